@@ -1,0 +1,48 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CL     := $(VENV)/bin/claimledger
+DEMO_DB ?= sqlite:///claimledger-demo.db
+
+.PHONY: run test install browser lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# The main job on the bundled examples, offline, with SQLite.
+run: install
+	rm -f claimledger-demo.db claimledger-demo.db-wal claimledger-demo.db-shm
+	$(CL) --db $(DEMO_DB) ingest examples/reports
+	$(CL) --db $(DEMO_DB) sources import examples/sources
+	$(CL) --db $(DEMO_DB) verify --offline
+	$(CL) --db $(DEMO_DB) summary
+
+# Debian's chromium for the browser tests, where we can install it (root); the tests skip otherwise.
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: present"; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium: could not be installed; browser tests will skip"; \
+	else echo "chromium: not installed and not root; browser tests will skip"; fi
+
+lint: install
+	$(VENV)/bin/ruff check claims verifier storage tests bench
+
+test: install browser lint
+	$(VENV)/bin/pytest -q -p no:cacheprovider
+
+bench: install
+	$(PY) bench/extract.py
+	$(PY) bench/fetch.py
+	$(PY) bench/verify.py
+	$(PY) bench/api.py
+	$(PY) bench/recheck.py
+
+clean:
+	rm -rf $(VENV) claimledger-demo.db* .pytest_cache test-artifacts

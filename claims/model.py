@@ -1,0 +1,115 @@
+"""Plain data types that flow out of ``claims``: parsed reports, sections, cited sources, values, claims.
+
+They are frozen dataclasses with no behaviour beyond small helpers, so that storage, the verifier and
+tests can build and compare them freely. All offsets are character offsets into the report text as
+read by ``Path.read_text(encoding="utf-8")``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "ClaimKind",
+    "SectionKind",
+    "Qualifier",
+    "Value",
+    "SourceRef",
+    "Section",
+    "ParsedReport",
+    "ExtractedClaim",
+]
+
+ClaimKind = Literal["money", "percent", "count", "date", "version", "fact"]
+SectionKind = Literal["event", "social", "research", "summary", "references", "other"]
+# "=" exact, ">=" at least (超过/over), ">" strictly more, "~" about, "<" under, "<=" up to
+Qualifier = Literal["=", ">=", ">", "~", "<", "<="]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One normalised value read from text.
+
+    ``value`` is a float for quantities (money in units of ``unit``'s currency, percent as the percent
+    number, counts as plain numbers), an ISO date string (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY``
+    when only that much was written) for dates, and a normalised string for versions and names.
+    ``unit`` is an ISO currency code (USD, JPY, EUR, CNY), ``percent``, ``date``, ``version``,
+    a measure such as ``GW``/``mm``/``s``/``x``/``tokens``/``users``, or None for a bare number.
+    ``precision`` is the size of the last digit the writer gave, in the same scale as ``value``
+    ("约 90 亿" → 1e8; "1.6 万亿" → 1e11), used to compare within the writer's precision.
+    ``noun`` is the word the number counts when one is next to it (模型, benchmarks, 漏洞, users…),
+    normalised to English where the lexicon knows it.
+    """
+
+    raw: str
+    value: float | str
+    unit: str | None
+    qualifier: Qualifier = "="
+    start: int = 0
+    end: int = 0
+    kind: ClaimKind = "count"
+    precision: float | None = None
+    noun: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Value:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source a section cites, as written. Malformed ones are kept with ``url=None``."""
+
+    raw: str
+    url: str | None
+    malformed: bool = False
+    label: str = ""
+    ref_number: int | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    order: int
+    heading: str
+    kind: SectionKind
+    start: int
+    end: int
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    name: str
+    text: str
+    title: str
+    date: dt.date | None
+    language: str
+    sections: tuple[Section, ...] = ()
+    references: tuple[SourceRef, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """One atomic claim: exactly one key value (``values[0]`` for numeric kinds) in its sentence."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    key_text: str
+    kind: ClaimKind
+    section_order: int
+    values: tuple[Value, ...] = ()
+    entities: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    checkworthy: bool = True

@@ -1,0 +1,92 @@
+"""Engine and session set-up. SQLite by default (WAL, busy timeout), any SQLAlchemy URL otherwise."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, SQLModel, create_engine
+
+from claims.errors import ConfigError
+from storage import models  # noqa: F401  (registers the tables)
+
+__all__ = ["make_engine", "session_scope", "is_sqlite", "normalise_url"]
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` and pick the psycopg 3 driver for it."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def is_sqlite(engine_or_url: Engine | str) -> bool:
+    url = engine_or_url if isinstance(engine_or_url, str) else str(engine_or_url.url)
+    return url.startswith("sqlite")
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str, *, create: bool = True, cache: bool = True) -> Engine:
+    """An engine for ``url``; tables are created on first use. Engines are cached per URL."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # sqlalchemy raises ArgumentError with a terse text
+        raise ConfigError(f"not a database URL: {url!r}", hint="e.g. sqlite:///claimledger.db") from exc
+    with _lock:
+        if cache and url in _engines:
+            return _engines[url]
+        kwargs: dict[str, Any] = {}
+        if parsed.drivername.startswith("sqlite"):
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=20)
+        engine = create_engine(url, **kwargs)
+        if parsed.drivername.startswith("sqlite"):
+            event.listen(engine, "connect", _sqlite_pragmas)
+            # BEGIN IMMEDIATE for writes avoids lock upgrades failing under concurrent writers
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+            engine = engine.execution_options()
+            _set_sqlite_isolation(engine)
+        if create:
+            SQLModel.metadata.create_all(engine)
+        if cache:
+            _engines[url] = engine
+        return engine
+
+
+def _set_sqlite_isolation(engine: Engine) -> None:
+    """Let SQLAlchemy own transactions (pysqlite's implicit BEGIN is off) so BEGIN IMMEDIATE applies."""
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: commit on success, roll back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

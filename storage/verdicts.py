@@ -1,0 +1,117 @@
+"""Recording verdicts: the current row plus append-only history.
+
+Rules every writer (verify, review, re-check) goes through:
+- a VerdictEvent is appended only when status, reason or the evidence digest changes, so running
+  the machine twice adds nothing;
+- the machine never overwrites a reviewer's verdict: its conclusion is kept in ``machine_status``
+  and, when it differs from the human's, the claim is flagged ``needs_review``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from storage.models import Verdict, VerdictEvent, utcnow
+
+__all__ = ["VerdictUpdate", "record_verdict", "initial_verdict", "AUTO"]
+
+AUTO = "auto"
+
+
+@dataclass
+class VerdictUpdate:
+    status: str
+    reason: str
+    confidence: float = 0.0
+    actor: str = AUTO
+    note: str = ""
+    snapshot_id: int | None = None
+    evidence_digest: str = ""
+    conflicts_with: Sequence[int] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def initial_verdict(session: Session, claim_id: int) -> None:
+    """A new claim starts unverified/not_checked with a first event."""
+    record_verdict(session, claim_id, VerdictUpdate(status="unverified", reason="not_checked"))
+
+
+def record_verdict(session: Session, claim_id: int, update: VerdictUpdate) -> VerdictEvent | None:
+    """Apply ``update`` to the claim's verdict; returns the new event, or None when nothing changed.
+
+    Does not commit: the caller owns the transaction.
+    """
+    current = session.get(Verdict, claim_id)
+    now = utcnow()
+    conflicts = json.dumps(sorted(set(int(c) for c in update.conflicts_with)))
+    human = current is not None and current.actor != AUTO
+    if update.actor == AUTO and human:
+        assert current is not None
+        changed = (current.machine_status, current.machine_reason) != (update.status, update.reason)
+        current.machine_status, current.machine_reason = update.status, update.reason
+        current.conflicts_with = conflicts
+        if changed and update.status != current.status:
+            current.needs_review = True
+        if not changed:
+            return None
+        current.updated_at = now
+        session.add(current)
+        event = VerdictEvent(
+            claim_id=claim_id,
+            status=current.status,
+            reason="needs_review" if current.needs_review else current.reason,
+            confidence=update.confidence,
+            actor=AUTO,
+            note=f"machine now says {update.status}/{update.reason}; reviewer's verdict kept",
+            snapshot_id=update.snapshot_id,
+            evidence_digest=update.evidence_digest,
+            details=json.dumps({"machine_status": update.status, "machine_reason": update.reason, **update.details}),
+            created_at=now,
+        )
+        session.add(event)
+        return event
+    if current is not None and (current.status, current.reason, current.evidence_digest) == (
+        update.status,
+        update.reason,
+        update.evidence_digest,
+    ) and update.actor == AUTO:
+        if current.conflicts_with != conflicts or abs(current.confidence - update.confidence) > 1e-9:
+            current.conflicts_with = conflicts
+            current.confidence = update.confidence
+            session.add(current)
+        return None
+    if current is None:
+        current = Verdict(claim_id=claim_id)
+    current.status = update.status
+    current.reason = update.reason
+    current.confidence = update.confidence
+    current.actor = update.actor
+    current.note = update.note
+    current.snapshot_id = update.snapshot_id
+    current.evidence_digest = update.evidence_digest
+    current.conflicts_with = conflicts
+    current.updated_at = now
+    if update.actor != AUTO:
+        current.needs_review = False
+    else:
+        current.machine_status, current.machine_reason = update.status, update.reason
+    session.add(current)
+    event = VerdictEvent(
+        claim_id=claim_id,
+        status=update.status,
+        reason=update.reason,
+        confidence=update.confidence,
+        actor=update.actor,
+        note=update.note,
+        snapshot_id=update.snapshot_id,
+        evidence_digest=update.evidence_digest,
+        details=json.dumps(update.details),
+        created_at=now,
+    )
+    session.add(event)
+    return event

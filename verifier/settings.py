@@ -1,0 +1,68 @@
+"""The one settings object. Every knob has a default, a type and help text, and is listed in README.
+
+Values come from (highest first): CLI options, environment variables ``CLAIMLEDGER_*``, a ``.env``
+file in the working directory, the defaults below. No other module reads the environment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLAIMLEDGER_", env_file=".env", extra="ignore")
+
+    # ledger
+    database_url: str = Field("sqlite:///claimledger.db", description="SQLAlchemy URL of the ledger")
+    max_report_bytes: int = Field(5_000_000, description="largest report file accepted by ingest")
+
+    # fetching
+    user_agent: str = Field(
+        "claimledger/0.1 (+https://github.com/claimledger/claimledger)",
+        description="User-Agent sent with every request; names the tool and a contact URL",
+    )
+    fetch_concurrency: int = Field(16, description="global limit of requests in flight")
+    per_host_concurrency: int = Field(4, description="limit of requests in flight per host")
+    connect_timeout: float = Field(5.0, description="seconds to connect")
+    read_timeout: float = Field(15.0, description="seconds between bytes")
+    total_timeout: float = Field(30.0, description="seconds for a whole fetch")
+    max_retries: int = Field(3, description="retries on timeouts, 429 and 5xx")
+    backoff_base: float = Field(0.5, description="first backoff in seconds (doubles, with jitter)")
+    max_body_bytes: int = Field(5_000_000, description="largest body read (also after decompression)")
+    max_redirects: int = Field(5, description="redirects followed, each checked by the SSRF guard")
+    respect_robots: bool = Field(True, description="honour robots.txt for scheduled fetches")
+    allow_private_addresses: bool = Field(
+        False, description="allow loopback/private targets (tests and the offline demo only)"
+    )
+
+    # verification
+    match_threshold: float = Field(0.62, description="minimum passage score to count as evidence")
+
+    # re-checks
+    recheck_interval_hours: float = Field(24.0, description="base interval between checks of a stable source")
+    recheck_min_hours: float = Field(1.0, description="shortest interval (young or changing sources)")
+    recheck_max_hours: float = Field(24.0 * 14, description="longest interval (old, stable sources)")
+    dead_after_failures: int = Field(3, description="consecutive failures before a source counts as dead")
+    per_host_per_round: int = Field(50, description="most sources of one host checked in one round")
+    round_size: int = Field(200, description="most sources one worker takes per round")
+    lease_seconds: int = Field(300, description="how long a worker's claim on a due source lasts")
+    scheduler_interval_seconds: int = Field(300, description="how often serve/worker start a round")
+    webhook_url: str | None = Field(None, description="POST a JSON event here on every status change")
+    webhook_max_attempts: int = Field(5, description="attempts before a webhook event is dead-lettered")
+
+    # service
+    host: str = Field("127.0.0.1", description="address serve binds to")
+    port: int = Field(8000, description="port serve listens on")
+    read_requires_token: bool = Field(False, description="require a token to read (API and pages)")
+    secret_key: str = Field("change-me", description="signs login sessions and CSRF tokens")
+    run_scheduler: bool = Field(True, description="run the re-check scheduler inside serve")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
