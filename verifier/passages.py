@@ -1,0 +1,343 @@
+"""HTML to passages: the readable text of a page, cut into passages with offsets, plus its dateline.
+
+Pure: takes a string, returns values. The page's chrome (scripts, styles, navigation, site header and
+footer, cookie banners, forms, sidebars) is dropped; what remains is walked in document order and
+every block (title, heading, paragraph, list item, table row, caption, quote…) becomes one passage.
+A table row is one passage (its cells joined by `` | ``) so a figure stays next to its row label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+__all__ = ["Passage", "PageText", "html_to_passages", "parse_date_text", "normalise_text"]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """``text[start:end]`` of the page's text; ``kind`` is title, h1…h6, p, li, td, th, caption, quote, pre."""
+
+    start: int
+    end: int
+    kind: str
+    heading: str = ""  # the nearest heading above (a heading's own text for a heading)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind, "heading": self.heading}
+
+
+@dataclass(frozen=True)
+class PageText:
+    title: str
+    text: str
+    passages: list[Passage] = field(default_factory=list)
+    published: str | None = None  # ISO date (YYYY-MM-DD) of the page's own dateline
+
+    def passage_text(self, p: Passage) -> str:
+        return self.text[p.start : p.end]
+
+    def passages_json(self) -> list[dict[str, Any]]:
+        return [p.as_dict() for p in self.passages]
+
+
+# --- what to drop -------------------------------------------------------------------------------
+
+_DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "form",
+        "iframe",
+        "svg",
+        "canvas",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "aside",
+        "dialog",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "map",
+        "head",
+    ]
+)
+_CHROME_TAGS = frozenset({"header", "footer"})  # dropped unless inside the article itself
+_NOISE_RE = re.compile(
+    r"cookie|consent|gdpr|onetrust|cmp-|newsletter|subscribe|share|social|breadcrumb|sidebar|related|"
+    r"advert|promo|paywall|donate|login|signup|skip-link|site-nav|menu",
+    re.IGNORECASE,
+)
+_NOISE_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "search", "menu"})
+_BANNER_WORDS = re.compile(r"\bcookies?\b|\bconsent\b", re.IGNORECASE)
+
+# --- what makes a passage -----------------------------------------------------------------------
+
+_BLOCK_KIND = {
+    "p": "p",
+    "li": "li",
+    "dt": "li",
+    "dd": "li",
+    "tr": "td",
+    "caption": "caption",
+    "figcaption": "caption",
+    "blockquote": "quote",
+    "pre": "pre",
+    "div": "p",
+    "section": "p",
+    "article": "p",
+    "main": "p",
+    "body": "p",
+    "ul": "p",
+    "ol": "p",
+    "dl": "p",
+    "table": "p",
+    "figure": "p",
+    "header": "p",
+    "footer": "p",
+    "address": "p",
+    "center": "p",
+    **{f"h{i}": f"h{i}" for i in range(1, 7)},
+}
+_CELL_TAGS = frozenset({"td", "th"})
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_WS_RE = re.compile(r"\s+")
+
+
+def normalise_text(s: str) -> str:
+    """NFKC (full-width letters, digits and punctuation become ASCII) and collapsed whitespace."""
+    return _WS_RE.sub(" ", unicodedata.normalize("NFKC", s)).strip()
+
+
+def _attr_text(tag: Tag) -> str:
+    cls = tag.get("class") or []
+    if isinstance(cls, str):
+        cls = [cls]
+    return " ".join([*cls, str(tag.get("id") or ""), str(tag.get("aria-label") or "")])
+
+
+def _inside_article(tag: Tag) -> bool:
+    return any(p.name in ("article", "main") for p in tag.parents if isinstance(p, Tag))
+
+
+def _is_noise(tag: Tag) -> bool:
+    name = tag.name
+    if name in _DROP_TAGS:
+        return True
+    if name in _CHROME_TAGS and not _inside_article(tag):
+        return True
+    if name in ("main", "article", "body", "html"):
+        return False
+    if tag.has_attr("hidden") or str(tag.get("aria-hidden") or "").lower() == "true":
+        return True
+    if str(tag.get("role") or "").lower() in _NOISE_ROLES:
+        return True
+    if _NOISE_RE.search(_attr_text(tag)):
+        return True
+    # an unlabelled cookie banner: a short block outside the article that talks about cookies
+    if name in ("div", "section", "p") and not _inside_article(tag):
+        text = tag.get_text(" ", strip=True)
+        if len(text) < 600 and _BANNER_WORDS.search(text) and tag.find(["button", "a"]) is not None:
+            return True
+    return False
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.passages: list[Passage] = []
+        self.heading = ""
+
+    def add(self, raw: str, kind: str) -> None:
+        text = normalise_text(raw)
+        if not text:
+            return
+        if self.parts:
+            self.parts.append("\n")
+            self.length += 1
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        if kind.startswith("h") and kind[1:].isdigit():
+            self.heading = text
+        self.passages.append(Passage(start, self.length, kind, self.heading))
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _walk(root: Tag, out: _Builder) -> None:
+    """Document-order walk without recursion (deeply nested pages must not hit the recursion limit)."""
+    buf: list[str] = []
+    kinds: list[str] = ["p"]
+    cell_depth = 0
+    # stack items: a node to visit, or ("exit", kind) / ("cell",) markers
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple):
+            if node[0] == "cell":
+                cell_depth -= 1
+                buf.append(" | ")
+                continue
+            out.add("".join(buf).strip(" |"), kinds[-1])
+            buf.clear()
+            kinds.pop()
+            continue
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIP_STRINGS):
+                buf.append(str(node))
+            continue
+        if not isinstance(node, Tag) or _is_noise(node):
+            continue
+        name = node.name
+        if name == "br":
+            buf.append(" ")
+            continue
+        if name in _CELL_TAGS:
+            if name == "th" and kinds[-1] == "td":
+                kinds[-1] = "th"
+            stack.append(("cell",))
+            cell_depth += 1
+            stack.extend(reversed(node.contents))
+            continue
+        kind = _BLOCK_KIND.get(name)
+        if kind is None or cell_depth:
+            stack.extend(reversed(node.contents))  # inline: its text joins the current block
+            continue
+        out.add("".join(buf).strip(" |"), kinds[-1])
+        buf.clear()
+        kinds.append(kind if kind != "p" or kinds[-1] in ("p", "td", "th") else kinds[-1])
+        stack.append(("exit", kind))
+        stack.extend(reversed(node.contents))
+    out.add("".join(buf).strip(" |"), kinds[-1])
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_RES = [
+    (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), ("y", "m", "d")),
+    (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("M", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})\b", re.I), ("d", "M", "y")),
+]
+
+
+def parse_date_text(text: str) -> str | None:
+    """The first full date (year, month and day) written in ``text``, as ``YYYY-MM-DD``."""
+    best: tuple[int, str] | None = None
+    for rx, order in _DATE_RES:
+        m = rx.search(text)
+        if not m:
+            continue
+        got = dict(zip(order, m.groups(), strict=True))
+        month = _MONTHS.get(got["M"].lower().rstrip(".")) if "M" in got else int(got["m"])
+        try:
+            year, day = int(got["y"]), int(got["d"])
+            iso = f"{year:04d}-{month:02d}-{day:02d}" if month else None
+            if iso is None or not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):  # type: ignore[operator]
+                continue
+        except (TypeError, ValueError):
+            continue
+        if best is None or m.start() < best[0]:
+            best = (m.start(), iso)
+    return best[1] if best else None
+
+
+_META_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publishdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "og:published_time",
+)
+_DATELINE_RE = re.compile(r"date|dateline|byline|meta|time|posted|published", re.I)
+
+
+def _published(soup: BeautifulSoup) -> str | None:
+    metas: dict[str, str] = {}
+    for meta in soup.find_all("meta"):
+        key = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = str(meta.get("content") or "")
+        if key and content and key not in metas:
+            metas[key] = content
+    for key in _META_DATE_KEYS:
+        if key in metas and (iso := parse_date_text(metas[key])):
+            return iso
+    scope = soup.find("article") or soup.find("main") or soup
+    for scope_ in (scope, soup):
+        for t in scope_.find_all("time"):  # type: ignore[union-attr]
+            iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(t.get_text(" "))
+            if iso:
+                return iso
+    for el in soup.find_all(attrs={"class": _DATELINE_RE}):
+        if isinstance(el, Tag) and (iso := parse_date_text(normalise_text(el.get_text(" ")))):
+            return iso
+    return None
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+
+def html_to_passages(html: str | bytes) -> PageText:
+    """Readable text of a page in passages with offsets, its title and its own dateline.
+
+    Survives broken and deeply nested markup; an empty or non-HTML input gives an empty PageText.
+    """
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    soup = BeautifulSoup(html, "lxml")
+    title_tag = soup.find("title")
+    title = normalise_text(title_tag.get_text(" ")) if title_tag else ""
+    if not title:
+        og = soup.find("meta", attrs={"property": "og:title"})
+        title = normalise_text(str(og.get("content") or "")) if isinstance(og, Tag) else ""
+    published = _published(soup)
+    out = _Builder()
+    if title:
+        out.add(title, "title")
+        out.heading = ""
+    body = soup.body or soup
+    _walk(body, out)
+    return PageText(title=title, text=out.text(), passages=out.passages, published=published)
