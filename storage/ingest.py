@@ -1,0 +1,151 @@
+"""Ingest: a report's text → Report, Section, Source, Claim rows and first verdicts, in one transaction.
+
+Parsing and extraction (pure, in ``claims``) run before the transaction opens, so a report that cannot
+be read never touches the ledger. The same content under the same name is a no-op; a changed text is a
+new version, and its claims belong to that version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from claims.extract import extract_claims
+from claims.report import parse_report
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select, update
+
+from claims.model import ExtractedClaim, ParsedReport, SourceRef
+from claims.urls import url_host
+from storage.db import session_scope
+from storage.models import Claim, Report, Section, SectionSource, Source
+from storage.verdicts import initial_verdict
+
+__all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash", "upsert_source"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    name: str
+    report_id: int
+    version: int
+    outcome: Literal["new", "new_version", "unchanged"]
+    sections: int = 0
+    sources: int = 0
+    claims: int = 0
+    checkworthy: int = 0
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest_report(engine: Engine, name: str, text: str) -> IngestResult:
+    """Parse, extract and store one report (see module docstring)."""
+    parsed = parse_report(text, name)
+    extracted = extract_claims(parsed)
+    with session_scope(engine) as session:
+        return ingest_parsed(session, parsed, extracted)
+
+
+def upsert_source(session: Session, ref: SourceRef) -> Source:
+    """The Source row for a cited URL; malformed ones are keyed by their raw text."""
+    key = ref.url if ref.url and not ref.malformed else ref.raw.strip()
+    source = session.exec(select(Source).where(Source.url == key)).first()
+    if source is None:
+        malformed = ref.malformed or not ref.url
+        source = Source(
+            url=key,
+            raw=ref.raw,
+            host=None if malformed else url_host(key),
+            state="malformed" if malformed else "new",
+            last_error="malformed URL in the report" if malformed else None,
+        )
+        session.add(source)
+        session.flush()
+    return source
+
+
+def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[ExtractedClaim]) -> IngestResult:
+    sha = content_hash(parsed.text)
+    latest = session.exec(
+        select(Report).where(Report.name == parsed.name).order_by(col(Report.version).desc())
+    ).first()
+    if latest is not None and latest.sha256 == sha:
+        assert latest.id is not None
+        return IngestResult(parsed.name, latest.id, latest.version, "unchanged")
+    if latest is not None:
+        session.exec(update(Report).where(col(Report.name) == parsed.name).values(is_latest=False))  # type: ignore[call-overload]
+    report = Report(
+        name=parsed.name,
+        version=(latest.version + 1) if latest else 1,
+        is_latest=True,
+        title=parsed.title,
+        date=parsed.date,
+        sha256=sha,
+        language=parsed.language,
+        text=parsed.text,
+        meta=json.dumps(parsed.meta, ensure_ascii=False, default=str),
+    )
+    session.add(report)
+    session.flush()
+    assert report.id is not None
+
+    section_ids: dict[int, int] = {}
+    source_ids: set[int] = set()
+    for sec in parsed.sections:
+        row = Section(
+            report_id=report.id, order=sec.order, heading=sec.heading, kind=sec.kind, start=sec.start, end=sec.end
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        section_ids[sec.order] = row.id
+        seen: set[int] = set()
+        for ref in sec.sources:
+            source = upsert_source(session, ref)
+            assert source.id is not None
+            if source.id in seen:
+                continue
+            seen.add(source.id)
+            source_ids.add(source.id)
+            session.add(
+                SectionSource(
+                    section_id=row.id, source_id=source.id, raw=ref.raw, label=ref.label, ref_number=ref.ref_number
+                )
+            )
+
+    checkworthy = 0
+    for ex in extracted:
+        claim = Claim(
+            report_id=report.id,
+            section_id=section_ids.get(ex.section_order),
+            start=ex.start,
+            end=ex.end,
+            sentence_start=ex.sentence_start,
+            sentence_end=ex.sentence_end,
+            text=ex.sentence,
+            key_text=ex.key_text,
+            kind=ex.kind,
+            values=json.dumps([v.to_json() for v in ex.values], ensure_ascii=False),
+            entities=json.dumps(list(ex.entities), ensure_ascii=False),
+            topics=json.dumps(list(ex.topics), ensure_ascii=False),
+            checkworthy=ex.checkworthy,
+        )
+        session.add(claim)
+        session.flush()
+        assert claim.id is not None
+        initial_verdict(session, claim.id)
+        checkworthy += int(ex.checkworthy)
+    return IngestResult(
+        parsed.name,
+        report.id,
+        report.version,
+        "new_version" if latest else "new",
+        sections=len(parsed.sections),
+        sources=len(source_ids),
+        claims=len(extracted),
+        checkworthy=checkworthy,
+    )
