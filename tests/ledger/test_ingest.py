@@ -1,0 +1,81 @@
+"""Ingest into a real database (SQLite, and PostgreSQL when reachable)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import Session, func, select
+
+from storage.ingest import ingest_report
+from storage.models import Claim, Report, Section, SectionSource, Source, Verdict, VerdictEvent
+from tests.conftest import REPORTS_DIR
+
+
+def _count(engine, model) -> int:
+    with Session(engine) as s:
+        return s.exec(select(func.count()).select_from(model)).one()
+
+
+def test_ingest_all_seeds_creates_sections_sources_claims_and_first_verdicts(engine) -> None:
+    for path in sorted(REPORTS_DIR.glob("*.txt")):
+        res = ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
+        assert res.outcome == "new"
+        assert res.claims > 5, path.name
+        assert res.sections > 0
+    assert _count(engine, Report) == 5
+    n_claims = _count(engine, Claim)
+    assert _count(engine, Verdict) == n_claims
+    assert _count(engine, VerdictEvent) == n_claims
+    with Session(engine) as s:
+        assert {v.reason for v in s.exec(select(Verdict)).all()} == {"not_checked"}
+        assert {v.status for v in s.exec(select(Verdict)).all()} == {"unverified"}
+        # malformed citations are kept, with their raw text
+        malformed = s.exec(select(Source).where(Source.state == "malformed")).all()
+        assert any("ps://nvidianews" in m.raw for m in malformed)
+        assert _count(engine, SectionSource) > 10
+        assert _count(engine, Section) > 10
+
+
+def test_claim_offsets_point_at_the_key_in_the_report_text(engine) -> None:
+    path = REPORTS_DIR / "000_65ced256adf7dc8c.txt"
+    text = path.read_text(encoding="utf-8")
+    ingest_report(engine, path.name, text)
+    with Session(engine) as s:
+        claims = s.exec(select(Claim)).all()
+    assert claims
+    for c in claims:
+        assert text[c.start : c.end] == c.key_text
+        assert c.sentence_start <= c.start < c.end <= c.sentence_end
+        json.loads(c.values)
+
+
+def test_same_content_twice_is_a_no_op_and_a_change_is_a_new_version(engine) -> None:
+    path = REPORTS_DIR / "002_8d27540f343deb2e.txt"
+    text = path.read_text(encoding="utf-8")
+    first = ingest_report(engine, "r.txt", text)
+    n = _count(engine, Claim)
+    again = ingest_report(engine, "r.txt", text)
+    assert again.outcome == "unchanged" and again.report_id == first.report_id
+    assert _count(engine, Claim) == n
+    changed = ingest_report(engine, "r.txt", text.replace("1220 亿美元", "1230 亿美元", 1))
+    assert changed.outcome == "new_version" and changed.version == 2
+    with Session(engine) as s:
+        reports = s.exec(select(Report).order_by(Report.version)).all()
+        assert [r.is_latest for r in reports] == [False, True]
+        v2_claims = s.exec(select(Claim).where(Claim.report_id == changed.report_id)).all()
+        assert any(c.key_text.startswith("1230") for c in v2_claims)
+
+
+def test_a_failing_ingest_leaves_nothing_behind(engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.ingest as ingest_mod
+
+    def boom(session, claim_id):  # fail in the middle of writing claims
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ingest_mod, "initial_verdict", boom)
+    path = REPORTS_DIR / "003_c58749cbaebc3df3.txt"
+    with pytest.raises(RuntimeError):
+        ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
+    for model in (Report, Section, Source, Claim, Verdict, VerdictEvent):
+        assert _count(engine, model) == 0, model.__name__
