@@ -12,12 +12,12 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from claims.extract import extract_claims
-from claims.report import parse_report
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
+from claims.extract import extract_claims
 from claims.model import ExtractedClaim, ParsedReport, SourceRef
+from claims.report import parse_report
 from claims.urls import url_host
 from storage.db import session_scope
 from storage.models import Claim, Report, Section, SectionSource, Source

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import typer
-from claims.values import parse_values
 from rich.table import Table
 from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError, ReportError
+from claims.values import parse_values
 from storage.export import claim_records
 from storage.ingest import ingest_report
 from storage.models import Claim, Report, Section, SectionSource, Source
