@@ -82,6 +82,9 @@ class Source(SQLModel, table=True):
     last_status: int | None = None
     lease_owner: str | None = None
     lease_expires_at: dt.datetime | None = None
+    # a new snapshot whose claims are not re-verified yet (set with the snapshot; cleared after
+    # verify): survives a crashed worker so the next one re-verifies
+    verify_pending: bool = Field(default=False, index=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
