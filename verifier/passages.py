@@ -15,7 +15,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-__all__ = ["Passage", "PageText", "html_to_passages", "parse_date_text", "normalise_text"]
+__all__ = ["Passage", "PageText", "html_to_passages", "text_to_passages", "parse_date_text", "normalise_text"]
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ _MONTHS = {
 }
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE_RES = [
-    (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), ("y", "m", "d")),
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), ("y", "m", "d")),
     (re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("M", "d", "y")),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})\b", re.I), ("d", "M", "y")),
@@ -341,3 +341,12 @@ def html_to_passages(html: str | bytes) -> PageText:
     body = soup.body or soup
     _walk(body, out)
     return PageText(title=title, text=out.text(), passages=out.passages, published=published)
+
+
+def text_to_passages(text: str) -> PageText:
+    """A plain-text page: one passage per paragraph (blank-line separated); the first line is the title."""
+    out = _Builder()
+    for block in re.split(r"\n\s*\n", text):
+        out.add(block, "p")
+    first = out.text().split("\n", 1)[0] if out.passages else ""
+    return PageText(title=first[:200], text=out.text(), passages=out.passages, published=None)

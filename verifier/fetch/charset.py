@@ -1,0 +1,64 @@
+"""Bytes to text: the charset the headers name, else a <meta> declaration, else detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+__all__ = ["decode_body", "charset_from_content_type", "charset_from_meta"]
+
+_META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _known(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(content_type: str) -> str | None:
+    m = re.search(r"charset\s*=\s*\"?([^\s;\"]+)", content_type or "", re.IGNORECASE)
+    return _known(m.group(1)) if m else None
+
+
+def charset_from_meta(body: bytes) -> str | None:
+    m = _META_RE.search(body[:4096])
+    return _known(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def _decodes(body: bytes, encoding: str) -> bool:
+    try:
+        body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def decode_body(body: bytes, content_type: str = "") -> tuple[str, str]:
+    """``(text, encoding)``. A declared charset that cannot decode the bytes is not trusted.
+
+    Order: a BOM; strict UTF-8 when the body has non-ASCII bytes that decode as UTF-8 (a strong sign
+    that beats a wrong declaration such as latin-1 on a UTF-8 page); the Content-Type charset; a <meta>
+    charset; charset_normalizer's guess; as a last resort UTF-8 with replacement characters.
+    """
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if body.startswith(bom):
+            return body.decode(enc, "replace"), enc
+    if not body.isascii() and _decodes(body, "utf-8"):
+        return body.decode("utf-8"), "utf-8"
+    for enc in (charset_from_content_type(content_type), charset_from_meta(body), "utf-8"):
+        if enc and _decodes(body, enc):
+            return body.decode(enc), enc
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding and _decodes(body, best.encoding):
+        return body.decode(best.encoding), best.encoding
+    return body.decode("utf-8", "replace"), "utf-8"

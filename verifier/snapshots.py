@@ -1,0 +1,150 @@
+"""Apply a fetch result (from the network or an archive) to the ledger: snapshot and source state.
+
+A snapshot is added only when the body's content hash differs from the source's latest snapshot
+(an archive import also skips a capture it already holds, so importing twice is a no-op). A 304
+adds nothing. Failures count up ``consecutive_failures``; a 404/410 or a missing host is ``dead`` at
+once, other failures only after ``dead_after_failures`` in a row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlmodel import Session
+
+from storage.models import Snapshot, Source
+from storage.sources import latest_snapshot, snapshot_with_hash
+from verifier.fetch.result import FetchResult
+from verifier.passages import PageText, html_to_passages, text_to_passages
+from verifier.schedule.policy import PolicyKnobs, SourceHistory, next_check_at
+from verifier.settings import Settings, get_settings
+
+__all__ = ["StoreOutcome", "store_fetch", "content_hash", "page_of", "KEPT_HEADERS"]
+
+KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-language", "date", "server")
+
+
+@dataclass(frozen=True)
+class StoreOutcome:
+    source_id: int
+    state: str
+    action: Literal["new_snapshot", "unchanged", "not_modified", "failed"]
+    snapshot_id: int | None = None
+    changed: bool = False  # a new snapshot replaced a different earlier one
+
+
+def content_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def page_of(result: FetchResult) -> PageText:
+    """Passages of a fetched body: HTML unless the server said text/plain."""
+    text = result.text if result.text is not None else (result.body or b"").decode("utf-8", "replace")
+    return text_to_passages(text) if result.mime == "text/plain" else html_to_passages(text)
+
+
+def _schedule(source: Source, result: FetchResult, settings: Settings) -> None:
+    history = SourceHistory(
+        created_at=_aware(source.created_at),
+        last_changed_at=_aware(source.last_changed_at) if source.last_changed_at else None,
+        consecutive_failures=source.consecutive_failures,
+    )
+    source.next_check_at = next_check_at(
+        history, _aware(result.fetched_at), PolicyKnobs.from_settings(settings)
+    )
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    """SQLite gives naive datetimes back; the ledger's are all UTC."""
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+def _same_check(source: Source, result: FetchResult) -> bool:
+    return (
+        source.last_checked_at is not None
+        and _aware(source.last_checked_at) == _aware(result.fetched_at)
+        and source.last_status == result.status
+    )
+
+
+def store_fetch(
+    session: Session,
+    source: Source,
+    result: FetchResult,
+    origin: str = "fetch",
+    *,
+    settings: Settings | None = None,
+) -> StoreOutcome:
+    """Apply ``result`` to ``source`` inside the caller's transaction (see the module docstring)."""
+    settings = settings or get_settings()
+    assert source.id is not None
+    if origin != "fetch" and result.is_failure and _same_check(source, result):
+        return StoreOutcome(source.id, source.state, "failed")  # the archive was imported before
+    source.last_checked_at = result.fetched_at
+    source.check_count = (source.check_count or 0) + 1
+    source.last_status = result.status
+    snapshot_id: int | None = None
+    changed = False
+    if result.outcome == "ok" and result.body is not None:
+        digest = content_hash(result.body)
+        latest = latest_snapshot(session, source.id)
+        already = latest is not None and latest.content_hash == digest
+        if origin != "fetch" and not already:
+            already = snapshot_with_hash(session, source.id, digest, result.fetched_at) is not None
+        if already:
+            action: Literal["new_snapshot", "unchanged", "not_modified", "failed"] = "unchanged"
+            source.state = "ok"
+        else:
+            page = page_of(result)
+            headers = {k: v for k, v in result.headers.items() if k in KEPT_HEADERS}
+            snap = Snapshot(
+                source_id=source.id,
+                fetched_at=result.fetched_at,
+                http_status=result.status or 200,
+                final_url=result.final_url or source.url,
+                content_type=result.content_type,
+                content_hash=digest,
+                headers=json.dumps(headers, ensure_ascii=False, sort_keys=True),
+                title=page.title,
+                published=page.published,
+                text=page.text,
+                passages=json.dumps(page.passages_json(), ensure_ascii=False),
+                raw_gz=gzip.compress(result.body, mtime=0),
+                origin=origin,
+            )
+            session.add(snap)
+            session.flush()
+            snapshot_id = snap.id
+            changed = latest is not None
+            action = "new_snapshot"
+            source.state = "changed" if changed else "ok"
+            if changed:
+                source.last_changed_at = result.fetched_at
+            source.content_hash = digest
+        source.consecutive_failures = 0
+        source.last_error = None
+        source.etag = result.headers.get("etag") or None
+        source.last_modified = result.headers.get("last-modified") or None
+    elif result.outcome == "not_modified":
+        action = "not_modified"
+        source.consecutive_failures = 0
+        source.last_error = None
+        if source.state in ("changed", "new", "dead"):
+            source.state = "ok"
+    else:
+        action = "failed"
+        source.consecutive_failures = (source.consecutive_failures or 0) + 1
+        source.last_error = result.error or result.outcome
+        if result.outcome in ("dead", "blocked", "unsupported", "malformed"):
+            source.state = result.outcome
+        elif source.consecutive_failures >= settings.dead_after_failures:
+            source.state = "dead"
+    _schedule(source, result, settings)
+    session.add(source)
+    session.flush()
+    return StoreOutcome(source.id, source.state, action, snapshot_id, changed)
