@@ -1,0 +1,244 @@
+"""Claiming sources for a re-check round, so that many workers share the work without doing it twice.
+
+A worker takes sources with a lease (``lease_owner``, ``lease_expires_at``): on PostgreSQL the
+candidates are read with ``SELECT … FOR UPDATE SKIP LOCKED`` (workers never wait on each other and
+never take the same row), on SQLite the whole claim is one short ``BEGIN IMMEDIATE`` transaction.
+A lease that expires (its worker crashed) makes the source claimable again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from storage.db import is_sqlite, session_scope
+from storage.models import Claim, Evidence, Report, SectionSource, Snapshot, Source, VerdictEvent, utcnow
+
+__all__ = [
+    "ClaimedSource",
+    "UNCHECKABLE_STATES",
+    "claim_sources",
+    "release_lease",
+    "holds_lease",
+    "count_due",
+]
+
+UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")
+OVERSAMPLE = 4  # candidates read per slot, so the per-host cap can still fill a batch
+
+
+@dataclass(frozen=True)
+class ClaimedSource:
+    id: int
+    url: str
+    host: str | None
+    etag: str | None
+    last_modified: str | None
+    verify_pending: bool
+    due: bool  # False: only waiting for a re-verification (no fetch needed)
+
+
+Selector = Callable[[Sequence[tuple[int, str | None]]], list[int]]
+
+
+def _eligible(
+    now: dt.datetime, *, due_only: bool, checked_before: dt.datetime | None, source_ids: Sequence[int] | None
+) -> list:
+    conds = [
+        col(Source.state).not_in(UNCHECKABLE_STATES),
+        or_(col(Source.lease_expires_at).is_(None), col(Source.lease_expires_at) < now),
+    ]
+    if source_ids is not None:
+        conds.append(col(Source.id).in_(list(source_ids)))
+    if checked_before is not None:
+        conds.append(or_(col(Source.last_checked_at).is_(None), col(Source.last_checked_at) < checked_before))
+    if due_only:
+        conds.append(
+            or_(
+                col(Source.next_check_at).is_(None),
+                col(Source.next_check_at) <= now,
+                col(Source.verify_pending).is_(True),
+            )
+        )
+    return conds
+
+
+def claim_sources(
+    engine: Engine,
+    owner: str,
+    *,
+    limit: int,
+    lease_seconds: float,
+    select_ids: Selector | None = None,
+    due_only: bool = True,
+    checked_before: dt.datetime | None = None,
+    source_ids: Sequence[int] | None = None,
+    now: dt.datetime | None = None,
+) -> list[ClaimedSource]:
+    """Lease up to ``limit`` eligible sources to ``owner`` and return them.
+
+    ``due_only`` takes sources whose ``next_check_at`` has passed (or that still wait for a
+    re-verification); ``checked_before`` skips sources already checked since that time (how a
+    ``--all`` round drains); ``select_ids`` picks from the ordered candidates (the per-host cap).
+    """
+    now = now or utcnow()
+    expires = now + dt.timedelta(seconds=lease_seconds)
+    conds = _eligible(now, due_only=due_only, checked_before=checked_before, source_ids=source_ids)
+    stmt = (
+        select(Source.id, Source.host)
+        .where(and_(*conds))
+        .order_by(col(Source.next_check_at).asc().nulls_first(), col(Source.id))
+        .limit(limit * OVERSAMPLE)
+    )
+    if not is_sqlite(engine):
+        stmt = stmt.with_for_update(skip_locked=True)
+    with session_scope(engine) as session:
+        rows = [(int(r[0]), r[1]) for r in session.exec(stmt).all()]
+        ids = select_ids(rows) if select_ids else [r[0] for r in rows]
+        ids = ids[:limit]
+        if not ids:
+            return []
+        session.execute(
+            update(Source).where(col(Source.id).in_(ids)).values(lease_owner=owner, lease_expires_at=expires)
+        )
+        claimed = session.exec(select(Source).where(col(Source.id).in_(ids))).all()
+        due_at = {s.id: s.next_check_at for s in claimed}
+        return [
+            ClaimedSource(
+                id=int(s.id),  # type: ignore[arg-type]
+                url=s.url,
+                host=s.host,
+                etag=s.etag,
+                last_modified=s.last_modified,
+                verify_pending=bool(s.verify_pending),
+                due=due_at[s.id] is None or _aware(due_at[s.id]) <= now or not due_only,
+            )
+            for s in sorted(claimed, key=lambda s: ids.index(int(s.id)))  # type: ignore[arg-type]
+        ]
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def holds_lease(session: Session, source: Source, owner: str) -> bool:
+    return source.lease_owner == owner
+
+
+def release_lease(session: Session, source: Source) -> None:
+    """Drop the lease (inside the caller's transaction, with the rest of the source's update)."""
+    source.lease_owner = None
+    source.lease_expires_at = None
+    session.add(source)
+
+
+def count_due(engine: Engine, *, now: dt.datetime | None = None) -> int:
+    """How many sources are due now (leased ones included): for progress bars and the CLI."""
+    now = now or utcnow()
+    stmt = (
+        select(func.count())
+        .select_from(Source)
+        .where(
+            col(Source.state).not_in(UNCHECKABLE_STATES),
+            or_(
+                col(Source.next_check_at).is_(None),
+                col(Source.next_check_at) <= now,
+                col(Source.verify_pending).is_(True),
+            ),
+        )
+    )
+    with Session(engine) as session:
+        return int(session.exec(stmt).one())
+
+
+# --- round bookkeeping: what a round reads around ``verify_claims`` -------------------------------
+
+
+def claims_citing(session: Session, source_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Claim id -> ids of every source it cites, for the claims (of latest reports) citing any of
+    ``source_ids``."""
+    if not source_ids:
+        return {}
+    hit = (
+        select(Claim.id)
+        .join(SectionSource, col(SectionSource.section_id) == col(Claim.section_id))
+        .join(Report, col(Report.id) == col(Claim.report_id))
+        .where(col(SectionSource.source_id).in_(list(source_ids)), col(Report.is_latest).is_(True))
+    )
+    claim_ids = sorted({int(c) for c in session.exec(hit).all()})
+    if not claim_ids:
+        return {}
+    rows = session.exec(
+        select(Claim.id, SectionSource.source_id)
+        .join(SectionSource, col(SectionSource.section_id) == col(Claim.section_id))
+        .where(col(Claim.id).in_(claim_ids))
+    ).all()
+    out: dict[int, list[int]] = {c: [] for c in claim_ids}
+    for claim_id, source_id in rows:
+        if source_id not in out[int(claim_id)]:
+            out[int(claim_id)].append(int(source_id))
+    return out
+
+
+def max_event_id(session: Session) -> int:
+    return int(session.exec(select(func.coalesce(func.max(VerdictEvent.id), 0))).one())
+
+
+def events_since(session: Session, mark: int, claim_ids: Sequence[int]) -> list[VerdictEvent]:
+    """Verdict events appended after ``mark`` for ``claim_ids``, oldest first."""
+    if not claim_ids:
+        return []
+    stmt = (
+        select(VerdictEvent)
+        .where(col(VerdictEvent.id) > mark, col(VerdictEvent.claim_id).in_(list(claim_ids)))
+        .order_by(col(VerdictEvent.id))
+    )
+    return list(session.exec(stmt).all())
+
+
+def previous_event(session: Session, event: VerdictEvent) -> VerdictEvent | None:
+    stmt = (
+        select(VerdictEvent)
+        .where(VerdictEvent.claim_id == event.claim_id, col(VerdictEvent.id) < event.id)
+        .order_by(col(VerdictEvent.id).desc())
+        .limit(1)
+    )
+    return session.exec(stmt).first()
+
+
+def evidence_for(session: Session, claim_id: int, snapshot_ids: Sequence[int]) -> Evidence | None:
+    """The best evidence of ``claim_id`` read from one of ``snapshot_ids``."""
+    if not snapshot_ids:
+        return None
+    stmt = (
+        select(Evidence)
+        .where(Evidence.claim_id == claim_id, col(Evidence.snapshot_id).in_(list(snapshot_ids)))
+        .order_by(col(Evidence.score).desc(), col(Evidence.id).desc())
+        .limit(1)
+    )
+    return session.exec(stmt).first()
+
+
+def recent_snapshots(session: Session, source_id: int, n: int = 2) -> list[Snapshot]:
+    """The ``n`` newest snapshots of a source, newest first."""
+    stmt = select(Snapshot).where(Snapshot.source_id == source_id).order_by(col(Snapshot.id).desc()).limit(n)
+    return list(session.exec(stmt).all())
+
+
+def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int:
+    """Clear ``verify_pending`` and the lease of sources ``owner`` still holds; returns how many."""
+    if not source_ids:
+        return 0
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(Source)
+            .where(col(Source.id).in_(list(source_ids)), Source.lease_owner == owner)
+            .values(verify_pending=False, lease_owner=None, lease_expires_at=None)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

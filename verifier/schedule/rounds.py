@@ -1,0 +1,609 @@
+"""Re-check rounds: take due sources, fetch them, store what changed, re-verify affected claims.
+
+One round = one batch of at most ``round_size`` sources leased to this worker (see
+``storage.leases``). Per source, one transaction applies the fetch result (``store_fetch``: a
+snapshot only for a new content hash, source state, next check from the policy) and releases the
+lease — unless the source now needs its claims re-verified: then ``verify_pending`` is set in that
+same transaction and the lease is kept until verification is done. A worker killed in between
+leaves ``verify_pending`` behind; whoever takes the source after the lease expires re-verifies.
+
+After the fetches: claims citing changed sources are re-verified (``verify_claims``, trigger
+``source_changed``); claims whose every cited source is dead past the policy's retries become
+unverified (``source_unreachable``) while old snapshots and evidence stay; a claim a reviewer
+decided is not flipped but flagged ``needs_review`` with the diff of its passage; every status
+change goes to the webhook outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, Protocol, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from storage.db import session_scope
+from storage.leases import (
+    UNCHECKABLE_STATES,
+    ClaimedSource,
+    claim_sources,
+    claims_citing,
+    events_since,
+    evidence_for,
+    finish_sources,
+    max_event_id,
+    previous_event,
+    recent_snapshots,
+    release_lease,
+)
+from storage.models import Source, Verdict, VerdictEvent, utcnow
+from storage.verdicts import AUTO, VerdictUpdate, record_verdict
+from verifier.fetch.result import FetchResult
+from verifier.schedule.diff import passage_diff
+from verifier.schedule.policy import PolicyKnobs, cap_per_host, is_dead
+from verifier.settings import Settings
+
+__all__ = [
+    "RoundSummary",
+    "FetchFn",
+    "run_round",
+    "run_until_idle",
+    "recheck_sources",
+    "start_in_process",
+    "worker_id",
+]
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["due", "all", "ids"]
+FetchFn = Callable[..., Awaitable[FetchResult]]  # fetch(url, etag=..., last_modified=...)
+StoreFn = Callable[[Session, Source, FetchResult], Any]  # store_fetch(session, source, result)
+ProgressFn = Callable[[int], None]  # called with the number of sources just finished
+T = TypeVar("T")
+
+
+class VerifyFn(Protocol):
+    def __call__(
+        self,
+        engine: Engine,
+        *,
+        claim_ids: Sequence[int] | None = ...,
+        source_ids: Sequence[int] | None = ...,
+        trigger: str | None = ...,
+    ) -> Any: ...
+
+
+def worker_id() -> str:
+    """A lease owner name unique to this process: host, pid and a random tag."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+@dataclass
+class RoundSummary:
+    owner: str = ""
+    rounds: int = 0
+    claimed: int = 0
+    fetched: int = 0
+    new_snapshots: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    lost_lease: int = 0
+    errors: int = 0
+    reverified_sources: int = 0
+    unreachable_claims: int = 0
+    flagged_reviews: int = 0
+    events: int = 0
+    webhooks_queued: int = 0
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, other: RoundSummary) -> None:
+        for f in fields(self):
+            if f.name in ("owner", "messages"):
+                continue
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        self.messages.extend(other.messages)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+# --- defaults: the real fetcher, store and verifier (imported late: built in parallel) ------------
+
+
+@contextlib.asynccontextmanager
+async def _real_fetch(settings: Settings) -> AsyncIterator[FetchFn]:
+    from verifier.fetch import Fetcher
+
+    fetcher = Fetcher(settings)
+    async with fetcher:
+        yield fetcher.fetch
+
+
+def _real_store(settings: Settings) -> StoreFn:
+    from verifier.snapshots import store_fetch
+
+    def store(session: Session, source: Source, result: FetchResult) -> Any:
+        return store_fetch(session, source, result, settings=settings)
+
+    return store
+
+
+def _real_verify() -> VerifyFn | None:
+    try:
+        from verifier.verify import verify_claims
+    except ModuleNotFoundError as exc:  # the verifier is not installed in this build
+        if exc.name != "verifier.verify":
+            raise
+        log.warning("verifier.verify is not available: claims of changed sources stay pending")
+        return None
+    return verify_claims  # type: ignore[return-value]
+
+
+# --- one source ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Applied:
+    source_id: int
+    action: str  # new_snapshot | unchanged | not_modified | failed | lost | pending_only | error
+    pending: bool = False
+
+
+def _apply(
+    engine: Engine,
+    owner: str,
+    claimed: ClaimedSource,
+    result: FetchResult | None,
+    store: StoreFn,
+    knobs: PolicyKnobs,
+) -> Applied:
+    """One transaction: apply the fetch result, then either release the lease or mark pending.
+
+    Pending (claims to re-verify): a new snapshot; the failure that uses up the policy's retries;
+    a dead source that answers again.
+    """
+    with session_scope(engine) as session:
+        source = session.get(Source, claimed.id)
+        if source is None or source.lease_owner != owner:
+            return Applied(claimed.id, "lost")
+        action = "pending_only"
+        if result is not None:
+            was_dead = is_dead(source.consecutive_failures, knobs)
+            outcome = store(session, source, result)
+            action = str(getattr(outcome, "action", "failed" if result.is_failure else "unchanged"))
+            now_dead = is_dead(source.consecutive_failures, knobs)
+            if action == "new_snapshot" or was_dead != now_dead:
+                source.verify_pending = True
+        if source.verify_pending:
+            session.add(source)
+            return Applied(claimed.id, action, pending=True)
+        release_lease(session, source)
+        return Applied(claimed.id, action)
+
+
+# --- after the fetches: verification, reviews, unreachable claims, webhooks ----------------------
+
+
+def _settle(
+    engine: Engine,
+    settings: Settings,
+    owner: str,
+    pending: Sequence[int],
+    verify: VerifyFn | None,
+) -> RoundSummary:
+    """Re-verify what the pending sources affect, then clear their flags and leases."""
+    out = RoundSummary()
+    if not pending:
+        return out
+    knobs = PolicyKnobs.from_settings(settings)
+    with Session(engine) as session:
+        cites = claims_citing(session, pending)
+        all_ids = sorted({s for ids in cites.values() for s in ids} | set(pending))
+        sources = {s.id: s for s in session.exec(select(Source).where(col(Source.id).in_(all_ids))).all()}
+        mark = max_event_id(session)
+
+    def live(sid: int) -> bool:
+        s = sources.get(sid)
+        return (
+            s is not None and s.state not in UNCHECKABLE_STATES and not is_dead(s.consecutive_failures, knobs)
+        )
+
+    dead = [sid for sid in pending if not live(sid)]
+    changed = [sid for sid in pending if live(sid)]
+    dead_set = set(dead)
+    unreachable = [c for c, ids in cites.items() if set(ids) & dead_set and not any(live(s) for s in ids)]
+    partly_dead = [c for c, ids in cites.items() if set(ids) & dead_set and c not in set(unreachable)]
+    if verify is None:
+        out.messages.append("verifier unavailable: re-verification left pending")
+        return out
+    if changed:
+        verify(engine, source_ids=changed, trigger="source_changed")
+        out.reverified_sources += len(changed)
+    if partly_dead:
+        verify(engine, claim_ids=partly_dead, trigger="source_unreachable")
+    with session_scope(engine) as session:
+        out.unreachable_claims = _mark_unreachable(session, unreachable, cites, dead_set)
+        changed_set = set(changed)
+        touched = [c for c, ids in cites.items() if set(ids) & changed_set]
+        out.flagged_reviews = _flag_reviewed(session, touched, cites, changed_set)
+    with session_scope(engine) as session:
+        new_events = events_since(session, mark, list(cites))
+        out.events = len(new_events)
+        if settings.webhook_url:
+            from verifier.schedule.webhook import enqueue
+
+            out.webhooks_queued = enqueue(session, _status_changes(session, new_events, cites))
+    finish_sources(engine, owner, pending)
+    return out
+
+
+def _mark_unreachable(
+    session: Session, claim_ids: Sequence[int], cites: dict[int, list[int]], dead: set[int]
+) -> int:
+    n = 0
+    for claim_id in claim_ids:
+        current = session.get(Verdict, claim_id)
+        update = VerdictUpdate(
+            status="unverified",
+            reason="source_unreachable",
+            confidence=0.0,
+            snapshot_id=current.snapshot_id if current else None,  # the evidence it rested on stays
+            details={"trigger": "source_unreachable", "source_ids": sorted(set(cites[claim_id]) & dead)},
+        )
+        if record_verdict(session, claim_id, update) is not None:
+            n += 1
+    return n
+
+
+def _flag_reviewed(
+    session: Session, claim_ids: Sequence[int], cites: dict[int, list[int]], changed: set[int]
+) -> int:
+    """Put reviewed claims whose source changed back in the queue, with the passage diff."""
+    n = 0
+    for claim_id in claim_ids:
+        verdict = session.get(Verdict, claim_id)
+        if verdict is None or verdict.actor == AUTO:
+            continue
+        for source_id in sorted(set(cites[claim_id]) & changed):
+            snaps = recent_snapshots(session, source_id, 2)
+            if len(snaps) < 2:
+                continue
+            newest, older = snaps[0], snaps[1]
+            if _already_flagged(session, claim_id, newest.id):  # a crashed worker's redo
+                continue
+            old_ev = evidence_for(session, claim_id, [older.id])  # type: ignore[list-item]
+            new_ev = evidence_for(session, claim_id, [newest.id])  # type: ignore[list-item]
+            diff = passage_diff(
+                old_ev.passage if old_ev else "", newest.text, new_ev.passage if new_ev else None
+            )
+            verdict.needs_review = True
+            verdict.updated_at = utcnow()
+            session.add(verdict)
+            session.add(
+                VerdictEvent(
+                    claim_id=claim_id,
+                    status=verdict.status,
+                    reason="source_changed",
+                    confidence=verdict.confidence,
+                    actor=AUTO,
+                    note="a cited source changed under a reviewed verdict; reviewer's verdict kept, re-review",
+                    snapshot_id=newest.id,
+                    evidence_digest=verdict.evidence_digest,
+                    details=json.dumps(
+                        {
+                            "needs_review": True,
+                            "source_id": source_id,
+                            "previous_snapshot_id": older.id,
+                            "passage": diff.as_dict(),
+                        },
+                        ensure_ascii=False,
+                    ),
+                )
+            )
+            n += 1
+    return n
+
+
+def _already_flagged(session: Session, claim_id: int, snapshot_id: int | None) -> bool:
+    stmt = select(VerdictEvent.id).where(
+        VerdictEvent.claim_id == claim_id,
+        VerdictEvent.reason == "source_changed",
+        VerdictEvent.snapshot_id == snapshot_id,
+        VerdictEvent.actor == AUTO,
+    )
+    return session.exec(stmt).first() is not None
+
+
+def _status_changes(
+    session: Session, events: Sequence[VerdictEvent], cites: dict[int, list[int]]
+) -> list[dict]:
+    from verifier.schedule.webhook import event_payload
+
+    out = []
+    for ev in events:
+        prev = previous_event(session, ev)
+        prev_status = prev.status if prev else None
+        if prev_status != ev.status or ev.reason in ("source_changed", "needs_review"):
+            out.append(event_payload(ev, prev_status, {"source_ids": cites.get(ev.claim_id, [])}))
+    return out
+
+
+# --- a round and a drain ---------------------------------------------------------------------------
+
+
+class _Runner:
+    """Holds what one worker process shares between rounds: engine, settings, fetch, one DB thread."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        owner: str,
+        fetch: FetchFn,
+        store: StoreFn,
+        verify: VerifyFn | None,
+        progress: ProgressFn | None,
+    ) -> None:
+        self.engine, self.settings, self.owner = engine, settings, owner
+        self.fetch, self.store, self.verify, self.progress = fetch, store, verify, progress
+        self.db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recheck-db")
+        self.knobs = PolicyKnobs.from_settings(settings)
+
+    async def _in_db(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+
+    async def _fetch_one(self, claimed: ClaimedSource, limit: asyncio.Semaphore) -> FetchResult:
+        async with limit:
+            try:
+                return await self.fetch(claimed.url, etag=claimed.etag, last_modified=claimed.last_modified)
+            except Exception as exc:  # a fetcher bug must not stall the round: count it as a failure
+                log.exception("fetch of %s raised", claimed.url)
+                return FetchResult(
+                    url=claimed.url, outcome="failed", error=f"{exc.__class__.__name__}: {exc}"
+                )
+
+    async def round(
+        self, *, mode: Mode, source_ids: Sequence[int] | None, since: dt.datetime | None
+    ) -> RoundSummary:
+        started = time.perf_counter()
+        out = RoundSummary(owner=self.owner, rounds=1)
+        s = self.settings
+        batch = await self._in_db(
+            lambda: claim_sources(
+                self.engine,
+                self.owner,
+                limit=s.round_size,
+                lease_seconds=s.lease_seconds,
+                select_ids=lambda rows: cap_per_host(rows, s.per_host_per_round, s.round_size),
+                due_only=mode == "due",
+                checked_before=since if mode != "due" else None,
+                source_ids=source_ids,
+            )
+        )
+        out.claimed = len(batch)
+        if not batch:
+            out.rounds = 0
+            return out
+        limit = asyncio.Semaphore(max(1, s.fetch_concurrency))
+        pending: list[int] = []
+
+        async def one(claimed: ClaimedSource) -> Applied:
+            result = await self._fetch_one(claimed, limit) if claimed.due else None
+            try:
+                return await self._in_db(
+                    _apply, self.engine, self.owner, claimed, result, self.store, self.knobs
+                )
+            except Exception:
+                log.exception("storing the check of %s failed; its lease will expire", claimed.url)
+                return Applied(claimed.id, "error")
+
+        for next_done in asyncio.as_completed([one(c) for c in batch]):
+            applied = await next_done
+            self._count(out, applied)
+            if applied.pending:
+                pending.append(applied.source_id)
+            if self.progress:
+                self.progress(1)
+        settled = await self._in_db(_settle, self.engine, s, self.owner, pending, self.verify)
+        out.add(settled)
+        out.seconds = time.perf_counter() - started
+        return out
+
+    @staticmethod
+    def _count(out: RoundSummary, applied: Applied) -> None:
+        if applied.action in ("lost", "error"):
+            out.lost_lease += applied.action == "lost"
+            out.errors += applied.action == "error"
+            return
+        if applied.action != "pending_only":
+            out.fetched += 1
+        out.new_snapshots += applied.action == "new_snapshot"
+        out.unchanged += applied.action in ("unchanged", "not_modified")
+        out.failed += applied.action == "failed"
+
+    def close(self) -> None:
+        self.db.shutdown(wait=True)
+
+
+@contextlib.asynccontextmanager
+async def _runner(
+    engine: Engine,
+    settings: Settings,
+    *,
+    owner: str | None,
+    fetch: FetchFn | None,
+    store: StoreFn | None,
+    verify: VerifyFn | None | Literal["default"],
+    progress: ProgressFn | None,
+) -> AsyncIterator[_Runner]:
+    verify_fn = _real_verify() if verify == "default" else verify
+    store_fn = store or _real_store(settings)
+    async with contextlib.AsyncExitStack() as stack:
+        fetch_fn = fetch or await stack.enter_async_context(_real_fetch(settings))
+        runner = _Runner(engine, settings, owner or worker_id(), fetch_fn, store_fn, verify_fn, progress)  # type: ignore[arg-type]
+        try:
+            yield runner
+        finally:
+            runner.close()
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion, also when called from inside a running event loop (the API)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(coro)
+        except BaseException as exc:  # handed back to the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="recheck-round")
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def run_round(
+    engine: Engine,
+    settings: Settings,
+    *,
+    owner: str | None = None,
+    mode: Mode = "due",
+    source_ids: Sequence[int] | None = None,
+    fetch: FetchFn | None = None,
+    store: StoreFn | None = None,
+    verify: VerifyFn | None | Literal["default"] = "default",
+    progress: ProgressFn | None = None,
+) -> RoundSummary:
+    """One batch (at most ``round_size`` sources, ``per_host_per_round`` per host)."""
+
+    async def go() -> RoundSummary:
+        async with _runner(
+            engine, settings, owner=owner, fetch=fetch, store=store, verify=verify, progress=progress
+        ) as runner:
+            since = utcnow() if mode != "due" else None
+            return await runner.round(mode=mode, source_ids=source_ids, since=since)
+
+    return _run(go())
+
+
+def run_until_idle(
+    engine: Engine,
+    settings: Settings,
+    *,
+    owner: str | None = None,
+    mode: Mode = "due",
+    source_ids: Sequence[int] | None = None,
+    fetch: FetchFn | None = None,
+    store: StoreFn | None = None,
+    verify: VerifyFn | None | Literal["default"] = "default",
+    progress: ProgressFn | None = None,
+    max_rounds: int | None = None,
+    deliver_webhooks: bool = True,
+) -> RoundSummary:
+    """Rounds until nothing is left to take: every due source (``due``), every checkable source
+    not checked since the start (``all``), or the given ``source_ids`` (``ids``)."""
+
+    async def go() -> RoundSummary:
+        total = RoundSummary()
+        since = utcnow()
+        async with _runner(
+            engine, settings, owner=owner, fetch=fetch, store=store, verify=verify, progress=progress
+        ) as runner:
+            total.owner = runner.owner
+            while max_rounds is None or total.rounds < max_rounds:
+                one = await runner.round(mode=mode, source_ids=source_ids, since=since)
+                total.add(one)
+                if one.claimed == 0 or one.errors + one.lost_lease == one.claimed:
+                    break  # nothing left, or no progress possible now (leases will expire)
+        total.seconds = time.perf_counter() - started
+        return total
+
+    started = time.perf_counter()
+    summary = _run(go())
+    if deliver_webhooks and settings.webhook_url:
+        deliver_webhooks_now(engine, settings)
+    return summary
+
+
+def deliver_webhooks_now(engine: Engine, settings: Settings) -> Any:
+    """Send due webhook events (outside any transaction)."""
+    from verifier.schedule.webhook import deliver_pending
+
+    if not settings.webhook_url:
+        return None
+    return deliver_pending(
+        engine,
+        settings.webhook_url,
+        max_attempts=settings.webhook_max_attempts,
+        backoff_seconds=settings.backoff_base,
+        timeout=settings.total_timeout,
+    )
+
+
+# --- entry points for the API, serve and worker ---------------------------------------------------
+
+
+def recheck_sources(engine: Engine, settings: Settings, source_ids: Sequence[int], **kw: Any) -> RoundSummary:
+    """Check the given sources now, whether due or not (the API's "re-check this source")."""
+    return run_until_idle(engine, settings, mode="ids", source_ids=list(source_ids), **kw)
+
+
+def scheduled_job(engine: Engine, settings: Settings, owner: str) -> RoundSummary:
+    """What the APScheduler job runs: drain the due sources, deliver webhooks, never raise."""
+    try:
+        summary = run_until_idle(engine, settings, owner=owner, mode="due")
+    except Exception:
+        log.exception("re-check round failed")
+        return RoundSummary(owner=owner)
+    if summary.claimed:
+        log.info("re-check: %s", json.dumps(summary.as_dict()))
+    return summary
+
+
+def start_in_process(settings: Settings, engine: Engine) -> Any:
+    """Start a background APScheduler that runs a round every ``scheduler_interval_seconds``.
+
+    Returns the started scheduler (call ``.shutdown()`` on exit). The schedule itself is in the
+    ledger (``Source.next_check_at``), so any number of processes can run this side by side.
+    """
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    scheduler = BackgroundScheduler(timezone=dt.UTC)
+    add_recheck_job(scheduler, settings, engine, owner=worker_id())
+    scheduler.start()
+    return scheduler
+
+
+def add_recheck_job(scheduler: Any, settings: Settings, engine: Engine, *, owner: str) -> None:
+    scheduler.add_job(
+        scheduled_job,
+        "interval",
+        seconds=max(1, int(settings.scheduler_interval_seconds)),
+        args=[engine, settings, owner],
+        id="claimledger-recheck",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=utcnow(),
+        replace_existing=True,
+    )
