@@ -1,0 +1,466 @@
+"""Read queries for the API and the pages: reports, claims (filters, sort, pagination), claim detail,
+sources, the review queue and counts.
+
+Everything returns plain dataclasses or table rows loaded in one short read session, so callers
+(routes, templates, exports) never run SQL themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Index, case, func, inspect, or_
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from claims.errors import BadInputError, NotFoundError
+from storage.models import (
+    AuditEntry,
+    Claim,
+    Evidence,
+    Report,
+    Section,
+    SectionSource,
+    Snapshot,
+    Source,
+    Verdict,
+    VerdictEvent,
+)
+
+__all__ = [
+    "STATUSES",
+    "ClaimFilter",
+    "ClaimRow",
+    "Page",
+    "ReportSummary",
+    "ClaimDetail",
+    "EvidenceRow",
+    "SourceRow",
+    "ensure_indexes",
+    "list_claims",
+    "review_queue",
+    "status_counts",
+    "reason_counts",
+    "list_reports",
+    "get_report",
+    "report_claims",
+    "report_sources",
+    "claim_detail",
+    "list_sources",
+    "source_snapshots",
+    "get_source",
+]
+
+STATUSES = ("verified", "unverified", "contradicted")
+SOURCE_STATE_ORDER = ("dead", "changed", "blocked", "malformed", "unsupported", "new", "ok")
+Sort = Literal["id", "confidence", "-confidence", "report"]
+MAX_LIMIT = 500
+
+
+def ensure_indexes(engine: Engine) -> None:
+    """Composite indexes the queue and the claim list lean on (idempotent; existing ledgers too)."""
+    table = Verdict.__table__  # type: ignore[attr-defined]
+    existing = {ix["name"] for ix in inspect(engine).get_indexes(table.name)}
+    wanted = {
+        "ix_verdict_status_reason_conf": ("status", "reason", "confidence"),
+        "ix_verdict_status_conf": ("status", "confidence"),
+    }
+    for name, cols in wanted.items():
+        if name in existing:
+            continue
+        index = next((ix for ix in table.indexes if ix.name == name), None)
+        if index is None:
+            index = Index(name, *(table.c[c] for c in cols))
+        index.create(engine, checkfirst=True)
+
+
+# ---------------------------------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    status: str | None = None
+    reason: str | None = None
+    kind: str | None = None
+    report: str | None = None  # report name (latest version) or numeric id
+    source_id: int | None = None
+    needs_review: bool | None = None
+    checkworthy: bool | None = True
+
+    def validate(self) -> ClaimFilter:
+        if self.status is not None and self.status not in STATUSES:
+            raise BadInputError(f"unknown status {self.status!r}", hint="one of " + ", ".join(STATUSES))
+        return self
+
+
+@dataclass
+class ClaimRow:
+    claim: Claim
+    verdict: Verdict | None
+    report_name: str
+
+    @property
+    def status(self) -> str:
+        return self.verdict.status if self.verdict else "unverified"
+
+    @property
+    def reason(self) -> str:
+        return self.verdict.reason if self.verdict else "not_checked"
+
+    @property
+    def confidence(self) -> float:
+        return self.verdict.confidence if self.verdict else 0.0
+
+
+@dataclass
+class Page:
+    items: list[ClaimRow]
+    total: int
+    limit: int
+    offset: int
+
+
+def _check_paging(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadInputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    if offset < 0:
+        raise BadInputError(f"offset must be >= 0, got {offset}")
+
+
+def _report_ids(session: Session, report: str) -> list[int]:
+    if report.isdigit():
+        return [int(report)]
+    rows = session.exec(select(Report.id).where(Report.name == report, col(Report.is_latest).is_(True))).all()
+    return [r for r in rows if r is not None]
+
+
+def _apply_filter(stmt: Any, session: Session, flt: ClaimFilter) -> Any:
+    if flt.status is not None:
+        if flt.status == "unverified":
+            stmt = stmt.where(or_(col(Verdict.status) == "unverified", col(Verdict.status).is_(None)))
+        else:
+            stmt = stmt.where(Verdict.status == flt.status)
+    if flt.reason is not None:
+        stmt = stmt.where(Verdict.reason == flt.reason)
+    if flt.kind is not None:
+        stmt = stmt.where(Claim.kind == flt.kind)
+    if flt.needs_review is not None:
+        stmt = stmt.where(Verdict.needs_review == flt.needs_review)
+    if flt.checkworthy is not None:
+        stmt = stmt.where(Claim.checkworthy == flt.checkworthy)
+    if flt.report is not None:
+        stmt = stmt.where(col(Claim.report_id).in_(_report_ids(session, flt.report)))
+    if flt.source_id is not None:
+        cited = select(SectionSource.section_id).where(SectionSource.source_id == flt.source_id)
+        stmt = stmt.where(col(Claim.section_id).in_(cited))
+    return stmt
+
+
+def _order(sort: str) -> list[Any]:
+    if sort == "confidence":
+        return [col(Verdict.confidence).asc(), col(Claim.id).asc()]
+    if sort == "-confidence":
+        return [col(Verdict.confidence).desc(), col(Claim.id).asc()]
+    if sort == "report":
+        return [col(Claim.report_id).asc(), col(Claim.start).asc()]
+    if sort == "id":
+        return [col(Claim.id).asc()]
+    raise BadInputError(f"unknown sort {sort!r}", hint="id, confidence, -confidence or report")
+
+
+def _base() -> Any:
+    stmt = select(Claim, Verdict, Report.name).join(Verdict, col(Verdict.claim_id) == col(Claim.id), isouter=True)
+    return stmt.join(Report, col(Report.id) == col(Claim.report_id))
+
+
+def _count(session: Session, flt: ClaimFilter) -> int:
+    stmt = select(func.count()).select_from(Claim).join(Verdict, col(Verdict.claim_id) == col(Claim.id), isouter=True)
+    return int(session.exec(_apply_filter(stmt, session, flt)).one())
+
+
+def list_claims(
+    session: Session, flt: ClaimFilter | None = None, *, sort: str = "id", limit: int = 50, offset: int = 0
+) -> Page:
+    """One page of claims matching ``flt``, with the total for pagination."""
+    flt = (flt or ClaimFilter()).validate()
+    _check_paging(limit, offset)
+    stmt = _apply_filter(_base(), session, flt).order_by(*_order(sort)).limit(limit).offset(offset)
+    items = [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+    return Page(items=items, total=_count(session, flt), limit=limit, offset=offset)
+
+
+def review_queue(session: Session, flt: ClaimFilter | None = None, *, limit: int = 50, offset: int = 0) -> Page:
+    """Flagged claims for fact-checkers: needs-review first, then contradicted, then unverified by
+    reason; least confident first within a group. A status filter narrows to that status."""
+    flt = (flt or ClaimFilter()).validate()
+    _check_paging(limit, offset)
+    stmt = _apply_filter(_base(), session, flt)
+    if flt.status is None:
+        stmt = stmt.where(col(Verdict.status).in_(("contradicted", "unverified")))
+    rank = case((col(Verdict.status) == "contradicted", 0), else_=1)
+    stmt = stmt.order_by(
+        rank, col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Claim.id).asc()
+    )
+    items = [ClaimRow(c, v, n) for c, v, n in session.exec(stmt.limit(limit).offset(offset)).all()]
+    count_stmt = select(func.count()).select_from(Claim).join(Verdict, col(Verdict.claim_id) == col(Claim.id))
+    count_stmt = _apply_filter(count_stmt, session, flt)
+    if flt.status is None:
+        count_stmt = count_stmt.where(col(Verdict.status).in_(("contradicted", "unverified")))
+    return Page(items=items, total=int(session.exec(count_stmt).one()), limit=limit, offset=offset)
+
+
+def status_counts(session: Session, report_id: int | None = None) -> dict[str, int]:
+    """Claims per status (checkworthy claims; all statuses present, zero when none)."""
+    stmt = (
+        select(Verdict.status, func.count())
+        .join(Claim, col(Claim.id) == col(Verdict.claim_id))
+        .where(col(Claim.checkworthy).is_(True))
+        .group_by(Verdict.status)
+    )
+    if report_id is not None:
+        stmt = stmt.where(Claim.report_id == report_id)
+    counts = {s: 0 for s in STATUSES}
+    for status, n in session.exec(stmt).all():
+        counts[status] = int(n)
+    return counts
+
+
+def reason_counts(session: Session) -> dict[tuple[str, str], int]:
+    """Flagged claims per (status, reason), for the queue's filter bar."""
+    stmt = (
+        select(Verdict.status, Verdict.reason, func.count())
+        .where(col(Verdict.status).in_(("contradicted", "unverified")))
+        .group_by(Verdict.status, Verdict.reason)
+    )
+    return {(s, r): int(n) for s, r, n in session.exec(stmt).all()}
+
+
+# --------------------------------------------------------------------------------------- reports
+
+
+@dataclass
+class ReportSummary:
+    report: Report
+    counts: dict[str, int]
+    claims: int
+
+
+def list_reports(session: Session, *, include_old: bool = False) -> list[ReportSummary]:
+    stmt = select(Report).order_by(col(Report.date).desc(), col(Report.name).asc(), col(Report.version).desc())
+    if not include_old:
+        stmt = stmt.where(col(Report.is_latest).is_(True))
+    reports = list(session.exec(stmt).all())
+    per: dict[int, dict[str, int]] = {r.id: {s: 0 for s in STATUSES} for r in reports if r.id is not None}
+    rows = session.exec(
+        select(Claim.report_id, Verdict.status, func.count())
+        .join(Verdict, col(Verdict.claim_id) == col(Claim.id))
+        .where(col(Claim.checkworthy).is_(True))
+        .group_by(Claim.report_id, Verdict.status)
+    ).all()
+    for rid, status, n in rows:
+        if rid in per:
+            per[rid][status] = int(n)
+    return [ReportSummary(r, per[r.id], sum(per[r.id].values())) for r in reports if r.id is not None]
+
+
+def get_report(session: Session, ref: str | int) -> Report:
+    """A report by id or by name (latest version)."""
+    report: Report | None
+    if isinstance(ref, int) or str(ref).isdigit():
+        report = session.get(Report, int(ref))
+    else:
+        report = session.exec(
+            select(Report).where(Report.name == ref).order_by(col(Report.version).desc())
+        ).first()
+    if report is None:
+        raise NotFoundError(f"no report {ref!r}")
+    return report
+
+
+def report_claims(session: Session, report_id: int) -> list[ClaimRow]:
+    stmt = _base().where(Claim.report_id == report_id).order_by(col(Claim.start).asc())
+    return [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+
+
+@dataclass
+class SourceRow:
+    source: Source
+    snapshots: int = 0
+    claims: int = 0
+    sections: list[int] = field(default_factory=list)
+
+
+def report_sources(session: Session, report_id: int) -> list[SourceRow]:
+    stmt = (
+        select(Source, SectionSource.section_id)
+        .join(SectionSource, col(SectionSource.source_id) == col(Source.id))
+        .join(Section, col(Section.id) == col(SectionSource.section_id))
+        .where(Section.report_id == report_id)
+        .order_by(col(Source.id))
+    )
+    rows: dict[int, SourceRow] = {}
+    for source, section_id in session.exec(stmt).all():
+        assert source.id is not None
+        row = rows.setdefault(source.id, SourceRow(source))
+        row.sections.append(section_id)
+    _snapshot_counts(session, rows)
+    return sorted(rows.values(), key=lambda r: (_state_rank(r.source.state), r.source.id or 0))
+
+
+def _state_rank(state: str) -> int:
+    return SOURCE_STATE_ORDER.index(state) if state in SOURCE_STATE_ORDER else len(SOURCE_STATE_ORDER)
+
+
+def _snapshot_counts(session: Session, rows: dict[int, SourceRow]) -> None:
+    if not rows:
+        return
+    counts = session.exec(
+        select(Snapshot.source_id, func.count())
+        .where(col(Snapshot.source_id).in_(list(rows)))
+        .group_by(Snapshot.source_id)
+    ).all()
+    for sid, n in counts:
+        rows[sid].snapshots = int(n)
+
+
+# ---------------------------------------------------------------------------------------- sources
+
+
+def list_sources(session: Session, *, state: str | None = None, limit: int = 200, offset: int = 0) -> list[SourceRow]:
+    """Sources, dead and changed first, then by last check (oldest first)."""
+    _check_paging(limit, offset)
+    rank = case({s: i for i, s in enumerate(SOURCE_STATE_ORDER)}, value=col(Source.state), else_=len(SOURCE_STATE_ORDER))
+    stmt = select(Source).order_by(rank, col(Source.last_checked_at).asc(), col(Source.id).asc())
+    if state is not None:
+        stmt = stmt.where(Source.state == state)
+    sources = session.exec(stmt.limit(limit).offset(offset)).all()
+    rows = {s.id: SourceRow(s) for s in sources if s.id is not None}
+    _snapshot_counts(session, rows)
+    if rows:
+        claim_counts = session.exec(
+            select(SectionSource.source_id, func.count(col(Claim.id)))
+            .join(Claim, col(Claim.section_id) == col(SectionSource.section_id))
+            .where(col(SectionSource.source_id).in_(list(rows)))
+            .group_by(SectionSource.source_id)
+        ).all()
+        for sid, n in claim_counts:
+            rows[sid].claims = int(n)
+    return list(rows.values())
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFoundError(f"no source {source_id}")
+    return source
+
+
+def source_snapshots(session: Session, source_id: int) -> list[Snapshot]:
+    stmt = select(Snapshot).where(Snapshot.source_id == source_id).order_by(col(Snapshot.fetched_at).desc())
+    return list(session.exec(stmt).all())
+
+
+# ------------------------------------------------------------------------------------ claim detail
+
+
+@dataclass
+class EvidenceRow:
+    evidence: Evidence
+    snapshot: Snapshot
+    source: Source
+
+
+@dataclass
+class ClaimDetail:
+    claim: Claim
+    report: Report
+    section: Section | None
+    verdict: Verdict | None
+    evidence: list[EvidenceRow]
+    events: list[VerdictEvent]
+    conflicts: list[ClaimRow]
+    sources: list[Source]
+    audit: list[AuditEntry]
+
+    @property
+    def values(self) -> list[dict[str, Any]]:
+        return _json_list(self.claim.values)
+
+
+def _json_list(text: str | None) -> list[Any]:
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    """Everything the claim page and ``GET /api/claims/{id}`` show, in one read."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim {claim_id}")
+    report = session.get(Report, claim.report_id)
+    assert report is not None
+    section = session.get(Section, claim.section_id) if claim.section_id is not None else None
+    verdict = session.get(Verdict, claim_id)
+    ev_rows = session.exec(
+        select(Evidence, Snapshot, Source)
+        .join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
+        .join(Source, col(Source.id) == col(Snapshot.source_id))
+        .where(Evidence.claim_id == claim_id)
+        .order_by(col(Evidence.score).desc(), col(Evidence.id).asc())
+    ).all()
+    events = session.exec(
+        select(VerdictEvent)
+        .where(VerdictEvent.claim_id == claim_id)
+        .order_by(col(VerdictEvent.created_at).asc(), col(VerdictEvent.id).asc())
+    ).all()
+    conflict_ids = [int(c) for c in _json_list(verdict.conflicts_with if verdict else "[]")]
+    conflicts = _claims_by_id(session, conflict_ids)
+    sources: Sequence[Source] = []
+    if claim.section_id is not None:
+        sources = session.exec(
+            select(Source)
+            .join(SectionSource, col(SectionSource.source_id) == col(Source.id))
+            .where(SectionSource.section_id == claim.section_id)
+            .order_by(col(SectionSource.id))
+        ).all()
+    audit = session.exec(
+        select(AuditEntry)
+        .where(AuditEntry.object_type == "claim", AuditEntry.object_id == str(claim_id))
+        .order_by(col(AuditEntry.created_at).asc(), col(AuditEntry.id).asc())
+    ).all()
+    return ClaimDetail(
+        claim=claim,
+        report=report,
+        section=section,
+        verdict=verdict,
+        evidence=[EvidenceRow(e, s, src) for e, s, src in ev_rows],
+        events=list(events),
+        conflicts=conflicts,
+        sources=list(sources),
+        audit=list(audit),
+    )
+
+
+def _claims_by_id(session: Session, ids: Sequence[int]) -> list[ClaimRow]:
+    if not ids:
+        return []
+    stmt = _base().where(col(Claim.id).in_(list(ids))).order_by(col(Claim.id))
+    return [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+
+
+def reviewed_claims(session: Session, *, report: str | None = None, limit: int = 100_000) -> list[ClaimRow]:
+    """Claims whose current verdict is a person's (for ClaimReview export)."""
+    stmt = _base().where(Verdict.actor != "auto")
+    if report is not None:
+        stmt = stmt.where(col(Claim.report_id).in_(_report_ids(session, report)))
+    stmt = stmt.order_by(col(Claim.id)).limit(limit)
+    return [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+
+
+__all__ += ["reviewed_claims"]

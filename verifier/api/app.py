@@ -1,0 +1,63 @@
+"""The app factory: ``create_app(settings, engine=None)``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.engine import Engine
+
+from claims.errors import AuthError, ClaimledgerError
+from storage.db import make_engine
+from storage.queries import ensure_indexes
+from verifier.api import filters
+from verifier.api.routes_api import router as api_router
+from verifier.api.routes_pages import public as public_pages
+from verifier.api.routes_pages import router as pages_router
+from verifier.errors import describe, http_status_for
+from verifier.settings import Settings, get_settings
+
+__all__ = ["create_app"]
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The service: JSON API under /api (OpenAPI at /docs) and the pages."""
+    settings = settings or get_settings()
+    engine = engine or make_engine(settings.database_url)
+    ensure_indexes(engine)
+    app = FastAPI(
+        title="claimledger",
+        version="0.1.0",
+        description="Claims, sources, evidence and verdicts of the ledger; review queue and annotated reports.",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
+    filters.install(templates.env)
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
+    app.include_router(api_router)
+    app.include_router(public_pages)
+    app.include_router(pages_router)
+
+    @app.exception_handler(ClaimledgerError)
+    async def _our_errors(request: Request, exc: ClaimledgerError) -> Response:
+        status = http_status_for(exc)
+        if request.url.path.startswith("/api"):
+            headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+            return JSONResponse(
+                {"error": exc.__class__.__name__, "message": exc.message, "hint": exc.hint},
+                status_code=status,
+                headers=headers,
+            )
+        if isinstance(exc, AuthError) and request.method == "GET":
+            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        html = templates.get_template("error.html").render(status=status, message=describe(exc), who=None)
+        return HTMLResponse(html, status_code=status)
+
+    return app

@@ -1,0 +1,113 @@
+"""Request dependencies: the engine, read sessions, and who is calling (bearer token or session cookie)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from claims.errors import AuthError
+from verifier.auth import (
+    SESSION_COOKIE,
+    Principal,
+    authenticate_token,
+    check_csrf,
+    read_session_cookie,
+    require,
+)
+from verifier.settings import Settings
+
+__all__ = [
+    "get_engine",
+    "get_settings_dep",
+    "read_session",
+    "optional_principal",
+    "reader",
+    "writer",
+    "CSRF_HEADER",
+    "CSRF_FIELD",
+]
+
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
+
+
+def get_engine(request: Request) -> Engine:
+    return request.app.state.engine  # type: ignore[no-any-return]
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def read_session(engine: Engine = Depends(get_engine)) -> Iterator[Session]:
+    """A short read-only session (never committed)."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+def _principal(request: Request, engine: Engine, settings: Settings) -> Principal | None:
+    """Bearer header first; else the login cookie. A bad credential is an error, not anonymous."""
+    header = request.headers.get("authorization", "")
+    with Session(engine) as session:
+        if header:
+            scheme, _, token = header.partition(" ")
+            if scheme.lower() != "bearer" or not token.strip():
+                raise AuthError("Authorization header must be 'Bearer <token>'")
+            return authenticate_token(session, token)
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if cookie:
+            return read_session_cookie(session, settings.secret_key, cookie)
+    return None
+
+
+def optional_principal(
+    request: Request, engine: Engine = Depends(get_engine), settings: Settings = Depends(get_settings_dep)
+) -> Principal | None:
+    """Who is calling, if anyone. A stale session cookie on a page just means logged out."""
+    try:
+        return _principal(request, engine, settings)
+    except AuthError:
+        if request.headers.get("authorization"):
+            raise
+        return None
+
+
+def reader(
+    principal: Principal | None = Depends(optional_principal), settings: Settings = Depends(get_settings_dep)
+) -> Principal | None:
+    """Guard for reads: open unless ``settings.read_requires_token``."""
+    if settings.read_requires_token:
+        require(principal, "read")
+    return principal
+
+
+def writer(action: str):  # type: ignore[no-untyped-def]
+    """Guard for a write: a principal with the role for ``action``; session-cookie callers must also
+    send the CSRF token (form field or header)."""
+
+    async def dependency(
+        request: Request, engine: Engine = Depends(get_engine), settings: Settings = Depends(get_settings_dep)
+    ) -> Principal:
+        principal = require(_principal(request, engine, settings), action)
+        if principal.via == "session":
+            supplied = request.headers.get(CSRF_HEADER)
+            if supplied is None and request.headers.get("content-type", "").startswith(
+                ("application/x-www-form-urlencoded", "multipart/form-data")
+            ):
+                form = await request.form()
+                value = form.get(CSRF_FIELD)
+                supplied = value if isinstance(value, str) else None
+            check_csrf(settings.secret_key, request.cookies.get(SESSION_COOKIE, ""), supplied)
+        return principal
+
+    return dependency
+
+
+CanReview = Annotated[Principal, Depends(writer("review"))]
+CanIngest = Annotated[Principal, Depends(writer("ingest"))]
+CanRecheck = Annotated[Principal, Depends(writer("recheck"))]
+__all__ += ["CanReview", "CanIngest", "CanRecheck"]

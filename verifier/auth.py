@@ -1,0 +1,169 @@
+"""Who may do what: API tokens (stored hashed), signed login-session cookies and CSRF tokens.
+
+- A token is shown once at creation (``claimledger token create``); only its SHA-256 is kept.
+  Tokens are long random strings, so a plain digest (not a slow password hash) is the right tool.
+- A browser logs in with a token and gets a session cookie: ``<token id>.<expiry>.<hmac>``, signed
+  with ``settings.secret_key``; revoking the token ends its sessions.
+- Forms carry a CSRF token bound to the session (HMAC of the cookie value); requests that
+  authenticate with a bearer header need none (a browser never adds that header on its own).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from claims.errors import AuthError, BadInputError, PermissionDeniedError
+from storage.db import session_scope
+from storage.models import ApiToken, AuditEntry
+
+__all__ = [
+    "ROLES",
+    "PERMISSIONS",
+    "Principal",
+    "create_token",
+    "list_tokens",
+    "revoke_token",
+    "authenticate_token",
+    "require",
+    "make_session_cookie",
+    "read_session_cookie",
+    "csrf_token_for",
+    "check_csrf",
+    "hash_token",
+    "SESSION_COOKIE",
+    "SESSION_SECONDS",
+]
+
+ROLES = ("reviewer", "editor", "admin")
+# What each action needs. Editors upload reports and ask for re-checks; reviewers judge claims.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "read": frozenset(ROLES),
+    "review": frozenset({"reviewer", "admin"}),
+    "ingest": frozenset({"editor", "admin"}),
+    "recheck": frozenset({"reviewer", "editor", "admin"}),
+    "admin": frozenset({"admin"}),
+}
+TOKEN_PREFIX = "cl_"
+SESSION_COOKIE = "claimledger_session"
+SESSION_SECONDS = 12 * 3600
+
+
+@dataclass(frozen=True)
+class Principal:
+    """An authenticated caller."""
+
+    token_id: int
+    name: str
+    role: str
+    via: str  # "bearer" | "session"
+
+    def can(self, action: str) -> bool:
+        return self.role in PERMISSIONS.get(action, frozenset())
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(engine: Engine, name: str, role: str, *, actor: str = "cli") -> tuple[ApiToken, str]:
+    """A new token; returns the row and the clear token (shown once, never stored)."""
+    name = name.strip()
+    if not name:
+        raise BadInputError("a token needs a name")
+    if role not in ROLES:
+        raise BadInputError(f"unknown role {role!r}", hint="one of " + ", ".join(ROLES))
+    clear = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with session_scope(engine) as session:
+        row = ApiToken(name=name, role=role, token_hash=hash_token(clear))
+        session.add(row)
+        session.flush()
+        session.add(
+            AuditEntry(
+                actor=actor,
+                action="token.create",
+                object_type="token",
+                object_id=str(row.id),
+                after=json.dumps({"name": name, "role": role}),
+            )
+        )
+    return row, clear
+
+
+def list_tokens(engine: Engine) -> list[ApiToken]:
+    with Session(engine) as session:
+        return list(session.exec(select(ApiToken).order_by(col(ApiToken.id))).all())
+
+
+def revoke_token(engine: Engine, token_id: int, *, actor: str = "cli") -> None:
+    with session_scope(engine) as session:
+        row = session.get(ApiToken, token_id)
+        if row is None:
+            raise BadInputError(f"no token {token_id}")
+        row.revoked = True
+        session.add(row)
+        session.add(AuditEntry(actor=actor, action="token.revoke", object_type="token", object_id=str(token_id)))
+
+
+def _principal(session: Session, row: ApiToken | None, via: str) -> Principal:
+    if row is None or row.revoked or row.id is None:
+        raise AuthError("invalid or revoked token", hint="create one with `claimledger token create`")
+    return Principal(token_id=row.id, name=row.name, role=row.role, via=via)
+
+
+def authenticate_token(session: Session, token: str) -> Principal:
+    row = session.exec(select(ApiToken).where(ApiToken.token_hash == hash_token(token.strip()))).first()
+    return _principal(session, row, "bearer")
+
+
+def require(principal: Principal | None, action: str) -> Principal:
+    """The principal when it may do ``action``; AuthError (401) / PermissionDeniedError (403) otherwise."""
+    if principal is None:
+        raise AuthError("this needs a token", hint="send 'Authorization: Bearer <token>' or log in")
+    if not principal.can(action):
+        raise PermissionDeniedError(f"role {principal.role!r} may not {action}")
+    return principal
+
+
+# ------------------------------------------------------------------------------- sessions and CSRF
+
+
+def _sign(secret: str, message: str) -> str:
+    return hmac.new(secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def make_session_cookie(secret: str, token_id: int, *, now: float | None = None) -> str:
+    expiry = int((now if now is not None else time.time()) + SESSION_SECONDS)
+    body = f"{token_id}.{expiry}"
+    return f"{body}.{_sign(secret, 'session:' + body)}"
+
+
+def read_session_cookie(session: Session, secret: str, cookie: str, *, now: float | None = None) -> Principal:
+    """The principal a session cookie stands for; AuthError when forged, expired or revoked."""
+    try:
+        token_id, expiry, sig = cookie.split(".")
+        tid, exp = int(token_id), int(expiry)
+    except ValueError:
+        raise AuthError("malformed session cookie", hint="log in again") from None
+    if not hmac.compare_digest(sig, _sign(secret, f"session:{tid}.{exp}")):
+        raise AuthError("session cookie signature does not match", hint="log in again")
+    if exp < (now if now is not None else time.time()):
+        raise AuthError("session expired", hint="log in again")
+    return _principal(session, session.get(ApiToken, tid), "session")
+
+
+def csrf_token_for(secret: str, session_cookie: str) -> str:
+    """The CSRF token a form must send back; bound to the login session."""
+    return _sign(secret, "csrf:" + session_cookie)
+
+
+def check_csrf(secret: str, session_cookie: str, supplied: str | None) -> None:
+    if not supplied or not hmac.compare_digest(supplied, csrf_token_for(secret, session_cookie)):
+        raise PermissionDeniedError("missing or wrong CSRF token", hint="reload the page and submit the form again")
