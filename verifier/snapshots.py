@@ -126,6 +126,7 @@ def store_fetch(
             if changed:
                 source.last_changed_at = result.fetched_at
             source.content_hash = digest
+            source.verify_pending = True  # its claims rest on a new version now
         source.consecutive_failures = 0
         source.last_error = None
         source.etag = result.headers.get("etag") or None
@@ -141,9 +142,12 @@ def store_fetch(
         source.consecutive_failures = (source.consecutive_failures or 0) + 1
         source.last_error = result.error or result.outcome
         if result.outcome in ("dead", "blocked", "unsupported", "malformed"):
+            if source.state != result.outcome:
+                source.verify_pending = True  # claims resting on it lose their evidence
             source.state = result.outcome
-        elif source.consecutive_failures >= settings.dead_after_failures:
+        elif source.consecutive_failures >= settings.dead_after_failures and source.state != "dead":
             source.state = "dead"
+            source.verify_pending = True
     _schedule(source, result, settings)
     session.add(source)
     session.flush()

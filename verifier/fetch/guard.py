@@ -1,0 +1,173 @@
+"""SSRF guard: which addresses may be fetched, and a network backend that connects only to those.
+
+The check runs where the connection is made (a custom httpcore network backend): the host is
+resolved once, every address in the answer is checked, and the socket is opened to the checked
+address itself, so a DNS answer that changes between check and connect cannot get through. Every
+redirect opens its connection through the same backend, so it is checked again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+import typing
+from urllib.parse import urlsplit
+
+import httpcore
+import httpx
+
+from claims.errors import BlockedURLError, FetchError
+
+__all__ = [
+    "HostNotFoundError",
+    "parse_ip_literal",
+    "forbidden_reason",
+    "check_url",
+    "GuardedBackend",
+    "guarded_transport",
+]
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+class HostNotFoundError(FetchError):
+    """The host name does not resolve (the source counts as dead)."""
+
+
+def parse_ip_literal(host: str) -> IPAddress | None:
+    """The address a host written as an IP means, in any spelling a resolver accepts, else None.
+
+    ``inet_aton`` reads the old BSD forms the way the C library does: decimal (``2130706433``),
+    octal (``0177.0.0.1``), hex (``0x7f.1``), shortened (``127.1``).
+    """
+    h = host.strip().strip("[]").rstrip(".")
+    if not h:
+        return None
+    try:
+        return ipaddress.ip_address(h.split("%", 1)[0])
+    except ValueError:
+        pass
+    if all(part and (part.isdigit() or part.lower().startswith("0x")) for part in h.split(".")):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(h))
+        except OSError:
+            return None
+    return None
+
+
+def forbidden_reason(ip: IPAddress) -> str | None:
+    """Why an address may not be fetched (None when it is a public address)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            reason = forbidden_reason(embedded)
+            return f"embeds {embedded} ({reason})" if reason else None
+    checks = (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("CGNAT", isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT),
+        ("private", ip.is_private),
+        ("reserved", ip.is_reserved),
+        ("not global", not ip.is_global),
+    )
+    for name, hit in checks:
+        if hit:
+            return f"{name} address"
+    return None
+
+
+def check_url(url: str | httpx.URL) -> tuple[str, str, int]:
+    """``(scheme, host, port)`` of an http(s) URL, or BlockedURLError (scheme, no host, credentials)."""
+    parts = urlsplit(str(url))
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise BlockedURLError(f"only http and https are fetched, not {scheme or 'no scheme'!r}: {url}")
+    try:
+        host, port = parts.hostname or "", parts.port
+    except ValueError as exc:
+        raise BlockedURLError(f"bad host or port in {url}") from exc
+    if not host:
+        raise BlockedURLError(f"no host in {url}")
+    if parts.username or parts.password:
+        raise BlockedURLError(f"credentials in the URL are not sent: {url}")
+    return scheme, host, port or (443 if scheme == "https" else 80)
+
+
+async def resolve(host: str, port: int) -> list[IPAddress]:
+    literal = parse_ip_literal(host)
+    if literal is not None:
+        return [literal]
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise HostNotFoundError(f"host {host!r} does not resolve ({exc.strerror})") from exc
+    out: list[IPAddress] = []
+    for _family, _type, _proto, _canon, sockaddr in infos:
+        ip = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+        if ip not in out:
+            out.append(ip)
+    if not out:
+        raise HostNotFoundError(f"host {host!r} has no address")
+    return out
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolve, check every address, connect to the checked one (see the module docstring)."""
+
+    def __init__(
+        self, *, allow_private: bool = False, inner: httpcore.AsyncNetworkBackend | None = None
+    ) -> None:
+        self.allow_private = allow_private
+        self.inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: typing.Iterable[typing.Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        addresses = await resolve(host, port)
+        if not self.allow_private:
+            for ip in addresses:
+                if reason := forbidden_reason(ip):
+                    raise BlockedURLError(f"{host} resolves to {ip}, a {reason}; refused by the SSRF guard")
+        return await self.inner.connect_tcp(
+            str(addresses[0]),
+            port,
+            timeout=timeout,
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+
+    async def connect_unix_socket(
+        self, *args: typing.Any, **kwargs: typing.Any
+    ) -> httpcore.AsyncNetworkStream:
+        raise BlockedURLError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)
+
+
+def guarded_transport(*, allow_private: bool, max_connections: int = 100) -> httpx.AsyncHTTPTransport:
+    """An httpx transport whose every connection goes through :class:`GuardedBackend` (no proxies)."""
+    transport = httpx.AsyncHTTPTransport(trust_env=False)
+    # httpx has no public hook for the network backend: swap in a pool built with ours
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=max_connections,
+        max_keepalive_connections=max_connections,
+        keepalive_expiry=5.0,
+        network_backend=GuardedBackend(allow_private=allow_private),
+    )
+    return transport
