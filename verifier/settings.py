@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(5_000_000, description="largest body read (also after decompression)")
     max_redirects: int = Field(5, description="redirects followed, each checked by the SSRF guard")
     respect_robots: bool = Field(True, description="honour robots.txt for scheduled fetches")
+    max_retry_after: float = Field(
+        60.0, description="longest Retry-After (seconds) waited for; a longer one ends the fetch as failed"
+    )
     allow_private_addresses: bool = Field(
         False, description="allow loopback/private targets (tests and the offline demo only)"
     )
