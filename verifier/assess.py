@@ -1,0 +1,259 @@
+"""Assess one claim against the indexed snapshots of its sources (pure): findings for the verdict
+rules and the evidence to keep.
+
+Per kind of claim:
+- numbers (money, percent, count): the page's figure for the same quantity is the comparable value
+  (same unit family) in a passage that speaks to the claim, bound by the noun it counts; an agreeing
+  one supports; a scale slip, transposed digits, or a differing figure bound to the same noun
+  contradicts; the same digits on another unit next to the same subject is a garbled unit;
+- dates: a passage that states the date, or the page's own dateline when the page is about the
+  claim's subject; a release date that differs from the dateline of a page titled with the claim's
+  subject contradicts;
+- versions: normalised strings on the page; a model family the page lists with other versions only
+  contradicts;
+- facts: names (fuzzy on the page; a near-miss name contradicts) or, for Chinese-only keys, the key's
+  concepts through the lexicon and the dictionary bridge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.bridge import content_words
+from claims.model import Value
+from verifier.compare import Comparison, compare_values, normalise_version, same_digits, unit_family
+from verifier.matching import (
+    ClaimQuery,
+    IndexedPassage,
+    PassageScore,
+    SnapshotIndex,
+    find_name,
+    score_passages,
+)
+from verifier.rules import Finding
+
+__all__ = ["EvidenceDraft", "Assessment", "assess_claim", "Thresholds"]
+
+_RELEASE = re.compile(r"发布|宣布|公布|提交|推出|上线|官宣|release|announc|launch|submit|unveil", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    number_context: float = 0.4  # passage must speak this much to a numeric claim to count
+    contradict_context: float = 0.5
+    date_context: float = 0.3
+    fact_key: float = 0.6
+    fact_context: float = 0.35
+    name_context: float = 0.25
+
+
+@dataclass
+class EvidenceDraft:
+    snapshot_id: int
+    passage: str
+    passage_start: int
+    passage_end: int
+    score: float
+    stance: str
+    values_found: list[dict[str, Any]] = field(default_factory=list)
+    matched_value: str | None = None
+    highlight: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Assessment:
+    findings: list[Finding] = field(default_factory=list)
+    evidence: list[EvidenceDraft] = field(default_factory=list)
+
+    def add(self, finding: Finding, draft: EvidenceDraft) -> None:
+        self.findings.append(finding)
+        self.evidence.append(draft)
+
+
+def _draft(ps: PassageScore, stance: str, score: float, value: Value | None = None, spans: Sequence[tuple[int, int]] = ()) -> EvidenceDraft:
+    p = ps.passage
+    hl = [[value.start, value.end]] if value is not None and value.end > value.start else []
+    hl += [[s, e] for s, e in spans]
+    return EvidenceDraft(
+        snapshot_id=ps.index.snapshot_id,
+        passage=p.text,
+        passage_start=p.start,
+        passage_end=p.end,
+        score=round(score, 4),
+        stance=stance,
+        values_found=[v.to_json() for v in p.values],
+        matched_value=value.raw if value is not None else None,
+        highlight=hl,
+    )
+
+
+def _noun_bound(claimed: Value, found: Value) -> bool:
+    if not claimed.noun or not found.noun:
+        return False
+    return bool(set(content_words(claimed.noun)) & set(content_words(found.noun)))
+
+
+def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
+    out = Assessment()
+    for ps in passages:
+        if ps.context < t.number_context:
+            continue
+        comparisons: list[tuple[Value, Comparison]] = []
+        for pv in ps.passage.values:
+            cmp = compare_values(claimed, pv)
+            if cmp.outcome != "incomparable":
+                comparisons.append((pv, cmp))
+        agree = [(pv, c) for pv, c in comparisons if c.agrees]
+        if agree:
+            pv = max(agree, key=lambda pc: _noun_bound(claimed, pc[0]))[0]
+            score = min(1.0, ps.context + (0.1 if _noun_bound(claimed, pv) else 0.0))
+            out.add(Finding("supports", score, "value", "agree"), _draft(ps, "supports", score, pv))
+            continue
+        if ps.context < t.contradict_context:
+            continue
+        strong = [(pv, c) for pv, c in comparisons if c.strong]
+        bound = [(pv, c) for pv, c in comparisons if c.disagrees and _noun_bound(claimed, pv)]
+        pick = strong[0] if strong else (bound[0] if bound else None)
+        if pick is not None:
+            pv, c = pick
+            out.add(Finding("contradicts", ps.context, "value", c.detail), _draft(ps, "contradicts", ps.context, pv))
+            continue
+        if not comparisons:  # garbled unit: the same digits on another unit, same subject
+            for pv in ps.passage.values:
+                if (
+                    isinstance(pv.value, float)
+                    and isinstance(claimed.value, float)
+                    and unit_family(pv) != unit_family(claimed)
+                    and unit_family(pv) in {"count"}
+                    and same_digits(float(claimed.value), float(pv.value))
+                    and ps.context >= 0.6
+                ):
+                    out.add(
+                        Finding("contradicts", ps.context, "value", "unit_garble"),
+                        _draft(ps, "contradicts", ps.context, pv),
+                    )
+                    break
+    return out
+
+
+def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    out = Assessment()
+    for ps in passages:
+        if ps.context < t.date_context:
+            continue
+        for pv in ps.passage.values:
+            cmp = compare_values(claimed, pv)
+            if cmp.agrees and len(str(pv.value)) >= len(str(claimed.value)):
+                out.add(Finding("supports", ps.context, "date", "passage"), _draft(ps, "supports", ps.context, pv))
+                break
+    release = bool(_RELEASE.search(q.sentence))
+    best_by_page: dict[int, PassageScore] = {}
+    for ps in passages:
+        best_by_page.setdefault(ps.index.snapshot_id, ps)
+    for idx in indexes:
+        if not idx.published:
+            continue
+        ps = best_by_page.get(idx.snapshot_id)
+        if ps is None:
+            continue
+        dateline = Value(raw=idx.published, value=idx.published, unit="date", kind="date")
+        cmp = compare_values(claimed, dateline)
+        about_page = _title_names_subject(q, idx)
+        if cmp.agrees and (about_page or ps.context >= t.date_context) and release:
+            out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), _draft(ps, "supports", ps.context, None))
+        elif cmp.disagrees and about_page and release and len(str(claimed.value)) >= 10:
+            draft = _draft(ps, "contradicts", ps.context, None)
+            draft.matched_value = idx.published
+            out.add(Finding("contradicts", 0.7, "date", "dateline"), draft)
+    return out
+
+
+def _title_names_subject(q: ClaimQuery, idx: SnapshotIndex) -> bool:
+    """The page's title carries a name the claim's sentence gives (the page is about the subject)."""
+    title = normalise_version(idx.title)
+    return any(len(normalise_version(n)) >= 4 and normalise_version(n) in title for n in q.context_names)
+
+
+def _assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    out = Assessment()
+    versions = [v for v in q.values if v.kind == "version"] or [
+        Value(raw=q.key_text, value=q.key_text, unit="version", kind="version")
+    ]
+    wanted = [normalise_version(str(v.value)) for v in versions]
+    found = [any(w in idx.page_compact for idx in indexes) for w in wanted]
+    best = passages[0] if passages else None
+    if all(found) and best is not None:
+        ps = next((p for p in passages if any(w in p.passage.compact for w in wanted)), best)
+        score = max(ps.context, 0.6)
+        out.add(Finding("supports", score, "version", "exact"), _draft(ps, "supports", score, None))
+        return out
+    if best is None or best.context < t.contradict_context:
+        return out
+    # the page lists other versions of what the claim talks about, and none of the claimed ones
+    page_versions = [v for v in best.passage.values if v.kind == "version" and normalise_version(str(v.value)) not in wanted]
+    if not any(found) and len(page_versions) >= 2:
+        draft = _draft(best, "contradicts", best.context, page_versions[0])
+        draft.matched_value = ", ".join(v.raw for v in page_versions)
+        out.add(Finding("contradicts", best.context, "version", "different"), draft)
+    return out
+
+
+def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
+    m = re.search(re.escape(name), p.text, re.IGNORECASE)
+    return [(m.start(), m.end())] if m else []
+
+
+def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    out = Assessment()
+    best = passages[0] if passages else None
+    if q.names:
+        matches = []
+        for name in q.names:
+            m = None
+            for idx in indexes:
+                m = find_name(name, idx.page_compact, idx.title + "\n" + "\n".join(p.text for p in idx.passages))
+                if m.found:
+                    break
+            matches.append(m)
+        if best is None:
+            return out
+        near = [m for m in matches if m is not None and not m.found and m.near_miss]
+        if all(m is not None and m.found for m in matches) and best.context >= t.name_context:
+            ps = next((p for p in passages if compact_has(p.passage, q.names[0])), best)
+            score = max(ps.context, 0.55)
+            out.add(Finding("supports", score, "name", "exact"), _draft(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
+        elif near and best.context >= t.contradict_context:
+            m = near[0]
+            ps = next((p for p in passages if m.near_miss and m.near_miss in p.passage.text), best)
+            draft = _draft(ps, "contradicts", best.context, None, _name_spans(ps.passage, m.near_miss or ""))
+            draft.matched_value = m.near_miss
+            out.add(Finding("contradicts", best.context, "name", "near_miss"), draft)
+        return out
+    for ps in passages:
+        if ps.key >= t.fact_key and ps.context >= t.fact_context:
+            out.add(Finding("supports", ps.context, "topic", "concepts"), _draft(ps, "supports", ps.context, None))
+            break
+    return out
+
+
+def compact_has(p: IndexedPassage, name: str) -> bool:
+    return normalise_version(name) in p.compact
+
+
+def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds | None = None) -> Assessment:
+    """Findings and evidence for one claim from the indexes of the snapshots it rests on."""
+    t = t or Thresholds()
+    if not indexes:
+        return Assessment()
+    passages = score_passages(q, indexes, limit=8)
+    key_value = q.values[0] if q.values else None
+    if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
+        return _assess_number(q, key_value, passages, t)
+    if q.kind == "date" and key_value is not None and key_value.kind == "date":
+        return _assess_date(q, key_value, passages, indexes, t)
+    if q.kind == "version":
+        return _assess_version(q, passages, indexes, t)
+    return _assess_fact(q, passages, indexes, t)

@@ -1,0 +1,66 @@
+"""``claimledger verify [--offline] [--report R]``: evidence and verdicts from stored snapshots."""
+
+from __future__ import annotations
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claims.errors import NotFoundError
+from verifier.cli.context import console, err_console, handle_errors, state
+from verifier.rules import REASONS
+from verifier.verify import verify_claims
+
+STATUS_STYLE = {"verified": "green", "contradicted": "red", "unverified": "yellow"}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("verify")(verify_cmd)
+
+
+@handle_errors
+def verify_cmd(
+    offline: bool = typer.Option(False, "--offline", help="use stored snapshots only (never fetch)"),
+    report: str = typer.Option(None, "--report", help="only the claims of this report (file name)"),
+) -> None:
+    """Search the cited sources' snapshots for evidence and record a verdict for every claim."""
+    if not offline:
+        try:  # fetch sources that were never fetched first, when the sources part offers it
+            from verifier.cli.sources import fetch_pending  # type: ignore[attr-defined]
+        except ImportError:
+            fetch_pending = None
+        if fetch_pending is not None:
+            fetch_pending(report=report)
+    with Progress(
+        TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("verify", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = verify_claims(state.engine, report=report, progress=progress)
+    if report and summary.claims == 0:
+        raise NotFoundError(f"no claims for report {report!r}", hint="see `claimledger claims` for report names")
+    table = Table("status", "reason", "claims", "meaning", title="verification")
+    for status in ("verified", "contradicted", "unverified"):
+        style = STATUS_STYLE[status]
+        for reason, n in sorted(summary.reasons.items()):
+            if _status_of(reason) == status:
+                table.add_row(f"[{style}]{status}[/{style}]", reason, str(n), REASONS.get(reason, ""))
+    console.print(table)
+    console.print(
+        f"{summary.claims} claims in {summary.seconds:.2f}s ({summary.rate:.0f}/s); "
+        f"{summary.snapshots_indexed} snapshots indexed; {summary.evidence_rows} evidence rows; "
+        f"{summary.events} verdict changes",
+        highlight=False,
+    )
+
+
+def _status_of(reason: str) -> str:
+    if reason == "supported":
+        return "verified"
+    if reason in {"value_mismatch", "name_mismatch", "conflicting_reports"}:
+        return "contradicted"
+    return "unverified"

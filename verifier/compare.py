@@ -1,0 +1,193 @@
+"""Value comparison rules (pure): does a figure found on a page agree with the claimed one?
+
+The rules, in order:
+- kinds and units must be comparable (a currency only meets the same currency; a percent a percent;
+  a bare count meets any count-like unit); otherwise the pair is ``incomparable``;
+- dates agree when the coarser one is a prefix of the finer one (``2026-04`` ~ ``2026-04-13``);
+- versions agree as normalised strings (``GPT - 5 . 4`` ~ ``GPT-5.4``; case, spaces, hyphens ignored);
+- quantities agree within the writer's precision (the coarser of the two last given digits), widened
+  for ``~`` (about) qualifiers; bounds (``>=`` over, ``<`` under, ``<=`` up to) are honoured on
+  both sides, so "超过 100 万" is supported by "1.2 million" and by "more than 1 million";
+- a disagreement is classified: ``scale_slip`` (off by ×10/×100/×1000…), ``transposed`` (same digits
+  in another order, 83.1 vs 81.3), ``different`` otherwise. Slips and transpositions are strong signs
+  the figure is the same quantity mis-stated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claims.model import Value
+
+__all__ = [
+    "Outcome",
+    "Comparison",
+    "compare_values",
+    "comparable",
+    "normalise_version",
+    "significant_digits",
+    "unit_family",
+    "same_digits",
+]
+
+Outcome = Literal["agree", "disagree", "incomparable"]
+
+CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP", "KRW", "HKD", "INR"})
+# Measures that are their own family: they never meet a bare count.
+MEASURES = frozenset({"GW", "MW", "kW", "mm", "cm", "m", "km", "s", "min", "h", "ms", "x", "percent"})
+_REL_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Comparison:
+    outcome: Outcome
+    detail: str = ""  # exact | within_precision | bound | scale_slip | transposed | different | unit…
+
+    @property
+    def agrees(self) -> bool:
+        return self.outcome == "agree"
+
+    @property
+    def disagrees(self) -> bool:
+        return self.outcome == "disagree"
+
+    @property
+    def strong(self) -> bool:
+        """A disagreement that marks the same quantity mis-stated (scale slip, transposed digits)."""
+        return self.outcome == "disagree" and self.detail in {"scale_slip", "transposed"}
+
+
+def unit_family(value: Value) -> str:
+    """The family a value's unit belongs to: a currency code, ``percent``, ``date``, ``version``,
+    a measure, or ``count`` for bare numbers and counted nouns (users, tokens, …)."""
+    if value.kind == "date" or value.unit == "date":
+        return "date"
+    if value.kind == "version" or value.unit == "version":
+        return "version"
+    if value.kind == "fact":
+        return "fact"
+    unit = value.unit
+    if unit in CURRENCIES:
+        return unit
+    if value.kind == "money":
+        return unit or "money"
+    if unit == "percent" or value.kind == "percent":
+        return "percent"
+    if unit in MEASURES:
+        return unit
+    return "count"
+
+
+def comparable(a: Value, b: Value) -> bool:
+    return unit_family(a) == unit_family(b)
+
+
+def normalise_version(text: str) -> str:
+    """``GPT - 5 . 4`` → ``gpt5.4``; ``Gemma-4-27B`` → ``gemma427b``. Case, spaces, hyphens and
+    underscores carry no meaning in a version; dots do."""
+    text = text.lower().replace("‑", "-").replace("–", "-")
+    text = re.sub(r"\s*\.\s*", ".", text)
+    return re.sub(r"[\s\-_]+", "", text)
+
+
+def significant_digits(x: float) -> str:
+    """The significant digits of ``x`` without the scale: 4e8 → "4", 1.22e11 → "122", 83.1 → "831"."""
+    if x == 0 or not math.isfinite(x):
+        return "0"
+    text = f"{abs(x):.12e}".split("e")[0].replace(".", "")
+    return text.rstrip("0") or "0"
+
+
+def same_digits(a: float, b: float) -> bool:
+    """The same significant digits on another scale (4e8 vs 4e6; 300 vs 3e6)."""
+    return significant_digits(a) == significant_digits(b)
+
+
+def _precision(v: Value) -> float:
+    """Size of the writer's last digit; inferred from the raw figure when the parser gave none."""
+    if v.precision:
+        return abs(float(v.precision))
+    x = abs(float(v.value))
+    if x == 0:
+        return 1.0
+    digits = significant_digits(x)
+    exponent = math.floor(math.log10(x))
+    return 10.0 ** (exponent - len(digits) + 1)
+
+
+def _date_parts(text: str) -> tuple[str, ...]:
+    return tuple(p for p in str(text).split("-") if p)
+
+
+def _compare_dates(claimed: Value, found: Value) -> Comparison:
+    a, b = _date_parts(str(claimed.value)), _date_parts(str(found.value))
+    if not a or not b:
+        return Comparison("incomparable", "date")
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return Comparison("agree", "exact" if len(a) == len(b) else "within_precision")
+    return Comparison("disagree", "different")
+
+
+def _classify_disagreement(a: float, b: float) -> str:
+    if a > 0 and b > 0:
+        ratio = math.log10(max(a, b) / min(a, b))
+        if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01:
+            return "scale_slip"
+        da, db = significant_digits(a), significant_digits(b)
+        if len(da) >= 2 and da != db and sorted(da) == sorted(db) and ratio < 1:
+            return "transposed"
+    return "different"
+
+
+def _fits_bound(x: float, qualifier: str, bound: float, tol: float) -> bool:
+    """Is a figure ``x`` (given exactly) consistent with "qualifier bound"?"""
+    if qualifier == ">=":
+        return x >= bound - tol
+    if qualifier == ">":
+        return x > bound - tol
+    if qualifier == "<":
+        return x < bound + tol
+    if qualifier == "<=":
+        return x <= bound + tol
+    return abs(x - bound) <= tol
+
+
+def _compare_quantities(claimed: Value, found: Value) -> Comparison:
+    try:
+        a, b = float(claimed.value), float(found.value)
+    except (TypeError, ValueError):
+        return Comparison("incomparable", "not_a_number")
+    tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
+    if "~" in (claimed.qualifier, found.qualifier):
+        tol = max(tol, 0.05 * max(abs(a), abs(b)))
+    tol = min(tol, 0.25 * max(abs(a), abs(b)))  # a coarse writer never hides a ×10 slip
+    if abs(a - b) <= tol:
+        return Comparison("agree", "exact" if a == b else "within_precision")
+    qa, qb = claimed.qualifier, found.qualifier
+    # One side is a bound, the other a figure inside it: "超过 100 万" vs "1.2 million".
+    if qa in {">=", ">", "<", "<="} and qb in {"=", "~"} and _fits_bound(b, qa, a, tol):
+        return Comparison("agree", "bound")
+    # The page gives a bound the claimed figure sits in only when both speak the same way:
+    # "more than 900 million" supports "超过 9 亿" (caught above as equal) but not "12 亿".
+    if qb in {">=", ">"} and qa in {">=", ">"} and b >= a - tol:
+        return Comparison("agree", "bound")
+    if qb in {"<", "<="} and qa in {"<", "<="} and b <= a + tol:
+        return Comparison("agree", "bound")
+    return Comparison("disagree", _classify_disagreement(abs(a), abs(b)))
+
+
+def compare_values(claimed: Value, found: Value) -> Comparison:
+    """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
+    fam_a, fam_b = unit_family(claimed), unit_family(found)
+    if fam_a != fam_b:
+        return Comparison("incomparable", f"unit:{fam_a}/{fam_b}")
+    if fam_a == "date":
+        return _compare_dates(claimed, found)
+    if fam_a in {"version", "fact"}:
+        same = normalise_version(str(claimed.value)) == normalise_version(str(found.value))
+        return Comparison("agree", "exact") if same else Comparison("disagree", "different")
+    return _compare_quantities(claimed, found)

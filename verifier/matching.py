@@ -1,0 +1,362 @@
+"""Evidence search (pure): a passage index built once per snapshot, and claim queries scored against it.
+
+A claim becomes a :class:`ClaimQuery`: *concepts* (each a set of interchangeable stemmed English
+terms — a Latin word of the sentence, or a Chinese word bridged through the lexicon and CC-CEDICT),
+the names and versions it states, and its values. A snapshot becomes a :class:`SnapshotIndex`: its
+passages with their stemmed words, compact text (for names and versions: ``GPT 5.4`` ~ ``GPT-5.4``),
+values (``claims.values.parse_values``, offsets inside the passage) and an inverted index, so a claim
+only touches the passages that share a term with it and pages are never rescanned per claim.
+
+rapidfuzz is used on names only, with our own normalisation (its ``default_process`` would strip
+``%`` and ``.`` that carry meaning here).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from claims.bridge import STOPWORDS, bridge, content_words, has_han, stem
+from claims.model import Value
+from verifier.compare import normalise_version
+
+__all__ = [
+    "Concept",
+    "IndexedPassage",
+    "SnapshotIndex",
+    "ClaimQuery",
+    "PassageScore",
+    "build_index",
+    "build_query",
+    "score_passages",
+    "compact",
+    "find_name",
+    "NameMatch",
+    "passage_values",
+]
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")
+_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9][A-Za-z0-9]*)*")
+_LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|and|/)\s*")
+# Words that say nothing about what a passage is about.
+_GENERIC = frozenset(
+    stem(w)
+    for w in ["new", "also", "said", "say", "says", "announce", "announced", "release", "released", "today", "year", "years", "company", "companies", "first", "using", "use", "used", "make", "made", "including", "include", "includes", "based", "will", "one", "two", "three", "model"]
+)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One idea of the claim: a set of interchangeable stemmed English terms."""
+
+    terms: frozenset[str]
+    weight: float
+    source: str  # the claim's own word (Latin or Chinese)
+    in_key: bool = False
+
+
+@dataclass
+class IndexedPassage:
+    start: int
+    end: int
+    kind: str
+    heading: str
+    text: str
+    words: frozenset[str]
+    compact: str
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass
+class SnapshotIndex:
+    snapshot_id: int
+    source_id: int
+    url: str
+    title: str
+    published: str | None
+    passages: list[IndexedPassage]
+    title_words: frozenset[str]
+    postings: dict[str, list[int]]
+    page_compact: str
+
+    def candidates(self, terms: Iterable[str]) -> set[int]:
+        out: set[int] = set()
+        for t in terms:
+            out.update(self.postings.get(t, ()))
+        return out
+
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    kind: str
+    sentence: str
+    key_text: str
+    concepts: tuple[Concept, ...]
+    names: tuple[str, ...]  # Latin names written in the key (a list is split into its items)
+    values: tuple[Value, ...]
+    context_names: tuple[str, ...] = ()  # Latin names of the whole sentence
+
+    @property
+    def key_concepts(self) -> tuple[Concept, ...]:
+        return tuple(c for c in self.concepts if c.in_key)
+
+    def all_terms(self) -> set[str]:
+        return {t for c in self.concepts for t in c.terms}
+
+
+@dataclass(frozen=True)
+class PassageScore:
+    index: SnapshotIndex
+    passage_no: int
+    context: float  # weighted share of the sentence's concepts found (passage + heading + title)
+    key: float  # weighted share of the key's concepts found in the passage or its heading
+    matched: tuple[str, ...]  # the claim words that met the passage
+
+    @property
+    def passage(self) -> IndexedPassage:
+        return self.index.passages[self.passage_no]
+
+
+def compact(text: str) -> str:
+    """Lower-case with spaces, hyphens and underscores removed; dots kept (versions)."""
+    return normalise_version(text)
+
+
+def _passage_words(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+def passage_values(text: str) -> list[Value]:
+    """Values in a passage through ``claims.values.parse_values`` (empty while it is not available)."""
+    try:
+        from claims.values import parse_values
+    except ImportError:  # the extraction part not there yet
+        return []
+    try:
+        return list(parse_values(text))
+    except Exception:  # a parser bug on one page must not stop verification of the rest
+        return []
+
+
+def build_index(
+    *,
+    snapshot_id: int,
+    source_id: int,
+    url: str,
+    title: str,
+    text: str,
+    passages: Sequence[dict[str, Any]] | str,
+    published: str | None = None,
+    with_values: bool = True,
+) -> SnapshotIndex:
+    """Index one snapshot: once per snapshot, reused by every claim that cites it."""
+    raw = json.loads(passages) if isinstance(passages, str) else list(passages)
+    if not raw and text:
+        raw = [{"start": 0, "end": len(text), "kind": "p", "heading": ""}]
+    items: list[IndexedPassage] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for p in raw:
+        s, e = int(p.get("start", 0)), int(p.get("end", 0))
+        body = text[s:e]
+        if not body.strip():
+            continue
+        words = _passage_words(body)
+        n = len(items)
+        for w in words:
+            postings[w].append(n)
+        items.append(
+            IndexedPassage(
+                start=s,
+                end=e,
+                kind=str(p.get("kind", "p")),
+                heading=str(p.get("heading", "") or ""),
+                text=body,
+                words=words,
+                compact=compact(body),
+                values=passage_values(body) if with_values else [],
+            )
+        )
+    return SnapshotIndex(
+        snapshot_id=snapshot_id,
+        source_id=source_id,
+        url=url,
+        title=title,
+        published=published,
+        passages=items,
+        title_words=_passage_words(title),
+        postings=dict(postings),
+        page_compact=compact(title + "\n" + text),
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicon_terms() -> dict[str, frozenset[str]]:
+    try:
+        from claims.lexicon import lexicon
+    except ImportError:
+        return {}
+    return {zh: frozenset(content_words(en)) for zh, en in lexicon().items()}
+
+
+def _chinese_concepts(text: str, offset: int, key_span: tuple[int, int]) -> list[tuple[Concept, int]]:
+    lex = _lexicon_terms()
+    out: list[tuple[Concept, int]] = []
+    for bw in bridge(text):
+        terms = set(bw.english) | set(lex.get(bw.word, ()))
+        terms -= _GENERIC
+        if not terms:
+            continue
+        # a word with many senses is weak evidence of anything
+        weight = 1.0 if len(terms) <= 8 else 0.6
+        pos = offset + bw.start
+        in_key = key_span[0] <= pos < key_span[1]
+        out.append((Concept(frozenset(terms), weight, bw.word, in_key), pos))
+    # lexicon entries jieba cut differently still count
+    for zh, terms in lex.items():
+        i = text.find(zh)
+        if i >= 0 and terms and not any(c.source == zh for c, _ in out):
+            pos = offset + i
+            out.append((Concept(terms, 1.0, zh, key_span[0] <= pos < key_span[1]), pos))
+    return out
+
+
+def _latin_concepts(text: str, key_span: tuple[int, int]) -> list[tuple[Concept, int]]:
+    out: list[tuple[Concept, int]] = []
+    for m in _LATIN.finditer(text):
+        word = m.group()
+        for part in re.split(r"[.\-]", word):
+            low = part.lower()
+            if len(low) < 2 or low in STOPWORDS or low.isdigit():
+                continue
+            term = stem(low)
+            weight = 2.0 if (part[0].isupper() or any(ch.isdigit() for ch in part)) else 1.0
+            if term in _GENERIC:
+                weight = 0.3
+            in_key = key_span[0] <= m.start() < key_span[1]
+            out.append((Concept(frozenset({term}), weight, part, in_key), m.start()))
+    return out
+
+
+def split_names(key: str) -> tuple[str, ...]:
+    """Latin names written in ``key``; a list ("AWS、Google 和 NVIDIA") gives its items."""
+    names: list[str] = []
+    for part in _LIST_SEP.split(key):
+        for m in _NAME.finditer(part):
+            name = m.group().strip(" -.")
+            if len(name) >= 2 and name.lower() not in STOPWORDS:
+                names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def build_query(
+    *,
+    kind: str,
+    sentence: str,
+    key_text: str,
+    key_start: int,
+    values: Sequence[Value] = (),
+) -> ClaimQuery:
+    """The claim as a query. ``key_start`` is the key's offset inside ``sentence`` (-1 when unknown)."""
+    if key_start < 0:
+        key_start = sentence.find(key_text)
+    key_span = (key_start, key_start + len(key_text)) if key_start >= 0 else (0, 0)
+    concepts: list[tuple[Concept, int]] = _latin_concepts(sentence, key_span)
+    if has_han(sentence):
+        concepts += _chinese_concepts(sentence, 0, key_span)
+    if key_start < 0:  # key not in the sentence: add its own concepts
+        concepts += [(Concept(c.terms, c.weight, c.source, True), p) for c, p in _latin_concepts(key_text, (0, len(key_text)))]
+        concepts += _chinese_concepts(key_text, 0, (0, len(key_text)))
+    merged: dict[frozenset[str], Concept] = {}
+    for c, _ in sorted(concepts, key=lambda cp: cp[1]):
+        prev = merged.get(c.terms)
+        if prev is None or (c.in_key and not prev.in_key):
+            merged[c.terms] = c
+    names = split_names(key_text) if kind in {"fact", "version"} else ()
+    return ClaimQuery(
+        kind=kind,
+        sentence=sentence,
+        key_text=key_text,
+        concepts=tuple(merged.values()),
+        names=names,
+        values=tuple(values),
+        context_names=split_names(sentence),
+    )
+
+
+def _coverage(concepts: Sequence[Concept], words: frozenset[str] | set[str]) -> tuple[float, list[str]]:
+    total = sum(c.weight for c in concepts)
+    if total <= 0:
+        return 0.0, []
+    hit = [c for c in concepts if c.terms & words]
+    return sum(c.weight for c in hit) / total, [c.source for c in hit]
+
+
+def score_passages(query: ClaimQuery, indexes: Sequence[SnapshotIndex], *, limit: int = 5) -> list[PassageScore]:
+    """The passages that speak most to the claim, best first (only those sharing a term with it)."""
+    terms = query.all_terms()
+    key_concepts = query.key_concepts
+    scored: list[PassageScore] = []
+    for idx in indexes:
+        title_words = idx.title_words
+        for n in idx.candidates(terms):
+            p = idx.passages[n]
+            local = set(p.words) | _heading_words(p.heading)
+            ctx, matched = _coverage(query.concepts, local | title_words)
+            key, _ = _coverage(key_concepts, local) if key_concepts else (0.0, [])
+            scored.append(PassageScore(idx, n, ctx, key, tuple(matched)))
+    scored.sort(key=lambda s: (s.context + 0.5 * s.key, -s.passage_no), reverse=True)
+    return scored[:limit]
+
+
+@lru_cache(maxsize=4096)
+def _heading_words(heading: str) -> frozenset[str]:
+    return _passage_words(heading)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    name: str
+    found: bool
+    near_miss: str | None = None  # the page's differing name when one nearly matches
+    score: float = 0.0
+
+
+def _page_names(text: str) -> list[str]:
+    return [m.group().strip(" -.") for m in _NAME.finditer(text)]
+
+
+def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
+    """Is ``name`` on the page? Exact on compact text (spaces/hyphens/case ignored); otherwise the
+    closest capitalised name of the page sharing a word with it is reported as a near miss when it is
+    similar but not the same (Radyn Robotics vs Teradyne Robotics)."""
+    key = compact(name)
+    if len(key) >= 2 and key in page_compact:
+        return NameMatch(name, True, score=1.0)
+    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
+    best: tuple[float, str] | None = None
+    for cand in set(_page_names(page_text)):
+        cwords = [w.lower() for w in re.split(r"[\s\-]+", cand) if w]
+        if len(cwords) != len(words) or cand.lower() == name.lower():
+            continue
+        shared = sum(1 for a, b in zip(words, cwords, strict=True) if a == b)
+        if shared == 0 or shared == len(words):
+            continue
+        ratio = fuzz.ratio(name.lower(), cand.lower()) / 100.0
+        if ratio >= 0.7 and (best is None or ratio > best[0]):
+            best = (ratio, cand)
+    if best:
+        return NameMatch(name, False, near_miss=best[1], score=best[0])
+    return NameMatch(name, False)
+
+
+def idf_weight(df: int, n: int) -> float:
+    """Inverse document frequency used to weigh rare page words above common ones."""
+    return math.log(1 + n / (1 + df))

@@ -1,0 +1,112 @@
+"""Verdict rules (pure): from what the sources say about a claim to a status, a reason code and a
+confidence in [0, 1].
+
+Order of the rules (the first that applies wins):
+1. ``not_checkworthy`` — the extractor marked the claim as opinion or framing: unverified.
+2. ``no_source`` / ``source_malformed`` / ``source_unreachable`` — nothing usable to read: unverified.
+3. ``supported`` — a passage that speaks to the claim states an agreeing value: verified. A claim a
+   source supports stays verified even when another report disagrees with it.
+4. ``value_mismatch`` / ``name_mismatch`` — a passage that speaks to the claim states a different
+   value for the same quantity, or a near-miss name: contradicted.
+5. ``conflicting_reports`` — another report states the same fact differently and no source supports
+   this one: contradicted.
+6. ``not_found_in_source`` — everything else: unverified. When unsure we prefer unverified: marking a
+   wrong claim verified is the worst error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "REASONS",
+    "Status",
+    "Stance",
+    "SourceStatus",
+    "Finding",
+    "Decision",
+    "decide",
+]
+
+Status = Literal["verified", "unverified", "contradicted"]
+Stance = Literal["supports", "contradicts", "neutral"]
+
+REASONS: dict[str, str] = {
+    "supported": "a cited page states an agreeing value",
+    "value_mismatch": "a cited page states a different value for the same quantity",
+    "name_mismatch": "a cited page names a near-miss or different name for the same thing",
+    "conflicting_reports": "another report states the same fact with a different value",
+    "no_source": "the claim's section (and report) cites nothing",
+    "source_malformed": "every cited link is malformed",
+    "source_unreachable": "every cited link is dead, blocked or not fetched yet",
+    "not_found_in_source": "no cited page speaks to the claim",
+    "not_checkworthy": "opinion or framing, nothing to check",
+    "source_changed": "a cited page changed and the verdict moved (re-check)",
+}
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """What the claim can rest on: counts of cited sources by state."""
+
+    total: int = 0
+    usable: int = 0  # with at least one snapshot to read
+    malformed: int = 0
+    dead: int = 0  # dead, blocked or never fetched
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one passage says about the claim. ``score`` is how well it speaks to the claim, [0, 1]."""
+
+    stance: Stance
+    score: float
+    basis: Literal["value", "name", "date", "version", "topic"] = "value"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: Status
+    reason: str
+    confidence: float
+    finding: Finding | None = None
+
+
+def _clamp(x: float) -> float:
+    return max(0.0, min(1.0, x))
+
+
+def decide(
+    sources: SourceStatus,
+    findings: Sequence[Finding],
+    *,
+    checkworthy: bool = True,
+    conflicting_reports: bool = False,
+    threshold: float = 0.5,
+) -> Decision:
+    """Apply the rules above. ``findings`` below ``threshold`` do not count as evidence."""
+    if not checkworthy:
+        return Decision("unverified", "not_checkworthy", 0.9)
+    if sources.total == 0:
+        return Decision("unverified", "no_source", 0.95)
+    if sources.usable == 0:
+        if sources.malformed and sources.malformed >= sources.total - sources.dead and not sources.dead:
+            return Decision("unverified", "source_malformed", 0.95)
+        return Decision("unverified", "source_unreachable", 0.9)
+    counted = [f for f in findings if f.score >= threshold]
+    supports = [f for f in counted if f.stance == "supports"]
+    if supports:
+        best = max(supports, key=lambda f: f.score)
+        return Decision("verified", "supported", _clamp(0.5 + 0.5 * best.score), best)
+    contradicts = [f for f in counted if f.stance == "contradicts"]
+    if contradicts:
+        best = max(contradicts, key=lambda f: f.score)
+        reason = "name_mismatch" if best.basis == "name" else "value_mismatch"
+        strong = 0.15 if best.detail in {"scale_slip", "transposed"} else 0.0
+        return Decision("contradicted", reason, _clamp(0.45 + 0.4 * best.score + strong), best)
+    if conflicting_reports:
+        return Decision("contradicted", "conflicting_reports", 0.6)
+    return Decision("unverified", "not_found_in_source", 0.6)

@@ -1,0 +1,277 @@
+"""The verification pipeline over the ledger: claims → evidence → verdicts.
+
+Three phases, so that no transaction is held while we think:
+1. read (one short transaction): the claims, the sources they rest on, the latest snapshots;
+2. assess (no database): index each snapshot once, search and compare, apply the verdict rules,
+   then cross-report grouping;
+3. write (short transactions, in batches): Evidence rows and verdicts through
+   ``storage.verdicts.record_verdict`` — idempotent, and never over a reviewer's verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from claims.grouping import GroupMember, find_conflicts
+from claims.model import Value
+from storage.db import session_scope
+from storage.evidence import (
+    ClaimInput,
+    SnapshotData,
+    SourceInfo,
+    claims_to_verify,
+    latest_snapshots,
+    replace_evidence,
+)
+from storage.models import Evidence, Verdict
+from storage.verdicts import VerdictUpdate, record_verdict
+from verifier.assess import Assessment, EvidenceDraft, Thresholds, assess_claim
+from verifier.matching import SnapshotIndex, build_index, build_query
+from verifier.rules import Decision, SourceStatus, decide
+
+__all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
+
+Progress = Callable[[int, int], None]
+_UNUSABLE = {"dead", "blocked", "malformed", "unsupported"}
+_BATCH = 200
+
+
+@dataclass
+class ClaimOutcome:
+    claim_id: int
+    decision: Decision
+    evidence: list[EvidenceDraft]
+    conflicts_with: list[int] = field(default_factory=list)
+
+
+@dataclass
+class VerifySummary:
+    claims: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    evidence_rows: int = 0
+    snapshots_indexed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.claims / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "claims": self.claims,
+            "statuses": dict(self.statuses),
+            "reasons": dict(self.reasons),
+            "events": self.events,
+            "evidence_rows": self.evidence_rows,
+            "snapshots_indexed": self.snapshots_indexed,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _source_status(ids: Sequence[int], sources: dict[int, SourceInfo], snaps: dict[int, SnapshotData]) -> SourceStatus:
+    usable = malformed = dead = 0
+    for sid in ids:
+        info = sources.get(sid)
+        state = info.state if info else "dead"
+        if state == "malformed":
+            malformed += 1
+        elif state in _UNUSABLE or sid not in snaps:
+            dead += 1
+        else:
+            usable += 1
+    return SourceStatus(total=len(ids), usable=usable, malformed=malformed, dead=dead)
+
+
+def _values(claim: ClaimInput) -> tuple[Value, ...]:
+    out = []
+    for v in claim.values:
+        if isinstance(v, dict):
+            try:
+                out.append(Value.from_json(v))
+            except TypeError:
+                continue
+    return tuple(out)
+
+
+def evaluate_claim(
+    claim: ClaimInput,
+    sources: dict[int, SourceInfo],
+    snaps: dict[int, SnapshotData],
+    indexes: dict[int, SnapshotIndex],
+    thresholds: Thresholds,
+    match_threshold: float,
+) -> tuple[Decision, Assessment]:
+    """One claim's decision from in-memory inputs (no database)."""
+    status = _source_status(claim.source_ids, sources, snaps)
+    usable = [
+        indexes[snaps[sid].id]
+        for sid in claim.source_ids
+        if sid in snaps and sources.get(sid) and sources[sid].state not in _UNUSABLE
+    ]
+    assessment = Assessment()
+    if claim.checkworthy and usable:
+        query = build_query(
+            kind=claim.kind, sentence=claim.text, key_text=claim.key_text, key_start=claim.key_offset, values=_values(claim)
+        )
+        assessment = assess_claim(query, usable, thresholds)
+    decision = decide(status, assessment.findings, checkworthy=claim.checkworthy, threshold=match_threshold)
+    return decision, assessment
+
+
+def _digest(decision: Decision, evidence: Sequence[EvidenceDraft], conflicts: Sequence[int]) -> str:
+    key = [
+        decision.status,
+        decision.reason,
+        sorted(conflicts),
+        sorted((e.snapshot_id, e.passage_start, e.stance, e.matched_value or "") for e in evidence),
+    ]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def verify_claims(
+    engine: Engine,
+    *,
+    report: str | None = None,
+    claim_ids: Sequence[int] | None = None,
+    source_ids: Sequence[int] | None = None,
+    trigger: str | None = None,
+    progress: Progress | None = None,
+    thresholds: Thresholds | None = None,
+    match_threshold: float | None = None,
+) -> VerifySummary:
+    """Evidence and verdicts for the selected claims from stored snapshots (no network)."""
+    started = time.perf_counter()
+    thresholds = thresholds or Thresholds()
+    if match_threshold is None:
+        from verifier.settings import get_settings
+
+        match_threshold = min(get_settings().match_threshold, 0.5)
+    summary = VerifySummary()
+    # 1. read
+    with session_scope(engine) as session:
+        claims, sources = claims_to_verify(session, report=report, claim_ids=claim_ids, source_ids=source_ids)
+        snaps = latest_snapshots(session, {s for c in claims for s in c.source_ids})
+    # 2. assess
+    indexes: dict[int, SnapshotIndex] = {}
+    for snap in snaps.values():
+        indexes[snap.id] = build_index(
+            snapshot_id=snap.id,
+            source_id=snap.source_id,
+            url=snap.url,
+            title=snap.title,
+            text=snap.text,
+            passages=snap.passages,
+            published=snap.published,
+        )
+    summary.snapshots_indexed = len(indexes)
+    outcomes: list[ClaimOutcome] = []
+    for i, claim in enumerate(claims):
+        decision, assessment = evaluate_claim(claim, sources, snaps, indexes, thresholds, match_threshold)
+        keep = _evidence_for(decision, assessment)
+        outcomes.append(ClaimOutcome(claim.id, decision, keep))
+        if progress is not None:
+            progress(i + 1, len(claims))
+    _cross_report(claims, outcomes)
+    # 3. write
+    for start in range(0, len(outcomes), _BATCH):
+        batch = outcomes[start : start + _BATCH]
+        with session_scope(engine) as session:
+            for out in batch:
+                summary.events += _write(session, out, trigger)
+                summary.evidence_rows += len(out.evidence)
+    for out in outcomes:
+        summary.statuses[out.decision.status] += 1
+        summary.reasons[out.decision.reason] += 1
+    summary.claims = len(outcomes)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _evidence_for(decision: Decision, assessment: Assessment) -> list[EvidenceDraft]:
+    """The evidence worth keeping: the deciding passage first, then up to two others."""
+    drafts = list(assessment.evidence)
+    if decision.finding is not None and decision.finding in assessment.findings:
+        lead = assessment.evidence[assessment.findings.index(decision.finding)]
+        drafts.remove(lead)
+        drafts.insert(0, lead)
+    return drafts[:3]
+
+
+def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome]) -> None:
+    """Disagreeing members of a group point at each other; an unsupported one is contradicted."""
+    members = [
+        GroupMember(
+            claim_id=c.id,
+            report_id=c.report_id,
+            kind=c.kind,
+            text=c.text,
+            values=_values(c),
+            entities=tuple(c.entities),
+            topics=tuple(c.topics),
+            date=c.report_date,
+        )
+        for c in claims
+        if c.checkworthy
+    ]
+    conflicts = find_conflicts(members)
+    for out in outcomes:
+        others = conflicts.get(out.claim_id)
+        if not others:
+            continue
+        out.conflicts_with = sorted(others)
+        if out.decision.status == "unverified" and out.decision.reason == "not_found_in_source":
+            out.decision = Decision("contradicted", "conflicting_reports", 0.6)
+
+
+def _write(session: Any, out: ClaimOutcome, trigger: str | None) -> int:
+    digest = _digest(out.decision, out.evidence, out.conflicts_with)
+    current = session.get(Verdict, out.claim_id)
+    if current is None or current.evidence_digest != digest or current.actor != "auto":
+        rows = [
+            Evidence(
+                claim_id=out.claim_id,
+                snapshot_id=e.snapshot_id,
+                passage=e.passage,
+                passage_start=e.passage_start,
+                passage_end=e.passage_end,
+                score=e.score,
+                stance=e.stance,
+                values_found=json.dumps(e.values_found, ensure_ascii=False),
+                matched_value=e.matched_value,
+                highlight=json.dumps(e.highlight),
+            )
+            for e in out.evidence
+        ]
+        if current is None or current.evidence_digest != digest:
+            replace_evidence(session, out.claim_id, rows)
+    details: dict[str, Any] = {"rule_reason": out.decision.reason}
+    if out.evidence and out.evidence[0].matched_value:
+        details["matched_value"] = out.evidence[0].matched_value
+    if trigger:
+        details["trigger"] = trigger
+    if trigger == "source_changed" and current is not None and current.status != out.decision.status:
+        details["reason"] = "source_changed"
+    event = record_verdict(
+        session,
+        out.claim_id,
+        VerdictUpdate(
+            status=out.decision.status,
+            reason=out.decision.reason,
+            confidence=round(out.decision.confidence, 4),
+            snapshot_id=out.evidence[0].snapshot_id if out.evidence else None,
+            evidence_digest=digest,
+            conflicts_with=out.conflicts_with,
+            details=details,
+        ),
+    )
+    return 1 if event is not None else 0
