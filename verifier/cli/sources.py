@@ -7,10 +7,12 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from claims.errors import NotFoundError
 from storage.db import session_scope
 from storage.sources import list_sources, snapshot_counts
 from verifier.archive import import_archive
 from verifier.cli.context import console, handle_errors, state
+from verifier.fetch.run import FetchedSource
 
 __all__ = ["register", "sources_app"]
 
@@ -86,3 +88,84 @@ def export_cmd(
 
     n = export_warc(state.engine, warc)
     console.print(f"wrote {n} records to {warc}")
+
+
+@sources_app.command("fetch")
+@handle_errors
+def fetch_cmd(
+    report: str = typer.Option(None, "--report", help="only the sources this report cites (file name or id)"),
+    all_: bool = typer.Option(False, "--all", help="every source (malformed ones excepted), due or not"),
+    robots: bool = typer.Option(
+        None, "--robots/--no-robots", help="honour robots.txt (default: the setting)"
+    ),
+) -> None:
+    """Fetch cited pages (default: the sources that are due) and store new snapshots."""
+    import asyncio
+    import datetime as dt
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from storage.sources import due_sources, sources_for_report
+    from verifier.fetch.run import fetch_sources
+
+    with session_scope(state.engine) as session:
+        if report:
+            rows = sources_for_report(session, report)
+            if not rows:
+                raise NotFoundError(f"no sources for report {report!r}", hint="see `claimledger summary`")
+        elif all_:
+            rows = list_sources(session)
+        else:
+            rows = due_sources(session, dt.datetime.now(dt.UTC), limit=100_000)
+        ids = [s.id for s in rows if s.id is not None and s.state != "malformed"]
+    if not ids:
+        console.print("nothing to fetch")
+        return
+    done: list[FetchedSource] = []
+    with Progress(
+        TextColumn("fetching"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=len(ids))
+
+        def tick(item: FetchedSource) -> None:
+            done.append(item)
+            progress.update(task, advance=1, description=item.url[:60])
+
+        asyncio.run(fetch_sources(state.engine, ids, settings=state.settings, robots=robots, on_done=tick))
+    _print_fetch_table(done)
+
+
+def _print_fetch_table(done: list[FetchedSource]) -> None:
+    from collections import Counter
+
+    counts = Counter(item.stored.action for item in done)
+    states = Counter(item.stored.state for item in done)
+    console.print(
+        "fetched {n}: {new} new snapshots, {same} unchanged, {nm} not modified, {failed} failed".format(
+            n=len(done),
+            new=counts["new_snapshot"],
+            same=counts["unchanged"],
+            nm=counts["not_modified"],
+            failed=counts["failed"],
+        )
+    )
+    table = Table("id", "state", "result", "status", "attempts", "url / error")
+    for item in sorted(done, key=lambda i: i.source_id):
+        style = STATE_STYLE.get(item.stored.state, "")
+        detail = item.url + (f"  [dim]({item.result.error})[/dim]" if item.result.error else "")
+        table.add_row(
+            str(item.source_id),
+            f"[{style}]{item.stored.state}[/{style}]" if style else item.stored.state,
+            item.stored.action,
+            str(item.result.status or "-"),
+            str(item.result.attempts),
+            detail,
+        )
+    console.print(table)
+    console.print("states: " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))

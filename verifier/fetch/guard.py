@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import socket
 import typing
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpcore
@@ -140,7 +141,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         addresses = await resolve(host, port)
         if not self.allow_private:
             for ip in addresses:
-                if reason := forbidden_reason(ip):
+                if reason := self.policy(ip):
                     raise BlockedURLError(f"{host} resolves to {ip}, a {reason}; refused by the SSRF guard")
         return await self.inner.connect_tcp(
             str(addresses[0]),
@@ -159,7 +160,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
-def guarded_transport(*, allow_private: bool, max_connections: int = 100) -> httpx.AsyncHTTPTransport:
+def guarded_transport(
+    *,
+    allow_private: bool,
+    max_connections: int = 100,
+    policy: Callable[[IPAddress], str | None] = forbidden_reason,
+) -> httpx.AsyncHTTPTransport:
     """An httpx transport whose every connection goes through :class:`GuardedBackend` (no proxies)."""
     transport = httpx.AsyncHTTPTransport(trust_env=False)
     # httpx has no public hook for the network backend: swap in a pool built with ours
@@ -168,6 +174,6 @@ def guarded_transport(*, allow_private: bool, max_connections: int = 100) -> htt
         max_connections=max_connections,
         max_keepalive_connections=max_connections,
         keepalive_expiry=5.0,
-        network_backend=GuardedBackend(allow_private=allow_private),
+        network_backend=GuardedBackend(allow_private=allow_private, policy=policy),
     )
     return transport
