@@ -1,0 +1,130 @@
+"""Cited sources in report text: markdown links, ``(<url>)``, bare URLs, numbered reference lists.
+
+Every URL-like thing is kept: a usable one as ``SourceRef(url=...)``, a malformed one (broken scheme,
+no host) as ``SourceRef(malformed=True, url=None, raw=...)`` so an editor sees it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.model import SourceRef
+from claims.urls import normalise_url
+
+__all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans"]
+
+_MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
+_ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
+_BARE = re.compile(r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)[^\s<>()\[\]\"'，。；、）（“”]{1,2000}")
+_URL_CONT = re.compile(r"\n([\w/\-.~%?=&#+:]{2,400})(?=\n|$)")
+_SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
+_REF_ITEM = re.compile(r"^[ \t]*\[?(?P<n>\d{1,3})[.\]、)][ \t]+(?P<body>\S[^\n]*)$", re.M)
+_FOOTNOTE = re.compile(r"\[(\d{1,3})\](?!\()")
+_LABEL_CUT = re.compile(r"[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
+
+
+def _label(text: str, start: int) -> str:
+    """The words a URL is cited with: back to the previous separator on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if not before.strip(" (<（"):
+        prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        before = text[prev_start : max(line_start - 1, prev_start)]
+    parts = _LABEL_CUT.split(before)
+    return parts[-1].strip(" \t(<（*")[:300]
+
+
+def _make(raw: str, label: str, start: int, end: int, ref_number: int | None = None) -> SourceRef:
+    url, _reason = normalise_url(raw)
+    return SourceRef(raw=raw, url=url, malformed=url is None, label=label, ref_number=ref_number, start=start, end=end)
+
+
+def _join_broken(text: str, end: int, url: str) -> tuple[str, int]:
+    """A URL that runs to the end of a line and goes on on the next line (no spaces there)."""
+    m = _URL_CONT.match(text, end)
+    if m and not _SCHEME_LIKE.match(m.group(1)) and ("/" in m.group(1) or url.endswith(("/", "-", "_"))):
+        return url + m.group(1), m.end(1)
+    return url, end
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every link, URL or URL-like token — text that never holds a claim."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_MD_LINK, _ANGLE, _BARE):
+        for m in pattern.finditer(text):
+            if pattern is _MD_LINK:
+                spans.append((m.start("url") - 1, m.end()))
+                if _SCHEME_LIKE.match(m.group("text")) or "/" in m.group("text") and " " not in m.group("text"):
+                    spans.append((m.start(), m.start("url")))
+            else:
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_sources(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
+    """Every cited source in ``text[start:end]``, in order, de-duplicated; offsets into ``text``."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    taken = bytearray(len(chunk) + 1)
+    found: list[SourceRef] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\x01" * (b - a)
+
+    for m in _MD_LINK.finditer(chunk):
+        link_text, target = m.group("text").strip(), m.group("url")
+        label = link_text if not _SCHEME_LIKE.match(link_text) else _label(chunk, m.start())
+        found.append(_make(target, label, start + m.start(), start + m.end()))
+        if _SCHEME_LIKE.match(link_text) and normalise_url(link_text)[0] is None:
+            found.append(_make(link_text, label, start + m.start(), start + m.start("url")))
+        take(m.start(), m.end())
+    for m in _ANGLE.finditer(chunk):
+        if not free(m.start(), m.end()):
+            continue
+        raw = re.sub(r"\s+", "", m.group("url"))
+        if "/" not in raw:
+            continue
+        found.append(_make(raw, _label(chunk, m.start()), start + m.start(), start + m.end()))
+        take(m.start(), m.end())
+    for m in _BARE.finditer(chunk):
+        if not free(m.start(), m.end()):
+            continue
+        raw, stop = _join_broken(chunk, m.end(), m.group(0))
+        raw = raw.rstrip(".,;:!?")
+        found.append(_make(raw, _label(chunk, m.start()), start + m.start(), start + stop))
+        take(m.start(), stop)
+    found.sort(key=lambda s: s.start)
+    seen: set[str] = set()
+    unique: list[SourceRef] = []
+    for ref in found:
+        key = ref.url or ref.raw
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(ref)
+    return unique
+
+
+def find_references(text: str, start: int, end: int) -> list[SourceRef]:
+    """A numbered reference list ("4. OpenAI, *Title*. <url>") with each item's number."""
+    refs: list[SourceRef] = []
+    chunk = text[start:end]
+    for m in _REF_ITEM.finditer(chunk):
+        body_start = start + m.start("body")
+        line_end = start + m.end()
+        sources = find_sources(text, body_start, line_end)
+        number = int(m.group("n"))
+        label = re.split(r"<|\(?https?://", m.group("body"))[0].strip(" .*")
+        for ref in sources:
+            refs.append(
+                SourceRef(ref.raw, ref.url, ref.malformed, label or ref.label, number, ref.start, ref.end)
+            )
+    return refs
+
+
+def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
+    """``[4]`` footnote markers as (number, start, end)."""
+    return [(int(m.group(1)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]

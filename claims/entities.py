@@ -1,0 +1,73 @@
+"""Names in text: Latin-script name spans (split into list members) and Chinese organisation names."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.units import data_lines
+
+__all__ = ["latin_spans", "chinese_entities", "entities_in", "fact_stopwords"]
+
+# A run of Latin tokens separated by single spaces; tokens may carry digits and . - & ' / +
+_LATIN_RUN = re.compile(
+    r"(?<![A-Za-z0-9@#])[A-Za-z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*"
+    r"(?:[ \t]+[A-Za-z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvs\b)\s*")
+_ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行)")
+
+
+@cache
+def fact_stopwords() -> frozenset[str]:
+    return frozenset(r[0] for r in data_lines("fact_stopwords.txt"))
+
+
+@cache
+def _chinese_names() -> dict[str, str]:
+    return {r[0]: r[1] for r in data_lines("entities.tsv") if len(r) >= 2}
+
+
+def latin_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of Latin-script names and terms, a comma/and-separated English list split into members."""
+    spans: list[tuple[int, int]] = []
+    for m in _LATIN_RUN.finditer(text):
+        pos = m.start()
+        for piece in _LIST_SPLIT.split(m.group(0)):
+            idx = text.find(piece, pos, m.end()) if piece else -1
+            if idx < 0:
+                continue
+            pos = idx + len(piece)
+            stripped = piece.strip(" .-'’/")
+            if not stripped or stripped in fact_stopwords() or stripped.isdigit():
+                continue
+            lead = idx + piece.find(stripped)
+            spans.append((lead, lead + len(stripped)))
+    return spans
+
+
+def chinese_entities(text: str) -> list[tuple[int, int, str]]:
+    """Known Chinese names (英伟达 → NVIDIA) and organisation-suffixed names (…公司, …大学)."""
+    found: list[tuple[int, int, str]] = []
+    for zh in sorted(_chinese_names(), key=len, reverse=True):
+        start = text.find(zh)
+        while start >= 0:
+            if not any(s <= start < e for s, e, _ in found):
+                found.append((start, start + len(zh), _chinese_names()[zh]))
+            start = text.find(zh, start + len(zh))
+    for m in _ORG_SUFFIX.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), m.group(0)))
+    return sorted(found)
+
+
+def entities_in(text: str) -> tuple[str, ...]:
+    """Every name in ``text``: Latin spans as written (capitalised ones), Chinese names in English."""
+    names: dict[str, None] = {}
+    for s, e in latin_spans(text):
+        word = text[s:e]
+        if any(ch.isupper() for ch in word) or any(ch.isdigit() for ch in word):
+            names.setdefault(word, None)
+    for _s, _e, en in chinese_entities(text):
+        names.setdefault(en, None)
+    return tuple(names)

@@ -1,0 +1,257 @@
+"""Atomic claims from a parsed report: one key value (or one named fact) per claim.
+
+The pipeline per section: mask text that never holds claims (URLs, source lines, list ordinals,
+footnote markers, arXiv ids, metadata lines, tables of contents, reference lists), split the rest
+into sentences, read values (``claims.values``) and named facts (Latin names, list members, quoted
+and bracketed terms, and a clause-level fact for Chinese-only clauses), then attach entities and
+topic words. All spans are offsets into ``report.text``; parsing runs on the same-length
+simplified/width-folded view so Traditional Chinese reads the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claims.citations import url_spans
+from claims.entities import entities_in, latin_spans
+from claims.lexicon import cue_words, topics_in
+from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
+from claims.textnorm import matching_view
+from claims.values import parse_values
+
+__all__ = ["extract_claims", "noise_mask", "sentence_spans"]
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
+_CLAUSE_SPLIT = re.compile(r"[，,：:]")
+_ORDINAL = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(\d{1,2}(?:[.、)）]|[ \t]))", re.M)
+_FOOTNOTE = re.compile(r"\[\d{1,3}\](?!\()")
+_ARXIV = re.compile(r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])")
+_SOURCE_LINE = re.compile(r"^[ \t>*-]*(?:可信来源|来源|信源|Source|Sources|参考来源|原文|链接)\s*[：:].*$", re.M | re.I)
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
+_BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
+_CJK_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}")
+_LABEL = re.compile(r"^[ \t>*-]*([^\n：:]{1,14})[：:]")
+_TOC = re.compile(r"^(?:contents|目录|table of contents)$", re.I)
+_FACT_SECTIONS = frozenset({"event", "research", "social", "other"})
+_NUMERIC: frozenset[ClaimKind] = frozenset({"money", "percent", "count", "date", "version"})
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: ClaimKind
+    value: Value | None = None
+
+
+def _mask(mask: bytearray, start: int, end: int) -> None:
+    mask[start:end] = b"\x01" * (end - start)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def noise_mask(report: ParsedReport, view: str) -> bytearray:
+    """1 for every character that can never be part of a claim."""
+    text = view
+    mask = bytearray(len(text) + 1)
+    body_start = report.sections[0].start if report.sections else 0
+    _mask(mask, 0, body_start)  # front matter
+    metadata = cue_words().get("metadata", ())
+    for start, end in url_spans(text):
+        _mask(mask, start, end)
+    for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE):
+        for m in pattern.finditer(text):
+            _mask(mask, m.start(), m.end())
+    for m in _ORDINAL.finditer(text):
+        _mask(mask, m.start(1), m.end(1))
+    for m in _LABEL.finditer(text):
+        label = m.group(1).strip()
+        if any(label.startswith(cue) for cue in metadata):
+            s, e = _line_bounds(text, m.start(1))
+            _mask(mask, s, e)
+    for section in report.sections:
+        heading = section.heading.strip()
+        if section.kind == "references" or _TOC.match(heading):
+            _mask(mask, section.start, section.end)
+    # a line that is nothing but a date (a report's dateline) is metadata
+    for line in re.finditer(r"^[ \t]*[^\n]{4,40}$", text, re.M):
+        values = parse_values(line.group(0))
+        if len(values) == 1 and values[0].kind == "date" and len(values[0].raw) >= len(line.group(0).strip()) - 2:
+            _mask(mask, line.start(), line.end())
+    return mask
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (split at 。！？；, line ends), trimmed of spaces."""
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        yield from _trimmed(text, pos, m.start())
+        pos = m.end()
+    yield from _trimmed(text, pos, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def _free(mask: bytearray, start: int, end: int) -> bool:
+    return not any(mask[start:end])
+
+
+def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
+    """Paragraphs that open with an opinion cue (为什么重要：, 一句话判断：…), to their end."""
+    cues = cue_words().get("opinion", ())
+    ranges = []
+    for m in _LABEL.finditer(view, section.start, section.end):
+        label = m.group(1).strip()
+        if any(cue in label for cue in cues):
+            end = view.find("\n\n", m.end(), section.end)
+            ranges.append((m.start(), section.end if end < 0 else end))
+    return ranges
+
+
+def _value_drafts(view: str, s: int, e: int, mask: bytearray, year: int | None) -> list[_Draft]:
+    drafts = []
+    for v in parse_values(view[s:e], default_year=year):
+        start, end = s + v.start, s + v.end
+        if not _free(mask, start, end):
+            continue
+        shifted = Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun)
+        drafts.append(_Draft(start, end, v.kind, shifted))
+    return drafts
+
+
+def _fact_drafts(view: str, s: int, e: int, mask: bytearray, taken: list[tuple[int, int]], clause_facts: bool) -> list[_Draft]:
+    """Named facts in one sentence: Latin names, quoted and bracketed terms, Chinese-only clauses."""
+    drafts: list[_Draft] = []
+    occupied = list(taken)
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(x < b and a < y for x, y in occupied)
+
+    def touches_version(a: int, b: int) -> bool:
+        for x, y in taken:
+            gap_before = view[y:a] if y <= a else None
+            gap_after = view[b:x] if b <= x else None
+            if (gap_before is not None and gap_before.strip() == "" and len(gap_before) <= 1) or (
+                gap_after is not None and gap_after.strip() == "" and len(gap_after) <= 1
+            ):
+                return True
+        return False
+
+    sentence = view[s:e]
+    for a, b in latin_spans(sentence):
+        a, b = s + a, s + b
+        word = view[a:b]
+        if not _free(mask, a, b) or overlaps(a, b):
+            continue
+        if not (any(ch.isupper() for ch in word) or " " in word):
+            quoted = a > 0 and view[a - 1] in "“\"「'" or a > 0 and view[a - 1] in "（("
+            if not quoted:
+                continue
+        if touches_version(a, b) and " " not in word and any(ch.isupper() for ch in word):
+            continue  # "Claude" of "Claude Opus 4.6" is part of the version
+        drafts.append(_Draft(a, b, "fact"))
+        occupied.append((a, b))
+    for pattern in (_QUOTED, _BRACKETED):
+        for m in pattern.finditer(sentence):
+            a, b = s + m.start(1), s + m.end(1)
+            inner = view[a:b].strip()
+            if not inner or not _free(mask, a, b) or overlaps(a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
+                continue
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
+    if clause_facts:
+        for cm in _CJK_RUN.finditer(sentence):
+            a, b = s + cm.start(), s + cm.end()
+            if b - a < 3 or not _free(mask, a, b) or overlaps(a - 1, b + 1):
+                continue
+            pieces = [(a + p.start(), a + p.end()) for p in _CJK_ITEM.finditer(view[a:b])]
+            if "、" in view[a:b] and len(pieces) > 1:
+                for pa, pb in pieces:
+                    drafts.append(_Draft(pa, pb, "fact"))
+                    occupied.append((pa, pb))
+            else:
+                drafts.append(_Draft(a, b, "fact"))
+                occupied.append((a, b))
+    return drafts
+
+
+def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
+    """Every atomic claim of ``report``, in text order."""
+    text = report.text
+    view = matching_view(text)
+    mask = noise_mask(report, view)
+    year = report.date.year if report.date else None
+    claims: list[ExtractedClaim] = []
+    seen: set[tuple[int, int]] = set()
+    for section in report.sections:
+        opinion = _opinion_ranges(view, section)
+        heading_end = view.find("\n", section.start)
+        heading_end = section.end if heading_end < 0 or not section.heading else heading_end
+        group_heading = section.heading and not re.match(r"^[-*+•#\s]*\d", section.heading) and section.order >= 0
+        for s, e in sentence_spans(view, section.start, section.end):
+            if not _free(mask, s, e) and all(mask[s:e]):
+                continue
+            in_heading = bool(section.heading) and s < heading_end
+            in_opinion = any(a <= s < b for a, b in opinion)
+            numeric = _value_drafts(view, s, e, mask, year)
+            if in_heading and group_heading and section.kind != "other":
+                numeric = [d for d in numeric if d.kind != "count"]
+            if in_heading and report.date:
+                numeric = [d for d in numeric if not (d.kind == "date" and d.value and d.value.value == report.date.isoformat())]
+            taken = [(d.start, d.end) for d in numeric]
+            clause_facts = section.kind in _FACT_SECTIONS and not in_heading and not in_opinion
+            facts = _fact_drafts(view, s, e, mask, taken, clause_facts)
+            drafts = numeric + facts
+            sentence = text[s:e]
+            sentence_view = view[s:e]
+            entities = entities_in(sentence_view)
+            topics = topics_in(sentence_view)
+            summary_like = section.kind == "summary" or in_opinion
+            for d in sorted(drafts, key=lambda d: d.start):
+                if (d.start, d.end) in seen:
+                    continue
+                seen.add((d.start, d.end))
+                checkworthy = not summary_like or (d.kind in _NUMERIC and d.kind != "version")
+                values: tuple[Value, ...] = ()
+                if d.value is not None:
+                    values = (Value(text[d.start : d.end], d.value.value, d.value.unit, d.value.qualifier, d.start,
+                                    d.end, d.value.kind, d.value.precision, d.value.noun),)
+                else:
+                    values = (Value(text[d.start : d.end], _fact_value(view[d.start : d.end]), None, "=", d.start,
+                                    d.end, "fact"),)
+                claims.append(
+                    ExtractedClaim(
+                        start=d.start,
+                        end=d.end,
+                        sentence_start=s,
+                        sentence_end=e,
+                        sentence=sentence,
+                        key_text=text[d.start : d.end],
+                        kind=d.kind,
+                        section_order=section.order,
+                        values=values,
+                        entities=entities,
+                        topics=topics,
+                        checkworthy=checkworthy,
+                    )
+                )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _fact_value(key: str) -> str:
+    return re.sub(r"\s+", " ", key).strip()

@@ -1,0 +1,76 @@
+"""The bilingual topic lexicon (``claims/data/lexicon.tsv``): Chinese words → normalised English.
+
+Used for topic words on claims and for the noun a number counts (漏洞 → vulnerabilities).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.units import data_lines
+
+__all__ = ["lexicon", "translate", "topics_in", "head_noun", "cue_words"]
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+@cache
+def lexicon() -> dict[str, str]:
+    return {r[0]: r[1] for r in data_lines("lexicon.tsv") if len(r) >= 2}
+
+
+@cache
+def _keys_by_length() -> tuple[str, ...]:
+    return tuple(sorted(lexicon(), key=len, reverse=True))
+
+
+@cache
+def cue_words() -> dict[str, tuple[str, ...]]:
+    """kind → cue words from ``cues.tsv`` (section kinds, opinion and metadata cues)."""
+    out: dict[str, list[str]] = {}
+    for row in data_lines("cues.tsv"):
+        out.setdefault(row[0], []).append(row[1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def translate(word: str) -> str | None:
+    return lexicon().get(word)
+
+
+def topics_in(text: str) -> tuple[str, ...]:
+    """English topic keys of every lexicon word in ``text`` (longest match wins, in order)."""
+    found: list[str] = []
+    taken = [False] * len(text)
+    for key in _keys_by_length():
+        start = text.find(key)
+        while start >= 0:
+            end = start + len(key)
+            if not any(taken[start:end]):
+                for i in range(start, end):
+                    taken[i] = True
+                found.append((start, lexicon()[key]))  # type: ignore[arg-type]
+            start = text.find(key, end)
+    seen: dict[str, None] = {}
+    for _, en in sorted(found):  # type: ignore[misc]
+        seen.setdefault(en, None)
+    return tuple(seen)
+
+
+def head_noun(phrase: str) -> str | None:
+    """The noun a Chinese/English phrase names, in English when the lexicon knows it.
+
+    Chinese puts the head noun last (高严重度漏洞 → 漏洞), so the longest lexicon key that ends the
+    phrase wins; a phrase of Latin words is lower-cased as is; otherwise the phrase itself.
+    """
+    phrase = phrase.strip()
+    if "的" in phrase:
+        phrase = phrase.rsplit("的", 1)[1].strip()
+    if not phrase:
+        return None
+    if _LATIN_WORD.fullmatch(phrase.split()[0]) and all(_LATIN_WORD.fullmatch(w) for w in phrase.split()):
+        return " ".join(phrase.lower().split()[:3])
+    for key in _keys_by_length():
+        if phrase.endswith(key):
+            return lexicon()[key]
+    return phrase

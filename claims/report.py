@@ -1,0 +1,151 @@
+"""Reading a report: bytes → text (with clear refusals), text → sections, sources, title and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from claims.citations import find_references, find_sources, footnote_numbers
+from claims.errors import ReportError
+from claims.model import ParsedReport, Section, SectionKind, SourceRef
+from claims.sections import Heading, classify_heading, find_headings
+from claims.textnorm import cjk_ratio, is_traditional, matching_view
+from claims.values import parse_values
+
+__all__ = ["decode_report", "parse_report"]
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_DATE_LINE = re.compile(r"^[ \t#*]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_report(data: bytes, name: str, max_bytes: int) -> str:
+    """UTF-8 text of a report file, or :class:`ReportError` saying why it cannot be read."""
+    if len(data) > max_bytes:
+        raise ReportError(f"{name}: {len(data)} bytes is over the {max_bytes}-byte limit for a report")
+    if not data.strip():
+        raise ReportError(f"{name}: the report is empty")
+    if b"\x00" in data[:65536]:
+        raise ReportError(f"{name}: looks like a binary file, not a text report")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReportError(f"{name}: not valid UTF-8 (byte {exc.start})", hint="save the report as UTF-8") from exc
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise ReportError(f"{name}: looks like a binary file (control characters), not a text report")
+    return text
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], int]:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    try:
+        data = yaml.safe_load(m.group("body"))
+    except yaml.YAMLError:
+        return {}, 0
+    return (data if isinstance(data, dict) else {}), m.end()
+
+
+def _first_date(text: str) -> dt.date | None:
+    for v in parse_values(text):
+        if v.kind == "date" and isinstance(v.value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.value):
+            try:
+                return dt.date.fromisoformat(v.value)
+            except ValueError:
+                continue
+    return None
+
+
+def _report_date(meta: dict[str, Any], view: str, title: str, body_start: int) -> dt.date | None:
+    raw = meta.get("date")
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str) and (found := _first_date(raw)):
+        return found
+    m = _DATE_LINE.search(view, body_start)
+    if m and (found := _first_date(m.group("rest"))):
+        return found
+    return _first_date(title) or _first_date(view[body_start : body_start + 600])
+
+
+def _kinds(headings: list[Heading]) -> list[SectionKind]:
+    """Each heading's kind: its own cue words, or its group's kind for item titles."""
+    kinds: list[SectionKind] = []
+    group: SectionKind | None = None
+    group_level = 0
+    for h in headings:
+        own = classify_heading(h.text)
+        if group and (h.item or h.level > group_level) and own != "references":
+            kinds.append(group)
+            continue
+        kinds.append(own or "other")
+        group, group_level = (own, h.level) if own else (None, 0)
+    return kinds
+
+
+def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...], tuple[SourceRef, ...]]:
+    headings = find_headings(view, body_start)
+    spans: list[tuple[str, SectionKind, int, int]] = []
+    first = headings[0].start if headings else len(text)
+    if view[body_start:first].strip():
+        spans.append(("", "other", body_start, first))
+    for h, kind, nxt in zip(headings, _kinds(headings), [*headings[1:], None], strict=True):
+        spans.append((text[h.start : h.end].strip().lstrip("#").strip(), kind, h.start, nxt.start if nxt else len(text)))
+    references: list[SourceRef] = []
+    for _heading, kind, start, end in spans:
+        if kind == "references":
+            references.extend(find_references(view, start, end))
+    by_number = {r.ref_number: r for r in references if r.ref_number is not None}
+    sections = []
+    for order, (heading, kind, start, end) in enumerate(spans):
+        if kind == "references":
+            sources = [r for r in references if start <= r.start < end] or find_sources(view, start, end)
+        else:
+            sources = find_sources(view, start, end)
+            for number, _s, _e in footnote_numbers(view[start:end]):
+                if number in by_number and by_number[number] not in sources:
+                    sources.append(by_number[number])
+        sections.append(Section(order, heading, kind, start, end, tuple(sources)))
+    return tuple(sections), tuple(references)
+
+
+def parse_report(text: str, name: str) -> ParsedReport:
+    """Sections (with kinds and cited sources), title, date and language of a report's text."""
+    if not text.strip():
+        raise ReportError(f"{name}: the report is empty")
+    view = matching_view(text)
+    meta, body_start = _front_matter(text)
+    sections, references = _sections(text, view, body_start)
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        first = next((s for s in sections if s.heading), None)
+        title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]
+    date = _report_date(meta, view, matching_view(title), body_start)
+    language = "zh-Hant" if is_traditional(text) else ("zh" if cjk_ratio(text[:20000]) > 0.05 else "en")
+    return ParsedReport(
+        name=name,
+        text=text,
+        title=title,
+        date=date,
+        language=language,
+        sections=sections,
+        references=references,
+        meta=_json_safe(meta),
+    )

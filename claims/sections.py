@@ -1,0 +1,95 @@
+"""Splitting a report into sections: markdown headings, plain-text headings and numbered item titles.
+
+A *group* heading (今日 Top 5 大事件, 前沿研究速递, 参考文献…) gets its kind from cue words in
+``claims/data/cues.tsv``; an *item* heading under it (a numbered or bulleted title, or a deeper
+markdown heading) inherits the group's kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.lexicon import cue_words
+from claims.model import SectionKind
+
+__all__ = ["Heading", "find_headings", "classify_heading", "LINE_RE"]
+
+LINE_RE = re.compile(r"[^\n]*\n?")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
+_ITEM = re.compile(r"^(?:[-*+•][ \t]+|\d{1,2}(?:[.、)）]|[ \t])[ \t]*)")
+_TERMINAL = tuple("。！？；，,;!?：:")
+_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z ]{1,10}[：:]")
+_PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
+_SECTION_ORDER: tuple[SectionKind, ...] = ("references", "summary", "social", "research", "event")
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int  # start of the heading line
+    end: int  # end of the heading line (without the newline)
+    text: str  # heading text without markdown marks
+    level: int  # markdown level; plain headings are 2, item titles 3
+    item: bool  # a numbered/bulleted title inside a group
+
+
+def classify_heading(text: str) -> SectionKind | None:
+    """The kind a heading's cue words give it, or None."""
+    cues = cue_words()
+    for kind in _SECTION_ORDER:
+        for cue in cues.get(kind, ()):
+            if cue.isascii():
+                if re.search(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])", text):
+                    return kind
+            elif cue in text:
+                return kind
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
+    s = line.strip()
+    limit = 110 if _ITEM.match(s) else 60
+    if not s or len(s) > limit or not prev_blank or not next_blank:
+        return False
+    if "\t" in line or s.endswith(_TERMINAL) or s.endswith(("）", ")")) and len(s) > 40:
+        return False
+    if "http" in s or "<" in s or "](" in s or s.startswith(("---", "|", ">", "[")):
+        return False
+    if _LABEL.match(s) and not _ITEM.match(s):
+        return False
+    if _PAGE_NUMBER.search(s) and _ITEM.match(s) and not re.match(r"^\d", s.lstrip("-*+ ")[:1] or "x"):
+        return False
+    if _PAGE_NUMBER.search(s) and s.lstrip("-*+ ")[:1].isdigit() and len(s) > 20:
+        return False  # a table-of-contents line: "1 Title … 2"
+    return any(ch.isalpha() for ch in s)
+
+
+def find_headings(text: str, body_start: int = 0) -> list[Heading]:
+    """Heading lines of ``text`` at or after ``body_start`` (front matter is skipped by the caller)."""
+    lines = _lines(text)
+    headings: list[Heading] = []
+    for i, (start, end, line) in enumerate(lines):
+        if start < body_start:
+            continue
+        md = _MD_HEADING.match(line)
+        if md:
+            title = md.group(2).strip()
+            item = bool(_ITEM.match(title))
+            headings.append(Heading(start, end, _ITEM.sub("", title, count=1) if item else title, len(md.group(1)), item))
+            continue
+        prev_blank = i == 0 or not lines[i - 1][2].strip() or lines[i - 1][0] < body_start
+        next_blank = i + 1 >= len(lines) or not lines[i + 1][2].strip()
+        if _is_plain_heading(line, prev_blank, next_blank):
+            s = line.strip()
+            item = bool(_ITEM.match(s))
+            headings.append(Heading(start, end, _ITEM.sub("", s, count=1).strip() if item else s, 3 if item else 2, item))
+    return headings

@@ -1,0 +1,47 @@
+"""Unit, scale and qualifier tables (``claims/data/units.tsv``, ``qualifiers.tsv``) loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["UnitWord", "unit_words", "qualifier_words", "model_families", "data_lines"]
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    surface: str
+    kind: str  # scale | money | percent | unit | measure
+    unit: str | None
+    factor: float
+
+
+def data_lines(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, comments and blank lines skipped."""
+    text = resources.files("claims").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@cache
+def unit_words() -> tuple[UnitWord, ...]:
+    """All unit words, longest surface first (so 万亿 wins over 万)."""
+    words = [UnitWord(r[0], r[1], r[2] or None, float(r[3])) for r in data_lines("units.tsv")]
+    return tuple(sorted(words, key=lambda w: -len(w.surface)))
+
+
+@cache
+def qualifier_words() -> tuple[tuple[str, str, str], ...]:
+    """(surface, position, qualifier), longest first."""
+    rows = [(r[0], r[1], r[2]) for r in data_lines("qualifiers.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def model_families() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in data_lines("model_families.txt")), key=len, reverse=True))

@@ -1,0 +1,505 @@
+"""Value normalisation: every figure in a Chinese or English text as ``(value, unit, qualifier)``.
+
+``parse_values`` runs four finders in order — dates, money, versions, other numbers — and the first
+finder to claim a stretch of text wins it, so "2026-04-13" is one date and not three numbers.
+Every regex is linear (no nested repetition) and context checks look at a bounded window, so the
+whole scan is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from claims.lexicon import head_noun, translate
+from claims.model import ClaimKind, Qualifier, Value
+from claims.units import UnitWord, model_families, qualifier_words, unit_words
+
+__all__ = ["parse_values", "cn_number", "normalise_version"]
+
+# ---------------------------------------------------------------- Chinese numerals
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def cn_number(text: str) -> float | None:
+    """三百万 → 3000000, 十二 → 12, 两 → 2; None when ``text`` is not a Chinese numeral."""
+    if not text:
+        return None
+    total = 0.0
+    section = 0.0
+    digit: float | None = None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (digit if digit is not None else 1) * _CN_SMALL[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            if section == 0:
+                section = 1
+            if _CN_BIG[ch] == 10_000 and total and total % 100_000_000 == 0 and section < 10_000:
+                total += section * _CN_BIG[ch]
+            else:
+                total = (total + section) * _CN_BIG[ch]
+            section = 0
+            digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_SEP = r"\s*[-/.‑–]\s*"
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])")),
+    ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])")),
+    (
+        "ymd",
+        re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]"),
+    ),
+    ("ymd", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b")),
+    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b")),
+    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)")),
+    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b")),
+    ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)")),
+    ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])")),
+    (
+        "y",
+        re.compile(
+            rf"(?<![\d.,])(?P<y>{_YEAR})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
+        ),
+    ),
+]
+_RELATIVE = re.compile(
+    r"今年(?:晚些时候|下半年|上半年|年底|年初|内|底|晚些)?|明年(?:初|底)?|去年(?:底|同期)?|年内|年底前"
+)
+_REL_QUALIFIER: dict[str, Qualifier] = {
+    "起": ">=",
+    "以来": ">=",
+    "以后": ">=",
+    "后": ">",
+    "前": "<",
+    "之前": "<",
+}
+
+
+def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[str, Qualifier] | None:
+    g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else default_year
+    if kind == "week":
+        week = int(g["w"])
+        return (f"{year}-W{week:02d}", "=") if 1 <= week <= 53 else None
+    if g.get("mn"):
+        month = _MONTHS[g["mn"][:3].lower()]
+    elif g.get("m"):
+        month = int(g["m"])
+    else:
+        month = 0
+    day = int(g["d"]) if g.get("d") else 0
+    if kind in ("ymd", "md", "ym", "m") and not 1 <= month <= 12:
+        return None
+    if kind in ("ymd", "md") and not 1 <= day <= 31:
+        return None
+    prefix = f"{year:04d}" if year is not None else "-"
+    if kind in ("ymd", "md"):
+        return f"{prefix}-{month:02d}-{day:02d}", "="
+    if kind in ("ym", "m"):
+        return (f"{prefix}-{month:02d}", "=") if year is not None else None
+    rel = g.get("rel") or ""
+    return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
+
+
+def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            got = _date_value(kind, m, default_year)
+            if got is None:
+                continue
+            value, qualifier = got
+            yield Value(
+                m.group(0).strip(),
+                value,
+                "date",
+                qualifier,
+                m.start(),
+                m.start() + len(m.group(0).rstrip()),
+                "date",
+            )
+    if default_year is not None:
+        for m in _RELATIVE.finditer(text):
+            raw = m.group(0)
+            year = default_year + (1 if raw.startswith("明年") else -1 if raw.startswith("去年") else 0)
+            qualifier: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
+            yield Value(raw, f"{year:04d}", "date", qualifier, m.start(), m.end(), "date")
+
+
+# ---------------------------------------------------------------- versions
+
+
+@cache
+def _version_patterns() -> tuple[re.Pattern[str], ...]:
+    families = "|".join(re.escape(f) for f in model_families())
+    num = r"[A-Za-z]?\d+(?:\s*\.\s*\d+)*[a-z]?"
+    suffix = r"(?:\s*[-‑]\s*(?!\d)[A-Za-z][A-Za-z0-9]*)?"
+    size = r"(?:\s+(?:[A-Z]?\d+(?:\.\d+)?[BM]|\d+\.\d+|[A-Z]\d+[A-Z]))?"
+    return (
+        re.compile(
+            rf"(?<![A-Za-z0-9])(?:Claude\s+)?(?:{families})(?:\s*[-‑]\s*|\s+)?{num}{suffix}{size}"
+            rf"(?:\s+(?:MoE|Dense|Preview|Pro|Flash|Mini|mini|Turbo|Max|Ultra|Nano))?(?![\w.%]|\s*%)"
+        ),
+        re.compile(r"(?<![\w.$])[A-Z]\d+[A-Z](?:\s+(?:MoE|Dense))?(?![\w])"),
+        re.compile(r"(?<![\w.$¥€£])\d+(?:\.\d+)?[BM](?:\s+(?:MoE|Dense))?(?![\w])"),
+        re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w.%]|\s*%)"),
+        re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
+    )
+
+
+def normalise_version(raw: str) -> str:
+    """'GPT - 5 . 4 - Cyber' → 'GPT-5.4-Cyber'; 'Gemma 4  27B' → 'Gemma 4 27B'."""
+    s = raw.replace("‑", "-").replace("–", "-")
+    s = re.sub(r"\s*([.\-])\s*", r"\1", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
+    for pattern in _version_patterns():
+        for m in pattern.finditer(text):
+            raw = m.group(0).rstrip()
+            if not any(ch.isdigit() for ch in raw):
+                continue
+            yield Value(
+                raw, normalise_version(raw), "version", "=", m.start(), m.start() + len(raw), "version"
+            )
+
+
+# ---------------------------------------------------------------- numbers (money, percent, counts)
+
+_NUM_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_.,])(?:"
+    r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
+    r"|(?P<c>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
+    r")"
+)
+_PREFIX_MONEY = re.compile(r"(US\$|\$|USD\s?|¥|￥|€|£|RMB\s?)\s*$")
+_PREFIX_CODES = {
+    "US$": "USD",
+    "$": "USD",
+    "USD": "USD",
+    "¥": "JPY",
+    "￥": "CNY",
+    "€": "EUR",
+    "£": "GBP",
+    "RMB": "CNY",
+}
+_FRACTION = re.compile(
+    r"(?P<den>\d+|[一二两三四五六七八九十百千]+)\s*分之\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
+)
+_PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)")
+_RANK = re.compile(r"第\s*$")
+_LATIN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})")
+_CJK_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{1,10})")
+_CN_SCALES = {
+    "十": 10.0,
+    "百": 100.0,
+    "千": 1e3,
+    "万": 1e4,
+    "亿": 1e8,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "十亿": 1e9,
+    "百亿": 1e10,
+    "千亿": 1e11,
+}
+
+
+def _decimals(digits: str) -> int:
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _match_word(text: str, pos: int, kinds: tuple[str, ...]) -> tuple[UnitWord, int] | None:
+    """The unit word of one of ``kinds`` at ``pos`` (after optional spaces), and where it ends."""
+    i = pos
+    while i < len(text) and i - pos < 2 and text[i] == " ":
+        i += 1
+    for word in unit_words():
+        if word.kind not in kinds or not text.startswith(word.surface, i):
+            continue
+        end = i + len(word.surface)
+        if (
+            word.surface[-1].isascii()
+            and word.surface[-1].isalpha()
+            and end < len(text)
+            and (text[end].isascii() and text[end].isalnum())
+        ):
+            continue  # "B" of "Blackwell", "M" of "MoE"
+        return word, end
+    return None
+
+
+def _qualifier_before(text: str, start: int) -> Qualifier:
+    window = text[max(0, start - 16) : start].rstrip()
+    for surface, position, qualifier in qualifier_words():
+        if position == "before" and window.endswith(surface):
+            if surface.isascii() and surface[0].isalpha():
+                head = window[: -len(surface)]
+                if head and head[-1].isalpha() and head[-1].isascii():
+                    continue
+            return qualifier  # type: ignore[return-value]
+    return "="
+
+
+def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
+    i = end
+    while i < len(text) and text[i] == " " and i - end < 2:
+        i += 1
+    for surface, position, qualifier in qualifier_words():
+        if position == "after" and text.startswith(surface, i):
+            return qualifier, i + len(surface)  # type: ignore[return-value]
+    return None, end
+
+
+def _noun_after(text: str, pos: int) -> str | None:
+    """The noun right after a number: Latin words, optionally followed by a Chinese head noun."""
+    m = _LATIN_AFTER.match(text, pos)
+    if m:
+        words: list[str] = []
+        for w in m.group(1).split():
+            if w.lower() in _EN_STOP:
+                break
+            words.append(w)
+        cjk = _CJK_AFTER.match(text, m.end())
+        if cjk:
+            head = head_noun(re.split(r"[和与及或、]", cjk.group(1))[0])
+            if head and head.isascii():
+                return head
+        return head_noun(" ".join(words)) if words else None
+    m = _CJK_AFTER.match(text, pos)
+    if m:
+        return head_noun(re.split(r"[和与及或、]", m.group(1))[0])
+    return None
+
+
+_EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "by", "with", "from"})
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 14) : start]
+    window = re.split(r"[，。；：,;:、（）()]", window)[-1]
+    best: tuple[int, str] | None = None
+    for key in sorted({k for k in _lexicon_keys() if k in window}, key=len, reverse=True):
+        pos = window.rfind(key) + len(key)
+        if best is None or pos > best[0]:
+            best = (pos, key)
+    return translate(best[1]) if best else None
+
+
+@cache
+def _lexicon_keys() -> tuple[str, ...]:
+    from claims.lexicon import lexicon
+
+    return tuple(lexicon())
+
+
+def _number_of(m: re.Match[str]) -> tuple[float, float, Qualifier | None] | None:
+    """(value, precision, implied qualifier) of a number token."""
+    if m.group("d"):
+        digits = m.group("d").replace(",", "")
+        return float(digits), 10.0 ** -_decimals(digits), None
+    if m.group("a"):
+        scale = _CN_SCALES[m.group("as")]
+        return scale, scale, ">="
+    value = cn_number(m.group("c"))
+    if value is None:
+        return None
+    return value, 1.0, None
+
+
+def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
+    for m in _NUM_TOKEN.finditer(text):
+        got = _number_of(m)
+        if got is None:
+            continue
+        value, precision, implied = got
+        start, end = m.start(), m.end()
+        is_cn = bool(m.group("c"))
+        is_digits = bool(m.group("d"))
+        # a Chinese numeral glued to its own scale: 三百万 is parsed whole by cn_number
+        unit: str | None = None
+        kind: ClaimKind = "count"
+        scale_word = _match_word(text, end, ("scale",))
+        if (
+            scale_word
+            and scale_word[0].surface.isascii()
+            and len(scale_word[0].surface) == 1
+            and text[end : end + 1] == " "
+        ):
+            scale_word = None  # "26 B" with a space is not a scale
+        if scale_word:
+            value *= scale_word[0].factor
+            precision *= scale_word[0].factor
+            end = scale_word[1]
+        has_scale = scale_word is not None
+        prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
+        money = _match_word(text, end, ("money",))
+        if prefix:
+            unit, kind = _PREFIX_CODES[prefix.group(1).strip()], "money"
+            start = prefix.start()
+        elif money:
+            unit, kind, end = money[0].unit, "money", money[1]
+        else:
+            pct = _match_word(text, end, ("percent",))
+            other = _match_word(text, end, ("unit",))
+            measure = _match_word(text, end, ("measure",))
+            if pct:
+                unit, kind, end = pct[0].unit, "percent", pct[1]
+            elif other:
+                unit, end = other[0].unit, other[1]
+            elif measure:
+                end = measure[1]
+            elif is_digits and end < len(text) and text[end].isascii() and text[end].isalpha():
+                continue  # 5G, 3D, 2604x: digits glued to letters are a name, not a figure
+            elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
+                continue  # 一体, 三大: a bare small Chinese numeral is not a claim
+            if _RANK.search(text, max(0, start - 3), start):
+                unit, start = "rank", text.rfind("第", max(0, start - 3), start)
+            if (
+                kind == "count"
+                and unit is None
+                and is_digits
+                and not has_scale
+                and measure is None
+                and "." not in m.group("d")
+                and "," not in m.group("d")
+                and 1900 <= value <= 2100
+            ):
+                kind, unit = "date", "date"
+        if is_cn and not has_scale and unit is None and kind == "count" and measure is None and value < 100:
+            continue
+        qualifier = _qualifier_before(text, start)
+        after_q, after_end = _qualifier_after(text, end)
+        if after_q is not None and kind != "date":
+            qualifier = after_q
+        elif implied is not None and qualifier == "=":
+            qualifier = implied
+        noun: str | None = None
+        if kind == "date":
+            yield Value(text[start:end], f"{int(value):04d}", "date", "=", start, end, "date")
+            continue
+        if unit is None or unit == "rank":
+            noun = _noun_after(text, after_end) if (measure if unit is None else True) else None
+            if noun is None and unit is None:
+                noun = _noun_after(text, end) if _LATIN_AFTER.match(text, end) else None
+            if noun is None:
+                noun = _noun_before(text, start)
+        elif kind in ("money", "percent"):
+            noun = _noun_before(text, start)
+        yield Value(text[start:end], value, unit, qualifier, start, end, kind, precision, noun)
+
+
+def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
+    for m in _FRACTION.finditer(text):
+        den = float(m.group("den")) if m.group("den").isdigit() else cn_number(m.group("den"))
+        num_s = m.group("num")
+        num = float(num_s) if num_s[0].isdigit() else cn_number(num_s)
+        if not den or num is None:
+            continue
+        start = m.start()
+        qualifier = _qualifier_before(text, start)
+        yield Value(
+            m.group(0),
+            round(num / den * 100, 4),
+            "percent",
+            qualifier,
+            start,
+            m.end(),
+            "percent",
+            1.0,
+            _noun_before(text, start),
+        )
+    for m in _PERCENT_CN.finditer(text):
+        num_s = m.group("num")
+        value = float(num_s) if num_s[0].isdigit() else cn_number(num_s.replace("点", ""))
+        if value is None:
+            continue
+        yield Value(
+            m.group(0),
+            value,
+            "percent",
+            _qualifier_before(text, m.start()),
+            m.start(),
+            m.end(),
+            "percent",
+            1.0,
+            _noun_before(text, m.start()),
+        )
+
+
+def _find_money_first(text: str, default_year: int | None) -> Iterator[Value]:
+    """Money before versions, so that "$122B" is money and never a model size."""
+    for v in _find_numbers(text, default_year):
+        if v.kind == "money":
+            yield v
+
+
+_FINDERS: tuple[Callable[[str, int | None], Iterator[Value]], ...] = (
+    _find_dates,
+    _find_money_first,
+    _find_versions,
+    _find_fractions,
+    _find_numbers,
+)
+
+
+def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
+    """Every value in ``text``, in order, non-overlapping; offsets are into ``text``."""
+    taken = bytearray(len(text) + 1)
+    out: list[Value] = []
+    for finder in _FINDERS:
+        for v in finder(text, default_year):
+            if v.end <= v.start or any(taken[v.start : v.end]):
+                continue
+            taken[v.start : v.end] = b"\x01" * (v.end - v.start)
+            out.append(v)
+    out.sort(key=lambda v: v.start)
+    return out
