@@ -78,6 +78,8 @@ def ingest_upload(engine: Engine, settings: Settings, name: str, data: bytes, ac
 
 
 def _plain(value: Any) -> Any:
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
     if is_dataclass(value) and not isinstance(value, type):
         return asdict(value)
     if isinstance(value, dict):

@@ -1,0 +1,95 @@
+"""Server-rendered pages: queue, claim page, report page colours, sources, login session and CSRF."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from tests.api.factories import Seed
+
+
+def _login(client: TestClient, token: str) -> None:
+    r = client.post("/login", data={"token": token, "next": "/"}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    assert "claimledger_session" in r.cookies or client.cookies.get("claimledger_session")
+
+
+def _csrf(html: str) -> str:
+    m = re.search(r'name="csrf_token" value="([0-9a-f]+)"', html)
+    assert m, "form has no CSRF token"
+    return m.group(1)
+
+
+def test_queue_page_lists_flagged_claims_contradicted_first(client: TestClient, seed: Seed) -> None:
+    html = client.get("/").text
+    assert "Review queue" in html
+    first_row = html.index('class="row st-')
+    assert html[first_row:].startswith('class="row st-contradicted')
+    assert "row st-verified" not in html  # verified claims are not in the queue
+    assert "source_dead" in html
+    filtered = client.get("/", params={"reason": "source_dead"}).text
+    assert "400 万美元" in filtered and "4 亿美元" not in filtered
+
+
+def test_claim_page_shows_passage_highlight_and_conflict(client: TestClient, seed: Seed) -> None:
+    html = client.get(f"/claims/{seed.claims['amount']}").text
+    assert '<mark class="key st-contradicted">4 亿美元</mark>' in html
+    assert '<mark class="hl">$4 million</mark>' in html
+    assert f'href="/claims/{seed.claims["other"]}"' in html  # the conflicting claim in the other report
+    assert "Log in</a> to confirm" in html
+    assert client.get("/claims/424242").status_code == 404
+
+
+def test_report_page_colours_each_claim_inline(client: TestClient, seed: Seed) -> None:
+    html = client.get(f"/reports/{seed.reports['a']}").text
+    marks = re.findall(r'<a class="claim st-(\w+)" id="claim-(\d+)"[^>]*>([^<]+)</a>', html)
+    assert [(s, t) for s, _, t in marks] == [
+        ("contradicted", "4 亿美元"), ("verified", "900 亿美元"), ("unverified", "Gemma 4 27B"),
+        ("unverified", "140 种语言")]
+    assert "OpenAI 完成 " in html and "state-changed" in html
+    assert client.get("/reports").status_code == 200
+
+
+def test_sources_page_dead_first(client: TestClient, seed: Seed) -> None:
+    html = client.get("/sources").text
+    assert html.index("dead.example.net") < html.index("example.org/gemma") < html.index("example.com/openai")
+
+
+def test_login_then_review_through_the_form_with_csrf(client: TestClient, seed: Seed) -> None:
+    url = f"/claims/{seed.claims['amount']}"
+    _login(client, seed.tokens["reviewer"])
+    page = client.get(url).text
+    token = _csrf(page)
+    # without / with a wrong CSRF token: refused, nothing changes
+    r = client.post(url + "/review", data={"status": "verified", "note": "fixed"}, follow_redirects=False)
+    assert r.status_code == 403
+    r = client.post(url + "/review", data={"status": "verified", "note": "fixed", "csrf_token": "0" * 64},
+                    follow_redirects=False)
+    assert r.status_code == 403 and "CSRF" in r.text
+    assert client.get(f"/api/claims/{seed.claims['amount']}").json()["status"] == "contradicted"
+    r = client.post(url + "/review", data={"status": "verified", "note": "page corrected to $400 million",
+                                           "csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303
+    html = client.get(url).text
+    assert "page corrected to $400 million" in html and "reviewer_override" in html
+    # a JSON call riding on the cookie also needs the token (header)
+    api = f"/api/claims/{seed.claims['amount']}/review"
+    assert client.post(api, json={"status": "verified"}).status_code == 403
+    assert client.post(api, json={"status": "verified"}, headers={"X-CSRF-Token": token}).status_code == 200
+
+
+def test_bad_login_and_forged_cookie(client: TestClient, seed: Seed) -> None:
+    r = client.post("/login", data={"token": "cl_wrong"}, follow_redirects=False)
+    assert r.status_code == 401 and "invalid" in r.text
+    client.cookies.set("claimledger_session", "1.9999999999.deadbeef")
+    assert "Log in</a> to confirm" in client.get(f"/claims/{seed.claims['amount']}").text
+    r = client.post(f"/api/claims/{seed.claims['amount']}/review", json={"status": "verified", "note": "x"})
+    assert r.status_code == 401
+
+
+def test_editor_cannot_review_through_the_page(client: TestClient, seed: Seed) -> None:
+    _login(client, seed.tokens["editor"])
+    html = client.get(f"/claims/{seed.claims['amount']}").text
+    assert "cannot review" in html
+    assert client.post("/logout", follow_redirects=False).status_code == 303
