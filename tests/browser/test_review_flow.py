@@ -1,0 +1,119 @@
+"""A real browser (Debian's chromium through Playwright) against ``claimledger serve`` on 127.0.0.1.
+
+Skipped with a message when chromium is absent (``make browser`` installs it where it can).
+Screenshots go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storage.db import make_engine
+from tests.api.factories import Seed, seed_ledger
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium not installed at /usr/bin/chromium (run `make browser`)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Seed]]:
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    seed = seed_ledger(make_engine(url, cache=False))
+    port = _free_port()
+    env = {**os.environ, "CLAIMLEDGER_SECRET_KEY": "browser-test", "CLAIMLEDGER_RUN_SCHEDULER": "false"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "verifier.cli", "--db", url, "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--no-scheduler"],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/api/reports", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode() if proc.stdout else ""
+                pytest.fail(f"serve did not start: {out}")
+            time.sleep(0.2)
+        yield base, seed
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_review_a_contradicted_claim_and_read_the_report(served: tuple[str, Seed]) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, seed = served
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.goto(base + "/login")
+            page.fill("#token", seed.tokens["reviewer"])
+            page.click("button[type=submit]")
+            expect(page.locator("h1")).to_have_text("Review queue")
+            page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
+            # keyboard: j selects the first row (contradicted first), Enter opens it
+            page.keyboard.press("j")
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"**/claims/{seed.claims['amount']}")
+            expect(page.locator("mark.hl")).to_have_text("$4 million")
+            page.keyboard.press("v")  # choose "verified", focus the note
+            page.keyboard.type("Source corrected to $400 million on re-check")
+            page.click("#review-submit")
+            page.wait_for_url(f"**/claims/{seed.claims['amount']}#timeline")
+            first_event = page.locator("ol.timeline li").first
+            expect(first_event).to_contain_text("reviewer-1")
+            expect(first_event).to_contain_text("Source corrected to $400 million")
+            expect(page.locator("h1 .badge")).to_have_text("verified")
+            expect(page.locator("table.audit")).to_contain_text("contradicted/value_mismatch")
+            page.screenshot(path=str(ARTIFACTS / "claim-after-review.png"), full_page=True)
+
+            page.goto(base + f"/reports/{seed.reports['a']}")
+            claims = page.locator("article.report-text a.claim")
+            expect(claims).to_have_count(4)
+            colours = claims.evaluate_all("els => els.map(e => [e.textContent, e.dataset.status,"
+                                          " getComputedStyle(e).backgroundColor])")
+            by_text = {t: (s, c) for t, s, c in colours}
+            assert by_text["4 亿美元"][0] == "verified"  # the review shows on the editor's page
+            assert by_text["140 种语言"][0] == "unverified"
+            assert by_text["4 亿美元"][1] == by_text["900 亿美元"][1]  # same status, same colour
+            assert by_text["4 亿美元"][1] != by_text["140 种语言"][1]
+            assert len({c for _, c in by_text.values()}) == 2
+            page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+        finally:
+            browser.close()
+    with httpx.Client(base_url=base) as client:
+        detail = client.get(f"/api/claims/{seed.claims['amount']}").json()
+    assert detail["status"] == "verified" and detail["actor"] == "reviewer-1"
