@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claims.bridge import content_words
@@ -43,6 +43,8 @@ _RELEASE = re.compile(r"发布|宣布|公布|提交|推出|上线|官宣|release
 @dataclass(frozen=True)
 class Thresholds:
     number_context: float = 0.4  # passage must speak this much to a numeric claim to count
+    number_context_near: float = 0.25  # … or this much when the words next to the figure are met
+    near_share: float = 0.5
     contradict_context: float = 0.5
     date_context: float = 0.3
     fact_key: float = 0.6
@@ -99,7 +101,7 @@ def _noun_bound(claimed: Value, found: Value) -> bool:
 def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
     out = Assessment()
     for ps in passages:
-        if ps.context < t.number_context:
+        if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near):
             continue
         comparisons: list[tuple[Value, Comparison]] = []
         for pv in ps.passage.values:
@@ -244,14 +246,23 @@ def compact_has(p: IndexedPassage, name: str) -> bool:
 
 
 def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds | None = None) -> Assessment:
-    """Findings and evidence for one claim from the indexes of the snapshots it rests on."""
-    t = t or Thresholds()
+    """Findings and evidence for one claim from the indexes of the snapshots it rests on.
+
+    The thresholds above decide what counts; a counted finding's score is mapped to [0.5, 1]
+    (0.5 + half its relevance) for the verdict rules and the confidence."""
+    out = _assess(q, indexes, t or Thresholds())
+    out.findings = [replace(f, score=0.5 + 0.5 * min(1.0, max(0.0, f.score))) for f in out.findings]
+    return out
+
+
+def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     if not indexes:
         return Assessment()
     passages = score_passages(q, indexes, limit=8)
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
-        return _assess_number(q, key_value, passages, t)
+        fams = [unit_family(key_value), "count"]
+        return _assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":
         return _assess_date(q, key_value, passages, indexes, t)
     if q.kind == "version":

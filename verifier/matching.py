@@ -18,7 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, stem
 from claims.model import Value
-from verifier.compare import normalise_version
+from verifier.compare import normalise_version, unit_family
 
 __all__ = [
     "Concept",
@@ -53,6 +53,10 @@ _GENERIC = frozenset(
 )
 
 
+_NEAR_CHARS = 12
+_VALUE_KINDS = frozenset({"money", "percent", "count", "date"})
+
+
 @dataclass(frozen=True)
 class Concept:
     """One idea of the claim: a set of interchangeable stemmed English terms."""
@@ -61,6 +65,7 @@ class Concept:
     weight: float
     source: str  # the claim's own word (Latin or Chinese)
     in_key: bool = False
+    near: bool = False  # within a few characters of the key (what the figure is bound to)
 
 
 @dataclass
@@ -73,6 +78,7 @@ class IndexedPassage:
     words: frozenset[str]
     compact: str
     values: list[Value] = field(default_factory=list)
+    context: frozenset[str] = frozenset()  # heading words, and a table row's header row
 
 
 @dataclass
@@ -86,6 +92,7 @@ class SnapshotIndex:
     title_words: frozenset[str]
     postings: dict[str, list[int]]
     page_compact: str
+    by_family: dict[str, list[int]] = field(default_factory=dict)  # unit family → passages with such a value
 
     def candidates(self, terms: Iterable[str]) -> set[int]:
         out: set[int] = set()
@@ -119,6 +126,7 @@ class PassageScore:
     context: float  # weighted share of the sentence's concepts found (passage + heading + title)
     key: float  # weighted share of the key's concepts found in the passage or its heading
     matched: tuple[str, ...]  # the claim words that met the passage
+    near: float = 0.0  # weighted share of the concepts next to the key found (passage + context)
 
     @property
     def passage(self) -> IndexedPassage:
@@ -163,25 +171,37 @@ def build_index(
         raw = [{"start": 0, "end": len(text), "kind": "p", "heading": ""}]
     items: list[IndexedPassage] = []
     postings: dict[str, list[int]] = defaultdict(list)
+    by_family: dict[str, list[int]] = defaultdict(list)
+    header: frozenset[str] = frozenset()
     for p in raw:
         s, e = int(p.get("start", 0)), int(p.get("end", 0))
         body = text[s:e]
         if not body.strip():
             continue
         words = _passage_words(body)
+        kind = str(p.get("kind", "p"))
+        heading = str(p.get("heading", "") or "")
+        if kind == "th":
+            header = words
+        elif kind != "td":
+            header = frozenset()
         n = len(items)
         for w in words:
             postings[w].append(n)
+        values = passage_values(body) if with_values else []
+        for fam in {unit_family(v) for v in values}:
+            by_family[fam].append(n)
         items.append(
             IndexedPassage(
                 start=s,
                 end=e,
-                kind=str(p.get("kind", "p")),
-                heading=str(p.get("heading", "") or ""),
+                kind=kind,
+                heading=heading,
                 text=body,
                 words=words,
                 compact=compact(body),
-                values=passage_values(body) if with_values else [],
+                values=values,
+                context=_heading_words(heading) | (header if kind == "td" else frozenset()),
             )
         )
     return SnapshotIndex(
@@ -194,6 +214,7 @@ def build_index(
         title_words=_passage_words(title),
         postings=dict(postings),
         page_compact=compact(title + "\n" + text),
+        by_family=dict(by_family),
     )
 
 
@@ -271,13 +292,18 @@ def build_query(
     concepts: list[tuple[Concept, int]] = _latin_concepts(sentence, key_span)
     if has_han(sentence):
         concepts += _chinese_concepts(sentence, 0, key_span)
+    if kind in _VALUE_KINDS:  # the figure's own words (美元, 亿, 秒) are the value, not the topic
+        concepts = [(c, pos) for c, pos in concepts if not key_span[0] <= pos < key_span[1]]
     if key_start < 0:  # key not in the sentence: add its own concepts
         concepts += [(Concept(c.terms, c.weight, c.source, True), p) for c, p in _latin_concepts(key_text, (0, len(key_text)))]
         concepts += _chinese_concepts(key_text, 0, (0, len(key_text)))
     merged: dict[frozenset[str], Concept] = {}
-    for c, _ in sorted(concepts, key=lambda cp: cp[1]):
+    for c, pos in sorted(concepts, key=lambda cp: cp[1]):
+        if key_span != (0, 0):
+            gap = max(key_span[0] - pos - len(c.source), pos - key_span[1], 0)
+            c = replace(c, near=gap <= _NEAR_CHARS and not c.in_key)
         prev = merged.get(c.terms)
-        if prev is None or (c.in_key and not prev.in_key):
+        if prev is None or (c.in_key and not prev.in_key) or (c.near and not prev.near):
             merged[c.terms] = c
     names = split_names(key_text) if kind in {"fact", "version"} else ()
     return ClaimQuery(
@@ -299,19 +325,32 @@ def _coverage(concepts: Sequence[Concept], words: frozenset[str] | set[str]) -> 
     return sum(c.weight for c in hit) / total, [c.source for c in hit]
 
 
-def score_passages(query: ClaimQuery, indexes: Sequence[SnapshotIndex], *, limit: int = 5) -> list[PassageScore]:
-    """The passages that speak most to the claim, best first (only those sharing a term with it)."""
-    terms = query.all_terms()
+def score_passage(query: ClaimQuery, idx: SnapshotIndex, n: int) -> PassageScore:
+    """How well passage ``n`` of ``idx`` speaks to the claim: its words, its heading (and a table row's
+    header) and the page title count as context; the key must be met in the passage or its heading."""
+    p = idx.passages[n]
+    local = set(p.words) | p.context
+    ctx, matched = _coverage(query.concepts, local | idx.title_words)
     key_concepts = query.key_concepts
+    key, _ = _coverage(key_concepts, local) if key_concepts else (0.0, [])
+    near_concepts = [c for c in query.concepts if c.near]
+    near, _ = _coverage(near_concepts, local | idx.title_words) if near_concepts else (0.0, [])
+    return PassageScore(idx, n, ctx, key, tuple(matched), near)
+
+
+def score_passages(
+    query: ClaimQuery, indexes: Sequence[SnapshotIndex], *, limit: int = 5, families: Iterable[str] = ()
+) -> list[PassageScore]:
+    """The passages that speak most to the claim, best first: those sharing a term with it, and those
+    stating a value of one of ``families`` (so a bare table row with the figure is not missed)."""
+    terms = query.all_terms()
+    fams = tuple(families)
     scored: list[PassageScore] = []
     for idx in indexes:
-        title_words = idx.title_words
-        for n in idx.candidates(terms):
-            p = idx.passages[n]
-            local = set(p.words) | _heading_words(p.heading)
-            ctx, matched = _coverage(query.concepts, local | title_words)
-            key, _ = _coverage(key_concepts, local) if key_concepts else (0.0, [])
-            scored.append(PassageScore(idx, n, ctx, key, tuple(matched)))
+        cands = idx.candidates(terms)
+        for fam in fams:
+            cands.update(idx.by_family.get(fam, ()))
+        scored.extend(score_passage(query, idx, n) for n in cands)
     scored.sort(key=lambda s: (s.context + 0.5 * s.key, -s.passage_no), reverse=True)
     return scored[:limit]
 
@@ -329,8 +368,17 @@ class NameMatch:
     score: float = 0.0
 
 
-def _page_names(text: str) -> list[str]:
-    return [m.group().strip(" -.") for m in _NAME.finditer(text)]
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z0-9&']*(?:[ \-][A-Z0-9][A-Za-z0-9&']*)*")
+
+
+def _page_names(text: str, size: int) -> set[str]:
+    """Runs of capitalised words on the page, cut into every window of ``size`` words."""
+    out: set[str] = set()
+    for m in _CAP_RUN.finditer(text):
+        words = re.split(r"[ \-]", m.group())
+        for i in range(0, max(0, len(words) - size) + 1):
+            out.add(" ".join(words[i : i + size]))
+    return out
 
 
 def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
@@ -342,7 +390,7 @@ def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
         return NameMatch(name, True, score=1.0)
     words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
     best: tuple[float, str] | None = None
-    for cand in set(_page_names(page_text)):
+    for cand in _page_names(page_text, len(words)):
         cwords = [w.lower() for w in re.split(r"[\s\-]+", cand) if w]
         if len(cwords) != len(words) or cand.lower() == name.lower():
             continue
