@@ -33,7 +33,8 @@ _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」�
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
 _CJK_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}")
-_LABEL = re.compile(r"^[ \t>*-]*([^\n：:]{1,14})[：:]")
+_LABEL = re.compile(r"^[ \t>*-]*([^\n：:]{1,14})[：:]", re.M)
+_CJK_LABEL = re.compile(r"^[ \t>*-]*([\u4e00-\u9fff][\u4e00-\u9fff /、]{0,13})[：:]", re.M)
 _TOC = re.compile(r"^(?:contents|目录|table of contents)$", re.I)
 _FACT_SECTIONS = frozenset({"event", "research", "social", "other"})
 _NUMERIC: frozenset[ClaimKind] = frozenset({"money", "percent", "count", "date", "version"})
@@ -76,6 +77,8 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
         if any(label.startswith(cue) for cue in metadata):
             s, e = _line_bounds(text, m.start(1))
             _mask(mask, s, e)
+    for m in _CJK_LABEL.finditer(text):
+        _mask(mask, m.start(), m.end())  # 发生了什么：, 关键信息： — labels, not claims
     for section in report.sections:
         heading = section.heading.strip()
         if section.kind == "references" or _TOC.match(heading):
@@ -169,23 +172,60 @@ def _fact_drafts(view: str, s: int, e: int, mask: bytearray, taken: list[tuple[i
         for m in pattern.finditer(sentence):
             a, b = s + m.start(1), s + m.end(1)
             inner = view[a:b].strip()
-            if not inner or not _free(mask, a, b) or overlaps(a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
+            if not inner or not _free(mask, a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
+                continue
+            # a quoted term may hold a name ("左翼自由主义 (Left-Libertarian)") but never a figure
+            if any(x < b and a < y for x, y in taken) or (overlaps(a, b) and not re.search(r"[\u4e00-\u9fff]", inner)):
                 continue
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
     if clause_facts:
-        for cm in _CJK_RUN.finditer(sentence):
-            a, b = s + cm.start(), s + cm.end()
-            if b - a < 3 or not _free(mask, a, b) or overlaps(a - 1, b + 1):
-                continue
-            pieces = [(a + p.start(), a + p.end()) for p in _CJK_ITEM.finditer(view[a:b])]
-            if "、" in view[a:b] and len(pieces) > 1:
-                for pa, pb in pieces:
-                    drafts.append(_Draft(pa, pb, "fact"))
-                    occupied.append((pa, pb))
-            else:
-                drafts.append(_Draft(a, b, "fact"))
-                occupied.append((a, b))
+        drafts.extend(_clause_facts(view, s, e, mask, occupied))
+    return drafts
+
+
+_LONG_RUN = 6  # a Chinese-only run this long is a fact of its own even beside a longer one
+_MEMBER_SPLIT = re.compile(r"[、]|(?<=[\u4e00-\u9fff]{2})(?:和|与|及|以及)(?=[\u4e00-\u9fff]{2})")
+
+
+def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Members of a Chinese list run (A、B 和 C → A, B, C); a run without 、 is one member."""
+    run = view[a:b]
+    if "、" not in run:
+        return [(a, b)]
+    members = []
+    pos = 0
+    for m in _MEMBER_SPLIT.finditer(run):
+        members.append((a + pos, a + m.start()))
+        pos = m.end()
+    members.append((a + pos, b))
+    return [(x, y) for x, y in members if y - x >= 2]
+
+
+def _clause_facts(view: str, s: int, e: int, mask: bytearray, occupied: list[tuple[int, int]]) -> list[_Draft]:
+    """Per clause, its longest Chinese-only run as a fact (a list joined by 、 gives one per member).
+
+    A clause that already holds another claim needs a longer run (5 characters) to earn one.
+    """
+    drafts: list[_Draft] = []
+    pos = s
+    bounds = [m.start() for m in _CLAUSE_SPLIT.finditer(view, s, e)] + [e]
+    for stop in bounds:
+        a0, b0 = pos, stop
+        pos = stop + 1
+        busy = any(x < b0 and a0 < y for x, y in occupied)
+        runs = [
+            (m.start(), m.end())
+            for m in _CJK_RUN.finditer(view, a0, b0)
+            if _free(mask, m.start(), m.end()) and not any(x < m.end() and m.start() < y for x, y in occupied)
+        ]
+        if not runs:
+            continue
+        longest = max(runs, key=lambda r: r[1] - r[0])
+        for a, b in runs:
+            if b - a >= _LONG_RUN or ((a, b) == longest and b - a >= (5 if busy else 3)):
+                members = _list_members(view, a, b)
+                drafts.extend(_Draft(pa, pb, "fact") for pa, pb in members)
     return drafts
 
 
@@ -201,20 +241,21 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
         opinion = _opinion_ranges(view, section)
         heading_end = view.find("\n", section.start)
         heading_end = section.end if heading_end < 0 or not section.heading else heading_end
-        group_heading = section.heading and not re.match(r"^[-*+•#\s]*\d", section.heading) and section.order >= 0
+        group_heading = bool(section.heading) and not re.match(r"^[-*+•#\s]*\d", section.heading)
         for s, e in sentence_spans(view, section.start, section.end):
             if not _free(mask, s, e) and all(mask[s:e]):
                 continue
             in_heading = bool(section.heading) and s < heading_end
             in_opinion = any(a <= s < b for a, b in opinion)
             numeric = _value_drafts(view, s, e, mask, year)
+            title_line = section.order == 0 and in_heading
             if in_heading and group_heading and section.kind != "other":
                 numeric = [d for d in numeric if d.kind != "count"]
             if in_heading and report.date:
                 numeric = [d for d in numeric if not (d.kind == "date" and d.value and d.value.value == report.date.isoformat())]
             taken = [(d.start, d.end) for d in numeric]
-            clause_facts = section.kind in _FACT_SECTIONS and not in_heading and not in_opinion
-            facts = _fact_drafts(view, s, e, mask, taken, clause_facts)
+            clause_facts = section.kind in _FACT_SECTIONS
+            facts = [] if title_line or (in_heading and group_heading) else _fact_drafts(view, s, e, mask, taken, clause_facts)
             drafts = numeric + facts
             sentence = text[s:e]
             sentence_view = view[s:e]

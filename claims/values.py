@@ -414,8 +414,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 and 1900 <= value <= 2100
             ):
                 kind, unit = "date", "date"
-        if is_cn and not has_scale and unit is None and kind == "count" and measure is None and value < 100:
-            continue
+        if is_cn and not has_scale and kind == "count" and unit != "x":
+            continue  # 一家, 五个, 一周: small Chinese numerals are wording, not figures
         qualifier = _qualifier_before(text, start)
         after_q, after_end = _qualifier_after(text, end)
         if after_q is not None and kind != "date":
