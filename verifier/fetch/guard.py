@@ -125,9 +125,14 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolve, check every address, connect to the checked one (see the module docstring)."""
 
     def __init__(
-        self, *, allow_private: bool = False, inner: httpcore.AsyncNetworkBackend | None = None
+        self,
+        *,
+        allow_private: bool = False,
+        policy: Callable[[IPAddress], str | None] = forbidden_reason,
+        inner: httpcore.AsyncNetworkBackend | None = None,
     ) -> None:
         self.allow_private = allow_private
+        self.policy = policy  # why an address is refused (None: allowed)
         self.inner = inner or httpcore.AnyIOBackend()
 
     async def connect_tcp(
