@@ -138,51 +138,6 @@ def details(event: VerdictEvent) -> dict:
     return json.loads(event.details or "{}")
 
 
-class SimpleFetch:
-    """A tiny conditional-GET fetch for unit tests of rounds (the end-to-end tests use the real
-    ``verifier.fetch.Fetcher``)."""
-
-    def __init__(self) -> None:
-        import httpx
-
-        self.client = httpx.AsyncClient(timeout=5)
-
-    async def __call__(self, url: str, *, etag: str | None = None, last_modified: str | None = None):
-        import httpx
-
-        from verifier.fetch.result import FetchResult
-
-        headers = {"If-None-Match": etag} if etag else {}
-        try:
-            resp = await self.client.get(url, headers=headers)
-        except httpx.HTTPError as exc:
-            return FetchResult(url=url, outcome="failed", error=str(exc))
-        hdrs = {k.lower(): v for k, v in resp.headers.items()}
-        if resp.status_code == 304:
-            return FetchResult(url=url, outcome="not_modified", status=304, headers=hdrs)
-        if resp.status_code in (404, 410):
-            return FetchResult(
-                url=url, outcome="dead", status=resp.status_code, error=f"HTTP {resp.status_code}"
-            )
-        if resp.status_code >= 400:
-            return FetchResult(
-                url=url, outcome="failed", status=resp.status_code, error=f"HTTP {resp.status_code}"
-            )
-        return FetchResult(
-            url=url,
-            outcome="ok",
-            status=resp.status_code,
-            final_url=str(resp.url),
-            content_type=hdrs.get("content-type", ""),
-            body=resp.content,
-            text=resp.text,
-            headers=hdrs,
-        )
-
-    async def aclose(self) -> None:
-        await self.client.aclose()
-
-
 def make_due(engine: Engine, source_ids: Sequence[int] | None = None) -> None:
     """Move the next check of sources into the past (instead of waiting hours)."""
     import datetime as dt

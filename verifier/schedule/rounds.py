@@ -48,7 +48,7 @@ from storage.leases import (
     recent_snapshots,
     release_lease,
 )
-from storage.models import Source, Verdict, VerdictEvent, utcnow
+from storage.models import Snapshot, Source, Verdict, VerdictEvent, utcnow
 from storage.verdicts import AUTO, VerdictUpdate, record_verdict
 from verifier.fetch.result import FetchResult
 from verifier.schedule.diff import passage_diff
@@ -161,6 +161,7 @@ class Applied:
     source_id: int
     action: str  # new_snapshot | unchanged | not_modified | failed | lost | pending_only | error
     pending: bool = False
+    changed: bool = False  # the new snapshot replaced a different earlier one
 
 
 def _apply(
@@ -180,19 +181,20 @@ def _apply(
         source = session.get(Source, claimed.id)
         if source is None or source.lease_owner != owner:
             return Applied(claimed.id, "lost")
-        action = "pending_only"
+        action, changed = "pending_only", False
         if result is not None:
             was_dead = is_dead(source.consecutive_failures, knobs)
             outcome = store(session, source, result)
             action = str(getattr(outcome, "action", "failed" if result.is_failure else "unchanged"))
+            changed = bool(getattr(outcome, "changed", False))
             now_dead = is_dead(source.consecutive_failures, knobs)
             if action == "new_snapshot" or was_dead != now_dead:
                 source.verify_pending = True
         if source.verify_pending:
             session.add(source)
-            return Applied(claimed.id, action, pending=True)
+            return Applied(claimed.id, action, pending=True, changed=changed)
         release_lease(session, source)
-        return Applied(claimed.id, action)
+        return Applied(claimed.id, action, changed=changed)
 
 
 # --- after the fetches: verification, reviews, unreachable claims, webhooks ----------------------
@@ -230,6 +232,8 @@ def _settle(
     if verify is None:
         out.messages.append("verifier unavailable: re-verification left pending")
         return out
+    with Session(engine) as session:
+        reviews = _review_contexts(session, cites, set(changed))
     if changed:
         verify(engine, source_ids=changed, trigger="source_changed")
         out.reverified_sources += len(changed)
@@ -237,9 +241,7 @@ def _settle(
         verify(engine, claim_ids=partly_dead, trigger="source_unreachable")
     with session_scope(engine) as session:
         out.unreachable_claims = _mark_unreachable(session, unreachable, cites, dead_set)
-        changed_set = set(changed)
-        touched = [c for c, ids in cites.items() if set(ids) & changed_set]
-        out.flagged_reviews = _flag_reviewed(session, touched, cites, changed_set)
+        out.flagged_reviews = _flag_reviewed(session, reviews)
     with session_scope(engine) as session:
         new_events = events_since(session, mark, list(cites))
         out.events = len(new_events)
@@ -269,53 +271,77 @@ def _mark_unreachable(
     return n
 
 
-def _flag_reviewed(
-    session: Session, claim_ids: Sequence[int], cites: dict[int, list[int]], changed: set[int]
-) -> int:
-    """Put reviewed claims whose source changed back in the queue, with the passage diff."""
-    n = 0
-    for claim_id in claim_ids:
+@dataclass(frozen=True)
+class _ReviewContext:
+    """A reviewed claim whose cited source has a new snapshot, with the passage the reviewer saw
+    (read before re-verification, which replaces the claim's evidence rows)."""
+
+    claim_id: int
+    source_id: int
+    older_snapshot_id: int
+    newest_snapshot_id: int
+    old_passage: str
+
+
+def _review_contexts(
+    session: Session, cites: dict[int, list[int]], changed: set[int]
+) -> list[_ReviewContext]:
+    out = []
+    for claim_id, source_ids in cites.items():
         verdict = session.get(Verdict, claim_id)
         if verdict is None or verdict.actor == AUTO:
             continue
-        for source_id in sorted(set(cites[claim_id]) & changed):
+        for source_id in sorted(set(source_ids) & changed):
             snaps = recent_snapshots(session, source_id, 2)
-            if len(snaps) < 2:
-                continue
-            newest, older = snaps[0], snaps[1]
-            if _already_flagged(session, claim_id, newest.id):  # a crashed worker's redo
-                continue
-            old_ev = evidence_for(session, claim_id, [older.id])  # type: ignore[list-item]
-            new_ev = evidence_for(session, claim_id, [newest.id])  # type: ignore[list-item]
-            diff = passage_diff(
-                old_ev.passage if old_ev else "", newest.text, new_ev.passage if new_ev else None
-            )
-            verdict.needs_review = True
-            verdict.updated_at = utcnow()
-            session.add(verdict)
-            session.add(
-                VerdictEvent(
-                    claim_id=claim_id,
-                    status=verdict.status,
-                    reason="source_changed",
-                    confidence=verdict.confidence,
-                    actor=AUTO,
-                    note="a cited source changed under a reviewed verdict; reviewer's verdict kept, re-review",
-                    snapshot_id=newest.id,
-                    evidence_digest=verdict.evidence_digest,
-                    details=json.dumps(
-                        {
-                            "needs_review": True,
-                            "source_id": source_id,
-                            "previous_snapshot_id": older.id,
-                            "passage": diff.as_dict(),
-                        },
-                        ensure_ascii=False,
-                    ),
+            if len(snaps) < 2 or _already_flagged(session, claim_id, snaps[0].id):
+                continue  # a first snapshot, or a crashed worker's redo already flagged it
+            old_ev = evidence_for(session, claim_id, [int(snaps[1].id)])  # type: ignore[arg-type]
+            out.append(
+                _ReviewContext(
+                    claim_id,
+                    source_id,
+                    int(snaps[1].id),
+                    int(snaps[0].id),  # type: ignore[arg-type]
+                    old_ev.passage if old_ev else "",
                 )
             )
-            n += 1
-    return n
+    return out
+
+
+def _flag_reviewed(session: Session, contexts: Sequence[_ReviewContext]) -> int:
+    """Put reviewed claims whose source changed back in the queue, with the passage diff."""
+    for ctx in contexts:
+        verdict = session.get(Verdict, ctx.claim_id)
+        newest = session.get(Snapshot, ctx.newest_snapshot_id)
+        if verdict is None or newest is None:
+            continue
+        new_ev = evidence_for(session, ctx.claim_id, [ctx.newest_snapshot_id])
+        diff = passage_diff(ctx.old_passage, newest.text, new_ev.passage if new_ev else None)
+        verdict.needs_review = True
+        verdict.updated_at = utcnow()
+        session.add(verdict)
+        session.add(
+            VerdictEvent(
+                claim_id=ctx.claim_id,
+                status=verdict.status,
+                reason="source_changed",
+                confidence=verdict.confidence,
+                actor=AUTO,
+                note="a cited source changed under a reviewed verdict; reviewer's verdict kept, re-review",
+                snapshot_id=ctx.newest_snapshot_id,
+                evidence_digest=verdict.evidence_digest,
+                details=json.dumps(
+                    {
+                        "needs_review": True,
+                        "source_id": ctx.source_id,
+                        "previous_snapshot_id": ctx.older_snapshot_id,
+                        "passage": diff.as_dict(),
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+        )
+    return len(contexts)
 
 
 def _already_flagged(session: Session, claim_id: int, snapshot_id: int | None) -> bool:
@@ -432,6 +458,7 @@ class _Runner:
         if applied.action != "pending_only":
             out.fetched += 1
         out.new_snapshots += applied.action == "new_snapshot"
+        out.changed += applied.changed
         out.unchanged += applied.action in ("unchanged", "not_modified")
         out.failed += applied.action == "failed"
 
