@@ -126,15 +126,28 @@ def _attr_text(tag: Tag) -> str:
     return " ".join([*cls, str(tag.get("id") or ""), str(tag.get("aria-label") or "")])
 
 
-def _inside_article(tag: Tag) -> bool:
-    return any(p.name in ("article", "main") for p in tag.parents if isinstance(p, Tag))
+_BANNER_MAX_DEPTH = 8  # banners sit near the top of the page; deeper blocks are not looked at
+_BANNER_MAX_CHARS = 600
 
 
-def _is_noise(tag: Tag) -> bool:
+def _short_text(tag: Tag, limit: int) -> str | None:
+    """The tag's text, or None as soon as it is longer than ``limit`` (bounded work on big blocks)."""
+    parts: list[str] = []
+    size = 0
+    for s in tag.strings:
+        parts.append(s)
+        size += len(s)
+        if size > limit * 2:
+            return None
+    text = " ".join(" ".join(parts).split())
+    return text if len(text) <= limit else None
+
+
+def _is_noise(tag: Tag, in_article: bool, depth: int) -> bool:
     name = tag.name
     if name in _DROP_TAGS:
         return True
-    if name in _CHROME_TAGS and not _inside_article(tag):
+    if name in _CHROME_TAGS and not in_article:
         return True
     if name in ("main", "article", "body", "html"):
         return False
@@ -145,9 +158,9 @@ def _is_noise(tag: Tag) -> bool:
     if _NOISE_RE.search(_attr_text(tag)):
         return True
     # an unlabelled cookie banner: a short block outside the article that talks about cookies
-    if name in ("div", "section", "p") and not _inside_article(tag):
-        text = tag.get_text(" ", strip=True)
-        if len(text) < 600 and _BANNER_WORDS.search(text) and tag.find(["button", "a"]) is not None:
+    if name in ("div", "section", "p") and not in_article and depth <= _BANNER_MAX_DEPTH:
+        text = _short_text(tag, _BANNER_MAX_CHARS)
+        if text and _BANNER_WORDS.search(text) and tag.find(["button", "a"]) is not None:
             return True
     return False
 
@@ -182,26 +195,32 @@ def _walk(root: Tag, out: _Builder) -> None:
     buf: list[str] = []
     kinds: list[str] = ["p"]
     cell_depth = 0
-    # stack items: a node to visit, or ("exit", kind) / ("cell",) markers
-    stack: list[Any] = [root]
+    # stack items: ("node", node, depth, in_article), or ("exit",) / ("cell",) markers
+    stack: list[tuple[Any, ...]] = [("node", root, 0, False)]
+
+    def push_children(node: Tag, depth: int, in_article: bool) -> None:
+        stack.extend(("node", child, depth + 1, in_article) for child in reversed(node.contents))
+
     while stack:
-        node = stack.pop()
-        if isinstance(node, tuple):
-            if node[0] == "cell":
-                cell_depth -= 1
-                buf.append(" | ")
-                continue
+        item = stack.pop()
+        if item[0] == "cell":
+            cell_depth -= 1
+            buf.append(" | ")
+            continue
+        if item[0] == "exit":
             out.add("".join(buf).strip(" |"), kinds[-1])
             buf.clear()
             kinds.pop()
             continue
+        _, node, depth, in_article = item
         if isinstance(node, NavigableString):
             if not isinstance(node, _SKIP_STRINGS):
                 buf.append(str(node))
             continue
-        if not isinstance(node, Tag) or _is_noise(node):
+        if not isinstance(node, Tag) or _is_noise(node, in_article, depth):
             continue
         name = node.name
+        in_article = in_article or name in ("article", "main")
         if name == "br":
             buf.append(" ")
             continue
@@ -210,17 +229,17 @@ def _walk(root: Tag, out: _Builder) -> None:
                 kinds[-1] = "th"
             stack.append(("cell",))
             cell_depth += 1
-            stack.extend(reversed(node.contents))
+            push_children(node, depth, in_article)
             continue
         kind = _BLOCK_KIND.get(name)
         if kind is None or cell_depth:
-            stack.extend(reversed(node.contents))  # inline: its text joins the current block
+            push_children(node, depth, in_article)  # inline: its text joins the current block
             continue
         out.add("".join(buf).strip(" |"), kinds[-1])
         buf.clear()
         kinds.append(kind if kind != "p" or kinds[-1] in ("p", "td", "th") else kinds[-1])
-        stack.append(("exit", kind))
-        stack.extend(reversed(node.contents))
+        stack.append(("exit",))
+        push_children(node, depth, in_article)
     out.add("".join(buf).strip(" |"), kinds[-1])
 
 
