@@ -12,22 +12,128 @@ once, lazily, on first use.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["BridgedWord", "glosses", "english_terms", "segment", "bridge", "stem", "content_words", "has_han"]
+__all__ = [
+    "specificity",
+    "BridgedWord",
+    "glosses",
+    "english_terms",
+    "segment",
+    "bridge",
+    "stem",
+    "content_words",
+    "has_han",
+]
 
 _PARTICLES = frozenset("的了在是和与及中也而或")  # never glued to a neighbour
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _ABBR = re.compile(r"^(?:abbr\. for|short for|abbr\. of)\s+(?:[^|\s\[]+\|)?([^\s\[,]+)")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_SKIP_GLOSS = ("cl:", "variant of", "old variant", "see ", "surname ", "also written", "erhua variant",
-               "used in ", "japanese variant", "pr. ")
+_SKIP_GLOSS = (
+    "cl:",
+    "variant of",
+    "old variant",
+    "see ",
+    "surname ",
+    "also written",
+    "erhua variant",
+    "used in ",
+    "japanese variant",
+    "pr. ",
+)
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "as", "is", "are", "be", "was", "were", "been", "it", "its", "this", "that", "these", "those", "one's", "sb", "sth", "something", "someone", "etc", "abbr", "also", "into", "out", "up", "over", "about", "than", "then", "so", "such", "not", "no", "very", "more", "most", "can", "may", "will", "shall", "would", "should", "do", "does", "did", "has", "have", "had", "his", "her", "their", "our", "your", "my", "which", "who", "whom", "what", "when", "where", "how", "why", "all", "any", "each", "every", "some", "other", "per", "via", "vs"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one's",
+        "sb",
+        "sth",
+        "something",
+        "someone",
+        "etc",
+        "abbr",
+        "also",
+        "into",
+        "out",
+        "up",
+        "over",
+        "about",
+        "than",
+        "then",
+        "so",
+        "such",
+        "not",
+        "no",
+        "very",
+        "more",
+        "most",
+        "can",
+        "may",
+        "will",
+        "shall",
+        "would",
+        "should",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "how",
+        "why",
+        "all",
+        "any",
+        "each",
+        "every",
+        "some",
+        "other",
+        "per",
+        "via",
+        "vs",
+    ]
 )
 
 
@@ -41,7 +147,15 @@ def stem(word: str) -> str:
     w = word.lower()
     if len(w) <= 3 or not w.isalpha():
         return w
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: len(w) - len(suffix)] + repl
             break
@@ -122,6 +236,14 @@ def _jieba():  # type: ignore[no-untyped-def]
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
+
+
+def specificity(word: str) -> float:
+    """How much a Chinese word says about a topic, from jieba's corpus frequencies: common words
+    (主要, 包括, 一样) weigh 0.2, rare or compound ones (估值, 开源, 零日漏洞) up to 1.5."""
+    j = _jieba()
+    idf = math.log(j.dt.total / ((j.get_FREQ(word) or 0) + 1))
+    return min(1.5, max(0.2, (idf - 7.0) / 4.0))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ _URL_CONT = re.compile(r"\n([\w/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 _REF_ITEM = re.compile(r"^[ \t]*\[?(?P<n>\d{1,3})[.\]、)][ \t]+(?P<body>\S[^\n]*)$", re.M)
 _FOOTNOTE = re.compile(r"\[(\d{1,3})\](?!\()")
-_LABEL_CUT = re.compile(r"[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
+_LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
 
 def _label(text: str, start: int) -> str:
@@ -31,12 +31,14 @@ def _label(text: str, start: int) -> str:
         prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
         before = text[prev_start : max(line_start - 1, prev_start)]
     parts = _LABEL_CUT.split(before)
-    return parts[-1].strip(" \t(<（*")[:300]
+    return parts[-1].strip(" \t(<（*|｜")[:300]
 
 
 def _make(raw: str, label: str, start: int, end: int, ref_number: int | None = None) -> SourceRef:
     url, _reason = normalise_url(raw)
-    return SourceRef(raw=raw, url=url, malformed=url is None, label=label, ref_number=ref_number, start=start, end=end)
+    return SourceRef(
+        raw=raw, url=url, malformed=url is None, label=label, ref_number=ref_number, start=start, end=end
+    )
 
 
 def _join_broken(text: str, end: int, url: str) -> tuple[str, int]:
@@ -54,7 +56,11 @@ def url_spans(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             if pattern is _MD_LINK:
                 spans.append((m.start("url") - 1, m.end()))
-                if _SCHEME_LIKE.match(m.group("text")) or "/" in m.group("text") and " " not in m.group("text"):
+                if (
+                    _SCHEME_LIKE.match(m.group("text"))
+                    or "/" in m.group("text")
+                    and " " not in m.group("text")
+                ):
                     spans.append((m.start(), m.start("url")))
             else:
                 spans.append((m.start(), m.end()))

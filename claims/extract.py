@@ -27,8 +27,12 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(\d{1,2}(?:[.、)）]|[ \t]))", re.M)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\](?!\()")
-_ARXIV = re.compile(r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])")
-_SOURCE_LINE = re.compile(r"^[ \t>*-]*(?:可信来源|来源|信源|Source|Sources|参考来源|原文|链接)\s*[：:].*$", re.M | re.I)
+_ARXIV = re.compile(
+    r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"
+)
+_SOURCE_LINE = re.compile(
+    r"^[ \t>*-]*(?:可信来源|来源|信源|Source|Sources|参考来源|原文|链接)\s*[：:].*$", re.M | re.I
+)
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
@@ -86,7 +90,11 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     # a line that is nothing but a date (a report's dateline) is metadata
     for line in re.finditer(r"^[ \t]*[^\n]{4,40}$", text, re.M):
         values = parse_values(line.group(0))
-        if len(values) == 1 and values[0].kind == "date" and len(values[0].raw) >= len(line.group(0).strip()) - 2:
+        if (
+            len(values) == 1
+            and values[0].kind == "date"
+            and len(values[0].raw) >= len(line.group(0).strip()) - 2
+        ):
             _mask(mask, line.start(), line.end())
     return mask
 
@@ -136,7 +144,9 @@ def _value_drafts(view: str, s: int, e: int, mask: bytearray, year: int | None) 
     return drafts
 
 
-def _fact_drafts(view: str, s: int, e: int, mask: bytearray, taken: list[tuple[int, int]], clause_facts: bool) -> list[_Draft]:
+def _fact_drafts(
+    view: str, s: int, e: int, mask: bytearray, taken: list[tuple[int, int]], clause_facts: bool
+) -> list[_Draft]:
     """Named facts in one sentence: Latin names, quoted and bracketed terms, Chinese-only clauses."""
     drafts: list[_Draft] = []
     occupied = list(taken)
@@ -175,7 +185,9 @@ def _fact_drafts(view: str, s: int, e: int, mask: bytearray, taken: list[tuple[i
             if not inner or not _free(mask, a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
                 continue
             # a quoted term may hold a name ("左翼自由主义 (Left-Libertarian)") but never a figure
-            if any(x < b and a < y for x, y in taken) or (overlaps(a, b) and not re.search(r"[\u4e00-\u9fff]", inner)):
+            if any(x < b and a < y for x, y in taken) or (
+                overlaps(a, b) and not re.search(r"[\u4e00-\u9fff]", inner)
+            ):
                 continue
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
@@ -202,7 +214,9 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in members if y - x >= 2]
 
 
-def _clause_facts(view: str, s: int, e: int, mask: bytearray, occupied: list[tuple[int, int]]) -> list[_Draft]:
+def _clause_facts(
+    view: str, s: int, e: int, mask: bytearray, occupied: list[tuple[int, int]]
+) -> list[_Draft]:
     """Per clause, its longest Chinese-only run as a fact (a list joined by 、 gives one per member).
 
     A clause that already holds another claim needs a longer run (5 characters) to earn one.
@@ -252,10 +266,18 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
             if in_heading and group_heading and section.kind != "other":
                 numeric = [d for d in numeric if d.kind != "count"]
             if in_heading and report.date:
-                numeric = [d for d in numeric if not (d.kind == "date" and d.value and d.value.value == report.date.isoformat())]
+                numeric = [
+                    d
+                    for d in numeric
+                    if not (d.kind == "date" and d.value and d.value.value == report.date.isoformat())
+                ]
             taken = [(d.start, d.end) for d in numeric]
             clause_facts = section.kind in _FACT_SECTIONS
-            facts = [] if title_line or (in_heading and group_heading) else _fact_drafts(view, s, e, mask, taken, clause_facts)
+            facts = (
+                []
+                if title_line or (in_heading and group_heading)
+                else _fact_drafts(view, s, e, mask, taken, clause_facts)
+            )
             drafts = numeric + facts
             sentence = text[s:e]
             sentence_view = view[s:e]
@@ -269,11 +291,31 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
                 checkworthy = not summary_like or (d.kind in _NUMERIC and d.kind != "version")
                 values: tuple[Value, ...] = ()
                 if d.value is not None:
-                    values = (Value(text[d.start : d.end], d.value.value, d.value.unit, d.value.qualifier, d.start,
-                                    d.end, d.value.kind, d.value.precision, d.value.noun),)
+                    values = (
+                        Value(
+                            text[d.start : d.end],
+                            d.value.value,
+                            d.value.unit,
+                            d.value.qualifier,
+                            d.start,
+                            d.end,
+                            d.value.kind,
+                            d.value.precision,
+                            d.value.noun,
+                        ),
+                    )
                 else:
-                    values = (Value(text[d.start : d.end], _fact_value(view[d.start : d.end]), None, "=", d.start,
-                                    d.end, "fact"),)
+                    values = (
+                        Value(
+                            text[d.start : d.end],
+                            _fact_value(view[d.start : d.end]),
+                            None,
+                            "=",
+                            d.start,
+                            d.end,
+                            "fact",
+                        ),
+                    )
                 claims.append(
                     ExtractedClaim(
                         start=d.start,

@@ -64,8 +64,8 @@ def values_agree(a: Value, b: Value) -> bool:
 def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool:
     if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
         return False
-    if a.kind == "fact":
-        return False  # facts have no value to disagree on
+    if a.kind in {"fact", "date"}:
+        return False  # facts have no value to disagree on; dates of one company's events are many
     if _family(a.values[0]) != _family(b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
@@ -112,6 +112,10 @@ def find_conflicts(members: Sequence[GroupMember], *, window_days: int = 45) -> 
     for group in group_claims(members, window_days=window_days):
         for a in group:
             for b in group:
-                if a.report_id != b.report_id and same_claim(a, b, window_days=window_days) and not values_agree(a.values[0], b.values[0]):
+                if (
+                    a.report_id != b.report_id
+                    and same_claim(a, b, window_days=window_days)
+                    and not values_agree(a.values[0], b.values[0])
+                ):
                     out[a.claim_id].add(b.claim_id)
     return dict(out)

@@ -33,7 +33,9 @@ def decode_report(data: bytes, name: str, max_bytes: int) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ReportError(f"{name}: not valid UTF-8 (byte {exc.start})", hint="save the report as UTF-8") from exc
+        raise ReportError(
+            f"{name}: not valid UTF-8 (byte {exc.start})", hint="save the report as UTF-8"
+        ) from exc
     sample = text[:65536]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise ReportError(f"{name}: looks like a binary file (control characters), not a text report")
@@ -107,7 +109,14 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     if view[body_start:first].strip():
         spans.append(("", "other", body_start, first))
     for h, kind, nxt in zip(headings, _kinds(headings), [*headings[1:], None], strict=True):
-        spans.append((text[h.start : h.end].strip().lstrip("#").strip(), kind, h.start, nxt.start if nxt else len(text)))
+        spans.append(
+            (
+                text[h.start : h.end].strip().lstrip("#").strip(),
+                kind,
+                h.start,
+                nxt.start if nxt else len(text),
+            )
+        )
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:
         if kind == "references":

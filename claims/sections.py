@@ -84,12 +84,16 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         if md:
             title = md.group(2).strip()
             item = bool(_ITEM.match(title))
-            headings.append(Heading(start, end, _ITEM.sub("", title, count=1) if item else title, len(md.group(1)), item))
+            headings.append(
+                Heading(start, end, _ITEM.sub("", title, count=1) if item else title, len(md.group(1)), item)
+            )
             continue
         prev_blank = i == 0 or not lines[i - 1][2].strip() or lines[i - 1][0] < body_start
         next_blank = i + 1 >= len(lines) or not lines[i + 1][2].strip()
         if _is_plain_heading(line, prev_blank, next_blank):
             s = line.strip()
             item = bool(_ITEM.match(s))
-            headings.append(Heading(start, end, _ITEM.sub("", s, count=1).strip() if item else s, 3 if item else 2, item))
+            headings.append(
+                Heading(start, end, _ITEM.sub("", s, count=1).strip() if item else s, 3 if item else 2, item)
+            )
     return headings

@@ -379,7 +379,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             value *= scale_word[0].factor
             precision *= scale_word[0].factor
             end = scale_word[1]
-        has_scale = scale_word is not None
+        has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿" for ch in m.group("c")))
         prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
         money = _match_word(text, end, ("money",))
         if prefix:

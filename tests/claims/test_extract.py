@@ -1,0 +1,97 @@
+"""Claim extraction: atomic claims with tight spans, facts, checkworthiness, entities and topics."""
+
+from __future__ import annotations
+
+from claims.extract import extract_claims
+from claims.report import parse_report
+
+REPORT = """# AI 日报 | 2026-04-15
+
+日期：2026-04-15
+
+## 今日 Top 5 大事件
+
+1. Anthropic 发布新模型
+
+发生了什么：Anthropic 在 4 月 7 日公布 Project Glasswing，由 AWS、Google 和 Linux Foundation 等合作方参与。
+
+关键信息：在 CyberGym 上达到 83.1%，明显高于 Claude Opus 4.6 的 66.6%，并提供最高 1 亿美元模型额度。包括主要操作系统中的零日漏洞。
+
+为什么重要：这说明前沿模型的发布路径正在变化，商业化逻辑会先变成分层准入。
+
+可信来源：Anthropic | Project Glasswing (<https://www.anthropic.com/news/project-glasswing>)
+"""
+
+
+def claims_of(text: str = REPORT):
+    return extract_claims(parse_report(text, "r.txt"))
+
+
+def test_one_claim_per_figure_with_tight_spans() -> None:
+    claims = claims_of()
+    numeric = [(c.kind, c.key_text) for c in claims if c.kind != "fact"]
+    assert numeric == [
+        ("date", "4 月 7 日"),
+        ("percent", "83.1%"),
+        ("version", "Claude Opus 4.6"),
+        ("percent", "66.6%"),
+        ("money", "1 亿美元"),
+    ]
+    for c in claims:
+        assert REPORT[c.start : c.end] == c.key_text
+        assert c.sentence_start <= c.start < c.end <= c.sentence_end
+        assert REPORT[c.sentence_start : c.sentence_end] == c.sentence
+
+
+def test_dates_without_a_year_take_the_report_year() -> None:
+    date = next(c for c in claims_of() if c.kind == "date")
+    assert date.values[0].value == "2026-04-07"
+
+
+def test_list_members_are_separate_facts() -> None:
+    facts = {c.key_text for c in claims_of() if c.kind == "fact"}
+    assert {"AWS", "Google", "Linux Foundation", "Project Glasswing"} <= facts
+    assert any("零日漏洞" in f for f in facts)  # a Chinese-only clause is a fact too
+
+
+def test_opinion_passages_are_not_checkworthy() -> None:
+    claims = claims_of()
+    opinion = [c for c in claims if "发布路径" in c.sentence]
+    assert opinion and not any(c.checkworthy for c in opinion)
+    assert all(c.checkworthy for c in claims if c.kind in ("percent", "money"))
+
+
+def test_no_claims_from_labels_sources_or_metadata() -> None:
+    keys = {c.key_text for c in claims_of()}
+    assert not keys & {"发生了什么", "关键信息", "为什么重要", "可信来源", "Top 5", "5"}
+    assert not any("anthropic.com" in k for k in keys)
+    assert all(c.start > REPORT.index("## 今日") for c in claims_of())
+
+
+def test_entities_and_topics() -> None:
+    money = next(c for c in claims_of() if c.kind == "money")
+    assert {"CyberGym", "Claude Opus 4.6"} <= set(money.entities)
+    assert "usage credits" in money.topics
+    glasswing = next(c for c in claims_of() if c.key_text == "Project Glasswing" and c.kind == "fact")
+    assert {"Anthropic", "AWS", "Google"} <= set(glasswing.entities)
+
+
+def test_three_figures_give_three_claims() -> None:
+    text = "## 1. 融资\n\nOpenAI 完成融资，承诺资本总额达到 1220 亿美元，投后估值 8520 亿美元，周活用户超过 9 亿。\n"
+    claims = [c for c in claims_of(text) if c.kind != "fact"]
+    assert [(c.kind, c.values[0].value) for c in claims] == [
+        ("money", 122e9),
+        ("money", 852e9),
+        ("count", 9e8),
+    ]
+    assert claims[2].values[0].noun == "weekly active users"
+    assert "valuation" in claims[1].topics or "post-money valuation" in claims[1].topics
+
+
+def test_traditional_chinese_reads_the_same_with_original_offsets() -> None:
+    text = "## 1. 事件\n\n關鍵資訊：Anthropic 稱 Mythos 已發現數千個高嚴重度漏洞，並提供最高 1 億美元額度。\n"
+    claims = claims_of(text)
+    money = next(c for c in claims if c.kind == "money")
+    assert money.key_text == "1 億美元" and money.values[0].value == 1e8
+    count = next(c for c in claims if c.kind == "count")
+    assert text[count.start : count.end] == "數千個" and count.values[0].noun == "vulnerabilities"

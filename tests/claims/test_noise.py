@@ -1,0 +1,64 @@
+"""No noise claims: list ordinals, heading numbers, arXiv ids, URLs, footnote markers, metadata lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from claims.extract import extract_claims
+from claims.report import parse_report
+from tests.conftest import REPORTS_DIR
+
+REPORTS = sorted(REPORTS_DIR.glob("*.txt"))
+
+# Each pattern marks text (group 1, or the whole match) that must never overlap a claim's key span.
+NOISE = {
+    "url": re.compile(r"(?:https?|ps)://[^\s)>\]]+|<[^<>\s]*://[^<>]*>|\]\([^)]*\)"),
+    "list ordinal": re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:[-*+][ \t]*)?(\d{1,2})(?:[.、)]|[ \t])", re.M),
+    "arxiv id": re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?![\d.])"),
+    "footnote": re.compile(r"\[\d{1,3}\](?!\()"),
+    "metadata line": re.compile(r"^(?:日期|覆盖窗口|类型)\s*[：:].*$", re.M),
+    "source line": re.compile(r"^(?:可信来源|来源)\s*[：:].*$", re.M),
+    "front matter": re.compile(r"\A---\n.*?\n---\n", re.S),
+}
+
+
+def _noise_spans(text: str) -> list[tuple[str, int, int]]:
+    spans = []
+    for name, pattern in NOISE.items():
+        for m in pattern.finditer(text):
+            group = 1 if pattern.groups else 0
+            spans.append((name, m.start(group), m.end(group)))
+    return spans
+
+
+def _violations(text: str, name: str) -> list[str]:
+    claims = extract_claims(parse_report(text, name))
+    bad = []
+    for label, start, end in _noise_spans(text):
+        for c in claims:
+            if c.start < end and start < c.end:
+                bad.append(f"{label}: claim {c.key_text!r} ({c.kind}) in {text[start:end][:60]!r}")
+    return bad
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=[p.name for p in REPORTS])
+def test_no_noise_claims_in_seed_reports(path: Path) -> None:
+    assert _violations(path.read_text(encoding="utf-8"), path.name) == []
+
+
+def test_no_noise_claims_in_a_crafted_report() -> None:
+    text = (
+        "# 日报 | 2026-04-15\n\n日期：2026-04-15\n\n## 今日 Top 5 大事件\n\n"
+        "1. OpenAI 发布新模型\n\n"
+        "## 今日 Top 5 大事件\n\n"
+        "发生了什么：论文 arXiv:2604.07355 与 2603.26983 显示准确率为 83.1% [4]，详见 "
+        "https://example.com/a/2026/04/123 和 [报告](https://example.org/r/99)。\n\n"
+        "2. 第二条\n\n类型：已验证事实\n\n来源：Example (<https://example.com/x/2026>)\n"
+    )
+    assert _violations(text, "crafted.txt") == []
+    kinds = {c.key_text: c.kind for c in extract_claims(parse_report(text, "crafted.txt"))}
+    assert kinds.get("83.1%") == "percent"
+    assert "5" not in kinds and "Top 5" not in kinds

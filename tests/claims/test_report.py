@@ -1,0 +1,133 @@
+"""Reading reports: refusals, front matter, sections and their kinds, cited sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.errors import ReportError
+from claims.report import decode_report, parse_report
+from tests.conftest import REPORTS_DIR
+
+
+def read(name_prefix: str):
+    path = next(REPORTS_DIR.glob(f"{name_prefix}_*.txt"))
+    return parse_report(path.read_text(encoding="utf-8"), path.name)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\t", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"\xff\xfe\xfa report", "UTF-8"),
+        (b"x" * 2000, "limit"),
+    ],
+)
+def test_decode_refuses_bad_input(data: bytes, message: str) -> None:
+    with pytest.raises(ReportError, match=message):
+        decode_report(data, "r.txt", max_bytes=1000)
+
+
+def test_decode_keeps_text_as_is() -> None:
+    assert decode_report("日报\n".encode(), "r.txt", max_bytes=1000) == "日报\n"
+
+
+def test_parse_refuses_empty_text() -> None:
+    with pytest.raises(ReportError):
+        parse_report("   \n", "r.txt")
+
+
+def test_front_matter_gives_title_and_date() -> None:
+    r = read("004")
+    assert r.title.startswith("本周 AI 周报")
+    assert r.date == dt.date(2026, 2, 6)
+    assert r.meta["tags"] == ["AI", "Jeremy"]
+    assert r.sections[0].start > 0  # the front matter is not a section
+
+
+@pytest.mark.parametrize(
+    ("prefix", "date"),
+    [
+        ("000", dt.date(2026, 4, 15)),
+        ("001", dt.date(2026, 4, 16)),
+        ("002", dt.date(2026, 4, 7)),
+        ("003", dt.date(2026, 4, 17)),
+    ],
+)
+def test_report_dates(prefix: str, date: dt.date) -> None:
+    assert read(prefix).date == date
+
+
+def test_markdown_sections_and_kinds() -> None:
+    kinds = {s.heading: s.kind for s in read("000").sections}
+    assert kinds["今日总览"] == "summary"
+    assert kinds["今日三条结论"] == "summary"
+    assert kinds["4. Google 推出 Gemma 4，把开放模型进一步做成端侧和主权部署基础设施"] == "event"
+    assert kinds["商业与应用解读"] == "summary"
+    assert kinds["X 平台高信号观点"] == "social"
+    assert kinds["3. AVGen-Bench: 音视频生成已经从“好不好看”走向“能否按要求对齐”"] == "research"
+
+
+def test_plain_text_sections() -> None:
+    sections = read("001").sections
+    events = [s for s in sections if s.kind == "event" and s.heading[:1].isdigit()]
+    assert [s.heading[:2] for s in events] == ["1.", "2.", "3.", "4.", "5."]
+    assert any(s.kind == "research" and s.heading.startswith("3. SkillClaw") for s in sections)
+
+
+def test_sections_cover_the_text_in_order() -> None:
+    r = read("002")
+    for a, b in zip(r.sections, r.sections[1:], strict=False):
+        assert a.end == b.start and a.order + 1 == b.order
+
+
+def test_sources_of_a_section() -> None:
+    r = read("000")
+    first = next(s for s in r.sections if "OpenAI 与 Cloudflare" in s.heading)
+    assert [s.url for s in first.sources] == [
+        "https://openai.com/index/cloudflare",
+        "https://developers.cloudflare.com/agent/",
+    ]
+    assert first.sources[0].label.startswith("OpenAI")
+
+
+def test_malformed_sources_are_kept() -> None:
+    nvidia = next(s for s in read("000").sections if s.heading.startswith("5. NVIDIA"))
+    urls = [s.url for s in nvidia.sources]
+    assert (
+        "https://nvidianews.nvidia.com/news/nvidia-announces-ry-blueprint-to-accelerate-robotics-vision-ai-agent-development"
+        in urls
+    )
+    broken = [s for s in nvidia.sources if s.malformed]
+    assert broken and broken[0].url is None and broken[0].raw.startswith("ps://")
+    grid = next(s for s in read("001").sections if s.heading.startswith("5. NVIDIA"))
+    assert any(s.malformed and "press-release-details" in s.raw for s in grid.sources)
+
+
+def test_reference_list_and_footnotes() -> None:
+    r = read("003")
+    assert [ref.ref_number for ref in r.references] == [4, 5, 6, 7, 8, 9, 10]
+    assert r.references[0].url == "https://openai.com/index/the-next-evolution-of-the-agents-sdk/"
+    assert r.references[0].label.startswith("OpenAI")
+    text = "# 日报\n\n## 1. 事件\n\nOpenAI 发布了新 SDK [4]。\n\n## 参考文献\n\n4. OpenAI, *SDK*. <https://openai.com/sdk>\n"
+    parsed = parse_report(text, "t.txt")
+    event = next(s for s in parsed.sections if s.kind == "event")
+    assert [s.url for s in event.sources] == ["https://openai.com/sdk"]
+    assert event.sources[0].ref_number == 4
+
+
+def test_url_broken_across_a_line_is_joined() -> None:
+    text = "## 1. 事件\n\n来源：Example https://example.com/news/2026/\nlong-article-name\n"
+    section = parse_report(text, "t.txt").sections[0]
+    assert [s.url for s in section.sources] == ["https://example.com/news/2026/long-article-name"]
+
+
+def test_traditional_chinese_report() -> None:
+    text = "# 日報 | 2026-04-15\n\n## 今日總覽\n\n關鍵資訊：Anthropic 稱已發現數千個高嚴重度漏洞。\n"
+    r = parse_report(text, "t.txt")
+    assert r.language == "zh-Hant"
+    assert r.date == dt.date(2026, 4, 15)
+    assert r.sections[1].kind == "summary"

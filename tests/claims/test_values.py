@@ -1,0 +1,242 @@
+"""The value normaliser: canonical forms, the many ways one value is written, robustness and speed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.values import cn_number, normalise_version, parse_values
+
+
+def one(text: str, **kw: object):
+    values = parse_values(text, **kw)  # type: ignore[arg-type]
+    assert len(values) == 1, f"{text!r} → {values}"
+    return values[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1220 亿美元",
+        "$122 billion",
+        "122B USD",
+        "US$122bn",
+        "122 billion dollars",
+        "USD 122 billion",
+        "1,220 亿美元",
+    ],
+)
+def test_money_styles_agree(text: str) -> None:
+    v = one(text)
+    assert (v.kind, v.value, v.unit) == ("money", 122e9, "USD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-04-17",
+        "2026 年 4 月 17 日",
+        "April 17, 2026",
+        "17 April 2026",
+        "Apr. 17 2026",
+        "2026 - 04 - 17",
+        "2026/04/17",
+        "2026年4月17日",
+        "4 月 17 日",
+    ],
+)
+def test_date_styles_agree(text: str) -> None:
+    v = one(text, default_year=2026)
+    assert (v.kind, v.value, v.unit) == ("date", "2026-04-17", "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("超过 100 万", 1e6, None, ">="),
+        ("约 90 亿美元", 9e9, "USD", "~"),
+        ("1.6 万亿日元", 1.6e12, "JPY", "="),
+        ("最高 1 亿美元", 1e8, "USD", "<="),
+        ("低于 5 秒", 5.0, "s", "<"),
+        ("83.1%", 83.1, "percent", "="),
+        ("接近五分之一", 20.0, "percent", "~"),
+        ("百分之二十", 20.0, "percent", "="),
+        ("128 倍", 128.0, "x", "="),
+        ("两倍", 2.0, "x", "="),
+        ("100GW", 100.0, "GW", "="),
+        ("约 0.5 毫米", 0.5, "mm", "~"),
+        ("1000 家以上", 1000.0, None, ">="),
+        ("2,653 个实例", 2653.0, None, "="),
+        ("数千个", 1000.0, None, ">="),
+        ("数百万", 1e6, None, ">="),
+        ("三百万", 3e6, None, "="),
+        ("more than 3 million", 3e6, None, ">="),
+        ("€4.5bn", 4.5e9, "EUR", "="),
+    ],
+)
+def test_canonical_values(text: str, value: float, unit: str | None, qualifier: str) -> None:
+    v = one(text)
+    assert v.value == pytest.approx(value)
+    assert (v.unit, v.qualifier) == (unit, qualifier)
+
+
+def test_precision_is_the_last_digit_written() -> None:
+    assert one("约 90 亿美元").precision == pytest.approx(1e8)
+    assert one("1.6 万亿日元").precision == pytest.approx(1e11)
+    assert one("$122 billion").precision == pytest.approx(1e9)
+
+
+def test_nouns_bind_to_the_counted_word() -> None:
+    values = parse_values("12 个模型、5 个基准，超过 3,000 个 critical 漏洞，ChatGPT 周活用户超过 9 亿")
+    assert [v.noun for v in values] == ["models", "benchmarks", "vulnerabilities", "weekly active users"]
+    assert one("100 万 business customers").noun == "business customers"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("今年晚些时候", "2026", ">="),
+        ("2026 年下半年", "2026", "="),
+        ("自 2027 年起", "2027", ">="),
+        ("2026‑W06", "2026-W06", "="),
+        ("4 月 15 日", "2026-04-15", "="),
+        ("March 2026", "2026-03", "="),
+    ],
+)
+def test_dates_and_relative_dates(text: str, value: str, qualifier: str) -> None:
+    v = one(text, default_year=2026)
+    assert (v.kind, v.value, v.qualifier) == ("date", value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GPT - 5 . 4", ["GPT-5.4"]),
+        ("GPT - 5.4 - Cyber", ["GPT-5.4-Cyber"]),
+        ("Claude Opus 4.7 版本", ["Claude Opus 4.7"]),
+        ("E2B、E4B、26B MoE 和 31B Dense", ["E2B", "E4B", "26B MoE", "31B Dense"]),
+        ("Gemma 4 9B 和 Gemma 4 27B", ["Gemma 4 9B", "Gemma 4 27B"]),
+        ("DeepSeek‑R1 与 KIMI K2", ["DeepSeek-R1", "KIMI K2"]),
+    ],
+)
+def test_versions(text: str, expected: list[str]) -> None:
+    values = parse_values(text)
+    assert [v.value for v in values if v.kind == "version"] == expected
+
+
+def test_version_normalisation() -> None:
+    assert normalise_version("GPT - 5 . 4 - Cyber") == "GPT-5.4-Cyber"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "OpenAI 于 2026-03-31 宣布，投后估值 8520 亿美元。"
+    for v in parse_values(text):
+        assert text[v.start : v.end] == v.raw
+
+
+def test_chinese_numerals() -> None:
+    assert cn_number("三百万") == 3e6
+    assert cn_number("十二") == 12
+    assert cn_number("一亿五千万") == 1.5e8
+    assert cn_number("abc") is None
+
+
+def test_words_are_not_figures() -> None:
+    assert parse_values("一体化的三大支柱，一家公司") == []
+    assert parse_values("5G 与 3D 打印") == []
+
+
+# ------------------------------------------------------------------ property tests
+
+_MONEY_STYLES = [
+    lambda n: f"{n * 10} 亿美元",
+    lambda n: f"${n} billion",
+    lambda n: f"{n}B USD",
+    lambda n: f"US${n}bn",
+    lambda n: f"{n} billion dollars",
+    lambda n: f"USD {n} billion",
+]
+
+
+@given(n=st.integers(min_value=1, max_value=9999), style=st.sampled_from(_MONEY_STYLES))
+def test_money_written_any_way_parses_back(n: int, style) -> None:  # type: ignore[no-untyped-def]
+    v = one(style(n))
+    assert (v.kind, v.unit) == ("money", "USD")
+    assert v.value == pytest.approx(n * 1e9)
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DATE_STYLES = [
+    lambda d: d.isoformat(),
+    lambda d: f"{d.year} - {d.month:02d} - {d.day:02d}",
+    lambda d: f"{d.year} 年 {d.month} 月 {d.day} 日",
+    lambda d: f"{d.year}年{d.month}月{d.day}日",
+    lambda d: f"{_MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1][:3]}. {d.day} {d.year}",
+    lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+]
+
+
+@given(
+    d=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+    style=st.sampled_from(_DATE_STYLES),
+)
+def test_dates_written_any_way_parse_back(d: dt.date, style) -> None:  # type: ignore[no-untyped-def]
+    v = one(style(d))
+    assert (v.kind, v.value) == ("date", d.isoformat())
+
+
+@given(x=st.decimals(min_value=0, max_value=100, places=1))
+def test_percent_styles(x) -> None:  # type: ignore[no-untyped-def]
+    for text in (f"{x}%", f"{x} percent", f"百分之{x}"):
+        v = one(text)
+        assert (v.kind, v.value) == ("percent", pytest.approx(float(x)))
+
+
+_ALPHABET = "0123456789 .,-/年月日号亿万千百十数几约超过以上%$€¥BMKbnUSD美元倍个名家第GPTv：:（）()“”、和\n"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_ALPHABET, max_size=200) | st.text(max_size=200))
+def test_any_input_parses_without_crashing(text: str) -> None:
+    for v in parse_values(text, default_year=2026):
+        assert 0 <= v.start < v.end <= len(text)
+        assert text[v.start : v.end] == v.raw
+
+
+def test_runs_in_linear_time() -> None:
+    rng = random.Random(7)
+
+    def sample(n: int) -> str:
+        return "".join(rng.choice(_ALPHABET) for _ in range(n))
+
+    def cost(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            parse_values(text, default_year=2026)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    small, large = sample(20_000), sample(80_000)
+    ratio = cost(large) / max(cost(small), 1e-6)
+    assert ratio < 8, f"4x the input took {ratio:.1f}x the time"
