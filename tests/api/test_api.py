@@ -210,3 +210,15 @@ def test_history_is_appended_not_rewritten(client: TestClient, seed: Seed, engin
         audits = s.exec(select(AuditEntry).where(AuditEntry.object_type == "claim", AuditEntry.object_id == str(cid))).all()
     assert [e.status for e in events] == ["unverified", "unverified", "verified", "contradicted"]
     assert len(audits) == 2
+
+
+def test_queue_pages_cross_from_contradicted_to_unverified(client: TestClient, seed: Seed) -> None:
+    full = [c["id"] for c in client.get("/api/queue").json()["items"]]
+    paged = []
+    for offset in range(0, 5):
+        page = client.get("/api/queue", params={"limit": 1, "offset": offset}).json()
+        assert page["total"] == 4
+        paged += [c["id"] for c in page["items"]]
+    assert paged == full and len(full) == 4
+    two = client.get("/api/queue", params={"limit": 2, "offset": 1}).json()["items"]
+    assert [c["id"] for c in two] == full[1:3]

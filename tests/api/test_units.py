@@ -77,3 +77,21 @@ def test_claim_review_rating_scale() -> None:
         assert out["datePublished"] == "2026-04-14T00:00:00+00:00"
         assert out["itemReviewed"]["datePublished"] == "2026-04-13"
         assert out["reviewBody"] == "why"
+
+
+def test_ttl_cache_expires_and_clears() -> None:
+    from verifier.api.cache import TTLCache
+
+    now = [0.0]
+    calls = []
+    cache = TTLCache(ttl=5, clock=lambda: now[0])
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get("k", compute) == 1 and cache.get("k", compute) == 1
+    now[0] = 6
+    assert cache.get("k", compute) == 2
+    cache.clear()
+    assert cache.get("k", compute) == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -14,6 +15,7 @@ from claims.errors import AuthError, ClaimledgerError
 from storage.db import make_engine
 from storage.queries import ensure_indexes
 from verifier.api import filters
+from verifier.api.cache import TTLCache
 from verifier.api.routes_api import router as api_router
 from verifier.api.routes_pages import public as public_pages
 from verifier.api.routes_pages import router as pages_router
@@ -23,6 +25,7 @@ from verifier.settings import Settings, get_settings
 __all__ = ["create_app"]
 
 PACKAGE = Path(__file__).resolve().parent.parent
+COUNT_CACHE_SECONDS = 5.0  # how stale a count on a summary may be (see verifier/api/cache.py)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -37,6 +40,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.counts = TTLCache(ttl=COUNT_CACHE_SECONDS)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
     app.state.templates = templates
@@ -44,6 +48,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(api_router)
     app.include_router(public_pages)
     app.include_router(pages_router)
+
+    @app.middleware("http")
+    async def _fresh_counts_after_writes(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            app.state.counts.clear()
+        return response
 
     @app.exception_handler(ClaimledgerError)
     async def _our_errors(request: Request, exc: ClaimledgerError) -> Response:

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from claims.errors import AuthError
+from verifier.api.cache import TTLCache
 from verifier.auth import (
     SESSION_COOKIE,
     Principal,
@@ -107,7 +108,12 @@ def writer(action: str):  # type: ignore[no-untyped-def]
     return dependency
 
 
+def get_counts(request: Request) -> TTLCache:
+    return request.app.state.counts  # type: ignore[no-any-return]
+
+
+Counts = Annotated[TTLCache, Depends(get_counts)]
 CanReview = Annotated[Principal, Depends(writer("review"))]
 CanIngest = Annotated[Principal, Depends(writer("ingest"))]
 CanRecheck = Annotated[Principal, Depends(writer("recheck"))]
-__all__ += ["CanReview", "CanIngest", "CanRecheck"]
+__all__ += ["Counts", "get_counts", "CanReview", "CanIngest", "CanRecheck"]

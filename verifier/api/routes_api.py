@@ -16,6 +16,7 @@ from verifier.api.deps import (
     CanIngest,
     CanRecheck,
     CanReview,
+    Counts,
     get_engine,
     get_settings_dep,
     read_session,
@@ -105,6 +106,7 @@ async def upload_report(engine: EngineDep, settings: SettingsDep, who: CanIngest
 @router.get("/claims", response_model=ClaimPageOut, tags=["claims"])
 def list_claims(
     session: ReadSession,
+    counts: Counts,
     status: str | None = None,
     reason: str | None = None,
     kind: str | None = None,
@@ -117,12 +119,15 @@ def list_claims(
 ) -> ClaimPageOut:
     """Claims, filtered and paginated; ``sort=-confidence`` puts the surest first."""
     flt = _filter(status, reason, kind, report, source, needs_review)
-    return _page(q.list_claims(session, flt, sort=sort, limit=limit, offset=offset))
+    page = q.list_claims(session, flt, sort=sort, limit=limit, offset=offset, with_total=False)
+    page.total = counts.get(("claims", flt), lambda: q.count_claims(session, flt))
+    return _page(page)
 
 
 @router.get("/queue", response_model=ClaimPageOut, tags=["claims"])
 def queue(
     session: ReadSession,
+    counts: Counts,
     status: str | None = None,
     reason: str | None = None,
     kind: str | None = None,
@@ -131,7 +136,10 @@ def queue(
     offset: int = Query(0, ge=0),
 ) -> ClaimPageOut:
     """The review queue: contradicted first, then unverified by reason."""
-    return _page(q.review_queue(session, _filter(status, reason, kind, report, None, None), limit=limit, offset=offset))
+    flt = _filter(status, reason, kind, report, None, None)
+    page = q.review_queue(session, flt, limit=limit, offset=offset, with_total=False)
+    page.total = counts.get(("queue", flt), lambda: q.count_queue(session, flt))
+    return _page(page)
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimDetailOut, tags=["claims"])

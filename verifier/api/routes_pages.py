@@ -17,6 +17,7 @@ from verifier.api.annotate import segments, spans_from_json
 from verifier.api.deps import (
     CanRecheck,
     CanReview,
+    Counts,
     get_engine,
     get_settings_dep,
     optional_principal,
@@ -55,17 +56,18 @@ def render(request: Request, name: str, who: Principal | None, status_code: int 
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue_page(request: Request, session: ReadSession, who: Who, status: str | None = None,
+def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts, status: str | None = None,
                reason: str | None = None, kind: str | None = None, report: str | None = None,
                offset: int = 0) -> HTMLResponse:
     flt = q.ClaimFilter(status=status or None, reason=reason or None, kind=kind or None, report=report or None)
-    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=max(0, offset))
-    counts = q.reason_counts(session)
+    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=max(0, offset), with_total=False)
+    page.total = counts.get(("queue", flt), lambda: q.count_queue(session, flt))
+    reasons = counts.get("reasons", lambda: q.reason_counts(session))
+    totals = counts.get("statuses", lambda: q.status_counts(session))
     params = {k: v for k, v in {"status": status, "reason": reason, "kind": kind, "report": report}.items() if v}
     nxt = page.offset + page.limit
     return render(
-        request, "queue.html", who, page=page, counts=counts, flt=flt,
-        totals=q.status_counts(session),
+        request, "queue.html", who, page=page, counts=reasons, flt=flt, totals=totals,
         next_url=("/?" + urlencode({**params, "offset": nxt})) if nxt < page.total else None,
         prev_url=("/?" + urlencode({**params, "offset": max(0, page.offset - page.limit)})) if page.offset else None,
     )
