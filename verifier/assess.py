@@ -28,6 +28,7 @@ from verifier.compare import Comparison, compare_values, normalise_version, same
 from verifier.matching import (
     ClaimQuery,
     IndexedPassage,
+    NameMatch,
     PassageScore,
     SnapshotIndex,
     find_name,
@@ -49,6 +50,8 @@ class Thresholds:
     date_context: float = 0.3
     fact_key: float = 0.6
     fact_context: float = 0.35
+    fact_key_loose: float = 0.5  # a weaker key match is enough when the passage speaks strongly to the sentence
+    fact_context_strong: float = 0.6
     name_context: float = 0.25
 
 
@@ -212,14 +215,7 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
     out = Assessment()
     best = passages[0] if passages else None
     if q.names:
-        matches = []
-        for name in q.names:
-            m = None
-            for idx in indexes:
-                m = find_name(name, idx.page_compact, idx.title + "\n" + "\n".join(p.text for p in idx.passages))
-                if m.found:
-                    break
-            matches.append(m)
+        matches = [_find_name_in(name, indexes) for name in q.names]
         if best is None:
             return out
         near = [m for m in matches if m is not None and not m.found and m.near_miss]
@@ -235,10 +231,28 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
             out.add(Finding("contradicts", best.context, "name", "near_miss"), draft)
         return out
     for ps in passages:
-        if ps.key >= t.fact_key and ps.context >= t.fact_context:
+        if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
+            ps.key >= t.fact_key_loose and ps.context >= t.fact_context_strong
+        ):
             out.add(Finding("supports", ps.context, "topic", "concepts"), _draft(ps, "supports", ps.context, None))
             break
     return out
+
+
+def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:
+    """A name is on a page when written there (spaces, hyphens, case aside) or when all its words
+    stand in one passage (a reordered or merged name: "Claude AI Codex" by "Claude Code … Codex")."""
+    words = set(content_words(name))
+    near: NameMatch | None = None
+    for idx in indexes:
+        m = find_name(name, idx.page_compact, idx.title + "\n" + "\n".join(p.text for p in idx.passages))
+        if m.found:
+            return m
+        if len(words) >= 2 and any(words <= p.words for p in idx.passages):
+            return NameMatch(name, True, score=0.8)
+        if m.near_miss and near is None:
+            near = m
+    return near or NameMatch(name, False)
 
 
 def compact_has(p: IndexedPassage, name: str) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from claims.bridge import STOPWORDS, bridge, content_words, has_han, stem
+from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
 from claims.model import Value
 from verifier.compare import normalise_version, unit_family
 
@@ -235,8 +235,8 @@ def _chinese_concepts(text: str, offset: int, key_span: tuple[int, int]) -> list
         terms -= _GENERIC
         if not terms:
             continue
-        # a word with many senses is weak evidence of anything
-        weight = 1.0 if len(terms) <= 8 else 0.6
+        # a common word, or one with many senses, is weak evidence of anything
+        weight = specificity(bw.word) * (1.0 if len(terms) <= 8 else 0.6)
         pos = offset + bw.start
         in_key = key_span[0] <= pos < key_span[1]
         out.append((Concept(frozenset(terms), weight, bw.word, in_key), pos))
