@@ -234,9 +234,15 @@ def _settle(
         return out
     with Session(engine) as session:
         reviews = _review_contexts(session, cites, set(changed))
-    if changed:
-        verify(engine, source_ids=changed, trigger="source_changed")
-        out.reverified_sources += len(changed)
+    with Session(engine) as session:
+        first = {sid for sid in changed if len(recent_snapshots(session, sid, 2)) < 2}
+    for trigger, ids in (
+        ("source_fetched", sorted(first)),
+        ("source_changed", [s for s in changed if s not in first]),
+    ):
+        if ids:
+            verify(engine, source_ids=ids, trigger=trigger)
+            out.reverified_sources += len(ids)
     if partly_dead:
         verify(engine, claim_ids=partly_dead, trigger="source_unreachable")
     with session_scope(engine) as session:
