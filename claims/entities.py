@@ -46,15 +46,14 @@ def latin_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _chinese_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in sorted(_chinese_names(), key=len, reverse=True)))
+
+
 def chinese_entities(text: str) -> list[tuple[int, int, str]]:
     """Known Chinese names (英伟达 → NVIDIA) and organisation-suffixed names (…公司, …大学)."""
-    found: list[tuple[int, int, str]] = []
-    for zh in sorted(_chinese_names(), key=len, reverse=True):
-        start = text.find(zh)
-        while start >= 0:
-            if not any(s <= start < e for s, e, _ in found):
-                found.append((start, start + len(zh), _chinese_names()[zh]))
-            start = text.find(zh, start + len(zh))
+    found = [(m.start(), m.end(), _chinese_names()[m.group(0)]) for m in _chinese_pattern().finditer(text)]
     for m in _ORG_SUFFIX.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), m.group(0)))

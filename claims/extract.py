@@ -133,15 +133,18 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
     return ranges
 
 
-def _value_drafts(view: str, s: int, e: int, mask: bytearray, year: int | None) -> list[_Draft]:
-    drafts = []
-    for v in parse_values(view[s:e], default_year=year):
-        start, end = s + v.start, s + v.end
-        if not _free(mask, start, end):
-            continue
-        shifted = Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun)
-        drafts.append(_Draft(start, end, v.kind, shifted))
-    return drafts
+def _section_values(view: str, section: Section, mask: bytearray, year: int | None) -> list[Value]:
+    """Values of a whole section (one scan), shifted to report offsets, noise removed."""
+    out = []
+    for v in parse_values(view[section.start : section.end], default_year=year):
+        start, end = section.start + v.start, section.start + v.end
+        if _free(mask, start, end):
+            out.append(Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun))
+    return out
+
+
+def _value_drafts(values: list[Value], s: int, e: int) -> list[_Draft]:
+    return [_Draft(v.start, v.end, v.kind, v) for v in values if s <= v.start and v.end <= e]
 
 
 def _fact_drafts(
@@ -253,6 +256,7 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
     seen: set[tuple[int, int]] = set()
     for section in report.sections:
         opinion = _opinion_ranges(view, section)
+        section_values = _section_values(view, section, mask, year)
         heading_end = view.find("\n", section.start)
         heading_end = section.end if heading_end < 0 or not section.heading else heading_end
         group_heading = bool(section.heading) and not re.match(r"^[-*+•#\s]*\d", section.heading)
@@ -261,7 +265,7 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
                 continue
             in_heading = bool(section.heading) and s < heading_end
             in_opinion = any(a <= s < b for a, b in opinion)
-            numeric = _value_drafts(view, s, e, mask, year)
+            numeric = _value_drafts(section_values, s, e)
             title_line = section.order == 0 and in_heading
             if in_heading and group_heading and section.kind != "other":
                 numeric = [d for d in numeric if d.kind != "count"]

@@ -38,22 +38,16 @@ def translate(word: str) -> str | None:
     return lexicon().get(word)
 
 
+@cache
+def _lexicon_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in _keys_by_length()))
+
+
 def topics_in(text: str) -> tuple[str, ...]:
     """English topic keys of every lexicon word in ``text`` (longest match wins, in order)."""
-    found: list[str] = []
-    taken = [False] * len(text)
-    for key in _keys_by_length():
-        start = text.find(key)
-        while start >= 0:
-            end = start + len(key)
-            if not any(taken[start:end]):
-                for i in range(start, end):
-                    taken[i] = True
-                found.append((start, lexicon()[key]))  # type: ignore[arg-type]
-            start = text.find(key, end)
     seen: dict[str, None] = {}
-    for _, en in sorted(found):  # type: ignore[misc]
-        seen.setdefault(en, None)
+    for m in _lexicon_pattern().finditer(text):
+        seen.setdefault(lexicon()[m.group(0)], None)
     return tuple(seen)
 
 

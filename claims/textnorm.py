@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "is_traditional"]
 
@@ -22,38 +22,39 @@ def _converter():  # type: ignore[no-untyped-def]
     return OpenCC("t2s")
 
 
-@cache
-def _t2s_char(ch: str) -> str:
-    out = _converter().convert(ch)
-    return out if len(out) == 1 else ch
+class _T2STable(dict[int, str]):
+    """A ``str.translate`` table filled lazily: each Han character converted once by OpenCC."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if "\u3400" <= ch <= "\u9fff":
+            out = _converter().convert(ch)
+            value = out if len(out) == 1 else ch
+        else:
+            value = ch
+        self[code] = value
+        return value
+
+
+_T2S = _T2STable()
 
 
 def to_simplified(text: str) -> str:
-    """OpenCC t2s, character by character where a phrase conversion would change the length."""
-    if not _CJK.search(text):
-        return text
-    whole = _converter().convert(text)
-    if len(whole) == len(text):
-        return whole
-    return "".join(_t2s_char(ch) if "\u4e00" <= ch <= "\u9fff" else ch for ch in text)
+    """OpenCC t2s character by character (so the length never changes)."""
+    return text.translate(_T2S)
+
+
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH.update({ord(ch): ord("-") for ch in "\u2010\u2011\u2012\u2013\u2212"})
+_WIDTH.update({ord(ch): ord(" ") for ch in "\u3000\u00a0\u2009\u202f"})
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII (（，：％０-９Ａ-Ｚ) and odd hyphens/spaces to their plain forms, one to one."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch in "\u2010\u2011\u2012\u2013\u2212":
-            out.append("-")
-        elif ch in "\u3000\u00a0\u2009\u202f":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_WIDTH)
 
 
+@lru_cache(maxsize=16)
 def matching_view(text: str) -> str:
     """Simplified, width-folded view of ``text`` with the same length (for parsing and matching)."""
     view = fold_width(to_simplified(text))

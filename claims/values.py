@@ -9,7 +9,7 @@ whole scan is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from claims.lexicon import head_noun, translate
@@ -257,23 +257,25 @@ def _decimals(digits: str) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
+@cache
+def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
+    """One anchored regex per kind of unit word, longest surface first; a word ending in a Latin
+    letter must not run on into another Latin letter or digit ("B" of "Blackwell", "M" of "MoE")."""
+    words = {w.surface: w for w in unit_words() if w.kind == kind}
+    alternatives = []
+    for surface in sorted(words, key=len, reverse=True):
+        guard = r"(?![A-Za-z0-9])" if surface[-1].isascii() and surface[-1].isalpha() else ""
+        alternatives.append(re.escape(surface) + guard)
+    return re.compile(r" {0,2}(?:" + "|".join(alternatives) + ")"), words
+
+
 def _match_word(text: str, pos: int, kinds: tuple[str, ...]) -> tuple[UnitWord, int] | None:
-    """The unit word of one of ``kinds`` at ``pos`` (after optional spaces), and where it ends."""
-    i = pos
-    while i < len(text) and i - pos < 2 and text[i] == " ":
-        i += 1
-    for word in unit_words():
-        if word.kind not in kinds or not text.startswith(word.surface, i):
-            continue
-        end = i + len(word.surface)
-        if (
-            word.surface[-1].isascii()
-            and word.surface[-1].isalpha()
-            and end < len(text)
-            and (text[end].isascii() and text[end].isalnum())
-        ):
-            continue  # "B" of "Blackwell", "M" of "MoE"
-        return word, end
+    """The unit word of one of ``kinds`` at ``pos`` (after up to two spaces), and where it ends."""
+    for kind in kinds:
+        pattern, words = _word_pattern(kind)
+        m = pattern.match(text, pos)
+        if m:
+            return words[m.group(0).lstrip(" ")], m.end()
     return None
 
 
@@ -325,7 +327,7 @@ _EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "
 
 def _noun_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 14) : start]
-    window = re.split(r"[，。；：,;:、（）()]", window)[-1]
+    window = re.split(r"[，。；：,;:、（）()\n]", window)[-1]
     best: tuple[int, str] | None = None
     for key in sorted({k for k in _lexicon_keys() if k in window}, key=len, reverse=True):
         pos = window.rfind(key) + len(key)
@@ -475,28 +477,24 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         )
 
 
-def _find_money_first(text: str, default_year: int | None) -> Iterator[Value]:
-    """Money before versions, so that "$122B" is money and never a model size."""
-    for v in _find_numbers(text, default_year):
-        if v.kind == "money":
-            yield v
-
-
-_FINDERS: tuple[Callable[[str, int | None], Iterator[Value]], ...] = (
-    _find_dates,
-    _find_money_first,
-    _find_versions,
-    _find_fractions,
-    _find_numbers,
-)
-
-
 def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
-    """Every value in ``text``, in order, non-overlapping; offsets are into ``text``."""
+    """Every value in ``text``, in order, non-overlapping; offsets are into ``text``.
+
+    Finders run in priority order — dates, money, versions, fractions, other numbers — and the
+    first to claim a stretch of text wins it ("$122B" is money, never a model size).
+    """
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
-    for finder in _FINDERS:
-        for v in finder(text, default_year):
+    numbers = list(_find_numbers(text, default_year))
+    passes: tuple[Iterable[Value], ...] = (
+        _find_dates(text, default_year),
+        (v for v in numbers if v.kind == "money"),
+        _find_versions(text, default_year),
+        _find_fractions(text, default_year),
+        (v for v in numbers if v.kind != "money"),
+    )
+    for values in passes:
+        for v in values:
             if v.end <= v.start or any(taken[v.start : v.end]):
                 continue
             taken[v.start : v.end] = b"\x01" * (v.end - v.start)
