@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data"
 
 __all__ = ["UnitWord", "unit_words", "qualifier_words", "model_families", "data_lines"]
 
@@ -19,7 +21,7 @@ class UnitWord:
 
 def data_lines(name: str) -> list[list[str]]:
     """Tab-separated rows of a data file, comments and blank lines skipped."""
-    text = resources.files("claims").joinpath("data", name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
