@@ -95,9 +95,7 @@ class Fetcher:
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self.client = httpx.AsyncClient(
             transport=transport
-            or guarded_transport(
-                allow_private=s.allow_private_addresses, max_connections=s.fetch_concurrency * 2
-            ),
+            or guarded_transport(allow_private=s.allow_private_addresses, per_host=s.per_host_concurrency),
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
             follow_redirects=False,
             trust_env=False,
@@ -139,9 +137,7 @@ class Fetcher:
         while True:
             attempt += 1
             try:
-                result = await asyncio.wait_for(
-                    self._follow(url, conditional, use_robots), timeout=self.settings.total_timeout
-                )
+                result = await self._follow(url, conditional, use_robots)
             except _Retry as retry:
                 wait = retry_delay(attempt, self.settings.backoff_base, retry.retry_after, self._rng)
                 too_long = retry.retry_after is not None and retry.retry_after > self.settings.max_retry_after
@@ -151,11 +147,6 @@ class Fetcher:
                 else:
                     await self._sleep(wait)
                     continue
-            except TimeoutError:
-                if attempt <= self.settings.max_retries:
-                    await self._sleep(retry_delay(attempt, self.settings.backoff_base, None, self._rng))
-                    continue
-                result = FetchResult(url, "failed", error=f"timed out after {self.settings.total_timeout}s")
             result.attempts = attempt
             result.elapsed = time.monotonic() - started
             return result
@@ -204,7 +195,13 @@ class Fetcher:
                             redirects=redirects,
                         )
                 async with self._global, self._host_limit(f"{host}:{port}"):
-                    outcome = await self._get(url, current, headers)
+                    try:  # the total timeout covers the request, not the wait for a free slot
+                        async with asyncio.timeout(self.settings.total_timeout):
+                            outcome = await self._get(url, current, headers)
+                    except TimeoutError as exc:
+                        raise _Retry(
+                            f"timeout (no full answer within {self.settings.total_timeout}s)"
+                        ) from exc
             except BlockedURLError as exc:
                 return FetchResult(url, "blocked", final_url=current, error=exc.message, redirects=redirects)
             except HostNotFoundError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 import typing
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -165,20 +166,54 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
-def guarded_transport(
-    *,
-    allow_private: bool,
-    max_connections: int = 100,
-    policy: Callable[[IPAddress], str | None] = forbidden_reason,
+def _guarded_pool_transport(
+    backend: GuardedBackend, max_connections: int, ssl_context: ssl.SSLContext
 ) -> httpx.AsyncHTTPTransport:
-    """An httpx transport whose every connection goes through :class:`GuardedBackend` (no proxies)."""
-    transport = httpx.AsyncHTTPTransport(trust_env=False)
+    transport = httpx.AsyncHTTPTransport(trust_env=False, verify=ssl_context)
     # httpx has no public hook for the network backend: swap in a pool built with ours
     transport._pool = httpcore.AsyncConnectionPool(
-        ssl_context=httpx.create_ssl_context(),
+        ssl_context=ssl_context,
         max_connections=max_connections,
         max_keepalive_connections=max_connections,
         keepalive_expiry=5.0,
-        network_backend=GuardedBackend(allow_private=allow_private, policy=policy),
+        network_backend=backend,
     )
     return transport
+
+
+class PerHostTransport(httpx.AsyncBaseTransport):
+    """One small guarded connection pool per origin.
+
+    httpcore's pool scans all its connections for every request, which gets slow with many hosts in
+    one pool; a pool per origin (as many connections as the per-host limit) keeps each scan tiny.
+    """
+
+    def __init__(self, backend: GuardedBackend, per_host: int) -> None:
+        self.backend = backend
+        self.per_host = per_host
+        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+        self._ssl: ssl.SSLContext | None = None  # one context for all pools (loading CA files is slow)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            if self._ssl is None:
+                self._ssl = httpx.create_ssl_context()
+            pool = self._pools[key] = _guarded_pool_transport(self.backend, self.per_host + 1, self._ssl)
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
+
+
+def guarded_transport(
+    *,
+    allow_private: bool,
+    per_host: int = 4,
+    policy: Callable[[IPAddress], str | None] = forbidden_reason,
+) -> PerHostTransport:
+    """An httpx transport whose every connection goes through :class:`GuardedBackend` (no proxies)."""
+    return PerHostTransport(GuardedBackend(allow_private=allow_private, policy=policy), per_host)

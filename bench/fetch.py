@@ -1,0 +1,133 @@
+"""Benchmark: fetch throughput against the per-host lower bound, and HTML→passages throughput.
+
+1. ``N`` URLs spread over ``HOSTS`` loopback ports (each port counts as one host), every answer
+   delayed by ``LATENCY`` seconds, per-host limit ``PER_HOST``. No schedule can beat
+   ``N / (HOSTS × PER_HOST) × LATENCY``; we print wall time / that bound (target ≤ 1.5×).
+   The server runs in a separate process (asyncio, keep-alive) so it does not share our GIL.
+2. ``html_to_passages`` over the archive's pages in MB/s, beside BeautifulSoup's plain
+   ``get_text()`` on the same pages (the baseline: parsing alone, no structure), with the ratio.
+
+Run: ``.venv/bin/python bench/fetch.py`` (under a minute).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing as mp
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+N = 1000
+HOSTS = 20
+PER_HOST = 4
+LATENCY = 0.05
+BODY = (
+    b"<html><head><title>t</title></head><body>"
+    + b"<p>Revenue reached $4 million.</p>" * 20
+    + b"</body></html>"
+)
+
+
+def _serve(ports_out: mp.Queue, stop: mp.Event) -> None:  # type: ignore[type-arg]
+    """A minimal keep-alive HTTP/1.1 server on HOSTS ports; each answer waits LATENCY seconds."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                if not head:
+                    break
+                await asyncio.sleep(LATENCY)
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    b"Content-Length: " + str(len(BODY)).encode() + b"\r\n\r\n" + BODY
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def main() -> None:
+        servers = [await asyncio.start_server(handle, "127.0.0.1", 0, backlog=512) for _ in range(HOSTS)]
+        ports_out.put([s.sockets[0].getsockname()[1] for s in servers])
+        while not stop.is_set():
+            await asyncio.sleep(0.1)
+
+    asyncio.run(main())
+
+
+def bench_fetch() -> tuple[float, float, int]:
+    from verifier.fetch import Fetcher
+    from verifier.settings import Settings
+
+    ports_q: mp.Queue = mp.Queue()  # type: ignore[type-arg]
+    stop = mp.Event()
+    proc = mp.Process(target=_serve, args=(ports_q, stop), daemon=True)
+    proc.start()
+    try:
+        ports = ports_q.get(timeout=20)
+        urls = [f"http://127.0.0.1:{ports[i % HOSTS]}/page/{i}" for i in range(N)]
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            allow_private_addresses=True,
+            respect_robots=False,
+            per_host_concurrency=PER_HOST,
+            fetch_concurrency=HOSTS * PER_HOST,
+            max_retries=0,
+        )
+
+        async def run() -> tuple[float, int]:
+            async with Fetcher(settings) as f:
+                await f.fetch(urls[0])  # warm-up: first-use imports and TLS set-up are not the steady state
+                t0 = time.perf_counter()
+                results = await f.fetch_many(urls)
+                return time.perf_counter() - t0, sum(r.outcome == "ok" for r in results)
+
+        wall, ok = asyncio.run(run())
+    finally:
+        stop.set()
+        proc.join(timeout=5)
+        if proc.is_alive():
+            proc.terminate()
+    bound = N / (HOSTS * PER_HOST) * LATENCY
+    return wall, bound, ok
+
+
+def bench_passages() -> tuple[float, float, float]:
+    from bs4 import BeautifulSoup
+
+    from verifier.passages import html_to_passages
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples/sources/pages").glob("*.html"))]
+    mb = sum(len(p.encode("utf-8")) for p in pages) / 1e6
+
+    def rate(fn: object, rounds: int = 5) -> float:
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            for page in pages:
+                fn(page)  # type: ignore[operator]
+        return mb * rounds / (time.perf_counter() - t0)
+
+    ours = rate(html_to_passages)
+    base = rate(lambda h: BeautifulSoup(h, "lxml").get_text())
+    return mb, ours, base
+
+
+def main() -> None:
+    wall, bound, ok = bench_fetch()
+    print(f"fetch: {N} URLs, {HOSTS} hosts x limit {PER_HOST}, {LATENCY * 1000:.0f} ms latency, {ok} ok")
+    print(f"  wall {wall:.3f} s   lower bound {bound:.3f} s   ratio {wall / bound:.2f}x (target <= 1.5x)")
+    mb, ours, base = bench_passages()
+    print(f"passages: {mb:.2f} MB of archive pages")
+    print(
+        f"  html_to_passages {ours:.2f} MB/s   BeautifulSoup get_text() {base:.2f} MB/s   ratio {ours / base:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
