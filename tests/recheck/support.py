@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Sequence
 
 from sqlalchemy.engine import Engine
@@ -28,7 +29,7 @@ def add_claim(engine: Engine, source_ids: Sequence[int], key_text: str, name: st
     with session_scope(engine) as session:
         text = f"The company raised {key_text}."
         report = Report(
-            name=f"{name}-{key_text}", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text
+            name=f"{name}-{uuid.uuid4().hex[:8]}", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text
         )
         session.add(report)
         session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import signal
 from typing import Any
 
@@ -116,6 +117,9 @@ def worker(
         return
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     scheduler = BlockingScheduler(timezone="UTC")
     add_recheck_job(scheduler, settings, state.engine, owner=name)
 
