@@ -35,6 +35,7 @@ _SOURCE_LINE = re.compile(
 )
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+_CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
 _CJK_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}")
 _LABEL = re.compile(r"^[ \t>*-]*([^\n：:]{1,14})[：:]", re.M)
@@ -62,6 +63,21 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -> None:
+    """A line that is mostly links is a source line ("[site](url) | Reuters (<url>) (4596854)")."""
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for start, end in links:
+        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append((start, end))
+    for line_start, spans in by_line.items():
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        rest = "".join(ch for i, ch in enumerate(line, line_start) if not any(a <= i < b for a, b in spans))
+        covered = len(line.strip()) - len(rest.strip())
+        if covered / max(len(line.strip()), 1) > 0.4 and len(_CJK_ANY.findall(rest)) < 12:
+            _mask(mask, line_start, line_end)
+
+
 def noise_mask(report: ParsedReport, view: str) -> bytearray:
     """1 for every character that can never be part of a claim."""
     text = view
@@ -69,8 +85,10 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     body_start = report.sections[0].start if report.sections else 0
     _mask(mask, 0, body_start)  # front matter
     metadata = cue_words().get("metadata", ())
-    for start, end in url_spans(text):
+    links = url_spans(text)
+    for start, end in links:
         _mask(mask, start, end)
+    _mask_link_lines(text, links, mask)
     for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE):
         for m in pattern.finditer(text):
             _mask(mask, m.start(), m.end())

@@ -59,7 +59,8 @@ def head_noun(phrase: str) -> str | None:
     """
     phrase = phrase.strip()
     if "的" in phrase:
-        phrase = phrase.rsplit("的", 1)[1].strip()
+        parts = [p.strip() for p in phrase.split("的") if p.strip()]
+        phrase = parts[-1] if parts and not phrase.rstrip().endswith("的") else (parts[0] if parts else "")
     if not phrase:
         return None
     if _LATIN_WORD.fullmatch(phrase.split()[0]) and all(_LATIN_WORD.fullmatch(w) for w in phrase.split()):
@@ -67,4 +68,4 @@ def head_noun(phrase: str) -> str | None:
     for key in _keys_by_length():
         if phrase.endswith(key):
             return lexicon()[key]
-    return phrase
+    return phrase if len(phrase) >= 2 else None

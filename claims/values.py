@@ -357,6 +357,22 @@ def _number_of(m: re.Match[str]) -> tuple[float, float, Qualifier | None] | None
     return value, 1.0, None
 
 
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])(?!(?:Top|Over|About|Nearly|Around|Up|More|Some|Only|To|And|By)\b)[A-Z][A-Za-z]+ $")
+_RANGE_NEXT = re.compile(r"\s*[-–~～至到]\s*(\d+(?:\.\d+)?)")
+
+
+def _range_unit(text: str, end: int) -> tuple[str | None, ClaimKind] | None:
+    """(unit, kind) of the other end of a range that starts at ``end`` ("-24 个月"), if it has one."""
+    m = _RANGE_NEXT.match(text, end)
+    if not m:
+        return None
+    for kinds in (("percent",), ("unit",), ("measure",)):
+        word = _match_word(text, m.end(), kinds)
+        if word:
+            return word[0].unit, "percent" if kinds == ("percent",) else "count"
+    return None
+
+
 def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
     for m in _NUM_TOKEN.finditer(text):
         got = _number_of(m)
@@ -401,6 +417,10 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 end = measure[1]
             elif is_digits and end < len(text) and text[end].isascii() and text[end].isalpha():
                 continue  # 5G, 3D, 2604x: digits glued to letters are a name, not a figure
+            elif is_digits and not has_scale and (ranged := _range_unit(text, end)):
+                unit, kind = ranged  # "12-24 个月": the first end of a range takes the second's unit
+            elif is_digits and not has_scale and not 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(0, start - 30), start):
+                continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
             if _RANK.search(text, max(0, start - 3), start):
@@ -432,6 +452,9 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             noun = _noun_after(text, after_end) if (measure if unit is None else True) else None
             if noun is None and unit is None:
                 noun = _noun_after(text, end) if _LATIN_AFTER.match(text, end) else None
+            if noun is None and unit is None:
+                known = _noun_after(text, after_end)  # 数百万企业客户: a known noun right after
+                noun = known if known and known.isascii() else None
             if noun is None:
                 noun = _noun_before(text, start)
         elif kind in ("money", "percent"):
