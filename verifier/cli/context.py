@@ -19,8 +19,9 @@ from verifier.settings import Settings, get_settings
 
 __all__ = ["AppState", "state", "console", "err_console", "handle_errors"]
 
-console = Console()
-err_console = Console(stderr=True)
+# Piped output (CI logs, `make run | tee`) gets a wide console so tables and URLs are not cut at 80.
+console = Console(width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 
 @dataclass
