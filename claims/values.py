@@ -235,7 +235,13 @@ _FRACTION = re.compile(
     r"(?P<den>\d+|[一二两三四五六七八九十百千]+)\s*分之\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 )
 _PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)")
-_RANK = re.compile(r"第\s*$")
+_RANK = re.compile(r"(?:第|#|No\.)\s*$")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
+_EN_APPROX = re.compile(r"\b(?P<w>dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|tens of millions|"
+                        r"hundreds of millions|billions)\s+of\b", re.I)
+_EN_APPROX_VALUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "tens of thousands": 1e4,
+                    "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7,
+                    "hundreds of millions": 1e8, "billions": 1e9}
 _LATIN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})")
 _CJK_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{1,10})")
 _CN_SCALES = {
@@ -322,7 +328,8 @@ def _noun_after(text: str, pos: int) -> str | None:
     return None
 
 
-_EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "by", "with", "from"})
+_EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "by", "with", "from", "among",
+                      "across", "per", "than", "as", "into", "over", "is", "are", "was", "were", "that"})
 
 
 def _noun_before(text: str, start: int) -> str | None:
@@ -423,8 +430,9 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
-            if _RANK.search(text, max(0, start - 3), start):
-                unit, start = "rank", text.rfind("第", max(0, start - 3), start)
+            rank = _RANK.search(text, max(0, start - 4), start)
+            if rank:
+                unit, start = "rank", rank.start()
             if (
                 kind == "count"
                 and unit is None
@@ -460,6 +468,14 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         elif kind in ("money", "percent"):
             noun = _noun_before(text, start)
         yield Value(text[start:end], value, unit, qualifier, start, end, kind, precision, noun)
+
+
+def _find_english_approx(text: str, default_year: int | None) -> Iterator[Value]:
+    """"thousands of vulnerabilities" → a count of at least 1000."""
+    for m in _EN_APPROX.finditer(text):
+        value = _EN_APPROX_VALUE[m.group("w").lower()]
+        yield Value(m.group("w"), value, None, ">=", m.start(), m.start() + len(m.group("w")), "count", value,
+                    _noun_after(text, m.end()))
 
 
 def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
@@ -508,12 +524,16 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     """
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
+    for m in _CLOCK.finditer(text):  # times of day are never figures; dates claim theirs first
+        if ":" in m.group(0):
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     numbers = list(_find_numbers(text, default_year))
     passes: tuple[Iterable[Value], ...] = (
         _find_dates(text, default_year),
         (v for v in numbers if v.kind == "money"),
         _find_versions(text, default_year),
         _find_fractions(text, default_year),
+        _find_english_approx(text, default_year),
         (v for v in numbers if v.kind != "money"),
     )
     for values in passes:

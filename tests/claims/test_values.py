@@ -240,3 +240,26 @@ def test_runs_in_linear_time() -> None:
     small, large = sample(20_000), sample(80_000)
     ratio = cost(large) / max(cost(small), 1e-6)
     assert ratio < 8, f"4x the input took {ratio:.1f}x the time"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "noun"),
+    [
+        ("3 million weekly users", 3e6, None, "=", "weekly users"),
+        ("more than 1 million business customers", 1e6, None, ">=", "business customers"),
+        ("$100M in usage credits", 1e8, "USD", "=", None),
+        ("up to 100 gigawatts of power", 100.0, "GW", "<=", None),
+        ("thousands of high-severity vulnerabilities", 1e3, None, ">=", "high-severity vulnerabilities"),
+        ("ranked #3 among open models", 3.0, "rank", "=", None),
+        ("a 2x improvement", 2.0, "x", "=", None),
+    ],
+)
+def test_english_page_wording(text: str, value: float, unit: str | None, qualifier: str, noun: str | None) -> None:
+    v = one(text)
+    assert (v.value, v.unit, v.qualifier, v.noun) == (pytest.approx(value), unit, qualifier, noun)
+
+
+def test_times_of_day_and_ranges() -> None:
+    assert [v.value for v in parse_values("Posted 2026-04-13T10:00:00Z")] == ["2026-04-13"]
+    assert [(v.value, v.unit) for v in parse_values("未来 12-24 个月")] == [(12.0, "mo"), (24.0, "mo")]
+    assert parse_values("Microsoft 365 Copilot 与 Horizon 1000") == []
