@@ -354,3 +354,35 @@ def test_a_changed_page_adds_a_snapshot_and_keeps_the_old(sqlite_url: str, serve
         assert src is not None and src.state == "changed" and src.verify_pending
         texts = [x.text for x in sess.exec(select(Snapshot).order_by(Snapshot.id))]
         assert len(texts) == 2 and "$4 million" in texts[0] and "$40 million" in texts[1]
+
+
+def test_waiting_for_a_free_slot_does_not_count_against_the_timeout() -> None:
+    with LocalServer({"/q": lambda r: Reply(body=b"<p>q</p>", delay=0.1)}) as srv:
+
+        async def run() -> list[FetchResult]:
+            async with Fetcher(settings(per_host_concurrency=1, total_timeout=0.4, max_retries=0)) as f:
+                return await f.fetch_many([srv.url("/q") + f"?{i}" for i in range(8)])
+
+        results = asyncio.run(run())
+    assert [r.outcome for r in results] == ["ok"] * 8
+
+
+def test_the_backend_connects_to_the_checked_address(server: LocalServer) -> None:
+    import httpcore
+
+    from verifier.fetch.guard import GuardedBackend, PerHostTransport
+
+    asked: list[str] = []
+
+    class Recording(httpcore.AnyIOBackend):
+        async def connect_tcp(self, host: str, port: int, **kw: object) -> httpcore.AsyncNetworkStream:  # type: ignore[override]
+            asked.append(host)
+            return await super().connect_tcp(host, port, **kw)  # type: ignore[arg-type]
+
+    async def run() -> FetchResult:
+        transport = PerHostTransport(GuardedBackend(allow_private=True, inner=Recording()), per_host=2)
+        async with Fetcher(settings(), transport=transport) as f:
+            return await f.fetch(f"http://localhost:{server.port}/page")
+
+    assert asyncio.run(run()).outcome == "ok"
+    assert asked and all(h in ("127.0.0.1", "::1") for h in asked)  # never the name itself

@@ -149,13 +149,16 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             for ip in addresses:
                 if reason := self.policy(ip):
                     raise BlockedURLError(f"{host} resolves to {ip}, a {reason}; refused by the SSRF guard")
-        return await self.inner.connect_tcp(
-            str(addresses[0]),
-            port,
-            timeout=timeout,
-            local_address=local_address,
-            socket_options=socket_options,
-        )
+        last: Exception | None = None
+        for ip in addresses:  # every one of them was checked; try them in the resolver's order
+            try:
+                return await self.inner.connect_tcp(
+                    str(ip), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except httpcore.ConnectError as exc:
+                last = exc
+        assert last is not None
+        raise last
 
     async def connect_unix_socket(
         self, *args: typing.Any, **kwargs: typing.Any
