@@ -32,6 +32,19 @@ class GroupMember:
     entities: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     date: dt.date | None = None
+    key_offset: int = -1  # the key's offset in ``text``; the entity nearest to it owns the figure
+
+    def subject(self) -> str | None:
+        """The entity written nearest to the key: 估值 3800 亿美元的 Anthropic → Anthropic."""
+        best: tuple[int, str] | None = None
+        for ent in self.entities:
+            pos = self.text.find(ent)
+            if pos < 0 or self.key_offset < 0:
+                continue
+            gap = abs(pos - self.key_offset)
+            if best is None or gap < best[0]:
+                best = (gap, ent)
+        return _norm(best[1]) if best else None
 
 
 def _norm(s: str) -> str:
@@ -64,8 +77,9 @@ def values_agree(a: Value, b: Value) -> bool:
 def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool:
     if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
         return False
-    if a.kind in {"fact", "date"}:
-        return False  # facts have no value to disagree on; dates of one company's events are many
+    if a.kind in {"fact", "date", "version"}:
+        # facts have no value to disagree on; one company has many dates; versions name different things
+        return False
     if _family(a.values[0]) != _family(b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
@@ -73,9 +87,20 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     ents_a, ents_b = {_norm(e) for e in a.entities if e}, {_norm(e) for e in b.entities if e}
     if not ents_a & ents_b:
         return False
-    topics_a = set(a.topics) | ({a.values[0].noun} if a.values[0].noun else set())
-    topics_b = set(b.topics) | ({b.values[0].noun} if b.values[0].noun else set())
-    return bool(topics_a & topics_b)
+    subj_a, subj_b = a.subject(), b.subject()
+    if subj_a and subj_b and subj_a != subj_b:
+        return False
+    noun_a, noun_b = a.values[0].noun, b.values[0].noun
+    if noun_a and noun_b:  # the noun a figure counts is the strongest sign of the same quantity
+        return bool(set(_words(noun_a)) & set(_words(noun_b)))
+    topics_a, topics_b = set(a.topics), set(b.topics)
+    if not topics_a or not topics_b:
+        return False
+    return len(topics_a & topics_b) * 2 >= min(len(topics_a), len(topics_b)) + 1
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+|[\u3400-\u9fff]+", text.lower()) if len(w) > 2 or not w.isascii()]
 
 
 def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> list[list[GroupMember]]:
@@ -88,12 +113,20 @@ def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> li
             i = parent[i]
         return i
 
-    by_kind: dict[str, list[int]] = defaultdict(list)
+    # blocking: only members sharing kind, unit family and an entity are ever compared
+    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(members):
-        by_kind[m.kind].append(i)
-    for idxs in by_kind.values():
+        if not m.values or m.kind in {"fact", "date", "version"}:
+            continue
+        for ent in {_norm(e) for e in m.entities if e}:
+            buckets[(m.kind, _family(m.values[0]), ent)].append(i)
+    seen: set[tuple[int, int]] = set()
+    for idxs in buckets.values():
         for pos, i in enumerate(idxs):
             for j in idxs[pos + 1 :]:
+                if (i, j) in seen or root(i) == root(j):
+                    continue
+                seen.add((i, j))
                 if same_claim(members[i], members[j], window_days=window_days):
                     parent[root(i)] = root(j)
     groups: dict[int, list[GroupMember]] = defaultdict(list)

@@ -195,15 +195,47 @@ def _assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequen
         score = max(ps.context, 0.6)
         out.add(Finding("supports", score, "version", "exact"), _draft(ps, "supports", score, None))
         return out
-    if best is None or best.context < t.contradict_context:
-        return out
-    # the page lists other versions of what the claim talks about, and none of the claimed ones
-    page_versions = [v for v in best.passage.values if v.kind == "version" and normalise_version(str(v.value)) not in wanted]
-    if not any(found) and len(page_versions) >= 2:
-        draft = _draft(best, "contradicts", best.context, page_versions[0])
-        draft.matched_value = ", ".join(v.raw for v in page_versions)
-        out.add(Finding("contradicts", best.context, "version", "different"), draft)
+    for v in versions:
+        if not any(normalise_version(str(v.value)) in idx.page_compact for idx in indexes):
+            listing = _complete_listing(str(v.value), indexes)
+            if listing is not None:
+                ps, variants = listing
+                draft = _draft(ps, "contradicts", ps.context, None)
+                draft.matched_value = ", ".join(variants)
+                out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
+                break
     return out
+
+
+_FAMILY = re.compile(r"^([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)*[\s\-]*\d+(?:\.\d+)?)[\s\-]+(\S.*)$")
+_COMPLETE = re.compile(
+    r"\b(?:comes?|available|ships?|offered|released)\s+in\s+(two|three|four|five|six|seven|eight|\d+)\s+"
+    r"(?:sizes|versions|variants|models|editions|flavou?rs)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _complete_listing(version: str, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, list[str]] | None:
+    """A page that says its list of a family's versions is complete ("Gemma 4 comes in four versions:")
+    and lists them: the listed variants, when the claimed version (family + variant) is not among them."""
+    m = _FAMILY.match(version.strip())
+    if not m:
+        return None
+    family = normalise_version(m.group(1))
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            said = _COMPLETE.search(p.text)
+            if not said or family not in (p.compact + normalise_version(p.heading) + normalise_version(idx.title)):
+                continue
+            size = said.group(1).lower()
+            count = _NUMBER_WORDS.get(size) or int(size)
+            variants: list[str] = [v.raw for v in p.values if v.kind == "version" and normalise_version(v.raw) != family]
+            for q in idx.passages[n + 1 : n + 1 + count]:
+                variants += [v.raw for v in q.values if v.kind == "version"]
+            if variants:
+                return PassageScore(idx, n, 1.0, 0.0, ()), variants
+    return None
 
 
 def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:

@@ -303,7 +303,7 @@ def build_query(
             gap = max(key_span[0] - pos - len(c.source), pos - key_span[1], 0)
             c = replace(c, near=gap <= _NEAR_CHARS and not c.in_key)
         prev = merged.get(c.terms)
-        if prev is None or (c.in_key and not prev.in_key) or (c.near and not prev.near):
+        if prev is None or (c.in_key, c.near) > (prev.in_key, prev.near):
             merged[c.terms] = c
     names = split_names(key_text) if kind in {"fact", "version"} else ()
     return ClaimQuery(

@@ -219,6 +219,7 @@ def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome]) ->
             entities=tuple(c.entities),
             topics=tuple(c.topics),
             date=c.report_date,
+            key_offset=c.key_offset,
         )
         for c in claims
         if c.checkworthy
