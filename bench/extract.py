@@ -23,7 +23,9 @@ _DIGITS = re.compile(r"\d+")
 
 
 def seed_texts() -> list[tuple[str, str]]:
-    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples" / "reports").glob("*.txt"))]
+    return [
+        (p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples" / "reports").glob("*.txt"))
+    ]
 
 
 def corpus(megabytes: float) -> list[tuple[str, str]]:

@@ -212,6 +212,11 @@ def _fact_drafts(
                 continue
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+            if pattern is _BRACKETED:
+                glossed = _glossed_term(view, s, m.start() + s, mask)
+                if glossed and not overlaps(*glossed):
+                    drafts.append(_Draft(*glossed, "fact"))
+                    occupied.append(glossed)
     if clause_facts:
         drafts.extend(_clause_facts(view, s, e, mask, occupied))
     return drafts
@@ -233,6 +238,21 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
         pos = m.end()
     members.append((a + pos, b))
     return [(x, y) for x, y in members if y - x >= 2]
+
+
+_GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def _glossed_term(view: str, s: int, bracket: int, mask: bytearray) -> tuple[int, int] | None:
+    """The Chinese term a bracket explains: 扑克（不完全信息…）, 主流媒体（如 …）."""
+    m = _GLOSSED.search(view, s, bracket)
+    if not m or not _free(mask, m.start(), m.end()):
+        return None
+    a, b = _core(view, m.start(), m.end())
+    # keep only the last words of a long run: the term sits right before its gloss
+    if b - a > 6:
+        a = b - 6
+    return a, b
 
 
 def _clause_facts(
@@ -259,9 +279,23 @@ def _clause_facts(
         longest = max(runs, key=lambda r: r[1] - r[0])
         for a, b in runs:
             if b - a >= _LONG_RUN or ((a, b) == longest and b - a >= (5 if busy else 3)):
-                members = _list_members(view, a, b)
-                drafts.extend(_Draft(pa, pb, "fact") for pa, pb in members)
+                for pa, pb in _list_members(view, a, b):
+                    pa, pb = _core(view, pa, pb)
+                    drafts.append(_Draft(pa, pb, "fact"))
     return drafts
+
+
+_LEAD_PARTICLES = frozenset("的了而并且也还就都又把被")
+_TAIL_PARTICLES = frozenset("的了等")
+
+
+def _core(view: str, a: int, b: int) -> tuple[int, int]:
+    """A clause's core: without leading connectives (并/还/把…) or trailing particles (的/了/等)."""
+    while b - a > 2 and view[a] in _LEAD_PARTICLES:
+        a += 1
+    while b - a > 2 and view[b - 1] in _TAIL_PARTICLES:
+        b -= 1
+    return a, b
 
 
 def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
