@@ -17,6 +17,7 @@ import multiprocessing as mp
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,7 +33,7 @@ BODY = (
 )
 
 
-def _serve(ports_out: mp.Queue, stop: mp.Event) -> None:  # type: ignore[type-arg]
+def _serve(ports_out: Any, stop: Any) -> None:
     """A minimal keep-alive HTTP/1.1 server on HOSTS ports; each answer waits LATENCY seconds."""
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:

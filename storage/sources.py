@@ -133,5 +133,5 @@ def due_sources(session: Session, now: dt.datetime, *, limit: int = 200) -> list
 
 
 def snapshot_counts(session: Session) -> dict[int, int]:
-    rows = session.exec(select(Snapshot.source_id, func.count()).group_by(Snapshot.source_id))
+    rows = session.exec(select(Snapshot.source_id, func.count()).group_by(col(Snapshot.source_id)))
     return {sid: n for sid, n in rows}

@@ -120,10 +120,9 @@ def normalise_text(s: str) -> str:
 
 
 def _attr_text(tag: Tag) -> str:
-    cls = tag.get("class") or []
-    if isinstance(cls, str):
-        cls = [cls]
-    return " ".join([*cls, str(tag.get("id") or ""), str(tag.get("aria-label") or "")])
+    raw: str | list[str] = tag.get("class") or []  # type: ignore[assignment]
+    classes = [raw] if isinstance(raw, str) else [str(c) for c in raw]
+    return " ".join([*classes, str(tag.get("id") or ""), str(tag.get("aria-label") or "")])
 
 
 _BANNER_MAX_DEPTH = 8  # banners sit near the top of the page; deeper blocks are not looked at
@@ -330,7 +329,7 @@ def _published(soup: BeautifulSoup) -> str | None:
             iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(t.get_text(" "))
             if iso:
                 return iso
-    for el in soup.find_all(attrs={"class": _DATELINE_RE}):
+    for el in soup.find_all(class_=_DATELINE_RE):
         if isinstance(el, Tag) and (iso := parse_date_text(normalise_text(el.get_text(" ")))):
             return iso
     return None

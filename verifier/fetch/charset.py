@@ -55,9 +55,9 @@ def decode_body(body: bytes, content_type: str = "") -> tuple[str, str]:
             return body.decode(enc, "replace"), enc
     if not body.isascii() and _decodes(body, "utf-8"):
         return body.decode("utf-8"), "utf-8"
-    for enc in (charset_from_content_type(content_type), charset_from_meta(body), "utf-8"):
-        if enc and _decodes(body, enc):
-            return body.decode(enc), enc
+    for declared in (charset_from_content_type(content_type), charset_from_meta(body), "utf-8"):
+        if declared and _decodes(body, declared):
+            return body.decode(declared), declared
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding and _decodes(body, best.encoding):
         return body.decode(best.encoding), best.encoding

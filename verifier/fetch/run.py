@@ -43,14 +43,12 @@ async def fetch_sources(
     """Fetch the given sources (malformed ones are skipped) conditionally and store the results."""
     settings = settings or get_settings()
     with session_scope(engine) as session:
-        rows = session.exec(
-            select(Source.id, Source.url, Source.etag, Source.last_modified, Source.state).where(
-                col(Source.id).in_(list(source_ids))
-            )
-        ).all()
-    todo = [
-        (sid, url, etag, lm) for sid, url, etag, lm, state in rows if state != "malformed" and sid is not None
-    ]
+        sources = session.exec(select(Source).where(col(Source.id).in_(list(source_ids)))).all()
+        todo = [
+            (s.id, s.url, s.etag, s.last_modified)
+            for s in sources
+            if s.state != "malformed" and s.id is not None
+        ]
     own = fetcher is None
     f = fetcher or Fetcher(settings, respect_robots=robots)
     done: list[FetchedSource] = []
