@@ -14,7 +14,7 @@ from sqlmodel import Session, SQLModel, create_engine
 from claims.errors import ConfigError
 from storage import models  # noqa: F401  (registers the tables)
 
-__all__ = ["make_engine", "session_scope", "is_sqlite", "normalise_url"]
+__all__ = ["make_engine", "make_read_engine", "reading", "session_scope", "is_sqlite", "normalise_url"]
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -61,8 +61,9 @@ def make_engine(url: str, *, create: bool = True, cache: bool = True) -> Engine:
         engine = create_engine(url, **kwargs)
         if parsed.drivername.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
-            # BEGIN IMMEDIATE for writes avoids lock upgrades failing under concurrent writers
-            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+            # BEGIN IMMEDIATE for writes avoids lock upgrades failing under concurrent writers;
+            # sessions on ``reading(engine)`` take a plain (deferred) BEGIN and never block writers.
+            event.listen(engine, "begin", _begin_sqlite)
             engine = engine.execution_options()
             _set_sqlite_isolation(engine)
         if create:
@@ -70,6 +71,45 @@ def make_engine(url: str, *, create: bool = True, cache: bool = True) -> Engine:
         if cache:
             _engines[url] = engine
         return engine
+
+
+def make_read_engine(engine: Engine, *, pool_size: int = 20) -> Engine:
+    """A companion engine for read-only work (the API's pages and lists) next to ``engine``.
+
+    On a SQLite file: deferred ``BEGIN`` instead of ``BEGIN IMMEDIATE`` and ``PRAGMA query_only``, so
+    concurrent readers never take the write lock nor queue behind one another or a writer (WAL lets
+    them read a consistent snapshot while one writes). Elsewhere (PostgreSQL, in-memory SQLite):
+    ``engine`` itself.
+    """
+    url = engine.url
+    if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
+        return engine
+    reader = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        pool_size=pool_size,
+        max_overflow=pool_size,
+    )
+
+    @event.listens_for(reader, "connect")
+    def _read_pragmas(dbapi_conn: Any, record: Any) -> None:
+        _sqlite_pragmas(dbapi_conn, record)
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA query_only=ON")
+
+    event.listen(reader, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return reader
+
+
+def _begin_sqlite(conn: Any) -> None:
+    readonly = conn.get_execution_options().get("claimledger_readonly", False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def reading(engine: Engine) -> Engine:
+    """The same engine (same pool) for read-only sessions: on SQLite a deferred BEGIN, so many readers
+    run side by side with one writer (WAL). Writing through it may fail under contention: don't."""
+    return engine.execution_options(claimledger_readonly=True)
 
 
 def _set_sqlite_isolation(engine: Engine) -> None:

@@ -7,13 +7,14 @@ import json
 import pytest
 from sqlmodel import Session, func, select
 
+from storage.db import reading
 from storage.ingest import ingest_report
 from storage.models import Claim, Report, Section, SectionSource, Source, Verdict, VerdictEvent
 from tests.conftest import REPORTS_DIR
 
 
 def _count(engine, model) -> int:
-    with Session(engine) as s:
+    with Session(reading(engine)) as s:
         return s.exec(select(func.count()).select_from(model)).one()
 
 
@@ -27,7 +28,7 @@ def test_ingest_all_seeds_creates_sections_sources_claims_and_first_verdicts(eng
     n_claims = _count(engine, Claim)
     assert _count(engine, Verdict) == n_claims
     assert _count(engine, VerdictEvent) == n_claims
-    with Session(engine) as s:
+    with Session(reading(engine)) as s:
         assert {v.reason for v in s.exec(select(Verdict)).all()} == {"not_checked"}
         assert {v.status for v in s.exec(select(Verdict)).all()} == {"unverified"}
         # malformed citations are kept, with their raw text
@@ -41,7 +42,7 @@ def test_claim_offsets_point_at_the_key_in_the_report_text(engine) -> None:
     path = REPORTS_DIR / "000_65ced256adf7dc8c.txt"
     text = path.read_text(encoding="utf-8")
     ingest_report(engine, path.name, text)
-    with Session(engine) as s:
+    with Session(reading(engine)) as s:
         claims = s.exec(select(Claim)).all()
     assert claims
     for c in claims:
@@ -60,7 +61,7 @@ def test_same_content_twice_is_a_no_op_and_a_change_is_a_new_version(engine) -> 
     assert _count(engine, Claim) == n
     changed = ingest_report(engine, "r.txt", text.replace("1220 亿美元", "1230 亿美元", 1))
     assert changed.outcome == "new_version" and changed.version == 2
-    with Session(engine) as s:
+    with Session(reading(engine)) as s:
         reports = s.exec(select(Report).order_by(Report.version)).all()
         assert [r.is_latest for r in reports] == [False, True]
         v2_claims = s.exec(select(Claim).where(Claim.report_id == changed.report_id)).all()

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError, ReportError
 from claims.values import parse_values
+from storage.db import reading
 from storage.export import claim_records
 from storage.ingest import ingest_report
 from storage.models import Claim, Report, Section, SectionSource, Source
@@ -69,7 +70,7 @@ def claims_cmd(
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table"),
 ) -> None:
     """List claims with their status; contradicted ones show claimed vs found."""
-    with Session(state.engine) as session:
+    with Session(reading(state.engine)) as session:
         records = claim_records(session, report=report, status=status, kind=kind)
     if as_json:
         for rec in records[:limit]:
@@ -91,7 +92,7 @@ def claims_cmd(
 @handle_errors
 def report_cmd(name: str = typer.Argument(..., help="report file name as ingested")) -> None:
     """One report: its sections, cited sources (with their state) and claims."""
-    with Session(state.engine) as session:
+    with Session(reading(state.engine)) as session:
         rep = session.exec(
             select(Report).where(Report.name == name, col(Report.is_latest).is_(True))
         ).first()
@@ -127,7 +128,7 @@ def export_cmd(
     """Export claims with statuses and evidence."""
     if fmt not in FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    with Session(state.engine) as session:
+    with Session(reading(state.engine)) as session:
         text = render_export(session, fmt, report=report)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -146,7 +147,7 @@ def eval_cmd(
     if not gold.is_file():
         raise BadInputError(f"{gold}: no such file")
     items = load_gold(gold, lambda name: (reports / name).read_text(encoding="utf-8"))
-    with Session(state.engine) as session:
+    with Session(reading(state.engine)) as session:
         records = claim_records(session, with_evidence=False)
     res = evaluate(items, records)
     console.print("kind      found/total  recall")
@@ -198,7 +199,7 @@ def values_cmd(
 @handle_errors
 def summary_cmd(top: int = typer.Option(5, "--top", help="how many contradictions to list")) -> None:
     """Per report: claims, verified, contradicted, unverified; then the top contradictions."""
-    with Session(state.engine) as session:
+    with Session(reading(state.engine)) as session:
         rows = report_summaries(session)
         contra = top_contradictions(session, top)
     table = Table("report", "claims", "checkworthy", "verified", "contradicted", "unverified")
