@@ -112,6 +112,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RELATIVE = re.compile(
     r"今年(?:晚些时候|下半年|上半年|年底|年初|内|底|晚些)?|明年(?:初|底)?|去年(?:底|同期)?|年内|年底前"
 )
+_RELATIVE_EN = re.compile(r"\b(?:later|earlier|early|late)?\s?(?:this|next|last) year\b|\bby (?:the )?(?:end of the year|year-end)\b", re.I)
 _REL_QUALIFIER: dict[str, Qualifier] = {
     "起": ">=",
     "以来": ">=",
@@ -170,6 +171,13 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
             year = default_year + (1 if raw.startswith("明年") else -1 if raw.startswith("去年") else 0)
             qualifier: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
             yield Value(raw, f"{year:04d}", "date", qualifier, m.start(), m.end(), "date")
+        for m in _RELATIVE_EN.finditer(text):
+            raw = m.group(0).strip()
+            low = raw.lower()
+            year = default_year + (1 if "next" in low else -1 if "last" in low else 0)
+            qualifier = ">=" if low.startswith("later") else "="
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            yield Value(raw, f"{year:04d}", "date", qualifier, start, start + len(raw), "date")
 
 
 # ---------------------------------------------------------------- versions
@@ -470,6 +478,32 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         yield Value(text[start:end], value, unit, qualifier, start, end, kind, precision, noun)
 
 
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "a": 1, "an": 1}
+_EN_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+             "fifth": 5, "fifths": 5, "sixth": 6, "tenth": 10, "tenths": 10}
+_EN_FRACTION = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|\b(?P<n2>a|an|one|two|three|four)[\s-](?P<p>half|third|thirds|quarter|quarters|fourth|fifth|fifths|sixth|tenth|tenths)\b(?!-)",
+    re.I,
+)
+
+
+def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Value]:
+    """"one in five", "two-thirds", "a quarter" → percent."""
+    for m in _EN_FRACTION.finditer(text):
+        if m.group("n"):
+            n_s, d_s = m.group("n").lower(), m.group("d").lower()
+            num = float(n_s) if n_s.isdigit() else _EN_NUMBERS[n_s]
+            den = float(d_s) if d_s.isdigit() else _EN_NUMBERS[d_s]
+        else:
+            num, den = _EN_NUMBERS[m.group("n2").lower()], _EN_PARTS[m.group("p").lower()]
+        if not den or num > den:
+            continue
+        yield Value(m.group(0), round(num / den * 100, 4), "percent", _qualifier_before(text, m.start()), m.start(),
+                    m.end(), "percent", 1.0)
+
+
 def _find_english_approx(text: str, default_year: int | None) -> Iterator[Value]:
     """"thousands of vulnerabilities" → a count of at least 1000."""
     for m in _EN_APPROX.finditer(text):
@@ -533,6 +567,7 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
         (v for v in numbers if v.kind == "money"),
         _find_versions(text, default_year),
         _find_fractions(text, default_year),
+        _find_english_fractions(text, default_year),
         _find_english_approx(text, default_year),
         (v for v in numbers if v.kind != "money"),
     )

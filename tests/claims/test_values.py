@@ -263,3 +263,19 @@ def test_times_of_day_and_ranges() -> None:
     assert [v.value for v in parse_values("Posted 2026-04-13T10:00:00Z")] == ["2026-04-13"]
     assert [(v.value, v.unit) for v in parse_values("未来 12-24 个月")] == [(12.0, "mo"), (24.0, "mo")]
     assert parse_values("Microsoft 365 Copilot 与 Horizon 1000") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [("about one in five working-age people", 20.0, "~"), ("two-thirds of users", 66.6667, "="),
+     ("3 in 10 adults", 30.0, "=")],
+)
+def test_english_fractions_are_percentages(text: str, value: float, qualifier: str) -> None:
+    v = one(text)
+    assert (v.kind, v.value, v.qualifier) == ("percent", pytest.approx(value), qualifier)
+
+
+def test_english_relative_dates_and_non_fractions() -> None:
+    v = one("planned for later this year at the plant", default_year=2026)
+    assert (v.value, v.qualifier) == ("2026", ">=")
+    assert parse_values("a half-day workshop") == []
