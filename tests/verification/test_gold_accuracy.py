@@ -43,8 +43,7 @@ def test_scale_slip_evidence_shows_the_pages_figure_for_the_same_quantity(verifi
     """4 亿美元 against "$4 million" (the donations), not against "$100 million" in the same paragraph."""
     rec = _claim(verified_ledger, "000_", "4 亿美元")
     assert rec["status"] == "contradicted" and rec["reason"] == "value_mismatch"
-    lead = rec["evidence"][0]
-    assert lead["stance"] == "contradicts"
+    lead = next(e for e in rec["evidence"] if e["stance"] == "contradicts")
     assert lead["matched_value"] == "$4 million"
     assert "$4 million" in lead["passage"]
     assert 4e6 in [v["value"] for v in lead.get("values_found", [])]
@@ -53,4 +52,4 @@ def test_scale_slip_evidence_shows_the_pages_figure_for_the_same_quantity(verifi
 def test_near_miss_name_is_contradicted_with_the_pages_name(verified_ledger: VerifiedLedger) -> None:
     rec = _claim(verified_ledger, "000_", "Radyn Robotics")
     assert (rec["status"], rec["reason"]) == ("contradicted", "name_mismatch")
-    assert rec["evidence"][0]["matched_value"] == "Teradyne Robotics"
+    assert any(e["matched_value"] == "Teradyne Robotics" for e in rec["evidence"] if e["stance"] == "contradicts")
