@@ -108,7 +108,8 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     first = headings[0].start if headings else len(text)
     if view[body_start:first].strip():
         spans.append(("", "other", body_start, first))
-    for h, kind, nxt in zip(headings, _kinds(headings), [*headings[1:], None], strict=True):
+    following: list[Heading | None] = [*headings[1:], None] if headings else []
+    for h, kind, nxt in zip(headings, _kinds(headings), following, strict=True):
         spans.append(
             (
                 text[h.start : h.end].strip().lstrip("#").strip(),

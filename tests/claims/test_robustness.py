@@ -1,0 +1,70 @@
+"""Any text parses without crashing, spans stay inside the text, and Traditional Chinese reads alike."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extract import extract_claims
+from claims.report import parse_report
+from tests.conftest import REPORTS_DIR
+
+_PIECES = st.sampled_from(
+    ["# ", "## ", "- ", "1. ", "\n", "\n\n", "---\n", "title: x\n", "日期：", "来源：", "可信来源：", "(<https://a.com/x>)",
+     "[t](https://b.org/y)", "[ps://bad", "https://press-release-details/x", "[4]", "arXiv:2604.07355", "“引号”",
+     "（括号）", "2026 - 04 - 13", "4 月 15 日", "1220 亿美元", "83.1%", "GPT - 5 . 4", "数千个", "两倍", "Uber、Skild AI",
+     "为什么重要：", "，", "。", "OpenAI 发布了", "模型", " ", "\t", "\ufeff"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES | st.text(max_size=12), min_size=1, max_size=40).map("".join))
+def test_any_text_parses_and_extracts(text: str) -> None:
+    if not text.strip():
+        return
+    report = parse_report(text, "fuzz.txt")
+    for section in report.sections:
+        assert 0 <= section.start <= section.end <= len(text)
+    for claim in extract_claims(report):
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.key_text
+        assert claim.sentence_start <= claim.start and claim.end <= claim.sentence_end
+
+
+def _to_traditional(text: str) -> str:
+    """Character-by-character s2t, so offsets stay comparable."""
+    from opencc import OpenCC
+
+    cc = OpenCC("s2t")
+    out = []
+    for ch in text:
+        conv = cc.convert(ch) if "\u4e00" <= ch <= "\u9fff" else ch
+        out.append(conv if len(conv) == 1 else ch)
+    return "".join(out)
+
+
+def test_traditional_report_gives_the_same_claims() -> None:
+    path = sorted(REPORTS_DIR.glob("*.txt"))[0]
+    simplified = path.read_text(encoding="utf-8")
+    traditional = _to_traditional(simplified)
+    assert traditional != simplified
+    a = {(c.start, c.end, c.kind) for c in extract_claims(parse_report(simplified, path.name))}
+    b = {(c.start, c.end, c.kind) for c in extract_claims(parse_report(traditional, path.name))}
+    assert len(a & b) >= 0.95 * len(a)
+    assert parse_report(traditional, path.name).language == "zh-Hant"
+
+
+def test_extraction_time_grows_linearly() -> None:
+    seed = sorted(REPORTS_DIR.glob("*.txt"))[1].read_text(encoding="utf-8")
+
+    def cost(copies: int) -> float:
+        text = "\n\n".join(seed for _ in range(copies))
+        t0 = time.perf_counter()
+        extract_claims(parse_report(text, "big.txt"))
+        return time.perf_counter() - t0
+
+    cost(1)
+    ratio = cost(8) / max(cost(2), 1e-6)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
