@@ -35,8 +35,11 @@ from storage.db import make_engine  # noqa: E402
 from storage.models import Claim, Report, Section, SectionSource, Source, Verdict  # noqa: E402
 
 PG_ADMIN = os.environ.get("CLAIMLEDGER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
-REASONS = {"unverified": ["not_found", "source_dead", "no_source", "source_malformed"],
-           "contradicted": ["value_mismatch", "group_conflict"], "verified": ["value_match"]}
+REASONS = {
+    "unverified": ["not_found", "source_dead", "no_source", "source_malformed"],
+    "contradicted": ["value_mismatch", "group_conflict"],
+    "verified": ["value_match"],
+}
 CLAIMS_PER_REPORT = 50
 TEXT = "OpenAI 完成 4 亿美元融资，估值约 900 亿美元。谷歌发布 Gemma 4 27B，支持 140 种语言。\n" * 30
 
@@ -49,20 +52,63 @@ def generate(engine: Engine, n_claims: int, seed: int = 7) -> float:
     now = dt.datetime.now(dt.UTC)
     states = ["ok"] * 8 + ["dead", "changed"]
     with engine.begin() as conn:
-        conn.execute(insert(Report), [
-            {"id": i + 1, "name": f"bench_{i:05d}.txt", "version": 1, "is_latest": True, "title": f"日报 {i}",
-             "sha256": uuid.uuid4().hex, "language": "zh", "text": TEXT, "meta": "{}", "ingested_at": now}
-            for i in range(n_reports)])
-        conn.execute(insert(Section), [
-            {"id": i + 1, "report_id": i + 1, "order": 0, "heading": "一、事件", "kind": "event", "start": 0,
-             "end": len(TEXT)} for i in range(n_reports)])
+        conn.execute(
+            insert(Report),
+            [
+                {
+                    "id": i + 1,
+                    "name": f"bench_{i:05d}.txt",
+                    "version": 1,
+                    "is_latest": True,
+                    "title": f"日报 {i}",
+                    "sha256": uuid.uuid4().hex,
+                    "language": "zh",
+                    "text": TEXT,
+                    "meta": "{}",
+                    "ingested_at": now,
+                }
+                for i in range(n_reports)
+            ],
+        )
+        conn.execute(
+            insert(Section),
+            [
+                {
+                    "id": i + 1,
+                    "report_id": i + 1,
+                    "order": 0,
+                    "heading": "一、事件",
+                    "kind": "event",
+                    "start": 0,
+                    "end": len(TEXT),
+                }
+                for i in range(n_reports)
+            ],
+        )
         n_sources = max(1, n_reports // 2)
-        conn.execute(insert(Source), [
-            {"id": i + 1, "url": f"https://host{i % 97}.example/{i}", "raw": "", "host": f"host{i % 97}.example",
-             "state": rng.choice(states), "consecutive_failures": 0, "check_count": 0, "created_at": now}
-            for i in range(n_sources)])
-        conn.execute(insert(SectionSource), [
-            {"section_id": i + 1, "source_id": (i % n_sources) + 1, "raw": "", "label": ""} for i in range(n_reports)])
+        conn.execute(
+            insert(Source),
+            [
+                {
+                    "id": i + 1,
+                    "url": f"https://host{i % 97}.example/{i}",
+                    "raw": "",
+                    "host": f"host{i % 97}.example",
+                    "state": rng.choice(states),
+                    "consecutive_failures": 0,
+                    "check_count": 0,
+                    "created_at": now,
+                }
+                for i in range(n_sources)
+            ],
+        )
+        conn.execute(
+            insert(SectionSource),
+            [
+                {"section_id": i + 1, "source_id": (i % n_sources) + 1, "raw": "", "label": ""}
+                for i in range(n_reports)
+            ],
+        )
         batch = 10_000
         for lo in range(0, n_claims, batch):
             ids = range(lo + 1, min(n_claims, lo + batch) + 1)
@@ -70,16 +116,40 @@ def generate(engine: Engine, n_claims: int, seed: int = 7) -> float:
             for cid in ids:
                 rid = (cid - 1) // CLAIMS_PER_REPORT + 1
                 start = (cid * 7) % (len(TEXT) - 10)
-                claims.append({"id": cid, "report_id": min(rid, n_reports), "section_id": min(rid, n_reports),
-                               "start": start, "end": start + 4, "sentence_start": 0, "sentence_end": 40,
-                               "text": TEXT[:40], "key_text": TEXT[start:start + 4], "kind": rng.choice(
-                                   ["money", "percent", "count", "date", "version"]), "values": "[]",
-                               "entities": "[]", "topics": "[]", "checkworthy": True, "created_at": now})
+                claims.append(
+                    {
+                        "id": cid,
+                        "report_id": min(rid, n_reports),
+                        "section_id": min(rid, n_reports),
+                        "start": start,
+                        "end": start + 4,
+                        "sentence_start": 0,
+                        "sentence_end": 40,
+                        "text": TEXT[:40],
+                        "key_text": TEXT[start : start + 4],
+                        "kind": rng.choice(["money", "percent", "count", "date", "version"]),
+                        "values": "[]",
+                        "entities": "[]",
+                        "topics": "[]",
+                        "checkworthy": True,
+                        "created_at": now,
+                    }
+                )
                 status = rng.choices(["verified", "unverified", "contradicted"], [60, 25, 15])[0]
-                verdicts.append({"claim_id": cid, "status": status, "reason": rng.choice(REASONS[status]),
-                                 "confidence": round(rng.random(), 3), "actor": "auto", "note": "",
-                                 "evidence_digest": "", "conflicts_with": "[]", "needs_review": False,
-                                 "updated_at": now})
+                verdicts.append(
+                    {
+                        "claim_id": cid,
+                        "status": status,
+                        "reason": rng.choice(REASONS[status]),
+                        "confidence": round(rng.random(), 3),
+                        "actor": "auto",
+                        "note": "",
+                        "evidence_digest": "",
+                        "conflicts_with": "[]",
+                        "needs_review": False,
+                        "updated_at": now,
+                    }
+                )
             conn.execute(insert(Claim), claims)
             conn.execute(insert(Verdict), verdicts)
     return time.perf_counter() - t0
@@ -96,6 +166,7 @@ async def _load(base: str, path: str, clients: int, total: int) -> list[float]:
     per_client = max(1, total // clients)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
         async def worker() -> None:
             for _ in range(per_client):
                 t0 = time.perf_counter()
@@ -119,8 +190,13 @@ def run(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, 
     print(f"[{label}] generated {args.claims:,} claims in {secs:.1f} s")
     port = _free_port()
     env = {**os.environ, "CLAIMLEDGER_RUN_SCHEDULER": "false"}
-    proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "--db", url, "serve", "--port", str(port),
-                             "--no-scheduler"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "verifier.cli", "--db", url, "serve", "--port", str(port), "--no-scheduler"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
@@ -134,8 +210,11 @@ def run(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, 
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"serve did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
             time.sleep(0.2)
-        for name, path in (("baseline static file", "/static/app.css"), ("queue page /", "/"),
-                           ("/api/claims?status=contradicted", "/api/claims?status=contradicted")):
+        for name, path in (
+            ("baseline static file", "/static/app.css"),
+            ("queue page /", "/"),
+            ("/api/claims?status=contradicted", "/api/claims?status=contradicted"),
+        ):
             lat = asyncio.run(_load(base, path, args.clients, args.requests))
             rows.append((label, name, _pct(lat, 50), _pct(lat, 95)))
     finally:
@@ -148,8 +227,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
-    ap.add_argument("--requests", type=int, default=600, help="requests per endpoint, spread over the clients")
+    ap.add_argument(
+        "--requests", type=int, default=600, help="requests per endpoint, spread over the clients"
+    )
     ap.add_argument("--db", default="sqlite,postgres")
+    ap.add_argument("--workers", type=int, default=2, help="uvicorn workers of serve (one per core)")
     args = ap.parse_args()
     results = []
     if "sqlite" in args.db:
@@ -170,7 +252,9 @@ def main() -> None:
             finally:
                 with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
                     conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    print(f"\n{args.claims:,} claims, {args.clients} concurrent clients, {args.requests} requests per endpoint")
+    print(
+        f"\n{args.claims:,} claims, {args.clients} concurrent clients, {args.requests} requests per endpoint"
+    )
     print(f"{'db':9} {'endpoint':34} {'p50 ms':>8} {'p95 ms':>8} {'p95/baseline':>13}  target p95 < 100 ms")
     base95: dict[str, float] = {}
     for label, name, p50, p95 in results:

@@ -7,12 +7,14 @@ Everything returns plain dataclasses or table rows loaded in one short read sess
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 from sqlalchemy import Index, case, func, inspect
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -34,6 +36,8 @@ __all__ = [
     "STATUSES",
     "ClaimFilter",
     "ClaimRow",
+    "ClaimView",
+    "VerdictView",
     "Page",
     "ReportSummary",
     "ClaimDetail",
@@ -98,10 +102,51 @@ class ClaimFilter:
         return self
 
 
-@dataclass
+@dataclass(slots=True)
+class ClaimView:
+    """A claim's columns read without the ORM: list pages load 50 of these per request."""
+
+    id: int
+    report_id: int
+    section_id: int | None
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    text: str
+    key_text: str
+    kind: str
+    values: str
+    entities: str
+    checkworthy: bool
+    group_id: str | None
+
+
+@dataclass(slots=True)
+class VerdictView:
+    """A verdict's columns read without the ORM."""
+
+    claim_id: int
+    status: str
+    reason: str
+    confidence: float
+    actor: str
+    note: str
+    snapshot_id: int | None
+    conflicts_with: str
+    needs_review: bool
+    machine_status: str | None
+    updated_at: dt.datetime | None
+
+
+_CLAIM_COLS = [Claim.__table__.c[f.name] for f in fields(ClaimView)]  # type: ignore[attr-defined]
+_VERDICT_COLS = [Verdict.__table__.c[f.name] for f in fields(VerdictView)]  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
 class ClaimRow:
-    claim: Claim
-    verdict: Verdict | None
+    claim: ClaimView
+    verdict: VerdictView | None
     report_name: str
 
     @property
@@ -115,6 +160,14 @@ class ClaimRow:
     @property
     def confidence(self) -> float:
         return self.verdict.confidence if self.verdict else 0.0
+
+
+def _rows(session: Session, stmt: Any) -> list[ClaimRow]:
+    nc, nv = len(_CLAIM_COLS), len(_VERDICT_COLS)
+    return [
+        ClaimRow(ClaimView(*r[:nc]), VerdictView(*r[nc : nc + nv]), r[nc + nv])
+        for r in session.execute(stmt).all()
+    ]
 
 
 @dataclass
@@ -172,7 +225,8 @@ def _order(sort: str) -> list[Any]:
 
 def _base() -> Any:
     # every claim has a verdict row from ingest on (storage.verdicts.initial_verdict)
-    stmt = select(Claim, Verdict, Report.name).join(Verdict, col(Verdict.claim_id) == col(Claim.id))
+    stmt = sa_select(*_CLAIM_COLS, *_VERDICT_COLS, col(Report.name)).select_from(Claim)
+    stmt = stmt.join(Verdict, col(Verdict.claim_id) == col(Claim.id))
     return stmt.join(Report, col(Report.id) == col(Claim.report_id))
 
 
@@ -199,7 +253,7 @@ def list_claims(
     flt = (flt or ClaimFilter()).validate()
     _check_paging(limit, offset)
     stmt = _apply_filter(_base(), session, flt).order_by(*_order(sort)).limit(limit).offset(offset)
-    items = [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+    items = _rows(session, stmt)
     total = _count(session, flt) if with_total else -1
     return Page(items=items, total=total, limit=limit, offset=offset)
 
@@ -238,8 +292,8 @@ def review_queue(
         stmt = _apply_filter(_base(), session, sub).order_by(
             col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Claim.id).asc()
         )
-        rows = session.exec(stmt.limit(need).offset(skip)).all()
-        items += [ClaimRow(c, v, n) for c, v, n in rows]
+        rows = _rows(session, stmt.limit(need).offset(skip))
+        items += rows
         # a page that starts past this status skips what the status holds; otherwise it starts here
         skip = max(0, skip - _count(session, sub)) if skip and not rows else 0
     total = count_queue(session, flt) if with_total else -1
@@ -316,7 +370,7 @@ def get_report(session: Session, ref: str | int) -> Report:
 
 def report_claims(session: Session, report_id: int) -> list[ClaimRow]:
     stmt = _base().where(Claim.report_id == report_id).order_by(col(Claim.start).asc())
-    return [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+    return _rows(session, stmt)
 
 
 @dataclass
@@ -485,7 +539,7 @@ def _claims_by_id(session: Session, ids: Sequence[int]) -> list[ClaimRow]:
     if not ids:
         return []
     stmt = _base().where(col(Claim.id).in_(list(ids))).order_by(col(Claim.id))
-    return [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+    return _rows(session, stmt)
 
 
 def reviewed_claims(session: Session, *, report: str | None = None, limit: int = 100_000) -> list[ClaimRow]:
@@ -494,7 +548,7 @@ def reviewed_claims(session: Session, *, report: str | None = None, limit: int =
     if report is not None:
         stmt = stmt.where(col(Claim.report_id).in_(_report_ids(session, report)))
     stmt = stmt.order_by(col(Claim.id)).limit(limit)
-    return [ClaimRow(c, v, n) for c, v, n in session.exec(stmt).all()]
+    return _rows(session, stmt)
 
 
 __all__ += ["reviewed_claims"]

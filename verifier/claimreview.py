@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 
 from storage.models import Claim, Report, Verdict
-from storage.queries import get_report, reviewed_claims
+from storage.queries import ClaimView, VerdictView, get_report, reviewed_claims
 
 __all__ = ["RATINGS", "DEFAULT_BASE_URL", "claim_review", "claim_reviews", "claimreview_document"]
 
@@ -34,7 +34,7 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
 
 
 def claim_review(
-    claim: Claim, verdict: Verdict, report: Report, *, base_url: str, publisher: str = "claimledger"
+    claim: Claim | ClaimView, verdict: Verdict | VerdictView, report: Report, *, base_url: str, publisher: str = "claimledger"
 ) -> dict[str, Any]:
     """One ClaimReview object (without ``@context``; :func:`claim_reviews` adds it)."""
     value, label = RATINGS[verdict.status]
@@ -69,7 +69,7 @@ def claim_review(
     return review
 
 
-def claim_reviews(rows: list[tuple[Claim, Verdict, Report]], *, base_url: str) -> dict[str, Any]:
+def claim_reviews(rows: list[tuple[Claim | ClaimView, Verdict | VerdictView, Report]], *, base_url: str) -> dict[str, Any]:
     """A JSON-LD document: ``{"@context": "https://schema.org", "@graph": [ClaimReview, ...]}``."""
     return {
         "@context": "https://schema.org",
@@ -81,7 +81,7 @@ def claimreview_document(session: Session, report: str | None = None, base_url: 
     """ClaimReview JSON-LD for every reviewed claim (of one report when ``report`` is given)."""
     rows = reviewed_claims(session, report=report)
     reports: dict[int, Report] = {}
-    triples = []
+    triples: list[tuple[Claim | ClaimView, Verdict | VerdictView, Report]] = []
     for row in rows:
         if row.verdict is None:
             continue

@@ -95,3 +95,26 @@ def test_ttl_cache_expires_and_clears() -> None:
     assert cache.get("k", compute) == 2
     cache.clear()
     assert cache.get("k", compute) == 3
+
+
+def test_ttl_cache_computes_once_for_concurrent_callers() -> None:
+    import threading
+    import time
+
+    from verifier.api.cache import TTLCache
+
+    cache = TTLCache(ttl=60)
+    calls = []
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.05)
+        return 42
+
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [42] * 8 and len(calls) == 1

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
 
 from claims.errors import AuthError, ClaimledgerError
-from storage.db import make_engine
+from storage.db import make_engine, make_read_engine
 from storage.queries import ensure_indexes
 from verifier.api import filters
 from verifier.api.cache import TTLCache
@@ -22,7 +22,7 @@ from verifier.api.routes_pages import router as pages_router
 from verifier.errors import describe, http_status_for
 from verifier.settings import Settings, get_settings
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "app_from_env"]
 
 PACKAGE = Path(__file__).resolve().parent.parent
 COUNT_CACHE_SECONDS = 5.0  # how stale a count on a summary may be (see verifier/api/cache.py)
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.read_engine = make_read_engine(engine)  # SQLite: readers never take the write lock
     app.state.counts = TTLCache(ttl=COUNT_CACHE_SECONDS)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
@@ -72,3 +73,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return HTMLResponse(html, status_code=status)
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` and multi-worker serve: settings from CLAIMLEDGER_* variables."""
+    return create_app(Settings())

@@ -44,8 +44,12 @@ def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def read_session(engine: Engine = Depends(get_engine)) -> Iterator[Session]:
-    """A short read-only session (never committed)."""
+def get_read_engine(request: Request) -> Engine:
+    return request.app.state.read_engine  # type: ignore[no-any-return]
+
+
+def read_session(engine: Engine = Depends(get_read_engine)) -> Iterator[Session]:
+    """A short read-only session (never committed; on SQLite it never takes the write lock)."""
     with Session(engine, expire_on_commit=False) as session:
         yield session
 
@@ -66,7 +70,7 @@ def _principal(request: Request, engine: Engine, settings: Settings) -> Principa
 
 
 def optional_principal(
-    request: Request, engine: Engine = Depends(get_engine), settings: Settings = Depends(get_settings_dep)
+    request: Request, engine: Engine = Depends(get_read_engine), settings: Settings = Depends(get_settings_dep)
 ) -> Principal | None:
     """Who is calling, if anyone. A stale session cookie on a page just means logged out."""
     try:

@@ -14,6 +14,7 @@ from storage.queries import ClaimRow, EvidenceRow, SourceRow
 
 __all__ = [
     "ClaimOut",
+    "claim_dict",
     "ClaimPageOut",
     "EvidenceOut",
     "EventOut",
@@ -84,33 +85,38 @@ class ClaimOut(BaseModel):
 
     @classmethod
     def of(cls, row: ClaimRow) -> ClaimOut:
-        c, v = row.claim, row.verdict
-        assert c.id is not None
-        return cls(
-            id=c.id,
-            report=row.report_name,
-            report_id=c.report_id,
-            section_id=c.section_id,
-            start=c.start,
-            end=c.end,
-            sentence_start=c.sentence_start,
-            sentence_end=c.sentence_end,
-            text=c.text,
-            key_text=c.key_text,
-            kind=c.kind,
-            values=loads(c.values, []),
-            entities=loads(c.entities, []),
-            checkworthy=c.checkworthy,
-            group_id=c.group_id,
-            status=row.status,
-            reason=row.reason,
-            confidence=row.confidence,
-            actor=v.actor if v else "auto",
-            note=v.note if v else "",
-            needs_review=v.needs_review if v else False,
-            machine_status=v.machine_status if v else None,
-            conflicts_with=[int(x) for x in loads(v.conflicts_with if v else None, [])],
-        )
+        # built from ledger rows whose types the table models fix: no re-validation
+        return cls.model_construct(**claim_dict(row))
+
+
+def claim_dict(row: ClaimRow) -> dict[str, Any]:
+    """The public fields of a claim row as plain JSON-ready data (the hot path of list pages)."""
+    c, v = row.claim, row.verdict
+    return {
+        "id": c.id,
+        "report": row.report_name,
+        "report_id": c.report_id,
+        "section_id": c.section_id,
+        "start": c.start,
+        "end": c.end,
+        "sentence_start": c.sentence_start,
+        "sentence_end": c.sentence_end,
+        "text": c.text,
+        "key_text": c.key_text,
+        "kind": c.kind,
+        "values": loads(c.values, []),
+        "entities": loads(c.entities, []),
+        "checkworthy": c.checkworthy,
+        "group_id": c.group_id,
+        "status": row.status,
+        "reason": row.reason,
+        "confidence": row.confidence,
+        "actor": v.actor if v else "auto",
+        "note": v.note if v else "",
+        "needs_review": v.needs_review if v else False,
+        "machine_status": v.machine_status if v else None,
+        "conflicts_with": [int(x) for x in loads(v.conflicts_with if v else None, [])],
+    }
 
 
 class ClaimPageOut(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import typer
@@ -34,6 +35,7 @@ def serve(
     host: str = typer.Option(None, "--host", help="address to bind (default: settings.host, 127.0.0.1)"),
     port: int = typer.Option(None, "--port", help="port (default: settings.port, 8000)"),
     scheduler: bool = typer.Option(True, "--scheduler/--no-scheduler", help="run re-checks in process"),
+    workers: int = typer.Option(1, "--workers", min=1, help="uvicorn worker processes (one scheduler in all)"),
 ) -> None:
     """Run the HTTP API and pages (uvicorn), with the re-check scheduler in process."""
     import uvicorn
@@ -41,12 +43,18 @@ def serve(
     from verifier.api import create_app
 
     settings = state.settings
-    app = create_app(settings, state.engine)
-    sched = _start_scheduler() if scheduler else None
     bind_host, bind_port = host or settings.host, port or settings.port
+    if workers > 1:
+        # worker processes build the app from CLAIMLEDGER_* variables: hand them this ledger's URL
+        os.environ["CLAIMLEDGER_DATABASE_URL"] = settings.database_url
+        target: Any = "verifier.api.app:app_from_env"
+    else:
+        target = create_app(settings, state.engine)
+    sched = _start_scheduler() if scheduler else None
     console.print(f"claimledger serving on http://{bind_host}:{bind_port} (API docs at /docs)")
     try:
-        uvicorn.run(app, host=bind_host, port=bind_port, log_level="warning")
+        uvicorn.run(target, host=bind_host, port=bind_port, log_level="warning", workers=workers,
+                    factory=workers > 1)
     finally:
         if sched is not None:
             sched.shutdown(wait=False)
