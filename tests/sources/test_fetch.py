@@ -386,3 +386,19 @@ def test_the_backend_connects_to_the_checked_address(server: LocalServer) -> Non
 
     assert asyncio.run(run()).outcome == "ok"
     assert asked and all(h in ("127.0.0.1", "::1") for h in asked)  # never the name itself
+
+
+def test_fetches_are_stateless_no_cookies_kept(server: LocalServer) -> None:
+    seen: list[str | None] = []
+    server.routes["/cookie"] = lambda req: (
+        seen.append(req.headers.get("Cookie")),
+        Reply(body=b"<p>c</p>", headers={"Set-Cookie": "session=abc; Path=/"}),
+    )[1]
+
+    async def run() -> None:
+        async with Fetcher(settings()) as f:
+            await f.fetch(server.url("/cookie"))
+            await f.fetch(server.url("/cookie"))
+
+    asyncio.run(run())
+    assert seen == [None, None]
