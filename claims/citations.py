@@ -75,7 +75,7 @@ def find_sources(text: str, start: int = 0, end: int | None = None) -> list[Sour
     found: list[SourceRef] = []
 
     def free(a: int, b: int) -> bool:
-        return not any(taken[a:b])
+        return taken.find(1, a, b) < 0
 
     def take(a: int, b: int) -> None:
         taken[a:b] = b"\x01" * (b - a)

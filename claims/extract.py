@@ -35,6 +35,7 @@ _SOURCE_LINE = re.compile(
 )
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+_SHORT_LINE = re.compile(r"^[ \t]*(?=[^\n]*\d)[^\n]{4,40}$", re.M)  # short lines holding a digit
 _CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
 _CJK_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -106,7 +107,7 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
         if section.kind == "references" or _TOC.match(heading):
             _mask(mask, section.start, section.end)
     # a line that is nothing but a date (a report's dateline) is metadata
-    for line in re.finditer(r"^[ \t]*[^\n]{4,40}$", text, re.M):
+    for line in _SHORT_LINE.finditer(text):
         values = parse_values(line.group(0))
         if (
             len(values) == 1
@@ -136,7 +137,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _free(mask: bytearray, start: int, end: int) -> bool:
-    return not any(mask[start:end])
+    return mask.find(1, start, end) < 0
 
 
 def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
@@ -313,7 +314,7 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
         heading_end = section.end if heading_end < 0 or not section.heading else heading_end
         group_heading = bool(section.heading) and not re.match(r"^[-*+•#\s]*\d", section.heading)
         for s, e in sentence_spans(view, section.start, section.end):
-            if not _free(mask, s, e) and all(mask[s:e]):
+            if mask.find(0, s, e) < 0:  # all noise
                 continue
             in_heading = bool(section.heading) and s < heading_end
             in_opinion = any(a <= s < b for a, b in opinion)

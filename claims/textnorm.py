@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 __all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "is_traditional"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACE = re.compile(r"\s")
 
 
 @cache
@@ -63,7 +64,7 @@ def matching_view(text: str) -> str:
 
 
 def cjk_ratio(text: str) -> float:
-    letters = sum(1 for ch in text if not ch.isspace())
+    letters = len(text) - len(_SPACE.findall(text))
     return len(_CJK.findall(text)) / letters if letters else 0.0
 
 

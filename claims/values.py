@@ -113,6 +113,7 @@ _RELATIVE = re.compile(
     r"今年(?:晚些时候|下半年|上半年|年底|年初|内|底|晚些)?|明年(?:初|底)?|去年(?:底|同期)?|年内|年底前"
 )
 _RELATIVE_EN = re.compile(r"\b(?:later|earlier|early|late)?\s?(?:this|next|last) year\b|\bby (?:the )?(?:end of the year|year-end)\b", re.I)
+_DIGIT = re.compile(r"\d")
 _REL_QUALIFIER: dict[str, Qualifier] = {
     "起": ">=",
     "以来": ">=",
@@ -149,8 +150,19 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
 
 
+_HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
 def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
+    has_digits = any(ch.isdigit() for ch in text[:1]) or _DIGIT.search(text) is not None
+    has_month_name = _HAS_MONTH_NAME.search(text) is not None
+    has_cjk_date = "年" in text or "月" in text
     for kind, pattern in _DATE_PATTERNS:
+        source = pattern.pattern
+        if not has_digits or ("(?P<mn>" in source and not has_month_name):
+            continue
+        if ("年" in source or "月" in source) and not has_cjk_date:
+            continue
         for m in pattern.finditer(text):
             got = _date_value(kind, m, default_year)
             if got is None:
@@ -573,7 +585,7 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     )
     for values in passes:
         for v in values:
-            if v.end <= v.start or any(taken[v.start : v.end]):
+            if v.end <= v.start or taken.find(1, v.start, v.end) >= 0:
                 continue
             taken[v.start : v.end] = b"\x01" * (v.end - v.start)
             out.append(v)
