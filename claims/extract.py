@@ -23,7 +23,9 @@ from claims.values import parse_values
 
 __all__ = ["extract_claims", "noise_mask", "sentence_spans"]
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?")
+_OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|]$")  # a line that stops mid-sentence
+_NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+#>•|]|\d{1,2}[.、)）\s]|[^\n：:]{1,14}[：:]|[(（<\[])")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(\d{1,2}(?:[.、)）]|[ \t]))", re.M)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\](?!\()")
@@ -99,6 +101,9 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
         label = m.group(1).strip()
         if any(label.startswith(cue) for cue in metadata):
             s, e = _line_bounds(text, m.start(1))
+            while e < len(text) and _continues(text, 0, e, e + 1, len(text)):
+                _mask(mask, s, e)
+                s, e = _line_bounds(text, e + 1)
             _mask(mask, s, e)
     for m in _CJK_LABEL.finditer(text):
         _mask(mask, m.start(), m.end())  # 发生了什么：, 关键信息： — labels, not claims
@@ -122,9 +127,24 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     """Sentences of ``text[start:end]`` (split at 。！？；, line ends), trimmed of spaces."""
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group(0)[0] == "\n" and _continues(text, start, m.start(), m.end(), end):
+            continue
         yield from _trimmed(text, pos, m.start())
         pos = m.end()
     yield from _trimmed(text, pos, end)
+
+
+def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> bool:
+    """A line break inside a sentence: a long line that stops without punctuation, followed by a
+    line that is not a new item, label, heading or link ("……真正的大规模 AI\n价值，不一定……")."""
+    line_start = text.rfind("\n", 0, brk) + 1
+    if line_start <= block_start:
+        return False  # the heading line of a section
+    line = text[line_start:brk].rstrip()
+    if len(line) < 30 or not _OPEN_END.search(line):
+        return False
+    following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
+    return bool(following.strip()) and not _NEW_BLOCK.match(following)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

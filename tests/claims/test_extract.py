@@ -95,3 +95,14 @@ def test_traditional_chinese_reads_the_same_with_original_offsets() -> None:
     assert money.key_text == "1 億美元" and money.values[0].value == 1e8
     count = next(c for c in claims if c.kind == "count")
     assert text[count.start : count.end] == "數千個" and count.values[0].noun == "vulnerabilities"
+
+
+def test_a_sentence_broken_across_lines_is_one_sentence() -> None:
+    text = (
+        "## 1. 事件\n\n关键信息：官方披露，本轮由 Amazon、NVIDIA 等战略伙伴锚定，同时向个人投资者募集超过 30 亿美元。OpenAI\n\n"
+        "还表示，公司当前月收入已达到 20 亿美元。\n\n为什么重要：短句\n"
+    )
+    money = [c for c in claims_of(text) if c.kind == "money"]
+    assert money[1].key_text == "20 亿美元"
+    assert money[1].sentence.startswith("OpenAI") and money[1].sentence.endswith("20 亿美元")
+    assert "OpenAI" in money[1].entities
