@@ -105,7 +105,7 @@ def test_changed_page_timeline_shows_both_events_with_times_and_reasons(
         s = source(engine, sid)
         assert s.state == "changed" and s.last_changed_at is not None
         timeline = [(e.status, e.reason) for e in events(engine, claim)]
-        assert timeline[-2:] == [("verified", "source_changed"), ("contradicted", "source_changed")]
+        assert timeline[-2:] == [("verified", "source_fetched"), ("contradicted", "source_changed")]
         stamps = [e.created_at for e in events(engine, claim)[-2:]]
         assert stamps[0] < stamps[1]
         assert len(snapshots(engine, sid)) == 2  # the old version is kept

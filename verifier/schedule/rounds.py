@@ -108,11 +108,13 @@ class RoundSummary:
     events: int = 0
     webhooks_queued: int = 0
     seconds: float = 0.0
+    started_at: float = 0.0  # wall clock (epoch seconds) of a drain, to line up parallel workers
+    finished_at: float = 0.0
     messages: list[str] = field(default_factory=list)
 
     def add(self, other: RoundSummary) -> None:
         for f in fields(self):
-            if f.name in ("owner", "messages"):
+            if f.name in ("owner", "messages", "started_at", "finished_at"):
                 continue
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         self.messages.extend(other.messages)
@@ -164,37 +166,62 @@ class Applied:
     changed: bool = False  # the new snapshot replaced a different earlier one
 
 
-def _apply(
-    engine: Engine,
+Item = tuple[ClaimedSource, FetchResult | None]
+WRITE_BATCH = 100  # fetch results written per transaction (commits, not rows, cost the time)
+
+
+def _apply_one(
+    session: Session,
     owner: str,
     claimed: ClaimedSource,
     result: FetchResult | None,
     store: StoreFn,
     knobs: PolicyKnobs,
 ) -> Applied:
-    """One transaction: apply the fetch result, then either release the lease or mark pending.
+    """Apply one fetch result, then either release the lease or mark the source pending.
 
     Pending (claims to re-verify): a new snapshot; the failure that uses up the policy's retries;
     a dead source that answers again.
     """
-    with session_scope(engine) as session:
-        source = session.get(Source, claimed.id)
-        if source is None or source.lease_owner != owner:
-            return Applied(claimed.id, "lost")
-        action, changed = "pending_only", False
-        if result is not None:
-            was_dead = is_dead(source.consecutive_failures, knobs)
-            outcome = store(session, source, result)
-            action = str(getattr(outcome, "action", "failed" if result.is_failure else "unchanged"))
-            changed = bool(getattr(outcome, "changed", False))
-            now_dead = is_dead(source.consecutive_failures, knobs)
-            if action == "new_snapshot" or was_dead != now_dead:
-                source.verify_pending = True
-        if source.verify_pending:
-            session.add(source)
-            return Applied(claimed.id, action, pending=True, changed=changed)
-        release_lease(session, source)
-        return Applied(claimed.id, action, changed=changed)
+    source = session.get(Source, claimed.id)
+    if source is None or source.lease_owner != owner:
+        return Applied(claimed.id, "lost")
+    action, changed = "pending_only", False
+    lease = source.lease_expires_at
+    release_lease(session, source)  # before store's flush: one UPDATE for the common case
+    if result is not None:
+        was_dead = is_dead(source.consecutive_failures, knobs)
+        outcome = store(session, source, result)
+        action = str(getattr(outcome, "action", "failed" if result.is_failure else "unchanged"))
+        changed = bool(getattr(outcome, "changed", False))
+        now_dead = is_dead(source.consecutive_failures, knobs)
+        if action == "new_snapshot" or was_dead != now_dead:
+            source.verify_pending = True
+    if source.verify_pending:  # keep the lease until the claims are re-verified
+        source.lease_owner, source.lease_expires_at = owner, lease
+        session.add(source)
+        return Applied(claimed.id, action, pending=True, changed=changed)
+    return Applied(claimed.id, action, changed=changed)
+
+
+def _apply(
+    engine: Engine, owner: str, items: Sequence[Item], store: StoreFn, knobs: PolicyKnobs
+) -> list[Applied]:
+    """Apply fetch results in one transaction (all or nothing, so a crash leaves no half-written
+    snapshot); if one of them fails, apply each in its own transaction so the others still land."""
+    try:
+        with session_scope(engine) as session:
+            ids = [c.id for c, _ in items]
+            # one read; get() then hits the identity map (weak: keep the rows referenced)
+            loaded = session.exec(select(Source).where(col(Source.id).in_(ids))).all()
+            applied = [_apply_one(session, owner, c, r, store, knobs) for c, r in items]
+            del loaded
+            return applied
+    except Exception:
+        if len(items) == 1:
+            log.exception("storing the check of %s failed; its lease will expire", items[0][0].url)
+            return [Applied(items[0][0].id, "error")]
+    return [a for item in items for a in _apply(engine, owner, [item], store, knobs)]
 
 
 # --- after the fetches: verification, reviews, unreachable claims, webhooks ----------------------
@@ -432,24 +459,31 @@ class _Runner:
             return out
         limit = asyncio.Semaphore(max(1, s.fetch_concurrency))
         pending: list[int] = []
+        done: asyncio.Queue[Item] = asyncio.Queue()
 
-        async def one(claimed: ClaimedSource) -> Applied:
+        async def fetch(claimed: ClaimedSource) -> None:
             result = await self._fetch_one(claimed, limit) if claimed.due else None
-            try:
-                return await self._in_db(
-                    _apply, self.engine, self.owner, claimed, result, self.store, self.knobs
-                )
-            except Exception:
-                log.exception("storing the check of %s failed; its lease will expire", claimed.url)
-                return Applied(claimed.id, "error")
+            done.put_nowait((claimed, result))
 
-        for next_done in asyncio.as_completed([one(c) for c in batch]):
-            applied = await next_done
-            self._count(out, applied)
-            if applied.pending:
-                pending.append(applied.source_id)
-            if self.progress:
-                self.progress(1)
+        tasks = [asyncio.create_task(fetch(c)) for c in batch]
+        written = 0
+        try:
+            while written < len(batch):  # write whatever finished while the last write ran
+                items = [await done.get()]
+                while not done.empty() and len(items) < WRITE_BATCH:
+                    items.append(done.get_nowait())
+                for applied in await self._in_db(
+                    _apply, self.engine, self.owner, items, self.store, self.knobs
+                ):
+                    self._count(out, applied)
+                    if applied.pending:
+                        pending.append(applied.source_id)
+                written += len(items)
+                if self.progress:
+                    self.progress(len(items))
+        finally:
+            for task in tasks:
+                task.cancel()
         settled = await self._in_db(_settle, self.engine, s, self.owner, pending, self.verify)
         out.add(settled)
         out.seconds = time.perf_counter() - started
@@ -558,7 +592,7 @@ def run_until_idle(
     not checked since the start (``all``), or the given ``source_ids`` (``ids``)."""
 
     async def go() -> RoundSummary:
-        total = RoundSummary()
+        total = RoundSummary(started_at=time.time())
         since = utcnow()
         async with _runner(
             engine, settings, owner=owner, fetch=fetch, store=store, verify=verify, progress=progress
@@ -570,6 +604,7 @@ def run_until_idle(
                 if one.claimed == 0 or one.errors + one.lost_lease == one.claimed:
                     break  # nothing left, or no progress possible now (leases will expire)
         total.seconds = time.perf_counter() - started
+        total.finished_at = time.time()
         return total
 
     started = time.perf_counter()
