@@ -183,7 +183,7 @@ def _pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def run(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, float, float]]:
+def run(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, float, float, float]]:
     engine = make_engine(url, cache=False)
     secs = generate(engine, args.claims)
     engine.dispose()
@@ -198,7 +198,7 @@ def run(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, 
         stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
-    rows = []
+    rows: list[tuple[str, str, float, float, float]] = []
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -255,14 +255,15 @@ def main() -> None:
     print(
         f"\n{args.claims:,} claims, {args.clients} concurrent clients, {args.requests} requests per endpoint"
     )
-    print(f"{'db':9} {'endpoint':34} {'p50 ms':>8} {'p95 ms':>8} {'p95/baseline':>13}  target p95 < 100 ms")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (the machine is shared; compare with the baseline)")
+    print(f"{'db':9} {'endpoint':34} {'1 client':>9} {'p50 ms':>8} {'p95 ms':>8} {'p95/baseline':>13}  target p95 < 100 ms")
     base95: dict[str, float] = {}
-    for label, name, p50, p95 in results:
+    for label, name, alone, p50, p95 in results:
         if name.startswith("baseline"):
             base95[label] = p95
         ratio = p95 / base95[label] if base95.get(label) else 1.0
         ok = "" if name.startswith("baseline") else ("ok" if p95 < 100 else "OVER")
-        print(f"{label:9} {name:34} {p50:8.1f} {p95:8.1f} {ratio:12.1f}x  {ok}")
+        print(f"{label:9} {name:34} {alone:9.1f} {p50:8.1f} {p95:8.1f} {ratio:12.1f}x  {ok}")
 
 
 if __name__ == "__main__":
