@@ -210,7 +210,7 @@ def _fact_drafts(
     for a, b in latin_spans(sentence):
         a, b = s + a, s + b
         word = view[a:b]
-        if not _free(mask, a, b) or overlaps(a, b):
+        if not _free(mask, a, b) or overlaps(a, b) or len(word) < 2:
             continue
         if not (any(ch.isupper() for ch in word) or " " in word):
             quoted = a > 0 and view[a - 1] in "“\"「'" or a > 0 and view[a - 1] in "（("
@@ -223,6 +223,11 @@ def _fact_drafts(
     for pattern in (_QUOTED, _BRACKETED):
         for m in pattern.finditer(sentence):
             a, b = s + m.start(1), s + m.end(1)
+            if pattern is _BRACKETED:
+                glossed = _glossed_term(view, s, m.start() + s, mask)
+                if glossed and not overlaps(*glossed):
+                    drafts.append(_Draft(*glossed, "fact"))
+                    occupied.append(glossed)
             inner = view[a:b].strip()
             if not inner or not _free(mask, a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
                 continue
@@ -233,11 +238,6 @@ def _fact_drafts(
                 continue
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
-            if pattern is _BRACKETED:
-                glossed = _glossed_term(view, s, m.start() + s, mask)
-                if glossed and not overlaps(*glossed):
-                    drafts.append(_Draft(*glossed, "fact"))
-                    occupied.append(glossed)
     if clause_facts:
         drafts.extend(_clause_facts(view, s, e, mask, occupied))
     return drafts
@@ -261,6 +261,7 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in members if y - x >= 2]
 
 
+_GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 
@@ -269,11 +270,13 @@ def _glossed_term(view: str, s: int, bracket: int, mask: bytearray) -> tuple[int
     m = _GLOSSED.search(view, s, bracket)
     if not m or not _free(mask, m.start(), m.end()):
         return None
-    a, b = _core(view, m.start(), m.end())
-    # keep only the last words of a long run: the term sits right before its gloss
-    if b - a > 6:
-        a = b - 6
-    return a, b
+    a, b = m.start(), m.end()
+    # the term is the last phrase before its gloss: 社交网络和主流媒体（如…） → 主流媒体
+    pieces = [p for p in _GLOSS_SPLIT.split(view[a:b]) if len(p) >= 2]
+    if not pieces:
+        return None
+    a = b - len(pieces[-1])
+    return _core(view, a, b)
 
 
 def _clause_facts(
