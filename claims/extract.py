@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claims.citations import url_spans
-from claims.entities import entities_in, latin_spans
+from claims.entities import entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.textnorm import matching_view
@@ -220,6 +220,12 @@ def _fact_drafts(
             continue  # "Claude" of "Claude Opus 4.6" is part of the version
         drafts.append(_Draft(a, b, "fact"))
         occupied.append((a, b))
+    for m in _ACRONYM_NOUN.finditer(sentence):
+        # "API 私有预览", "AI 眼镜": a generic acronym names a thing together with the noun after it
+        a, b = s + m.start(), s + m.end()
+        if m.group(1) in fact_stopwords() and _free(mask, a, b) and not overlaps(a, b):
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
     for pattern in (_QUOTED, _BRACKETED):
         for m in pattern.finditer(sentence):
             a, b = s + m.start(1), s + m.end(1)
@@ -261,6 +267,7 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in members if y - x >= 2]
 
 
+_ACRONYM_NOUN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
 _GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
@@ -279,6 +286,23 @@ def _glossed_term(view: str, s: int, bracket: int, mask: bytearray) -> tuple[int
     return _core(view, a, b)
 
 
+def _uncovered(view: str, a: int, b: int, occupied: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [a, b) no other claim covers, without list commas at their ends."""
+    pieces = [(a, b)]
+    for x, y in occupied:
+        if x < b and a < y:
+            pieces = [p for pa, pb in pieces for p in ((pa, min(pb, x)), (max(pa, y), pb)) if p[1] > p[0]]
+    out = []
+    for pa, pb in pieces:
+        while pa < pb and view[pa] == "、":
+            pa += 1
+        while pb > pa and view[pb - 1] == "、":
+            pb -= 1
+        if pb > pa:
+            out.append((pa, pb))
+    return out
+
+
 def _clause_facts(
     view: str, s: int, e: int, mask: bytearray, occupied: list[tuple[int, int]]
 ) -> list[_Draft]:
@@ -294,9 +318,10 @@ def _clause_facts(
         pos = stop + 1
         busy = any(x < b0 and a0 < y for x, y in occupied)
         runs = [
-            (m.start(), m.end())
+            piece
             for m in _CJK_RUN.finditer(view, a0, b0)
-            if _free(mask, m.start(), m.end()) and not any(x < m.end() and m.start() < y for x, y in occupied)
+            if _free(mask, m.start(), m.end())
+            for piece in _uncovered(view, m.start(), m.end(), occupied)
         ]
         if not runs:
             continue
