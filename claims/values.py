@@ -181,15 +181,15 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         for m in _RELATIVE.finditer(text):
             raw = m.group(0)
             year = default_year + (1 if raw.startswith("明年") else -1 if raw.startswith("去年") else 0)
-            qualifier: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
-            yield Value(raw, f"{year:04d}", "date", qualifier, m.start(), m.end(), "date")
+            later: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
+            yield Value(raw, f"{year:04d}", "date", later, m.start(), m.end(), "date")
         for m in _RELATIVE_EN.finditer(text):
             raw = m.group(0).strip()
             low = raw.lower()
             year = default_year + (1 if "next" in low else -1 if "last" in low else 0)
-            qualifier = ">=" if low.startswith("later") else "="
+            later = ">=" if low.startswith("later") else "="
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            yield Value(raw, f"{year:04d}", "date", qualifier, start, start + len(raw), "date")
+            yield Value(raw, f"{year:04d}", "date", later, start, start + len(raw), "date")
 
 
 # ---------------------------------------------------------------- versions
