@@ -347,8 +347,85 @@ def _core(view: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+@dataclass(frozen=True)
+class _SectionContext:
+    section: Section
+    values: list[Value]
+    opinion: list[tuple[int, int]]
+    heading_end: int
+    group_heading: bool  # a heading such as 今日 Top 5 大事件, not an item title
+
+
+def _section_context(view: str, section: Section, mask: bytearray, year: int | None) -> _SectionContext:
+    line_end = view.find("\n", section.start)
+    heading_end = section.end if line_end < 0 or not section.heading else line_end
+    group_heading = bool(section.heading) and not re.match(r"^[-*+•#\s]*\d", section.heading)
+    return _SectionContext(
+        section,
+        _section_values(view, section, mask, year),
+        _opinion_ranges(view, section),
+        heading_end,
+        group_heading,
+    )
+
+
+def _sentence_drafts(
+    report: ParsedReport, view: str, mask: bytearray, ctx: _SectionContext, s: int, e: int
+) -> list[_Draft]:
+    """The claims of one sentence: its values, then its named facts."""
+    section = ctx.section
+    in_heading = bool(section.heading) and s < ctx.heading_end
+    numeric = _value_drafts(ctx.values, s, e)
+    if in_heading and ctx.group_heading and section.kind != "other":
+        numeric = [d for d in numeric if d.kind != "count"]  # 今日 Top 5 大事件: heading numbers
+    if in_heading and report.date:
+        today = report.date.isoformat()  # the report's own date in a heading is metadata
+        numeric = [d for d in numeric if not (d.kind == "date" and d.value and d.value.value == today)]
+    if (section.order == 0 and in_heading) or (in_heading and ctx.group_heading):
+        return numeric  # the title line and group headings name no facts
+    taken = [(d.start, d.end) for d in numeric]
+    return numeric + _fact_drafts(view, s, e, mask, taken, section.kind in _FACT_SECTIONS)
+
+
+def _claim(
+    text: str,
+    view: str,
+    d: _Draft,
+    s: int,
+    e: int,
+    ctx: _SectionContext,
+    checkworthy: bool,
+    entities: tuple[str, ...],
+    topics: tuple[str, ...],
+) -> ExtractedClaim:
+    key = text[d.start : d.end]
+    if d.value is not None:
+        v = d.value
+        value = Value(key, v.value, v.unit, v.qualifier, d.start, d.end, v.kind, v.precision, v.noun)
+    else:
+        value = Value(key, _fact_value(view[d.start : d.end]), None, "=", d.start, d.end, "fact")
+    return ExtractedClaim(
+        start=d.start,
+        end=d.end,
+        sentence_start=s,
+        sentence_end=e,
+        sentence=text[s:e],
+        key_text=key,
+        kind=d.kind,
+        section_order=ctx.section.order,
+        values=(value,),
+        entities=entities,
+        topics=topics,
+        checkworthy=checkworthy,
+    )
+
+
 def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
-    """Every atomic claim of ``report``, in text order."""
+    """Every atomic claim of ``report``, in text order.
+
+    Claims in summary sections and opinion passages (为什么重要, 一句话判断…) are kept with
+    ``checkworthy=False`` unless they carry a concrete figure or date.
+    """
     text = report.text
     view = matching_view(text)
     mask = noise_mask(report, view)
@@ -356,87 +433,21 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
     claims: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for section in report.sections:
-        opinion = _opinion_ranges(view, section)
-        section_values = _section_values(view, section, mask, year)
-        heading_end = view.find("\n", section.start)
-        heading_end = section.end if heading_end < 0 or not section.heading else heading_end
-        group_heading = bool(section.heading) and not re.match(r"^[-*+•#\s]*\d", section.heading)
+        ctx = _section_context(view, section, mask, year)
         for s, e in sentence_spans(view, section.start, section.end):
             if mask.find(0, s, e) < 0:  # all noise
                 continue
-            in_heading = bool(section.heading) and s < heading_end
-            in_opinion = any(a <= s < b for a, b in opinion)
-            numeric = _value_drafts(section_values, s, e)
-            title_line = section.order == 0 and in_heading
-            if in_heading and group_heading and section.kind != "other":
-                numeric = [d for d in numeric if d.kind != "count"]
-            if in_heading and report.date:
-                numeric = [
-                    d
-                    for d in numeric
-                    if not (d.kind == "date" and d.value and d.value.value == report.date.isoformat())
-                ]
-            taken = [(d.start, d.end) for d in numeric]
-            clause_facts = section.kind in _FACT_SECTIONS
-            facts = (
-                []
-                if title_line or (in_heading and group_heading)
-                else _fact_drafts(view, s, e, mask, taken, clause_facts)
-            )
-            drafts = numeric + facts
-            sentence = text[s:e]
-            sentence_view = view[s:e]
-            entities = entities_in(sentence_view)
-            topics = topics_in(sentence_view)
-            summary_like = section.kind == "summary" or in_opinion
+            drafts = _sentence_drafts(report, view, mask, ctx, s, e)
+            if not drafts:
+                continue
+            entities, topics = entities_in(view[s:e]), topics_in(view[s:e])
+            opinion = section.kind == "summary" or any(a <= s < b for a, b in ctx.opinion)
             for d in sorted(drafts, key=lambda d: d.start):
                 if (d.start, d.end) in seen:
                     continue
                 seen.add((d.start, d.end))
-                checkworthy = not summary_like or (d.kind in _NUMERIC and d.kind != "version")
-                values: tuple[Value, ...] = ()
-                if d.value is not None:
-                    values = (
-                        Value(
-                            text[d.start : d.end],
-                            d.value.value,
-                            d.value.unit,
-                            d.value.qualifier,
-                            d.start,
-                            d.end,
-                            d.value.kind,
-                            d.value.precision,
-                            d.value.noun,
-                        ),
-                    )
-                else:
-                    values = (
-                        Value(
-                            text[d.start : d.end],
-                            _fact_value(view[d.start : d.end]),
-                            None,
-                            "=",
-                            d.start,
-                            d.end,
-                            "fact",
-                        ),
-                    )
-                claims.append(
-                    ExtractedClaim(
-                        start=d.start,
-                        end=d.end,
-                        sentence_start=s,
-                        sentence_end=e,
-                        sentence=sentence,
-                        key_text=text[d.start : d.end],
-                        kind=d.kind,
-                        section_order=section.order,
-                        values=values,
-                        entities=entities,
-                        topics=topics,
-                        checkworthy=checkworthy,
-                    )
-                )
+                checkworthy = not opinion or (d.kind in _NUMERIC and d.kind != "version")
+                claims.append(_claim(text, view, d, s, e, ctx, checkworthy, entities, topics))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
