@@ -402,3 +402,28 @@ def test_fetches_are_stateless_no_cookies_kept(server: LocalServer) -> None:
 
     asyncio.run(run())
     assert seen == [None, None]
+
+
+def test_connections_are_kept_alive_and_replaced_when_closed() -> None:
+    ports: list[int] = []
+
+    def route(req: object) -> Reply:
+        ports.append(req.client_address[1])  # type: ignore[attr-defined]
+        return Reply(body=b"<p>k</p>")
+
+    def closing(req: object) -> Reply:
+        ports.append(req.client_address[1])  # type: ignore[attr-defined]
+        return Reply(body=b"<p>c</p>", headers={"Connection": "close"})
+
+    with LocalServer({"/k": route, "/close": closing}) as srv:
+
+        async def run() -> list[str]:
+            async with Fetcher(settings()) as f:
+                out = [(await f.fetch(srv.url("/k"))).outcome for _ in range(5)]
+                out.append((await f.fetch(srv.url("/close"))).outcome)
+                out.append((await f.fetch(srv.url("/k"))).outcome)
+                return out
+
+        assert asyncio.run(run()) == ["ok"] * 7
+    assert len(set(ports[:6])) == 1  # one connection for the first six requests
+    assert ports[6] != ports[5]  # the server closed it: a new one

@@ -20,6 +20,7 @@ import httpcore
 import httpx
 
 from claims.errors import BlockedURLError, FetchError
+from verifier.fetch.pool import OriginPool
 
 __all__ = [
     "HostNotFoundError",
@@ -174,21 +175,14 @@ def _guarded_pool_transport(
 ) -> httpx.AsyncHTTPTransport:
     transport = httpx.AsyncHTTPTransport(trust_env=False, verify=ssl_context)
     # httpx has no public hook for the network backend: swap in a pool built with ours
-    transport._pool = httpcore.AsyncConnectionPool(
-        ssl_context=ssl_context,
-        max_connections=max_connections,
-        max_keepalive_connections=max_connections,
-        keepalive_expiry=5.0,
-        network_backend=backend,
-    )
+    transport._pool = OriginPool(backend, ssl_context, max_idle=max_connections)  # type: ignore[assignment]
     return transport
 
 
 class PerHostTransport(httpx.AsyncBaseTransport):
-    """One small guarded connection pool per origin.
+    """One lean guarded connection pool per origin (see ``verifier.fetch.pool``).
 
-    httpcore's pool scans all its connections for every request, which gets slow with many hosts in
-    one pool; a pool per origin (as many connections as the per-host limit) keeps each scan tiny.
+    Concurrency per origin is bounded by the fetcher's per-host semaphore, not by the pool.
     """
 
     def __init__(self, backend: GuardedBackend, per_host: int) -> None:
