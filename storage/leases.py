@@ -24,8 +24,14 @@ __all__ = [
     "UNCHECKABLE_STATES",
     "claim_sources",
     "release_lease",
-    "holds_lease",
     "count_due",
+    "claims_citing",
+    "max_event_id",
+    "events_since",
+    "previous_event",
+    "evidence_for",
+    "recent_snapshots",
+    "finish_sources",
 ]
 
 UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")
@@ -125,10 +131,6 @@ def claim_sources(
 def _aware(value: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; everything we store is UTC."""
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
-def holds_lease(session: Session, source: Source, owner: str) -> bool:
-    return source.lease_owner == owner
 
 
 def release_lease(session: Session, source: Source) -> None:
