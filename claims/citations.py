@@ -18,8 +18,8 @@ _ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
 _BARE = re.compile(r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)[^\s<>()\[\]\"'，。；、）（“”]{1,2000}")
 _URL_CONT = re.compile(r"\n([\w/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
-_REF_ITEM = re.compile(r"^[ \t]*\[?(?P<n>\d{1,3})[.\]、)][ \t]+(?P<body>\S[^\n]*)$", re.M)
-_FOOTNOTE = re.compile(r"\[(\d{1,3})\](?!\()")
+_REF_ITEM = re.compile(r"^[ \t]*(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)[ \t]*(?P<body>\S[^\n]*)$", re.M)
+_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】")
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
 
@@ -133,4 +133,4 @@ def find_references(text: str, start: int, end: int) -> list[SourceRef]:
 
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
     """``[4]`` footnote markers as (number, start, end)."""
-    return [(int(m.group(1)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+    return [(int(m.group(1) or m.group(2)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]

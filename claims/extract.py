@@ -18,6 +18,7 @@ from claims.citations import url_spans
 from claims.entities import entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
+from claims.sections import is_item_heading
 from claims.textnorm import matching_view
 from claims.values import parse_values
 
@@ -27,13 +28,17 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?")
 _OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|]$")  # a line that stops mid-sentence
 _NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+#>•|]|\d{1,2}[.、)）\s]|[^\n：:]{1,14}[：:]|[(（<\[])")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
-_ORDINAL = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(\d{1,2}(?:[.、)）]|[ \t]))", re.M)
-_FOOTNOTE = re.compile(r"\[\d{1,3}\](?!\()")
+_ORDINAL = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:[.、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
+)
+_FOOTNOTE = re.compile(r"\[\^?\d{1,3}\](?!\()|【\d{1,3}】|\^\d{1,3}\b")
 _ARXIV = re.compile(
     r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"
 )
 _SOURCE_LINE = re.compile(
-    r"^[ \t>*-]*(?:可信来源|来源|信源|Source|Sources|参考来源|原文|链接)\s*[：:].*$", re.M | re.I
+    r"^[ \t>*-]*(?:\*\*)?(?:可信来源|来源|信源|出处|Source|Sources|参考来源|参考链接|原文链接|原文|链接|Via|Link|Links|Reference)"
+    r"(?:\*\*)?\s*[：:].*$",
+    re.M | re.I,
 )
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
@@ -359,7 +364,7 @@ class _SectionContext:
 def _section_context(view: str, section: Section, mask: bytearray, year: int | None) -> _SectionContext:
     line_end = view.find("\n", section.start)
     heading_end = section.end if line_end < 0 or not section.heading else line_end
-    group_heading = bool(section.heading) and not re.match(r"^[-*+•#\s]*\d", section.heading)
+    group_heading = bool(section.heading) and not is_item_heading(section.heading)
     return _SectionContext(
         section,
         _section_values(view, section, mask, year),

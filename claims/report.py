@@ -11,7 +11,7 @@ import yaml
 from claims.citations import find_references, find_sources, footnote_numbers
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
-from claims.sections import Heading, classify_heading, find_headings
+from claims.sections import Heading, classify_heading, clean_heading, find_headings
 from claims.textnorm import cjk_ratio, is_traditional, matching_view
 from claims.values import parse_values
 
@@ -19,6 +19,7 @@ __all__ = ["decode_report", "parse_report"]
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _DATE_LINE = re.compile(r"^[ \t#*]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
+_FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^\d{1,3}\]:[^\n]*$", re.M)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -112,7 +113,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     for h, kind, nxt in zip(headings, _kinds(headings), following, strict=True):
         spans.append(
             (
-                text[h.start : h.end].strip().lstrip("#").strip(),
+                clean_heading(text[h.start : h.end]),
                 kind,
                 h.start,
                 nxt.start if nxt else len(text),
@@ -122,6 +123,9 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     for _heading, kind, start, end in spans:
         if kind == "references":
             references.extend(find_references(view, start, end))
+    for m in _FOOTNOTE_DEFINITION.finditer(view):  # "[^2]: https://…" anywhere in the text
+        if not any(r.start >= m.start() and r.end <= m.end() for r in references):
+            references.extend(find_references(view, m.start(), m.end()))
     by_number = {r.ref_number: r for r in references if r.ref_number is not None}
     sections = []
     for order, (heading, kind, start, end) in enumerate(spans):

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from claims.lexicon import cue_words
 from claims.model import SectionKind
 
-__all__ = ["Heading", "find_headings", "classify_heading", "LINE_RE"]
+__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "LINE_RE"]
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
-_ITEM = re.compile(r"^(?:[-*+•][ \t]+|\d{1,2}(?:[.、)）]|[ \t])[ \t]*)")
+_ITEM = re.compile(
+    r"^(?:[-*+•][ \t]+|\d{1,2}(?:[.、)）]|[ \t])[ \t]*|[一二三四五六七八九十]{1,3}[、.．][ \t]*"
+    r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)][ \t]*)"
+)
+_EMPHASIS = re.compile(r"^(?:\*\*|__|【)(.+?)(?:\*\*|__|】)[:：]?$")
 _TERMINAL = tuple("。！？；，,;!?：:")
 _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z ]{1,10}[：:]")
 _PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
@@ -31,6 +35,18 @@ class Heading:
     text: str  # heading text without markdown marks
     level: int  # markdown level; plain headings are 2, item titles 3
     item: bool  # a numbered/bulleted title inside a group
+
+
+def clean_heading(raw: str) -> str:
+    """A heading line without markdown marks or emphasis: "## **今日要闻**" → "今日要闻"."""
+    s = raw.strip().lstrip("#").strip()
+    emphasis = _EMPHASIS.match(s)
+    return emphasis.group(1).strip() if emphasis else s
+
+
+def is_item_heading(heading: str) -> bool:
+    """A numbered or bulleted title (1. …, 一、…, （二）…, - …) rather than a group heading."""
+    return bool(_ITEM.match(heading.strip()))
 
 
 def classify_heading(text: str) -> SectionKind | None:
@@ -62,7 +78,7 @@ def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
         return False
     if "\t" in line or s.endswith(_TERMINAL) or s.endswith(("）", ")")) and len(s) > 40:
         return False
-    if "http" in s or "<" in s or "](" in s or s.startswith(("---", "|", ">", "[")):
+    if "http" in s or "<" in s or "](" in s or s.startswith(("---", "|", ">", "[")) or s.endswith("：**"):
         return False
     if _LABEL.match(s) and not _ITEM.match(s):
         return False
@@ -92,6 +108,9 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         next_blank = i + 1 >= len(lines) or not lines[i + 1][2].strip()
         if _is_plain_heading(line, prev_blank, next_blank):
             s = line.strip()
+            emphasis = _EMPHASIS.match(s)
+            if emphasis:  # **今日要闻** or 【今日要闻】 on a line of its own
+                s = emphasis.group(1).strip()
             item = bool(_ITEM.match(s))
             headings.append(
                 Heading(start, end, _ITEM.sub("", s, count=1).strip() if item else s, 3 if item else 2, item)

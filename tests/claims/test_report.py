@@ -131,3 +131,36 @@ def test_traditional_chinese_report() -> None:
     assert r.language == "zh-Hant"
     assert r.date == dt.date(2026, 4, 15)
     assert r.sections[1].kind == "summary"
+
+
+OTHER_FORMATS = """**今日要闻**
+
+一、OpenAI 发布新模型
+
+OpenAI 于 4 月 2 日发布新模型[^1]，估值 8520 亿美元【2】。
+
+出处：OpenAI Blog https://openai.com/blog/new-model
+
+（二）Anthropic 融资
+
+Anthropic 完成 300 亿美元融资。
+
+【小结】
+
+这一周的变化很大。
+
+[^1]: OpenAI, *New model*. https://openai.com/index/new-model
+"""
+
+
+def test_other_heading_and_footnote_styles() -> None:
+    r = parse_report(OTHER_FORMATS, "other.md")
+    headings = [(s.heading, s.kind) for s in r.sections]
+    assert ("今日要闻", "event") in headings
+    assert ("一、OpenAI 发布新模型", "event") in headings
+    assert ("（二）Anthropic 融资", "event") in headings
+    assert ("小结", "summary") in headings
+    first = next(s for s in r.sections if s.heading.startswith("一、"))
+    urls = [s.url for s in first.sources]
+    assert "https://openai.com/blog/new-model" in urls and "https://openai.com/index/new-model" in urls
+    assert [ref.ref_number for ref in r.references] == [1]
