@@ -104,28 +104,28 @@ def claim_sources(
     if not is_sqlite(engine):
         stmt = stmt.with_for_update(skip_locked=True)
     with session_scope(engine) as session:
-        rows = [(int(r[0]), r[1]) for r in session.exec(stmt).all()]
-        ids = select_ids(rows) if select_ids else [r[0] for r in rows]
-        ids = ids[:limit]
+        rows = [(r[0], r[1]) for r in session.exec(stmt).all() if r[0] is not None]
+        ids = (select_ids(rows) if select_ids else [r[0] for r in rows])[:limit]
         if not ids:
             return []
         session.execute(
             update(Source).where(col(Source.id).in_(ids)).values(lease_owner=owner, lease_expires_at=expires)
         )
-        claimed = session.exec(select(Source).where(col(Source.id).in_(ids))).all()
-        due_at = {s.id: s.next_check_at for s in claimed}
-        return [
-            ClaimedSource(
-                id=int(s.id),  # type: ignore[arg-type]
-                url=s.url,
-                host=s.host,
-                etag=s.etag,
-                last_modified=s.last_modified,
-                verify_pending=bool(s.verify_pending),
-                due=due_at[s.id] is None or _aware(due_at[s.id]) <= now or not due_only,
-            )
-            for s in sorted(claimed, key=lambda s: ids.index(int(s.id)))  # type: ignore[arg-type]
-        ]
+        by_id = {s.id: s for s in session.exec(select(Source).where(col(Source.id).in_(ids))).all()}
+        return [_claimed(by_id[i], now, due_only) for i in ids if i in by_id]
+
+
+def _claimed(s: Source, now: dt.datetime, due_only: bool) -> ClaimedSource:
+    due = not due_only or s.next_check_at is None or _aware(s.next_check_at) <= now
+    return ClaimedSource(
+        id=int(s.id or 0),
+        url=s.url,
+        host=s.host,
+        etag=s.etag,
+        last_modified=s.last_modified,
+        verify_pending=bool(s.verify_pending),
+        due=due,
+    )
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -173,7 +173,7 @@ def claims_citing(session: Session, source_ids: Sequence[int]) -> dict[int, list
         .join(Report, col(Report.id) == col(Claim.report_id))
         .where(col(SectionSource.source_id).in_(list(source_ids)), col(Report.is_latest).is_(True))
     )
-    claim_ids = sorted({int(c) for c in session.exec(hit).all()})
+    claim_ids = sorted({int(c) for c in session.exec(hit).all() if c is not None})
     if not claim_ids:
         return {}
     rows = session.exec(
@@ -183,13 +183,13 @@ def claims_citing(session: Session, source_ids: Sequence[int]) -> dict[int, list
     ).all()
     out: dict[int, list[int]] = {c: [] for c in claim_ids}
     for claim_id, source_id in rows:
-        if source_id not in out[int(claim_id)]:
-            out[int(claim_id)].append(int(source_id))
+        if claim_id is not None and source_id not in out[claim_id]:
+            out[claim_id].append(source_id)
     return out
 
 
 def max_event_id(session: Session) -> int:
-    return int(session.exec(select(func.coalesce(func.max(VerdictEvent.id), 0))).one())
+    return int(session.exec(select(func.max(VerdictEvent.id))).one() or 0)
 
 
 def events_since(session: Session, mark: int, claim_ids: Sequence[int]) -> list[VerdictEvent]:
@@ -240,7 +240,7 @@ def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int
     with session_scope(engine) as session:
         result = session.execute(
             update(Source)
-            .where(col(Source.id).in_(list(source_ids)), Source.lease_owner == owner)
+            .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
             .values(verify_pending=False, lease_owner=None, lease_expires_at=None)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

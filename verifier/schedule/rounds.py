@@ -328,13 +328,14 @@ def _review_contexts(
             snaps = recent_snapshots(session, source_id, 2)
             if len(snaps) < 2 or _already_flagged(session, claim_id, snaps[0].id):
                 continue  # a first snapshot, or a crashed worker's redo already flagged it
-            old_ev = evidence_for(session, claim_id, [int(snaps[1].id)])  # type: ignore[arg-type]
+            newest_id, older_id = int(snaps[0].id or 0), int(snaps[1].id or 0)
+            old_ev = evidence_for(session, claim_id, [older_id])
             out.append(
                 _ReviewContext(
                     claim_id,
                     source_id,
-                    int(snaps[1].id),
-                    int(snaps[0].id),  # type: ignore[arg-type]
+                    older_id,
+                    newest_id,
                     old_ev.passage if old_ev else "",
                 )
             )

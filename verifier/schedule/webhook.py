@@ -88,7 +88,9 @@ def _take(engine: Engine, now: dt.datetime, limit: int) -> list[WebhookDelivery]
         with session_scope(engine) as session:
             res = session.execute(
                 update(WebhookDelivery)
-                .where(WebhookDelivery.id == delivery_id, WebhookDelivery.next_attempt_at == seen_at)
+                .where(
+                    col(WebhookDelivery.id) == delivery_id, col(WebhookDelivery.next_attempt_at) == seen_at
+                )
                 .values(next_attempt_at=hidden_until)
             )
             if res.rowcount:  # type: ignore[attr-defined]
