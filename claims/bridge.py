@@ -141,6 +141,9 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+_STEM_MAX = 7  # certain/certainty, cooperate/cooperation meet on their first letters
+
+
 def stem(word: str) -> str:
     """A light English stemmer, the same on both sides: vulnerabilities → vulnerabil, engineers →
     engineer, valuations → valuation, running → run. Not linguistics, just a shared key."""
@@ -167,7 +170,7 @@ def stem(word: str) -> str:
         w = w[:-1]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
-    return w
+    return w[:_STEM_MAX]
 
 
 def content_words(text: str) -> list[str]:
@@ -297,9 +300,13 @@ def _bridge(text: str) -> tuple[BridgedWord, ...]:
     for word, start, end in segment(text):
         if not has_han(word) or len(word) < 2:
             continue
-        terms = english_terms(word)
+        terms = set(english_terms(word))
+        if len(word) >= 3:  # 确定性 → "determinacy", and through 确定 also "certain"
+            for sub, _, _ in _jieba().tokenize(word, mode="search"):
+                if len(sub) >= 2 and sub != word:
+                    terms |= english_terms(sub)
         if terms:
-            out.append(BridgedWord(word, start, end, terms))
+            out.append(BridgedWord(word, start, end, frozenset(terms)))
             continue
         for sub, s, e in _jieba().tokenize(word, mode="search"):
             if len(sub) >= 2 and sub != word:

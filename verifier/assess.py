@@ -24,7 +24,7 @@ from typing import Any
 
 from claims.bridge import content_words
 from claims.model import Value
-from verifier.compare import Comparison, compare_values, normalise_version, same_digits, unit_family
+from verifier.compare import Comparison, compare_values, is_vague, normalise_version, same_digits, unit_family
 from verifier.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -111,7 +111,11 @@ def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], 
             cmp = compare_values(claimed, pv)
             if cmp.outcome != "incomparable":
                 comparisons.append((pv, cmp))
-        agree = [(pv, c) for pv, c in comparisons if c.agrees]
+        # a vague claim (数百万) met by a figure must count the same noun
+        agree = [
+            (pv, c) for pv, c in comparisons
+            if c.agrees and (c.detail != "vague" or is_vague(pv) or _noun_bound(claimed, pv))
+        ]
         if agree:
             pv = max(agree, key=lambda pc: _noun_bound(claimed, pc[0]))[0]
             score = min(1.0, ps.context + (0.1 if _noun_bound(claimed, pv) else 0.0))

@@ -31,6 +31,7 @@ __all__ = [
     "significant_digits",
     "unit_family",
     "same_digits",
+    "is_vague",
 ]
 
 Outcome = Literal["agree", "disagree", "incomparable"]
@@ -156,11 +157,34 @@ def _fits_bound(x: float, qualifier: str, bound: float, tol: float) -> bool:
     return abs(x - bound) <= tol
 
 
+_VAGUE_EN = re.compile(r"^(?:tens of |hundreds of )?(?:dozens|hundreds|thousands|millions|billions|trillions)$", re.I)
+
+
+def is_vague(v: Value) -> bool:
+    """An order of magnitude rather than a figure: 数千 / 几百万 / "thousands" / "millions"."""
+    raw = v.raw.strip()
+    return raw.startswith(("数", "几")) or bool(_VAGUE_EN.match(raw))
+
+
+def _compare_vague(a: float, b: float, found_vague: bool) -> Comparison:
+    """数百万 ("several million") is met by "millions" or a figure from 2× to 10× its base, and by
+    nothing else; it never contradicts (a vague claim has no figure to be wrong about)."""
+    if found_vague:
+        return Comparison("agree", "vague") if math.isclose(a, b, rel_tol=1e-6) else Comparison("incomparable", "vague")
+    if 2 * a <= b < 10 * a:
+        return Comparison("agree", "vague")
+    return Comparison("incomparable", "vague")
+
+
 def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     try:
         a, b = float(claimed.value), float(found.value)
     except (TypeError, ValueError):
         return Comparison("incomparable", "not_a_number")
+    if is_vague(claimed):
+        return _compare_vague(a, b, is_vague(found))
+    if is_vague(found):
+        return Comparison("incomparable", "vague")
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
     if "~" in (claimed.qualifier, found.qualifier):
         tol = max(tol, 0.05 * max(abs(a), abs(b)))

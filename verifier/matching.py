@@ -142,14 +142,15 @@ def _passage_words(text: str) -> frozenset[str]:
     return frozenset(content_words(text))
 
 
-def passage_values(text: str) -> list[Value]:
-    """Values in a passage through ``claims.values.parse_values`` (empty while it is not available)."""
+def passage_values(text: str, default_year: int | None = None) -> list[Value]:
+    """Values in a passage through ``claims.values.parse_values`` (empty while it is not available);
+    a date without a year ("March 16") takes ``default_year`` (the page's own dateline)."""
     try:
         from claims.values import parse_values
     except ImportError:  # the extraction part not there yet
         return []
     try:
-        return list(parse_values(text))
+        return list(parse_values(text, default_year=default_year))
     except Exception:  # a parser bug on one page must not stop verification of the rest
         return []
 
@@ -169,6 +170,7 @@ def build_index(
     raw = json.loads(passages) if isinstance(passages, str) else list(passages)
     if not raw and text:
         raw = [{"start": 0, "end": len(text), "kind": "p", "heading": ""}]
+    year = int(published[:4]) if published and published[:4].isdigit() else None
     items: list[IndexedPassage] = []
     postings: dict[str, list[int]] = defaultdict(list)
     by_family: dict[str, list[int]] = defaultdict(list)
@@ -188,7 +190,7 @@ def build_index(
         n = len(items)
         for w in words:
             postings[w].append(n)
-        values = passage_values(body) if with_values else []
+        values = passage_values(body, year) if with_values else []
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)
         items.append(
@@ -231,14 +233,15 @@ def _chinese_concepts(text: str, offset: int, key_span: tuple[int, int]) -> list
     lex = _lexicon_terms()
     out: list[tuple[Concept, int]] = []
     for bw in bridge(text):
+        pos = offset + bw.start
+        in_key = key_span[0] <= pos < key_span[1]
         terms = set(bw.english) | set(lex.get(bw.word, ()))
-        terms -= _GENERIC
+        if not in_key:  # in the key, "first" or "model" is what the claim says; around it, noise
+            terms -= _GENERIC
         if not terms:
             continue
         # a common word, or one with many senses, is weak evidence of anything
         weight = specificity(bw.word) * (1.0 if len(terms) <= 8 else 0.6)
-        pos = offset + bw.start
-        in_key = key_span[0] <= pos < key_span[1]
         out.append((Concept(frozenset(terms), weight, bw.word, in_key), pos))
     # lexicon entries jieba cut differently still count
     for zh, terms in lex.items():

@@ -138,3 +138,14 @@ def test_property_scale_slip_never_agrees(x: float, factor: int) -> None:
 @given(st.floats(min_value=1e-3, max_value=1e12))
 def test_property_value_agrees_with_itself(x: float) -> None:
     assert compare_values(money(x), money(x)).agrees
+
+
+def test_vague_claims_meet_vague_or_a_few_times_their_base() -> None:
+    from claims.values import parse_values
+
+    several_million = parse_values("数百万企业客户")[0]
+    assert compare_values(several_million, parse_values("millions of customers")[0]).agrees
+    assert compare_values(several_million, count(3e6)).agrees
+    assert compare_values(several_million, count(1e6, q=">=")).outcome == "incomparable"
+    assert compare_values(several_million, count(5e8)).outcome == "incomparable"  # never a contradiction
+    assert compare_values(parse_values("数千个")[0], parse_values("thousands of bugs")[0]).agrees
