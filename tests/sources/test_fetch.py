@@ -427,3 +427,22 @@ def test_connections_are_kept_alive_and_replaced_when_closed() -> None:
         assert asyncio.run(run()) == ["ok"] * 7
     assert len(set(ports[:6])) == 1  # one connection for the first six requests
     assert ports[6] != ports[5]  # the server closed it: a new one
+
+
+def test_many_origins_keep_a_bounded_number_of_pools() -> None:
+    from verifier.fetch.guard import GuardedBackend, PerHostTransport
+
+    transport = PerHostTransport(GuardedBackend(allow_private=True), per_host=2)
+    transport.MAX_ORIGINS = 2  # type: ignore[misc]
+    page = {"/p": lambda r: Reply(body=b"<p>p</p>")}
+    with LocalServer(page) as a, LocalServer(page) as b, LocalServer(page) as c:
+        urls = [a.url("/p"), b.url("/p"), c.url("/p")] * 2
+
+        async def run() -> list[str]:
+            async with Fetcher(settings(), transport=transport) as f:
+                out = [(await f.fetch(u)).outcome for u in urls]
+                assert len(transport._pools) == 2
+                return out
+
+        assert asyncio.run(run()) == ["ok"] * 6
+    assert len(transport._pools) == 0  # closed with the fetcher

@@ -13,6 +13,7 @@ import ipaddress
 import socket
 import ssl
 import typing
+from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -185,23 +186,30 @@ class PerHostTransport(httpx.AsyncBaseTransport):
     Concurrency per origin is bounded by the fetcher's per-host semaphore, not by the pool.
     """
 
+    MAX_ORIGINS = 256
+
     def __init__(self, backend: GuardedBackend, per_host: int) -> None:
         self.backend = backend
         self.per_host = per_host
-        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+        self._pools: OrderedDict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = OrderedDict()
         self._ssl: ssl.SSLContext | None = None  # one context for all pools (loading CA files is slow)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
         pool = self._pools.get(key)
-        if pool is None:
+        if pool is not None:
+            self._pools.move_to_end(key)
+        else:
+            if len(self._pools) >= self.MAX_ORIGINS:  # a long run over many hosts: keep the sockets bounded
+                _, old = self._pools.popitem(last=False)
+                await old._pool.retire()  # type: ignore[attr-defined]
             if self._ssl is None:
                 self._ssl = httpx.create_ssl_context()
             pool = self._pools[key] = _guarded_pool_transport(self.backend, self.per_host + 1, self._ssl)
         return await pool.handle_async_request(request)
 
     async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), {}
+        pools, self._pools = list(self._pools.values()), OrderedDict()
         for pool in pools:
             await pool.aclose()
 

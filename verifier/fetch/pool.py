@@ -65,6 +65,7 @@ class OriginPool:
         self._expiry = keepalive_expiry
         self._idle: list[httpcore.AsyncHTTPConnection] = []
         self._open: set[httpcore.AsyncHTTPConnection] = set()
+        self.retired = False  # no longer handed out: connections are closed when released
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
         for _ in range(3):  # a connection that turns out unavailable is replaced, a few times at most
@@ -99,7 +100,7 @@ class OriginPool:
         return conn
 
     async def _release(self, conn: httpcore.AsyncHTTPConnection) -> None:
-        if conn.is_idle() and len(self._idle) < self._max_idle:
+        if conn.is_idle() and len(self._idle) < self._max_idle and not self.retired:
             self._idle.append(conn)
         else:
             await self._drop(conn)
@@ -109,6 +110,13 @@ class OriginPool:
         if conn in self._idle:
             self._idle.remove(conn)
         await conn.aclose()
+
+    async def retire(self) -> None:
+        """Close the idle connections now and the busy ones when their responses are done."""
+        self.retired = True
+        idle, self._idle = self._idle, []
+        for conn in idle:
+            await self._drop(conn)
 
     async def aclose(self) -> None:
         conns, self._open, self._idle = list(self._open), set(), []
