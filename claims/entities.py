@@ -14,6 +14,52 @@ _LATIN_RUN = re.compile(
     r"(?<![A-Za-z0-9@#])[A-Za-z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*"
     r"(?:[ \t]+[A-Za-z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
 )
+_PROSE_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "is",
+        "are",
+        "was",
+        "were",
+        "it",
+        "its",
+        "that",
+        "this",
+        "these",
+        "the",
+        "a",
+        "an",
+        "on",
+        "at",
+        "from",
+        "to",
+        "by",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "be",
+        "been",
+        "which",
+        "who",
+        "we",
+        "they",
+        "he",
+        "she",
+        "their",
+        "our",
+        "there",
+        "here",
+        "than",
+        "then",
+    ]
+)  # lower-case words that mark a run of English as prose rather than a term
+_MAX_TERM_WORDS = 5  # a longer Latin run is a sentence, not a name or term
+_CAPITALISED = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*(?:[ \t]+[A-Z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
+)
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvs\b)\s*")
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行)")
 
@@ -32,6 +78,15 @@ def latin_spans(text: str) -> list[tuple[int, int]]:
     """Spans of Latin-script names and terms, a comma/and-separated English list split into members."""
     spans: list[tuple[int, int]] = []
     for m in _LATIN_RUN.finditer(text):
+        words = m.group(0).split()
+        if len(words) > _MAX_TERM_WORDS or any(w in _PROSE_WORDS for w in words):
+            # English prose, not a term: keep its capitalised names ("… from Amazon Web Services")
+            spans.extend(
+                (m.start() + c.start(), m.start() + c.end())
+                for c in _CAPITALISED.finditer(m.group(0))
+                if c.group(0) not in fact_stopwords()
+            )
+            continue
         pos = m.start()
         for piece in _LIST_SPLIT.split(m.group(0)):
             idx = text.find(piece, pos, m.end()) if piece else -1

@@ -106,3 +106,19 @@ def test_a_sentence_broken_across_lines_is_one_sentence() -> None:
     assert money[1].key_text == "20 亿美元"
     assert money[1].sentence.startswith("OpenAI") and money[1].sentence.endswith("20 亿美元")
     assert "OpenAI" in money[1].entities
+
+
+def test_an_english_report() -> None:
+    text = (
+        "# AI Daily | April 15, 2026\n\n## Top stories\n\n### 1. OpenAI raises money\n\n"
+        "OpenAI said on March 31, 2026 that it raised $122 billion from Amazon Web Services and NVIDIA, "
+        "at a valuation of more than $850 billion.\n\nSource: OpenAI (https://openai.com/index/funding)\n"
+    )
+    report = parse_report(text, "en.md")
+    assert report.language == "en" and str(report.date) == "2026-04-15"
+    claims = claims_of(text)
+    numeric = [(c.kind, c.values[0].value, c.values[0].qualifier) for c in claims if c.kind != "fact"]
+    assert numeric == [("date", "2026-03-31", "="), ("money", 122e9, "="), ("money", 850e9, ">=")]
+    facts = {c.key_text for c in claims if c.kind == "fact" and c.start >= text.index("OpenAI said")}
+    assert {"OpenAI", "Amazon Web Services", "NVIDIA"} <= facts
+    assert all(len(f.split()) <= 5 for f in facts)
