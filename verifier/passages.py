@@ -112,6 +112,7 @@ _BLOCK_KIND = {
 _CELL_TAGS = frozenset({"td", "th"})
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WS_RE = re.compile(r"\s+")
+_CELL_STRIP = " |\t\n\r\f\v\u00a0\u3000"  # around a row: whitespace and the separators of empty cells
 
 
 def normalise_text(s: str) -> str:
@@ -207,7 +208,7 @@ def _walk(root: Tag, out: _Builder) -> None:
             buf.append(" | ")
             continue
         if item[0] == "exit":
-            out.add("".join(buf).strip(" |"), kinds[-1])
+            out.add("".join(buf).strip(_CELL_STRIP), kinds[-1])
             buf.clear()
             kinds.pop()
             continue
@@ -234,12 +235,12 @@ def _walk(root: Tag, out: _Builder) -> None:
         if kind is None or cell_depth:
             push_children(node, depth, in_article)  # inline: its text joins the current block
             continue
-        out.add("".join(buf).strip(" |"), kinds[-1])
+        out.add("".join(buf).strip(_CELL_STRIP), kinds[-1])
         buf.clear()
         kinds.append(kind if kind != "p" or kinds[-1] in ("p", "td", "th") else kinds[-1])
         stack.append(("exit",))
         push_children(node, depth, in_article)
-    out.add("".join(buf).strip(" |"), kinds[-1])
+    out.add("".join(buf).strip(_CELL_STRIP), kinds[-1])
 
 
 # --- dates --------------------------------------------------------------------------------------
