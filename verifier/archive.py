@@ -11,9 +11,10 @@ import datetime as dt
 import gzip
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from sqlalchemy.engine import Engine
 
@@ -159,12 +160,14 @@ def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
     """Every response (and revisit) record of a WARC / WARC.gz file as ``(url, FetchResult)``.
 
     A revisit whose payload is in an earlier record of the file stands for that payload again;
-    otherwise it only says the page was unchanged at that time.
+    otherwise it only says the page was unchanged at that time. A redirect record is not a capture:
+    the URL it redirects from gets the capture the chain ends in (crawlers record each hop).
     """
     from warcio.archiveiterator import ArchiveIterator
 
     out: list[tuple[str, FetchResult]] = []
     payloads: dict[str, tuple[bytes, str]] = {}
+    redirects: dict[str, str] = {}
     try:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh):
@@ -177,7 +180,14 @@ def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
                 status = int(http.get_statuscode() or 0) if http else 0
                 ctype = (http.get_header("Content-Type") if http else None) or ""
                 digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
-                if record.rec_type == "response":
+                location = http.get_header("Location") if http else None
+                if record.rec_type == "response" and 300 <= status < 400 and status != 304:
+                    if location:
+                        redirects[url] = urljoin(url, location)
+                    continue
+                if status == 304:
+                    result = FetchResult(url=url, outcome="not_modified", status=304, fetched_at=when)
+                elif record.rec_type == "response":
                     body = record.content_stream().read()
                     if digest:
                         payloads[digest] = (body, ctype)
@@ -200,7 +210,31 @@ def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
         raise ArchiveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except Exception as exc:  # warcio raises ArchiveLoadFailed and friends on a file that is not a WARC
         raise ArchiveError(f"{path}: not a readable WARC file ({exc.__class__.__name__}: {exc})") from exc
-    return out
+    return out + _through_redirects(out, redirects)
+
+
+def _through_redirects(
+    out: list[tuple[str, FetchResult]], redirects: dict[str, str]
+) -> list[tuple[str, FetchResult]]:
+    """For each URL that only redirects, the capture its chain (at most 5 hops) ends in."""
+    last: dict[str, FetchResult] = {url: res for url, res in out if res.outcome != "not_modified"}
+    extra: list[tuple[str, FetchResult]] = []
+    for origin, target in redirects.items():
+        if origin in last:
+            continue
+        hops = [target]
+        while hops[-1] in redirects and len(hops) <= 5:
+            hops.append(redirects[hops[-1]])
+        if (final := last.get(hops[-1])) is not None:
+            extra.append(
+                (
+                    origin,
+                    replace(
+                        final, url=origin, final_url=hops[-1], redirects=hops, headers=dict(final.headers)
+                    ),
+                )
+            )
+    return extra
 
 
 def export_warc(engine: Engine, path: str | Path) -> int:

@@ -122,3 +122,56 @@ def test_bad_archives_are_refused_without_writing(sqlite_url: str, tmp_path: Pat
         import_archive(engine, tmp_path / "nope")
     with Session(engine) as s:
         assert s.exec(select(Source)).all() == []
+
+
+def test_warc_from_a_crawler_redirects_and_encodings(sqlite_url: str, tmp_path: Path) -> None:
+    """A crawler's WARC: warcinfo, request records, a 301 hop, a gzip+chunked body, a 304 revisit."""
+    import gzip
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = "<html><head><title>新闻</title></head><body><p>营收达到 120 亿美元</p></body></html>".encode()
+    gz = gzip.compress(page)
+    chunked = f"{len(gz):x}\r\n".encode() + gz + b"\r\n0\r\n\r\n"
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        w.write_record(w.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
+        req = StatusAndHeaders("GET /old HTTP/1.1", [("Host", "a.example")], is_http_request=True)
+        w.write_record(w.create_warc_record("http://a.example/old", "request", http_headers=req))
+        hop = StatusAndHeaders(
+            "301 Moved", [("Location", "https://a.example/new"), ("Content-Length", "0")], protocol="HTTP/1.1"
+        )
+        w.write_record(
+            w.create_warc_record(
+                "http://a.example/old", "response", payload=io.BytesIO(b""), length=0, http_headers=hop
+            )
+        )
+        headers = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Encoding", "gzip"),
+            ("Transfer-Encoding", "chunked"),
+            ("ETag", '"e1"'),
+        ]
+        ok = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        w.write_record(
+            w.create_warc_record(
+                "https://a.example/new",
+                "response",
+                payload=io.BytesIO(chunked),
+                length=len(chunked),
+                http_headers=ok,
+            )
+        )
+    engine = make_engine(sqlite_url, cache=False)
+    summary = import_archive(engine, path)
+    assert summary.new_snapshots == 2
+    with Session(engine) as s:
+        src = {x.url: x for x in s.exec(select(Source))}
+        assert set(src) == {"http://a.example/old", "https://a.example/new"}
+        old = s.exec(select(Snapshot).where(Snapshot.source_id == src["http://a.example/old"].id)).one()
+        assert old.final_url == "https://a.example/new"
+        assert old.title == "新闻" and "营收达到 120 亿美元" in old.text
+        assert src["https://a.example/new"].etag == '"e1"'
