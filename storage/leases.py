@@ -32,6 +32,7 @@ __all__ = [
     "evidence_for",
     "recent_snapshots",
     "finish_sources",
+    "renew_leases",
 ]
 
 UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")
@@ -242,5 +243,19 @@ def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int
             update(Source)
             .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
             .values(verify_pending=False, lease_owner=None, lease_expires_at=None)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def renew_leases(engine: Engine, owner: str, source_ids: Sequence[int], lease_seconds: float) -> int:
+    """Extend ``owner``'s leases on ``source_ids`` (a long round keeps its sources); returns how many."""
+    if not source_ids:
+        return 0
+    expires = utcnow() + dt.timedelta(seconds=lease_seconds)
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(Source)
+            .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
+            .values(lease_expires_at=expires)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -250,3 +251,21 @@ def test_unfetchable_sources_are_never_claimed(engine: Engine, settings: Setting
     assert summary.claimed == 0
     with Session(engine) as session:
         assert session.exec(select(Source)).one().check_count == 0
+
+
+def test_a_slow_round_keeps_its_leases(engine: Engine, settings: Settings) -> None:
+    import threading
+
+    from storage.leases import claim_sources
+
+    slow = settings.model_copy(update={"lease_seconds": 1})
+    with LocalServer({"/slow": lambda req: Reply(body=b"<p>slow</p>", delay=2.5)}) as srv:
+        add_sources(engine, [srv.url("/slow")])
+        box: dict = {}
+        worker = threading.Thread(target=lambda: box.update(s=run(engine, slow, FakeVerify(), owner="w1")))
+        worker.start()
+        time.sleep(1.8)  # past the first lease: renewed, so nobody else can take the source
+        stolen = claim_sources(engine, "w2", limit=5, lease_seconds=1)
+        worker.join(timeout=30)
+    assert stolen == []
+    assert box["s"].fetched == 1 and box["s"].lost_lease == 0 and srv.hits["/slow"] == 1

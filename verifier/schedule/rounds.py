@@ -47,6 +47,7 @@ from storage.leases import (
     previous_event,
     recent_snapshots,
     release_lease,
+    renew_leases,
 )
 from storage.models import Snapshot, Source, Verdict, VerdictEvent, utcnow
 from storage.verdicts import AUTO, VerdictUpdate, record_verdict
@@ -467,6 +468,8 @@ class _Runner:
             done.put_nowait((claimed, result))
 
         tasks = [asyncio.create_task(fetch(c)) for c in batch]
+        held = {c.id for c in batch}  # leases this round still needs
+        tasks.append(asyncio.create_task(self._keep_leases(held)))
         written = 0
         try:
             while written < len(batch):  # write whatever finished while the last write ran
@@ -479,16 +482,30 @@ class _Runner:
                     self._count(out, applied)
                     if applied.pending:
                         pending.append(applied.source_id)
+                    else:
+                        held.discard(applied.source_id)
                 written += len(items)
                 if self.progress:
                     self.progress(len(items))
+            settled = await self._in_db(_settle, self.engine, s, self.owner, pending, self.verify)
         finally:
             for task in tasks:
                 task.cancel()
-        settled = await self._in_db(_settle, self.engine, s, self.owner, pending, self.verify)
         out.add(settled)
         out.seconds = time.perf_counter() - started
         return out
+
+    async def _keep_leases(self, held: set[int]) -> None:
+        """Renew this round's leases every third of their length, so a slow round (many pages
+        of one host, a long verification) does not lose its sources to another worker."""
+        every = max(0.5, self.settings.lease_seconds / 3)
+        while True:
+            await asyncio.sleep(every)
+            if held:
+                ids = list(held)
+                await asyncio.to_thread(
+                    renew_leases, self.engine, self.owner, ids, self.settings.lease_seconds
+                )
 
     @staticmethod
     def _count(out: RoundSummary, applied: Applied) -> None:
