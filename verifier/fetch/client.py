@@ -263,6 +263,11 @@ class Fetcher:
             mime = ctype.split(";", 1)[0].strip().lower()
             if mime and mime not in TEXT_TYPES:
                 return FetchResult(url, "unsupported", error=f"content type {mime}", **base)  # type: ignore[arg-type]
+            declared = resp.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.settings.max_body_bytes:
+                raise BodyTooLargeError(
+                    f"body larger than {self.settings.max_body_bytes} bytes (Content-Length)"
+                )
             body = await read_capped(
                 resp.aiter_raw(), resp.headers.get("content-encoding"), self.settings.max_body_bytes
             )
