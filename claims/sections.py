@@ -39,7 +39,7 @@ class Heading:
 
 def clean_heading(raw: str) -> str:
     """A heading line without markdown marks or emphasis: "## **今日要闻**" → "今日要闻"."""
-    s = raw.strip().lstrip("#").strip()
+    s = raw.strip().lstrip("\ufeff").lstrip("#").strip()
     emphasis = _EMPHASIS.match(s)
     return emphasis.group(1).strip() if emphasis else s
 
@@ -96,6 +96,7 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
     for i, (start, end, line) in enumerate(lines):
         if start < body_start:
             continue
+        line = line.lstrip("\ufeff")  # a byte-order mark before the first heading
         md = _MD_HEADING.match(line)
         if md:
             title = md.group(2).strip()

@@ -164,3 +164,9 @@ def test_other_heading_and_footnote_styles() -> None:
     urls = [s.url for s in first.sources]
     assert "https://openai.com/blog/new-model" in urls and "https://openai.com/index/new-model" in urls
     assert [ref.ref_number for ref in r.references] == [1]
+
+
+def test_byte_order_mark_and_windows_line_ends() -> None:
+    r = parse_report("\ufeff# 日报 | 2026-04-15\r\n\r\n## 今日总览\r\n\r\n正文。\r\n", "bom.txt")
+    assert r.title == "日报 | 2026-04-15" and r.date == dt.date(2026, 4, 15)
+    assert [(s.heading, s.kind) for s in r.sections] == [("日报 | 2026-04-15", "other"), ("今日总览", "summary")]
