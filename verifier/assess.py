@@ -123,7 +123,8 @@ def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], 
             continue
         if ps.context < t.contradict_context:
             continue
-        strong = [(pv, c) for pv, c in comparisons if c.strong]
+        # a slip is only the same quantity when the words next to the figure are met here too
+        strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share]
         bound = [(pv, c) for pv, c in comparisons if c.disagrees and _noun_bound(claimed, pv)]
         pick = strong[0] if strong else (bound[0] if bound else None)
         if pick is not None:
@@ -155,7 +156,8 @@ def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], in
             continue
         for pv in ps.passage.values:
             cmp = compare_values(claimed, pv)
-            if cmp.agrees and len(str(pv.value)) >= len(str(claimed.value)):
+            found = str(pv.value)  # a coarser page date ("2026") does not support a full one
+            if cmp.agrees and (len(found) >= len(str(claimed.value)) or found.startswith("--")):
                 out.add(Finding("supports", ps.context, "date", "passage"), _draft(ps, "supports", ps.context, pv))
                 break
     release = bool(_RELEASE.search(q.sentence))

@@ -124,7 +124,13 @@ def _date_parts(text: str) -> tuple[str, ...]:
 
 
 def _compare_dates(claimed: Value, found: Value) -> Comparison:
-    a, b = _date_parts(str(claimed.value)), _date_parts(str(found.value))
+    ca, fb = str(claimed.value), str(found.value)
+    if ca.startswith("--") or fb.startswith("--"):  # "March 16" with no year: month and day only
+        md_a, md_b = ca[-5:], fb[-5:]
+        if len(ca) >= 10 and len(fb) >= 7 and md_a == md_b:
+            return Comparison("agree", "within_precision")
+        return Comparison("incomparable", "no_year")
+    a, b = _date_parts(ca), _date_parts(fb)
     if not a or not b:
         return Comparison("incomparable", "date")
     n = min(len(a), len(b))

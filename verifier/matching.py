@@ -397,8 +397,12 @@ def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
         cwords = [w.lower() for w in re.split(r"[\s\-]+", cand) if w]
         if len(cwords) != len(words) or cand.lower() == name.lower():
             continue
-        shared = sum(1 for a, b in zip(words, cwords, strict=True) if a == b)
+        pairs = list(zip(words, cwords, strict=True))
+        shared = sum(1 for a, b in pairs if a == b)
         if shared == 0 or shared == len(words):
+            continue
+        # every differing word must itself be a near miss (Radyn ~ Teradyne), not another word (AI vs Ads)
+        if any(a != b and fuzz.ratio(a, b) < 60 for a, b in pairs):
             continue
         ratio = fuzz.ratio(name.lower(), cand.lower()) / 100.0
         if ratio >= 0.7 and (best is None or ratio > best[0]):

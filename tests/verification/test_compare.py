@@ -149,3 +149,8 @@ def test_vague_claims_meet_vague_or_a_few_times_their_base() -> None:
     assert compare_values(several_million, count(1e6, q=">=")).outcome == "incomparable"
     assert compare_values(several_million, count(5e8)).outcome == "incomparable"  # never a contradiction
     assert compare_values(parse_values("数千个")[0], parse_values("thousands of bugs")[0]).agrees
+
+
+def test_a_date_without_year_agrees_on_month_and_day_and_never_contradicts() -> None:
+    assert compare_values(date("2026-03-16"), date("--03-16")).agrees
+    assert compare_values(date("2026-03-16"), date("--03-17")).outcome == "incomparable"

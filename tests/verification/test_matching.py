@@ -1,0 +1,52 @@
+"""The passage index and claim queries: names, versions, concepts, retrieval."""
+
+from __future__ import annotations
+
+from claims.bridge import content_words
+from verifier.matching import build_index, build_query, compact, find_name, score_passages
+
+PAGE = (
+    "Project Glasswing\n"
+    "Anthropic is committing up to $100 million in usage credits. We are also giving $4 million in direct "
+    "donations to open-source security organizations.\n"
+    "Early adopters include FieldAI, Skild AI, Teradyne Robotics and Uber.\n"
+    "Evaluation | Mythos Preview | Claude Opus 4.6\n"
+    "CyberGym | 83.1% | 66.6%\n"
+)
+
+
+def _index():  # type: ignore[no-untyped-def]
+    lines = PAGE.split("\n")
+    passages, pos = [], 0
+    kinds = ["title", "p", "p", "th", "td"]
+    for line, kind in zip(lines, kinds, strict=False):
+        passages.append({"start": pos, "end": pos + len(line), "kind": kind, "heading": ""})
+        pos += len(line) + 1
+    return build_index(snapshot_id=1, source_id=1, url="u", title="Project Glasswing", text=PAGE, passages=passages)
+
+
+def test_compact_versions_meet() -> None:
+    assert compact("GPT - 5 . 4") == compact("GPT-5.4") == compact("gpt 5.4")
+    assert compact("Gemma-4-27B") == compact("Gemma 4 27B")
+
+
+def test_near_miss_name_is_reported_and_unrelated_names_are_not() -> None:
+    m = find_name("Radyn Robotics", compact(PAGE), PAGE)
+    assert not m.found and m.near_miss == "Teradyne Robotics"
+    assert find_name("Skild AI", compact(PAGE), PAGE).found
+    other = find_name("Skild Ads", compact(PAGE), PAGE)
+    assert not other.found and other.near_miss is None
+
+
+def test_chinese_claim_finds_the_english_passage_through_the_bridge() -> None:
+    idx = _index()
+    sentence = "Anthropic 还承诺以及 4 亿美元给开源安全组织"
+    q = build_query(kind="money", sentence=sentence, key_text="4 亿美元", key_start=sentence.find("4 亿美元"))
+    best = score_passages(q, [idx], limit=1)[0]
+    assert "$4 million" in best.passage.text and best.near > 0.5
+
+
+def test_table_row_gets_its_header_as_context() -> None:
+    idx = _index()
+    row = idx.passages[-1]
+    assert set(content_words("CyberGym")) <= row.words and set(content_words("Opus")) <= row.context
