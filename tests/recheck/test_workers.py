@@ -212,3 +212,84 @@ def test_sqlite_serve_and_worker_side_by_side_never_lock(tmp_path: Path) -> None
         checks = session.exec(select(func.sum(Source.check_count))).one()
         snaps = session.exec(select(func.count()).select_from(Snapshot)).one()
     assert checks > 60 and snaps == counter["n"]  # every changed page became exactly one snapshot
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_sqlite_real_serve_with_api_rechecks_and_a_worker_never_lock(tmp_path: Path) -> None:
+    import httpx
+
+    from verifier.auth import create_token
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    engine = make_engine(url, cache=False)
+    _, token = create_token(engine, "bot", "admin")
+    counter = {"n": 0}
+
+    def changing(req):  # type: ignore[no-untyped-def]
+        counter["n"] += 1
+        return Reply(body=f"<p>Version {counter['n']}: 5 million users.</p>".encode())
+
+    port = _free_port()
+    with LocalServer({f"/c{i}": changing for i in range(40)}) as srv:
+        ids = add_sources(engine, [srv.url(f"/c{i}") for i in range(40)])
+        for sid in ids[:20]:
+            add_claim(engine, [sid], "5 million")
+        env = _env(database_url=url, scheduler_interval_seconds=1, round_size=10)
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "verifier.cli", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "verifier.cli", "worker", "--interval", "1"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        statuses: list[int] = []
+        try:
+            api = httpx.Client(
+                base_url=f"http://127.0.0.1:{port}", headers={"Authorization": f"Bearer {token}"}
+            )
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:  # wait for the server
+                try:
+                    api.get("/api/sources")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            end = time.monotonic() + 8
+            i = 0
+            while time.monotonic() < end:  # editors pressing "re-check" while rounds run
+                statuses.append(
+                    api.post(
+                        "/api/sources/recheck", json={"source_ids": [ids[i % 40]]}, timeout=60
+                    ).status_code
+                )
+                statuses.append(api.get("/api/claims", timeout=60).status_code)
+                i += 1
+            api.close()
+        finally:
+            serve.send_signal(signal.SIGINT)
+            worker.send_signal(signal.SIGTERM)
+            _, serve_err = serve.communicate(timeout=60)
+            _, worker_err = worker.communicate(timeout=60)
+    for err in (serve_err, worker_err):
+        assert "locked" not in err.lower(), err
+        assert "Traceback" not in err, err
+    assert statuses and set(statuses) == {200}, statuses
+    with Session(engine) as session:
+        snaps = session.exec(select(func.count()).select_from(Snapshot)).one()
+    assert snaps == counter["n"]  # every fetch of a changing page is exactly one snapshot
