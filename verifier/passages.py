@@ -316,20 +316,25 @@ _DATELINE_RE = re.compile(r"date|dateline|byline|meta|time|posted|published", re
 
 def _published(soup: BeautifulSoup) -> str | None:
     metas: dict[str, str] = {}
-    for meta in soup.find_all("meta"):
-        key = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = str(meta.get("content") or "")
+    times: list[Tag] = []
+    for el in soup.find_all(["meta", "time"]):  # one pass over the tree
+        if el.name == "time":
+            times.append(el)
+            continue
+        key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        content = str(el.get("content") or "")
         if key and content and key not in metas:
             metas[key] = content
     for key in _META_DATE_KEYS:
         if key in metas and (iso := parse_date_text(metas[key])):
             return iso
-    scope = soup.find("article") or soup.find("main") or soup
-    for scope_ in (scope, soup):
-        for t in scope_.find_all("time"):  # type: ignore[union-attr]
-            iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(t.get_text(" "))
-            if iso:
-                return iso
+    # a <time> inside the article first (a sidebar's "related posts" dates come later or outside)
+    in_article = [t for t in times if t.find_parent(["article", "main"]) is not None]
+    inside = {id(t) for t in in_article}
+    for t in in_article + [t for t in times if id(t) not in inside]:
+        iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(t.get_text(" "))
+        if iso:
+            return iso
     for el in soup.find_all(class_=_DATELINE_RE):
         if isinstance(el, Tag) and (iso := parse_date_text(normalise_text(el.get_text(" ")))):
             return iso
