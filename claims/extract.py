@@ -80,9 +80,9 @@ def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
-        rest = "".join(ch for i, ch in enumerate(line, line_start) if not any(a <= i < b for a, b in spans))
-        covered = len(line.strip()) - len(rest.strip())
-        if covered / max(len(line.strip()), 1) > 0.4 and len(_CJK_ANY.findall(rest)) < 12:
+        covered = sum(min(b, line_end) - max(a, line_start) for a, b in spans)
+        cjk_outside = len(_CJK_ANY.findall(line)) - sum(len(_CJK_ANY.findall(text, a, b)) for a, b in spans)
+        if covered / max(len(line.strip()), 1) > 0.4 and cjk_outside < 12:
             _mask(mask, line_start, line_end)
 
 
@@ -458,4 +458,4 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
 
 
 def _fact_value(key: str) -> str:
-    return re.sub(r"\s+", " ", key).strip()
+    return " ".join(key.split())

@@ -70,7 +70,7 @@ def cjk_ratio(text: str) -> float:
 
 def is_traditional(text: str) -> bool:
     """True when t2s changes a noticeable share of the Chinese characters."""
-    sample = "".join(_CJK.findall(text[:20000]))
+    sample = "".join(_CJK.findall(text[:5000]))
     if len(sample) < 20:
         return False
     changed = sum(1 for a, b in zip(sample, to_simplified(sample), strict=True) if a != b)

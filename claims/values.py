@@ -305,16 +305,24 @@ def _match_word(text: str, pos: int, kinds: tuple[str, ...]) -> tuple[UnitWord, 
     return None
 
 
-def _qualifier_before(text: str, start: int) -> Qualifier:
-    window = text[max(0, start - 16) : start].rstrip()
+@cache
+def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
+    """Qualifier words that may end the text before a number, longest first; Latin ones whole words."""
+    table: dict[str, Qualifier] = {}
+    alternatives = []
     for surface, position, qualifier in qualifier_words():
-        if position == "before" and window.endswith(surface):
-            if surface.isascii() and surface[0].isalpha():
-                head = window[: -len(surface)]
-                if head and head[-1].isalpha() and head[-1].isascii():
-                    continue
-            return qualifier  # type: ignore[return-value]
-    return "="
+        if position != "before":
+            continue
+        table[surface.lower()] = qualifier  # type: ignore[assignment]
+        guard = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
+        alternatives.append(guard + re.escape(surface))
+    return re.compile("(?:" + "|".join(alternatives) + r")\s*$", re.I), table
+
+
+def _qualifier_before(text: str, start: int) -> Qualifier:
+    pattern, table = _before_pattern()
+    m = pattern.search(text, max(0, start - 16), start)
+    return table[m.group(0).rstrip().lower()] if m else "="
 
 
 def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
