@@ -215,8 +215,9 @@ def run(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, str, 
             ("queue page /", "/"),
             ("/api/claims?status=contradicted", "/api/claims?status=contradicted"),
         ):
+            alone = asyncio.run(_load(base, path, 1, 50))  # service time without queueing
             lat = asyncio.run(_load(base, path, args.clients, args.requests))
-            rows.append((label, name, _pct(lat, 50), _pct(lat, 95)))
+            rows.append((label, name, _pct(alone, 50), _pct(lat, 50), _pct(lat, 95)))
     finally:
         proc.terminate()
         proc.wait(timeout=10)

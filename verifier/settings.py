@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     read_requires_token: bool = Field(False, description="require a token to read (API and pages)")
     secret_key: str = Field("change-me", description="signs login sessions and CSRF tokens")
     run_scheduler: bool = Field(True, description="run the re-check scheduler inside serve")
+    api_threads: int = Field(
+        4, ge=1, description="threads per serve process for requests (few: ledger reads are short and CPU-bound)"
+    )
+    serve_workers: int = Field(1, ge=1, description="uvicorn worker processes of serve (about one per core)")
 
 
 @lru_cache(maxsize=1)

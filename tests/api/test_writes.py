@@ -44,14 +44,15 @@ def test_recheck_fetches_from_a_real_server(settings: Settings, engine: Engine, 
             s.commit()
         app = create_app(settings.model_copy(update={"allow_private_addresses": True, "max_retries": 0,
                                                      "respect_robots": False}), engine)
-        client = TestClient(app)
-        body = {"source_ids": [seed.sources["ok"]]}
-        assert client.post("/api/sources/recheck", json=body).status_code == 401
-        assert client.post("/api/sources/recheck", json={"source_ids": [99999]},
-                           headers=bearer(seed.tokens["editor"])).status_code == 404
-        r = client.post("/api/sources/recheck", json=body, headers=bearer(seed.tokens["editor"]))
-        assert r.status_code == 200, r.text
-        assert srv.hits["/openai"] >= 1
+        with TestClient(app) as client:  # runs the lifespan: small thread pools for reads and re-checks
+            body = {"source_ids": [seed.sources["ok"]]}
+            assert client.post("/api/sources/recheck", json=body).status_code == 401
+            assert client.post("/api/sources/recheck", json={"source_ids": [99999]},
+                               headers=bearer(seed.tokens["editor"])).status_code == 404
+            r = client.post("/api/sources/recheck", json=body, headers=bearer(seed.tokens["editor"]))
+            assert r.status_code == 200, r.text
+            assert srv.hits["/openai"] >= 1
+            assert app.state.slow_limiter.total_tokens == 2
     with Session(engine) as s:
         snaps = s.exec(select(Snapshot).where(Snapshot.source_id == seed.sources["ok"])).all()
         audit = s.exec(select(AuditEntry).where(AuditEntry.action == "source.recheck")).one()

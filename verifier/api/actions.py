@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy.engine import Engine
 
 from claims.errors import BadInputError, ClaimledgerError, ReportError
@@ -19,7 +20,7 @@ from storage.db import session_scope
 from storage.models import AuditEntry
 from verifier.settings import Settings
 
-__all__ = ["decode_upload", "ingest_upload", "recheck", "audit"]
+__all__ = ["decode_upload", "ingest_upload", "recheck", "recheck_in_thread", "audit"]
 
 
 def audit(engine: Engine, actor: str, action: str, object_type: str, object_id: str, **kw: Any) -> None:
@@ -108,3 +109,12 @@ def recheck(engine: Engine, settings: Settings, source_ids: list[int], actor: st
     out = _plain(result)
     audit(engine, actor, "source.recheck", "source", ",".join(map(str, source_ids)), after=out)
     return out
+
+
+async def recheck_in_thread(app_state: Any, source_ids: list[int], actor: str) -> dict[str, Any]:
+    """Run :func:`recheck` (network fetches: seconds) in its own small pool of threads, so that
+    re-checks never hold the few threads that serve reads."""
+    limiter = getattr(app_state, "slow_limiter", None)
+    return await anyio.to_thread.run_sync(
+        recheck, app_state.engine, app_state.settings, source_ids, actor, limiter=limiter
+    )

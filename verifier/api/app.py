@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from claims.errors import AuthError, ClaimledgerError
 from storage.db import make_engine, make_read_engine
@@ -28,12 +32,37 @@ PACKAGE = Path(__file__).resolve().parent.parent
 COUNT_CACHE_SECONDS = 5.0  # how stale a count on a summary may be (see verifier/api/cache.py)
 
 
+class ClearCountsOnWrite:
+    """Pure ASGI middleware: after any request that may write, cached counts are dropped so the
+    writer sees the change at once (BaseHTTPMiddleware would cost every request a task)."""
+
+    def __init__(self, app: ASGIApp, cache: TTLCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+                self.cache.clear()
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The service: JSON API under /api (OpenAPI at /docs) and the pages."""
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url)
     ensure_indexes(engine)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Few worker threads: ledger reads are short and CPU-bound in Python; many threads only
+        # trade the GIL back and forth and stretch every request (a long latency tail).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        _app.state.slow_limiter = anyio.CapacityLimiter(2)  # re-checks: network-bound, seconds
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="claimledger",
         version="0.1.0",
         description="Claims, sources, evidence and verdicts of the ledger; review queue and annotated reports.",
@@ -50,12 +79,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(public_pages)
     app.include_router(pages_router)
 
-    @app.middleware("http")
-    async def _fresh_counts_after_writes(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            app.state.counts.clear()
-        return response
+    app.add_middleware(ClearCountsOnWrite, cache=app.state.counts)
 
     @app.exception_handler(ClaimledgerError)
     async def _our_errors(request: Request, exc: ClaimledgerError) -> Response:

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from storage import queries as q
-from verifier.api.actions import ingest_upload, recheck
+from verifier.api.actions import ingest_upload, recheck_in_thread
 from verifier.api.deps import (
     CanIngest,
     CanRecheck,
@@ -192,13 +192,12 @@ def source_detail(source_id: int, session: ReadSession) -> SourceDetailOut:
 
 
 @router.post("/sources/recheck", response_model=RecheckOut, tags=["sources"])
-async def post_recheck(body: RecheckIn, engine: EngineDep, settings: SettingsDep,
-                       who: CanRecheck) -> RecheckOut:
+async def post_recheck(request: Request, body: RecheckIn, engine: EngineDep, who: CanRecheck) -> RecheckOut:
     """Re-fetch these sources now and re-verify the claims resting on them."""
     with Session(engine) as session:
         for sid in body.source_ids:
             q.get_source(session, sid)  # 404 before any work
-    result = await run_in_threadpool(recheck, engine, settings, body.source_ids, who.name)
+    result = await recheck_in_thread(request.app.state, body.source_ids, who.name)
     return RecheckOut(source_ids=body.source_ids, result=result)
 
 

@@ -93,12 +93,12 @@ async def claim_review_form(claim_id: int, engine: EngineDep, who: CanReview,
 
 
 @router.post("/sources/{source_id}/recheck")
-async def source_recheck_form(source_id: int, engine: EngineDep, settings: SettingsDep, who: CanRecheck) -> Response:
-    from verifier.api.actions import recheck
+async def source_recheck_form(request: Request, source_id: int, engine: EngineDep, who: CanRecheck) -> Response:
+    from verifier.api.actions import recheck_in_thread
 
     with Session(engine) as session:
         q.get_source(session, source_id)
-    await run_in_threadpool(recheck, engine, settings, [source_id], who.name)
+    await recheck_in_thread(request.app.state, [source_id], who.name)
     return RedirectResponse("/sources", status_code=303)
 
 

@@ -35,7 +35,7 @@ def serve(
     host: str = typer.Option(None, "--host", help="address to bind (default: settings.host, 127.0.0.1)"),
     port: int = typer.Option(None, "--port", help="port (default: settings.port, 8000)"),
     scheduler: bool = typer.Option(True, "--scheduler/--no-scheduler", help="run re-checks in process"),
-    workers: int = typer.Option(1, "--workers", min=1, help="uvicorn worker processes (one scheduler in all)"),
+    workers: int = typer.Option(None, "--workers", min=1, help="uvicorn worker processes (settings.serve_workers)"),
 ) -> None:
     """Run the HTTP API and pages (uvicorn), with the re-check scheduler in process."""
     import uvicorn
@@ -44,6 +44,7 @@ def serve(
 
     settings = state.settings
     bind_host, bind_port = host or settings.host, port or settings.port
+    workers = workers or settings.serve_workers
     if workers > 1:
         # worker processes build the app from CLAIMLEDGER_* variables: hand them this ledger's URL
         os.environ["CLAIMLEDGER_DATABASE_URL"] = settings.database_url
