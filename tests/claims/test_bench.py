@@ -1,0 +1,32 @@
+"""bench/extract.py runs end to end on a tiny corpus (the real run is `python bench/extract.py`)."""
+
+from __future__ import annotations
+
+import importlib.util
+from types import ModuleType
+
+from tests.conftest import ROOT
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_extract", ROOT / "bench" / "extract.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_reaches_its_size_with_distinct_reports() -> None:
+    bench = _bench()
+    docs = bench.corpus(0.2)
+    assert bench.megabytes(docs) >= 0.2
+    assert len({text for _, text in docs}) == len(docs)
+
+
+def test_bench_functions_measure_something() -> None:
+    bench = _bench()
+    docs = bench.corpus(0.05)
+    wall, cpu, claims = bench.bench_extract(docs)
+    assert wall > 0 and cpu > 0 and claims > 0
+    seconds, digits = bench.bench_digit_scan(docs)
+    assert seconds >= 0 and digits > 0
