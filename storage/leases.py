@@ -17,7 +17,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from storage.db import is_sqlite, session_scope
-from storage.models import Claim, Evidence, Report, SectionSource, Snapshot, Source, VerdictEvent, utcnow
+from storage.models import (
+    Claim,
+    Evidence,
+    Report,
+    SectionSource,
+    Snapshot,
+    Source,
+    VerdictEvent,
+    WebhookDelivery,
+    utcnow,
+)
 
 __all__ = [
     "ClaimedSource",
@@ -33,6 +43,10 @@ __all__ = [
     "recent_snapshots",
     "finish_sources",
     "renew_leases",
+    "sources_by_id",
+    "event_exists",
+    "delivery_queued",
+    "take_deliveries",
 ]
 
 UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")
@@ -259,3 +273,54 @@ def renew_leases(engine: Engine, owner: str, source_ids: Sequence[int], lease_se
             .values(lease_expires_at=expires)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def sources_by_id(session: Session, source_ids: Sequence[int]) -> dict[int, Source]:
+    rows = session.exec(select(Source).where(col(Source.id).in_(list(source_ids)))).all()
+    return {int(s.id or 0): s for s in rows}
+
+
+def event_exists(
+    session: Session, claim_id: int, *, reason: str, snapshot_id: int | None, actor: str
+) -> bool:
+    stmt = select(VerdictEvent.id).where(
+        col(VerdictEvent.claim_id) == claim_id,
+        col(VerdictEvent.reason) == reason,
+        col(VerdictEvent.snapshot_id) == snapshot_id,
+        col(VerdictEvent.actor) == actor,
+    )
+    return session.exec(stmt).first() is not None
+
+
+# --- the webhook outbox: deliveries are taken like sources, with a short lease -------------------
+
+
+def delivery_queued(session: Session, event_id: int) -> bool:
+    stmt = select(WebhookDelivery.id).where(col(WebhookDelivery.event_id) == event_id)
+    return session.exec(stmt).first() is not None
+
+
+def take_deliveries(
+    engine: Engine, *, now: dt.datetime, limit: int, hide_seconds: float
+) -> list[WebhookDelivery]:
+    """Pending deliveries that are due, hidden from other workers for ``hide_seconds`` (their
+    ``next_attempt_at`` moves on), in one short transaction (SKIP LOCKED on PostgreSQL)."""
+    stmt = (
+        select(WebhookDelivery.id)
+        .where(col(WebhookDelivery.state) == "pending", col(WebhookDelivery.next_attempt_at) <= now)
+        .order_by(col(WebhookDelivery.id))
+        .limit(limit)
+    )
+    if not is_sqlite(engine):
+        stmt = stmt.with_for_update(skip_locked=True)
+    with session_scope(engine) as session:
+        ids = [i for i in session.exec(stmt).all() if i is not None]
+        if not ids:
+            return []
+        session.execute(
+            update(WebhookDelivery)
+            .where(col(WebhookDelivery.id).in_(ids))
+            .values(next_attempt_at=now + dt.timedelta(seconds=hide_seconds))
+        )
+        rows = session.exec(select(WebhookDelivery).where(col(WebhookDelivery.id).in_(ids))).all()
+        return sorted(rows, key=lambda r: r.id or 0)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from storage.db import session_scope
 from storage.leases import (
@@ -40,6 +40,7 @@ from storage.leases import (
     ClaimedSource,
     claim_sources,
     claims_citing,
+    event_exists,
     events_since,
     evidence_for,
     finish_sources,
@@ -48,6 +49,7 @@ from storage.leases import (
     recent_snapshots,
     release_lease,
     renew_leases,
+    sources_by_id,
 )
 from storage.models import Snapshot, Source, Verdict, VerdictEvent, utcnow
 from storage.verdicts import AUTO, VerdictUpdate, record_verdict
@@ -214,7 +216,7 @@ def _apply(
         with session_scope(engine) as session:
             ids = [c.id for c, _ in items]
             # one read; get() then hits the identity map (weak: keep the rows referenced)
-            loaded = session.exec(select(Source).where(col(Source.id).in_(ids))).all()
+            loaded = sources_by_id(session, ids)
             applied = [_apply_one(session, owner, c, r, store, knobs) for c, r in items]
             del loaded
             return applied
@@ -243,7 +245,7 @@ def _settle(
     with Session(engine) as session:
         cites = claims_citing(session, pending)
         all_ids = sorted({s for ids in cites.values() for s in ids} | set(pending))
-        sources = {s.id: s for s in session.exec(select(Source).where(col(Source.id).in_(all_ids))).all()}
+        sources = sources_by_id(session, all_ids)
         mark = max_event_id(session)
 
     def live(sid: int) -> bool:
@@ -380,13 +382,7 @@ def _flag_reviewed(session: Session, contexts: Sequence[_ReviewContext]) -> int:
 
 
 def _already_flagged(session: Session, claim_id: int, snapshot_id: int | None) -> bool:
-    stmt = select(VerdictEvent.id).where(
-        VerdictEvent.claim_id == claim_id,
-        VerdictEvent.reason == "source_changed",
-        VerdictEvent.snapshot_id == snapshot_id,
-        VerdictEvent.actor == AUTO,
-    )
-    return session.exec(stmt).first() is not None
+    return event_exists(session, claim_id, reason="source_changed", snapshot_id=snapshot_id, actor=AUTO)
 
 
 def _status_changes(

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from storage.db import session_scope
+from storage.leases import delivery_queued, take_deliveries
 from storage.models import VerdictEvent, WebhookDelivery, utcnow
 
 __all__ = ["event_payload", "enqueue", "deliver_pending", "retry_delay", "DeliveryReport"]
@@ -50,12 +50,8 @@ def enqueue(session: Session, payloads: Iterable[dict[str, Any]]) -> int:
     n = 0
     for payload in payloads:
         event_id = payload.get("event_id")
-        if event_id is not None:
-            seen = session.exec(
-                select(WebhookDelivery.id).where(WebhookDelivery.event_id == event_id)
-            ).first()
-            if seen is not None:
-                continue
+        if event_id is not None and delivery_queued(session, int(event_id)):
+            continue
         session.add(WebhookDelivery(event_id=event_id, payload=json.dumps(payload, ensure_ascii=False)))
         n += 1
     return n
@@ -73,33 +69,6 @@ class DeliveryReport:
     dead: int = 0
 
 
-def _take(engine: Engine, now: dt.datetime, limit: int) -> list[WebhookDelivery]:
-    """Hide due deliveries from other workers for CLAIM_SECONDS (one short transaction each)."""
-    taken: list[WebhookDelivery] = []
-    with Session(engine) as session:
-        due = session.exec(
-            select(WebhookDelivery.id, WebhookDelivery.next_attempt_at)
-            .where(WebhookDelivery.state == "pending", col(WebhookDelivery.next_attempt_at) <= now)
-            .order_by(col(WebhookDelivery.id))
-            .limit(limit)
-        ).all()
-    hidden_until = now + dt.timedelta(seconds=CLAIM_SECONDS)
-    for delivery_id, seen_at in due:
-        with session_scope(engine) as session:
-            res = session.execute(
-                update(WebhookDelivery)
-                .where(
-                    col(WebhookDelivery.id) == delivery_id, col(WebhookDelivery.next_attempt_at) == seen_at
-                )
-                .values(next_attempt_at=hidden_until)
-            )
-            if res.rowcount:  # type: ignore[attr-defined]
-                row = session.get(WebhookDelivery, delivery_id)
-                if row is not None:
-                    taken.append(row)
-    return taken
-
-
 def deliver_pending(
     engine: Engine,
     url: str,
@@ -114,7 +83,7 @@ def deliver_pending(
     """Send due outbox rows; one attempt each per call (the next round retries the failures)."""
     now = now or utcnow()
     report = DeliveryReport()
-    rows = _take(engine, now, limit)
+    rows = take_deliveries(engine, now=now, limit=limit, hide_seconds=CLAIM_SECONDS)
     if not rows:
         return report
     own = client is None
