@@ -362,7 +362,7 @@ _EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "
 
 def _noun_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 14) : start]
-    window = re.split(r"[，。；：,;:、（）()\n]", window)[-1]
+    window = re.split(r"[，。；：,;:、（）()\n]|\d", window)[-1]  # not past another figure
     best: tuple[int, str] | None = None
     for key in sorted({k for k in _lexicon_keys() if k in window}, key=len, reverse=True):
         pos = window.rfind(key) + len(key)
@@ -493,7 +493,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 noun = known if known and known.isascii() else None
             if noun is None:
                 noun = _noun_before(text, start)
-        elif kind in ("money", "percent"):
+        else:
+            # money, percent and measures: the subject written before ("周活达到 300 分钟" → weekly active users)
             noun = _noun_before(text, start)
         yield Value(text[start:end], value, unit, qualifier, start, end, kind, precision, noun)
 

@@ -279,3 +279,8 @@ def test_english_relative_dates_and_non_fractions() -> None:
     v = one("planned for later this year at the plant", default_year=2026)
     assert (v.value, v.qualifier) == ("2026", ">=")
     assert parse_values("a half-day workshop") == []
+
+
+def test_measures_take_the_subject_written_before() -> None:
+    values = parse_values("Codex 周活达到 300 分钟处理超过 150 亿 token，定位误差可降至约 0.5 毫米")
+    assert [(v.unit, v.noun) for v in values] == [("min", "weekly active users"), ("tokens", None), ("mm", "positioning error")]
