@@ -179,7 +179,7 @@ async def _load(base: str, path: str, clients: int, total: int) -> list[float]:
     return latencies
 
 
-def _pct(values: list[float], q: float) -> float:
+def _pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 

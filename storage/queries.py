@@ -145,8 +145,8 @@ _VERDICT_COLS = [Verdict.__table__.c[f.name] for f in fields(VerdictView)]  # ty
 
 @dataclass(slots=True)
 class ClaimRow:
-    claim: ClaimView
-    verdict: VerdictView | None
+    claim: ClaimView | Claim  # ClaimView from list queries, the table row from claim_detail
+    verdict: VerdictView | Verdict | None
     report_name: str
 
     @property
@@ -306,7 +306,7 @@ def status_counts(session: Session, report_id: int | None = None) -> dict[str, i
         select(Verdict.status, func.count())
         .join(Claim, col(Claim.id) == col(Verdict.claim_id))
         .where(col(Claim.checkworthy).is_(True))
-        .group_by(Verdict.status)
+        .group_by(col(Verdict.status))
     )
     if report_id is not None:
         stmt = stmt.where(Claim.report_id == report_id)
@@ -321,7 +321,7 @@ def reason_counts(session: Session) -> dict[tuple[str, str], int]:
     stmt = (
         select(Verdict.status, Verdict.reason, func.count())
         .where(col(Verdict.status).in_(("contradicted", "unverified")))
-        .group_by(Verdict.status, Verdict.reason)
+        .group_by(col(Verdict.status), col(Verdict.reason))
     )
     return {(s, r): int(n) for s, r, n in session.exec(stmt).all()}
 
@@ -346,7 +346,7 @@ def list_reports(session: Session, *, include_old: bool = False) -> list[ReportS
         select(Claim.report_id, Verdict.status, func.count())
         .join(Verdict, col(Verdict.claim_id) == col(Claim.id))
         .where(col(Claim.checkworthy).is_(True))
-        .group_by(Claim.report_id, Verdict.status)
+        .group_by(col(Claim.report_id), col(Verdict.status))
     ).all()
     for rid, status, n in rows:
         if rid in per:
@@ -408,7 +408,7 @@ def _snapshot_counts(session: Session, rows: dict[int, SourceRow]) -> None:
     counts = session.exec(
         select(Snapshot.source_id, func.count())
         .where(col(Snapshot.source_id).in_(list(rows)))
-        .group_by(Snapshot.source_id)
+        .group_by(col(Snapshot.source_id))
     ).all()
     for sid, n in counts:
         rows[sid].snapshots = int(n)
@@ -432,7 +432,7 @@ def list_sources(session: Session, *, state: str | None = None, limit: int = 200
             select(SectionSource.source_id, func.count(col(Claim.id)))
             .join(Claim, col(Claim.section_id) == col(SectionSource.section_id))
             .where(col(SectionSource.source_id).in_(list(rows)))
-            .group_by(SectionSource.source_id)
+            .group_by(col(SectionSource.source_id))
         ).all()
         for sid, n in claim_counts:
             rows[sid].claims = int(n)

@@ -101,4 +101,4 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
 def app_from_env() -> FastAPI:
     """Factory for ``uvicorn --factory`` and multi-worker serve: settings from CLAIMLEDGER_* variables."""
-    return create_app(Settings())
+    return create_app(Settings())  # type: ignore[call-arg]  # pydantic-settings fills fields from env
