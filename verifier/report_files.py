@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from claims.report import decode_report
-
 from claims.errors import ReportError
+from claims.report import decode_report
 
 __all__ = ["REPORT_SUFFIXES", "find_report_files", "read_report_file"]
 
