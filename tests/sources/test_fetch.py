@@ -446,3 +446,19 @@ def test_many_origins_keep_a_bounded_number_of_pools() -> None:
 
         assert asyncio.run(run()) == ["ok"] * 6
     assert len(transport._pools) == 0  # closed with the fetcher
+
+
+def test_slow_robots_txt_and_odd_redirects_end_cleanly() -> None:
+    routes = {
+        "/robots.txt": lambda r: Reply(body=b"User-agent: *\nAllow: /\n", delay=1.5),
+        "/p": lambda r: Reply(body=b"<p>p</p>"),
+        "/no-location": lambda r: Reply(302, b"moved somewhere"),
+    }
+    with LocalServer(routes) as srv:
+        slow = fetch(
+            srv.url("/p"), settings(respect_robots=True, total_timeout=0.5, read_timeout=5, max_retries=1)
+        )
+        assert slow.outcome == "failed" and "robots" in (slow.error or "")
+        assert srv.hits["/p"] == 0
+        odd = fetch(srv.url("/no-location"))
+        assert (odd.outcome, odd.status) == ("failed", 302)

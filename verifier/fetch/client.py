@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
@@ -195,7 +195,11 @@ class Fetcher:
             try:
                 scheme, host, port = check_url(current)
                 if use_robots:
-                    rules = await self._robots_for(scheme, host, port)
+                    try:
+                        async with asyncio.timeout(self.settings.total_timeout):
+                            rules = await self._robots_for(scheme, host, port)
+                    except TimeoutError as exc:
+                        raise _Retry("timeout reading robots.txt") from exc
                     if rules.unavailable:
                         raise _Retry(rules.unavailable)
                     if not rules.allows(current, self.settings.user_agent):
@@ -257,7 +261,7 @@ class Fetcher:
                 return FetchResult(url, "dead", error=f"HTTP {status}", **base)  # type: ignore[arg-type]
             if status == 429 or status >= 500:
                 raise _Retry(f"HTTP {status}", status, parse_retry_after(resp.headers.get("retry-after")))
-            if status >= 400 or status < 200:
+            if status >= 300 or status < 200:  # a 3xx without Location lands here too
                 return FetchResult(url, "failed", error=f"HTTP {status}", **base)  # type: ignore[arg-type]
             ctype = kept.get("content-type", "")
             mime = ctype.split(";", 1)[0].strip().lower()
@@ -296,7 +300,8 @@ class Fetcher:
             async with self._global, self._host_limit(host_key), self.client.stream("GET", url) as resp:
                 if resp.status_code in REDIRECTS and resp.headers.get("location"):
                     url = urljoin(url, resp.headers["location"])
-                    host_key = f"{urlsplit(url).hostname}:{urlsplit(url).port}"
+                    _scheme, next_host, next_port = check_url(url)
+                    host_key = f"{next_host}:{next_port}"
                     continue
                 try:
                     body = await read_capped(
