@@ -16,14 +16,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
 from claims.extract import extract_claims
-from claims.model import ExtractedClaim, ParsedReport, SourceRef
+from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
-from claims.urls import url_host
 from storage.db import session_scope
-from storage.models import Claim, Report, Section, SectionSource, Source
+from storage.models import Claim, Report, Section, SectionSource
+from storage.sources import upsert_source_url
 from storage.verdicts import initial_verdict
 
-__all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash", "upsert_source"]
+__all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash"]
 
 
 @dataclass(frozen=True)
@@ -48,24 +48,6 @@ def ingest_report(engine: Engine, name: str, text: str) -> IngestResult:
     extracted = extract_claims(parsed)
     with session_scope(engine) as session:
         return ingest_parsed(session, parsed, extracted)
-
-
-def upsert_source(session: Session, ref: SourceRef) -> Source:
-    """The Source row for a cited URL; malformed ones are keyed by their raw text."""
-    key = ref.url if ref.url and not ref.malformed else ref.raw.strip()
-    source = session.exec(select(Source).where(Source.url == key)).first()
-    if source is None:
-        malformed = ref.malformed or not ref.url
-        source = Source(
-            url=key,
-            raw=ref.raw,
-            host=None if malformed else url_host(key),
-            state="malformed" if malformed else "new",
-            last_error="malformed URL in the report" if malformed else None,
-        )
-        session.add(source)
-        session.flush()
-    return source
 
 
 def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[ExtractedClaim]) -> IngestResult:
@@ -105,7 +87,7 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
         section_ids[sec.order] = row.id
         seen: set[int] = set()
         for ref in sec.sources:
-            source = upsert_source(session, ref)
+            source = upsert_source_url(session, ref.url or ref.raw)
             assert source.id is not None
             if source.id in seen:
                 continue
