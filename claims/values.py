@@ -90,6 +90,9 @@ _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"\s*[-/.‑–]\s*"
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])")),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度")),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b")),
+    ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b")),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])")),
     (
         "ymd",
@@ -130,6 +133,9 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     if kind == "week":
         week = int(g["w"])
         return (f"{year}-W{week:02d}", "=") if 1 <= week <= 53 else None
+    if kind == "quarter":
+        q = g.get("q") or g.get("q2") or ""
+        return f"{year}-Q{'一二三四'.index(q) + 1 if q in '一二三四' else int(q)}", "="
     if g.get("mn"):
         month = _MONTHS[g["mn"][:3].lower()]
     elif g.get("m"):
@@ -255,6 +261,10 @@ _FRACTION = re.compile(
     r"(?P<den>\d+|[一二两三四五六七八九十百千]+)\s*分之\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 )
 _PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)")
+# 三成 = 30%; not 成为/成功/成本/成员/成果/成立/成熟/成长/成交
+_TENTHS_CN = re.compile(r"(?<![\d.])(?P<num>[一二两三四五六七八九]|\d(?:\.\d)?)\s*成(?![为功本员果立熟长交型绩效不])")
+_HALF_CN = re.compile(r"一半|半数")
+_DOUBLE_CN = re.compile(r"翻倍|翻番|翻了一番")
 _RANK = re.compile(r"(?:第|#|No\.)\s*$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
 _EN_APPROX = re.compile(r"\b(?P<w>dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|tens of millions|"
@@ -553,6 +563,20 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
             1.0,
             _noun_before(text, start),
         )
+    for m in _TENTHS_CN.finditer(text):
+        num_s = m.group("num")
+        tenths = float(num_s) if num_s[0].isdigit() else cn_number(num_s)
+        if tenths is None:
+            continue
+        after, _ = _qualifier_after(text, m.end())
+        qualifier = after or _qualifier_before(text, m.start())
+        yield Value(m.group(0), tenths * 10, "percent", qualifier, m.start(), m.end(), "percent", 10.0,
+                    _noun_before(text, m.start()))
+    for m in _HALF_CN.finditer(text):
+        yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent",
+                    10.0, _noun_before(text, m.start()))
+    for m in _DOUBLE_CN.finditer(text):
+        yield Value(m.group(0), 2.0, "x", "=", m.start(), m.end(), "count", 1.0, _noun_before(text, m.start()))
     for m in _PERCENT_CN.finditer(text):
         num_s = m.group("num")
         value = float(num_s) if num_s[0].isdigit() else cn_number(num_s.replace("点", ""))

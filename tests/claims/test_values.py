@@ -284,3 +284,22 @@ def test_english_relative_dates_and_non_fractions() -> None:
 def test_measures_take_the_subject_written_before() -> None:
     values = parse_values("Codex 周活达到 300 分钟处理超过 150 亿 token，定位误差可降至约 0.5 毫米")
     assert [(v.unit, v.noun) for v in values] == [("min", "weekly active users"), ("tokens", None), ("mm", "positioning error")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [("近三成企业", 30.0, "percent", "~"), ("七成以上用户", 70.0, "percent", ">="), ("超过一半的开发者", 50.0, "percent", ">="),
+     ("营收翻倍", 2.0, "x", "="), ("100 亿港元", 1e10, "HKD", "=")],
+)
+def test_more_chinese_wording(text: str, value: float, unit: str, qualifier: str) -> None:
+    v = one(text)
+    assert (v.value, v.unit, v.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["2026 年第一季度", "2026Q1", "Q1 2026", "2026-Q1"])
+def test_quarters(text: str) -> None:
+    assert one(text).value == "2026-Q1"
+
+
+def test_words_with_cheng_are_not_tenths() -> None:
+    assert parse_values("成为第一，一成不变，三成本，完成") == []
