@@ -446,7 +446,9 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
             if not drafts:
                 continue
             entities, topics = entities_in(view[s:e]), topics_in(view[s:e])
-            opinion = section.kind == "summary" or any(a <= s < b for a, b in ctx.opinion)
+            # summaries, opinion passages and the lead under the report's title are analysis
+            lead = section.order == 0 and section.kind == "other"
+            opinion = lead or section.kind == "summary" or any(a <= s < b for a, b in ctx.opinion)
             for d in sorted(drafts, key=lambda d: d.start):
                 if (d.start, d.end) in seen:
                     continue
