@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
-from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source
+from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source, Verdict
 
 __all__ = [
     "ClaimInput",
@@ -25,6 +25,8 @@ __all__ = [
     "claims_to_verify",
     "latest_snapshots",
     "replace_evidence",
+    "replace_evidence_many",
+    "current_verdicts",
     "claim_evidence",
 ]
 
@@ -172,6 +174,21 @@ def replace_evidence(session: Session, claim_id: int, rows: Sequence[Evidence]) 
     session.exec(delete(Evidence).where(col(Evidence.claim_id) == claim_id))  # type: ignore[call-overload]
     for row in rows:
         session.add(row)
+
+
+def replace_evidence_many(session: Session, claim_ids: Sequence[int], rows: Sequence[Evidence]) -> None:
+    """:func:`replace_evidence` for many claims in two statements (a batch of a verify run)."""
+    if claim_ids:
+        session.exec(delete(Evidence).where(col(Evidence.claim_id).in_(list(claim_ids))))  # type: ignore[call-overload]
+    session.add_all(rows)
+
+
+def current_verdicts(session: Session, claim_ids: Sequence[int]) -> dict[int, Verdict]:
+    """The current verdict rows of ``claim_ids``, loaded in one query (and kept in the session)."""
+    if not claim_ids:
+        return {}
+    rows = session.exec(select(Verdict).where(col(Verdict.claim_id).in_(list(claim_ids)))).all()
+    return {v.claim_id: v for v in rows}
 
 
 def claim_evidence(session: Session, claim_id: int) -> list[Evidence]:

@@ -28,8 +28,9 @@ from storage.evidence import (
     SnapshotData,
     SourceInfo,
     claims_to_verify,
+    current_verdicts,
     latest_snapshots,
-    replace_evidence,
+    replace_evidence_many,
 )
 from storage.models import Evidence, Verdict
 from storage.verdicts import VerdictUpdate, record_verdict
@@ -186,9 +187,8 @@ def verify_claims(
     for start in range(0, len(outcomes), _BATCH):
         batch = outcomes[start : start + _BATCH]
         with session_scope(engine) as session:
-            for out in batch:
-                summary.events += _write(session, out, trigger)
-                summary.evidence_rows += len(out.evidence)
+            summary.events += _write_batch(session, batch, trigger)
+        summary.evidence_rows += sum(len(out.evidence) for out in batch)
     for out in outcomes:
         summary.statuses[out.decision.status] += 1
         summary.reasons[out.decision.reason] += 1
@@ -234,27 +234,39 @@ def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome]) ->
             out.decision = Decision("contradicted", "conflicting_reports", 0.6)
 
 
-def _write(session: Any, out: ClaimOutcome, trigger: str | None) -> int:
-    digest = _digest(out.decision, out.evidence, out.conflicts_with)
-    current = session.get(Verdict, out.claim_id)
-    if current is None or current.evidence_digest != digest or current.actor != "auto":
-        rows = [
-            Evidence(
-                claim_id=out.claim_id,
-                snapshot_id=e.snapshot_id,
-                passage=e.passage,
-                passage_start=e.passage_start,
-                passage_end=e.passage_end,
-                score=e.score,
-                stance=e.stance,
-                values_found=json.dumps(e.values_found, ensure_ascii=False),
-                matched_value=e.matched_value,
-                highlight=json.dumps(e.highlight),
-            )
-            for e in out.evidence
-        ]
-        if current is None or current.evidence_digest != digest:
-            replace_evidence(session, out.claim_id, rows)
+def _evidence_rows(out: ClaimOutcome) -> list[Evidence]:
+    return [
+        Evidence(
+            claim_id=out.claim_id,
+            snapshot_id=e.snapshot_id,
+            passage=e.passage,
+            passage_start=e.passage_start,
+            passage_end=e.passage_end,
+            score=e.score,
+            stance=e.stance,
+            values_found=json.dumps(e.values_found, ensure_ascii=False),
+            matched_value=e.matched_value,
+            highlight=json.dumps(e.highlight),
+        )
+        for e in out.evidence
+    ]
+
+
+def _write_batch(session: Any, batch: Sequence[ClaimOutcome], trigger: str | None) -> int:
+    """Evidence rows (replaced only where the evidence changed) and verdicts for a batch of claims,
+    with the current verdicts loaded in one query; returns the number of verdict events appended."""
+    current = current_verdicts(session, [o.claim_id for o in batch])
+    digests = {o.claim_id: _digest(o.decision, o.evidence, o.conflicts_with) for o in batch}
+    changed = [o for o in batch if o.claim_id not in current or current[o.claim_id].evidence_digest != digests[o.claim_id]]
+    replace_evidence_many(session, [o.claim_id for o in changed], [row for o in changed for row in _evidence_rows(o)])
+    events = 0
+    with session.no_autoflush:
+        for out in batch:
+            events += _write(session, out, current.get(out.claim_id), digests[out.claim_id], trigger)
+    return events
+
+
+def _write(session: Any, out: ClaimOutcome, current: Verdict | None, digest: str, trigger: str | None) -> int:
     details: dict[str, Any] = {"rule_reason": out.decision.reason}
     if out.evidence and out.evidence[0].matched_value:
         details["matched_value"] = out.evidence[0].matched_value
