@@ -72,6 +72,47 @@ def _same_check(source: Source, result: FetchResult) -> bool:
     )
 
 
+def _add_snapshot(session: Session, source: Source, result: FetchResult, digest: str, origin: str) -> int:
+    assert result.body is not None and source.id is not None
+    page = page_of(result)
+    headers = {k: v for k, v in result.headers.items() if k in KEPT_HEADERS}
+    snap = Snapshot(
+        source_id=source.id,
+        fetched_at=result.fetched_at,
+        http_status=result.status or 200,
+        final_url=result.final_url or source.url,
+        content_type=result.content_type,
+        content_hash=digest,
+        headers=json.dumps(headers, ensure_ascii=False, sort_keys=True),
+        title=page.title,
+        published=page.published,
+        text=page.text,
+        passages=json.dumps(page.passages_json(), ensure_ascii=False),
+        raw_gz=gzip.compress(result.body, mtime=0),
+        origin=origin,
+    )
+    session.add(snap)
+    session.flush()
+    assert snap.id is not None
+    return snap.id
+
+
+def _store_older(session: Session, source: Source, result: FetchResult, origin: str) -> StoreOutcome:
+    """A capture older than the source's last check (an archive of the past): kept as history only.
+
+    The source's current state, validators and schedule describe its latest check and stay as they are.
+    """
+    assert source.id is not None
+    if result.outcome != "ok" or result.body is None:
+        return StoreOutcome(source.id, source.state, "failed" if result.is_failure else "not_modified")
+    digest = content_hash(result.body)
+    if snapshot_with_hash(session, source.id, digest, result.fetched_at) is not None:
+        return StoreOutcome(source.id, source.state, "unchanged")
+    return StoreOutcome(
+        source.id, source.state, "new_snapshot", _add_snapshot(session, source, result, digest, origin)
+    )
+
+
 def store_fetch(
     session: Session,
     source: Source,
@@ -85,6 +126,8 @@ def store_fetch(
     assert source.id is not None
     if origin != "fetch" and result.is_failure and _same_check(source, result):
         return StoreOutcome(source.id, source.state, "failed")  # the archive was imported before
+    if source.last_checked_at is not None and _aware(result.fetched_at) < _aware(source.last_checked_at):
+        return _store_older(session, source, result, origin)
     source.last_checked_at = result.fetched_at
     source.check_count = (source.check_count or 0) + 1
     source.last_status = result.status
@@ -100,26 +143,7 @@ def store_fetch(
             action: Literal["new_snapshot", "unchanged", "not_modified", "failed"] = "unchanged"
             source.state = "ok"
         else:
-            page = page_of(result)
-            headers = {k: v for k, v in result.headers.items() if k in KEPT_HEADERS}
-            snap = Snapshot(
-                source_id=source.id,
-                fetched_at=result.fetched_at,
-                http_status=result.status or 200,
-                final_url=result.final_url or source.url,
-                content_type=result.content_type,
-                content_hash=digest,
-                headers=json.dumps(headers, ensure_ascii=False, sort_keys=True),
-                title=page.title,
-                published=page.published,
-                text=page.text,
-                passages=json.dumps(page.passages_json(), ensure_ascii=False),
-                raw_gz=gzip.compress(result.body, mtime=0),
-                origin=origin,
-            )
-            session.add(snap)
-            session.flush()
-            snapshot_id = snap.id
+            snapshot_id = _add_snapshot(session, source, result, digest, origin)
             changed = latest is not None
             action = "new_snapshot"
             source.state = "changed" if changed else "ok"

@@ -100,3 +100,24 @@ def test_round_trip_property(tmp_path_factory: object, pages: list[tuple[int, by
         when = when + dt.timedelta(hours=1, microseconds=micros)
         _store(engine, f"https://h{host}.example.org/p", body, when)
     assert _dump(_round_trip(engine, tmp)) == _dump(engine)
+
+
+def test_an_older_capture_is_history_only(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'o.db'}", cache=False)
+    url = "https://example.com/o"
+    assert _store(engine, url, b"<p>new 2%</p>", T0 + dt.timedelta(days=5)) == "new_snapshot"
+    with session_scope(engine) as s:
+        src = upsert_source_url(s, url)
+        old = result_for_capture(url, 200, b"<p>old 1%</p>", "text/html", T0)
+        assert store_fetch(s, src, old, origin="warc", settings=S).action == "new_snapshot"
+        gone = result_for_capture(url, 404, None, "text/html", T0 + dt.timedelta(days=1))
+        assert store_fetch(s, src, gone, origin="warc", settings=S).action == "failed"
+    with Session(engine) as s:
+        src = s.exec(select(Source)).one()
+        assert src.state == "ok" and src.consecutive_failures == 0
+        assert src.last_checked_at is not None and src.last_checked_at.day == (T0 + dt.timedelta(days=5)).day
+        from storage.sources import latest_snapshot
+
+        latest = latest_snapshot(s, src.id or 0)
+        assert latest is not None and "new 2%" in latest.text
+        assert len(s.exec(select(Snapshot)).all()) == 2
