@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -16,7 +18,12 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     for path in ("/api/reports", "/api/claims", "/api/claims/{claim_id}", "/api/claims/{claim_id}/review",
                  "/api/sources", "/api/sources/recheck", "/api/export", "/api/queue"):
         assert path in paths
-    assert client.get("/docs").status_code == 200
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assert "cdn." not in html and "https://" not in html.replace("https://schema", "")  # nothing remote
+        for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+            assert client.get(asset).status_code == 200, asset
+    assert client.get("/static/docs/swagger-ui-bundle.js").status_code == 200
 
 
 def test_reports_list_and_detail_have_counts(client: TestClient, seed: Seed) -> None:

@@ -79,6 +79,16 @@ def test_review_a_contradicted_claim_and_read_the_report(served: tuple[str, Seed
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
+            remote: list[str] = []
+
+            def only_loopback(route, request) -> None:  # type: ignore[no-untyped-def]
+                if request.url.startswith(base):
+                    route.continue_()
+                else:  # a CDN or any other host: the pages must not need one
+                    remote.append(request.url)
+                    route.abort()
+
+            page.route("**/*", only_loopback)
             page.goto(base + "/login")
             page.fill("#token", seed.tokens["reviewer"])
             page.click("button[type=submit]")
@@ -112,6 +122,11 @@ def test_review_a_contradicted_claim_and_read_the_report(served: tuple[str, Seed
             assert by_text["4 亿美元"][1] != by_text["140 种语言"][1]
             assert len({c for _, c in by_text.values()}) == 2
             page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+
+            page.goto(base + "/docs")
+            expect(page.locator(".swagger-ui .title").first).to_contain_text("claimledger")
+            expect(page.locator(".opblock-summary-path").first).to_be_visible()
+            assert remote == []
         finally:
             browser.close()
     with httpx.Client(base_url=base) as client:

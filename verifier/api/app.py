@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -48,6 +50,33 @@ class ClearCountsOnWrite:
                 self.cache.clear()
 
 
+def _mount_docs(app: FastAPI) -> None:
+    """OpenAPI pages at /docs (Swagger UI) and /redoc with their JS/CSS from the fastapi-offline
+    package, so the docs work on an offline desk and load nothing from a CDN."""
+    assets = Path(importlib.util.find_spec("fastapi_offline").origin or "").parent / "static"  # type: ignore[union-attr]
+    app.mount("/static/docs", StaticFiles(directory=str(assets)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="claimledger API",
+            swagger_js_url="/static/docs/swagger-ui-bundle.js",
+            swagger_css_url="/static/docs/swagger-ui.css",
+            swagger_favicon_url="/static/docs/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="claimledger API",
+            redoc_js_url="/static/docs/redoc.standalone.js",
+            redoc_favicon_url="/static/docs/favicon.png",
+            with_google_fonts=False,
+        )
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The service: JSON API under /api (OpenAPI at /docs) and the pages."""
     settings = settings or get_settings()
@@ -63,6 +92,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # served below from packaged files, never a CDN
+        redoc_url=None,
         title="claimledger",
         version="0.1.0",
         description="Claims, sources, evidence and verdicts of the ledger; review queue and annotated reports.",
@@ -74,6 +105,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
     app.state.templates = templates
+    _mount_docs(app)  # before /static, which would otherwise take /static/docs/*
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     app.include_router(api_router)
     app.include_router(public_pages)
