@@ -225,6 +225,12 @@ def _fact_drafts(
             continue  # "Claude" of "Claude Opus 4.6" is part of the version
         drafts.append(_Draft(a, b, "fact"))
         occupied.append((a, b))
+    for m in _TIME_PHRASE.finditer(sentence):
+        # 未来几周, 近几年: when something happens is a checkable fact of its own
+        a, b = s + m.start(), s + m.end()
+        if _free(mask, a, b) and not overlaps(a, b):
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
     for m in _ACRONYM_NOUN.finditer(sentence):
         # "API 私有预览", "AI 眼镜": a generic acronym names a thing together with the noun after it
         a, b = s + m.start(), s + m.end()
@@ -272,6 +278,9 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in members if y - x >= 2]
 
 
+_TIME_PHRASE = re.compile(
+    r"未来(?:几|数|一|两|三|\d+)?(?:个)?(?:天|周|星期|个月|月|季度|年)|近(?:几|数)?(?:天|周|个月|年)"
+)
 _ACRONYM_NOUN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
 _GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")
@@ -343,10 +352,20 @@ _LEAD_PARTICLES = frozenset("的了而并且也还就都又把被")
 _TAIL_PARTICLES = frozenset("的了等")
 
 
+_LEAD_ADVERB = re.compile(r"(?:正在|已经|仍然|曾经|将会|还将|也将|已|将|仍|正)(?=[\u4e00-\u9fff]{2})")
+
+
 def _core(view: str, a: int, b: int) -> tuple[int, int]:
-    """A clause's core: without leading connectives (并/还/把…) or trailing particles (的/了/等)."""
-    while b - a > 2 and view[a] in _LEAD_PARTICLES:
-        a += 1
+    """A clause's core: without leading connectives (并/还/把…), aspect adverbs (正在/已经…) or
+    trailing particles (的/了/等)."""
+    while b - a > 2:
+        if view[a] in _LEAD_PARTICLES:
+            a += 1
+            continue
+        m = _LEAD_ADVERB.match(view, a, b)
+        if not m:
+            break
+        a = m.end()
     while b - a > 2 and view[b - 1] in _TAIL_PARTICLES:
         b -= 1
     return a, b

@@ -122,3 +122,9 @@ def test_an_english_report() -> None:
     facts = {c.key_text for c in claims if c.kind == "fact" and c.start >= text.index("OpenAI said")}
     assert {"OpenAI", "Amazon Web Services", "NVIDIA"} <= facts
     assert all(len(f.split()) <= 5 for f in facts)
+
+
+def test_time_phrases_and_clause_cores() -> None:
+    text = "## 1. 事件\n\nMeta 表示未来几周将扩展到 WhatsApp，OpenAI 正在调整其产品重心。\n"
+    keys = {c.key_text for c in claims_of(text) if c.kind == "fact"}
+    assert {"未来几周", "调整其产品重心", "WhatsApp", "Meta", "OpenAI"} <= keys
