@@ -73,9 +73,12 @@ _DROP_TAGS = frozenset(
     ]
 )
 _CHROME_TAGS = frozenset({"header", "footer"})  # dropped unless inside the article itself
+# class/id/aria-label words of page chrome: distinctive ones anywhere, common words only as a whole
+# part of a name ("share-bar", "related_posts", but not "shareholders" or "unrelated-work")
 _NOISE_RE = re.compile(
-    r"cookie|consent|gdpr|onetrust|cmp-|newsletter|subscribe|share|social|breadcrumb|sidebar|related|"
-    r"advert|promo|paywall|donate|login|signup|skip-link|site-nav|menu",
+    r"cookie|consent|gdpr|onetrust|newsletter|breadcrumb|sidebar|paywall|skip-link|site-nav|"
+    r"(?:^|[\s_-])(?:share|sharing|social|related|promo|advert|ads?|donate|login|signup|subscribe|menu)"
+    r"(?:s|-\w*|_\w*)?(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _NOISE_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "search", "menu"})

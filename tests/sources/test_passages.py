@@ -93,3 +93,12 @@ def test_plain_text_paragraphs() -> None:
         "Second.",
     ]
     assert page.title == "Title line"
+
+
+def test_chrome_classes_dropped_but_lookalikes_kept() -> None:
+    html = """<body><div class="share-bar">Share on X</div><div class="related_posts">Other story</div>
+    <div id="wcpConsentBannerCtrl">Accept our terms</div>
+    <div class="shareholders">Shareholders own 51%.</div><div class="unrelated-work">Kept text.</div>
+    <div class="cmp-text">AEM component text.</div></body>"""
+    text = html_to_passages(html).text
+    assert text == "Shareholders own 51%.\nKept text.\nAEM component text."
