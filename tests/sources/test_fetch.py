@@ -360,11 +360,11 @@ def test_waiting_for_a_free_slot_does_not_count_against_the_timeout() -> None:
     with LocalServer({"/q": lambda r: Reply(body=b"<p>q</p>", delay=0.1)}) as srv:
 
         async def run() -> list[FetchResult]:
-            async with Fetcher(settings(per_host_concurrency=1, total_timeout=0.4, max_retries=0)) as f:
-                return await f.fetch_many([srv.url("/q") + f"?{i}" for i in range(8)])
+            async with Fetcher(settings(per_host_concurrency=1, total_timeout=0.6, max_retries=0)) as f:
+                return await f.fetch_many([srv.url("/q") + f"?{i}" for i in range(10)])
 
         results = asyncio.run(run())
-    assert [r.outcome for r in results] == ["ok"] * 8
+    assert [r.outcome for r in results] == ["ok"] * 10  # 1 s of queue, 0.6 s timeout
 
 
 def test_the_backend_connects_to_the_checked_address(server: LocalServer) -> None:
