@@ -261,41 +261,45 @@ def list_claims(
 FLAGGED = ("contradicted", "unverified")
 
 
-def _queue_statuses(flt: ClaimFilter) -> tuple[str, ...]:
-    return (flt.status,) if flt.status is not None else FLAGGED
+def _queue_groups(flt: ClaimFilter) -> list[ClaimFilter]:
+    """The queue's groups in order: claims flagged ``needs_review`` (a source moved under a
+    reviewer's verdict), then contradicted, then unverified. An explicit status or needs_review
+    filter narrows the queue to that group."""
+    if flt.status is not None or flt.needs_review is not None:
+        return [flt]
+    return [replace(flt, needs_review=True)] + [replace(flt, status=st, needs_review=False) for st in FLAGGED]
 
 
 def count_queue(session: Session, flt: ClaimFilter | None = None) -> int:
     """How many claims the review queue holds under ``flt``."""
     flt = (flt or ClaimFilter()).validate()
-    return sum(_count(session, replace(flt, status=st)) for st in _queue_statuses(flt))
+    return sum(_count(session, group) for group in _queue_groups(flt))
 
 
 def review_queue(
     session: Session, flt: ClaimFilter | None = None, *, limit: int = 50, offset: int = 0, with_total: bool = True
 ) -> Page:
-    """Flagged claims for fact-checkers: contradicted first, then unverified by reason; the surest
-    first within a reason. A status filter narrows to that status.
+    """Claims for fact-checkers: needs-review first, then contradicted, then unverified by reason;
+    the surest first within a reason.
 
-    One ordered query per status (each walks the (status, reason, confidence) index and stops at
+    One ordered query per group (each walks the (status, reason, confidence) index and stops at
     the page), instead of one sort over every flagged claim.
     """
     flt = (flt or ClaimFilter()).validate()
     _check_paging(limit, offset)
     items: list[ClaimRow] = []
     skip = offset
-    for st in _queue_statuses(flt):
+    for group in _queue_groups(flt):
         need = limit - len(items)
         if need <= 0:
             break
-        sub = replace(flt, status=st)
-        stmt = _apply_filter(_base(), session, sub).order_by(
+        stmt = _apply_filter(_base(), session, group).order_by(
             col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Claim.id).asc()
         )
         rows = _rows(session, stmt.limit(need).offset(skip))
         items += rows
-        # a page that starts past this status skips what the status holds; otherwise it starts here
-        skip = max(0, skip - _count(session, sub)) if skip and not rows else 0
+        # a page that starts past this group skips what the group holds; otherwise it starts here
+        skip = max(0, skip - _count(session, group)) if skip and not rows else 0
     total = count_queue(session, flt) if with_total else -1
     return Page(items=items, total=total, limit=limit, offset=offset)
 

@@ -229,3 +229,21 @@ def test_queue_pages_cross_from_contradicted_to_unverified(client: TestClient, s
     assert paged == full and len(full) == 4
     two = client.get("/api/queue", params={"limit": 2, "offset": 1}).json()["items"]
     assert [c["id"] for c in two] == full[1:3]
+
+
+def test_needs_review_claims_lead_the_queue(client: TestClient, seed: Seed, engine: Engine) -> None:
+    from storage.db import session_scope
+    from storage.verdicts import VerdictUpdate, record_verdict
+
+    cid = seed.claims["valuation"]
+    h = bearer(seed.tokens["reviewer"])
+    assert client.post(f"/api/claims/{cid}/review", json={"status": "verified", "note": "ok"}, headers=h).status_code == 200
+    with session_scope(engine) as s:  # the machine later disagrees (a source changed)
+        record_verdict(s, cid, VerdictUpdate("contradicted", "value_mismatch", 0.8))
+    client.app.state.counts.clear()  # type: ignore[attr-defined]  # written behind the app's back
+    items = client.get("/api/queue").json()["items"]
+    assert items[0]["id"] == cid and items[0]["needs_review"] and items[0]["status"] == "verified"
+    assert [c["id"] for c in client.get("/api/queue", params={"needs_review": True}).json()["items"]] == [cid]
+    assert client.get("/api/queue").json()["total"] == 5
+    html = client.get("/", params={"status": "needs_review"}).text
+    assert "needs review</span>" in html and f'/claims/{cid}"' in html

@@ -143,11 +143,13 @@ def queue(
     reason: str | None = None,
     kind: str | None = None,
     report: str | None = None,
+    needs_review: bool | None = None,
     limit: int = Query(50, ge=1, le=q.MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ) -> Response:
-    """The review queue: contradicted first, then unverified by reason."""
-    flt = _filter(status, reason, kind, report, None, None)
+    """The review queue: claims needing a second look after a source changed, then contradicted,
+    then unverified by reason."""
+    flt = _filter(status, reason, kind, report, None, needs_review)
     page = q.review_queue(session, flt, limit=limit, offset=offset, with_total=False)
     page.total = counts.get(("queue", flt), lambda: q.count_queue(session, flt))
     return _page(page)

@@ -59,12 +59,17 @@ def render(request: Request, name: str, who: Principal | None, status_code: int 
 def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts, status: str | None = None,
                reason: str | None = None, kind: str | None = None, report: str | None = None,
                offset: int = 0) -> HTMLResponse:
-    flt = q.ClaimFilter(status=status or None, reason=reason or None, kind=kind or None, report=report or None)
+    needs_review = True if status == "needs_review" else None
+    if needs_review:
+        status = None
+    flt = q.ClaimFilter(status=status or None, reason=reason or None, kind=kind or None, report=report or None,
+                        needs_review=needs_review)
     page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=max(0, offset), with_total=False)
     page.total = counts.get(("queue", flt), lambda: q.count_queue(session, flt))
     reasons = counts.get("reasons", lambda: q.reason_counts(session))
     totals = counts.get("statuses", lambda: q.status_counts(session))
-    params = {k: v for k, v in {"status": status, "reason": reason, "kind": kind, "report": report}.items() if v}
+    shown_status = "needs_review" if needs_review else status
+    params = {k: v for k, v in {"status": shown_status, "reason": reason, "kind": kind, "report": report}.items() if v}
     nxt = page.offset + page.limit
     return render(
         request, "queue.html", who, page=page, counts=reasons, flt=flt, totals=totals,
