@@ -62,3 +62,13 @@ def test_no_noise_claims_in_a_crafted_report() -> None:
     kinds = {c.key_text: c.kind for c in extract_claims(parse_report(text, "crafted.txt"))}
     assert kinds.get("83.1%") == "percent"
     assert "5" not in kinds and "Top 5" not in kinds
+
+
+def test_metadata_lines_give_no_claims() -> None:
+    text = (
+        "# 周报\n\n作者：张三\n\n发布时间：2026-04-15 10:30\n\n阅读时间：5 分钟\n\n字数：3000\n\n"
+        "## 1. 事件\n\nOpenAI 估值 8520 亿美元。\n"
+    )
+    claims = extract_claims(parse_report(text, "meta.txt"))
+    assert [c.key_text for c in claims if c.kind != "fact"] == ["8520 亿美元"]
+    assert all(c.start > text.index("## 1.") for c in claims)
