@@ -61,6 +61,8 @@ def _family(v: Value) -> str:
 
 def values_agree(a: Value, b: Value) -> bool:
     """Same value within the coarser precision of the two writers (strings: normalised equal)."""
+    if _family(a) != _family(b):
+        return False
     if isinstance(a.value, str) or isinstance(b.value, str):
         x, y = _norm(str(a.value)), _norm(str(b.value))
         return x.startswith(y) or y.startswith(x) if a.kind == "date" else x == y
@@ -80,7 +82,7 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if a.kind in {"fact", "date", "version"}:
         # facts have no value to disagree on; one company has many dates; versions name different things
         return False
-    if _family(a.values[0]) != _family(b.values[0]):
+    if _family(a.values[0]) != _family(b.values[0]) and not _garbled_pair(a.values[0], b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
         return False
@@ -97,6 +99,21 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if not topics_a or not topics_b:
         return False
     return len(topics_a & topics_b) * 2 >= min(len(topics_a), len(topics_b)) + 1
+
+
+def _digits(x: float) -> str:
+    return f"{abs(x):.12e}".split("e")[0].replace(".", "").rstrip("0")
+
+
+def _garbled_pair(a: Value, b: Value) -> bool:
+    """The same digits on a measure and on a count (300 分钟 vs 300 万 users): one of the two garbled."""
+    fams = {_family(a), _family(b)}
+    if "count" not in fams or fams & (CURRENCIES | {"percent", "date", "version", "fact"}):
+        return False
+    try:
+        return _digits(float(a.value)) == _digits(float(b.value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _words(text: str) -> list[str]:
@@ -119,7 +136,7 @@ def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> li
         if not m.values or m.kind in {"fact", "date", "version"}:
             continue
         for ent in {_norm(e) for e in m.entities if e}:
-            buckets[(m.kind, _family(m.values[0]), ent)].append(i)
+            buckets[(m.kind, "money" if _family(m.values[0]) in CURRENCIES else "", ent)].append(i)
     seen: set[tuple[int, int]] = set()
     for idxs in buckets.values():
         for pos, i in enumerate(idxs):

@@ -33,3 +33,11 @@ def test_values_agree_within_precision() -> None:
     a = Value(raw="", value=9e9, unit="USD", kind="money", qualifier="~", precision=1e8)
     b = Value(raw="", value=9.2e9, unit="USD", kind="money", precision=1e8)
     assert values_agree(a, b)
+
+
+def test_garbled_unit_groups_with_the_count_it_stands_for() -> None:
+    minutes = Value(raw="300 分钟", value=300.0, unit="min", kind="count", precision=1.0)
+    users = Value(raw="300 万", value=3e6, unit=None, kind="count", precision=1e4, noun="weekly active users")
+    a = GroupMember(1, 1, "count", "Codex 周活达到 300 分钟", (minutes,), ("Codex",), ("weekly active users",), key_offset=10)
+    b = GroupMember(2, 2, "count", "Codex 周活达到 300 万", (users,), ("Codex",), ("weekly active users",), key_offset=10)
+    assert find_conflicts([a, b]) == {1: {2}, 2: {1}}
