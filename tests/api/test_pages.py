@@ -93,3 +93,18 @@ def test_editor_cannot_review_through_the_page(client: TestClient, seed: Seed) -
     html = client.get(f"/claims/{seed.claims['amount']}").text
     assert "cannot review" in html
     assert client.post("/logout", follow_redirects=False).status_code == 303
+
+
+def test_claim_page_explains_needs_review_with_the_passage_diff(client: TestClient, seed: Seed, engine) -> None:  # type: ignore[no-untyped-def]
+    from storage.db import session_scope
+    from storage.verdicts import VerdictUpdate, record_verdict
+    from verifier.review import review_claim
+
+    cid = seed.claims["valuation"]
+    review_claim(engine, cid, "verified", "matches the page", "ann")
+    diff = {"old": "about $90 billion", "new": "about $60 billion", "diff": "-$90\n+$60", "score": 80.0}
+    with session_scope(engine) as s:
+        record_verdict(s, cid, VerdictUpdate("contradicted", "value_mismatch", 0.8, details={"passage": diff}))
+    html = client.get(f"/claims/{cid}").text
+    assert 'id="needs-review"' in html and "value_mismatch" in html
+    assert "-$90\n+$60" in html

@@ -85,7 +85,9 @@ def claim_page(request: Request, claim_id: int, session: ReadSession, who: Who) 
     sentence = d.report.text[c.sentence_start:c.sentence_end] or c.text
     key = segments(sentence, [(c.start - c.sentence_start, c.end - c.sentence_start, True)])
     evidence = [(e, segments(e.evidence.passage, spans_from_json(loads(e.evidence.highlight, [])))) for e in d.evidence]
-    return render(request, "claim.html", who, d=d, sentence=key, evidence=evidence,
+    moved = next((det["passage"] for det in (loads(e.details, {}) for e in reversed(d.events))
+                  if isinstance(det, dict) and isinstance(det.get("passage"), dict)), None)
+    return render(request, "claim.html", who, d=d, sentence=key, evidence=evidence, moved=moved,
                   can_review=bool(who and who.can("review")))
 
 
