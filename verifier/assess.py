@@ -116,17 +116,20 @@ def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], 
             (pv, c) for pv, c in comparisons
             if c.agrees and (c.detail != "vague" or is_vague(pv) or _noun_bound(claimed, pv))
         ]
-        if agree:
-            pv = max(agree, key=lambda pc: _noun_bound(claimed, pc[0]))[0]
-            score = min(1.0, ps.context + (0.1 if _noun_bound(claimed, pv) else 0.0))
+        bound_agree = [pv for pv, _ in agree if _noun_bound(claimed, pv)]
+        # the number's noun: "12 个模型" against "5 models on 12 benchmarks" — the page's figure for
+        # models is 5; the 12 it also states counts something else
+        bound_disagree = [(pv, c) for pv, c in comparisons if c.disagrees and _noun_bound(claimed, pv) and not is_vague(pv)]
+        if agree and (bound_agree or not bound_disagree):
+            pv = bound_agree[0] if bound_agree else agree[0][0]
+            score = min(1.0, ps.context + (0.1 if bound_agree else 0.0))
             out.add(Finding("supports", score, "value", "agree"), _draft(ps, "supports", score, pv))
             continue
         if ps.context < t.contradict_context:
             continue
         # a slip is only the same quantity when the words next to the figure are met here too
         strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share]
-        bound = [(pv, c) for pv, c in comparisons if c.disagrees and _noun_bound(claimed, pv)]
-        pick = strong[0] if strong else (bound[0] if bound else None)
+        pick = bound_disagree[0] if bound_disagree else (strong[0] if strong else None)
         if pick is not None:
             pv, c = pick
             out.add(Finding("contradicts", ps.context, "value", c.detail), _draft(ps, "contradicts", ps.context, pv))

@@ -1,0 +1,96 @@
+"""Assessment of one claim against indexed pages (pure): the hard cases of DESIGN.md."""
+
+from __future__ import annotations
+
+from claims.values import parse_values
+from verifier.assess import assess_claim
+from verifier.matching import build_index, build_query
+from verifier.rules import SourceStatus, decide
+
+
+def page(*paragraphs: str, title: str = "Benchmark report", published: str | None = None):  # type: ignore[no-untyped-def]
+    text, passages = "", []
+    for para in paragraphs:
+        passages.append({"start": len(text), "end": len(text) + len(para), "kind": "p", "heading": ""})
+        text += para + "\n"
+    return build_index(snapshot_id=1, source_id=1, url="https://example.org/x", title=title, text=text,
+                       passages=passages, published=published)
+
+
+def verdict(sentence: str, key: str, kind: str, *pages):  # type: ignore[no-untyped-def]
+    start = sentence.find(key)
+    values = [v for v in parse_values(sentence, default_year=2026) if v.start <= start < v.end or v.raw == key]
+    q = build_query(kind=kind, sentence=sentence, key_text=key, key_start=start, values=values)
+    a = assess_claim(q, list(pages))
+    return decide(SourceStatus(total=1, usable=1), a.findings), a
+
+
+def test_the_numbers_noun_decides_which_figure_is_compared() -> None:
+    p = page("The new leaderboard evaluates 5 models on 12 benchmarks covering coding and math.")
+    d, a = verdict("该榜单评测了 12 个模型，覆盖编程和数学", "12 个", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "5"
+
+
+def test_scale_slip_is_contradicted_with_the_pages_figure() -> None:
+    p = page("Anthropic is committing up to $100 million in usage credits. We are also giving $4 million in "
+             "direct donations to open-source security organizations.", title="Project Glasswing")
+    d, a = verdict("Anthropic 还承诺提供最高 1 亿美元模型额度，以及 4 亿美元给开源安全组织", "4 亿美元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "$4 million"
+    ok, _ = verdict("Anthropic 还承诺提供最高 1 亿美元模型额度，以及 4 亿美元给开源安全组织", "1 亿美元", "money", p)
+    assert ok.status == "verified"
+
+
+def test_writers_precision_and_bounds_support() -> None:
+    p = page("Run-rate revenue has now passed $30 billion, up from roughly $9 billion at the end of 2025.",
+             title="Anthropic expands compute")
+    d, _ = verdict("Anthropic 收入 run-rate 较 2025 年底约 90 亿美元大幅上升", "90 亿美元", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict("Anthropic 收入 run-rate 已超过 300 亿美元", "300 亿美元", "money", p)
+    assert d.status == "verified"
+
+
+def test_a_figure_on_an_unrelated_page_does_not_support() -> None:
+    p = page("The museum welcomed 4 million visitors last year and opened two new wings.", title="Museum news")
+    d, _ = verdict("Anthropic 以及 4 亿美元给开源安全组织", "4 亿美元", "money", p)
+    assert (d.status, d.reason) == ("unverified", "not_found_in_source")
+
+
+def test_release_date_against_the_pages_dateline() -> None:
+    p = page("We introduce Prediction Arena, a benchmark where models trade on live markets.",
+             title="Prediction Arena: Benchmarking AI Models on Real-World Prediction Markets", published="2026-03-28")
+    d, a = verdict("这篇 2026-04-09 发布的论文提出 Prediction Arena，让模型在真实市场交易", "2026-04-09", "date", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "2026-03-28"
+    other, _ = verdict("这篇 2026-04-12 发布的论文提出一套 multi-agent framework", "2026-04-12", "date", p)
+    assert other.status == "unverified"  # the page is about another paper: no finding either way
+
+
+def test_near_miss_name_and_including_list() -> None:
+    p = page("Physical AI developers including FieldAI, Skild AI, Teradyne Robotics and Uber are adopting it.",
+             title="NVIDIA Physical AI Data Factory Blueprint")
+    d, a = verdict("Uber、Skild AI、Radyn Robotics 等已开始使用 NVIDIA 的 blueprint", "Radyn Robotics", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value == "Teradyne Robotics"
+    absent, _ = verdict("Uber、Skild AI、Boston Dynamics 等已开始使用 NVIDIA 的 blueprint", "Boston Dynamics", "fact", p)
+    assert absent.status == "unverified"
+    present, _ = verdict("Uber、Skild AI 等已开始使用 NVIDIA 的 blueprint", "Skild AI", "fact", p)
+    assert present.status == "verified"
+
+
+def test_chinese_only_subject_meets_english_page() -> None:
+    p = page("Mythos Preview found thousands of zero-day vulnerabilities in every major operating system.",
+             title="Project Glasswing")
+    d, _ = verdict("Mythos Preview 已发现主要操作系统中的零日漏洞", "零日漏洞", "fact", p)
+    assert d.status == "verified"
+
+
+def test_version_missing_from_a_complete_list_is_contradicted() -> None:
+    p = page("Gemma 4 comes in four versions:", "Effective 2B (E2B) and Effective 4B (E4B) for phones.",
+             "26B Mixture of Experts (MoE) for low latency.", "31B Dense, our highest-quality model.",
+             title="Gemma 4: the most capable open models")
+    d, _ = verdict("Google 发布 Gemma 4，推出 Gemma 4 9B 版本", "Gemma 4 9B", "version", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    ok, _ = verdict("Google 发布 Gemma 4，推出 E2B 版本", "E2B", "version", p)
+    assert ok.status == "verified"
