@@ -108,3 +108,19 @@ def test_claim_page_explains_needs_review_with_the_passage_diff(client: TestClie
     html = client.get(f"/claims/{cid}").text
     assert 'id="needs-review"' in html and "value_mismatch" in html
     assert "-$90\n+$60" in html
+
+
+def test_malformed_citations_are_never_links(client: TestClient, seed: Seed, engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import Session
+
+    from storage.models import Source
+
+    with Session(engine) as s:
+        src = s.get(Source, seed.sources["changed"])
+        assert src is not None
+        src.url, src.state = "javascript:alert(1)", "malformed"
+        s.add(src)
+        s.commit()
+    for page in ("/sources", f"/reports/{seed.reports['a']}", f"/claims/{seed.claims['version']}"):
+        html = client.get(page).text
+        assert 'href="javascript:' not in html and "javascript:alert(1)" in html, page

@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-__all__ = ["install", "when", "value_text"]
+__all__ = ["install", "when", "value_text", "is_web"]
 
 
 def when(value: dt.datetime | None) -> str:
@@ -34,6 +34,11 @@ def value_text(v: Any) -> str:
     return " ".join(p for p in parts if p)
 
 
+def is_web(url: str | None) -> bool:
+    """Only http(s) URLs become links: a malformed citation may hold anything (``javascript:…``)."""
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
 def pretty(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -42,3 +47,4 @@ def install(env: Environment) -> None:
     env.filters["when"] = when
     env.filters["value_text"] = value_text
     env.filters["pretty"] = pretty
+    env.tests["web"] = is_web
