@@ -11,6 +11,8 @@ simplified/width-folded view so Traditional Chinese reads the same way.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +26,7 @@ from claims.values import parse_values
 
 __all__ = ["extract_claims", "noise_mask", "sentence_spans"]
 
+_MAX_SENTENCE = 400
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?")
 _OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|]$")  # a line that stops mid-sentence
 _NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+#>•|]|\d{1,2}[.、)）\s]|[^\n：:]{1,14}[：:]|[(（<\[])")
@@ -134,9 +137,20 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.group(0)[0] == "\n" and _continues(text, start, m.start(), m.end(), end):
             continue
-        yield from _trimmed(text, pos, m.start())
+        yield from _bounded(text, pos, m.start())
         pos = m.end()
-    yield from _trimmed(text, pos, end)
+    yield from _bounded(text, pos, end)
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A run-on "sentence" longer than ``_MAX_SENTENCE`` is cut at its last comma (or space) before
+    the limit, so that work per sentence stays bounded and extraction stays linear."""
+    while end - start > _MAX_SENTENCE:
+        cut = max(text.rfind(ch, start, start + _MAX_SENTENCE) for ch in "，,、 ")
+        cut = cut + 1 if cut > start else start + _MAX_SENTENCE
+        yield from _trimmed(text, start, cut)
+        start = cut
+    yield from _trimmed(text, start, end)
 
 
 def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> bool:
@@ -174,7 +188,13 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
         if any(cue in label for cue in cues):
             end = view.find("\n\n", m.end(), section.end)
             ranges.append((m.start(), section.end if end < 0 else end))
-    return ranges
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _section_values(view: str, section: Section, mask: bytearray, year: int | None) -> list[Value]:
@@ -187,8 +207,13 @@ def _section_values(view: str, section: Section, mask: bytearray, year: int | No
     return out
 
 
-def _value_drafts(values: list[Value], s: int, e: int) -> list[_Draft]:
-    return [_Draft(v.start, v.end, v.kind, v) for v in values if s <= v.start and v.end <= e]
+def _value_drafts(values: list[Value], starts: list[int], s: int, e: int) -> list[_Draft]:
+    """The section's values inside [s, e) (``starts`` is the sorted list of their starts)."""
+    out = []
+    for v in values[bisect_left(starts, s) : bisect_left(starts, e)]:
+        if v.end <= e:
+            out.append(_Draft(v.start, v.end, v.kind, v))
+    return out
 
 
 def _fact_drafts(
@@ -371,11 +396,18 @@ def _core(view: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, non-overlapping ``ranges``."""
+    i = bisect_right(ranges, (pos, sys.maxsize)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
 @dataclass(frozen=True)
 class _SectionContext:
     section: Section
-    values: list[Value]
-    opinion: list[tuple[int, int]]
+    values: list[Value]  # sorted by start
+    value_starts: list[int]
+    opinion: list[tuple[int, int]]  # sorted, non-overlapping
     heading_end: int
     group_heading: bool  # a heading such as 今日 Top 5 大事件, not an item title
 
@@ -384,12 +416,9 @@ def _section_context(view: str, section: Section, mask: bytearray, year: int | N
     line_end = view.find("\n", section.start)
     heading_end = section.end if line_end < 0 or not section.heading else line_end
     group_heading = bool(section.heading) and not is_item_heading(section.heading)
+    values = sorted(_section_values(view, section, mask, year), key=lambda v: v.start)
     return _SectionContext(
-        section,
-        _section_values(view, section, mask, year),
-        _opinion_ranges(view, section),
-        heading_end,
-        group_heading,
+        section, values, [v.start for v in values], _opinion_ranges(view, section), heading_end, group_heading
     )
 
 
@@ -399,7 +428,7 @@ def _sentence_drafts(
     """The claims of one sentence: its values, then its named facts."""
     section = ctx.section
     in_heading = bool(section.heading) and s < ctx.heading_end
-    numeric = _value_drafts(ctx.values, s, e)
+    numeric = _value_drafts(ctx.values, ctx.value_starts, s, e)
     if in_heading and ctx.group_heading and section.kind != "other":
         numeric = [d for d in numeric if d.kind != "count"]  # 今日 Top 5 大事件: heading numbers
     if in_heading and report.date:
@@ -467,7 +496,7 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
             entities, topics = entities_in(view[s:e]), topics_in(view[s:e])
             # summaries, opinion passages and the lead under the report's title are analysis
             lead = section.order == 0 and section.kind == "other"
-            opinion = lead or section.kind == "summary" or any(a <= s < b for a, b in ctx.opinion)
+            opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
             for d in sorted(drafts, key=lambda d: d.start):
                 if (d.start, d.end) in seen:
                     continue

@@ -123,9 +123,11 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     for _heading, kind, start, end in spans:
         if kind == "references":
             references.extend(find_references(view, start, end))
+    listed = {r.start for r in references}
     for m in _FOOTNOTE_DEFINITION.finditer(view):  # "[^2]: https://…" anywhere in the text
-        if not any(r.start >= m.start() and r.end <= m.end() for r in references):
-            references.extend(find_references(view, m.start(), m.end()))
+        for ref in find_references(view, m.start(), m.end()):
+            if ref.start not in listed:
+                references.append(ref)
     by_number = {r.ref_number: r for r in references if r.ref_number is not None}
     sections = []
     for order, (heading, kind, start, end) in enumerate(spans):

@@ -68,3 +68,16 @@ def test_extraction_time_grows_linearly() -> None:
     cost(1)
     ratio = cost(8) / max(cost(2), 1e-6)
     assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_run_on_text_stays_linear() -> None:
+    def cost(n: int) -> float:
+        text = "## 1. 事件\n\n" + "OpenAI、Google 和 数千个漏洞 达到 83.1%，" * n + "\n"
+        t0 = time.perf_counter()
+        claims = extract_claims(parse_report(text, "runon.txt"))
+        assert len(claims) == 4 * n
+        return time.perf_counter() - t0
+
+    cost(100)
+    ratio = cost(4000) / max(cost(1000), 1e-6)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
