@@ -124,3 +124,10 @@ def test_malformed_citations_are_never_links(client: TestClient, seed: Seed, eng
     for page in ("/sources", f"/reports/{seed.reports['a']}", f"/claims/{seed.claims['version']}"):
         html = client.get(page).text
         assert 'href="javascript:' not in html and "javascript:alert(1)" in html, page
+
+
+def test_pages_send_security_headers(client: TestClient, seed: Seed) -> None:
+    r = client.get("/")
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert "content-security-policy" not in client.get("/docs").headers  # Swagger UI starts with an inline script
