@@ -20,12 +20,14 @@ _URL_CONT = re.compile(r"\n([\w/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 _REF_ITEM = re.compile(r"^[ \t]*(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)[ \t]*(?P<body>\S[^\n]*)$", re.M)
 _FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】")
+_LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
 
 def _label(text: str, start: int) -> str:
     """The words a URL is cited with: back to the previous separator on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
+    line_start = max(line_start, start - _LABEL_REACH)  # a label is short; never scan a whole long line
     before = text[line_start:start]
     if not before.strip(" (<（"):
         prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
