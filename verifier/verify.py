@@ -153,10 +153,10 @@ def verify_claims(
     """Evidence and verdicts for the selected claims from stored snapshots (no network)."""
     started = time.perf_counter()
     thresholds = thresholds or Thresholds()
-    if match_threshold is None:
+    if match_threshold is None:  # findings the assessment counts score 0.5 + half their relevance
         from verifier.settings import get_settings
 
-        match_threshold = min(get_settings().match_threshold, 0.5)
+        match_threshold = get_settings().match_threshold
     summary = VerifySummary()
     # 1. read
     with session_scope(engine) as session:

@@ -25,12 +25,9 @@ def verify_cmd(
 ) -> None:
     """Search the cited sources' snapshots for evidence and record a verdict for every claim."""
     if not offline:
-        try:  # fetch sources that were never fetched first, when the sources part offers it
-            from verifier.cli.sources import fetch_pending  # type: ignore[attr-defined]
-        except ImportError:
-            fetch_pending = None
-        if fetch_pending is not None:
-            fetch_pending(report=report)
+        fetched = _fetch_never_fetched(report)
+        if fetched:
+            err_console.print(f"fetched {fetched} sources that had no snapshot yet")
     with Progress(
         TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
         transient=True,
@@ -56,6 +53,23 @@ def verify_cmd(
         f"{summary.events} verdict changes",
         highlight=False,
     )
+
+
+def _fetch_never_fetched(report: str | None) -> int:
+    """Fetch the cited sources that have no snapshot yet (state ``new``) before verifying."""
+    import asyncio
+
+    from storage.db import session_scope
+    from storage.sources import list_sources, sources_for_report
+    from verifier.fetch.run import fetch_sources
+
+    with session_scope(state.engine) as session:
+        rows = sources_for_report(session, report) if report else list_sources(session, states=["new"])
+        ids = [s.id for s in rows if s.id is not None and s.state == "new"]
+    if not ids:
+        return 0
+    done = asyncio.run(fetch_sources(state.engine, ids, settings=state.settings))
+    return len(done)
 
 
 def _status_of(reason: str) -> str:
