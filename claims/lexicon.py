@@ -43,11 +43,23 @@ def _lexicon_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in _keys_by_length()))
 
 
+@cache
+def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    terms = {en.lower(): en for en in lexicon().values()}
+    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.I), terms
+
+
 def topics_in(text: str) -> tuple[str, ...]:
-    """English topic keys of every lexicon word in ``text`` (longest match wins, in order)."""
+    """English topic keys of every lexicon word in ``text`` (longest match wins, in order); English
+    text gives the same keys when it already uses the lexicon's English terms ("valuation")."""
+    found: list[tuple[int, str]] = [(m.start(), lexicon()[m.group(0)]) for m in _lexicon_pattern().finditer(text)]
+    if any("a" <= ch.lower() <= "z" for ch in text):
+        pattern, terms = _english_pattern()
+        found += [(m.start(), terms[m.group(0).lower()]) for m in pattern.finditer(text)]
     seen: dict[str, None] = {}
-    for m in _lexicon_pattern().finditer(text):
-        seen.setdefault(lexicon()[m.group(0)], None)
+    for _pos, en in sorted(found):
+        seen.setdefault(en, None)
     return tuple(seen)
 
 

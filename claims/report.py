@@ -29,6 +29,8 @@ def decode_report(data: bytes, name: str, max_bytes: int) -> str:
         raise ReportError(f"{name}: {len(data)} bytes is over the {max_bytes}-byte limit for a report")
     if not data.strip():
         raise ReportError(f"{name}: the report is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReportError(f"{name}: the report is UTF-16, not UTF-8", hint="save the report as UTF-8")
     if b"\x00" in data[:65536]:
         raise ReportError(f"{name}: looks like a binary file, not a text report")
     try:

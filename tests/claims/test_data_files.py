@@ -49,3 +49,10 @@ def test_names_and_stopwords() -> None:
     assert [en for _, _, en in chinese_entities("英伟达与谷歌合作")] == ["NVIDIA", "Google"]
     assert "AI" in fact_stopwords()
     assert "GPT" in model_families()
+
+
+def test_english_text_gives_the_same_topic_keys() -> None:
+    assert topics_in("a post-money valuation and 900 million weekly active users") == (
+        "post-money valuation",
+        "weekly active users",
+    )

@@ -170,3 +170,9 @@ def test_byte_order_mark_and_windows_line_ends() -> None:
     r = parse_report("\ufeff# 日报 | 2026-04-15\r\n\r\n## 今日总览\r\n\r\n正文。\r\n", "bom.txt")
     assert r.title == "日报 | 2026-04-15" and r.date == dt.date(2026, 4, 15)
     assert [(s.heading, s.kind) for s in r.sections] == [("日报 | 2026-04-15", "other"), ("今日总览", "summary")]
+
+
+def test_decode_refuses_utf16_with_a_hint() -> None:
+    with pytest.raises(ReportError, match="UTF-16") as info:
+        decode_report("日报".encode("utf-16"), "r.txt", max_bytes=1000)
+    assert "UTF-8" in info.value.hint
