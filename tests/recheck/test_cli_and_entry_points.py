@@ -116,3 +116,23 @@ def test_a_round_posts_status_changes_to_the_webhook(engine: Engine) -> None:
     assert all(r["source_ids"] == [sid] and r["at"] for r in received)
     with Session(engine) as session:
         assert {d.state for d in session.exec(select(WebhookDelivery)).all()} == {"delivered"}
+
+
+def test_knobs_that_would_break_rounds_are_refused(sqlite_url: str) -> None:
+    from claims.errors import ConfigError
+
+    engine = make_engine(sqlite_url, cache=False)
+    for bad in (
+        {"round_size": 0},
+        {"lease_seconds": 0},
+        {"per_host_per_round": 0},
+        {"dead_after_failures": 0},
+    ):
+        try:
+            run_until_idle(engine, Settings(**bad), verify=FakeVerify())
+        except ConfigError as exc:
+            assert next(iter(bad)) in str(exc)
+        else:
+            raise AssertionError(f"{bad} accepted")
+    res = CliRunner().invoke(app, ["--db", sqlite_url, "recheck"], env={**ENV, "CLAIMLEDGER_ROUND_SIZE": "0"})
+    assert res.exit_code == 2 and "round_size" in res.output

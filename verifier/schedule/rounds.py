@@ -34,6 +34,7 @@ from typing import Any, Literal, Protocol, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from claims.errors import ConfigError
 from storage.db import session_scope
 from storage.leases import (
     UNCHECKABLE_STATES,
@@ -402,6 +403,20 @@ def _status_changes(
 # --- a round and a drain ---------------------------------------------------------------------------
 
 
+def _check_settings(settings: Settings) -> None:
+    """Refuse knobs that would make rounds do nothing or check sources twice."""
+    for name in ("round_size", "per_host_per_round", "lease_seconds", "fetch_concurrency"):
+        if getattr(settings, name) < 1:
+            raise ConfigError(
+                f"{name} must be at least 1, got {getattr(settings, name)}",
+                hint=f"set CLAIMLEDGER_{name.upper()}",
+            )
+    if settings.dead_after_failures < 1:
+        raise ConfigError(
+            "dead_after_failures must be at least 1", hint="set CLAIMLEDGER_DEAD_AFTER_FAILURES"
+        )
+
+
 class _Runner:
     """Holds what one worker process shares between rounds: engine, settings, fetch, one DB thread."""
 
@@ -417,6 +432,7 @@ class _Runner:
     ) -> None:
         self.engine, self.settings, self.owner = engine, settings, owner
         self.fetch, self.store, self.verify, self.progress = fetch, store, verify, progress
+        _check_settings(settings)
         self.db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recheck-db")
         self.knobs = PolicyKnobs.from_settings(settings)
 
