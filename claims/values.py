@@ -206,7 +206,7 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
     families = "|".join(re.escape(f) for f in model_families())
     num = r"[A-Za-z]?\d+(?:\s*\.\s*\d+)*[a-z]?"
     suffix = r"(?:\s*[-‑]\s*(?!\d)[A-Za-z][A-Za-z0-9]*)?"
-    size = r"(?:\s+(?:[A-Z]?\d+(?:\.\d+)?[BM]|\d+\.\d+|[A-Z]\d+[A-Z]))?"
+    size = r"(?:(?:\s+|[-‑])(?:[A-Z]?\d+(?:\.\d+)?[BM]|\d+\.\d+|[A-Z]\d+[A-Z]))?"
     return (
         re.compile(
             rf"(?<![A-Za-z0-9])(?:Claude\s+)?(?:{families})(?:\s*[-‑]\s*|\s+)?{num}{suffix}{size}"
@@ -216,6 +216,7 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![\w.$¥€£])\d+(?:\.\d+)?[BM](?:\s+(?:MoE|Dense))?(?![\w])"),
         re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w.%]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
+        re.compile(r"(?<![A-Za-z0-9.])o[1-9](?:[-‑](?:mini|pro|preview|high))?(?![\w.])"),
     )
 
 

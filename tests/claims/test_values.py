@@ -303,3 +303,9 @@ def test_quarters(text: str) -> None:
 
 def test_words_with_cheng_are_not_tenths() -> None:
     assert parse_values("成为第一，一成不变，三成本，完成") == []
+
+
+def test_more_model_versions() -> None:
+    values = parse_values("Qwen3-235B 与 Grok 4、o3 和 o4-mini")
+    assert [v.value for v in values] == ["Qwen3-235B", "Grok 4", "o3", "o4-mini"]
+    assert all(v.kind != "version" for v in parse_values("Step 2: open the page"))
