@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from claims.model import Value
 
-__all__ = ["GroupMember", "same_claim", "group_claims", "find_conflicts", "values_agree", "group_id"]
+__all__ = ["GROUPED_KINDS", "GroupMember", "same_claim", "group_claims", "find_conflicts", "values_agree", "group_id"]
 
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP"})
+GROUPED_KINDS = ("money", "percent", "count")  # kinds whose values can disagree across reports
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def values_agree(a: Value, b: Value) -> bool:
 def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool:
     if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
         return False
-    if a.kind in {"fact", "date", "version"}:
+    if a.kind not in GROUPED_KINDS:
         # facts have no value to disagree on; one company has many dates; versions name different things
         return False
     if _family(a.values[0]) != _family(b.values[0]) and not _garbled_pair(a.values[0], b.values[0]):
@@ -133,7 +134,7 @@ def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> li
     # blocking: only members sharing kind, unit family and an entity are ever compared
     buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(members):
-        if not m.values or m.kind in {"fact", "date", "version"}:
+        if not m.values or m.kind not in GROUPED_KINDS:
             continue
         for ent in {_norm(e) for e in m.entities if e}:
             buckets[(m.kind, "money" if _family(m.values[0]) in CURRENCIES else "", ent)].append(i)

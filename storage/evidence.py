@@ -81,6 +81,7 @@ def claims_to_verify(
     report: str | None = None,
     claim_ids: Sequence[int] | None = None,
     source_ids: Sequence[int] | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> tuple[list[ClaimInput], dict[int, SourceInfo]]:
     """Claims of the latest report versions (filtered), each with the ids of the sources it rests on."""
     stmt = select(Claim, Report).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.is_latest))
@@ -88,6 +89,8 @@ def claims_to_verify(
         stmt = stmt.where((col(Report.name) == report) | (col(Report.name).endswith("/" + report)))
     if claim_ids is not None:
         stmt = stmt.where(col(Claim.id).in_(list(claim_ids)))
+    if kinds is not None:
+        stmt = stmt.where(col(Claim.kind).in_(list(kinds)), col(Claim.checkworthy))
     rows = session.exec(stmt.order_by(col(Claim.id))).all()
     report_ids = sorted({r.id for _, r in rows if r.id is not None})
     by_section: dict[int, list[int]] = defaultdict(list)

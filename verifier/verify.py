@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from claims.grouping import GroupMember, find_conflicts
+from claims.grouping import GROUPED_KINDS, GroupMember, find_conflicts
 from claims.model import Value
 from storage.db import session_scope
 from storage.evidence import (
@@ -161,6 +161,14 @@ def verify_claims(
     # 1. read
     with session_scope(engine) as session:
         claims, sources = claims_to_verify(session, report=report, claim_ids=claim_ids, source_ids=source_ids)
+        others: list[ClaimInput] = []
+        other_status: dict[int, str] = {}
+        if report is not None or claim_ids is not None or source_ids is not None:
+            # the rest of the ledger takes part in cross-report grouping with its current verdicts
+            chosen = {c.id for c in claims}
+            grouped = claims_to_verify(session, kinds=GROUPED_KINDS)[0]
+            others = [c for c in grouped if c.id not in chosen]
+            other_status = {cid: v.status for cid, v in current_verdicts(session, [c.id for c in others]).items()}
         snaps = latest_snapshots(session, {s for c in claims for s in c.source_ids})
     # 2. assess
     indexes: dict[int, SnapshotIndex] = {}
@@ -182,7 +190,7 @@ def verify_claims(
         outcomes.append(ClaimOutcome(claim.id, decision, keep))
         if progress is not None:
             progress(i + 1, len(claims))
-    _cross_report(claims, outcomes)
+    _cross_report([*claims, *others], outcomes, other_status)
     # 3. write
     for start in range(0, len(outcomes), _BATCH):
         batch = outcomes[start : start + _BATCH]
@@ -207,8 +215,9 @@ def _evidence_for(decision: Decision, assessment: Assessment) -> list[EvidenceDr
     return drafts[:3]
 
 
-def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome]) -> None:
-    """Disagreeing members of a group point at each other; an unsupported one is contradicted."""
+def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome], other_status: dict[int, str]) -> None:
+    """Disagreeing members of a group point at each other; one no source speaks to is contradicted when
+    a source supports a member it disagrees with (the pages side with the other report)."""
     members = [
         GroupMember(
             claim_id=c.id,
@@ -225,12 +234,15 @@ def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome]) ->
         if c.checkworthy
     ]
     conflicts = find_conflicts(members)
+    status = {**other_status, **{out.claim_id: out.decision.status for out in outcomes}}
     for out in outcomes:
         others = conflicts.get(out.claim_id)
         if not others:
             continue
         out.conflicts_with = sorted(others)
-        if out.decision.status == "unverified" and out.decision.reason == "not_found_in_source":
+        # the pages side with the other report: one of the disagreeing claims is verified
+        sided = any(status.get(o) == "verified" for o in others)
+        if sided and out.decision.status == "unverified" and out.decision.reason == "not_found_in_source":
             out.decision = Decision("contradicted", "conflicting_reports", 0.6)
 
 
