@@ -51,7 +51,7 @@ class Thresholds:
     fact_key: float = 0.6
     fact_context: float = 0.35
     fact_key_loose: float = 0.5  # a weaker key match is enough when the passage speaks strongly to the sentence
-    fact_context_strong: float = 0.6
+    fact_sum: float = 1.0  # … key + context
     name_context: float = 0.25
 
 
@@ -273,7 +273,7 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
         return out
     for ps in passages:
         if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
-            ps.key >= t.fact_key_loose and ps.context >= t.fact_context_strong
+            ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
             out.add(Finding("supports", ps.context, "topic", "concepts"), _draft(ps, "supports", ps.context, None))
             break
