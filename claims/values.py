@@ -93,6 +93,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度")),
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b")),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b")),
+    ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度")),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])")),
     (
         "ymd",
@@ -134,6 +135,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
         week = int(g["w"])
         return (f"{year}-W{week:02d}", "=") if 1 <= week <= 53 else None
     if kind == "quarter":
+        if year is None:
+            return None
         q = g.get("q") or g.get("q2") or ""
         return f"{year}-Q{'一二三四'.index(q) + 1 if q in '一二三四' else int(q)}", "="
     if g.get("mn"):
@@ -160,14 +163,21 @@ _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|
 
 
 def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
-    has_digits = any(ch.isdigit() for ch in text[:1]) or _DIGIT.search(text) is not None
+    # cheap gates: skip patterns that cannot match this text
+    has_digits = _DIGIT.search(text) is not None
     has_month_name = _HAS_MONTH_NAME.search(text) is not None
     has_cjk_date = "年" in text or "月" in text
+    has_quarter = "季度" in text
     for kind, pattern in _DATE_PATTERNS:
         source = pattern.pattern
-        if not has_digits or ("(?P<mn>" in source and not has_month_name):
-            continue
-        if ("年" in source or "月" in source) and not has_cjk_date:
+        if "季度" in source and "(?P<y>" not in source:
+            if not has_quarter:
+                continue
+        elif (
+            not has_digits
+            or ("(?P<mn>" in source and not has_month_name)
+            or (("年" in source or "月" in source) and not has_cjk_date)
+        ):
             continue
         for m in pattern.finditer(text):
             got = _date_value(kind, m, default_year)
