@@ -107,7 +107,10 @@ def _fill(url: str, ports: list[int]) -> None:
 def _run_workers(url: str, n: int) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMLEDGER_")}
     env.update(
-        CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES="true", CLAIMLEDGER_RESPECT_ROBOTS="false", PYTHONPATH=str(ROOT)
+        CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES="true",
+        CLAIMLEDGER_RESPECT_ROBOTS="false",
+        CLAIMLEDGER_PER_HOST_PER_ROUND=str(N),  # one round takes every due source of a host
+        PYTHONPATH=str(ROOT),
     )
     cmd = [sys.executable, "-m", "verifier.cli", "--db", url, "worker", "--exit-when-idle"]
     procs = [

@@ -99,6 +99,7 @@ def claim_sources(
     due_only: bool = True,
     checked_before: dt.datetime | None = None,
     source_ids: Sequence[int] | None = None,
+    exclude_hosts: Sequence[str] = (),
     now: dt.datetime | None = None,
 ) -> list[ClaimedSource]:
     """Lease up to ``limit`` eligible sources to ``owner`` and return them.
@@ -110,6 +111,8 @@ def claim_sources(
     now = now or utcnow()
     expires = now + dt.timedelta(seconds=lease_seconds)
     conds = _eligible(now, due_only=due_only, checked_before=checked_before, source_ids=source_ids)
+    if exclude_hosts:  # hosts whose share of this round is used up
+        conds.append(or_(col(Source.host).is_(None), col(Source.host).not_in(list(exclude_hosts))))
     stmt = (
         select(Source.id, Source.host)
         .where(and_(*conds))

@@ -107,3 +107,9 @@ def test_cap_per_host_never_exceeds_cap(per_host: int) -> None:
     taken = cap_per_host(cands, per_host=per_host, limit=100)
     for h in {h for _, h in cands}:
         assert sum(1 for i in taken if f"h{i % 4}" == h) <= per_host
+
+
+def test_cap_per_host_counts_what_earlier_batches_took() -> None:
+    cands = [(1, "a"), (2, "a"), (3, "b"), (4, "b")]
+    assert cap_per_host(cands, per_host=2, limit=10, used={"a": 1}) == [1, 3, 4]
+    assert cap_per_host(cands, per_host=2, limit=10, used={"a": 2, "b": 2}) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -105,10 +105,16 @@ def next_check_at(
 K = TypeVar("K")
 
 
-def cap_per_host(candidates: Iterable[tuple[K, str | None]], per_host: int, limit: int) -> list[K]:
-    """Keys of ``candidates`` (in order) taking at most ``per_host`` per host and ``limit`` in all."""
+def cap_per_host(
+    candidates: Iterable[tuple[K, str | None]],
+    per_host: int,
+    limit: int,
+    used: Mapping[str | None, int] | None = None,
+) -> list[K]:
+    """Keys of ``candidates`` (in order) taking at most ``per_host`` per host and ``limit`` in all;
+    ``used`` counts what earlier batches of the same round already took per host."""
     taken: list[K] = []
-    per: dict[str | None, int] = {}
+    per: dict[str | None, int] = dict(used or {})
     for key, host in candidates:
         if len(taken) >= limit:
             break

@@ -26,6 +26,7 @@ import socket
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
@@ -450,23 +451,35 @@ class _Runner:
                 )
 
     async def round(
-        self, *, mode: Mode, source_ids: Sequence[int] | None, since: dt.datetime | None
+        self,
+        *,
+        mode: Mode,
+        source_ids: Sequence[int] | None,
+        since: dt.datetime | None,
+        per_host: Counter[str | None] | None = None,
     ) -> RoundSummary:
+        """One batch. ``per_host`` counts sources per host taken so far in this round (a drain of
+        due sources): hosts at ``per_host_per_round`` wait for the next scheduled round."""
         started = time.perf_counter()
         out = RoundSummary(owner=self.owner, rounds=1)
         s = self.settings
+        used = per_host if per_host is not None else Counter()
+        full = [h for h, n in used.items() if h is not None and n >= s.per_host_per_round]
         batch = await self._in_db(
             lambda: claim_sources(
                 self.engine,
                 self.owner,
                 limit=s.round_size,
                 lease_seconds=s.lease_seconds,
-                select_ids=lambda rows: cap_per_host(rows, s.per_host_per_round, s.round_size),
+                select_ids=lambda rows: cap_per_host(rows, s.per_host_per_round, s.round_size, used),
                 due_only=mode == "due",
                 checked_before=since if mode != "due" else None,
                 source_ids=source_ids,
+                exclude_hosts=full,
             )
         )
+        if per_host is not None:
+            per_host.update(c.host for c in batch)
         out.claimed = len(batch)
         if not batch:
             out.rounds = 0
@@ -624,12 +637,15 @@ def run_until_idle(
     async def go() -> RoundSummary:
         total = RoundSummary(started_at=time.time())
         since = utcnow()
+        # a scheduled round shares each host's cap across its batches; a round by hand
+        # (--all, --source) caps only each batch
+        per_host: Counter[str | None] | None = Counter() if mode == "due" else None
         async with _runner(
             engine, settings, owner=owner, fetch=fetch, store=store, verify=verify, progress=progress
         ) as runner:
             total.owner = runner.owner
             while max_rounds is None or total.rounds < max_rounds:
-                one = await runner.round(mode=mode, source_ids=source_ids, since=since)
+                one = await runner.round(mode=mode, source_ids=source_ids, since=since, per_host=per_host)
                 total.add(one)
                 if one.claimed == 0 or one.errors + one.lost_lease == one.claimed:
                     break  # nothing left, or no progress possible now (leases will expire)
