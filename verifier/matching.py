@@ -139,7 +139,14 @@ def compact(text: str) -> str:
 
 
 def _passage_words(text: str) -> frozenset[str]:
-    return frozenset(content_words(text))
+    """Stemmed English words of a passage; a Chinese passage also gets its words' dictionary terms,
+    so a Chinese page meets a Chinese claim on the same English ground."""
+    words = set(content_words(text))
+    if has_han(text):
+        view = _view(text)
+        for bw in bridge(view):
+            words |= bw.english
+    return frozenset(words)
 
 
 def passage_values(text: str, default_year: int | None = None) -> list[Value]:
@@ -269,6 +276,14 @@ def _latin_concepts(text: str, key_span: tuple[int, int]) -> list[tuple[Concept,
     return out
 
 
+def _view(text: str) -> str:
+    try:
+        from claims.textnorm import matching_view
+    except ImportError:  # pragma: no cover - the claims part always ships it
+        return text
+    return matching_view(text)
+
+
 def split_names(key: str) -> tuple[str, ...]:
     """Latin names written in ``key``; a list ("AWS、Google 和 NVIDIA") gives its items."""
     names: list[str] = []
@@ -288,7 +303,11 @@ def build_query(
     key_start: int,
     values: Sequence[Value] = (),
 ) -> ClaimQuery:
-    """The claim as a query. ``key_start`` is the key's offset inside ``sentence`` (-1 when unknown)."""
+    """The claim as a query. ``key_start`` is the key's offset inside ``sentence`` (-1 when unknown).
+
+    Matching reads a same-length view of the text: Traditional characters as Simplified, full-width
+    ASCII as plain (so a Traditional report meets the lexicon and the dictionary the same way)."""
+    sentence, key_text = _view(sentence), _view(key_text)
     if key_start < 0:
         key_start = sentence.find(key_text)
     key_span = (key_start, key_start + len(key_text)) if key_start >= 0 else (0, 0)

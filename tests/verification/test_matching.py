@@ -50,3 +50,12 @@ def test_table_row_gets_its_header_as_context() -> None:
     idx = _index()
     row = idx.passages[-1]
     assert set(content_words("CyberGym")) <= row.words and set(content_words("Opus")) <= row.context
+
+
+def test_traditional_claim_and_chinese_page_meet() -> None:
+    text = "英伟达发布了新的机器人平台，估值达到 100 亿美元。"
+    idx = build_index(snapshot_id=1, source_id=1, url="u", title="新闻", text=text,
+                      passages=[{"start": 0, "end": len(text), "kind": "p", "heading": ""}])
+    q = build_query(kind="money", sentence="英偉達 機器人平台估值 100 億美元", key_text="100 億美元", key_start=-1)
+    best = score_passages(q, [idx])[0]
+    assert best.context > 0.6
