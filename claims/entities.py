@@ -74,12 +74,16 @@ def _chinese_names() -> dict[str, str]:
     return {r[0]: r[1] for r in data_lines("entities.tsv") if len(r) >= 2}
 
 
-def latin_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of Latin-script names and terms, a comma/and-separated English list split into members."""
+def latin_spans(text: str, *, prose: bool = False) -> list[tuple[int, int]]:
+    """Spans of Latin-script names and terms, a comma/and-separated English list split into members.
+
+    In Chinese text a short Latin run is a term ("function calling"); with ``prose=True`` (an
+    English report) or in a long or prose-like run only capitalised names count.
+    """
     spans: list[tuple[int, int]] = []
     for m in _LATIN_RUN.finditer(text):
         words = m.group(0).split()
-        if len(words) > _MAX_TERM_WORDS or any(w in _PROSE_WORDS for w in words):
+        if prose or len(words) > _MAX_TERM_WORDS or any(w in _PROSE_WORDS for w in words):
             # English prose, not a term: keep its capitalised names ("… from Amazon Web Services")
             spans.extend(
                 (m.start() + c.start(), m.start() + c.end())

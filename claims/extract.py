@@ -45,6 +45,7 @@ _SOURCE_LINE = re.compile(
 )
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+_BARE_ID = re.compile(r"[（(]\d{5,}[）)]")  # "(4596854)": an id after a link, not a figure
 _SHORT_LINE = re.compile(r"^[ \t]*(?=[^\n]*\d)[^\n]{4,40}$", re.M)  # short lines holding a digit
 _CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
@@ -74,18 +75,29 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        elif b > a:
+            out.append((a, b))
+    return out
+
+
 def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -> None:
     """A line that is mostly links is a source line ("[site](url) | Reuters (<url>) (4596854)")."""
     by_line: dict[int, list[tuple[int, int]]] = {}
     for start, end in links:
         by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append((start, end))
-    for line_start, spans in by_line.items():
+    for line_start, found in by_line.items():
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
-        covered = sum(min(b, line_end) - max(a, line_start) for a, b in spans)
+        spans = _merged([(max(a, line_start), min(b, line_end)) for a, b in found])
+        covered = sum(b - a for a, b in spans)
         cjk_outside = len(_CJK_ANY.findall(line)) - sum(len(_CJK_ANY.findall(text, a, b)) for a, b in spans)
-        if covered / max(len(line.strip()), 1) > 0.4 and cjk_outside < 12:
+        if covered / max(len(line.strip()), 1) > 0.5 and cjk_outside < 12:
             _mask(mask, line_start, line_end)
 
 
@@ -100,7 +112,7 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     for start, end in links:
         _mask(mask, start, end)
     _mask_link_lines(text, links, mask)
-    for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE):
+    for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE, _BARE_ID):
         for m in pattern.finditer(text):
             _mask(mask, m.start(), m.end())
     for m in _ORDINAL.finditer(text):
@@ -217,7 +229,13 @@ def _value_drafts(values: list[Value], starts: list[int], s: int, e: int) -> lis
 
 
 def _fact_drafts(
-    view: str, s: int, e: int, mask: bytearray, taken: list[tuple[int, int]], clause_facts: bool
+    view: str,
+    s: int,
+    e: int,
+    mask: bytearray,
+    taken: list[tuple[int, int]],
+    clause_facts: bool,
+    english: bool = False,
 ) -> list[_Draft]:
     """Named facts in one sentence: Latin names, quoted and bracketed terms, Chinese-only clauses."""
     drafts: list[_Draft] = []
@@ -237,7 +255,7 @@ def _fact_drafts(
         return False
 
     sentence = view[s:e]
-    for a, b in latin_spans(sentence):
+    for a, b in latin_spans(sentence, prose=english):
         a, b = s + a, s + b
         word = view[a:b]
         if not _free(mask, a, b) or overlaps(a, b) or len(word) < 2:
@@ -437,7 +455,8 @@ def _sentence_drafts(
     if (section.order == 0 and in_heading) or (in_heading and ctx.group_heading):
         return numeric  # the title line and group headings name no facts
     taken = [(d.start, d.end) for d in numeric]
-    return numeric + _fact_drafts(view, s, e, mask, taken, section.kind in _FACT_SECTIONS)
+    english = report.language == "en"
+    return numeric + _fact_drafts(view, s, e, mask, taken, section.kind in _FACT_SECTIONS, english)
 
 
 def _claim(
@@ -495,7 +514,7 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
                 continue
             entities, topics = entities_in(view[s:e]), topics_in(view[s:e])
             # summaries, opinion passages and the lead under the report's title are analysis
-            lead = section.order == 0 and section.kind == "other"
+            lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
             opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
             for d in sorted(drafts, key=lambda d: d.start):
                 if (d.start, d.end) in seen:

@@ -22,7 +22,7 @@ _ITEM = re.compile(
     r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)][ \t]*)"
 )
 _EMPHASIS = re.compile(r"^(?:\*\*|__|【)(.+?)(?:\*\*|__|】)[:：]?$")
-_TERMINAL = tuple("。！？；，,;!?：:")
+_TERMINAL = tuple("。！？；，,;!?：:.…")
 _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z ]{1,10}[：:]")
 _PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
 _SECTION_ORDER: tuple[SectionKind, ...] = ("references", "summary", "social", "research", "event")

@@ -88,29 +88,42 @@ _MONTH_RE = (
 )
 _YEAR = r"(?:19|20)\d{2}"
 _SEP = r"\s*[-/.‑–]\s*"
-_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])")),
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度")),
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b")),
-    ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b")),
-    ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度")),
-    ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])")),
+# (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
+# ("digit", "month" — an English month name and a digit, "cjk" — 年/月 and a digit, "quarter" — 季度,
+# "month-name" — an English month name).
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "digit"),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度"), "cjk"),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "digit"),
+    ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "digit"),
+    ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
+    ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
         re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]"),
+        "cjk",
     ),
-    ("ymd", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b")),
-    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b")),
-    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)")),
-    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b")),
-    ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
-    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)")),
-    ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])")),
+    ("ymd", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "cjk"),
+    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "cjk"),
+    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
+    ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "cjk"),
+    (
+        "m",
+        re.compile(
+            r"\b(?:in|since|by|until|from|during|early|late|mid-|end of|beginning of)\s+"
+            r"(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ ,]*\d)"
+        ),
+        "month-name",
+    ),
     (
         "y",
         re.compile(
             rf"(?<![\d.,])(?P<y>{_YEAR})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
         ),
+        "cjk",
     ),
 ]
 _RELATIVE = re.compile(
@@ -164,35 +177,26 @@ _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|
 
 def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
     # cheap gates: skip patterns that cannot match this text
-    has_digits = _DIGIT.search(text) is not None
-    has_month_name = _HAS_MONTH_NAME.search(text) is not None
-    has_cjk_date = "年" in text or "月" in text
-    has_quarter = "季度" in text
-    for kind, pattern in _DATE_PATTERNS:
-        source = pattern.pattern
-        if "季度" in source and "(?P<y>" not in source:
-            if not has_quarter:
-                continue
-        elif (
-            not has_digits
-            or ("(?P<mn>" in source and not has_month_name)
-            or (("年" in source or "月" in source) and not has_cjk_date)
-        ):
+    digit = _DIGIT.search(text) is not None
+    month_name = _HAS_MONTH_NAME.search(text) is not None
+    open_gates = {
+        "digit": digit,
+        "month": digit and month_name,
+        "cjk": digit and ("年" in text or "月" in text),
+        "quarter": "季度" in text,
+        "month-name": month_name,
+    }
+    for kind, pattern, gate in _DATE_PATTERNS:
+        if not open_gates[gate]:
             continue
         for m in pattern.finditer(text):
             got = _date_value(kind, m, default_year)
             if got is None:
                 continue
             value, qualifier = got
-            yield Value(
-                m.group(0).strip(),
-                value,
-                "date",
-                qualifier,
-                m.start(),
-                m.start() + len(m.group(0).rstrip()),
-                "date",
-            )
+            start, end = (m.start("mn"), m.end("mn")) if kind == "m" and m.groupdict().get("mn") else (m.start(), m.end())
+            raw = text[start:end].rstrip()
+            yield Value(raw, value, "date", qualifier, start, start + len(raw), "date")
     if default_year is not None:
         for m in _RELATIVE.finditer(text):
             raw = m.group(0)
@@ -223,7 +227,10 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?:\s+(?:MoE|Dense|Preview|Pro|Flash|Mini|mini|Turbo|Max|Ultra|Nano))?(?![\w.%]|\s*%)"
         ),
         re.compile(r"(?<![\w.$])[A-Z]\d+[A-Z](?:\s+(?:MoE|Dense))?(?![\w])"),
-        re.compile(r"(?<![\w.$¥€£])\d+(?:\.\d+)?[BM](?:\s+(?:MoE|Dense))?(?![\w])"),
+        re.compile(
+            r"(?<![\w.$¥€£])\d+(?:\.\d+)?[BM](?:\s+(?:MoE|Dense))?(?![\w])"
+            r"(?![-‑\s]*(?:total\s+|active\s+)?(?:parameters|params|tokens?|users|active|context|downloads))"
+        ),
         re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w.%]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
         re.compile(r"(?<![A-Za-z0-9.])o[1-9](?:[-‑](?:mini|pro|preview|high))?(?![\w.])"),

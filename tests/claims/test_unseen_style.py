@@ -73,3 +73,52 @@ def test_figures_in_full_width_and_traditional_characters() -> None:
     assert not any(c.kind == "date" and c.values[0].value == "2026-05-03" for c in claims)  # the dateline
     assert not any(c.checkworthy for c in claims if c.section_order == 3)  # 為什麼重要 is analysis
     assert {"NVIDIA", "Blackwell"} <= {c.key_text for c in claims if c.kind == "fact"}
+
+
+EN_TEXT = """---
+title: "AI Funding Roundup"
+date: 2026-03-02
+---
+
+## Funding
+
+- **OpenAI** raised $40B at a $300B post-money valuation, led by SoftBank ([Reuters](https://www.reuters.com/tech/openai-40b)).
+- **Mistral AI** closed a €1.7 billion Series C; ASML invested €1.3bn for an 11% stake.
+- Anthropic's run-rate revenue passed $5 billion in August, up from about $1B in January.
+
+## Models
+
+1. Google released Gemini 2.5 Pro on March 25, 2026, topping LMArena by 40 points.
+2. Meta's Llama 4 Maverick has 400B total parameters (17B active) and a 1M-token context window.
+
+## Takeaways
+
+Capital is concentrating in a handful of labs.
+"""
+
+
+def test_an_english_markdown_roundup() -> None:
+    r = parse_report(EN_TEXT, "roundup.md")
+    assert (r.title, r.date, r.language) == ("AI Funding Roundup", dt.date(2026, 3, 2), "en")
+    assert [(s.heading, s.kind) for s in r.sections] == [
+        ("Funding", "event"),
+        ("Models", "event"),
+        ("Takeaways", "summary"),
+    ]
+    claims = extract_claims(r)
+    got = {(c.key_text, c.values[0].value, c.values[0].unit) for c in claims if c.kind != "fact"}
+    assert {
+        ("$40B", 40e9, "USD"),
+        ("$300B", 300e9, "USD"),
+        ("€1.7 billion", 1.7e9, "EUR"),
+        ("€1.3bn", 1.3e9, "EUR"),
+        ("11%", 11.0, "percent"),
+        ("August", "2026-08", "date"),
+        ("Gemini 2.5 Pro", "Gemini 2.5 Pro", "version"),
+        ("March 25, 2026", "2026-03-25", "date"),
+        ("400B", 400e9, None),
+    } <= got
+    facts = {c.key_text for c in claims if c.kind == "fact"}
+    assert {"OpenAI", "SoftBank", "Mistral AI", "ASML", "LMArena"} <= facts
+    assert all(len(f.split()) <= 3 for f in facts)  # names, not runs of English prose
+    assert all(c.checkworthy for c in claims if c.section_order < 2)
