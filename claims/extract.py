@@ -127,10 +127,11 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
             _mask(mask, s, e)
     for m in _CJK_LABEL.finditer(text):
         _mask(mask, m.start(), m.end())  # 发生了什么：, 关键信息： — labels, not claims
+    boilerplate = cue_words().get("boilerplate", ())
     for section in report.sections:
         heading = section.heading.strip()
-        if section.kind == "references" or _TOC.match(heading):
-            _mask(mask, section.start, section.end)
+        if section.kind == "references" or _TOC.match(heading) or any(cue in heading for cue in boilerplate):
+            _mask(mask, section.start, section.end)  # reference lists, contents, contact/disclaimer blocks
     # a line that is nothing but a date (a report's dateline) is metadata
     for line in _SHORT_LINE.finditer(text):
         values = parse_values(line.group(0))

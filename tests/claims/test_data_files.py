@@ -6,7 +6,7 @@ from claims.entities import chinese_entities, fact_stopwords
 from claims.lexicon import cue_words, head_noun, lexicon, topics_in
 from claims.units import data_lines, model_families, qualifier_words, unit_words
 
-KINDS = {"references", "summary", "social", "research", "event", "opinion", "metadata"}
+KINDS = {"references", "summary", "social", "research", "event", "opinion", "metadata", "boilerplate"}
 
 
 def test_lexicon_rows_are_pairs_without_duplicates() -> None:

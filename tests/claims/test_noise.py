@@ -72,3 +72,9 @@ def test_metadata_lines_give_no_claims() -> None:
     claims = extract_claims(parse_report(text, "meta.txt"))
     assert [c.key_text for c in claims if c.kind != "fact"] == ["8520 亿美元"]
     assert all(c.start > text.index("## 1.") for c in claims)
+
+
+def test_contact_and_disclaimer_blocks_give_no_claims() -> None:
+    text = "## 1. 事件\n\nOpenAI 估值 8520 亿美元。\n\n联系我们，请扫描二维码\n\n新质生产力工作委员会，服务 300 家企业。\n"
+    claims = extract_claims(parse_report(text, "footer.txt"))
+    assert all(c.end <= text.index("联系我们") for c in claims)
