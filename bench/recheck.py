@@ -113,6 +113,7 @@ def _run_workers(url: str, n: int) -> dict[str, float]:
         PYTHONPATH=str(ROOT),
     )
     cmd = [sys.executable, "-m", "verifier.cli", "--db", url, "worker", "--exit-when-idle"]
+    cpu_before = _children_cpu()
     procs = [
         subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(n)
@@ -123,6 +124,7 @@ def _run_workers(url: str, n: int) -> dict[str, float]:
         if p.returncode != 0:
             raise SystemExit(f"worker failed:\n{err}")
         summaries.append(json.loads(out))
+    cpu = _children_cpu() - cpu_before  # includes each worker's start-up (imports)
     worked = [s for s in summaries if s["claimed"]]
     wall = max(s["finished_at"] for s in worked) - min(s["started_at"] for s in worked)
     fetched = sum(s["fetched"] for s in summaries)
@@ -136,7 +138,17 @@ def _run_workers(url: str, n: int) -> dict[str, float]:
         "seconds": round(wall, 2),
         "sources_per_s": round(fetched / wall, 1),
         "per_worker": [s["fetched"] for s in summaries],
+        "worker_cpu_s": round(cpu, 1),
     }
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished worker processes: contention on a shared
+    machine changes wall time, not this."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _pg_database() -> tuple[str, str]:
@@ -181,9 +193,13 @@ def main() -> None:
     for key, r in results.items():
         print(
             f"{key:11} {r['sources']} sources ({r['not_modified']} x 304, {r['new_snapshots']} new pages) "
-            f"in {r['seconds']:.1f}s = {r['sources_per_s']:.0f} sources/s  per worker {r['per_worker']}"
+            f"in {r['seconds']:.1f}s = {r['sources_per_s']:.0f} sources/s, worker CPU {r['worker_cpu_s']:.1f}s, "
+            f"per worker {r['per_worker']}"
         )
-    print(f"scale-out: 3 workers / 1 worker on PostgreSQL = {ratio:.2f}x (cores: {os.cpu_count()})")
+    load = os.getloadavg()[0]
+    print(
+        f"scale-out: 3 workers / 1 worker on PostgreSQL = {ratio:.2f}x (cores: {os.cpu_count()}, load {load:.1f})"
+    )
     print(json.dumps({"results": results, "ratio_3_over_1": round(ratio, 2)}))
 
 
