@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from claims.lexicon import head_noun, translate
 from claims.model import ClaimKind, Qualifier, Value
+from claims.textnorm import fold_width, to_simplified
 from claims.units import UnitWord, model_families, qualifier_words, unit_words
 
 __all__ = ["parse_values", "cn_number", "normalise_version"]
@@ -121,7 +123,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     (
         "y",
         re.compile(
-            rf"(?<![\d.,])(?P<y>{_YEAR})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
+            rf"(?<![\d.])(?<!\d,)(?P<y>{_YEAR})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
         ),
         "cjk",
     ),
@@ -258,7 +260,7 @@ def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
 # ---------------------------------------------------------------- numbers (money, percent, counts)
 
 _NUM_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9_.,])(?:"
+    r"(?<![A-Za-z0-9_.])(?<!\d,)(?:"
     r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
     r"|(?P<c>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
@@ -617,8 +619,11 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     """Every value in ``text``, in order, non-overlapping; offsets are into ``text``.
 
     Finders run in priority order — dates, money, versions, fractions, other numbers — and the
-    first to claim a stretch of text wins it ("$122B" is money, never a model size).
+    first to claim a stretch of text wins it ("$122B" is money, never a model size). The text is
+    read through its simplified, width-folded view (億 → 亿, ４４０ → 440, ％ → %), which has the
+    same length, so offsets and ``raw`` still point into ``text`` as given.
     """
+    original, text = text, fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
     for m in _CLOCK.finditer(text):  # times of day are never figures; dates claim theirs first
@@ -641,4 +646,6 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
             taken[v.start : v.end] = b"\x01" * (v.end - v.start)
             out.append(v)
     out.sort(key=lambda v: v.start)
+    if original != text:
+        out = [replace(v, raw=original[v.start : v.end]) for v in out]
     return out

@@ -309,3 +309,11 @@ def test_more_model_versions() -> None:
     values = parse_values("Qwen3-235B 与 Grok 4、o3 和 o4-mini")
     assert [v.value for v in values] == ["Qwen3-235B", "Grok 4", "o3", "o4-mini"]
     assert all(v.kind != "version" for v in parse_values("Step 2: open the page"))
+
+
+def test_traditional_and_full_width_text_directly() -> None:
+    text = "營收達４４０億美元，同比增長６９％，數千個漏洞，100 萬用戶"
+    got = [(v.raw, v.value, v.unit) for v in parse_values(text)]
+    assert got == [("４４０億美元", 44e9, "USD"), ("６９％", 69.0, "percent"), ("數千個", 1e3, None), ("100 萬", 1e6, None)]
+    for v in parse_values(text):
+        assert text[v.start : v.end] == v.raw
