@@ -286,7 +286,7 @@ def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:
     words = set(content_words(name))
     near: NameMatch | None = None
     for idx in indexes:
-        m = find_name(name, idx.page_compact, idx.title + "\n" + "\n".join(p.text for p in idx.passages))
+        m = find_name(name, idx.page_compact, idx.page_text)
         if m.found:
             return m
         if len(words) >= 2 and any(words <= p.words for p in idx.passages):

@@ -14,7 +14,6 @@ rapidfuzz is used on names only, with our own normalisation (its ``default_proce
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -93,6 +92,7 @@ class SnapshotIndex:
     postings: dict[str, list[int]]
     page_compact: str
     by_family: dict[str, list[int]] = field(default_factory=dict)  # unit family → passages with such a value
+    page_text: str = ""  # title and text, for name search
 
     def candidates(self, terms: Iterable[str]) -> set[int]:
         out: set[int] = set()
@@ -224,6 +224,7 @@ def build_index(
         postings=dict(postings),
         page_compact=compact(title + "\n" + text),
         by_family=dict(by_family),
+        page_text=title + "\n" + text,
     )
 
 
@@ -429,8 +430,3 @@ def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
     if best:
         return NameMatch(name, False, near_miss=best[1], score=best[0])
     return NameMatch(name, False)
-
-
-def idf_weight(df: int, n: int) -> float:
-    """Inverse document frequency used to weigh rare page words above common ones."""
-    return math.log(1 + n / (1 + df))
