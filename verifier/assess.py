@@ -155,7 +155,8 @@ def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], 
 def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     out = Assessment()
     for ps in passages:
-        if ps.context < t.date_context:
+        # many dates on one page: the passage must speak to the claim, not merely share a date
+        if ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context):
             continue
         for pv in ps.passage.values:
             cmp = compare_values(claimed, pv)
@@ -176,8 +177,11 @@ def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], in
         dateline = Value(raw=idx.published, value=idx.published, unit="date", kind="date")
         cmp = compare_values(claimed, dateline)
         about_page = _title_names_subject(q, idx)
-        if cmp.agrees and (about_page or ps.context >= t.date_context) and release:
-            out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), _draft(ps, "supports", ps.context, None))
+        full = len(str(claimed.value)) >= 7  # a bare year is not what a dateline confirms
+        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and release:
+            draft = _draft(ps, "supports", ps.context, None)
+            draft.matched_value = idx.published
+            out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), draft)
         elif cmp.disagrees and about_page and release and len(str(claimed.value)) >= 10:
             draft = _draft(ps, "contradicts", ps.context, None)
             draft.matched_value = idx.published

@@ -94,3 +94,12 @@ def test_version_missing_from_a_complete_list_is_contradicted() -> None:
     assert (d.status, d.reason) == ("contradicted", "value_mismatch")
     ok, _ = verdict("Google 发布 Gemma 4，推出 E2B 版本", "E2B", "version", p)
     assert ok.status == "verified"
+
+
+def test_a_date_elsewhere_on_the_page_does_not_support_a_release_date() -> None:
+    p = page("Our quarterly report is published on March 31, 2026 with figures for the first quarter.",
+             "Today we release Orion 2, our fastest model yet.", title="Introducing Orion 2", published="2026-04-14")
+    d, a = verdict("这家公司于 2026-03-31 发布 Orion 2 模型", "2026-03-31", "date", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "2026-04-14"
+    ok, a = verdict("这家公司于 2026-04-14 发布 Orion 2 模型", "2026-04-14", "date", p)
+    assert ok.status == "verified" and a.evidence[0].matched_value == "2026-04-14"
