@@ -274,6 +274,14 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
             draft = _draft(ps, "contradicts", best.context, None, _name_spans(ps.passage, m.near_miss or ""))
             draft.matched_value = m.near_miss
             out.add(Finding("contradicts", best.context, "name", "near_miss"), draft)
+        else:
+            missing = [n for n, m in zip(q.names, matches, strict=True) if not m.found]
+            listing = _complete_name_list(missing, q, indexes) if missing else None
+            if listing is not None:
+                ps, names = listing
+                draft = _draft(ps, "contradicts", ps.context, None)
+                draft.matched_value = ", ".join(names)
+                out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
         return out
     for ps in passages:
         if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
@@ -282,6 +290,35 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
             out.add(Finding("supports", ps.context, "topic", "concepts"), _draft(ps, "supports", ps.context, None))
             break
     return out
+
+
+_COMPLETE_NAMES = re.compile(
+    r"\b(?:the|these|its|our|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*)*")
+
+
+def _complete_name_list(
+    missing: Sequence[str], q: ClaimQuery, indexes: Sequence[SnapshotIndex]
+) -> tuple[PassageScore, list[str]] | None:
+    """A page passage that gives a list as complete ("the three companies: A, B and C"), names some of
+    the claim's other names, and not the missing ones: the missing name is not among them."""
+    others = [n for n in q.context_names if n not in missing]
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            said = _COMPLETE_NAMES.search(p.text)
+            if not said:
+                continue
+            if not any(normalise_version(o) in p.compact for o in others):
+                continue
+            if any(normalise_version(m) in p.compact for m in missing):
+                continue
+            listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(p.text[said.end():])]
+            if len(listed) >= 2:
+                return PassageScore(idx, n, 1.0, 0.0, ()), listed
+    return None
 
 
 def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:

@@ -103,3 +103,14 @@ def test_a_date_elsewhere_on_the_page_does_not_support_a_release_date() -> None:
     assert d.status == "contradicted" and a.evidence[0].matched_value == "2026-04-14"
     ok, a = verdict("这家公司于 2026-04-14 发布 Orion 2 模型", "2026-04-14", "date", p)
     assert ok.status == "verified" and a.evidence[0].matched_value == "2026-04-14"
+
+
+def test_name_absent_from_a_complete_list_is_contradicted() -> None:
+    p = page("The round was led by the three companies Amazon, NVIDIA and SoftBank, with others joining.",
+             title="OpenAI closes its funding round")
+    d, a = verdict("本轮融资由 Amazon、NVIDIA、Oracle 领投", "Oracle", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    assert "SoftBank" in (a.evidence[0].matched_value or "")
+    including = page("The round drew investors including Amazon, NVIDIA and SoftBank.", title="OpenAI round")
+    d, _ = verdict("本轮融资由 Amazon、NVIDIA、Oracle 领投", "Oracle", "fact", including)
+    assert d.status == "unverified"
