@@ -429,6 +429,7 @@ class _SectionContext:
     opinion: list[tuple[int, int]]  # sorted, non-overlapping
     heading_end: int
     group_heading: bool  # a heading such as 今日 Top 5 大事件, not an item title
+    heading_entities: tuple[str, ...] = ()
 
 
 def _section_context(view: str, section: Section, mask: bytearray, year: int | None) -> _SectionContext:
@@ -436,8 +437,15 @@ def _section_context(view: str, section: Section, mask: bytearray, year: int | N
     heading_end = section.end if line_end < 0 or not section.heading else line_end
     group_heading = bool(section.heading) and not is_item_heading(section.heading)
     values = sorted(_section_values(view, section, mask, year), key=lambda v: v.start)
+    heading_entities = entities_in(view[section.start : heading_end]) if section.heading else ()
     return _SectionContext(
-        section, values, [v.start for v in values], _opinion_ranges(view, section), heading_end, group_heading
+        section,
+        values,
+        [v.start for v in values],
+        _opinion_ranges(view, section),
+        heading_end,
+        group_heading,
+        heading_entities,
     )
 
 
@@ -513,7 +521,9 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
             drafts = _sentence_drafts(report, view, mask, ctx, s, e)
             if not drafts:
                 continue
-            entities, topics = entities_in(view[s:e]), topics_in(view[s:e])
+            # a sentence that names no one is about its section's subject ("该 blueprint 集成…")
+            entities = entities_in(view[s:e]) or ctx.heading_entities
+            topics = topics_in(view[s:e])
             # summaries, opinion passages and the lead under the report's title are analysis
             lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
             opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)

@@ -128,3 +128,9 @@ def test_time_phrases_and_clause_cores() -> None:
     text = "## 1. 事件\n\nMeta 表示未来几周将扩展到 WhatsApp，OpenAI 正在调整其产品重心。\n"
     keys = {c.key_text for c in claims_of(text) if c.kind == "fact"}
     assert {"未来几周", "调整其产品重心", "WhatsApp", "Meta", "OpenAI"} <= keys
+
+
+def test_a_sentence_without_names_takes_its_heading_subject() -> None:
+    text = "## 5. NVIDIA 发布 Physical AI Data Factory Blueprints\n\n关键信息：该蓝图集成了三个组件，已有 12 家公司开始使用。\n"
+    count = next(c for c in claims_of(text) if c.kind == "count")
+    assert "NVIDIA" in count.entities
