@@ -285,3 +285,21 @@ def test_a_scheduled_round_takes_at_most_per_host_per_round_of_one_host(
         assert second.fetched == 3 and sum(big.hits[f"/{i}"] for i in range(10)) == 6
         by_hand = run(engine, capped, FakeVerify(), mode="all")  # a round by hand is not capped
         assert by_hand.fetched == 11
+
+
+def test_one_bad_store_does_not_sink_the_batch(engine: Engine, settings: Settings) -> None:
+    from verifier.snapshots import store_fetch
+
+    def store(session, source, result):  # type: ignore[no-untyped-def]
+        if source.url.endswith("/bad"):
+            raise ValueError("cannot store this one")
+        return store_fetch(session, source, result, settings=settings)
+
+    pages = {p: (lambda req: Reply(body=b"<p>ok</p>")) for p in ("/a", "/bad", "/c")}
+    with LocalServer(pages) as srv:
+        a, bad, c = add_sources(engine, [srv.url(p) for p in ("/a", "/bad", "/c")])
+        summary = run(engine, settings, FakeVerify(), store=store)
+    assert summary.errors == 1 and summary.fetched == 2
+    assert len(snapshots(engine, a)) == len(snapshots(engine, c)) == 1 and snapshots(engine, bad) == []
+    assert source(engine, bad).lease_owner is not None  # left to expire, then retried
+    assert source(engine, bad).last_checked_at is None

@@ -175,6 +175,23 @@ Item = tuple[ClaimedSource, FetchResult | None]
 WRITE_BATCH = 100  # fetch results written per transaction (commits, not rows, cost the time)
 
 
+class _DeferredFlush:
+    """The session as ``store`` sees it: ``flush()`` goes out only when new rows need their ids
+    (a snapshot); plain updates of a batch's sources then leave together at commit, as one
+    executemany instead of a round trip per source. Reads still autoflush, so store sees its
+    own writes."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def flush(self, objects: Any = None) -> None:
+        if self._session.new:
+            self._session.flush(objects)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
 def _apply_one(
     session: Session,
     owner: str,
@@ -196,7 +213,7 @@ def _apply_one(
     release_lease(session, source)  # before store's flush: one UPDATE for the common case
     if result is not None:
         was_dead = is_dead(source.consecutive_failures, knobs)
-        outcome = store(session, source, result)
+        outcome = store(_DeferredFlush(session), source, result)  # type: ignore[arg-type]
         action = str(getattr(outcome, "action", "failed" if result.is_failure else "unchanged"))
         changed = bool(getattr(outcome, "changed", False))
         now_dead = is_dead(source.consecutive_failures, knobs)
