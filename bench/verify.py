@@ -26,6 +26,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ def build(url: str, copies: int, versions: int, seed: int = 7) -> tuple[Any, dic
     import_archive(engine, SOURCES)
     for i in range(1, copies):
         for name, text in texts.items():
-            copy = _URL.sub(lambda m, i=i: f"https://c{i}.{m.group(1)}", text)
+            copy = _URL.sub(f"https://c{i}.\\1", text)
             ingest_report(engine, f"copy{i:03d}_{name}", vary_figures(copy, rng))
     manifest = json.loads((SOURCES / "manifest.json").read_text(encoding="utf-8"))
     pages = {}
@@ -155,7 +156,9 @@ def baseline(engine: Any) -> tuple[dict[int, tuple[bool, float]], float, int]:
 def gold_scores(engine: Any, override: dict[int, str] | None = None) -> Any:
     gold = load_gold(GOLD, lambda name: (REPORTS / name).read_text(encoding="utf-8"))
     with session_scope(engine) as session:
-        records = [r for r in claim_records(session, with_evidence=False) if not r["report"].startswith("copy")]
+        records: list[Mapping[str, Any]] = [
+            r for r in claim_records(session, with_evidence=False) if not r["report"].startswith("copy")
+        ]
     if override is not None:
         records = [{**r, "status": override.get(int(r["id"]), "unverified")} for r in records]
     return evaluate(gold, records)

@@ -65,8 +65,8 @@ def values_agree(a: Value, b: Value) -> bool:
     if _family(a) != _family(b):
         return False
     if isinstance(a.value, str) or isinstance(b.value, str):
-        x, y = _norm(str(a.value)), _norm(str(b.value))
-        return x.startswith(y) or y.startswith(x) if a.kind == "date" else x == y
+        sa, sb = _norm(str(a.value)), _norm(str(b.value))
+        return sa.startswith(sb) or sb.startswith(sa) if a.kind == "date" else sa == sb
     x, y = float(a.value), float(b.value)
     prec = max(a.precision or 0.0, b.precision or 0.0)
     tol = max(prec / 2, 1e-9 * max(abs(x), abs(y)))

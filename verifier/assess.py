@@ -169,11 +169,10 @@ def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], in
     for ps in passages:
         best_by_page.setdefault(ps.index.snapshot_id, ps)
     for idx in indexes:
-        if not idx.published:
+        page_best = best_by_page.get(idx.snapshot_id)
+        if not idx.published or page_best is None:
             continue
-        ps = best_by_page.get(idx.snapshot_id)
-        if ps is None:
-            continue
+        ps = page_best
         dateline = Value(raw=idx.published, value=idx.published, unit="date", kind="date")
         cmp = compare_values(claimed, dateline)
         about_page = _title_names_subject(q, idx)

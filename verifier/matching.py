@@ -252,11 +252,11 @@ def _chinese_concepts(text: str, offset: int, key_span: tuple[int, int]) -> list
         weight = specificity(bw.word) * (1.0 if len(terms) <= 8 else 0.6)
         out.append((Concept(frozenset(terms), weight, bw.word, in_key), pos))
     # lexicon entries jieba cut differently still count
-    for zh, terms in lex.items():
+    for zh, lex_terms in lex.items():
         i = text.find(zh)
-        if i >= 0 and terms and not any(c.source == zh for c, _ in out):
+        if i >= 0 and lex_terms and not any(c.source == zh for c, _ in out):
             pos = offset + i
-            out.append((Concept(terms, 1.0, zh, key_span[0] <= pos < key_span[1]), pos))
+            out.append((Concept(lex_terms, 1.0, zh, key_span[0] <= pos < key_span[1]), pos))
     return out
 
 
