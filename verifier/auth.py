@@ -139,10 +139,16 @@ def _sign(secret: str, message: str) -> str:
     return hmac.new(secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def make_session_cookie(secret: str, token_id: int, *, now: float | None = None) -> str:
+def _session_key(secret: str, token_hash: str) -> str:
+    # the stored token hash is part of the key: a cookie cannot be forged without the ledger, even
+    # when the configured secret is left at its default, and a revoked or replaced token ends it
+    return f"{secret}:{token_hash}"
+
+
+def make_session_cookie(secret: str, token_id: int, token_hash: str, *, now: float | None = None) -> str:
     expiry = int((now if now is not None else time.time()) + SESSION_SECONDS)
     body = f"{token_id}.{expiry}"
-    return f"{body}.{_sign(secret, 'session:' + body)}"
+    return f"{body}.{_sign(_session_key(secret, token_hash), 'session:' + body)}"
 
 
 def read_session_cookie(session: Session, secret: str, cookie: str, *, now: float | None = None) -> Principal:
@@ -152,11 +158,13 @@ def read_session_cookie(session: Session, secret: str, cookie: str, *, now: floa
         tid, exp = int(token_id), int(expiry)
     except ValueError:
         raise AuthError("malformed session cookie", hint="log in again") from None
-    if not hmac.compare_digest(sig, _sign(secret, f"session:{tid}.{exp}")):
+    row = session.get(ApiToken, tid)
+    key = _session_key(secret, row.token_hash if row is not None else "")
+    if row is None or not hmac.compare_digest(sig, _sign(key, f"session:{tid}.{exp}")):
         raise AuthError("session cookie signature does not match", hint="log in again")
     if exp < (now if now is not None else time.time()):
         raise AuthError("session expired", hint="log in again")
-    return _principal(session, session.get(ApiToken, tid), "session")
+    return _principal(session, row, "session")
 
 
 def csrf_token_for(secret: str, session_cookie: str) -> str:

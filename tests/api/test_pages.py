@@ -131,3 +131,15 @@ def test_pages_send_security_headers(client: TestClient, seed: Seed) -> None:
     assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert "content-security-policy" not in client.get("/docs").headers  # Swagger UI starts with an inline script
+
+
+def test_session_cookie_cannot_be_forged_with_the_secret_alone(client: TestClient, seed: Seed) -> None:
+    import hashlib
+    import hmac
+    import time
+
+    body = f"1.{int(time.time()) + 3600}"  # token 1, signed with the app's secret only
+    sig = hmac.new(b"test-secret", f"session:{body}".encode(), hashlib.sha256).hexdigest()
+    client.cookies.set("claimledger_session", f"{body}.{sig}")
+    r = client.post(f"/api/claims/{seed.claims['amount']}/review", json={"status": "verified", "note": "x"})
+    assert r.status_code == 401

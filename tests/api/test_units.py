@@ -38,7 +38,7 @@ def test_spans_from_json_skips_garbage() -> None:
 
 
 def test_session_cookie_and_csrf() -> None:
-    cookie = make_session_cookie("k", 7, now=1000.0)
+    cookie = make_session_cookie("k", 7, "hash7", now=1000.0)
     token = csrf_token_for("k", cookie)
     check_csrf("k", cookie, token)
     with pytest.raises(PermissionDeniedError):
@@ -46,7 +46,7 @@ def test_session_cookie_and_csrf() -> None:
     with pytest.raises(PermissionDeniedError):
         check_csrf("other-key", cookie, token)
     with pytest.raises(PermissionDeniedError):
-        check_csrf("k", make_session_cookie("k", 8, now=1000.0), token)
+        check_csrf("k", make_session_cookie("k", 8, "hash8", now=1000.0), token)
 
 
 def test_require_roles() -> None:

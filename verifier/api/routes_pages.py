@@ -31,6 +31,7 @@ from verifier.auth import (
     Principal,
     authenticate_token,
     csrf_token_for,
+    hash_token,
     make_session_cookie,
 )
 from verifier.review import review_claim
@@ -146,7 +147,7 @@ def login(request: Request, engine: EngineDep, settings: SettingsDep, token: Ann
     except AuthError as exc:
         return render(request, "login.html", None, status_code=401, next=target, error=exc.message)
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(SESSION_COOKIE, make_session_cookie(settings.secret_key, principal.token_id),
+    response.set_cookie(SESSION_COOKIE, make_session_cookie(settings.secret_key, principal.token_id, hash_token(token)),
                         max_age=SESSION_SECONDS, httponly=True, samesite="strict",
                         secure=request.url.scheme == "https")
     return response

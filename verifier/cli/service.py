@@ -52,8 +52,8 @@ def serve(
     else:
         target = create_app(settings, state.engine)
     if settings.secret_key == "change-me":
-        err_console.print("warning: CLAIMLEDGER_SECRET_KEY is the default; anyone can forge login sessions. "
-                          "Set your own secret before exposing serve beyond this machine.")
+        err_console.print("warning: CLAIMLEDGER_SECRET_KEY is the default; set your own secret before "
+                          "exposing serve beyond this machine.")
     sched = _start_scheduler() if scheduler else None
     console.print(f"claimledger serving on http://{bind_host}:{bind_port} (API docs at /docs)")
     try:
