@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
@@ -19,9 +20,9 @@ from claims.extract import extract_claims
 from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
 from storage.db import session_scope
-from storage.models import Claim, Report, Section, SectionSource
+from storage.models import Claim, Report, Section, SectionSource, utcnow
 from storage.sources import upsert_source_url
-from storage.verdicts import initial_verdict
+from storage.verdicts import initial_verdicts
 
 __all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash"]
 
@@ -99,28 +100,34 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
                 )
             )
 
-    checkworthy = 0
-    for ex in extracted:
-        claim = Claim(
-            report_id=report.id,
-            section_id=section_ids.get(ex.section_order),
-            start=ex.start,
-            end=ex.end,
-            sentence_start=ex.sentence_start,
-            sentence_end=ex.sentence_end,
-            text=ex.sentence,
-            key_text=ex.key_text,
-            kind=ex.kind,
-            values=json.dumps([v.to_json() for v in ex.values], ensure_ascii=False),
-            entities=json.dumps(list(ex.entities), ensure_ascii=False),
-            topics=json.dumps(list(ex.topics), ensure_ascii=False),
-            checkworthy=ex.checkworthy,
-        )
-        session.add(claim)
-        session.flush()
-        assert claim.id is not None
-        initial_verdict(session, claim.id)
-        checkworthy += int(ex.checkworthy)
+    # Core bulk inserts: building hundreds of ORM objects per report costs more than the SQL itself.
+    now = utcnow()
+    rows = [
+        {
+            "report_id": report.id,
+            "section_id": section_ids.get(ex.section_order),
+            "start": ex.start,
+            "end": ex.end,
+            "sentence_start": ex.sentence_start,
+            "sentence_end": ex.sentence_end,
+            "text": ex.sentence,
+            "key_text": ex.key_text,
+            "kind": ex.kind,
+            "values": json.dumps([v.to_json() for v in ex.values], ensure_ascii=False),
+            "entities": json.dumps(list(ex.entities), ensure_ascii=False),
+            "topics": json.dumps(list(ex.topics), ensure_ascii=False),
+            "checkworthy": ex.checkworthy,
+            "group_id": None,
+            "created_at": now,
+        }
+        for ex in extracted
+    ]
+    claim_ids: list[int] = []
+    if rows:
+        stmt = insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True)
+        claim_ids = [int(r[0]) for r in session.execute(stmt, rows)]
+    initial_verdicts(session, claim_ids)
+    checkworthy = sum(1 for ex in extracted if ex.checkworthy)
     return IngestResult(
         parsed.name,
         report.id,

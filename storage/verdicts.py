@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from storage.models import Verdict, VerdictEvent, utcnow
 
-__all__ = ["VerdictUpdate", "record_verdict", "initial_verdict", "AUTO"]
+__all__ = ["VerdictUpdate", "record_verdict", "initial_verdict", "initial_verdicts", "AUTO"]
 
 AUTO = "auto"
 
@@ -39,6 +40,30 @@ class VerdictUpdate:
 def initial_verdict(session: Session, claim_id: int) -> None:
     """A new claim starts unverified/not_checked with a first event."""
     record_verdict(session, claim_id, VerdictUpdate(status="unverified", reason="not_checked"))
+
+
+def initial_verdicts(session: Session, claim_ids: Sequence[int]) -> None:
+    """Bulk form of :func:`initial_verdict` for claims that were just inserted (no verdict yet)."""
+    if not claim_ids:
+        return
+    now = utcnow()
+    verdicts = [
+        {
+            "claim_id": cid, "status": "unverified", "reason": "not_checked", "confidence": 0.0, "actor": AUTO,
+            "note": "", "snapshot_id": None, "evidence_digest": "", "conflicts_with": "[]", "needs_review": False,
+            "machine_status": "unverified", "machine_reason": "not_checked", "updated_at": now,
+        }
+        for cid in claim_ids
+    ]
+    events = [
+        {
+            "claim_id": cid, "status": "unverified", "reason": "not_checked", "confidence": 0.0, "actor": AUTO,
+            "note": "", "snapshot_id": None, "evidence_digest": "", "details": "{}", "created_at": now,
+        }
+        for cid in claim_ids
+    ]
+    session.execute(insert(Verdict), verdicts)
+    session.execute(insert(VerdictEvent), events)
 
 
 def record_verdict(session: Session, claim_id: int, update: VerdictUpdate) -> VerdictEvent | None:

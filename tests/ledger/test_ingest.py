@@ -71,10 +71,10 @@ def test_same_content_twice_is_a_no_op_and_a_change_is_a_new_version(engine) -> 
 def test_a_failing_ingest_leaves_nothing_behind(engine, monkeypatch: pytest.MonkeyPatch) -> None:
     import storage.ingest as ingest_mod
 
-    def boom(session, claim_id):  # fail in the middle of writing claims
+    def boom(session, claim_ids):  # fail after claims were written, before the verdicts
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ingest_mod, "initial_verdict", boom)
+    monkeypatch.setattr(ingest_mod, "initial_verdicts", boom)
     path = REPORTS_DIR / "003_c58749cbaebc3df3.txt"
     with pytest.raises(RuntimeError):
         ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
