@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from claims.bridge import content_words
+from claims.bridge import content_words, has_han
 from claims.model import Value
 from verifier.compare import Comparison, compare_values, is_vague, normalise_version, same_digits, unit_family
 from verifier.matching import (
@@ -53,6 +53,8 @@ class Thresholds:
     fact_key_loose: float = 0.5  # a weaker key match is enough when the passage speaks strongly to the sentence
     fact_sum: float = 1.0  # … key + context
     name_context: float = 0.25
+    key_words_weight: float = 1.5  # Chinese words in a named key that must be met as well…
+    key_words_share: float = 0.5  # … at least this share of their weight
 
 
 @dataclass
@@ -263,7 +265,11 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
         if best is None:
             return out
         near = [m for m in matches if m is not None and not m.found and m.near_miss]
-        if all(m is not None and m.found for m in matches) and best.context >= t.name_context:
+        if (
+            all(m is not None and m.found for m in matches)
+            and best.context >= t.name_context
+            and _key_words_met(q, passages, t)
+        ):
             ps = next((p for p in passages if compact_has(p.passage, q.names[0])), best)
             score = max(ps.context, 0.55)
             out.add(Finding("supports", score, "name", "exact"), _draft(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
@@ -318,6 +324,21 @@ def _complete_name_list(
             if len(listed) >= 2:
                 return PassageScore(idx, n, 1.0, 0.0, ()), listed
     return None
+
+
+def _key_words_met(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds) -> bool:
+    """A key with names and a substantial Chinese part ("Sora 的部分推进计划") says more than the
+    names: its Chinese words must be met too, in a passage that speaks to the claim."""
+    chinese = [c for c in q.key_concepts if has_han(c.source)]
+    total = sum(c.weight for c in chinese)
+    if total < t.key_words_weight:
+        return True
+    for ps in passages:
+        local = set(ps.passage.words) | ps.passage.context
+        met = sum(c.weight for c in chinese if c.terms & local)
+        if met / total >= t.key_words_share:
+            return True
+    return False
 
 
 def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:
