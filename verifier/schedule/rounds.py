@@ -128,7 +128,7 @@ class RoundSummary:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-# --- defaults: the real fetcher, store and verifier (imported late: built in parallel) ------------
+# --- defaults: the real fetcher, store and verifier (imported when a round runs: heavy) ----------
 
 
 @contextlib.asynccontextmanager
@@ -149,14 +149,9 @@ def _real_store(settings: Settings) -> StoreFn:
     return store
 
 
-def _real_verify() -> VerifyFn | None:
-    try:
-        from verifier.verify import verify_claims
-    except ModuleNotFoundError as exc:  # the verifier is not installed in this build
-        if exc.name != "verifier.verify":
-            raise
-        log.warning("verifier.verify is not available: claims of changed sources stay pending")
-        return None
+def _real_verify() -> VerifyFn:
+    from verifier.verify import verify_claims
+
     return verify_claims  # type: ignore[return-value]
 
 
@@ -172,7 +167,7 @@ class Applied:
 
 
 Item = tuple[ClaimedSource, FetchResult | None]
-WRITE_BATCH = 100  # fetch results written per transaction (commits, not rows, cost the time)
+WRITE_BATCH = 100  # fetch results written per transaction (round trips, not rows, cost the time)
 
 
 class _DeferredFlush:
@@ -254,7 +249,7 @@ def _settle(
     settings: Settings,
     owner: str,
     pending: Sequence[int],
-    verify: VerifyFn | None,
+    verify: VerifyFn,
 ) -> RoundSummary:
     """Re-verify what the pending sources affect, then clear their flags and leases."""
     out = RoundSummary()
@@ -278,9 +273,6 @@ def _settle(
     dead_set = set(dead)
     unreachable = [c for c, ids in cites.items() if set(ids) & dead_set and not any(live(s) for s in ids)]
     partly_dead = [c for c, ids in cites.items() if set(ids) & dead_set and c not in set(unreachable)]
-    if verify is None:
-        out.messages.append("verifier unavailable: re-verification left pending")
-        return out
     with Session(engine) as session:
         reviews = _review_contexts(session, cites, set(changed))
     with Session(engine) as session:
@@ -445,7 +437,7 @@ class _Runner:
         owner: str,
         fetch: FetchFn,
         store: StoreFn,
-        verify: VerifyFn | None,
+        verify: VerifyFn,
         progress: ProgressFn | None,
     ) -> None:
         self.engine, self.settings, self.owner = engine, settings, owner
@@ -574,14 +566,14 @@ async def _runner(
     owner: str | None,
     fetch: FetchFn | None,
     store: StoreFn | None,
-    verify: VerifyFn | None | Literal["default"],
+    verify: VerifyFn | None,
     progress: ProgressFn | None,
 ) -> AsyncIterator[_Runner]:
-    verify_fn = _real_verify() if verify == "default" else verify
+    verify_fn = verify or _real_verify()
     store_fn = store or _real_store(settings)
     async with contextlib.AsyncExitStack() as stack:
-        fetch_fn = fetch or await stack.enter_async_context(_real_fetch(settings))
-        runner = _Runner(engine, settings, owner or worker_id(), fetch_fn, store_fn, verify_fn, progress)  # type: ignore[arg-type]
+        fetch_fn = fetch if fetch is not None else await stack.enter_async_context(_real_fetch(settings))
+        runner = _Runner(engine, settings, owner or worker_id(), fetch_fn, store_fn, verify_fn, progress)
         try:
             yield runner
         finally:
@@ -619,7 +611,7 @@ def run_round(
     source_ids: Sequence[int] | None = None,
     fetch: FetchFn | None = None,
     store: StoreFn | None = None,
-    verify: VerifyFn | None | Literal["default"] = "default",
+    verify: VerifyFn | None = None,
     progress: ProgressFn | None = None,
 ) -> RoundSummary:
     """One batch (at most ``round_size`` sources, ``per_host_per_round`` per host)."""
@@ -643,7 +635,7 @@ def run_until_idle(
     source_ids: Sequence[int] | None = None,
     fetch: FetchFn | None = None,
     store: StoreFn | None = None,
-    verify: VerifyFn | None | Literal["default"] = "default",
+    verify: VerifyFn | None = None,
     progress: ProgressFn | None = None,
     max_rounds: int | None = None,
     deliver_webhooks: bool = True,
