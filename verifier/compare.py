@@ -150,16 +150,16 @@ def _classify_disagreement(a: float, b: float) -> str:
     return "different"
 
 
+_BOUND_REACH = 2.0  # "超过 100 万" is how a writer rounds 1.2 million, not 30 million
+
+
 def _fits_bound(x: float, qualifier: str, bound: float, tol: float) -> bool:
-    """Is a figure ``x`` (given exactly) consistent with "qualifier bound"?"""
-    if qualifier == ">=":
-        return x >= bound - tol
-    if qualifier == ">":
-        return x > bound - tol
-    if qualifier == "<":
-        return x < bound + tol
-    if qualifier == "<=":
-        return x <= bound + tol
+    """Is a figure ``x`` (given exactly) what a writer would round to "qualifier bound"? Inside the
+    bound and within a factor of two of it: "over 1 million" is not how anyone writes $30 billion."""
+    if qualifier in {">=", ">"}:
+        return (x >= bound - tol if qualifier == ">=" else x > bound - tol) and abs(x) <= abs(bound) * _BOUND_REACH + tol
+    if qualifier in {"<", "<="}:
+        return (x < bound + tol if qualifier == "<" else x <= bound + tol) and abs(x) * _BOUND_REACH >= abs(bound) - tol
     return abs(x - bound) <= tol
 
 

@@ -154,3 +154,10 @@ def test_vague_claims_meet_vague_or_a_few_times_their_base() -> None:
 def test_a_date_without_year_agrees_on_month_and_day_and_never_contradicts() -> None:
     assert compare_values(date("2026-03-16"), date("--03-16")).agrees
     assert compare_values(date("2026-03-16"), date("--03-17")).outcome == "incomparable"
+
+
+def test_a_bound_is_met_only_by_figures_a_writer_would_round_to_it() -> None:
+    assert compare_values(money(1e6, q=">="), money(1.5e6)).agrees
+    assert not compare_values(money(1e6, q=">="), money(3e10)).agrees
+    assert compare_values(count(5, q="<"), count(4)).agrees
+    assert not compare_values(count(5, q="<"), count(0.1)).agrees
