@@ -249,9 +249,13 @@ def _settle(
     settings: Settings,
     owner: str,
     pending: Sequence[int],
+    fresh: set[int],
     verify: VerifyFn,
 ) -> RoundSummary:
-    """Re-verify what the pending sources affect, then clear their flags and leases."""
+    """Re-verify what the pending sources affect, then clear their flags and leases.
+
+    ``fresh``: the pending sources that have a new snapshot (a dead source that answers again
+    with the same page has none: its reviewed claims are not put back in the queue)."""
     out = RoundSummary()
     if not pending:
         return out
@@ -274,7 +278,7 @@ def _settle(
     unreachable = [c for c, ids in cites.items() if set(ids) & dead_set and not any(live(s) for s in ids)]
     partly_dead = [c for c, ids in cites.items() if set(ids) & dead_set and c not in set(unreachable)]
     with Session(engine) as session:
-        reviews = _review_contexts(session, cites, set(changed))
+        reviews = _review_contexts(session, cites, set(changed) & fresh)
     with Session(engine) as session:
         first = {sid for sid in changed if len(recent_snapshots(session, sid, 2)) < 2}
     for trigger, ids in (
@@ -495,6 +499,7 @@ class _Runner:
             return out
         limit = asyncio.Semaphore(max(1, s.fetch_concurrency))
         pending: list[int] = []
+        fresh: set[int] = set()  # sources with a new snapshot (reviewed claims get flagged)
         done: asyncio.Queue[Item] = asyncio.Queue()
 
         async def fetch(claimed: ClaimedSource) -> None:
@@ -516,12 +521,14 @@ class _Runner:
                     self._count(out, applied)
                     if applied.pending:
                         pending.append(applied.source_id)
+                        if applied.action in ("new_snapshot", "pending_only"):  # pending_only: unknown
+                            fresh.add(applied.source_id)
                     else:
                         held.discard(applied.source_id)
                 written += len(items)
                 if self.progress:
                     self.progress(len(items))
-            settled = await self._in_db(_settle, self.engine, s, self.owner, pending, self.verify)
+            settled = await self._in_db(_settle, self.engine, s, self.owner, pending, fresh, self.verify)
         finally:
             for task in tasks:
                 task.cancel()
