@@ -38,6 +38,7 @@ from verifier.rules import Finding
 
 __all__ = ["EvidenceDraft", "Assessment", "assess_claim", "Thresholds"]
 
+_GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
 _RELEASE = re.compile(r"发布|宣布|公布|提交|推出|上线|官宣|release|announc|launch|submit|unveil", re.IGNORECASE)
 
 
@@ -288,7 +289,11 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
                 draft.matched_value = ", ".join(names)
                 out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
         return out
+    subjects = [n for n in q.context_names if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES]
     for ps in passages:
+        # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
+        if subjects and not any(normalise_version(n) in ps.index.page_compact for n in subjects):
+            continue
         if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):

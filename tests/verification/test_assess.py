@@ -114,3 +114,10 @@ def test_name_absent_from_a_complete_list_is_contradicted() -> None:
     including = page("The round drew investors including Amazon, NVIDIA and SoftBank.", title="OpenAI round")
     d, _ = verdict("本轮融资由 Amazon、NVIDIA、Oracle 领投", "Oracle", "fact", including)
     assert d.status == "unverified"
+
+
+def test_a_chinese_fact_about_a_named_subject_needs_the_subject_on_the_page() -> None:
+    p = page("Our editors track developments in large models and developer tools for every reader.",
+             title="Tech daily")
+    d, _ = verdict("TinyFish 正式发布了平台，开发者仅需一个密钥", "开发者仅需一个", "fact", p)
+    assert d.status == "unverified"
