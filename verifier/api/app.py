@@ -119,7 +119,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         # Few worker threads: ledger reads are short and CPU-bound in Python; many threads only
         # trade the GIL back and forth and stretch every request (a long latency tail).
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
-        _app.state.slow_limiter = anyio.CapacityLimiter(2)  # re-checks: network-bound, seconds
+        _app.state.slow_limiter = anyio.CapacityLimiter(2)  # re-checks and full exports: seconds
         yield
 
     app = FastAPI(

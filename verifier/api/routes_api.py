@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -203,22 +204,32 @@ async def post_recheck(request: Request, body: RecheckIn, engine: EngineDep, who
     return RecheckOut(source_ids=body.source_ids, result=result)
 
 
-@router.get("/export", tags=["export"], response_model=None)
-def export(request: Request, session: ReadSession,
-           format: Literal["json", "csv", "claimreview"] = "json",
-           report: str | None = None) -> JSONResponse | PlainTextResponse:
-    """The ledger as JSON (``{"claims": [...]}``), CSV, or ClaimReview JSON-LD (reviewed claims)."""
-    if format == "claimreview":
-        from verifier.claimreview import claimreview_document
-
-        doc = claimreview_document(session, report=report, base_url=str(request.base_url))
-        return JSONResponse(doc, media_type="application/ld+json")
+def _render_export(engine: Engine, fmt: str, report: str | None, base_url: str) -> str:
+    from verifier.claimreview import claimreview_document
     from verifier.export import render_export
 
-    text = render_export(session, format, report=report)
+    with Session(engine) as session:
+        if fmt == "claimreview":
+            return json.dumps(claimreview_document(session, report=report, base_url=base_url), ensure_ascii=False)
+        return render_export(session, fmt, report=report)
+
+
+@router.get("/export", tags=["export"], response_model=None)
+async def export(request: Request, format: Literal["json", "csv", "claimreview"] = "json",
+                 report: str | None = None) -> Response:
+    """The ledger as JSON (``{"claims": [...]}``), CSV, or ClaimReview JSON-LD (reviewed claims).
+
+    Runs in the pool for slow work, so a full export never holds the threads serving pages."""
+    state = request.app.state
+    text = await anyio.to_thread.run_sync(
+        _render_export, state.read_engine, format, report, str(request.base_url),
+        limiter=getattr(state, "slow_limiter", None),
+    )
+    if format == "claimreview":
+        return Response(text, media_type="application/ld+json")
     if format == "csv":
         return PlainTextResponse(text, media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
-    return PlainTextResponse(text, media_type="application/json")
+    return Response(text, media_type="application/json")
 
 
