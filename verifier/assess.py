@@ -98,6 +98,14 @@ def _draft(ps: PassageScore, stance: str, score: float, value: Value | None = No
     )
 
 
+def _subjects(q: ClaimQuery) -> list[str]:
+    """The sentence's names (compact form) that can stand for a subject: not generic acronyms."""
+    return [
+        normalise_version(n) for n in q.context_names
+        if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES
+    ]
+
+
 def _noun_bound(claimed: Value, found: Value) -> bool:
     if not claimed.noun or not found.noun:
         return False
@@ -106,9 +114,12 @@ def _noun_bound(claimed: Value, found: Value) -> bool:
 
 def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
     out = Assessment()
+    subjects = _subjects(q)
     for ps in passages:
         if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near):
             continue
+        if subjects and not any(n in ps.index.page_compact for n in subjects):
+            continue  # the figure of another company's page
         comparisons: list[tuple[Value, Comparison]] = []
         for pv in ps.passage.values:
             cmp = compare_values(claimed, pv)
@@ -289,10 +300,10 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
                 draft.matched_value = ", ".join(names)
                 out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
         return out
-    subjects = [n for n in q.context_names if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES]
+    subjects = _subjects(q)
     for ps in passages:
         # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
-        if subjects and not any(normalise_version(n) in ps.index.page_compact for n in subjects):
+        if subjects and not any(n in ps.index.page_compact for n in subjects):
             continue
         if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
