@@ -23,11 +23,12 @@ run: install
 	$(CL) --db $(DEMO_DB) verify --offline
 	$(CL) --db $(DEMO_DB) summary
 
-# Debian's chromium for the browser tests, where we can install it (root); the tests skip otherwise.
+# Debian's chromium (and a CJK font for readable screenshots) for the browser tests, where we can
+# install them (root with apt-get); the browser tests skip with a message otherwise.
 browser:
-	@if [ -x /usr/bin/chromium ]; then echo "chromium: present"; \
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then echo "chromium: present"; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
 	  || echo "chromium: could not be installed; browser tests will skip"; \
 	else echo "chromium: not installed and not root; browser tests will skip"; fi
 
