@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from claims.bridge import content_words, has_han
@@ -213,16 +214,16 @@ def _assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequen
     versions = [v for v in q.values if v.kind == "version"] or [
         Value(raw=q.key_text, value=q.key_text, unit="version", kind="version")
     ]
-    wanted = [normalise_version(str(v.value)) for v in versions]
-    found = [any(w in idx.page_compact for idx in indexes) for w in wanted]
+    patterns = [version_pattern(str(v.value)) for v in versions]
+    found = [any(p.search(idx.page_text) for idx in indexes) for p in patterns]
     best = passages[0] if passages else None
     if all(found) and best is not None:
-        ps = next((p for p in passages if any(w in p.passage.compact for w in wanted)), best)
+        ps = next((p for p in passages if any(pat.search(p.passage.text) for pat in patterns)), best)
         score = max(ps.context, 0.6)
         out.add(Finding("supports", score, "version", "exact"), _draft(ps, "supports", score, None))
         return out
-    for v in versions:
-        if not any(normalise_version(str(v.value)) in idx.page_compact for idx in indexes):
+    for v, hit in zip(versions, found, strict=True):
+        if not hit:
             listing = _complete_listing(str(v.value), indexes)
             if listing is not None:
                 ps, variants = listing
@@ -231,6 +232,16 @@ def _assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequen
                 out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
                 break
     return out
+
+
+@lru_cache(maxsize=4096)
+def version_pattern(version: str) -> re.Pattern[str]:
+    """A version as written on a page: its chunks with any spacing or hyphens between them, and not
+    part of a longer name (GPT-5.4 is not found in "GPT-5.4-Cyber", but is in "GPT-5.4 and")."""
+    chunks = re.findall(r"[a-z0-9]+(?:\s*\.\s*[0-9]+)*", version.lower().replace("‑", "-"))
+    chunks = [re.sub(r"\s+", "", c) for c in chunks]
+    body = r"[\s\-_]*".join(re.escape(c) for c in chunks)
+    return re.compile(r"(?<![a-z0-9.])" + body + r"(?!-?[a-z0-9]|\.\d)", re.IGNORECASE)
 
 
 _FAMILY = re.compile(r"^([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)*[\s\-]*\d+(?:\.\d+)?)[\s\-]+(\S.*)$")

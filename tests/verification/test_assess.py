@@ -121,3 +121,13 @@ def test_a_chinese_fact_about_a_named_subject_needs_the_subject_on_the_page() ->
              title="Tech daily")
     d, _ = verdict("TinyFish 正式发布了平台，开发者仅需一个密钥", "开发者仅需一个", "fact", p)
     assert d.status == "unverified"
+
+
+def test_version_is_found_as_written_and_not_inside_a_longer_name() -> None:
+    from verifier.assess import version_pattern
+
+    text = "Starting today GPT-5.4 and Gemma 4 27B; also GPT-5.5-Cyber."
+    assert version_pattern("GPT - 5 . 4").search(text)
+    assert version_pattern("Gemma-4-27B").search(text)
+    assert not version_pattern("GPT-5.5").search(text)  # only GPT-5.5-Cyber is there
+    assert not version_pattern("GPT-5").search(text)
