@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from claims.bridge import content_words, has_han
+from claims.bridge import content_words, has_han, stem
 from claims.model import Value
 from verifier.compare import Comparison, compare_values, is_vague, normalise_version, same_digits, unit_family
 from verifier.matching import (
@@ -105,6 +105,15 @@ def _subjects(q: ClaimQuery) -> list[str]:
         normalise_version(n) for n in q.context_names
         if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES
     ]
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+def _term_spans(text: str, terms: frozenset[str], limit: int = 20) -> list[tuple[int, int]]:
+    """Spans of the passage's words that met the claim's key (for the reviewer's highlight)."""
+    spans = [(m.start(), m.end()) for m in _WORDS.finditer(text) if stem(m.group()) in terms]
+    return spans[:limit]
 
 
 def _noun_bound(claimed: Value, found: Value) -> bool:
@@ -319,7 +328,9 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
         if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
-            out.add(Finding("supports", ps.context, "topic", "concepts"), _draft(ps, "supports", ps.context, None))
+            terms = frozenset(t for c in q.key_concepts for t in c.terms)
+            spans = _term_spans(ps.passage.text, terms)
+            out.add(Finding("supports", ps.context, "topic", "concepts"), _draft(ps, "supports", ps.context, None, spans))
             break
     return out
 
