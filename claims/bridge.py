@@ -150,6 +150,8 @@ def stem(word: str) -> str:
     w = word.lower()
     if len(w) <= 3 or not w.isalpha():
         return w
+    if w.endswith("ly") and len(w) > 5:  # weekly → week, quickly → quick
+        w = w[:-2]
     for suffix, repl in (
         ("ies", "y"),
         ("ied", "y"),

@@ -167,6 +167,8 @@ def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], 
                     and unit_family(pv) in {"count"}
                     and same_digits(float(claimed.value), float(pv.value))
                     and ps.context >= 0.6
+                    and ps.near >= t.near_share
+                    and bool(pv.noun and set(content_words(pv.noun)) & (q.all_terms() | set(content_words(claimed.noun or ""))))
                 ):
                     out.add(
                         Finding("contradicts", ps.context, "value", "unit_garble"),
