@@ -131,3 +131,14 @@ def test_version_is_found_as_written_and_not_inside_a_longer_name() -> None:
     assert version_pattern("Gemma-4-27B").search(text)
     assert not version_pattern("GPT-5.5").search(text)  # only GPT-5.5-Cyber is there
     assert not version_pattern("GPT-5").search(text)
+
+
+def test_garbled_unit_same_digits_next_to_the_same_subject() -> None:
+    p = page("OpenAI now serves more than 1 million business customers. Codex alone is used by more than "
+             "3 million people every week.", title="OpenAI and Cloudflare")
+    d, a = verdict("其已有超过 100 万 business customers，Codex 周活达到 300 分钟", "300 分钟", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "3 million"
+    unrelated = page("The museum keeps 3 million objects in storage.", title="Museum")
+    d, _ = verdict("Codex 周活达到 300 分钟", "300 分钟", "count", unrelated)
+    assert d.status == "unverified"
