@@ -36,6 +36,7 @@ class SourceInfo:
     id: int
     url: str
     state: str
+    consecutive_failures: int = 0
 
 
 @dataclass
@@ -136,7 +137,7 @@ def claims_to_verify(
     if all_ids:
         for src in session.exec(select(Source).where(col(Source.id).in_(all_ids))).all():
             assert src.id is not None
-            sources[src.id] = SourceInfo(src.id, src.url, src.state)
+            sources[src.id] = SourceInfo(src.id, src.url, src.state, src.consecutive_failures or 0)
     return out, sources
 
 

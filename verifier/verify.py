@@ -79,17 +79,26 @@ class VerifySummary:
         }
 
 
-def _source_status(ids: Sequence[int], sources: dict[int, SourceInfo], snaps: dict[int, SnapshotData]) -> SourceStatus:
+def _usable(info: SourceInfo | None, has_snapshot: bool, dead_after: int) -> bool:
+    """A source's last snapshot still counts while it is within the re-check policy's retries: a page
+    that 404s once (state ``dead`` at once) re-opens its claims only after ``dead_after`` failures."""
+    if info is None or not has_snapshot or info.state == "malformed":
+        return False
+    return info.state not in _UNUSABLE or info.consecutive_failures < dead_after
+
+
+def _source_status(
+    ids: Sequence[int], sources: dict[int, SourceInfo], snaps: dict[int, SnapshotData], dead_after: int
+) -> SourceStatus:
     usable = malformed = dead = 0
     for sid in ids:
         info = sources.get(sid)
-        state = info.state if info else "dead"
-        if state == "malformed":
+        if info is not None and info.state == "malformed":
             malformed += 1
-        elif state in _UNUSABLE or sid not in snaps:
-            dead += 1
-        else:
+        elif _usable(info, sid in snaps, dead_after):
             usable += 1
+        else:
+            dead += 1
     return SourceStatus(total=len(ids), usable=usable, malformed=malformed, dead=dead)
 
 
@@ -111,13 +120,13 @@ def evaluate_claim(
     indexes: dict[int, SnapshotIndex],
     thresholds: Thresholds,
     match_threshold: float,
+    *,
+    dead_after: int = 3,
 ) -> tuple[Decision, Assessment]:
     """One claim's decision from in-memory inputs (no database)."""
-    status = _source_status(claim.source_ids, sources, snaps)
+    status = _source_status(claim.source_ids, sources, snaps, dead_after)
     usable = [
-        indexes[snaps[sid].id]
-        for sid in claim.source_ids
-        if sid in snaps and sources.get(sid) and sources[sid].state not in _UNUSABLE
+        indexes[snaps[sid].id] for sid in claim.source_ids if _usable(sources.get(sid), sid in snaps, dead_after)
     ]
     assessment = Assessment()
     if claim.checkworthy and usable:
@@ -153,10 +162,11 @@ def verify_claims(
     """Evidence and verdicts for the selected claims from stored snapshots (no network)."""
     started = time.perf_counter()
     thresholds = thresholds or Thresholds()
-    if match_threshold is None:  # findings the assessment counts score 0.5 + half their relevance
-        from verifier.settings import get_settings
+    from verifier.settings import get_settings
 
+    if match_threshold is None:  # findings the assessment counts score 0.5 + half their relevance
         match_threshold = get_settings().match_threshold
+    dead_after = get_settings().dead_after_failures
     summary = VerifySummary()
     # 1. read
     with session_scope(engine) as session:
@@ -185,7 +195,9 @@ def verify_claims(
     summary.snapshots_indexed = len(indexes)
     outcomes: list[ClaimOutcome] = []
     for i, claim in enumerate(claims):
-        decision, assessment = evaluate_claim(claim, sources, snaps, indexes, thresholds, match_threshold)
+        decision, assessment = evaluate_claim(
+            claim, sources, snaps, indexes, thresholds, match_threshold, dead_after=dead_after
+        )
         keep = _evidence_for(decision, assessment)
         outcomes.append(ClaimOutcome(claim.id, decision, keep))
         if progress is not None:
@@ -270,6 +282,8 @@ def _write_batch(session: Any, batch: Sequence[ClaimOutcome], trigger: str | Non
     current = current_verdicts(session, [o.claim_id for o in batch])
     digests = {o.claim_id: _digest(o.decision, o.evidence, o.conflicts_with) for o in batch}
     changed = [o for o in batch if o.claim_id not in current or current[o.claim_id].evidence_digest != digests[o.claim_id]]
+    # a claim whose pages died keeps the evidence it had: the old snapshots still show what was read
+    changed = [o for o in changed if o.evidence or o.decision.reason != "source_unreachable"]
     replace_evidence_many(session, [o.claim_id for o in changed], [row for o in changed for row in _evidence_rows(o)])
     events = 0
     with session.no_autoflush:
