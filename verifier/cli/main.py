@@ -29,14 +29,6 @@ def main(
         state._engine = None
 
 
-# Each module registers its commands on ``app`` when imported. A module that is not there yet is
-# skipped so that the CLI keeps working while parts are built.
+# Each command group registers its commands on ``app``.
 for _name in ("ledger", "sources", "verify", "service", "recheck"):
-    try:
-        importlib.import_module(f"verifier.cli.{_name}").register(app)
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while a part is being built
-        if exc.name == f"verifier.cli.{_name}":
-            continue
-        import sys
-
-        print(f"claimledger: the {_name} commands are unavailable ({exc})", file=sys.stderr)
+    importlib.import_module(f"verifier.cli.{_name}").register(app)
