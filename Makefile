@@ -34,6 +34,7 @@ browser:
 
 lint: install
 	$(VENV)/bin/ruff check claims verifier storage tests bench
+	$(VENV)/bin/mypy claims storage verifier
 
 test: install browser lint
 	$(VENV)/bin/pytest -q -p no:cacheprovider

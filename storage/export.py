@@ -34,7 +34,7 @@ def claim_records(
         query = query.where(Verdict.status == status)
     if kind:
         query = query.where(Claim.kind == kind)
-    rows = session.exec(query.order_by(Report.name, Report.version, Claim.start, Claim.end)).all()
+    rows = session.exec(query.order_by(col(Report.name), col(Report.version), col(Claim.start), col(Claim.end))).all()
 
     evidence: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if with_evidence and rows:

@@ -55,7 +55,7 @@ def top_contradictions(session: Session, limit: int = 5) -> list[dict[str, Any]]
         .join(Report, col(Claim.report_id) == Report.id)
         .join(Verdict, col(Verdict.claim_id) == Claim.id)
         .where(Verdict.status == "contradicted", col(Report.is_latest).is_(True))
-        .order_by(col(Verdict.confidence).desc(), Claim.id)
+        .order_by(col(Verdict.confidence).desc(), col(Claim.id))
         .limit(limit)
     ).all()
     out = []

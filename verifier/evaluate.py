@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,7 +110,7 @@ def load_gold(path: Path, read_report: Callable[[str], str]) -> list[GoldItem]:
     return items
 
 
-def evaluate(gold: list[GoldItem], claims: list[Mapping[str, Any]]) -> EvalResult:
+def evaluate(gold: Sequence[GoldItem], claims: Sequence[Mapping[str, Any]]) -> EvalResult:
     by_report: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for c in claims:
         by_report[Path(str(c.get("report", ""))).name].append(c)

@@ -99,7 +99,7 @@ def report_cmd(name: str = typer.Argument(..., help="report file name as ingeste
         if rep is None:
             raise NotFoundError(f"no report named {name!r}", hint="see `claimledger summary` for names")
         console.print(f"[bold]{rep.title or rep.name}[/bold]  ({rep.name}, version {rep.version}, date {rep.date})")
-        sections = session.exec(select(Section).where(Section.report_id == rep.id).order_by(Section.order)).all()
+        sections = session.exec(select(Section).where(Section.report_id == rep.id).order_by(col(Section.order))).all()
         for sec in sections:
             srcs = session.exec(
                 select(Source).join(SectionSource, col(SectionSource.source_id) == Source.id).where(
