@@ -32,6 +32,7 @@ __all__ = [
     "unit_family",
     "same_digits",
     "is_vague",
+    "counts_other_things",
 ]
 
 Outcome = Literal["agree", "disagree", "incomparable"]
@@ -145,7 +146,9 @@ def _classify_disagreement(a: float, b: float) -> str:
         if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01:
             return "scale_slip"
         da, db = significant_digits(a), significant_digits(b)
-        if len(da) >= 2 and da != db and sorted(da) == sorted(db) and ratio < 1:
+        width = max(len(da), len(db))  # 15 vs 105: the writer's digits were 150 and 105
+        da, db = da.ljust(width, "0"), db.ljust(width, "0")
+        if width >= 2 and da != db and sorted(da) == sorted(db) and ratio < 1:
             return "transposed"
     return "different"
 
@@ -182,11 +185,28 @@ def _compare_vague(a: float, b: float, found_vague: bool) -> Comparison:
     return Comparison("incomparable", "vague")
 
 
+def _things(v: Value) -> set[str]:
+    """What a count counts, as singular lower-case words: its unit (tokens) or noun (people every week)."""
+    text = v.unit or v.noun or ""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
+
+
+def counts_other_things(claimed: Value, found: Value) -> bool:
+    """Two counts of named, different things (15 billion tokens vs 3 million people): one counted
+    unit must be given and the other side must name a thing that shares no word with it."""
+    if unit_family(claimed) != "count" or not (claimed.unit or found.unit):
+        return False
+    a, b = _things(claimed), _things(found)
+    return bool(a and b and not a & b)
+
+
 def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     try:
         a, b = float(claimed.value), float(found.value)
     except (TypeError, ValueError):
         return Comparison("incomparable", "not_a_number")
+    if counts_other_things(claimed, found):
+        return Comparison("incomparable", "other_thing")
     if is_vague(claimed):
         return _compare_vague(a, b, is_vague(found))
     if is_vague(found):
@@ -197,15 +217,18 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     tol = min(tol, 0.25 * max(abs(a), abs(b)))  # a coarse writer never hides a ×10 slip
     if abs(a - b) <= tol:
         return Comparison("agree", "exact" if a == b else "within_precision")
+    if _classify_disagreement(abs(a), abs(b)) == "transposed":
+        return Comparison("disagree", "transposed")  # no bound excuses swapped digits (150 vs 105)
     qa, qb = claimed.qualifier, found.qualifier
     # One side is a bound, the other a figure inside it: "超过 100 万" vs "1.2 million".
     if qa in {">=", ">", "<", "<="} and qb in {"=", "~"} and _fits_bound(b, qa, a, tol):
         return Comparison("agree", "bound")
     # The page gives a bound the claimed figure sits in only when both speak the same way:
     # "more than 900 million" supports "超过 9 亿" (caught above as equal) but not "12 亿".
-    if qb in {">=", ">"} and qa in {">=", ">"} and b >= a - tol:
+    # … and only within the same reach: "up to $100 million" is not how anyone writes "up to $1 billion".
+    if qb in {">=", ">"} and qa in {">=", ">"} and b >= a - tol and abs(b) <= abs(a) * _BOUND_REACH + tol:
         return Comparison("agree", "bound")
-    if qb in {"<", "<="} and qa in {"<", "<="} and b <= a + tol:
+    if qb in {"<", "<="} and qa in {"<", "<="} and b <= a + tol and abs(b) * _BOUND_REACH >= abs(a) - tol:
         return Comparison("agree", "bound")
     return Comparison("disagree", _classify_disagreement(abs(a), abs(b)))
 

@@ -5,7 +5,8 @@ Order of the rules (the first that applies wins):
 1. ``not_checkworthy`` — the extractor marked the claim as opinion or framing: unverified.
 2. ``no_source`` / ``source_malformed`` / ``source_unreachable`` — nothing usable to read: unverified.
 3. ``supported`` — a passage that speaks to the claim states an agreeing value: verified. A claim a
-   source supports stays verified even when another report disagrees with it.
+   source supports stays verified even when another report disagrees with it — unless a passage that
+   speaks more to the claim states the figure scaled ×10ⁿ or with transposed digits (then 4).
 4. ``value_mismatch`` / ``name_mismatch`` — a passage that speaks to the claim states a different
    value for the same quantity, or a near-miss name: contradicted.
 5. ``conflicting_reports`` — another report states the same fact differently and no source supports
@@ -75,6 +76,10 @@ class Decision:
     finding: Finding | None = None
 
 
+_STRONG = frozenset({"scale_slip", "transposed"})
+_SLIP_MARGIN = 0.05
+
+
 def _clamp(x: float) -> float:
     return max(0.0, min(1.0, x))
 
@@ -98,10 +103,15 @@ def decide(
         return Decision("unverified", "source_unreachable", 0.9)
     counted = [f for f in findings if f.score >= threshold]
     supports = [f for f in counted if f.stance == "supports"]
+    contradicts = [f for f in counted if f.stance == "contradicts"]
     if supports:
         best = max(supports, key=lambda f: f.score)
-        return Decision("verified", "supported", _clamp(0.5 + 0.5 * best.score), best)
-    contradicts = [f for f in counted if f.stance == "contradicts"]
+        slips = [f for f in contradicts if f.detail in _STRONG and f.score > best.score + _SLIP_MARGIN]
+        if not slips:
+            return Decision("verified", "supported", _clamp(0.5 + 0.5 * best.score), best)
+        # the figure also appears elsewhere on the page, but the passage that speaks most to the
+        # claim states it ×10ⁿ or with its digits swapped: the coincidence is the weaker account
+        contradicts = slips
     if contradicts:
         best = max(contradicts, key=lambda f: f.score)
         reason = "name_mismatch" if best.basis == "name" else "value_mismatch"

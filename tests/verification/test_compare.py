@@ -161,3 +161,29 @@ def test_a_bound_is_met_only_by_figures_a_writer_would_round_to_it() -> None:
     assert not compare_values(money(1e6, q=">="), money(3e10)).agrees
     assert compare_values(count(5, q="<"), count(4)).agrees
     assert not compare_values(count(5, q="<"), count(0.1)).agrees
+
+
+def test_bounds_on_both_sides_agree_only_within_reach() -> None:
+    """"最高 10 亿美元" (up to $1 billion) is not met by "up to $100 million"."""
+    up_to_1b = Value("10 亿美元", 1e9, "USD", "<=", kind="money", precision=1e8)
+    up_to_100m = Value("up to $100 million", 1e8, "USD", "<=", kind="money", precision=1e8)
+    assert compare_values(up_to_1b, up_to_100m).disagrees
+    over_9 = Value("超过 9 亿", 9e8, None, ">=", kind="count", precision=1e8)
+    assert compare_values(over_9, Value("more than 1 billion", 1e9, None, ">=", kind="count")).agrees
+
+
+def test_transposed_digits_are_not_excused_by_a_bound() -> None:
+    """超过 105 亿 token against "more than 15 billion tokens": the writer swapped 150 into 105."""
+    c = compare_values(
+        Value("105 亿 token", 1.05e10, "tokens", ">=", kind="count", precision=1e8),
+        Value("15 billion tokens", 1.5e10, "tokens", ">=", kind="count"),
+    )
+    assert c.disagrees and c.detail == "transposed"
+
+
+def test_counts_of_named_different_things_do_not_meet() -> None:
+    tokens = Value("150 万 token", 1.5e6, "tokens", ">=", kind="count", precision=1e4)
+    people = Value("3 million", 3e6, None, ">=", kind="count", noun="people every week")
+    assert compare_values(tokens, people).outcome == "incomparable"
+    bare = Value("3 million", 3e6, None, ">=", kind="count")
+    assert compare_values(tokens, bare).outcome != "incomparable"

@@ -32,8 +32,18 @@ def test_supported() -> None:
 
 
 def test_support_beats_contradiction() -> None:
-    d = decide(OK, [Finding("contradicts", 0.9, "value", "scale_slip"), Finding("supports", 0.7)])
+    d = decide(OK, [Finding("contradicts", 0.9, "value", "different"), Finding("supports", 0.7)])
     assert d.status == "verified"
+    close = decide(OK, [Finding("contradicts", 0.72, "value", "scale_slip"), Finding("supports", 0.7)])
+    assert close.status == "verified"
+
+
+def test_a_slip_in_the_passage_that_speaks_most_to_the_claim_beats_a_coincidence() -> None:
+    """100 万美元 met by a "$1 million grant" elsewhere, while the passage about the claim says $10 billion."""
+    d = decide(OK, [Finding("contradicts", 0.82, "value", "scale_slip"), Finding("supports", 0.73)])
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    t = decide(OK, [Finding("contradicts", 0.9, "value", "transposed"), Finding("supports", 0.6)])
+    assert t.status == "contradicted"
 
 
 def test_value_mismatch() -> None:
