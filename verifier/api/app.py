@@ -22,6 +22,7 @@ from storage.db import make_engine, make_read_engine
 from storage.queries import ensure_indexes
 from verifier.api import filters
 from verifier.api.cache import TTLCache
+from verifier.api.microcache import MicroCache, ReadCache
 from verifier.api.routes_api import router as api_router
 from verifier.api.routes_pages import public as public_pages
 from verifier.api.routes_pages import router as pages_router
@@ -143,7 +144,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(public_pages)
     app.include_router(pages_router)
 
+    app.state.read_cache = ReadCache(ttl=settings.read_cache_seconds)
     app.add_middleware(ClearCountsOnWrite, cache=app.state.counts)
+    app.add_middleware(MicroCache, cache=app.state.read_cache)  # inside: hits still get the headers
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(ClaimledgerError)
