@@ -555,6 +555,35 @@ def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Val
                     m.end(), "percent", 1.0)
 
 
+_EN_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+}
+_EN_COUNT = re.compile(
+    r"(?<![\w-])(?P<det>(?:those|these|the|all|its|their)\s+)?(?P<w>" + "|".join(_EN_COUNT_WORDS) + r")(?![\w-])",
+    re.I,
+)
+_EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s\b")
+
+
+def _find_english_number_words(text: str, default_year: int | None) -> Iterator[Value]:
+    """"five seconds", "three companies", "Six power producers", "those twelve" → counts.
+
+    A number word counts only with what it counts after it (a unit, or a plural noun within two
+    words) or after a determiner ("the three"): "one of", "two-thirds" and the like are wording."""
+    for m in _EN_COUNT.finditer(text):
+        start, end = m.start("w"), m.end("w")
+        value = float(_EN_COUNT_WORDS[m.group("w").lower()])
+        unit: str | None = None
+        unit_word = _match_word(text, end, ("unit",))
+        if unit_word:
+            unit, end = unit_word[0].unit, unit_word[1]
+        elif not (_EN_NOUN_AFTER.match(text, end) or m.group("det")):
+            continue
+        noun = _noun_after(text, end) if unit is None else None
+        yield Value(text[start:end], value, unit, _qualifier_before(text, start), start, end, "count", 1.0, noun)
+
+
 def _find_english_approx(text: str, default_year: int | None) -> Iterator[Value]:
     """"thousands of vulnerabilities" → a count of at least 1000."""
     for m in _EN_APPROX.finditer(text):
@@ -638,6 +667,7 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
         _find_english_fractions(text, default_year),
         _find_english_approx(text, default_year),
         (v for v in numbers if v.kind != "money"),
+        _find_english_number_words(text, default_year),
     )
     for values in passes:
         for v in values:

@@ -40,7 +40,12 @@ from verifier.rules import Finding
 __all__ = ["EvidenceDraft", "Assessment", "assess_claim", "Thresholds"]
 
 _GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
-_RELEASE = re.compile(r"发布|宣布|公布|提交|推出|上线|官宣|release|announc|launch|submit|unveil", re.IGNORECASE)
+_RELEASE = re.compile(
+    r"发布|宣布|公布|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on",
+    re.IGNORECASE,
+)
+# an update is dated by the page it is on, but a page's dateline says nothing against a later update
+_UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,7 @@ def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], in
                 out.add(Finding("supports", ps.context, "date", "passage"), _draft(ps, "supports", ps.context, pv))
                 break
     release = bool(_RELEASE.search(q.sentence))
+    dated = release or bool(_UPDATE.search(q.sentence))
     best_by_page: dict[int, PassageScore] = {}
     for ps in passages:
         best_by_page.setdefault(ps.index.snapshot_id, ps)
@@ -203,7 +209,7 @@ def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], in
         cmp = compare_values(claimed, dateline)
         about_page = _title_names_subject(q, idx)
         full = len(str(claimed.value)) >= 7  # a bare year is not what a dateline confirms
-        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and release:
+        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and dated:
             draft = _draft(ps, "supports", ps.context, None)
             draft.matched_value = idx.published
             out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), draft)

@@ -43,7 +43,10 @@ __all__ = [
 ]
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")
-_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[ \-.][A-Za-z0-9][A-Za-z0-9]*)*")
+# a name runs on through hyphens and dots, and across spaces only to capitalised words or figures
+# (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
+# sentence "OpenAI said on March 31" is two names, not one
+_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?[A-Z0-9][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|and|/)\s*")
 # Words that say nothing about what a passage is about.
 _GENERIC = frozenset(

@@ -317,3 +317,13 @@ def test_traditional_and_full_width_text_directly() -> None:
     assert got == [("４４０億美元", 44e9, "USD"), ("６９％", 69.0, "percent"), ("數千個", 1e3, None), ("100 萬", 1e6, None)]
     for v in parse_values(text):
         assert text[v.start : v.end] == v.raw
+
+
+def test_english_number_words_count_with_what_they_count() -> None:
+    from claims.values import parse_values
+
+    got = {v.raw: v for v in parse_values("under five seconds; Six power producers; beyond those twelve; one of the two-thirds")}
+    assert got["five seconds"].value == 5.0 and got["five seconds"].unit == "s" and got["five seconds"].qualifier == "<"
+    assert got["Six"].value == 6.0 and got["Six"].noun == "power producers"
+    assert got["twelve"].value == 12.0
+    assert "one" not in got and got["two-thirds"].unit == "percent"
