@@ -33,6 +33,7 @@ from verifier.matching import (
     PassageScore,
     SnapshotIndex,
     find_name,
+    passage_values,
     score_passages,
 )
 from verifier.rules import Finding
@@ -185,11 +186,18 @@ def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], 
 
 def _assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     out = Assessment()
+    relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
     for ps in passages:
         # many dates on one page: the passage must speak to the claim, not merely share a date
         if ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context):
             continue
-        for pv in ps.passage.values:
+        found_values = list(ps.passage.values)
+        if relative and not ps.index.published and str(claimed.value)[:4].isdigit():
+            # a page without a dateline: its own relative dates ("later this year") meet a relative
+            # claim read in the same year — support only, never a contradiction
+            year = int(str(claimed.value)[:4])
+            found_values += [v for v in passage_values(ps.passage.text, year) if v.kind == "date" and not re.search(r"\d", v.raw)]
+        for pv in found_values:
             cmp = compare_values(claimed, pv)
             found = str(pv.value)  # a coarser page date ("2026") does not support a full one
             if cmp.agrees and (len(found) >= len(str(claimed.value)) or found.startswith("--")):

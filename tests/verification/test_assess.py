@@ -142,3 +142,19 @@ def test_garbled_unit_same_digits_next_to_the_same_subject() -> None:
     unrelated = page("The museum keeps 3 million objects in storage.", title="Museum")
     d, _ = verdict("Codex 周活达到 300 分钟", "300 分钟", "count", unrelated)
     assert d.status == "unverified"
+
+
+def test_a_relative_date_meets_the_same_relative_date_on_a_page_without_a_dateline() -> None:
+    from claims.values import parse_values
+    from verifier.assess import assess_claim
+    from verifier.matching import build_index, build_query
+
+    text = "The first commercial-scale deployment is planned for later this year at the NVIDIA AI Factory Research Center in Virginia."
+    idx = build_index(snapshot_id=1, source_id=1, url="u", title="Nvidia flexible data centers", text=text, passages=[], published=None)
+    sentence = "首批商业化部署将于今年晚些时候落在 NVIDIA AI Factory Research Center。"
+    vals = [v for v in parse_values(sentence, default_year=2026) if v.kind == "date"]
+    q = build_query(kind="date", sentence=sentence, key_text=vals[0].raw, key_start=vals[0].start, values=vals)
+    got = assess_claim(q, [idx])
+    assert [f.stance for f in got.findings] == ["supports"]
+    dated = build_index(snapshot_id=2, source_id=1, url="u", title="t", text=text, passages=[], published="2025-10-01")
+    assert all(f.stance != "supports" for f in assess_claim(q, [dated]).findings)  # that page's "this year" is 2025
