@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import Index, case, func, inspect
@@ -169,7 +170,7 @@ def _rows(session: Session, stmt: Any) -> list[ClaimRow]:
     nc, nv = len(_CLAIM_COLS), len(_VERDICT_COLS)
     return [
         ClaimRow(ClaimView(*r[:nc]), VerdictView(*r[nc : nc + nv]), r[nc + nv])
-        for r in session.execute(stmt).all()
+        for r in session.connection().execute(stmt).all()  # Core rows: no ORM result machinery
     ]
 
 
@@ -230,7 +231,9 @@ def _order(sort: str) -> list[Any]:
     raise BadInputError(f"unknown sort {sort!r}", hint="id, confidence, -confidence or report")
 
 
+@lru_cache(maxsize=1)
 def _base() -> Any:
+    """Built once: a select is immutable, each caller's ``where``/``order_by`` makes a copy."""
     # every claim has a verdict row from ingest on (storage.verdicts.initial_verdict)
     stmt = sa_select(*_CLAIM_COLS, *_VERDICT_COLS, col(Report.name)).select_from(Claim)
     stmt = stmt.join(Verdict, col(Verdict.claim_id) == col(Claim.id))

@@ -6,6 +6,7 @@ import json
 from typing import Annotated, Literal
 
 import anyio.to_thread
+import orjson
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
@@ -70,7 +71,7 @@ def _page(page: q.Page) -> Response:
         "offset": page.offset,
         "next_offset": nxt if nxt < page.total else None,
     }
-    return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 def _filter(status: str | None, reason: str | None, kind: str | None, report: str | None,

@@ -4,9 +4,9 @@ purpose: the wire format is a contract, the tables may grow."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, Field
 
 from storage.models import AuditEntry, Report, Snapshot, Source, VerdictEvent
@@ -39,9 +39,11 @@ Status = Literal["verified", "unverified", "contradicted"]
 
 
 def loads(text: str | None, default: Any) -> Any:
+    """A JSON column's value, or ``default`` when empty or malformed (orjson: list pages parse three
+    per claim; it reads an integer beyond 64 bits as a float)."""
     try:
-        return json.loads(text) if text else default
-    except ValueError:
+        return orjson.loads(text) if text else default
+    except ValueError:  # orjson.JSONDecodeError is one
         return default
 
 
