@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 CL     := $(VENV)/bin/claimledger
 DEMO_DB ?= sqlite:///claimledger-demo.db
 
-.PHONY: run test install browser lint bench clean
+.PHONY: run test install browser wrk lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,16 @@ lint: install
 test: install browser lint
 	$(VENV)/bin/pytest -q -p no:cacheprovider
 
-bench: install
+# Debian's wrk, the load generator of bench/api.py, where we can install it (root with apt-get);
+# bench/api.py falls back to async httpx clients otherwise and says so.
+wrk:
+	@if command -v wrk >/dev/null; then echo "wrk: present"; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+	  || echo "wrk: could not be installed; bench/api.py will use httpx clients"; \
+	else echo "wrk: not installed and not root; bench/api.py will use httpx clients"; fi
+
+bench: install wrk
 	$(PY) bench/extract.py
 	$(PY) bench/fetch.py
 	$(PY) bench/verify.py
