@@ -56,6 +56,16 @@ _GENERIC = frozenset(
 
 
 _NEAR_CHARS = 12
+
+
+@lru_cache(maxsize=1)
+def _qualifier_surfaces() -> frozenset[str]:
+    try:
+        from claims.units import qualifier_words
+    except ImportError:  # pragma: no cover - the claims part always ships it
+        return frozenset()
+    return frozenset(surface.lower() for surface, _, _ in qualifier_words())
+
 _VALUE_KINDS = frozenset({"money", "percent", "count", "date"})
 
 
@@ -320,6 +330,9 @@ def build_query(
         concepts += _chinese_concepts(sentence, 0, key_span)
     if kind in _VALUE_KINDS:  # the figure's own words (美元, 亿, 秒) are the value, not the topic
         concepts = [(c, pos) for c, pos in concepts if not key_span[0] <= pos < key_span[1]]
+        # … and so are its qualifiers (最多, 超过, about): they say how exact it is, not what it counts
+        qualifiers = _qualifier_surfaces()
+        concepts = [(c, pos) for c, pos in concepts if c.source.lower() not in qualifiers]
     if key_start < 0:  # key not in the sentence: add its own concepts
         concepts += [(Concept(c.terms, c.weight, c.source, True), p) for c, p in _latin_concepts(key_text, (0, len(key_text)))]
         concepts += _chinese_concepts(key_text, 0, (0, len(key_text)))

@@ -59,3 +59,20 @@ def test_traditional_claim_and_chinese_page_meet() -> None:
     q = build_query(kind="money", sentence="英偉達 機器人平台估值 100 億美元", key_text="100 億美元", key_start=-1)
     best = score_passages(q, [idx])[0]
     assert best.context > 0.6
+
+
+def test_a_figures_qualifier_is_not_its_topic() -> None:
+    """最多 / 超过 say how exact a figure is; the passage need not repeat them to speak to the claim."""
+    from verifier.matching import build_query
+
+    q = build_query(kind="percent", sentence="部署成本最多可降低 40%", key_text="40%", key_start=10)
+    assert "最多" not in [c.source for c in q.concepts]
+    assert {"部署", "成本"} <= {c.source for c in q.concepts}
+
+
+def test_an_english_sentence_does_not_make_one_name_of_its_words() -> None:
+    from verifier.matching import split_names
+
+    assert split_names("OpenAI said on March 31 that Trusted Access for Cyber grows") == (
+        "OpenAI", "March 31", "Trusted Access for Cyber",
+    )
