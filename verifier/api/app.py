@@ -137,6 +137,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.counts = TTLCache(ttl=COUNT_CACHE_SECONDS)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
+    templates.env.auto_reload = False  # templates ship with the package: no stat() per render
     app.state.templates = templates
     _mount_docs(app)  # before /static, which would otherwise take /static/docs/*
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")

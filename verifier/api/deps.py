@@ -57,13 +57,15 @@ def read_session(engine: Engine = Depends(get_read_engine)) -> Iterator[Session]
 def _principal(request: Request, engine: Engine, settings: Settings) -> Principal | None:
     """Bearer header first; else the login cookie. A bad credential is an error, not anonymous."""
     header = request.headers.get("authorization", "")
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not header and not cookie:
+        return None  # anonymous: no session to open
     with Session(engine) as session:
         if header:
             scheme, _, token = header.partition(" ")
             if scheme.lower() != "bearer" or not token.strip():
                 raise AuthError("Authorization header must be 'Bearer <token>'")
             return authenticate_token(session, token)
-        cookie = request.cookies.get(SESSION_COOKIE)
         if cookie:
             return read_session_cookie(session, settings.secret_key, cookie)
     return None
