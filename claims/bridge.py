@@ -28,6 +28,7 @@ __all__ = [
     "stem",
     "content_words",
     "has_han",
+    "widen",
 ]
 
 _PARTICLES = frozenset("的了在是和与及中也而或")  # never glued to a neighbour
@@ -229,13 +230,35 @@ def _clean(gloss: str) -> str:
     return " ".join(g.split())
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Stem → the stems of its synonym groups (claims/data/synonyms.tsv)."""
+    from claims.units import data_lines
+
+    table: dict[str, set[str]] = {}
+    for row in data_lines("synonyms.tsv"):
+        group = {stem(w.strip().lower()) for w in row if w.strip()}
+        for s in group:
+            table.setdefault(s, set()).update(group)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def widen(terms: set[str] | frozenset[str]) -> frozenset[str]:
+    """``terms`` with their synonyms (stems in, stems out)."""
+    table = _synonyms()
+    out = set(terms)
+    for t in terms:
+        out |= table.get(t, frozenset())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=65536)
 def english_terms(word: str) -> frozenset[str]:
-    """Stemmed English content words of ``word``'s glosses."""
+    """Stemmed English content words of ``word``'s glosses, widened by the synonym groups."""
     terms: set[str] = set()
     for g in glosses(word):
         terms.update(content_words(g))
-    return frozenset(terms)
+    return widen(terms)
 
 
 @lru_cache(maxsize=1)

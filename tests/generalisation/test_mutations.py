@@ -1,10 +1,10 @@
 """Mutation test: garble the key of every claim the loop verifies on the seeds, re-run the loop on the
 mutated reports against the same archive, and measure what comes out verified (the worst error).
 
-Measured (seed reports, all operators): about 1% of mutants still verified (coincidences: the
-mutated figure is another quantity on the same page, e.g. 100 万美元 vs a "$1 million grant"),
-about 29% contradicted, the rest unverified (names and versions that are not on the page are
-"not found", not contradicted).
+Measured (seed reports, 357 mutants, all operators): 1.1% still verified (4 万↔亿 swaps that land on
+another quantity of the same page: 100 万美元 vs a "$1 million grant", 约 90 万美元 vs "$1 million"),
+33.1% contradicted (numeric ones: about 70%), the rest unverified (garbled names and bumped versions
+are "not found" on the page, not contradicted). Before round 2: 3.1% verified, 28.0% contradicted.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from tests.conftest import REPORTS_DIR, SOURCES_DIR
 from tests.generalisation.mutants import MutationSummary, apply_mutants, mutate, plan_mutants, run_mutants
 
 MAX_VERIFIED = 0.02
-MIN_CONTRADICTED = 0.27
+MIN_CONTRADICTED = 0.31
 MIN_NUMERIC_CONTRADICTED = 0.55  # money, count, percent, date mutants
 
 

@@ -32,3 +32,13 @@ def test_segment_keeps_offsets_and_joins_dictionary_words() -> None:
 def test_bridge_skips_single_characters_and_latin() -> None:
     words = [b.word for b in bridge("在 2030 年前再培训 engineers 工程师")]
     assert "工程师" in words and all(len(w) >= 2 for w in words) and "engineers" not in words
+
+
+def test_synonym_groups_widen_a_glosss_terms() -> None:
+    """惊人 is glossed "astonishing"; a page says "staggering". 编程 ("programming") meets "coding"."""
+    from claims.bridge import english_terms, stem, widen
+
+    assert stem("staggering") in english_terms("惊人")
+    assert stem("coding") in english_terms("编程")
+    assert widen({stem("valuation")}) >= {stem("worth")}
+    assert widen({"zzz"}) == frozenset({"zzz"})  # an unknown term is left alone
