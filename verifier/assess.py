@@ -256,7 +256,37 @@ def _assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequen
                 draft.matched_value = ", ".join(variants)
                 out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
                 break
+            sibling = _sibling_version(str(v.value), passages, t)
+            if sibling is not None:
+                ps, other = sibling
+                draft = _draft(ps, "contradicts", ps.context, None)
+                draft.matched_value = other
+                out.add(Finding("contradicts", ps.context, "version", "sibling_version"), draft)
+                break
     return out
+
+
+_DOTTED = re.compile(r"^(?P<family>[A-Za-z][A-Za-z\s\-]*?)[\s\-]*(?P<num>\d+\.\d+)$")
+
+
+def _sibling_version(version: str, passages: Sequence[PassageScore], t: Thresholds) -> tuple[PassageScore, str] | None:
+    """A dotted version the pages never name (GPT-5.6) while the passage that speaks most to the claim
+    names the same family at another point release of the same major (GPT-5.4): a garbled version.
+    Only the best passage counts, and only when it speaks strongly to the claim."""
+    m = _DOTTED.match(version.strip())
+    if not m or not passages:
+        return None
+    ps = passages[0]
+    if ps.context < t.contradict_context:
+        return None
+    family, num = normalise_version(m.group("family")), m.group("num")
+    major = num.split(".")[0]
+    pattern = re.compile(
+        r"(?<![a-z0-9])" + r"[\s\-]*".join(re.escape(ch) for ch in family) + r"[\s\-]*(" + re.escape(major) + r"\.\d+)(?![\d.])",
+        re.IGNORECASE,
+    )
+    others = [hit.group(1) for hit in pattern.finditer(ps.passage.text) if hit.group(1) != num]
+    return (ps, f"{m.group('family').strip()}-{others[0]}") if others else None
 
 
 @lru_cache(maxsize=4096)

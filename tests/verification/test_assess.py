@@ -158,3 +158,22 @@ def test_a_relative_date_meets_the_same_relative_date_on_a_page_without_a_dateli
     assert [f.stance for f in got.findings] == ["supports"]
     dated = build_index(snapshot_id=2, source_id=1, url="u", title="t", text=text, passages=[], published="2025-10-01")
     assert all(f.stance != "supports" for f in assess_claim(q, [dated]).findings)  # that page's "this year" is 2025
+
+
+def test_a_version_the_page_never_names_beside_its_sibling_is_contradicted() -> None:
+    from claims.values import parse_values
+    from verifier.assess import assess_claim
+    from verifier.matching import build_index, build_query
+
+    text = "Agent Cloud now offers OpenAI frontier models including GPT-5.4 to enterprises on Cloudflare."
+    idx = build_index(snapshot_id=1, source_id=1, url="u", title="OpenAI on Cloudflare Agent Cloud", text=text, passages=[])
+
+    def verdicts(sentence: str) -> list[tuple[str, str | None]]:
+        vals = [v for v in parse_values(sentence) if v.kind == "version"]
+        q = build_query(kind="version", sentence=sentence, key_text=vals[0].raw, key_start=vals[0].start, values=vals)
+        got = assess_claim(q, [idx])
+        return [(f.stance, d.matched_value) for f, d in zip(got.findings, got.evidence, strict=True)]
+
+    assert verdicts("Cloudflare Agent Cloud 提供 OpenAI frontier models，包括 GPT-5.6") == [("contradicts", "GPT-5.4")]
+    assert verdicts("Cloudflare Agent Cloud 提供 OpenAI frontier models，包括 GPT-5.4")[0][0] == "supports"
+    assert verdicts("Cloudflare Agent Cloud 提供 OpenAI frontier models，包括 GPT-6.1") == []  # another major: not a slip
