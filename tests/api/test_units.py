@@ -118,3 +118,31 @@ def test_ttl_cache_computes_once_for_concurrent_callers() -> None:
     for t in threads:
         t.join()
     assert results == [42] * 8 and len(calls) == 1
+
+
+def test_ttl_cache_refreshes_in_the_background_and_drops_what_a_write_overtook() -> None:
+    import threading
+
+    from verifier.api.cache import TTLCache
+
+    now = [0.0]
+    cache = TTLCache(ttl=5, clock=lambda: now[0], background=True)
+    assert cache.get("k", lambda: 1) == 1  # nothing cached yet: computed by the caller
+    now[0] = 6
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        started.set()
+        release.wait(5)
+        return 2
+
+    assert cache.get("k", slow) == 1  # expired: the caller gets the old value at once...
+    assert started.wait(5)
+    cache.clear()  # ...a write happens while the refresh runs...
+    release.set()
+    cache._executor().submit(lambda: None).result(5)  # the refresh is done
+    assert cache.get("k", lambda: 3) == 3  # ...so its pre-write value was not stored
+    now[0] = 12
+    assert cache.get("k", lambda: 4) == 3
+    cache._executor().submit(lambda: None).result(5)
+    assert cache.get("k", lambda: 5) == 4

@@ -134,7 +134,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine
     app.state.read_engine = make_read_engine(engine)  # SQLite: readers never take the write lock
-    app.state.counts = TTLCache(ttl=COUNT_CACHE_SECONDS)
+    app.state.counts = TTLCache(ttl=COUNT_CACHE_SECONDS, background=True)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
     templates.env.auto_reload = False  # templates ship with the package: no stat() per render

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy.engine import Engine
@@ -32,6 +32,7 @@ __all__ = [
     "CSRF_FIELD",
 ]
 
+T = TypeVar("T")
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 
@@ -114,12 +115,19 @@ def writer(action: str):  # type: ignore[no-untyped-def]
     return dependency
 
 
+def in_session(engine: Engine, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(session, *args)`` in a session of its own (counts refreshed off the request's thread)."""
+    with Session(engine, expire_on_commit=False) as session:
+        return fn(session, *args)
+
+
 def get_counts(request: Request) -> TTLCache:
     return request.app.state.counts  # type: ignore[no-any-return]
 
 
 Counts = Annotated[TTLCache, Depends(get_counts)]
+ReadEngine = Annotated[Engine, Depends(get_read_engine)]
 CanReview = Annotated[Principal, Depends(writer("review"))]
 CanIngest = Annotated[Principal, Depends(writer("ingest"))]
 CanRecheck = Annotated[Principal, Depends(writer("recheck"))]
-__all__ += ["Counts", "get_counts", "CanReview", "CanIngest", "CanRecheck"]
+__all__ += ["Counts", "ReadEngine", "in_session", "get_counts", "CanReview", "CanIngest", "CanRecheck"]

@@ -21,8 +21,10 @@ from verifier.api.deps import (
     CanRecheck,
     CanReview,
     Counts,
+    ReadEngine,
     get_engine,
     get_settings_dep,
+    in_session,
     read_session,
     reader,
 )
@@ -120,6 +122,7 @@ async def upload_report(engine: EngineDep, settings: SettingsDep, who: CanIngest
 def list_claims(
     session: ReadSession,
     counts: Counts,
+    engine: ReadEngine,
     status: str | None = None,
     reason: str | None = None,
     kind: str | None = None,
@@ -133,7 +136,7 @@ def list_claims(
     """Claims, filtered and paginated; ``sort=-confidence`` puts the surest first."""
     flt = _filter(status, reason, kind, report, source, needs_review)
     page = q.list_claims(session, flt, sort=sort, limit=limit, offset=offset, with_total=False)
-    page.total = counts.get(("claims", flt), lambda: q.count_claims(session, flt))
+    page.total = counts.get(("claims", flt), lambda: in_session(engine, q.count_claims, flt))
     return _page(page)
 
 
@@ -141,6 +144,7 @@ def list_claims(
 def queue(
     session: ReadSession,
     counts: Counts,
+    engine: ReadEngine,
     status: str | None = None,
     reason: str | None = None,
     kind: str | None = None,
@@ -153,7 +157,7 @@ def queue(
     then unverified by reason."""
     flt = _filter(status, reason, kind, report, None, needs_review)
     page = q.review_queue(session, flt, limit=limit, offset=offset, with_total=False)
-    page.total = counts.get(("queue", flt), lambda: q.count_queue(session, flt))
+    page.total = counts.get(("queue", flt), lambda: in_session(engine, q.count_queue, flt))
     return _page(page)
 
 

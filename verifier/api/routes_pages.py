@@ -18,8 +18,10 @@ from verifier.api.deps import (
     CanRecheck,
     CanReview,
     Counts,
+    ReadEngine,
     get_engine,
     get_settings_dep,
+    in_session,
     optional_principal,
     read_session,
     reader,
@@ -57,7 +59,8 @@ def render(request: Request, name: str, who: Principal | None, status_code: int 
 
 
 @router.get("/", response_class=HTMLResponse)
-def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts, status: str | None = None,
+def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts, engine: ReadEngine,
+               status: str | None = None,
                reason: str | None = None, kind: str | None = None, report: str | None = None,
                offset: int = 0) -> HTMLResponse:
     needs_review = True if status == "needs_review" else None
@@ -66,9 +69,9 @@ def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts,
     flt = q.ClaimFilter(status=status or None, reason=reason or None, kind=kind or None, report=report or None,
                         needs_review=needs_review)
     page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=max(0, offset), with_total=False)
-    page.total = counts.get(("queue", flt), lambda: q.count_queue(session, flt))
-    reasons = counts.get("reasons", lambda: q.reason_counts(session))
-    totals = counts.get("statuses", lambda: q.status_counts(session))
+    page.total = counts.get(("queue", flt), lambda: in_session(engine, q.count_queue, flt))
+    reasons = counts.get("reasons", lambda: in_session(engine, q.reason_counts))
+    totals = counts.get("statuses", lambda: in_session(engine, q.status_counts))
     shown_status = "needs_review" if needs_review else status
     params = {k: v for k, v in {"status": shown_status, "reason": reason, "kind": kind, "report": report}.items() if v}
     nxt = page.offset + page.limit
