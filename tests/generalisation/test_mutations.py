@@ -3,8 +3,8 @@ mutated reports against the same archive, and measure what comes out verified (t
 
 Measured (seed reports, 357 mutants, all operators): 1.1% still verified (4 万↔亿 swaps that land on
 another quantity of the same page: 100 万美元 vs a "$1 million grant", 约 90 万美元 vs "$1 million"),
-33.1% contradicted (numeric ones: about 70%), the rest unverified (garbled names and bumped versions
-are "not found" on the page, not contradicted). Before round 2: 3.1% verified, 28.0% contradicted.
+34.5% contradicted (numeric ones: about 70%; bumped versions 20%), the rest unverified (most garbled
+names and bumped versions are "not found" on the page rather than contradicted). Before round 2: 3.1% verified, 28.0% contradicted.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from tests.conftest import REPORTS_DIR, SOURCES_DIR
 from tests.generalisation.mutants import MutationSummary, apply_mutants, mutate, plan_mutants, run_mutants
 
 MAX_VERIFIED = 0.02
-MIN_CONTRADICTED = 0.31
+MIN_CONTRADICTED = 0.33
 MIN_NUMERIC_CONTRADICTED = 0.55  # money, count, percent, date mutants
 
 
