@@ -95,8 +95,12 @@ def _kinds(headings: list[Heading]) -> list[SectionKind]:
     kinds: list[SectionKind] = []
     group: SectionKind | None = None
     group_level = 0
-    for h in headings:
+    for i, h in enumerate(headings):
         own = classify_heading(h.text)
+        if i == 0 and h.level == 1 and not h.item:
+            # the report's title ("# 每周 AI 观察") names the whole report, not a group of sections
+            kinds.append(own or "other")
+            continue
         if group and (h.item or h.level > group_level) and own != "references":
             kinds.append(group)
             continue

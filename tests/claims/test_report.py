@@ -176,3 +176,16 @@ def test_decode_refuses_utf16_with_a_hint() -> None:
     with pytest.raises(ReportError, match="UTF-16") as info:
         decode_report("日报".encode("utf-16"), "r.txt", max_bytes=1000)
     assert "UTF-8" in info.value.hint
+
+
+def test_a_title_heading_with_a_summary_cue_does_not_make_the_whole_report_a_summary() -> None:
+    from claims.report import parse_report
+
+    text = (
+        "# 每周 AI 观察\n\n## 1. OpenAI 完成融资\n\nOpenAI 于 2026-03-31 宣布完成 1220 亿美元融资。\n\n"
+        "来源：<https://openai.com/index/accelerating-the-next-phase-ai/>\n"
+    )
+    report = parse_report(text, "weekly.md")
+    kinds = {s.heading: s.kind for s in report.sections}
+    assert kinds["每周 AI 观察"] == "summary"
+    assert kinds["1. OpenAI 完成融资"] != "summary"
