@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -37,22 +38,34 @@ CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     return request.app.state.engine  # type: ignore[no-any-return]
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_read_engine(request: Request) -> Engine:
+async def get_read_engine(request: Request) -> Engine:
     return request.app.state.read_engine  # type: ignore[no-any-return]
 
 
-def read_session(engine: Engine = Depends(get_read_engine)) -> Iterator[Session]:
-    """A short read-only session (never committed; on SQLite it never takes the write lock)."""
-    with Session(engine, expire_on_commit=False) as session:
+async def read_session(engine: Engine = Depends(get_read_engine)) -> AsyncIterator[Session]:
+    """A short read-only session (never committed; on SQLite it never takes the write lock).
+
+    Async, like the other small dependencies here: a sync one costs a trip through the request
+    thread pool each, queued behind other requests' work (see ``CLAIMLEDGER_API_THREADS``). Making
+    a session connects nothing; closing it on PostgreSQL is a network round trip, so that runs in a
+    thread; on SQLite it is a local call.
+    """
+    session = Session(engine, expire_on_commit=False)
+    try:
         yield session
+    finally:
+        if engine.dialect.name == "sqlite":
+            session.close()
+        else:
+            await run_in_threadpool(session.close)
 
 
 def _principal(request: Request, engine: Engine, settings: Settings) -> Principal | None:
@@ -72,19 +85,22 @@ def _principal(request: Request, engine: Engine, settings: Settings) -> Principa
     return None
 
 
-def optional_principal(
+async def optional_principal(
     request: Request, engine: Engine = Depends(get_read_engine), settings: Settings = Depends(get_settings_dep)
 ) -> Principal | None:
-    """Who is calling, if anyone. A stale session cookie on a page just means logged out."""
+    """Who is calling, if anyone. A stale session cookie on a page just means logged out.
+    Anonymous callers are answered on the event loop; a credential is checked in a thread."""
+    if not request.headers.get("authorization") and SESSION_COOKIE not in request.cookies:
+        return None
     try:
-        return _principal(request, engine, settings)
+        return await run_in_threadpool(_principal, request, engine, settings)
     except AuthError:
         if request.headers.get("authorization"):
             raise
         return None
 
 
-def reader(
+async def reader(
     principal: Principal | None = Depends(optional_principal), settings: Settings = Depends(get_settings_dep)
 ) -> Principal | None:
     """Guard for reads: open unless ``settings.read_requires_token``."""
@@ -121,7 +137,7 @@ def in_session(engine: Engine, fn: Callable[..., T], *args: Any) -> T:
         return fn(session, *args)
 
 
-def get_counts(request: Request) -> TTLCache:
+async def get_counts(request: Request) -> TTLCache:
     return request.app.state.counts  # type: ignore[no-any-return]
 
 
