@@ -50,6 +50,7 @@ wrk:
 
 bench: install wrk
 	$(PY) bench/extract.py
+	$(PY) bench/ingest.py
 	$(PY) bench/fetch.py
 	$(PY) bench/verify.py
 	$(PY) bench/api.py
