@@ -7,7 +7,6 @@ summary, a report that lists references only at its end) rests on every source o
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
+from storage.jsoncols import json_list
 from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source, Verdict
 
 __all__ = [
@@ -68,13 +68,6 @@ class SnapshotData:
     content_hash: str
 
 
-def _loads(text: str | None) -> list[Any]:
-    try:
-        data = json.loads(text or "[]")
-    except ValueError:
-        return []
-    return data if isinstance(data, list) else []
-
 
 def claims_to_verify(
     session: Session,
@@ -125,9 +118,9 @@ def claims_to_verify(
                 text=claim.text,
                 key_text=claim.key_text,
                 key_offset=claim.start - claim.sentence_start,
-                values=_loads(claim.values),
-                entities=_loads(claim.entities),
-                topics=_loads(claim.topics),
+                values=json_list(claim.values),
+                entities=json_list(claim.entities),
+                topics=json_list(claim.topics),
                 checkworthy=claim.checkworthy,
                 source_ids=list(cited),
             )

@@ -8,7 +8,6 @@ Everything returns plain dataclasses or table rows loaded in one short read sess
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -20,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError
+from storage.jsoncols import json_list
 from storage.models import (
     AuditEntry,
     Claim,
@@ -494,15 +494,8 @@ class ClaimDetail:
 
     @property
     def values(self) -> list[dict[str, Any]]:
-        return _json_list(self.claim.values)
+        return json_list(self.claim.values)
 
-
-def _json_list(text: str | None) -> list[Any]:
-    try:
-        data = json.loads(text or "[]")
-    except ValueError:
-        return []
-    return data if isinstance(data, list) else []
 
 
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
@@ -526,7 +519,7 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         .where(VerdictEvent.claim_id == claim_id)
         .order_by(col(VerdictEvent.created_at).asc(), col(VerdictEvent.id).asc())
     ).all()
-    conflict_ids = [int(c) for c in _json_list(verdict.conflicts_with if verdict else "[]")]
+    conflict_ids = [int(c) for c in json_list(verdict.conflicts_with if verdict else "[]")]
     conflicts = _claims_by_id(session, conflict_ids)
     sources: Sequence[Source] = []
     if claim.section_id is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import random
 import time
@@ -170,20 +171,7 @@ def test_money_written_any_way_parses_back(n: int, style) -> None:  # type: igno
     assert v.value == pytest.approx(n * 1e9)
 
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTH_NAMES = list(calendar.month_name)[1:]
 _DATE_STYLES = [
     lambda d: d.isoformat(),
     lambda d: f"{d.year} - {d.month:02d} - {d.day:02d}",

@@ -14,6 +14,7 @@ Run ``python -m tests.generalisation.mutants`` for the figures.
 
 from __future__ import annotations
 
+import calendar
 import re
 import shutil
 import tempfile
@@ -36,20 +37,7 @@ __all__ = [
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE_SWAPS = (("万", "亿"), ("million", "billion"), ("thousand", "million"))
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]
 
 
 def _first_number(key: str) -> re.Match[str] | None:
