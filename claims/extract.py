@@ -101,6 +101,28 @@ def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -
             _mask(mask, line_start, line_end)
 
 
+def _mask_source_continuations(text: str, links: list[tuple[int, int]], mask: bytearray) -> None:
+    """A line with a link right under a source line continues the source list ("可信来源：A (<url>)\n
+    B | Title (<url>)"): it names a page, it claims nothing."""
+    source_lines = {m.start() for m in _SOURCE_LINE.finditer(text)}
+    for start, _end in sorted(links):
+        s, e = _line_bounds(text, start)
+        if s in source_lines:
+            continue
+        prev = s - 1
+        while prev > 0:
+            ps, pe = _line_bounds(text, prev - 1) if prev > 0 else (0, 0)
+            if text[ps:pe].strip():
+                break
+            prev = ps - 1 if ps > 0 else 0
+        else:
+            continue
+        ps, _pe = _line_bounds(text, prev - 1)
+        if ps in source_lines:
+            source_lines.add(s)  # chains: a third line under the second
+            _mask(mask, s, e)
+
+
 def noise_mask(report: ParsedReport, view: str) -> bytearray:
     """1 for every character that can never be part of a claim."""
     text = view
@@ -127,6 +149,7 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
             _mask(mask, s, e)
     for m in _CJK_LABEL.finditer(text):
         _mask(mask, m.start(), m.end())  # 发生了什么：, 关键信息： — labels, not claims
+    _mask_source_continuations(text, links, mask)
     boilerplate = cue_words().get("boilerplate", ())
     for section in report.sections:
         heading = section.heading.strip()

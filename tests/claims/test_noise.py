@@ -78,3 +78,18 @@ def test_contact_and_disclaimer_blocks_give_no_claims() -> None:
     text = "## 1. 事件\n\nOpenAI 估值 8520 亿美元。\n\n联系我们，请扫描二维码\n\n新质生产力工作委员会，服务 300 家企业。\n"
     claims = extract_claims(parse_report(text, "footer.txt"))
     assert all(c.end <= text.index("联系我们") for c in claims)
+
+
+def test_a_second_source_line_under_a_source_label_is_not_a_claim() -> None:
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    text = (
+        "## 1. Anthropic 发布 Project Glasswing\n\n"
+        "Anthropic 在 2026-04-07 公布 Project Glasswing。\n\n"
+        "可信来源：Anthropic | Project Glasswing (<https://www.anthropic.com/news/project-glasswing>)  \n"
+        "Anthropic Frontier Red Team | Assessing Claude's security capabilities (<https://red.anthropic.com/>)\n"
+    )
+    claims = extract_claims(parse_report(text, "r.md"))
+    assert claims, "the event sentence still yields claims"
+    assert not [c for c in claims if "Red Team" in c.key_text or "Assessing" in c.key_text]
