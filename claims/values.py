@@ -450,6 +450,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         # a Chinese numeral glued to its own scale: 三百万 is parsed whole by cn_number
         unit: str | None = None
         kind: ClaimKind = "count"
+        measure = None
         scale_word = _match_word(text, end, ("scale",))
         if (
             scale_word
@@ -502,8 +503,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 and 1900 <= value <= 2100
             ):
                 kind, unit = "date", "date"
-        if is_cn and not has_scale and kind == "count" and unit != "x":
-            continue  # 一家, 五个, 一周: small Chinese numerals are wording, not figures
+        if is_cn and not has_scale and kind == "count" and unit != "x" and not (measure and value >= 2):
+            continue  # 一家, 一周, 三大: small Chinese numerals are wording; 四个版本, 三家公司 are counts
         qualifier = _qualifier_before(text, start)
         after_q, after_end = _qualifier_after(text, end)
         if after_q is not None and kind != "date":

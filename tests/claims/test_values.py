@@ -315,3 +315,11 @@ def test_english_number_words_count_with_what_they_count() -> None:
     assert got["Six"].value == 6.0 and got["Six"].noun == "power producers"
     assert got["twelve"].value == 12.0
     assert "one" not in got and got["two-thirds"].unit == "percent"
+
+
+def test_small_chinese_numerals_with_a_measure_word_are_counts() -> None:
+    got = {v.raw: (v.value, v.noun) for v in parse_values("推出四个版本，与三家公司合作，发布两款模型，十二个基准")}
+    assert got["四个"][0] == 4 and got["三家"][0] == 3 and got["两款"][0] == 2 and got["十二个"][0] == 12
+    assert got["两款"][1] == "models" and got["十二个"][1] == "benchmarks"
+    # "a/one" and numerals that are not counting anything stay wording
+    assert parse_values("一家公司提出三大趋势") == []
