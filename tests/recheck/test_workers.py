@@ -39,12 +39,15 @@ def _env(**extra: object) -> dict[str, str]:
     return env
 
 
+def _spawn(args: Sequence[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """A Python process in the project folder with its output captured."""
+    return subprocess.Popen(
+        [sys.executable, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
 def _workers(url: str, n: int, env: dict[str, str]) -> list[subprocess.Popen[str]]:
-    cmd = [sys.executable, "-m", "verifier.cli", "--db", url, "worker", "--exit-when-idle"]
-    return [
-        subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(n)
-    ]
+    return [_spawn(["-m", "verifier.cli", "--db", url, "worker", "--exit-when-idle"], env) for _ in range(n)]
 
 
 def _finish(procs: Sequence[subprocess.Popen[str]], timeout: float = 120) -> list[dict]:
@@ -179,22 +182,8 @@ def test_sqlite_serve_and_worker_side_by_side_never_lock(tmp_path: Path) -> None
         for sid in ids[:20]:
             add_claim(engine, [sid], "5 million")
         env = _env(database_url=url, scheduler_interval_seconds=1, round_size=15, lease_seconds=30)
-        serve = subprocess.Popen(
-            [sys.executable, "-c", SERVE_LIKE, "8"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "verifier.cli", "worker", "--interval", "1"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        serve = _spawn(["-c", SERVE_LIKE, "8"], env)
+        worker = _spawn(["-m", "verifier.cli", "worker", "--interval", "1"], env)
         serve_out, serve_err = serve.communicate(timeout=120)
         worker.send_signal(signal.SIGTERM)
         _, worker_err = worker.communicate(timeout=60)
@@ -242,22 +231,8 @@ def test_sqlite_real_serve_with_api_rechecks_and_a_worker_never_lock(tmp_path: P
         for sid in ids[:20]:
             add_claim(engine, [sid], "5 million")
         env = _env(database_url=url, scheduler_interval_seconds=1, round_size=10)
-        serve = subprocess.Popen(
-            [sys.executable, "-m", "verifier.cli", "serve", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "verifier.cli", "worker", "--interval", "1"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        serve = _spawn(["-m", "verifier.cli", "serve", "--port", str(port)], env)
+        worker = _spawn(["-m", "verifier.cli", "worker", "--interval", "1"], env)
         statuses: list[int] = []
         try:
             api = httpx.Client(
