@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +18,7 @@ from storage import models  # noqa: F401  (registers the tables)
 __all__ = ["make_engine", "make_read_engine", "reading", "session_scope", "is_sqlite", "normalise_url"]
 
 _engines: dict[str, Engine] = {}
+_readers: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -35,6 +37,8 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # SQLAlchemy owns transactions (pysqlite's implicit BEGIN is off), so our BEGIN statements apply
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=30000")
@@ -62,10 +66,8 @@ def make_engine(url: str, *, create: bool = True, cache: bool = True) -> Engine:
         if parsed.drivername.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
             # BEGIN IMMEDIATE for writes avoids lock upgrades failing under concurrent writers;
-            # sessions on ``reading(engine)`` take a plain (deferred) BEGIN and never block writers.
-            event.listen(engine, "begin", _begin_sqlite)
-            engine = engine.execution_options()
-            _set_sqlite_isolation(engine)
+            # readers use ``reading(engine)``, whose deferred BEGIN never blocks a writer.
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         if create:
             SQLModel.metadata.create_all(engine)
         if cache:
@@ -94,30 +96,21 @@ def make_read_engine(engine: Engine, *, pool_size: int = 20) -> Engine:
     @event.listens_for(reader, "connect")
     def _read_pragmas(dbapi_conn: Any, record: Any) -> None:
         _sqlite_pragmas(dbapi_conn, record)
-        dbapi_conn.isolation_level = None
         dbapi_conn.execute("PRAGMA query_only=ON")
 
     event.listen(reader, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return reader
 
 
-def _begin_sqlite(conn: Any) -> None:
-    readonly = conn.get_execution_options().get("claimledger_readonly", False)
-    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
-
-
 def reading(engine: Engine) -> Engine:
-    """The same engine (same pool) for read-only sessions: on SQLite a deferred BEGIN, so many readers
-    run side by side with one writer (WAL). Writing through it may fail under contention: don't."""
-    return engine.execution_options(claimledger_readonly=True)
-
-
-def _set_sqlite_isolation(engine: Engine) -> None:
-    """Let SQLAlchemy own transactions (pysqlite's implicit BEGIN is off) so BEGIN IMMEDIATE applies."""
-
-    @event.listens_for(engine, "connect")
-    def _no_implicit_begin(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
+    """The read-only companion of ``engine`` (see :func:`make_read_engine`), made once per engine."""
+    with _lock:
+        reader = _readers.get(engine)
+        if reader is None:
+            reader = make_read_engine(engine, pool_size=5)
+            if reader is not engine:  # PostgreSQL and in-memory SQLite read through the engine itself
+                _readers[engine] = reader
+        return reader
 
 
 @contextmanager
