@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,14 +57,22 @@ def test_traditional_report_gives_the_same_claims() -> None:
     assert parse_report(traditional, path.name).language == "zh-Hant"
 
 
+def _best_time(run: Callable[[], object], tries: int = 3) -> float:
+    """Best of a few runs: one sample on a busy machine measures the machine, not the code."""
+    best = float("inf")
+    for _ in range(tries):
+        t0 = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def test_extraction_time_grows_linearly() -> None:
     seed = sorted(REPORTS_DIR.glob("*.txt"))[1].read_text(encoding="utf-8")
 
     def cost(copies: int) -> float:
         text = "\n\n".join(seed for _ in range(copies))
-        t0 = time.perf_counter()
-        extract_claims(parse_report(text, "big.txt"))
-        return time.perf_counter() - t0
+        return _best_time(lambda: extract_claims(parse_report(text, "big.txt")))
 
     cost(1)
     ratio = cost(8) / max(cost(2), 1e-6)
@@ -73,10 +82,8 @@ def test_extraction_time_grows_linearly() -> None:
 def test_run_on_text_stays_linear() -> None:
     def cost(n: int) -> float:
         text = "## 1. 事件\n\n" + "OpenAI、Google 和 数千个漏洞 达到 83.1%，" * n + "\n"
-        t0 = time.perf_counter()
-        claims = extract_claims(parse_report(text, "runon.txt"))
-        assert len(claims) == 4 * n
-        return time.perf_counter() - t0
+        assert len(extract_claims(parse_report(text, "runon.txt"))) == 4 * n
+        return _best_time(lambda: extract_claims(parse_report(text, "runon.txt")))
 
     cost(100)
     ratio = cost(4000) / max(cost(1000), 1e-6)
