@@ -14,6 +14,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from claims.errors import ConfigError
 from storage import models  # noqa: F401  (registers the tables)
+from storage.upgrade import upgrade_schema
 
 __all__ = ["make_engine", "make_read_engine", "reading", "session_scope", "is_sqlite", "normalise_url"]
 
@@ -70,9 +71,20 @@ def make_engine(url: str, *, create: bool = True, cache: bool = True) -> Engine:
             event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         if create:
             SQLModel.metadata.create_all(engine)
+            _upgrade(engine)
         if cache:
             _engines[url] = engine
         return engine
+
+
+def _upgrade(engine: Engine) -> None:
+    """Older ledgers gain new columns and indexes; a concurrent starter may have added them first."""
+    try:
+        upgrade_schema(engine, SQLModel.metadata)
+    except ConfigError:
+        raise
+    except Exception:  # another process added the same column between our look and our ALTER
+        upgrade_schema(engine, SQLModel.metadata)
 
 
 def make_read_engine(engine: Engine, *, pool_size: int = 20) -> Engine:
