@@ -26,6 +26,7 @@ from typing import Any
 from claims.bridge import content_words, has_han, stem
 from claims.model import Value
 from verifier.compare import Comparison, compare_values, is_vague, normalise_version, same_digits, unit_family
+from verifier.frames import stale_spans
 from verifier.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -36,6 +37,8 @@ from verifier.matching import (
     passage_values,
     score_passages,
 )
+from verifier.numbers import Statement, aligned_statements, contradiction
+from verifier.numbers import supports as aligned_supports
 from verifier.rules import Finding
 
 __all__ = ["EvidenceDraft", "Assessment", "assess_claim", "Thresholds"]
@@ -128,7 +131,48 @@ def _noun_bound(claimed: Value, found: Value) -> bool:
     return bool(set(content_words(claimed.noun)) & set(content_words(found.noun)))
 
 
-def _assess_number(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
+def _assess_number(
+    q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds, indexes: Sequence[SnapshotIndex] = ()
+) -> Assessment:
+    out = _assess_number_near(q, claimed, passages, t)
+    return _with_alignment(q, claimed, out, indexes) if indexes else out
+
+
+def _stale_support(draft: EvidenceDraft) -> bool:
+    """The supporting figure is one the page itself says was revised."""
+    if draft.stance != "supports" or not draft.highlight:
+        return False
+    start = draft.highlight[0][0]
+    return any(s <= start < e for s, e in stale_spans(draft.passage))
+
+
+def _statement_draft(st: Statement, stance: str) -> EvidenceDraft:
+    ps = PassageScore(st.index, st.passage_no, st.match, st.match, ())
+    return _draft(ps, stance, st.match, st.value)
+
+
+def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
+    """Add what the figures aligned with the claim's frame say (verifier.numbers): a supporting
+    statement anywhere on the cited pages; with no support, the closest contradicting one."""
+    kept = Assessment()
+    for f, d in zip(out.findings, out.evidence, strict=True):
+        if not _stale_support(d):
+            kept.add(f, d)
+    statements = aligned_statements(q, claimed, indexes, _subjects(q))
+    backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
+    if backing:
+        st = backing[0]
+        kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
+    if any(f.stance == "supports" for f in kept.findings):
+        return kept
+    against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
+    if against:
+        st, kind = max(against, key=lambda sk: sk[0].match)
+        kept.add(Finding("contradicts", st.match, "value", kind), _statement_draft(st, "contradicts"))
+    return kept
+
+
+def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
     out = Assessment()
     subjects = _subjects(q)
     for ps in passages:
@@ -462,7 +506,7 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
         fams = [unit_family(key_value), "count"]
-        return _assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t)
+        return _assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t, indexes)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":
         return _assess_date(q, key_value, passages, indexes, t)
     if q.kind == "version":

@@ -1,0 +1,223 @@
+"""Align before comparing (pure): what a figure measures, read around the figure itself.
+
+A claim's figure and a page's figure are comparable only when they measure the same thing. Each is
+read as a *frame*: the words of the clause the figure sits in (its **measure**: revenue, valuation,
+context window …), the **period** it is stated for (a quarter, a half, a fiscal or calendar year), its
+**direction** (up / down) — the value comes last. A page figure in the claim's frame that agrees
+supports the claim; one that differs contradicts it, whatever its value; a figure in another frame
+(another period, another measure, a figure the page itself says was revised) says nothing.
+
+Only clause-local text is read for a page figure: the passage's other sentences talk about other
+figures. The passage's heading and a table row's header row are part of every clause in it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.bridge import bridge, content_words, has_han
+from claims.model import Value
+
+__all__ = [
+    "ClaimFrame",
+    "claim_frame",
+    "clause_span",
+    "clause_words",
+    "period_marks",
+    "periods_conflict",
+    "direction_of",
+    "stale_spans",
+    "measure_key",
+]
+
+# clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n]|(?<=[a-z)])\.\s|\s[–—]\s|、(?=\D)")
+
+
+def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple[int, int]:
+    """The clause of ``text`` that holds ``[start, end)``; widened to the clause before it while
+    shorter than ``min_chars`` (a bare "估值 Y" leans on the clause that names what is valued)."""
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, max(0, start)):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end)
+    right = m.start() if m else len(text)
+    while right - left < min_chars and left > 0:
+        prev = 0
+        for m2 in _CLAUSE_END.finditer(text, 0, max(0, left - 1)):
+            prev = m2.end()
+        left = prev
+    return left, right
+
+
+@lru_cache(maxsize=65536)
+def clause_words(text: str) -> frozenset[str]:
+    """Stemmed English words of a clause; Chinese words through the dictionary bridge."""
+    words = set(content_words(text))
+    if has_han(text):
+        for bw in bridge(text):
+            words |= bw.english
+    return frozenset(words)
+
+
+# ---------------------------------------------------------------- periods
+
+_ORD = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+_QUARTER = re.compile(
+    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b|第?([一二三四1-4])\s*季度", re.IGNORECASE
+)
+_HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度", re.IGNORECASE)
+_CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])")
+
+
+def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset[str]:
+    """The periods a clause states: ``q1``…``q4``, ``h1``/``h2``, ``fiscal``/``calendar``, ``y2026``.
+    ``skip`` is the figure's own span (a claimed year is the value, not its period)."""
+    marks: set[str] = set()
+    for m in _QUARTER.finditer(text):
+        q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(m.group(3) or "", m.group(3))
+        if q:
+            marks.add(f"q{q}")
+    for m in _HALF.finditer(text):
+        h = m.group(1) or {"first": "1", "second": "2", "上": "1", "下": "2"}.get((m.group(2) or m.group(3) or "").lower())
+        if h:
+            marks.add(f"h{h}")
+    if _FISCAL.search(text):
+        marks.add("fiscal")
+    if _CALENDAR.search(text):
+        marks.add("calendar")
+    for m in _YEAR.finditer(text):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        marks.add(f"y{m.group(1)}")
+    return frozenset(marks)
+
+
+def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two clauses speak of different periods: both name a quarter (or half, or year) and none is
+    shared, or one says fiscal where the other says calendar."""
+    for prefix in ("q", "h", "y"):
+        pa = {m for m in a if m.startswith(prefix)}
+        pb = {m for m in b if m.startswith(prefix)}
+        if pa and pb and not pa & pb:
+            return True
+    return ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b)
+
+
+# ---------------------------------------------------------------- direction
+
+_UP = re.compile(r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|\b(?:up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?)\b", re.I)
+_DOWN = re.compile(r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|\b(?:down|fell|fall(?:s|en)?|drop(?:ped|s)?|decline[sd]?|decrease[sd]?|shr[ua]nk|slump(?:ed|s)?|lower)\b", re.I)
+
+
+def direction_of(text: str) -> int:
+    """+1 when the clause says a figure went up, -1 down, 0 when it says neither or both."""
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    return 0 if up == down else (1 if up else -1)
+
+
+# ---------------------------------------------------------------- revisions
+
+_REVISION = re.compile(
+    r"earlier version|original version|originally (?:reported|stated|said)|previously (?:reported|stated|said)"
+    r"|incorrectly|erroneously|\bcorrect(?:ed|ion)\b|此前版本|原文|原稿|更正|勘误|误为|有误|早前版本",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"(?:\bfrom(?: the| an?)?|从|由)\s*$", re.IGNORECASE)
+_SAID = re.compile(
+    r"(?:earlier|original|previous) version[^.;。；]*?\b(?:said|put|stated|gave|reported|cited|had)\b|此前版本[^。；]*?(?:称|为|写作)|原文[^。；]*?(?:称|为|写作)",
+    re.IGNORECASE,
+)
+
+
+def stale_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of a passage holding figures the page itself says were superseded: in a sentence
+    that speaks of a correction or an earlier version, the clause an earlier version "said", or a
+    figure revised *from* ("revised to 400 MW from the 350 MW …")."""
+    spans: list[tuple[int, int]] = []
+    for sent in re.finditer(r"[^.;。；!?！？]+(?:[.;。；!?！？]|$)", text):
+        s = sent.group()
+        if not _REVISION.search(s):
+            continue
+        base = sent.start()
+        for m in _SAID.finditer(s):
+            end = re.search(r"[;；]|, (?:citing|but|while)|$", s[m.end() :])
+            stop = m.end() + (end.start() if end else len(s) - m.end())
+            spans.append((base + m.end(), base + stop))
+        for m in re.finditer(r"(?:\bfrom(?: the| an?)?|从|由)\s*", s, re.IGNORECASE):
+            spans.append((base + m.end(), base + min(len(s), m.end() + 24)))
+    return spans
+
+
+def is_stale(value: Value, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= value.start < e for s, e in spans)
+
+
+# ---------------------------------------------------------------- measures in a common unit
+
+_BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
+_WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
+
+
+def measure_key(value: Value) -> tuple[str, float] | None:
+    """A quantity in a unit shared by its family: bytes, watts, or money whatever the currency (the
+    currency is compared apart, so "48 亿美元" meets "HK$4.8bn" as a wrong currency). None otherwise."""
+    try:
+        x = float(value.value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(x):
+        return None
+    unit = value.unit or ""
+    if unit in _BYTES:
+        return "bytes", x * _BYTES[unit]
+    if unit in _WATTS:
+        return "watts", x * _WATTS[unit]
+    if value.kind == "money":
+        return "money", x
+    return None
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    """What a claim's figure measures."""
+
+    measure: frozenset[str]  # stemmed terms of the key's clause (the figure's own words left out)
+    weights: tuple[tuple[frozenset[str], float], ...]  # the measure's concepts with their weights
+    periods: frozenset[str]
+    direction: int
+    clause: str
+
+
+def claim_frame(sentence: str, key_text: str, concepts: tuple[tuple[frozenset[str], float, str], ...]) -> ClaimFrame:
+    """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
+    sentence, the figure's own words already left out."""
+    at = sentence.find(key_text)
+    if at < 0:
+        at, end = 0, len(sentence)
+    else:
+        end = at + len(key_text)
+    s, e = clause_span(sentence, at, end, min_chars=12)
+    clause = sentence[s:e]
+    inside = tuple((terms, w) for terms, w, src in concepts if src and src in clause)
+    measure = frozenset(t for terms, _ in inside for t in terms)
+    return ClaimFrame(
+        measure=measure,
+        weights=inside,
+        periods=period_marks(clause, skip=(at - s, end - s)),
+        direction=direction_of(clause),
+        clause=clause,
+    )
+
+
+def measure_match(frame: ClaimFrame, words: frozenset[str]) -> float:
+    """Weighted share of the claim clause's concepts that the page clause (with its heading) meets."""
+    total = sum(w for _, w in frame.weights)
+    if total <= 0:
+        return 0.0
+    return sum(w for terms, w in frame.weights if terms & words) / total

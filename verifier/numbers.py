@@ -1,0 +1,187 @@
+"""Numbers, aligned first (pure): every figure on the cited pages that measures what the claim's figure
+measures, whatever its value, and what it says about the claim.
+
+For each page figure of the claim's unit family (and, for money, data sizes and power, of the same
+kind in another currency or unit) the clause around it is read as a frame (:mod:`verifier.frames`).
+A statement whose clause meets the claim's measure, for the same period, not revised by the page
+itself, is *aligned*; aligned statements decide:
+
+- an agreeing aligned figure supports the claim;
+- with no support: an aligned figure that differs contradicts it (``different``, ``scale_slip``,
+  ``transposed``, ``currency``, ``unit``), as does the claim repeating a figure the page says was
+  revised (``stale``), an agreeing figure that went the other way (``direction``), or one stated for
+  another period while the claim's period is nowhere on the page (``period``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claims.bridge import content_words
+from claims.model import Value
+from verifier.compare import (
+    Comparison,
+    compare_values,
+    counts_other_things,
+    is_vague,
+    significant_digits,
+    unit_family,
+)
+from verifier.frames import (
+    ClaimFrame,
+    claim_frame,
+    clause_span,
+    clause_words,
+    direction_of,
+    is_stale,
+    measure_key,
+    measure_match,
+    period_marks,
+    periods_conflict,
+    stale_spans,
+)
+from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex
+
+__all__ = ["Statement", "aligned_statements", "frame_of", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
+
+SUPPORT_MATCH = 0.5  # share of the claim clause's concepts a page clause must meet to support
+CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer frame than a right one)
+_MONEY_FAMILIES_EXTRA = ("money",)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One page figure read against the claim."""
+
+    index: SnapshotIndex
+    passage_no: int
+    value: Value
+    comparison: Comparison
+    match: float  # measure match of the figure's clause with the claim's clause
+    period_conflict: bool
+    direction_conflict: bool
+    stale: bool
+    span: tuple[int, int]  # the figure's clause inside the passage
+
+    @property
+    def passage(self) -> IndexedPassage:
+        return self.index.passages[self.passage_no]
+
+
+def frame_of(q: ClaimQuery) -> ClaimFrame:
+    return claim_frame(q.sentence, q.key_text, tuple((c.terms, c.weight, c.source) for c in q.concepts))
+
+
+def _compare(claimed: Value, found: Value) -> Comparison:
+    """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB)."""
+    if unit_family(claimed) == unit_family(found):
+        return compare_values(claimed, found)
+    a, b = measure_key(claimed), measure_key(found)
+    if a is None or b is None or a[0] != b[0]:
+        return Comparison("incomparable", "unit")
+    if a[0] == "money":
+        if claimed.unit and found.unit and claimed.unit != found.unit:
+            same = math.isclose(a[1], b[1], rel_tol=0.02) or significant_digits(a[1]) == significant_digits(b[1])
+            return Comparison("disagree", "currency") if same else Comparison("incomparable", "currency")
+        return Comparison("incomparable", "unit")
+    x, y = a[1], b[1]
+    if math.isclose(x, y, rel_tol=0.02):
+        return Comparison("agree", "exact")
+    if x > 0 and y > 0 and significant_digits(x) == significant_digits(y):
+        return Comparison("disagree", "unit")
+    return Comparison("incomparable", "unit")
+
+
+def _families(claimed: Value) -> tuple[str, ...]:
+    fam = unit_family(claimed)
+    key = measure_key(claimed)
+    if key is None:
+        return (fam,)
+    if key[0] == "money":
+        return (fam, "USD", "CNY", "JPY", "EUR", "GBP", "HKD", "KRW", "INR", *_MONEY_FAMILIES_EXTRA)
+    return (fam, "count", "MW", "GW", "kW")
+
+
+def _candidates(idx: SnapshotIndex, families: Iterable[str]) -> list[int]:
+    seen: set[int] = set()
+    for fam in families:
+        seen.update(idx.by_family.get(fam, ()))
+    return sorted(seen)
+
+
+def _nouns_clash(claimed: Value, found: Value) -> bool:
+    """Both figures name what they count and share no word: 12 models vs 5 benchmarks."""
+    if not claimed.noun or not found.noun:
+        return False
+    return not set(content_words(claimed.noun)) & set(content_words(found.noun))
+
+
+def aligned_statements(
+    q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex], subjects: Sequence[str]
+) -> list[Statement]:
+    """Every page figure of a comparable kind with its frame read against the claim's."""
+    frame = frame_of(q)
+    if not frame.weights:
+        return []
+    out: list[Statement] = []
+    families = _families(claimed)
+    for idx in indexes:
+        if subjects and not any(n in idx.page_compact for n in subjects):
+            continue  # another company's page
+        for n in _candidates(idx, families):
+            p = idx.passages[n]
+            stale = stale_spans(p.text)
+            for pv in p.values:
+                cmp = _compare(claimed, pv)
+                if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
+                    continue
+                s, e = clause_span(p.text, pv.start, pv.end, min_chars=20)
+                clause = p.text[s:e]
+                local = p.text[max(0, pv.start - 40) : pv.end + 40]
+                words = clause_words(clause) | p.context
+                if p.kind == "td" or p.kind == "tr":
+                    words |= clause_words(p.text)  # a table row: its label binds every cell
+                match = measure_match(frame, words)
+                pdir = direction_of(local)
+                out.append(
+                    Statement(
+                        index=idx,
+                        passage_no=n,
+                        value=pv,
+                        comparison=cmp,
+                        match=match,
+                        period_conflict=periods_conflict(frame.periods, period_marks(clause + " " + p.heading)),
+                        direction_conflict=bool(frame.direction and pdir and frame.direction != pdir),
+                        stale=is_stale(pv, stale),
+                        span=(s, e),
+                    )
+                )
+    return out
+
+
+def supports(claimed: Value, st: Statement) -> bool:
+    return (
+        st.comparison.agrees
+        and not _nouns_clash(claimed, st.value)
+        and st.match >= SUPPORT_MATCH
+        and not st.period_conflict
+        and not st.stale
+        and not st.direction_conflict
+    )
+
+
+def contradiction(claimed: Value, st: Statement) -> str | None:
+    """The kind of contradiction an aligned statement makes, or None."""
+    if st.match < CONTRADICT_MATCH or is_vague(claimed) or is_vague(st.value):
+        return None
+    if st.comparison.agrees:
+        if st.stale:
+            return "stale"
+        if st.direction_conflict:
+            return "direction"
+        return None
+    if st.stale or st.period_conflict or _nouns_clash(claimed, st.value):
+        return None
+    return st.comparison.detail or "different"
