@@ -27,8 +27,13 @@ from claims.values import parse_values
 __all__ = ["extract_claims", "noise_mask", "sentence_spans"]
 
 _MAX_SENTENCE = 400
-_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?")
-_OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|]$")  # a line that stops mid-sentence
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
+_OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|.]$")  # a line that stops mid-sentence
+# a full stop after these is an abbreviation, not the end of an English sentence
+_ABBREVIATIONS = frozenset(
+    "mr ms mrs dr prof st no vs etc inc co corp ltd jr sr approx est fig u.s u.k e.g i.e a.m p.m "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+#>•|]|\d{1,2}[.、)）\s]|[^\n：:]{1,14}[：:]|[(（<\[])")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(
@@ -173,9 +178,20 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.group(0)[0] == "\n" and _continues(text, start, m.start(), m.end(), end):
             continue
+        if m.group(0) == "." and _abbreviation(text, m.start()):
+            continue
         yield from _bounded(text, pos, m.start())
         pos = m.end()
     yield from _bounded(text, pos, end)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` ends an abbreviation (Inc., U.S., Jan.) or a single initial (J. Smith)."""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return bool(word) and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
