@@ -37,17 +37,20 @@ __all__ = [
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n]|(?<=[a-z)])\.\s|\s[–—]\s|、(?=\D)")
 
 
+_REACH = 300  # a clause is read at most this far either side of the figure (bounded work per figure)
+
+
 def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple[int, int]:
     """The clause of ``text`` that holds ``[start, end)``; widened to the clause before it while
     shorter than ``min_chars`` (a bare "估值 Y" leans on the clause that names what is valued)."""
-    left = 0
-    for m in _CLAUSE_END.finditer(text, 0, max(0, start)):
+    left = max(0, start - _REACH)
+    for m in _CLAUSE_END.finditer(text, left, max(0, start)):
         left = m.end()
-    m = _CLAUSE_END.search(text, end)
-    right = m.start() if m else len(text)
+    nxt = _CLAUSE_END.search(text, end, end + _REACH)
+    right = nxt.start() if nxt else min(len(text), end + _REACH)
     while right - left < min_chars and left > 0:
-        prev = 0
-        for m2 in _CLAUSE_END.finditer(text, 0, max(0, left - 1)):
+        prev = max(0, left - 1 - _REACH)
+        for m2 in _CLAUSE_END.finditer(text, prev, max(0, left - 1)):
             prev = m2.end()
         left = prev
     return left, right
@@ -192,11 +195,61 @@ class ClaimFrame:
     periods: frozenset[str]
     direction: int
     clause: str
+    wide: tuple[tuple[frozenset[str], float], ...] = ()  # … with the clause before at half weight
 
 
-def claim_frame(sentence: str, key_text: str, concepts: tuple[tuple[frozenset[str], float, str], ...]) -> ClaimFrame:
+def previous_clause(text: str, start: int) -> tuple[int, int]:
+    """The clause before the one starting at ``start`` ("revenue was $2.91 billion" before "up 74%")."""
+    if start <= 0:
+        return 0, 0
+    return clause_span(text, max(0, start - 2), max(0, start - 1))
+
+
+def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """The words that belong to the figure at ``[start, end)`` alone: its clause, cut at the figures
+    before and after it ("raised $4.5 billion in Series D | at a $62 billion post-money valuation")."""
+    s, e = clause_span(text, start, end, min_chars=12)
+    for a, b in others:
+        if s <= b <= start:
+            s = b
+        if end <= a <= e:
+            e = a
+    return s, e
+
+
+# words that say when or compared with what, not what is measured (the period is read apart)
+_FRAME_NEUTRAL = frozenset(
+    ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
+)
+
+
+@lru_cache(maxsize=1)
+def _value_words() -> frozenset[str]:
+    """Surfaces of scales, currencies and qualifiers: the figure's own words, not its measure."""
+    from claims.units import qualifier_words, unit_words
+
+    words = {w.surface.lower() for w in unit_words() if w.kind in {"scale", "money", "percent"}}
+    words |= {q[0].lower() for q in qualifier_words()}
+    return frozenset(words | {"bln", "mln", "m", "b", "k", "us", "usd", "rmb", "hk", "per", "cent"})
+
+
+def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> bool:
+    low = src.lower()
+    return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
+
+
+def claim_frame(
+    sentence: str,
+    key_text: str,
+    concepts: tuple[tuple[frozenset[str], float, str], ...],
+    names: tuple[str, ...] = (),
+    value_spans: tuple[tuple[int, int], ...] = (),
+) -> ClaimFrame:
     """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
-    sentence, the figure's own words already left out."""
+    sentence; ``names`` (the subject) and the figures' own words (scales, currencies, qualifiers) are
+    not the measure, nor are words of time and comparison (the period is read apart). The measure is
+    read from the figure's own segment, else its clause, else its clause and the one before it at half
+    weight ("营收 X，同比增长 Y" measures a growth of 营收)."""
     at = sentence.find(key_text)
     if at < 0:
         at, end = 0, len(sentence)
@@ -204,20 +257,40 @@ def claim_frame(sentence: str, key_text: str, concepts: tuple[tuple[frozenset[st
         end = at + len(key_text)
     s, e = clause_span(sentence, at, end, min_chars=12)
     clause = sentence[s:e]
-    inside = tuple((terms, w) for terms, w, src in concepts if src and src in clause)
-    measure = frozenset(t for terms, _ in inside for t in terms)
+    ss, se = segment_span(sentence, at, end, [v for v in value_spans if v != (at, end) and not (at <= v[0] < end)])
+    seg = sentence[ss:at] + " " + sentence[end:se]
+    ps, pe = previous_clause(sentence, s)
+    before = sentence[ps:pe]
+    name_words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
+    own: list[tuple[frozenset[str], float]] = []
+    inside: list[tuple[frozenset[str], float]] = []
+    wide: list[tuple[frozenset[str], float]] = []
+    for terms, w, src in concepts:
+        if not _measure_concept(terms, src, name_words):
+            continue
+        if src in seg:
+            own.append((terms, w))
+        if src in clause:
+            inside.append((terms, w))
+            wide.append((terms, w))
+        elif src in before:
+            wide.append((terms, 0.5 * w))
+    measure = frozenset(t for terms, _ in wide for t in terms)
     return ClaimFrame(
         measure=measure,
-        weights=inside,
+        weights=tuple(own) or tuple(inside) or tuple(wide),
         periods=period_marks(clause, skip=(at - s, end - s)),
         direction=direction_of(clause),
         clause=clause,
+        wide=tuple(wide),
     )
 
 
+def _share(weights: tuple[tuple[frozenset[str], float], ...], words: frozenset[str]) -> float:
+    total = sum(w for _, w in weights)
+    return sum(w for terms, w in weights if terms & words) / total if total > 0 else 0.0
+
+
 def measure_match(frame: ClaimFrame, words: frozenset[str]) -> float:
-    """Weighted share of the claim clause's concepts that the page clause (with its heading) meets."""
-    total = sum(w for _, w in frame.weights)
-    if total <= 0:
-        return 0.0
-    return sum(w for terms, w in frame.weights if terms & words) / total
+    """Weighted share of the claim's measure concepts that the page words meet."""
+    return _share(frame.weights, words)

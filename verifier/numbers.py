@@ -40,9 +40,11 @@ from verifier.frames import (
     measure_match,
     period_marks,
     periods_conflict,
+    previous_clause,
+    segment_span,
     stale_spans,
 )
-from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex
+from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, passage_values
 
 __all__ = ["Statement", "aligned_statements", "frame_of", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
@@ -59,7 +61,9 @@ class Statement:
     passage_no: int
     value: Value
     comparison: Comparison
-    match: float  # measure match of the figure's clause with the claim's clause
+    match: float  # measure match of the figure's own segment (its clause cut at the figures around it)
+    clause_match: float  # … of its clause and the clause before it
+    alone: bool  # the only figure of its kind in its clause
     period_conflict: bool
     direction_conflict: bool
     stale: bool
@@ -71,7 +75,10 @@ class Statement:
 
 
 def frame_of(q: ClaimQuery) -> ClaimFrame:
-    return claim_frame(q.sentence, q.key_text, tuple((c.terms, c.weight, c.source) for c in q.concepts))
+    spans = tuple((v.start, v.end) for v in passage_values(q.sentence))
+    return claim_frame(
+        q.sentence, q.key_text, tuple((c.terms, c.weight, c.source) for c in q.concepts), q.context_names, spans
+    )
 
 
 def _compare(claimed: Value, found: Value) -> Comparison:
@@ -133,17 +140,22 @@ def aligned_statements(
         for n in _candidates(idx, families):
             p = idx.passages[n]
             stale = stale_spans(p.text)
+            spans = [(v.start, v.end) for v in p.values]
             for pv in p.values:
                 cmp = _compare(claimed, pv)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
-                s, e = clause_span(p.text, pv.start, pv.end, min_chars=20)
+                s, e = clause_span(p.text, pv.start, pv.end, min_chars=12)
                 clause = p.text[s:e]
+                ps, pe = previous_clause(p.text, s)
                 local = p.text[max(0, pv.start - 40) : pv.end + 40]
-                words = clause_words(clause) | p.context
-                if p.kind == "td" or p.kind == "tr":
-                    words |= clause_words(p.text)  # a table row: its label binds every cell
-                match = measure_match(frame, words)
+                words = clause_words(clause) | clause_words(p.text[ps:pe]) | p.context
+                gs, ge = segment_span(p.text, pv.start, pv.end, [sp for sp in spans if sp != (pv.start, pv.end)])
+                seg_words = clause_words(p.text[gs:ge]) | p.context
+                if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
+                    words |= clause_words(p.text)
+                    seg_words |= clause_words(p.text[: max(0, p.text.find("|", 1))])
+                same_kind = [v for v in p.values if s <= v.start < e and unit_family(v) == unit_family(pv)]
                 pdir = direction_of(local)
                 out.append(
                     Statement(
@@ -151,7 +163,9 @@ def aligned_statements(
                         passage_no=n,
                         value=pv,
                         comparison=cmp,
-                        match=match,
+                        match=measure_match(frame, seg_words),
+                        clause_match=measure_match(frame, words),
+                        alone=len(same_kind) <= 1,
                         period_conflict=periods_conflict(frame.periods, period_marks(clause + " " + p.heading)),
                         direction_conflict=bool(frame.direction and pdir and frame.direction != pdir),
                         stale=is_stale(pv, stale),
@@ -165,7 +179,7 @@ def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
         and not _nouns_clash(claimed, st.value)
-        and st.match >= SUPPORT_MATCH
+        and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and not st.period_conflict
         and not st.stale
         and not st.direction_conflict
