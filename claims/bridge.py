@@ -160,6 +160,7 @@ def stem(word: str) -> str:
         ("ing", ""),
         ("ed", ""),
         ("es", ""),
+        ("ss", "ss"),  # process, business: a double s is the word's own (so stem is idempotent)
         ("s", ""),
     ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:

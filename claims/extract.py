@@ -31,8 +31,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0
 _OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|.]$")  # a line that stops mid-sentence
 # a full stop after these is an abbreviation, not the end of an English sentence
 _ABBREVIATIONS = frozenset(
-    "mr ms mrs dr prof st no vs etc inc co corp ltd jr sr approx est fig u.s u.k e.g i.e a.m p.m "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 _NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+#>•|]|\d{1,2}[.、)）\s]|[^\n：:]{1,14}[：:]|[(（<\[])")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")

@@ -37,7 +37,7 @@ from verifier.matching import (
     passage_values,
     score_passages,
 )
-from verifier.numbers import Statement, aligned_statements, contradiction
+from verifier.numbers import Statement, aligned_plausible, aligned_statements, contradiction
 from verifier.numbers import supports as aligned_supports
 from verifier.rules import Finding
 
@@ -154,11 +154,16 @@ def _statement_draft(st: Statement, stance: str) -> EvidenceDraft:
 def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
     """Add what the figures aligned with the claim's frame say (verifier.numbers): a supporting
     statement anywhere on the cited pages; with no support, the closest contradicting one."""
+    statements = aligned_statements(q, claimed, indexes, _subjects(q))
+    by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):
+        if f.stance == "supports" and d.highlight:
+            st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0]))
+            if st is not None and not aligned_plausible(claimed, st, statements):
+                continue  # the same digits, but in another frame: another period, tranche, direction
         if not _stale_support(d):
             kept.add(f, d)
-    statements = aligned_statements(q, claimed, indexes, _subjects(q))
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
     if backing:
         st = backing[0]

@@ -114,8 +114,16 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # ---------------------------------------------------------------- direction
 
-_UP = re.compile(r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|\b(?:up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?)\b", re.I)
-_DOWN = re.compile(r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|\b(?:down|fell|fall(?:s|en)?|drop(?:ped|s)?|decline[sd]?|decrease[sd]?|shr[ua]nk|slump(?:ed|s)?|lower)\b", re.I)
+_UP = re.compile(
+    r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?"
+    r"|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|rebound(?:ed|s)?|expand(?:ed|s)?|higher)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|萎缩|\b(?:down|fell|fall(?:s|en)?|drop(?:ped|s)?|decline[sd]?"
+    r"|decrease[sd]?|shr[ua]nk|slump(?:ed|s)?|slip(?:ped|s)?|dip(?:ped|s)?|sank|plunge[sd]?|tumble[sd]?|contract(?:ed|s)?|lower)\b",
+    re.I,
+)
 
 
 def direction_of(text: str) -> int:
@@ -235,7 +243,7 @@ def _value_words() -> frozenset[str]:
 
 def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> bool:
     low = src.lower()
-    return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
+    return bool(src) and low not in _value_words() and not terms <= _FRAME_NEUTRAL
 
 
 def claim_frame(

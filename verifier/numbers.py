@@ -149,9 +149,9 @@ def aligned_statements(
                 clause = p.text[s:e]
                 ps, pe = previous_clause(p.text, s)
                 local = p.text[max(0, pv.start - 40) : pv.end + 40]
-                words = clause_words(clause) | clause_words(p.text[ps:pe]) | p.context
+                words = clause_words(clause) | clause_words(p.text[ps:pe]) | p.context | idx.title_words
                 gs, ge = segment_span(p.text, pv.start, pv.end, [sp for sp in spans if sp != (pv.start, pv.end)])
-                seg_words = clause_words(p.text[gs:ge]) | p.context
+                seg_words = clause_words(p.text[gs:ge]) | p.context | idx.title_words
                 if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
                     words |= clause_words(p.text)
                     seg_words |= clause_words(p.text[: max(0, p.text.find("|", 1))])
@@ -183,6 +183,24 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not st.period_conflict
         and not st.stale
         and not st.direction_conflict
+    )
+
+
+PLAUSIBLE_MATCH = 0.34
+_CLOSER = 0.3
+
+
+def aligned_plausible(claimed: Value, st: Statement, statements: Sequence[Statement]) -> bool:
+    """May a figure found by the passage search still support? Not when its own frame says it is
+    another period, direction or a revised figure, nor when another figure on the page measures the
+    claim's quantity far more closely and differs (the retail tranche's 1,862 times is not the
+    international book's 12.4 times)."""
+    if st.stale or st.period_conflict or st.direction_conflict:
+        return False
+    if st.match >= PLAUSIBLE_MATCH:
+        return True
+    return not any(
+        contradiction(claimed, other) and other.match >= st.match + _CLOSER for other in statements
     )
 
 
