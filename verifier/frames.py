@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n]|(?<=[a-z)])\.\s|\s[–—]\s|、(?=\D)")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)])\.\s|\s[–—]\s|、(?=\D)")
 
 
 _REACH = 300  # a clause is read at most this far either side of the figure (bounded work per figure)
@@ -252,6 +252,7 @@ def claim_frame(
     concepts: tuple[tuple[frozenset[str], float, str], ...],
     names: tuple[str, ...] = (),
     value_spans: tuple[tuple[int, int], ...] = (),
+    noun: str | None = None,
 ) -> ClaimFrame:
     """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
     sentence; ``names`` (the subject) and the figures' own words (scales, currencies, qualifiers) are
@@ -271,6 +272,8 @@ def claim_frame(
     before = sentence[ps:pe]
     name_words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
     own: list[tuple[frozenset[str], float]] = []
+    if noun:  # what the figure counts is the first part of what it measures
+        own.append((frozenset(content_words(noun)), 1.0))
     inside: list[tuple[frozenset[str], float]] = []
     wide: list[tuple[frozenset[str], float]] = []
     for terms, w, src in concepts:
@@ -286,7 +289,7 @@ def claim_frame(
     measure = frozenset(t for terms, _ in wide for t in terms)
     return ClaimFrame(
         measure=measure,
-        weights=tuple(own) or tuple(inside) or tuple(wide),
+        weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         periods=period_marks(clause, skip=(at - s, end - s)),
         direction=direction_of(clause),
         clause=clause,

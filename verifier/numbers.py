@@ -76,8 +76,14 @@ class Statement:
 
 def frame_of(q: ClaimQuery) -> ClaimFrame:
     spans = tuple((v.start, v.end) for v in passage_values(q.sentence))
+    noun = q.values[0].noun if q.values else None
     return claim_frame(
-        q.sentence, q.key_text, tuple((c.terms, c.weight, c.source) for c in q.concepts), q.context_names, spans
+        q.sentence,
+        q.key_text,
+        tuple((c.terms, c.weight, c.source) for c in q.concepts),
+        q.context_names,
+        spans,
+        noun,
     )
 
 
@@ -152,6 +158,8 @@ def aligned_statements(
                 words = clause_words(clause) | clause_words(p.text[ps:pe]) | p.context | idx.title_words
                 gs, ge = segment_span(p.text, pv.start, pv.end, [sp for sp in spans if sp != (pv.start, pv.end)])
                 seg_words = clause_words(p.text[gs:ge]) | p.context | idx.title_words
+                if pv.noun:
+                    seg_words |= frozenset(content_words(pv.noun))
                 if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
                     words |= clause_words(p.text)
                     seg_words |= clause_words(p.text[: max(0, p.text.find("|", 1))])
