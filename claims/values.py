@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 
+import cn2an
+
 from claims.lexicon import head_noun, translate
 from claims.model import ClaimKind, Qualifier, Value
 from claims.textnorm import fold_width, to_simplified
@@ -40,10 +42,22 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 
+_CN_FORMAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
+
+
 def cn_number(text: str) -> float | None:
-    """三百万 → 3000000, 十二 → 12, 两 → 2; None when ``text`` is not a Chinese numeral."""
+    """三百万 → 3000000, 十二 → 12, 两 → 2, 四万五 → 45000, 贰仟叁佰 → 2300; None when ``text`` is not
+    a Chinese numeral. cn2an (smart mode) reads the colloquial and formal forms; our own reader is the
+    fallback for what it refuses."""
     if not text:
         return None
+    try:
+        got = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        got = None
+    if isinstance(got, int | float):
+        return float(got)
+    text = text.translate(_CN_FORMAL)
     total = 0.0
     section = 0.0
     digit: float | None = None
@@ -246,12 +260,15 @@ def normalise_version(raw: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+_CURRENCY_CODE_AMOUNT = re.compile(r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF)\s?\d")
+
+
 def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
     for pattern in _version_patterns():
         for m in pattern.finditer(text):
             raw = m.group(0).rstrip()
-            if not any(ch.isdigit() for ch in raw):
-                continue
+            if not any(ch.isdigit() for ch in raw) or _CURRENCY_CODE_AMOUNT.match(raw):
+                continue  # "USD 12.5" is an amount, not a version
             yield Value(
                 raw, normalise_version(raw), "version", "=", m.start(), m.start() + len(raw), "version"
             )
@@ -260,17 +277,42 @@ def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
 # ---------------------------------------------------------------- numbers (money, percent, counts)
 
 _NUM_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9_.])(?<!\d,)(?:"
+    r"(?:(?<![A-Za-z0-9_.])|(?<=RMB|USD|HKD|CNY|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF))(?<!\d,)(?:"
     r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
-    r"|(?P<c>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
+    r"|(?P<c>[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]*)"
     r")"
 )
-_PREFIX_MONEY = re.compile(r"(US\$|\$|USD\s?|¥|￥|€|£|RMB\s?)\s*$")
+_PREFIX_MONEY = re.compile(
+    r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NT\$|S\$|R\$|\$|¥|￥|€|£|"
+    r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF))\s*$"
+)
+# "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
+_MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
 _PREFIX_CODES = {
     "US$": "USD",
+    "HK$": "HKD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NT$": "TWD",
+    "S$": "SGD",
+    "R$": "BRL",
     "$": "USD",
     "USD": "USD",
+    "HKD": "HKD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "JPY": "JPY",
+    "CNY": "CNY",
+    "AUD": "AUD",
+    "CAD": "CAD",
+    "SGD": "SGD",
+    "KRW": "KRW",
+    "INR": "INR",
+    "TWD": "TWD",
+    "CHF": "CHF",
     "¥": "JPY",
     "￥": "CNY",
     "€": "EUR",
@@ -318,9 +360,14 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
     """One anchored regex per kind of unit word, longest surface first; a word ending in a Latin
     letter must not run on into another Latin letter or digit ("B" of "Blackwell", "M" of "MoE")."""
     words = {w.surface: w for w in unit_words() if w.kind == kind}
+    longer = [w.surface for w in unit_words() if w.kind != kind]
     alternatives = []
     for surface in sorted(words, key=len, reverse=True):
         guard = r"(?![A-Za-z0-9])" if surface[-1].isascii() and surface[-1].isalpha() else ""
+        # 兆 is a scale, but 兆瓦 is a unit: a surface never takes the head of a longer word of another kind
+        tails = [w[len(surface) :] for w in longer if w.startswith(surface) and len(w) > len(surface)]
+        if tails and not surface.isascii():
+            guard += "(?!" + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")"
         alternatives.append(re.escape(surface) + guard)
     return re.compile(r" {0,2}(?:" + "|".join(alternatives) + ")"), words
 
@@ -463,12 +510,14 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             value *= scale_word[0].factor
             precision *= scale_word[0].factor
             end = scale_word[1]
-        has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿" for ch in m.group("c")))
+        has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿佰仟" for ch in m.group("c")))
         prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
         money = _match_word(text, end, ("money",))
         if prefix:
             unit, kind = _PREFIX_CODES[prefix.group(1).strip()], "money"
             start = prefix.start()
+            if scale_word is None and (mm := _MONEY_MILLIONS.match(text, end)):
+                value, precision, end = value * 1e6, precision * 1e6, mm.end()
         elif money:
             unit, kind, end = money[0].unit, "money", money[1]
         else:

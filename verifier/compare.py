@@ -37,7 +37,9 @@ __all__ = [
 
 Outcome = Literal["agree", "disagree", "incomparable"]
 
-CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP", "KRW", "HKD", "INR"})
+CURRENCIES = frozenset(
+    {"USD", "JPY", "EUR", "CNY", "GBP", "KRW", "HKD", "INR", "TWD", "SGD", "CAD", "AUD", "CHF", "BRL"}
+)
 # Measures that are their own family: they never meet a bare count.
 MEASURES = frozenset({"GW", "MW", "kW", "mm", "cm", "m", "km", "s", "min", "h", "ms", "x", "percent"})
 _REL_EPS = 1e-9
