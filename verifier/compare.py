@@ -213,6 +213,9 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         return _compare_vague(a, b, is_vague(found))
     if is_vague(found):
         return Comparison("incomparable", "vague")
+    qa, qb = claimed.qualifier, found.qualifier
+    if {qa, qb} & {"<", "<="} and {qa, qb} & {">", ">="}:
+        return Comparison("disagree", "qualifier")  # "less than ¥250bn" against "more than 250 billion yen"
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
     if "~" in (claimed.qualifier, found.qualifier):
         tol = max(tol, 0.05 * max(abs(a), abs(b)))

@@ -204,6 +204,16 @@ class ClaimFrame:
     direction: int
     clause: str
     wide: tuple[tuple[frozenset[str], float], ...] = ()  # … with the clause before at half weight
+    # words that bind the sentence's *other* figures ("the international book" beside "the retail
+    # tranche"): a page figure bound by them is that other figure, whatever its value
+    siblings: frozenset[str] = frozenset()
+    own_terms: frozenset[str] = frozenset()
+
+    def bound_to_sibling(self, words: frozenset[str]) -> bool:
+        """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
+        if not self.siblings:
+            return False
+        return len(words & self.siblings) > len(words & self.own_terms)
 
 
 def previous_clause(text: str, start: int) -> tuple[int, int]:
@@ -237,8 +247,9 @@ def _value_words() -> frozenset[str]:
     from claims.units import qualifier_words, unit_words
 
     words = {w.surface.lower() for w in unit_words() if w.kind in {"scale", "money", "percent"}}
-    words |= {q[0].lower() for q in qualifier_words()}
-    return frozenset(words | {"bln", "mln", "m", "b", "k", "us", "usd", "rmb", "hk", "per", "cent"})
+    for q in qualifier_words():
+        words |= set(q[0].lower().split())
+    return frozenset(words | {"bln", "mln", "m", "b", "k", "us", "usd", "rmb", "hk", "per", "cent", "now", "currently"})
 
 
 def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> bool:
@@ -287,6 +298,16 @@ def claim_frame(
         elif src in before:
             wide.append((terms, 0.5 * w))
     measure = frozenset(t for terms, _ in wide for t in terms)
+    own_terms = frozenset(t for terms, _ in own for t in terms)
+    siblings: set[str] = set()
+    for a, b in value_spans:
+        if a <= at < b or (a, b) == (at, end):
+            continue
+        os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])
+        other = sentence[os_:a] + " " + sentence[b:oe]
+        for terms, _w, src in concepts:
+            if src and src in other and src not in seg and _measure_concept(terms, src, name_words):
+                siblings |= terms
     return ClaimFrame(
         measure=measure,
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
@@ -294,6 +315,8 @@ def claim_frame(
         direction=direction_of(clause),
         clause=clause,
         wide=tuple(wide),
+        siblings=frozenset(siblings - own_terms),
+        own_terms=own_terms,
     )
 
 

@@ -50,6 +50,10 @@ __all__ = ["Statement", "aligned_statements", "frame_of", "SUPPORT_MATCH", "CONT
 
 SUPPORT_MATCH = 0.5  # share of the claim clause's concepts a page clause must meet to support
 CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer frame than a right one)
+# … unless the page's figure is the claimed one mis-stated: the same digits ×10ⁿ, digits swapped, the
+# same amount in another currency or unit, the same figure bounded the other way — no coincidence
+STRONG_CONTRADICT_MATCH = 0.34
+_STRONG = frozenset({"scale_slip", "transposed", "currency", "unit", "qualifier"})
 _MONEY_FAMILIES_EXTRA = ("money",)
 
 
@@ -64,6 +68,7 @@ class Statement:
     match: float  # measure match of the figure's own segment (its clause cut at the figures around it)
     clause_match: float  # … of its clause and the clause before it
     alone: bool  # the only figure of its kind in its clause
+    sibling: bool  # its own words are those of another figure of the claim's sentence
     period_conflict: bool
     direction_conflict: bool
     stale: bool
@@ -174,6 +179,7 @@ def aligned_statements(
                         match=measure_match(frame, seg_words),
                         clause_match=measure_match(frame, words),
                         alone=len(same_kind) <= 1,
+                        sibling=frame.bound_to_sibling(clause_words(p.text[gs:ge])),
                         period_conflict=periods_conflict(frame.periods, period_marks(clause + " " + p.heading)),
                         direction_conflict=bool(frame.direction and pdir and frame.direction != pdir),
                         stale=is_stale(pv, stale),
@@ -186,6 +192,7 @@ def aligned_statements(
 def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
+        and not st.sibling
         and not _nouns_clash(claimed, st.value)
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and not st.period_conflict
@@ -214,7 +221,8 @@ def aligned_plausible(claimed: Value, st: Statement, statements: Sequence[Statem
 
 def contradiction(claimed: Value, st: Statement) -> str | None:
     """The kind of contradiction an aligned statement makes, or None."""
-    if st.match < CONTRADICT_MATCH or is_vague(claimed) or is_vague(st.value):
+    strong = st.comparison.detail in _STRONG
+    if st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
         return None
     if st.comparison.agrees:
         if st.stale:
@@ -222,6 +230,6 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         if st.direction_conflict:
             return "direction"
         return None
-    if st.stale or st.period_conflict or _nouns_clash(claimed, st.value):
+    if st.stale or st.period_conflict or st.sibling or _nouns_clash(claimed, st.value):
         return None
     return st.comparison.detail or "different"
