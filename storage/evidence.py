@@ -54,6 +54,7 @@ class ClaimInput:
     topics: list[str]
     checkworthy: bool
     source_ids: list[int] = field(default_factory=list)
+    section_cites: bool = True  # its own section cites sources (else it rests on its report's)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def claims_to_verify(
     wanted_sources = set(source_ids) if source_ids is not None else None
     for claim, rep in rows:
         assert claim.id is not None and rep.id is not None
-        cited = by_section.get(claim.section_id or -1) or by_report.get(rep.id, [])
+        own = by_section.get(claim.section_id or -1)
+        cited = own or by_report.get(rep.id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited):
             continue
         out.append(
@@ -123,6 +125,7 @@ def claims_to_verify(
                 topics=json_list(claim.topics),
                 checkworthy=claim.checkworthy,
                 source_ids=list(cited),
+                section_cites=bool(own),
             )
         )
     all_ids = sorted({s for c in out for s in c.source_ids})

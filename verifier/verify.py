@@ -246,14 +246,24 @@ def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome], ot
         if c.checkworthy
     ]
     conflicts = find_conflicts(members)
+    unsourced = {c.id: not c.section_cites for c in claims}
     status = {**other_status, **{out.claim_id: out.decision.status for out in outcomes}}
     for out in outcomes:
         others = conflicts.get(out.claim_id)
         if not others:
             continue
         out.conflicts_with = sorted(others)
-        # the pages side with the other report: one of the disagreeing claims is verified
+        # the pages side with the other report: one of the disagreeing claims is verified. Only a claim
+        # whose own section cites nothing (an overview, a summary) is judged by another report's pages;
+        # a claim in a section that cites pages rests on those pages alone.
         sided = any(status.get(o) == "verified" for o in others)
+        if (
+            sided
+            and not unsourced.get(out.claim_id, False)
+            and out.decision.status == "unverified"
+            and out.decision.reason == "not_found_in_source"
+        ):
+            continue
         if sided and out.decision.status == "unverified" and out.decision.reason == "not_found_in_source":
             out.decision = Decision("contradicted", "conflicting_reports", 0.6)
 
