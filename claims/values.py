@@ -694,6 +694,82 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         )
 
 
+# ---------------------------------------------------------------- multiples, halves and ranks in words
+
+_MULTIPLE_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "quintuple": 5.0}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_CN_SMALL_NUMS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_EN_MULTIPLE = re.compile(
+    r"\b(?P<w>doubl(?:e[sd]?|ing)|twice|tripl(?:e[sd]?|ing)|trebl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)"
+    r"|quintupl(?:e[sd]?|ing))\b|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b",
+    re.I,
+)
+_EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)
+_EN_RANK = re.compile(
+    r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|es|ing)|finish(?:ed|es)?|came|comes|sits?|sat|stands?|stood)\s+"
+    r"(?:at\s+|in\s+)?(?:No\.\s*|number\s+|#)?(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\d{1,3}(?:st|nd|rd|th))\b"
+    r"|\b(?P<o2>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+    r"[ -](?:place|position|spot)\b"
+    r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",
+    re.I,
+)
+_CN_RANK = re.compile(
+    r"(?:排名|排在|位列|名列|位居|居)\s*第\s*(?P<c>[一二两三四五六七八九十])(?![\d一二两三四五六七八九十百千万亿季方])"
+    r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*名"
+    r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"
+)
+_TOP = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
+
+
+def _ordinal(word: str) -> int | None:
+    low = word.lower()
+    if low in _ORDINALS:
+        return _ORDINALS[low]
+    digits = re.match(r"\d+", low)
+    return int(digits.group()) if digits else None
+
+
+def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:
+    """"doubled", "more than triple", "three-fold" → ×N; "halved", "half of" → 50%; ranks written as
+    words: "ranked third", "2nd place", "top five", 第三, 进入前五 (a rank within the top N is ≤ N)."""
+    for m in _EN_MULTIPLE.finditer(text):
+        if m.group("w"):
+            word = m.group("w").lower()
+            factor = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k[:-1]))
+        else:
+            n = m.group("n").lower()
+            factor = float(n) if n.isdigit() else float(_EN_COUNT_WORDS.get(n, 0))
+            if not factor:
+                continue
+        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
+    for m in _EN_HALF.finditer(text):
+        yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
+    for m in _EN_RANK.finditer(text):
+        if m.group("t"):
+            t = m.group("t").lower()
+            top = int(t) if t.isdigit() else _TOP.get(t)
+            if top:
+                yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
+            continue
+        word = m.group("o") or m.group("o2")
+        rank = _ordinal(word)
+        if rank:
+            start = m.start("o") if m.group("o") else m.start("o2")
+            yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
+    for m in _CN_RANK.finditer(text):
+        if m.group("c") or m.group("c2"):
+            digit = m.group("c") or m.group("c2")
+            start = m.start("c") - 1 if m.group("c") else m.start()
+            start = text.rfind("第", 0, start + 1)
+            yield Value(text[start : m.end()], float(_CN_SMALL_NUMS[digit]), "rank", "=", start, m.end(), "count", 1.0)
+        else:
+            t = m.group("t")
+            top = int(t) if t.isdigit() else _CN_SMALL_NUMS[t]
+            yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
+
+
 def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     """Every value in ``text``, in order, non-overlapping; offsets are into ``text``.
 
@@ -718,6 +794,7 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
         _find_english_approx(text, default_year),
         (v for v in numbers if v.kind != "money"),
         _find_english_number_words(text, default_year),
+        _find_word_multiples(text, default_year),
     )
     for values in passes:
         for v in values:
