@@ -80,7 +80,7 @@ class Statement:
 
 
 def frame_of(q: ClaimQuery) -> ClaimFrame:
-    spans = tuple((v.start, v.end) for v in passage_values(q.sentence))
+    spans = tuple((v.start, v.end) for v in passage_values(q.sentence) if v.kind != "date")
     noun = q.values[0].noun if q.values else None
     return claim_frame(
         q.sentence,
@@ -151,7 +151,7 @@ def aligned_statements(
         for n in _candidates(idx, families):
             p = idx.passages[n]
             stale = stale_spans(p.text)
-            spans = [(v.start, v.end) for v in p.values]
+            spans = [(v.start, v.end) for v in p.values if v.kind != "date"]
             for pv in p.values:
                 cmp = _compare(claimed, pv)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
@@ -212,10 +212,11 @@ def aligned_plausible(claimed: Value, st: Statement, statements: Sequence[Statem
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict:
         return False
-    if st.match >= PLAUSIBLE_MATCH:
+    closer = _CLOSER if not st.sibling else 0.0  # a figure bound to the sentence's other figure yields sooner
+    if st.match >= PLAUSIBLE_MATCH and not st.sibling:
         return True
     return not any(
-        contradiction(claimed, other) and other.match >= st.match + _CLOSER for other in statements
+        contradiction(claimed, other) and other.match > st.match + closer for other in statements
     )
 
 
