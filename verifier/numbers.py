@@ -16,6 +16,7 @@ itself, is *aligned*; aligned statements decide:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ from verifier.frames import (
     segment_span,
     stale_spans,
 )
-from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, passage_values
+from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, compact, passage_values, split_names
 
 __all__ = ["Statement", "aligned_statements", "frame_of", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
@@ -69,6 +70,7 @@ class Statement:
     clause_match: float  # … of its clause and the clause before it
     alone: bool  # the only figure of its kind in its clause
     sibling: bool  # its own words are those of another figure of the claim's sentence
+    other_subject: bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
     period_conflict: bool
     direction_conflict: bool
     stale: bool
@@ -136,6 +138,41 @@ def _nouns_clash(claimed: Value, found: Value) -> bool:
     return not set(content_words(claimed.noun)) & set(content_words(found.noun))
 
 
+def _family_head(name: str) -> str:
+    """The family a model or product name belongs to: qwen4-max, qwen4-235b → qwen4."""
+    m = re.match(r"[a-z]+\d*", name)
+    return m.group() if m else name
+
+
+def claim_subject(q: ClaimQuery) -> str | None:
+    """The first name written before the key in the key's clause (compact), if any."""
+    at = q.sentence.find(q.key_text)
+    if at < 0:
+        return None
+    s, _ = clause_span(q.sentence, at, at + len(q.key_text))
+    head = q.sentence[s:at]
+    names = [compact(n) for n in split_names(head) if len(compact(n)) >= 3]
+    return names[0] if names else None
+
+
+def _other_subject(subject: str | None, window: str, sentence_names: frozenset[str]) -> bool:
+    """The window speaks of another entity: it names one the claim's sentence also names, or a sibling
+    of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject."""
+    if subject is None:
+        return False
+    flat = compact(window)
+    if subject in flat:
+        return False
+    head = _family_head(subject)
+    for name in split_names(window):
+        n = compact(name)
+        if len(n) < 3 or n == subject:
+            continue
+        if n in sentence_names or (len(head) >= 3 and _family_head(n) == head):
+            return True
+    return False
+
+
 def aligned_statements(
     q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex], subjects: Sequence[str]
 ) -> list[Statement]:
@@ -143,6 +180,8 @@ def aligned_statements(
     frame = frame_of(q)
     if not frame.weights:
         return []
+    subject = claim_subject(q)
+    sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
@@ -180,6 +219,9 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=len(same_kind) <= 1,
                         sibling=frame.bound_to_sibling(clause_words(p.text[gs:ge])),
+                        other_subject=_other_subject(
+                            subject, p.text if p.kind in {"td", "tr"} else p.text[ps:e], sentence_names
+                        ),
                         period_conflict=periods_conflict(frame.periods, period_marks(clause + " " + p.heading)),
                         direction_conflict=bool(frame.direction and pdir and frame.direction != pdir),
                         stale=is_stale(pv, stale),
@@ -193,6 +235,7 @@ def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
         and not st.sibling
+        and not st.other_subject
         and not _nouns_clash(claimed, st.value)
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and not st.period_conflict
@@ -231,6 +274,6 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         if st.direction_conflict:
             return "direction"
         return None
-    if st.stale or st.period_conflict or st.sibling or _nouns_clash(claimed, st.value):
+    if st.stale or st.period_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
     return st.comparison.detail or "different"
