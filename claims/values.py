@@ -125,6 +125,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "cjk"),
     ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
+    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\b\.?(?![,.]?\s*\d)"), "month"),
     ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "cjk"),
     (
         "m",

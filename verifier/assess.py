@@ -513,7 +513,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         fams = [unit_family(key_value), "count"]
         return _assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t, indexes)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":
-        return _assess_date(q, key_value, passages, indexes, t)
+        dated = _assess_date(q, key_value, passages, indexes, t)
+        return _with_alignment(q, key_value, dated, indexes) if re.search(r"\d", key_value.raw) else dated
     if q.kind == "version":
         return _assess_version(q, passages, indexes, t)
     return _assess_fact(q, passages, indexes, t)

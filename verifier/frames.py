@@ -254,7 +254,7 @@ def _value_words() -> frozenset[str]:
 
 def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> bool:
     low = src.lower()
-    return bool(src) and low not in _value_words() and not terms <= _FRAME_NEUTRAL
+    return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
 
 
 def claim_frame(
@@ -264,6 +264,7 @@ def claim_frame(
     names: tuple[str, ...] = (),
     value_spans: tuple[tuple[int, int], ...] = (),
     noun: str | None = None,
+    names_measure: bool = True,
 ) -> ClaimFrame:
     """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
     sentence; ``names`` (the subject) and the figures' own words (scales, currencies, qualifiers) are
@@ -281,7 +282,8 @@ def claim_frame(
     seg = sentence[ss:at] + " " + sentence[end:se]
     ps, pe = previous_clause(sentence, s)
     before = sentence[ps:pe]
-    name_words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
+    # a benchmark's name is what a score measures; an event's date is measured by the event, not the name
+    name_words = set() if names_measure else {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
     own: list[tuple[frozenset[str], float]] = []
     if noun:  # what the figure counts is the first part of what it measures
         own.append((frozenset(content_words(noun)), 1.0))

@@ -67,6 +67,7 @@ class Statement:
     value: Value
     comparison: Comparison
     match: float  # measure match of the figure's own segment (its clause cut at the figures around it)
+    event_match: float  # … without the names (for a date: the event, not who it happened to)
     clause_match: float  # … of its clause and the clause before it
     alone: bool  # the only figure of its kind in its clause
     sibling: bool  # its own words are those of another figure of the claim's sentence
@@ -81,7 +82,7 @@ class Statement:
         return self.index.passages[self.passage_no]
 
 
-def frame_of(q: ClaimQuery) -> ClaimFrame:
+def frame_of(q: ClaimQuery, *, names_measure: bool = True) -> ClaimFrame:
     spans = tuple((v.start, v.end) for v in passage_values(q.sentence) if v.kind != "date")
     noun = q.values[0].noun if q.values else None
     return claim_frame(
@@ -91,6 +92,7 @@ def frame_of(q: ClaimQuery) -> ClaimFrame:
         q.context_names,
         spans,
         noun,
+        names_measure=names_measure,
     )
 
 
@@ -116,6 +118,8 @@ def _compare(claimed: Value, found: Value) -> Comparison:
 
 def _families(claimed: Value) -> tuple[str, ...]:
     fam = unit_family(claimed)
+    if fam == "date":
+        return (fam,)
     key = measure_key(claimed)
     if key is None:
         return (fam,)
@@ -180,6 +184,7 @@ def aligned_statements(
     frame = frame_of(q)
     if not frame.weights:
         return []
+    event = frame_of(q, names_measure=False)
     subject = claim_subject(q)
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     out: list[Statement] = []
@@ -216,6 +221,7 @@ def aligned_statements(
                         value=pv,
                         comparison=cmp,
                         match=measure_match(frame, seg_words),
+                        event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
                         alone=len(same_kind) <= 1,
                         sibling=frame.bound_to_sibling(clause_words(p.text[gs:ge])),
@@ -231,12 +237,18 @@ def aligned_statements(
     return out
 
 
+def _coarser_date(claimed: Value, found: Value) -> bool:
+    """A page date less precise than the claim's (2026 for 2026-06-20) does not confirm it."""
+    return claimed.kind == "date" and len(str(found.value)) < len(str(claimed.value))
+
+
 def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
         and not st.sibling
         and not st.other_subject
         and not _nouns_clash(claimed, st.value)
+        and not _coarser_date(claimed, st.value)
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and not st.period_conflict
         and not st.stale
@@ -265,6 +277,8 @@ def aligned_plausible(claimed: Value, st: Statement, statements: Sequence[Statem
 
 def contradiction(claimed: Value, st: Statement) -> str | None:
     """The kind of contradiction an aligned statement makes, or None."""
+    if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
+        return None  # a date differs only for the same event (published vs takes effect)
     strong = st.comparison.detail in _STRONG
     if st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
         return None
@@ -273,6 +287,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
             return "stale"
         if st.direction_conflict:
             return "direction"
+        if st.period_conflict and not st.sibling and not st.other_subject:
+            return "period"  # the right figure given for another period (fiscal as calendar, Q3 as Q2)
         return None
     if st.stale or st.period_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
