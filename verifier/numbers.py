@@ -72,6 +72,7 @@ class Statement:
     alone: bool  # the only figure of its kind in its clause
     sibling: bool  # its own words are those of another figure of the claim's sentence
     other_subject: bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
+    names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
     period_conflict: bool
     direction_conflict: bool
     stale: bool
@@ -186,6 +187,7 @@ def aligned_statements(
         return []
     event = frame_of(q, names_measure=False)
     subject = claim_subject(q)
+    all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3)
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     out: list[Statement] = []
     families = _families(claimed)
@@ -212,6 +214,7 @@ def aligned_statements(
                 if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
                     words |= clause_words(p.text)
                     seg_words |= clause_words(p.text[: max(0, p.text.find("|", 1))])
+                window = p.text if p.kind in {"td", "tr"} else p.text[ps:e]
                 same_kind = [v for v in p.values if s <= v.start < e and unit_family(v) == unit_family(pv)]
                 pdir = direction_of(local)
                 out.append(
@@ -225,9 +228,8 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=len(same_kind) <= 1,
                         sibling=frame.bound_to_sibling(clause_words(p.text[gs:ge])),
-                        other_subject=_other_subject(
-                            subject, p.text if p.kind in {"td", "tr"} else p.text[ps:e], sentence_names
-                        ),
+                        other_subject=_other_subject(subject, window, sentence_names),
+                        names_near=not all_names or any(n in compact(window) for n in all_names),
                         period_conflict=periods_conflict(frame.periods, period_marks(clause + " " + p.heading)),
                         direction_conflict=bool(frame.direction and pdir and frame.direction != pdir),
                         stale=is_stale(pv, stale),
@@ -249,6 +251,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not st.other_subject
         and not _nouns_clash(claimed, st.value)
         and not _coarser_date(claimed, st.value)
+        and (claimed.kind != "date" or st.names_near)  # many dates on a page: the event's own sentence
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and not st.period_conflict
         and not st.stale
