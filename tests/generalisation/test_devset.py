@@ -1,0 +1,82 @@
+"""The development corpus (tests/fixtures/devset): four reports in four formats, 35 captures of
+realistic pages (site chrome, distractor figures, tables, Chinese pages, corrections, a paywall, a soft
+404, dead links) and 187 hand labels. Rules are tuned on r1 (Simplified markdown) and r3 (English
+newsletter) only; r2 (Traditional, footnotes) and r4 (plain text) are held back and only their totals
+are looked at. Floors sit at what was measured; they are raised as the engine improves, never lowered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+DEVSET = Path(__file__).resolve().parent.parent / "fixtures" / "devset"
+REPORTS = DEVSET / "reports"
+TUNED = ("r1", "r3")
+HELD_BACK = ("r2", "r4")
+
+# measured (this commit): all 73.8%, contradicted recall 53.7%, verified precision 83.2%;
+# tuned half 71.0%; held-back half 76.4%
+FLOORS = {
+    "all": (0.72, 0.50, 0.82),
+    "tuned": (0.69, 0.45, 0.86),
+    "held_back": (0.74, 0.56, 0.76),
+}
+
+
+@pytest.fixture(scope="module")
+def devset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, object], list[dict]]]:
+    from storage.db import make_engine, session_scope
+    from storage.export import claim_records
+    from storage.ingest import ingest_report
+    from verifier.archive import import_archive
+    from verifier.evaluate import evaluate, load_gold
+    from verifier.verify import verify_claims
+
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('devset') / 'ledger.db'}", cache=False)
+    for path in sorted(REPORTS.iterdir()):
+        ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
+    import_archive(engine, DEVSET / "sources")
+    verify_claims(engine)
+    with session_scope(engine) as session:
+        records = claim_records(session)
+    gold = load_gold(DEVSET / "gold.jsonl", lambda name: (REPORTS / name).read_text(encoding="utf-8"))
+    results = {
+        "all": evaluate(gold, records),
+        "tuned": evaluate([g for g in gold if g.report.startswith(TUNED)], records),
+        "held_back": evaluate([g for g in gold if g.report.startswith(HELD_BACK)], records),
+    }
+    yield results, records
+    engine.dispose()
+
+
+def _report(result) -> str:  # type: ignore[no-untyped-def]
+    lines = [result.summary_line()]
+    lines += [f"  {g:12s} -> {p:12s} {n}" for (g, p), n in sorted(result.confusion.items())]
+    return "\n".join(lines)
+
+
+def test_the_devset_is_complete() -> None:
+    assert len(list(REPORTS.iterdir())) == 4
+    assert sum(1 for line in (DEVSET / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()) == 187
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_devset_verdicts(devset, part: str) -> None:  # type: ignore[no-untyped-def]
+    results, _ = devset
+    result = results[part]
+    accuracy, contradicted, verified = FLOORS[part]
+    print(part, _report(result))
+    assert result.accuracy >= accuracy, _report(result)
+    assert result.contradicted_recall >= contradicted, _report(result)
+    assert result.verified_precision >= verified, _report(result)
+
+
+def test_a_revised_figure_never_supports(devset) -> None:  # type: ignore[no-untyped-def]
+    """A page's correction note names the old figure: a claim repeating it is not verified by it."""
+    _, records = devset
+    stale = [r for r in records if r["key"] in {"350 兆瓦", "1,862 times"} or r["key"].startswith("8.1%")]
+    assert stale
+    assert all(r["status"] != "verified" for r in stale), [(r["key"], r["status"]) for r in stale]
