@@ -103,6 +103,8 @@ _MONTH_RE = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _YEAR = r"(?:19|20)\d{2}"
+_MONTH_RE_ANY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+_CN_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _SEP = r"\s*[-/.‑–]\s*"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
 # ("digit", "month" — an English month name and a digit, "cjk" — 年/月 and a digit, "quarter" — 季度,
@@ -119,7 +121,20 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]"),
         "cjk",
     ),
-    ("ymd", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    ("ymd", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>{_YEAR})\b"), "month"),
+    (
+        "ymd",
+        re.compile(rf"(?<![\w-])(?P<y>{_YEAR})-(?P<mn>{_MONTH_RE_ANY})-(?P<d>\d{{1,2}})(?![\w-])", re.I),
+        "month",
+    ),
+    (
+        "ymd",
+        re.compile(rf"(?<![\w-])(?P<d>\d{{1,2}})-(?P<mn>{_MONTH_RE_ANY})-(?P<y>{_YEAR})(?![\w-])", re.I),
+        "month",
+    ),
+    # 3/15/2024, 18/07/2023, 24.6.2022: which number is the month is read off the numbers themselves
+    ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d./])"), "digit"),
+    ("cn", re.compile(r"(?P<cy>[零〇一二三四五六七八九]{4})\s*年(?:\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?)?"), "cn-year"),
     ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "cjk"),
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
@@ -169,6 +184,28 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
             return None
         q = g.get("q") or g.get("q2") or ""
         return f"{year}-Q{'一二三四'.index(q) + 1 if q in '一二三四' else int(q)}", "="
+    if kind == "num":
+        p1, p2 = int(g["p1"]), int(g["p2"])
+        if g["sep"] == "." or p1 > 12:  # 24.6.2022 and 18/07/2023 are day-first
+            day, month = p1, p2
+        elif p2 > 12:  # 3/15/2024 can only be month-first
+            month, day = p1, p2
+        else:  # 3/4/2024: which is the month is unknowable here; only the year is certain
+            return f"{year:04d}", "="
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}", "="
+    if kind == "cn":
+        cy = g["cy"].translate(_CN_DIGIT_CHARS)
+        if g.get("cm"):
+            cm = int(cn_number(g["cm"]) or 0)
+            if not 1 <= cm <= 12:
+                return None
+            if g.get("cd"):
+                cd = int(cn_number(g["cd"]) or 0)
+                return (f"{cy}-{cm:02d}-{cd:02d}", "=") if 1 <= cd <= 31 else None
+            return f"{cy}-{cm:02d}", "="
+        return cy, "="
     if g.get("mn"):
         month = _MONTHS[g["mn"][:3].lower()]
     elif g.get("m"):
@@ -201,6 +238,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "month": digit and month_name,
         "cjk": digit and ("年" in text or "月" in text),
         "quarter": "季度" in text,
+        "cn-year": "年" in text,
         "month-name": month_name,
     }
     for kind, pattern, gate in _DATE_PATTERNS:
@@ -320,6 +358,8 @@ _PREFIX_CODES = {
     "£": "GBP",
     "RMB": "CNY",
 }
+# a minus sign glued to a figure (not the dash of a range: "10-15"), or 负 (负增长 1.5%)
+_NEGATIVE = re.compile(r"(?:(?<![\w.%)\]])[-−]|负(?:增长)?\s*)$")
 _FRACTION = re.compile(
     r"(?P<den>\d+|[一二两三四五六七八九十百千]+)\s*分之\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 )
@@ -500,6 +540,11 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         kind: ClaimKind = "count"
         measure = None
         scale_word = _match_word(text, end, ("scale",))
+        approx_more = False
+        if scale_word is None and text[end : end + 1] in ("多", "余") and (is_digits or is_cn):
+            # 3000多万 = more than 30 million: 多/余 between a number and its scale
+            scale_word = _match_word(text, end + 1, ("scale",))
+            approx_more = scale_word is not None
         if (
             scale_word
             and scale_word[0].surface.isascii()
@@ -555,7 +600,11 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 kind, unit = "date", "date"
         if is_cn and not has_scale and kind == "count" and unit != "x" and not (measure and value >= 2):
             continue  # 一家, 一周, 三大: small Chinese numerals are wording; 四个版本, 三家公司 are counts
+        if is_digits and _NEGATIVE.search(text, max(0, start - 4), start) and kind in ("percent", "money", "count"):
+            value, start = -value, start - 1 if text[start - 1] in "-−" else start  # -1.5%, 负增长 1.5%
         qualifier = _qualifier_before(text, start)
+        if approx_more and qualifier == "=":
+            qualifier = ">"
         after_q, after_end = _qualifier_after(text, end)
         if after_q is not None and kind != "date":
             qualifier = after_q

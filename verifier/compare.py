@@ -207,6 +207,8 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         a, b = float(claimed.value), float(found.value)
     except (TypeError, ValueError):
         return Comparison("incomparable", "not_a_number")
+    if a * b < 0:  # -1.5% against "fell 1.5%": the sign is the direction, compared apart (frames)
+        a, b = abs(a), abs(b)
     if counts_other_things(claimed, found):
         return Comparison("incomparable", "other_thing")
     if is_vague(claimed):

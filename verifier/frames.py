@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from claims.bridge import bridge, content_words, has_han
 from claims.model import Value
+from claims.textnorm import to_simplified
 
 __all__ = [
     "ClaimFrame",
@@ -114,6 +115,7 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # ---------------------------------------------------------------- direction
 
+_NEGATIVE_GROWTH = re.compile(r"负增长|negative growth", re.I)
 _UP = re.compile(
     r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?"
     r"|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|rebound(?:ed|s)?|expand(?:ed|s)?|higher)\b",
@@ -126,8 +128,14 @@ _DOWN = re.compile(
 )
 
 
-def direction_of(text: str) -> int:
-    """+1 when the clause says a figure went up, -1 down, 0 when it says neither or both."""
+def direction_of(text: str, value: float | None = None) -> int:
+    """+1 when the clause says a figure went up, -1 down, 0 when it says neither or both; a negative
+    figure (-1.5%, 负增长 1.5%) went down."""
+    if value is not None and value < 0:
+        return -1
+    if has_han(text):
+        text = to_simplified(text)  # 年減 → 年减: pages in Traditional script are read as written
+    text = _NEGATIVE_GROWTH.sub(" down ", text)
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     return 0 if up == down else (1 if up else -1)
 
@@ -265,6 +273,7 @@ def claim_frame(
     value_spans: tuple[tuple[int, int], ...] = (),
     noun: str | None = None,
     names_measure: bool = True,
+    key_value: float | None = None,
 ) -> ClaimFrame:
     """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
     sentence; ``names`` (the subject) and the figures' own words (scales, currencies, qualifiers) are
@@ -314,7 +323,7 @@ def claim_frame(
         measure=measure,
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         periods=period_marks(clause, skip=(at - s, end - s)),
-        direction=direction_of(clause),
+        direction=direction_of(clause, key_value),
         clause=clause,
         wide=tuple(wide),
         siblings=frozenset(siblings - own_terms),

@@ -94,7 +94,15 @@ def frame_of(q: ClaimQuery, *, names_measure: bool = True) -> ClaimFrame:
         spans,
         noun,
         names_measure=names_measure,
+        key_value=_number(q.values[0]) if q.values else None,
     )
+
+
+def _number(v: Value) -> float | None:
+    try:
+        return float(v.value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _compare(claimed: Value, found: Value) -> Comparison:
@@ -216,7 +224,7 @@ def aligned_statements(
                     seg_words |= clause_words(p.text[: max(0, p.text.find("|", 1))])
                 window = p.text if p.kind in {"td", "tr"} else p.text[ps:e]
                 same_kind = [v for v in p.values if s <= v.start < e and unit_family(v) == unit_family(pv)]
-                pdir = direction_of(local)
+                pdir = direction_of(local, _number(pv))
                 out.append(
                     Statement(
                         index=idx,

@@ -60,3 +60,64 @@ def test_zhao_is_a_trillion_as_a_number_and_mega_in_a_unit() -> None:
 
 def test_a_currency_code_amount_is_not_a_version() -> None:
     assert [v.kind for v in parse_values("USD 12.5 million")] == ["money"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("filed on 3/15/2024", "2024-03-15"),  # only month-first fits
+        ("signed 18/07/2023", "2023-07-18"),  # only day-first fits
+        ("held on 24.6.2022", "2022-06-24"),  # dotted dates are day-first
+        ("3/4/2024", "2024"),  # ambiguous: only the year is certain
+        ("2021-mar-3", "2021-03-03"),
+        ("11-Oct-2020", "2020-10-11"),
+        ("Jan. 5 , 2019", "2019-01-05"),
+        ("二零一九年七月八日", "2019-07-08"),
+        ("公元二零零八年", "2008"),
+        ("closed on 8 June at", "--06-08"),
+        ("on 14 May, the", "--05-14"),
+    ],
+)
+def test_date_forms(text: str, iso: str) -> None:
+    dates = [v for v in parse_values(text) if v.kind == "date"]
+    assert [d.value for d in dates] == [iso]
+
+
+def test_a_time_of_day_is_not_a_count() -> None:
+    assert parse_values("at 09:45 local time") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("-1.5%", -1.5), ("GDP fell to -0.3% in May", -0.3), ("负增长 1.5%", -1.5)])
+def test_negative_figures_keep_their_sign(text: str, value: float) -> None:
+    assert one(text)[0] == pytest.approx(value)
+
+
+def test_a_range_dash_is_not_a_minus() -> None:
+    assert [v.value for v in parse_values("10-15%")] == [10.0, 15.0]
+
+
+def test_more_than_between_number_and_scale() -> None:
+    v = parse_values("3000多万用户")[0]
+    assert (v.value, v.qualifier) == (3e7, ">")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("the valuation more than tripled", 3.0, "x", ">="),
+        ("will double its team", 2.0, "x", "="),
+        ("a three-fold rise", 3.0, "x", "="),
+        ("cut prices by half", 50.0, "percent", "="),
+        ("it ranked third on the board", 3.0, "rank", "="),
+        ("placed 2nd", 2.0, "rank", "="),
+        ("Qwen4-Max 以 1481 分排名第三", 3.0, "rank", "="),
+        ("首次上榜即进入前五", 5.0, "rank", "<="),
+    ],
+)
+def test_multiples_halves_and_ranks_in_words(text: str, value: float, unit: str, qualifier: str) -> None:
+    v = [x for x in parse_values(text) if x.unit in {"x", "percent", "rank"}][0]
+    assert (v.value, v.unit, v.qualifier) == (value, unit, qualifier)
+
+
+def test_third_quarter_and_third_party_are_not_ranks() -> None:
+    assert [v for v in parse_values("第三季度营收与第三方") if v.unit == "rank"] == []

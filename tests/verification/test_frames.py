@@ -1,0 +1,93 @@
+"""Alignment (verifier.frames, verifier.numbers): what a figure measures, read around the figure."""
+
+from __future__ import annotations
+
+from tests.verification.test_assess import page, verdict
+from verifier.frames import clause_span, direction_of, period_marks, periods_conflict, stale_spans
+
+
+def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
+    text = "Revenue was $1,489 million, up 74% from a year earlier; margins fell."
+    s, e = clause_span(text, text.find("74%"), text.find("74%") + 3)
+    assert text[s:e].strip() == "up 74% from a year earlier"
+    s, e = clause_span(text, text.find("1,489"), text.find("1,489") + 5)
+    assert "1,489 million" in text[s:e]
+
+
+def test_periods() -> None:
+    assert period_marks("fiscal third-quarter revenue") >= {"q3", "fiscal"}
+    assert period_marks("第二季度营收") >= {"q2"}
+    assert periods_conflict(period_marks("in the third quarter"), period_marks("second-quarter revenue"))
+    assert periods_conflict(period_marks("capex in calendar 2027"), period_marks("fiscal 2027 capex"))
+    assert not periods_conflict(period_marks("Q2 revenue"), period_marks("revenue in the second quarter"))
+
+
+def test_direction() -> None:
+    assert direction_of("revenue grew 3%") == 1
+    assert direction_of("revenue slipped 3%") == -1
+    assert direction_of("年減 3.2%") == -1
+    assert direction_of("负增长 1.5%") == -1
+    assert direction_of("3.2%", -3.2) == -1
+
+
+def test_a_correction_marks_the_old_figure_stale() -> None:
+    text = "An earlier version said the retail portion was oversubscribed 1,270 times; the company put it at 1,862 times."
+    spans = stale_spans(text)
+    assert any(s <= text.find("1,270") < e for s, e in spans)
+    assert not any(s <= text.find("1,862") < e for s, e in spans)
+    text = "The first-phase capacity has been revised to 400 MW from the 350 MW stated in the original version."
+    spans = stale_spans(text)
+    assert any(s <= text.find("350 MW") < e for s, e in spans)
+    assert not any(s <= text.find("400 MW") < e for s, e in spans)
+
+
+def test_the_superseded_figure_is_contradicted_and_the_revised_one_verified() -> None:
+    p = page(
+        "Update: the first-phase capacity of Project Meridian has been revised to 400 MW from the 350 MW stated "
+        "in the original version of this release.",
+        "The first phase, with a capacity of 400 MW, is expected to be energized in 2027.",
+        title="Project Meridian breaks ground",
+    )
+    old, _ = verdict("Project Meridian 首期容量为 350 兆瓦", "350 兆瓦", "count", p)
+    new, _ = verdict("Project Meridian 首期容量为 400 兆瓦", "400 兆瓦", "count", p)
+    assert old.status == "contradicted"
+    assert new.status == "verified"
+
+
+def test_a_figure_of_another_period_does_not_support() -> None:
+    p = page("Halden reported second-quarter revenue of $7.6 billion.", title="Halden results")
+    d, _ = verdict("Halden reported third-quarter revenue of $7.6bn", "$7.6bn", "money", p)
+    assert d.status != "verified"
+
+
+def test_the_direction_must_agree() -> None:
+    p = page("Edge and automotive revenue slipped 3% to $712 million.", title="Halden results")
+    d, _ = verdict("Edge & Automotive revenue grew 3% to $712m", "3%", "percent", p)
+    assert d.status == "contradicted"
+
+
+def test_swapped_pair_is_caught() -> None:
+    p = page(
+        "The Hong Kong public offering was oversubscribed about 1,862 times, while the international offering "
+        "for institutions was covered about 12.4 times.",
+        title="Listing draws record retail demand",
+    )
+    d, _ = verdict(
+        "The retail tranche was 12.4 times oversubscribed, while the international book was covered 1,862 times",
+        "12.4",
+        "count",
+        p,
+    )
+    assert d.status != "verified"
+
+
+def test_a_wrong_currency_is_contradicted() -> None:
+    p = page("The company raised HK$4.8 billion in its Hong Kong listing.", title="Listing raises HK$4.8bn")
+    d, _ = verdict("该公司在香港上市募资 48 亿美元", "48 亿美元", "money", p)
+    assert d.status == "contradicted"
+
+
+def test_opposite_bounds_disagree() -> None:
+    p = page("People familiar with the deal said it was valued at more than 250 billion yen.", title="Tsubame raises")
+    d, _ = verdict("Tsubame is now valued at less than ¥250bn (yen)", "¥250bn", "money", p)
+    assert d.status == "contradicted"
