@@ -8,7 +8,9 @@ Order of the rules (the first that applies wins):
    source supports stays verified even when another report disagrees with it — unless a passage that
    speaks more to the claim states the figure scaled ×10ⁿ or with transposed digits (then 4).
 4. ``value_mismatch`` / ``name_mismatch`` — a passage that speaks to the claim states a different
-   value for the same quantity, or a near-miss name: contradicted.
+   value for the same quantity, or a near-miss name: contradicted. When the page's figure is the
+   claim's in another frame, the reason says which: ``stale_figure`` (the page revised it),
+   ``wrong_period``, ``wrong_direction``, ``wrong_currency``, ``wrong_unit``, ``wrong_bound``.
 5. ``conflicting_reports`` — another report states the same fact differently and no source supports
    this one: contradicted.
 6. ``not_found_in_source`` — everything else: unverified. When unsure we prefer unverified: marking a
@@ -38,6 +40,12 @@ REASONS: dict[str, str] = {
     "supported": "a cited page states an agreeing value",
     "value_mismatch": "a cited page states a different value for the same quantity",
     "name_mismatch": "a cited page names a near-miss or different name for the same thing",
+    "stale_figure": "the claim repeats a figure the cited page says was revised or corrected",
+    "wrong_period": "a cited page gives this figure for another period (quarter, half, fiscal or calendar year)",
+    "wrong_direction": "a cited page gives this figure going the other way (a fall, not a rise)",
+    "wrong_currency": "a cited page gives this amount in another currency",
+    "wrong_unit": "a cited page gives this figure in another unit of the same kind (GB vs TB, MW vs GW)",
+    "wrong_bound": "a cited page bounds this figure the other way (more than, not less than)",
     "conflicting_reports": "another report states the same fact with a different value",
     "no_source": "the claim's section (and report) cites nothing",
     "source_malformed": "every cited link is malformed",
@@ -78,6 +86,15 @@ class Decision:
 
 _STRONG = frozenset({"scale_slip", "transposed"})
 _SLIP_MARGIN = 0.05
+# what an aligned page figure says is wrong with the claim (verifier.numbers) → its reason code
+_DETAIL_REASONS = {
+    "stale": "stale_figure",
+    "period": "wrong_period",
+    "direction": "wrong_direction",
+    "currency": "wrong_currency",
+    "unit": "wrong_unit",
+    "qualifier": "wrong_bound",
+}
 
 
 def _clamp(x: float) -> float:
@@ -114,7 +131,7 @@ def decide(
         contradicts = slips
     if contradicts:
         best = max(contradicts, key=lambda f: f.score)
-        reason = "name_mismatch" if best.basis == "name" else "value_mismatch"
+        reason = "name_mismatch" if best.basis == "name" else _DETAIL_REASONS.get(best.detail, "value_mismatch")
         strong = 0.15 if best.detail in {"scale_slip", "transposed"} else 0.0
         return Decision("contradicted", reason, _clamp(0.45 + 0.4 * best.score + strong), best)
     if conflicting_reports:

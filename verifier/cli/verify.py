@@ -75,6 +75,6 @@ def _fetch_never_fetched(report: str | None) -> int:
 def _status_of(reason: str) -> str:
     if reason == "supported":
         return "verified"
-    if reason in {"value_mismatch", "name_mismatch", "conflicting_reports"}:
+    if reason in {"value_mismatch", "name_mismatch", "conflicting_reports"} or reason.startswith(("stale_", "wrong_")):
         return "contradicted"
     return "unverified"
