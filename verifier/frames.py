@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,7 +174,7 @@ def stale_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_stale(value: Value, spans: list[tuple[int, int]]) -> bool:
+def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= value.start < e for s, e in spans)
 
 

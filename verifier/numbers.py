@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.bridge import content_words
 from claims.model import Value
@@ -168,6 +169,11 @@ def claim_subject(q: ClaimQuery) -> str | None:
     return names[0] if names else None
 
 
+@lru_cache(maxsize=65536)
+def _names_in(window: str) -> tuple[str, ...]:
+    return tuple(compact(name) for name in split_names(window))
+
+
 def _other_subject(subject: str | None, window: str, sentence_names: frozenset[str]) -> bool:
     """The window speaks of another entity: it names one the claim's sentence also names, or a sibling
     of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject."""
@@ -177,13 +183,76 @@ def _other_subject(subject: str | None, window: str, sentence_names: frozenset[s
     if subject in flat:
         return False
     head = _family_head(subject)
-    for name in split_names(window):
-        n = compact(name)
+    for n in _names_in(window):
         if len(n) < 3 or n == subject:
             continue
         if n in sentence_names or (len(head) >= 3 and _family_head(n) == head):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """What a page figure's surroundings say, whoever asks: computed once per figure, not per claim."""
+
+    span: tuple[int, int]  # its clause
+    words: frozenset[str]  # its clause, the clause before, the passage's heading (and a row's label)
+    seg_words: frozenset[str]  # its own segment, heading, row label and noun
+    own_words: frozenset[str]  # its own segment alone
+    window: str  # the clause before and its own (a table row: the row)
+    window_compact: str
+    periods: frozenset[str]
+    direction: int
+    stale: bool
+    alone: bool  # the only figure of its kind in its clause
+
+
+def _geometry(p: IndexedPassage, i: int) -> _Geometry:
+    """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
+    rebuilt per verify run, so the cache lives and dies with them)."""
+    cache: dict[int, _Geometry] | None = getattr(p, "_geometry", None)
+    if cache is None:
+        cache = {}
+        object.__setattr__(p, "_geometry", cache)
+    got = cache.get(i)
+    if got is not None:
+        return got
+    pv = p.values[i]
+    text = p.text
+    spans = [(v.start, v.end) for v in p.values if v.kind != "date" and (v.start, v.end) != (pv.start, pv.end)]
+    s, e = clause_span(text, pv.start, pv.end, min_chars=12)
+    clause = text[s:e]
+    ps, _pe = previous_clause(text, s)
+    words = clause_words(clause) | clause_words(text[ps:_pe]) | p.context
+    gs, ge = segment_span(text, pv.start, pv.end, spans)
+    own = clause_words(text[gs:ge])
+    seg_words = own | p.context
+    if pv.noun:
+        seg_words |= frozenset(content_words(pv.noun))
+    if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
+        words |= clause_words(text)
+        seg_words |= clause_words(text[: max(0, text.find("|", 1))])
+    window = text if p.kind in {"td", "tr"} else text[ps:e]
+    family = unit_family(pv)
+    got = _Geometry(
+        span=(s, e),
+        words=words,
+        seg_words=seg_words,
+        own_words=own,
+        window=window,
+        window_compact=compact(window),
+        periods=period_marks(clause + " " + p.heading),
+        direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)),
+        stale=is_stale(pv, _stale_spans(text)),
+        alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
+    )
+    cache[i] = got
+    return got
+
+
+@lru_cache(maxsize=4096)
+def _stale_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(stale_spans(text))
 
 
 def aligned_statements(
@@ -204,27 +273,13 @@ def aligned_statements(
             continue  # another company's page
         for n in _candidates(idx, families):
             p = idx.passages[n]
-            stale = stale_spans(p.text)
-            spans = [(v.start, v.end) for v in p.values if v.kind != "date"]
-            for pv in p.values:
+            for i, pv in enumerate(p.values):
                 cmp = _compare(claimed, pv)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
-                s, e = clause_span(p.text, pv.start, pv.end, min_chars=12)
-                clause = p.text[s:e]
-                ps, pe = previous_clause(p.text, s)
-                local = p.text[max(0, pv.start - 40) : pv.end + 40]
-                words = clause_words(clause) | clause_words(p.text[ps:pe]) | p.context | idx.title_words
-                gs, ge = segment_span(p.text, pv.start, pv.end, [sp for sp in spans if sp != (pv.start, pv.end)])
-                seg_words = clause_words(p.text[gs:ge]) | p.context | idx.title_words
-                if pv.noun:
-                    seg_words |= frozenset(content_words(pv.noun))
-                if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
-                    words |= clause_words(p.text)
-                    seg_words |= clause_words(p.text[: max(0, p.text.find("|", 1))])
-                window = p.text if p.kind in {"td", "tr"} else p.text[ps:e]
-                same_kind = [v for v in p.values if s <= v.start < e and unit_family(v) == unit_family(pv)]
-                pdir = direction_of(local, _number(pv))
+                g = _geometry(p, i)
+                seg_words = g.seg_words | idx.title_words
+                words = g.words | idx.title_words
                 out.append(
                     Statement(
                         index=idx,
@@ -234,14 +289,14 @@ def aligned_statements(
                         match=measure_match(frame, seg_words),
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
-                        alone=len(same_kind) <= 1,
-                        sibling=frame.bound_to_sibling(clause_words(p.text[gs:ge])),
-                        other_subject=_other_subject(subject, window, sentence_names),
-                        names_near=not all_names or any(n in compact(window) for n in all_names),
-                        period_conflict=periods_conflict(frame.periods, period_marks(clause + " " + p.heading)),
-                        direction_conflict=bool(frame.direction and pdir and frame.direction != pdir),
-                        stale=is_stale(pv, stale),
-                        span=(s, e),
+                        alone=g.alone,
+                        sibling=frame.bound_to_sibling(g.own_words),
+                        other_subject=_other_subject(subject, g.window, sentence_names),
+                        names_near=not all_names or any(n in g.window_compact for n in all_names),
+                        period_conflict=periods_conflict(frame.periods, g.periods),
+                        direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
+                        stale=g.stale,
+                        span=g.span,
                     )
                 )
     return out
