@@ -37,7 +37,7 @@ from verifier.matching import (
     passage_values,
     score_passages,
 )
-from verifier.numbers import Statement, aligned_plausible, aligned_statements, contradiction
+from verifier.numbers import Statement, aligned_plausible, aligned_statements, contradiction, frame_of
 from verifier.numbers import supports as aligned_supports
 from verifier.rules import Finding
 
@@ -155,12 +155,13 @@ def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Seq
     """Add what the figures aligned with the claim's frame say (verifier.numbers): a supporting
     statement anywhere on the cited pages; with no support, the closest contradicting one."""
     statements = aligned_statements(q, claimed, indexes, _subjects(q))
+    frame_direction = frame_of(q).direction
     by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):
         if f.stance == "supports" and d.highlight:
             st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0]))
-            if st is not None and not aligned_plausible(claimed, st, statements):
+            if st is not None and not aligned_plausible(claimed, st, statements, frame_direction):
                 continue  # the same digits, but in another frame: another period, tranche, direction
         if not _stale_support(d):
             kept.add(f, d)

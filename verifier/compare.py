@@ -218,6 +218,13 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     qa, qb = claimed.qualifier, found.qualifier
     if {qa, qb} & {"<", "<="} and {qa, qb} & {">", ">="}:
         return Comparison("disagree", "qualifier")  # "less than ¥250bn" against "more than 250 billion yen"
+    # a bound the page's figure lies on the wrong side of: "不到四成" against 41%, "逾六成" against 57%
+    eps = max(abs(a), abs(b)) * _REL_EPS
+    if qb in {"=", "~"} and (
+        (qa == "<" and b >= a - eps) or (qa == "<=" and b > a + eps)
+        or (qa == ">" and b <= a + eps) or (qa == ">=" and b < a - eps)
+    ):
+        return Comparison("disagree", "qualifier")
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
     if "~" in (claimed.qualifier, found.qualifier):
         tol = max(tol, 0.05 * max(abs(a), abs(b)))

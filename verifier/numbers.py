@@ -76,6 +76,7 @@ class Statement:
     names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
     period_conflict: bool
     direction_conflict: bool
+    direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
 
@@ -295,6 +296,7 @@ def aligned_statements(
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         period_conflict=periods_conflict(frame.periods, g.periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
+                        direction=g.direction,
                         stale=g.stale,
                         span=g.span,
                     )
@@ -326,13 +328,17 @@ PLAUSIBLE_MATCH = 0.34
 _CLOSER = 0.3
 
 
-def aligned_plausible(claimed: Value, st: Statement, statements: Sequence[Statement]) -> bool:
+def aligned_plausible(
+    claimed: Value, st: Statement, statements: Sequence[Statement], direction: int = 0
+) -> bool:
     """May a figure found by the passage search still support? Not when its own frame says it is
     another period, direction or a revised figure, nor when another figure on the page measures the
     claim's quantity far more closely and differs (the retail tranche's 1,862 times is not the
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict:
         return False
+    if claimed.kind == "percent" and direction and not st.direction:
+        return False  # "年增 41.8%" needs a page that says it rose, not a bare 41.8% elsewhere
     closer = _CLOSER if not st.sibling else 0.0  # a figure bound to the sentence's other figure yields sooner
     if st.match >= PLAUSIBLE_MATCH and not st.sibling:
         return True

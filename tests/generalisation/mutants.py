@@ -160,22 +160,93 @@ OPERATORS: dict[str, tuple[frozenset[str], Callable[[str], str | None]]] = {
 }
 
 
+# operators that rewrite the words around a key: (text before, key, text after) → the three rewritten
+_OPPOSITE_QUALIFIERS = (
+    ("超过", "不到"), ("逾", "不到"), ("以上", "以下"), ("至少", "最多"), ("more than", "less than"),
+    ("over", "under"), ("at least", "at most"), ("above", "below"),
+)
+_OPPOSITE_DIRECTIONS = (
+    ("增长", "下降"), ("上涨", "下跌"), ("增加", "减少"), ("提升", "降低"), ("年增", "年減"),
+    ("rose", "fell"), ("grew", "shrank"), ("up", "down"), ("increased", "decreased"), ("gained", "lost"),
+)
+
+
+def _swap_word(text: str, pairs: tuple[tuple[str, str], ...]) -> str | None:
+    """Replace the pair word nearest the end of ``text`` (the key follows it) by its opposite."""
+    best: tuple[int, str, str] | None = None  # (position, word, replacement)
+    for a, b in pairs:
+        for word, repl in ((a, b), (b, a)):
+            for m in re.finditer(r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])", text):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), word, repl)
+    if best is None:
+        return None
+    at, word, repl = best
+    return text[:at] + repl + text[at + len(word) :]
+
+
+def _flip_qualifier(before: str, key: str, after: str) -> tuple[str, str, str] | None:
+    new = _swap_word(before, _OPPOSITE_QUALIFIERS)
+    return (new, key, after) if new is not None else None
+
+
+def _flip_direction(before: str, key: str, after: str) -> tuple[str, str, str] | None:
+    new = _swap_word(before, _OPPOSITE_DIRECTIONS)
+    return (new, key, after) if new is not None else None
+
+
+def _swap_figures(before: str, key: str, after: str) -> tuple[str, str, str] | None:
+    """Swap the key's figure with the next figure of the same unit in its sentence (12 models and 5
+    benchmarks → 5 models and 12 benchmarks)."""
+    m = _first_number(key)
+    if m is None:
+        return None
+    unit = key[m.end() :].strip()
+    stop = re.search(r"[。；;!?！？\n]|\.\s", after)
+    window = after[: stop.start()] if stop else after
+    for n in _NUM.finditer(window):
+        tail = window[n.end() : n.end() + len(unit) + 1].strip()
+        if n.group() != m.group() and (not unit or tail.startswith(unit)):
+            new_key = key[: m.start()] + n.group() + key[m.end() :]
+            new_after = window[: n.start()] + m.group() + window[n.end() :] + after[len(window) :]
+            return before, new_key, new_after
+    return None
+
+
+CONTEXT_OPERATORS: dict[str, tuple[frozenset[str], Callable[[str, str, str], tuple[str, str, str] | None]]] = {
+    "flip_qualifier": (frozenset({"money", "count", "percent"}), _flip_qualifier),
+    "flip_direction": (frozenset({"money", "count", "percent"}), _flip_direction),
+    "swap_figures": (frozenset({"money", "count", "percent"}), _swap_figures),
+}
+_BEFORE, _AFTER = 12, 60
+
+
 def mutate(op: str, key: str) -> str | None:
     """The key rewritten by operator ``op``; None when it does not apply or changes nothing."""
+    if op in CONTEXT_OPERATORS:
+        raise ValueError(f"{op} rewrites the words around a key: use mutate_in_context")
     _, fn = OPERATORS[op]
     out = fn(key)
     return out if out and out != key else None
+
+
+def mutate_in_context(op: str, before: str, key: str, after: str) -> tuple[str, str, str] | None:
+    """(before, key, after) rewritten by a context operator; None when it does not apply."""
+    _, fn = CONTEXT_OPERATORS[op]
+    out = fn(before, key, after)
+    return out if out and out != (before, key, after) else None
 
 
 @dataclass(frozen=True)
 class Mutant:
     op: str
     report: str
-    start: int  # span of the key in the original report
+    start: int  # span of the rewritten text in the original report (the key, or the key with its words)
     end: int
     original: str
     mutated: str
     kind: str
+    key_at: tuple[int, int] | None = None  # the key's span inside ``mutated`` (context operators)
 
 
 @dataclass(frozen=True)
@@ -218,6 +289,9 @@ def plan_mutants(
     """Mutants of every verified claim whose key an operator applies to (one per claim and operator)."""
     out: list[Mutant] = []
     for op in ops:
+        if op in CONTEXT_OPERATORS:
+            out += _plan_in_context(op, records, texts)
+            continue
         kinds, _ = OPERATORS[op]
         seen: set[tuple[str, int]] = set()
         for rec in records:
@@ -232,6 +306,28 @@ def plan_mutants(
                 continue  # the report states that figure elsewhere: a true claim, not a garble
             seen.add((report, start))
             out.append(Mutant(op, report, start, end, original, new, str(rec["kind"])))
+    return out
+
+
+def _plan_in_context(op: str, records: Iterable[Mapping[str, Any]], texts: Mapping[str, str]) -> list[Mutant]:
+    kinds, _ = CONTEXT_OPERATORS[op]
+    out: list[Mutant] = []
+    for rec in records:
+        if rec.get("status") != "verified" or rec.get("kind") not in kinds:
+            continue
+        report, start, end = str(rec["report"]), int(rec["start"]), int(rec["end"])
+        text = texts[report]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end) if text.find("\n", end) >= 0 else len(text)
+        b0, a1 = max(line_start, start - _BEFORE), min(line_end, end + _AFTER)
+        got = mutate_in_context(op, text[b0:start], text[start:end], text[end:a1])
+        if got is None:
+            continue
+        before, key, after = got
+        out.append(
+            Mutant(op, report, b0, a1, text[b0:a1], before + key + after, str(rec["kind"]),
+                   (len(before), len(before) + len(key)))
+        )
     return out
 
 
@@ -302,7 +398,7 @@ def run_mutants(
     from storage.ingest import ingest_report
     from verifier.verify import verify_claims
 
-    ops = list(ops or OPERATORS)
+    ops = list(ops or [*OPERATORS, *CONTEXT_OPERATORS])
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         base = Path(tmp) / "base.db"
         records = build_base(reports, sources_dir, base)
@@ -331,6 +427,8 @@ def run_mutants(
                 by_report.setdefault(str(rec["report"]), []).append(rec)
             for name, spans in placed.items():
                 for m, s, e in spans:
+                    if m.key_at is not None:
+                        s, e = s + m.key_at[0], s + m.key_at[1]
                     status, reason = _judge(by_report.get(name, []), s, e)
                     summary.outcomes.append(MutantOutcome(m, status, reason))
         return summary

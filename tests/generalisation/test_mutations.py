@@ -9,14 +9,28 @@ names and bumped versions are "not found" on the page rather than contradicted).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import REPORTS_DIR, SOURCES_DIR
-from tests.generalisation.mutants import MutationSummary, apply_mutants, mutate, plan_mutants, run_mutants
+from tests.generalisation.mutants import (
+    MutationSummary,
+    apply_mutants,
+    mutate,
+    mutate_in_context,
+    plan_mutants,
+    run_mutants,
+)
 
-MAX_VERIFIED = 0.02
-MIN_CONTRADICTED = 0.33
-MIN_NUMERIC_CONTRADICTED = 0.55  # money, count, percent, date mutants
+DEVSET = Path(__file__).resolve().parent.parent / "fixtures" / "devset"
+
+MAX_VERIFIED = 0.02  # measured 1.9% with the context operators (swapped figures escape most)
+MIN_CONTRADICTED = 0.43  # measured 44.1%
+MIN_NUMERIC_CONTRADICTED = 0.80  # money, count, percent, date mutants
+# the devset (realistic pages, four formats): measured 839 mutants, 4.6% verified, 79.6% contradicted
+DEVSET_MAX_VERIFIED = 0.05
+DEVSET_MIN_CONTRADICTED = 0.78
 
 
 @pytest.mark.parametrize(
@@ -68,6 +82,20 @@ def test_mutants_apply_at_shifted_spans() -> None:
     assert [new[s:e] for _, s, e in spans] == ["10 亿美元", "200%"]
 
 
+@pytest.mark.parametrize(
+    ("op", "before", "key", "after", "expected"),
+    [
+        ("flip_qualifier", "收涨逾", "四成", "，市场", ("收涨不到", "四成", "，市场")),
+        ("flip_qualifier", "valued at more than ", "$250bn", ".", ("valued at less than ", "$250bn", ".")),
+        ("flip_direction", "营收年增 ", "41.8%", "。", ("营收年減 ", "41.8%", "。")),
+        ("flip_direction", "revenue rose ", "61%", " to $5.82bn", ("revenue fell ", "61%", " to $5.82bn")),
+        ("swap_figures", "覆盖 ", "32 个", "地域、95 个可用区。", ("覆盖 ", "95 个", "地域、32 个可用区。")),
+    ],
+)
+def test_context_operators(op: str, before: str, key: str, after: str, expected: tuple[str, str, str]) -> None:
+    assert mutate_in_context(op, before, key, after) == expected
+
+
 def test_a_mutant_the_report_already_states_is_skipped() -> None:
     text = "E2B and E4B models"
     recs = [{"report": "r", "start": 0, "end": 3, "kind": "version", "status": "verified"}]
@@ -101,3 +129,18 @@ def test_garbled_claims_are_caught(summary: MutationSummary) -> None:
 )
 def test_no_operator_slips_through(summary: MutationSummary, op: str) -> None:
     assert summary.share("verified", op) == 0.0, summary.table()
+
+
+@pytest.fixture(scope="module")
+def devset_summary(tmp_path_factory: pytest.TempPathFactory) -> MutationSummary:
+    reports = {p.name: p.read_text(encoding="utf-8") for p in sorted((DEVSET / "reports").iterdir())}
+    return run_mutants(reports, DEVSET / "sources", workdir=tmp_path_factory.mktemp("devset-mutants"))
+
+
+def test_devset_mutants(devset_summary: MutationSummary) -> None:
+    """Every verified devset claim garbled (figures, dates, versions, names, qualifiers, directions,
+    swapped figures) on realistic pages."""
+    print(devset_summary.table())
+    assert len(devset_summary.outcomes) >= 700
+    assert devset_summary.share("verified") <= DEVSET_MAX_VERIFIED, devset_summary.table()
+    assert devset_summary.share("contradicted") >= DEVSET_MIN_CONTRADICTED, devset_summary.table()
