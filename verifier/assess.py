@@ -112,8 +112,14 @@ def _subjects(q: ClaimQuery) -> list[str]:
     """The sentence's names (compact form) that can stand for a subject: not generic acronyms."""
     return [
         normalise_version(n) for n in q.context_names
-        if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES
+        if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES and not _sentence_initial_word(q, n)
     ]
+
+
+def _sentence_initial_word(q: ClaimQuery, name: str) -> bool:
+    """"Guidance for the next quarter…", "Shares jumped…": a plain capitalised word that opens the
+    sentence is a word, not a name."""
+    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+", name))
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")

@@ -220,11 +220,11 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         return Comparison("disagree", "qualifier")  # "less than ¥250bn" against "more than 250 billion yen"
     # a bound the page's figure lies on the wrong side of: "不到四成" against 41%, "逾六成" against 57%
     eps = max(abs(a), abs(b)) * _REL_EPS
-    if qb in {"=", "~"} and (
-        (qa == "<" and b >= a - eps) or (qa == "<=" and b > a + eps)
-        or (qa == ">" and b <= a + eps) or (qa == ">=" and b < a - eps)
-    ):
-        return Comparison("disagree", "qualifier")
+    wrong_side = (qa == "<" and b >= a - eps) or (qa == "<=" and b > a + eps) or (
+        qa == ">" and b <= a + eps
+    ) or (qa == ">=" and b < a - eps)
+    if qb in {"=", "~"} and wrong_side and a and b and max(abs(a), abs(b)) / min(abs(a), abs(b)) <= _BOUND_REACH:
+        return Comparison("disagree", "wrong_side")
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
     if "~" in (claimed.qualifier, found.qualifier):
         tol = max(tol, 0.05 * max(abs(a), abs(b)))

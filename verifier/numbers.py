@@ -55,6 +55,7 @@ CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer fram
 # … unless the page's figure is the claimed one mis-stated: the same digits ×10ⁿ, digits swapped, the
 # same amount in another currency or unit, the same figure bounded the other way — no coincidence
 STRONG_CONTRADICT_MATCH = 0.34
+STRICT_MATCH = 0.25  # … of which its own words (without the page title) must carry at least this much
 _STRONG = frozenset({"scale_slip", "transposed", "currency", "unit", "qualifier"})
 _MONEY_FAMILIES_EXTRA = ("money",)
 
@@ -68,6 +69,7 @@ class Statement:
     value: Value
     comparison: Comparison
     match: float  # measure match of the figure's own segment (its clause cut at the figures around it)
+    strict_match: float  # … without the page title (what the figure's own words say)
     event_match: float  # … without the names (for a date: the event, not who it happened to)
     clause_match: float  # … of its clause and the clause before it
     alone: bool  # the only figure of its kind in its clause
@@ -288,6 +290,7 @@ def aligned_statements(
                         value=pv,
                         comparison=cmp,
                         match=measure_match(frame, seg_words),
+                        strict_match=measure_match(frame, g.seg_words),
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
@@ -352,7 +355,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
         return None  # a date differs only for the same event (published vs takes effect)
     strong = st.comparison.detail in _STRONG
-    if st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
+    # a wrong figure is read off its own words too: the page title speaks for every figure on the page
+    if (claimed.kind != "date" and st.strict_match < STRICT_MATCH) or st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
         return None
     if st.comparison.agrees:
         if st.stale:

@@ -94,6 +94,7 @@ _DETAIL_REASONS = {
     "currency": "wrong_currency",
     "unit": "wrong_unit",
     "qualifier": "wrong_bound",
+    "wrong_side": "wrong_bound",
 }
 
 
