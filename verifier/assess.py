@@ -112,8 +112,15 @@ def _subjects(q: ClaimQuery) -> list[str]:
     """The sentence's names (compact form) that can stand for a subject: not generic acronyms."""
     return [
         normalise_version(n) for n in q.context_names
-        if len(normalise_version(n)) >= 3 and n.upper() not in _GENERIC_NAMES and not _sentence_initial_word(q, n)
+        if len(normalise_version(n)) >= 3
+        and n.upper() not in _GENERIC_NAMES
+        and not _sentence_initial_word(q, n)
+        and not _AMOUNT_NAME.match(n)
     ]
+
+
+# "RMB4.2bn", "US$2bn", "HK$48": an amount written with a currency code is not a name
+_AMOUNT_NAME = re.compile(r"(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d")
 
 
 def _sentence_initial_word(q: ClaimQuery, name: str) -> bool:

@@ -261,8 +261,13 @@ def _value_words() -> frozenset[str]:
     return frozenset(words | {"bln", "mln", "m", "b", "k", "us", "usd", "rmb", "hk", "per", "cent", "now", "currently"})
 
 
+_AMOUNT_PART = re.compile(r"\d|(?:rmb|usd|hkd|eur|gbp|jpy|cny|us)\d", re.I)
+
+
 def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> bool:
     low = src.lower()
+    if _AMOUNT_PART.match(src):
+        return False  # "1bn" of RMB3.1bn: a piece of a figure, not what it measures
     return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
 
 

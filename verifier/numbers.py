@@ -356,7 +356,7 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         return None  # a date differs only for the same event (published vs takes effect)
     strong = st.comparison.detail in _STRONG
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
-    if (claimed.kind != "date" and st.strict_match < STRICT_MATCH) or st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
+    if st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
         return None
     if st.comparison.agrees:
         if st.stale:
