@@ -177,7 +177,9 @@ def _names_in(window: str) -> tuple[str, ...]:
     return tuple(compact(name) for name in split_names(window))
 
 
-def _other_subject(subject: str | None, window: str, sentence_names: frozenset[str]) -> bool:
+def _other_subject(
+    subject: str | None, window: str, sentence_names: frozenset[str], table_row: bool = False
+) -> bool:
     """The window speaks of another entity: it names one the claim's sentence also names, or a sibling
     of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject."""
     if subject is None:
@@ -185,6 +187,8 @@ def _other_subject(subject: str | None, window: str, sentence_names: frozenset[s
     flat = compact(window)
     if subject in flat:
         return False
+    if table_row and _names_in(window):
+        return True  # a table row is about the entity it names, and it does not name the claim's
     head = _family_head(subject)
     for n in _names_in(window):
         if len(n) < 3 or n == subject:
@@ -208,6 +212,7 @@ class _Geometry:
     direction: int
     stale: bool
     alone: bool  # the only figure of its kind in its clause
+    table_row: bool
 
 
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
@@ -248,6 +253,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)),
         stale=is_stale(pv, _stale_spans(text)),
         alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
+        table_row=p.kind in {"td", "tr"},
     )
     cache[i] = got
     return got
@@ -295,7 +301,7 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
                         sibling=frame.bound_to_sibling(g.own_words),
-                        other_subject=_other_subject(subject, g.window, sentence_names),
+                        other_subject=_other_subject(subject, g.window, sentence_names, g.table_row),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         period_conflict=periods_conflict(frame.periods, g.periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
