@@ -27,7 +27,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rapidfuzz import fuzz  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
+
+from verify import baseline as naive_scores  # noqa: E402  (bench/verify.py)
 
 from storage.db import make_engine, session_scope  # noqa: E402
 from storage.evidence import claims_to_verify, latest_snapshots  # noqa: E402
@@ -59,20 +61,10 @@ def page_sizes(engine: Any) -> list[int]:
 
 
 def baseline(engine: Any, threshold: float) -> tuple[dict[int, str], float, int]:
-    started = time.perf_counter()
-    with session_scope(engine) as session:
-        claims, sources = claims_to_verify(session)
-        snaps = latest_snapshots(session, {s for c in claims for s in c.source_ids})
-    status: dict[int, str] = {}
-    for c in claims:
-        best = 0.0
-        for sid in c.source_ids:
-            snap = snaps.get(sid)
-            if snap is None or sources[sid].state in {"dead", "malformed", "blocked"}:
-                continue
-            best = max(best, fuzz.partial_ratio(c.text, snap.text))
-        status[c.id] = "verified" if c.checkworthy and best >= threshold else "unverified"
-    return status, time.perf_counter() - started, len(claims)
+    """bench/verify.py's naive baseline (best partial_ratio of the sentence against each cited page)."""
+    best, seconds, n = naive_scores(engine)
+    status = {cid: "verified" if checkworthy and score >= threshold else "unverified" for cid, (checkworthy, score) in best.items()}
+    return status, seconds, n
 
 
 def score(engine: Any, override: dict[int, str] | None = None) -> Any:

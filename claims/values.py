@@ -749,7 +749,6 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
 _MULTIPLE_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "quintuple": 5.0}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
-_CN_SMALL_NUMS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _EN_MULTIPLE = re.compile(
     r"\b(?P<w>doubl(?:e[sd]?|ing)|twice|tripl(?:e[sd]?|ing)|trebl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)"
     r"|quintupl(?:e[sd]?|ing))\b|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b",
@@ -811,12 +810,13 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
     for m in _CN_RANK.finditer(text):
         if m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")
+            rank_value = cn_number(digit) or 0
             start = m.start("c") - 1 if m.group("c") else m.start()
             start = text.rfind("第", 0, start + 1)
-            yield Value(text[start : m.end()], float(_CN_SMALL_NUMS[digit]), "rank", "=", start, m.end(), "count", 1.0)
+            yield Value(text[start : m.end()], float(rank_value), "rank", "=", start, m.end(), "count", 1.0)
         else:
             t = m.group("t")
-            top = int(t) if t.isdigit() else _CN_SMALL_NUMS[t]
+            top = int(t) if t.isdigit() else int(cn_number(t) or 0)
             yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
 
 

@@ -148,7 +148,6 @@ _REVISION = re.compile(
     r"|incorrectly|erroneously|\bcorrect(?:ed|ion)\b|此前版本|原文|原稿|更正|勘误|误为|有误|早前版本",
     re.IGNORECASE,
 )
-_FROM = re.compile(r"(?:\bfrom(?: the| an?)?|从|由)\s*$", re.IGNORECASE)
 _SAID = re.compile(
     r"(?:earlier|original|previous) version[^.;。；]*?\b(?:said|put|stated|gave|reported|cited|had)\b|此前版本[^。；]*?(?:称|为|写作)|原文[^。；]*?(?:称|为|写作)",
     re.IGNORECASE,
