@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claims.citations import url_spans
-from claims.entities import entities_in, fact_stopwords, latin_spans
+from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.sections import is_item_heading
@@ -335,6 +335,13 @@ def _fact_drafts(
                 overlaps(a, b) and not re.search(r"[\u4e00-\u9fff]", inner)
             ):
                 continue
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
+    for a, b, _english in chinese_entities(sentence):
+        # 英伟达、软银愿景基金二期和 Greyhaven Capital 跟投: a known organisation written in Chinese is a
+        # named fact like a Latin name (the lexicon gives its English name for the pages)
+        a, b = s + a, s + b
+        if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
     if clause_facts:

@@ -101,7 +101,11 @@ def _kinds(headings: list[Heading]) -> list[SectionKind]:
             # the report's title ("# 每周 AI 观察") names the whole report, not a group of sections
             kinds.append(own or "other")
             continue
-        if group and (h.item or h.level > group_level) and own != "references":
+        # an item title under a group inherits its kind — a deeper heading, or a numbered title at the
+        # group's own level under a list heading (## 今日 Top 5 大事件 / ## 2. …); a summary is one passage,
+        # not a list: "## 一、…" after "## 今日总览" starts a section of its own
+        same_level_item = h.item and group != "summary"
+        if group and (h.level > group_level or same_level_item) and own != "references":
             kinds.append(group)
             continue
         kinds.append(own or "other")

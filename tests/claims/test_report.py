@@ -189,3 +189,17 @@ def test_a_title_heading_with_a_summary_cue_does_not_make_the_whole_report_a_sum
     kinds = {s.heading: s.kind for s in report.sections}
     assert kinds["每周 AI 观察"] == "summary"
     assert kinds["1. OpenAI 完成融资"] != "summary"
+
+
+def test_a_numbered_section_after_a_summary_is_a_section_of_its_own() -> None:
+    from claims.report import parse_report
+
+    text = (
+        "# 产业日报 | 2026-06-10\n\n## 今日总览\n\n过去一周资本加速。\n\n"
+        "## 一、Kestrel AI 完成 45 亿美元 D 轮\n\n发生了什么：Kestrel AI 完成融资。\n\n"
+        "## 二、本周融资一览\n\n星衍智能完成 B 轮。\n"
+    )
+    kinds = {s.heading: s.kind for s in parse_report(text, "r.md").sections}
+    assert kinds["今日总览"] == "summary"
+    assert kinds["一、Kestrel AI 完成 45 亿美元 D 轮"] != "summary"
+    assert kinds["二、本周融资一览"] != "summary"

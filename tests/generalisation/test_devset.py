@@ -17,12 +17,13 @@ REPORTS = DEVSET / "reports"
 TUNED = ("r1", "r3")
 HELD_BACK = ("r2", "r4")
 
-# measured (this commit): all 73.8%, contradicted recall 53.7%, verified precision 83.2%;
-# tuned half 71.0%; held-back half 76.4%
+# measured: all 77.0% (144/187), contradicted recall 55.6%, verified precision 85.4%;
+# tuned half 75.0% / 48.4% / 90.2%; held-back half 78.7% / 64.0% / 80.8%
+# (when this gate was added: 73.8% all, 71.0% tuned, 76.4% held back)
 FLOORS = {
-    "all": (0.72, 0.50, 0.82),
-    "tuned": (0.69, 0.45, 0.86),
-    "held_back": (0.74, 0.56, 0.76),
+    "all": (0.76, 0.54, 0.84),
+    "tuned": (0.73, 0.46, 0.88),
+    "held_back": (0.77, 0.62, 0.79),
 }
 
 
