@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, text
+from sqlalchemy import Integer, column, func, or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -112,7 +112,7 @@ def _fts_phrase(q: str) -> str:
 def _claim_condition(session: Session, q: str, mode: str) -> Any:
     if mode == "fts5" and len(q) >= MIN_INDEXED:
         ids = text(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH :phrase").bindparams(phrase=_fts_phrase(q))
-        return col(Claim.id).in_(ids.columns())
+        return col(Claim.id).in_(ids.columns(column("rowid", Integer)))
     return col(Claim.text).ilike(_like(q), escape="\\")
 
 

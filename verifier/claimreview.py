@@ -113,8 +113,9 @@ def claim_review(
     if author:
         appearance["author"] = author
     item["author"] = author or {"@type": "Organization", "name": report.title or report.name}
-    if report.date:
-        item["datePublished"] = report.date.isoformat()
+    published = report.date or (report.ingested_at.date() if report.ingested_at else None)
+    if published:  # the report's own date; else the day it reached the desk
+        item["datePublished"] = published.isoformat()
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "url": f"{base}/claims/{claim.id}",

@@ -54,6 +54,15 @@ def _place_start(text: str, pos: int) -> int:
     return pos
 
 
+def _place_end(text: str, pos: int) -> int:
+    """Never between a link's ``]`` and its ``(url)``: that would unmake the link."""
+    if 0 < pos < len(text) and text[pos - 1] == "]" and text[pos] == "(":
+        close = text.find(")", pos)
+        if close > 0:
+            return close + 1
+    return pos
+
+
 def _with_sentinels(text: str, marks: Sequence[Mark]) -> str:
     text = _SENTINELS.sub("", text)  # the report's own private-use characters cannot fake a mark
     inserts: list[tuple[int, int, str]] = []
@@ -61,6 +70,7 @@ def _with_sentinels(text: str, marks: Sequence[Mark]) -> str:
     for i, m in enumerate(sorted(marks, key=lambda m: (m.start, -m.end))):
         start, end = max(0, m.start), min(len(text), m.end)
         start = _place_start(text, start)
+        end = _place_end(text, end)
         if end <= start or start < last_end:  # empty, or overlapping an earlier mark
             continue
         inserts.append((start, 1, _OPEN + _num(i) + _SEP))
