@@ -26,7 +26,14 @@ _TAG = re.compile(r"(<[^>]*>)")
 # markdown that must stay at the start of a line: a mark opened there goes after it
 _LINE_SYNTAX = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)*")
 
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+# breaks: a plain-text report's single line breaks stay line breaks, as its readers see them
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}).enable("table")
+# a bare http(s) address in the text (``来源：https://…``) becomes a link; CJK punctuation ends it
+_BARE_URL = re.compile(r"https?://[^\s<>\"'）)（(，。；、】\]]+")
+
+
+def _autolink(escaped: str) -> str:
+    return _BARE_URL.sub(lambda m: f'<a rel="noopener noreferrer nofollow" href="{m.group(0)}">{m.group(0)}</a>', escaped)
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,8 @@ def render_marked(text: str, marks: Sequence[Mark]) -> str:
         nonlocal opened
         if not chunk:
             return
+        if current is None and not link_depth:
+            chunk = _autolink(chunk)
         if current is not None and not opened:  # opened lazily: no empty marks around tags
             out.append(opener(current))
             opened = True

@@ -167,6 +167,10 @@ def claim_page(request: Request, claim_id: Annotated[int, Path(ge=1, le=2**62)],
                   review_state=q.review_state(d.verdict), can_review=bool(who and who.can("review")))
 
 
+def _claim_url(claim_id: int, queue_qs: str) -> str:
+    return f"/claims/{claim_id}" + (f"?{_qs({'queue': queue_qs})}" if queue_qs else "")
+
+
 @router.post("/claims/{claim_id}/review")
 async def claim_review_form(claim_id: int, engine: EngineDep, who: CanReview,
                             status: Annotated[str, Form()], note: Annotated[str, Form()] = "",
@@ -175,12 +179,12 @@ async def claim_review_form(claim_id: int, engine: EngineDep, who: CanReview,
     ``next`` = save and open the next claim of the queue under the same filters."""
     await run_in_threadpool(review_claim, engine, claim_id, status, note, who.name)
     if not next:
-        return RedirectResponse(f"/claims/{claim_id}?{_qs({'queue': queue})}#timeline", status_code=303)
+        return RedirectResponse(_claim_url(claim_id, queue) + "#timeline", status_code=303)
     flt, kept = queue_filter(dict(parse_qsl(queue)), who)
     following = await run_in_threadpool(in_session, engine, q.next_in_queue, flt, claim_id)
     if following is None:
         return RedirectResponse("/?" + _qs({**kept, "done": "1"}), status_code=303)
-    return RedirectResponse(f"/claims/{following}?{_qs({'queue': _qs(kept)})}", status_code=303)
+    return RedirectResponse(_claim_url(following, _qs(kept)), status_code=303)
 
 
 @router.post("/claims/{claim_id}/assign")
@@ -189,7 +193,7 @@ async def claim_assign_form(claim_id: int, engine: EngineDep, who: CanReview,
     """Assign to me (``assignee=me``), to someone, or clear (empty)."""
     name = who.name if assignee.strip() == "me" else assignee
     await run_in_threadpool(assign_claims, engine, [claim_id], name, who.name)
-    return RedirectResponse(f"/claims/{claim_id}?{_qs({'queue': queue})}", status_code=303)
+    return RedirectResponse(_claim_url(claim_id, queue), status_code=303)
 
 
 @router.post("/claims/bulk")
