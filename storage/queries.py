@@ -373,8 +373,11 @@ def review_queue(
         need = limit - len(items)
         if need <= 0:
             break
-        conf = col(Verdict.confidence).asc() if group.max_confidence is not None else col(Verdict.confidence).desc()
-        stmt = _apply_filter(_base(), session, group).order_by(col(Verdict.reason).asc(), conf, col(Claim.id).asc())
+        if group.max_confidence is not None:  # least sure first, off the (status, confidence) index
+            order = [col(Verdict.confidence).asc(), col(Verdict.claim_id).asc()]
+        else:
+            order = [col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Verdict.claim_id).asc()]
+        stmt = _apply_filter(_base(), session, group).order_by(*order)
         rows = _rows(session, stmt.limit(need).offset(skip))
         items += rows
         # a page that starts past this group skips what the group holds; otherwise it starts here

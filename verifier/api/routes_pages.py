@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from claims.errors import AuthError, BadInputError, NotFoundError
 from storage import queries as q
-from storage.search import search
+from storage.search import MAX_COUNT, search
 from verifier.api.annotate import segments, spans_from_json
 from verifier.api.deps import (
     CanIngest,
@@ -228,7 +228,7 @@ def search_page(request: Request, session: ReadSession, who: Who, q_: Annotated[
                 offset: Annotated[int, Query(ge=0, le=2**62)] = 0) -> HTMLResponse:
     res = search(session, q_, limit=PAGE_SIZE, offset=offset) if q_.strip() else None
     nxt = offset + PAGE_SIZE
-    return render(request, "search.html", who, q=q_, res=res,
+    return render(request, "search.html", who, q=q_, res=res, max_count=MAX_COUNT,
                   next_url=("/search?" + _qs({"q": q_, "offset": nxt})) if res and nxt < res.claims_total else None,
                   prev_url=("/search?" + _qs({"q": q_, "offset": max(0, offset - PAGE_SIZE)})) if offset else None)
 
