@@ -19,9 +19,11 @@ import pytest
 
 from storage.db import make_engine, session_scope
 from storage.models import Snapshot
+from storage.verdicts import VerdictUpdate, record_verdict
 from tests.api.factories import Seed, seed_ledger
 from tests.browser.test_review_flow import ARGS, ARTIFACTS, CHROMIUM, _free_port
 from tests.support.servers import LocalServer, Reply
+from verifier.review import review_claim
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,6 +51,12 @@ def shift(tmp_path: Path) -> Iterator[tuple[str, Seed, str]]:
     with session_scope(engine) as s:  # the cited page changed once: a second snapshot to diff
         s.add(Snapshot(source_id=seed.sources["ok"], content_hash="h2", title="OpenAI raises",
                        text="OpenAI raised $6 million at a valuation of about $90 billion, the company said."))
+    # report B's claim was reviewed, then its page changed under the review: needs review
+    review_claim(engine, seed.claims["other"], "contradicted", "the release says $400 million", "ann")
+    moved = {"old": "OpenAI 完成 400 万美元融资。", "new": "OpenAI 完成 4 亿美元融资，估值 900 亿美元。", "score": 71.0}
+    with session_scope(engine) as s:
+        record_verdict(s, seed.claims["other"], VerdictUpdate("verified", "value_match", 0.8,
+                                                              details={"passage": moved}))
     with LocalServer({"/mistral": lambda req: Reply(body=PAGE, headers={"Content-Type": "text/html"})}) as srv:
         port = _free_port()
         env = {**os.environ, "CLAIMLEDGER_SECRET_KEY": "browser-shift", "CLAIMLEDGER_RUN_SCHEDULER": "false",
@@ -87,13 +95,13 @@ def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
     base, seed, cited = shift
     ARTIFACTS.mkdir(exist_ok=True)
 
-    def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-        page.screenshot(path=str(ARTIFACTS / f"shift-{name}.png"), full_page=True)
+    def shot(page, name: str, full: bool = True) -> None:  # type: ignore[no-untyped-def]
+        page.screenshot(path=str(ARTIFACTS / f"shift-{name}.png"), full_page=full)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": 1200, "height": 760}, device_scale_factor=0.8)
             remote: list[str] = []
 
             def only_loopback(route, request) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +117,7 @@ def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
             page.fill("#token", seed.tokens["reviewer"])
             page.click("button[type=submit]")
             expect(page.locator("h1")).to_have_text("Review queue")
-            shot(page, "queue")
+            shot(page, "queue", full=False)
             # 2. work one report's queue with save-and-next until it is empty
             page.goto(base + f"/?report={seed.reports['a']}")
             rows = page.locator("table#queue tr.row")
@@ -142,6 +150,12 @@ def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
             page.keyboard.press("Enter")
             expect(page.locator("#source-results a")).to_have_count(1)
             shot(page, "search-url")
+            # a claim whose page moved under its review: old passage, new passage, their diff
+            page.goto(base + f"/claims/{seed.claims['other']}")
+            expect(page.locator("#moved-passage")).to_contain_text("400 万美元")
+            expect(page.locator("#moved-passage ins.figure").first).to_be_visible()
+            page.locator("#needs-review").scroll_into_view_if_needed()
+            shot(page, "needs-review", full=False)
             # 4. bulk-confirm every claim resting on one source
             page.goto(base + f"/sources/{seed.sources['dead']}")
             page.fill("#bulk input[name=note]", "the page is gone; verdicts confirmed")
@@ -155,7 +169,7 @@ def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
             page.wait_for_url("**/diff?*")
             expect(page.locator("#diff ins.figure").first).to_have_text("6")
             expect(page.locator("#diff del.figure").first).to_have_text("4")
-            shot(page, "diff")
+            shot(page, "diff", full=False)
             # 6. the editor's page: summary first, jump through the contradictions
             page.goto(base + f"/reports/{seed.reports['a']}")
             expect(page.locator("#report-text h1, #report-text p").first).to_be_visible()
@@ -168,7 +182,8 @@ def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
             for _ in range(n):
                 page.click("#next-contradiction")
             assert page.url.endswith(f"#claim-{seed.claims['amount']}")
-            shot(page, "report")
+            page.evaluate("window.scrollTo(0, 0)")
+            shot(page, "report", full=False)
             page.goto(base + f"/reports/{seed.reports['a']}?show=contradicted")
             expect(page.locator("#report-text .claim[id]")).to_have_count(n)
             # 7. an editor uploads a report and sees it verified

@@ -45,12 +45,22 @@ def inline_diff(old: str, new: str) -> list[DiffPiece]:
             out.append(DiffPiece("same", "".join(a[i1:i2])))
             continue
         if op in ("replace", "delete"):
-            gone = "".join(a[i1:i2])
-            out.append(DiffPiece("del", gone, bool(_FIGURE.search(gone))))
+            out += _changed("del", a[i1:i2])
         if op in ("replace", "insert"):
-            came = "".join(b[j1:j2])
-            out.append(DiffPiece("ins", came, bool(_FIGURE.search(came))))
+            out += _changed("ins", b[j1:j2])
     return _merge(out)
+
+
+def _changed(op: str, toks: list[str]) -> list[DiffPiece]:
+    """A changed run split so that only its figures are flagged (the words around stay plain)."""
+    pieces: list[DiffPiece] = []
+    for tok in toks:
+        fig = bool(_FIGURE.search(tok))
+        if pieces and pieces[-1].figure == fig:
+            pieces[-1] = DiffPiece(op, pieces[-1].text + tok, fig)
+        else:
+            pieces.append(DiffPiece(op, tok, fig))
+    return pieces
 
 
 def _merge(pieces: list[DiffPiece]) -> list[DiffPiece]:
@@ -58,8 +68,8 @@ def _merge(pieces: list[DiffPiece]) -> list[DiffPiece]:
     for p in pieces:
         if not p.text:
             continue
-        if merged and merged[-1].op == p.op == "same":
-            merged[-1] = DiffPiece("same", merged[-1].text + p.text)
+        if merged and merged[-1].op == p.op and merged[-1].figure == p.figure:
+            merged[-1] = DiffPiece(p.op, merged[-1].text + p.text, p.figure)
         else:
             merged.append(p)
     return merged
