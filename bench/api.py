@@ -1,5 +1,7 @@
-"""Benchmark: latency of the review queue page and ``/api/claims?status=contradicted`` on a ledger of
-100,000 claims, under 20 concurrent clients on loopback, for SQLite and PostgreSQL. Target p95 < 100 ms.
+"""Benchmark: latency of the review queue (page and API), ``/api/claims?status=contradicted``, search
+(page and API: an indexed three-character name, a two-character scan, a source URL) and the report
+page on a ledger of 100,000 claims, under 20 concurrent clients on loopback, for SQLite and
+PostgreSQL. Target p95 < 100 ms. ``--only PATH,PATH`` measures a few endpoints.
 
 The ledger is generated with bulk inserts (a few seconds); ``claimledger serve`` runs as a subprocess
 (uvicorn, ``--workers`` processes, the way a desk runs it). The load comes from ``wrk`` (C, one
@@ -12,7 +14,7 @@ Baseline: a static file from the same server (framework + loopback + load tool),
 micro-cache off (every request renders; see docs/SERVICE.md).
 
     python bench/api.py [--claims 100000] [--clients 20] [--duration 10] [--db sqlite,postgres]
-                        [--workers 2] [--read-cache SECONDS] [--load wrk|httpx]
+                        [--workers 2] [--read-cache SECONDS] [--load wrk|httpx] [--only PATHS]
 """
 
 from __future__ import annotations

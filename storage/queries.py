@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 STATUSES = ("verified", "unverified", "contradicted")
-SOURCE_STATE_ORDER = ("dead", "changed", "blocked", "malformed", "unsupported", "new", "ok")
+SOURCE_STATE_ORDER = ("dead", "soft_404", "paywall", "changed", "blocked", "malformed", "unsupported", "new", "ok")
 Sort = Literal["id", "confidence", "-confidence", "report"]
 MAX_LIMIT = 500
 
