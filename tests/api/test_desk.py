@@ -135,6 +135,10 @@ def test_bulk_form_on_the_source_page(client: TestClient, seed: Seed) -> None:
                                           "note": "both fine", "back": f"/sources/{src}"}, follow_redirects=False)
     assert r.status_code == 303 and "bulk_done=2" in r.headers["location"]
     assert seed.claims["version"] not in _queue_ids(client)
+    for evil in ("//evil.example/x", "/\\evil.example/x", "https://evil.example/"):  # no open redirect
+        r = client.post("/claims/bulk", data={"csrf_token": _csrf(page), "claim_id": str(seed.claims["amount"]),
+                                              "action": "confirm", "back": evil}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/?bulk_done=1"), r.headers["location"]
 
 
 @pytest.mark.parametrize("query", ["完成 4 亿", "融资", "example.org", "04-14", "Gemma 4"])

@@ -204,7 +204,7 @@ async def bulk_form(request: Request, engine: EngineDep, who: CanReview) -> Resp
     action = str(form.get("action") or "confirm")
     note = str(form.get("note") or "")
     back = str(form.get("back") or "/")
-    back = back if back.startswith("/") and not back.startswith("//") else "/"
+    back = back if back.startswith("/") and not back.startswith("//") and "\\" not in back else "/"
     ids = [int(str(v)) for v in form.getlist("claim_id") if str(v).isdigit() and int(str(v)) <= 2**62]
     source_id = str(form.get("source_id") or "")
     if source_id.isdigit():
