@@ -7,6 +7,7 @@ get verified. Screenshots of every page go to ``test-artifacts/shift-*.png``.
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -34,6 +35,13 @@ PAGE = (b"<html><head><title>Mistral funding</title></head><body><h1>Mistral rai
         b"<p>Mistral AI closed a funding round of 600 million euros on April 18, 2026.</p></body></html>")
 
 
+# a fetched page that tries to run a script and to load from the network when shown
+HOSTILE = (b"<html><body><h1>OpenAI raises</h1><p>OpenAI raised $6 million.</p>"
+           b"<script>document.body.innerHTML = 'SCRIPT RAN'</script>"
+           b"<img src='https://tracker.example/pixel.png'><link rel='stylesheet' href='https://cdn.example/x.css'>"
+           b"</body></html>")
+
+
 def _report(url: str) -> str:
     return (
         "# AI 日报 2026-04-20\n\n"
@@ -50,6 +58,7 @@ def shift(tmp_path: Path) -> Iterator[tuple[str, Seed, str]]:
     seed = seed_ledger(engine)
     with session_scope(engine) as s:  # the cited page changed once: a second snapshot to diff
         s.add(Snapshot(source_id=seed.sources["ok"], content_hash="h2", title="OpenAI raises",
+                       content_type="text/html; charset=utf-8", raw_gz=gzip.compress(HOSTILE),
                        text="OpenAI raised $6 million at a valuation of about $90 billion, the company said."))
     # report B's claim was reviewed, then its page changed under the review: needs review
     review_claim(engine, seed.claims["other"], "contradicted", "the release says $400 million", "ann")
@@ -164,6 +173,10 @@ def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
             # 5. open a source, diff two snapshots
             page.goto(base + f"/sources/{seed.sources['ok']}")
             expect(page.locator("table.snapshots tbody tr")).to_have_count(2)
+            frame = page.frame_locator("#raw-frame")
+            expect(frame.locator("p")).to_have_text("OpenAI raised $6 million.")  # shown, inert:
+            expect(frame.locator("body")).not_to_contain_text("SCRIPT RAN")  # no script ran
+            page.locator("#raw-frame").scroll_into_view_if_needed()
             shot(page, "source")
             page.click("#diff-submit")
             page.wait_for_url("**/diff?*")
