@@ -13,6 +13,12 @@ from storage.models import Claim, Evidence, Report, Snapshot, Source, Verdict
 __all__ = ["claim_records"]
 
 
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value.isoformat() if value.tzinfo else value.isoformat() + "+00:00")
+
+
 def claim_records(
     session: Session,
     *,
@@ -84,6 +90,10 @@ def claim_records(
                 "reason": verdict.reason if verdict else "not_checked",
                 "confidence": round(verdict.confidence, 4) if verdict else 0.0,
                 "actor": verdict.actor if verdict else "auto",
+                "note": verdict.note if verdict else "",
+                "reviewer": verdict.actor if verdict and verdict.actor != "auto" else None,
+                "reviewed_at": _iso(verdict.reviewed_at) if verdict else None,
+                "assignee": verdict.assignee if verdict else None,
                 "needs_review": verdict.needs_review if verdict else False,
                 "evidence": evidence.get(claim.id or -1, []),
                 "conflicts_with": json.loads(verdict.conflicts_with) if verdict else [],

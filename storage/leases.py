@@ -79,6 +79,7 @@ def _eligible(
     if checked_before is not None:
         conds.append(or_(col(Source.last_checked_at).is_(None), col(Source.last_checked_at) < checked_before))
     if due_only:
+        conds.append(col(Source.paused).is_not(True))  # paused on the source page: only by hand
         conds.append(
             or_(
                 col(Source.next_check_at).is_(None),

@@ -86,6 +86,9 @@ class Source(SQLModel, table=True):
     # verify): survives a crashed worker so the next one re-verifies
     verify_pending: bool = Field(default=False, index=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
+    # per-source schedule set on the source page: re-check every N hours (None: adaptive), or never
+    check_interval_hours: float | None = None
+    paused: bool = Field(default=False)
 
 
 class SectionSource(SQLModel, table=True):
@@ -171,6 +174,11 @@ class Verdict(SQLModel, table=True):
     machine_status: str | None = None  # what the machine last concluded, kept under a human verdict
     machine_reason: str | None = None
     updated_at: dt.datetime = Field(default_factory=utcnow)
+    # the desk's review state, apart from the verdict: who is asked to look, and when a person last
+    # reviewed (a claim is "reviewed" while its verdict is a person's and nothing moved under it)
+    assignee: str | None = Field(default=None, index=True)
+    assigned_at: dt.datetime | None = None
+    reviewed_at: dt.datetime | None = None
 
 
 class VerdictEvent(SQLModel, table=True):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Index, case, func, inspect
+from sqlalchemy import Index, and_, case, func, inspect, not_
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -35,6 +35,8 @@ from storage.models import (
 
 __all__ = [
     "STATUSES",
+    "REVIEW_STATES",
+    "review_state",
     "ClaimFilter",
     "ClaimRow",
     "ClaimView",
@@ -59,10 +61,16 @@ __all__ = [
     "list_sources",
     "source_snapshots",
     "get_source",
+    "count_sources",
+    "source_claim_counts",
+    "source_claim_ids",
+    "source_evidence",
+    "get_snapshot",
+    "next_in_queue",
 ]
 
 STATUSES = ("verified", "unverified", "contradicted")
-SOURCE_STATE_ORDER = ("dead", "changed", "blocked", "malformed", "unsupported", "new", "ok")
+SOURCE_STATE_ORDER = ("dead", "soft_404", "paywall", "changed", "blocked", "malformed", "unsupported", "new", "ok")
 Sort = Literal["id", "confidence", "-confidence", "report"]
 MAX_LIMIT = 500
 
@@ -90,6 +98,10 @@ def ensure_indexes(engine: Engine) -> None:
 # ---------------------------------------------------------------------------------------- claims
 
 
+REVIEW_STATES = ("open", "unreviewed", "assigned", "reviewed", "any")
+LOW_CONFIDENCE = 0.7  # a machine "verified" below this goes to the review queue
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     status: str | None = None
@@ -99,11 +111,30 @@ class ClaimFilter:
     source_id: int | None = None
     needs_review: bool | None = None
     checkworthy: bool | None = True
+    # the desk's review state (apart from the verdict): open = not reviewed yet (assigned or not)
+    review: str | None = None
+    assignee: str | None = None
+    reviewer: str | None = None  # the person whose verdict the claim carries
+    since: dt.date | None = None  # verdict last changed on or after this day (UTC)
+    until: dt.date | None = None  # ... on or before this day
+    max_confidence: float | None = None
 
     def validate(self) -> ClaimFilter:
         if self.status is not None and self.status not in STATUSES:
             raise BadInputError(f"unknown status {self.status!r}", hint="one of " + ", ".join(STATUSES))
+        if self.review is not None and self.review not in REVIEW_STATES:
+            raise BadInputError(f"unknown review state {self.review!r}", hint="one of " + ", ".join(REVIEW_STATES))
         return self
+
+
+def review_state(verdict: Any) -> str:
+    """unreviewed | assigned | reviewed: a claim is reviewed while its verdict is a person's and no
+    source moved under it (``needs_review`` puts it back)."""
+    if verdict is None:
+        return "unreviewed"
+    if verdict.actor != "auto" and not verdict.needs_review:
+        return "reviewed"
+    return "assigned" if verdict.assignee else "unreviewed"
 
 
 @dataclass(slots=True)
@@ -141,6 +172,8 @@ class VerdictView:
     needs_review: bool
     machine_status: str | None
     updated_at: dt.datetime | None
+    assignee: str | None = None
+    reviewed_at: dt.datetime | None = None
 
 
 _CLAIM_COLS = [Claim.__table__.c[f.name] for f in fields(ClaimView)]  # type: ignore[attr-defined]
@@ -164,6 +197,10 @@ class ClaimRow:
     @property
     def confidence(self) -> float:
         return self.verdict.confidence if self.verdict else 0.0
+
+    @property
+    def review_state(self) -> str:
+        return review_state(self.verdict)
 
 
 def _rows(session: Session, stmt: Any) -> list[ClaimRow]:
@@ -216,6 +253,25 @@ def _apply_filter(stmt: Any, session: Session, flt: ClaimFilter) -> Any:
     if flt.source_id is not None:
         cited = select(SectionSource.section_id).where(SectionSource.source_id == flt.source_id)
         stmt = stmt.where(col(Claim.section_id).in_(cited))
+    reviewed = and_(col(Verdict.actor) != "auto", col(Verdict.needs_review).is_(False))
+    if flt.review == "open":
+        stmt = stmt.where(not_(reviewed))
+    elif flt.review == "unreviewed":
+        stmt = stmt.where(not_(reviewed), col(Verdict.assignee).is_(None))
+    elif flt.review == "assigned":
+        stmt = stmt.where(not_(reviewed), col(Verdict.assignee).is_not(None))
+    elif flt.review == "reviewed":
+        stmt = stmt.where(reviewed)
+    if flt.assignee is not None:
+        stmt = stmt.where(Verdict.assignee == flt.assignee)
+    if flt.reviewer is not None:
+        stmt = stmt.where(Verdict.actor == flt.reviewer)
+    if flt.since is not None:
+        stmt = stmt.where(col(Verdict.updated_at) >= dt.datetime.combine(flt.since, dt.time()))
+    if flt.until is not None:
+        stmt = stmt.where(col(Verdict.updated_at) < dt.datetime.combine(flt.until + dt.timedelta(days=1), dt.time()))
+    if flt.max_confidence is not None:
+        stmt = stmt.where(col(Verdict.confidence) < flt.max_confidence)
     return stmt
 
 
@@ -273,16 +329,25 @@ def list_claims(
     return Page(items=items, total=total, limit=limit, offset=offset)
 
 
-FLAGGED = ("contradicted", "unverified")
-
-
 def _queue_groups(flt: ClaimFilter) -> list[ClaimFilter]:
-    """The queue's groups in order: claims flagged ``needs_review`` (a source moved under a
-    reviewer's verdict), then contradicted, then unverified. An explicit status or needs_review
+    """The queue's groups, most urgent first: contradicted, then ``needs_review`` (a source moved
+    under a reviewer's verdict), then unverified, then machine-verified with low confidence.
+    By default only claims not reviewed yet (``review="open"``). An explicit status or needs_review
     filter narrows the queue to that group."""
-    if flt.status is not None or flt.needs_review is not None:
+    if flt.review is None:
+        flt = replace(flt, review="open")
+    if flt.needs_review is not None:
         return [flt]
-    return [replace(flt, needs_review=True)] + [replace(flt, status=st, needs_review=False) for st in FLAGGED]
+    if flt.status == "verified":
+        return [replace(flt, max_confidence=LOW_CONFIDENCE)] if flt.review == "open" else [flt]
+    if flt.status is not None:
+        return [flt]
+    return [
+        replace(flt, status="contradicted", needs_review=False),
+        replace(flt, needs_review=True),
+        replace(flt, status="unverified", needs_review=False),
+        replace(flt, status="verified", needs_review=False, max_confidence=LOW_CONFIDENCE),
+    ]
 
 
 def count_queue(session: Session, flt: ClaimFilter | None = None) -> int:
@@ -294,8 +359,8 @@ def count_queue(session: Session, flt: ClaimFilter | None = None) -> int:
 def review_queue(
     session: Session, flt: ClaimFilter | None = None, *, limit: int = 50, offset: int = 0, with_total: bool = True
 ) -> Page:
-    """Claims for fact-checkers: needs-review first, then contradicted, then unverified by reason;
-    the surest first within a reason.
+    """Claims for fact-checkers, most urgent first (see :func:`_queue_groups`); by reason within a
+    group, the surest first (the least sure first among low-confidence verified claims).
 
     One ordered query per group (each walks the (status, reason, confidence) index and stops at
     the page), instead of one sort over every flagged claim.
@@ -308,9 +373,11 @@ def review_queue(
         need = limit - len(items)
         if need <= 0:
             break
-        stmt = _apply_filter(_base(), session, group).order_by(
-            col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Claim.id).asc()
-        )
+        if group.max_confidence is not None:  # least sure first, off the (status, confidence) index
+            order = [col(Verdict.confidence).asc(), col(Verdict.claim_id).asc()]
+        else:
+            order = [col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Verdict.claim_id).asc()]
+        stmt = _apply_filter(_base(), session, group).order_by(*order)
         rows = _rows(session, stmt.limit(need).offset(skip))
         items += rows
         # a page that starts past this group skips what the group holds; otherwise it starts here
@@ -436,26 +503,90 @@ def _snapshot_counts(session: Session, rows: dict[int, SourceRow]) -> None:
 # ---------------------------------------------------------------------------------------- sources
 
 
-def list_sources(session: Session, *, state: str | None = None, limit: int = 200, offset: int = 0) -> list[SourceRow]:
-    """Sources, dead and changed first, then by last check (oldest first)."""
-    _check_paging(limit, offset)
-    rank = case({s: i for i, s in enumerate(SOURCE_STATE_ORDER)}, value=col(Source.state), else_=len(SOURCE_STATE_ORDER))
-    stmt = select(Source).order_by(rank, col(Source.last_checked_at).asc(), col(Source.id).asc())
+SOURCE_SORTS = ("health", "url", "-last_checked", "claims")
+
+
+def _source_where(stmt: Any, state: str | None, q: str | None) -> Any:
     if state is not None:
         stmt = stmt.where(Source.state == state)
+    if q:
+        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(col(Source.url).like(like, escape="\\"))
+    return stmt
+
+
+def count_sources(session: Session, *, state: str | None = None, q: str | None = None) -> int:
+    return int(session.exec(_source_where(select(func.count()).select_from(Source), state, q)).one())
+
+
+def list_sources(session: Session, *, state: str | None = None, limit: int = 200, offset: int = 0,
+                 sort: str = "health", q: str | None = None) -> list[SourceRow]:
+    """Sources, dead and changed first, then by last check (oldest first); or by ``sort``."""
+    _check_paging(limit, offset)
+    rank = case({s: i for i, s in enumerate(SOURCE_STATE_ORDER)}, value=col(Source.state), else_=len(SOURCE_STATE_ORDER))
+    if sort == "health":
+        order = [rank, col(Source.last_checked_at).asc(), col(Source.id).asc()]
+    elif sort == "url":
+        order = [col(Source.url).asc()]
+    elif sort == "-last_checked":
+        order = [col(Source.last_checked_at).desc(), col(Source.id).asc()]
+    elif sort == "claims":
+        n_claims = (select(func.count(col(Claim.id))).join(SectionSource, col(Claim.section_id) == col(SectionSource.section_id))
+             .where(SectionSource.source_id == Source.id, col(Claim.checkworthy).is_not(False)).scalar_subquery())
+        order = [n_claims.desc(), col(Source.id).asc()]
+    else:
+        raise BadInputError(f"unknown sort {sort!r}", hint="one of " + ", ".join(SOURCE_SORTS))
+    stmt = _source_where(select(Source), state, q).order_by(*order)
     sources = session.exec(stmt.limit(limit).offset(offset)).all()
     rows = {s.id: SourceRow(s) for s in sources if s.id is not None}
     _snapshot_counts(session, rows)
-    if rows:
-        claim_counts = session.exec(
-            select(SectionSource.source_id, func.count(col(Claim.id)))
-            .join(Claim, col(Claim.section_id) == col(SectionSource.section_id))
-            .where(col(SectionSource.source_id).in_(list(rows)))
-            .group_by(col(SectionSource.source_id))
-        ).all()
-        for sid, n in claim_counts:
-            rows[sid].claims = int(n)
+    for sid, n in source_claim_counts(session, list(rows)).items():
+        rows[sid].claims = n
     return list(rows.values())
+
+
+def source_claim_counts(session: Session, source_ids: Sequence[int]) -> dict[int, int]:
+    """Checkworthy claims citing each source: the same claims ``/claims?source=ID`` lists."""
+    if not source_ids:
+        return {}
+    rows = session.exec(
+        select(SectionSource.source_id, func.count(func.distinct(col(Claim.id))))
+        .join(Claim, col(Claim.section_id) == col(SectionSource.section_id))
+        .where(col(SectionSource.source_id).in_(list(source_ids)), col(Claim.checkworthy).is_not(False))
+        .group_by(col(SectionSource.source_id))
+    ).all()
+    return {int(sid): int(n) for sid, n in rows}
+
+
+def source_claim_ids(session: Session, source_id: int) -> list[int]:
+    """Every checkworthy claim resting on one source (for bulk review)."""
+    cited = select(SectionSource.section_id).where(SectionSource.source_id == source_id)
+    stmt = (select(Claim.id).where(col(Claim.section_id).in_(cited), col(Claim.checkworthy).is_not(False))
+            .order_by(col(Claim.id)))
+    return [int(i) for i in session.exec(stmt).all() if i is not None]
+
+
+def source_evidence(session: Session, source_id: int) -> list[tuple[Evidence, int]]:
+    """Evidence passages found in this source's snapshots, with their snapshot ids."""
+    stmt = (select(Evidence, Snapshot.id).join(Snapshot, col(Snapshot.id) == col(Evidence.snapshot_id))
+            .where(Snapshot.source_id == source_id).order_by(col(Evidence.passage_start)))
+    return [(e, int(sid)) for e, sid in session.exec(stmt).all() if sid is not None]
+
+
+def get_snapshot(session: Session, source_id: int, snapshot_id: int) -> Snapshot:
+    snap = session.get(Snapshot, snapshot_id)
+    if snap is None or snap.source_id != source_id:
+        raise NotFoundError(f"no snapshot {snapshot_id} of source {source_id}")
+    return snap
+
+
+def next_in_queue(session: Session, flt: ClaimFilter, after: int | None = None) -> int | None:
+    """The first claim of the queue under ``flt`` other than ``after`` (save-and-next)."""
+    page = review_queue(session, flt, limit=2, offset=0, with_total=False)
+    for row in page.items:
+        if row.claim.id != after:
+            return int(row.claim.id or 0)
+    return None
 
 
 def get_source(session: Session, source_id: int) -> Source:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from claims.errors import BadInputError, NotFoundError
 from storage.db import session_scope
-from storage.models import AuditEntry, Claim, Verdict
+from storage.models import AuditEntry, Claim, Verdict, utcnow
 from storage.queries import STATUSES
 from storage.verdicts import AUTO, VerdictUpdate, record_verdict
 
@@ -83,6 +83,11 @@ def review_claim(engine: Engine, claim_id: int, status: str, note: str, actor: s
         )
         record_verdict(session, claim_id, update)
         session.flush()
+        reviewed = session.get(Verdict, claim_id)
+        if reviewed is not None:  # the desk's review state: reviewed now (kept apart from the verdict)
+            reviewed.reviewed_at = utcnow()
+            session.add(reviewed)
+            session.flush()
         after = verdict_state(session.get(Verdict, claim_id))
         entry = AuditEntry(
             actor=actor,

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
         4, ge=1, description="threads per serve process for requests (few: ledger reads are short and CPU-bound)"
     )
     serve_workers: int = Field(1, ge=1, description="uvicorn worker processes of serve (about one per core)")
+    public_base_url: str | None = Field(
+        None, description="public address of the desk (https://…): claim URLs in ClaimReview use it"
+    )
+    publisher_name: str = Field("claimledger", description="the publishing organisation named in ClaimReview")
+    publisher_url: str | None = Field(None, description="the publishing organisation's web site (ClaimReview)")
     read_cache_seconds: float = Field(
         1.0, ge=0, le=2, description="anonymous GETs are served from a per-process cache this long (0: off)"
     )

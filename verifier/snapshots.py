@@ -54,6 +54,9 @@ def _schedule(source: Source, result: FetchResult, settings: Settings) -> None:
         last_changed_at=_aware(source.last_changed_at) if source.last_changed_at else None,
         consecutive_failures=source.consecutive_failures,
     )
+    if source.check_interval_hours:  # set per source on its page: a fixed interval
+        source.next_check_at = _aware(result.fetched_at) + dt.timedelta(hours=source.check_interval_hours)
+        return
     source.next_check_at = next_check_at(
         history, _aware(result.fetched_at), PolicyKnobs.from_settings(settings)
     )

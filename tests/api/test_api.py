@@ -198,7 +198,7 @@ def test_claimreview_export_has_schema_org_shape(client: TestClient, seed: Seed)
     assert review["@type"] == "ClaimReview"
     assert review["url"].endswith(f"/claims/{seed.claims['amount']}")
     assert "4 亿美元" in review["claimReviewed"]
-    assert review["author"] == {"@type": "Person", "name": "reviewer-1"}
+    assert review["author"] == {"@type": "Organization", "name": "claimledger"}  # the publisher, not a person
     assert review["itemReviewed"]["@type"] == "Claim"
     assert review["itemReviewed"]["appearance"]["@type"] == "CreativeWork"
     rating = review["reviewRating"]
@@ -231,7 +231,7 @@ def test_queue_pages_cross_from_contradicted_to_unverified(client: TestClient, s
     assert [c["id"] for c in two] == full[1:3]
 
 
-def test_needs_review_claims_lead_the_queue(client: TestClient, seed: Seed, engine: Engine) -> None:
+def test_needs_review_claims_follow_contradicted_in_the_queue(client: TestClient, seed: Seed, engine: Engine) -> None:
     from storage.db import session_scope
     from storage.verdicts import VerdictUpdate, record_verdict
 
@@ -242,7 +242,9 @@ def test_needs_review_claims_lead_the_queue(client: TestClient, seed: Seed, engi
         record_verdict(s, cid, VerdictUpdate("contradicted", "value_mismatch", 0.8))
     client.app.state.counts.clear()  # type: ignore[attr-defined]  # written behind the app's back
     items = client.get("/api/queue").json()["items"]
-    assert items[0]["id"] == cid and items[0]["needs_review"] and items[0]["status"] == "verified"
+    assert items[0]["status"] == "contradicted"  # most urgent first: contradicted, then needs review
+    assert items[1]["id"] == cid and items[1]["needs_review"] and items[1]["status"] == "verified"
+    assert items[1]["review_state"] == "unreviewed"  # a source moved under the review: back in the queue
     assert [c["id"] for c in client.get("/api/queue", params={"needs_review": True}).json()["items"]] == [cid]
     assert client.get("/api/queue").json()["total"] == 5
     html = client.get("/", params={"status": "needs_review"}).text

@@ -107,7 +107,9 @@ def test_claim_page_explains_needs_review_with_the_passage_diff(client: TestClie
         record_verdict(s, cid, VerdictUpdate("contradicted", "value_mismatch", 0.8, details={"passage": diff}))
     html = client.get(f"/claims/{cid}").text
     assert 'id="needs-review"' in html and "value_mismatch" in html
-    assert "-$90\n+$60" in html
+    # side by side: the passage the reviewer relied on, the passage now, and their inline diff
+    assert "about $90 billion</p>" in html and "about $60 billion</p>" in html
+    assert '<del class="figure">90</del><ins class="figure">60</ins>' in html
 
 
 def test_malformed_citations_are_never_links(client: TestClient, seed: Seed, engine) -> None:  # type: ignore[no-untyped-def]

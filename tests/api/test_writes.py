@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -23,7 +25,13 @@ def test_post_report_ingests_a_sample_report(client: TestClient, seed: Seed, eng
     body = r.json()
     assert body["outcome"] == "new" and body["claims"] > 0
     again = client.post("/api/reports/upload", files={"file": (path.name, path.read_bytes(), "text/plain")}, headers=h)
-    assert again.status_code == 201 and again.json()["outcome"] == "unchanged"
+    assert again.status_code == 202 and again.json()["outcome"] == "unchanged"
+    job = again.json()["job"]
+    deadline = time.monotonic() + 60
+    while not job["finished"] and time.monotonic() < deadline:  # the background fetch + verify
+        time.sleep(0.2)
+        job = client.get(job["url"]).json()
+    assert job["finished"] and job["report_id"] == body["report_id"], job
     with Session(engine) as s:
         assert len(s.exec(select(Claim).where(Claim.report_id == body["report_id"])).all()) == body["claims"]
         audit = s.exec(select(AuditEntry).where(AuditEntry.action == "report.ingest")).all()

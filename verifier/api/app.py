@@ -20,8 +20,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from claims.errors import AuthError, ClaimledgerError
 from storage.db import make_engine, make_read_engine
 from storage.queries import ensure_indexes
+from storage.search import ensure_search
 from verifier.api import filters
 from verifier.api.cache import TTLCache
+from verifier.api.jobs import JobRegistry
 from verifier.api.microcache import MicroCache, ReadCache
 from verifier.api.routes_api import router as api_router
 from verifier.api.routes_pages import public as public_pages
@@ -114,6 +116,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url)
     ensure_indexes(engine)
+    ensure_search(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -135,6 +138,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.engine = engine
     app.state.read_engine = make_read_engine(engine)  # SQLite: readers never take the write lock
     app.state.counts = TTLCache(ttl=COUNT_CACHE_SECONDS, background=True)
+    app.state.jobs = JobRegistry()  # background upload jobs (ingest, fetch, verify)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
     templates.env.auto_reload = False  # templates ship with the package: no stat() per render

@@ -33,6 +33,13 @@ __all__ = [
     "RecheckOut",
     "ErrorOut",
     "loads",
+    "BulkReviewIn",
+    "BulkReviewOut",
+    "AssignIn",
+    "JobOut",
+    "SearchOut",
+    "SourceScheduleIn",
+    "UploadOut",
 ]
 
 Status = Literal["verified", "unverified", "contradicted"]
@@ -84,6 +91,9 @@ class ClaimOut(BaseModel):
     needs_review: bool
     machine_status: str | None
     conflicts_with: list[int]
+    review_state: str = "unreviewed"
+    assignee: str | None = None
+    reviewed_at: dt.datetime | None = None
 
     @classmethod
     def of(cls, row: ClaimRow) -> ClaimOut:
@@ -118,6 +128,9 @@ def claim_dict(row: ClaimRow) -> dict[str, Any]:
         "needs_review": v.needs_review if v else False,
         "machine_status": v.machine_status if v else None,
         "conflicts_with": [int(x) for x in loads(v.conflicts_with if v else None, [])],
+        "review_state": row.review_state,
+        "assignee": getattr(v, "assignee", None),
+        "reviewed_at": _utc(getattr(v, "reviewed_at", None)),
     }
 
 
@@ -227,6 +240,8 @@ class SourceOut(BaseModel):
     last_error: str | None
     snapshots: int = 0
     claims: int = 0
+    check_interval_hours: float | None = None
+    paused: bool = False
 
     @classmethod
     def of(cls, s: Source, snapshots: int = 0, claims: int = 0) -> SourceOut:
@@ -245,6 +260,8 @@ class SourceOut(BaseModel):
             last_error=s.last_error,
             snapshots=snapshots,
             claims=claims,
+            check_interval_hours=s.check_interval_hours,
+            paused=bool(s.paused),
         )
 
     @classmethod
@@ -361,3 +378,54 @@ class RecheckIn(BaseModel):
 class RecheckOut(BaseModel):
     source_ids: list[int]
     result: dict[str, Any]
+
+
+class BulkReviewIn(BaseModel):
+    """One note for many claims: ``claim_ids`` or every claim resting on ``source_id``."""
+
+    status: Literal["confirm", "verified", "unverified", "contradicted"] = "confirm"
+    note: str = Field("", max_length=4000)
+    claim_ids: list[int] = Field(default_factory=list, max_length=2000)
+    source_id: int | None = Field(None, ge=1, le=2**62)
+
+
+class BulkReviewOut(BaseModel):
+    done: list[int]
+    changed: list[int]
+    failed: dict[int, str]
+
+
+class AssignIn(BaseModel):
+    claim_ids: list[int] = Field(..., min_length=1, max_length=2000)
+    assignee: str | None = Field(None, max_length=100, description="a reviewer's name; empty or null clears")
+
+
+class JobOut(BaseModel):
+    id: str
+    name: str
+    stage: str
+    done: int
+    total: int
+    report_id: int | None
+    outcome: str | None
+    counts: dict[str, int]
+    error: str | None
+    finished: bool
+    url: str = ""
+
+
+class UploadOut(IngestOut):
+    job: JobOut
+
+
+class SearchOut(BaseModel):
+    query: str
+    mode: str
+    claims: ClaimPageOut
+    reports: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+
+
+class SourceScheduleIn(BaseModel):
+    check_interval_hours: float | None = Field(None, gt=0, le=24 * 365)
+    paused: bool = False

@@ -1,0 +1,193 @@
+"""Search over claim text, report names and titles, source URLs and page titles, in any script.
+
+One function, :func:`search`, on both databases:
+
+- SQLite: an FTS5 table with the ``trigram`` tokenizer (SQLite >= 3.34) over ``claim.text``, kept in
+  step by triggers; a query of three characters or more is a substring match through that index
+  (Chinese has no spaces, so words are not tokens: trigrams of characters are). Shorter queries
+  (a two-character Chinese word) fall back to ``LIKE`` over the table.
+- PostgreSQL: ``pg_trgm`` with a GIN index on ``claim.text`` serves ``ILIKE '%q%'``. When the
+  extension cannot be created (no privilege) the same ``ILIKE`` runs without the index, and
+  :func:`ensure_search` says so.
+
+Reports (by name, off its index) and sources are few next to claims: a substring match is enough.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Integer, column, func, or_, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, col, select
+
+from storage.models import Claim, Report, Snapshot, Source, Verdict
+from storage.queries import ClaimFilter, ClaimRow, _apply_filter, _base, _check_paging, _rows
+
+__all__ = ["SearchResult", "ensure_search", "search", "search_mode", "MIN_INDEXED", "MAX_COUNT"]
+
+log = logging.getLogger(__name__)
+MIN_INDEXED = 3  # trigram indexes need three characters; shorter queries scan
+MAX_COUNT = 10_000  # a search counts this many matches at most ("10,000+"): a broad word stays fast
+FTS = "claim_fts"
+
+_SQLITE_DDL = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(text, content='claim', content_rowid='id', "
+    "tokenize='trigram')",
+    f"CREATE TRIGGER IF NOT EXISTS claim_fts_ai AFTER INSERT ON claim BEGIN "
+    f"INSERT INTO {FTS}(rowid, text) VALUES (new.id, new.text); END",
+    f"CREATE TRIGGER IF NOT EXISTS claim_fts_ad AFTER DELETE ON claim BEGIN "
+    f"INSERT INTO {FTS}({FTS}, rowid, text) VALUES ('delete', old.id, old.text); END",
+    f"CREATE TRIGGER IF NOT EXISTS claim_fts_au AFTER UPDATE OF text ON claim BEGIN "
+    f"INSERT INTO {FTS}({FTS}, rowid, text) VALUES ('delete', old.id, old.text); "
+    f"INSERT INTO {FTS}(rowid, text) VALUES (new.id, new.text); END",
+]
+
+
+def _sqlite_has_trigram() -> bool:
+    return sqlite3.sqlite_version_info >= (3, 34, 0)
+
+
+def ensure_search(engine: Engine, attempts: int = 5) -> str:
+    """Create the search index if missing (idempotent); returns the mode: ``fts5``, ``pg_trgm`` or
+    ``like`` (no index: every search scans, and the log says why). Several ``serve`` workers start
+    at once: one builds the index while the others wait and retry."""
+    for attempt in range(attempts):
+        try:
+            return _ensure_search(engine)
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    return "like"
+
+
+def _ensure_search(engine: Engine) -> str:
+    if engine.dialect.name == "sqlite":
+        if not _sqlite_has_trigram():
+            log.warning("SQLite %s has no trigram tokenizer (3.34+): search scans the claims", sqlite3.sqlite_version)
+            return "like"
+        with engine.begin() as conn:
+            exists = conn.execute(text(f"SELECT 1 FROM sqlite_master WHERE name = '{FTS}'")).first() is not None
+            for ddl in _SQLITE_DDL:
+                conn.execute(text(ddl))
+            if not exists:  # an older ledger: index the claims it already has
+                conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')"))
+        return "fts5"
+    if engine.dialect.name == "postgresql":
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+                conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claim_text_trgm ON claim USING gin (text gin_trgm_ops)"))
+        except IntegrityError:  # another worker created it at the same moment
+            return "pg_trgm"
+        except Exception as exc:  # noqa: BLE001 - any refusal (privilege, missing contrib) means: scan
+            log.warning("search without an index: could not set up pg_trgm (%s); ask an admin to run "
+                        "CREATE EXTENSION pg_trgm", str(exc).splitlines()[0])
+            return "like"
+        return "pg_trgm"
+    return "like"
+
+
+def search_mode(session: Session) -> str:
+    """How :func:`search` will answer on this connection: ``fts5``, ``pg_trgm`` or ``like``."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        found = conn.execute(text(f"SELECT 1 FROM sqlite_master WHERE name = '{FTS}'")).first()
+        return "fts5" if found else "like"
+    if conn.dialect.name == "postgresql":
+        found = conn.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_claim_text_trgm'")).first()
+        return "pg_trgm" if found else "like"
+    return "like"
+
+
+@dataclass(frozen=True)
+class ReportHit:
+    id: int
+    name: str
+    title: str
+
+
+@dataclass
+class SearchResult:
+    query: str
+    claims: list[ClaimRow]
+    claims_total: int
+    reports: list[ReportHit] = field(default_factory=list)
+    sources: list[tuple[Source, str]] = field(default_factory=list)  # source, its latest page title
+    mode: str = "like"
+    limit: int = 50
+    offset: int = 0
+
+
+def _like(q: str) -> str:
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _fts_phrase(q: str) -> str:
+    return '"' + q.replace('"', '""') + '"'
+
+
+def _claim_condition(session: Session, q: str, mode: str) -> Any:
+    if mode == "fts5" and len(q) >= MIN_INDEXED:
+        ids = text(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH :phrase").bindparams(phrase=_fts_phrase(q))
+        return col(Claim.id).in_(ids.columns(column("rowid", Integer)))
+    return col(Claim.text).ilike(_like(q), escape="\\")
+
+
+def search(session: Session, query: str, *, flt: ClaimFilter | None = None, limit: int = 50, offset: int = 0,
+           mode: str | None = None, others: bool = True) -> SearchResult:
+    """Claims whose text holds ``query`` (newest first, filtered by ``flt`` when given), reports
+    whose name holds it, and sources whose URL or page title holds it. Case-insensitive for Latin
+    letters. ``claims_total`` stops at ``MAX_COUNT + 1``."""
+    q = " ".join(query.split())
+    _check_paging(limit, offset)
+    mode = mode or search_mode(session)
+    if not q:
+        return SearchResult(q, [], 0, mode=mode, limit=limit, offset=offset)
+    flt = flt or ClaimFilter(checkworthy=None)
+    cond = _claim_condition(session, q, mode)
+    stmt = _apply_filter(_base(), session, flt.validate()).where(cond)
+    items = _rows(session, stmt.order_by(col(Claim.id).desc()).limit(limit).offset(offset))
+    matching = _apply_filter(
+        select(col(Claim.id)).select_from(Claim).join(Verdict, col(Verdict.claim_id) == col(Claim.id)), session, flt
+    ).where(cond).limit(MAX_COUNT + 1).subquery()
+    total = int(session.exec(select(func.count()).select_from(matching)).one())  # at most MAX_COUNT + 1
+    result = SearchResult(q, items, total, mode=mode, limit=limit, offset=offset)
+    if others and offset == 0:
+        like = _like(q)
+        # report names by substring, read off the name index (a report row holds its whole text,
+        # which a scan must not read); the latest version of each name
+        names = session.exec(
+            select(Report.name).where(col(Report.name).ilike(like, escape="\\")).distinct()
+            .order_by(col(Report.name)).limit(50)
+        ).all()
+        if names:
+            result.reports = [ReportHit(int(i), n, t) for i, n, t in session.exec(
+                select(Report.id, Report.name, Report.title)
+                .where(col(Report.name).in_(list(names)), col(Report.is_latest).is_(True))
+                .order_by(col(Report.name))
+            ).all() if i is not None]
+        titled = select(Snapshot.source_id).where(col(Snapshot.title).ilike(like, escape="\\"))
+        sources = session.exec(
+            select(Source).where(or_(col(Source.url).ilike(like, escape="\\"), col(Source.id).in_(titled)))
+            .order_by(col(Source.url)).limit(50)
+        ).all()
+        titles = _latest_titles(session, [s.id for s in sources if s.id is not None])
+        result.sources = [(s, titles.get(s.id or 0, "")) for s in sources]
+    return result
+
+
+def _latest_titles(session: Session, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Snapshot.source_id, Snapshot.title).where(col(Snapshot.source_id).in_(ids))
+        .order_by(col(Snapshot.fetched_at).asc())
+    ).all()
+    return {int(sid): title for sid, title in rows if title}
