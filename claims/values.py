@@ -221,7 +221,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     if kind in ("ymd", "md"):
         return f"{prefix}-{month:02d}-{day:02d}", "="
     if kind in ("ym", "m"):
-        return (f"{prefix}-{month:02d}", "=") if year is not None else None
+        # "5 月" / "in September" with no year known: a partial date (the month), never the count 5
+        return (f"{prefix}-{month:02d}", "=") if year is not None else (f"--{month:02d}", "=")
     rel = g.get("rel") or ""
     return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
 

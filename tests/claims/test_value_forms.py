@@ -121,3 +121,9 @@ def test_multiples_halves_and_ranks_in_words(text: str, value: float, unit: str,
 
 def test_third_quarter_and_third_party_are_not_ranks() -> None:
     assert [v for v in parse_values("第三季度营收与第三方") if v.unit == "rank"] == []
+
+
+@pytest.mark.parametrize("text", ["5 月突破 32 亿美元", "in September the firm", "9月上线"])
+def test_a_month_alone_is_a_partial_date_not_a_count(text: str) -> None:
+    first = parse_values(text)[0]
+    assert first.kind == "date" and str(first.value).startswith("--")
