@@ -28,9 +28,10 @@ DEVSET = Path(__file__).resolve().parent.parent / "fixtures" / "devset"
 MAX_VERIFIED = 0.02  # measured 1.9% with the context operators (swapped figures escape most)
 MIN_CONTRADICTED = 0.43  # measured 44.1%
 MIN_NUMERIC_CONTRADICTED = 0.80  # money, count, percent, date mutants
-# the devset (realistic pages, four formats): measured 839 mutants, 4.6% verified, 79.6% contradicted
+# the devset (realistic pages, four formats): measured 884 mutants, 4.4% verified, 77.0% contradicted
+# (839 mutants and 79.6% before r1's news sections became checkworthy: more garbled names, mostly unverified)
 DEVSET_MAX_VERIFIED = 0.05
-DEVSET_MIN_CONTRADICTED = 0.78
+DEVSET_MIN_CONTRADICTED = 0.76
 
 
 @pytest.mark.parametrize(
