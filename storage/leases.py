@@ -34,6 +34,7 @@ __all__ = [
     "UNCHECKABLE_STATES",
     "claim_sources",
     "release_lease",
+    "release_sources",
     "count_due",
     "claims_citing",
     "max_event_id",
@@ -260,6 +261,20 @@ def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int
             update(Source)
             .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
             .values(verify_pending=False, lease_owner=None, lease_expires_at=None)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def release_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int:
+    """Drop ``owner``'s leases on ``source_ids`` and nothing else (a round stopped by its circuit
+    breaker: the sources stay due, their state and counters untouched); returns how many."""
+    if not source_ids:
+        return 0
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(Source)
+            .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
+            .values(lease_owner=None, lease_expires_at=None)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 

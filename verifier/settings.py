@@ -50,7 +50,18 @@ class Settings(BaseSettings):
     recheck_interval_hours: float = Field(24.0, description="base interval between checks of a stable source")
     recheck_min_hours: float = Field(1.0, description="shortest interval (young or changing sources)")
     recheck_max_hours: float = Field(24.0 * 14, description="longest interval (old, stable sources)")
-    dead_after_failures: int = Field(3, description="consecutive failures before a source counts as dead")
+    dead_after_failures: int = Field(
+        3, description="definite answers (404/410, blocked) in a row before a source counts as dead; network errors never count"
+    )
+    dead_after_hours: float = Field(
+        24.0, ge=0, description="a source counts as dead only when those answers span at least this many hours"
+    )
+    breaker_min_hosts: int = Field(
+        3, ge=1, description="hosts a round must try before its circuit breaker may judge the network down"
+    )
+    breaker_ratio: float = Field(
+        0.5, gt=0, le=1, description="share of hosts failing with no answer (DNS, refused, timeout) that stops a round"
+    )
     per_host_per_round: int = Field(50, description="most sources of one host checked in one round")
     round_size: int = Field(200, description="most sources one worker takes per round")
     lease_seconds: int = Field(300, description="how long a worker's claim on a due source lasts")

@@ -52,7 +52,7 @@ def _schedule(source: Source, result: FetchResult, settings: Settings) -> None:
     history = SourceHistory(
         created_at=_aware(source.created_at),
         last_changed_at=_aware(source.last_changed_at) if source.last_changed_at else None,
-        consecutive_failures=source.consecutive_failures,
+        consecutive_failures=(source.consecutive_failures or 0) + (source.soft_failures or 0),
     )
     source.next_check_at = next_check_at(
         history, _aware(result.fetched_at), PolicyKnobs.from_settings(settings)
@@ -152,26 +152,33 @@ def store_fetch(
             source.content_hash = digest
             source.verify_pending = True  # its claims rest on a new version now
         source.consecutive_failures = 0
+        source.soft_failures, source.failing_since = 0, None
         source.last_error = None
         source.etag = result.headers.get("etag") or None
         source.last_modified = result.headers.get("last-modified") or None
     elif result.outcome == "not_modified":
         action = "not_modified"
         source.consecutive_failures = 0
+        source.soft_failures, source.failing_since = 0, None
         source.last_error = None
         if source.state in ("changed", "new", "dead"):
             source.state = "ok"
-    else:
+    elif result.outcome == "failed":  # no definite answer (network, 5xx, 429, too large…)
         action = "failed"
-        source.consecutive_failures = (source.consecutive_failures or 0) + 1
+        source.soft_failures = (source.soft_failures or 0) + 1  # backoff only: state and verdicts stay
         source.last_error = result.error or result.outcome
-        if result.outcome in ("dead", "blocked", "unsupported", "malformed"):
-            if source.state != result.outcome:
-                source.verify_pending = True  # claims resting on it lose their evidence
-            source.state = result.outcome
-        elif source.consecutive_failures >= settings.dead_after_failures and source.state != "dead":
-            source.state = "dead"
-            source.verify_pending = True
+    else:  # a definite answer: 404/410, blocked, unsupported, malformed
+        action = "failed"
+        source.failing_since = source.failing_since or result.fetched_at
+        failures = (source.consecutive_failures or 0) + 1
+        span = (_aware(result.fetched_at) - _aware(source.failing_since)).total_seconds() / 3600
+        if failures >= settings.dead_after_failures and span < settings.dead_after_hours:
+            failures = settings.dead_after_failures - 1  # repeated, but not over long enough yet
+        source.consecutive_failures = failures
+        source.last_error = result.error or result.outcome
+        if source.state != result.outcome:
+            source.verify_pending = True  # claims resting on it lose their evidence (after the retries)
+        source.state = result.outcome
     _schedule(source, result, settings)
     session.add(source)
     session.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from typing import Any
 
@@ -27,6 +28,9 @@ def _start_scheduler() -> Any:
     except (ModuleNotFoundError, AttributeError):
         err_console.print("scheduler not available; serving without re-checks")
         return None
+    # every round logs one INFO line (sources, changed, failed, breaker): an outage is visible
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("verifier.schedule").setLevel(logging.INFO)
     return start(state.settings, state.engine)
 
 

@@ -13,6 +13,7 @@ import ipaddress
 import socket
 import ssl
 import typing
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -80,6 +81,9 @@ def forbidden_reason(ip: IPAddress) -> str | None:
         ("CGNAT", isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT),
         ("private", ip.is_private),
         ("reserved", ip.is_reserved),
+        ("site-local", isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local),
+        # the rule itself: everything the IANA special-purpose registries do not mark globally
+        # reachable is refused (the names above only make the message clearer)
         ("not global", not ip.is_global),
     )
     for name, hit in checks:
@@ -90,7 +94,10 @@ def forbidden_reason(ip: IPAddress) -> str | None:
 
 def check_url(url: str | httpx.URL) -> tuple[str, str, int]:
     """``(scheme, host, port)`` of an http(s) URL, or BlockedURLError (scheme, no host, credentials)."""
-    parts = urlsplit(str(url))
+    try:
+        parts = urlsplit(str(url))
+    except ValueError as exc:  # e.g. an unclosed [ of an IPv6 literal
+        raise BlockedURLError(f"malformed URL ({exc}): {str(url)!r}") from exc
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise BlockedURLError(f"only http and https are fetched, not {scheme or 'no scheme'!r}: {url}")
@@ -102,6 +109,15 @@ def check_url(url: str | httpx.URL) -> tuple[str, str, int]:
         raise BlockedURLError(f"no host in {url}")
     if parts.username or parts.password:
         raise BlockedURLError(f"credentials in the URL are not sent: {url}")
+    try:
+        httpx.URL(str(url))  # what the client will parse: refuse here what it would raise on
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        literal = parse_ip_literal(unicodedata.normalize("NFKC", host))
+        if literal is not None:
+            raise BlockedURLError(
+                f"host {host!r} is the IP address {literal} written in a non-standard form; not fetched"
+            ) from exc
+        raise BlockedURLError(f"malformed URL ({exc}): {url!r}") from exc
     return scheme, host, port or (443 if scheme == "https" else 80)
 
 

@@ -10,8 +10,8 @@ from storage.models import utcnow
 
 __all__ = ["FetchResult", "Outcome", "TEXT_TYPES"]
 
-# ok: a readable body; not_modified: 304 to a conditional GET; dead: 404/410 or the host does not
-# exist; blocked: refused by the SSRF guard or robots.txt; unsupported: not a text content type;
+# ok: a readable body; not_modified: 304 to a conditional GET; dead: a definite 404/410 answer
+# (a host that does not resolve is a transient failure: DNS or the network may be down); blocked: refused by the SSRF guard or robots.txt; unsupported: not a text content type;
 # failed: timeouts, 5xx, 429, connection errors, too large… after the retries were used up.
 Outcome = Literal["ok", "not_modified", "dead", "blocked", "unsupported", "failed", "malformed"]
 
@@ -34,6 +34,8 @@ class FetchResult:
     attempts: int = 1
     elapsed: float = 0.0
     redirects: list[str] = field(default_factory=list)
+    # the host gave no answer at all (DNS, refused, reset, timeout): says nothing about the page
+    transient: bool = False
 
     @property
     def mime(self) -> str:
