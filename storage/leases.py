@@ -50,7 +50,10 @@ __all__ = [
     "take_deliveries",
 ]
 
-UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")
+UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")  # no usable page now
+# never fetched again: a malformed URL cannot change; blocked and unsupported sources are looked at
+# again on the slow schedule (robots.txt, a guard setting or a content type can change)
+NEVER_CHECKED = ("malformed",)
 OVERSAMPLE = 4  # candidates read per slot, so the per-host cap can still fill a batch
 
 
@@ -72,7 +75,7 @@ def _eligible(
     now: dt.datetime, *, due_only: bool, checked_before: dt.datetime | None, source_ids: Sequence[int] | None
 ) -> list:
     conds = [
-        col(Source.state).not_in(UNCHECKABLE_STATES),
+        col(Source.state).not_in(NEVER_CHECKED),
         or_(col(Source.lease_expires_at).is_(None), col(Source.lease_expires_at) < now),
     ]
     if source_ids is not None:
@@ -166,7 +169,7 @@ def count_due(engine: Engine, *, now: dt.datetime | None = None) -> int:
         select(func.count())
         .select_from(Source)
         .where(
-            col(Source.state).not_in(UNCHECKABLE_STATES),
+            col(Source.state).not_in(NEVER_CHECKED),
             or_(
                 col(Source.next_check_at).is_(None),
                 col(Source.next_check_at) <= now,

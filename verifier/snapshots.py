@@ -54,9 +54,11 @@ def _schedule(source: Source, result: FetchResult, settings: Settings) -> None:
         last_changed_at=_aware(source.last_changed_at) if source.last_changed_at else None,
         consecutive_failures=(source.consecutive_failures or 0) + (source.soft_failures or 0),
     )
-    source.next_check_at = next_check_at(
-        history, _aware(result.fetched_at), PolicyKnobs.from_settings(settings)
-    )
+    knobs = PolicyKnobs.from_settings(settings)
+    if source.state in ("blocked", "unsupported"):  # the slow schedule: these rarely change
+        source.next_check_at = _aware(result.fetched_at) + dt.timedelta(hours=knobs.max_hours)
+        return
+    source.next_check_at = next_check_at(history, _aware(result.fetched_at), knobs)
 
 
 def _aware(t: dt.datetime) -> dt.datetime:

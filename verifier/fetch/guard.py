@@ -36,6 +36,19 @@ __all__ = [
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+# IANA special-purpose registries: blocks that are not globally reachable but that some Python
+# versions' is_global still lets through (their tables lag the registry)
+_NOT_GLOBAL = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "192.0.0.0/29", "192.0.0.8/32", "192.0.0.170/31", "192.88.99.0/24",
+        "fec0::/10", "100::/64", "64:ff9b:1::/48", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16",
+    )
+)
+_GLOBAL_EXCEPTIONS = tuple(
+    ipaddress.ip_network(n) for n in ("192.0.0.9/32", "192.0.0.10/32", "2001:1::1/128", "2001:1::2/128", "2001:3::/32",
+                                      "2001:4:112::/48", "2001:20::/28", "2001:30::/28")
+)
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
@@ -82,6 +95,7 @@ def forbidden_reason(ip: IPAddress) -> str | None:
         ("private", ip.is_private),
         ("reserved", ip.is_reserved),
         ("site-local", isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local),
+        ("special-purpose", _special_not_global(ip)),
         # the rule itself: everything the IANA special-purpose registries do not mark globally
         # reachable is refused (the names above only make the message clearer)
         ("not global", not ip.is_global),
@@ -90,6 +104,12 @@ def forbidden_reason(ip: IPAddress) -> str | None:
         if hit:
             return f"{name} address"
     return None
+
+
+def _special_not_global(ip: IPAddress) -> bool:
+    if any(ip in net for net in _GLOBAL_EXCEPTIONS if net.version == ip.version):
+        return False
+    return any(ip in net for net in _NOT_GLOBAL if net.version == ip.version)
 
 
 def check_url(url: str | httpx.URL) -> tuple[str, str, int]:
