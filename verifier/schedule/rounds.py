@@ -55,7 +55,7 @@ from storage.leases import (
     sources_by_id,
 )
 from storage.models import Snapshot, Source, Verdict, VerdictEvent, utcnow
-from storage.verdicts import AUTO, VerdictUpdate, record_verdict
+from storage.verdicts import AUTO, VerdictUpdate, lock_verdict, record_verdict
 from verifier.fetch.result import FetchResult
 from verifier.schedule.diff import passage_diff
 from verifier.schedule.policy import PolicyKnobs, cap_per_host, is_dead, network_looks_down
@@ -312,7 +312,7 @@ def _mark_unreachable(
 ) -> int:
     n = 0
     for claim_id in claim_ids:
-        current = session.get(Verdict, claim_id)
+        current = lock_verdict(session, claim_id)
         update = VerdictUpdate(
             status="unverified",
             reason="source_unreachable",
@@ -366,7 +366,7 @@ def _review_contexts(
 def _flag_reviewed(session: Session, contexts: Sequence[_ReviewContext]) -> int:
     """Put reviewed claims whose source changed back in the queue, with the passage diff."""
     for ctx in contexts:
-        verdict = session.get(Verdict, ctx.claim_id)
+        verdict = lock_verdict(session, ctx.claim_id)  # as committed now: a review may have come in
         newest = session.get(Snapshot, ctx.newest_snapshot_id)
         if verdict is None or newest is None:
             continue
