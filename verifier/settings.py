@@ -73,7 +73,14 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="address serve binds to")
     port: int = Field(8000, description="port serve listens on")
     read_requires_token: bool = Field(False, description="require a token to read (API and pages)")
-    secret_key: str = Field("change-me", description="signs login sessions and CSRF tokens")
+    secret_key: str = Field(
+        "",
+        description="signs login sessions and CSRF tokens and keys token hashes; empty: a random one is "
+        "generated on first start and kept in secret_file (owner-only)",
+    )
+    secret_file: str = Field(
+        "~/.config/claimledger/secret_key", description="where the generated secret is kept (mode 0600)"
+    )
     run_scheduler: bool = Field(True, description="run the re-check scheduler inside serve")
     api_threads: int = Field(
         4, ge=1, description="threads per serve process for requests (few: ledger reads are short and CPU-bound)"

@@ -26,6 +26,7 @@ from verifier.api.microcache import MicroCache, ReadCache
 from verifier.api.routes_api import router as api_router
 from verifier.api.routes_pages import public as public_pages
 from verifier.api.routes_pages import router as pages_router
+from verifier.auth import server_secret
 from verifier.errors import describe, http_status_for
 from verifier.settings import Settings, get_settings
 
@@ -112,6 +113,8 @@ def _mount_docs(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The service: JSON API under /api (OpenAPI at /docs) and the pages."""
     settings = settings or get_settings()
+    # the secret the pages sign with: set, or generated once and kept owner-only (verifier.auth)
+    settings = settings.model_copy(update={"secret_key": server_secret(settings)})
     engine = engine or make_engine(settings.database_url)
     ensure_indexes(engine)
 

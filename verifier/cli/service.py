@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from verifier.auth import ROLES, create_token, list_tokens, revoke_token
+from verifier.auth import ROLES, check_secret_for_bind, create_token, list_tokens, revoke_token, server_secret
 from verifier.cli.context import console, err_console, handle_errors, state
 from verifier.review import review_claim
 
@@ -55,9 +55,7 @@ def serve(
         target: Any = "verifier.api.app:app_from_env"
     else:
         target = create_app(settings, state.engine)
-    if settings.secret_key == "change-me":
-        err_console.print("warning: CLAIMLEDGER_SECRET_KEY is the default; set your own secret before "
-                          "exposing serve beyond this machine.")
+    check_secret_for_bind(server_secret(settings), bind_host)  # a known default only on loopback
     sched = _start_scheduler() if scheduler else None
     console.print(f"claimledger serving on http://{bind_host}:{bind_port} (API docs at /docs)")
     try:
