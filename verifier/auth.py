@@ -29,7 +29,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from claims.errors import AuthError, BadInputError, ConfigError, PermissionDeniedError
+from claims.errors import AuthError, BadInputError, ConfigError, NotFoundError, PermissionDeniedError
 from storage.db import session_scope
 from storage.models import ApiToken, AuditEntry
 from verifier.settings import Settings, get_settings
@@ -187,7 +187,7 @@ def revoke_token(engine: Engine, token_id: int, *, actor: str = "cli") -> None:
     with session_scope(engine) as session:
         row = session.get(ApiToken, token_id)
         if row is None:
-            raise BadInputError(f"no token {token_id}")
+            raise NotFoundError(f"no token {token_id}", hint="see `claimledger token list`")
         row.revoked = True
         session.add(row)
         session.add(AuditEntry(actor=actor, action="token.revoke", object_type="token", object_id=str(token_id)))

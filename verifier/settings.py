@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     max_retry_after: float = Field(
         60.0, description="longest Retry-After (seconds) waited for; a longer one ends the fetch as failed"
     )
+    max_archive_records: int = Field(100_000, ge=1, description="most records one archive import reads")
+    max_archive_bytes: int = Field(
+        2_000_000_000, ge=1, description="most bytes one archive import reads after decompression"
+    )
+    archive_timeout: float = Field(600.0, gt=0, description="seconds one archive import may take to read")
     allow_private_addresses: bool = Field(
         False, description="allow loopback/private targets (tests and the offline demo only)"
     )

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from verifier.auth import ROLES, check_secret_for_bind, create_token, list_tokens, revoke_token, server_secret
-from verifier.cli.context import console, err_console, handle_errors, state
+from verifier.cli.context import console, err_console, handle_errors, read_command, state
 from verifier.review import review_claim
 
 __all__ = ["register"]
@@ -82,6 +82,7 @@ def token_create(
 @handle_errors
 def token_list() -> None:
     """Tokens (never their secret)."""
+    read_command()
     for t in list_tokens(state.engine):
         flag = " revoked" if t.revoked else ""
         console.print(f"{t.id}\t{t.name}\t{t.role}\t{t.created_at:%Y-%m-%d %H:%M}{flag}", highlight=False)
