@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     secret_file: str = Field(
         "~/.config/claimledger/secret_key", description="where the generated secret is kept (mode 0600)"
     )
+    max_request_bytes: int = Field(
+        12_000_000, ge=1, description="largest request body the API reads (uploads included); larger: 413"
+    )
     run_scheduler: bool = Field(True, description="run the re-check scheduler inside serve")
     api_threads: int = Field(
         4, ge=1, description="threads per serve process for requests (few: ledger reads are short and CPU-bound)"

@@ -15,12 +15,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claims.errors import AuthError, ClaimledgerError
 from storage.db import make_engine, make_read_engine
 from storage.queries import ensure_indexes
 from verifier.api import filters
+from verifier.api.bodyguard import BodyGuard
 from verifier.api.cache import TTLCache
 from verifier.api.microcache import MicroCache, ReadCache
 from verifier.api.routes_api import router as api_router
@@ -151,7 +153,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.read_cache = ReadCache(ttl=settings.read_cache_seconds)
     app.add_middleware(ClearCountsOnWrite, cache=app.state.counts)
     app.add_middleware(MicroCache, cache=app.state.read_cache)  # inside: hits still get the headers
+    app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes)  # before any body is read
     app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def _out_of_range(request: Request, exc: Exception) -> Response:
+        # an id or offset past the database's integer range (>= 2**63): the request is wrong, not us
+        return JSONResponse(
+            {"error": "BadInputError", "message": "a number in the request is out of range", "hint": None},
+            status_code=422,
+        )
 
     @app.exception_handler(ClaimledgerError)
     async def _our_errors(request: Request, exc: ClaimledgerError) -> Response:
