@@ -66,6 +66,7 @@ class ClaimedSource:
     last_modified: str | None
     verify_pending: bool
     due: bool  # False: only waiting for a re-verification (no fetch needed)
+    content_hash: str | None = None  # of the latest snapshot: an unchanged body is not parsed again
 
 
 Selector = Callable[[Sequence[tuple[int, str | None]]], list[int]]
@@ -147,6 +148,7 @@ def _claimed(s: Source, now: dt.datetime, due_only: bool) -> ClaimedSource:
         last_modified=s.last_modified,
         verify_pending=bool(s.verify_pending),
         due=due,
+        content_hash=s.content_hash,
     )
 
 

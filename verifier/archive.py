@@ -27,7 +27,7 @@ from storage.sources import all_snapshots, find_source, list_sources, upsert_sou
 from verifier.fetch.charset import decode_body
 from verifier.fetch.result import TEXT_TYPES, FetchResult
 from verifier.settings import Settings, get_settings
-from verifier.snapshots import KEPT_HEADERS, store_fetch
+from verifier.snapshots import KEPT_HEADERS, prepare_page, store_fetch
 
 __all__ = ["ImportSummary", "import_archive", "read_manifest", "export_warc", "read_warc"]
 
@@ -166,6 +166,8 @@ def _apply(
     """``all_records`` None: a ledger that cites sources takes only captures of those (a crawler's
     WARC also holds robots.txt, assets, pages linked by the way); an empty one (a restore) takes all."""
     summary = ImportSummary(entries=len(captures))
+    for _url, result in captures:  # parse before the write transaction opens (CPU-heavy)
+        prepare_page(result)
     with session_scope(engine) as session:
         if all_records is None:
             all_records = not list_sources(session, limit=1)

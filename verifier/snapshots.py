@@ -24,7 +24,9 @@ from verifier.passages import PageText, html_to_passages, text_to_passages
 from verifier.schedule.policy import PolicyKnobs, SourceHistory, next_check_at
 from verifier.settings import Settings, get_settings
 
-__all__ = ["StoreOutcome", "store_fetch", "content_hash", "page_of", "KEPT_HEADERS"]
+__all__ = [
+    "prepare_page", "StoreOutcome", "store_fetch", "content_hash", "page_of", "KEPT_HEADERS",
+]
 
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-language", "date", "server")
 
@@ -42,10 +44,42 @@ def content_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+MAX_PARSE_TAGS = 200_000  # a page with more markup than this is read up to there
+MAX_PASSAGES = 20_000
+
+
 def page_of(result: FetchResult) -> PageText:
-    """Passages of a fetched body: HTML unless the server said text/plain."""
+    """Passages of a fetched body: HTML unless the server said text/plain. Bounded: at most
+    ``MAX_PARSE_TAGS`` tags are parsed and ``MAX_PASSAGES`` passages kept."""
+    if result.page is not None:
+        return result.page  # type: ignore[no-any-return]
     text = result.text if result.text is not None else (result.body or b"").decode("utf-8", "replace")
-    return text_to_passages(text) if result.mime == "text/plain" else html_to_passages(text)
+    if result.mime == "text/plain":
+        page = text_to_passages(text)
+    else:
+        page = html_to_passages(_first_tags(text, MAX_PARSE_TAGS))
+    if len(page.passages) > MAX_PASSAGES:
+        page = PageText(page.title, page.text, page.passages[:MAX_PASSAGES], page.published)
+    return page
+
+
+def _first_tags(html: str, limit: int) -> str:
+    """``html`` cut before its ``limit``-th tag (unchanged when it has fewer)."""
+    if html.count("<") <= limit:
+        return html
+    at = -1
+    for _ in range(limit):
+        at = html.find("<", at + 1)
+    return html[:at]
+
+
+def prepare_page(result: FetchResult, known_hash: str | None = None) -> FetchResult:
+    """Parse the body now, outside any transaction (CPU-heavy), unless it is the snapshot the
+    ledger already has (``known_hash``); ``store_fetch`` then only writes."""
+    wanted = result.outcome == "ok" and result.body is not None and result.page is None
+    if wanted and (known_hash is None or content_hash(result.body or b"") != known_hash):
+        result.page = page_of(result)
+    return result
 
 
 def _schedule(source: Source, result: FetchResult, settings: Settings) -> None:

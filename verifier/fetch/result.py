@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from storage.models import utcnow
 
@@ -36,6 +36,9 @@ class FetchResult:
     redirects: list[str] = field(default_factory=list)
     # the host gave no answer at all (DNS, refused, reset, timeout): says nothing about the page
     transient: bool = False
+    # the parsed page (verifier.passages.PageText), filled before the write transaction opens so
+    # the ledger's write lock is never held across HTML parsing (verifier.snapshots.prepare_page)
+    page: Any = None
 
     @property
     def mime(self) -> str:

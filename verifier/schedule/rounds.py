@@ -152,6 +152,15 @@ def _real_store(settings: Settings) -> StoreFn:
     return store
 
 
+def _prepare_page(result: FetchResult, known_hash: str | None) -> None:
+    from verifier.snapshots import prepare_page
+
+    try:
+        prepare_page(result, known_hash)
+    except Exception:  # store_fetch parses it then (and reports what fails)
+        log.exception("parsing %s failed", result.url)
+
+
 def _real_verify() -> VerifyFn:
     from verifier.verify import verify_claims
 
@@ -507,6 +516,8 @@ class _Runner:
 
         async def fetch(claimed: ClaimedSource) -> None:
             result = await self._fetch_one(claimed, limit) if claimed.due else None
+            if result is not None:  # parse a new body here, never inside the write transaction
+                await asyncio.to_thread(_prepare_page, result, claimed.content_hash)
             done.put_nowait((claimed, result))
 
         tasks = [asyncio.create_task(fetch(c)) for c in batch]
