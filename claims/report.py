@@ -60,10 +60,33 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
     if not m:
         return {}, 0
     try:
+        _check_front_matter(m.group("body"))
         data = yaml.safe_load(m.group("body"))
     except yaml.YAMLError:
         return {}, 0
     return (data if isinstance(data, dict) else {}), m.end()
+
+
+MAX_FRONT_MATTER = 64_000
+MAX_FRONT_MATTER_DEPTH = 20
+
+
+def _check_front_matter(body: str) -> None:
+    """Refuse front matter that costs more than it is worth: over 64 kB, nested deeper than 20,
+    or using anchors/aliases (an alias bomb expands exponentially). Streams parser events, so
+    nothing is built before the check passes."""
+    if len(body) > MAX_FRONT_MATTER:
+        raise ReportError(f"front matter is {len(body)} characters; at most {MAX_FRONT_MATTER}")
+    depth = 0
+    for event in yaml.parse(body, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ReportError("front matter uses YAML anchors or aliases, which are not accepted")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                raise ReportError(f"front matter is nested deeper than {MAX_FRONT_MATTER_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _first_date(text: str) -> dt.date | None:

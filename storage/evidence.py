@@ -183,11 +183,18 @@ def replace_evidence_many(session: Session, claim_ids: Sequence[int], rows: Sequ
     session.add_all(rows)
 
 
-def current_verdicts(session: Session, claim_ids: Sequence[int]) -> dict[int, Verdict]:
-    """The current verdict rows of ``claim_ids``, loaded in one query (and kept in the session)."""
+def current_verdicts(session: Session, claim_ids: Sequence[int], *, for_update: bool = False) -> dict[int, Verdict]:
+    """The current verdict rows of ``claim_ids``, loaded in one query (and kept in the session).
+
+    ``for_update`` (a writer): the rows are re-read as committed and locked, in claim order (no
+    deadlock between two writers), until the transaction ends — a reviewer's verdict committed
+    meanwhile is seen, never overwritten by a stale copy."""
     if not claim_ids:
         return {}
-    rows = session.exec(select(Verdict).where(col(Verdict.claim_id).in_(list(claim_ids)))).all()
+    stmt = select(Verdict).where(col(Verdict.claim_id).in_(list(claim_ids)))
+    if for_update:
+        stmt = stmt.order_by(col(Verdict.claim_id)).with_for_update().execution_options(populate_existing=True)
+    rows = session.exec(stmt).all()
     return {v.claim_id: v for v in rows}
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "UNCHECKABLE_STATES",
     "claim_sources",
     "release_lease",
+    "release_sources",
     "count_due",
     "claims_citing",
     "max_event_id",
@@ -49,7 +50,10 @@ __all__ = [
     "take_deliveries",
 ]
 
-UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")
+UNCHECKABLE_STATES = ("malformed", "blocked", "unsupported")  # no usable page now
+# never fetched again: a malformed URL cannot change; blocked and unsupported sources are looked at
+# again on the slow schedule (robots.txt, a guard setting or a content type can change)
+NEVER_CHECKED = ("malformed",)
 OVERSAMPLE = 4  # candidates read per slot, so the per-host cap can still fill a batch
 
 
@@ -62,6 +66,7 @@ class ClaimedSource:
     last_modified: str | None
     verify_pending: bool
     due: bool  # False: only waiting for a re-verification (no fetch needed)
+    content_hash: str | None = None  # of the latest snapshot: an unchanged body is not parsed again
 
 
 Selector = Callable[[Sequence[tuple[int, str | None]]], list[int]]
@@ -71,7 +76,7 @@ def _eligible(
     now: dt.datetime, *, due_only: bool, checked_before: dt.datetime | None, source_ids: Sequence[int] | None
 ) -> list:
     conds = [
-        col(Source.state).not_in(UNCHECKABLE_STATES),
+        col(Source.state).not_in(NEVER_CHECKED),
         or_(col(Source.lease_expires_at).is_(None), col(Source.lease_expires_at) < now),
     ]
     if source_ids is not None:
@@ -144,6 +149,7 @@ def _claimed(s: Source, now: dt.datetime, due_only: bool) -> ClaimedSource:
         last_modified=s.last_modified,
         verify_pending=bool(s.verify_pending),
         due=due,
+        content_hash=s.content_hash,
     )
 
 
@@ -166,7 +172,7 @@ def count_due(engine: Engine, *, now: dt.datetime | None = None) -> int:
         select(func.count())
         .select_from(Source)
         .where(
-            col(Source.state).not_in(UNCHECKABLE_STATES),
+            col(Source.state).not_in(NEVER_CHECKED),
             or_(
                 col(Source.next_check_at).is_(None),
                 col(Source.next_check_at) <= now,
@@ -261,6 +267,20 @@ def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int
             update(Source)
             .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
             .values(verify_pending=False, lease_owner=None, lease_expires_at=None)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def release_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int:
+    """Drop ``owner``'s leases on ``source_ids`` and nothing else (a round stopped by its circuit
+    breaker: the sources stay due, their state and counters untouched); returns how many."""
+    if not source_ids:
+        return 0
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(Source)
+            .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
+            .values(lease_owner=None, lease_expires_at=None)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 

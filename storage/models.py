@@ -77,6 +77,11 @@ class Source(SQLModel, table=True):
     last_changed_at: dt.datetime | None = None
     next_check_at: dt.datetime | None = Field(default=None, index=True)
     consecutive_failures: int = 0
+    # consecutive_failures counts definite answers only (404/410, blocked, unsupported) and reaches
+    # dead_after_failures only once they span dead_after_hours since failing_since; checks with no
+    # definite answer (DNS, refused, timeout, 5xx) count in soft_failures (backoff only)
+    soft_failures: int = 0
+    failing_since: dt.datetime | None = None
     check_count: int = 0
     last_error: str | None = None
     last_status: int | None = None

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from storage.models import Verdict, VerdictEvent, utcnow
 
-__all__ = ["VerdictUpdate", "record_verdict", "initial_verdict", "initial_verdicts", "AUTO"]
+__all__ = ["VerdictUpdate", "record_verdict", "lock_verdict", "initial_verdict", "initial_verdicts", "AUTO"]
 
 AUTO = "auto"
 
@@ -35,6 +35,11 @@ class VerdictUpdate:
     evidence_digest: str = ""
     conflicts_with: Sequence[int] = ()
     details: dict[str, Any] = field(default_factory=dict)
+
+
+def lock_verdict(session: Session, claim_id: int) -> Verdict | None:
+    """The claim's verdict row as committed now, locked until the caller's transaction ends."""
+    return session.get(Verdict, claim_id, with_for_update=True, populate_existing=True)
 
 
 def initial_verdict(session: Session, claim_id: int) -> None:
@@ -69,9 +74,11 @@ def initial_verdicts(session: Session, claim_ids: Sequence[int]) -> None:
 def record_verdict(session: Session, claim_id: int, update: VerdictUpdate) -> VerdictEvent | None:
     """Apply ``update`` to the claim's verdict; returns the new event, or None when nothing changed.
 
-    Does not commit: the caller owns the transaction.
+    Does not commit: the caller owns the transaction. The verdict row is read again and locked
+    (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction is already exclusive), so a verdict
+    loaded earlier in the session — or changed by a reviewer since — is never written back stale.
     """
-    current = session.get(Verdict, claim_id)
+    current = lock_verdict(session, claim_id)
     now = utcnow()
     conflicts = json.dumps(sorted(set(int(c) for c in update.conflicts_with)))
     human = current is not None and current.actor != AUTO

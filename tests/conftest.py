@@ -16,6 +16,12 @@ REPORTS_DIR = EXAMPLES / "reports"
 SOURCES_DIR = EXAMPLES / "sources"
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "seed_claims.jsonl"
 
+# the generated server secret goes to a temporary file, never the tester's home (subprocesses inherit it)
+if not os.environ.get("CLAIMLEDGER_SECRET_FILE"):
+    import tempfile
+
+    os.environ["CLAIMLEDGER_SECRET_FILE"] = str(Path(tempfile.mkdtemp(prefix="claimledger-test-")) / "secret_key")
+
 PG_ADMIN_URL = os.environ.get("CLAIMLEDGER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 

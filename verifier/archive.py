@@ -11,6 +11,8 @@ import datetime as dt
 import gzip
 import io
 import json
+import time
+import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from storage.sources import all_snapshots, find_source, list_sources, upsert_sou
 from verifier.fetch.charset import decode_body
 from verifier.fetch.result import TEXT_TYPES, FetchResult
 from verifier.settings import Settings, get_settings
-from verifier.snapshots import KEPT_HEADERS, store_fetch
+from verifier.snapshots import KEPT_HEADERS, prepare_page, store_fetch
 
 __all__ = ["ImportSummary", "import_archive", "read_manifest", "export_warc", "read_warc"]
 
@@ -38,6 +40,7 @@ class ImportSummary:
     dead: int = 0
     other: int = 0
     new_sources: int = 0
+    skipped: int = 0  # captures of URLs the ledger does not cite (robots.txt, page assets…)
     states: dict[str, int] = field(default_factory=dict)
 
 
@@ -73,10 +76,45 @@ def result_for_capture(
     return FetchResult(outcome="ok", body=body, text=text, encoding=encoding, headers=headers, **base)
 
 
-def read_manifest(folder: Path) -> list[tuple[str, FetchResult]]:
+MAX_MANIFEST_BYTES = 50_000_000
+
+
+class _Limits:
+    """The fetch limits applied to an import: body size, records, bytes read, time."""
+
+    def __init__(self, settings: Settings, where: Path) -> None:
+        self.settings, self.where = settings, where
+        self.deadline = time.monotonic() + settings.archive_timeout
+        self.records = 0
+
+    def next_record(self) -> None:
+        self.records += 1
+        if self.records > self.settings.max_archive_records:
+            raise ArchiveError(
+                f"{self.where}: more than {self.settings.max_archive_records} records",
+                hint="raise CLAIMLEDGER_MAX_ARCHIVE_RECORDS or split the archive",
+            )
+        if time.monotonic() > self.deadline:
+            raise ArchiveError(
+                f"{self.where}: reading took longer than {self.settings.archive_timeout:.0f}s",
+                hint="raise CLAIMLEDGER_ARCHIVE_TIMEOUT or split the archive",
+            )
+
+    def too_large(self, url: str, when: dt.datetime, size: int | None = None) -> FetchResult:
+        shown = f" ({size} bytes)" if size is not None else ""
+        return FetchResult(
+            url, "failed", fetched_at=when,
+            error=f"archived body larger than {self.settings.max_body_bytes} bytes{shown}; record skipped",
+        )
+
+
+def read_manifest(folder: Path, settings: Settings | None = None) -> list[tuple[str, FetchResult]]:
     """Every capture of a manifest folder as ``(url as written, FetchResult)``; raises ArchiveError."""
+    limits = _Limits(settings or get_settings(), folder)
     path = folder / "manifest.json"
     try:
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise ArchiveError(f"{path}: larger than {MAX_MANIFEST_BYTES} bytes")
         entries = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ArchiveError(
@@ -89,6 +127,7 @@ def read_manifest(folder: Path) -> list[tuple[str, FetchResult]]:
     out: list[tuple[str, FetchResult]] = []
     root = folder.resolve()
     for i, entry in enumerate(entries):
+        limits.next_record()
         where = f"{path} entry {i}"
         if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
             raise ArchiveError(f"{where}: needs at least a url")
@@ -103,6 +142,10 @@ def read_manifest(folder: Path) -> list[tuple[str, FetchResult]]:
             if not file.is_relative_to(root):
                 raise ArchiveError(f"{where}: file {entry['file']!r} is outside the archive folder")
             try:
+                size = file.stat().st_size
+                if size > limits.settings.max_body_bytes:
+                    out.append((entry["url"], limits.too_large(entry["url"], captured, size)))
+                    continue
                 body = file.read_bytes()
             except OSError as exc:
                 raise ArchiveError(f"{where}: cannot read {entry['file']!r} ({exc.strerror})") from exc
@@ -114,12 +157,25 @@ def read_manifest(folder: Path) -> list[tuple[str, FetchResult]]:
 
 
 def _apply(
-    engine: Engine, captures: list[tuple[str, FetchResult]], origin: str, settings: Settings
+    engine: Engine,
+    captures: list[tuple[str, FetchResult]],
+    origin: str,
+    settings: Settings,
+    all_records: bool | None = None,
 ) -> ImportSummary:
+    """``all_records`` None: a ledger that cites sources takes only captures of those (a crawler's
+    WARC also holds robots.txt, assets, pages linked by the way); an empty one (a restore) takes all."""
     summary = ImportSummary(entries=len(captures))
+    for _url, result in captures:  # parse before the write transaction opens (CPU-heavy)
+        prepare_page(result)
     with session_scope(engine) as session:
+        if all_records is None:
+            all_records = not list_sources(session, limit=1)
         for url, result in captures:
             if find_source(session, url) is None:
+                if not all_records:
+                    summary.skipped += 1
+                    continue
                 summary.new_sources += 1
             source = upsert_source_url(session, url)
             outcome = store_fetch(session, source, result, origin=origin, settings=settings)
@@ -135,14 +191,20 @@ def _apply(
     return summary
 
 
-def import_archive(engine: Engine, path: str | Path, *, settings: Settings | None = None) -> ImportSummary:
-    """Import a manifest folder or a WARC / WARC.gz file into the ledger (one transaction)."""
+def import_archive(
+    engine: Engine, path: str | Path, *, settings: Settings | None = None, all_records: bool | None = None
+) -> ImportSummary:
+    """Import a manifest folder or a WARC / WARC.gz file into the ledger (one transaction).
+
+    Bounded like a fetch: bodies over ``max_body_bytes`` (after decompression) fail their record;
+    more than ``max_archive_records`` records, ``max_archive_bytes`` read or ``archive_timeout``
+    seconds end the import with an error before the ledger is touched."""
     settings = settings or get_settings()
     p = Path(path)
     if p.is_dir():
-        return _apply(engine, read_manifest(p), "manifest", settings)
+        return _apply(engine, read_manifest(p, settings), "manifest", settings, all_records)
     if p.is_file():
-        return _apply(engine, read_warc(p), "warc", settings)
+        return _apply(engine, read_warc(p, settings), "warc", settings, all_records)
     raise ArchiveError(f"{p}: no such archive", hint="give a WARC file or a folder with manifest.json")
 
 
@@ -156,7 +218,49 @@ def _warc_date(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S") + (f".{t.microsecond:06d}" if t.microsecond else "") + "Z"
 
 
-def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
+def _prescan(path: Path, settings: Settings) -> None:
+    """Stream through the (decompressed) file once, cheaply: refuse a decompression bomb, a
+    truncated gzip stream and a line no WARC has, before warcio (which reads lines whole) sees it."""
+    limit_line = max(64_000_000, 4 * settings.max_body_bytes)  # a body is read by length, a header by line
+    total = run = 0
+    deadline = time.monotonic() + settings.archive_timeout
+
+    def feed(chunk: bytes) -> None:
+        nonlocal total, run
+        total += len(chunk)
+        if total > settings.max_archive_bytes:
+            raise ArchiveError(f"{path}: more than {settings.max_archive_bytes} bytes after decompression")
+        nl = chunk.rfind(b"\n")
+        run = run + len(chunk) if nl < 0 else len(chunk) - nl - 1
+        if run > limit_line:
+            raise ArchiveError(f"{path}: not a WARC file (a line longer than {limit_line} bytes)")
+        if time.monotonic() > deadline:
+            raise ArchiveError(f"{path}: reading took longer than {settings.archive_timeout:.0f}s")
+
+    with path.open("rb") as fh:
+        head = fh.read(2)
+        fh.seek(0)
+        if head != b"\x1f\x8b":
+            while chunk := fh.read(1 << 20):
+                feed(chunk)
+            return
+        d, fed = zlib.decompressobj(31), False
+        while raw := fh.read(1 << 16):
+            while raw:
+                fed = True
+                feed(d.decompress(raw, 1 << 20))
+                while d.unconsumed_tail:
+                    feed(d.decompress(d.unconsumed_tail, 1 << 20))
+                raw = b""
+                if d.eof:  # the next gzip member (a WARC.gz has one per record)
+                    raw, d, fed = d.unused_data, zlib.decompressobj(31), False
+                    if raw and not raw.startswith(b"\x1f\x8b"):
+                        raise ArchiveError(f"{path}: garbage after a gzip member")
+        if fed and not d.eof:
+            raise ArchiveError(f"{path}: truncated (the gzip stream ends mid-record)")
+
+
+def read_warc(path: Path, settings: Settings | None = None) -> list[tuple[str, FetchResult]]:
     """Every response (and revisit) record of a WARC / WARC.gz file as ``(url, FetchResult)``.
 
     A revisit whose payload is in an earlier record of the file stands for that payload again;
@@ -165,12 +269,18 @@ def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
     """
     from warcio.archiveiterator import ArchiveIterator
 
+    settings = settings or get_settings()
+    limits = _Limits(settings, path)
     out: list[tuple[str, FetchResult]] = []
     payloads: dict[str, tuple[bytes, str]] = {}
     redirects: dict[str, str] = {}
+    seen = 0
     try:
+        _prescan(path, settings)
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh):
+                limits.next_record()
+                seen += 1
                 if record.rec_type not in ("response", "revisit"):
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -188,7 +298,10 @@ def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
                 if status == 304:
                     result = FetchResult(url=url, outcome="not_modified", status=304, fetched_at=when)
                 elif record.rec_type == "response":
-                    body = record.content_stream().read()
+                    body = record.content_stream().read(settings.max_body_bytes + 1)
+                    if len(body) > settings.max_body_bytes:  # decompressed, streamed: fail this record
+                        out.append((url, limits.too_large(url, when)))
+                        continue
                     if digest:
                         payloads[digest] = (body, ctype)
                     result = result_for_capture(
@@ -210,6 +323,8 @@ def read_warc(path: Path) -> list[tuple[str, FetchResult]]:
         raise ArchiveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except Exception as exc:  # warcio raises ArchiveLoadFailed and friends on a file that is not a WARC
         raise ArchiveError(f"{path}: not a readable WARC file ({exc.__class__.__name__}: {exc})") from exc
+    if seen == 0 and path.stat().st_size > 0:
+        raise ArchiveError(f"{path}: no WARC records (truncated, or not a WARC file)")
     return out + _through_redirects(out, redirects)
 
 

@@ -1,7 +1,11 @@
 """Who may do what: API tokens (stored hashed), signed login-session cookies and CSRF tokens.
 
-- A token is shown once at creation (``claimledger token create``); only its SHA-256 is kept.
-  Tokens are long random strings, so a plain digest (not a slow password hash) is the right tool.
+- A token is shown once at creation (``claimledger token create``); only its HMAC-SHA256 keyed
+  with the server secret is kept, so a read-only copy of the ledger (Datasette, a backup) cannot
+  be used to log in or mint sessions. Tokens are long random strings, so a keyed digest (not a
+  slow password hash) is the right tool. Hashes of older ledgers (plain SHA-256) still match.
+- The server secret (``secret_key``) is random: generated on first start and kept owner-only in
+  ``secret_file`` unless set; a known default is refused when serve binds beyond loopback.
 - A browser logs in with a token and gets a session cookie: ``<token id>.<expiry>.<hmac>``, signed
   with ``settings.secret_key``; revoking the token ends its sessions.
 - Forms carry a CSRF token bound to the session (HMAC of the cookie value); requests that
@@ -12,17 +16,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
+import os
 import secrets
+import stat
 import time
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from claims.errors import AuthError, BadInputError, PermissionDeniedError
+from claims.errors import AuthError, BadInputError, ConfigError, NotFoundError, PermissionDeniedError
 from storage.db import session_scope
 from storage.models import ApiToken, AuditEntry
+from verifier.settings import Settings, get_settings
 
 __all__ = [
     "ROLES",
@@ -38,6 +48,9 @@ __all__ = [
     "csrf_token_for",
     "check_csrf",
     "hash_token",
+    "server_secret",
+    "check_secret_for_bind",
+    "KNOWN_DEFAULT_SECRETS",
     "SESSION_COOKIE",
     "SESSION_SECONDS",
 ]
@@ -69,7 +82,75 @@ class Principal:
         return self.role in PERMISSIONS.get(action, frozenset())
 
 
-def hash_token(token: str) -> str:
+KNOWN_DEFAULT_SECRETS = frozenset({"", "change-me", "changeme", "secret", "test-secret", "claimledger"})
+
+
+def _secret_from_file(path: Path) -> str:
+    """The secret kept in ``path``, created (random, mode 0600) when missing."""
+    path = path.expanduser()
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        text = ""
+    except OSError as exc:
+        raise ConfigError(f"cannot read the secret file {path}: {exc.strerror}", hint="set CLAIMLEDGER_SECRET_KEY") from None
+    if text:
+        if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            path.chmod(0o600)  # the secret is the owner's alone
+        return text
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it meanwhile: use theirs
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the secret file {path}: {exc.strerror}",
+            hint="set CLAIMLEDGER_SECRET_KEY or CLAIMLEDGER_SECRET_FILE",
+        ) from None
+    value = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(value + "\n")
+    return value
+
+
+def server_secret(settings: Settings | None = None) -> str:
+    """The secret that signs sessions and keys token hashes: ``secret_key`` when set, otherwise the
+    random one kept in ``secret_file`` (generated on first start)."""
+    s = settings or get_settings()
+    return _resolved(s.secret_key, s.secret_file)
+
+
+@lru_cache(maxsize=8)
+def _resolved(secret_key: str, secret_file: str) -> str:
+    return secret_key if secret_key else _secret_from_file(Path(secret_file))
+
+
+def check_secret_for_bind(secret: str, host: str) -> None:
+    """Refuse a known default secret on an address other machines can reach."""
+    if secret in KNOWN_DEFAULT_SECRETS and not _is_loopback(host):
+        raise ConfigError(
+            f"refusing to serve on {host} with a known default secret",
+            hint="unset CLAIMLEDGER_SECRET_KEY (a random one is generated) or set your own",
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def hash_token(token: str, secret: str | None = None) -> str:
+    """The stored form of a token: HMAC-SHA256 keyed with the server secret."""
+    key = (secret if secret is not None else server_secret()).encode("utf-8")
+    return hmac.new(key, token.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _legacy_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
@@ -106,7 +187,7 @@ def revoke_token(engine: Engine, token_id: int, *, actor: str = "cli") -> None:
     with session_scope(engine) as session:
         row = session.get(ApiToken, token_id)
         if row is None:
-            raise BadInputError(f"no token {token_id}")
+            raise NotFoundError(f"no token {token_id}", hint="see `claimledger token list`")
         row.revoked = True
         session.add(row)
         session.add(AuditEntry(actor=actor, action="token.revoke", object_type="token", object_id=str(token_id)))
@@ -119,7 +200,11 @@ def _principal(session: Session, row: ApiToken | None, via: str) -> Principal:
 
 
 def authenticate_token(session: Session, token: str) -> Principal:
-    row = session.exec(select(ApiToken).where(ApiToken.token_hash == hash_token(token.strip()))).first()
+    token = token.strip()
+    keyed = hash_token(token)
+    row = session.exec(select(ApiToken).where(ApiToken.token_hash == keyed)).first()
+    if row is None:  # a token created before hashes were keyed (``token create`` again to re-key)
+        row = session.exec(select(ApiToken).where(ApiToken.token_hash == _legacy_hash(token))).first()
     return _principal(session, row, "bearer")
 
 

@@ -16,7 +16,7 @@ from claims.errors import BadInputError, NotFoundError
 from storage.db import session_scope
 from storage.models import AuditEntry, Claim, Verdict, utcnow
 from storage.queries import STATUSES
-from storage.verdicts import AUTO, VerdictUpdate, record_verdict
+from storage.verdicts import AUTO, VerdictUpdate, lock_verdict, record_verdict
 
 __all__ = ["ReviewResult", "review_claim", "verdict_state", "MAX_NOTE"]
 
@@ -64,7 +64,7 @@ def review_claim(engine: Engine, claim_id: int, status: str, note: str, actor: s
     with session_scope(engine) as session:
         if session.get(Claim, claim_id) is None:
             raise NotFoundError(f"no claim {claim_id}")
-        current = session.get(Verdict, claim_id)
+        current = lock_verdict(session, claim_id)  # FOR UPDATE: verify waits, or we wait for it
         before = verdict_state(current)
         override = status != before["status"]
         if override and not note:

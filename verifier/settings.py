@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     max_retry_after: float = Field(
         60.0, description="longest Retry-After (seconds) waited for; a longer one ends the fetch as failed"
     )
+    max_archive_records: int = Field(100_000, ge=1, description="most records one archive import reads")
+    max_archive_bytes: int = Field(
+        2_000_000_000, ge=1, description="most bytes one archive import reads after decompression"
+    )
+    archive_timeout: float = Field(600.0, gt=0, description="seconds one archive import may take to read")
     allow_private_addresses: bool = Field(
         False, description="allow loopback/private targets (tests and the offline demo only)"
     )
@@ -50,7 +55,18 @@ class Settings(BaseSettings):
     recheck_interval_hours: float = Field(24.0, description="base interval between checks of a stable source")
     recheck_min_hours: float = Field(1.0, description="shortest interval (young or changing sources)")
     recheck_max_hours: float = Field(24.0 * 14, description="longest interval (old, stable sources)")
-    dead_after_failures: int = Field(3, description="consecutive failures before a source counts as dead")
+    dead_after_failures: int = Field(
+        3, description="definite answers (404/410, blocked) in a row before a source counts as dead; network errors never count"
+    )
+    dead_after_hours: float = Field(
+        24.0, ge=0, description="a source counts as dead only when those answers span at least this many hours"
+    )
+    breaker_min_hosts: int = Field(
+        3, ge=1, description="hosts a round must try before its circuit breaker may judge the network down"
+    )
+    breaker_ratio: float = Field(
+        0.5, gt=0, le=1, description="share of hosts failing with no answer (DNS, refused, timeout) that stops a round"
+    )
     per_host_per_round: int = Field(50, description="most sources of one host checked in one round")
     round_size: int = Field(200, description="most sources one worker takes per round")
     lease_seconds: int = Field(300, description="how long a worker's claim on a due source lasts")
@@ -62,7 +78,17 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="address serve binds to")
     port: int = Field(8000, description="port serve listens on")
     read_requires_token: bool = Field(False, description="require a token to read (API and pages)")
-    secret_key: str = Field("change-me", description="signs login sessions and CSRF tokens")
+    secret_key: str = Field(
+        "",
+        description="signs login sessions and CSRF tokens and keys token hashes; empty: a random one is "
+        "generated on first start and kept in secret_file (owner-only)",
+    )
+    secret_file: str = Field(
+        "~/.config/claimledger/secret_key", description="where the generated secret is kept (mode 0600)"
+    )
+    max_request_bytes: int = Field(
+        12_000_000, ge=1, description="largest request body the API reads (uploads included); larger: 413"
+    )
     run_scheduler: bool = Field(True, description="run the re-check scheduler inside serve")
     api_threads: int = Field(
         4, ge=1, description="threads per serve process for requests (few: ledger reads are short and CPU-bound)"

@@ -24,7 +24,9 @@ from verifier.passages import PageText, html_to_passages, text_to_passages
 from verifier.schedule.policy import PolicyKnobs, SourceHistory, next_check_at
 from verifier.settings import Settings, get_settings
 
-__all__ = ["StoreOutcome", "store_fetch", "content_hash", "page_of", "KEPT_HEADERS"]
+__all__ = [
+    "prepare_page", "StoreOutcome", "store_fetch", "content_hash", "page_of", "KEPT_HEADERS",
+]
 
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-language", "date", "server")
 
@@ -42,24 +44,58 @@ def content_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+MAX_PARSE_TAGS = 200_000  # a page with more markup than this is read up to there
+MAX_PASSAGES = 20_000
+
+
 def page_of(result: FetchResult) -> PageText:
-    """Passages of a fetched body: HTML unless the server said text/plain."""
+    """Passages of a fetched body: HTML unless the server said text/plain. Bounded: at most
+    ``MAX_PARSE_TAGS`` tags are parsed and ``MAX_PASSAGES`` passages kept."""
+    if result.page is not None:
+        return result.page  # type: ignore[no-any-return]
     text = result.text if result.text is not None else (result.body or b"").decode("utf-8", "replace")
-    return text_to_passages(text) if result.mime == "text/plain" else html_to_passages(text)
+    if result.mime == "text/plain":
+        page = text_to_passages(text)
+    else:
+        page = html_to_passages(_first_tags(text, MAX_PARSE_TAGS))
+    if len(page.passages) > MAX_PASSAGES:
+        page = PageText(page.title, page.text, page.passages[:MAX_PASSAGES], page.published)
+    return page
+
+
+def _first_tags(html: str, limit: int) -> str:
+    """``html`` cut before its ``limit``-th tag (unchanged when it has fewer)."""
+    if html.count("<") <= limit:
+        return html
+    at = -1
+    for _ in range(limit):
+        at = html.find("<", at + 1)
+    return html[:at]
+
+
+def prepare_page(result: FetchResult, known_hash: str | None = None) -> FetchResult:
+    """Parse the body now, outside any transaction (CPU-heavy), unless it is the snapshot the
+    ledger already has (``known_hash``); ``store_fetch`` then only writes."""
+    wanted = result.outcome == "ok" and result.body is not None and result.page is None
+    if wanted and (known_hash is None or content_hash(result.body or b"") != known_hash):
+        result.page = page_of(result)
+    return result
 
 
 def _schedule(source: Source, result: FetchResult, settings: Settings) -> None:
     history = SourceHistory(
         created_at=_aware(source.created_at),
         last_changed_at=_aware(source.last_changed_at) if source.last_changed_at else None,
-        consecutive_failures=source.consecutive_failures,
+        consecutive_failures=(source.consecutive_failures or 0) + (source.soft_failures or 0),
     )
     if source.check_interval_hours:  # set per source on its page: a fixed interval
         source.next_check_at = _aware(result.fetched_at) + dt.timedelta(hours=source.check_interval_hours)
         return
-    source.next_check_at = next_check_at(
-        history, _aware(result.fetched_at), PolicyKnobs.from_settings(settings)
-    )
+    knobs = PolicyKnobs.from_settings(settings)
+    if source.state in ("blocked", "unsupported"):  # the slow schedule: these rarely change
+        source.next_check_at = _aware(result.fetched_at) + dt.timedelta(hours=knobs.max_hours)
+        return
+    source.next_check_at = next_check_at(history, _aware(result.fetched_at), knobs)
 
 
 def _aware(t: dt.datetime) -> dt.datetime:
@@ -155,26 +191,33 @@ def store_fetch(
             source.content_hash = digest
             source.verify_pending = True  # its claims rest on a new version now
         source.consecutive_failures = 0
+        source.soft_failures, source.failing_since = 0, None
         source.last_error = None
         source.etag = result.headers.get("etag") or None
         source.last_modified = result.headers.get("last-modified") or None
     elif result.outcome == "not_modified":
         action = "not_modified"
         source.consecutive_failures = 0
+        source.soft_failures, source.failing_since = 0, None
         source.last_error = None
         if source.state in ("changed", "new", "dead"):
             source.state = "ok"
-    else:
+    elif result.outcome == "failed":  # no definite answer (network, 5xx, 429, too large…)
         action = "failed"
-        source.consecutive_failures = (source.consecutive_failures or 0) + 1
+        source.soft_failures = (source.soft_failures or 0) + 1  # backoff only: state and verdicts stay
         source.last_error = result.error or result.outcome
-        if result.outcome in ("dead", "blocked", "unsupported", "malformed"):
-            if source.state != result.outcome:
-                source.verify_pending = True  # claims resting on it lose their evidence
-            source.state = result.outcome
-        elif source.consecutive_failures >= settings.dead_after_failures and source.state != "dead":
-            source.state = "dead"
-            source.verify_pending = True
+    else:  # a definite answer: 404/410, blocked, unsupported, malformed
+        action = "failed"
+        source.failing_since = source.failing_since or result.fetched_at
+        failures = (source.consecutive_failures or 0) + 1
+        span = (_aware(result.fetched_at) - _aware(source.failing_since)).total_seconds() / 3600
+        if failures >= settings.dead_after_failures and span < settings.dead_after_hours:
+            failures = settings.dead_after_failures - 1  # repeated, but not over long enough yet
+        source.consecutive_failures = failures
+        source.last_error = result.error or result.outcome
+        if source.state != result.outcome:
+            source.verify_pending = True  # claims resting on it lose their evidence (after the retries)
+        source.state = result.outcome
     _schedule(source, result, settings)
     session.add(source)
     session.flush()

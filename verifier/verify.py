@@ -289,7 +289,7 @@ def _evidence_rows(out: ClaimOutcome) -> list[Evidence]:
 def _write_batch(session: Any, batch: Sequence[ClaimOutcome], trigger: str | None) -> int:
     """Evidence rows (replaced only where the evidence changed) and verdicts for a batch of claims,
     with the current verdicts loaded in one query; returns the number of verdict events appended."""
-    current = current_verdicts(session, [o.claim_id for o in batch])
+    current = current_verdicts(session, [o.claim_id for o in batch], for_update=True)
     digests = {o.claim_id: _digest(o.decision, o.evidence, o.conflicts_with) for o in batch}
     changed = [o for o in batch if o.claim_id not in current or current[o.claim_id].evidence_digest != digests[o.claim_id]]
     # a claim whose pages died keeps the evidence it had: the old snapshots still show what was read

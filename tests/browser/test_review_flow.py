@@ -42,7 +42,9 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Seed]]:
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
     seed = seed_ledger(make_engine(url, cache=False))
     port = _free_port()
-    env = {**os.environ, "CLAIMLEDGER_SECRET_KEY": "browser-test", "CLAIMLEDGER_RUN_SCHEDULER": "false"}
+    # no CLAIMLEDGER_SECRET_KEY: serve shares the test run's generated secret (CLAIMLEDGER_SECRET_FILE), which keys
+    # the token hashes the seed wrote
+    env = {**os.environ, "CLAIMLEDGER_RUN_SCHEDULER": "false"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "verifier.cli", "--db", url, "serve", "--host", "127.0.0.1", "--port", str(port),
          "--no-scheduler"],

@@ -68,7 +68,7 @@ def shift(tmp_path: Path) -> Iterator[tuple[str, Seed, str]]:
                                                               details={"passage": moved}))
     with LocalServer({"/mistral": lambda req: Reply(body=PAGE, headers={"Content-Type": "text/html"})}) as srv:
         port = _free_port()
-        env = {**os.environ, "CLAIMLEDGER_SECRET_KEY": "browser-shift", "CLAIMLEDGER_RUN_SCHEDULER": "false",
+        env = {**os.environ, "CLAIMLEDGER_RUN_SCHEDULER": "false",  # the run's generated secret keys the tokens
                "CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES": "true", "CLAIMLEDGER_RESPECT_ROBOTS": "false",
                "CLAIMLEDGER_MAX_RETRIES": "0"}
         proc = subprocess.Popen(

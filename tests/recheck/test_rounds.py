@@ -30,7 +30,9 @@ from verifier.settings import Settings
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(round_size=50, per_host_per_round=1000, lease_seconds=60, allow_private_addresses=True)
+    return Settings(
+        round_size=50, per_host_per_round=1000, lease_seconds=60, allow_private_addresses=True, dead_after_hours=0
+    )
 
 
 def run(engine: Engine, settings: Settings, verify: FakeVerify, **kw: object):

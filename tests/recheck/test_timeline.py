@@ -35,7 +35,7 @@ def _page(sentence: str, etag: str) -> Reply:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(allow_private_addresses=True, respect_robots=False, per_host_per_round=1000)
+    return Settings(allow_private_addresses=True, respect_robots=False, per_host_per_round=1000, dead_after_hours=0)
 
 
 def _amount_claim(engine: Engine) -> int:

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.slow
 
 
 def _env(**extra: object) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMLEDGER_")}
+    keep = ("CLAIMLEDGER_SECRET_FILE",)  # the test run's generated secret, never the home folder
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMLEDGER_") or k in keep}
     env.update(
         CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES="true",
         CLAIMLEDGER_RESPECT_ROBOTS="false",

@@ -221,8 +221,10 @@ def test_loopback_is_blocked_with_the_guard_on(server: LocalServer) -> None:
     assert server.hits["/page"] == 0
 
 
-def test_unknown_host_is_dead_and_bad_scheme_blocked() -> None:
-    assert fetch("http://no-such-host.invalid/x").outcome == "dead"
+def test_unknown_host_is_a_transient_failure_and_bad_scheme_blocked() -> None:
+    # DNS may be down: a host that does not resolve is no definite answer about the page
+    r = fetch("http://no-such-host.invalid/x")
+    assert r.outcome == "failed" and r.transient and "does not resolve" in (r.error or "")
     assert fetch("file:///etc/passwd").outcome == "blocked"
 
 
@@ -328,9 +330,11 @@ def test_states_in_the_ledger(engine: Engine, server: LocalServer) -> None:
         assert src[page].next_check_at is not None and src[page].last_checked_at is not None
         assert src[gone].state == "dead" and src[gone].last_status == 404
         assert src[image].state == "unsupported"
+        # a 5xx is no definite answer about the page: backoff, but never dead
         assert (
-            src[slow].state == "dead"
-            and src[slow].consecutive_failures == 3
+            src[slow].state == "new"
+            and src[slow].consecutive_failures == 0
+            and src[slow].soft_failures == 3
             and "503" in (src[slow].last_error or "")
         )
         snaps = sess.exec(select(Snapshot)).all()

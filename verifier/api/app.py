@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claims.errors import AuthError, ClaimledgerError
@@ -22,12 +23,14 @@ from storage.db import make_engine, make_read_engine
 from storage.queries import ensure_indexes
 from storage.search import ensure_search
 from verifier.api import filters
+from verifier.api.bodyguard import BodyGuard
 from verifier.api.cache import TTLCache
 from verifier.api.jobs import JobRegistry
 from verifier.api.microcache import MicroCache, ReadCache
 from verifier.api.routes_api import router as api_router
 from verifier.api.routes_pages import public as public_pages
 from verifier.api.routes_pages import router as pages_router
+from verifier.auth import server_secret
 from verifier.errors import describe, http_status_for
 from verifier.settings import Settings, get_settings
 
@@ -114,6 +117,8 @@ def _mount_docs(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The service: JSON API under /api (OpenAPI at /docs) and the pages."""
     settings = settings or get_settings()
+    # the secret the pages sign with: set, or generated once and kept owner-only (verifier.auth)
+    settings = settings.model_copy(update={"secret_key": server_secret(settings)})
     engine = engine or make_engine(settings.database_url)
     ensure_indexes(engine)
     ensure_search(engine)
@@ -152,7 +157,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.read_cache = ReadCache(ttl=settings.read_cache_seconds)
     app.add_middleware(ClearCountsOnWrite, cache=app.state.counts)
     app.add_middleware(MicroCache, cache=app.state.read_cache)  # inside: hits still get the headers
+    app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes)  # before any body is read
     app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def _out_of_range(request: Request, exc: Exception) -> Response:
+        # an id or offset past the database's integer range (>= 2**63): the request is wrong, not us
+        return JSONResponse(
+            {"error": "BadInputError", "message": "a number in the request is out of range", "hint": None},
+            status_code=422,
+        )
 
     @app.exception_handler(ClaimledgerError)
     async def _our_errors(request: Request, exc: ClaimledgerError) -> Response:

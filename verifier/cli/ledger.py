@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import typing
 from pathlib import Path
 
 import typer
@@ -11,11 +12,13 @@ from rich.table import Table
 from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError, ReportError
+from claims.model import ClaimKind
 from claims.values import parse_values
 from storage.db import reading
 from storage.export import claim_records
 from storage.ingest import ingest_report
 from storage.models import Claim, Report, Section, SectionSource, Source
+from storage.queries import STATUSES
 from storage.summary import report_summaries, top_contradictions
 from verifier.cli.context import console, err_console, handle_errors, state
 from verifier.evaluate import NUMERIC_KINDS, evaluate, load_gold
@@ -23,6 +26,14 @@ from verifier.export import FORMATS, render_export
 from verifier.report_files import find_report_files, read_report_file
 
 STATUS_STYLE = {"verified": "green", "contradicted": "red", "unverified": "yellow"}
+
+
+CLAIM_KINDS: tuple[str, ...] = typing.get_args(ClaimKind)
+
+
+def _check_choice(option: str, value: str | None, valid: tuple[str, ...]) -> None:
+    if value is not None and value not in valid:
+        raise BadInputError(f"unknown {option} {value!r}", hint="one of " + ", ".join(valid))
 
 
 def register(app: typer.Typer) -> None:
@@ -70,6 +81,8 @@ def claims_cmd(
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table"),
 ) -> None:
     """List claims with their status; contradicted ones show claimed vs found."""
+    _check_choice("--status", status, STATUSES)
+    _check_choice("--kind", kind, CLAIM_KINDS)
     with Session(reading(state.engine)) as session:
         records = claim_records(session, report=report, status=status, kind=kind)
     if as_json:

@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-from verifier.cli.context import state
+from verifier.cli.context import read_command, state
 from verifier.settings import Settings
 
 app = typer.Typer(
@@ -17,8 +17,12 @@ app = typer.Typer(
 )
 
 
+READ_COMMANDS = frozenset({"claims", "report", "export", "summary", "eval"})
+
+
 @app.callback()
 def main(
+    ctx: typer.Context,
     db: str = typer.Option(
         None, "--db", help="SQLAlchemy URL of the ledger (env CLAIMLEDGER_DATABASE_URL)", show_default=False
     ),
@@ -27,6 +31,9 @@ def main(
     if db:
         state.settings = Settings(database_url=db)
         state._engine = None
+    state.must_exist = False
+    if ctx.invoked_subcommand in READ_COMMANDS:
+        read_command()  # a mistyped --db must not create an empty ledger
 
 
 # Each command group registers its commands on ``app``.

@@ -7,6 +7,7 @@ import contextlib
 import json
 import logging
 import signal
+import time
 from typing import Any
 
 import typer
@@ -98,6 +99,25 @@ def recheck(
     _print_summary(summary, as_json)
 
 
+def _until_no_work_for_anyone(settings: Any, name: str) -> RoundSummary:
+    """Rounds until no source is due for anyone: sources another worker holds are waited for (it
+    finishes them, or its lease expires and they are taken here). Stops early when the breaker says
+    the network is down, or when nothing could be taken for two lease lengths."""
+    summary = run_until_idle(state.engine, settings, owner=name, mode="due")
+    patience = 2 * settings.lease_seconds + 5
+    idle_since = time.monotonic()
+    while not summary.breaker and count_due(state.engine) > 0:
+        if time.monotonic() - idle_since > patience:
+            err_console.print("sources are still due but none could be taken; exiting")
+            break
+        time.sleep(min(1.0, settings.lease_seconds))
+        more = run_until_idle(state.engine, settings, owner=name, mode="due")
+        if more.claimed:
+            idle_since = time.monotonic()
+        summary.add(more)
+    return summary
+
+
 @handle_errors
 def worker(
     interval: int = typer.Option(None, help="seconds between rounds (default: scheduler_interval_seconds)"),
@@ -112,7 +132,7 @@ def worker(
         settings = settings.model_copy(update={"scheduler_interval_seconds": interval})
     name = owner or worker_id()
     if exit_when_idle:
-        summary = run_until_idle(state.engine, settings, owner=name, mode="due")
+        summary = _until_no_work_for_anyone(settings, name)
         _print_summary(summary, as_json=True)
         return
     from apscheduler.schedulers.blocking import BlockingScheduler

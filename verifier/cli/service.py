@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from typing import Any
 
 import typer
 
-from verifier.auth import ROLES, create_token, list_tokens, revoke_token
-from verifier.cli.context import console, err_console, handle_errors, state
+from verifier.auth import ROLES, check_secret_for_bind, create_token, list_tokens, revoke_token, server_secret
+from verifier.cli.context import console, err_console, handle_errors, read_command, state
 from verifier.review import review_claim
 
 __all__ = ["register"]
@@ -27,6 +28,9 @@ def _start_scheduler() -> Any:
     except (ModuleNotFoundError, AttributeError):
         err_console.print("scheduler not available; serving without re-checks")
         return None
+    # every round logs one INFO line (sources, changed, failed, breaker): an outage is visible
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("verifier.schedule").setLevel(logging.INFO)
     return start(state.settings, state.engine)
 
 
@@ -51,9 +55,7 @@ def serve(
         target: Any = "verifier.api.app:app_from_env"
     else:
         target = create_app(settings, state.engine)
-    if settings.secret_key == "change-me":
-        err_console.print("warning: CLAIMLEDGER_SECRET_KEY is the default; set your own secret before "
-                          "exposing serve beyond this machine.")
+    check_secret_for_bind(server_secret(settings), bind_host)  # a known default only on loopback
     sched = _start_scheduler() if scheduler else None
     console.print(f"claimledger serving on http://{bind_host}:{bind_port} (API docs at /docs)")
     try:
@@ -80,6 +82,7 @@ def token_create(
 @handle_errors
 def token_list() -> None:
     """Tokens (never their secret)."""
+    read_command()
     for t in list_tokens(state.engine):
         flag = " revoked" if t.revoked else ""
         console.print(f"{t.id}\t{t.name}\t{t.role}\t{t.created_at:%Y-%m-%d %H:%M}{flag}", highlight=False)

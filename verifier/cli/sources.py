@@ -7,11 +7,12 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from claims.errors import NotFoundError
+from claims.errors import BadInputError, NotFoundError
 from storage.db import session_scope
+from storage.queries import SOURCE_STATE_ORDER
 from storage.sources import list_sources, snapshot_counts
 from verifier.archive import import_archive
-from verifier.cli.context import console, handle_errors, state
+from verifier.cli.context import console, handle_errors, read_command, state
 from verifier.fetch.run import FetchedSource
 
 __all__ = ["register", "sources_app"]
@@ -31,10 +32,13 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def import_cmd(
     archive: Path = typer.Argument(..., help="a WARC / WARC.gz file or a folder with manifest.json"),
+    all_records: bool = typer.Option(
+        False, "--all-records", help="also add URLs the ledger does not cite (default: only into an empty ledger)"
+    ),
 ) -> None:
     """Store snapshots from an archive instead of the network (one transaction)."""
-    summary = import_archive(state.engine, archive, settings=state.settings)
-    table = Table("entries", "new snapshots", "unchanged", "dead", "other", "new sources")
+    summary = import_archive(state.engine, archive, settings=state.settings, all_records=all_records or None)
+    table = Table("entries", "new snapshots", "unchanged", "dead", "other", "new sources", "not cited")
     table.add_row(
         *map(
             str,
@@ -45,6 +49,7 @@ def import_cmd(
                 summary.dead,
                 summary.other,
                 summary.new_sources,
+                summary.skipped,
             ),
         )
     )
@@ -58,6 +63,10 @@ def list_cmd(
     limit: int = typer.Option(500, help="most rows shown"),
 ) -> None:
     """Every source with its state, last check and snapshot count."""
+    read_command()
+    unknown = sorted(set(state_filter or ()) - set(SOURCE_STATE_ORDER))
+    if unknown:
+        raise BadInputError(f"unknown --state {', '.join(unknown)}", hint="one of " + ", ".join(SOURCE_STATE_ORDER))
     with session_scope(state.engine) as session:
         rows = list_sources(session, states=state_filter or None, limit=limit)
         counts = snapshot_counts(session)
@@ -86,6 +95,7 @@ def export_cmd(
     """Write every snapshot to a WARC file (an unchanged page is a revisit record)."""
     from verifier.archive import export_warc
 
+    read_command()
     n = export_warc(state.engine, warc)
     console.print(f"wrote {n} records to {warc}")
 

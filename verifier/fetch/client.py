@@ -9,10 +9,11 @@ time — the SSRF guard's network backend.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
 from urllib.parse import urljoin
@@ -54,10 +55,18 @@ class _NoCookies(CookieJar):
 class _Retry(Exception):
     """A transient answer (429, 5xx, timeout, connection error): try again after a backoff."""
 
-    def __init__(self, reason: str, status: int | None = None, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        *,
+        transport: bool = False,
+    ) -> None:
         super().__init__(reason)
         self.status = status
         self.retry_after = retry_after
+        self.transport = transport  # no answer at all (DNS, refused, reset, timeout)
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -78,6 +87,27 @@ def retry_delay(attempt: int, base: float, retry_after: float | None, rng: rando
     """Exponential backoff with jitter (``base * 2**(attempt-1)`` × 0.5–1.5), at least Retry-After."""
     delay = base * 2 ** (attempt - 1) * rng.uniform(0.5, 1.5)
     return max(delay, retry_after or 0.0)
+
+
+class _Budget:
+    """What is left of one fetch's ``total_timeout``: requests (every retry and redirect) and the
+    waits between retries spend it; waiting for a free slot under the concurrency limits does not."""
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
+
+    @contextlib.contextmanager
+    def spend(self) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.left = max(0.0, self.left - (time.monotonic() - started))
+
+
+def _netloc_host(host: str) -> str:
+    """A host as written in a URL: an IPv6 literal goes in brackets."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 class Fetcher:
@@ -137,9 +167,28 @@ class Fetcher:
         last_modified: str | None = None,
         robots: bool | None = None,
     ) -> FetchResult:
-        """Fetch one URL with retries; conditional when ``etag``/``last_modified`` are given."""
-        use_robots = self.respect_robots if robots is None else robots
+        """Fetch one URL with retries; conditional when ``etag``/``last_modified`` are given.
+
+        ``total_timeout`` bounds the whole fetch, retries and their waits included. Never raises:
+        a URL the client cannot even parse is ``blocked``, an unexpected error ``failed``."""
         started = time.monotonic()
+        try:
+            result = await self._fetch(url, etag, last_modified, robots, started)
+        except Exception as exc:  # the contract: every URL string ends in a result
+            result = FetchResult(url, "failed", error=f"{exc.__class__.__name__}: {exc}")
+        result.elapsed = time.monotonic() - started
+        return result
+
+    async def _fetch(
+        self,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        robots: bool | None,
+        started: float,
+    ) -> FetchResult:
+        use_robots = self.respect_robots if robots is None else robots
+        budget = _Budget(self.settings.total_timeout)
         conditional: dict[str, str] = {}
         if etag:
             conditional["If-None-Match"] = etag
@@ -149,18 +198,23 @@ class Fetcher:
         while True:
             attempt += 1
             try:
-                result = await self._follow(url, conditional, use_robots)
+                result = await self._follow(url, conditional, use_robots, budget)
             except _Retry as retry:
                 wait = retry_delay(attempt, self.settings.backoff_base, retry.retry_after, self._rng)
                 too_long = retry.retry_after is not None and retry.retry_after > self.settings.max_retry_after
-                if attempt > self.settings.max_retries or too_long:
+                out_of_time = wait >= budget.left
+                if attempt > self.settings.max_retries or too_long or out_of_time:
                     note = f" (Retry-After {retry.retry_after:.0f}s is too long)" if too_long else ""
-                    result = FetchResult(url, "failed", status=retry.status, error=f"{retry}{note}")
+                    if out_of_time and not too_long and attempt <= self.settings.max_retries:
+                        note = f" (total timeout {self.settings.total_timeout}s used up)"
+                    result = FetchResult(
+                        url, "failed", status=retry.status, error=f"{retry}{note}", transient=retry.transport
+                    )
                 else:
+                    budget.left -= wait
                     await self._sleep(wait)
                     continue
             result.attempts = attempt
-            result.elapsed = time.monotonic() - started
             return result
 
     async def fetch_many(
@@ -187,7 +241,9 @@ class Fetcher:
             sem = self._hosts[key] = asyncio.Semaphore(self.settings.per_host_concurrency)
         return sem
 
-    async def _follow(self, url: str, conditional: dict[str, str], use_robots: bool) -> FetchResult:
+    async def _follow(
+        self, url: str, conditional: dict[str, str], use_robots: bool, budget: _Budget
+    ) -> FetchResult:
         redirects: list[str] = []
         current = url
         headers = dict(conditional)
@@ -196,10 +252,11 @@ class Fetcher:
                 scheme, host, port = check_url(current)
                 if use_robots:
                     try:
-                        async with asyncio.timeout(self.settings.total_timeout):
-                            rules = await self._robots_for(scheme, host, port)
+                        with budget.spend():
+                            async with asyncio.timeout(budget.left):
+                                rules = await self._robots_for(scheme, host, port)
                     except TimeoutError as exc:
-                        raise _Retry("timeout reading robots.txt") from exc
+                        raise _Retry("timeout reading robots.txt", transport=True) from exc
                     if rules.unavailable:
                         raise _Retry(rules.unavailable)
                     if not rules.allows(current, self.settings.user_agent):
@@ -212,24 +269,27 @@ class Fetcher:
                         )
                 async with self._global, self._host_limit(f"{host}:{port}"):
                     try:  # the total timeout covers the request, not the wait for a free slot
-                        async with asyncio.timeout(self.settings.total_timeout):
-                            outcome = await self._get(url, current, headers)
+                        with budget.spend():
+                            async with asyncio.timeout(budget.left):
+                                outcome = await self._get(url, current, headers)
                     except TimeoutError as exc:
                         raise _Retry(
-                            f"timeout (no full answer within {self.settings.total_timeout}s)"
+                            f"timeout (no full answer within {self.settings.total_timeout}s)", transport=True
                         ) from exc
             except BlockedURLError as exc:
                 return FetchResult(url, "blocked", final_url=current, error=exc.message, redirects=redirects)
-            except HostNotFoundError as exc:
-                return FetchResult(url, "dead", final_url=current, error=exc.message, redirects=redirects)
+            except HostNotFoundError as exc:  # no answer, not a definite "gone": DNS may be down
+                raise _Retry(exc.message, transport=True) from exc
             except BodyTooLargeError as exc:
                 return FetchResult(url, "failed", final_url=current, error=exc.message, redirects=redirects)
             except FetchError as exc:
                 return FetchResult(url, "failed", final_url=current, error=exc.message, redirects=redirects)
             except httpx.TimeoutException as exc:
-                raise _Retry(f"timeout ({exc.__class__.__name__})") from exc
+                raise _Retry(f"timeout ({exc.__class__.__name__})", transport=True) from exc
             except httpx.TransportError as exc:
-                raise _Retry(f"{exc.__class__.__name__}: {exc}") from exc
+                raise _Retry(f"{exc.__class__.__name__}: {exc}", transport=True) from exc
+            except OSError as exc:  # a socket error the transport did not wrap
+                raise _Retry(f"{exc.__class__.__name__}: {exc}", transport=True) from exc
             if isinstance(outcome, str):  # a redirect
                 redirects.append(outcome)
                 current = outcome
@@ -281,7 +341,7 @@ class Fetcher:
         return FetchResult(url, "ok", body=body, text=text, encoding=encoding, **base)  # type: ignore[arg-type]
 
     async def _robots_for(self, scheme: str, host: str, port: int) -> RobotsRules:
-        origin = f"{scheme}://{host}:{port}"
+        origin = f"{scheme}://{_netloc_host(host)}:{port}"
         if origin in self._robots:
             return self._robots[origin]
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())

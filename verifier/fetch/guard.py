@@ -13,6 +13,7 @@ import ipaddress
 import socket
 import ssl
 import typing
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -35,6 +36,19 @@ __all__ = [
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+# IANA special-purpose registries: blocks that are not globally reachable but that some Python
+# versions' is_global still lets through (their tables lag the registry)
+_NOT_GLOBAL = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "192.0.0.0/29", "192.0.0.8/32", "192.0.0.170/31", "192.88.99.0/24",
+        "fec0::/10", "100::/64", "64:ff9b:1::/48", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16",
+    )
+)
+_GLOBAL_EXCEPTIONS = tuple(
+    ipaddress.ip_network(n) for n in ("192.0.0.9/32", "192.0.0.10/32", "2001:1::1/128", "2001:1::2/128", "2001:3::/32",
+                                      "2001:4:112::/48", "2001:20::/28", "2001:30::/28")
+)
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
@@ -80,6 +94,10 @@ def forbidden_reason(ip: IPAddress) -> str | None:
         ("CGNAT", isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT),
         ("private", ip.is_private),
         ("reserved", ip.is_reserved),
+        ("site-local", isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local),
+        ("special-purpose", _special_not_global(ip)),
+        # the rule itself: everything the IANA special-purpose registries do not mark globally
+        # reachable is refused (the names above only make the message clearer)
         ("not global", not ip.is_global),
     )
     for name, hit in checks:
@@ -88,9 +106,18 @@ def forbidden_reason(ip: IPAddress) -> str | None:
     return None
 
 
+def _special_not_global(ip: IPAddress) -> bool:
+    if any(ip in net for net in _GLOBAL_EXCEPTIONS if net.version == ip.version):
+        return False
+    return any(ip in net for net in _NOT_GLOBAL if net.version == ip.version)
+
+
 def check_url(url: str | httpx.URL) -> tuple[str, str, int]:
     """``(scheme, host, port)`` of an http(s) URL, or BlockedURLError (scheme, no host, credentials)."""
-    parts = urlsplit(str(url))
+    try:
+        parts = urlsplit(str(url))
+    except ValueError as exc:  # e.g. an unclosed [ of an IPv6 literal
+        raise BlockedURLError(f"malformed URL ({exc}): {str(url)!r}") from exc
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise BlockedURLError(f"only http and https are fetched, not {scheme or 'no scheme'!r}: {url}")
@@ -102,6 +129,15 @@ def check_url(url: str | httpx.URL) -> tuple[str, str, int]:
         raise BlockedURLError(f"no host in {url}")
     if parts.username or parts.password:
         raise BlockedURLError(f"credentials in the URL are not sent: {url}")
+    try:
+        httpx.URL(str(url))  # what the client will parse: refuse here what it would raise on
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        literal = parse_ip_literal(unicodedata.normalize("NFKC", host))
+        if literal is not None:
+            raise BlockedURLError(
+                f"host {host!r} is the IP address {literal} written in a non-standard form; not fetched"
+            ) from exc
+        raise BlockedURLError(f"malformed URL ({exc}): {url!r}") from exc
     return scheme, host, port or (443 if scheme == "https" else 80)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from storage.models import utcnow
 
 __all__ = ["FetchResult", "Outcome", "TEXT_TYPES"]
 
-# ok: a readable body; not_modified: 304 to a conditional GET; dead: 404/410 or the host does not
-# exist; blocked: refused by the SSRF guard or robots.txt; unsupported: not a text content type;
+# ok: a readable body; not_modified: 304 to a conditional GET; dead: a definite 404/410 answer
+# (a host that does not resolve is a transient failure: DNS or the network may be down); blocked: refused by the SSRF guard or robots.txt; unsupported: not a text content type;
 # failed: timeouts, 5xx, 429, connection errors, too large… after the retries were used up.
 Outcome = Literal["ok", "not_modified", "dead", "blocked", "unsupported", "failed", "malformed"]
 
@@ -34,6 +34,11 @@ class FetchResult:
     attempts: int = 1
     elapsed: float = 0.0
     redirects: list[str] = field(default_factory=list)
+    # the host gave no answer at all (DNS, refused, reset, timeout): says nothing about the page
+    transient: bool = False
+    # the parsed page (verifier.passages.PageText), filled before the write transaction opens so
+    # the ledger's write lock is never held across HTML parsing (verifier.snapshots.prepare_page)
+    page: Any = None
 
     @property
     def mime(self) -> str:

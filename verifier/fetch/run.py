@@ -18,7 +18,7 @@ from storage.models import Source
 from verifier.fetch.client import Fetcher
 from verifier.fetch.result import FetchResult
 from verifier.settings import Settings, get_settings
-from verifier.snapshots import StoreOutcome, store_fetch
+from verifier.snapshots import StoreOutcome, prepare_page, store_fetch
 
 __all__ = ["FetchedSource", "fetch_sources"]
 
@@ -45,7 +45,7 @@ async def fetch_sources(
     with session_scope(engine) as session:
         sources = session.exec(select(Source).where(col(Source.id).in_(list(source_ids)))).all()
         todo = [
-            (s.id, s.url, s.etag, s.last_modified)
+            (s.id, s.url, s.etag, s.last_modified, s.content_hash)
             for s in sources
             if s.state != "malformed" and s.id is not None
         ]
@@ -53,8 +53,10 @@ async def fetch_sources(
     f = fetcher or Fetcher(settings, respect_robots=robots)
     done: list[FetchedSource] = []
 
-    async def one(sid: int, url: str, etag: str | None, lm: str | None) -> None:
+    async def one(sid: int, url: str, etag: str | None, lm: str | None, known: str | None) -> None:
         result = await f.fetch(url, etag=etag, last_modified=lm, robots=robots)
+        # parse before the write transaction opens: the lock is never held across HTML parsing
+        await asyncio.to_thread(prepare_page, result, known)
         with session_scope(engine) as session:
             source = session.get(Source, sid)
             assert source is not None

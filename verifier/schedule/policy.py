@@ -24,6 +24,7 @@ __all__ = [
     "failure_interval",
     "is_dead",
     "cap_per_host",
+    "network_looks_down",
 ]
 
 HOUR = 3600.0
@@ -123,3 +124,9 @@ def cap_per_host(
         per[host] = per.get(host, 0) + 1
         taken.append(key)
     return taken
+
+
+def network_looks_down(silent_hosts: int, hosts: int, min_hosts: int, ratio: float) -> bool:
+    """The round's circuit breaker: at least ``min_hosts`` hosts tried and at least ``ratio`` of
+    them gave no answer at all (DNS, refused, reset, timeout) — the network, not the sources."""
+    return hosts >= min_hosts and silent_hosts >= ratio * hosts

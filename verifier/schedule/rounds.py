@@ -50,14 +50,15 @@ from storage.leases import (
     previous_event,
     recent_snapshots,
     release_lease,
+    release_sources,
     renew_leases,
     sources_by_id,
 )
 from storage.models import Snapshot, Source, Verdict, VerdictEvent, utcnow
-from storage.verdicts import AUTO, VerdictUpdate, record_verdict
+from storage.verdicts import AUTO, VerdictUpdate, lock_verdict, record_verdict
 from verifier.fetch.result import FetchResult
 from verifier.schedule.diff import passage_diff
-from verifier.schedule.policy import PolicyKnobs, cap_per_host, is_dead
+from verifier.schedule.policy import PolicyKnobs, cap_per_host, is_dead, network_looks_down
 from verifier.settings import Settings
 
 __all__ = [
@@ -107,6 +108,8 @@ class RoundSummary:
     failed: int = 0
     lost_lease: int = 0
     errors: int = 0
+    breaker: int = 0  # rounds stopped because most hosts gave no answer at all (network down)
+    held_back: int = 0  # fetches not counted against their sources because the breaker tripped
     reverified_sources: int = 0
     unreachable_claims: int = 0
     flagged_reviews: int = 0
@@ -147,6 +150,15 @@ def _real_store(settings: Settings) -> StoreFn:
         return store_fetch(session, source, result, settings=settings)
 
     return store
+
+
+def _prepare_page(result: FetchResult, known_hash: str | None) -> None:
+    from verifier.snapshots import prepare_page
+
+    try:
+        prepare_page(result, known_hash)
+    except Exception:  # store_fetch parses it then (and reports what fails)
+        log.exception("parsing %s failed", result.url)
 
 
 def _real_verify() -> VerifyFn:
@@ -309,7 +321,7 @@ def _mark_unreachable(
 ) -> int:
     n = 0
     for claim_id in claim_ids:
-        current = session.get(Verdict, claim_id)
+        current = lock_verdict(session, claim_id)
         update = VerdictUpdate(
             status="unverified",
             reason="source_unreachable",
@@ -363,7 +375,7 @@ def _review_contexts(
 def _flag_reviewed(session: Session, contexts: Sequence[_ReviewContext]) -> int:
     """Put reviewed claims whose source changed back in the queue, with the passage diff."""
     for ctx in contexts:
-        verdict = session.get(Verdict, ctx.claim_id)
+        verdict = lock_verdict(session, ctx.claim_id)  # as committed now: a review may have come in
         newest = session.get(Snapshot, ctx.newest_snapshot_id)
         if verdict is None or newest is None:
             continue
@@ -504,30 +516,61 @@ class _Runner:
 
         async def fetch(claimed: ClaimedSource) -> None:
             result = await self._fetch_one(claimed, limit) if claimed.due else None
+            if result is not None:  # parse a new body here, never inside the write transaction
+                await asyncio.to_thread(_prepare_page, result, claimed.content_hash)
             done.put_nowait((claimed, result))
 
         tasks = [asyncio.create_task(fetch(c)) for c in batch]
         held = {c.id for c in batch}  # leases this round still needs
         tasks.append(asyncio.create_task(self._keep_leases(held)))
         written = 0
+        # fetches that got no answer at all wait until every fetch is in: if most hosts gave none,
+        # the network (not the sources) is down and nothing is counted against them
+        no_answer: list[Item] = []
+        answered_hosts: set[str | None] = set()
+
+        async def write(items: list[Item]) -> None:
+            for applied in await self._in_db(_apply, self.engine, self.owner, items, self.store, self.knobs):
+                self._count(out, applied)
+                if applied.pending:
+                    pending.append(applied.source_id)
+                    if applied.action in ("new_snapshot", "pending_only"):  # pending_only: unknown
+                        fresh.add(applied.source_id)
+                else:
+                    held.discard(applied.source_id)
+
         try:
             while written < len(batch):  # write whatever finished while the last write ran
                 items = [await done.get()]
                 while not done.empty() and len(items) < WRITE_BATCH:
                     items.append(done.get_nowait())
-                for applied in await self._in_db(
-                    _apply, self.engine, self.owner, items, self.store, self.knobs
-                ):
-                    self._count(out, applied)
-                    if applied.pending:
-                        pending.append(applied.source_id)
-                        if applied.action in ("new_snapshot", "pending_only"):  # pending_only: unknown
-                            fresh.add(applied.source_id)
-                    else:
-                        held.discard(applied.source_id)
                 written += len(items)
+                no_answer.extend(i for i in items if i[1] is not None and i[1].transient)
+                items = [i for i in items if i[1] is None or not i[1].transient]
+                answered_hosts.update(c.host for c, r in items if r is not None)
+                if items:
+                    await write(items)
                 if self.progress:
                     self.progress(len(items))
+            silent_hosts = {c.host for c, _ in no_answer} - answered_hosts
+            if no_answer and network_looks_down(
+                len(silent_hosts), len(silent_hosts | answered_hosts), s.breaker_min_hosts, s.breaker_ratio
+            ):
+                ids = [c.id for c, _ in no_answer]
+                await self._in_db(release_sources, self.engine, self.owner, ids)
+                held.difference_update(ids)
+                out.breaker, out.held_back = 1, len(ids)
+                msg = (
+                    f"network looks down: {len(silent_hosts)} of {len(silent_hosts | answered_hosts)} hosts "
+                    f"gave no answer; round stopped, {len(ids)} checks not counted against their sources"
+                )
+                out.messages.append(msg)
+                log.warning("re-check breaker: %s", msg)
+            else:
+                for start in range(0, len(no_answer), WRITE_BATCH):
+                    await write(no_answer[start : start + WRITE_BATCH])
+                if self.progress and no_answer:
+                    self.progress(len(no_answer))
             settled = await self._in_db(_settle, self.engine, s, self.owner, pending, fresh, self.verify)
         finally:
             for task in tasks:
@@ -663,8 +706,8 @@ def run_until_idle(
             while max_rounds is None or total.rounds < max_rounds:
                 one = await runner.round(mode=mode, source_ids=source_ids, since=since, per_host=per_host)
                 total.add(one)
-                if one.claimed == 0 or one.errors + one.lost_lease == one.claimed:
-                    break  # nothing left, or no progress possible now (leases will expire)
+                if one.claimed == 0 or one.errors + one.lost_lease == one.claimed or one.breaker:
+                    break  # nothing left, no progress possible now (leases will expire), or no network
         total.seconds = time.perf_counter() - started
         total.finished_at = time.time()
         return total
@@ -706,8 +749,8 @@ def scheduled_job(engine: Engine, settings: Settings, owner: str) -> RoundSummar
     except Exception:
         log.exception("re-check round failed")
         return RoundSummary(owner=owner)
-    if summary.claimed:
-        log.info("re-check: %s", json.dumps(summary.as_dict()))
+    # one INFO line per round, also an empty one: sources (claimed), changed, failed, breaker
+    log.info("re-check: %s", json.dumps(summary.as_dict()))
     return summary
 
 
