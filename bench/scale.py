@@ -114,7 +114,7 @@ def phase_reverify(url: str) -> dict[str, Any]:
     row = next((r for r in rows if not copy_host.match(r[1])), None)
     assert row is not None, "no live source in the ledger"
     t0 = time.perf_counter()
-    summary = verify_claims(engine, source_ids=[row[0]])
+    summary = verify_claims(engine, source_ids=[int(row[0])])
     return {"seconds": time.perf_counter() - t0, "claims": summary.claims, "source_id": row[0]}
 
 

@@ -134,6 +134,33 @@ def claims_to_verify(
     return out, sources
 
 
+def latest_snapshot_ids(session: Session, source_ids: Iterable[int]) -> dict[int, int]:
+    """source id → the id of its latest snapshot, without reading any page text."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Snapshot.source_id, func.max(Snapshot.id))
+        .where(col(Snapshot.source_id).in_(ids))
+        .group_by(col(Snapshot.source_id))
+    ).all()
+    return {int(src): int(snap) for src, snap in rows if snap is not None}
+
+
+def snapshots_by_id(session: Session, snapshot_ids: Iterable[int]) -> dict[int, SnapshotData]:
+    """source id → snapshot, for the given snapshot ids (one per source, e.g. from
+    :func:`latest_snapshot_ids`)."""
+    ids = sorted(set(snapshot_ids))
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Snapshot, Source.url)
+        .join(Source, col(Source.id) == col(Snapshot.source_id))
+        .where(col(Snapshot.id).in_(ids))
+    ).all()
+    return _snapshot_data(rows)
+
+
 def latest_snapshots(session: Session, source_ids: Iterable[int]) -> dict[int, SnapshotData]:
     """source id → its latest snapshot (by time, then id)."""
     ids = sorted(set(source_ids))
@@ -150,6 +177,10 @@ def latest_snapshots(session: Session, source_ids: Iterable[int]) -> dict[int, S
         .join(latest, col(Snapshot.id) == latest.c.sid)
         .join(Source, col(Source.id) == col(Snapshot.source_id))
     ).all()
+    return _snapshot_data(rows)
+
+
+def _snapshot_data(rows: Iterable[Any]) -> dict[int, SnapshotData]:
     out: dict[int, SnapshotData] = {}
     for snap, url in rows:
         assert snap.id is not None
