@@ -85,6 +85,15 @@ def claims_to_verify(
         stmt = stmt.where(col(Claim.id).in_(list(claim_ids)))
     if kinds is not None:
         stmt = stmt.where(col(Claim.kind).in_(list(kinds)), col(Claim.checkworthy))
+    if source_ids is not None:
+        # only reports citing one of the sources can hold a claim resting on it (the exact test,
+        # section sources or else the report's, is below): a re-check reads those, not the ledger
+        citing = (
+            select(Section.report_id)
+            .join(SectionSource, col(SectionSource.section_id) == col(Section.id))
+            .where(col(SectionSource.source_id).in_(list(source_ids)))
+        )
+        stmt = stmt.where(col(Claim.report_id).in_(citing))
     rows = session.exec(stmt.order_by(col(Claim.id))).all()
     report_ids = sorted({r.id for _, r in rows if r.id is not None})
     by_section: dict[int, list[int]] = defaultdict(list)

@@ -53,3 +53,21 @@ def test_small_batches_and_a_tiny_index_cache_decide_as_the_whole_ledger_at_once
     assert got == expected
     # evicted indexes were rebuilt: the tiny cache really was exercised
     assert summary.snapshots_indexed > 2
+
+
+def test_claims_for_some_sources_are_those_of_the_whole_ledger_citing_them(sqlite_url: str) -> None:
+    """The source filter is applied in SQL (a re-check reads only the reports citing the page); it
+    selects exactly the claims the whole ledger's list says rest on those sources."""
+    from storage.db import session_scope
+    from storage.evidence import claims_to_verify
+
+    engine = build_ledger(sqlite_url)
+    with session_scope(engine) as session:
+        everything, _ = claims_to_verify(session)
+        cited = sorted({s for c in everything for s in c.source_ids})
+        assert len(cited) > 3
+        for chosen in ([cited[0]], cited[1:4], [max(cited) + 1000]):
+            some, _ = claims_to_verify(session, source_ids=chosen)
+            expected = [c.id for c in everything if set(chosen) & set(c.source_ids)]
+            assert [c.id for c in some] == expected
+            assert len(expected) < len(everything)
