@@ -78,7 +78,12 @@ def claims_to_verify(
     kinds: Sequence[str] | None = None,
 ) -> tuple[list[ClaimInput], dict[int, SourceInfo]]:
     """Claims of the latest report versions (filtered), each with the ids of the sources it rests on."""
-    stmt = select(Claim, Report).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.is_latest))
+    # the report's id, name and date only: a whole Report row would bring its full text once per claim
+    stmt = (
+        select(Claim, col(Report.id), col(Report.name), col(Report.date))
+        .join(Report, col(Report.id) == col(Claim.report_id))
+        .where(col(Report.is_latest))
+    )
     if report is not None:
         stmt = stmt.where((col(Report.name) == report) | (col(Report.name).endswith("/" + report)))
     if claim_ids is not None:
@@ -95,7 +100,7 @@ def claims_to_verify(
         )
         stmt = stmt.where(col(Claim.report_id).in_(citing))
     rows = session.exec(stmt.order_by(col(Claim.id))).all()
-    report_ids = sorted({r.id for _, r in rows if r.id is not None})
+    report_ids = sorted({rep_id for _, rep_id, _n, _d in rows if rep_id is not None})
     by_section: dict[int, list[int]] = defaultdict(list)
     by_report: dict[int, list[int]] = defaultdict(list)
     if report_ids:
@@ -112,17 +117,17 @@ def claims_to_verify(
                 by_report[report_id].append(source_id)
     out: list[ClaimInput] = []
     wanted_sources = set(source_ids) if source_ids is not None else None
-    for claim, rep in rows:
-        assert claim.id is not None and rep.id is not None
-        cited = by_section.get(claim.section_id or -1) or by_report.get(rep.id, [])
+    for claim, rep_id, rep_name, rep_date in rows:
+        assert claim.id is not None and rep_id is not None
+        cited = by_section.get(claim.section_id or -1) or by_report.get(rep_id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited):
             continue
         out.append(
             ClaimInput(
                 id=claim.id,
-                report_id=rep.id,
-                report_name=rep.name,
-                report_date=rep.date,
+                report_id=rep_id,
+                report_name=rep_name,
+                report_date=rep_date,
                 kind=claim.kind,
                 text=claim.text,
                 key_text=claim.key_text,
