@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.units import data_lines
 
@@ -60,6 +60,7 @@ _MAX_TERM_WORDS = 5  # a longer Latin run is a sentence, not a name or term
 _CAPITALISED = re.compile(
     r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*(?:[ \t]+[A-Z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
 )
+_ANY_LATIN = re.compile("[A-Za-z]")  # every run _LATIN_RUN finds starts with one
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvs\b)\s*")
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行)")
 
@@ -80,6 +81,13 @@ def latin_spans(text: str, *, prose: bool = False) -> list[tuple[int, int]]:
     In Chinese text a short Latin run is a term ("function calling"); with ``prose=True`` (an
     English report) or in a long or prose-like run only capitalised names count.
     """
+    return list(_latin_spans(text, prose))
+
+
+@lru_cache(maxsize=64)  # extraction asks twice per sentence (its names, then its facts)
+def _latin_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
+    if not _ANY_LATIN.search(text):
+        return ()
     spans: list[tuple[int, int]] = []
     for m in _LATIN_RUN.finditer(text):
         words = m.group(0).split()
@@ -102,7 +110,7 @@ def latin_spans(text: str, *, prose: bool = False) -> list[tuple[int, int]]:
                 continue
             lead = idx + piece.find(stripped)
             spans.append((lead, lead + len(stripped)))
-    return spans
+    return tuple(spans)
 
 
 @cache

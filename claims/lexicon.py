@@ -13,6 +13,7 @@ from claims.units import data_lines
 __all__ = ["lexicon", "translate", "topics_in", "head_noun", "cue_words"]
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_ANY_LATIN = re.compile("[A-Za-z\u212a\u0130]")  # a character whose lower case is a-z (K, İ too)
 
 
 @cache
@@ -47,14 +48,17 @@ def _lexicon_pattern() -> re.Pattern[str]:
 def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     terms = {en.lower(): en for en in lexicon().values()}
     alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.I), terms
+    # the look-ahead on first letters lets the scanner skip most positions (re.I alone defeats
+    # the engine's own first-character prefilter); it never changes what matches
+    first = re.escape("".join(sorted({c for t in terms for c in (t[0].lower(), t[0].upper())})))
+    return re.compile(rf"(?<![A-Za-z])(?=[{first}])(?:{alternation})(?![A-Za-z])", re.I), terms
 
 
 def topics_in(text: str) -> tuple[str, ...]:
     """English topic keys of every lexicon word in ``text`` (longest match wins, in order); English
     text gives the same keys when it already uses the lexicon's English terms ("valuation")."""
     found: list[tuple[int, str]] = [(m.start(), lexicon()[m.group(0)]) for m in _lexicon_pattern().finditer(text)]
-    if any("a" <= ch.lower() <= "z" for ch in text):
+    if _ANY_LATIN.search(text):
         pattern, terms = _english_pattern()
         found += [(m.start(), terms[m.group(0).lower()]) for m in pattern.finditer(text)]
     seen: dict[str, None] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claims.lexicon import cue_words
 from claims.model import SectionKind
@@ -49,16 +50,25 @@ def is_item_heading(heading: str) -> bool:
     return bool(_ITEM.match(heading.strip()))
 
 
+@cache
+def _heading_cues() -> tuple[tuple[SectionKind, str, re.Pattern[str] | None], ...]:
+    """(kind, cue, whole-word pattern for an ASCII cue) in the order cues are tried, compiled once."""
+    cues = cue_words()
+    return tuple(
+        (kind, cue, re.compile(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])") if cue.isascii() else None)
+        for kind in _SECTION_ORDER
+        for cue in cues.get(kind, ())
+    )
+
+
 def classify_heading(text: str) -> SectionKind | None:
     """The kind a heading's cue words give it, or None."""
-    cues = cue_words()
-    for kind in _SECTION_ORDER:
-        for cue in cues.get(kind, ()):
-            if cue.isascii():
-                if re.search(rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])", text):
-                    return kind
-            elif cue in text:
+    for kind, cue, pattern in _heading_cues():
+        if pattern is not None:
+            if pattern.search(text):
                 return kind
+        elif cue in text:
+            return kind
     return None
 
 

@@ -79,15 +79,29 @@ def claims_to_verify(
     kinds: Sequence[str] | None = None,
 ) -> tuple[list[ClaimInput], dict[int, SourceInfo]]:
     """Claims of the latest report versions (filtered), each with the ids of the sources it rests on."""
-    stmt = select(Claim, Report).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.is_latest))
+    # the report's id, name and date only: a whole Report row would bring its full text once per claim
+    stmt = (
+        select(Claim, col(Report.id), col(Report.name), col(Report.date))
+        .join(Report, col(Report.id) == col(Claim.report_id))
+        .where(col(Report.is_latest))
+    )
     if report is not None:
         stmt = stmt.where((col(Report.name) == report) | (col(Report.name).endswith("/" + report)))
     if claim_ids is not None:
         stmt = stmt.where(col(Claim.id).in_(list(claim_ids)))
     if kinds is not None:
         stmt = stmt.where(col(Claim.kind).in_(list(kinds)), col(Claim.checkworthy))
+    if source_ids is not None:
+        # only reports citing one of the sources can hold a claim resting on it (the exact test,
+        # section sources or else the report's, is below): a re-check reads those, not the ledger
+        citing = (
+            select(Section.report_id)
+            .join(SectionSource, col(SectionSource.section_id) == col(Section.id))
+            .where(col(SectionSource.source_id).in_(list(source_ids)))
+        )
+        stmt = stmt.where(col(Claim.report_id).in_(citing))
     rows = session.exec(stmt.order_by(col(Claim.id))).all()
-    report_ids = sorted({r.id for _, r in rows if r.id is not None})
+    report_ids = sorted({rep_id for _, rep_id, _n, _d in rows if rep_id is not None})
     by_section: dict[int, list[int]] = defaultdict(list)
     by_report: dict[int, list[int]] = defaultdict(list)
     if report_ids:
@@ -104,18 +118,18 @@ def claims_to_verify(
                 by_report[report_id].append(source_id)
     out: list[ClaimInput] = []
     wanted_sources = set(source_ids) if source_ids is not None else None
-    for claim, rep in rows:
-        assert claim.id is not None and rep.id is not None
+    for claim, rep_id, rep_name, rep_date in rows:
+        assert claim.id is not None and rep_id is not None
         own = by_section.get(claim.section_id or -1)
-        cited = own or by_report.get(rep.id, [])
+        cited = own or by_report.get(rep_id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited):
             continue
         out.append(
             ClaimInput(
                 id=claim.id,
-                report_id=rep.id,
-                report_name=rep.name,
-                report_date=rep.date,
+                report_id=rep_id,
+                report_name=rep_name,
+                report_date=rep_date,
                 kind=claim.kind,
                 text=claim.text,
                 key_text=claim.key_text,
@@ -137,6 +151,33 @@ def claims_to_verify(
     return out, sources
 
 
+def latest_snapshot_ids(session: Session, source_ids: Iterable[int]) -> dict[int, int]:
+    """source id → the id of its latest snapshot, without reading any page text."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Snapshot.source_id, func.max(Snapshot.id))
+        .where(col(Snapshot.source_id).in_(ids))
+        .group_by(col(Snapshot.source_id))
+    ).all()
+    return {int(src): int(snap) for src, snap in rows if snap is not None}
+
+
+def snapshots_by_id(session: Session, snapshot_ids: Iterable[int]) -> dict[int, SnapshotData]:
+    """source id → snapshot, for the given snapshot ids (one per source, e.g. from
+    :func:`latest_snapshot_ids`)."""
+    ids = sorted(set(snapshot_ids))
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Snapshot, Source.url)
+        .join(Source, col(Source.id) == col(Snapshot.source_id))
+        .where(col(Snapshot.id).in_(ids))
+    ).all()
+    return _snapshot_data(rows)
+
+
 def latest_snapshots(session: Session, source_ids: Iterable[int]) -> dict[int, SnapshotData]:
     """source id → its latest snapshot (by time, then id)."""
     ids = sorted(set(source_ids))
@@ -153,6 +194,10 @@ def latest_snapshots(session: Session, source_ids: Iterable[int]) -> dict[int, S
         .join(latest, col(Snapshot.id) == latest.c.sid)
         .join(Source, col(Source.id) == col(Snapshot.source_id))
     ).all()
+    return _snapshot_data(rows)
+
+
+def _snapshot_data(rows: Iterable[Any]) -> dict[int, SnapshotData]:
     out: dict[int, SnapshotData] = {}
     for snap, url in rows:
         assert snap.id is not None

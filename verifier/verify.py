@@ -1,11 +1,12 @@
 """The verification pipeline over the ledger: claims → evidence → verdicts.
 
-Three phases, so that no transaction is held while we think:
-1. read (one short transaction): the claims, the sources they rest on, the latest snapshots;
-2. assess (no database): index each snapshot once, search and compare, apply the verdict rules,
-   then cross-report grouping;
-3. write (short transactions, in batches): Evidence rows and verdicts through
-   ``storage.verdicts.record_verdict`` — idempotent, and never over a reviewer's verdict.
+No transaction is held while we think, and memory stays bounded by a batch:
+1. read (one short transaction): the claims and the sources they rest on;
+2. group (no database): cross-report conflicts from the claims alone;
+3. per batch of claims: load the latest snapshots it cites (indexes kept in an LRU), assess, and
+   write Evidence rows and verdicts through ``storage.verdicts.record_verdict`` — idempotent, and
+   never over a reviewer's verdict. Claims in a conflict are written last, once the run's statuses
+   are known (the pages may side with the other report).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,8 +30,9 @@ from storage.evidence import (
     SourceInfo,
     claims_to_verify,
     current_verdicts,
-    latest_snapshots,
+    latest_snapshot_ids,
     replace_evidence_many,
+    snapshots_by_id,
 )
 from storage.models import Evidence, Verdict
 from storage.verdicts import VerdictUpdate, record_verdict
@@ -43,6 +45,7 @@ __all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
 Progress = Callable[[int, int], None]
 _UNUSABLE = {"dead", "blocked", "malformed", "unsupported"}
 _BATCH = 200
+_INDEX_CACHE = 256  # snapshot indexes kept between batches (the claims of a report cite the same pages)
 
 
 @dataclass
@@ -179,42 +182,88 @@ def verify_claims(
             grouped = claims_to_verify(session, kinds=GROUPED_KINDS)[0]
             others = [c for c in grouped if c.id not in chosen]
             other_status = {cid: v.status for cid, v in current_verdicts(session, [c.id for c in others]).items()}
-        snaps = latest_snapshots(session, {s for c in claims for s in c.source_ids})
-    # 2. assess
-    indexes: dict[int, SnapshotIndex] = {}
-    for snap in snaps.values():
-        indexes[snap.id] = build_index(
-            snapshot_id=snap.id,
-            source_id=snap.source_id,
-            url=snap.url,
-            title=snap.title,
-            text=snap.text,
-            passages=snap.passages,
-            published=snap.published,
-        )
-    summary.snapshots_indexed = len(indexes)
-    outcomes: list[ClaimOutcome] = []
-    for i, claim in enumerate(claims):
-        decision, assessment = evaluate_claim(
-            claim, sources, snaps, indexes, thresholds, match_threshold, dead_after=dead_after
-        )
-        keep = _evidence_for(decision, assessment)
-        outcomes.append(ClaimOutcome(claim.id, decision, keep))
-        if progress is not None:
-            progress(i + 1, len(claims))
-    _cross_report([*claims, *others], outcomes, other_status)
-    # 3. write
-    for start in range(0, len(outcomes), _BATCH):
-        batch = outcomes[start : start + _BATCH]
+    # 2. group first: conflicts need the claims only, not their evidence
+    conflicts = _conflicts([*claims, *others])
+    # 3. assess and write in batches: each batch loads the snapshots it cites (indexes kept in an LRU)
+    #    and is written at once; a claim in a conflict waits for the run's statuses (the pages may side
+    #    with the other report), so memory holds one batch, the LRU and the conflicting claims
+    cache = _IndexCache(_INDEX_CACHE)
+    status: dict[int, str] = dict(other_status)
+    held: list[ClaimOutcome] = []
+    for start in range(0, len(claims), _BATCH):
+        batch = claims[start : start + _BATCH]
         with session_scope(engine) as session:
-            summary.events += _write_batch(session, batch, trigger)
-        summary.evidence_rows += sum(len(out.evidence) for out in batch)
+            snaps, indexes = cache.load(session, {s for c in batch for s in c.source_ids})
+        ready: list[ClaimOutcome] = []
+        for i, claim in enumerate(batch, start):
+            decision, assessment = evaluate_claim(
+                claim, sources, snaps, indexes, thresholds, match_threshold, dead_after=dead_after
+            )
+            out = ClaimOutcome(claim.id, decision, _evidence_for(decision, assessment))
+            status[claim.id] = decision.status
+            (held if claim.id in conflicts else ready).append(out)
+            if progress is not None:
+                progress(i + 1, len(claims))
+        _write_outcomes(engine, ready, trigger, summary)
+    cites = {c.id: c.section_cites for c in claims}
+    for out in held:
+        _side_with_pages(out, conflicts[out.claim_id], status, cites.get(out.claim_id, True))
+    for start in range(0, len(held), _BATCH):
+        _write_outcomes(engine, held[start : start + _BATCH], trigger, summary)
+    summary.snapshots_indexed = cache.built
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _IndexCache:
+    """Snapshot id → (snapshot, index), the least recently used dropped beyond ``size``."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.built = 0
+        self._entries: OrderedDict[int, tuple[SnapshotData, SnapshotIndex]] = OrderedDict()
+
+    def load(self, session: Any, source_ids: set[int]) -> tuple[dict[int, SnapshotData], dict[int, SnapshotIndex]]:
+        """The latest snapshots of ``source_ids`` (source id →) and their indexes (snapshot id →)."""
+        latest = latest_snapshot_ids(session, source_ids)
+        missing = [sid for sid in latest.values() if sid not in self._entries]
+        for snap in snapshots_by_id(session, missing).values():
+            self._entries[snap.id] = (snap, _index(snap))
+            self.built += 1
+        snaps: dict[int, SnapshotData] = {}
+        indexes: dict[int, SnapshotIndex] = {}
+        for source_id, sid in latest.items():
+            if sid not in self._entries:
+                continue  # deleted since the ids were read
+            self._entries.move_to_end(sid)
+            snaps[source_id], indexes[sid] = self._entries[sid]
+        while len(self._entries) > max(self.size, len(latest)):
+            self._entries.popitem(last=False)
+        return snaps, indexes
+
+
+def _index(snap: SnapshotData) -> SnapshotIndex:
+    return build_index(
+        snapshot_id=snap.id,
+        source_id=snap.source_id,
+        url=snap.url,
+        title=snap.title,
+        text=snap.text,
+        passages=snap.passages,
+        published=snap.published,
+    )
+
+
+def _write_outcomes(engine: Engine, outcomes: Sequence[ClaimOutcome], trigger: str | None, summary: VerifySummary) -> None:
+    if not outcomes:
+        return
+    with session_scope(engine) as session:
+        summary.events += _write_batch(session, outcomes, trigger)
+    summary.evidence_rows += sum(len(out.evidence) for out in outcomes)
     for out in outcomes:
         summary.statuses[out.decision.status] += 1
         summary.reasons[out.decision.reason] += 1
-    summary.claims = len(outcomes)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    summary.claims += len(outcomes)
 
 
 def _evidence_for(decision: Decision, assessment: Assessment) -> list[EvidenceDraft]:
@@ -227,9 +276,8 @@ def _evidence_for(decision: Decision, assessment: Assessment) -> list[EvidenceDr
     return drafts[:3]
 
 
-def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome], other_status: dict[int, str]) -> None:
-    """Disagreeing members of a group point at each other; one no source speaks to is contradicted when
-    a source supports a member it disagrees with (the pages side with the other report)."""
+def _conflicts(claims: Sequence[ClaimInput]) -> dict[int, set[int]]:
+    """Claim id → the ids of the claims of other reports it disagrees with (cross-report grouping)."""
     members = [
         GroupMember(
             claim_id=c.id,
@@ -245,27 +293,34 @@ def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome], ot
         for c in claims
         if c.checkworthy
     ]
-    conflicts = find_conflicts(members)
-    unsourced = {c.id: not c.section_cites for c in claims}
+    return find_conflicts(members)
+
+
+def _side_with_pages(out: ClaimOutcome, others: set[int], status: dict[int, str], section_cites: bool) -> None:
+    """Disagreeing members of a group point at each other; one no source speaks to is contradicted when
+    a source supports a member it disagrees with (the pages side with the other report) — only when its
+    own section cites nothing (an overview, a summary): a claim in a section that cites pages rests on
+    those pages alone."""
+    if not others:
+        return
+    out.conflicts_with = sorted(others)
+    sided = any(status.get(o) == "verified" for o in others)
+    if (
+        sided
+        and not section_cites
+        and out.decision.status == "unverified"
+        and out.decision.reason == "not_found_in_source"
+    ):
+        out.decision = Decision("contradicted", "conflicting_reports", 0.6)
+
+
+def _cross_report(claims: Sequence[ClaimInput], outcomes: list[ClaimOutcome], other_status: dict[int, str]) -> None:
+    """Cross-report grouping over outcomes held in memory (kept for callers that assess themselves)."""
+    conflicts = _conflicts(claims)
+    cites = {c.id: c.section_cites for c in claims}
     status = {**other_status, **{out.claim_id: out.decision.status for out in outcomes}}
     for out in outcomes:
-        others = conflicts.get(out.claim_id)
-        if not others:
-            continue
-        out.conflicts_with = sorted(others)
-        # the pages side with the other report: one of the disagreeing claims is verified. Only a claim
-        # whose own section cites nothing (an overview, a summary) is judged by another report's pages;
-        # a claim in a section that cites pages rests on those pages alone.
-        sided = any(status.get(o) == "verified" for o in others)
-        if (
-            sided
-            and not unsourced.get(out.claim_id, False)
-            and out.decision.status == "unverified"
-            and out.decision.reason == "not_found_in_source"
-        ):
-            continue
-        if sided and out.decision.status == "unverified" and out.decision.reason == "not_found_in_source":
-            out.decision = Decision("contradicted", "conflicting_reports", 0.6)
+        _side_with_pages(out, conflicts.get(out.claim_id, set()), status, cites.get(out.claim_id, True))
 
 
 def _evidence_rows(out: ClaimOutcome) -> list[Evidence]:

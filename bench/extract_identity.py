@@ -1,0 +1,68 @@
+"""Check that a change to the extractor leaves every extracted claim identical.
+
+``--write FILE`` records the claims extracted from every report under the given directories;
+``--check FILE`` extracts again and lists every report whose claims differ (exit 1 if any).
+
+    python bench/extract_identity.py --write before.json examples/reports tests/fixtures/heldout
+    python bench/extract_identity.py --check before.json examples/reports tests/fixtures/heldout
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from claims.extract import extract_claims
+from claims.report import parse_report
+
+_SUFFIXES = {".txt", ".md"}
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return _plain(asdict(obj))
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    return obj if isinstance(obj, (str, int, float, bool, type(None))) else repr(obj)
+
+
+def snapshot(dirs: list[Path]) -> dict[str, Any]:
+    """report path → its claims as plain JSON values."""
+    out: dict[str, Any] = {}
+    for d in dirs:
+        for path in sorted(p for p in d.rglob("*") if p.suffix in _SUFFIXES):
+            report = parse_report(path.read_text(encoding="utf-8"), path.name)
+            out[str(path)] = _plain(extract_claims(report))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", type=Path)
+    mode.add_argument("--check", type=Path)
+    ap.add_argument("dirs", nargs="+", type=Path)
+    args = ap.parse_args()
+    now = snapshot(args.dirs)
+    if args.write:
+        args.write.write_text(json.dumps(now, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        print(f"wrote {sum(len(v) for v in now.values())} claims of {len(now)} reports to {args.write}")
+        return 0
+    before = json.loads(args.check.read_text(encoding="utf-8"))
+    now = json.loads(json.dumps(now, ensure_ascii=False, sort_keys=True))
+    differ = sorted(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
+    for k in differ:
+        print(f"DIFFERS: {k}")
+    print(f"{len(now)} reports, {sum(len(v) for v in now.values())} claims: "
+          f"{'identical' if not differ else f'{len(differ)} reports differ'}")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

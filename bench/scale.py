@@ -1,0 +1,186 @@
+"""Scaling benchmark: ingest, verify, grouping and one-source re-verify against ledger size.
+
+For each size (a number of reports, a multiple of the five examples) a fresh SQLite ledger is built
+the way ``bench/verify.py`` builds one: copy 0 is the examples, copies 1…N-1 rename the reports,
+give their cited pages hosts of their own and vary some figures (so the reports overlap realistically:
+same sentences, some disagreeing figures), and each live source gets ``--versions`` snapshots.
+
+Every phase runs in a process of its own so that its peak RSS is its own:
+
+- ingest: ``storage.ingest.ingest_report`` for every report (timed apart from snapshot loading);
+- verify: ``verify_claims`` over the whole ledger;
+- grouping: cross-report grouping alone (every checkworthy grouped claim, ``find_conflicts``);
+- re-verify one source: ``verify_claims(source_ids=[…])`` for the copy-0 source cited most often
+  (each copy cites its own hosts, so the claims citing it do not grow with the ledger);
+- baseline: rapidfuzz ``partial_ratio`` of each claim against each cited page (no writes).
+
+The fitted exponent is the slope of log(time) against log(claims) between consecutive sizes.
+
+    python bench/scale.py [--sizes 100,1000] [--versions 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+PHASES = ("verify", "grouping", "reverify", "baseline")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_build(url: str, reports: int, versions: int) -> dict[str, Any]:
+    """Build the ledger; the time of ingesting the reports is measured apart from the snapshots."""
+    import verify as vb  # bench/verify.py
+
+    from storage.ingest import ingest_report
+
+    timed: dict[str, float] = {"ingest": 0.0}
+    real_ingest = ingest_report
+
+    def counting_ingest(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return real_ingest(*args, **kwargs)
+        finally:
+            timed["ingest"] += time.perf_counter() - t0
+
+    vb.ingest_report = counting_ingest  # type: ignore[attr-defined]
+    started = time.perf_counter()
+    engine, counts = vb.build(url, max(1, reports // 5), versions)
+    engine.dispose()
+    return {**counts, "ingest_s": timed["ingest"], "build_s": time.perf_counter() - started}
+
+
+def phase_verify(url: str) -> dict[str, Any]:
+    from storage.db import make_engine
+    from verifier.verify import verify_claims
+
+    engine = make_engine(url, cache=False)
+    t0 = time.perf_counter()
+    summary = verify_claims(engine)
+    return {"seconds": time.perf_counter() - t0, "claims": summary.claims}
+
+
+def phase_grouping(url: str) -> dict[str, Any]:
+    from storage.db import make_engine, session_scope
+    from storage.evidence import claims_to_verify
+    from verifier.verify import _cross_report
+
+    engine = make_engine(url, cache=False)
+    t0 = time.perf_counter()
+    with session_scope(engine) as session:
+        claims = claims_to_verify(session)[0]  # as a whole-ledger verify groups them
+    loaded = time.perf_counter() - t0
+    _cross_report(claims, [], {})  # no outcomes: only the groups and conflicts are computed
+    return {"seconds": time.perf_counter() - t0, "load_s": loaded, "members": len(claims)}
+
+
+def phase_reverify(url: str) -> dict[str, Any]:
+    import re
+
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    from storage.db import make_engine, session_scope
+    from storage.models import Claim, SectionSource, Source
+    from verifier.verify import verify_claims
+
+    engine = make_engine(url, cache=False)
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(Source.id, Source.url, func.count(col(Claim.id)))
+            .join(SectionSource, col(SectionSource.source_id) == col(Source.id))
+            .join(Claim, col(Claim.section_id) == col(SectionSource.section_id))
+            .where(col(Source.state) == "ok")
+            .group_by(col(Source.id), col(Source.url))
+            .order_by(func.count(col(Claim.id)).desc(), col(Source.id))
+        ).all()
+    copy_host = re.compile(r"^https://c\d+\.")
+    row = next((r for r in rows if not copy_host.match(r[1])), None)
+    assert row is not None, "no live source in the ledger"
+    t0 = time.perf_counter()
+    summary = verify_claims(engine, source_ids=[int(row[0])])
+    return {"seconds": time.perf_counter() - t0, "claims": summary.claims, "source_id": row[0]}
+
+
+def phase_baseline(url: str) -> dict[str, Any]:
+    import verify as vb  # bench/verify.py
+
+    from storage.db import make_engine
+
+    _scores, seconds, claims = vb.baseline(make_engine(url, cache=False))
+    return {"seconds": seconds, "claims": claims}
+
+
+def _run(args: list[str]) -> dict[str, Any]:
+    """One phase in a fresh interpreter: its result and its own peak RSS."""
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"phase {args[1]} failed:\n{out.stderr[-3000:]}")
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    return (math.log(ys[-1]) - math.log(ys[0])) / (math.log(xs[-1]) - math.log(xs[0]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100,1000", help="comma-separated report counts (default 100,1000)")
+    ap.add_argument("--versions", type=int, default=2, help="snapshots per live source (default 2)")
+    ap.add_argument("--phase", choices=("build", *PHASES), help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--reports", type=int, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.phase:  # a child process
+        fn = {"build": lambda: phase_build(a.db, a.reports, a.versions), "verify": lambda: phase_verify(a.db),
+              "grouping": lambda: phase_grouping(a.db), "reverify": lambda: phase_reverify(a.db),
+              "baseline": lambda: phase_baseline(a.db)}[a.phase]
+        result = fn()
+        print(json.dumps({**result, "peak_mb": _peak_mb()}))
+        return
+    rows: list[dict[str, Any]] = []
+    for n in (int(s) for s in a.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{Path(tmp) / 'scale.db'}"
+            row: dict[str, Any] = {"reports": n, "build": _run(["--phase", "build", "--db", url, "--reports", str(n),
+                                                                "--versions", str(a.versions)])}
+            for phase in PHASES:
+                row[phase] = _run(["--phase", phase, "--db", url])
+        rows.append(row)
+        b = row["build"]
+        print(f"{n} reports: {b['claims']} claims, {b['snapshots']} snapshots, {b['sources']} sources", flush=True)
+        print(f"  ingest   {b['ingest_s']:8.2f} s  peak {b['peak_mb']:6.0f} MB (build incl. snapshots {b['build_s']:.1f} s)")
+        for phase in PHASES:
+            r = row[phase]
+            extra = f"  ({r['claims']} claims)" if "claims" in r else f"  ({r['members']} members)"
+            print(f"  {phase:8s} {r['seconds']:8.2f} s  peak {r['peak_mb']:6.0f} MB{extra}", flush=True)
+        print(f"  grouping / verify: {row['grouping']['seconds'] / row['verify']['seconds']:.2f}; "
+              f"verify / baseline: {row['verify']['seconds'] / row['baseline']['seconds']:.2f}")
+    if len(rows) >= 2:
+        claims = [float(r["build"]["claims"]) for r in rows]
+        for phase in ("verify", "grouping", "baseline"):
+            times = [r[phase]["seconds"] for r in rows]
+            print(f"exponent of {phase} time vs claims ({rows[0]['reports']}→{rows[-1]['reports']} reports): "
+                  f"{_slope(claims, times):.2f}")
+        re_times = [r["reverify"]["seconds"] for r in rows]
+        print(f"one-source re-verify, largest / smallest ledger: {re_times[-1] / re_times[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
