@@ -6,11 +6,6 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +14,7 @@ import pytest
 
 from storage.db import make_engine
 from tests.api.factories import Seed, seed_ledger
+from tests.browser.serving import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
@@ -31,45 +27,12 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Seed]]:
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
     seed = seed_ledger(make_engine(url, cache=False))
-    port = _free_port()
-    # no CLAIMLEDGER_SECRET_KEY: serve shares the test run's generated secret (CLAIMLEDGER_SECRET_FILE), which keys
-    # the token hashes the seed wrote
-    env = {**os.environ, "CLAIMLEDGER_RUN_SCHEDULER": "false"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "verifier.cli", "--db", url, "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--no-scheduler"],
-        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api/reports", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"serve did not start: {out}")
-            time.sleep(0.2)
+    with serve(url, tmp_path) as base:
         yield base, seed
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_review_a_contradicted_claim_and_read_the_report(served: tuple[str, Seed]) -> None:

@@ -8,21 +8,17 @@ get verified. Screenshots of every page go to ``test-artifacts/shift-*.png``.
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from storage.db import make_engine, session_scope
 from storage.models import Snapshot
 from storage.verdicts import VerdictUpdate, record_verdict
 from tests.api.factories import Seed, seed_ledger
-from tests.browser.test_review_flow import ARGS, ARTIFACTS, CHROMIUM, _free_port
+from tests.browser.serving import serve
+from tests.browser.test_review_flow import ARGS, ARTIFACTS, CHROMIUM
 from tests.support.servers import LocalServer, Reply
 from verifier.review import review_claim
 
@@ -67,35 +63,10 @@ def shift(tmp_path: Path) -> Iterator[tuple[str, Seed, str]]:
         record_verdict(s, seed.claims["other"], VerdictUpdate("verified", "value_match", 0.8,
                                                               details={"passage": moved}))
     with LocalServer({"/mistral": lambda req: Reply(body=PAGE, headers={"Content-Type": "text/html"})}) as srv:
-        port = _free_port()
-        env = {**os.environ, "CLAIMLEDGER_RUN_SCHEDULER": "false",  # the run's generated secret keys the tokens
-               "CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES": "true", "CLAIMLEDGER_RESPECT_ROBOTS": "false",
-               "CLAIMLEDGER_MAX_RETRIES": "0"}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "verifier.cli", "--db", url, "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--no-scheduler"],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if httpx.get(base + "/api/reports", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    out = proc.stdout.read().decode() if proc.stdout else ""
-                    pytest.fail(f"serve did not start: {out}")
-                time.sleep(0.2)
+        extra = {"CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES": "true", "CLAIMLEDGER_RESPECT_ROBOTS": "false",
+                 "CLAIMLEDGER_MAX_RETRIES": "0"}
+        with serve(url, tmp_path, extra) as base:
             yield base, seed, srv.url("/mistral")
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 def test_a_whole_shift(shift: tuple[str, Seed, str], tmp_path: Path) -> None:
