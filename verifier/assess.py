@@ -167,8 +167,9 @@ def _statement_draft(st: Statement, stance: str) -> EvidenceDraft:
 def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
     """Add what the figures aligned with the claim's frame say (verifier.numbers): a supporting
     statement anywhere on the cited pages; with no support, the closest contradicting one."""
-    statements = aligned_statements(q, claimed, indexes, _subjects(q))
-    frame_direction = frame_of(q).direction
+    frame = frame_of(q)
+    statements = aligned_statements(q, claimed, indexes, _subjects(q), frame)
+    frame_direction = frame.direction
     by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):

@@ -154,7 +154,8 @@ _SAID = re.compile(
 )
 
 
-def stale_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Stretches of a passage holding figures the page itself says were superseded: in a sentence
     that speaks of a correction or an earlier version, the clause an earlier version "said", or a
     figure revised *from* ("revised to 400 MW from the 350 MW …")."""
@@ -170,7 +171,7 @@ def stale_spans(text: str) -> list[tuple[int, int]]:
             spans.append((base + m.end(), base + stop))
         for m in re.finditer(r"(?:\bfrom(?: the| an?)?|从|由)\s*", s, re.IGNORECASE):
             spans.append((base + m.end(), base + min(len(s), m.end() + 24)))
-    return spans
+    return tuple(spans)
 
 
 def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
@@ -206,7 +207,6 @@ def measure_key(value: Value) -> tuple[str, float] | None:
 class ClaimFrame:
     """What a claim's figure measures."""
 
-    measure: frozenset[str]  # stemmed terms of the key's clause (the figure's own words left out)
     weights: tuple[tuple[frozenset[str], float], ...]  # the measure's concepts with their weights
     periods: frozenset[str]
     direction: int
@@ -313,7 +313,6 @@ def claim_frame(
             wide.append((terms, w))
         elif src in before:
             wide.append((terms, 0.5 * w))
-    measure = frozenset(t for terms, _ in wide for t in terms)
     own_terms = frozenset(t for terms, _ in own for t in terms)
     siblings: set[str] = set()
     for a, b in value_spans:
@@ -325,7 +324,6 @@ def claim_frame(
             if src and src in other and src not in seg and _measure_concept(terms, src, name_words):
                 siblings |= terms
     return ClaimFrame(
-        measure=measure,
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         periods=period_marks(clause, skip=(at - s, end - s)),
         direction=direction_of(clause, key_value),

@@ -251,7 +251,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         window_compact=compact(window),
         periods=period_marks(clause + " " + p.heading),
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)),
-        stale=is_stale(pv, _stale_spans(text)),
+        stale=is_stale(pv, stale_spans(text)),
         alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
         table_row=p.kind in {"td", "tr"},
     )
@@ -259,16 +259,16 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     return got
 
 
-@lru_cache(maxsize=4096)
-def _stale_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(stale_spans(text))
-
-
 def aligned_statements(
-    q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex], subjects: Sequence[str]
+    q: ClaimQuery,
+    claimed: Value,
+    indexes: Sequence[SnapshotIndex],
+    subjects: Sequence[str],
+    frame: ClaimFrame | None = None,
 ) -> list[Statement]:
-    """Every page figure of a comparable kind with its frame read against the claim's."""
-    frame = frame_of(q)
+    """Every page figure of a comparable kind with its frame read against the claim's (``frame``:
+    the claim's, when the caller has read it already)."""
+    frame = frame or frame_of(q)
     if not frame.weights:
         return []
     event = frame_of(q, names_measure=False)
