@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, func, or_, update
 from sqlalchemy.engine import Engine
@@ -258,31 +259,28 @@ def recent_snapshots(session: Session, source_id: int, n: int = 2) -> list[Snaps
     return list(session.exec(stmt).all())
 
 
-def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int:
-    """Clear ``verify_pending`` and the lease of sources ``owner`` still holds; returns how many."""
+def _drop_leases(engine: Engine, owner: str, source_ids: Sequence[int], **also: Any) -> int:
+    """Clear ``owner``'s leases on ``source_ids`` (and set ``also``); returns how many rows changed."""
     if not source_ids:
         return 0
     with session_scope(engine) as session:
         result = session.execute(
             update(Source)
             .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
-            .values(verify_pending=False, lease_owner=None, lease_expires_at=None)
+            .values(lease_owner=None, lease_expires_at=None, **also)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def finish_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int:
+    """Clear ``verify_pending`` and the lease of sources ``owner`` still holds; returns how many."""
+    return _drop_leases(engine, owner, source_ids, verify_pending=False)
 
 
 def release_sources(engine: Engine, owner: str, source_ids: Sequence[int]) -> int:
     """Drop ``owner``'s leases on ``source_ids`` and nothing else (a round stopped by its circuit
     breaker: the sources stay due, their state and counters untouched); returns how many."""
-    if not source_ids:
-        return 0
-    with session_scope(engine) as session:
-        result = session.execute(
-            update(Source)
-            .where(col(Source.id).in_(list(source_ids)), col(Source.lease_owner) == owner)
-            .values(lease_owner=None, lease_expires_at=None)
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return _drop_leases(engine, owner, source_ids)
 
 
 def renew_leases(engine: Engine, owner: str, source_ids: Sequence[int], lease_seconds: float) -> int:
