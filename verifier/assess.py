@@ -37,7 +37,14 @@ from verifier.matching import (
     passage_values,
     score_passages,
 )
-from verifier.numbers import Statement, aligned_plausible, aligned_statements, contradiction, frame_of
+from verifier.numbers import (
+    Statement,
+    aligned_plausible,
+    aligned_statements,
+    contradiction,
+    frame_of,
+    swapped_pair,
+)
 from verifier.numbers import supports as aligned_supports
 from verifier.rules import Finding
 
@@ -184,7 +191,12 @@ def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Seq
         st = backing[0]
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
     if any(f.stance == "supports" for f in kept.findings):
-        return kept
+        swap = swapped_pair(q, claimed, statements)
+        if swap is None:
+            return kept
+        out = Assessment()
+        out.add(Finding("contradicts", max(swap.match, 0.5), "value", "swapped"), _statement_draft(swap, "contradicts"))
+        return out
     against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
     if against:
         st, kind = max(against, key=lambda sk: sk[0].match)

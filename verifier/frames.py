@@ -33,6 +33,7 @@ __all__ = [
     "direction_of",
     "stale_spans",
     "measure_key",
+    "figure_role",
 ]
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
@@ -141,6 +142,32 @@ def direction_of(text: str, value: float | None = None) -> int:
     return 0 if up == down else (1 if up else -1)
 
 
+# ---------------------------------------------------------------- roles in a change
+
+# the figure a change started from: "from $24.5 billion", "up from 14%", "compared with $1.67 billion",
+# "较 2025 年的 12.8 万", "从 12.8 万 token"; the figure it went to: "to 9%", "提升至 100 万", "增至"
+_FROM_BEFORE = re.compile(
+    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|than)|[从由较比])\s*(?:the\s+|a\s+|an\s+|[\w\-. ]{1,16}?\s*的\s*)?(?:[A-Z]{0,3}[$€£¥]\s?)?$",
+    re.I,
+)
+_TO_BEFORE = re.compile(r"(?:\bto|[至到])\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
+_FROM_SOMEWHERE = re.compile(r"\b(?:from|compared (?:with|to))\b|[从由较]", re.I)
+
+
+def figure_role(text: str, start: int, end: int) -> str | None:
+    """``"from"`` for the figure a change started from, ``"to"`` for the one it went to, else None.
+    "to" counts only in a clause that also says "from" (``"cut to 9% from 14%"``, ``"从 X 提升至 Y"``):
+    alone, "to 9%" is often a limit or a target, not the end of a change."""
+    before = text[max(0, start - 24) : start]
+    if _FROM_BEFORE.search(before):
+        return "from"
+    if _TO_BEFORE.search(before):
+        s, e = clause_span(text, start, end)
+        if _FROM_SOMEWHERE.search(text[s:e]):
+            return "to"
+    return None
+
+
 # ---------------------------------------------------------------- revisions
 
 _REVISION = re.compile(
@@ -216,6 +243,7 @@ class ClaimFrame:
     # tranche"): a page figure bound by them is that other figure, whatever its value
     siblings: frozenset[str] = frozenset()
     own_terms: frozenset[str] = frozenset()
+    role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
@@ -331,6 +359,7 @@ def claim_frame(
         wide=tuple(wide),
         siblings=frozenset(siblings - own_terms),
         own_terms=own_terms,
+        role=figure_role(sentence, at, end) if key_text in sentence else None,
     )
 
 

@@ -32,11 +32,14 @@ from verifier.compare import (
     unit_family,
 )
 from verifier.frames import (
+    _FRAME_NEUTRAL,
     ClaimFrame,
+    _value_words,
     claim_frame,
     clause_span,
     clause_words,
     direction_of,
+    figure_role,
     is_stale,
     measure_key,
     measure_match,
@@ -48,7 +51,7 @@ from verifier.frames import (
 )
 from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, compact, passage_values, split_names
 
-__all__ = ["Statement", "aligned_statements", "frame_of", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
+__all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
 SUPPORT_MATCH = 0.5  # share of the claim clause's concepts a page clause must meet to support
 CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer frame than a right one)
@@ -75,10 +78,12 @@ class Statement:
     alone: bool  # the only figure of its kind in its clause
     sibling: bool  # its own words are those of another figure of the claim's sentence
     other_subject: bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
+    bound_elsewhere: bool  # … its own segment does, an entity the claim binds to another of its figures
     names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
     period_conflict: bool
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
+    role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
 
@@ -87,19 +92,25 @@ class Statement:
         return self.index.passages[self.passage_no]
 
 
-def frame_of(q: ClaimQuery, *, names_measure: bool = True) -> ClaimFrame:
-    spans = tuple((v.start, v.end) for v in passage_values(q.sentence) if v.kind != "date")
-    noun = q.values[0].noun if q.values else None
+def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None = None) -> ClaimFrame:
+    """The frame of the claim's key figure (or of ``figure``, another figure of its sentence)."""
+    spans = tuple((v.start, v.end) for v in _sentence_values(q.sentence) if v.kind != "date")
+    noun = figure.noun if figure is not None else (q.values[0].noun if q.values else None)
     return claim_frame(
         q.sentence,
-        q.key_text,
+        figure.raw if figure is not None else q.key_text,
         tuple((c.terms, c.weight, c.source) for c in q.concepts),
         q.context_names,
         spans,
         noun,
         names_measure=names_measure,
-        key_value=_number(q.values[0]) if q.values else None,
+        key_value=_number(figure) if figure is not None else (_number(q.values[0]) if q.values else None),
     )
+
+
+@lru_cache(maxsize=4096)
+def _sentence_values(sentence: str) -> tuple[Value, ...]:
+    return tuple(passage_values(sentence))
 
 
 def _number(v: Value) -> float | None:
@@ -178,17 +189,30 @@ def _names_in(window: str) -> tuple[str, ...]:
 
 
 def _other_subject(
-    subject: str | None, window: str, sentence_names: frozenset[str], table_row: bool = False
+    subject: str | None,
+    window: str,
+    sentence_names: frozenset[str],
+    table_row: bool = False,
+    segment: str = "",
+    elsewhere: frozenset[str] = frozenset(),
 ) -> bool:
     """The window speaks of another entity: it names one the claim's sentence also names, or a sibling
-    of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject."""
+    of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject.
+
+    The figure's own segment speaks first: in "Qwen4-Max ranks first and DeepSeek second, while
+    Kestrel ranks third", "third" is Kestrel's although the clause also names Qwen4-Max — when the
+    claim binds Kestrel to another of its figures (``elsewhere``: names outside the key's segment)."""
     if subject is None:
         return False
+    if _bound_elsewhere(subject, segment, elsewhere):
+        return True
     flat = compact(window)
     if subject in flat:
         return False
-    if table_row and _names_in(window):
-        return True  # a table row is about the entity it names, and it does not name the claim's
+    if table_row:
+        row_names = [n for n in _names_in(window) if len(n) >= 3]
+        # a table row is about the entity it names — unless that is one the claim names (its benchmark)
+        return bool(row_names) and not any(n in sentence_names for n in row_names)
     head = _family_head(subject)
     for n in _names_in(window):
         if len(n) < 3 or n == subject:
@@ -207,9 +231,11 @@ class _Geometry:
     seg_words: frozenset[str]  # its own segment, heading, row label and noun
     own_words: frozenset[str]  # its own segment alone
     window: str  # the clause before and its own (a table row: the row)
+    segment: str  # its own segment (its clause cut at the figures around it)
     window_compact: str
     periods: frozenset[str]
     direction: int
+    role: str | None
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
@@ -248,15 +274,37 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         seg_words=seg_words,
         own_words=own,
         window=window,
+        segment=text[gs:ge],
         window_compact=compact(window),
         periods=period_marks(clause + " " + p.heading),
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)),
+        role=figure_role(text, pv.start, pv.end),
         stale=is_stale(pv, stale_spans(text)),
         alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
         table_row=p.kind in {"td", "tr"},
     )
     cache[i] = got
     return got
+
+
+def _bound_elsewhere(subject: str | None, segment: str, elsewhere: frozenset[str]) -> bool:
+    """The figure's own segment names an entity the claim binds to another of its figures, and not the
+    claim's subject: the figure is that entity's."""
+    if subject is None or not segment or not elsewhere or subject in compact(segment):
+        return False
+    return any(n in elsewhere for n in _names_in(segment))
+
+
+def _named_elsewhere(q: ClaimQuery, names: frozenset[str]) -> frozenset[str]:
+    """Names of the claim's sentence outside its key figure's own segment (bound to its other figures)."""
+    at = q.sentence.find(q.key_text)
+    if at < 0:
+        return frozenset()
+    end = at + len(q.key_text)
+    spans = [(v.start, v.end) for v in _sentence_values(q.sentence) if v.kind != "date" and not at <= v.start < end]
+    s, e = segment_span(q.sentence, at, end, spans)
+    own = compact(q.sentence[s:e])
+    return frozenset(n for n in names if n not in own)
 
 
 def aligned_statements(
@@ -275,6 +323,7 @@ def aligned_statements(
     subject = claim_subject(q)
     all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3)
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
+    elsewhere = _named_elsewhere(q, sentence_names)
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
@@ -301,11 +350,13 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
                         sibling=frame.bound_to_sibling(g.own_words),
-                        other_subject=_other_subject(subject, g.window, sentence_names, g.table_row),
+                        other_subject=_other_subject(subject, g.window, sentence_names, g.table_row, g.segment, elsewhere),
+                        bound_elsewhere=_bound_elsewhere(subject, g.segment, elsewhere),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         period_conflict=periods_conflict(frame.periods, g.periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
                         direction=g.direction,
+                        role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         stale=g.stale,
                         span=g.span,
                     )
@@ -330,6 +381,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not st.period_conflict
         and not st.stale
         and not st.direction_conflict
+        and not st.role_conflict
     )
 
 
@@ -344,7 +396,7 @@ def aligned_plausible(
     another period, direction or a revised figure, nor when another figure on the page measures the
     claim's quantity far more closely and differs (the retail tranche's 1,862 times is not the
     international book's 12.4 times)."""
-    if st.stale or st.period_conflict or st.direction_conflict:
+    if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere:
         return False
     if claimed.kind == "percent" and direction and not st.direction:
         return False  # "年增 41.8%" needs a page that says it rose, not a bare 41.8% elsewhere
@@ -360,18 +412,108 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     """The kind of contradiction an aligned statement makes, or None."""
     if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
         return None  # a date differs only for the same event (published vs takes effect)
-    strong = st.comparison.detail in _STRONG
+    # the very figure at the other end of the change ("to 14%" against "down from 14%") is no
+    # coincidence; a change's measure is written once for both ends, so its clause is read
+    swap = st.comparison.agrees and st.role_conflict and not st.other_subject
+    strong = st.comparison.detail in _STRONG or swap
+    match = max(st.match, st.clause_match) if swap else st.match
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
-    if st.match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
+    if match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
         return None
     if st.comparison.agrees:
         if st.stale:
             return "stale"
         if st.direction_conflict:
             return "direction"
+        if st.role_conflict:
+            return "swapped"  # the claim's end of the change is the page's start: the pair is swapped
         if st.period_conflict and not st.sibling and not st.other_subject:
             return "period"  # the right figure given for another period (fiscal as calendar, Q3 as Q2)
         return None
     if st.stale or st.period_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
     return st.comparison.detail or "different"
+
+
+_NEAR = 10  # characters either side of a figure that bind to it alone (≈ two words, four hanzi)
+
+
+def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
+    """Measure words right next to a figure (inside its segment): what tells it from its neighbours."""
+    s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
+    lo, hi = max(s, start - _NEAR), min(e, end + _NEAR)
+    return (clause_words(text[lo:start]) | clause_words(text[end:hi])) - drop
+
+
+def _page_near(st: Statement, drop: frozenset[str]) -> frozenset[str]:
+    p = st.passage
+    spans = [(v.start, v.end) for v in p.values if v.kind != "date"]
+    words = _near_words(p.text, st.value.start, st.value.end, spans, drop)
+    return words | frozenset(content_words(st.value.noun or ""))
+
+
+_RANGE_GAP = re.compile(r"\s*(?:[-–—~～至到]|to|and)\s*")
+
+
+def _range_ends(sentence: str, a: Value, b: Value) -> bool:
+    """Are ``a`` and ``b`` the two ends of one range in ``sentence`` (20%–30%, $14bn to $16bn)?"""
+    pa, pb = sentence.find(a.raw), sentence.find(b.raw)
+    if pa < 0 or pb < 0:
+        return False
+    (p1, first), (_, second) = sorted(((pa, a), (pb, b)), key=lambda x: x[0])
+    rest = sentence[p1 + len(first.raw) :]
+    gap = _RANGE_GAP.match(rest)
+    return gap is not None and rest[gap.end() :].startswith(second.raw.lstrip("$€£¥"))
+
+
+def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
+    """The page figure that measures the claim's quantity when the claim swapped two figures of its
+    sentence ("a $62bn Series D at a $4.5bn valuation" against "$4.5bn … at a $62bn valuation").
+
+    For a sibling figure S of the claim's figure K (same unit family, another value), only the words
+    right next to each figure that the other lacks count (names are the subject, not the measure).
+    The pair is swapped when the page's figure equal to K sits next to S's distinguishing words and
+    none of K's, and the page's figure equal to S next to none of S's (and to K's, unless both sit
+    in one passage). The two ends of a range (20%–30%) are one figure, not a pair. Returns the
+    page's figure equal to S (the page's value for the claim's quantity)."""
+    family = unit_family(claimed)
+    values = [v for v in _sentence_values(q.sentence) if v.kind != "date"]
+    key = next((v for v in values if v.raw == q.key_text), None)
+    siblings = [
+        v for v in values
+        if v is not key and unit_family(v) == family and compare_values(claimed, v).disagrees
+        and not _range_ends(q.sentence, claimed, v)
+    ]
+    if key is None or not siblings:
+        return None
+    drop = _neutral_words(q.context_names)
+    spans = [(v.start, v.end) for v in values]
+    mine = [st for st in statements if st.comparison.agrees]
+    k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | frozenset(content_words(key.noun or ""))
+    for sib in siblings:
+        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | frozenset(content_words(sib.noun or ""))
+        k_only, s_only = k_near - s_near, s_near - k_near
+        if not k_only or not s_only:
+            continue
+        theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
+        for a in mine:
+            wa = _page_near(a, drop)
+            if not (wa & s_only) or wa & k_only:
+                continue
+            for b in theirs:
+                if b.index is not a.index:
+                    continue
+                wb = _page_near(b, drop)
+                if not (wb & s_only) and (b.passage_no == a.passage_no or wb & k_only):
+                    return b
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _neutral_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Words that never tell two figures apart: the names, time and comparison words, the figures'
+    own scales and currencies."""
+    out = set(_FRAME_NEUTRAL) | set(_value_words())
+    for n in names:
+        out |= set(content_words(n))
+    return frozenset(out)

@@ -46,6 +46,7 @@ REASONS: dict[str, str] = {
     "wrong_currency": "a cited page gives this amount in another currency",
     "wrong_unit": "a cited page gives this figure in another unit of the same kind (GB vs TB, MW vs GW)",
     "wrong_bound": "a cited page bounds this figure the other way (more than, not less than)",
+    "swapped_figures": "a cited page gives this figure for the other end of the change (from, not to) or the other quantity of the pair",
     "conflicting_reports": "another report states the same fact with a different value",
     "no_source": "the claim's section (and report) cites nothing",
     "source_malformed": "every cited link is malformed",
@@ -95,6 +96,7 @@ _DETAIL_REASONS = {
     "unit": "wrong_unit",
     "qualifier": "wrong_bound",
     "wrong_side": "wrong_bound",
+    "swapped": "swapped_figures",
 }
 
 

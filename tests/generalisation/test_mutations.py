@@ -30,8 +30,8 @@ MIN_CONTRADICTED = 0.43  # measured 44.1%
 MIN_NUMERIC_CONTRADICTED = 0.80  # money, count, percent, date mutants
 # the devset (realistic pages, four formats): measured 884 mutants, 4.4% verified, 77.0% contradicted
 # (839 mutants and 79.6% before r1's news sections became checkworthy: more garbled names, mostly unverified)
-DEVSET_MAX_VERIFIED = 0.05
-DEVSET_MIN_CONTRADICTED = 0.76
+DEVSET_MAX_VERIFIED = 0.04  # measured 3.6% (was 4.4%)
+DEVSET_MIN_CONTRADICTED = 0.77  # measured 78.1% (swapped pairs: 41.7% still verified, was 61.1%)
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,45 @@ def test_opposite_bounds_disagree() -> None:
     p = page("People familiar with the deal said it was valued at more than 250 billion yen.", title="Tsubame raises")
     d, _ = verdict("Tsubame is now valued at less than ¥250bn (yen)", "¥250bn", "money", p)
     assert d.status == "contradicted"
+
+
+def test_figure_role_reads_the_ends_of_a_change() -> None:
+    from verifier.frames import figure_role
+
+    def role(text: str, figure: str) -> str | None:
+        at = text.find(figure)
+        return figure_role(text, at, at + len(figure))
+
+    assert role("China fell to 9% of revenue from 14% a year earlier", "9%") == "to"
+    assert role("China fell to 9% of revenue from 14% a year earlier", "14%") == "from"
+    assert role("上下文长度从 V4 的 12.8 万 token 提升至 100 万 token", "12.8") == "from"
+    assert role("上下文长度从 V4 的 12.8 万 token 提升至 100 万 token", "100") == "to"
+    assert role("RPO were $38.0 billion, up from $24.5 billion", "24.5") == "from"
+    assert role("RPO were $38.0 billion, up from $24.5 billion", "38.0") is None
+    assert role("fines of up to 7% of turnover", "7%") is None  # a limit, not the end of a change
+    assert role("revenue rose 20% to $5bn", "5bn") is None  # "to" without a "from": a level, maybe a target
+
+
+def test_the_start_of_a_change_stated_as_its_end_is_contradicted() -> None:
+    p = page("China accounted for 9% of revenue in the quarter, down from 14% a year earlier.", title="Halden results")
+    swapped, _ = verdict("China's share fell to 14% of revenue from 9% a year earlier", "14%", "percent", p)
+    right, _ = verdict("China's share fell to 9% of revenue from 14% a year earlier", "9%", "percent", p)
+    assert swapped.status == "contradicted" and swapped.reason == "swapped_figures"
+    assert right.status == "verified"
+
+
+def test_a_pair_whose_bindings_cross_is_swapped_and_the_straight_pair_verified() -> None:
+    p = page(
+        "Kestrel AI has raised $4.5 billion in Series D funding at a $62 billion post-money valuation.",
+        title="Kestrel AI announces Series D",
+    )
+    swapped, _ = verdict("Kestrel AI closed a $62bn Series D at a $4.5bn post-money valuation", "$62bn", "money", p)
+    straight, _ = verdict("Kestrel AI closed a $4.5bn Series D at a $62bn post-money valuation", "$4.5bn", "money", p)
+    assert swapped.status == "contradicted" and swapped.reason == "swapped_figures"
+    assert straight.status == "verified"
+
+
+def test_the_ends_of_a_range_are_not_a_pair() -> None:
+    p = page("Firms renting computing power get a subsidy of 20%-30% of the cost.", title="Compute vouchers")
+    d, _ = verdict("Firms renting computing power get a subsidy of 20%-30% of the cost", "20%", "percent", p)
+    assert d.status == "verified"
