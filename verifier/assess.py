@@ -218,9 +218,13 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
             if cmp.outcome != "incomparable":
                 comparisons.append((pv, cmp))
         # a vague claim (数百万) met by a figure must count the same noun
+        # a figure merely inside a claimed bound ("不到 80%" against 72.1%) is one of many a page may
+        # give: only the aligned frame (verifier.numbers) may take it as support — but a rank is how
+        # "top five" is met (#3)
         agree = [
             (pv, c) for pv, c in comparisons
             if c.agrees and (c.detail != "vague" or is_vague(pv) or _noun_bound(claimed, pv))
+            and not (c.detail == "bound" and pv.qualifier in {"=", "~"} and claimed.unit != "rank")
         ]
         bound_agree = [pv for pv, _ in agree if _noun_bound(claimed, pv)]
         # the number's noun: "12 个模型" against "5 models on 12 benchmarks" — the page's figure for

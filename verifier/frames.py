@@ -34,6 +34,7 @@ __all__ = [
     "stale_spans",
     "measure_key",
     "figure_role",
+    "trailing_change",
 ]
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
@@ -168,6 +169,18 @@ def figure_role(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_CHANGE_AFTER = re.compile(r"^[\s,;，]*(?:(up|higher|rising|increas\w*)|(down|lower|falling|decreas\w*))\s+(?:\S+\s+)?from\b", re.I)
+
+
+def trailing_change(text: str, clause_end: int) -> int:
+    """The direction a level was reached in, said right after its clause: "9% of revenue, down from
+    14%" → -1 for the 9%; 0 when the next clause does not start that way."""
+    m = _CHANGE_AFTER.match(text[clause_end : clause_end + 40])
+    if not m:
+        return 0
+    return 1 if m.group(1) else -1
+
+
 # ---------------------------------------------------------------- revisions
 
 _REVISION = re.compile(
@@ -292,7 +305,7 @@ _AMOUNT_PART = re.compile(r"\d|(?:rmb|usd|hkd|eur|gbp|jpy|cny|us)\d", re.I)
 
 
 def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> bool:
-    low = src.lower()
+    low = src.lower().lstrip("万亿千百兆")  # 亿日元 is a scale and a currency: the figure's own words
     if _AMOUNT_PART.match(src):
         return False  # "1bn" of RMB3.1bn: a piece of a figure, not what it measures
     return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
