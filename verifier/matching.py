@@ -273,6 +273,24 @@ def _chinese_concepts(text: str, offset: int, key_span: tuple[int, int]) -> list
     return out
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, frozenset[str]]:
+    """Stem → the stems it stands for, both ways (claims/data/abbreviations.tsv): "capex" meets
+    "capital expenditures" on a page, and "expenditure" in a claim meets "capex"."""
+    from claims.units import data_lines
+
+    table: dict[str, set[str]] = {}
+    for row in data_lines("abbreviations.tsv"):
+        if len(row) < 2:
+            continue
+        short = stem(row[0].strip().lower())
+        full = set(content_words(row[1]))
+        table.setdefault(short, set()).update(full)
+        for w in full:
+            table.setdefault(w, set()).add(short)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def _latin_concepts(text: str, key_span: tuple[int, int]) -> list[tuple[Concept, int]]:
     out: list[tuple[Concept, int]] = []
     for m in _LATIN.finditer(text):
@@ -286,7 +304,8 @@ def _latin_concepts(text: str, key_span: tuple[int, int]) -> list[tuple[Concept,
             if term in _GENERIC:
                 weight = 0.3
             in_key = key_span[0] <= m.start() < key_span[1]
-            out.append((Concept(frozenset({term}), weight, part, in_key), m.start()))
+            terms = frozenset({term}) | _abbreviations().get(term, frozenset())
+            out.append((Concept(terms, weight, part, in_key), m.start()))
     return out
 
 
