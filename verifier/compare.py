@@ -226,7 +226,9 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     if qb in {"=", "~"} and wrong_side and a and b and max(abs(a), abs(b)) / min(abs(a), abs(b)) <= _BOUND_REACH:
         return Comparison("disagree", "wrong_side")
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
-    if "~" in (claimed.qualifier, found.qualifier):
+    # "about" widens the match only between figures written to different precision ("about $600m"
+    # for $612 million); two figures written to the same digits are one copied wrongly (621 vs 612)
+    if "~" in (claimed.qualifier, found.qualifier) and len(significant_digits(a)) != len(significant_digits(b)):
         tol = max(tol, 0.05 * max(abs(a), abs(b)))
     tol = min(tol, 0.25 * max(abs(a), abs(b)))  # a coarse writer never hides a ×10 slip
     if abs(a - b) <= tol:

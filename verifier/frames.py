@@ -308,7 +308,18 @@ def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> b
     low = src.lower().lstrip("万亿千百兆")  # 亿日元 is a scale and a currency: the figure's own words
     if _AMOUNT_PART.match(src):
         return False  # "1bn" of RMB3.1bn: a piece of a figure, not what it measures
+    if has_han(low) and any(low in w for w in name_words if has_han(w)):
+        return False  # a piece of a Chinese name (深度 of 深度求索)
     return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
+
+
+def _name_words(sentence: str, names: tuple[str, ...]) -> set[str]:
+    """Words that name the claim's subjects: Latin names' words and known Chinese names (深度求索)."""
+    from claims.entities import chinese_entities
+
+    words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
+    words |= {sentence[s:e] for s, e, _ in chinese_entities(sentence)} if has_han(sentence) else set()
+    return words
 
 
 def claim_frame(
@@ -338,7 +349,7 @@ def claim_frame(
     ps, pe = previous_clause(sentence, s)
     before = sentence[ps:pe]
     # a benchmark's name is what a score measures; an event's date is measured by the event, not the name
-    name_words = set() if names_measure else {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
+    name_words = set() if names_measure else _name_words(sentence, names)
     own: list[tuple[frozenset[str], float]] = []
     if noun:  # what the figure counts is the first part of what it measures
         own.append((frozenset(content_words(noun)), 1.0))

@@ -43,6 +43,12 @@ def test_about_widens_tolerance() -> None:
     assert compare_values(count(0.5, q="~", precision=0.1), count(0.52, precision=0.01)).agrees
 
 
+def test_about_does_not_excuse_a_figure_copied_wrongly_at_the_same_precision() -> None:
+    about_621 = money(6.21e8, q="~", precision=1e6)
+    assert compare_values(about_621, money(6.12e8, q="~", precision=1e6)).detail == "transposed"
+    assert compare_values(money(6e8, q="~", precision=1e8), money(6.12e8, precision=1e6)).agrees  # "about $600m"
+
+
 def test_at_least_supported_by_a_larger_figure() -> None:
     assert compare_values(count(1e6, q=">=", precision=1e4), count(1.2e6, precision=1e5)).detail == "bound"
 

@@ -133,3 +133,16 @@ def test_the_ends_of_a_range_are_not_a_pair() -> None:
     p = page("Firms renting computing power get a subsidy of 20%-30% of the cost.", title="Compute vouchers")
     d, _ = verdict("Firms renting computing power get a subsidy of 20%-30% of the cost", "20%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_chinese_name_is_the_subject_not_the_event() -> None:
+    from verifier.frames import claim_frame
+    from verifier.matching import build_query
+
+    sentence = "深度求索于 6 月 4 日发布并开源新模型"
+    q = build_query(kind="date", sentence=sentence, key_text="6 月 4 日", key_start=sentence.find("6 月"), values=())
+    concepts = tuple((c.terms, c.weight, c.source) for c in q.concepts)
+    event = claim_frame(sentence, "6 月 4 日", concepts, q.context_names, names_measure=False)
+    words = {t for terms, _ in event.weights for t in terms}
+    assert "depth" not in words and "seek" not in words  # 深度 + 求索 are the name's pieces
+    assert words & {"open", "sourc", "launch", "unveil", "issu"}  # 发布并开源 is the event
