@@ -285,13 +285,13 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]])
 
 
 # words that say when or compared with what, not what is measured (the period is read apart)
-_FRAME_NEUTRAL = frozenset(
+FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
 )
 
 
 @lru_cache(maxsize=1)
-def _value_words() -> frozenset[str]:
+def value_words() -> frozenset[str]:
     """Surfaces of scales, currencies and qualifiers: the figure's own words, not its measure."""
     from claims.units import qualifier_words, unit_words
 
@@ -310,7 +310,7 @@ def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> b
         return False  # "1bn" of RMB3.1bn: a piece of a figure, not what it measures
     if has_han(low) and any(low in w for w in name_words if has_han(w)):
         return False  # a piece of a Chinese name (深度 of 深度求索)
-    return bool(src) and low not in name_words and low not in _value_words() and not terms <= _FRAME_NEUTRAL
+    return bool(src) and low not in name_words and low not in value_words() and not terms <= FRAME_NEUTRAL
 
 
 def _name_words(sentence: str, names: tuple[str, ...]) -> set[str]:

@@ -32,15 +32,13 @@ from verifier.compare import (
     unit_family,
 )
 from verifier.frames import (
-    _FRAME_NEUTRAL,
+    FRAME_NEUTRAL,
     ClaimFrame,
-    _value_words,
     claim_frame,
     clause_span,
     clause_words,
     direction_of,
     figure_role,
-    trailing_change,
     is_stale,
     measure_key,
     measure_match,
@@ -49,6 +47,8 @@ from verifier.frames import (
     previous_clause,
     segment_span,
     stale_spans,
+    trailing_change,
+    value_words,
 )
 from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, compact, passage_values, split_names
 
@@ -514,7 +514,7 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
 def _neutral_words(names: tuple[str, ...]) -> frozenset[str]:
     """Words that never tell two figures apart: the names, time and comparison words, the figures'
     own scales and currencies."""
-    out = set(_FRAME_NEUTRAL) | set(_value_words())
+    out = set(FRAME_NEUTRAL) | set(value_words())
     for n in names:
         out |= set(content_words(n))
     return frozenset(out)
