@@ -87,6 +87,7 @@ class Statement:
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
+    frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
 
     @property
     def passage(self) -> IndexedPassage:
@@ -325,6 +326,7 @@ def aligned_statements(
     all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3)
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     elsewhere = _named_elsewhere(q, sentence_names)
+    frame_weight = sum(w for _, w in frame.weights)
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
@@ -360,6 +362,7 @@ def aligned_statements(
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         stale=g.stale,
                         span=g.span,
+                        frame_weight=frame_weight,
                     )
                 )
     return out
@@ -368,6 +371,14 @@ def aligned_statements(
 def _coarser_date(claimed: Value, found: Value) -> bool:
     """A page date less precise than the claim's (2026 for 2026-06-20) does not confirm it."""
     return claimed.kind == "date" and len(str(found.value)) < len(str(claimed.value))
+
+
+BOUND_FRAME_WEIGHT = 1.5  # a figure merely inside a claimed bound supports only through a frame this full …
+BOUND_MATCH = CONTRADICT_MATCH  # … met this closely ("收涨逾四成" is not met by "cache-hit rates above 80%")
+
+
+def _firm_frame(st: Statement) -> bool:
+    return st.frame_weight >= BOUND_FRAME_WEIGHT and st.match >= BOUND_MATCH
 
 
 def supports(claimed: Value, st: Statement) -> bool:
@@ -379,6 +390,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not _coarser_date(claimed, st.value)
         and (claimed.kind != "date" or st.names_near)  # many dates on a page: the event's own sentence
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
+        and (st.comparison.detail != "bound" or _firm_frame(st))
         and not st.period_conflict
         and not st.stale
         and not st.direction_conflict

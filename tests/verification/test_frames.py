@@ -146,3 +146,12 @@ def test_a_chinese_name_is_the_subject_not_the_event() -> None:
     words = {t for terms, _ in event.weights for t in terms}
     assert "depth" not in words and "seek" not in words  # 深度 + 求索 are the name's pieces
     assert words & {"open", "sourc", "launch", "unveil", "issu"}  # 发布并开源 is the event
+
+
+def test_a_figure_merely_inside_a_claimed_bound_needs_a_full_frame() -> None:
+    p = page("Operators that reuse long prompts observe cache-hit rates above 80% in their traffic.", title="Caching")
+    weak, _ = verdict("云迹智算上市首日收涨逾四成", "四成", "percent", p)
+    assert weak.status != "verified"  # "more than 40%" of a listing is not met by any figure above 40%
+    firm = page("Yunji Compute shares closed up 41% on their first day of trading in Hong Kong.", title="Yunji debut")
+    d, _ = verdict("Yunji Compute shares closed up more than 40% on their first day of trading", "40%", "percent", firm)
+    assert d.status == "verified"
