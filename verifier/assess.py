@@ -43,6 +43,7 @@ from verifier.numbers import (
     aligned_statements,
     contradiction,
     frame_of,
+    mixed_pair,
     swapped_pair,
 )
 from verifier.numbers import supports as aligned_supports
@@ -192,11 +193,18 @@ def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Seq
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
     if any(f.stance == "supports" for f in kept.findings):
         swap = swapped_pair(q, claimed, statements)
-        if swap is None:
-            return kept
-        out = Assessment()
-        out.add(Finding("contradicts", max(swap.match, 0.5), "value", "swapped"), _statement_draft(swap, "contradicts"))
-        return out
+        if swap is not None:
+            out = Assessment()
+            out.add(Finding("contradicts", max(swap.match, 0.5), "value", "swapped"), _statement_draft(swap, "contradicts"))
+            return out
+        mixed = mixed_pair(q, claimed, indexes)
+        if mixed is not None:
+            idx, n, value = mixed
+            ps = PassageScore(idx, n, 0.6, 0.6, ())
+            out = Assessment()
+            out.add(Finding("contradicts", 0.6, "value", "swapped"), _draft(ps, "contradicts", 0.6, value))
+            return out
+        return kept
     against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
     if against:
         st, kind = max(against, key=lambda sk: sk[0].match)

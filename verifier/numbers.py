@@ -52,7 +52,7 @@ from verifier.frames import (
 )
 from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, compact, passage_values, split_names
 
-__all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
+__all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "mixed_pair", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
 SUPPORT_MATCH = 0.5  # share of the claim clause's concepts a page clause must meet to support
 CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer frame than a right one)
@@ -519,6 +519,54 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
                 wb = _page_near(b, drop)
                 if not (wb & s_only) and (b.passage_no == a.passage_no or wb & k_only):
                     return b
+    return None
+
+
+def mixed_pair(
+    q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex]
+) -> tuple[SnapshotIndex, int, Value] | None:
+    """The page figure for the claim's quantity when the claim pairs its figure K with a figure S of
+    another kind that the page pairs with another K: "fines can reach 7% of turnover or €15m" against
+    "up to 3% … or €15 million" and "7% … or €35 million". Both page clauses must hold a figure of each
+    kind; the page's clause holding S gives the claim's quantity (3%). Returns (page, passage, figure)."""
+    at = q.sentence.find(q.key_text)
+    if at < 0:
+        return None
+    cs, ce = clause_span(q.sentence, at, at + len(q.key_text), min_chars=12)
+    family = unit_family(claimed)
+    partners = [
+        v for v in _sentence_values(q.sentence)
+        if v.kind != "date" and cs <= v.start < ce and unit_family(v) not in {family, "count"} and v.raw != q.key_text
+    ]
+    if not partners or unit_family(claimed) == "count":
+        return None
+    return _mixed(claimed, partners[0], indexes)
+
+
+def _clause_values(p: IndexedPassage, v: Value) -> list[Value]:
+    s, e = clause_span(p.text, v.start, v.end, min_chars=12)
+    return [w for w in p.values if s <= w.start < e and w.kind != "date"]
+
+
+def _mixed(claimed: Value, partner: Value, indexes: Sequence[SnapshotIndex]) -> tuple[SnapshotIndex, int, Value] | None:
+    fam, pfam = unit_family(claimed), unit_family(partner)
+    for idx in indexes:
+        split = False  # a clause pairs the claim's figure with another partner
+        other: tuple[int, Value] | None = None  # a clause pairs the partner with another figure
+        for n, p in enumerate(idx.passages):
+            for v in p.values:
+                if unit_family(v) == fam and compare_values(claimed, v).agrees:
+                    ps = [w for w in _clause_values(p, v) if unit_family(w) == pfam]
+                    if ps and not any(compare_values(partner, w).agrees for w in ps):
+                        split = True
+                    elif ps:
+                        return None  # the page pairs them as the claim does
+                elif unit_family(v) == pfam and compare_values(partner, v).agrees and other is None:
+                    ks = [w for w in _clause_values(p, v) if unit_family(w) == fam]
+                    if ks and not any(compare_values(claimed, w).agrees for w in ks):
+                        other = (n, ks[0])
+        if split and other is not None:
+            return idx, other[0], other[1]
     return None
 
 

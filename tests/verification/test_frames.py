@@ -155,3 +155,15 @@ def test_a_figure_merely_inside_a_claimed_bound_needs_a_full_frame() -> None:
     firm = page("Yunji Compute shares closed up 41% on their first day of trading in Hong Kong.", title="Yunji debut")
     d, _ = verdict("Yunji Compute shares closed up more than 40% on their first day of trading", "40%", "percent", firm)
     assert d.status == "verified"
+
+
+def test_a_figure_paired_with_another_partner_on_the_page_is_a_mixed_pair() -> None:
+    p = page(
+        "Providers of general-purpose models face fines of up to 3% of their turnover or €15 million.",
+        "The highest fines, for prohibited practices, can reach 7% of worldwide turnover or €35 million.",
+        title="AI Act fines",
+    )
+    mixed, _ = verdict("Fines for model providers can reach 7% of global turnover or €15m", "7%", "percent", p)
+    straight, _ = verdict("Fines for prohibited practices can reach 7% of global turnover or €35m", "7%", "percent", p)
+    assert mixed.status == "contradicted" and mixed.reason == "swapped_figures"
+    assert straight.status == "verified"
