@@ -26,16 +26,18 @@ from typing import Any
 from claims.bridge import content_words, has_han, stem
 from claims.model import Value
 from verifier.compare import Comparison, compare_values, is_vague, normalise_version, same_digits, unit_family
-from verifier.frames import stale_spans
+from verifier.frames import clause_span, names_a_lead, round_marks, stale_spans
 from verifier.matching import (
     ClaimQuery,
     IndexedPassage,
     NameMatch,
     PassageScore,
     SnapshotIndex,
+    compact,
     find_name,
     passage_values,
     score_passages,
+    split_names,
 )
 from verifier.numbers import (
     Statement,
@@ -438,7 +440,14 @@ def _assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[
         ):
             ps = next((p for p in passages if compact_has(p.passage, q.names[0])), best)
             score = max(ps.context, 0.55)
-            out.add(Finding("supports", score, "name", "exact"), _draft(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
+            role = _role_check(q, q.names[0], indexes)
+            if role is None:
+                out.add(Finding("supports", score, "name", "exact"), _draft(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
+            elif role.against is not None:
+                ps, other = role.against
+                draft = _draft(ps, "contradicts", 0.8, None, _name_spans(ps.passage, other))
+                draft.matched_value = other
+                out.add(Finding("contradicts", 0.8, "name", "role"), draft)
         elif near and best.context >= t.contradict_context:
             m = near[0]
             ps = next((p for p in passages if m.near_miss and m.near_miss in p.passage.text), best)
@@ -475,6 +484,52 @@ _COMPLETE_NAMES = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*)*")
+
+
+@dataclass(frozen=True)
+class RoleClash:
+    """The page gives the claim's name another round than the claim's; ``against``: the passage that
+    gives the claim's round to another name, with that name (None when the page does not say)."""
+
+    against: tuple[PassageScore, str] | None
+
+
+def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> RoleClash | None:
+    """A name the claim puts in the lead of a round ("a Series C led by Altamira") is read against the
+    round the page gives it. When every page clause naming it names another round ("Altamira, which
+    led the Series B") it does not support; when the page also names the claim's round with a lead
+    and another name ("the Series C … was led by Lumière"), that is the contradiction."""
+    rounds = round_marks(q.sentence)
+    if len(rounds) != 1 or not names_a_lead(q.sentence):
+        return None
+    key = compact(name)
+    seen = other_round = 0
+    for idx in indexes:
+        for p in idx.passages:
+            at = p.text.lower().find(name.lower()) if key in p.compact else -1
+            if at < 0:
+                continue
+            s, e = clause_span(p.text, at, at + len(name), min_chars=40)
+            if _RELATIVE.match(p.text, e):  # "Altamira Partners, which led the Series B": the clause about it
+                e = clause_span(p.text, e + 2, e + 3)[1]
+            seen += 1
+            marks = round_marks(p.text[s:e])
+            other_round += bool(marks and not marks & rounds)
+    if not seen or other_round < seen:
+        return None
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            if key in p.compact or not round_marks(p.text) & rounds or not names_a_lead(p.text):
+                continue
+            lead = _LEAD_BY.search(p.text)
+            others = [m for m in split_names(p.text[lead.end() :]) if len(compact(m)) >= 4] if lead else []
+            if others:
+                return RoleClash((PassageScore(idx, n, 0.8, 0.8, ()), others[0]))
+    return RoleClash(None)
+
+
+_RELATIVE = re.compile(r"[,，]\s*(?:which|who|that|此前|曾)\b", re.I)
+_LEAD_BY = re.compile(r"\bled by\b|\blead investor (?:was|is)\b|由", re.I)
 
 
 def _complete_name_list(

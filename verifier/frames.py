@@ -35,6 +35,8 @@ __all__ = [
     "measure_key",
     "figure_role",
     "trailing_change",
+    "round_marks",
+    "names_a_lead",
 ]
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
@@ -114,6 +116,25 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
         if pa and pb and not pa & pb:
             return True
     return ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b)
+
+
+# ---------------------------------------------------------------- funding rounds and roles
+
+_ROUND = re.compile(r"\bSeries\s+([A-H])\b|(?<![A-Za-z])([A-H])\s*轮|\bPre-([A-H])\b")
+_LEAD_ROLE = re.compile(r"\b(?:led|leads|co-led|lead investor|leading the round)\b|领投|牵头|领衔", re.I)
+
+
+def round_marks(text: str) -> frozenset[str]:
+    """The funding rounds a clause names: "Series C", "C 轮" → {"C"}; "Pre-A" → {"pre-A"}."""
+    out: set[str] = set()
+    for m in _ROUND.finditer(text):
+        out.add(f"pre-{m.group(3)}" if m.group(3) else (m.group(1) or m.group(2)))
+    return frozenset(out)
+
+
+def names_a_lead(text: str) -> bool:
+    """The clause says who led (a round, a consortium): led by, lead investor, 领投, 牵头."""
+    return bool(_LEAD_ROLE.search(text))
 
 
 # ---------------------------------------------------------------- direction

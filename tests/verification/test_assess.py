@@ -177,3 +177,17 @@ def test_a_version_the_page_never_names_beside_its_sibling_is_contradicted() -> 
     assert verdicts("Cloudflare Agent Cloud 提供 OpenAI frontier models，包括 GPT-5.6") == [("contradicts", "GPT-5.4")]
     assert verdicts("Cloudflare Agent Cloud 提供 OpenAI frontier models，包括 GPT-5.4")[0][0] == "supports"
     assert verdicts("Cloudflare Agent Cloud 提供 OpenAI frontier models，包括 GPT-6.1") == []  # another major: not a slip
+
+
+def test_a_lead_investor_of_another_round_is_not_the_claims_lead() -> None:
+    p = page(
+        "Aurelle AI has raised €1.1bn in a Series C round led by Lumière Ventures.",
+        "Existing investors Altamira Partners, which led the company's Series B, and Saint-Honoré Capital also took part.",
+        title="Aurelle AI raises €1.1bn",
+    )
+    wrong, _ = verdict("Aurelle AI raised a €1.1bn Series C led by Altamira Partners", "Altamira Partners", "fact", p)
+    right, _ = verdict("Aurelle AI raised a €1.1bn Series C led by Lumière Ventures", "Lumière Ventures", "fact", p)
+    earlier, _ = verdict("Altamira Partners led Aurelle AI's Series B", "Altamira Partners", "fact", p)
+    assert wrong.status == "contradicted" and wrong.reason == "name_mismatch"
+    assert right.status == "verified"
+    assert earlier.status == "verified"
