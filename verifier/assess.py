@@ -40,6 +40,7 @@ from verifier.matching import (
     split_names,
 )
 from verifier.numbers import (
+    STRICT_MATCH,
     Statement,
     aligned_plausible,
     aligned_statements,
@@ -193,6 +194,8 @@ def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Seq
     if backing:
         st = backing[0]
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
+    if any(f.stance == "supports" for f in kept.findings) and _only_title_backs(kept, by_place, statements, claimed):
+        kept = Assessment()  # the support's own words say nothing of the claim; a figure whose words do differs
     if any(f.stance == "supports" for f in kept.findings):
         swap = swapped_pair(q, claimed, statements)
         if swap is not None:
@@ -212,6 +215,25 @@ def _with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Seq
         st, kind = max(against, key=lambda sk: sk[0].match)
         kept.add(Finding("contradicts", st.match, "value", kind), _statement_draft(st, "contradicts"))
     return kept
+
+
+def _only_title_backs(
+    kept: Assessment, by_place: dict[tuple[int, int, int], Statement], statements: Sequence[Statement], claimed: Value
+) -> bool:
+    """Every supporting figure meets the claim's measure only through the page's title (its own words
+    meet none of it: "a $1 million research grant" on a page titled "Microsoft … $10 billion
+    investment"), while a figure whose own words do meet it contradicts the claim (the $10 billion)."""
+    backing: list[Statement] = []
+    for f, d in zip(kept.findings, kept.evidence, strict=True):
+        if f.stance != "supports":
+            continue
+        st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0])) if d.highlight else None
+        if st is None or st.strict_match > 0:
+            return False
+        backing.append(st)
+    return bool(backing) and any(
+        st.strict_match >= STRICT_MATCH and contradiction(claimed, st) for st in statements
+    )
 
 
 def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:

@@ -167,3 +167,15 @@ def test_a_figure_paired_with_another_partner_on_the_page_is_a_mixed_pair() -> N
     straight, _ = verdict("Fines for prohibited practices can reach 7% of global turnover or €35m", "7%", "percent", p)
     assert mixed.status == "contradicted" and mixed.reason == "swapped_figures"
     assert straight.status == "verified"
+
+
+def test_a_figure_met_only_through_the_title_yields_to_one_whose_own_words_differ() -> None:
+    p = page(
+        "Microsoft today announced that it will invest $10 billion in Japan from 2026 through 2029.",
+        "The company will also launch a $1 million research grant program for Japanese researchers.",
+        title="Microsoft deepens its commitment to Japan with $10 billion investment",
+    )
+    garbled, _ = verdict("Microsoft 将在日本投资 100 万美元", "100 万美元", "money", p)
+    right, _ = verdict("Microsoft 将在日本投资 100 亿美元", "100 亿美元", "money", p)
+    assert garbled.status == "contradicted"
+    assert right.status == "verified"
