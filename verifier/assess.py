@@ -378,27 +378,31 @@ def _assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequen
     return out
 
 
-_DOTTED = re.compile(r"^(?P<family>[A-Za-z][A-Za-z\s\-]*?)[\s\-]*(?P<num>\d+\.\d+)$")
+_VERSIONED = re.compile(r"^(?P<family>[A-Za-z][A-Za-z\s\-]*?)[\s\-]*(?P<num>\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,2})$")
 
 
 def _sibling_version(version: str, passages: Sequence[PassageScore], t: Thresholds) -> tuple[PassageScore, str] | None:
-    """A dotted version the pages never name (GPT-5.6) while the passage that speaks most to the claim
-    names the same family at another point release of the same major (GPT-5.4): a garbled version.
-    Only the best passage counts, and only when it speaks strongly to the claim."""
-    m = _DOTTED.match(version.strip())
+    """A version the pages never name (GPT-5.6, Gemma 6, E6B) while a passage that speaks strongly to
+    the claim names the same family at another number of the same shape (GPT-5.4, Gemma 4, E4B): a
+    garbled version. Only the passages that speak most to the claim count (the best three)."""
+    m = _VERSIONED.match(version.strip())
     if not m or not passages:
         return None
-    ps = passages[0]
-    if ps.context < t.contradict_context:
-        return None
-    family, num = normalise_version(m.group("family")), m.group("num")
-    major = num.split(".")[0]
+    family, num, suffix = normalise_version(m.group("family")), m.group("num"), m.group("suffix")
+    # a point release slips within its major (GPT-5.4 → GPT-5.6); GPT-6.1 against GPT-5.4 is another model
+    shape = re.escape(num.split(".")[0]) + r"\.\d+" if "." in num else r"\d+"
     pattern = re.compile(
-        r"(?<![a-z0-9])" + r"[\s\-]*".join(re.escape(ch) for ch in family) + r"[\s\-]*(" + re.escape(major) + r"\.\d+)(?![\d.])",
+        r"(?<![a-z0-9])" + r"[\s\-]*".join(re.escape(ch) for ch in family) + r"[\s\-]*(" + shape + ")"
+        + re.escape(suffix) + r"(?![\d.]|[a-z])",
         re.IGNORECASE,
     )
-    others = [hit.group(1) for hit in pattern.finditer(ps.passage.text) if hit.group(1) != num]
-    return (ps, f"{m.group('family').strip()}-{others[0]}") if others else None
+    for ps in passages[:3]:
+        if ps.context < t.contradict_context:
+            continue
+        others = [hit for hit in pattern.finditer(ps.passage.text) if hit.group(1) != num]
+        if others:
+            return ps, others[0].group(0).strip()
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -191,3 +191,11 @@ def test_a_lead_investor_of_another_round_is_not_the_claims_lead() -> None:
     assert wrong.status == "contradicted" and wrong.reason == "name_mismatch"
     assert right.status == "verified"
     assert earlier.status == "verified"
+
+
+def test_a_version_never_named_beside_its_family_at_another_number_is_contradicted() -> None:
+    p = page("Google released Gemma 4 in four sizes: E2B, E4B, 26B MoE and 31B Dense.", title="Gemma 4 is here")
+    garbled, _ = verdict("Google 发布 Gemma 6 开源模型", "Gemma 6", "version", p)
+    right, _ = verdict("Google 发布 Gemma 4 开源模型", "Gemma 4", "version", p)
+    assert garbled.status == "contradicted"
+    assert right.status == "verified"
