@@ -24,9 +24,10 @@ WORD_VALUES: dict[str, float] = {**_UNITS, **_TEENS, **_TENS, **_SCALES}
 _SMALL = "|".join(sorted([*_UNITS, *_TEENS, *_TENS], key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion|trillion"
 # a run: a number word (or "a"/"an"/"half a" before a scale), then more number words joined by spaces,
-# hyphens or "and", with "point" and digits after it; plural scales ("three billions") only inside a run
+# hyphens or "and", with "point" and digits after it; plural scales ("three billions") only inside a run.
+# The first-letter lookahead lets the scan skip most positions cheaply.
 _RUN = re.compile(
-    rf"(?<![\w-])(?:(?P<half>half\s+an?\s+)|(?P<a>an?\s+))?"
+    rf"(?=[abefhmnostzABEFHMNOSTZ])(?<![\w-])(?:(?P<half>half\s+an?\s+)|(?P<a>an?\s+))?"
     rf"(?P<body>(?:{_SMALL}|{_SCALE})(?:(?:\s+and\s+|[\s-]+)(?:(?:{_SMALL})|(?:{_SCALE})s?|point))*)(?![\w-])",
     re.I,
 )

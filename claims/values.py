@@ -47,6 +47,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_FORMAL = str.maketrans("壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟", "一二二三三三四五六六七八九十百千")
 # cn2an reads neither 卅 (30) and 卌 (40) nor the simplified 参 (formal 3): spelled out before it reads
 _CN_SPELL = str.maketrans({"卅": "三十", "卌": "四十", "参": "叁", "參": "叁"})
+_CN_SPELL_NEEDED = re.compile("[卅卌参參]")
 
 
 def cn_number(text: str) -> float | None:
@@ -55,7 +56,8 @@ def cn_number(text: str) -> float | None:
     fallback for what it refuses."""
     if not text:
         return None
-    text = text.translate(_CN_SPELL)
+    if _CN_SPELL_NEEDED.search(text):
+        text = text.translate(_CN_SPELL)
     try:
         got = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -107,6 +109,8 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# the same names with either case of the first letter ("25th march 2015", "11 sept. 2014")
+_MONTH_RE_CASED = re.sub(r"(?<=[:|])([A-Z])", lambda m: f"[{m.group(1)}{m.group(1).lower()}]", _MONTH_RE)
 _YEAR = r"(?:19|20)\d{2}"
 _MONTH_RE_ANY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _CN_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
@@ -130,9 +134,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     (
         "ymd",
         re.compile(
-            rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)"
-            rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?(?P<y>{_YEAR})\b",
-            re.I,
+            rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)"
+            rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?(?P<y>{_YEAR})\b"
         ),
         "month",
     ),
@@ -149,14 +152,14 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # 3/15/2024, 18/07/2023, 24.6.2022: which number is the month is read off the numbers themselves
     ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "digit"),
     ("cn", re.compile(r"(?P<cy>[零〇一二三四五六七八九]{4})\s*年(?:\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?)?"), "cn-year"),
-    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b", re.I), "month"),
+    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
     ("cnmd", re.compile(r"(?<![\d一二三四五六七八九十年第个])(?P<cm>十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?:\s*(?P<cd>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"), "cn-month"),
     ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "cjk"),
-    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b", re.I), "month"),
+    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "cjk"),
-    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)", re.I), "month"),
-    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\b\.?(?![,.]?\s*\d)", re.I), "month"),
+    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
+    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE_CASED})\b\.?(?![,.]?\s*\d)"), "month"),
     ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "cjk"),
     (
         "m",

@@ -31,6 +31,7 @@ class Vector:
     exact: bool
     default_year: int | None
     provenance: dict
+    family: str = ""  # our own cases: which form of issue 9 they test
 
 
 def load_vectors(directory: Path = VECTORS) -> list[Vector]:
@@ -42,7 +43,7 @@ def load_vectors(directory: Path = VECTORS) -> list[Vector]:
             row = json.loads(line)
             out.append(
                 Vector(path.stem, row["input"], tuple(row["expected"]), bool(row.get("exact")),
-                       row.get("default_year"), row.get("source", {}))
+                       row.get("default_year"), row.get("source", {}), row.get("family", ""))
             )
     return out
 
