@@ -31,6 +31,7 @@ _RUN = re.compile(
     rf"(?P<body>(?:{_SMALL}|{_SCALE})(?:(?:\s+and\s+|[\s-]+)(?:(?:{_SMALL})|(?:{_SCALE})s?|point))*)(?![\w-])",
     re.I,
 )
+_AFTER_DIGITS = re.compile(r"\d\s*$")
 _TOKEN = re.compile(rf"{_SMALL}|(?:{_SCALE})s?|point", re.I)
 
 
@@ -117,11 +118,16 @@ def number_words(text: str) -> Iterator[tuple[int, int, float, int]]:
     for m in _RUN.finditer(text):
         body_start = m.start("body")
         tokens = list(_TOKEN.finditer(text, body_start, m.end("body")))
-        words = [t.group(0) for t in tokens]
         lead_a = m.group("a") is not None or m.group("half") is not None
+        if not lead_a and tokens[0].group(0).lower().rstrip("s") in _SCALES and _AFTER_DIGITS.search(text, max(0, body_start - 12), body_start):
+            tokens = tokens[1:]  # "$4.1 billion three months": the scale belongs to the figure before
+            if not tokens:
+                continue
+        words = [t.group(0) for t in tokens]
         for k, (i, j, value) in enumerate(_fold(words)):
             start, end = tokens[i].start(), tokens[j].end()
             n_words = j - i + 1
+            bare_scale = n_words == 1 and words[i].lower().rstrip("s") in _SCALES
             if k == 0 and lead_a:
                 if words[i].lower().rstrip("s") not in _SCALES or i != 0:
                     pass  # "a" belongs to the prose: "a two-step plan"
@@ -130,4 +136,7 @@ def number_words(text: str) -> Iterator[tuple[int, int, float, int]]:
                     if m.group("half"):
                         value /= 2
                     n_words += 1
+                    bare_scale = False
+            if bare_scale:
+                continue  # "per million tokens", "thousand-year": a scale word alone is no number
             yield start, end, value, n_words

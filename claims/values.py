@@ -115,6 +115,9 @@ _YEAR = r"(?:19|20)\d{2}"
 _MONTH_RE_ANY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _CN_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _SEP = r"\s*[-/.‑–]\s*"
+# a month or a day of the month in Arabic or Chinese numerals (3, 03, 三, 十二; 15, 十五, 三十一)
+_MD_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
 # ("digit", "month" — an English month name and a digit, "cjk" — 年/月 and a digit, "quarter" — 季度,
 # "month-name" — an English month name).
@@ -151,10 +154,12 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ),
     # 3/15/2024, 18/07/2023, 24.6.2022: which number is the month is read off the numbers themselves
     ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "digit"),
-    ("cn", re.compile(r"(?P<cy>[零〇一二三四五六七八九]{4})\s*年(?:\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?)?"), "cn-year"),
+    # 二零一九年七月八日, 2015年三月3号: a year, month and day where any part is in Chinese numerals
+    ("cn", re.compile(rf"(?P<cy>[零〇一二三四五六七八九]{{4}})\s*年(?:\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?)?"), "cn-year"),
+    ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cjk"),
     ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
-    ("cnmd", re.compile(r"(?<![\d一二三四五六七八九十年第个])(?P<cm>十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?:\s*(?P<cd>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"), "cn-month"),
+    ("cnmd", re.compile(rf"(?<![\d一二三四五六七八九十年第个])(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
     ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "cjk"),
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "cjk"),
@@ -192,6 +197,10 @@ _REL_QUALIFIER: dict[str, Qualifier] = {
 }
 
 
+def _md_number(text: str) -> int:
+    return int(text) if text.isdigit() else int(cn_number(text) or 0)
+
+
 def _month_days(year: int | None, month: int) -> int:
     """Days in a month (29 for February when the year is unknown)."""
     return calendar.monthrange(year if year is not None else 2024, month)[1]
@@ -219,24 +228,19 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return f"{year:04d}-{month:02d}-{day:02d}", "="
-    if kind == "cnmd":
-        cm = int(cn_number(g["cm"]) or 0)
+    if kind in ("cn", "cnmd"):
+        if g.get("cy"):
+            year = int(g["cy"].translate(_CN_DIGIT_CHARS))
         prefix = f"{year:04d}" if year is not None else "-"
+        if not g.get("cm"):
+            return prefix, "="
+        cm = _md_number(g["cm"])
+        if not 1 <= cm <= 12:
+            return None
         if g.get("cd"):
-            cd = int(cn_number(g["cd"]) or 0)
-            return (f"{prefix}-{cm:02d}-{cd:02d}", "=") if 1 <= cd <= 31 else None
+            cd = _md_number(g["cd"])
+            return (f"{prefix}-{cm:02d}-{cd:02d}", "=") if 1 <= cd <= _month_days(year, cm) else None
         return f"{prefix}-{cm:02d}", "="
-    if kind == "cn":
-        cy = g["cy"].translate(_CN_DIGIT_CHARS)
-        if g.get("cm"):
-            cm = int(cn_number(g["cm"]) or 0)
-            if not 1 <= cm <= 12:
-                return None
-            if g.get("cd"):
-                cd = int(cn_number(g["cd"]) or 0)
-                return (f"{cy}-{cm:02d}-{cd:02d}", "=") if 1 <= cd <= 31 else None
-            return f"{cy}-{cm:02d}", "="
-        return cy, "="
     if g.get("mn"):
         month = _MONTHS[g["mn"][:3].lower()]
     elif g.get("m"):
@@ -404,6 +408,7 @@ _YEN_YUAN_CUES = re.compile(
     r"|(?P<cn>人民币|RMB|CNY|\byuan\b|China|Chinese|中国|[0-9亿万千百]元)",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？；;]|\n")
 _CENTS = re.compile(r"\s*,?\s*(?:and\s+)?(?P<c>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:cents?\b|c\b|¢)", re.I)
 _CN_DIGIT_CLASS = "零〇一二两三四五六七八九壹贰贰叁肆伍陆柒捌玖"
 # 元/圆 then 角 and 分: 壹拾壹元壹角壹分 = 11.11 (分钟 and 分之 are not cents)
@@ -416,11 +421,12 @@ _NAME_AFTER = re.compile(r"\s?(?:人队|队|购物节|狂欢节|大促)")
 
 
 def _yen_or_yuan(text: str, start: int, end: int) -> str | None:
-    """JPY or CNY from the nearest cue in the same paragraph (at most 300 characters either side):
-    writers name the currency once ("¥30bn (yen, …)") and go on writing ¥."""
+    """JPY or CNY from the nearest cue: before the amount anywhere in its paragraph (at most 300
+    characters back: writers name the currency once, "¥30bn (yen, …)", and go on writing ¥), after
+    it only within its own sentence."""
     lo = max(0, start - 300, text.rfind("\n\n", 0, start) + 1)
-    para_end = text.find("\n\n", end)
-    hi = min(len(text), end + 300, para_end if para_end >= 0 else len(text))
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    hi = stop.start() if stop else min(len(text), end + 300)
     best: tuple[int, str] | None = None
     for m in _YEN_YUAN_CUES.finditer(text, lo, hi):
         distance = start - m.end() if m.end() <= start else m.start() - end
@@ -635,8 +641,11 @@ def _range_unit(text: str, end: int, start: int) -> tuple[float, str | None, Cla
     m = _RANGE_NEXT.match(text, end)
     if not m:
         return None
-    if m.group("sep").lower() == "and" and not _BETWEEN.search(text, max(0, start - 9), start):
+    sep = m.group("sep").lower()
+    if sep == "and" and not _BETWEEN.search(text, max(0, start - 9), start):
         return None
+    if sep in ("to", "and") and _YEARLIKE.fullmatch(text, start, end):
+        return None  # "in 2025 to 3.1 billion yuan": a year, then the figure it reached
     pos = m.end()
     factor = 1.0
     scale = _match_word(text, pos, ("scale",))
@@ -653,6 +662,7 @@ def _range_unit(text: str, end: int, start: int) -> tuple[float, str | None, Cla
 
 
 _BETWEEN = re.compile(r"between\s+$", re.I)
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
 def _cn_remainder(text: str, end: int, scale: float) -> tuple[float, float, int] | None:
