@@ -484,6 +484,15 @@ _HALF_CN = re.compile(r"一半|半数")
 _DOUBLE_CN = re.compile(r"翻倍|翻番|翻了一番")
 _RANK = re.compile(r"(?:第|#|No\.)\s*$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
+# times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
+# 三点建议 = three suggestions, so a Chinese time needs a time of day before it or minutes after it)
+_CLOCK_GATE = re.compile(r"[点时]|[ap]\.?m|[AP]M")
+_CN_HOUR = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_CLOCK_WORDS = re.compile(
+    r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
+    rf"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚|夜间|晚|早)\s*{_CN_HOUR}\s*[点时](?:\s*{_CN_HOUR}\s*分|半|钟|整)?"
+    rf"|(?<![\d.]){_CN_HOUR}\s*[点时]\s*(?:\d{{1,2}}\s*分(?!之)|半|钟|整)"
+)
 _EN_APPROX = re.compile(r"\b(?P<w>dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|tens of millions|"
                         r"hundreds of millions|billions)\s+of\b", re.I)
 _EN_APPROX_VALUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "tens of thousands": 1e4,
@@ -1049,6 +1058,9 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     out: list[Value] = []
     for m in _CLOCK.finditer(text):  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
+            taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
+    if _CLOCK_GATE.search(text):
+        for m in _CLOCK_WORDS.finditer(text):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     numbers = list(_find_numbers(text, default_year))
     passes: tuple[Iterable[Value], ...] = (
