@@ -8,6 +8,7 @@ whole scan is linear in the length of the text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -17,6 +18,7 @@ import cn2an
 
 from claims.lexicon import head_noun, translate
 from claims.model import ClaimKind, Qualifier, Value
+from claims.numwords import number_words
 from claims.textnorm import fold_width, to_simplified
 from claims.units import UnitWord, model_families, qualifier_words, unit_words
 
@@ -42,7 +44,10 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 
-_CN_FORMAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
+_CN_FORMAL = str.maketrans("壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟", "一二二三三三四五六六七八九十百千")
+# cn2an reads neither 卅 (30) and 卌 (40) nor the simplified 参 (formal 3): spelled out before it reads
+_CN_SPELL = str.maketrans({"卅": "三十", "卌": "四十", "参": "叁", "參": "叁"})
+_CN_SPELL_NEEDED = re.compile("[卅卌参參]")
 
 
 def cn_number(text: str) -> float | None:
@@ -51,6 +56,8 @@ def cn_number(text: str) -> float | None:
     fallback for what it refuses."""
     if not text:
         return None
+    if _CN_SPELL_NEEDED.search(text):
+        text = text.translate(_CN_SPELL)
     try:
         got = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -102,10 +109,15 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# the same names with either case of the first letter ("25th march 2015", "11 sept. 2014")
+_MONTH_RE_CASED = re.sub(r"(?<=[:|])([A-Z])", lambda m: f"[{m.group(1)}{m.group(1).lower()}]", _MONTH_RE)
 _YEAR = r"(?:19|20)\d{2}"
 _MONTH_RE_ANY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _CN_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _SEP = r"\s*[-/.‑–]\s*"
+# a month or a day of the month in Arabic or Chinese numerals (3, 03, 三, 十二; 15, 十五, 三十一)
+_MD_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
 # ("digit", "month" — an English month name and a digit, "cjk" — 年/月 and a digit, "quarter" — 季度,
 # "month-name" — an English month name).
@@ -118,10 +130,18 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
-        re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]"),
+        re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?![\d.%]))"),
         "cjk",
     ),
-    ("ymd", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>{_YEAR})\b"), "month"),
+    # "Aug 05, 2015"; a clock time may stand between the day and the year ("Aug 05 12:00:00 2015")
+    (
+        "ymd",
+        re.compile(
+            rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)"
+            rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+)?(?P<y>{_YEAR})\b"
+        ),
+        "month",
+    ),
     (
         "ymd",
         re.compile(rf"(?<![\w-])(?P<y>{_YEAR})-(?P<mn>{_MONTH_RE_ANY})-(?P<d>\d{{1,2}})(?![\w-])", re.I),
@@ -129,18 +149,22 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ),
     (
         "ymd",
-        re.compile(rf"(?<![\w-])(?P<d>\d{{1,2}})-(?P<mn>{_MONTH_RE_ANY})-(?P<y>{_YEAR})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?P<d>\d{{1,2}})(?P<s>[-/])(?P<mn>{_MONTH_RE_ANY})(?P=s)(?P<y>{_YEAR})(?![\w-])", re.I),
         "month",
     ),
     # 3/15/2024, 18/07/2023, 24.6.2022: which number is the month is read off the numbers themselves
-    ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?![\d./])"), "digit"),
-    ("cn", re.compile(r"(?P<cy>[零〇一二三四五六七八九]{4})\s*年(?:\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?)?"), "cn-year"),
-    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "digit"),
+    # 二零一九年七月八日, 2015年三月3号: a year, month and day where any part is in Chinese numerals
+    ("cn", re.compile(rf"(?P<cy>[零〇一二三四五六七八九]{{4}})\s*年(?:\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?)?"), "cn-year"),
+    ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cjk"),
+    ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
+    ("cnmd", re.compile(rf"(?<![\d一二三四五六七八九十年第个])(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
     ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "cjk"),
-    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
+    ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "cjk"),
-    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
-    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE})\b\.?(?![,.]?\s*\d)"), "month"),
+    ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
+    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE_CASED})\b\.?(?![,.]?\s*\d)"), "month"),
     ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "cjk"),
     (
         "m",
@@ -173,6 +197,15 @@ _REL_QUALIFIER: dict[str, Qualifier] = {
 }
 
 
+def _md_number(text: str) -> int:
+    return int(text) if text.isdigit() else int(cn_number(text) or 0)
+
+
+def _month_days(year: int | None, month: int) -> int:
+    """Days in a month (29 for February when the year is unknown)."""
+    return calendar.monthrange(year if year is not None else 2024, month)[1]
+
+
 def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[str, Qualifier] | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else default_year
@@ -188,24 +221,26 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
         p1, p2 = int(g["p1"]), int(g["p2"])
         if g["sep"] == "." or p1 > 12:  # 24.6.2022 and 18/07/2023 are day-first
             day, month = p1, p2
-        elif p2 > 12:  # 3/15/2024 can only be month-first
+        elif p2 > 12 or p1 == p2:  # 3/15/2024 can only be month-first; 3/3/2024 reads the same both ways
             month, day = p1, p2
         else:  # 3/4/2024: which is the month is unknowable here; only the year is certain
             return f"{year:04d}", "="
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return f"{year:04d}-{month:02d}-{day:02d}", "="
-    if kind == "cn":
-        cy = g["cy"].translate(_CN_DIGIT_CHARS)
-        if g.get("cm"):
-            cm = int(cn_number(g["cm"]) or 0)
-            if not 1 <= cm <= 12:
-                return None
-            if g.get("cd"):
-                cd = int(cn_number(g["cd"]) or 0)
-                return (f"{cy}-{cm:02d}-{cd:02d}", "=") if 1 <= cd <= 31 else None
-            return f"{cy}-{cm:02d}", "="
-        return cy, "="
+    if kind in ("cn", "cnmd"):
+        if g.get("cy"):
+            year = int(g["cy"].translate(_CN_DIGIT_CHARS))
+        prefix = f"{year:04d}" if year is not None else "-"
+        if not g.get("cm"):
+            return prefix, "="
+        cm = _md_number(g["cm"])
+        if not 1 <= cm <= 12:
+            return None
+        if g.get("cd"):
+            cd = _md_number(g["cd"])
+            return (f"{prefix}-{cm:02d}-{cd:02d}", "=") if 1 <= cd <= _month_days(year, cm) else None
+        return f"{prefix}-{cm:02d}", "="
     if g.get("mn"):
         month = _MONTHS[g["mn"][:3].lower()]
     elif g.get("m"):
@@ -215,8 +250,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     day = int(g["d"]) if g.get("d") else 0
     if kind in ("ymd", "md", "ym", "m") and not 1 <= month <= 12:
         return None
-    if kind in ("ymd", "md") and not 1 <= day <= 31:
-        return None
+    if kind in ("ymd", "md") and not 1 <= day <= _month_days(year, month):
+        return None  # 31 April, 29 February 2015: no such day
     prefix = f"{year:04d}" if year is not None else "-"
     if kind in ("ymd", "md"):
         return f"{prefix}-{month:02d}-{day:02d}", "="
@@ -240,6 +275,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "cjk": digit and ("年" in text or "月" in text),
         "quarter": "季度" in text,
         "cn-year": "年" in text,
+        "cn-month": "月" in text,
         "month-name": month_name,
     }
     for kind, pattern, gate in _DATE_PATTERNS:
@@ -285,7 +321,8 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![\w.$])[A-Z]\d+[A-Z](?:\s+(?:MoE|Dense))?(?![\w])"),
         re.compile(
             r"(?<![\w.$¥€£])\d+(?:\.\d+)?[BM](?:\s+(?:MoE|Dense))?(?![\w])"
-            r"(?![-‑\s]*(?:total\s+|active\s+)?(?:parameters|params|tokens?|users|active|context|downloads))"
+            r"(?![-‑\s]*(?:total\s+|active\s+)?(?:parameters|params|tokens?|users|active|context|downloads|people|customers|"
+            r"subscribers|employees|viewers|visitors|devices|units|jobs|workers|members|followers|views|copies|households))"
         ),
         re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w.%]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
@@ -320,12 +357,13 @@ _NUM_TOKEN = re.compile(
     r"(?:(?<![A-Za-z0-9_.])|(?<=RMB|USD|HKD|CNY|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF))(?<!\d,)(?:"
     r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
-    r"|(?P<c>[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]*)"
+    r"|(?P<c>[零〇一二两三四五六七八九十壹贰貳叁參参肆伍陆陸柒捌玖拾廿卅卌]"
+    r"[零〇一二两三四五六七八九十百千万亿壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟廿卅卌]*(?:点(?:[零〇一二三四五六七八九]+|\d+))?)"
     r")"
 )
 _PREFIX_MONEY = re.compile(
-    r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NT\$|S\$|R\$|\$|¥|￥|€|£|"
-    r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF))\s*$"
+    r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|\$|¥|￥|€|£|人民币|港币|港元|新台币|"
+    r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD)\$?)\s*:?\s*$"
 )
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
@@ -339,6 +377,12 @@ _PREFIX_CODES = {
     "NT$": "TWD",
     "S$": "SGD",
     "R$": "BRL",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+    "人民币": "CNY",
+    "港币": "HKD",
+    "港元": "HKD",
+    "新台币": "TWD",
     "$": "USD",
     "USD": "USD",
     "HKD": "HKD",
@@ -353,12 +397,81 @@ _PREFIX_CODES = {
     "INR": "INR",
     "TWD": "TWD",
     "CHF": "CHF",
-    "¥": "JPY",
-    "￥": "CNY",
     "€": "EUR",
     "£": "GBP",
     "RMB": "CNY",
 }
+# ¥ (and full-width ￥) is yen or yuan: the nearest cue in the text around the amount says which; with
+# no cue the currency is unknown (None), never guessed
+_YEN_YUAN_CUES = re.compile(
+    r"(?P<jp>日元|日圆|円|日本|东京|Japan|Japanese|Tokyo|Nikkei|\byen\b)"
+    r"|(?P<cn>人民币|RMB|CNY|\byuan\b|China|Chinese|中国|[0-9亿万千百]元)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？；;]|\n")
+_CENTS = re.compile(r"\s*,?\s*(?:and\s+)?(?P<c>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:cents?\b|c\b|¢)", re.I)
+_CN_DIGIT_CLASS = "零〇一二两三四五六七八九壹贰贰叁肆伍陆柒捌玖"
+# 元/圆 then 角 and 分: 壹拾壹元壹角壹分 = 11.11 (分钟 and 分之 are not cents)
+_JIAO_FEN = re.compile(
+    rf"(?:(?P<j>[{_CN_DIGIT_CLASS}]|\d)角)?(?:(?P<f>[{_CN_DIGIT_CLASS}]|\d)分(?![钟之]))?"
+)
+# words right after a number that make it part of a name: teams (49人队, 76人队), shopping festivals
+# named by their date (618 购物节)
+_NAME_AFTER = re.compile(r"\s?(?:人队|队|购物节|狂欢节|大促)")
+
+
+def _yen_or_yuan(text: str, start: int, end: int) -> str | None:
+    """JPY or CNY from the nearest cue: before the amount anywhere in its paragraph (at most 300
+    characters back: writers name the currency once, "¥30bn (yen, …)", and go on writing ¥), after
+    it only within its own sentence."""
+    lo = max(0, start - 300, text.rfind("\n\n", 0, start) + 1)
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    hi = stop.start() if stop else min(len(text), end + 300)
+    best: tuple[int, str] | None = None
+    for m in _YEN_YUAN_CUES.finditer(text, lo, hi):
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        code = "JPY" if m.group("jp") else "CNY"
+        if best is None or distance < best[0]:
+            best = (distance, code)
+    return best[1] if best else None
+
+
+def _cents(text: str, end: int) -> tuple[float, int] | None:
+    """"20 dollars and 15 cents", "$20 and 43c", "1 dollar and forty-two cents": (cents / 100, end)."""
+    m = _CENTS.match(text, end)
+    if not m:
+        return None
+    raw = m.group("c")
+    if raw.isdigit():
+        cents = float(raw)
+    else:
+        found = [v for _, _, v, _ in number_words(raw)]
+        if len(found) != 1:
+            return None
+        cents = found[0]
+    return (cents / 100, m.end()) if 0 < cents < 100 else None
+
+
+def _jiao_fen(text: str, end: int) -> tuple[float, int] | None:
+    m = _JIAO_FEN.match(text, end)
+    if not m or m.end() == end:
+        return None
+    total = 0.0
+    for group, unit in (("j", 0.1), ("f", 0.01)):
+        raw = m.group(group)
+        if raw:
+            total += (float(raw) if raw.isdigit() else cn_number(raw) or 0.0) * unit
+    return round(total, 2), m.end()
+
+
+def _after_hyphen(text: str, end: int, kinds: tuple[str, ...]) -> tuple[UnitWord, int] | None:
+    """A Latin scale or currency word after a hyphen: $250-million, 8,000-yuan, 500-million-euro."""
+    if not (text.startswith("-", end) and text[end + 1 : end + 2].isalpha()):
+        return None
+    word = _match_word(text, end + 1, kinds)
+    return word if word and word[0].surface.isascii() and len(word[0].surface) >= 3 else None
+
+
 # a minus sign glued to a figure (not the dash of a range: "10-15"), or 负 (负增长 1.5%)
 _NEGATIVE = re.compile(r"(?:(?<![\w.%)\]])[-−]|负(?:增长)?\s*)$")
 _FRACTION = re.compile(
@@ -371,6 +484,15 @@ _HALF_CN = re.compile(r"一半|半数")
 _DOUBLE_CN = re.compile(r"翻倍|翻番|翻了一番")
 _RANK = re.compile(r"(?:第|#|No\.)\s*$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
+# times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
+# 三点建议 = three suggestions, so a Chinese time needs a time of day before it or minutes after it)
+_CLOCK_GATE = re.compile(r"[点时]|[ap]\.?m|[AP]M")
+_CN_HOUR = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_CLOCK_WORDS = re.compile(
+    r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
+    rf"|(?:上午|下午|晚上|凌晨|中午|早上|傍晚|夜间|晚|早)\s*{_CN_HOUR}\s*[点时](?:\s*{_CN_HOUR}\s*分|半|钟|整)?"
+    rf"|(?<![\d.]){_CN_HOUR}\s*[点时]\s*(?:\d{{1,2}}\s*分(?!之)|半|钟|整)"
+)
 _EN_APPROX = re.compile(r"\b(?P<w>dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|tens of millions|"
                         r"hundreds of millions|billions)\s+of\b", re.I)
 _EN_APPROX_VALUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "tens of thousands": 1e4,
@@ -411,6 +533,9 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
         if tails and not surface.isascii():
             guard += "(?!" + "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")"
         alternatives.append(re.escape(surface) + guard)
+    if kind == "money":  # currency names in any case: "20 Euros", "300 japanese yen"
+        words.update({surface.lower(): w for surface, w in list(words.items())})
+        return re.compile(r" {0,2}(?:" + "|".join(alternatives) + ")", re.I), words
     return re.compile(r" {0,2}(?:" + "|".join(alternatives) + ")"), words
 
 
@@ -420,7 +545,8 @@ def _match_word(text: str, pos: int, kinds: tuple[str, ...]) -> tuple[UnitWord, 
         pattern, words = _word_pattern(kind)
         m = pattern.match(text, pos)
         if m:
-            return words[m.group(0).lstrip(" ")], m.end()
+            surface = m.group(0).lstrip(" ")
+            return words.get(surface) or words[surface.lower()], m.end()
     return None
 
 
@@ -508,23 +634,67 @@ def _number_of(m: re.Match[str]) -> tuple[float, float, Qualifier | None] | None
     value = cn_number(m.group("c"))
     if value is None:
         return None
-    return value, 1.0, None
+    decimals = m.group("c").split("点", 1)[1] if "点" in m.group("c") else ""
+    return value, 10.0 ** -len(decimals), None
 
 
-_NAME_BEFORE = re.compile(r"(?<![A-Za-z])(?!(?:Top|Over|About|Nearly|Around|Up|More|Some|Only|To|And|By)\b)[A-Z][A-Za-z]+ $")
-_RANGE_NEXT = re.compile(r"\s*[-–~～至到]\s*(\d+(?:\.\d+)?)")
+_NAME_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?!(?:Top|Over|About|Nearly|Around|Up|More|Some|Only|To|And|By)\b)(?:[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) $"
+)
+_RANGE_NEXT = re.compile(r"\s*(?P<sep>[-–~～至到]|to\b|and\b)\s*[$€£]?(\d+(?:\.\d+)?)", re.I)
 
 
-def _range_unit(text: str, end: int) -> tuple[str | None, ClaimKind] | None:
-    """(unit, kind) of the other end of a range that starts at ``end`` ("-24 个月"), if it has one."""
+def _range_unit(text: str, end: int, start: int) -> tuple[float, str | None, ClaimKind] | None:
+    """(scale, unit, kind) of the other end of a range that starts at ``end`` ("-24 个月", " to 20
+    dollars", "到5.78元"; "and 20 dollars" after "between"), if it has a unit."""
     m = _RANGE_NEXT.match(text, end)
     if not m:
         return None
+    sep = m.group("sep").lower()
+    if sep == "and" and not _BETWEEN.search(text, max(0, start - 9), start):
+        return None
+    if sep in ("to", "and") and _YEARLIKE.fullmatch(text, start, end):
+        return None  # "in 2025 to 3.1 billion yuan": a year, then the figure it reached
+    pos = m.end()
+    factor = 1.0
+    scale = _match_word(text, pos, ("scale",))
+    if scale and not (len(scale[0].surface) == 1 and text[pos : pos + 1] == " "):
+        factor, pos = scale[0].factor, scale[1]
+    money = _match_word(text, pos, ("money",))
+    if money:
+        return factor, money[0].unit, "money"
     for kinds in (("percent",), ("unit",), ("measure",)):
-        word = _match_word(text, m.end(), kinds)
+        word = _match_word(text, pos, kinds)
         if word:
-            return word[0].unit, "percent" if kinds == ("percent",) else "count"
-    return None
+            return factor, word[0].unit, "percent" if kinds == ("percent",) else "count"
+    return (factor, None, "count") if factor != 1.0 else None
+
+
+_BETWEEN = re.compile(r"between\s+$", re.I)
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _cn_remainder(text: str, end: int, scale: float) -> tuple[float, float, int] | None:
+    """What follows 亿/万 inside the same figure: 5亿2000万 → 2000万, 1万600元 → 600 (value, precision,
+    end). The rest must be smaller than the scale and carry its own scale or a unit, so that
+    "5亿2024年" stays two things."""
+    m = _CN_REST.match(text, end)
+    if not m:
+        return None
+    num = m.group("n")
+    value = float(num) if num[0].isdigit() else cn_number(num)
+    if value is None:
+        return None
+    precision = 10.0 ** -_decimals(num) if num[0].isdigit() else 1.0
+    small = m.group("s")
+    if small:
+        value, precision = value * _CN_SCALES[small], precision * _CN_SCALES[small]
+    elif not (num[-1] in "十百千" or _match_word(text, m.end(), ("money", "unit", "measure"))):
+        return None
+    return (value, precision, m.end()) if 0 < value < scale else None
+
+
+_CN_REST = re.compile(r"零?(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?P<s>千万|百万|十万|万|千|百)?")
 
 
 def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
@@ -540,12 +710,15 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         unit: str | None = None
         kind: ClaimKind = "count"
         measure = None
-        scale_word = _match_word(text, end, ("scale",))
+        scale_word = _match_word(text, end, ("scale",)) or _after_hyphen(text, end, ("scale",))
         approx_more = False
         if scale_word is None and text[end : end + 1] in ("多", "余") and (is_digits or is_cn):
-            # 3000多万 = more than 30 million: 多/余 between a number and its scale
+            # 3000多万 = more than 30 million: 多/余 between a number and its scale (or its measure word:
+            # 五十余个国家 = more than fifty countries)
             scale_word = _match_word(text, end + 1, ("scale",))
             approx_more = scale_word is not None
+            if scale_word is None and _match_word(text, end + 1, ("measure", "unit", "money")):
+                end, approx_more = end + 1, True
         if (
             scale_word
             and scale_word[0].surface.isascii()
@@ -557,14 +730,24 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             value *= scale_word[0].factor
             precision *= scale_word[0].factor
             end = scale_word[1]
+            if scale_word[0].surface in ("亿", "万") and (rest := _cn_remainder(text, end, scale_word[0].factor)):
+                value, precision, end = value + rest[0], rest[1], rest[2]  # 5亿2000万, 1万600元
         has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿佰仟" for ch in m.group("c")))
         prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
-        money = _match_word(text, end, ("money",))
+        money = _match_word(text, end, ("money",)) or _after_hyphen(text, end, ("money",))
         if prefix:
-            unit, kind = _PREFIX_CODES[prefix.group(1).strip()], "money"
+            symbol = prefix.group(1)
+            code = _PREFIX_CODES.get(symbol) or _PREFIX_CODES.get(symbol.rstrip("$"))
+            if symbol in ("¥", "￥"):
+                code = money[0].unit if money else _yen_or_yuan(text, start, end)
+            elif symbol == "$" and money and money[0].surface.isupper():
+                code = money[0].unit  # "$1,190.00 AUD": the code after names the dollar
+            unit, kind = code, "money"
             start = prefix.start()
             if scale_word is None and (mm := _MONEY_MILLIONS.match(text, end)):
                 value, precision, end = value * 1e6, precision * 1e6, mm.end()
+            elif money and money[0].unit == code:
+                end = money[1]
         elif money:
             unit, kind, end = money[0].unit, "money", money[1]
         else:
@@ -573,18 +756,26 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             measure = _match_word(text, end, ("measure",))
             if pct:
                 unit, kind, end = pct[0].unit, "percent", pct[1]
+                value, precision = value * pct[0].factor, precision * pct[0].factor
             elif other:
                 unit, end = other[0].unit, other[1]
+                value, precision = value * other[0].factor, precision * other[0].factor
             elif measure:
                 end = measure[1]
             elif is_digits and end < len(text) and text[end].isascii() and text[end].isalpha():
                 continue  # 5G, 3D, 2604x: digits glued to letters are a name, not a figure
-            elif is_digits and not has_scale and (ranged := _range_unit(text, end)):
-                unit, kind = ranged  # "12-24 个月": the first end of a range takes the second's unit
+            elif is_digits and not has_scale and (ranged := _range_unit(text, end, start)):
+                # "12-24 个月", "10-20 dollars", "3-5 亿元": the first end of a range takes the second's
+                # scale and unit
+                factor, unit, kind = ranged
+                value, precision = value * factor, precision * factor
+                has_scale = factor != 1.0
             elif is_digits and not has_scale and not 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(0, start - 30), start):
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
+            if _NAME_AFTER.match(text, m.end()) or (measure and _NAME_AFTER.match(text, end)):
+                continue  # 49人队, 618 购物节: a name, not a figure
             rank = _RANK.search(text, max(0, start - 4), start)
             if rank:
                 unit, start = "rank", rank.start()
@@ -599,9 +790,15 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 and 1900 <= value <= 2100
             ):
                 kind, unit = "date", "date"
+        if kind == "money":
+            extra = _cents(text, end) if unit not in ("CNY", "JPY", "KRW") else None
+            if unit == "CNY" and text[end - 1 : end] in "元圆":
+                extra = _jiao_fen(text, end)
+            if extra:
+                value, precision, end = value + extra[0], 0.01, extra[1]
         if is_cn and not has_scale and kind == "count" and unit != "x" and not (measure and value >= 2):
             continue  # 一家, 一周, 三大: small Chinese numerals are wording; 四个版本, 三家公司 are counts
-        if is_digits and _NEGATIVE.search(text, max(0, start - 4), start) and kind in ("percent", "money", "count"):
+        if _NEGATIVE.search(text, max(0, start - 4), start) and kind in ("percent", "money", "count"):
             value, start = -value, start - 1 if text[start - 1] in "-−" else start  # -1.5%, 负增长 1.5%
         qualifier = _qualifier_before(text, start)
         if approx_more and qualifier == "=":
@@ -660,29 +857,58 @@ _EN_COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
 }
-_EN_COUNT = re.compile(
-    r"(?<![\w-])(?P<det>(?:those|these|the|all|its|their)\s+)?(?P<w>" + "|".join(_EN_COUNT_WORDS) + r")(?![\w-])",
-    re.I,
-)
-_EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s\b")
+_EN_DETERMINER = re.compile(r"(?<![\w-])(?:those|these|the|all|its|their)\s+$", re.I)
+_EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s\b|\s+people\b")
+_A_CURRENCY = re.compile(r"(?<![\w-])an?\s+(?=(?:dollar|euro|pound|yuan|yen|rupee)\b)", re.I)
+_EN_SIGN_BEFORE = re.compile(r"(?:minus|negative)\s+$", re.I)
+
+
+def _word_precision(value: float) -> float:
+    """The size of the last digit a number in words gives: "three million" → 1e6, "two point two" → 0.1."""
+    text = f"{value:.6f}".rstrip("0")
+    if not text.endswith("."):
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text[:-1]
+    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
 
 
 def _find_english_number_words(text: str, default_year: int | None) -> Iterator[Value]:
-    """"five seconds", "three companies", "Six power producers", "those twelve" → counts.
+    """Numbers in words: "five seconds", "three companies", "one hundred and forty-two people",
+    "two point two million", "half a million", "ten dollars", "four decades", "those twelve".
 
-    A number word counts only with what it counts after it (a unit, or a plural noun within two
-    words) or after a determiner ("the three"): "one of", "two-thirds" and the like are wording."""
-    for m in _EN_COUNT.finditer(text):
-        start, end = m.start("w"), m.end("w")
-        value = float(_EN_COUNT_WORDS[m.group("w").lower()])
+    A single number word counts only with what it counts after it (a currency, a unit, or a plural
+    noun within two words) or after a determiner ("the three"); "one of", "two-thirds" and the like
+    are wording. Numbers of several words ("one hundred and twelve") are figures by themselves."""
+    for start, end, value, n_words in number_words(text):
+        if value == 0 or _EN_SIGN_BEFORE.search(text, max(0, start - 9), start):
+            continue
         unit: str | None = None
-        unit_word = _match_word(text, end, ("unit",))
-        if unit_word:
+        kind: ClaimKind = "count"
+        money = _match_word(text, end, ("money",)) or _after_hyphen(text, end, ("money",))
+        pct = None if money else _match_word(text, end, ("percent",))
+        unit_word = None if money or pct else _match_word(text, end, ("unit",))
+        precision = _word_precision(value)
+        if money:
+            unit, kind, end = money[0].unit, "money", money[1]
+            if extra := _cents(text, end):
+                value, precision, end = value + extra[0], 0.01, extra[1]
+        elif pct:
+            unit, kind, end = pct[0].unit, "percent", pct[1]
+            value, precision = value * pct[0].factor, precision * pct[0].factor
+        elif unit_word:
             unit, end = unit_word[0].unit, unit_word[1]
-        elif not (_EN_NOUN_AFTER.match(text, end) or m.group("det")):
+            value, precision = value * unit_word[0].factor, precision * unit_word[0].factor
+        elif value == 1 or not (
+            n_words > 1 or _EN_NOUN_AFTER.match(text, end) or _EN_DETERMINER.search(text, max(0, start - 7), start)
+        ):
             continue
         noun = _noun_after(text, end) if unit is None else None
-        yield Value(text[start:end], value, unit, _qualifier_before(text, start), start, end, "count", 1.0, noun)
+        yield Value(text[start:end], value, unit, _qualifier_before(text, start), start, end, kind, precision, noun)
+    for m in _A_CURRENCY.finditer(text):  # "a dollar a day", "less than a euro"
+        money = _match_word(text, m.end(), ("money",))
+        if money:
+            yield Value(text[m.start() : money[1]], 1.0, money[0].unit, _qualifier_before(text, m.start()), m.start(),
+                        money[1], "money", 1.0)
 
 
 def _find_english_approx(text: str, default_year: int | None) -> Iterator[Value]:
@@ -694,6 +920,22 @@ def _find_english_approx(text: str, default_year: int | None) -> Iterator[Value]
 
 
 def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
+    for m in _PERCENT_CN.finditer(text):
+        num_s = m.group("num")
+        value = float(num_s) if num_s[0].isdigit() else cn_number(num_s)
+        if value is None:
+            continue
+        yield Value(
+            m.group(0),
+            value,
+            "percent",
+            _qualifier_before(text, m.start()),
+            m.start(),
+            m.end(),
+            "percent",
+            1.0,
+            _noun_before(text, m.start()),
+        )
     for m in _FRACTION.finditer(text):
         den = float(m.group("den")) if m.group("den").isdigit() else cn_number(m.group("den"))
         num_s = m.group("num")
@@ -727,24 +969,6 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
                     10.0, _noun_before(text, m.start()))
     for m in _DOUBLE_CN.finditer(text):
         yield Value(m.group(0), 2.0, "x", "=", m.start(), m.end(), "count", 1.0, _noun_before(text, m.start()))
-    for m in _PERCENT_CN.finditer(text):
-        num_s = m.group("num")
-        value = float(num_s) if num_s[0].isdigit() else cn_number(num_s.replace("点", ""))
-        if value is None:
-            continue
-        yield Value(
-            m.group(0),
-            value,
-            "percent",
-            _qualifier_before(text, m.start()),
-            m.start(),
-            m.end(),
-            "percent",
-            1.0,
-            _noun_before(text, m.start()),
-        )
-
-
 # ---------------------------------------------------------------- multiples, halves and ranks in words
 
 _MULTIPLE_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "quintuple": 5.0}
@@ -832,9 +1056,12 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     original, text = text, fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
-    for m in _CLOCK.finditer(text):  # times of day are never figures; dates claim theirs first
+    for m in _CLOCK.finditer(text):  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
+    if _CLOCK_GATE.search(text):
+        for m in _CLOCK_WORDS.finditer(text):
+            taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     numbers = list(_find_numbers(text, default_year))
     passes: tuple[Iterable[Value], ...] = (
         _find_dates(text, default_year),
@@ -847,10 +1074,12 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
         _find_english_number_words(text, default_year),
         _find_word_multiples(text, default_year),
     )
-    for values in passes:
+    for n, values in enumerate(passes):
         for v in values:
             if v.end <= v.start or taken.find(1, v.start, v.end) >= 0:
                 continue
+            if taken.find(2, v.start, v.end) >= 0 and (n or taken[v.end] == 2 or (v.start and taken[v.start - 1] == 2)):
+                continue  # only a date may hold a time of day, and only a whole one
             taken[v.start : v.end] = b"\x01" * (v.end - v.start)
             out.append(v)
     out.sort(key=lambda v: v.start)

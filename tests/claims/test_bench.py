@@ -30,3 +30,16 @@ def test_bench_functions_measure_something() -> None:
     assert wall > 0 and cpu > 0 and claims > 0
     seconds, digits = bench.bench_digit_scan(docs)
     assert seconds >= 0 and digits > 0
+
+
+def test_value_library_bench_scores_our_reader() -> None:
+    """bench/value_libraries.py scores a reader on a family of vectors (the libraries themselves are optional)."""
+    spec = importlib.util.spec_from_file_location("bench_values", ROOT / "bench" / "value_libraries.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    dates = bench.family(bench.load_vectors(), "date")
+    assert len(dates) >= 50 and all(e["kind"] == "date" for v in dates for e in v.expected)
+    ok, total, _ = bench.accuracy(bench.ours, dates)
+    assert ok / total >= 0.95
+    assert bench._currency("US$") == "USD" and bench._currency("€") == "EUR" and bench._currency("¥") is None
