@@ -168,6 +168,13 @@ def _nouns_clash(claimed: Value, found: Value) -> bool:
     return not set(content_words(claimed.noun)) & set(content_words(found.noun))
 
 
+def _nouns_agree(claimed: Value, found: Value) -> bool:
+    """Both figures name what they count and share a word (241 个模型 / 214 models)."""
+    if not claimed.noun or not found.noun:
+        return False
+    return bool(set(content_words(claimed.noun)) & set(content_words(found.noun)))
+
+
 def _family_head(name: str) -> str:
     """The family a model or product name belongs to: qwen4-max, qwen4-235b → qwen4."""
     m = re.match(r"[a-z]+\d*", name)
@@ -377,7 +384,13 @@ BOUND_FRAME_WEIGHT = 1.5  # a figure merely inside a claimed bound supports only
 BOUND_MATCH = CONTRADICT_MATCH  # … met this closely ("收涨逾四成" is not met by "cache-hit rates above 80%")
 
 
-def _firm_frame(st: Statement) -> bool:
+BOUND_NEAR = 0.05  # a page figure this close to the bound is the bound's own figure (6,218,442 for 超过 620 万)
+
+
+def _firm_frame(claimed: Value, st: Statement) -> bool:
+    a, b = _number(claimed), _number(st.value)
+    if a and b is not None and abs(a - b) <= BOUND_NEAR * abs(a):
+        return True
     return st.frame_weight >= BOUND_FRAME_WEIGHT and st.match >= BOUND_MATCH
 
 
@@ -390,7 +403,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not _coarser_date(claimed, st.value)
         and (claimed.kind != "date" or st.names_near)  # many dates on a page: the event's own sentence
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
-        and (st.comparison.detail != "bound" or _firm_frame(st))
+        and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
         and not st.stale
         and not st.direction_conflict
@@ -430,8 +443,13 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     swap = st.comparison.agrees and st.role_conflict and not st.other_subject
     strong = st.comparison.detail in _STRONG or swap
     match = max(st.match, st.clause_match) if swap else st.match
+    # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
+    # needs less of the rest of the frame
+    need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
+    if strong and _nouns_agree(claimed, st.value):
+        need = STRICT_MATCH
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
-    if match < (STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH) or is_vague(claimed) or is_vague(st.value):
+    if match < need or is_vague(claimed) or is_vague(st.value):
         return None
     if st.comparison.agrees:
         if st.stale:

@@ -179,3 +179,9 @@ def test_a_figure_met_only_through_the_title_yields_to_one_whose_own_words_diffe
     right, _ = verdict("Microsoft 将在日本投资 100 亿美元", "100 亿美元", "money", p)
     assert garbled.status == "contradicted"
     assert right.status == "verified"
+
+
+def test_transposed_digits_counting_the_same_thing_are_contradicted() -> None:
+    p = page("Last updated: June 9, 2026 · 6,218,442 votes · 214 models", title="Text leaderboard")
+    d, _ = verdict("榜单累计投票已超过 620 万次，共收录 241 个模型", "241 个", "count", p)
+    assert d.status == "contradicted"
