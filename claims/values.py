@@ -580,8 +580,15 @@ def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
     return None, end
 
 
+_CLASSIFIER_LATIN = re.compile(r"\s*[个块台张款家名位颗枚辆部套项条种只]\s*([A-Za-z][A-Za-z0-9\-]*)")
+
+
 def _noun_after(text: str, pos: int) -> str | None:
-    """The noun right after a number: Latin words, optionally followed by a Chinese head noun."""
+    """The noun right after a number: Latin words, optionally followed by a Chinese head noun; a
+    Chinese classifier before a Latin noun is skipped (10 万块 GPU counts GPUs)."""
+    cl = _CLASSIFIER_LATIN.match(text, pos)
+    if cl and cl.group(1).lower() not in _EN_STOP:
+        return head_noun(cl.group(1)) or cl.group(1)
     m = _LATIN_AFTER.match(text, pos)
     if m:
         words: list[str] = []

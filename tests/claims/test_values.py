@@ -323,3 +323,12 @@ def test_small_chinese_numerals_with_a_measure_word_are_counts() -> None:
     assert got["两款"][1] == "models" and got["十二个"][1] == "benchmarks"
     # "a/one" and numerals that are not counting anything stay wording
     assert parse_values("一家公司提出三大趋势") == []
+
+
+def test_a_latin_noun_after_a_chinese_classifier_is_what_is_counted() -> None:
+    from claims.values import parse_values
+
+    (v,) = parse_values("首期将部署不到 10 万块 GPU，全部使用可再生能源")
+    assert v.noun == "gpu" and v.qualifier == "<" and v.value == 100000.0
+    (w,) = parse_values("共收录 241 个模型")
+    assert w.noun != "gpu"
