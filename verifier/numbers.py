@@ -441,8 +441,11 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     # the very figure at the other end of the change ("to 14%" against "down from 14%") is no
     # coincidence; a change's measure is written once for both ends, so its clause is read
     swap = st.comparison.agrees and st.role_conflict and not st.other_subject
-    strong = st.comparison.detail in _STRONG or swap
-    match = max(st.match, st.clause_match) if swap else st.match
+    # the very figure a correction note says was wrong ("an earlier version said the shares rose 8.1%"):
+    # the note names what it corrects in the clause before ("the size of the after-hours share move")
+    revised = st.comparison.agrees and st.stale and not st.other_subject
+    strong = st.comparison.detail in _STRONG or swap or revised
+    match = max(st.match, st.clause_match) if swap or revised else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH

@@ -185,3 +185,13 @@ def test_transposed_digits_counting_the_same_thing_are_contradicted() -> None:
     p = page("Last updated: June 9, 2026 · 6,218,442 votes · 214 models", title="Text leaderboard")
     d, _ = verdict("榜单累计投票已超过 620 万次，共收录 241 个模型", "241 个", "count", p)
     assert d.status == "contradicted"
+
+
+def test_the_figure_a_correction_note_names_is_contradicted_when_the_note_names_the_measure() -> None:
+    p = page(
+        "Updated on May 28 to correct the size of the after-hours share move in paragraph 2. An earlier version "
+        "of this story said the shares rose 8.1%.",
+        title="Halden forecast tops estimates",
+    )
+    d, _ = verdict("Halden shares jumped 8.1% in after-hours trading", "8.1%", "percent", p)
+    assert d.status == "contradicted" and d.reason == "stale_figure"
