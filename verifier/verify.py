@@ -36,9 +36,9 @@ from storage.evidence import (
 )
 from storage.models import Evidence, Verdict
 from storage.verdicts import VerdictUpdate, record_verdict
-from verifier.assess import Assessment, EvidenceDraft, Thresholds, assess_claim
-from verifier.matching import SnapshotIndex, build_index, build_query
-from verifier.rules import Decision, SourceStatus, decide
+from verifier.judge import Assessment, EvidenceDraft, Thresholds, assess_claim
+from verifier.judge.matching import SnapshotIndex, build_index, build_query
+from verifier.judge.rules import Decision, SourceStatus, decide
 
 __all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
 

@@ -20,8 +20,8 @@ from storage.db import make_engine, session_scope
 from storage.models import Verdict, VerdictEvent
 from storage.verdicts import AUTO
 from tests.recheck.support import add_claim, add_sources
+from verifier.judge.rules import Decision
 from verifier.review import review_claim
-from verifier.rules import Decision
 from verifier.verify import ClaimOutcome, _write_batch
 
 CLAIMS = 120

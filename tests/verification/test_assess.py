@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from claims.values import parse_values
-from verifier.assess import assess_claim
-from verifier.matching import build_index, build_query
-from verifier.rules import SourceStatus, decide
+from verifier.judge import assess_claim
+from verifier.judge.matching import build_index, build_query
+from verifier.judge.rules import SourceStatus, decide
 
 
 def page(*paragraphs: str, title: str = "Benchmark report", published: str | None = None):  # type: ignore[no-untyped-def]
@@ -124,7 +124,7 @@ def test_a_chinese_fact_about_a_named_subject_needs_the_subject_on_the_page() ->
 
 
 def test_version_is_found_as_written_and_not_inside_a_longer_name() -> None:
-    from verifier.assess import version_pattern
+    from verifier.judge.names import version_pattern
 
     text = "Starting today GPT-5.4 and Gemma 4 27B; also GPT-5.5-Cyber."
     assert version_pattern("GPT - 5 . 4").search(text)
@@ -146,8 +146,8 @@ def test_garbled_unit_same_digits_next_to_the_same_subject() -> None:
 
 def test_a_relative_date_meets_the_same_relative_date_on_a_page_without_a_dateline() -> None:
     from claims.values import parse_values
-    from verifier.assess import assess_claim
-    from verifier.matching import build_index, build_query
+    from verifier.judge import assess_claim
+    from verifier.judge.matching import build_index, build_query
 
     text = "The first commercial-scale deployment is planned for later this year at the NVIDIA AI Factory Research Center in Virginia."
     idx = build_index(snapshot_id=1, source_id=1, url="u", title="Nvidia flexible data centers", text=text, passages=[], published=None)
@@ -162,8 +162,8 @@ def test_a_relative_date_meets_the_same_relative_date_on_a_page_without_a_dateli
 
 def test_a_version_the_page_never_names_beside_its_sibling_is_contradicted() -> None:
     from claims.values import parse_values
-    from verifier.assess import assess_claim
-    from verifier.matching import build_index, build_query
+    from verifier.judge import assess_claim
+    from verifier.judge.matching import build_index, build_query
 
     text = "Agent Cloud now offers OpenAI frontier models including GPT-5.4 to enterprises on Cloudflare."
     idx = build_index(snapshot_id=1, source_id=1, url="u", title="OpenAI on Cloudflare Agent Cloud", text=text, passages=[])

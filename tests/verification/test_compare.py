@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.model import Value
-from verifier.compare import compare_values, normalise_version, same_digits, significant_digits, unit_family
+from verifier.judge.compare import (
+    compare_values,
+    normalise_version,
+    same_digits,
+    significant_digits,
+    unit_family,
+)
 
 
 def money(x: float, unit: str = "USD", q: str = "=", precision: float | None = None) -> Value:

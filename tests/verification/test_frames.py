@@ -1,9 +1,9 @@
-"""Alignment (verifier.frames, verifier.numbers): what a figure measures, read around the figure."""
+"""Alignment (verifier.judge.frames, verifier.judge.statements): what a figure measures, read around the figure."""
 
 from __future__ import annotations
 
 from tests.verification.test_assess import page, verdict
-from verifier.frames import clause_span, direction_of, period_marks, periods_conflict, stale_spans
+from verifier.judge.frames import clause_span, direction_of, period_marks, periods_conflict, stale_spans
 
 
 def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
@@ -94,7 +94,7 @@ def test_opposite_bounds_disagree() -> None:
 
 
 def test_figure_role_reads_the_ends_of_a_change() -> None:
-    from verifier.frames import figure_role
+    from verifier.judge.frames import figure_role
 
     def role(text: str, figure: str) -> str | None:
         at = text.find(figure)
@@ -136,8 +136,8 @@ def test_the_ends_of_a_range_are_not_a_pair() -> None:
 
 
 def test_a_chinese_name_is_the_subject_not_the_event() -> None:
-    from verifier.frames import claim_frame
-    from verifier.matching import build_query
+    from verifier.judge.frames import claim_frame
+    from verifier.judge.matching import build_query
 
     sentence = "深度求索于 6 月 4 日发布并开源新模型"
     q = build_query(kind="date", sentence=sentence, key_text="6 月 4 日", key_start=sentence.find("6 月"), values=())

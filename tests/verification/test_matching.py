@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claims.bridge import content_words
-from verifier.matching import build_index, build_query, compact, find_name, score_passages
+from verifier.judge.matching import build_index, build_query, compact, find_name, score_passages
 
 PAGE = (
     "Project Glasswing\n"
@@ -63,7 +63,7 @@ def test_traditional_claim_and_chinese_page_meet() -> None:
 
 def test_a_figures_qualifier_is_not_its_topic() -> None:
     """最多 / 超过 say how exact a figure is; the passage need not repeat them to speak to the claim."""
-    from verifier.matching import build_query
+    from verifier.judge.matching import build_query
 
     q = build_query(kind="percent", sentence="部署成本最多可降低 40%", key_text="40%", key_start=10)
     assert "最多" not in [c.source for c in q.concepts]
@@ -71,7 +71,7 @@ def test_a_figures_qualifier_is_not_its_topic() -> None:
 
 
 def test_an_english_sentence_does_not_make_one_name_of_its_words() -> None:
-    from verifier.matching import split_names
+    from verifier.judge.matching import split_names
 
     assert split_names("OpenAI said on March 31 that Trusted Access for Cyber grows") == (
         "OpenAI", "March 31", "Trusted Access for Cyber",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verifier.rules import REASONS, Finding, SourceStatus, decide
+from verifier.judge.rules import REASONS, Finding, SourceStatus, decide
 
 OK = SourceStatus(total=2, usable=2)
 

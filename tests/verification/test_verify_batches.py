@@ -12,7 +12,7 @@ def _in_memory_reference(engine) -> dict[int, tuple[str, str, list[int]]]:  # ty
     """The pre-batching algorithm: every claim and snapshot at once, then cross-report grouping."""
     from storage.db import session_scope
     from storage.evidence import claims_to_verify, latest_snapshots
-    from verifier.assess import Thresholds
+    from verifier.judge import Thresholds
     from verifier.settings import get_settings
     from verifier.verify import ClaimOutcome, _cross_report, _index, evaluate_claim
 

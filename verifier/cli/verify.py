@@ -8,7 +8,7 @@ from rich.table import Table
 
 from claims.errors import NotFoundError
 from verifier.cli.context import console, err_console, handle_errors, state
-from verifier.rules import REASONS
+from verifier.judge.rules import REASONS
 from verifier.verify import verify_claims
 
 STATUS_STYLE = {"verified": "green", "contradicted": "red", "unverified": "yellow"}

@@ -87,7 +87,7 @@ class Decision:
 
 _STRONG = frozenset({"scale_slip", "transposed"})
 _SLIP_MARGIN = 0.05
-# what an aligned page figure says is wrong with the claim (verifier.numbers) → its reason code
+# what an aligned page figure says is wrong with the claim (verifier.judge.statements) → its reason code
 _DETAIL_REASONS = {
     "stale": "stale_figure",
     "period": "wrong_period",

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
 from claims.model import Value
-from verifier.compare import normalise_version, unit_family
+from verifier.judge.compare import normalise_version, unit_family
 
 __all__ = [
     "Concept",

@@ -2,7 +2,7 @@
 measures, whatever its value, and what it says about the claim.
 
 For each page figure of the claim's unit family (and, for money, data sizes and power, of the same
-kind in another currency or unit) the clause around it is read as a frame (:mod:`verifier.frames`).
+kind in another currency or unit) the clause around it is read as a frame (:mod:`verifier.judge.frames`).
 A statement whose clause meets the claim's measure, for the same period, not revised by the page
 itself, is *aligned*; aligned statements decide:
 
@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from claims.bridge import content_words
 from claims.model import Value
-from verifier.compare import (
+from verifier.judge.compare import (
     Comparison,
     compare_values,
     counts_other_things,
@@ -31,7 +31,7 @@ from verifier.compare import (
     significant_digits,
     unit_family,
 )
-from verifier.frames import (
+from verifier.judge.frames import (
     FRAME_NEUTRAL,
     ClaimFrame,
     claim_frame,
@@ -50,7 +50,14 @@ from verifier.frames import (
     trailing_change,
     value_words,
 )
-from verifier.matching import ClaimQuery, IndexedPassage, SnapshotIndex, compact, passage_values, split_names
+from verifier.judge.matching import (
+    ClaimQuery,
+    IndexedPassage,
+    SnapshotIndex,
+    compact,
+    passage_values,
+    split_names,
+)
 
 __all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "mixed_pair", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 

@@ -1,0 +1,84 @@
+"""Date claims, pure: a passage that states the date for the claim's event, or the page's own
+dateline when the page is about the claim's subject."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claims.model import Value
+from verifier.judge.compare import (
+    compare_values,
+    normalise_version,
+)
+from verifier.judge.evidence import (
+    Assessment,
+    Thresholds,
+    draft_evidence,
+)
+from verifier.judge.matching import (
+    ClaimQuery,
+    PassageScore,
+    SnapshotIndex,
+    passage_values,
+)
+from verifier.judge.rules import Finding
+
+_RELEASE = re.compile(
+    r"发布|宣布|公布|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on",
+    re.IGNORECASE,
+)
+# an update is dated by the page it is on, but a page's dateline says nothing against a later update
+_UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
+
+
+def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    out = Assessment()
+    relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
+    for ps in passages:
+        # many dates on one page: the passage must speak to the claim, not merely share a date
+        if ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context):
+            continue
+        found_values = list(ps.passage.values)
+        if relative and not ps.index.published and str(claimed.value)[:4].isdigit():
+            # a page without a dateline: its own relative dates ("later this year") meet a relative
+            # claim read in the same year — support only, never a contradiction
+            year = int(str(claimed.value)[:4])
+            found_values += [v for v in passage_values(ps.passage.text, year) if v.kind == "date" and not re.search(r"\d", v.raw)]
+        for pv in found_values:
+            cmp = compare_values(claimed, pv)
+            found = str(pv.value)  # a coarser page date ("2026") does not support a full one
+            if cmp.agrees and (len(found) >= len(str(claimed.value)) or found.startswith("--")):
+                out.add(Finding("supports", ps.context, "date", "passage"), draft_evidence(ps, "supports", ps.context, pv))
+                break
+    release = bool(_RELEASE.search(q.sentence))
+    dated = release or bool(_UPDATE.search(q.sentence))
+    best_by_page: dict[int, PassageScore] = {}
+    for ps in passages:
+        best_by_page.setdefault(ps.index.snapshot_id, ps)
+    for idx in indexes:
+        page_best = best_by_page.get(idx.snapshot_id)
+        if not idx.published or page_best is None:
+            continue
+        ps = page_best
+        dateline = Value(raw=idx.published, value=idx.published, unit="date", kind="date")
+        cmp = compare_values(claimed, dateline)
+        about_page = _title_names_subject(q, idx)
+        full = len(str(claimed.value)) >= 7  # a bare year is not what a dateline confirms
+        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and dated:
+            draft = draft_evidence(ps, "supports", ps.context, None)
+            draft.matched_value = idx.published
+            out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), draft)
+        elif cmp.disagrees and about_page and release and len(str(claimed.value)) >= 10:
+            draft = draft_evidence(ps, "contradicts", ps.context, None)
+            draft.matched_value = idx.published
+            out.add(Finding("contradicts", 0.7, "date", "dateline"), draft)
+    return out
+
+
+def _title_names_subject(q: ClaimQuery, idx: SnapshotIndex) -> bool:
+    """The page's title carries a name the claim's sentence gives (the page is about the subject)."""
+    title = normalise_version(idx.title)
+    return any(len(normalise_version(n)) >= 4 and normalise_version(n) in title for n in q.context_names)
+
+

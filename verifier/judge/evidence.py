@@ -1,0 +1,108 @@
+"""What an assessment carries (pure): the thresholds that decide what counts, the findings with
+the evidence to keep, and the helpers every kind of claim shares (the claim's subjects, highlights)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.bridge import stem
+from claims.model import Value
+from verifier.judge.compare import (
+    normalise_version,
+)
+from verifier.judge.matching import (
+    ClaimQuery,
+    PassageScore,
+)
+from verifier.judge.rules import Finding
+
+_GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
+@dataclass(frozen=True)
+class Thresholds:
+    number_context: float = 0.4  # passage must speak this much to a numeric claim to count
+    number_context_near: float = 0.25  # … or this much when the words next to the figure are met
+    near_share: float = 0.5
+    contradict_context: float = 0.5
+    date_context: float = 0.3
+    fact_key: float = 0.6
+    fact_context: float = 0.35
+    fact_key_loose: float = 0.5  # a weaker key match is enough when the passage speaks strongly to the sentence
+    fact_sum: float = 1.0  # … key + context
+    name_context: float = 0.25
+    key_words_weight: float = 1.5  # Chinese words in a named key that must be met as well…
+    key_words_share: float = 0.5  # … at least this share of their weight
+
+
+@dataclass
+class EvidenceDraft:
+    snapshot_id: int
+    passage: str
+    passage_start: int
+    passage_end: int
+    score: float
+    stance: str
+    values_found: list[dict[str, Any]] = field(default_factory=list)
+    matched_value: str | None = None
+    highlight: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Assessment:
+    findings: list[Finding] = field(default_factory=list)
+    evidence: list[EvidenceDraft] = field(default_factory=list)
+
+    def add(self, finding: Finding, draft: EvidenceDraft) -> None:
+        self.findings.append(finding)
+        self.evidence.append(draft)
+
+
+def draft_evidence(ps: PassageScore, stance: str, score: float, value: Value | None = None, spans: Sequence[tuple[int, int]] = ()) -> EvidenceDraft:
+    p = ps.passage
+    hl = [[value.start, value.end]] if value is not None and value.end > value.start else []
+    hl += [[s, e] for s, e in spans]
+    return EvidenceDraft(
+        snapshot_id=ps.index.snapshot_id,
+        passage=p.text,
+        passage_start=p.start,
+        passage_end=p.end,
+        score=round(score, 4),
+        stance=stance,
+        values_found=[v.to_json() for v in p.values],
+        matched_value=value.raw if value is not None else None,
+        highlight=hl,
+    )
+
+
+def claim_subjects(q: ClaimQuery) -> list[str]:
+    """The sentence's names (compact form) that can stand for a subject: not generic acronyms."""
+    return [
+        normalise_version(n) for n in q.context_names
+        if len(normalise_version(n)) >= 3
+        and n.upper() not in _GENERIC_NAMES
+        and not sentence_initial_word(q, n)
+        and not _AMOUNT_NAME.match(n)
+    ]
+
+
+# "RMB4.2bn", "US$2bn", "HK$48": an amount written with a currency code is not a name
+_AMOUNT_NAME = re.compile(r"(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d")
+
+
+def sentence_initial_word(q: ClaimQuery, name: str) -> bool:
+    """"Guidance for the next quarter…", "Shares jumped…": a plain capitalised word that opens the
+    sentence is a word, not a name."""
+    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+", name))
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+def term_spans(text: str, terms: frozenset[str], limit: int = 20) -> list[tuple[int, int]]:
+    """Spans of the passage's words that met the claim's key (for the reviewer's highlight)."""
+    spans = [(m.start(), m.end()) for m in _WORDS.finditer(text) if stem(m.group()) in terms]
+    return spans[:limit]
+
+

@@ -1,0 +1,305 @@
+"""Named facts and versions, pure: names found on the page (a near miss contradicts), versions as
+written (a sibling or a complete listing without it contradicts), a name in a round's lead read
+against the round the page gives it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.bridge import content_words, has_han
+from claims.model import Value
+from verifier.judge.compare import (
+    normalise_version,
+)
+from verifier.judge.evidence import (
+    Assessment,
+    Thresholds,
+    claim_subjects,
+    draft_evidence,
+    term_spans,
+)
+from verifier.judge.frames import clause_span, names_a_lead, round_marks
+from verifier.judge.matching import (
+    ClaimQuery,
+    IndexedPassage,
+    NameMatch,
+    PassageScore,
+    SnapshotIndex,
+    compact,
+    find_name,
+    split_names,
+)
+from verifier.judge.rules import Finding
+
+
+def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    out = Assessment()
+    versions = [v for v in q.values if v.kind == "version"] or [
+        Value(raw=q.key_text, value=q.key_text, unit="version", kind="version")
+    ]
+    patterns = [version_pattern(str(v.value)) for v in versions]
+    found = [any(p.search(idx.page_text) for idx in indexes) for p in patterns]
+    best = passages[0] if passages else None
+    if all(found) and best is not None:
+        ps = next((p for p in passages if any(pat.search(p.passage.text) for pat in patterns)), best)
+        score = max(ps.context, 0.6)
+        out.add(Finding("supports", score, "version", "exact"), draft_evidence(ps, "supports", score, None))
+        return out
+    for v, hit in zip(versions, found, strict=True):
+        if not hit:
+            listing = _complete_listing(str(v.value), indexes)
+            if listing is not None:
+                ps, variants = listing
+                draft = draft_evidence(ps, "contradicts", ps.context, None)
+                draft.matched_value = ", ".join(variants)
+                out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
+                break
+            sibling = _sibling_version(str(v.value), passages, t)
+            if sibling is not None:
+                ps, other = sibling
+                draft = draft_evidence(ps, "contradicts", ps.context, None)
+                draft.matched_value = other
+                out.add(Finding("contradicts", ps.context, "version", "sibling_version"), draft)
+                break
+    return out
+
+
+_VERSIONED = re.compile(r"^(?P<family>[A-Za-z][A-Za-z\s\-]*?)[\s\-]*(?P<num>\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,2})$")
+
+
+def _sibling_version(version: str, passages: Sequence[PassageScore], t: Thresholds) -> tuple[PassageScore, str] | None:
+    """A version the pages never name (GPT-5.6, Gemma 6, E6B) while a passage that speaks strongly to
+    the claim names the same family at another number of the same shape (GPT-5.4, Gemma 4, E4B): a
+    garbled version. Only the passages that speak most to the claim count (the best three)."""
+    m = _VERSIONED.match(version.strip())
+    if not m or not passages:
+        return None
+    family, num, suffix = normalise_version(m.group("family")), m.group("num"), m.group("suffix")
+    # a point release slips within its major (GPT-5.4 → GPT-5.6); GPT-6.1 against GPT-5.4 is another model
+    shape = re.escape(num.split(".")[0]) + r"\.\d+" if "." in num else r"\d+"
+    pattern = re.compile(
+        r"(?<![a-z0-9])" + r"[\s\-]*".join(re.escape(ch) for ch in family) + r"[\s\-]*(" + shape + ")"
+        + re.escape(suffix) + r"(?![\d.]|[a-z])",
+        re.IGNORECASE,
+    )
+    for ps in passages[:3]:
+        if ps.context < t.contradict_context:
+            continue
+        others = [hit for hit in pattern.finditer(ps.passage.text) if hit.group(1) != num]
+        if others:
+            return ps, others[0].group(0).strip()
+    return None
+
+
+@lru_cache(maxsize=4096)
+def version_pattern(version: str) -> re.Pattern[str]:
+    """A version as written on a page: its chunks with any spacing or hyphens between them, and not
+    part of a longer name (GPT-5.4 is not found in "GPT-5.4-Cyber", but is in "GPT-5.4 and")."""
+    chunks = re.findall(r"[a-z0-9]+(?:\s*\.\s*[0-9]+)*", version.lower().replace("‑", "-"))
+    chunks = [re.sub(r"\s+", "", c) for c in chunks]
+    body = r"[\s\-_]*".join(re.escape(c) for c in chunks)
+    return re.compile(r"(?<![a-z0-9.])" + body + r"(?!-?[a-z0-9]|\.\d)", re.IGNORECASE)
+
+
+_FAMILY = re.compile(r"^([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)*[\s\-]*\d+(?:\.\d+)?)[\s\-]+(\S.*)$")
+_COMPLETE = re.compile(
+    r"\b(?:comes?|available|ships?|offered|released)\s+in\s+(two|three|four|five|six|seven|eight|\d+)\s+"
+    r"(?:sizes|versions|variants|models|editions|flavou?rs)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _complete_listing(version: str, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, list[str]] | None:
+    """A page that says its list of a family's versions is complete ("Gemma 4 comes in four versions:")
+    and lists them: the listed variants, when the claimed version (family + variant) is not among them."""
+    m = _FAMILY.match(version.strip())
+    if not m:
+        return None
+    family = normalise_version(m.group(1))
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            said = _COMPLETE.search(p.text)
+            if not said or family not in (p.compact + normalise_version(p.heading) + normalise_version(idx.title)):
+                continue
+            size = said.group(1).lower()
+            count = _NUMBER_WORDS.get(size) or int(size)
+            variants: list[str] = [v.raw for v in p.values if v.kind == "version" and normalise_version(v.raw) != family]
+            for q in idx.passages[n + 1 : n + 1 + count]:
+                variants += [v.raw for v in q.values if v.kind == "version"]
+            if variants:
+                return PassageScore(idx, n, 1.0, 0.0, ()), variants
+    return None
+
+
+def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
+    m = re.search(re.escape(name), p.text, re.IGNORECASE)
+    return [(m.start(), m.end())] if m else []
+
+
+def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    out = Assessment()
+    best = passages[0] if passages else None
+    if q.names:
+        matches = [_find_name_in(name, indexes) for name in q.names]
+        if best is None:
+            return out
+        near = [m for m in matches if m is not None and not m.found and m.near_miss]
+        if (
+            all(m is not None and m.found for m in matches)
+            and best.context >= t.name_context
+            and _key_words_met(q, passages, t)
+        ):
+            ps = next((p for p in passages if compact_has(p.passage, q.names[0])), best)
+            score = max(ps.context, 0.55)
+            role = _role_check(q, q.names[0], indexes)
+            if role is None:
+                out.add(Finding("supports", score, "name", "exact"), draft_evidence(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
+            elif role.against is not None:
+                ps, other = role.against
+                draft = draft_evidence(ps, "contradicts", 0.8, None, _name_spans(ps.passage, other))
+                draft.matched_value = other
+                out.add(Finding("contradicts", 0.8, "name", "role"), draft)
+        elif near and best.context >= t.contradict_context:
+            m = near[0]
+            ps = next((p for p in passages if m.near_miss and m.near_miss in p.passage.text), best)
+            draft = draft_evidence(ps, "contradicts", best.context, None, _name_spans(ps.passage, m.near_miss or ""))
+            draft.matched_value = m.near_miss
+            out.add(Finding("contradicts", best.context, "name", "near_miss"), draft)
+        else:
+            missing = [n for n, m in zip(q.names, matches, strict=True) if not m.found]
+            listing = _complete_name_list(missing, q, indexes) if missing else None
+            if listing is not None:
+                ps, names = listing
+                draft = draft_evidence(ps, "contradicts", ps.context, None)
+                draft.matched_value = ", ".join(names)
+                out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+        return out
+    subjects = claim_subjects(q)
+    for ps in passages:
+        # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
+        if subjects and not any(n in ps.index.page_compact for n in subjects):
+            continue
+        if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
+            ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
+        ):
+            terms = frozenset(t for c in q.key_concepts for t in c.terms)
+            spans = term_spans(ps.passage.text, terms)
+            out.add(Finding("supports", ps.context, "topic", "concepts"), draft_evidence(ps, "supports", ps.context, None, spans))
+            break
+    return out
+
+
+_COMPLETE_NAMES = re.compile(
+    r"\b(?:the|these|its|our|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*)*")
+
+
+@dataclass(frozen=True)
+class RoleClash:
+    """The page gives the claim's name another round than the claim's; ``against``: the passage that
+    gives the claim's round to another name, with that name (None when the page does not say)."""
+
+    against: tuple[PassageScore, str] | None
+
+
+def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> RoleClash | None:
+    """A name the claim puts in the lead of a round ("a Series C led by Altamira") is read against the
+    round the page gives it. When every page clause naming it names another round ("Altamira, which
+    led the Series B") it does not support; when the page also names the claim's round with a lead
+    and another name ("the Series C … was led by Lumière"), that is the contradiction."""
+    rounds = round_marks(q.sentence)
+    if len(rounds) != 1 or not names_a_lead(q.sentence):
+        return None
+    key = compact(name)
+    seen = other_round = 0
+    for idx in indexes:
+        for p in idx.passages:
+            at = p.text.lower().find(name.lower()) if key in p.compact else -1
+            if at < 0:
+                continue
+            s, e = clause_span(p.text, at, at + len(name), min_chars=40)
+            if _RELATIVE.match(p.text, e):  # "Altamira Partners, which led the Series B": the clause about it
+                e = clause_span(p.text, e + 2, e + 3)[1]
+            seen += 1
+            marks = round_marks(p.text[s:e])
+            other_round += bool(marks and not marks & rounds)
+    if not seen or other_round < seen:
+        return None
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            if key in p.compact or not round_marks(p.text) & rounds or not names_a_lead(p.text):
+                continue
+            lead = _LEAD_BY.search(p.text)
+            others = [m for m in split_names(p.text[lead.end() :]) if len(compact(m)) >= 4] if lead else []
+            if others:
+                return RoleClash((PassageScore(idx, n, 0.8, 0.8, ()), others[0]))
+    return RoleClash(None)
+
+
+_RELATIVE = re.compile(r"[,，]\s*(?:which|who|that|此前|曾)\b", re.I)
+_LEAD_BY = re.compile(r"\bled by\b|\blead investor (?:was|is)\b|由", re.I)
+
+
+def _complete_name_list(
+    missing: Sequence[str], q: ClaimQuery, indexes: Sequence[SnapshotIndex]
+) -> tuple[PassageScore, list[str]] | None:
+    """A page passage that gives a list as complete ("the three companies: A, B and C"), names some of
+    the claim's other names, and not the missing ones: the missing name is not among them."""
+    others = [n for n in q.context_names if n not in missing]
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            said = _COMPLETE_NAMES.search(p.text)
+            if not said:
+                continue
+            if not any(normalise_version(o) in p.compact for o in others):
+                continue
+            if any(normalise_version(m) in p.compact for m in missing):
+                continue
+            listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(p.text[said.end():])]
+            if len(listed) >= 2:
+                return PassageScore(idx, n, 1.0, 0.0, ()), listed
+    return None
+
+
+def _key_words_met(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds) -> bool:
+    """A key with names and a substantial Chinese part ("Sora 的部分推进计划") says more than the
+    names: its Chinese words must be met too, in a passage that speaks to the claim."""
+    chinese = [c for c in q.key_concepts if has_han(c.source)]
+    total = sum(c.weight for c in chinese)
+    if total < t.key_words_weight:
+        return True
+    for ps in passages:
+        local = set(ps.passage.words) | ps.passage.context
+        met = sum(c.weight for c in chinese if c.terms & local)
+        if met / total >= t.key_words_share:
+            return True
+    return False
+
+
+def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:
+    """A name is on a page when written there (spaces, hyphens, case aside) or when all its words
+    stand in one passage (a reordered or merged name: "Claude AI Codex" by "Claude Code … Codex")."""
+    words = set(content_words(name))
+    near: NameMatch | None = None
+    for idx in indexes:
+        m = find_name(name, idx.page_compact, idx.page_text)
+        if m.found:
+            return m
+        if len(words) >= 2 and any(words <= p.words for p in idx.passages):
+            return NameMatch(name, True, score=0.8)
+        if m.near_miss and near is None:
+            near = m
+    return near or NameMatch(name, False)
+
+
+def compact_has(p: IndexedPassage, name: str) -> bool:
+    return normalise_version(name) in p.compact
+
+

@@ -1,0 +1,190 @@
+"""Number claims (money, percent, count), pure: the passage search's agreeing or slipped figure,
+then the figures aligned with the claim's frame (verifier.judge.statements) decide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claims.bridge import content_words
+from claims.model import Value
+from verifier.judge.compare import (
+    Comparison,
+    compare_values,
+    is_vague,
+    same_digits,
+    unit_family,
+)
+from verifier.judge.evidence import (
+    Assessment,
+    EvidenceDraft,
+    Thresholds,
+    claim_subjects,
+    draft_evidence,
+)
+from verifier.judge.frames import stale_spans
+from verifier.judge.matching import (
+    ClaimQuery,
+    PassageScore,
+    SnapshotIndex,
+)
+from verifier.judge.rules import Finding
+from verifier.judge.statements import (
+    STRICT_MATCH,
+    Statement,
+    aligned_plausible,
+    aligned_statements,
+    contradiction,
+    frame_of,
+    mixed_pair,
+    swapped_pair,
+)
+from verifier.judge.statements import supports as aligned_supports
+
+
+def _noun_bound(claimed: Value, found: Value) -> bool:
+    if not claimed.noun or not found.noun:
+        return False
+    return bool(set(content_words(claimed.noun)) & set(content_words(found.noun)))
+
+
+def assess_number(
+    q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds, indexes: Sequence[SnapshotIndex] = ()
+) -> Assessment:
+    out = _assess_number_near(q, claimed, passages, t)
+    return with_alignment(q, claimed, out, indexes) if indexes else out
+
+
+def _stale_support(draft: EvidenceDraft) -> bool:
+    """The supporting figure is one the page itself says was revised."""
+    if draft.stance != "supports" or not draft.highlight:
+        return False
+    start = draft.highlight[0][0]
+    return any(s <= start < e for s, e in stale_spans(draft.passage))
+
+
+def _statement_draft(st: Statement, stance: str) -> EvidenceDraft:
+    ps = PassageScore(st.index, st.passage_no, st.match, st.match, ())
+    return draft_evidence(ps, stance, st.match, st.value)
+
+
+def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
+    """Add what the figures aligned with the claim's frame say (verifier.judge.statements): a supporting
+    statement anywhere on the cited pages; with no support, the closest contradicting one."""
+    frame = frame_of(q)
+    statements = aligned_statements(q, claimed, indexes, claim_subjects(q), frame)
+    frame_direction = frame.direction
+    by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
+    kept = Assessment()
+    for f, d in zip(out.findings, out.evidence, strict=True):
+        if f.stance == "supports" and d.highlight:
+            st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0]))
+            if st is not None and not aligned_plausible(claimed, st, statements, frame_direction):
+                continue  # the same digits, but in another frame: another period, tranche, direction
+        if not _stale_support(d):
+            kept.add(f, d)
+    backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
+    if backing:
+        st = backing[0]
+        kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
+    if any(f.stance == "supports" for f in kept.findings) and _only_title_backs(kept, by_place, statements, claimed):
+        kept = Assessment()  # the support's own words say nothing of the claim; a figure whose words do differs
+    if any(f.stance == "supports" for f in kept.findings):
+        swap = swapped_pair(q, claimed, statements)
+        if swap is not None:
+            out = Assessment()
+            out.add(Finding("contradicts", max(swap.match, 0.5), "value", "swapped"), _statement_draft(swap, "contradicts"))
+            return out
+        mixed = mixed_pair(q, claimed, indexes)
+        if mixed is not None:
+            idx, n, value = mixed
+            ps = PassageScore(idx, n, 0.6, 0.6, ())
+            out = Assessment()
+            out.add(Finding("contradicts", 0.6, "value", "swapped"), draft_evidence(ps, "contradicts", 0.6, value))
+            return out
+        return kept
+    against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
+    if against:
+        st, kind = max(against, key=lambda sk: sk[0].match)
+        kept.add(Finding("contradicts", st.match, "value", kind), _statement_draft(st, "contradicts"))
+    return kept
+
+
+def _only_title_backs(
+    kept: Assessment, by_place: dict[tuple[int, int, int], Statement], statements: Sequence[Statement], claimed: Value
+) -> bool:
+    """Every supporting figure meets the claim's measure only through the page's title (its own words
+    meet none of it: "a $1 million research grant" on a page titled "Microsoft … $10 billion
+    investment"), while a figure whose own words do meet it contradicts the claim (the $10 billion)."""
+    backing: list[Statement] = []
+    for f, d in zip(kept.findings, kept.evidence, strict=True):
+        if f.stance != "supports":
+            continue
+        st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0])) if d.highlight else None
+        if st is None or st.strict_match > 0:
+            return False
+        backing.append(st)
+    return bool(backing) and any(
+        st.strict_match >= STRICT_MATCH and contradiction(claimed, st) for st in statements
+    )
+
+
+def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
+    out = Assessment()
+    subjects = claim_subjects(q)
+    for ps in passages:
+        if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near):
+            continue
+        if subjects and not any(n in ps.index.page_compact for n in subjects):
+            continue  # the figure of another company's page
+        comparisons: list[tuple[Value, Comparison]] = []
+        for pv in ps.passage.values:
+            cmp = compare_values(claimed, pv)
+            if cmp.outcome != "incomparable":
+                comparisons.append((pv, cmp))
+        # a vague claim (数百万) met by a figure must count the same noun
+        # a figure merely inside a claimed bound ("不到 80%" against 72.1%) is one of many a page may
+        # give: only the aligned frame (verifier.judge.statements) may take it as support — but a rank is how
+        # "top five" is met (#3)
+        agree = [
+            (pv, c) for pv, c in comparisons
+            if c.agrees and (c.detail != "vague" or is_vague(pv) or _noun_bound(claimed, pv))
+            and not (c.detail == "bound" and pv.qualifier in {"=", "~"} and claimed.unit != "rank")
+        ]
+        bound_agree = [pv for pv, _ in agree if _noun_bound(claimed, pv)]
+        # the number's noun: "12 个模型" against "5 models on 12 benchmarks" — the page's figure for
+        # models is 5; the 12 it also states counts something else
+        bound_disagree = [(pv, c) for pv, c in comparisons if c.disagrees and _noun_bound(claimed, pv) and not is_vague(pv)]
+        if agree and (bound_agree or not bound_disagree):
+            pv = bound_agree[0] if bound_agree else agree[0][0]
+            score = min(1.0, ps.context + (0.1 if bound_agree else 0.0))
+            out.add(Finding("supports", score, "value", "agree"), draft_evidence(ps, "supports", score, pv))
+            continue
+        if ps.context < t.contradict_context:
+            continue
+        # a slip is only the same quantity when the words next to the figure are met here too
+        strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share]
+        pick = bound_disagree[0] if bound_disagree else (strong[0] if strong else None)
+        if pick is not None:
+            pv, c = pick
+            out.add(Finding("contradicts", ps.context, "value", c.detail), draft_evidence(ps, "contradicts", ps.context, pv))
+            continue
+        if not comparisons:  # garbled unit: the same digits on another unit, same subject
+            for pv in ps.passage.values:
+                if (
+                    isinstance(pv.value, float)
+                    and isinstance(claimed.value, float)
+                    and unit_family(pv) != unit_family(claimed)
+                    and unit_family(pv) in {"count"}
+                    and same_digits(float(claimed.value), float(pv.value))
+                    and ps.context >= 0.6
+                    and ps.near >= t.near_share
+                    and bool(pv.noun and set(content_words(pv.noun)) & (q.all_terms() | set(content_words(claimed.noun or ""))))
+                ):
+                    out.add(
+                        Finding("contradicts", ps.context, "value", "unit_garble"),
+                        draft_evidence(ps, "contradicts", ps.context, pv),
+                    )
+                    break
+    return out
+
+
