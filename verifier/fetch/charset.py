@@ -12,13 +12,19 @@ __all__ = ["decode_body", "charset_from_content_type", "charset_from_meta"]
 _META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
+# a declared legacy charset is read as the superset browsers use (WHATWG Encoding): pages labelled
+# gb2312 or gbk routinely carry GBK/GB18030 characters, and big5 pages Hong Kong (HKSCS) ones
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+
+
 def _known(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
+        found = codecs.lookup(name.strip().strip("\"'")).name
     except LookupError:
         return None
+    return _SUPERSETS.get(found, found)
 
 
 def charset_from_content_type(content_type: str) -> str | None:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+from verifier.fetch.result import looks_like_pdf
 from verifier.passages import PageText, text_to_passages
 from verifier.reading.main_text import read_html
 from verifier.reading.pdf import PdfLimits, read_pdf
 from verifier.reading.state import page_state
 
-__all__ = ["READERS", "PDF_TYPES", "is_pdf", "read_body"]
+__all__ = ["READERS", "is_pdf", "read_body"]
 
 READERS = ("trafilatura", "fallback", "pdf", "text")
-PDF_TYPES = ("application/pdf", "application/x-pdf")
-
-
-def is_pdf(mime: str, body: bytes | None) -> bool:
-    return mime in PDF_TYPES or (body is not None and body[:1024].lstrip().startswith(b"%PDF-"))
+is_pdf = looks_like_pdf
 
 
 def read_body(
