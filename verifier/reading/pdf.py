@@ -6,8 +6,8 @@ stops after ``seconds`` (what was read by then is kept). A PDF that cannot be op
 encrypted with a password) gives an empty page with state ``unsupported``.
 
 pypdf gives lines, not paragraphs: lines are joined into a paragraph until a blank line or a short
-line that ends a sentence; a word hyphenated across lines is joined; Chinese lines are joined without
-a space.
+line that ends a sentence; a short line that is no sentence, at the start of a paragraph, stands alone
+(a heading); a word hyphenated across lines is joined; Chinese lines are joined without a space.
 """
 
 from __future__ import annotations
@@ -58,8 +58,12 @@ def paragraphs(page_text: str) -> list[str]:
                 out.append(current)
             current = ""
             continue
+        short = len(line) < 0.7 * full
+        if not current and short and not line.endswith(_SENTENCE_END) and len(line) < 80:
+            out.append(line)  # a heading line: a short line on its own, not a sentence
+            continue
         current = _join(current, line) if current else line
-        if len(line) < 0.7 * full and line.endswith(_SENTENCE_END):
+        if short and line.endswith(_SENTENCE_END):
             out.append(current)
             current = ""
     if current:
