@@ -182,3 +182,25 @@ def test_legacy_chinese_charsets_read_as_their_supersets() -> None:
 def test_full_width_digits_and_traditional_text() -> None:
     page = read_html(article("<h1>緯鈞營收</h1><p>緯鈞５月營收新台幣１，２８６．４億元，年增８５．１％，創單月新高。</p>" * 3))
     assert "緯鈞5月營收新台幣1,286.4億元,年增85.1%" in page.text
+
+
+def test_a_heading_dropped_above_a_kept_paragraph_is_put_back() -> None:
+    """A listing's post titles are links, which trafilatura drops, while it keeps their summaries: the
+    title is what the figures in the summary are about (a subreddit's front page cited for "128x")."""
+    posts = "".join(
+        f"<div class='post'><h3><a href='/p/{i}'>{title}</a></h3><p>{summary}</p>"
+        f"<p class='meta'><a href='/c/{i}'>comments</a> · <a href='/s/{i}'>share</a></p></div>"
+        for i, (title, summary) in enumerate([
+            ("ResBM: low-bandwidth pipeline-parallel training with 128x activation compression [R]",
+             "Macrocosmos has put out a paper on Residual Bottleneck Models; the idea is a residual "
+             "encoder-decoder bottleneck between pipeline stages, trained end to end with the model."),
+            ("A political-compass benchmark for LLMs [P]",
+             "Sharing an open-source eval that scores frontier chat models on economic and social policy "
+             "questions, including how refusals are counted and how the answers are normalised."),
+        ])
+    )
+    page = read_html(f"<html><head><title>r/MachineLearning</title></head><body><main>{posts}</main></body></html>")
+    got = texts(page)
+    title = next(i for i, (_, t) in enumerate(got) if t.startswith("ResBM"))
+    assert got[title][0] == "h3" and got[title + 1][1].startswith("Macrocosmos")
+    assert page.passages[title + 1].heading.startswith("ResBM")

@@ -23,14 +23,16 @@ from verifier.passages import PageText, PassageBuilder, html_to_passages, normal
 from verifier.reading.dateline import dateline, dateline_line
 from verifier.reading.state import page_state
 
-__all__ = ["read_html", "main_text_tree", "parse_html"]
+__all__ = ["read_html", "main_text_tree", "parse_html", "page_title", "htmldate_of"]
 
 # trafilatura logs every page it finds no text in at WARNING; that is our fallback's job to report
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _BLOCKS = frozenset({"p", "head", "list", "item", "table", "row", "quote", "code", "div", "section"})
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+# trafilatura's own fallbacks (readability, jusText) when its extraction looks short: on by default;
+# bench/pages.py measures both ways
+FAST = False
 
 
 def parse_html(html: str) -> Any:
@@ -72,33 +74,101 @@ def leaf_divs_to_paragraphs(tree: Any) -> int:
     return changed
 
 
-def main_text_tree(tree: Any, url: str | None = None) -> tuple[Any, Any] | None:
-    """trafilatura's (main-text tree, metadata document), or None when it finds no main text."""
+def main_text_tree(tree: Any, url: str | None = None, *, fast: bool = FAST) -> Any | None:
+    """trafilatura's main-text tree, or None when it finds no main text."""
     from trafilatura import bare_extraction
 
     try:
         doc = bare_extraction(
             tree,
             url=url,
+            fast=fast,
             include_tables=True,
             include_comments=False,
             include_images=False,
             include_links=False,
-            with_metadata=True,
-            date_extraction_params=_DATE_PARAMS,
+            with_metadata=False,  # title and date are read by page_title and htmldate below: cheaper
         )
     except (ValueError, TypeError, etree.LxmlError, RecursionError):  # hostile markup: fall back
         return None
     body = getattr(doc, "body", None)
     if body is None or not len(body):
         return None
-    return body, doc
+    return body
+
+
+_TITLE_METAS = ("og:title", "twitter:title")
+
+
+def page_title(tree: Any) -> str:
+    """The page's headline: og:title / twitter:title, else trafilatura's title rules (a single h1, the
+    title element without its site name…), else the title element."""
+    from trafilatura.metadata import extract_title
+
+    for el in tree.iter("meta"):
+        key = str(el.get("property") or el.get("name") or "").lower()
+        if key in _TITLE_METAS and (content := normalise_text(str(el.get("content") or ""))):
+            return content
+    try:
+        found = extract_title(tree)
+    except (ValueError, TypeError, etree.LxmlError):
+        found = None
+    if found:
+        return normalise_text(found)
+    title = tree.find(".//title")
+    return normalise_text(" ".join(title.itertext())) if title is not None else ""
+
+
+def htmldate_of(tree: Any, url: str | None) -> str | None:
+    """htmldate's original publication date in its conservative mode (structured markup, the URL)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=False)
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    return parse_date_text(str(found or ""))
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_MAX_HEADING_CHARS = 300
+
+
+def headings_before_paragraphs(tree: Any) -> dict[str, tuple[str, str]]:
+    """Paragraph text → (tag, text) of the heading right above it in the page (no other paragraph
+    between them). trafilatura drops headings that are links (a listing's post titles, a teaser's
+    headline) yet may keep the paragraph under them; ``main_text`` puts such a heading back above its
+    paragraph, since a heading says what the figures below it are about. ``h1`` is left out: the
+    page's headline is its title passage already."""
+    out: dict[str, tuple[str, str]] = {}
+    heading: tuple[str, str] | None = None
+    for el in tree.iter(*_HEADINGS, "p"):
+        text = normalise_text(" ".join(el.itertext()))
+        if not text:
+            continue
+        if el.tag in _HEADINGS:
+            heading = (el.tag, text) if el.tag != "h1" and len(text) <= _MAX_HEADING_CHARS else None
+        elif heading is not None:
+            out.setdefault(text, heading)
+            heading = None
+    return out
 
 
 class _Out(PassageBuilder):
-    def __init__(self, head_rows: frozenset[str]) -> None:
+    def __init__(self, head_rows: frozenset[str], headings: dict[str, tuple[str, str]], kept: str) -> None:
         super().__init__()
         self.head_rows = head_rows
+        self.headings = headings  # paragraph → the heading above it in the page
+        self.kept = kept  # the main text as trafilatura kept it (normalised)
+        self.restored: set[str] = set()
+
+    def add(self, raw: str, kind: str, page: int | None = None) -> None:
+        if kind == "p" and self.headings:
+            found = self.headings.get(normalise_text(raw))
+            if found is not None and found[1] not in self.kept and found[1] not in self.restored:
+                self.restored.add(found[1])
+                super().add(found[1], found[0])
+        super().add(raw, kind, page)
 
 
 _MAX_DEPTH = 60  # deeper than this (hostile nesting) a block is read as one passage
@@ -180,36 +250,29 @@ def _container(el: Any, kind: str, out: _Out, depth: int) -> None:
     out.add("".join(buf), kind)
 
 
-def _title(doc: Any) -> str:
-    return normalise_text(str(getattr(doc, "title", "") or ""))
-
-
-def read_html(html: str, url: str | None = None) -> PageText:
+def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageText:
     """The page's main text in passages (see the module docstring); never raises on bad markup."""
     tree = parse_html(html) if html.strip() else None
-    # what trafilatura prunes or loses is read first: the dateline, and which table rows hold a header cell
-    own_date = dateline(tree) if tree is not None else None
-    own_line = dateline_line(tree) if tree is not None else ""
-    head_rows = rows_with_header_cells(tree) if tree is not None else frozenset()
-    if tree is not None:
-        leaf_divs_to_paragraphs(tree)
-    found = main_text_tree(tree, url) if tree is not None else None
-    if found is None:
-        page = html_to_passages(html)
-        return PageText(
-            page.title, page.text, page.passages, page.published,
-            state=page_state(page.title, page.text, page.passages), reader="fallback",
-        )
-    body, doc = found
-    out = _Out(head_rows)
-    title = _title(doc)
+    if tree is None:
+        return _fallback(html)
+    # what trafilatura prunes or loses is read first: title, dateline, which table rows hold a header cell
+    title = page_title(tree)
+    published = dateline(tree) or htmldate_of(tree, url)
+    own_line = dateline_line(tree)
+    head_rows = rows_with_header_cells(tree)
+    leaf_divs_to_paragraphs(tree)
+    headings = headings_before_paragraphs(tree)
+    body = main_text_tree(tree, url, fast=fast)
+    if body is None:
+        return _fallback(html)
+    kept = normalise_text(" ".join(body.itertext()))
+    out = _Out(head_rows, headings, kept + "\n" + title)
     if title:
         out.add(title, "title")
         out.heading = ""
-    if own_line and normalise_text(own_line) not in normalise_text(" ".join(body.itertext())):
+    if own_line and normalise_text(own_line) not in kept:
         out.add(own_line, "dateline")
     _container(body, "p", out, 0)
-    published = own_date or parse_date_text(str(getattr(doc, "date", "") or ""))
     text = out.text()
     return PageText(
         title=title,
@@ -218,4 +281,13 @@ def read_html(html: str, url: str | None = None) -> PageText:
         published=published,
         state=page_state(title, text, out.passages),
         reader="trafilatura",
+    )
+
+
+def _fallback(html: str) -> PageText:
+    """Our own extractor, where trafilatura finds no main text."""
+    page = html_to_passages(html)
+    return PageText(
+        page.title, page.text, page.passages, page.published,
+        state=page_state(page.title, page.text, page.passages), reader="fallback",
     )
