@@ -188,18 +188,25 @@ def test_a_heading_dropped_above_a_kept_paragraph_is_put_back() -> None:
     """A listing's post titles are links, which trafilatura drops, while it keeps their summaries: the
     title is what the figures in the summary are about (a subreddit's front page cited for "128x")."""
     posts = "".join(
-        f"<div class='post'><h3><a href='/p/{i}'>{title}</a></h3><p>{summary}</p>"
-        f"<p class='meta'><a href='/c/{i}'>comments</a> · <a href='/s/{i}'>share</a></p></div>"
-        for i, (title, summary) in enumerate([
-            ("ResBM: low-bandwidth pipeline-parallel training with 128x activation compression [R]",
-             "Macrocosmos has put out a paper on Residual Bottleneck Models; the idea is a residual "
-             "encoder-decoder bottleneck between pipeline stages, trained end to end with the model."),
-            ("A political-compass benchmark for LLMs [P]",
+        f"<article class='post'><p class='meta'><span class='flair'>{flair}</span> · u/someone · {i} hr. ago</p>"
+        f"<h3><a href='/comments/{i}/'>{title}</a></h3><p>{summary}</p><p class='meta'>comments · share</p></article>"
+        for i, (flair, title, summary) in enumerate([
+            ("Research", "ResBM: low-bandwidth pipeline-parallel training with 128x activation compression [R]",
+             "Macrocosmos has put out a paper on Residual Bottleneck Models. The idea is a residual "
+             "encoder-decoder bottleneck at each pipeline boundary that cuts inter-stage traffic…"),
+            ("Project", "A political-compass benchmark for LLMs [P]",
              "Sharing an open-source eval that scores frontier chat models on economic and social policy "
-             "questions, including how refusals are counted and how the answers are normalised."),
+             "questions, including how refusals are counted…"),
+            ("Discussion", "[D] Simple Questions Thread",
+             "Quick questions go here instead of new threads; point newcomers to this thread too."),
         ])
     )
-    page = read_html(f"<html><head><title>r/MachineLearning</title></head><body><main>{posts}</main></body></html>")
+    html = (
+        "<html><head><title>r/MachineLearning</title></head><body><main class='feed'>"
+        "<section class='community-header'><h1>r/MachineLearning</h1><p>Machine Learning</p></section>"
+        f"{posts}</main></body></html>"
+    )
+    page = read_html(html)
     got = texts(page)
     title = next(i for i, (_, t) in enumerate(got) if t.startswith("ResBM"))
     assert got[title][0] == "h3" and got[title + 1][1].startswith("Macrocosmos")
