@@ -163,3 +163,24 @@ def test_awkward_pages_from_a_real_server(engine: Engine) -> None:
     assert got["/paywalled"][0].state == "paywall" and got["/paywalled"][1].page_state == "paywall"
     # a full article that mentions subscribers is an article
     assert got["/article"][0].state == "ok" and got["/article"][1].page_state == "ok"
+
+
+def test_the_desk_shows_page_numbers_and_page_states(engine: Engine) -> None:
+    from fastapi.testclient import TestClient
+
+    from verifier.api import create_app
+
+    with LocalServer(ROUTES) as srv:
+        got = _fetch_all(engine, srv)
+    app = create_app(Settings(_env_file=None, secret_key="test-secret", run_scheduler=False), engine)  # type: ignore[call-arg]
+    client = TestClient(app)
+    pdf_source = got["/annual-report.pdf"][0]
+    html = client.get(f"/sources/{pdf_source.id}").text
+    assert all(f'id="page-{n}"' in html for n in (1, 2, 3))
+    assert html.index("Page 2") < html.index("Data Center revenue was $19.8 billion") < html.index("Page 3")
+    assert "<iframe" not in html  # a PDF is shown as its text, not framed as HTML
+    wall = client.get(f"/sources/{got['/paywalled'][0].id}").text
+    assert "reads as <strong>paywall</strong>" in wall
+    api = client.get(f"/api/sources/{got['/gone'][0].id}").json()
+    assert api["state"] == "soft_404" and api["snapshot_list"][0]["page_state"] == "soft_404"
+    assert api["snapshot_list"][0]["reader"] == "trafilatura"
