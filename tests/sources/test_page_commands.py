@@ -91,3 +91,23 @@ def test_reparse_rebuilds_passages_from_stored_bodies(tmp_path: Path, monkeypatc
     assert states["https://techledger.io/2026/06/10/halden-hx500-process-node/"] == "soft_404"
     again = runner.invoke(app, ["--db", db, "reparse", "--json"])  # read the same way now: nothing to do
     assert json.loads(again.output.strip().splitlines()[-1])["changed"] == 0
+
+
+def test_page_reads_a_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.servers import LocalServer, Reply
+
+    monkeypatch.setenv("CLAIMLEDGER_ALLOW_PRIVATE_ADDRESSES", "true")  # the test server is on loopback
+    pdf = make_pdf([["Revenue was $6.96 billion."], ["Margin was 66.9%."]], title="Q1")
+    gone = b"<html><head><title>Page not found</title></head><body><h1>Page not found</h1><p>Sorry.</p></body></html>"
+    routes = {
+        "/q1.pdf": lambda _r: Reply(body=pdf, headers={"Content-Type": "application/pdf"}),
+        "/gone": lambda _r: Reply(body=gone),
+    }
+    with LocalServer(routes) as srv:
+        res = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "page", srv.url("/q1.pdf"),
+                                  srv.url("/gone"), srv.url("/missing"), "--json"])
+    assert res.exit_code == 0, res.output
+    q1, soft, dead = (json.loads(line) for line in res.output.splitlines() if line.strip())
+    assert q1["reader"] == "pdf" and [p.get("page") for p in q1["passages"]] == [None, 1, 2]
+    assert soft["state"] == "soft_404"
+    assert dead["state"] == "dead" and dead["passages"] == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.support.pdf import make_pdf
 from verifier.fetch.charset import charset_from_content_type, charset_from_meta
@@ -211,3 +213,26 @@ def test_a_heading_dropped_above_a_kept_paragraph_is_put_back() -> None:
     title = next(i for i, (_, t) in enumerate(got) if t.startswith("ResBM"))
     assert got[title][0] == "h3" and got[title + 1][1].startswith("Macrocosmos")
     assert page.passages[title + 1].heading.startswith("ResBM")
+
+
+_WORDS = ["revenue", "rose", "$4.5 billion", "48%", "営収", "億元", "Q1", "2026", "the", "<b>bold</b>", "&amp;"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join),
+        lambda inner: st.tuples(
+            st.sampled_from(["p", "div", "li", "h2", "h3", "blockquote", "section", "td", "span", "table", "ul"]),
+            st.lists(inner, min_size=1, max_size=4),
+        ).map(lambda t: f"<{t[0]}>{''.join(t[1])}</{t[0]}>"),
+        max_leaves=25,
+    )
+)
+def test_passages_always_tile_the_stored_text(fragment: str) -> None:
+    """Whatever the markup, every passage is a non-empty, normalised line of the stored text, in order."""
+    page = read_html(f"<html><head><title>T</title></head><body><article>{fragment}</article></body></html>")
+    lines = [page.passage_text(p) for p in page.passages]
+    assert page.text == "\n".join(lines)
+    assert all(line and line == line.strip() and "\n" not in line for line in lines)
+    assert all(a.end < b.start for a, b in zip(page.passages, page.passages[1:], strict=False))
