@@ -99,7 +99,7 @@ def test_dateline_and_published_date() -> None:
 
 
 def test_our_extractor_reads_what_trafilatura_finds_nothing_in() -> None:
-    page = read_html("<html><head><title>Prices</title></head><body><div><span>Price: $4 million</span></div></body></html>")
+    page = read_html("<html><head><title>Prices</title></head><body><span>Price: $4 million</span></body></html>")
     assert page.reader == "fallback"
     assert "Price: $4 million" in page.text
 
