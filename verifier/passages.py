@@ -1,5 +1,9 @@
 """HTML to passages: the readable text of a page, cut into passages with offsets, plus its dateline.
 
+Pages are read by ``verifier.reading`` (trafilatura's main text walked into these same passages);
+this extractor reads a page only when trafilatura finds no main text in it, and provides the shared
+``Passage`` / ``PageText`` / ``PassageBuilder`` types, ``normalise_text`` and ``parse_date_text``.
+
 Pure: takes a string, returns values. The page's chrome (scripts, styles, navigation, site header and
 footer, cookie banners, forms, sidebars) is dropped; what remains is walked in document order and
 every block (title, heading, paragraph, list item, table row, caption, quote…) becomes one passage.

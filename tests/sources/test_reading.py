@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from verifier.passages import html_to_passages
 from verifier.reading import page_state, read_body, read_html, read_pdf
 from verifier.reading.pdf import PdfLimits, paragraphs
 
+DEVSET_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "devset" / "sources" / "pages"
 NAV = "<nav><a href='/'>Home</a> <a href='/markets'>Markets</a> <a href='/tech'>Technology</a></nav>"
 MOST_READ = (
     "<aside class='most-read'><h3>Most read</h3><ol>"
@@ -87,6 +90,9 @@ def test_an_update_box_in_the_article_is_kept() -> None:
     )
     page = read_html(article("<h1>Brightwater breaks ground</h1>" + box + PARAS))
     assert "revised to 400 MW from the 350 MW" in page.text
+    # the devset's capture of that press release: trafilatura alone drops the box
+    capture = (DEVSET_PAGES / "p09.html").read_text(encoding="utf-8")
+    assert "has been revised to 400 MW from the 350 MW stated in the original" in read_html(capture).text
 
 
 def test_dateline_and_published_date() -> None:

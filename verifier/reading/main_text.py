@@ -5,9 +5,12 @@ trafilatura (Apache-2.0) finds the article in a page and drops its chrome: navig
 evidence. Its output tree (``p``, ``head``, ``list/item``, ``table/row/cell``, ``quote``, ``code``)
 is walked here into our own passages: one per title, heading, paragraph, list item and table row
 (a row's cells joined by `` | `` so a figure stays next to its row label), with offsets into the
-text we store, so highlighting works as before. Its metadata gives the title and the published date
-(htmldate, the original publication date). When trafilatura finds no main text, our own extractor
-(``verifier.passages.html_to_passages``) reads the page instead (``reader="fallback"``).
+text we store, so highlighting works as before. What trafilatura prunes or loses is read from the
+page before it runs: the title element, the page's own dateline (``dateline``; htmldate's original
+publication date in its conservative mode as the last resort), which table rows hold header cells,
+text sitting directly in a ``div`` of the article, headings above a paragraph it keeps. When
+trafilatura finds no main text, our own extractor (``verifier.passages.html_to_passages``) reads the
+page instead (``reader="fallback"``).
 
 Pure: takes a string, returns a ``PageText``.
 """
