@@ -48,6 +48,9 @@ wrk:
 	  || echo "wrk: could not be installed; bench/api.py will use httpx clients"; \
 	else echo "wrk: not installed and not root; bench/api.py will use httpx clients"; fi
 
+# PAGES=DIR adds bench/pages.py on a folder shaped like trafilatura's evaluation set (not in the repo)
+PAGES ?=
+
 bench: install wrk
 	$(PY) bench/extract.py
 	$(PY) bench/ingest.py
@@ -55,6 +58,7 @@ bench: install wrk
 	$(PY) bench/verify.py
 	$(PY) bench/api.py
 	$(PY) bench/recheck.py
+	@if [ -n "$(PAGES)" ]; then $(PY) bench/pages.py "$(PAGES)"; else echo "bench/pages.py: skipped (make bench PAGES=DIR)"; fi
 
 clean:
 	rm -rf $(VENV) claimledger-demo.db* .pytest_cache test-artifacts

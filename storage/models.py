@@ -69,7 +69,9 @@ class Source(SQLModel, table=True):
     url: str = Field(index=True, unique=True)
     raw: str = ""
     host: str | None = Field(default=None, index=True)
-    state: str = Field(default="new", index=True)  # new ok malformed dead blocked unsupported changed
+    # new ok malformed dead blocked unsupported changed, or soft_404 paywall consent (a 200 page that is
+    # not the article: kept as a snapshot, never evidence)
+    state: str = Field(default="new", index=True)
     etag: str | None = None
     last_modified: str | None = None
     content_hash: str | None = None
@@ -125,6 +127,10 @@ class Snapshot(SQLModel, table=True):
     passages: str = Field(default="[]", sa_column=_text(nullable=False, default="[]"))
     raw_gz: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     origin: str = "fetch"  # fetch | manifest | warc
+    # how the page read: ok, or a 200 page that is not the article (soft_404 | paywall | consent), empty,
+    # unsupported; and which reader read it (trafilatura | fallback | pdf | text; "" before readers were kept)
+    page_state: str = "ok"
+    reader: str = ""
 
 
 class Claim(SQLModel, table=True):

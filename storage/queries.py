@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 STATUSES = ("verified", "unverified", "contradicted")
-SOURCE_STATE_ORDER = ("dead", "soft_404", "paywall", "changed", "blocked", "malformed", "unsupported", "new", "ok")
+SOURCE_STATE_ORDER = ("dead", "soft_404", "paywall", "consent", "changed", "blocked", "malformed", "unsupported", "new", "ok")
 Sort = Literal["id", "confidence", "-confidence", "report"]
 MAX_LIMIT = 500
 
@@ -597,7 +597,9 @@ def get_source(session: Session, source_id: int) -> Source:
 
 
 def source_snapshots(session: Session, source_id: int) -> list[Snapshot]:
-    stmt = select(Snapshot).where(Snapshot.source_id == source_id).order_by(col(Snapshot.fetched_at).desc())
+    stmt = select(Snapshot).where(Snapshot.source_id == source_id).order_by(
+        col(Snapshot.fetched_at).desc(), col(Snapshot.id).desc()  # a re-read snapshot shares its capture's time
+    )
     return list(session.exec(stmt).all())
 
 

@@ -25,7 +25,7 @@ from storage.db import session_scope
 from storage.models import Snapshot
 from storage.sources import all_snapshots, find_source, list_sources, upsert_source_url
 from verifier.fetch.charset import decode_body
-from verifier.fetch.result import TEXT_TYPES, FetchResult
+from verifier.fetch.result import READABLE_TYPES, FetchResult, looks_like_pdf
 from verifier.settings import Settings, get_settings
 from verifier.snapshots import KEPT_HEADERS, prepare_page, store_fetch
 
@@ -69,10 +69,12 @@ def result_for_capture(
         return FetchResult(outcome="dead", error=f"HTTP {status}", **base)
     if status >= 400 or body is None:
         return FetchResult(outcome="failed", error=f"HTTP {status}", **base)
-    if mime and mime not in TEXT_TYPES:
+    if mime and mime not in READABLE_TYPES:
         return FetchResult(outcome="unsupported", error=f"content type {mime}", **base)
-    text, encoding = decode_body(body, content_type)
     headers = {"content-type": content_type} if content_type else {}
+    if looks_like_pdf(mime, body):
+        return FetchResult(outcome="ok", body=body, headers=headers, **base)
+    text, encoding = decode_body(body, content_type)
     return FetchResult(outcome="ok", body=body, text=text, encoding=encoding, headers=headers, **base)
 
 

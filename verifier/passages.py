@@ -1,5 +1,9 @@
 """HTML to passages: the readable text of a page, cut into passages with offsets, plus its dateline.
 
+Pages are read by ``verifier.reading`` (trafilatura's main text walked into these same passages);
+this extractor reads a page only when trafilatura finds no main text in it, and provides the shared
+``Passage`` / ``PageText`` / ``PassageBuilder`` types, ``normalise_text`` and ``parse_date_text``.
+
 Pure: takes a string, returns values. The page's chrome (scripts, styles, navigation, site header and
 footer, cookie banners, forms, sidebars) is dropped; what remains is walked in document order and
 every block (title, heading, paragraph, list item, table row, caption, quote…) becomes one passage.
@@ -15,7 +19,10 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-__all__ = ["Passage", "PageText", "html_to_passages", "text_to_passages", "parse_date_text", "normalise_text"]
+__all__ = [
+    "Passage", "PageText", "PassageBuilder", "html_to_passages", "text_to_passages", "parse_date_text",
+    "normalise_text", "published_of",
+]
 
 
 @dataclass(frozen=True)
@@ -26,9 +33,13 @@ class Passage:
     end: int
     kind: str
     heading: str = ""  # the nearest heading above (a heading's own text for a heading)
+    page: int | None = None  # 1-based page of a PDF
 
     def as_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "kind": self.kind, "heading": self.heading}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "kind": self.kind, "heading": self.heading}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,9 @@ class PageText:
     text: str
     passages: list[Passage] = field(default_factory=list)
     published: str | None = None  # ISO date (YYYY-MM-DD) of the page's own dateline
+    # ok | soft_404 | paywall | consent (a 200 page that is not the article) | unsupported | empty
+    state: str = "ok"
+    reader: str = "fallback"  # which reader made it: trafilatura | fallback | pdf | text
 
     def passage_text(self, p: Passage) -> str:
         return self.text[p.start : p.end]
@@ -168,14 +182,16 @@ def _is_noise(tag: Tag, in_article: bool, depth: int) -> bool:
     return False
 
 
-class _Builder:
+class PassageBuilder:
+    """Passages appended in order: each one's normalised text joins ``text`` on its own line."""
+
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.passages: list[Passage] = []
         self.heading = ""
 
-    def add(self, raw: str, kind: str) -> None:
+    def add(self, raw: str, kind: str, page: int | None = None) -> None:
         text = normalise_text(raw)
         if not text:
             return
@@ -187,13 +203,13 @@ class _Builder:
         self.length += len(text)
         if kind.startswith("h") and kind[1:].isdigit():
             self.heading = text
-        self.passages.append(Passage(start, self.length, kind, self.heading))
+        self.passages.append(Passage(start, self.length, kind, self.heading, page))
 
     def text(self) -> str:
         return "".join(self.parts)
 
 
-def _walk(root: Tag, out: _Builder) -> None:
+def _walk(root: Tag, out: PassageBuilder) -> None:
     """Document-order walk without recursion (deeply nested pages must not hit the recursion limit)."""
     buf: list[str] = []
     kinds: list[str] = ["p"]
@@ -317,6 +333,11 @@ _META_DATE_KEYS = (
 _DATELINE_RE = re.compile(r"date|dateline|byline|meta|time|posted|published", re.I)
 
 
+def published_of(html: str) -> str | None:
+    """The page's own dateline (see ``html_to_passages``) without reading its passages."""
+    return _published(BeautifulSoup(html, "lxml"))
+
+
 def _published(soup: BeautifulSoup) -> str | None:
     metas: dict[str, str] = {}
     times: list[Tag] = []
@@ -361,7 +382,7 @@ def html_to_passages(html: str | bytes) -> PageText:
         og = soup.find("meta", attrs={"property": "og:title"})
         title = normalise_text(str(og.get("content") or "")) if isinstance(og, Tag) else ""
     published = _published(soup)
-    out = _Builder()
+    out = PassageBuilder()
     if title:
         out.add(title, "title")
         out.heading = ""
@@ -372,8 +393,8 @@ def html_to_passages(html: str | bytes) -> PageText:
 
 def text_to_passages(text: str) -> PageText:
     """A plain-text page: one passage per paragraph (blank-line separated); the first line is the title."""
-    out = _Builder()
+    out = PassageBuilder()
     for block in re.split(r"\n\s*\n", text):
         out.add(block, "p")
     first = out.text().split("\n", 1)[0] if out.passages else ""
-    return PageText(title=first[:200], text=out.text(), passages=out.passages, published=None)
+    return PageText(title=first[:200], text=out.text(), passages=out.passages, published=None, reader="text")

@@ -12,7 +12,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from sqlmodel import Session
@@ -20,12 +20,15 @@ from sqlmodel import Session
 from storage.models import Snapshot, Source
 from storage.sources import latest_snapshot, snapshot_with_hash
 from verifier.fetch.result import FetchResult
-from verifier.passages import PageText, html_to_passages, text_to_passages
+from verifier.passages import PageText
+from verifier.reading import read_body
+from verifier.reading.body import is_pdf
+from verifier.reading.state import NOT_EVIDENCE
 from verifier.schedule.policy import PolicyKnobs, SourceHistory, next_check_at
 from verifier.settings import Settings, get_settings
 
 __all__ = [
-    "prepare_page", "StoreOutcome", "store_fetch", "content_hash", "page_of", "KEPT_HEADERS",
+    "prepare_page", "StoreOutcome", "store_fetch", "content_hash", "page_of", "read_fetched", "KEPT_HEADERS",
 ]
 
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-language", "date", "server")
@@ -49,17 +52,22 @@ MAX_PASSAGES = 20_000
 
 
 def page_of(result: FetchResult) -> PageText:
-    """Passages of a fetched body: HTML unless the server said text/plain. Bounded: at most
-    ``MAX_PARSE_TAGS`` tags are parsed and ``MAX_PASSAGES`` passages kept."""
+    """Passages of a fetched body (``verifier.reading``: HTML main text, PDF pages or plain text).
+    Bounded: at most ``MAX_PARSE_TAGS`` tags of HTML are parsed and ``MAX_PASSAGES`` passages kept."""
     if result.page is not None:
         return result.page  # type: ignore[no-any-return]
-    text = result.text if result.text is not None else (result.body or b"").decode("utf-8", "replace")
-    if result.mime == "text/plain":
-        page = text_to_passages(text)
-    else:
-        page = html_to_passages(_first_tags(text, MAX_PARSE_TAGS))
+    return read_fetched(result.body, result.mime, result.text, result.final_url or result.url)
+
+
+def read_fetched(body: bytes | None, mime: str, text: str | None = None, url: str | None = None) -> PageText:
+    """A stored or fetched body read under the limits above (also what ``reparse`` uses)."""
+    if text is None and not is_pdf(mime, body):
+        text = (body or b"").decode("utf-8", "replace")
+    if text is not None and mime != "text/plain":
+        text = _first_tags(text, MAX_PARSE_TAGS)
+    page = read_body(body, mime, text=text, url=url)
     if len(page.passages) > MAX_PASSAGES:
-        page = PageText(page.title, page.text, page.passages[:MAX_PASSAGES], page.published)
+        page = replace(page, passages=page.passages[:MAX_PASSAGES])
     return page
 
 
@@ -111,9 +119,14 @@ def _same_check(source: Source, result: FetchResult) -> bool:
     )
 
 
+def _page_source_state(page_state: str, otherwise: str) -> str:
+    """A 200 page that is not the article (soft 404, paywall, consent wall) is the source's state."""
+    return page_state if page_state in NOT_EVIDENCE else otherwise
+
+
 def _add_snapshot(session: Session, source: Source, result: FetchResult, digest: str, origin: str) -> int:
     assert result.body is not None and source.id is not None
-    page = page_of(result)
+    page = result.page = page_of(result)
     headers = {k: v for k, v in result.headers.items() if k in KEPT_HEADERS}
     snap = Snapshot(
         source_id=source.id,
@@ -129,6 +142,8 @@ def _add_snapshot(session: Session, source: Source, result: FetchResult, digest:
         passages=json.dumps(page.passages_json(), ensure_ascii=False),
         raw_gz=gzip.compress(result.body, mtime=0),
         origin=origin,
+        page_state=page.state,
+        reader=page.reader,
     )
     session.add(snap)
     session.flush()
@@ -180,12 +195,12 @@ def store_fetch(
             already = snapshot_with_hash(session, source.id, digest, result.fetched_at) is not None
         if already:
             action: Literal["new_snapshot", "unchanged", "not_modified", "failed"] = "unchanged"
-            source.state = "ok"
+            source.state = _page_source_state(latest.page_state if latest is not None else "ok", "ok")
         else:
             snapshot_id = _add_snapshot(session, source, result, digest, origin)
             changed = latest is not None
             action = "new_snapshot"
-            source.state = "changed" if changed else "ok"
+            source.state = _page_source_state(result.page.state, "changed" if changed else "ok")
             if changed:
                 source.last_changed_at = result.fetched_at
             source.content_hash = digest

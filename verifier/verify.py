@@ -39,6 +39,7 @@ from storage.verdicts import VerdictUpdate, record_verdict
 from verifier.judge import Assessment, EvidenceDraft, Thresholds, assess_claim
 from verifier.judge.matching import SnapshotIndex, build_index, build_query
 from verifier.judge.rules import Decision, SourceStatus, decide
+from verifier.reading.state import NOT_EVIDENCE
 
 __all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
 
@@ -85,8 +86,8 @@ class VerifySummary:
 def _usable(info: SourceInfo | None, has_snapshot: bool, dead_after: int) -> bool:
     """A source's last snapshot still counts while it is within the re-check policy's retries: a page
     that 404s once (state ``dead`` at once) re-opens its claims only after ``dead_after`` failures."""
-    if info is None or not has_snapshot or info.state == "malformed":
-        return False
+    if info is None or not has_snapshot or info.state == "malformed" or info.state in NOT_EVIDENCE:
+        return False  # a soft 404, paywall or consent wall is no evidence, from its first snapshot
     return info.state not in _UNUSABLE or info.consecutive_failures < dead_after
 
 

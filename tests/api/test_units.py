@@ -146,3 +146,24 @@ def test_ttl_cache_refreshes_in_the_background_and_drops_what_a_write_overtook()
     assert cache.get("k", lambda: 4) == 3
     cache._executor().submit(lambda: None).result(5)
     assert cache.get("k", lambda: 5) == 4
+
+
+def test_pdf_pages_split_the_highlighted_text() -> None:
+    from verifier.api.annotate import page_starts, segments, split_at
+
+    text = "Title\nPage one text\nPage two has $5 billion\nstill two\nPage three"
+    passages = [
+        {"start": 0, "end": 5, "kind": "title"},
+        {"start": 6, "end": 19, "kind": "p", "page": 1},
+        {"start": 20, "end": 43, "kind": "p", "page": 2},
+        {"start": 44, "end": 53, "kind": "p", "page": 2},
+        {"start": 54, "end": 64, "kind": "p", "page": 3},
+    ]
+    starts = page_starts(passages)
+    assert starts == [(1, 6), (2, 20), (3, 54)]
+    pieces = segments(text, [(33, 43, True), (15, 25, True)])  # one highlight crosses a page break
+    groups = split_at(pieces, [o for _, o in starts[1:]])
+    assert len(groups) == 3
+    assert ["".join(p.text for p in g) for g in groups] == [text[:20], text[20:54], text[54:]]
+    assert [p.text for p in groups[0] if p.mark] == ["text\n"] and [p.text for p in groups[1] if p.mark] == ["Page ", "$5 billion"]
+    assert page_starts('[{"start": 0, "end": 3, "kind": "p"}]') == [] and page_starts("not json") == []

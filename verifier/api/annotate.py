@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Segment", "segments", "spans_from_json"]
+__all__ = ["Segment", "segments", "spans_from_json", "page_starts", "split_at"]
 
 T = TypeVar("T")
 
@@ -50,3 +50,41 @@ def spans_from_json(pairs: Sequence[Sequence[int]] | None) -> list[tuple[int, in
         if isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, int) for x in pair):
             out.append((pair[0], pair[1], True))
     return out
+
+
+def page_starts(passages_json: str | Sequence[dict[str, object]]) -> list[tuple[int, int]]:
+    """``(page, offset)`` where each page of a PDF snapshot starts in its text; [] for other pages."""
+    import json
+
+    try:
+        raw = json.loads(passages_json) if isinstance(passages_json, str) else list(passages_json)
+    except ValueError:
+        return []
+    out: list[tuple[int, int]] = []
+    for p in raw if isinstance(raw, list) else []:
+        page, start = (p.get("page"), p.get("start")) if isinstance(p, dict) else (None, None)
+        if isinstance(page, int) and isinstance(start, int) and (not out or page != out[-1][0]):
+            out.append((page, start))
+    return out
+
+
+def split_at(pieces: Sequence[Segment[T]], offsets: Sequence[int]) -> list[list[Segment[T]]]:
+    """``pieces`` (covering a text in order) cut at the given text offsets: len(offsets) + 1 groups."""
+    groups: list[list[Segment[T]]] = [[]]
+    cuts = sorted(offsets)
+    pos = 0
+    for piece in pieces:
+        text = piece.text
+        while cuts and pos <= cuts[0] < pos + len(text):
+            at = cuts.pop(0) - pos
+            if at:
+                groups[-1].append(Segment(text[:at], piece.mark))
+            groups.append([])
+            text, pos = text[at:], pos + at
+        if text:
+            groups[-1].append(Segment(text, piece.mark))
+        pos += len(text)
+    while cuts:  # offsets past the end: empty groups keep the count
+        cuts.pop(0)
+        groups.append([])
+    return groups

@@ -47,6 +47,8 @@ def raw_html(snap: Snapshot) -> str | None:
         body = gzip.decompress(snap.raw_gz)
     except (OSError, EOFError, zlib.error):
         return None
+    if body[:1024].lstrip().startswith(b"%PDF-"):
+        return None  # a PDF is shown as its text, page by page, not as HTML
     try:
         text = body.decode(_charset(snap), errors="replace")
     except LookupError:

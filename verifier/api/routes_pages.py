@@ -18,7 +18,7 @@ from sqlmodel import Session
 from claims.errors import AuthError, BadInputError, NotFoundError
 from storage import queries as q
 from storage.search import MAX_COUNT, search
-from verifier.api.annotate import segments, spans_from_json
+from verifier.api.annotate import page_starts, segments, spans_from_json, split_at
 from verifier.api.deps import (
     CanIngest,
     CanRecheck,
@@ -324,10 +324,13 @@ def source_page(request: Request, source_id: Annotated[int, Path(ge=1, le=2**62)
         spans = [(e.passage_start, e.passage_end, True) for e, sid in q.source_evidence(session, source_id)
                  if sid == current.id]
         pieces = segments(current.text, spans)
+    # a PDF's stored text is shown page by page (its passages carry their page numbers)
+    starts = page_starts(current.passages) if current is not None else []
+    by_page = list(zip([p for p, _ in starts], split_at(pieces, [o for _, o in starts[1:]]), strict=True)) if starts else []
     raw = raw_html(current) if current is not None else None
     claims = q.source_claim_counts(session, [source_id]).get(source_id, 0)
     return render(request, "source.html", who, source=source, snaps=snaps, current=current, pieces=pieces,
-                  raw_srcdoc=sandboxed(raw) if raw else None, claims=claims,
+                  by_page=by_page, raw_srcdoc=sandboxed(raw) if raw else None, claims=claims,
                   can_recheck=bool(who and who.can("recheck")), can_review=bool(who and who.can("review")))
 
 

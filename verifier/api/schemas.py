@@ -287,6 +287,8 @@ class SnapshotOut(BaseModel):
     title: str
     published: str | None
     origin: str
+    page_state: str = "ok"  # ok | soft_404 | paywall | consent (no evidence) | empty | unsupported
+    reader: str = ""  # trafilatura | fallback | pdf | text ("" for snapshots read before readers were kept)
 
     @classmethod
     def of(cls, s: Snapshot) -> SnapshotOut:
@@ -300,6 +302,8 @@ class SnapshotOut(BaseModel):
             content_hash=s.content_hash,
             title=s.title,
             published=s.published,
+            page_state=s.page_state or "ok",
+            reader=s.reader or "",
             origin=s.origin,
         )
 

@@ -37,5 +37,5 @@ def main(
 
 
 # Each command group registers its commands on ``app``.
-for _name in ("ledger", "sources", "verify", "service", "recheck"):
+for _name in ("ledger", "sources", "verify", "service", "recheck", "pages"):
     importlib.import_module(f"verifier.cli.{_name}").register(app)

@@ -24,7 +24,7 @@ from claims.errors import BlockedURLError, FetchError
 from verifier.fetch.body import BodyTooLargeError, read_capped
 from verifier.fetch.charset import decode_body
 from verifier.fetch.guard import HostNotFoundError, check_url, guarded_transport
-from verifier.fetch.result import TEXT_TYPES, FetchResult
+from verifier.fetch.result import READABLE_TYPES, FetchResult, looks_like_pdf
 from verifier.fetch.robots import RobotsRules, rules_from_response
 from verifier.settings import Settings, get_settings
 
@@ -325,7 +325,7 @@ class Fetcher:
                 return FetchResult(url, "failed", error=f"HTTP {status}", **base)  # type: ignore[arg-type]
             ctype = kept.get("content-type", "")
             mime = ctype.split(";", 1)[0].strip().lower()
-            if mime and mime not in TEXT_TYPES:
+            if mime and mime not in READABLE_TYPES:
                 return FetchResult(url, "unsupported", error=f"content type {mime}", **base)  # type: ignore[arg-type]
             declared = resp.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.settings.max_body_bytes:
@@ -335,6 +335,8 @@ class Fetcher:
             body = await read_capped(
                 resp.aiter_raw(), resp.headers.get("content-encoding"), self.settings.max_body_bytes
             )
+        if looks_like_pdf(mime, body):  # read by verifier.reading.pdf from the bytes: no text to decode
+            return FetchResult(url, "ok", body=body, **base)  # type: ignore[arg-type]
         if not mime and b"\x00" in body[:2048]:
             return FetchResult(url, "unsupported", error="binary body without a content type", **base)  # type: ignore[arg-type]
         text, encoding = decode_body(body, ctype)

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from storage.models import utcnow
 
-__all__ = ["FetchResult", "Outcome", "TEXT_TYPES"]
+__all__ = ["FetchResult", "Outcome", "TEXT_TYPES", "PDF_TYPES", "READABLE_TYPES", "looks_like_pdf"]
 
 # ok: a readable body; not_modified: 304 to a conditional GET; dead: a definite 404/410 answer
 # (a host that does not resolve is a transient failure: DNS or the network may be down); blocked: refused by the SSRF guard or robots.txt; unsupported: not a text content type;
@@ -16,6 +16,13 @@ __all__ = ["FetchResult", "Outcome", "TEXT_TYPES"]
 Outcome = Literal["ok", "not_modified", "dead", "blocked", "unsupported", "failed", "malformed"]
 
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+PDF_TYPES = ("application/pdf", "application/x-pdf")
+READABLE_TYPES = TEXT_TYPES + PDF_TYPES  # what is fetched and read; anything else is ``unsupported``
+
+
+def looks_like_pdf(mime: str, body: bytes | None) -> bool:
+    """A PDF by its content type or, when the server sent none or a generic one, its signature."""
+    return mime in PDF_TYPES or (body is not None and body[:1024].lstrip().startswith(b"%PDF-"))
 
 
 @dataclass

@@ -1,0 +1,102 @@
+"""A page's own dateline from its lxml tree: the same rules as ``verifier.passages`` (meta tags first,
+then a ``<time>`` inside the article, then an element whose class names a date or byline), on the tree
+trafilatura parses anyway, so no second parse is needed.
+
+htmldate's extensive search (trafilatura's default) reads any date on the page — a copyright year,
+a "last updated" line, a sidebar's story — and is only used by ``main_text`` as the last resort, in
+its conservative mode (structured markup and the URL).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from verifier.passages import normalise_text, parse_date_text
+
+__all__ = ["dateline", "dateline_line"]
+
+_META_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publishdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "og:published_time",
+)
+_DATELINE_RE = re.compile(r"date|dateline|byline|meta|time|posted|published", re.I)
+_MAX_DATELINE_CHARS = 5000  # bounded work on a wrapper whose class says "meta"
+_MAX_LINE_CHARS = 300  # a visible dateline is one short line (date, byline, reading time)
+_LINE_BLOCKS = frozenset({"p", "div", "span", "li", "header", "small"})
+
+
+def _in_article(el: Any) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def dateline(tree: Any) -> str | None:
+    """ISO date (``YYYY-MM-DD``) the page states as its own, or None."""
+    metas: dict[str, str] = {}
+    times: list[Any] = []
+    for el in tree.iter("meta", "time"):
+        if el.tag == "time":
+            times.append(el)
+            continue
+        key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        content = str(el.get("content") or "")
+        if key and content and key not in metas:
+            metas[key] = content
+    for key in _META_DATE_KEYS:
+        if key in metas and (iso := parse_date_text(metas[key])):
+            return iso
+    inside = [t for t in times if _in_article(t)]
+    for t in inside + [t for t in times if t not in inside]:
+        iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(" ".join(t.itertext()))
+        if iso:
+            return iso
+    for el in tree.iter():
+        cls = el.get("class") if isinstance(el.tag, str) else None
+        if cls and _DATELINE_RE.search(cls):
+            text = normalise_text(" ".join(el.itertext()))[:_MAX_DATELINE_CHARS]
+            if iso := parse_date_text(text):
+                return iso
+    return None
+
+
+def _visible(el: Any) -> str:
+    return normalise_text(" ".join(el.itertext()))
+
+
+def dateline_line(tree: Any) -> str:
+    """The visible line that dates the page ("June 8, 2026 · Ines Navarro · 7 min read"), or "".
+
+    Readers drop bylines with the chrome, yet a release date is best checked against the page's own
+    dateline: ``main_text`` keeps this line as a passage when the main text lacks it. A ``<time>``
+    inside the article first, then one elsewhere, then an element whose class names a date; the
+    line is the short block around it.
+    """
+    times = list(tree.iter("time"))
+    inside = [t for t in times if _in_article(t)]
+    candidates = inside + [t for t in times if t not in inside]
+    for el in tree.iter():
+        cls = el.get("class") if isinstance(el.tag, str) else None
+        if cls and _DATELINE_RE.search(cls):
+            candidates.append(el)
+    for el in candidates:
+        text = _visible(el)
+        if not text or len(text) > _MAX_LINE_CHARS or not parse_date_text(text):
+            continue
+        parent = el.getparent()
+        if el.tag == "time" and parent is not None and parent.tag in _LINE_BLOCKS:
+            around = _visible(parent)
+            if len(around) <= _MAX_LINE_CHARS:
+                return around
+        return text
+    return ""

@@ -1,0 +1,69 @@
+"""Is a 200 page the article, or a page standing in its place? Pure: title and main text in, a state out.
+
+- ``soft_404``: the title, or the opening of a short main text, says the page was not found;
+- ``paywall``: a subscribe / sign-in wall comes after only a teaser (little text before it);
+- ``consent``: a cookie or consent wall is most of a short main text;
+- ``empty``: no main text at all; otherwise ``ok``.
+
+Such a page is kept as a snapshot (the desk sees it, with its state) but is no evidence. The cue
+phrases, English and Chinese (Simplified and Traditional), live in ``page_states.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from verifier.passages import Passage
+
+__all__ = ["PAGE_STATES", "NOT_EVIDENCE", "page_state", "cues"]
+
+PAGE_STATES = ("ok", "soft_404", "paywall", "consent", "empty", "unsupported")
+NOT_EVIDENCE = frozenset({"soft_404", "paywall", "consent"})  # source states whose pages are not read
+
+SOFT_404_BODY_CHARS = 2000  # a not-found page's own text is short (its "trending" lists aside)
+SOFT_404_OPENING_CHARS = 300  # where the body must say "not found" when the title does not
+TEASER_CHARS = 1200  # the most article text a paywall shows before its wall
+CONSENT_BODY_CHARS = 1500
+CONSENT_OPENING_CHARS = 500
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[str, ...]]:
+    """state → its cue phrases (lower-case)."""
+    out: dict[str, list[str]] = {}
+    text = resources.files("verifier.reading").joinpath("page_states.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        state, phrase = line.split("\t", 1)
+        out.setdefault(state.strip(), []).append(phrase.strip().lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _first(text: str, phrases: Sequence[str]) -> int:
+    """Offset of the earliest cue in ``text`` (lower-case), or -1."""
+    hits = [at for p in phrases if (at := text.find(p)) >= 0]
+    return min(hits) if hits else -1
+
+
+def page_state(title: str, text: str, passages: Sequence[Passage]) -> str:
+    """The state of a page read as ``title`` + ``text`` (see the module docstring)."""
+    body_start = passages[0].end + 1 if passages and passages[0].kind == "title" else 0
+    body = text[body_start:].lower()
+    if not body.strip():
+        return "empty"
+    c = cues()
+    head = title.lower()
+    soft = c.get("soft_404", ())
+    if len(body) < SOFT_404_BODY_CHARS and (
+        _first(head, soft) >= 0 or head.startswith("404") or 0 <= _first(body, soft) < SOFT_404_OPENING_CHARS
+    ):
+        return "soft_404"
+    wall = _first(body, c.get("paywall", ()))
+    if 0 <= wall < TEASER_CHARS:
+        return "paywall"
+    if len(body) < CONSENT_BODY_CHARS and 0 <= _first(body, c.get("consent", ())) < CONSENT_OPENING_CHARS:
+        return "consent"
+    return "ok"
