@@ -777,6 +777,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 factor, unit, kind = ranged
                 value, precision = value * factor, precision * factor
                 has_scale = factor != 1.0
+            elif has_scale and kind == "count" and unit is None and (ranged := _range_unit(text, end, start)) and ranged[2] == "money":
+                unit, kind = ranged[1], "money"  # "between 2 million and 5 million euros": both ends are euros
             elif is_digits and not has_scale and not 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(0, start - 30), start):
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):

@@ -332,3 +332,12 @@ def test_a_latin_noun_after_a_chinese_classifier_is_what_is_counted() -> None:
     assert v.noun == "gpu" and v.qualifier == "<" and v.value == 100000.0
     (w,) = parse_values("共收录 241 个模型")
     assert w.noun != "gpu"
+
+
+def test_both_ends_of_a_range_take_the_currency_written_once() -> None:
+    from claims.values import parse_values
+
+    low, high = parse_values("between 2 million and 5 million euros per model")
+    assert (low.unit, low.kind, high.unit) == ("EUR", "money", "EUR")
+    a, b = parse_values("revenue of 3 million and 5 million users")
+    assert a.unit is None  # no "between": two figures, not a range

@@ -74,5 +74,13 @@ def test_an_english_sentence_does_not_make_one_name_of_its_words() -> None:
     from verifier.judge.matching import split_names
 
     assert split_names("OpenAI said on March 31 that Trusted Access for Cyber grows") == (
-        "OpenAI", "March 31", "Trusted Access for Cyber",
-    )
+        "OpenAI", "Trusted Access for Cyber",
+    )  # a date is not a name
+
+
+def test_a_sentence_opening_word_is_not_part_of_a_name() -> None:
+    from verifier.judge.matching import split_names
+
+    assert split_names("In Paris, Aurelle AI raised a Series C") == ("Paris", "Aurelle AI", "Series C")
+    assert split_names("From 2 August, fines can reach 7% of turnover") == ()
+    assert split_names("Bank of America said") == ("Bank of America",)

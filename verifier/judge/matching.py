@@ -317,13 +317,20 @@ def _view(text: str) -> str:
     return matching_view(text)
 
 
+_LEADING_WORD = re.compile(
+    r"^(?:(?:From|In|On|At|By|For|To|With|After|Before|Since|Until|Under|Over|Of|And|Or|But|As|If|The|A|An|This|That|"
+    r"Its|Their|Our|His|Her)\s+)+"
+)
+_DATE_LIKE = re.compile(r"^\d|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
+
+
 def split_names(key: str) -> tuple[str, ...]:
     """Latin names written in ``key``; a list ("AWS、Google 和 NVIDIA") gives its items."""
     names: list[str] = []
     for part in _LIST_SEP.split(key):
         for m in _NAME.finditer(part):
-            name = m.group().strip(" -.")
-            if len(name) >= 2 and name.lower() not in STOPWORDS:
+            name = _LEADING_WORD.sub("", m.group()).strip(" -.")  # "In Paris" → Paris, "From 2 August" → …
+            if len(name) >= 2 and name.lower() not in STOPWORDS and not _DATE_LIKE.match(name):
                 names.append(name)
     return tuple(dict.fromkeys(names))
 
