@@ -195,3 +195,12 @@ def test_the_figure_a_correction_note_names_is_contradicted_when_the_note_names_
     )
     d, _ = verdict("Halden shares jumped 8.1% in after-hours trading", "8.1%", "percent", p)
     assert d.status == "contradicted" and d.reason == "stale_figure"
+
+
+def test_a_range_equal_at_both_ends_supports_with_less_of_the_frame() -> None:
+    p = page("For the full fiscal year, Corvane expects:", "Capital expenditures of $14 billion to $16 billion.",
+             title="Corvane reports results")
+    d, _ = verdict("Corvane pencils in full-year capex at $14bn–$16bn", "$14bn", "money", p)
+    other, _ = verdict("Corvane pencils in full-year capex at $14bn–$18bn", "$14bn", "money", p)
+    assert d.status == "verified"
+    assert other.status != "verified"

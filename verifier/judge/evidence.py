@@ -94,7 +94,7 @@ _AMOUNT_NAME = re.compile(r"(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d")
 def sentence_initial_word(q: ClaimQuery, name: str) -> bool:
     """"Guidance for the next quarter…", "Shares jumped…": a plain capitalised word that opens the
     sentence is a word, not a name."""
-    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+", name))
+    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")

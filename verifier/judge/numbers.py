@@ -36,6 +36,8 @@ from verifier.judge.statements import (
     contradiction,
     frame_of,
     mixed_pair,
+    other_range_end,
+    same_range,
     swapped_pair,
 )
 from verifier.judge.statements import supports as aligned_supports
@@ -83,6 +85,14 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if not _stale_support(d):
             kept.add(f, d)
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
+    if not backing and (ranged := same_range(q, claimed, statements)) is not None:
+        backing = [ranged]
+    if backing and (end := other_range_end(q, claimed, backing[0])) is not None:
+        st = backing[0]
+        ps = PassageScore(st.index, st.passage_no, st.match, st.match, ())
+        out = Assessment()
+        out.add(Finding("contradicts", max(st.match, 0.5), "value", "different"), draft_evidence(ps, "contradicts", st.match, end))
+        return out
     if backing:
         st = backing[0]
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))

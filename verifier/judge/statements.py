@@ -59,7 +59,7 @@ from verifier.judge.matching import (
     split_names,
 )
 
-__all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "mixed_pair", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
+__all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "mixed_pair", "same_range", "other_range_end", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
 SUPPORT_MATCH = 0.5  # share of the claim clause's concepts a page clause must meet to support
 CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer frame than a right one)
@@ -504,7 +504,7 @@ def _range_ends(sentence: str, a: Value, b: Value) -> bool:
     (p1, first), (_, second) = sorted(((pa, a), (pb, b)), key=lambda x: x[0])
     rest = sentence[p1 + len(first.raw) :]
     gap = _RANGE_GAP.match(rest)
-    return gap is not None and rest[gap.end() :].startswith(second.raw.lstrip("$€£¥"))
+    return gap is not None and rest[gap.end() :].lstrip("$€£¥ ").startswith(second.raw.lstrip("$€£¥ "))
 
 
 def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
@@ -606,3 +606,47 @@ def _neutral_words(names: tuple[str, ...]) -> frozenset[str]:
     for n in names:
         out |= set(content_words(n))
     return frozenset(out)
+
+
+def range_partner(q: ClaimQuery, claimed: Value) -> Value | None:
+    """The other end of the range the claim's figure opens ("$14bn–$16bn" → $16bn), if any."""
+    values = [v for v in _sentence_values(q.sentence) if v.kind != "date"]
+    return next((v for v in values if v.raw != q.key_text and _range_ends(q.sentence, claimed, v)), None)
+
+
+def page_range_end(st: Statement) -> Value | None:
+    """The figure that closes the range a page figure opens ("$14 billion to $16 billion"), if any."""
+    p = st.passage
+    for other in p.values:
+        gap = p.text[st.value.end : other.start] if other.start > st.value.end else ""
+        if gap and _RANGE_GAP.fullmatch(gap):
+            return other
+    return None
+
+
+def same_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
+    """A page range equal to the claim's at both ends ("$14bn–$16bn" against "$14 billion to $16
+    billion"): two figures that coincide are the same quantity with less of the frame met (its own
+    words must still meet some of the claim's measure, and nothing may set it apart)."""
+    partner = range_partner(q, claimed)
+    if partner is None:
+        return None
+    for st in statements:
+        if not st.comparison.agrees or st.match < STRICT_MATCH:
+            continue
+        if st.other_subject or st.period_conflict or st.stale or st.direction_conflict or st.sibling:
+            continue
+        end = page_range_end(st)
+        if end is not None and compare_values(partner, end).agrees:
+            return st
+    return None
+
+
+def other_range_end(q: ClaimQuery, claimed: Value, st: Statement) -> Value | None:
+    """The page's range opens at the claim's figure but closes elsewhere ("$14bn–$18bn" against "$14
+    billion to $16 billion"): the page's other end, which the claim's contradicts."""
+    partner = range_partner(q, claimed)
+    end = page_range_end(st) if partner is not None else None
+    if partner is None or end is None:
+        return None
+    return end if compare_values(partner, end).disagrees else None
