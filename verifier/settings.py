@@ -67,7 +67,14 @@ class Settings(BaseSettings):
     breaker_ratio: float = Field(
         0.5, gt=0, le=1, description="share of hosts failing with no answer (DNS, refused, timeout) that stops a round"
     )
-    per_host_per_round: int = Field(50, description="most sources of one host checked in one round")
+    per_host_per_round: int = Field(
+        50,
+        description="most sources of one host checked per window by all workers together (the ledger "
+        "keeps the count); a round by hand caps each batch at this",
+    )
+    per_host_window_seconds: float = Field(
+        300.0, ge=0, description="the per-host cap's window: no span this long holds more checks of one host"
+    )
     round_size: int = Field(200, description="most sources one worker takes per round")
     lease_seconds: int = Field(300, description="how long a worker's claim on a due source lasts")
     scheduler_interval_seconds: int = Field(300, description="how often serve/worker start a round")
