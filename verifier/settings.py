@@ -56,7 +56,10 @@ class Settings(BaseSettings):
     recheck_min_hours: float = Field(1.0, description="shortest interval (young or changing sources)")
     recheck_max_hours: float = Field(24.0 * 14, description="longest interval (old, stable sources)")
     dead_after_failures: int = Field(
-        3, description="definite answers (404/410, blocked) in a row before a source counts as dead; network errors never count"
+        3,
+        description="definite answers (404/410, blocked, or a soft 404: a 200 \"not found\" page in place of the "
+        "page the ledger holds, which is not stored as a snapshot) in a row before a source counts as dead; until "
+        "then its claims keep their verdict and evidence; network errors never count",
     )
     dead_after_hours: float = Field(
         24.0, ge=0, description="a source counts as dead only when those answers span at least this many hours"

@@ -43,7 +43,7 @@ from verifier.rules import Decision, SourceStatus, decide
 __all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
 
 Progress = Callable[[int, int], None]
-_UNUSABLE = {"dead", "blocked", "malformed", "unsupported"}
+_UNUSABLE = {"dead", "soft_404", "blocked", "malformed", "unsupported"}  # counted: usable within the retries
 _BATCH = 200
 _INDEX_CACHE = 256  # snapshot indexes kept between batches (the claims of a report cite the same pages)
 
