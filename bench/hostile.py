@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MAX_RSS_MB = 300
 FETCH_TIMEOUT = 5.0
+CHILD_TIMEOUT = 120  # seconds a case may run before it is killed and reported
 PAGE = b"<html><body><p>The company raised 5 million.</p></body></html>"
 MB = 1024 * 1024
 
@@ -314,16 +315,20 @@ def main() -> int:
             if name not in names:
                 continue
             t = time.monotonic()
-            proc = subprocess.run(
-                [sys.executable, __file__, "--child", name, "--dir", str(d), "--base", base],
-                capture_output=True, text=True, timeout=600, cwd=str(ROOT),
-                env={**os.environ, "PYTHONPATH": str(ROOT), "CLAIMLEDGER_SECRET_KEY": "k" * 40},
-            )
+            try:
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--child", name, "--dir", str(d), "--base", base],
+                    capture_output=True, text=True, timeout=CHILD_TIMEOUT, cwd=str(ROOT),
+                    env={**os.environ, "PYTHONPATH": str(ROOT), "CLAIMLEDGER_SECRET_KEY": "k" * 40},
+                )
+            except subprocess.TimeoutExpired:
+                proc = subprocess.CompletedProcess([], -9, "", "")
             took = time.monotonic() - t
             try:
                 res = json.loads(proc.stdout.strip().splitlines()[-1])
             except (IndexError, json.JSONDecodeError):
-                res = {"outcome": f"child died ({proc.returncode}): {proc.stderr.strip()[-100:]}", "rss": -1}
+                died = f"killed after {CHILD_TIMEOUT} s" if proc.returncode == -9 else f"child died ({proc.returncode})"
+                res = {"outcome": f"{died}: {proc.stderr.strip()[-100:]}", "rss": -1}
             limit = FETCH_TIMEOUT + 5 if name.startswith(("fetch_", "url_")) else 60
             bad = res["rss"] > MAX_RSS_MB or res["rss"] < 0 or took > limit or "raised" in res["outcome"]
             failed += bad
