@@ -48,7 +48,7 @@ from storage.models import Claim, Report, Section, SectionSource, Source, Verdic
 
 PG_ADMIN = os.environ.get("CLAIMLEDGER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 REASONS = {
-    "unverified": ["not_found", "source_dead", "no_source", "source_malformed"],
+    "unverified": ["not_found_in_source", "source_unreachable", "no_source", "source_malformed"],
     "contradicted": ["value_mismatch", "group_conflict"],
     "verified": ["value_match"],
 }

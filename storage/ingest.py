@@ -7,10 +7,11 @@ new version, and its claims belong to that version.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
@@ -37,6 +38,29 @@ class IngestResult:
     sources: int = 0
     claims: int = 0
     checkworthy: int = 0
+
+
+INSERT_CHUNK = 2_000  # claim rows built and inserted at a time
+
+
+def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], now: dt.datetime) -> dict[str, Any]:
+    return {
+        "report_id": report_id,
+        "section_id": section_ids.get(ex.section_order),
+        "start": ex.start,
+        "end": ex.end,
+        "sentence_start": ex.sentence_start,
+        "sentence_end": ex.sentence_end,
+        "text": ex.sentence,
+        "key_text": ex.key_text,
+        "kind": ex.kind,
+        "values": json.dumps([v.to_json() for v in ex.values], ensure_ascii=False),
+        "entities": json.dumps(list(ex.entities), ensure_ascii=False),
+        "topics": json.dumps(list(ex.topics), ensure_ascii=False),
+        "checkworthy": ex.checkworthy,
+        "group_id": None,
+        "created_at": now,
+    }
 
 
 def content_hash(text: str) -> str:
@@ -101,32 +125,13 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
             )
 
     # Core bulk inserts: building hundreds of ORM objects per report costs more than the SQL itself.
+    # In chunks: a hostile report of tens of thousands of figures never holds all its rows at once.
     now = utcnow()
-    rows = [
-        {
-            "report_id": report.id,
-            "section_id": section_ids.get(ex.section_order),
-            "start": ex.start,
-            "end": ex.end,
-            "sentence_start": ex.sentence_start,
-            "sentence_end": ex.sentence_end,
-            "text": ex.sentence,
-            "key_text": ex.key_text,
-            "kind": ex.kind,
-            "values": json.dumps([v.to_json() for v in ex.values], ensure_ascii=False),
-            "entities": json.dumps(list(ex.entities), ensure_ascii=False),
-            "topics": json.dumps(list(ex.topics), ensure_ascii=False),
-            "checkworthy": ex.checkworthy,
-            "group_id": None,
-            "created_at": now,
-        }
-        for ex in extracted
-    ]
-    claim_ids: list[int] = []
-    if rows:
-        stmt = insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True)
+    stmt = insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True)
+    for at in range(0, len(extracted), INSERT_CHUNK):
+        rows = [_claim_row(ex, report.id, section_ids, now) for ex in extracted[at : at + INSERT_CHUNK]]
         claim_ids = [int(r[0]) for r in session.execute(stmt, rows)]
-    initial_verdicts(session, claim_ids)
+        initial_verdicts(session, claim_ids)
     checkworthy = sum(1 for ex in extracted if ex.checkworthy)
     return IngestResult(
         parsed.name,

@@ -4,6 +4,11 @@ A worker takes sources with a lease (``lease_owner``, ``lease_expires_at``): on 
 candidates are read with ``SELECT … FOR UPDATE SKIP LOCKED`` (workers never wait on each other and
 never take the same row), on SQLite the whole claim is one short ``BEGIN IMMEDIATE`` transaction.
 A lease that expires (its worker crashed) makes the source claimable again.
+
+The per-host cap is global: the claim reads and updates each candidate host's ``hostbudget`` row
+in the same transaction (rows locked ``FOR UPDATE`` in host order on PostgreSQL; SQLite's claim
+holds the write lock), so all workers together stay within it. The window arithmetic is a
+``HostCap`` passed in (``verifier.schedule.policy.HostWindowCap``).
 """
 
 from __future__ import annotations
@@ -11,16 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import and_, func, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from storage.db import is_sqlite, session_scope
+from storage.db import is_sqlite, reading, session_scope
 from storage.models import (
     Claim,
     Evidence,
+    HostBudget,
     Report,
     SectionSource,
     Snapshot,
@@ -32,6 +39,8 @@ from storage.models import (
 
 __all__ = [
     "ClaimedSource",
+    "HostWindow",
+    "HostCap",
     "UNCHECKABLE_STATES",
     "claim_sources",
     "release_lease",
@@ -73,6 +82,24 @@ class ClaimedSource:
 Selector = Callable[[Sequence[tuple[int, str | None]]], list[int]]
 
 
+@dataclass(frozen=True)
+class HostWindow:
+    """One host's ``hostbudget`` row: its current window's first take, takes so far, latest take."""
+
+    start: dt.datetime | None = None
+    used: int = 0
+    last: dt.datetime | None = None
+
+
+class HostCap(Protocol):
+    """The per-host cap's arithmetic (pure): how many sources of a host may be taken now, and the
+    window after a take."""
+
+    def allowance(self, window: HostWindow, now: dt.datetime) -> int: ...
+
+    def charge(self, window: HostWindow, taken: int, now: dt.datetime) -> HostWindow: ...
+
+
 def _eligible(
     now: dt.datetime, *, due_only: bool, checked_before: dt.datetime | None, source_ids: Sequence[int] | None
 ) -> list:
@@ -106,20 +133,23 @@ def claim_sources(
     due_only: bool = True,
     checked_before: dt.datetime | None = None,
     source_ids: Sequence[int] | None = None,
-    exclude_hosts: Sequence[str] = (),
+    host_cap: HostCap | None = None,
     now: dt.datetime | None = None,
 ) -> list[ClaimedSource]:
     """Lease up to ``limit`` eligible sources to ``owner`` and return them.
 
     ``due_only`` takes sources whose ``next_check_at`` has passed (or that still wait for a
     re-verification); ``checked_before`` skips sources already checked since that time (how a
-    ``--all`` round drains); ``select_ids`` picks from the ordered candidates (the per-host cap).
+    ``--all`` round drains); ``select_ids`` picks from the ordered candidates (a per-batch cap);
+    ``host_cap`` applies the per-host cap shared by all workers (``hostbudget`` rows).
     """
     now = now or utcnow()
     expires = now + dt.timedelta(seconds=lease_seconds)
     conds = _eligible(now, due_only=due_only, checked_before=checked_before, source_ids=source_ids)
-    if exclude_hosts:  # hosts whose share of this round is used up
-        conds.append(or_(col(Source.host).is_(None), col(Source.host).not_in(list(exclude_hosts))))
+    if host_cap is not None:  # hosts with nothing left this window (read without a lock: a hint)
+        full = _spent_hosts(engine, host_cap, now)
+        if full:
+            conds.append(or_(col(Source.host).is_(None), col(Source.host).not_in(full)))
     stmt = (
         select(Source.id, Source.host)
         .where(and_(*conds))
@@ -130,14 +160,84 @@ def claim_sources(
         stmt = stmt.with_for_update(skip_locked=True)
     with session_scope(engine) as session:
         rows = [(r[0], r[1]) for r in session.exec(stmt).all() if r[0] is not None]
+        budgets: dict[str, HostBudget] = {}
+        if host_cap is not None and rows:
+            budgets = _lock_budgets(engine, session, sorted({h for _, h in rows if h is not None}))
+            rows = _allowed(rows, {h: host_cap.allowance(_window(b), now) for h, b in budgets.items()})
         ids = (select_ids(rows) if select_ids else [r[0] for r in rows])[:limit]
         if not ids:
             return []
+        if host_cap is not None:
+            _charge(session, host_cap, budgets, [h for i, h in rows if i in set(ids)], now)
         session.execute(
             update(Source).where(col(Source.id).in_(ids)).values(lease_owner=owner, lease_expires_at=expires)
         )
         by_id = {s.id: s for s in session.exec(select(Source).where(col(Source.id).in_(ids))).all()}
         return [_claimed(by_id[i], now, due_only) for i in ids if i in by_id]
+
+
+def _window(row: HostBudget) -> HostWindow:
+    return HostWindow(
+        _aware(row.window_start) if row.window_start else None,
+        int(row.used or 0),
+        _aware(row.last_taken_at) if row.last_taken_at else None,
+    )
+
+
+def _spent_hosts(engine: Engine, cap: HostCap, now: dt.datetime) -> list[str]:
+    with Session(reading(engine)) as session:
+        rows = session.exec(select(HostBudget)).all()
+        return [r.host for r in rows if cap.allowance(_window(r), now) <= 0]
+
+
+def _add_host_rows(session: Session, hosts: Sequence[str]) -> None:
+    """Insert missing ``hostbudget`` rows (another worker may insert the same ones meanwhile)."""
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    stmt = dialect.insert(HostBudget).values([{"host": h, "used": 0} for h in hosts])
+    session.execute(stmt.on_conflict_do_nothing(index_elements=["host"]))
+
+
+def _lock_budgets(engine: Engine, session: Session, hosts: Sequence[str]) -> dict[str, HostBudget]:
+    """The ``hostbudget`` rows of ``hosts``, created if missing and locked for this transaction."""
+    if not hosts:
+        return {}
+    if is_sqlite(engine):  # the claim holds SQLite's write lock: same transaction
+        _add_host_rows(session, hosts)
+    else:  # committed apart, so this transaction locks budget rows only in host order (no deadlock)
+        with session_scope(engine) as other:
+            _add_host_rows(other, hosts)
+    stmt = select(HostBudget).where(col(HostBudget.host).in_(list(hosts))).order_by(col(HostBudget.host))
+    if not is_sqlite(engine):
+        stmt = stmt.with_for_update()
+    return {r.host: r for r in session.exec(stmt).all()}
+
+
+def _allowed(rows: Sequence[tuple[int, str | None]], left: dict[str, int]) -> list[tuple[int, str | None]]:
+    """``rows`` (in order) within each host's allowance; rows without a host are not capped."""
+    left = dict(left)
+    out = []
+    for sid, host in rows:
+        if host is not None:
+            if left.get(host, 0) <= 0:
+                continue
+            left[host] -= 1
+        out.append((sid, host))
+    return out
+
+
+def _charge(
+    session: Session, cap: HostCap, budgets: dict[str, HostBudget], hosts: Sequence[str | None], now: dt.datetime
+) -> None:
+    """Record the takes (one per entry of ``hosts``) in their hosts' windows."""
+    per: dict[str, int] = {}
+    for host in hosts:
+        if host is not None:
+            per[host] = per.get(host, 0) + 1
+    for host, n in per.items():
+        row = budgets[host]
+        after = cap.charge(_window(row), n, now)
+        row.window_start, row.used, row.last_taken_at = after.start, after.used, after.last
+        session.add(row)
 
 
 def _claimed(s: Source, now: dt.datetime, due_only: bool) -> ClaimedSource:

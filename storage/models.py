@@ -25,6 +25,7 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "WebhookDelivery",
+    "HostBudget",
 ]
 
 
@@ -242,3 +243,14 @@ class WebhookDelivery(SQLModel, table=True):
     last_error: str | None = None
     next_attempt_at: dt.datetime = Field(default_factory=utcnow)
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class HostBudget(SQLModel, table=True):
+    """Sources of one host taken for checking in its current window, shared by every worker (the
+    per-host cap, see ``storage.leases.claim_sources``). One row per host, locked while a claim reads
+    and updates it."""
+
+    host: str = Field(primary_key=True)
+    window_start: dt.datetime | None = None  # first take of the current window
+    used: int = 0  # sources taken in the current window
+    last_taken_at: dt.datetime | None = None

@@ -8,6 +8,7 @@ Everything returns plain dataclasses or table rows loaded in one short read sess
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError
+from claims.model import ClaimKind
 from storage.jsoncols import json_list
 from storage.models import (
     AuditEntry,
@@ -124,6 +126,9 @@ class ClaimFilter:
             raise BadInputError(f"unknown status {self.status!r}", hint="one of " + ", ".join(STATUSES))
         if self.review is not None and self.review not in REVIEW_STATES:
             raise BadInputError(f"unknown review state {self.review!r}", hint="one of " + ", ".join(REVIEW_STATES))
+        kinds = typing.get_args(ClaimKind)
+        if self.kind is not None and self.kind not in kinds:
+            raise BadInputError(f"unknown kind {self.kind!r}", hint="one of " + ", ".join(kinds))
         return self
 
 
@@ -224,6 +229,20 @@ def _check_paging(limit: int, offset: int) -> None:
         raise BadInputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
     if offset < 0:
         raise BadInputError(f"offset must be >= 0, got {offset}")
+
+
+def report_names(session: Session) -> list[str]:
+    """File names of the reports in the ledger (latest versions), sorted."""
+    rows = session.exec(select(Report.name).where(col(Report.is_latest).is_(True)).distinct()).all()
+    return sorted(str(r) for r in rows)
+
+
+def report_exists(session: Session, report: str) -> bool:
+    """A report by file name (latest version), or by id written as digits."""
+    if report.isdigit() and int(report) < 2**63 and session.get(Report, int(report)) is not None:
+        return True
+    stmt = select(Report.id).where(Report.name == report, col(Report.is_latest).is_(True))
+    return session.exec(stmt).first() is not None
 
 
 def _report_ids(session: Session, report: str) -> list[int]:
@@ -508,6 +527,8 @@ SOURCE_SORTS = ("health", "url", "-last_checked", "claims")
 
 def _source_where(stmt: Any, state: str | None, q: str | None) -> Any:
     if state is not None:
+        if state not in SOURCE_STATE_ORDER:
+            raise BadInputError(f"unknown source state {state!r}", hint="one of " + ", ".join(SOURCE_STATE_ORDER))
         stmt = stmt.where(Source.state == state)
     if q:
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -696,4 +717,4 @@ def reviewed_claims(session: Session, *, report: str | None = None, limit: int =
     return _rows(session, stmt)
 
 
-__all__ += ["reviewed_claims"]
+__all__ += ["reviewed_claims", "report_names", "report_exists"]

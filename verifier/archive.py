@@ -324,7 +324,7 @@ def read_warc(path: Path, settings: Settings | None = None) -> list[tuple[str, F
     except OSError as exc:
         raise ArchiveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except Exception as exc:  # warcio raises ArchiveLoadFailed and friends on a file that is not a WARC
-        raise ArchiveError(f"{path}: not a readable WARC file ({exc.__class__.__name__}: {exc})") from exc
+        raise ArchiveError(f"{path}: not a readable WARC file ({exc.__class__.__name__}: {_quoted(str(exc))})") from exc
     if seen == 0 and path.stat().st_size > 0:
         raise ArchiveError(f"{path}: no WARC records (truncated, or not a WARC file)")
     return out + _through_redirects(out, redirects)
@@ -436,3 +436,9 @@ def export_warc(engine: Engine, path: str | Path) -> int:
                 writer.write_record(rec)
                 count += 1
     return count
+
+
+def _quoted(text: str, limit: int = 100) -> str:
+    """An error text that may carry the file's own bytes, as one short printable ASCII line."""
+    flat = " ".join(text.split()).encode("ascii", "backslashreplace").decode("ascii")
+    return flat if len(flat) <= limit else flat[:limit] + "…"

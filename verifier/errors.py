@@ -24,6 +24,8 @@ def translate(exc: BaseException, database_url: str = "") -> ClaimledgerError | 
                            hint="check --db / CLAIMLEDGER_DATABASE_URL (folder, host, port, database name)")
     if isinstance(exc, RecursionError):
         return BadInputError("the input is nested too deeply to read")
+    if isinstance(exc, OverflowError):  # e.g. a run of numerals too long for a float
+        return BadInputError("a number in the input is too large to read")
     if isinstance(exc, OSError) and getattr(exc, "filename", None):
         return BadInputError(f"cannot use {exc.filename}: {exc.strerror or exc}")
     return None

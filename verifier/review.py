@@ -17,8 +17,19 @@ from storage.db import session_scope
 from storage.models import AuditEntry, Claim, Verdict, utcnow
 from storage.queries import STATUSES
 from storage.verdicts import AUTO, VerdictUpdate, lock_verdict, record_verdict
+from verifier.judge.rules import REASONS
 
-__all__ = ["ReviewResult", "review_claim", "verdict_state", "MAX_NOTE"]
+__all__ = ["ReviewResult", "review_claim", "verdict_state", "MAX_NOTE", "REASON_CODES", "check_reason"]
+
+# reason codes a verdict or its history may carry: the rules' (``verifier.judge.rules.REASONS``) and these
+OTHER_REASONS = ("reviewer_confirmed", "reviewer_override", "not_checked", "needs_review")
+REASON_CODES = (*REASONS, *OTHER_REASONS)
+
+
+def check_reason(reason: str | None) -> None:
+    """A reason filter must be a reason code (else BadInputError listing them)."""
+    if reason is not None and reason not in REASON_CODES:
+        raise BadInputError(f"unknown reason {reason!r}", hint="one of " + ", ".join(REASON_CODES))
 
 MAX_NOTE = 4000
 

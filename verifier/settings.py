@@ -56,7 +56,10 @@ class Settings(BaseSettings):
     recheck_min_hours: float = Field(1.0, description="shortest interval (young or changing sources)")
     recheck_max_hours: float = Field(24.0 * 14, description="longest interval (old, stable sources)")
     dead_after_failures: int = Field(
-        3, description="definite answers (404/410, blocked) in a row before a source counts as dead; network errors never count"
+        3,
+        description="definite answers (404/410, blocked, or a soft 404: a 200 \"not found\" page in place of the "
+        "page the ledger holds, which is not stored as a snapshot) in a row before a source counts as dead; until "
+        "then its claims keep their verdict and evidence; network errors never count",
     )
     dead_after_hours: float = Field(
         24.0, ge=0, description="a source counts as dead only when those answers span at least this many hours"
@@ -67,7 +70,14 @@ class Settings(BaseSettings):
     breaker_ratio: float = Field(
         0.5, gt=0, le=1, description="share of hosts failing with no answer (DNS, refused, timeout) that stops a round"
     )
-    per_host_per_round: int = Field(50, description="most sources of one host checked in one round")
+    per_host_per_round: int = Field(
+        50,
+        description="most sources of one host checked per window by all workers together (the ledger "
+        "keeps the count); a round by hand caps each batch at this",
+    )
+    per_host_window_seconds: float = Field(
+        300.0, ge=0, description="the per-host cap's window: no span this long holds more checks of one host"
+    )
     round_size: int = Field(200, description="most sources one worker takes per round")
     lease_seconds: int = Field(300, description="how long a worker's claim on a due source lasts")
     scheduler_interval_seconds: int = Field(300, description="how often serve/worker start a round")

@@ -2,8 +2,11 @@
 
 A snapshot is added only when the body's content hash differs from the source's latest snapshot
 (an archive import also skips a capture it already holds, so importing twice is a no-op). A 304
-adds nothing. Failures count up ``consecutive_failures``; a 404/410 or a missing host is ``dead`` at
-once, other failures only after ``dead_after_failures`` in a row.
+adds nothing. Definite answers (404/410, blocked, unsupported, and a soft 404: a 200 page that says
+it is not there, in place of a page the ledger holds) count up ``consecutive_failures`` from
+``failing_since``; the source counts as dead only after ``dead_after_failures`` of them spanning
+``dead_after_hours``. Answers that say nothing about the page (DNS, refused, timeout, 5xx) count in
+``soft_failures`` only.
 """
 
 from __future__ import annotations
@@ -167,6 +170,29 @@ def _store_older(session: Session, source: Source, result: FetchResult, origin: 
     )
 
 
+def _soft_404_in_place_of(latest: Snapshot, result: FetchResult) -> bool:
+    """A 200 answer whose page reads as "not found" (``PageText.state``, set by the page reader)
+    where the ledger holds another page: a definite answer about the page, like a 404."""
+    if result.body is None or content_hash(result.body) == latest.content_hash:
+        return False
+    return getattr(page_of(result), "state", "ok") == "soft_404"
+
+
+def _definite_failure(source: Source, result: FetchResult, state: str, error: str, settings: Settings) -> None:
+    """Count one definite answer against ``source``: it is dead (``consecutive_failures`` at
+    ``dead_after_failures``) only once such answers span ``dead_after_hours``."""
+    source.failing_since = source.failing_since or result.fetched_at
+    failures = (source.consecutive_failures or 0) + 1
+    span = (_aware(result.fetched_at) - _aware(source.failing_since)).total_seconds() / 3600
+    if failures >= settings.dead_after_failures and span < settings.dead_after_hours:
+        failures = settings.dead_after_failures - 1  # repeated, but not over long enough yet
+    source.consecutive_failures = failures
+    source.last_error = error
+    if source.state != state:
+        source.verify_pending = True  # claims resting on it lose their evidence (after the retries)
+    source.state = state
+
+
 def store_fetch(
     session: Session,
     source: Source,
@@ -187,14 +213,17 @@ def store_fetch(
     source.last_status = result.status
     snapshot_id: int | None = None
     changed = False
-    if result.outcome == "ok" and result.body is not None:
+    latest = latest_snapshot(session, source.id) if result.outcome == "ok" and result.body is not None else None
+    if latest is not None and _soft_404_in_place_of(latest, result):
+        action: Literal["new_snapshot", "unchanged", "not_modified", "failed"] = "failed"
+        _definite_failure(source, result, "soft_404", "soft 404: the page says it is not there", settings)
+    elif result.outcome == "ok" and result.body is not None:
         digest = content_hash(result.body)
-        latest = latest_snapshot(session, source.id)
         already = latest is not None and latest.content_hash == digest
         if origin != "fetch" and not already:
             already = snapshot_with_hash(session, source.id, digest, result.fetched_at) is not None
         if already:
-            action: Literal["new_snapshot", "unchanged", "not_modified", "failed"] = "unchanged"
+            action = "unchanged"
             source.state = _page_source_state(latest.page_state if latest is not None else "ok", "ok")
         else:
             snapshot_id = _add_snapshot(session, source, result, digest, origin)
@@ -223,16 +252,7 @@ def store_fetch(
         source.last_error = result.error or result.outcome
     else:  # a definite answer: 404/410, blocked, unsupported, malformed
         action = "failed"
-        source.failing_since = source.failing_since or result.fetched_at
-        failures = (source.consecutive_failures or 0) + 1
-        span = (_aware(result.fetched_at) - _aware(source.failing_since)).total_seconds() / 3600
-        if failures >= settings.dead_after_failures and span < settings.dead_after_hours:
-            failures = settings.dead_after_failures - 1  # repeated, but not over long enough yet
-        source.consecutive_failures = failures
-        source.last_error = result.error or result.outcome
-        if source.state != result.outcome:
-            source.verify_pending = True  # claims resting on it lose their evidence (after the retries)
-        source.state = result.outcome
+        _definite_failure(source, result, result.outcome, result.error or result.outcome, settings)
     _schedule(source, result, settings)
     session.add(source)
     session.flush()

@@ -44,7 +44,7 @@ from verifier.reading.state import NOT_EVIDENCE
 __all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
 
 Progress = Callable[[int, int], None]
-_UNUSABLE = {"dead", "blocked", "malformed", "unsupported"}
+_UNUSABLE = {"dead", "soft_404", "blocked", "malformed", "unsupported"}  # counted: usable within the retries
 _BATCH = 200
 _INDEX_CACHE = 256  # snapshot indexes kept between batches (the claims of a report cite the same pages)
 
@@ -86,8 +86,11 @@ class VerifySummary:
 def _usable(info: SourceInfo | None, has_snapshot: bool, dead_after: int) -> bool:
     """A source's last snapshot still counts while it is within the re-check policy's retries: a page
     that 404s once (state ``dead`` at once) re-opens its claims only after ``dead_after`` failures."""
-    if info is None or not has_snapshot or info.state == "malformed" or info.state in NOT_EVIDENCE:
-        return False  # a soft 404, paywall or consent wall is no evidence, from its first snapshot
+    if info is None or not has_snapshot or info.state == "malformed":
+        return False
+    if info.state in NOT_EVIDENCE and not info.consecutive_failures:
+        return False  # its newest page is a soft 404, paywall or consent wall: no evidence, from the first
+    # a soft 404 in place of a page the ledger holds counts toward dead like a 404 (the good page stays)
     return info.state not in _UNUSABLE or info.consecutive_failures < dead_after
 
 

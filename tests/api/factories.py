@@ -115,9 +115,9 @@ def seed_ledger(engine: Engine, *, tokens: bool = True) -> Seed:
                                                    conflicts_with=[other.id]))  # type: ignore[list-item]
         record_verdict(s, valuation.id, VerdictUpdate("verified", "value_match", 0.85,  # type: ignore[arg-type]
                                                       snapshot_id=snap.id, evidence_digest="d2"))
-        record_verdict(s, version.id, VerdictUpdate("unverified", "not_found", 0.3))  # type: ignore[arg-type]
-        record_verdict(s, langs.id, VerdictUpdate("unverified", "not_found", 0.2))  # type: ignore[arg-type]
-        record_verdict(s, other.id, VerdictUpdate("unverified", "source_dead", 0.1,  # type: ignore[arg-type]
+        record_verdict(s, version.id, VerdictUpdate("unverified", "not_found_in_source", 0.3))  # type: ignore[arg-type]
+        record_verdict(s, langs.id, VerdictUpdate("unverified", "not_found_in_source", 0.2))  # type: ignore[arg-type]
+        record_verdict(s, other.id, VerdictUpdate("unverified", "source_unreachable", 0.1,  # type: ignore[arg-type]
                                                   conflicts_with=[amount.id]))  # type: ignore[list-item]
     if tokens:
         for role in ("reviewer", "editor", "admin"):

@@ -45,7 +45,7 @@ def test_claim_filters(client: TestClient, seed: Seed) -> None:
     assert ids(status="contradicted") == [seed.claims["amount"]]
     assert ids(status="verified") == [seed.claims["valuation"]]
     assert set(ids(status="unverified")) == {seed.claims["version"], seed.claims["langs"], seed.claims["other"]}
-    assert ids(reason="source_dead") == [seed.claims["other"]]
+    assert ids(reason="source_unreachable") == [seed.claims["other"]]
     assert ids(kind="version") == [seed.claims["version"]]
     assert ids(report="2026-04-14.txt") == [seed.claims["other"]]
     assert ids(report=str(seed.reports["b"])) == [seed.claims["other"]]
@@ -80,9 +80,9 @@ def test_queue_puts_contradicted_first_then_unverified_by_reason(client: TestCli
     items = client.get("/api/queue").json()["items"]
     assert [(c["status"], c["reason"]) for c in items] == [
         ("contradicted", "value_mismatch"),
-        ("unverified", "not_found"),
-        ("unverified", "not_found"),
-        ("unverified", "source_dead"),
+        ("unverified", "not_found_in_source"),
+        ("unverified", "not_found_in_source"),
+        ("unverified", "source_unreachable"),
     ]
 
 

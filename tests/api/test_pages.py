@@ -27,8 +27,8 @@ def test_queue_page_lists_flagged_claims_contradicted_first(client: TestClient, 
     first_row = html.index('class="row st-')
     assert html[first_row:].startswith('class="row st-contradicted')
     assert "row st-verified" not in html  # verified claims are not in the queue
-    assert "source_dead" in html
-    filtered = client.get("/", params={"reason": "source_dead"}).text
+    assert "source_unreachable" in html
+    filtered = client.get("/", params={"reason": "source_unreachable"}).text
     assert "400 万美元" in filtered and "4 亿美元" not in filtered
 
 

@@ -74,6 +74,6 @@ def test_nothing_partial_when_a_report_is_refused(client: TestClient, seed: Seed
         before = len(s.exec(select(Report)).all())
     r = client.post("/api/reports", json={"name": "big.txt", "text": "x" * 6_000_000},
                     headers=bearer(seed.tokens["admin"]))
-    assert r.status_code == 422 and "limit" in r.json()["message"]
+    assert r.status_code == 413 and "limit" in r.json()["message"]
     with Session(engine) as s:
         assert len(s.exec(select(Report)).all()) == before

@@ -26,6 +26,15 @@ def free_port() -> int:
 def serve(url: str, cwd: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """The base URL of a running `serve` on ``url``. No CLAIMLEDGER_SECRET_KEY: serve shares the test
     run's generated secret (CLAIMLEDGER_SECRET_FILE), which keys the token hashes the seed wrote."""
+    with serve_process(url, cwd, extra_env) as (base, _proc):
+        yield base
+
+
+@contextmanager
+def serve_process(
+    url: str, cwd: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Like :func:`serve`, with the server's process (its pid, for memory readings)."""
     port = free_port()
     env = {**os.environ, "CLAIMLEDGER_RUN_SCHEDULER": "false", **(extra_env or {})}
     proc = subprocess.Popen(
@@ -46,7 +55,7 @@ def serve(url: str, cwd: Path, extra_env: dict[str, str] | None = None) -> Itera
                 out = proc.stdout.read().decode() if proc.stdout else ""
                 pytest.fail(f"serve did not start: {out}")
             time.sleep(0.2)
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         try:

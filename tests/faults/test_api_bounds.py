@@ -60,3 +60,18 @@ def test_bodies_are_capped(client: TestClient, engine: Engine) -> None:
 )
 def test_integers_past_64_bits_are_422(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 422
+
+
+@pytest.mark.parametrize(
+    "path, valid",
+    [
+        ("/api/claims?kind=bogus", "money"),
+        ("/api/claims?reason=bogus", "value_mismatch"),
+        ("/api/sources?state=bogus", "dead"),
+        ("/claims?kind=bogus", "money"),
+        ("/?reason=bogus", "value_mismatch"),
+    ],
+)
+def test_unknown_filter_values_are_422_listing_the_valid_ones(client: TestClient, path: str, valid: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 422 and valid in r.text and "bogus" in r.text

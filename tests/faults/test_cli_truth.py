@@ -64,3 +64,44 @@ def test_exit_codes_match_the_readme(tmp_path: Path) -> None:
     assert code == 3 and "no token 999" in out  # not found: 3
     code, out = _run("--db", db, "sources", "export", "--warc", str(tmp_path / "no" / "dir" / "x.warc"))
     assert code == 2 and "cannot" in out  # an unwritable output path: one line, bad input
+
+
+def test_an_unknown_report_is_an_error_naming_the_reports_there_are(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    make_engine(db)
+    code, out = _run("--db", db, "claims", "--report", "nothing.txt")
+    assert code == 3 and "no report named 'nothing.txt'" in out and "no reports" in out
+    code, _ = _run("--db", db, "ingest", "examples/reports/000_65ced256adf7dc8c.txt")
+    assert code == 0
+    for args in (
+        ["claims", "--report", "000_65ced256adf7dc8d.txt"],
+        ["export", "--report", "000_65ced256adf7dc8d.txt"],
+        ["verify", "--offline", "--report", "000_65ced256adf7dc8d.txt"],
+        ["sources", "fetch", "--report", "000_65ced256adf7dc8d.txt"],
+    ):
+        code, out = _run("--db", db, *args)
+        assert code == 3, (args, out)
+        assert "no report named" in out and "did you mean 000_65ced256adf7dc8c.txt" in out, (args, out)
+    code, out = _run("--db", db, "claims", "--report", "zzz")
+    assert code == 3 and "reports: 000_65ced256adf7dc8c.txt" in out
+    code, out = _run("--db", db, "claims", "--report", "000_65ced256adf7dc8c.txt", "--limit", "3")
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["review", "1", "bogus", "--note", "x"], "verified"),
+        (["token", "create", "--name", "a", "--role", "bogus"], "reviewer"),
+        (["export", "--format", "bogus"], "claimreview"),
+        (["claims", "--limit", "-1"], "limit"),
+        (["sources", "list", "--limit", "-5"], "limit"),
+        (["summary", "--top", "-1"], "top"),
+        (["recheck", "--source", "http://nowhere.example/x"], "no source"),
+    ],
+)
+def test_other_bad_values_are_one_line_errors(tmp_path: Path, args: list[str], words: str) -> None:
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    make_engine(db)
+    code, out = _run("--db", db, *args)
+    assert code in (2, 3) and words in out, out

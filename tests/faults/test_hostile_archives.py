@@ -114,6 +114,16 @@ def test_a_truncated_warc_is_an_error(ledger: str, tmp_path: Path) -> None:
     assert _snapshots(ledger) == []
 
 
+def test_random_bytes_are_an_error_in_plain_words(ledger: str, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(bytes(range(256)) * 4096)  # 1 MB of every byte value
+    code, out, _, _ = _import(ledger, junk)
+    error = [line for line in out.splitlines() if "error" in line]
+    assert code == 2 and "not a readable WARC file" in out, out
+    assert all(c.isascii() and (c.isprintable() or c in "\r\n") for c in out), out  # no raw bytes echoed
+    assert error and len(" ".join(error)) < 400
+
+
 def test_too_many_records_is_an_error(ledger: str, tmp_path: Path) -> None:
     warc = _warc(tmp_path / "many.warc.gz", [(f"https://example.org/p{i}", PAGE, None) for i in range(30)])
     code, out, _, _ = _import(ledger, warc, env={"CLAIMLEDGER_MAX_ARCHIVE_RECORDS": "10"})

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from storage.db import session_scope
-from storage.models import Source, Verdict, VerdictEvent
+from storage.models import Snapshot, Source, Verdict, VerdictEvent
 from tests.recheck.support import FakeVerify, add_claim, add_sources
 from tests.support.servers import LocalServer, Reply
 from verifier.schedule.rounds import run_until_idle, scheduled_job
@@ -120,3 +120,53 @@ def test_dead_needs_definite_answers_over_a_span(engine: Engine) -> None:
             store_fetch(s, src, res, settings=settings)
             failures = src.consecutive_failures
         assert failures == expected, hours  # dead (3) only once the answers span 24 h
+
+
+def test_a_soft_404_counts_toward_dead_like_a_404_not_at_once(engine: Engine) -> None:
+    """A page the ledger holds starts answering 200 with a "not found" page (a soft 404, as the page
+    reader marks it): its claims keep their verdict and evidence until such answers repeat over
+    ``dead_after_hours``; then they are unverified (source unreachable), the old snapshot kept."""
+    import time
+    from dataclasses import dataclass
+
+    from verifier.passages import PageText
+    from verifier.snapshots import page_of, store_fetch
+
+    @dataclass(frozen=True)
+    class ReadPage(PageText):  # what the page reader (issue 10) hands over: the page and its state
+        state: str = "ok"
+
+    settings = _settings(dead_after_failures=3, dead_after_hours=1.5 / 3600)  # a span of 1.5 s
+
+    def store(session, source, result):  # type: ignore[no-untyped-def]
+        if result.body and b"not found" in result.body.lower():
+            p = page_of(result)
+            result.page = ReadPage(p.title, p.text, p.passages, p.published, state="soft_404")
+        return store_fetch(session, source, result, settings=settings)
+
+    answer = {"body": b"<p>The company raised 5 million this year.</p>"}
+    with LocalServer({"/a": lambda req: Reply(body=answer["body"])}) as srv:
+        (sid,) = add_sources(engine, [srv.url("/a")])
+        claim = add_claim(engine, [sid], "5 million")
+        verify = FakeVerify()
+        run_until_idle(engine, settings, verify=verify, store=store)  # type: ignore[arg-type]
+        with Session(engine) as s:
+            assert s.get(Verdict, claim).status == "verified"  # type: ignore[union-attr]
+        answer["body"] = b"<html><title>Page not found</title><p>Sorry, this page was not found.</p></html>"
+        for expected in (1, 2, 2):  # the third comes too soon after the first to count as dead
+            _make_due(engine)
+            run_until_idle(engine, settings, verify=verify, store=store)  # type: ignore[arg-type]
+            with Session(engine) as s:
+                src, v = s.get(Source, sid), s.get(Verdict, claim)
+                assert src is not None and v is not None
+                assert (src.state, src.consecutive_failures) == ("soft_404", expected)
+                assert v.status == "verified"
+                assert "5 million" in s.exec(select(Snapshot.text).where(Snapshot.source_id == sid)).all()[-1]
+        time.sleep(1.6)
+        _make_due(engine)
+        run_until_idle(engine, settings, verify=verify, store=store)  # type: ignore[arg-type]
+    with Session(engine) as s:
+        src, v = s.get(Source, sid), s.get(Verdict, claim)
+        assert src is not None and v is not None
+        assert src.consecutive_failures == 3 and (v.status, v.reason) == ("unverified", "source_unreachable")
+        assert len(s.exec(select(Snapshot).where(Snapshot.source_id == sid)).all()) == 1  # the page it rested on

@@ -54,3 +54,4 @@ def test_store_fetch_still_parses_when_nobody_did(engine: Engine) -> None:
         res = FetchResult(src.url, "ok", body=b"<p>hello world</p>", content_type="text/html")  # type: ignore[union-attr]
         out = store_fetch(s, src, res)  # type: ignore[arg-type]
     assert out.action == "new_snapshot"
+

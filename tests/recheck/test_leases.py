@@ -75,3 +75,17 @@ def test_finish_only_touches_own_leases(engine: Engine) -> None:
     with Session(engine) as session:
         owners = {s.id: s.lease_owner for s in session.exec(select(Source)).all()}
     assert owners == {a: None, b: "theirs"}
+
+
+def test_the_per_host_cap_is_shared_by_every_owner(engine: Engine) -> None:
+    from verifier.schedule.policy import HostWindowCap
+
+    add_sources(engine, [f"http://one.example/{i}" for i in range(20)] + ["http://other.example/x"])
+    cap, now = HostWindowCap(4, 60.0), utcnow()
+    first = claim_sources(engine, "w1", limit=3, lease_seconds=300, host_cap=cap, now=now)
+    second = claim_sources(engine, "w2", limit=10, lease_seconds=300, host_cap=cap, now=now)
+    third = claim_sources(engine, "w3", limit=10, lease_seconds=300, host_cap=cap, now=now)
+    hosts = [c.host for c in first + second + third]
+    assert hosts.count("one.example") == 4 and hosts.count("other.example") == 1
+    later = claim_sources(engine, "w3", limit=10, lease_seconds=300, host_cap=cap, now=now + dt.timedelta(seconds=61))
+    assert [c.host for c in later] == ["one.example"] * 4

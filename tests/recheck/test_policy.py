@@ -6,10 +6,12 @@ import datetime as dt
 import random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storage.leases import HostWindow
 from verifier.schedule.policy import (
+    HostWindowCap,
     PolicyKnobs,
     SourceHistory,
     cap_per_host,
@@ -113,3 +115,33 @@ def test_cap_per_host_counts_what_earlier_batches_took() -> None:
     cands = [(1, "a"), (2, "a"), (3, "b"), (4, "b")]
     assert cap_per_host(cands, per_host=2, limit=10, used={"a": 1}) == [1, 3, 4]
     assert cap_per_host(cands, per_host=2, limit=10, used={"a": 2, "b": 2}) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cap=st.integers(1, 6),
+    steps=st.lists(st.tuples(st.floats(0, 7), st.integers(0, 9)), min_size=1, max_size=40),
+)
+def test_a_host_window_never_holds_more_than_its_cap_in_any_span(
+    cap: int, steps: list[tuple[float, int]]
+) -> None:
+    rule, window, now = HostWindowCap(cap, 10.0), HostWindow(), NOW
+    takes: list[dt.datetime] = []
+    for gap, want in steps:
+        now += dt.timedelta(seconds=gap)
+        n = min(want, rule.allowance(window, now))
+        window = rule.charge(window, n, now)
+        takes += [now] * n
+    for t in takes:  # every span of 10 s starting at a take
+        assert sum(1 for u in takes if t <= u < t + dt.timedelta(seconds=10)) <= cap
+
+
+def test_a_host_window_refills_after_its_span_and_a_round_by_hand_is_only_recorded() -> None:
+    rule = HostWindowCap(3, 10.0)
+    w = rule.charge(HostWindow(), 3, NOW)
+    assert rule.allowance(w, NOW + dt.timedelta(seconds=9)) == 0
+    assert rule.allowance(w, NOW + dt.timedelta(seconds=10)) == 3
+    by_hand = HostWindowCap(3, 10.0, enforce=False)
+    assert by_hand.allowance(w, NOW) > 1000
+    w2 = by_hand.charge(HostWindow(), 7, NOW)  # recorded: scheduled rounds leave the host alone
+    assert rule.allowance(w2, NOW + dt.timedelta(seconds=5)) == 0

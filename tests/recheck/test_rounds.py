@@ -273,17 +273,20 @@ def test_a_slow_round_keeps_its_leases(engine: Engine, settings: Settings) -> No
     assert box["s"].fetched == 1 and box["s"].lost_lease == 0 and srv.hits["/slow"] == 1
 
 
-def test_a_scheduled_round_takes_at_most_per_host_per_round_of_one_host(
+def test_a_scheduled_round_takes_at_most_per_host_per_round_of_one_host_per_window(
     engine: Engine, settings: Settings
 ) -> None:
-    capped = settings.model_copy(update={"per_host_per_round": 3, "round_size": 2})
+    capped = settings.model_copy(update={"per_host_per_round": 3, "round_size": 2, "per_host_window_seconds": 1.5})
     big_pages = {f"/{i}": (lambda req: Reply(body=b"<p>x</p>")) for i in range(10)}
     with LocalServer(big_pages) as big, LocalServer({"/s": lambda req: Reply(body=b"<p>y</p>")}) as small:
         add_sources(engine, [big.url(f"/{i}") for i in range(10)] + [small.url("/s")])
         first = run(engine, capped, FakeVerify())
         assert first.fetched == 4 and small.hits["/s"] == 1  # 3 of the big host, across batches
         assert sum(big.hits[f"/{i}"] for i in range(10)) == 3
-        second = run(engine, capped, FakeVerify())  # the next scheduled round takes 3 more
+        at_once = run(engine, capped, FakeVerify())  # the window is used up, whoever asks
+        assert at_once.fetched == 0
+        time.sleep(1.6)
+        second = run(engine, capped, FakeVerify())  # a later window takes 3 more
         assert second.fetched == 3 and sum(big.hits[f"/{i}"] for i in range(10)) == 6
         by_hand = run(engine, capped, FakeVerify(), mode="all")  # a round by hand is not capped
         assert by_hand.fetched == 11

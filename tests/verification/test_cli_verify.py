@@ -23,7 +23,7 @@ def test_verify_unknown_report_is_a_clear_error(sqlite_url: str) -> None:
     build_ledger(sqlite_url).dispose()
     result = CliRunner().invoke(app, ["--db", sqlite_url, "verify", "--offline", "--report", "nope.txt"])
     assert result.exit_code == 3
-    assert "no claims for report" in result.output
+    assert "no report named 'nope.txt'" in result.output  # and the reports there are
 
 
 def test_verify_online_fetches_sources_never_fetched(sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]

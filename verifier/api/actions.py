@@ -20,7 +20,7 @@ from storage.db import session_scope
 from storage.models import AuditEntry
 from verifier.settings import Settings
 
-__all__ = ["decode_upload", "ingest_upload", "recheck", "recheck_in_thread", "audit"]
+__all__ = ["ReportTooLargeError", "decode_upload", "ingest_upload", "recheck", "recheck_in_thread", "audit"]
 
 
 def audit(engine: Engine, actor: str, action: str, object_type: str, object_id: str, **kw: Any) -> None:
@@ -38,8 +38,19 @@ def audit(engine: Engine, actor: str, action: str, object_type: str, object_id: 
         )
 
 
+class ReportTooLargeError(ReportError):
+    """An uploaded report over ``max_report_bytes``: 413, like a request body over its cap."""
+
+    http_status = 413
+
+
 def decode_upload(data: bytes, name: str, max_bytes: int) -> str:
     """Bytes of an uploaded report → text, refusing empty, binary, non-UTF-8 and oversized input."""
+    if len(data) > max_bytes:
+        raise ReportTooLargeError(
+            f"{name}: the report is over the {max_bytes:,}-byte limit",
+            hint="CLAIMLEDGER_MAX_REPORT_BYTES sets it; split the report or raise the limit",
+        )
     try:
         decode_report = importlib.import_module("claims.report").decode_report
     except (ModuleNotFoundError, AttributeError):

@@ -25,6 +25,7 @@ from storage.search import ensure_search
 from verifier.api import filters
 from verifier.api.bodyguard import BodyGuard
 from verifier.api.cache import TTLCache
+from verifier.api.deps import principal_from
 from verifier.api.jobs import JobRegistry
 from verifier.api.microcache import MicroCache, ReadCache
 from verifier.api.routes_api import router as api_router
@@ -157,7 +158,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.read_cache = ReadCache(ttl=settings.read_cache_seconds)
     app.add_middleware(ClearCountsOnWrite, cache=app.state.counts)
     app.add_middleware(MicroCache, cache=app.state.read_cache)  # inside: hits still get the headers
-    app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes)  # before any body is read
+    app.add_middleware(  # authenticates writes before any body is read, and caps bodies
+        BodyGuard,
+        max_bytes=settings.max_request_bytes,
+        authenticate=lambda authorization, cookie: principal_from(
+            authorization, cookie, app.state.read_engine, app.state.settings
+        ),
+    )
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(OverflowError)

@@ -29,6 +29,7 @@ __all__ = [
     "optional_principal",
     "reader",
     "writer",
+    "principal_from",
     "CSRF_HEADER",
     "CSRF_FIELD",
 ]
@@ -68,21 +69,23 @@ async def read_session(engine: Engine = Depends(get_read_engine)) -> AsyncIterat
             await run_in_threadpool(session.close)
 
 
-def _principal(request: Request, engine: Engine, settings: Settings) -> Principal | None:
-    """Bearer header first; else the login cookie. A bad credential is an error, not anonymous."""
-    header = request.headers.get("authorization", "")
-    cookie = request.cookies.get(SESSION_COOKIE)
-    if not header and not cookie:
+def principal_from(authorization: str, cookie: str | None, engine: Engine, settings: Settings) -> Principal | None:
+    """Who the credentials stand for: the bearer header first, else the login cookie; None when
+    there are none. A bad credential is an error (AuthError), not anonymous."""
+    if not authorization and not cookie:
         return None  # anonymous: no session to open
     with Session(engine) as session:
-        if header:
-            scheme, _, token = header.partition(" ")
+        if authorization:
+            scheme, _, token = authorization.partition(" ")
             if scheme.lower() != "bearer" or not token.strip():
                 raise AuthError("Authorization header must be 'Bearer <token>'")
             return authenticate_token(session, token)
-        if cookie:
-            return read_session_cookie(session, settings.secret_key, cookie)
-    return None
+        assert cookie is not None
+        return read_session_cookie(session, settings.secret_key, cookie)
+
+
+def _principal(request: Request, engine: Engine, settings: Settings) -> Principal | None:
+    return principal_from(request.headers.get("authorization", ""), request.cookies.get(SESSION_COOKIE), engine, settings)
 
 
 async def optional_principal(

@@ -60,7 +60,7 @@ from verifier.api.schemas import (
     claim_dict,
 )
 from verifier.desk import assign_claims, bulk_review, set_schedule
-from verifier.review import review_claim
+from verifier.review import check_reason, review_claim
 from verifier.settings import Settings
 
 router = APIRouter(prefix="/api", dependencies=[Depends(reader)])
@@ -92,6 +92,7 @@ def _filter(status: str | None, reason: str | None, kind: str | None, report: st
             source: int | None, needs_review: bool | None, review: str | None = None,
             assignee: str | None = None, reviewer: str | None = None, since: dt.date | None = None,
             until: dt.date | None = None) -> q.ClaimFilter:
+    check_reason(reason)
     return q.ClaimFilter(status=status, reason=reason, kind=kind, report=report, source_id=source,
                          needs_review=needs_review, review=review, assignee=assignee, reviewer=reviewer,
                          since=since, until=until)

@@ -46,7 +46,7 @@ from verifier.auth import (
     make_session_cookie,
 )
 from verifier.desk import assign_claims, bulk_review, set_schedule
-from verifier.review import review_claim
+from verifier.review import check_reason, review_claim
 from verifier.settings import Settings
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])
@@ -92,6 +92,7 @@ def queue_filter(params: Mapping[str, str], who: Principal | None) -> tuple[q.Cl
     assignee = kept.get("assignee")
     if assignee == "me":
         assignee = who.name if who else None
+    check_reason(kept.get("reason"))
     flt = q.ClaimFilter(
         status=None if needs_review else status, reason=kept.get("reason"), kind=kept.get("kind"),
         report=kept.get("report"), source_id=int(source) if source else None, needs_review=needs_review,

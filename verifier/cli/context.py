@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import sys
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from storage.db import make_engine
 from verifier.errors import describe, exit_code_for, translate
 from verifier.settings import Settings, get_settings
 
-__all__ = ["AppState", "state", "console", "err_console", "handle_errors", "read_command"]
+__all__ = ["AppState", "state", "console", "err_console", "handle_errors", "read_command", "check_report", "report_hint"]
 
 # Piped output (CI logs, `make run | tee`) gets a wide console so tables and URLs are not cut at 80.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -87,3 +88,31 @@ def handle_errors(fn: F) -> F:
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def check_report(name: str | None) -> None:
+    """A ``--report`` value must name a report in the ledger (file name, or id): else NotFoundError
+    (exit 3) with the closest names, or the names there are."""
+    if name is None:
+        return
+    from sqlmodel import Session
+
+    from storage.db import reading
+    from storage.queries import report_exists, report_names
+
+    with Session(reading(state.engine)) as session:
+        if report_exists(session, name):
+            return
+        names = report_names(session)
+    raise NotFoundError(f"no report named {name!r} in the ledger", hint=report_hint(name, names))
+
+
+def report_hint(name: str, names: list[str], shown: int = 8) -> str:
+    """What to say about the reports there are, when ``name`` is none of them."""
+    if not names:
+        return "the ledger has no reports; `claimledger ingest` some first"
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    if close:
+        return "did you mean " + ", ".join(close) + "?"
+    more = f" and {len(names) - shown} more (see `claimledger summary`)" if len(names) > shown else ""
+    return "reports: " + ", ".join(names[:shown]) + more

@@ -20,7 +20,7 @@ from storage.ingest import ingest_report
 from storage.models import Claim, Report, Section, SectionSource, Source
 from storage.queries import STATUSES
 from storage.summary import report_summaries, top_contradictions
-from verifier.cli.context import console, err_console, handle_errors, state
+from verifier.cli.context import check_report, console, err_console, handle_errors, state
 from verifier.evaluate import NUMERIC_KINDS, evaluate, load_gold
 from verifier.export import FORMATS, render_export
 from verifier.report_files import find_report_files, read_report_file
@@ -77,12 +77,13 @@ def claims_cmd(
     report: str = typer.Option(None, "--report", help="only this report (file name)"),
     kind: str = typer.Option(None, "--kind", help="money, percent, count, date, version or fact"),
     status: str = typer.Option(None, "--status", help="verified, unverified or contradicted"),
-    limit: int = typer.Option(200, "--limit", help="at most this many rows"),
+    limit: int = typer.Option(200, "--limit", min=0, help="at most this many rows"),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table"),
 ) -> None:
     """List claims with their status; contradicted ones show claimed vs found."""
     _check_choice("--status", status, STATUSES)
     _check_choice("--kind", kind, CLAIM_KINDS)
+    check_report(report)
     with Session(reading(state.engine)) as session:
         records = claim_records(session, report=report, status=status, kind=kind)
     if as_json:
@@ -141,6 +142,7 @@ def export_cmd(
     """Export claims with statuses and evidence."""
     if fmt not in FORMATS:
         raise BadInputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_report(report)
     with Session(reading(state.engine)) as session:
         text = render_export(session, fmt, report=report)
     if output:
@@ -210,7 +212,7 @@ def values_cmd(
 
 
 @handle_errors
-def summary_cmd(top: int = typer.Option(5, "--top", help="how many contradictions to list")) -> None:
+def summary_cmd(top: int = typer.Option(5, "--top", min=0, help="how many contradictions to list")) -> None:
     """Per report: claims, verified, contradicted, unverified; then the top contradictions."""
     with Session(reading(state.engine)) as session:
         rows = report_summaries(session)

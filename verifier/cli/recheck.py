@@ -100,21 +100,25 @@ def recheck(
 
 
 def _until_no_work_for_anyone(settings: Any, name: str) -> RoundSummary:
-    """Rounds until no source is due for anyone: sources another worker holds are waited for (it
-    finishes them, or its lease expires and they are taken here). Stops early when the breaker says
-    the network is down, or when nothing could be taken for two lease lengths."""
+    """Rounds until no source is due for anyone. Sources another worker holds are waited for (it
+    finishes them, or its lease expires and they are taken here), and so are hosts whose shared
+    per-host window is used up (a later window takes them). Stops early when the breaker says the
+    network is down, or when no worker made progress for two lease lengths plus a window."""
     summary = run_until_idle(state.engine, settings, owner=name, mode="due")
-    patience = 2 * settings.lease_seconds + 5
+    patience = 2 * settings.lease_seconds + settings.per_host_window_seconds + 5
     idle_since = time.monotonic()
-    while not summary.breaker and count_due(state.engine) > 0:
+    left = count_due(state.engine)
+    while not summary.breaker and left > 0:
         if time.monotonic() - idle_since > patience:
-            err_console.print("sources are still due but none could be taken; exiting")
+            err_console.print(f"{left} sources are still due but no worker took any; exiting")
             break
         time.sleep(min(1.0, settings.lease_seconds))
         more = run_until_idle(state.engine, settings, owner=name, mode="due")
-        if more.claimed:
-            idle_since = time.monotonic()
         summary.add(more)
+        now_left = count_due(state.engine)
+        if more.claimed or now_left < left:  # progress, here or by another worker
+            idle_since = time.monotonic()
+        left = now_left
     return summary
 
 

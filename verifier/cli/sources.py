@@ -12,7 +12,7 @@ from storage.db import session_scope
 from storage.queries import SOURCE_STATE_ORDER
 from storage.sources import list_sources, snapshot_counts
 from verifier.archive import import_archive
-from verifier.cli.context import console, handle_errors, read_command, state
+from verifier.cli.context import check_report, console, handle_errors, read_command, state
 from verifier.fetch.run import FetchedSource
 
 __all__ = ["register", "sources_app"]
@@ -60,7 +60,7 @@ def import_cmd(
 @handle_errors
 def list_cmd(
     state_filter: list[str] = typer.Option(None, "--state", help="only sources in this state (repeatable)"),
-    limit: int = typer.Option(500, help="most rows shown"),
+    limit: int = typer.Option(500, min=0, help="most rows shown"),
 ) -> None:
     """Every source with its state, last check and snapshot count."""
     read_command()
@@ -118,6 +118,7 @@ def fetch_cmd(
     from storage.sources import due_sources, sources_for_report
     from verifier.fetch.run import fetch_sources
 
+    check_report(report)
     with session_scope(state.engine) as session:
         if report:
             rows = sources_for_report(session, report)

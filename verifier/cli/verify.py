@@ -7,7 +7,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claims.errors import NotFoundError
-from verifier.cli.context import console, err_console, handle_errors, state
+from verifier.cli.context import check_report, console, err_console, handle_errors, state
 from verifier.judge.rules import REASONS
 from verifier.verify import verify_claims
 
@@ -24,6 +24,7 @@ def verify_cmd(
     report: str = typer.Option(None, "--report", help="only the claims of this report (file name)"),
 ) -> None:
     """Search the cited sources' snapshots for evidence and record a verdict for every claim."""
+    check_report(report)
     if not offline:
         fetched = _fetch_never_fetched(report)
         if fetched:

@@ -4,8 +4,9 @@
   more often; old, stable ones less, between ``recheck_min_hours`` and ``recheck_max_hours``;
 - a failed check backs off exponentially with jitter; after ``dead_after_failures`` consecutive
   failures the source counts as dead and is still looked at now and then, in case it comes back;
-- one round takes at most ``per_host_per_round`` sources of one host, so a burst of due sources on
-  one site is spread over rounds.
+- all workers together take at most ``per_host_per_round`` sources of one host in any span of
+  ``per_host_window_seconds`` (``HostWindowCap`` over the ledger's ``hostbudget`` rows), so a burst of
+  due sources on one site is spread over windows however many workers run.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from storage.leases import HostWindow
+
 __all__ = [
     "PolicyKnobs",
     "SourceHistory",
@@ -24,6 +27,7 @@ __all__ = [
     "failure_interval",
     "is_dead",
     "cap_per_host",
+    "HostWindowCap",
     "network_looks_down",
 ]
 
@@ -31,6 +35,7 @@ HOUR = 3600.0
 YOUNG_DAYS = 7.0  # a source younger than this is checked more often
 STABLE_WEEK_FACTOR = 2.0  # each week without a change doubles the interval
 RECENT_CHANGE_FACTOR = 0.25  # just changed: a quarter of the base; two stable weeks: the base
+UNCAPPED = 1 << 62  # the allowance of a round by hand
 SUCCESS_JITTER = 0.1
 FAILURE_JITTER = 0.25
 
@@ -130,3 +135,37 @@ def network_looks_down(silent_hosts: int, hosts: int, min_hosts: int, ratio: flo
     """The round's circuit breaker: at least ``min_hosts`` hosts tried and at least ``ratio`` of
     them gave no answer at all (DNS, refused, reset, timeout) — the network, not the sources."""
     return hosts >= min_hosts and silent_hosts >= ratio * hosts
+
+
+@dataclass(frozen=True)
+class HostWindowCap:
+    """The per-host cap shared by every worker: at most ``cap`` sources of one host are taken in
+    any span of ``seconds``. A host's window opens at its first take and closes ``seconds`` later;
+    the next opens no sooner than ``seconds`` after the previous window's last take, so no span of
+    ``seconds`` ever holds takes of two windows. ``enforce=False`` (a round by hand) only records
+    its takes, so scheduled rounds then leave the host alone for a window."""
+
+    cap: int
+    seconds: float
+    enforce: bool = True
+
+    def _open(self, window: HostWindow, now: dt.datetime) -> bool:
+        return window.start is not None and now < window.start + dt.timedelta(seconds=self.seconds)
+
+    def allowance(self, window: HostWindow, now: dt.datetime) -> int:
+        """How many sources of the host may be taken now."""
+        if not self.enforce:
+            return UNCAPPED
+        if self._open(window, now):
+            return max(0, self.cap - window.used)
+        if window.last is not None and now < window.last + dt.timedelta(seconds=self.seconds):
+            return 0  # the previous window's last take is too recent
+        return self.cap
+
+    def charge(self, window: HostWindow, taken: int, now: dt.datetime) -> HostWindow:
+        """The window after ``taken`` sources of the host were taken at ``now``."""
+        if taken <= 0:
+            return window
+        if self._open(window, now):
+            return HostWindow(window.start, window.used + taken, now)
+        return HostWindow(now, taken, now)

@@ -26,7 +26,6 @@ import socket
 import threading
 import time
 import uuid
-from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
@@ -58,7 +57,7 @@ from storage.models import Snapshot, Source, Verdict, VerdictEvent, utcnow
 from storage.verdicts import AUTO, VerdictUpdate, lock_verdict, record_verdict
 from verifier.fetch.result import FetchResult
 from verifier.schedule.diff import passage_diff
-from verifier.schedule.policy import PolicyKnobs, cap_per_host, is_dead, network_looks_down
+from verifier.schedule.policy import HostWindowCap, PolicyKnobs, cap_per_host, is_dead, network_looks_down
 from verifier.settings import Settings
 
 __all__ = [
@@ -481,30 +480,27 @@ class _Runner:
         mode: Mode,
         source_ids: Sequence[int] | None,
         since: dt.datetime | None,
-        per_host: Counter[str | None] | None = None,
     ) -> RoundSummary:
-        """One batch. ``per_host`` counts sources per host taken so far in this round (a drain of
-        due sources): hosts at ``per_host_per_round`` wait for the next scheduled round."""
+        """One batch. A scheduled round (``due``) takes at most what each host's window shared by
+        all workers still allows (``per_host_per_round`` per ``per_host_window_seconds``); the rest
+        waits for a later window. A round by hand caps each batch and records its takes."""
         started = time.perf_counter()
         out = RoundSummary(owner=self.owner, rounds=1)
         s = self.settings
-        used = per_host if per_host is not None else Counter()
-        full = [h for h, n in used.items() if h is not None and n >= s.per_host_per_round]
+        host_cap = HostWindowCap(s.per_host_per_round, s.per_host_window_seconds, enforce=mode == "due")
         batch = await self._in_db(
             lambda: claim_sources(
                 self.engine,
                 self.owner,
                 limit=s.round_size,
                 lease_seconds=s.lease_seconds,
-                select_ids=lambda rows: cap_per_host(rows, s.per_host_per_round, s.round_size, used),
+                select_ids=lambda rows: cap_per_host(rows, s.per_host_per_round, s.round_size),
                 due_only=mode == "due",
                 checked_before=since if mode != "due" else None,
                 source_ids=source_ids,
-                exclude_hosts=full,
+                host_cap=host_cap,
             )
         )
-        if per_host is not None:
-            per_host.update(c.host for c in batch)
         out.claimed = len(batch)
         if not batch:
             out.rounds = 0
@@ -664,7 +660,7 @@ def run_round(
     verify: VerifyFn | None = None,
     progress: ProgressFn | None = None,
 ) -> RoundSummary:
-    """One batch (at most ``round_size`` sources, ``per_host_per_round`` per host)."""
+    """One batch (at most ``round_size`` sources, and what the per-host cap allows)."""
 
     async def go() -> RoundSummary:
         async with _runner(
@@ -696,15 +692,12 @@ def run_until_idle(
     async def go() -> RoundSummary:
         total = RoundSummary(started_at=time.time())
         since = utcnow()
-        # a scheduled round shares each host's cap across its batches; a round by hand
-        # (--all, --source) caps only each batch
-        per_host: Counter[str | None] | None = Counter() if mode == "due" else None
         async with _runner(
             engine, settings, owner=owner, fetch=fetch, store=store, verify=verify, progress=progress
         ) as runner:
             total.owner = runner.owner
             while max_rounds is None or total.rounds < max_rounds:
-                one = await runner.round(mode=mode, source_ids=source_ids, since=since, per_host=per_host)
+                one = await runner.round(mode=mode, source_ids=source_ids, since=since)
                 total.add(one)
                 if one.claimed == 0 or one.errors + one.lost_lease == one.claimed or one.breaker:
                     break  # nothing left, no progress possible now (leases will expire), or no network
