@@ -50,17 +50,20 @@ _CN_SPELL = str.maketrans({"卅": "三十", "卌": "四十", "参": "叁", "參"
 _CN_SPELL_NEEDED = re.compile("[卅卌参參]")
 
 
+_CN_MAX_CHARS = 40
+
+
 def cn_number(text: str) -> float | None:
     """三百万 → 3000000, 十二 → 12, 两 → 2, 四万五 → 45000, 贰仟叁佰 → 2300; None when ``text`` is not
     a Chinese numeral. cn2an (smart mode) reads the colloquial and formal forms; our own reader is the
     fallback for what it refuses."""
-    if not text:
-        return None
+    if not text or len(text) > _CN_MAX_CHARS:
+        return None  # no figure is written with this many numerals (and float() would overflow)
     if _CN_SPELL_NEEDED.search(text):
         text = text.translate(_CN_SPELL)
     try:
         got = cn2an.cn2an(text, "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError):
         got = None
     if isinstance(got, int | float):
         return float(got)
@@ -474,8 +477,10 @@ def _after_hyphen(text: str, end: int, kinds: tuple[str, ...]) -> tuple[UnitWord
 
 # a minus sign glued to a figure (not the dash of a range: "10-15"), or 负 (负增长 1.5%)
 _NEGATIVE = re.compile(r"(?:(?<![\w.%)\]])[-−]|负(?:增长)?\s*)$")
+# the lookbehinds start ``den`` only at the head of a run: without them a long run of digits or
+# numerals is tried from every position (quadratic in the run's length)
 _FRACTION = re.compile(
-    r"(?P<den>\d+|[一二两三四五六七八九十百千]+)\s*分之\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
+    r"(?P<den>(?<!\d)\d+|(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+)\s*分之\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 )
 _PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)")
 # 三成 = 30%; not 成为/成功/成本/成员/成果/成立/成熟/成长/成交
