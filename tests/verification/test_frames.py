@@ -204,3 +204,13 @@ def test_a_range_equal_at_both_ends_supports_with_less_of_the_frame() -> None:
     other, _ = verdict("Corvane pencils in full-year capex at $14bn–$18bn", "$14bn", "money", p)
     assert d.status == "verified"
     assert other.status != "verified"
+
+
+def test_what_a_figure_counts_is_compared_across_scripts() -> None:
+    p = page("Once complete, the expansion will bring Alibaba Cloud's global infrastructure to 32 regions and 95 "
+             "availability zones.",
+             title="Alibaba Cloud to launch data centers")
+    swapped, _ = verdict("扩建完成后全球基础设施将覆盖 95 个地域、32 个可用区", "95 个", "count", p)
+    right, _ = verdict("扩建完成后全球基础设施将覆盖 32 个地域、95 个可用区", "32 个", "count", p)
+    assert swapped.status != "verified"  # 95 counts availability zones, not regions (地域)
+    assert right.status == "verified"

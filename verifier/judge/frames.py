@@ -35,6 +35,7 @@ __all__ = [
     "measure_key",
     "figure_role",
     "trailing_change",
+    "noun_terms",
     "round_marks",
     "names_a_lead",
 ]
@@ -63,6 +64,19 @@ def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
+def noun_terms(noun: str | None) -> frozenset[str]:
+    """What a figure counts, as stemmed English words: "availability zones" → {availabl, zone}; a
+    Chinese noun through the dictionary bridge (地域 → {region, area, distric}; empty when unknown)."""
+    if not noun:
+        return frozenset()
+    words = set(content_words(noun))
+    if has_han(noun):
+        for bw in bridge(noun):
+            words |= bw.english
+    return frozenset(words)
+
+
 def clause_words(text: str) -> frozenset[str]:
     """Stemmed English words of a clause; Chinese words through the dictionary bridge."""
     words = set(content_words(text))
@@ -373,7 +387,7 @@ def claim_frame(
     name_words = set() if names_measure else _name_words(sentence, names)
     own: list[tuple[frozenset[str], float]] = []
     if noun:  # what the figure counts is the first part of what it measures
-        own.append((frozenset(content_words(noun)), 1.0))
+        own.append((noun_terms(noun), 1.0))
     inside: list[tuple[frozenset[str], float]] = []
     wide: list[tuple[frozenset[str], float]] = []
     for terms, w, src in concepts:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claims.bridge import content_words
 from claims.model import Value
 from verifier.judge.compare import (
     Comparison,
@@ -21,7 +20,7 @@ from verifier.judge.evidence import (
     claim_subjects,
     draft_evidence,
 )
-from verifier.judge.frames import stale_spans
+from verifier.judge.frames import noun_terms, stale_spans
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
@@ -43,10 +42,21 @@ from verifier.judge.statements import (
 from verifier.judge.statements import supports as aligned_supports
 
 
+def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:
+    """A table row whose label names another thing than the claim's noun ("Availability zones | 89 |
+    95" for "95 个地域": regions): its cells count that thing."""
+    p = ps.passage
+    if p.kind not in {"td", "tr"} or not claimed.noun:
+        return False
+    label = noun_terms(p.text.split("|", 1)[0].strip())
+    mine = noun_terms(claimed.noun)
+    return bool(label and mine and not label & mine)
+
+
 def _noun_bound(claimed: Value, found: Value) -> bool:
     if not claimed.noun or not found.noun:
         return False
-    return bool(set(content_words(claimed.noun)) & set(content_words(found.noun)))
+    return bool(set(noun_terms(claimed.noun)) & set(noun_terms(found.noun)))
 
 
 def assess_number(
@@ -159,6 +169,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
             (pv, c) for pv, c in comparisons
             if c.agrees and (c.detail != "vague" or is_vague(pv) or _noun_bound(claimed, pv))
             and not (c.detail == "bound" and pv.qualifier in {"=", "~"} and claimed.unit != "rank")
+            and not _row_counts_other_things(claimed, ps)
         ]
         bound_agree = [pv for pv, _ in agree if _noun_bound(claimed, pv)]
         # the number's noun: "12 个模型" against "5 models on 12 benchmarks" — the page's figure for
@@ -188,7 +199,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
                     and same_digits(float(claimed.value), float(pv.value))
                     and ps.context >= 0.6
                     and ps.near >= t.near_share
-                    and bool(pv.noun and set(content_words(pv.noun)) & (q.all_terms() | set(content_words(claimed.noun or ""))))
+                    and bool(pv.noun and set(noun_terms(pv.noun)) & (q.all_terms() | set(noun_terms(claimed.noun))))
                 ):
                     out.add(
                         Finding("contradicts", ps.context, "value", "unit_garble"),

@@ -42,6 +42,7 @@ from verifier.judge.frames import (
     is_stale,
     measure_key,
     measure_match,
+    noun_terms,
     period_marks,
     periods_conflict,
     previous_clause,
@@ -172,14 +173,14 @@ def _nouns_clash(claimed: Value, found: Value) -> bool:
     """Both figures name what they count and share no word: 12 models vs 5 benchmarks."""
     if not claimed.noun or not found.noun:
         return False
-    return not set(content_words(claimed.noun)) & set(content_words(found.noun))
+    return not set(noun_terms(claimed.noun)) & set(noun_terms(found.noun))
 
 
 def _nouns_agree(claimed: Value, found: Value) -> bool:
     """Both figures name what they count and share a word (241 个模型 / 214 models)."""
     if not claimed.noun or not found.noun:
         return False
-    return bool(set(content_words(claimed.noun)) & set(content_words(found.noun)))
+    return bool(set(noun_terms(claimed.noun)) & set(noun_terms(found.noun)))
 
 
 def _family_head(name: str) -> str:
@@ -278,7 +279,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     own = clause_words(text[gs:ge])
     seg_words = own | p.context
     if pv.noun:
-        seg_words |= frozenset(content_words(pv.noun))
+        seg_words |= frozenset(noun_terms(pv.noun))
     if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
         words |= clause_words(text)
         seg_words |= clause_words(text[: max(0, text.find("|", 1))])
@@ -490,7 +491,7 @@ def _page_near(st: Statement, drop: frozenset[str]) -> frozenset[str]:
     p = st.passage
     spans = [(v.start, v.end) for v in p.values if v.kind != "date"]
     words = _near_words(p.text, st.value.start, st.value.end, spans, drop)
-    return words | frozenset(content_words(st.value.noun or ""))
+    return words | noun_terms(st.value.noun)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:[-–—~～至到]|to|and)\s*")
@@ -530,9 +531,9 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     drop = _neutral_words(q.context_names)
     spans = [(v.start, v.end) for v in values]
     mine = [st for st in statements if st.comparison.agrees]
-    k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | frozenset(content_words(key.noun or ""))
+    k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | noun_terms(key.noun)
     for sib in siblings:
-        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | frozenset(content_words(sib.noun or ""))
+        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun)
         k_only, s_only = k_near - s_near, s_near - k_near
         if not k_only or not s_only:
             continue
