@@ -214,3 +214,12 @@ def test_what_a_figure_counts_is_compared_across_scripts() -> None:
     right, _ = verdict("扩建完成后全球基础设施将覆盖 32 个地域、95 个可用区", "32 个", "count", p)
     assert swapped.status != "verified"  # 95 counts availability zones, not regions (地域)
     assert right.status == "verified"
+
+
+def test_a_reversed_range_is_contradicted_by_the_page_range() -> None:
+    p = page("Industry groups estimated that compliance would cost providers between 2 million and 5 million "
+             "euros per model per year.", title="EU names AI models posing systemic risk")
+    reversed_, _ = verdict("An industry group puts compliance costs at €5m–€2m per model per year", "€5m", "money", p)
+    right, _ = verdict("An industry group puts compliance costs at €2m–€5m per model per year", "€2m", "money", p)
+    assert reversed_.status == "contradicted"
+    assert right.status == "verified"

@@ -97,12 +97,18 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
     if not backing and (ranged := same_range(q, claimed, statements)) is not None:
         backing = [ranged]
-    if backing and (end := other_range_end(q, claimed, backing[0])) is not None:
-        st = backing[0]
-        ps = PassageScore(st.index, st.passage_no, st.match, st.match, ())
-        out = Assessment()
-        out.add(Finding("contradicts", max(st.match, 0.5), "value", "different"), draft_evidence(ps, "contradicts", st.match, end))
-        return out
+    found_by_search = [
+        by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0]))
+        for f, d in zip(kept.findings, kept.evidence, strict=True)
+        if f.stance == "supports" and d.highlight
+    ]
+    for st in [*backing[:1], *(st for st in found_by_search if st is not None)]:
+        end = other_range_end(q, claimed, st)
+        if end is not None:  # the page's range is another one: both of its ends say so
+            ps = PassageScore(st.index, st.passage_no, st.match, st.match, ())
+            out = Assessment()
+            out.add(Finding("contradicts", max(st.match, 0.5), "value", "different"), draft_evidence(ps, "contradicts", st.match, end))
+            return out
     if backing:
         st = backing[0]
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))

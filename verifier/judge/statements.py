@@ -645,9 +645,23 @@ def same_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -
 
 def other_range_end(q: ClaimQuery, claimed: Value, st: Statement) -> Value | None:
     """The page's range opens at the claim's figure but closes elsewhere ("$14bn–$18bn" against "$14
-    billion to $16 billion"): the page's other end, which the claim's contradicts."""
+    billion to $16 billion"), or closes with the figure the claim opens with ("€5m–€2m" against "2
+    million and 5 million euros"): the page's other end, which the claim's contradicts."""
     partner = range_partner(q, claimed)
-    end = page_range_end(st) if partner is not None else None
-    if partner is None or end is None:
+    if partner is None:
         return None
-    return end if compare_values(partner, end).disagrees else None
+    end = page_range_end(st)
+    if end is not None:
+        return end if compare_values(partner, end).disagrees else None
+    start = page_range_start(st)  # the page closes its range with the figure the claim opens with
+    return start if start is not None and compare_values(claimed, start).disagrees else None
+
+
+def page_range_start(st: Statement) -> Value | None:
+    """The figure that opens the range a page figure closes ("2 million and [5 million] euros")."""
+    p = st.passage
+    for other in reversed(p.values):
+        gap = p.text[other.end : st.value.start] if other.end < st.value.start else ""
+        if gap and _RANGE_GAP.fullmatch(gap):
+            return other
+    return None
