@@ -27,6 +27,7 @@ __all__ = [
     "replace_evidence",
     "replace_evidence_many",
     "current_verdicts",
+    "verdict_statuses",
     "claim_evidence",
 ]
 
@@ -241,6 +242,18 @@ def current_verdicts(session: Session, claim_ids: Sequence[int], *, for_update: 
         stmt = stmt.order_by(col(Verdict.claim_id)).with_for_update().execution_options(populate_existing=True)
     rows = session.exec(stmt).all()
     return {v.claim_id: v for v in rows}
+
+
+def verdict_statuses(session: Session, claim_ids: Iterable[int]) -> dict[int, str]:
+    """claim id → its current status (chunked look-ups: the list may be long)."""
+    ids = sorted(set(claim_ids))
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), 5000):
+        rows = session.exec(
+            select(Verdict.claim_id, Verdict.status).where(col(Verdict.claim_id).in_(ids[start : start + 5000]))
+        ).all()
+        out.update({int(cid): status for cid, status in rows})
+    return out
 
 
 def claim_evidence(session: Session, claim_id: int) -> list[Evidence]:

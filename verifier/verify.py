@@ -2,7 +2,8 @@
 
 No transaction is held while we think, and memory stays bounded by a batch:
 1. read (one short transaction): the claims and the sources they rest on;
-2. group (no database): cross-report conflicts from the claims alone;
+2. group: the claims' cross-report conflicts, read from the grouping index (``storage.groups``, kept
+   up to date by ingest), and the current statuses of the claims outside the run they disagree with;
 3. per batch of claims: load the latest snapshots it cites (indexes kept in an LRU), assess, and
    write Evidence rows and verdicts through ``storage.verdicts.record_verdict`` — idempotent, and
    never over a reviewer's verdict. Claims in a conflict are written last, once the run's statuses
@@ -21,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from claims.grouping import GROUPED_KINDS, GroupMember, find_conflicts
+from claims.grouping import GroupMember, find_conflicts
 from claims.model import Value
 from storage.db import session_scope
 from storage.evidence import (
@@ -33,7 +34,9 @@ from storage.evidence import (
     latest_snapshot_ids,
     replace_evidence_many,
     snapshots_by_id,
+    verdict_statuses,
 )
+from storage.groups import conflicts_of, index_pending
 from storage.models import Evidence, Verdict
 from storage.verdicts import VerdictUpdate, record_verdict
 from verifier.assess import Assessment, EvidenceDraft, Thresholds, assess_claim
@@ -171,19 +174,17 @@ def verify_claims(
         match_threshold = get_settings().match_threshold
     dead_after = get_settings().dead_after_failures
     summary = VerifySummary()
-    # 1. read
+    # 1. read; claims not yet in the grouping index (an older ledger) enter it first
+    with session_scope(engine) as session:
+        index_pending(session)
     with session_scope(engine) as session:
         claims, sources = claims_to_verify(session, report=report, claim_ids=claim_ids, source_ids=source_ids)
-        others: list[ClaimInput] = []
-        other_status: dict[int, str] = {}
-        if report is not None or claim_ids is not None or source_ids is not None:
-            # the rest of the ledger takes part in cross-report grouping with its current verdicts
-            chosen = {c.id for c in claims}
-            grouped = claims_to_verify(session, kinds=GROUPED_KINDS)[0]
-            others = [c for c in grouped if c.id not in chosen]
-            other_status = {cid: v.status for cid, v in current_verdicts(session, [c.id for c in others]).items()}
-    # 2. group first: conflicts need the claims only, not their evidence
-    conflicts = _conflicts([*claims, *others])
+        # 2. cross-report conflicts from the grouping index: the claims' own, and the current statuses
+        #    of the claims outside this run they disagree with (never the rest of the ledger)
+        conflicts = conflicts_of(session, [c.id for c in claims if c.checkworthy])
+        chosen = {c.id for c in claims}
+        outside = sorted({o for others in conflicts.values() for o in others} - chosen)
+        other_status = verdict_statuses(session, outside)
     # 3. assess and write in batches: each batch loads the snapshots it cites (indexes kept in an LRU)
     #    and is written at once; a claim in a conflict waits for the run's statuses (the pages may side
     #    with the other report), so memory holds one batch, the LRU and the conflicting claims
