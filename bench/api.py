@@ -177,6 +177,11 @@ def generate(engine: Engine, n_claims: int, seed: int = 7) -> float:
                 )
             conn.execute(insert(Claim), claims)
             conn.execute(insert(Verdict), verdicts)
+    from storage.counts import compact_counts
+    from storage.db import session_scope
+
+    with session_scope(engine) as session:  # as ingest and verify do after their writes
+        compact_counts(session)
     if engine.dialect.name == "postgresql":  # what autovacuum would soon do after a bulk load
         with engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")

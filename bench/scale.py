@@ -98,14 +98,21 @@ def phase_grouping_pass(url: str) -> dict[str, Any]:
     """The whole-ledger pass the index replaces (every grouped claim in memory, ``find_conflicts``)."""
     from storage.db import make_engine, session_scope
     from storage.evidence import claims_to_verify
-    from verifier.verify import _cross_report
+    from storage.groups import conflicts_of
+    from verifier.verify import _conflicts
 
     engine = make_engine(url, cache=False)
     t0 = time.perf_counter()
     with session_scope(engine) as session:
         claims = claims_to_verify(session)[0]
-    _cross_report(claims, [], {})
-    return {"seconds": time.perf_counter() - t0, "members": len(claims)}
+    conflicts = _conflicts(claims)
+    seconds = time.perf_counter() - t0
+    with session_scope(engine) as session:  # how far the capped index is from the whole pass
+        indexed = conflicts_of(session, [c.id for c in claims])
+    ids = set(conflicts) | set(indexed)
+    return {"seconds": seconds, "members": len(claims), "pass_in_conflict": len(conflicts),
+            "index_in_conflict": len(indexed), "both_in_conflict": len(set(conflicts) & set(indexed)), "either_in_conflict": len(ids),
+            "same_partners": sum(1 for i in ids if conflicts.get(i) == indexed.get(i))}
 
 
 def phase_reverify(url: str) -> dict[str, Any]:
@@ -195,6 +202,10 @@ def main() -> None:
             extra = f"  ({r['claims']} claims)" if "claims" in r else f"  ({r['members']} members)"
             if "cold_s" in r:
                 extra += f", first run in a fresh process {r['cold_s']:.2f} s"
+            if "pass_in_conflict" in r:
+                extra += (f"; claims in a conflict: whole pass {r['pass_in_conflict']}, index {r['index_in_conflict']}, "
+                          f"both {r['both_in_conflict']}; the same partners for {r['same_partners']} of the "
+                          f"{r['either_in_conflict']} claims either flags")
             if "compared" in r:
                 extra += f", {r['compared']} pairs compared, {r['conflicts']} conflicts, {r['capped']} capped look-ups"
             print(f"  {phase:8s} {r['seconds']:8.2f} s  peak {r['peak_mb']:6.0f} MB{extra}", flush=True)

@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 WINDOW_DAYS = 45  # claims.grouping's default window
-DEFAULT_CAP = 64  # candidates per key, most recent first: bounds the work per new claim
+DEFAULT_CAP = 128  # candidates per key, most recent first: bounds the work per new claim
 _CHUNK = 5000  # ids per IN (...) list
 
 

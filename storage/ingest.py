@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select, update
 from claims.extract import extract_claims
 from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
+from storage.counts import compact_counts
 from storage.db import session_scope
 from storage.groups import index_claims, unindex_claims
 from storage.models import Claim, Report, Section, SectionSource, utcnow
@@ -136,6 +137,7 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
     initial_verdicts(session, claim_ids)
     # cross-report grouping as an index: the new claims meet only the claims sharing their keys
     index_claims(session, claim_ids)
+    compact_counts(session)  # fold the verdict counts the new verdicts appended (storage/counts.py)
     checkworthy = sum(1 for ex in extracted if ex.checkworthy)
     return IngestResult(
         parsed.name,

@@ -8,7 +8,7 @@ Everything returns plain dataclasses or table rows loaded in one short read sess
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any, Literal
@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError
+from storage.counts import LOW_CONFIDENCE, Bucket, bucket_counts, counts_installed
 from storage.jsoncols import json_list
 from storage.models import (
     AuditEntry,
@@ -99,7 +100,6 @@ def ensure_indexes(engine: Engine) -> None:
 
 
 REVIEW_STATES = ("open", "unreviewed", "assigned", "reviewed", "any")
-LOW_CONFIDENCE = 0.7  # a machine "verified" below this goes to the review queue
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,36 @@ def _base() -> Any:
     return stmt.join(Report, col(Report.id) == col(Claim.report_id))
 
 
-def _count(session: Session, flt: ClaimFilter) -> int:
+def _bucket_test(flt: ClaimFilter) -> Callable[[Bucket], bool] | None:
+    """The same selection as ``flt`` over the maintained counts' buckets (storage/counts.py), or None
+    when ``flt`` uses something the buckets do not hold (report, kind, source, people, dates)."""
+    if any(v is not None for v in (flt.kind, flt.report, flt.source_id, flt.assignee, flt.reviewer, flt.since, flt.until)):
+        return None
+    if flt.max_confidence is not None and flt.max_confidence != LOW_CONFIDENCE:
+        return None
+
+    def test(b: Bucket) -> bool:
+        review_ok = {
+            None: True, "any": True, "open": not b.reviewed, "unreviewed": not b.reviewed and not b.assigned,
+            "assigned": not b.reviewed and b.assigned, "reviewed": b.reviewed,
+        }[flt.review]
+        return (
+            review_ok
+            and (flt.status is None or b.status == flt.status)
+            and (flt.reason is None or b.reason == flt.reason)
+            and (flt.needs_review is None or b.needs_review == flt.needs_review)
+            and (flt.checkworthy is None or b.checkworthy == flt.checkworthy)
+            and (flt.max_confidence is None or b.low_confidence)
+        )
+
+    return test
+
+
+def _count(session: Session, flt: ClaimFilter, buckets: dict[Bucket, int] | None = None) -> int:
+    test = _bucket_test(flt)
+    if test is not None and counts_installed(session):
+        buckets = bucket_counts(session) if buckets is None else buckets
+        return sum(n for b, n in buckets.items() if test(b))
     stmt = select(func.count()).select_from(Verdict).join(Claim, col(Claim.id) == col(Verdict.claim_id))
     return int(session.exec(_apply_filter(stmt, session, flt)).one())
 
@@ -353,7 +382,9 @@ def _queue_groups(flt: ClaimFilter) -> list[ClaimFilter]:
 def count_queue(session: Session, flt: ClaimFilter | None = None) -> int:
     """How many claims the review queue holds under ``flt``."""
     flt = (flt or ClaimFilter()).validate()
-    return sum(_count(session, group) for group in _queue_groups(flt))
+    groups = _queue_groups(flt)
+    buckets = bucket_counts(session) if counts_installed(session) and all(_bucket_test(g) for g in groups) else None
+    return sum(_count(session, group, buckets) for group in groups)
 
 
 def review_queue(
@@ -397,6 +428,11 @@ def status_counts(session: Session, report_id: int | None = None) -> dict[str, i
     if report_id is not None:
         stmt = stmt.where(Claim.report_id == report_id)
     counts = {s: 0 for s in STATUSES}
+    if report_id is None and counts_installed(session):  # maintained by the database
+        for b, n in bucket_counts(session).items():
+            if b.checkworthy and b.status in counts:
+                counts[b.status] += n
+        return counts
     for status, n in session.exec(stmt).all():
         counts[status] = int(n)
     return counts

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 
 from claims.grouping import GroupMember, find_conflicts
 from claims.model import Value
+from storage.counts import compact_counts
 from storage.db import session_scope
 from storage.evidence import (
     ClaimInput,
@@ -211,6 +212,8 @@ def verify_claims(
         _side_with_pages(out, conflicts[out.claim_id], status, cites.get(out.claim_id, True))
     for start in range(0, len(held), _BATCH):
         _write_outcomes(engine, held[start : start + _BATCH], trigger, summary)
+    with session_scope(engine) as session:  # fold the counts the verdict writes appended
+        compact_counts(session)
     summary.snapshots_indexed = cache.built
     summary.seconds = time.perf_counter() - started
     return summary
