@@ -52,9 +52,9 @@ def test_maintained_counts_follow_every_kind_of_write(engine: Engine, monkeypatc
     from storage.ingest import ingest_report
     from storage.models import Verdict
     from storage.verdicts import VerdictUpdate, record_verdict
+    from tests.conftest import SOURCES_DIR
     from verifier.archive import import_archive
     from verifier.verify import verify_claims
-    from tests.conftest import SOURCES_DIR
 
     for path in sorted(REPORTS_DIR.glob("*.txt"))[:2]:
         ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
