@@ -274,10 +274,12 @@ def _merge(session: Session, claim_id: int, linked: set[int], group_of: dict[int
         group_of[cid] = new
 
 
-def unindex_claims(session: Session, claim_ids: Iterable[int]) -> set[int]:
+def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool = False) -> set[int]:
     """Take claims out of the index (an older version of a report, a changed claim): their keys and
-    conflicts go, and the groups they were in are re-formed from the members left. Returns the ids of
-    the other claims whose conflicts or group changed (their verdicts may want a re-verify)."""
+    conflicts go, and the groups they were in are re-formed from the members left. ``retired`` claims
+    (an older version's) are marked done, so that no later look-up for unindexed claims meets them.
+    Returns the ids of the other claims whose conflicts or group changed (their verdicts may want a
+    re-verify)."""
     ids = sorted(set(claim_ids))
     touched: set[int] = set()
     gids: set[str] = set()
@@ -298,7 +300,9 @@ def unindex_claims(session: Session, claim_ids: Iterable[int]) -> set[int]:
         session.execute(delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
         session.execute(delete(ClaimConflict).where(col(ClaimConflict.claim_id).in_(chunk)))
         session.execute(delete(ClaimConflict).where(col(ClaimConflict.other_id).in_(chunk)))
-        session.execute(update(Claim).where(col(Claim.id).in_(chunk)).values(group_id=None, grouped_at=None))
+        session.execute(
+            update(Claim).where(col(Claim.id).in_(chunk)).values(group_id=None, grouped_at=utcnow() if retired else None)
+        )
     for gid in sorted(gids):
         rest = [
             int(c)
@@ -349,5 +353,7 @@ def regroup(session: Session, *, cap: int = DEFAULT_CAP) -> IndexSummary:
     """Rebuild the whole index: every key, conflict and group id, from the claims alone."""
     session.execute(delete(ClaimConflict))
     session.execute(delete(ClaimKey))
-    session.execute(update(Claim).values(group_id=None, grouped_at=None))
+    session.execute(update(Claim).values(group_id=None, grouped_at=utcnow()))  # older versions stay out
+    latest = sa_select(col(Report.id)).where(col(Report.is_latest))
+    session.execute(update(Claim).where(col(Claim.report_id).in_(latest)).values(grouped_at=None))
     return index_pending(session, cap=cap)

@@ -67,7 +67,7 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
         older = session.exec(
             select(Claim.id).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.name) == parsed.name)
         ).all()
-        unindex_claims(session, [int(c) for c in older if c is not None])
+        unindex_claims(session, [int(c) for c in older if c is not None], retired=True)
         session.exec(update(Report).where(col(Report.name) == parsed.name).values(is_latest=False))  # type: ignore[call-overload]
     report = Report(
         name=parsed.name,
