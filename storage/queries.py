@@ -509,6 +509,12 @@ def status_counts(session: Session, report_id: int | None = None) -> dict[str, i
 
 def reason_counts(session: Session) -> dict[tuple[str, str], int]:
     """Flagged claims per (status, reason), for the queue's filter bar."""
+    if counts_installed(session):  # maintained by the database
+        out: dict[tuple[str, str], int] = {}
+        for b, n in bucket_counts(session).items():
+            if b.status in ("contradicted", "unverified"):
+                out[(b.status, b.reason)] = out.get((b.status, b.reason), 0) + n
+        return out
     stmt = (
         select(Verdict.status, Verdict.reason, func.count())
         .where(col(Verdict.status).in_(("contradicted", "unverified")))

@@ -35,6 +35,7 @@ def _counted(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> dict[str, objec
                 "claims": [q.count_claims(session, q.ClaimFilter(**f)) for f in FILTERS],  # type: ignore[arg-type]
                 "queue": [q.count_queue(session, q.ClaimFilter(**f)) for f in FILTERS[:3]],  # type: ignore[arg-type]
                 "statuses": q.status_counts(session),
+                "reasons": q.reason_counts(session),
             }
 
     maintained = figures()
