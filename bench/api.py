@@ -281,7 +281,7 @@ def serve_and_measure(url: str, label: str, args: argparse.Namespace, code: Path
     base = f"http://127.0.0.1:{port}"
     rows: list[tuple[str, str, float, float, float, int]] = []
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 600  # a first start on a big ledger builds its indexes
         while True:
             try:
                 if httpx.get(base + "/static/app.css", timeout=1).status_code == 200:
@@ -289,7 +289,9 @@ def serve_and_measure(url: str, label: str, args: argparse.Namespace, code: Path
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"serve did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+                proc.terminate()  # reading a live process's stderr would wait for it forever
+                _out, err = proc.communicate(timeout=30)
+                raise SystemExit(f"serve did not start: {err.decode() if err else ''}")
             time.sleep(0.2)
         for name, path in ENDPOINTS:
             if args.only and path != "/static/app.css" and path not in args.only.split(","):
