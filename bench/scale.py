@@ -9,9 +9,12 @@ Every phase runs in a process of its own so that its peak RSS is its own:
 
 - ingest: ``storage.ingest.ingest_report`` for every report (timed apart from snapshot loading);
 - verify: ``verify_claims`` over the whole ledger;
-- grouping: cross-report grouping alone (every checkworthy grouped claim, ``find_conflicts``);
+- grouping: a full ``regroup`` of the grouping index (the work ingest already did report by report);
+  with ``--whole-pass`` also the whole-ledger in-memory pass it replaced (``find_conflicts``);
 - re-verify one source: ``verify_claims(source_ids=[…])`` for the copy-0 source cited most often
-  (each copy cites its own hosts, so the claims citing it do not grow with the ledger);
+  (each copy cites its own hosts, so the claims citing it do not grow with the ledger), timed on its
+  second run in the process (a worker's steady state); the first, which also loads the dictionaries,
+  is printed beside it;
 - baseline: rapidfuzz ``partial_ratio`` of each claim against each cited page (no writes).
 
 The fitted exponent is the slope of log(time) against log(claims) between consecutive sizes.
@@ -37,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 PHASES = ("verify", "grouping", "reverify", "baseline")
+OPTIONAL = ("grouping_pass",)
 
 
 def _peak_mb() -> float:
@@ -77,17 +81,38 @@ def phase_verify(url: str) -> dict[str, Any]:
 
 
 def phase_grouping(url: str) -> dict[str, Any]:
+    """A full ``regroup`` (the maintenance rebuild of the grouping index): ingest does this work report
+    by report as it goes, so this is also the total grouping cost the ingest phase paid."""
     from storage.db import make_engine, session_scope
-    from storage.evidence import claims_to_verify
-    from verifier.verify import _cross_report
+    from storage.groups import regroup
 
     engine = make_engine(url, cache=False)
     t0 = time.perf_counter()
     with session_scope(engine) as session:
-        claims = claims_to_verify(session)[0]  # as a whole-ledger verify groups them
-    loaded = time.perf_counter() - t0
-    _cross_report(claims, [], {})  # no outcomes: only the groups and conflicts are computed
-    return {"seconds": time.perf_counter() - t0, "load_s": loaded, "members": len(claims)}
+        summary = regroup(session)
+    return {"seconds": time.perf_counter() - t0, "members": summary.claims, "compared": summary.compared,
+            "conflicts": summary.conflicts, "capped": summary.capped}
+
+
+def phase_grouping_pass(url: str) -> dict[str, Any]:
+    """The whole-ledger pass the index replaces (every grouped claim in memory, ``find_conflicts``)."""
+    from storage.db import make_engine, session_scope
+    from storage.evidence import claims_to_verify
+    from storage.groups import conflicts_of
+    from verifier.verify import _conflicts
+
+    engine = make_engine(url, cache=False)
+    t0 = time.perf_counter()
+    with session_scope(engine) as session:
+        claims = claims_to_verify(session)[0]
+    conflicts = _conflicts(claims)
+    seconds = time.perf_counter() - t0
+    with session_scope(engine) as session:  # how far the capped index is from the whole pass
+        indexed = conflicts_of(session, [c.id for c in claims])
+    ids = set(conflicts) | set(indexed)
+    return {"seconds": seconds, "members": len(claims), "pass_in_conflict": len(conflicts),
+            "index_in_conflict": len(indexed), "both_in_conflict": len(set(conflicts) & set(indexed)), "either_in_conflict": len(ids),
+            "same_partners": sum(1 for i in ids if conflicts.get(i) == indexed.get(i))}
 
 
 def phase_reverify(url: str) -> dict[str, Any]:
@@ -115,7 +140,10 @@ def phase_reverify(url: str) -> dict[str, Any]:
     assert row is not None, "no live source in the ledger"
     t0 = time.perf_counter()
     summary = verify_claims(engine, source_ids=[int(row[0])])
-    return {"seconds": time.perf_counter() - t0, "claims": summary.claims, "source_id": row[0]}
+    cold = time.perf_counter() - t0  # includes loading the dictionaries (jieba, CC-CEDICT) once per process
+    t0 = time.perf_counter()
+    verify_claims(engine, source_ids=[int(row[0])])  # as a worker that has verified before does it
+    return {"seconds": time.perf_counter() - t0, "cold_s": cold, "claims": summary.claims, "source_id": row[0]}
 
 
 def phase_baseline(url: str) -> dict[str, Any]:
@@ -143,13 +171,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000", help="comma-separated report counts (default 100,1000)")
     ap.add_argument("--versions", type=int, default=2, help="snapshots per live source (default 2)")
-    ap.add_argument("--phase", choices=("build", *PHASES), help=argparse.SUPPRESS)
+    ap.add_argument("--whole-pass", action="store_true",
+                    help="also time the whole-ledger grouping pass the index replaces (slow at 1,000 reports)")
+    ap.add_argument("--phase", choices=("build", *PHASES, *OPTIONAL), help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--reports", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.phase:  # a child process
         fn = {"build": lambda: phase_build(a.db, a.reports, a.versions), "verify": lambda: phase_verify(a.db),
-              "grouping": lambda: phase_grouping(a.db), "reverify": lambda: phase_reverify(a.db),
+              "grouping": lambda: phase_grouping(a.db), "grouping_pass": lambda: phase_grouping_pass(a.db),
+              "reverify": lambda: phase_reverify(a.db),
               "baseline": lambda: phase_baseline(a.db)}[a.phase]
         result = fn()
         print(json.dumps({**result, "peak_mb": _peak_mb()}))
@@ -160,15 +191,23 @@ def main() -> None:
             url = f"sqlite:///{Path(tmp) / 'scale.db'}"
             row: dict[str, Any] = {"reports": n, "build": _run(["--phase", "build", "--db", url, "--reports", str(n),
                                                                 "--versions", str(a.versions)])}
-            for phase in PHASES:
+            for phase in (*PHASES, *(OPTIONAL if a.whole_pass else ())):
                 row[phase] = _run(["--phase", phase, "--db", url])
         rows.append(row)
         b = row["build"]
         print(f"{n} reports: {b['claims']} claims, {b['snapshots']} snapshots, {b['sources']} sources", flush=True)
         print(f"  ingest   {b['ingest_s']:8.2f} s  peak {b['peak_mb']:6.0f} MB (build incl. snapshots {b['build_s']:.1f} s)")
-        for phase in PHASES:
+        for phase in (p for p in (*PHASES, *OPTIONAL) if p in row):
             r = row[phase]
             extra = f"  ({r['claims']} claims)" if "claims" in r else f"  ({r['members']} members)"
+            if "cold_s" in r:
+                extra += f", first run in a fresh process {r['cold_s']:.2f} s"
+            if "pass_in_conflict" in r:
+                extra += (f"; claims in a conflict: whole pass {r['pass_in_conflict']}, index {r['index_in_conflict']}, "
+                          f"both {r['both_in_conflict']}; the same partners for {r['same_partners']} of the "
+                          f"{r['either_in_conflict']} claims either flags")
+            if "compared" in r:
+                extra += f", {r['compared']} pairs compared, {r['conflicts']} conflicts, {r['capped']} capped look-ups"
             print(f"  {phase:8s} {r['seconds']:8.2f} s  peak {r['peak_mb']:6.0f} MB{extra}", flush=True)
         print(f"  grouping / verify: {row['grouping']['seconds'] / row['verify']['seconds']:.2f}; "
               f"verify / baseline: {row['verify']['seconds'] / row['baseline']['seconds']:.2f}")

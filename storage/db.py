@@ -14,6 +14,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from claims.errors import ConfigError
 from storage import models  # noqa: F401  (registers the tables)
+from storage.counts import install_counts
 from storage.upgrade import upgrade_schema
 
 __all__ = ["make_engine", "make_read_engine", "reading", "session_scope", "is_sqlite", "normalise_url"]
@@ -72,6 +73,7 @@ def make_engine(url: str, *, create: bool = True, cache: bool = True) -> Engine:
         if create:
             SQLModel.metadata.create_all(engine)
             _upgrade(engine)
+            _install_counts(engine)
         if cache:
             _engines[url] = engine
         return engine
@@ -85,6 +87,15 @@ def _upgrade(engine: Engine) -> None:
         raise
     except Exception:  # another process added the same column between our look and our ALTER
         upgrade_schema(engine, SQLModel.metadata)
+
+
+def _install_counts(engine: Engine) -> None:
+    """The verdict counts the database maintains (storage/counts.py); a concurrent starter may win."""
+    try:
+        install_counts(engine)
+    except Exception:
+        if not install_counts(engine):  # installed by the other starter meanwhile: fine
+            return
 
 
 def make_read_engine(engine: Engine, *, pool_size: int = 20) -> Engine:

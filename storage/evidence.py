@@ -23,10 +23,12 @@ __all__ = [
     "SnapshotData",
     "SourceInfo",
     "claims_to_verify",
+    "report_ids_to_verify",
     "latest_snapshots",
     "replace_evidence",
     "replace_evidence_many",
     "current_verdicts",
+    "verdict_statuses",
     "claim_evidence",
 ]
 
@@ -70,21 +72,24 @@ class SnapshotData:
 
 
 
-def claims_to_verify(
+def report_ids_to_verify(
     session: Session,
     *,
     report: str | None = None,
     claim_ids: Sequence[int] | None = None,
     source_ids: Sequence[int] | None = None,
-    kinds: Sequence[str] | None = None,
-) -> tuple[list[ClaimInput], dict[int, SourceInfo]]:
-    """Claims of the latest report versions (filtered), each with the ids of the sources it rests on."""
-    # the report's id, name and date only: a whole Report row would bring its full text once per claim
-    stmt = (
-        select(Claim, col(Report.id), col(Report.name), col(Report.date))
-        .join(Report, col(Report.id) == col(Claim.report_id))
-        .where(col(Report.is_latest))
-    )
+) -> list[int]:
+    """The ids of the latest report versions holding claims :func:`claims_to_verify` may select with
+    the same filters (a verify run reads its claims a few reports at a time)."""
+    stmt = select(Claim.report_id).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.is_latest))
+    stmt = _where(stmt, report, claim_ids, source_ids, None)
+    return sorted({int(r) for r in session.exec(stmt.distinct()).all()})
+
+
+def _where(
+    stmt: Any, report: str | None, claim_ids: Sequence[int] | None, source_ids: Sequence[int] | None,
+    kinds: Sequence[str] | None,
+) -> Any:
     if report is not None:
         stmt = stmt.where((col(Report.name) == report) | (col(Report.name).endswith("/" + report)))
     if claim_ids is not None:
@@ -100,6 +105,28 @@ def claims_to_verify(
             .where(col(SectionSource.source_id).in_(list(source_ids)))
         )
         stmt = stmt.where(col(Claim.report_id).in_(citing))
+    return stmt
+
+
+def claims_to_verify(
+    session: Session,
+    *,
+    report: str | None = None,
+    claim_ids: Sequence[int] | None = None,
+    source_ids: Sequence[int] | None = None,
+    kinds: Sequence[str] | None = None,
+    report_ids: Sequence[int] | None = None,
+) -> tuple[list[ClaimInput], dict[int, SourceInfo]]:
+    """Claims of the latest report versions (filtered), each with the ids of the sources it rests on."""
+    # the report's id, name and date only: a whole Report row would bring its full text once per claim
+    stmt = (
+        select(Claim, col(Report.id), col(Report.name), col(Report.date))
+        .join(Report, col(Report.id) == col(Claim.report_id))
+        .where(col(Report.is_latest))
+    )
+    stmt = _where(stmt, report, claim_ids, source_ids, kinds)
+    if report_ids is not None:
+        stmt = stmt.where(col(Claim.report_id).in_(list(report_ids)))
     rows = session.exec(stmt.order_by(col(Claim.id))).all()
     report_ids = sorted({rep_id for _, rep_id, _n, _d in rows if rep_id is not None})
     by_section: dict[int, list[int]] = defaultdict(list)
@@ -241,6 +268,18 @@ def current_verdicts(session: Session, claim_ids: Sequence[int], *, for_update: 
         stmt = stmt.order_by(col(Verdict.claim_id)).with_for_update().execution_options(populate_existing=True)
     rows = session.exec(stmt).all()
     return {v.claim_id: v for v in rows}
+
+
+def verdict_statuses(session: Session, claim_ids: Iterable[int]) -> dict[int, str]:
+    """claim id → its current status (chunked look-ups: the list may be long)."""
+    ids = sorted(set(claim_ids))
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), 5000):
+        rows = session.exec(
+            select(Verdict.claim_id, Verdict.status).where(col(Verdict.claim_id).in_(ids[start : start + 5000]))
+        ).all()
+        out.update({int(cid): status for cid, status in rows})
+    return out
 
 
 def claim_evidence(session: Session, claim_id: int) -> list[Evidence]:

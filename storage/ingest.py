@@ -1,5 +1,6 @@
 """Ingest: a report's text → Report, Section, Source, Claim rows and first verdicts, in one transaction.
 
+The new claims enter the cross-report grouping index (``storage.groups``) in the same transaction.
 Parsing and extraction (pure, in ``claims``) run before the transaction opens, so a report that cannot
 be read never touches the ledger. The same content under the same name is a no-op; a changed text is a
 new version, and its claims belong to that version.
@@ -20,7 +21,9 @@ from sqlmodel import Session, col, select, update
 from claims.extract import extract_claims
 from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
+from storage.counts import compact_counts
 from storage.db import session_scope
+from storage.groups import index_claims, unindex_claims
 from storage.models import Claim, Report, Section, SectionSource, utcnow
 from storage.sources import upsert_source_url
 from storage.verdicts import initial_verdicts
@@ -84,6 +87,11 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
         assert latest.id is not None
         return IngestResult(parsed.name, latest.id, latest.version, "unchanged")
     if latest is not None:
+        # the older versions' claims leave the grouping index (their conflicts and groups go with them)
+        older = session.exec(
+            select(Claim.id).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.name) == parsed.name)
+        ).all()
+        unindex_claims(session, [int(c) for c in older if c is not None], retired=True)
         session.exec(update(Report).where(col(Report.name) == parsed.name).values(is_latest=False))  # type: ignore[call-overload]
     report = Report(
         name=parsed.name,
@@ -132,6 +140,9 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
         rows = [_claim_row(ex, report.id, section_ids, now) for ex in extracted[at : at + INSERT_CHUNK]]
         claim_ids = [int(r[0]) for r in session.execute(stmt, rows)]
         initial_verdicts(session, claim_ids)
+        # cross-report grouping as an index: the new claims meet only the claims sharing their keys
+        index_claims(session, claim_ids)
+    compact_counts(session)  # fold the verdict counts the new verdicts appended (storage/counts.py)
     checkworthy = sum(1 for ex in extracted if ex.checkworthy)
     return IngestResult(
         parsed.name,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 __all__ = [
@@ -19,6 +19,8 @@ __all__ = [
     "SectionSource",
     "Snapshot",
     "Claim",
+    "ClaimKey",
+    "ClaimConflict",
     "Evidence",
     "Verdict",
     "VerdictEvent",
@@ -151,6 +153,28 @@ class Claim(SQLModel, table=True):
     checkworthy: bool = Field(default=True, index=True)
     group_id: str | None = Field(default=None, index=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
+    # when the claim entered the grouping index (storage/groups.py); None: not yet (an older ledger)
+    grouped_at: dt.datetime | None = Field(default=None, index=True)
+
+
+class ClaimKey(SQLModel, table=True):
+    """One grouping key of a claim (kind | unit family | entity), with its report's date: the claims a
+    new claim is compared with are found by an indexed look-up on (key, report_date)."""
+
+    __table_args__ = (Index("ix_claimkey_key_date", "key", "report_date", "claim_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    key: str
+    report_date: dt.date | None = None
+
+
+class ClaimConflict(SQLModel, table=True):
+    """Two claims of different reports state the same fact with different values (kept both ways)."""
+
+    __table_args__ = (UniqueConstraint("claim_id", "other_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    other_id: int = Field(foreign_key="claim.id", index=True)
 
 
 class Evidence(SQLModel, table=True):

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Index, and_, case, func, inspect, not_
+from sqlalchemy import Index, and_, case, func, inspect, not_, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claims.errors import BadInputError, NotFoundError
 from claims.model import ClaimKind
+from storage.counts import LOW_CONFIDENCE, Bucket, bucket_counts, counts_installed
 from storage.jsoncols import json_list
 from storage.models import (
     AuditEntry,
@@ -101,7 +102,6 @@ def ensure_indexes(engine: Engine) -> None:
 
 
 REVIEW_STATES = ("open", "unreviewed", "assigned", "reviewed", "any")
-LOW_CONFIDENCE = 0.7  # a machine "verified" below this goes to the review queue
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,31 @@ class Page:
     total: int
     limit: int
     offset: int
+    # keyset paging: where the next page starts (None when this page is not full); pass it back as ``after``
+    next_after: str | None = None
+
+
+@dataclass(frozen=True)
+class QueueCursor:
+    """The last row of a queue page: its group, then the group's sort key (reason, confidence, id)."""
+
+    group: int
+    reason: str
+    confidence: float
+    claim_id: int
+
+    def encode(self) -> str:
+        return f"{self.group}~{self.reason}~{self.confidence!r}~{self.claim_id}"
+
+    @classmethod
+    def decode(cls, text: str) -> QueueCursor:
+        parts = text.split("~")
+        try:
+            if len(parts) != 4:
+                raise ValueError(text)
+            return cls(int(parts[0]), parts[1], float(parts[2]), int(parts[3]))
+        except ValueError:
+            raise BadInputError(f"not a queue cursor: {text!r}", hint="pass back a page's next_after") from None
 
 
 def _check_paging(limit: int, offset: int) -> None:
@@ -315,7 +340,36 @@ def _base() -> Any:
     return stmt.join(Report, col(Report.id) == col(Claim.report_id))
 
 
-def _count(session: Session, flt: ClaimFilter) -> int:
+def _bucket_test(flt: ClaimFilter) -> Callable[[Bucket], bool] | None:
+    """The same selection as ``flt`` over the maintained counts' buckets (storage/counts.py), or None
+    when ``flt`` uses something the buckets do not hold (report, kind, source, people, dates)."""
+    if any(v is not None for v in (flt.kind, flt.report, flt.source_id, flt.assignee, flt.reviewer, flt.since, flt.until)):
+        return None
+    if flt.max_confidence is not None and flt.max_confidence != LOW_CONFIDENCE:
+        return None
+
+    def test(b: Bucket) -> bool:
+        review_ok = {
+            None: True, "any": True, "open": not b.reviewed, "unreviewed": not b.reviewed and not b.assigned,
+            "assigned": not b.reviewed and b.assigned, "reviewed": b.reviewed,
+        }[flt.review]
+        return (
+            review_ok
+            and (flt.status is None or b.status == flt.status)
+            and (flt.reason is None or b.reason == flt.reason)
+            and (flt.needs_review is None or b.needs_review == flt.needs_review)
+            and (flt.checkworthy is None or b.checkworthy == flt.checkworthy)
+            and (flt.max_confidence is None or b.low_confidence)
+        )
+
+    return test
+
+
+def _count(session: Session, flt: ClaimFilter, buckets: dict[Bucket, int] | None = None) -> int:
+    test = _bucket_test(flt)
+    if test is not None and counts_installed(session):
+        buckets = bucket_counts(session) if buckets is None else buckets
+        return sum(n for b, n in buckets.items() if test(b))
     stmt = select(func.count()).select_from(Verdict).join(Claim, col(Claim.id) == col(Verdict.claim_id))
     return int(session.exec(_apply_filter(stmt, session, flt)).one())
 
@@ -333,8 +387,11 @@ def list_claims(
     limit: int = 50,
     offset: int = 0,
     with_total: bool = True,
+    after: str | int | None = None,
 ) -> Page:
-    """One page of claims matching ``flt``, with the total for pagination (-1 when not asked for)."""
+    """One page of claims matching ``flt``, with the total for pagination (-1 when not asked for).
+    ``after`` (a page's ``next_after``, sort=id only) seeks past the last claim seen: the cost of a
+    page does not grow with its depth, as ``offset``'s does."""
     flt = (flt or ClaimFilter()).validate()
     _check_paging(limit, offset)
     order = _order(sort)
@@ -342,10 +399,18 @@ def list_claims(
         # same order, but named on the verdict: SQLite then reads it straight off the verdict's
         # (status, rowid) index instead of sorting every matching claim
         order = [col(Verdict.claim_id).asc()]
-    stmt = _apply_filter(_base(), session, flt).order_by(*order).limit(limit).offset(offset)
+    stmt = _apply_filter(_base(), session, flt).order_by(*order).limit(limit)
+    if after is not None:  # keyset: seek past the last row seen instead of skipping ``offset`` rows
+        if sort != "id":
+            raise BadInputError("after= pages by id only", hint="use sort=id with after, or offset")
+        key = order[0].element if hasattr(order[0], "element") else col(Claim.id)
+        stmt = stmt.where(key > int(after))
+    else:
+        stmt = stmt.offset(offset)
     items = _rows(session, stmt)
     total = _count(session, flt) if with_total else -1
-    return Page(items=items, total=total, limit=limit, offset=offset)
+    nxt = str(items[-1].claim.id) if sort == "id" and len(items) == limit else None
+    return Page(items=items, total=total, limit=limit, offset=offset, next_after=nxt)
 
 
 def _queue_groups(flt: ClaimFilter) -> list[ClaimFilter]:
@@ -372,37 +437,72 @@ def _queue_groups(flt: ClaimFilter) -> list[ClaimFilter]:
 def count_queue(session: Session, flt: ClaimFilter | None = None) -> int:
     """How many claims the review queue holds under ``flt``."""
     flt = (flt or ClaimFilter()).validate()
-    return sum(_count(session, group) for group in _queue_groups(flt))
+    groups = _queue_groups(flt)
+    buckets = bucket_counts(session) if counts_installed(session) and all(_bucket_test(g) for g in groups) else None
+    return sum(_count(session, group, buckets) for group in groups)
 
 
 def review_queue(
-    session: Session, flt: ClaimFilter | None = None, *, limit: int = 50, offset: int = 0, with_total: bool = True
+    session: Session,
+    flt: ClaimFilter | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    with_total: bool = True,
+    after: str | None = None,
 ) -> Page:
     """Claims for fact-checkers, most urgent first (see :func:`_queue_groups`); by reason within a
     group, the surest first (the least sure first among low-confidence verified claims).
 
     One ordered query per group (each walks the (status, reason, confidence) index and stops at
-    the page), instead of one sort over every flagged claim.
+    the page), instead of one sort over every flagged claim. ``after`` (a page's ``next_after``)
+    seeks past the last row seen, so a deep page costs what the first does; ``offset`` skips rows.
     """
     flt = (flt or ClaimFilter()).validate()
     _check_paging(limit, offset)
+    cursor = QueueCursor.decode(after) if after else None
     items: list[ClaimRow] = []
-    skip = offset
-    for group in _queue_groups(flt):
+    last: QueueCursor | None = None
+    skip = 0 if cursor else offset
+    for gi, group in enumerate(_queue_groups(flt)):
         need = limit - len(items)
         if need <= 0:
             break
-        if group.max_confidence is not None:  # least sure first, off the (status, confidence) index
+        if cursor is not None and gi < cursor.group:
+            continue
+        low = group.max_confidence is not None  # least sure first, off the (status, confidence) index
+        if low:
             order = [col(Verdict.confidence).asc(), col(Verdict.claim_id).asc()]
         else:
             order = [col(Verdict.reason).asc(), col(Verdict.confidence).desc(), col(Verdict.claim_id).asc()]
         stmt = _apply_filter(_base(), session, group).order_by(*order)
+        if cursor is not None and gi == cursor.group:
+            stmt = stmt.where(_after(cursor, low))
         rows = _rows(session, stmt.limit(need).offset(skip))
         items += rows
+        if rows:
+            tail = rows[-1]
+            last = QueueCursor(gi, tail.reason, tail.confidence, int(tail.claim.id or 0))
         # a page that starts past this group skips what the group holds; otherwise it starts here
         skip = max(0, skip - _count(session, group)) if skip and not rows else 0
     total = count_queue(session, flt) if with_total else -1
-    return Page(items=items, total=total, limit=limit, offset=offset)
+    nxt = last.encode() if last is not None and len(items) == limit else None
+    return Page(items=items, total=total, limit=limit, offset=offset, next_after=nxt)
+
+
+def _after(c: QueueCursor, low: bool) -> Any:
+    """Rows after ``c`` in its group's order (a leading range the index can seek to, then the tie-breaks)."""
+    conf, cid = col(Verdict.confidence), col(Verdict.claim_id)
+    if low:  # confidence asc, id asc
+        return and_(conf >= c.confidence, or_(conf > c.confidence, and_(conf == c.confidence, cid > c.claim_id)))
+    reason = col(Verdict.reason)  # reason asc, confidence desc, id asc
+    return and_(
+        reason >= c.reason,
+        or_(
+            reason > c.reason,
+            and_(reason == c.reason, or_(conf < c.confidence, and_(conf == c.confidence, cid > c.claim_id))),
+        ),
+    )
 
 
 def status_counts(session: Session, report_id: int | None = None) -> dict[str, int]:
@@ -416,6 +516,11 @@ def status_counts(session: Session, report_id: int | None = None) -> dict[str, i
     if report_id is not None:
         stmt = stmt.where(Claim.report_id == report_id)
     counts = {s: 0 for s in STATUSES}
+    if report_id is None and counts_installed(session):  # maintained by the database
+        for b, n in bucket_counts(session).items():
+            if b.checkworthy and b.status in counts:
+                counts[b.status] += n
+        return counts
     for status, n in session.exec(stmt).all():
         counts[status] = int(n)
     return counts
@@ -423,6 +528,12 @@ def status_counts(session: Session, report_id: int | None = None) -> dict[str, i
 
 def reason_counts(session: Session) -> dict[tuple[str, str], int]:
     """Flagged claims per (status, reason), for the queue's filter bar."""
+    if counts_installed(session):  # maintained by the database
+        out: dict[tuple[str, str], int] = {}
+        for b, n in bucket_counts(session).items():
+            if b.status in ("contradicted", "unverified"):
+                out[(b.status, b.reason)] = out.get((b.status, b.reason), 0) + n
+        return out
     stmt = (
         select(Verdict.status, Verdict.reason, func.count())
         .where(col(Verdict.status).in_(("contradicted", "unverified")))

@@ -1,12 +1,15 @@
 """The verification pipeline over the ledger: claims → evidence → verdicts.
 
-No transaction is held while we think, and memory stays bounded by a batch:
-1. read (one short transaction): the claims and the sources they rest on;
-2. group (no database): cross-report conflicts from the claims alone;
+No transaction is held while we think, and memory stays bounded by a read and a batch:
+1. the reports whose claims are selected (ids only); their claims are then read a few reports at a
+   time, with the sources they rest on;
+2. group: those claims' cross-report conflicts, read from the grouping index (``storage.groups``, kept
+   up to date by ingest), never the rest of the ledger;
 3. per batch of claims: load the latest snapshots it cites (indexes kept in an LRU), assess, and
    write Evidence rows and verdicts through ``storage.verdicts.record_verdict`` — idempotent, and
    never over a reviewer's verdict. Claims in a conflict are written last, once the run's statuses
-   are known (the pages may side with the other report).
+   (and the current ones of the claims outside the run they disagree with) are known: the pages may
+   side with the other report.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from claims.grouping import GROUPED_KINDS, GroupMember, find_conflicts
+from claims.grouping import GroupMember, find_conflicts
 from claims.model import Value
+from storage.counts import compact_counts
 from storage.db import session_scope
 from storage.evidence import (
     ClaimInput,
@@ -32,8 +36,11 @@ from storage.evidence import (
     current_verdicts,
     latest_snapshot_ids,
     replace_evidence_many,
+    report_ids_to_verify,
     snapshots_by_id,
+    verdict_statuses,
 )
+from storage.groups import conflicts_of, index_pending
 from storage.models import Evidence, Verdict
 from storage.verdicts import VerdictUpdate, record_verdict
 from verifier.judge import Assessment, EvidenceDraft, Thresholds, assess_claim
@@ -46,6 +53,7 @@ __all__ = ["VerifySummary", "verify_claims", "ClaimOutcome", "evaluate_claim"]
 Progress = Callable[[int, int], None]
 _UNUSABLE = {"dead", "soft_404", "blocked", "malformed", "unsupported"}  # counted: usable within the retries
 _BATCH = 200
+_REPORTS_PER_READ = 10  # reports whose claims are read at once (a few thousand claims)
 _INDEX_CACHE = 256  # snapshot indexes kept between batches (the claims of a report cite the same pages)
 
 
@@ -175,45 +183,57 @@ def verify_claims(
         match_threshold = get_settings().match_threshold
     dead_after = get_settings().dead_after_failures
     summary = VerifySummary()
-    # 1. read
+    # 1. claims not yet in the grouping index (an older ledger) enter it first; then the reports to read
     with session_scope(engine) as session:
-        claims, sources = claims_to_verify(session, report=report, claim_ids=claim_ids, source_ids=source_ids)
-        others: list[ClaimInput] = []
-        other_status: dict[int, str] = {}
-        if report is not None or claim_ids is not None or source_ids is not None:
-            # the rest of the ledger takes part in cross-report grouping with its current verdicts
-            chosen = {c.id for c in claims}
-            grouped = claims_to_verify(session, kinds=GROUPED_KINDS)[0]
-            others = [c for c in grouped if c.id not in chosen]
-            other_status = {cid: v.status for cid, v in current_verdicts(session, [c.id for c in others]).items()}
-    # 2. group first: conflicts need the claims only, not their evidence
-    conflicts = _conflicts([*claims, *others])
-    # 3. assess and write in batches: each batch loads the snapshots it cites (indexes kept in an LRU)
-    #    and is written at once; a claim in a conflict waits for the run's statuses (the pages may side
-    #    with the other report), so memory holds one batch, the LRU and the conflicting claims
+        index_pending(session)
+    with session_scope(engine) as session:
+        report_ids = report_ids_to_verify(session, report=report, claim_ids=claim_ids, source_ids=source_ids)
+    # 2.-3. a few reports' claims at a time: their conflicts from the grouping index, then batches that
+    #    load the snapshots they cite (indexes kept in an LRU) and are written at once; a claim in a
+    #    conflict waits for the run's statuses (the pages may side with the other report). Memory holds
+    #    one read, one batch, the LRU, the run's statuses and the conflicting claims
     cache = _IndexCache(_INDEX_CACHE)
-    status: dict[int, str] = dict(other_status)
-    held: list[ClaimOutcome] = []
-    for start in range(0, len(claims), _BATCH):
-        batch = claims[start : start + _BATCH]
+    status: dict[int, str] = {}
+    held: list[tuple[ClaimOutcome, set[int], bool]] = []  # outcome, the claims it disagrees with, section cites
+    done = read = 0
+    for first in range(0, len(report_ids), _REPORTS_PER_READ):
         with session_scope(engine) as session:
-            snaps, indexes = cache.load(session, {s for c in batch for s in c.source_ids})
-        ready: list[ClaimOutcome] = []
-        for i, claim in enumerate(batch, start):
-            decision, assessment = evaluate_claim(
-                claim, sources, snaps, indexes, thresholds, match_threshold, dead_after=dead_after
+            claims, sources = claims_to_verify(
+                session, claim_ids=claim_ids, source_ids=source_ids,
+                report_ids=report_ids[first : first + _REPORTS_PER_READ],
             )
-            out = ClaimOutcome(claim.id, decision, _evidence_for(decision, assessment))
-            status[claim.id] = decision.status
-            (held if claim.id in conflicts else ready).append(out)
-            if progress is not None:
-                progress(i + 1, len(claims))
-        _write_outcomes(engine, ready, trigger, summary)
-    cites = {c.id: c.section_cites for c in claims}
-    for out in held:
-        _side_with_pages(out, conflicts[out.claim_id], status, cites.get(out.claim_id, True))
-    for start in range(0, len(held), _BATCH):
-        _write_outcomes(engine, held[start : start + _BATCH], trigger, summary)
+            conflicts = conflicts_of(session, [c.id for c in claims if c.checkworthy])
+        read += len(claims)
+        expected = read * len(report_ids) // min(first + _REPORTS_PER_READ, len(report_ids))  # for progress
+        for start in range(0, len(claims), _BATCH):
+            batch = claims[start : start + _BATCH]
+            with session_scope(engine) as session:
+                snaps, indexes = cache.load(session, {s for c in batch for s in c.source_ids})
+            ready: list[ClaimOutcome] = []
+            for claim in batch:
+                decision, assessment = evaluate_claim(
+                    claim, sources, snaps, indexes, thresholds, match_threshold, dead_after=dead_after
+                )
+                out = ClaimOutcome(claim.id, decision, _evidence_for(decision, assessment))
+                status[claim.id] = decision.status
+                if claim.id in conflicts:
+                    held.append((out, conflicts[claim.id], claim.section_cites))
+                else:
+                    ready.append(out)
+                done += 1
+                if progress is not None:
+                    progress(done, max(done, expected))
+            _write_outcomes(engine, ready, trigger, summary)
+    # the claims outside this run that held ones disagree with: their current statuses
+    with session_scope(engine) as session:
+        status.update(verdict_statuses(session, {o for _out, others, _c in held for o in others} - status.keys()))
+    for out, others, section_cites in held:
+        _side_with_pages(out, others, status, section_cites)
+    outcomes = [out for out, _o, _c in held]
+    for start in range(0, len(outcomes), _BATCH):
+        _write_outcomes(engine, outcomes[start : start + _BATCH], trigger, summary)
+    with session_scope(engine) as session:  # fold the counts the verdict writes appended
+        compact_counts(session)
     summary.snapshots_indexed = cache.built
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,5 +1,5 @@
-"""Verifying in batches (snapshots loaded per batch, an LRU of indexes, writes as it goes, conflicting
-claims written last) decides exactly what assessing the whole ledger in memory at once decides."""
+"""Verifying in batches (claims read a few reports at a time, snapshots loaded per batch, an LRU of
+indexes, writes as it goes, conflicting claims written last) decides exactly what assessing the whole ledger in memory at once decides."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def test_small_batches_and_a_tiny_index_cache_decide_as_the_whole_ledger_at_once
     expected = _in_memory_reference(engine)
     monkeypatch.setattr(verify, "_BATCH", 7)
     monkeypatch.setattr(verify, "_INDEX_CACHE", 2)
+    monkeypatch.setattr(verify, "_REPORTS_PER_READ", 2)  # claims read two reports at a time
     summary = verify_claims(engine)
     with session_scope(engine) as session:
         records = claim_records(session, with_evidence=False)

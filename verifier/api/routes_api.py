@@ -84,6 +84,7 @@ def _page(page: q.Page) -> Response:
         "limit": page.limit,
         "offset": page.offset,
         "next_offset": nxt if nxt < page.total else None,
+        "next_after": page.next_after if nxt < page.total else None,
     }
     return Response(orjson.dumps(body), media_type="application/json")
 
@@ -217,10 +218,12 @@ def list_claims(
     sort: Literal["id", "confidence", "-confidence", "report"] = "id",
     limit: int = Query(50, ge=1, le=q.MAX_LIMIT),
     offset: int = Query(0, ge=0, le=2**62),
+    after: int | None = Query(None, ge=0, le=2**62, description="keyset paging (sort=id): a page's next_after"),
 ) -> Response:
-    """Claims, filtered and paginated; ``sort=-confidence`` puts the surest first."""
+    """Claims, filtered and paginated; ``sort=-confidence`` puts the surest first. Deep pages: pass
+    ``after`` (the previous page's ``next_after``) instead of ``offset``; it costs what the first page does."""
     flt = _filter(status, reason, kind, report, source, needs_review, review, assignee, reviewer, since, until)
-    page = q.list_claims(session, flt, sort=sort, limit=limit, offset=offset, with_total=False)
+    page = q.list_claims(session, flt, sort=sort, limit=limit, offset=offset, with_total=False, after=after)
     page.total = counts.get(("claims", flt), lambda: in_session(engine, q.count_claims, flt))
     return _page(page)
 
@@ -243,12 +246,14 @@ def queue(
     until: UntilQ = None,
     limit: int = Query(50, ge=1, le=q.MAX_LIMIT),
     offset: int = Query(0, ge=0, le=2**62),
+    after: str | None = Query(None, max_length=300, description="keyset paging: a page's next_after"),
 ) -> Response:
     """The review queue: claims not reviewed yet (``review=open`` by default), most urgent first:
     contradicted, then needing a second look after a source changed, then unverified, then
-    machine-verified with low confidence. A reviewed claim leaves it."""
+    machine-verified with low confidence. A reviewed claim leaves it. Deep pages: pass ``after`` (the
+    previous page's ``next_after``) instead of ``offset``."""
     flt = _filter(status, reason, kind, report, source, needs_review, review, assignee, reviewer, since, until)
-    page = q.review_queue(session, flt, limit=limit, offset=offset, with_total=False)
+    page = q.review_queue(session, flt, limit=limit, offset=offset, with_total=False, after=after)
     page.total = counts.get(("queue", flt), lambda: in_session(engine, q.count_queue, flt))
     return _page(page)
 

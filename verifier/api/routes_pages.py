@@ -108,9 +108,11 @@ def _qs(params: Mapping[str, Any]) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts, engine: ReadEngine,
-               offset: Annotated[int, Query(ge=0, le=2**62)] = 0) -> HTMLResponse:
+               offset: Annotated[int, Query(ge=0, le=2**62)] = 0,
+               after: Annotated[str | None, Query(max_length=300)] = None) -> HTMLResponse:
     flt, kept = queue_filter(request.query_params, who)
-    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=offset, with_total=False)
+    # "next" seeks past the page's last row (keyset); offset only numbers the rows shown
+    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=offset, with_total=False, after=after)
     page.total = counts.get(("queue", flt), lambda: in_session(engine, q.count_queue, flt))
     reasons = counts.get("reasons", lambda: in_session(engine, q.reason_counts))
     totals = counts.get("statuses", lambda: in_session(engine, q.status_counts))
@@ -119,7 +121,7 @@ def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts,
     return render(
         request, "queue.html", who, page=page, counts=reasons, flt=flt, kept=kept, totals=totals,
         queue_qs=queue_qs, can_review=bool(who and who.can("review")),
-        next_url=("/?" + _qs({**kept, "offset": nxt})) if nxt < page.total else None,
+        next_url=("/?" + _qs({**kept, "offset": nxt, "after": page.next_after})) if nxt < page.total else None,
         prev_url=("/?" + _qs({**kept, "offset": max(0, page.offset - page.limit)})) if page.offset else None,
     )
 

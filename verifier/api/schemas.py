@@ -140,6 +140,7 @@ class ClaimPageOut(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+    next_after: str | None = None  # keyset paging: pass back as ``after`` for the next page
 
 
 class EvidenceOut(BaseModel):

@@ -16,6 +16,29 @@ STATUS_STYLE = {"verified": "green", "contradicted": "red", "unverified": "yello
 
 def register(app: typer.Typer) -> None:
     app.command("verify")(verify_cmd)
+    app.command("regroup")(regroup_cmd)
+
+
+@handle_errors
+def regroup_cmd() -> None:
+    """Rebuild the cross-report grouping index (keys, conflicts, group ids) from the claims alone.
+
+    Ingest keeps the index up to date claim by claim; this is a maintenance command (after changing
+    the grouping rules). Run ``verify --offline`` afterwards to bring verdicts in line."""
+    import time
+
+    from storage.db import session_scope
+    from storage.groups import regroup
+
+    started = time.perf_counter()
+    with session_scope(state.engine) as session:
+        summary = regroup(session)
+    console.print(
+        f"regrouped {summary.claims} claims in {time.perf_counter() - started:.2f}s: {summary.keys} keys, "
+        f"{summary.compared} pairs compared, {summary.conflicts} conflicting pairs"
+        + (f"; {summary.capped} look-ups hit the candidate cap" if summary.capped else ""),
+        highlight=False,
+    )
 
 
 @handle_errors

@@ -1,0 +1,359 @@
+"""Cross-report grouping kept as an index in the ledger, updated claim by claim.
+
+The rules are ``claims.grouping``'s, called as they are: two claims of different reports are the same
+claim when ``same_claim`` says so, and such a pair conflicts when its key values do not agree
+(``values_agree``). ``group_claims`` only ever compares claims that share a blocking key — kind, unit
+family (money or not) and a normalised entity — so those keys are stored per claim (ClaimKey, indexed
+on key and report date). A new claim is compared only with the claims sharing one of its keys whose
+reports are dated within the window, at most ``cap`` per key, the most recent first, and what the
+comparison finds is written in the same transaction:
+
+- ClaimConflict rows, both ways, for the pairs that disagree (what ``find_conflicts`` returns: a
+  disagreeing pair always lies inside one group);
+- ``Claim.group_id``, ``"g"`` + the smallest member id, for the single-link groups (``group_claims``),
+  merged as links appear.
+
+A report's older version leaves the index (keys, conflicts) and the groups it was in are re-formed
+from their remaining members. ``regroup`` rebuilds the whole index (a maintenance command). Below the
+cap the index holds exactly what the whole-ledger pass computes (tests/verification/test_group_index.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, delete, insert, or_, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from claims.grouping import (
+    CURRENCIES,
+    GROUPED_KINDS,
+    GroupMember,
+    _family,
+    _norm,
+    group_claims,
+    same_claim,
+    values_agree,
+)
+from claims.model import Value
+from storage.jsoncols import json_list
+from storage.models import Claim, ClaimConflict, ClaimKey, Report, utcnow
+
+__all__ = [
+    "WINDOW_DAYS",
+    "DEFAULT_CAP",
+    "IndexSummary",
+    "grouping_keys",
+    "index_claims",
+    "index_pending",
+    "unindex_claims",
+    "regroup",
+    "conflicts_of",
+]
+
+WINDOW_DAYS = 45  # claims.grouping's default window
+DEFAULT_CAP = 128  # candidates per key, most recent first: bounds the work per new claim
+_CHUNK = 5000  # ids per IN (...) list
+
+
+@dataclass
+class IndexSummary:
+    claims: int = 0  # claims indexed
+    keys: int = 0
+    compared: int = 0  # candidate pairs compared
+    conflicts: int = 0  # conflict pairs written (one way)
+    capped: int = 0  # look-ups that hit the cap (the index may then miss a pair the whole pass finds)
+
+    def add(self, other: IndexSummary) -> None:
+        for name in ("claims", "keys", "compared", "conflicts", "capped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+# -- pure ---------------------------------------------------------------------------------------------
+
+
+def grouping_keys(member: GroupMember) -> list[str]:
+    """The blocking keys ``group_claims`` puts a member under: kind | money-or-not | normalised entity."""
+    if not member.values or member.kind not in GROUPED_KINDS:
+        return []
+    money = "money" if _family(member.values[0]) in CURRENCIES else ""
+    return sorted({f"{member.kind}|{money}|{_norm(e)}" for e in member.entities if e})
+
+
+def _values(raw: Iterable[object]) -> tuple[Value, ...]:
+    out = []
+    for v in raw:
+        if isinstance(v, dict):
+            try:
+                out.append(Value.from_json(v))
+            except TypeError:
+                continue
+    return tuple(out)
+
+
+def _gid_number(gid: str) -> int:
+    return int(gid[1:])
+
+
+# -- reading ------------------------------------------------------------------------------------------
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[GroupMember, str | None]]:
+    """Claim id → (its group member, its group id), for checkworthy claims of latest report versions."""
+    out: dict[int, tuple[GroupMember, str | None]] = {}
+    for chunk in _chunks(sorted(set(claim_ids))):
+        rows = session.execute(
+            sa_select(
+                col(Claim.id),
+                col(Claim.report_id),
+                col(Claim.kind),
+                col(Claim.text),
+                col(Claim.values),
+                col(Claim.entities),
+                col(Claim.topics),
+                col(Claim.start),
+                col(Claim.sentence_start),
+                col(Claim.group_id),
+                col(Report.date),
+            )
+            .join(Report, col(Report.id) == col(Claim.report_id))
+            .where(col(Claim.id).in_(chunk), col(Claim.checkworthy), col(Report.is_latest))
+        ).all()
+        for cid, rid, kind, text, values, entities, topics, start, sstart, gid, date in rows:
+            member = GroupMember(
+                claim_id=int(cid),
+                report_id=int(rid),
+                kind=kind,
+                text=text,
+                values=_values(json_list(values)),
+                entities=tuple(json_list(entities)),
+                topics=tuple(json_list(topics)),
+                date=date,
+                key_offset=start - sstart,
+            )
+            out[int(cid)] = (member, gid)
+    return out
+
+
+def _candidates(
+    session: Session, keys: Sequence[str], date: dt.date | None, cap: int, summary: IndexSummary
+) -> dict[str, list[int]]:
+    """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``."""
+    found: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    for start in range(0, len(keys), _CHUNK):
+        stmt = sa_select(col(ClaimKey.key), col(ClaimKey.claim_id), col(ClaimKey.report_date)).where(
+            col(ClaimKey.key).in_(list(keys[start : start + _CHUNK]))
+        )
+        if date is not None:
+            window = dt.timedelta(days=WINDOW_DAYS)
+            stmt = stmt.where(
+                or_(
+                    col(ClaimKey.report_date).is_(None),
+                    col(ClaimKey.report_date).between(date - window, date + window),
+                )
+            )
+        for key, cid, rdate in session.execute(stmt).all():
+            found[key].append((rdate or dt.date.min, int(cid)))
+    out: dict[str, list[int]] = {}
+    for key, rows in found.items():
+        rows.sort(reverse=True)
+        if len(rows) > cap:
+            summary.capped += 1
+        out[key] = [cid for _d, cid in rows[:cap]]
+    return out
+
+
+def conflicts_of(session: Session, claim_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Claim id → the ids of the claims of other reports it disagrees with (from the index)."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(sorted(set(claim_ids))):
+        rows = session.exec(
+            select(ClaimConflict.claim_id, ClaimConflict.other_id).where(
+                col(ClaimConflict.claim_id).in_(chunk)
+            )
+        ).all()
+        for cid, other in rows:
+            out[int(cid)].add(int(other))
+    return dict(out)
+
+
+# -- writing ------------------------------------------------------------------------------------------
+
+
+def index_claims(session: Session, claim_ids: Iterable[int], *, cap: int = DEFAULT_CAP) -> IndexSummary:
+    """Put claims into the index (a changed claim's old entries are dropped first), report by report:
+    keys, conflicts and groups are written in ``session``'s transaction."""
+    ids = sorted(set(claim_ids))
+    summary = IndexSummary()
+    if not ids:
+        return summary
+    unindex_claims(session, ids)
+    by_report: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for cid, rid in session.execute(
+            sa_select(col(Claim.id), col(Claim.report_id)).where(col(Claim.id).in_(chunk))
+        ).all():
+            by_report[int(rid)].append(int(cid))
+    for rid in sorted(by_report):
+        summary.add(_index_report_claims(session, by_report[rid], cap))
+    return summary
+
+
+def _index_report_claims(session: Session, ids: list[int], cap: int) -> IndexSummary:
+    """Index claims of one report (one date, so one window for all)."""
+    summary = IndexSummary()
+    mine = _members(session, ids)
+    keyed = {cid: grouping_keys(m) for cid, (m, _g) in mine.items()}
+    keyed = {cid: ks for cid, ks in keyed.items() if ks}
+    if keyed:
+        date = next(iter(mine.values()))[0].date
+        keys = sorted({k for ks in keyed.values() for k in ks})
+        cands = _candidates(session, keys, date, cap, summary)
+        others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys())
+        group_of = {cid: gid for cid, (_m, gid) in others.items()}
+        conflicts: set[tuple[int, int]] = set()
+        for cid in sorted(keyed):
+            member = mine[cid][0]
+            linked: set[int] = set()
+            for key in keyed[cid]:
+                for other_id in cands.get(key, ()):
+                    if other_id in linked or other_id not in others:
+                        continue
+                    other = others[other_id][0]
+                    summary.compared += 1
+                    if not same_claim(member, other, window_days=WINDOW_DAYS):
+                        continue
+                    linked.add(other_id)
+                    if not values_agree(member.values[0], other.values[0]):
+                        conflicts.update({(cid, other_id), (other_id, cid)})
+            if linked:
+                _merge(session, cid, linked, group_of)
+        if conflicts:
+            session.execute(
+                insert(ClaimConflict), [{"claim_id": a, "other_id": b} for a, b in sorted(conflicts)]
+            )
+        summary.conflicts = len(conflicts) // 2
+        rows = [
+            {"claim_id": cid, "key": key, "report_date": mine[cid][0].date}
+            for cid in sorted(keyed)
+            for key in keyed[cid]
+        ]
+        session.execute(insert(ClaimKey), rows)
+        summary.keys = len(rows)
+    summary.claims = len(ids)
+    for chunk in _chunks(ids):
+        session.execute(update(Claim).where(col(Claim.id).in_(chunk)).values(grouped_at=utcnow()))
+    return summary
+
+
+def _merge(session: Session, claim_id: int, linked: set[int], group_of: dict[int, str | None]) -> None:
+    """``claim_id`` joins the groups of the claims it is linked to (merging them): "g" + smallest id."""
+    gids = {g for o in linked if (g := group_of.get(o)) is not None}
+    if (g := group_of.get(claim_id)) is not None:
+        gids.add(g)
+    loose = {claim_id} | {o for o in linked if group_of.get(o) is None}
+    new = "g" + str(min([*loose, *(_gid_number(g) for g in gids)]))
+    cond: ColumnElement[bool] = col(Claim.id).in_(sorted(loose))
+    stale = sorted(gids - {new})
+    if stale:
+        cond = or_(cond, col(Claim.group_id).in_(stale))
+    session.execute(update(Claim).where(cond).values(group_id=new))
+    for cid, gid in list(group_of.items()):
+        if gid in gids:
+            group_of[cid] = new
+    for cid in loose:
+        group_of[cid] = new
+
+
+def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool = False) -> set[int]:
+    """Take claims out of the index (an older version of a report, a changed claim): their keys and
+    conflicts go, and the groups they were in are re-formed from the members left. ``retired`` claims
+    (an older version's) are marked done, so that no later look-up for unindexed claims meets them.
+    Returns the ids of the other claims whose conflicts or group changed (their verdicts may want a
+    re-verify)."""
+    ids = sorted(set(claim_ids))
+    touched: set[int] = set()
+    gids: set[str] = set()
+    for chunk in _chunks(ids):
+        touched |= {
+            int(o)
+            for o in session.exec(
+                select(ClaimConflict.other_id).where(col(ClaimConflict.claim_id).in_(chunk))
+            ).all()
+        }
+        gids |= {
+            g
+            for g in session.exec(
+                select(Claim.group_id).where(col(Claim.id).in_(chunk), col(Claim.group_id).is_not(None))
+            ).all()
+            if g is not None
+        }
+        session.execute(delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
+        session.execute(delete(ClaimConflict).where(col(ClaimConflict.claim_id).in_(chunk)))
+        session.execute(delete(ClaimConflict).where(col(ClaimConflict.other_id).in_(chunk)))
+        session.execute(
+            update(Claim).where(col(Claim.id).in_(chunk)).values(group_id=None, grouped_at=utcnow() if retired else None)
+        )
+    for gid in sorted(gids):
+        rest = [
+            int(c)
+            for c in session.execute(sa_select(col(Claim.id)).where(col(Claim.group_id) == gid)).scalars()
+        ]
+        touched.update(rest)
+        _reform(session, rest)
+    return touched - set(ids)
+
+
+def _reform(session: Session, claim_ids: list[int]) -> None:
+    """Group ids for what is left of a group (the whole pass over its few members)."""
+    members = {cid: m for cid, (m, _g) in _members(session, claim_ids).items()}
+    new: dict[int, str | None] = dict.fromkeys(claim_ids)
+    for group in group_claims(list(members.values()), window_days=WINDOW_DAYS):
+        gid = "g" + str(min(m.claim_id for m in group))
+        for m in group:
+            new[m.claim_id] = gid
+    by_gid: dict[str | None, list[int]] = defaultdict(list)
+    for cid, new_gid in new.items():
+        by_gid[new_gid].append(cid)
+    for new_gid, cids in by_gid.items():
+        session.execute(update(Claim).where(col(Claim.id).in_(cids)).values(group_id=new_gid))
+
+
+def index_pending(session: Session, *, cap: int = DEFAULT_CAP) -> IndexSummary:
+    """Index the claims of latest report versions that are not in the index yet (an older ledger, or
+    claims written by a path that does not index), report by report in ingest order."""
+    summary = IndexSummary()
+    report_ids = session.exec(
+        select(Claim.report_id)
+        .join(Report, col(Report.id) == col(Claim.report_id))
+        .where(col(Claim.grouped_at).is_(None), col(Report.is_latest))
+        .distinct()
+    ).all()
+    for rid in sorted(int(r) for r in report_ids):
+        ids = [
+            int(c)
+            for c in session.execute(
+                sa_select(col(Claim.id)).where(col(Claim.report_id) == rid, col(Claim.grouped_at).is_(None))
+            ).scalars()
+        ]
+        summary.add(_index_report_claims(session, ids, cap))
+    return summary
+
+
+def regroup(session: Session, *, cap: int = DEFAULT_CAP) -> IndexSummary:
+    """Rebuild the whole index: every key, conflict and group id, from the claims alone."""
+    session.execute(delete(ClaimConflict))
+    session.execute(delete(ClaimKey))
+    session.execute(update(Claim).values(group_id=None, grouped_at=utcnow()))  # older versions stay out
+    latest = sa_select(col(Report.id)).where(col(Report.is_latest))
+    session.execute(update(Claim).where(col(Claim.report_id).in_(latest)).values(grouped_at=None))
+    return index_pending(session, cap=cap)
