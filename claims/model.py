@@ -8,6 +8,7 @@ read by ``Path.read_text(encoding="utf-8")``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -60,6 +61,18 @@ class Value:
     def from_json(cls, data: dict[str, Any]) -> Value:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+    @classmethod
+    def many_from_json(cls, raw: Iterable[object]) -> tuple[Value, ...]:
+        """The values of a stored JSON list; entries that are not a value's fields are skipped."""
+        out = []
+        for v in raw:
+            if isinstance(v, dict):
+                try:
+                    out.append(cls.from_json(v))
+                except TypeError:
+                    continue
+        return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -84,17 +84,6 @@ def grouping_keys(member: GroupMember) -> list[str]:
     return sorted({f"{member.kind}|{money}|{_norm(e)}" for e in member.entities if e})
 
 
-def _values(raw: Iterable[object]) -> tuple[Value, ...]:
-    out = []
-    for v in raw:
-        if isinstance(v, dict):
-            try:
-                out.append(Value.from_json(v))
-            except TypeError:
-                continue
-    return tuple(out)
-
-
 def _gid_number(gid: str) -> int:
     return int(gid[1:])
 
@@ -134,7 +123,7 @@ def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[Grou
                 report_id=int(rid),
                 kind=kind,
                 text=text,
-                values=_values(json_list(values)),
+                values=Value.many_from_json(json_list(values)),
                 entities=tuple(json_list(entities)),
                 topics=tuple(json_list(topics)),
                 date=date,

@@ -315,7 +315,7 @@ def parse_date_text(text: str) -> str | None:
     return best[1] if best else None
 
 
-_META_DATE_KEYS = (
+META_DATE_KEYS = (
     "article:published_time",
     "datepublished",
     "citation_publication_date",
@@ -330,7 +330,7 @@ _META_DATE_KEYS = (
     "sailthru.date",
     "og:published_time",
 )
-_DATELINE_RE = re.compile(r"date|dateline|byline|meta|time|posted|published", re.I)
+DATELINE_CLASS = re.compile(r"date|dateline|byline|meta|time|posted|published", re.I)
 
 
 def published_of(html: str) -> str | None:
@@ -349,7 +349,7 @@ def _published(soup: BeautifulSoup) -> str | None:
         content = str(el.get("content") or "")
         if key and content and key not in metas:
             metas[key] = content
-    for key in _META_DATE_KEYS:
+    for key in META_DATE_KEYS:
         if key in metas and (iso := parse_date_text(metas[key])):
             return iso
     # a <time> inside the article first (a sidebar's "related posts" dates come later or outside)
@@ -359,7 +359,7 @@ def _published(soup: BeautifulSoup) -> str | None:
         iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(t.get_text(" "))
         if iso:
             return iso
-    for el in soup.find_all(class_=_DATELINE_RE):
+    for el in soup.find_all(class_=DATELINE_CLASS):
         if isinstance(el, Tag) and (iso := parse_date_text(normalise_text(el.get_text(" ")))):
             return iso
     return None

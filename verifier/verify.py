@@ -118,15 +118,7 @@ def _source_status(
 
 
 def _values(claim: ClaimInput) -> tuple[Value, ...]:
-    out = []
-    for v in claim.values:
-        if isinstance(v, dict):
-            try:
-                out.append(Value.from_json(v))
-            except TypeError:
-                continue
-    return tuple(out)
-
+    return Value.many_from_json(claim.values)
 
 def evaluate_claim(
     claim: ClaimInput,

@@ -9,29 +9,12 @@ its conservative mode (structured markup and the URL).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from verifier.passages import normalise_text, parse_date_text
+from verifier.passages import DATELINE_CLASS, META_DATE_KEYS, normalise_text, parse_date_text
 
 __all__ = ["dateline", "dateline_line"]
 
-_META_DATE_KEYS = (
-    "article:published_time",
-    "datepublished",
-    "citation_publication_date",
-    "citation_date",
-    "dc.date.issued",
-    "dc.date",
-    "date",
-    "pubdate",
-    "publish-date",
-    "publishdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "og:published_time",
-)
-_DATELINE_RE = re.compile(r"date|dateline|byline|meta|time|posted|published", re.I)
 _MAX_DATELINE_CHARS = 5000  # bounded work on a wrapper whose class says "meta"
 _MAX_LINE_CHARS = 300  # a visible dateline is one short line (date, byline, reading time)
 _LINE_BLOCKS = frozenset({"p", "div", "span", "li", "header", "small"})
@@ -53,7 +36,7 @@ def dateline(tree: Any) -> str | None:
         content = str(el.get("content") or "")
         if key and content and key not in metas:
             metas[key] = content
-    for key in _META_DATE_KEYS:
+    for key in META_DATE_KEYS:
         if key in metas and (iso := parse_date_text(metas[key])):
             return iso
     inside = [t for t in times if _in_article(t)]
@@ -63,7 +46,7 @@ def dateline(tree: Any) -> str | None:
             return iso
     for el in tree.iter():
         cls = el.get("class") if isinstance(el.tag, str) else None
-        if cls and _DATELINE_RE.search(cls):
+        if cls and DATELINE_CLASS.search(cls):
             text = normalise_text(" ".join(el.itertext()))[:_MAX_DATELINE_CHARS]
             if iso := parse_date_text(text):
                 return iso
@@ -87,7 +70,7 @@ def dateline_line(tree: Any) -> str:
     candidates = inside + [t for t in times if t not in inside]
     for el in tree.iter():
         cls = el.get("class") if isinstance(el.tag, str) else None
-        if cls and _DATELINE_RE.search(cls):
+        if cls and DATELINE_CLASS.search(cls):
             candidates.append(el)
     for el in candidates:
         text = _visible(el)
