@@ -104,8 +104,9 @@ def pages(root: Path, limit: int | None) -> Iterator[tuple[str, bytes, dict]]:
         return
     for url, item in items:
         path = root / item["file"]
-        if not path.exists():
-            path = root / "cache" / item["file"]
+        for folder in ("cache", "eval"):  # the repository keeps pages in tests/cache and tests/eval
+            if not path.exists():
+                path = root / folder / item["file"]
         if path.exists():
             yield url, path.read_bytes(), item
 
