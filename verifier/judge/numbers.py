@@ -35,6 +35,7 @@ from verifier.judge.statements import (
     contradiction,
     frame_of,
     mixed_pair,
+    nouns_agree,
     other_range_end,
     same_range,
     swapped_pair,
@@ -51,12 +52,6 @@ def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:
     label = noun_terms(p.text.split("|", 1)[0].strip())
     mine = noun_terms(claimed.noun)
     return bool(label and mine and not label & mine)
-
-
-def _noun_bound(claimed: Value, found: Value) -> bool:
-    if not claimed.noun or not found.noun:
-        return False
-    return bool(set(noun_terms(claimed.noun)) & set(noun_terms(found.noun)))
 
 
 def assess_number(
@@ -79,6 +74,23 @@ def _statement_draft(st: Statement, stance: str) -> EvidenceDraft:
     return draft_evidence(ps, stance, st.match, st.value)
 
 
+Places = dict[tuple[int, int, int], Statement]
+
+
+def _statement_at(d: EvidenceDraft, by_place: Places) -> Statement | None:
+    """The aligned statement of the figure a passage-search finding highlights, if any."""
+    return by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0])) if d.highlight else None
+
+
+def _contradicted_by(idx: SnapshotIndex, passage_no: int, match: float, value: Value, detail: str) -> Assessment:
+    """An assessment whose one finding is ``value`` on passage ``passage_no`` contradicting the claim
+    (the finding counts at least 0.5; the evidence keeps the passage's own ``match``)."""
+    ps = PassageScore(idx, passage_no, match, match, ())
+    out = Assessment()
+    out.add(Finding("contradicts", max(match, 0.5), "value", detail), draft_evidence(ps, "contradicts", match, value))
+    return out
+
+
 def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
     """Add what the figures aligned with the claim's frame say (verifier.judge.statements): a supporting
     statement anywhere on the cited pages; with no support, the closest contradicting one."""
@@ -88,8 +100,8 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):
-        if f.stance == "supports" and d.highlight:
-            st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0]))
+        if f.stance == "supports":
+            st = _statement_at(d, by_place)
             if st is not None and not aligned_plausible(claimed, st, statements, frame_direction):
                 continue  # the same digits, but in another frame: another period, tranche, direction
         if not _stale_support(d):
@@ -97,18 +109,11 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
     if not backing and (ranged := same_range(q, claimed, statements)) is not None:
         backing = [ranged]
-    found_by_search = [
-        by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0]))
-        for f, d in zip(kept.findings, kept.evidence, strict=True)
-        if f.stance == "supports" and d.highlight
-    ]
+    found_by_search = [_statement_at(d, by_place) for f, d in zip(kept.findings, kept.evidence, strict=True) if f.stance == "supports"]
     for st in [*backing[:1], *(st for st in found_by_search if st is not None)]:
         end = other_range_end(q, claimed, st)
         if end is not None:  # the page's range is another one: both of its ends say so
-            ps = PassageScore(st.index, st.passage_no, st.match, st.match, ())
-            out = Assessment()
-            out.add(Finding("contradicts", max(st.match, 0.5), "value", "different"), draft_evidence(ps, "contradicts", st.match, end))
-            return out
+            return _contradicted_by(st.index, st.passage_no, st.match, end, "different")
     if backing:
         st = backing[0]
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
@@ -117,16 +122,11 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     if any(f.stance == "supports" for f in kept.findings):
         swap = swapped_pair(q, claimed, statements)
         if swap is not None:
-            out = Assessment()
-            out.add(Finding("contradicts", max(swap.match, 0.5), "value", "swapped"), _statement_draft(swap, "contradicts"))
-            return out
+            return _contradicted_by(swap.index, swap.passage_no, swap.match, swap.value, "swapped")
         mixed = mixed_pair(q, claimed, indexes)
         if mixed is not None:
             idx, n, value = mixed
-            ps = PassageScore(idx, n, 0.6, 0.6, ())
-            out = Assessment()
-            out.add(Finding("contradicts", 0.6, "value", "swapped"), draft_evidence(ps, "contradicts", 0.6, value))
-            return out
+            return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
     against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
     if against:
@@ -135,9 +135,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     return kept
 
 
-def _only_title_backs(
-    kept: Assessment, by_place: dict[tuple[int, int, int], Statement], statements: Sequence[Statement], claimed: Value
-) -> bool:
+def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[Statement], claimed: Value) -> bool:
     """Every supporting figure meets the claim's measure only through the page's title (its own words
     meet none of it: "a $1 million research grant" on a page titled "Microsoft … $10 billion
     investment"), while a figure whose own words do meet it contradicts the claim (the $10 billion)."""
@@ -145,7 +143,7 @@ def _only_title_backs(
     for f, d in zip(kept.findings, kept.evidence, strict=True):
         if f.stance != "supports":
             continue
-        st = by_place.get((d.snapshot_id, d.passage_start, d.highlight[0][0])) if d.highlight else None
+        st = _statement_at(d, by_place)
         if st is None or st.strict_match > 0:
             return False
         backing.append(st)
@@ -171,16 +169,17 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
         # a figure merely inside a claimed bound ("不到 80%" against 72.1%) is one of many a page may
         # give: only the aligned frame (verifier.judge.statements) may take it as support — but a rank is how
         # "top five" is met (#3)
+        other_things = _row_counts_other_things(claimed, ps)
         agree = [
             (pv, c) for pv, c in comparisons
-            if c.agrees and (c.detail != "vague" or is_vague(pv) or _noun_bound(claimed, pv))
+            if c.agrees and not other_things
+            and (c.detail != "vague" or is_vague(pv) or nouns_agree(claimed, pv))
             and not (c.detail == "bound" and pv.qualifier in {"=", "~"} and claimed.unit != "rank")
-            and not _row_counts_other_things(claimed, ps)
         ]
-        bound_agree = [pv for pv, _ in agree if _noun_bound(claimed, pv)]
+        bound_agree = [pv for pv, _ in agree if nouns_agree(claimed, pv)]
         # the number's noun: "12 个模型" against "5 models on 12 benchmarks" — the page's figure for
         # models is 5; the 12 it also states counts something else
-        bound_disagree = [(pv, c) for pv, c in comparisons if c.disagrees and _noun_bound(claimed, pv) and not is_vague(pv)]
+        bound_disagree = [(pv, c) for pv, c in comparisons if c.disagrees and nouns_agree(claimed, pv) and not is_vague(pv)]
         if agree and (bound_agree or not bound_disagree):
             pv = bound_agree[0] if bound_agree else agree[0][0]
             score = min(1.0, ps.context + (0.1 if bound_agree else 0.0))
@@ -205,7 +204,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
                     and same_digits(float(claimed.value), float(pv.value))
                     and ps.context >= 0.6
                     and ps.near >= t.near_share
-                    and bool(pv.noun and set(noun_terms(pv.noun)) & (q.all_terms() | set(noun_terms(claimed.noun))))
+                    and bool(pv.noun and noun_terms(pv.noun) & (q.all_terms() | noun_terms(claimed.noun)))
                 ):
                     out.add(
                         Finding("contradicts", ps.context, "value", "unit_garble"),

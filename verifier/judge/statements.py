@@ -169,18 +169,14 @@ def _candidates(idx: SnapshotIndex, families: Iterable[str]) -> list[int]:
     return sorted(seen)
 
 
+def nouns_agree(claimed: Value, found: Value) -> bool:
+    """Both figures name what they count and share a word (241 个模型 / 214 models)."""
+    return bool(claimed.noun and found.noun and noun_terms(claimed.noun) & noun_terms(found.noun))
+
+
 def _nouns_clash(claimed: Value, found: Value) -> bool:
     """Both figures name what they count and share no word: 12 models vs 5 benchmarks."""
-    if not claimed.noun or not found.noun:
-        return False
-    return not set(noun_terms(claimed.noun)) & set(noun_terms(found.noun))
-
-
-def _nouns_agree(claimed: Value, found: Value) -> bool:
-    """Both figures name what they count and share a word (241 个模型 / 214 models)."""
-    if not claimed.noun or not found.noun:
-        return False
-    return bool(set(noun_terms(claimed.noun)) & set(noun_terms(found.noun)))
+    return bool(claimed.noun and found.noun) and not nouns_agree(claimed, found)
 
 
 def _family_head(name: str) -> str:
@@ -205,24 +201,12 @@ def _names_in(window: str) -> tuple[str, ...]:
     return tuple(compact(name) for name in split_names(window))
 
 
-def _other_subject(
-    subject: str | None,
-    window: str,
-    sentence_names: frozenset[str],
-    table_row: bool = False,
-    segment: str = "",
-    elsewhere: frozenset[str] = frozenset(),
-) -> bool:
+def _other_subject(subject: str | None, window: str, sentence_names: frozenset[str], table_row: bool = False) -> bool:
     """The window speaks of another entity: it names one the claim's sentence also names, or a sibling
-    of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject.
-
-    The figure's own segment speaks first: in "Qwen4-Max ranks first and DeepSeek second, while
-    Kestrel ranks third", "third" is Kestrel's although the clause also names Qwen4-Max — when the
-    claim binds Kestrel to another of its figures (``elsewhere``: names outside the key's segment)."""
+    of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject. (The
+    figure's own segment speaks first: see :func:`_bound_elsewhere`.)"""
     if subject is None:
         return False
-    if _bound_elsewhere(subject, segment, elsewhere):
-        return True
     flat = compact(window)
     if subject in flat:
         return False
@@ -279,7 +263,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     own = clause_words(text[gs:ge])
     seg_words = own | p.context
     if pv.noun:
-        seg_words |= frozenset(noun_terms(pv.noun))
+        seg_words |= noun_terms(pv.noun)
     if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
         words |= clause_words(text)
         seg_words |= clause_words(text[: max(0, text.find("|", 1))])
@@ -306,7 +290,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
 
 def _bound_elsewhere(subject: str | None, segment: str, elsewhere: frozenset[str]) -> bool:
     """The figure's own segment names an entity the claim binds to another of its figures, and not the
-    claim's subject: the figure is that entity's."""
+    claim's subject: the figure is that entity's. In "Qwen4-Max ranks first and DeepSeek second, while
+    Kestrel ranks third", "third" is Kestrel's although the clause also names Qwen4-Max."""
     if subject is None or not segment or not elsewhere or subject in compact(segment):
         return False
     return any(n in elsewhere for n in _names_in(segment))
@@ -354,6 +339,7 @@ def aligned_statements(
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
+                bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 seg_words = g.seg_words | idx.title_words
                 words = g.words | idx.title_words
                 out.append(
@@ -368,8 +354,8 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
                         sibling=frame.bound_to_sibling(g.own_words),
-                        other_subject=_other_subject(subject, g.window, sentence_names, g.table_row, g.segment, elsewhere),
-                        bound_elsewhere=_bound_elsewhere(subject, g.segment, elsewhere),
+                        other_subject=bound or _other_subject(subject, g.window, sentence_names, g.table_row),
+                        bound_elsewhere=bound,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         period_conflict=periods_conflict(frame.periods, g.periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
@@ -457,7 +443,7 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
-    if strong and _nouns_agree(claimed, st.value):
+    if strong and nouns_agree(claimed, st.value):
         need = STRICT_MATCH
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
     if match < need or is_vague(claimed) or is_vague(st.value):
