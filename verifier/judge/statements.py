@@ -483,15 +483,20 @@ def _page_near(st: Statement, drop: frozenset[str]) -> frozenset[str]:
 _RANGE_GAP = re.compile(r"\s*(?:[-–—~～至到]|to|and)\s*")
 
 
+def _in_range(text: str, first: Value, second: Value) -> bool:
+    """Do ``first`` and ``second`` (positions in ``text``) open and close one range (20%–30%, $14bn to
+    $16bn, 2 million and 5 million)?"""
+    return first.end <= second.start and _RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+
+
 def _range_ends(sentence: str, a: Value, b: Value) -> bool:
-    """Are ``a`` and ``b`` the two ends of one range in ``sentence`` (20%–30%, $14bn to $16bn)?"""
-    pa, pb = sentence.find(a.raw), sentence.find(b.raw)
-    if pa < 0 or pb < 0:
-        return False
-    (p1, first), (_, second) = sorted(((pa, a), (pb, b)), key=lambda x: x[0])
-    rest = sentence[p1 + len(first.raw) :]
-    gap = _RANGE_GAP.match(rest)
-    return gap is not None and rest[gap.end() :].lstrip("$€£¥ ").startswith(second.raw.lstrip("$€£¥ "))
+    """Are ``a`` and ``b`` (figures of ``sentence``) the two ends of one range, in either order?"""
+    return _in_range(sentence, a, b) or _in_range(sentence, b, a)
+
+
+def _sentence_key(q: ClaimQuery) -> Value | None:
+    """The claim's key figure as its sentence's value reader reads it (positions in the sentence)."""
+    return next((v for v in _sentence_values(q.sentence) if v.kind != "date" and v.raw == q.key_text), None)
 
 
 def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
@@ -504,15 +509,17 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     none of K's, and the page's figure equal to S next to none of S's (and to K's, unless both sit
     in one passage). The two ends of a range (20%–30%) are one figure, not a pair. Returns the
     page's figure equal to S (the page's value for the claim's quantity)."""
+    key = _sentence_key(q)
+    if key is None:
+        return None
     family = unit_family(claimed)
     values = [v for v in _sentence_values(q.sentence) if v.kind != "date"]
-    key = next((v for v in values if v.raw == q.key_text), None)
     siblings = [
         v for v in values
         if v is not key and unit_family(v) == family and compare_values(claimed, v).disagrees
-        and not _range_ends(q.sentence, claimed, v)
+        and not _range_ends(q.sentence, key, v)
     ]
-    if key is None or not siblings:
+    if not siblings:
         return None
     drop = _neutral_words(q.context_names)
     spans = [(v.start, v.end) for v in values]
@@ -547,13 +554,15 @@ def mixed_pair(
     at = q.sentence.find(q.key_text)
     if at < 0:
         return None
-    cs, ce = clause_span(q.sentence, at, at + len(q.key_text), min_chars=12)
     family = unit_family(claimed)
+    if family == "count":
+        return None
+    cs, ce = clause_span(q.sentence, at, at + len(q.key_text), min_chars=12)
     partners = [
         v for v in _sentence_values(q.sentence)
         if v.kind != "date" and cs <= v.start < ce and unit_family(v) not in {family, "count"} and v.raw != q.key_text
     ]
-    if not partners or unit_family(claimed) == "count":
+    if not partners:
         return None
     return _mixed(claimed, partners[0], indexes)
 
@@ -596,19 +605,22 @@ def _neutral_words(names: tuple[str, ...]) -> frozenset[str]:
 
 
 def range_partner(q: ClaimQuery, claimed: Value) -> Value | None:
-    """The other end of the range the claim's figure opens ("$14bn–$16bn" → $16bn), if any."""
+    """The other end of the range the claim's figure is one end of ("$14bn–$16bn" → $16bn), if any."""
+    key = _sentence_key(q)
+    if key is None:
+        return None
     values = [v for v in _sentence_values(q.sentence) if v.kind != "date"]
-    return next((v for v in values if v.raw != q.key_text and _range_ends(q.sentence, claimed, v)), None)
+    return next((v for v in values if v is not key and _range_ends(q.sentence, key, v)), None)
 
 
 def page_range_end(st: Statement) -> Value | None:
     """The figure that closes the range a page figure opens ("$14 billion to $16 billion"), if any."""
-    p = st.passage
-    for other in p.values:
-        gap = p.text[st.value.end : other.start] if other.start > st.value.end else ""
-        if gap and _RANGE_GAP.fullmatch(gap):
-            return other
-    return None
+    return next((o for o in st.passage.values if _in_range(st.passage.text, st.value, o)), None)
+
+
+def page_range_start(st: Statement) -> Value | None:
+    """The figure that opens the range a page figure closes ("2 million and [5 million] euros")."""
+    return next((o for o in st.passage.values if _in_range(st.passage.text, o, st.value)), None)
 
 
 def same_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
@@ -642,12 +654,3 @@ def other_range_end(q: ClaimQuery, claimed: Value, st: Statement) -> Value | Non
     start = page_range_start(st)  # the page closes its range with the figure the claim opens with
     return start if start is not None and compare_values(claimed, start).disagrees else None
 
-
-def page_range_start(st: Statement) -> Value | None:
-    """The figure that opens the range a page figure closes ("2 million and [5 million] euros")."""
-    p = st.passage
-    for other in reversed(p.values):
-        gap = p.text[other.end : st.value.start] if other.end < st.value.start else ""
-        if gap and _RANGE_GAP.fullmatch(gap):
-            return other
-    return None
