@@ -221,10 +221,10 @@ def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> R
     seen = other_round = 0
     for idx in indexes:
         for p in idx.passages:
-            at = p.text.lower().find(name.lower()) if key in p.compact else -1
-            if at < 0:
+            found = _name_spans(p, name) if key in p.compact else []
+            if not found:
                 continue
-            s, e = clause_span(p.text, at, at + len(name), min_chars=40)
+            s, e = clause_span(p.text, *found[0], min_chars=40)
             if _RELATIVE.match(p.text, e):  # "Altamira Partners, which led the Series B": the clause about it
                 e = clause_span(p.text, e + 2, e + 3)[1]
             seen += 1
