@@ -63,20 +63,13 @@ def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple
     return left, right
 
 
-@lru_cache(maxsize=65536)
-@lru_cache(maxsize=16384)
 def noun_terms(noun: str | None) -> frozenset[str]:
     """What a figure counts, as stemmed English words: "availability zones" → {availabl, zone}; a
     Chinese noun through the dictionary bridge (地域 → {region, area, distric}; empty when unknown)."""
-    if not noun:
-        return frozenset()
-    words = set(content_words(noun))
-    if has_han(noun):
-        for bw in bridge(noun):
-            words |= bw.english
-    return frozenset(words)
+    return clause_words(noun) if noun else frozenset()
 
 
+@lru_cache(maxsize=65536)
 def clause_words(text: str) -> frozenset[str]:
     """Stemmed English words of a clause; Chinese words through the dictionary bridge."""
     words = set(content_words(text))
