@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -338,20 +339,28 @@ def published_of(html: str) -> str | None:
     return _published(BeautifulSoup(html, "lxml"))
 
 
-def _published(soup: BeautifulSoup) -> str | None:
-    metas: dict[str, str] = {}
-    times: list[Tag] = []
-    for el in soup.find_all(["meta", "time"]):  # one pass over the tree
-        if el.name == "time":
-            times.append(el)
-            continue
+def meta_date(metas: Iterable[Any]) -> str | None:
+    """The date the page's ``<meta>`` elements give (the first of ``META_DATE_KEYS`` that parses);
+    ``metas`` are BeautifulSoup tags or lxml elements (both answer ``.get``)."""
+    found: dict[str, str] = {}
+    for el in metas:
         key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
         content = str(el.get("content") or "")
-        if key and content and key not in metas:
-            metas[key] = content
+        if key and content and key not in found:
+            found[key] = content
     for key in META_DATE_KEYS:
-        if key in metas and (iso := parse_date_text(metas[key])):
+        if key in found and (iso := parse_date_text(found[key])):
             return iso
+    return None
+
+
+def _published(soup: BeautifulSoup) -> str | None:
+    metas: list[Tag] = []
+    times: list[Tag] = []
+    for el in soup.find_all(["meta", "time"]):  # one pass over the tree
+        (times if el.name == "time" else metas).append(el)
+    if iso := meta_date(metas):
+        return iso
     # a <time> inside the article first (a sidebar's "related posts" dates come later or outside)
     in_article = [t for t in times if t.find_parent(["article", "main"]) is not None]
     inside = {id(t) for t in in_article}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from verifier.passages import DATELINE_CLASS, META_DATE_KEYS, normalise_text, parse_date_text
+from verifier.passages import DATELINE_CLASS, meta_date, normalise_text, parse_date_text
 
 __all__ = ["dateline", "dateline_line"]
 
@@ -26,19 +26,12 @@ def _in_article(el: Any) -> bool:
 
 def dateline(tree: Any) -> str | None:
     """ISO date (``YYYY-MM-DD``) the page states as its own, or None."""
-    metas: dict[str, str] = {}
+    metas: list[Any] = []
     times: list[Any] = []
     for el in tree.iter("meta", "time"):
-        if el.tag == "time":
-            times.append(el)
-            continue
-        key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        content = str(el.get("content") or "")
-        if key and content and key not in metas:
-            metas[key] = content
-    for key in META_DATE_KEYS:
-        if key in metas and (iso := parse_date_text(metas[key])):
-            return iso
+        (times if el.tag == "time" else metas).append(el)
+    if iso := meta_date(metas):
+        return iso
     inside = [t for t in times if _in_article(t)]
     for t in inside + [t for t in times if t not in inside]:
         iso = parse_date_text(str(t.get("datetime") or "")) or parse_date_text(" ".join(t.itertext()))
