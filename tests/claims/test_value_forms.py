@@ -127,3 +127,10 @@ def test_third_quarter_and_third_party_are_not_ranks() -> None:
 def test_a_month_alone_is_a_partial_date_not_a_count(text: str) -> None:
     first = parse_values(text)[0]
     assert first.kind == "date" and str(first.value).startswith("--")
+
+
+def test_a_product_designation_is_a_version_not_a_count() -> None:
+    for text, raw in [("shipments of its QV-300 sensor", "QV-300"), ("the GB-200 rack", "GB-200"), ("the MI-355X part", "MI-355X")]:
+        assert [(v.raw, v.kind) for v in parse_values(text)] == [(raw, "version")]
+    assert [v.kind for v in parse_values("revenue in FY-2027")] == ["date"]  # a fiscal year, not a product
+    assert [v.raw for v in parse_values("ran 2-3 times")] == ["2", "3"]

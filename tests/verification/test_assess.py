@@ -199,3 +199,17 @@ def test_a_version_never_named_beside_its_family_at_another_number_is_contradict
     right, _ = verdict("Google 发布 Gemma 4 开源模型", "Gemma 4", "version", p)
     assert garbled.status == "contradicted"
     assert right.status == "verified"
+
+
+def test_a_version_named_on_the_page_but_not_in_the_claims_role_is_contradicted() -> None:
+    p = page(
+        "Orbis Devices began mass production of the QV-200 sensor at its Penang plant this month.",
+        "The follow-up QV-300 sensor is due to sample to customers late next year.",
+        title="Orbis Devices quarterly update",
+    )
+    swapped, a = verdict("Orbis Devices said it has begun mass production of its QV-300 sensor.", "QV-300", "version", p)
+    right, _ = verdict("Orbis Devices said it has begun mass production of its QV-200 sensor.", "QV-200", "version", p)
+    later, _ = verdict("Orbis Devices said its QV-300 sensor will sample to customers next year.", "QV-300", "version", p)
+    assert swapped.status == "contradicted" and a.evidence[0].matched_value == "QV-200"
+    assert right.status == "verified"
+    assert later.status == "verified"

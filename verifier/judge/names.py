@@ -44,6 +44,13 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
     found = [any(p.search(idx.page_text) for idx in indexes) for p in patterns]
     best = passages[0] if passages else None
     if all(found) and best is not None:
+        rival = _rival_in_role(versions, patterns, passages, t)
+        if rival is not None:
+            ps, other = rival
+            draft = draft_evidence(ps, "contradicts", ps.context, None)
+            draft.matched_value = other
+            out.add(Finding("contradicts", ps.context, "version", "sibling_version"), draft)
+            return out
         ps = next((p for p in passages if any(pat.search(p.passage.text) for pat in patterns)), best)
         score = max(ps.context, 0.6)
         out.add(Finding("supports", score, "version", "exact"), draft_evidence(ps, "supports", score, None))
@@ -70,12 +77,11 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
 _VERSIONED = re.compile(r"^(?P<family>[A-Za-z][A-Za-z\s\-]*?)[\s\-]*(?P<num>\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,2})$")
 
 
-def _sibling_version(version: str, passages: Sequence[PassageScore], t: Thresholds) -> tuple[PassageScore, str] | None:
-    """A version the pages never name (GPT-5.6, Gemma 6, E6B) while a passage that speaks strongly to
-    the claim names the same family at another number of the same shape (GPT-5.4, Gemma 4, E4B): a
-    garbled version. Only the passages that speak most to the claim count (the best three)."""
+@lru_cache(maxsize=1024)
+def _siblings(version: str) -> tuple[re.Pattern[str], str] | None:
+    """A pattern for the versions of the same family and shape as ``version``, and its number."""
     m = _VERSIONED.match(version.strip())
-    if not m or not passages:
+    if not m:
         return None
     family, num, suffix = normalise_version(m.group("family")), m.group("num"), m.group("suffix")
     # a point release slips within its major (GPT-5.4 → GPT-5.6); GPT-6.1 against GPT-5.4 is another model
@@ -85,13 +91,57 @@ def _sibling_version(version: str, passages: Sequence[PassageScore], t: Threshol
         + re.escape(suffix) + r"(?![\d.]|[a-z])",
         re.IGNORECASE,
     )
+    return pattern, num
+
+
+def _sibling_in(version: str, text: str) -> str | None:
+    """Another version of ``version``'s family and shape named in ``text`` (GPT-5.4 for GPT-5.6)."""
+    sib = _siblings(version)
+    if sib is None:
+        return None
+    pattern, num = sib
+    return next((hit.group(0).strip() for hit in pattern.finditer(text) if hit.group(1) != num), None)
+
+
+def _sibling_version(version: str, passages: Sequence[PassageScore], t: Thresholds) -> tuple[PassageScore, str] | None:
+    """A version the pages never name (GPT-5.6, Gemma 6, E6B) while a passage that speaks strongly to
+    the claim names the same family at another number of the same shape (GPT-5.4, Gemma 4, E4B): a
+    garbled version. Only the passages that speak most to the claim count (the best three)."""
     for ps in passages[:3]:
         if ps.context < t.contradict_context:
             continue
-        others = [hit for hit in pattern.finditer(ps.passage.text) if hit.group(1) != num]
-        if others:
-            return ps, others[0].group(0).strip()
+        other = _sibling_in(version, ps.passage.text)
+        if other is not None:
+            return ps, other
     return None
+
+
+_ROLE_NEAR = 0.75  # the rival passage carries most of the words around the claimed version
+_ROLE_MARGIN = 0.5  # ... and every passage naming the claimed version carries far fewer
+
+
+def _rival_in_role(
+    versions: Sequence[Value], patterns: Sequence[re.Pattern[str]], passages: Sequence[PassageScore], t: Thresholds
+) -> tuple[PassageScore, str] | None:
+    """The page names the claimed version, but what the claim says of it (began shipping, was
+    released, tops the benchmark) the page says of a sibling: the passage that carries the words
+    around the claimed version names another version of its family and not the claimed one, while the
+    passages that do name the claimed version say something else (HX-500 sampling later, HX-400
+    shipping now)."""
+    if len(versions) != 1 or not passages:
+        return None
+    top = max(passages[:3], key=lambda ps: ps.near)
+    if top.near < _ROLE_NEAR or top.context < t.contradict_context:
+        return None
+    if any(pat.search(top.passage.text) for pat in patterns):
+        return None
+    other = _sibling_in(str(versions[0].value), top.passage.text)
+    if other is None:
+        return None
+    named = [ps.near for ps in passages if any(pat.search(ps.passage.text) for pat in patterns)]
+    if named and max(named) > top.near - _ROLE_MARGIN:
+        return None
+    return top, other
 
 
 @lru_cache(maxsize=4096)
