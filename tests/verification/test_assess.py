@@ -213,3 +213,15 @@ def test_a_version_named_on_the_page_but_not_in_the_claims_role_is_contradicted(
     assert swapped.status == "contradicted" and a.evidence[0].matched_value == "QV-200"
     assert right.status == "verified"
     assert later.status == "verified"
+
+
+def test_the_round_led_by_another_under_a_headline_naming_the_claims_round() -> None:
+    p = page(
+        "Brightfold has closed a $300m round at a $2bn valuation.",
+        "The round was led by Cedar Peak Capital. Existing backer Norland Ventures, which led the Series A, also took part.",
+        title="Brightfold raises $300m Series B",
+    )
+    wrong, a = verdict("Brightfold raised a $300m Series B led by Norland Ventures", "Norland Ventures", "fact", p)
+    right, _ = verdict("Brightfold raised a $300m Series B led by Cedar Peak Capital", "Cedar Peak Capital", "fact", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "Cedar Peak Capital"
+    assert right.status == "verified"

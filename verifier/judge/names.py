@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.bridge import content_words, has_han
+from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import (
     normalise_version,
@@ -263,7 +264,8 @@ def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> R
     """A name the claim puts in the lead of a round ("a Series C led by Altamira") is read against the
     round the page gives it. When every page clause naming it names another round ("Altamira, which
     led the Series B") it does not support; when the page also names the claim's round with a lead
-    and another name ("the Series C … was led by Lumière"), that is the contradiction."""
+    and another name ("the Series C … was led by Lumière", or "the round was led by Lumière" under a
+    headline about the Series C), that is the contradiction."""
     rounds = round_marks(q.sentence)
     if len(rounds) != 1 or not names_a_lead(q.sentence):
         return None
@@ -283,13 +285,18 @@ def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> R
     if not seen or other_round < seen:
         return None
     for idx in indexes:
+        # "The round was led by …" on a page whose headline is the claim's round speaks of that round
+        page_round = round_marks(idx.title) == rounds
         for n, p in enumerate(idx.passages):
-            if key in p.compact or not round_marks(p.text) & rounds or not names_a_lead(p.text):
-                continue
-            lead = _LEAD_BY.search(p.text)
-            others = [m for m in split_names(p.text[lead.end() :]) if len(compact(m)) >= 4] if lead else []
-            if others:
-                return RoleClash((PassageScore(idx, n, 0.8, 0.8, ()), others[0]))
+            for s, e in sentence_spans(p.text, 0, len(p.text)):
+                sentence = p.text[s:e]
+                marks = round_marks(sentence)
+                if key in compact(sentence) or not names_a_lead(sentence) or not (marks & rounds or (page_round and not marks)):
+                    continue
+                lead = _LEAD_BY.search(sentence)
+                others = [m for m in split_names(sentence[lead.end() :]) if len(compact(m)) >= 4] if lead else []
+                if others:
+                    return RoleClash((PassageScore(idx, n, 0.8, 0.8, ()), others[0]))
     return RoleClash(None)
 
 
