@@ -225,3 +225,14 @@ def test_the_round_led_by_another_under_a_headline_naming_the_claims_round() -> 
     right, _ = verdict("Brightfold raised a $300m Series B led by Cedar Peak Capital", "Cedar Peak Capital", "fact", p)
     assert wrong.status == "contradicted" and a.evidence[0].matched_value == "Cedar Peak Capital"
     assert right.status == "verified"
+
+
+def test_a_version_missing_from_a_counted_chinese_enumeration_is_contradicted() -> None:
+    p = page(
+        "星桥科技今天发布 Qwen9 系列，其中旗舰 Qwen9-Pro 闭源，同时开源 Qwen9-7B、Qwen9-14B 和 Qwen9-70B 共三款模型。",
+        title="星桥科技发布 Qwen9 系列",
+    )
+    wrong, a = verdict("星桥科技开源 Qwen9-14B 和 Qwen9-3B 等模型", "Qwen9-3B", "version", p)
+    right, _ = verdict("星桥科技开源 Qwen9-14B 和 Qwen9-70B 等模型", "Qwen9-70B", "version", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "Qwen9-7B, Qwen9-14B, Qwen9-70B"
+    assert right.status == "verified"

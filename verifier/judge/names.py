@@ -12,6 +12,7 @@ from functools import lru_cache
 from claims.bridge import content_words, has_han
 from claims.extract import sentence_spans
 from claims.model import Value
+from claims.values import cn_number
 from verifier.judge.compare import (
     normalise_version,
 )
@@ -183,7 +184,34 @@ def _complete_listing(version: str, indexes: Sequence[SnapshotIndex]) -> tuple[P
                 variants += [v.raw for v in q.values if v.kind == "version"]
             if variants:
                 return PassageScore(idx, n, 1.0, 0.0, ()), variants
+        for n, p in enumerate(idx.passages):
+            listed = _counted_run(p, family)
+            if listed:
+                return PassageScore(idx, n, 1.0, 0.0, ()), listed
     return None
+
+
+_COUNTED = re.compile(r"(?:共|总共|一共|合计|等)\s*([两二三四五六七八九十]|\d+)\s*(?:款|个|种|版|型|项)")
+_LIST_GAP = re.compile(r"[\s、和及与或-]*")
+
+
+def _counted_run(p: IndexedPassage, family: str) -> list[str]:
+    """"A、B、C 和 D 共四款": an enumeration of the family's versions that the page counts, when the
+    count equals the versions listed right before it (a complete list)."""
+    versions = [v for v in p.values if v.kind == "version"]
+    for said in _COUNTED.finditer(p.text):
+        run: list[Value] = []
+        pos = said.start()
+        for v in reversed([v for v in versions if v.end <= said.start()]):
+            if not _LIST_GAP.fullmatch(p.text, v.end, pos):
+                break
+            run.insert(0, v)
+            pos = v.start
+        listed = [v.raw for v in run if normalise_version(v.raw).startswith(family) and normalise_version(v.raw) != family]
+        count = cn_number(said.group(1)) if not said.group(1).isdigit() else int(said.group(1))
+        if listed and len(listed) == count:
+            return listed
+    return []
 
 
 def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
