@@ -236,3 +236,15 @@ def test_a_version_missing_from_a_counted_chinese_enumeration_is_contradicted() 
     right, _ = verdict("星桥科技开源 Qwen9-14B 和 Qwen9-70B 等模型", "Qwen9-70B", "version", p)
     assert wrong.status == "contradicted" and a.evidence[0].matched_value == "Qwen9-7B, Qwen9-14B, Qwen9-70B"
     assert right.status == "verified"
+
+
+def test_a_founding_year_is_read_against_the_pages_founding_year() -> None:
+    p = page(
+        "Corvid Robotics was founded in 2019 by two former warehouse engineers.",
+        "In 2023 it opened a second plant in Ohio.",
+        title="Corvid Robotics profile",
+    )
+    wrong, a = verdict("这家成立于 2018 年的公司称，其机器人已进入 40 个仓库", "2018 年", "date", p)
+    right, _ = verdict("这家成立于 2019 年的公司称，其机器人已进入 40 个仓库", "2019 年", "date", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "2019"
+    assert right.status == "verified"

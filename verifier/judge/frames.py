@@ -315,6 +315,8 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]])
 # words that say when or compared with what, not what is measured (the period is read apart)
 FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
+    # the class of the subject (这家公司, "the firm") names who, not what is measured
+    + ["compan", "firm", "corpora", "incorpo"]
 )
 
 
