@@ -248,3 +248,12 @@ def test_a_founding_year_is_read_against_the_pages_founding_year() -> None:
     right, _ = verdict("这家成立于 2019 年的公司称，其机器人已进入 40 个仓库", "2019 年", "date", p)
     assert wrong.status == "contradicted" and a.evidence[0].matched_value == "2019"
     assert right.status == "verified"
+
+
+def test_a_chinese_company_named_in_pinyin_meets_its_characters_on_a_chinese_page() -> None:
+    p = page(
+        "2025 年，青禾动力共交付 3400 台，2026 年目标是交付 8000 台。",
+        title="青禾动力完成新一轮融资",
+    )
+    right, a = verdict("Qinghe delivered 3,400 tractors in 2025.", "3,400", "count", p)
+    assert right.status == "verified" and a.evidence[0].matched_value == "3400 台"

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
 from claims.model import Value
+from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import normalise_version, unit_family
 
 __all__ = [
@@ -159,6 +160,7 @@ def _passage_words(text: str) -> frozenset[str]:
         view = _view(text)
         for bw in bridge(view):
             words |= bw.english
+        words |= page_keys(text)  # 星衍 meets "Xingyan"
     return frozenset(words)
 
 
@@ -305,6 +307,8 @@ def _latin_concepts(text: str, key_span: tuple[int, int]) -> list[tuple[Concept,
                 weight = 0.3
             in_key = key_span[0] <= m.start() < key_span[1]
             terms = frozenset({term}) | _abbreviations().get(term, frozenset())
+            if part[0].isupper() and (romanised := word_key(part)):
+                terms |= {romanised}  # a Chinese name in pinyin meets its characters on the page
             out.append((Concept(terms, weight, part, in_key), m.start()))
     return out
 
