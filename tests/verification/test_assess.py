@@ -257,3 +257,11 @@ def test_a_chinese_company_named_in_pinyin_meets_its_characters_on_a_chinese_pag
     )
     right, a = verdict("Qinghe delivered 3,400 tractors in 2025.", "3,400", "count", p)
     assert right.status == "verified" and a.evidence[0].matched_value == "3400 台"
+
+
+def test_a_fund_named_in_pinyin_is_found_by_its_characters() -> None:
+    p = page("青禾动力宣布完成 5 亿元 B 轮融资，本轮由东岳产业基金领投，老股东跟投。", title="青禾动力完成 B 轮融资")
+    right, _ = verdict("Qinghe's Series B was led by Dongyue Industrial Fund", "Dongyue Industrial Fund", "fact", p)
+    other, _ = verdict("Qinghe's Series B was led by Xishan Industrial Fund", "Xishan Industrial Fund", "fact", p)
+    assert right.status == "verified"
+    assert other.status != "verified"

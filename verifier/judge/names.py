@@ -12,6 +12,7 @@ from functools import lru_cache
 from claims.bridge import content_words, has_han
 from claims.extract import sentence_spans
 from claims.model import Value
+from claims.pinyin import word_key
 from claims.values import cn_number
 from verifier.judge.compare import (
     normalise_version,
@@ -371,17 +372,30 @@ def _key_words_met(q: ClaimQuery, passages: Sequence[PassageScore], t: Threshold
 def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:
     """A name is on a page when written there (spaces, hyphens, case aside) or when all its words
     stand in one passage (a reordered or merged name: "Claude AI Codex" by "Claude Code … Codex")."""
-    words = set(content_words(name))
+    words = _name_word_terms(name)
     near: NameMatch | None = None
     for idx in indexes:
         m = find_name(name, idx.page_compact, idx.page_text)
         if m.found:
             return m
-        if len(words) >= 2 and any(words <= p.words for p in idx.passages):
+        if len(words) >= 2 and any(all(terms & p.words for terms in words) for p in idx.passages):
             return NameMatch(name, True, score=0.8)
         if m.near_miss and near is None:
             near = m
     return near or NameMatch(name, False)
+
+
+def _name_word_terms(name: str) -> list[frozenset[str]]:
+    """Each word of a name as the terms a passage may hold it by: its stem, and for a word in pinyin
+    the key of its characters ("Beichen Industrial Fund" in 北辰产业基金)."""
+    out: list[frozenset[str]] = []
+    for word in re.findall(r"[A-Za-z0-9]+", name):
+        stems = content_words(word)
+        if not stems:
+            continue
+        romanised = word_key(word) if word[0].isupper() else None
+        out.append(frozenset(stems) | ({romanised} if romanised else set()))
+    return out
 
 
 def compact_has(p: IndexedPassage, name: str) -> bool:
