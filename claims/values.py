@@ -995,6 +995,12 @@ _EN_MULTIPLE = re.compile(
     r"|quintupl(?:e[sd]?|ing))\b|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b",
     re.I,
 )
+# "four times that of", "3 times as many", "2.5 times larger" — a multiple; "four times a day" is not
+_EN_TIMES = re.compile(
+    r"\b(?P<t>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:that|those|as|the|its|their"
+    r"|what|more|less|higher|lower|larger|greater|bigger|smaller|faster|slower|over|last|a\s+year|from)\b)",
+    re.I,
+)
 _EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)
 _EN_RANK = re.compile(
     r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|es|ing)|finish(?:ed|es)?|came|comes|sits?|sat|stands?|stood)\s+"
@@ -1019,6 +1025,17 @@ def _ordinal(word: str) -> int | None:
         return _ORDINALS[low]
     digits = re.match(r"\d+", low)
     return int(digits.group()) if digits else None
+
+
+def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
+    """"four times that of a year earlier", "2.5 times larger" → ×N (read before the bare number)."""
+    if "times" not in text.lower():
+        return
+    for m in _EN_TIMES.finditer(text):
+        n = m.group("t").lower()
+        factor = float(n) if n[0].isdigit() else float(_EN_COUNT_WORDS.get(n, 0))
+        if factor:
+            yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
 
 
 def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:
@@ -1086,6 +1103,7 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
         _find_fractions(text, default_year),
         _find_english_fractions(text, default_year),
         _find_english_approx(text, default_year),
+        _find_times(text, default_year),
         (v for v in numbers if v.kind != "money"),
         _find_english_number_words(text, default_year),
         _find_word_multiples(text, default_year),

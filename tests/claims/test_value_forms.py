@@ -134,3 +134,9 @@ def test_a_product_designation_is_a_version_not_a_count() -> None:
         assert [(v.raw, v.kind) for v in parse_values(text)] == [(raw, "version")]
     assert [v.kind for v in parse_values("revenue in FY-2027")] == ["date"]  # a fiscal year, not a product
     assert [v.raw for v in parse_values("ran 2-3 times")] == ["2", "3"]
+
+
+def test_n_times_a_comparison_is_a_multiple_and_n_times_a_day_is_not() -> None:
+    assert [(v.raw, v.value, v.unit) for v in parse_values("revenue is four times that of 2024")][0] == ("four times", 4.0, "x")
+    assert [(v.raw, v.unit, v.qualifier) for v in parse_values("more than 2.5 times as many users")] == [("2.5 times", "x", ">=")]
+    assert [(v.raw, v.unit) for v in parse_values("the app is opened four times a day")] == [("four", None)]

@@ -36,6 +36,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.names import assess_fact, assess_version
 from verifier.judge.numbers import assess_number, with_alignment
+from verifier.judge.ratios import with_implied_change
 
 
 def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds | None = None) -> Assessment:
@@ -55,7 +56,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
         fams = [unit_family(key_value), "count"]
-        return assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t, indexes)
+        out = assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t, indexes)
+        return with_implied_change(q, key_value, out, indexes)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":
         dated = assess_date(q, key_value, passages, indexes, t)
         return with_alignment(q, key_value, dated, indexes) if re.search(r"\d", key_value.raw) else dated
