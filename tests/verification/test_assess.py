@@ -265,3 +265,19 @@ def test_a_fund_named_in_pinyin_is_found_by_its_characters() -> None:
     other, _ = verdict("Qinghe's Series B was led by Xishan Industrial Fund", "Xishan Industrial Fund", "fact", p)
     assert right.status == "verified"
     assert other.status != "verified"
+
+
+def test_a_misspelt_one_word_name_is_contradicted_by_the_pages_spelling() -> None:
+    p = page(
+        "Halvorsen said on Monday that its Fjordline platform now serves Stellantis and Renault, with Volvo to follow.",
+        title="Halvorsen expands Fjordline",
+    )
+    garbled, a = verdict("Halvorsen 表示 Fjordline 平台已服务 Stexlantos 和 Renault", "Stexlantos", "fact", p)
+    assert garbled.status == "contradicted" and a.evidence[0].matched_value == "Stellantis"
+    # every name of the sentence misspelt: the page is still read with its own spelling
+    all_garbled, _ = verdict("Hxlvorsen 表示 Fjxrdline 平台已服务 Stexlantos 和 Renault", "Stexlantos", "fact", p)
+    assert all_garbled.status == "contradicted"
+    right, _ = verdict("Halvorsen 表示 Fjordline 平台已服务 Stellantis 和 Renault", "Stellantis", "fact", p)
+    assert right.status == "verified"
+    other, _ = verdict("Halvorsen 表示 Fjordline 平台已服务 Stellar 和 Renault", "Stellar", "fact", p)
+    assert other.status != "contradicted"  # another word, not a misspelling

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
 from claims.model import Value
@@ -450,6 +451,19 @@ def _page_names(text: str, size: int) -> set[str]:
     return out
 
 
+def _misspelt(word: str, cand: str) -> bool:
+    """A one-word name the page writes with a letter or two changed (Teradyne as Tebadxne): the same
+    length, first and last letter, at most two letters apart, and long enough (six letters or more)
+    that two real names rarely sit that close."""
+    return (
+        len(word) == len(cand) >= 6
+        and word[0] == cand[0]
+        and word[-1] == cand[-1]
+        and word.isalpha()
+        and Levenshtein.distance(word, cand) <= 2
+    )
+
+
 def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
     """Is ``name`` on the page? Exact on compact text (spaces/hyphens/case ignored); otherwise the
     closest capitalised name of the page sharing a word with it is reported as a near miss when it is
@@ -465,13 +479,13 @@ def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
             continue
         pairs = list(zip(words, cwords, strict=True))
         shared = sum(1 for a, b in pairs if a == b)
-        if shared == 0 or shared == len(words):
+        if shared == len(words) or (shared == 0 and not (len(words) == 1 and _misspelt(words[0], cwords[0]))):
             continue
         # every differing word must itself be a near miss (Radyn ~ Teradyne), not another word (AI vs Ads)
         if any(a != b and fuzz.ratio(a, b) < 60 for a, b in pairs):
             continue
         ratio = fuzz.ratio(name.lower(), cand.lower()) / 100.0
-        if ratio >= 0.7 and (best is None or ratio > best[0]):
+        if (ratio >= 0.7 or shared == 0) and (best is None or ratio > best[0]):
             best = (ratio, cand)
     if best:
         return NameMatch(name, False, near_miss=best[1], score=best[0])

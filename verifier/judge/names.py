@@ -31,8 +31,10 @@ from verifier.judge.matching import (
     NameMatch,
     PassageScore,
     SnapshotIndex,
+    build_query,
     compact,
     find_name,
+    score_passages,
     split_names,
 )
 from verifier.judge.rules import Finding
@@ -243,12 +245,12 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
                 draft = draft_evidence(ps, "contradicts", 0.8, None, _name_spans(ps.passage, other))
                 draft.matched_value = other
                 out.add(Finding("contradicts", 0.8, "name", "role"), draft)
-        elif near and best.context >= t.contradict_context:
+        elif near and (read := _as_the_page_writes(q, near[0], passages, indexes)).context >= t.contradict_context:
             m = near[0]
-            ps = next((p for p in passages if m.near_miss and m.near_miss in p.passage.text), best)
-            draft = draft_evidence(ps, "contradicts", best.context, None, _name_spans(ps.passage, m.near_miss or ""))
+            ps = next((p for p in passages if m.near_miss and m.near_miss in p.passage.text), read)
+            draft = draft_evidence(ps, "contradicts", read.context, None, _name_spans(ps.passage, m.near_miss or ""))
             draft.matched_value = m.near_miss
-            out.add(Finding("contradicts", best.context, "name", "near_miss"), draft)
+            out.add(Finding("contradicts", read.context, "name", "near_miss"), draft)
         else:
             missing = [n for n, m in zip(q.names, matches, strict=True) if not m.found]
             listing = _complete_name_list(missing, q, indexes) if missing else None
@@ -383,6 +385,24 @@ def _find_name_in(name: str, indexes: Sequence[SnapshotIndex]) -> NameMatch:
         if m.near_miss and near is None:
             near = m
     return near or NameMatch(name, False)
+
+
+def _as_the_page_writes(
+    q: ClaimQuery, near: NameMatch, passages: list[PassageScore], indexes: Sequence[SnapshotIndex]
+) -> PassageScore:
+    """The passage that speaks most to the claim read with the page's spelling of its misspelt name
+    (a garbled name meets no page word, so the claim's own reading undercounts the passage)."""
+    if not near.near_miss or near.name not in q.sentence:
+        return passages[0]
+    sentence = q.sentence.replace(near.name, near.near_miss)
+    key = q.key_text.replace(near.name, near.near_miss)
+    for other in q.context_names:  # a sentence that misspells one name may misspell its neighbours
+        if other != near.name and other in sentence and (m := _find_name_in(other, indexes)).near_miss:
+            sentence = sentence.replace(other, m.near_miss)
+            key = key.replace(other, m.near_miss)
+    fixed = build_query(kind=q.kind, sentence=sentence, key_text=key, key_start=sentence.find(key), values=q.values)
+    rescored = score_passages(fixed, indexes, limit=1)
+    return rescored[0] if rescored and rescored[0].context > passages[0].context else passages[0]
 
 
 def _name_word_terms(name: str) -> list[frozenset[str]]:
