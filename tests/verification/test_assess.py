@@ -281,3 +281,15 @@ def test_a_misspelt_one_word_name_is_contradicted_by_the_pages_spelling() -> Non
     assert right.status == "verified"
     other, _ = verdict("Halvorsen 表示 Fjordline 平台已服务 Stellar 和 Renault", "Stellar", "fact", p)
     assert other.status != "contradicted"  # another word, not a misspelling
+
+
+def test_a_sentence_whose_versions_are_all_garbled_is_read_with_the_pages_versions() -> None:
+    p = page(
+        "Google released Gemma 4 today, its open model family for phones and servers.",
+        "Gemma 4 is released under the Apache 2.0 license, so teams can fine-tune and ship it.",
+        title="Gemma 4: open models for every device",
+    )
+    both, a = verdict("Google 发布 Gemma 6 开放模型家族，以 Apache 2.2 许可开放", "Apache 2.2", "version", p)
+    assert both.status == "contradicted" and a.evidence[0].matched_value == "Apache 2.0"
+    right, _ = verdict("Google 发布 Gemma 4 开放模型家族，以 Apache 2.0 许可开放", "Apache 2.0", "version", p)
+    assert right.status == "verified"

@@ -69,7 +69,7 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
                 draft.matched_value = ", ".join(variants)
                 out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
                 break
-            sibling = _sibling_version(str(v.value), passages, t)
+            sibling = _sibling_version(str(v.value), passages, t, q)
             if sibling is not None:
                 ps, other = sibling
                 draft = draft_evidence(ps, "contradicts", ps.context, None)
@@ -99,26 +99,51 @@ def _siblings(version: str) -> tuple[re.Pattern[str], str] | None:
     return pattern, num
 
 
-def _sibling_in(version: str, text: str) -> str | None:
-    """Another version of ``version``'s family and shape named in ``text`` (GPT-5.4 for GPT-5.6)."""
+def _sibling_in(version: str, text: str, avoid: str = "") -> str | None:
+    """Another version of ``version``'s family and shape named in ``text`` (GPT-5.4 for GPT-5.6),
+    not one that ``avoid`` (the claim's sentence) names already."""
     sib = _siblings(version)
     if sib is None:
         return None
     pattern, num = sib
-    return next((hit.group(0).strip() for hit in pattern.finditer(text) if hit.group(1) != num), None)
+    named = {hit.group(1) for hit in pattern.finditer(avoid)} if avoid else set()
+    return next((hit.group(0).strip() for hit in pattern.finditer(text) if hit.group(1) != num and hit.group(1) not in named), None)
 
 
-def _sibling_version(version: str, passages: Sequence[PassageScore], t: Thresholds) -> tuple[PassageScore, str] | None:
+def _sibling_version(
+    version: str, passages: Sequence[PassageScore], t: Thresholds, q: ClaimQuery | None = None
+) -> tuple[PassageScore, str] | None:
     """A version the pages never name (GPT-5.6, Gemma 6, E6B) while a passage that speaks strongly to
     the claim names the same family at another number of the same shape (GPT-5.4, Gemma 4, E4B): a
-    garbled version. Only the passages that speak most to the claim count (the best three)."""
+    garbled version. Only the passages that speak most to the claim count (the best three); a
+    sentence whose other versions are garbled too is read with the passage's versions."""
     for ps in passages[:3]:
-        if ps.context < t.contradict_context:
-            continue
         other = _sibling_in(version, ps.passage.text)
-        if other is not None:
+        if other is None:
+            continue
+        if ps.context >= t.contradict_context or (q is not None and _context_with_page_versions(q, ps) >= t.contradict_context):
             return ps, other
     return None
+
+
+def _context_with_page_versions(q: ClaimQuery, ps: PassageScore) -> float:
+    """How much ``ps`` speaks to the claim once every version of the sentence that its page never
+    names is written as the passage's sibling of it (GPT-5.6 and Gemma 6 as GPT-5.4 and Gemma 4)."""
+    from claims.values import parse_values
+
+    sentence, key = q.sentence, q.key_text
+    for v in parse_values(sentence):
+        if v.kind != "version" or version_pattern(str(v.value)).search(ps.index.page_text):
+            continue
+        sibling = _sibling_in(str(v.value), ps.passage.text, avoid=q.sentence) or _sibling_in(
+            str(v.value), ps.index.page_text, avoid=q.sentence
+        )
+        if sibling is not None:
+            sentence, key = sentence.replace(v.raw, sibling), key.replace(v.raw, sibling)
+    if sentence == q.sentence:
+        return ps.context
+    fixed = build_query(kind=q.kind, sentence=sentence, key_text=key, key_start=sentence.find(key), values=q.values)
+    return max((r.context for r in score_passages(fixed, [ps.index], limit=5) if r.passage_no == ps.passage_no), default=ps.context)
 
 
 _ROLE_NEAR = 0.75  # the rival passage carries most of the words around the claimed version
