@@ -313,6 +313,13 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+    for m in _ROUND_LETTER.finditer(sentence):
+        # C 轮, Pre-A 轮: which round a raise was is a checkable fact (the letter alone is too short
+        # to be read as a Latin name)
+        a, b = s + m.start(), s + m.end()
+        if _free(mask, a, b) and not overlaps(a, b):
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
     for m in _ACRONYM_NOUN.finditer(sentence):
         # "API 私有预览", "AI 眼镜": a generic acronym names a thing together with the noun after it
         a, b = s + m.start(), s + m.end()
@@ -370,6 +377,7 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
 _TIME_PHRASE = re.compile(
     r"未来(?:几|数|一|两|三|\d+)?(?:个)?(?:天|周|星期|个月|月|季度|年)|近(?:几|数)?(?:天|周|个月|年)"
 )
+_ROUND_LETTER = re.compile(r"(?<![A-Za-z0-9])(?:Pre-)?[A-H]\+?\s?轮")
 _ACRONYM_NOUN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
 _GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")

@@ -134,3 +134,11 @@ def test_a_sentence_without_names_takes_its_heading_subject() -> None:
     text = "## 5. NVIDIA 发布 Physical AI Data Factory Blueprints\n\n关键信息：该蓝图集成了三个组件，已有 12 家公司开始使用。\n"
     count = next(c for c in claims_of(text) if c.kind == "count")
     assert "NVIDIA" in count.entities
+
+
+def test_a_round_letter_is_a_fact_of_its_own() -> None:
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    report = parse_report("# 日报\n\n## 融资\n\n| 公司 | 轮次 | 金额 |\n|---|---|---|\n| Kirameki AI | C 轮 | 120 亿日元 |\n", "r.md")
+    assert ("fact", "C 轮") in [(c.kind, c.key_text) for c in extract_claims(report)]

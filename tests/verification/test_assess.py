@@ -293,3 +293,17 @@ def test_a_sentence_whose_versions_are_all_garbled_is_read_with_the_pages_versio
     assert both.status == "contradicted" and a.evidence[0].matched_value == "Apache 2.0"
     right, _ = verdict("Google 发布 Gemma 4 开放模型家族，以 Apache 2.0 许可开放", "Apache 2.0", "version", p)
     assert right.status == "verified"
+
+
+def test_a_round_letter_is_read_off_the_page_sentence_that_gives_the_amount() -> None:
+    p = page(
+        "Osaka-based Kirameki AI has raised 12 billion yen in a Series B round, the company said.",
+        "Kirameki raised 3 billion yen in a Series A round in 2024.",
+        title="Kirameki AI raises 12bn yen",
+    )
+    wrong, a = verdict("| Kirameki AI（日本） | C 轮 | 120 亿日元 |", "C 轮", "fact", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "Series B"
+    right, _ = verdict("| Kirameki AI（日本） | B 轮 | 120 亿日元 |", "B 轮", "fact", p)
+    assert right.status == "verified"
+    earlier, _ = verdict("Kirameki AI 在 2024 年完成 30 亿日元 A 轮融资", "A 轮", "fact", p)
+    assert earlier.status == "verified"

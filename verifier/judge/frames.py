@@ -139,6 +139,11 @@ def round_marks(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def round_mark_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a funding round ("Series B", "C 轮")."""
+    return [m.span() for m in _ROUND.finditer(text)]
+
+
 def names_a_lead(text: str) -> bool:
     """The clause says who led (a round, a consortium): led by, lead investor, 领投, 牵头."""
     return bool(_LEAD_ROLE.search(text))

@@ -15,6 +15,7 @@ from claims.model import Value
 from claims.pinyin import word_key
 from claims.values import cn_number
 from verifier.judge.compare import (
+    compare_values,
     normalise_version,
 )
 from verifier.judge.evidence import (
@@ -24,7 +25,7 @@ from verifier.judge.evidence import (
     draft_evidence,
     term_spans,
 )
-from verifier.judge.frames import clause_span, names_a_lead, round_marks
+from verifier.judge.frames import clause_span, names_a_lead, round_mark_spans, round_marks
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -242,12 +243,54 @@ def _counted_run(p: IndexedPassage, family: str) -> list[str]:
     return []
 
 
+def _assess_round(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment | None:
+    """Which round a raise was ("C 轮", "Series C"), read off the page sentence that gives the claim's
+    amount: the round named there supports the claim or, another letter, contradicts it. None when no
+    page sentence gives the amount with a round (the other checks then decide)."""
+    from claims.values import parse_values
+
+    claimed = round_marks(q.key_text)
+    amounts = [v for v in parse_values(q.sentence) if v.kind == "money"]
+    if not amounts:
+        return None
+    against: tuple[PassageScore, tuple[int, int]] | None = None
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            if not any(v.kind == "money" for v in p.values):
+                continue
+            for s, e in sentence_spans(p.text, 0, len(p.text)):
+                money = [v for v in p.values if s <= v.start < e and v.kind == "money"]
+                if not any(compare_values(a, v).outcome == "agree" for a in amounts for v in money):
+                    continue
+                spans = [(s + a, s + b) for a, b in round_mark_spans(p.text[s:e])]
+                if not spans:
+                    continue
+                ps = PassageScore(idx, n, 0.8, 0.8, ())
+                same = [sp for sp in spans if round_marks(p.text[sp[0] : sp[1]]) & claimed]
+                if same:
+                    out = Assessment()
+                    out.add(Finding("supports", 0.8, "name", "round"), draft_evidence(ps, "supports", 0.8, None, same[:1]))
+                    return out
+                if against is None:
+                    against = (ps, spans[0])
+    if against is None:
+        return None
+    ps, span = against
+    draft = draft_evidence(ps, "contradicts", 0.8, None, [span])
+    draft.matched_value = ps.passage.text[span[0] : span[1]]
+    out = Assessment()
+    out.add(Finding("contradicts", 0.8, "name", "round"), draft)
+    return out
+
+
 def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
     m = re.search(re.escape(name), p.text, re.IGNORECASE)
     return [(m.start(), m.end())] if m else []
 
 
 def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    if round_marks(q.key_text) and (judged := _assess_round(q, indexes)) is not None:
+        return judged
     out = Assessment()
     best = passages[0] if passages else None
     if q.names:
