@@ -313,9 +313,9 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
-    for m in _ROUND_LETTER.finditer(sentence):
-        # C 轮, Pre-A 轮: which round a raise was is a checkable fact (the letter alone is too short
-        # to be read as a Latin name)
+    for m in _BOUND_MARK.finditer(sentence):
+        # C 轮, Pre-A 轮: which round a raise was, and "third-quarter": which quarter a result is
+        # for, are checkable facts (a letter alone is too short to be read as a Latin name)
         a, b = s + m.start(), s + m.end()
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
@@ -377,7 +377,12 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
 _TIME_PHRASE = re.compile(
     r"未来(?:几|数|一|两|三|\d+)?(?:个)?(?:天|周|星期|个月|月|季度|年)|近(?:几|数)?(?:天|周|个月|年)"
 )
-_ROUND_LETTER = re.compile(r"(?<![A-Za-z0-9])(?:Pre-)?[A-H]\+?\s?轮")
+_BOUND_MARK = re.compile(
+    r"(?<![A-Za-z0-9])(?:Pre-)?[A-H]\+?\s?轮"
+    # which part of the year a result is for: "third-quarter revenue", 第三季度, 上半年
+    r"|\b(?:first|second|third|fourth)[- ]quarter\b|第[一二三四]季度|[上下]半年|\b(?:first|second) half\b",
+    re.IGNORECASE,
+)
 _ACRONYM_NOUN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
 _GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")

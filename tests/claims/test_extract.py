@@ -142,3 +142,12 @@ def test_a_round_letter_is_a_fact_of_its_own() -> None:
 
     report = parse_report("# 日报\n\n## 融资\n\n| 公司 | 轮次 | 金额 |\n|---|---|---|\n| Kirameki AI | C 轮 | 120 亿日元 |\n", "r.md")
     assert ("fact", "C 轮") in [(c.kind, c.key_text) for c in extract_claims(report)]
+
+
+def test_the_quarter_a_result_is_for_is_a_fact_of_its_own() -> None:
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    report = parse_report("# Weekly\n\n## Earnings\n\nTallis posted fiscal third-quarter revenue of $4.12bn. 第三季度营收 41 亿美元。\n", "r.md")
+    keys = [(c.kind, c.key_text) for c in extract_claims(report)]
+    assert ("fact", "third-quarter") in keys and ("fact", "第三季度") in keys

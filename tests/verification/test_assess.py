@@ -307,3 +307,17 @@ def test_a_round_letter_is_read_off_the_page_sentence_that_gives_the_amount() ->
     assert right.status == "verified"
     earlier, _ = verdict("Kirameki AI 在 2024 年完成 30 亿日元 A 轮融资", "A 轮", "fact", p)
     assert earlier.status == "verified"
+
+
+def test_the_quarter_a_result_is_for_is_read_off_the_pages_figure() -> None:
+    p = page(
+        "Revenue was $4.12 billion, compared with $2.80 billion in the fiscal second quarter of 2025.",
+        "Guidance for the third quarter is revenue of $4.5 billion to $4.7 billion.",
+        title="Tallis Systems Reports Fiscal Second Quarter 2026 Results",
+    )
+    wrong, a = verdict("Tallis Systems posted fiscal third-quarter revenue of $4.12bn, up 47%.", "third-quarter", "fact", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "second quarter"
+    right, _ = verdict("Tallis Systems posted fiscal second-quarter revenue of $4.12bn, up 47%.", "second-quarter", "fact", p)
+    assert right.status == "verified"
+    unbound, _ = verdict("Tallis Systems posted fiscal third-quarter profit of $0.9bn.", "third-quarter", "fact", p)
+    assert unbound.status != "contradicted"  # the page gives no such figure: nothing to read the quarter off

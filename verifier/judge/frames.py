@@ -114,6 +114,16 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
     return frozenset(marks)
 
 
+def part_of_year(text: str) -> frozenset[str]:
+    """The quarters and halves ``text`` names (``q3``, ``h1``): the part of a year a figure is for."""
+    return frozenset(m for m in period_marks(text) if m[0] in "qh")
+
+
+def part_of_year_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a quarter or a half year."""
+    return sorted(m.span() for pattern in (_QUARTER, _HALF) for m in pattern.finditer(text))
+
+
 def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two clauses speak of different periods: both name a quarter (or half, or year) and none is
     shared, or one says fiscal where the other says calendar."""

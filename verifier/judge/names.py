@@ -5,7 +5,7 @@ against the round the page gives it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +25,14 @@ from verifier.judge.evidence import (
     draft_evidence,
     term_spans,
 )
-from verifier.judge.frames import clause_span, names_a_lead, round_mark_spans, round_marks
+from verifier.judge.frames import (
+    clause_span,
+    names_a_lead,
+    part_of_year,
+    part_of_year_spans,
+    round_mark_spans,
+    round_marks,
+)
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -243,43 +250,62 @@ def _counted_run(p: IndexedPassage, family: str) -> list[str]:
     return []
 
 
-def _assess_round(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment | None:
-    """Which round a raise was ("C 轮", "Series C"), read off the page sentence that gives the claim's
-    amount: the round named there supports the claim or, another letter, contradicts it. None when no
-    page sentence gives the amount with a round (the other checks then decide)."""
+@dataclass(frozen=True)
+class _BoundMarks:
+    """A mark a figure carries in its sentence: which round a raise was, which quarter a result is for."""
+
+    marks: Callable[[str], frozenset[str]]
+    spans: Callable[[str], list[tuple[int, int]]]
+    kinds: frozenset[str]  # the kinds of the claim's figures the mark binds to
+    around: bool  # the passage's heading and the page's title also mark the figure ("Q2 Highlights")
+    detail: str
+
+
+_ROUND_MARKS = _BoundMarks(round_marks, round_mark_spans, frozenset({"money"}), False, "round")
+_PERIOD_MARKS = _BoundMarks(part_of_year, part_of_year_spans, frozenset({"money", "percent", "count"}), True, "period")
+
+
+def _assess_bound(q: ClaimQuery, indexes: Sequence[SnapshotIndex], bound: _BoundMarks) -> Assessment | None:
+    """A mark bound to the claim's figure ("C 轮" of 300 亿日元, "third-quarter" of $2.91bn) read off
+    the page sentence that gives that figure: the same mark supports the claim, only other marks
+    contradict it. None when no page sentence gives the figure with such a mark."""
     from claims.values import parse_values
 
-    claimed = round_marks(q.key_text)
-    amounts = [v for v in parse_values(q.sentence) if v.kind == "money"]
-    if not amounts:
+    claimed = bound.marks(q.key_text)
+    figures = [v for v in parse_values(q.sentence) if v.kind in bound.kinds and isinstance(v.value, float | int)]
+    if not figures:
         return None
-    against: tuple[PassageScore, tuple[int, int]] | None = None
+    against: tuple[PassageScore, tuple[int, int] | None, str] | None = None
     for idx in indexes:
         for n, p in enumerate(idx.passages):
-            if not any(v.kind == "money" for v in p.values):
+            if not any(v.kind in bound.kinds for v in p.values):
                 continue
+            around = (p.heading + " " + idx.title) if bound.around else ""
             for s, e in sentence_spans(p.text, 0, len(p.text)):
-                money = [v for v in p.values if s <= v.start < e and v.kind == "money"]
-                if not any(compare_values(a, v).outcome == "agree" for a in amounts for v in money):
+                found = [v for v in p.values if s <= v.start < e and v.kind in bound.kinds]
+                if not any(compare_values(a, v).outcome == "agree" for a in figures for v in found):
                     continue
-                spans = [(s + a, s + b) for a, b in round_mark_spans(p.text[s:e])]
-                if not spans:
+                spans = [(s + a, s + b) for a, b in bound.spans(p.text[s:e])]
+                marks = bound.marks(p.text[s:e]) | bound.marks(around)
+                if not marks:
                     continue
                 ps = PassageScore(idx, n, 0.8, 0.8, ())
-                same = [sp for sp in spans if round_marks(p.text[sp[0] : sp[1]]) & claimed]
-                if same:
+                if marks & claimed:
+                    same = [sp for sp in spans if bound.marks(p.text[sp[0] : sp[1]]) & claimed]
                     out = Assessment()
-                    out.add(Finding("supports", 0.8, "name", "round"), draft_evidence(ps, "supports", 0.8, None, same[:1]))
+                    out.add(Finding("supports", 0.8, "name", bound.detail), draft_evidence(ps, "supports", 0.8, None, same[:1]))
                     return out
                 if against is None:
-                    against = (ps, spans[0])
+                    span = spans[0] if spans else None
+                    said = p.text[span[0] : span[1]] if span else ", ".join(sorted(marks))
+                    against = (ps, span, said)
     if against is None:
         return None
-    ps, span = against
-    draft = draft_evidence(ps, "contradicts", 0.8, None, [span])
-    draft.matched_value = ps.passage.text[span[0] : span[1]]
+    ps, span, said = against
+    draft = draft_evidence(ps, "contradicts", 0.8, None, [span] if span else [])
+    draft.matched_value = said
     out = Assessment()
-    out.add(Finding("contradicts", 0.8, "name", "round"), draft)
+    out.add(Finding("contradicts", 0.8, "name", bound.detail), draft)
     return out
 
 
@@ -289,7 +315,9 @@ def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
 
 
 def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
-    if round_marks(q.key_text) and (judged := _assess_round(q, indexes)) is not None:
+    if round_marks(q.key_text) and (judged := _assess_bound(q, indexes, _ROUND_MARKS)) is not None:
+        return judged
+    if part_of_year(q.key_text) and (judged := _assess_bound(q, indexes, _PERIOD_MARKS)) is not None:
         return judged
     out = Assessment()
     best = passages[0] if passages else None
