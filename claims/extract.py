@@ -145,7 +145,7 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
         _mask(mask, m.start(1), m.end(1))
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
-        if any(label.startswith(cue) for cue in metadata):
+        if label.startswith(tuple(metadata)):
             s, e = _line_bounds(text, m.start(1))
             while e < len(text) and _continues(text, 0, e, e + 1, len(text)):
                 _mask(mask, s, e)
