@@ -225,7 +225,9 @@ def ingest_parsed(
     # Core bulk inserts: building hundreds of ORM objects per report costs more than the SQL itself.
     # In chunks: a hostile report of tens of thousands of figures never holds all its rows at once.
     now = utcnow()
-    stmt = insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True)
+    # Core, not the ORM's bulk path: the rows are plain dicts already
+    table = Claim.__table__  # type: ignore[attr-defined]
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     if isinstance(extracted, list):
         batches: Iterable[list[ExtractedClaim]] = [extracted]
         count, checkworthy = len(extracted), sum(1 for ex in extracted if ex.checkworthy)
@@ -234,7 +236,7 @@ def ingest_parsed(
     for batch in batches:
         for at in range(0, len(batch), INSERT_CHUNK):
             rows = [_claim_row(ex, report.id, section_ids, now) for ex in batch[at : at + INSERT_CHUNK]]
-            claim_ids = [int(r[0]) for r in session.execute(stmt, rows)]
+            claim_ids = [int(r[0]) for r in session.connection().execute(stmt, rows)]
             initial_verdicts(session, claim_ids)
             # cross-report grouping as an index: the new claims meet only the claims sharing their keys
             index_claims(session, claim_ids)
