@@ -525,6 +525,7 @@ def _claim(
     checkworthy: bool,
     entities: tuple[str, ...],
     topics: tuple[str, ...],
+    sentence: str,
 ) -> ExtractedClaim:
     key = text[d.start : d.end]
     if d.value is not None:
@@ -537,7 +538,7 @@ def _claim(
         end=d.end,
         sentence_start=s,
         sentence_end=e,
-        sentence=text[s:e],
+        sentence=sentence,  # one string shared by the claims of a sentence
         key_text=key,
         kind=d.kind,
         section_order=ctx.section.order,
@@ -623,12 +624,13 @@ def _sentence_claims(
     lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
+    sentence = text[s:e]
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         if (d.start, d.end) in seen:
             continue
         seen.add((d.start, d.end))
         checkworthy = not opinion or (d.kind in _NUMERIC and d.kind != "version")
-        yield _claim(text, view, d, s, e, ctx, checkworthy, entities, topics)
+        yield _claim(text, view, d, s, e, ctx, checkworthy, entities, topics, sentence)
 
 
 def _fact_value(key: str) -> str:
