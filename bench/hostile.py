@@ -350,8 +350,9 @@ def main() -> int:
             failed += bad
             flag = " **over bounds**" if bad else ""
             said = [line for line in proc.stderr.strip().splitlines() if line.strip()]
-            if said and res["outcome"].startswith("exit"):  # the CLI's one line, or its last note
-                res["outcome"] += ": " + said[-1].strip()[:90]
+            errors = [line for line in said if line.startswith("error:")]
+            if said and res["outcome"].startswith("exit"):  # the CLI's last error, or its last note
+                res["outcome"] += ": " + (errors or said)[-1].strip()[:90]
             outcome = res["outcome"].replace(str(d) + "/", "").replace("|", "/").replace("\n", " ")
             print(f"| {what} | {outcome}{flag} | {took:.1f} | {res['rss']:.0f} |", flush=True)
     server.shutdown()

@@ -120,11 +120,16 @@ def _chinese_pattern() -> re.Pattern[str]:
 
 def chinese_entities(text: str) -> list[tuple[int, int, str]]:
     """Known Chinese names (英伟达 → NVIDIA) and organisation-suffixed names (…公司, …大学)."""
+    return list(_chinese_entities(text))
+
+
+@lru_cache(maxsize=64)  # extraction asks twice per sentence (its names, then its facts)
+def _chinese_entities(text: str) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), _chinese_names()[m.group(0)]) for m in _chinese_pattern().finditer(text)]
     for m in _ORG_SUFFIX.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), m.group(0)))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def entities_in(text: str) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from claims.sections import is_item_heading
 from claims.textnorm import matching_view
 from claims.values import parse_values
 
-__all__ = ["extract_claims", "noise_mask", "sentence_spans"]
+__all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans"]
 
 _MAX_SENTENCE = 400
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
@@ -145,7 +145,7 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
         _mask(mask, m.start(1), m.end(1))
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
-        if any(label.startswith(cue) for cue in metadata):
+        if label.startswith(tuple(metadata)):
             s, e = _line_bounds(text, m.start(1))
             while e < len(text) and _continues(text, 0, e, e + 1, len(text)):
                 _mask(mask, s, e)
@@ -248,12 +248,19 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
     return merged
 
 
-def _section_values(view: str, section: Section, mask: bytearray, year: int | None) -> list[Value]:
-    """Values of a whole section (one scan), shifted to report offsets, noise removed."""
+def _window_values(
+    view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None
+) -> list[Value]:
+    """Values of ``section`` that start in [a, b) (one scan), shifted to report offsets, noise removed.
+
+    The scan reads up to ``_VALUE_MARGIN`` characters of the section either side of the window, so a
+    figure across an edge and the context before it read as in one scan of the whole section (a
+    window is the whole section unless the section is longer than ``_VALUE_WINDOW``)."""
+    lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
-    for v in parse_values(view[section.start : section.end], default_year=year):
-        start, end = section.start + v.start, section.start + v.end
-        if _free(mask, start, end):
+    for v in parse_values(view[lo:hi], default_year=year):
+        start, end = lo + v.start, lo + v.end
+        if a <= start < b and _free(mask, start, end):
             out.append(Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun))
     return out
 
@@ -482,8 +489,6 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 @dataclass(frozen=True)
 class _SectionContext:
     section: Section
-    values: list[Value]  # sorted by start
-    value_starts: list[int]
     opinion: list[tuple[int, int]]  # sorted, non-overlapping
     heading_end: int
     group_heading: bool  # a heading such as 今日 Top 5 大事件, not an item title
@@ -494,12 +499,9 @@ def _section_context(view: str, section: Section, mask: bytearray, year: int | N
     line_end = view.find("\n", section.start)
     heading_end = section.end if line_end < 0 or not section.heading else line_end
     group_heading = bool(section.heading) and not is_item_heading(section.heading)
-    values = sorted(_section_values(view, section, mask, year), key=lambda v: v.start)
     heading_entities = entities_in(view[section.start : heading_end]) if section.heading else ()
     return _SectionContext(
         section,
-        values,
-        [v.start for v in values],
         _opinion_ranges(view, section),
         heading_end,
         group_heading,
@@ -508,12 +510,12 @@ def _section_context(view: str, section: Section, mask: bytearray, year: int | N
 
 
 def _sentence_drafts(
-    report: ParsedReport, view: str, mask: bytearray, ctx: _SectionContext, s: int, e: int
+    report: ParsedReport, view: str, mask: bytearray, ctx: _SectionContext, values: _Window, s: int, e: int
 ) -> list[_Draft]:
-    """The claims of one sentence: its values, then its named facts."""
+    """The claims of one sentence: its values (``values``: those of its window), then its named facts."""
     section = ctx.section
     in_heading = bool(section.heading) and s < ctx.heading_end
-    numeric = _value_drafts(ctx.values, ctx.value_starts, s, e)
+    numeric = _value_drafts(values.values, values.starts, s, e)
     if in_heading and ctx.group_heading and section.kind != "other":
         numeric = [d for d in numeric if d.kind != "count"]  # 今日 Top 5 大事件: heading numbers
     if in_heading and report.date:
@@ -536,6 +538,7 @@ def _claim(
     checkworthy: bool,
     entities: tuple[str, ...],
     topics: tuple[str, ...],
+    sentence: str,
 ) -> ExtractedClaim:
     key = text[d.start : d.end]
     if d.value is not None:
@@ -548,7 +551,7 @@ def _claim(
         end=d.end,
         sentence_start=s,
         sentence_end=e,
-        sentence=text[s:e],
+        sentence=sentence,  # one string shared by the claims of a sentence
         key_text=key,
         kind=d.kind,
         section_order=ctx.section.order,
@@ -559,9 +562,41 @@ def _claim(
     )
 
 
-def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
-    """Every atomic claim of ``report``, in text order.
+@dataclass(frozen=True)
+class _Window:
+    """The values of a stretch of a section (sorted by start) and their starts, for bisecting."""
 
+    values: list[Value]
+    starts: list[int]
+
+
+_VALUE_WINDOW = 200_000  # characters of a section whose values are read (and held) at a time
+_VALUE_MARGIN = 2_000  # characters read either side of a window for figures across its edges
+
+
+def _windows(view: str, section: Section) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """The section's sentences in consecutive windows of about ``_VALUE_WINDOW`` characters, each
+    as (window start, window end, its sentences); one window for any section shorter than that."""
+    start = section.start
+    spans: list[tuple[int, int]] = []
+    for s, e in sentence_spans(view, section.start, section.end):
+        if spans and s - start >= _VALUE_WINDOW:
+            yield start, s, spans
+            start, spans = s, []
+        spans.append((s, e))
+    yield start, section.end, spans
+
+
+def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
+    """Every atomic claim of ``report``, in text order (see :func:`iter_claims`)."""
+    return list(iter_claims(report))
+
+
+def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
+    """Every atomic claim of ``report``, in text order, one sentence at a time.
+
+    Memory stays bounded by a window of the text, not by the number of claims: values are read
+    per window of a section, and each claim is handed on as soon as its sentence is read.
     Claims in summary sections and opinion passages (为什么重要, 一句话判断…) are kept with
     ``checkworthy=False`` unless they carry a concrete figure or date.
     """
@@ -569,30 +604,46 @@ def extract_claims(report: ParsedReport) -> list[ExtractedClaim]:
     view = matching_view(text)
     mask = noise_mask(report, view)
     year = report.date.year if report.date else None
-    claims: list[ExtractedClaim] = []
-    seen: set[tuple[int, int]] = set()
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
-        for s, e in sentence_spans(view, section.start, section.end):
-            if mask.find(0, s, e) < 0:  # all noise
-                continue
-            drafts = _sentence_drafts(report, view, mask, ctx, s, e)
-            if not drafts:
-                continue
-            # a sentence that names no one is about its section's subject ("该 blueprint 集成…")
-            entities = entities_in(view[s:e]) or ctx.heading_entities
-            topics = topics_in(view[s:e])
-            # summaries, opinion passages and the lead under the report's title are analysis
-            lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
-            opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
-            for d in sorted(drafts, key=lambda d: d.start):
-                if (d.start, d.end) in seen:
-                    continue
-                seen.add((d.start, d.end))
-                checkworthy = not opinion or (d.kind in _NUMERIC and d.kind != "version")
-                claims.append(_claim(text, view, d, s, e, ctx, checkworthy, entities, topics))
-    claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+        for a, b, spans in _windows(view, section):
+            found = sorted(_window_values(view, section, a, b, mask, year), key=lambda v: v.start)
+            window = _Window(found, [v.start for v in found])
+            for s, e in spans:
+                yield from _sentence_claims(report, text, view, mask, ctx, window, s, e)
+
+
+def _sentence_claims(
+    report: ParsedReport,
+    text: str,
+    view: str,
+    mask: bytearray,
+    ctx: _SectionContext,
+    window: _Window,
+    s: int,
+    e: int,
+) -> Iterator[ExtractedClaim]:
+    """The claims of sentence [s, e), sorted by span; a span found twice is one claim."""
+    if mask.find(0, s, e) < 0:  # all noise
+        return
+    drafts = _sentence_drafts(report, view, mask, ctx, window, s, e)
+    if not drafts:
+        return
+    section = ctx.section
+    # a sentence that names no one is about its section's subject ("该 blueprint 集成…")
+    entities = entities_in(view[s:e]) or ctx.heading_entities
+    topics = topics_in(view[s:e])
+    # summaries, opinion passages and the lead under the report's title are analysis
+    lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
+    opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
+    seen: set[tuple[int, int]] = set()
+    sentence = text[s:e]
+    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        checkworthy = not opinion or (d.kind in _NUMERIC and d.kind != "version")
+        yield _claim(text, view, d, s, e, ctx, checkworthy, entities, topics, sentence)
 
 
 def _fact_value(key: str) -> str:

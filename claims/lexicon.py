@@ -6,7 +6,7 @@ Used for topic words on claims and for the noun a number counts (漏洞 → vuln
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.units import data_lines
 
@@ -67,6 +67,7 @@ def topics_in(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a short phrase
 def head_noun(phrase: str) -> str | None:
     """The noun a Chinese/English phrase names, in English when the lexicon knows it.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
@@ -55,7 +55,8 @@ class Value:
     noun: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields as a dict (what ``asdict`` gives for these plain fields, without its deep copy)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Value:

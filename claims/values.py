@@ -12,7 +12,7 @@ import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 
@@ -53,6 +53,7 @@ _CN_SPELL_NEEDED = re.compile("[卅卌参參]")
 _CN_MAX_CHARS = 40
 
 
+@lru_cache(maxsize=4096)  # a pure function of a short string; reports repeat their figures
 def cn_number(text: str) -> float | None:
     """三百万 → 3000000, 十二 → 12, 两 → 2, 四万五 → 45000, 贰仟叁佰 → 2300; None when ``text`` is not
     a Chinese numeral. cn2an (smart mode) reads the colloquial and formal forms; our own reader is the
@@ -577,13 +578,19 @@ def _qualifier_before(text: str, start: int) -> Qualifier:
     return table[m.group(0).rstrip().lower()] if m else "="
 
 
+@cache
+def _after_words() -> tuple[tuple[str, Qualifier], ...]:
+    """Qualifier words that may follow a number (以上, or more…), longest first."""
+    return tuple((surface, q) for surface, position, q in qualifier_words() if position == "after")  # type: ignore[misc]
+
+
 def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
     i = end
     while i < len(text) and text[i] == " " and i - end < 2:
         i += 1
-    for surface, position, qualifier in qualifier_words():
-        if position == "after" and text.startswith(surface, i):
-            return qualifier, i + len(surface)  # type: ignore[return-value]
+    for surface, qualifier in _after_words():
+        if text.startswith(surface, i):
+            return qualifier, i + len(surface)
     return None, end
 
 
@@ -615,13 +622,19 @@ def _noun_after(text: str, pos: int) -> str | None:
     return None
 
 
+_NOT_PAST = re.compile(r"[，。；：,;:、（）()\n]|\d")
 _EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "by", "with", "from", "among",
                       "across", "per", "than", "as", "into", "over", "is", "are", "was", "were", "that"})
 
 
 def _noun_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 14) : start]
-    window = re.split(r"[，。；：,;:、（）()\n]|\d", window)[-1]  # not past another figure
+    return _noun_in_window(text[max(0, start - 14) : start])
+
+
+@lru_cache(maxsize=4096)  # a pure function of at most 14 characters
+def _noun_in_window(window: str) -> str | None:
+    """The lexicon noun ending nearest the end of ``window``, in English (the subject before a figure)."""
+    window = _NOT_PAST.split(window)[-1]  # not past another figure
     best: tuple[int, str] | None = None
     for key in sorted({k for k in _lexicon_keys() if k in window}, key=len, reverse=True):
         pos = window.rfind(key) + len(key)

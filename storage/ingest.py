@@ -4,6 +4,12 @@ The new claims enter the cross-report grouping index (``storage.groups``) in the
 Parsing and extraction (pure, in ``claims``) run before the transaction opens, so a report that cannot
 be read never touches the ledger. The same content under the same name is a no-op; a changed text is a
 new version, and its claims belong to that version.
+
+Memory is bounded whatever the report's length: claims are extracted one sentence at a time and held
+in batches of ``INSERT_CHUNK`` — the first in memory, any further ones spooled to a temporary file —
+until the transaction writes them batch by batch. A report yielding more than ``max_claims`` claims
+(``CLAIMLEDGER_MAX_REPORT_CLAIMS``) is refused whole with a :class:`ReportError` before the ledger is
+touched: its earlier versions and every other report stay as they were.
 """
 
 from __future__ import annotations
@@ -11,14 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from itertools import islice
+from typing import IO, Any, Literal
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from claims.extract import extract_claims
+from claims.errors import ReportError
+from claims.extract import iter_claims
 from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
 from storage.counts import compact_counts
@@ -28,7 +39,7 @@ from storage.models import Claim, Report, Section, SectionSource, utcnow
 from storage.sources import upsert_source_url
 from storage.verdicts import initial_verdicts
 
-__all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash"]
+__all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash", "ClaimSpool", "MAX_REPORT_CLAIMS"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,67 @@ class IngestResult:
 
 
 INSERT_CHUNK = 2_000  # claim rows built and inserted at a time
+MAX_REPORT_CLAIMS = 50_000  # default of Settings.max_report_claims: more is a dump, not a report
+
+
+class ClaimSpool:
+    """A report's claims in batches of ``INSERT_CHUNK``: the first batch in memory, the others
+    pickled to a temporary file (created only for a report of more than one batch).
+
+    Iterating reads the claims back in order, one batch in memory at a time; ``close`` drops the file.
+    """
+
+    def __init__(self, claims: Iterable[ExtractedClaim], name: str, max_claims: int | None) -> None:
+        self.count = 0
+        self.checkworthy = 0
+        self._first: list[ExtractedClaim] = []
+        self._file: IO[bytes] | None = None
+        self._batches = 0
+        try:
+            self._fill(iter(claims), name, max_claims)
+        except BaseException:
+            self.close()
+            raise
+
+    def _fill(self, claims: Iterator[ExtractedClaim], name: str, max_claims: int | None) -> None:
+        while batch := list(islice(claims, INSERT_CHUNK)):
+            self.count += len(batch)
+            self.checkworthy += sum(1 for ex in batch if ex.checkworthy)
+            if max_claims and self.count > max_claims:
+                raise ReportError(
+                    f"{name}: more than {max_claims:,} claims, the most one report may have; not ingested "
+                    "(a report this dense is most likely a table dump, a log or generated text)",
+                    hint="check the file; to ingest it all the same, raise CLAIMLEDGER_MAX_REPORT_CLAIMS "
+                    "(0: no limit)",
+                )
+            if not self._first:
+                self._first = batch
+                continue
+            if self._file is None:
+                # the file lives as long as the spool, which closes it (a context manager itself)
+                self._file = tempfile.TemporaryFile(prefix="claimledger-claims-")  # noqa: SIM115
+            pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._batches += 1
+
+    def batches(self) -> Iterator[list[ExtractedClaim]]:
+        """The claims, batch by batch, in text order."""
+        if self._first:
+            yield self._first
+        if self._file is not None:
+            self._file.seek(0)
+            for _ in range(self._batches):
+                yield pickle.load(self._file)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> ClaimSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], now: dt.datetime) -> dict[str, Any]:
@@ -70,22 +142,40 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_report(engine: Engine, name: str, text: str) -> IngestResult:
-    """Parse, extract and store one report (see module docstring)."""
+def ingest_report(
+    engine: Engine, name: str, text: str, *, max_claims: int | None = MAX_REPORT_CLAIMS
+) -> IngestResult:
+    """Parse, extract and store one report (see module docstring); ``max_claims`` None or 0: no limit."""
     parsed = parse_report(text, name)
-    extracted = extract_claims(parsed)
-    with session_scope(engine) as session:
-        return ingest_parsed(session, parsed, extracted)
+    with Session(engine) as session:  # the same text again: a no-op, without extracting anything
+        same = _unchanged(session, parsed)
+    if same is not None:
+        return same
+    with ClaimSpool(iter_claims(parsed), name, max_claims) as spool, session_scope(engine) as session:
+        return ingest_parsed(session, parsed, spool)
 
 
-def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[ExtractedClaim]) -> IngestResult:
+def _latest(session: Session, name: str) -> Report | None:
+    return session.exec(select(Report).where(Report.name == name).order_by(col(Report.version).desc())).first()
+
+
+def _unchanged(session: Session, parsed: ParsedReport) -> IngestResult | None:
+    """The result for a text already stored as the report's newest version, else None."""
+    latest = _latest(session, parsed.name)
+    if latest is None or latest.sha256 != content_hash(parsed.text):
+        return None
+    assert latest.id is not None
+    return IngestResult(parsed.name, latest.id, latest.version, "unchanged")
+
+
+def ingest_parsed(
+    session: Session, parsed: ParsedReport, extracted: list[ExtractedClaim] | ClaimSpool
+) -> IngestResult:
+    same = _unchanged(session, parsed)
+    if same is not None:
+        return same
     sha = content_hash(parsed.text)
-    latest = session.exec(
-        select(Report).where(Report.name == parsed.name).order_by(col(Report.version).desc())
-    ).first()
-    if latest is not None and latest.sha256 == sha:
-        assert latest.id is not None
-        return IngestResult(parsed.name, latest.id, latest.version, "unchanged")
+    latest = _latest(session, parsed.name)
     if latest is not None:
         # the older versions' claims leave the grouping index (their conflicts and groups go with them)
         older = session.exec(
@@ -135,15 +225,22 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
     # Core bulk inserts: building hundreds of ORM objects per report costs more than the SQL itself.
     # In chunks: a hostile report of tens of thousands of figures never holds all its rows at once.
     now = utcnow()
-    stmt = insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True)
-    for at in range(0, len(extracted), INSERT_CHUNK):
-        rows = [_claim_row(ex, report.id, section_ids, now) for ex in extracted[at : at + INSERT_CHUNK]]
-        claim_ids = [int(r[0]) for r in session.execute(stmt, rows)]
-        initial_verdicts(session, claim_ids)
-        # cross-report grouping as an index: the new claims meet only the claims sharing their keys
-        index_claims(session, claim_ids)
+    # Core, not the ORM's bulk path: the rows are plain dicts already
+    table = Claim.__table__  # type: ignore[attr-defined]
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    if isinstance(extracted, list):
+        batches: Iterable[list[ExtractedClaim]] = [extracted]
+        count, checkworthy = len(extracted), sum(1 for ex in extracted if ex.checkworthy)
+    else:
+        batches, count, checkworthy = extracted.batches(), extracted.count, extracted.checkworthy
+    for batch in batches:
+        for at in range(0, len(batch), INSERT_CHUNK):
+            rows = [_claim_row(ex, report.id, section_ids, now) for ex in batch[at : at + INSERT_CHUNK]]
+            claim_ids = [int(r[0]) for r in session.connection().execute(stmt, rows)]
+            initial_verdicts(session, claim_ids)
+            # cross-report grouping as an index: the new claims meet only the claims sharing their keys
+            index_claims(session, claim_ids)
     compact_counts(session)  # fold the verdict counts the new verdicts appended (storage/counts.py)
-    checkworthy = sum(1 for ex in extracted if ex.checkworthy)
     return IngestResult(
         parsed.name,
         report.id,
@@ -151,6 +248,6 @@ def ingest_parsed(session: Session, parsed: ParsedReport, extracted: list[Extrac
         "new_version" if latest else "new",
         sections=len(parsed.sections),
         sources=len(source_ids),
-        claims=len(extracted),
+        claims=count,
         checkworthy=checkworthy,
     )

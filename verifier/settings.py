@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     # ledger
     database_url: str = Field("sqlite:///claimledger.db", description="SQLAlchemy URL of the ledger")
     max_report_bytes: int = Field(5_000_000, description="largest report file accepted by ingest")
+    max_report_claims: int = Field(
+        50_000, ge=0, description="most claims one report may yield; a report with more is refused whole (0: no limit)"
+    )
 
     # fetching
     user_agent: str = Field(

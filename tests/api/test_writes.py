@@ -77,3 +77,19 @@ def test_nothing_partial_when_a_report_is_refused(client: TestClient, seed: Seed
     assert r.status_code == 413 and "limit" in r.json()["message"]
     with Session(engine) as s:
         assert len(s.exec(select(Report)).all()) == before
+
+
+def test_a_report_over_the_claim_cap_is_refused_with_the_limit_named(
+    settings: Settings, engine: Engine, seed: Seed
+) -> None:
+    from claims.errors import ReportError
+
+    capped = TestClient(create_app(settings.model_copy(update={"max_report_claims": 50}), engine))
+    with Session(engine) as s:
+        before = len(s.exec(select(Report)).all())
+    text = "# Funding\n\n" + "".join(f"Company {i} raised {i + 1} million dollars. " for i in range(200))
+    r = capped.post("/api/reports", json={"name": "dump.md", "text": text}, headers=bearer(seed.tokens["editor"]))
+    assert r.status_code == ReportError.http_status, r.text
+    assert "more than 50 claims" in r.json()["message"]
+    with Session(engine) as s:
+        assert len(s.exec(select(Report)).all()) == before

@@ -83,7 +83,7 @@ def ingest_upload(engine: Engine, settings: Settings, name: str, data: bytes, ac
     text = decode_upload(data, name, settings.max_report_bytes)
     from storage.ingest import ingest_report
 
-    result = ingest_report(engine, name, text)
+    result = ingest_report(engine, name, text, max_claims=settings.max_report_claims)
     audit(engine, actor, "report.ingest", "report", str(result.report_id),
           after={"name": result.name, "version": result.version, "outcome": result.outcome})
     return result

@@ -57,10 +57,11 @@ def ingest(paths: list[Path] = typer.Argument(..., help="report files or folders
     for path in files:
         try:
             text = read_report_file(path, state.settings.max_report_bytes)
-            res = ingest_report(state.engine, path.name, text)
+            res = ingest_report(state.engine, path.name, text, max_claims=state.settings.max_report_claims)
         except ReportError as exc:
             failures += 1
-            err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+            hint = f" ({exc.hint})" if exc.hint else ""
+            err_console.print(f"[red]error:[/red] {exc.message}{hint}", highlight=False)
             continue
         table.add_row(
             res.name, str(res.version), res.outcome, str(res.sections), str(res.sources), str(res.claims),
