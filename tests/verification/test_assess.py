@@ -321,3 +321,21 @@ def test_the_quarter_a_result_is_for_is_read_off_the_pages_figure() -> None:
     assert right.status == "verified"
     unbound, _ = verdict("Tallis Systems posted fiscal third-quarter profit of $0.9bn.", "third-quarter", "fact", p)
     assert unbound.status != "contradicted"  # the page gives no such figure: nothing to read the quarter off
+
+
+def test_a_silent_table_cell_does_not_outvote_the_direction_the_prose_gives() -> None:
+    from verifier.judge.matching import build_index
+
+    text = "前 5 月累計營收 812.4 億元，年增 23.6%，創同期新高。\n月份 | 營收 | 年增率\n1-5月累計 | 812.4 | 23.6%\n"
+    first = text.index("\n") + 1
+    second = text.index("1-5月")
+    passages = [
+        {"start": 0, "end": first - 1, "kind": "p", "heading": ""},
+        {"start": first, "end": second - 1, "kind": "th", "heading": "營收"},
+        {"start": second, "end": len(text) - 1, "kind": "td", "heading": "營收"},
+    ]
+    p = build_index(snapshot_id=1, source_id=1, url="https://example.org/t", title="鼎岳 5 月營收", text=text, passages=passages)
+    flipped, a = verdict("鼎岳前 5 月累計營收 812.4 億元，年減 23.6%", "23.6%", "percent", p)
+    assert flipped.status == "contradicted" and flipped.reason == "wrong_direction"
+    right, _ = verdict("鼎岳前 5 月累計營收 812.4 億元，年增 23.6%", "23.6%", "percent", p)
+    assert right.status == "verified"

@@ -120,6 +120,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     if any(f.stance == "supports" for f in kept.findings) and _only_title_backs(kept, by_place, statements, claimed):
         kept = Assessment()  # the support's own words say nothing of the claim; a figure whose words do differs
     if any(f.stance == "supports" for f in kept.findings):
+        turned = _direction_said_elsewhere(claimed, [*backing[:1], *(st for st in found_by_search if st is not None)], statements)
+        if turned is not None:
+            return _contradicted_by(turned.index, turned.passage_no, turned.match, turned.value, "direction")
         swap = swapped_pair(q, claimed, statements)
         if swap is not None:
             return _contradicted_by(swap.index, swap.passage_no, swap.match, swap.value, "swapped")
@@ -133,6 +136,16 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         st, kind = max(against, key=lambda sk: sk[0].match)
         kept.add(Finding("contradicts", st.match, "value", kind), _statement_draft(st, "contradicts"))
     return kept
+
+
+def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], statements: Sequence[Statement]) -> Statement | None:
+    """The figure that backs the claim says no direction (a table cell "41.8%"), while the page gives
+    the same figure for the same measure elsewhere with the opposite direction to the claim's ("年增
+    41.8%" against "年減 41.8%"): that statement decides."""
+    if not backing or any(st.direction for st in backing):
+        return None
+    turned = [st for st in statements if contradiction(claimed, st) == "direction"]
+    return max(turned, key=lambda st: st.match) if turned else None
 
 
 def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[Statement], claimed: Value) -> bool:
