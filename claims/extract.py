@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from claims.citations import url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
-from claims.lexicon import cue_words, topics_in
+from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.sections import is_item_heading
 from claims.textnorm import matching_view
@@ -543,7 +543,8 @@ def _claim(
     key = text[d.start : d.end]
     if d.value is not None:
         v = d.value
-        value = Value(key, v.value, v.unit, v.qualifier, d.start, d.end, v.kind, v.precision, v.noun)
+        noun = v.noun or (_column_header(view, s, d.start) if v.kind in {"money", "count", "percent"} else None)
+        value = Value(key, v.value, v.unit, v.qualifier, d.start, d.end, v.kind, v.precision, noun)
     else:
         value = Value(key, _fact_value(view[d.start : d.end]), None, "=", d.start, d.end, "fact")
     return ExtractedClaim(
@@ -560,6 +561,40 @@ def _claim(
         topics=topics,
         checkworthy=checkworthy,
     )
+
+
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+
+
+def _column_header(view: str, s: int, pos: int) -> str | None:
+    """The header of the table column a figure sits in ("| 投后估值 |" above "| … | 620 亿美元 |"):
+    what a bare cell measures. None outside a markdown table, or in its first (label) column."""
+    line_start = view.rfind("\n", 0, s) + 1
+    if not view.startswith("|", line_start):
+        return None
+    column = view.count("|", line_start, pos) - 1
+    if column < 1:
+        return None
+    header: str | None = None
+    end = line_start - 1
+    for _ in range(200):  # up the table to its header row, the one above the |---| rule
+        if end <= 0:
+            break
+        start = view.rfind("\n", 0, end) + 1
+        line = view[start:end].strip()
+        if not line.startswith("|"):
+            break
+        if _TABLE_RULE.match(line):
+            above_end = start - 1
+            header = view[view.rfind("\n", 0, above_end) + 1 : above_end] if above_end > 0 else None
+            break
+        end = start - 1
+    if not header:
+        return None
+    cells = [c.strip() for c in header.strip().strip("|").split("|")]
+    if column >= len(cells) or not re.search(r"[\u4e00-\u9fffA-Za-z]", cells[column]):
+        return None
+    return translate(cells[column]) or cells[column]  # 投后估值 → post-money valuation, as the lexicon reads it
 
 
 @dataclass(frozen=True)

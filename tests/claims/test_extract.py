@@ -151,3 +151,15 @@ def test_the_quarter_a_result_is_for_is_a_fact_of_its_own() -> None:
     report = parse_report("# Weekly\n\n## Earnings\n\nTallis posted fiscal third-quarter revenue of $4.12bn. 第三季度营收 41 亿美元。\n", "r.md")
     keys = [(c.kind, c.key_text) for c in extract_claims(report)]
     assert ("fact", "third-quarter") in keys and ("fact", "第三季度") in keys
+
+
+def test_a_table_cell_figure_measures_its_column() -> None:
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    text = (
+        "# 日报\n\n## 融资\n\n| 公司 | 轮次 | 金额 | 领投方 | 投后估值 |\n|---|---|---|---|---|\n"
+        "| Brightfold（美国） | B 轮 | 3 亿美元 | Cedar Peak | 20 亿美元 |\n"
+    )
+    nouns = {c.key_text: c.values[0].noun for c in extract_claims(parse_report(text, "r.md")) if c.kind == "money"}
+    assert nouns == {"3 亿美元": "amount", "20 亿美元": "post-money valuation"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claims.values import parse_values
 from verifier.judge import assess_claim
 from verifier.judge.matching import build_index, build_query
@@ -339,3 +341,29 @@ def test_a_silent_table_cell_does_not_outvote_the_direction_the_prose_gives() ->
     assert flipped.status == "contradicted" and flipped.reason == "wrong_direction"
     right, _ = verdict("鼎岳前 5 月累計營收 812.4 億元，年增 23.6%", "23.6%", "percent", p)
     assert right.status == "verified"
+
+
+def test_a_table_cell_is_read_as_its_column_for_its_rows_subject_and_round() -> None:
+    p = page(
+        "Brightfold has raised $300m in a Series B round at a post-money valuation of $2bn.",
+        "The new valuation is well above the $700m that Brightfold was valued at when it raised a $60m Series A in 2024.",
+        title="Brightfold raises $300m Series B",
+    )
+    row = "| Brightfold（美国） | B 轮 | 3 亿美元 | Cedar Peak Capital | {} |"
+
+    def cell(figure: str) -> str:
+        sentence = row.format(figure)
+        start = sentence.rfind(figure)
+        values = [v for v in parse_values(sentence) if v.start == start]
+        values = [replace(v, noun="post-money valuation") for v in values]
+        q = build_query(kind="money", sentence=sentence, key_text=figure, key_start=start, values=values)
+        return decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status
+
+    assert cell("20 亿美元") == "verified"
+    assert cell("7 亿美元") == "contradicted"  # the Series A valuation given for the Series B
+    other = page("Quillon raised $80m in a Series B at a $1.2bn valuation.", title="Quillon raises $80m")
+    sentence = "| Brightfold（美国） | B 轮 | 3 亿美元 | Cedar Peak Capital | 20 亿美元 |"
+    start = sentence.rfind("20 亿美元")
+    values = [replace(v, noun="post-money valuation") for v in parse_values(sentence) if v.start == start]
+    q = build_query(kind="money", sentence=sentence, key_text="20 亿美元", key_start=start, values=values)
+    assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [other]).findings).status != "contradicted"  # another company's page

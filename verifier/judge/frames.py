@@ -92,7 +92,8 @@ _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])")
 
 
 def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset[str]:
-    """The periods a clause states: ``q1``…``q4``, ``h1``/``h2``, ``fiscal``/``calendar``, ``y2026``.
+    """The periods a clause states: ``q1``…``q4``, ``h1``/``h2``, ``fiscal``/``calendar``, ``y2026``,
+    and the funding round it is of (``rC``).
     ``skip`` is the figure's own span (a claimed year is the value, not its period)."""
     marks: set[str] = set()
     for m in _QUARTER.finditer(text):
@@ -111,6 +112,7 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         if skip and skip[0] <= m.start() < skip[1]:
             continue
         marks.add(f"y{m.group(1)}")
+    marks |= {f"r{r}" for r in round_marks(text)}  # a figure of the Series B is not one of the Series C
     return frozenset(marks)
 
 
@@ -127,7 +129,7 @@ def part_of_year_spans(text: str) -> list[tuple[int, int]]:
 def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two clauses speak of different periods: both name a quarter (or half, or year) and none is
     shared, or one says fiscal where the other says calendar."""
-    for prefix in ("q", "h", "y"):
+    for prefix in ("q", "h", "y", "r"):
         pa = {m for m in a if m.startswith(prefix)}
         pb = {m for m in b if m.startswith(prefix)}
         if pa and pb and not pa & pb:
@@ -390,7 +392,15 @@ def claim_frame(
     s, e = clause_span(sentence, at, end, min_chars=12)
     clause = sentence[s:e]
     ss, se = segment_span(sentence, at, end, [v for v in value_spans if v != (at, end) and not (at <= v[0] < end)])
+    table_row = sentence.lstrip().startswith("|") and "|" in sentence[end:]
+    if table_row:
+        # a table row: a figure's own words are those of its cell (its column is its noun) and its
+        # row's label, not the neighbouring cells (another column's investor is not what it measures)
+        ss, se = max(ss, sentence.rfind("|", 0, at) + 1), min(se, sentence.find("|", end))
     seg = sentence[ss:at] + " " + sentence[end:se]
+    if table_row:  # … and its row's label (the first cell): whose figure it is
+        first = sentence.find("|") + 1
+        seg += " " + sentence[first : sentence.find("|", first)]
     ps, pe = previous_clause(sentence, s)
     before = sentence[ps:pe]
     # a benchmark's name is what a score measures; an event's date is measured by the event, not the name
@@ -422,7 +432,8 @@ def claim_frame(
                 siblings |= terms
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
-        periods=period_marks(clause, skip=(at - s, end - s)),
+        # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
+        periods=period_marks(sentence, skip=(at, end)) if table_row else period_marks(clause, skip=(at - s, end - s)),
         direction=direction_of(clause, key_value),
         clause=clause,
         wide=tuple(wide),

@@ -242,6 +242,13 @@ class _Geometry:
     table_row: bool
 
 
+def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str]:
+    """A clause's periods, with its heading's where the clause names none of that kind ("Q2
+    highlights" over a bare figure; but "the Series B" in the clause outranks "Series C" above it)."""
+    said = {m[0] for m in own if m[0] in "qhyr"}
+    return own | {m for m in heading if m[0] not in said}
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -277,7 +284,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         window=window,
         segment=text[gs:ge],
         window_compact=compact(window),
-        periods=period_marks(clause + " " + p.heading),
+        periods=_with_heading(period_marks(clause), period_marks(p.heading)),
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
         stale=is_stale(pv, stale_spans(text)),
