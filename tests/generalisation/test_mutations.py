@@ -26,12 +26,12 @@ from tests.generalisation.mutants import (
 DEVSET = Path(__file__).resolve().parent.parent / "fixtures" / "devset"
 
 MAX_VERIFIED = 0.015  # measured 1.4% (was 1.9%; swapped figures escape most)
-MIN_CONTRADICTED = 0.45  # measured 46.0% (was 44.1%; versions at another number now contradicted)
+MIN_CONTRADICTED = 0.75  # measured 77.3% (was 46.0%: one-word names two letters off, read with the page's spelling)
 MIN_NUMERIC_CONTRADICTED = 0.80  # money, count, percent, date mutants
 # the devset (realistic pages, four formats): measured 884 mutants, 4.4% verified, 77.0% contradicted
 # (839 mutants and 79.6% before r1's news sections became checkworthy: more garbled names, mostly unverified)
 DEVSET_MAX_VERIFIED = 0.03  # measured 2.4% of 899 (was 4.4%)
-DEVSET_MIN_CONTRADICTED = 0.79  # measured 79.8% (was 77.0%; swapped pairs: 33.3% still verified, was 61.1%)
+DEVSET_MIN_CONTRADICTED = 0.87  # measured 87.5% of 891, 2.4% verified (was 79.8%: names two letters off, round letters, table columns)
 
 
 @pytest.mark.parametrize(
