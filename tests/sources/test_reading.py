@@ -12,6 +12,12 @@ from tests.support.pdf import make_pdf
 from verifier.fetch.charset import charset_from_content_type, charset_from_meta
 from verifier.passages import html_to_passages
 from verifier.reading import page_state, read_body, read_html, read_pdf
+from verifier.reading.main_text import (
+    columns,
+    headings_before_paragraphs,
+    leaf_divs_to_paragraphs,
+    parse_html,
+)
 from verifier.reading.pdf import PdfLimits, paragraphs
 
 DEVSET_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "devset" / "sources" / "pages"
@@ -93,6 +99,31 @@ def test_an_update_box_in_the_article_is_kept() -> None:
     # the devset's capture of that press release: trafilatura alone drops the box
     capture = (DEVSET_PAGES / "p09.html").read_text(encoding="utf-8")
     assert "has been revised to 400 MW from the 350 MW stated in the original" in read_html(capture).text
+
+
+def test_only_line_long_text_divs_in_the_article_become_paragraphs() -> None:
+    """Text directly in a div is read as a paragraph only when it is at least a line long: tags and
+    labels in such divs are chrome; an update box is a sentence or more (CJK characters count double)."""
+    tree = parse_html(article(
+        "<div class='tags'><strong>Tags:</strong> energy, Texas</div>"
+        "<div class='update-box'><strong>Update:</strong> capacity was revised to 400 MW from the 350 MW "
+        "stated in the original release.</div><div class='note'>更正：本文原稿所述一期项目装机容量350兆瓦有误，经公司确认应为400兆瓦，特此更正并向读者致歉。</div>"
+        + PARAS
+    ))
+    assert leaf_divs_to_paragraphs(tree) == 2
+    assert [el.get("class") for el in tree.iter("p") if el.get("class")] == ["update-box", "note"]
+    assert columns("算力券总额") == 10 and columns("MW") == 2
+
+
+def test_a_heading_above_a_list_is_not_the_heading_of_the_next_paragraph() -> None:
+    tree = parse_html(
+        "<html><body><h2>Outlook</h2><p>Revenue is expected to grow 12%.</p><h3>Related stories</h3>"
+        "<ul><li><a href='/a'>Oil heads for weekly loss</a></li></ul><p>The board approved a buyback.</p>"
+        "</body></html>"
+    )
+    headings = headings_before_paragraphs(tree)
+    assert headings["Revenue is expected to grow 12%."] == ("h2", "Outlook")
+    assert "The board approved a buyback." not in headings
 
 
 def test_dateline_and_published_date() -> None:
