@@ -157,12 +157,32 @@ def test_hostile_and_empty_markup_never_raises() -> None:
         ("Bloomfield", "<h1>Chip pact</h1><p>Kestrel AI is in talks with Halden.</p><p>Subscribe now to continue reading.</p>", "paywall"),
         ("财经", "<h1>算力租赁</h1><p>云迹智算上市首日收涨27.4%。</p><p>订阅后阅读全文</p>", "paywall"),
         ("News", "<p>We use cookies to run this site. Accept all cookies or manage cookie settings.</p>", "consent"),
+        ("Seite nicht gefunden - Tagesblatt", "<h1>Fehler 404</h1><p>Die angeforderte Seite existiert nicht.</p>", "soft_404"),
+        ("Le Quotidien", "<h1>Page introuvable</h1><p>La page que vous recherchez a été déplacée.</p>", "soft_404"),
+        ("El Diario", "<h1>Ups</h1><p>Página no encontrada. Vuelve a la portada.</p>", "soft_404"),
+        ("日経", "<h1>ページが見つかりません</h1><p>お探しのページは削除された可能性があります。</p>", "soft_404"),
+        ("Handelsblatt", "<h1>Chipfabrik</h1><p>Halden investiert 4 Mrd. Euro.</p><p>Exklusiv für Abonnenten: jetzt weiterlesen mit Plus.</p>", "paywall"),
+        ("Le Monde", "<h1>Puces</h1><p>Halden investit 4 milliards d'euros.</p><p>Cet article est réservé aux abonnés.</p>", "paywall"),
+        ("El País", "<h1>Chips</h1><p>Halden invierte 4.000 millones.</p><p>Contenido exclusivo para suscriptores.</p>", "paywall"),
+        ("日経", "<h1>半導体</h1><p>ハルデンは4000億円を投資する。</p><p>この記事は有料会員限定です。続きを読むにはログイン</p>", "paywall"),
+        ("Zeitung", "<p>Wir verwenden Cookies. Alle Cookies akzeptieren oder Einstellungen anpassen.</p>", "consent"),
+        ("Journal", "<p>Nous utilisons des cookies pour améliorer votre expérience. Accepter tous les cookies.</p>", "consent"),
         ("Brightwater", "<h1>Project Meridian</h1>" + PARAS, "ok"),
     ],
 )
 def test_page_states(title: str, body: str, state: str) -> None:
     page = read_html(f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>")
     assert page.state == state
+
+
+def test_a_short_article_that_kept_its_cookie_banner_is_an_article() -> None:
+    """The banner is one passage beside the article's own text: not a consent wall."""
+    banner = "<p>Nous utilisons des cookies pour améliorer l'offre que nous vous proposons.</p>"
+    body = (
+        "<h1>Terres fertiles</h1>" + banner + "<p>24 milliards de tonnes de terres fertiles sont perdues chaque "
+        "année à cause de la dégradation des sols, selon une étude menée par l'IRD à Dakar.</p>"
+    )
+    assert read_html(article(body)).state == "ok"
 
 
 def test_a_long_article_with_a_subscribe_footer_is_an_article() -> None:
