@@ -115,6 +115,25 @@ def test_only_line_long_text_divs_in_the_article_become_paragraphs() -> None:
     assert columns("算力券总额") == 10 and columns("MW") == 2
 
 
+def test_a_section_beside_the_body_is_read_but_not_a_comment_form() -> None:
+    """trafilatura reads the notice's own container; the Q&A block right after it in the same
+    article is a section of the page too. A comment box after it (a form) is not."""
+    notice = "<div class='article-content'>" + PARAS + PARAS.replace("Kestrel", "Halden") + "</div>"
+    qa = (
+        "<div class='explainer'><h2>Questions and answers</h2>"
+        "<p>Q: How large is the first phase of the campus in Pecos County?</p>"
+        "<p>A: The first phase covers 300 megawatts and is due to come online in the second half of 2027.</p></div>"
+    )
+    form = (
+        "<div class='respond'><h3>Leave a comment</h3><p>Your email address will not be published.</p>"
+        "<p>Required fields are marked.</p><form><textarea></textarea></form></div>"
+    )
+    page = read_html(article("<div class='box'>" + notice + qa + form + "</div>"))
+    assert ("h2", "Questions and answers") in texts(page)
+    assert "A: The first phase covers 300 megawatts" in page.text
+    assert "Leave a comment" not in page.text and "will not be published" not in page.text
+
+
 def test_a_heading_above_a_list_is_not_the_heading_of_the_next_paragraph() -> None:
     tree = parse_html(
         "<html><body><h2>Outlook</h2><p>Revenue is expected to grow 12%.</p><h3>Related stories</h3>"

@@ -25,6 +25,7 @@ from lxml import etree
 
 from verifier.passages import PageText, PassageBuilder, html_to_passages, normalise_text, parse_date_text
 from verifier.reading.dateline import dateline, dateline_line
+from verifier.reading.sections import sections_beside
 from verifier.reading.state import page_state
 
 __all__ = ["read_html", "main_text_tree", "parse_html", "page_title", "htmldate_of"]
@@ -305,6 +306,8 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
     if own_line and normalise_text(own_line) not in kept:
         out.add(own_line, "dateline")
     _container(body, "p", out, 0)
+    for kind, section_text in sections_beside(tree, body):
+        PassageBuilder.add(out, section_text, kind)  # its own headings: none to put back
     text = out.text()
     return PageText(
         title=title,
