@@ -40,7 +40,8 @@ _BLOCKS = frozenset({"p", "head", "list", "item", "table", "row", "quote", "code
 # trafilatura's evaluation set it kept less main text (0.950 vs 0.952 of the snippets) and more
 # boilerplate (dropped 0.880 vs 0.889): where it reads more than the default it mostly takes a wider
 # container, with the page's teasers and link lists in it. What it did keep that the default drops
-# is a second section beside the body (the devset's p27 notice with its attached Q&A).
+# is a second section beside the body (the devset's p27 notice with its attached Q&A): ``sections``
+# reads such a section after the body instead.
 FAST = False
 FAVOR_RECALL = False
 
