@@ -130,12 +130,18 @@ _BLOCK_KIND = {
 _CELL_TAGS = frozenset({"td", "th"})
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WS_RE = re.compile(r"\s+")
+# invisible formatting characters a page puts inside words and numbers: soft hyphens (hyphenated
+# body text), zero-width spaces, word joiners, BOMs and bidi marks around figures. They split a word
+# or a figure for every substring match; trafilatura's text output drops them too. ZWJ/ZWNJ stay
+# (they shape emoji and some scripts).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _CELL_STRIP = " |\t\n\r\f\v\u00a0\u3000"  # around a row: whitespace and the separators of empty cells
 
 
 def normalise_text(s: str) -> str:
-    """NFKC (full-width letters, digits and punctuation become ASCII) and collapsed whitespace."""
-    return _WS_RE.sub(" ", unicodedata.normalize("NFKC", s)).strip()
+    """NFKC (full-width letters, digits and punctuation become ASCII), invisible formatting characters
+    dropped, whitespace collapsed."""
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", s))).strip()
 
 
 def _attr_text(tag: Tag) -> str:

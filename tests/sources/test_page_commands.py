@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from storage.db import make_engine
 from storage.ingest import ingest_report
 from storage.models import Snapshot, Source
+from storage.reparse import verdicts_of_sources
 from tests.support.pdf import make_pdf
 from verifier.archive import import_archive
 from verifier.cli.main import app
@@ -70,6 +71,8 @@ def test_reparse_rebuilds_passages_from_stored_bodies(tmp_path: Path, monkeypatc
     with Session(engine) as s:
         before = {snap.id: snap.text for snap in s.exec(select(Snapshot)).all()}
         assert {src.state for src in s.exec(select(Source)).all()} <= {"ok", "dead", "malformed", "new"}
+        source_ids = [int(src.id) for src in s.exec(select(Source)).all() if src.id is not None]
+        verdicts_before = verdicts_of_sources(s, source_ids)
     res = runner.invoke(app, ["--db", db, "reparse", "--json"])
     assert res.exit_code == 0, res.output
     report = json.loads(res.output.strip().splitlines()[-1])
@@ -78,8 +81,14 @@ def test_reparse_rebuilds_passages_from_stored_bodies(tmp_path: Path, monkeypatc
     assert report["readers"] == {"trafilatura": 31}
     assert report["states"] == {"ok": 29, "paywall": 1, "soft_404": 1}
     assert report["claims_reverified"] > 0
+    # the report lists exactly the verdicts that moved, with what they were and are
+    with Session(engine) as s:
+        verdicts_after = verdicts_of_sources(s, source_ids)
+    moved = {cid for cid, v in verdicts_after.items() if v[:2] != verdicts_before[cid][:2]}
+    assert moved and {c["claim"] for c in report["verdict_changes"]} == moved
     for change in report["verdict_changes"]:
-        assert change["before"] != change["after"]
+        assert change["before"] == list(verdicts_before[change["claim"]][:2])
+        assert change["after"] == list(verdicts_after[change["claim"]][:2]) != change["before"]
     with Session(engine) as s:
         snaps = s.exec(select(Snapshot)).all()
         # the old snapshots keep their text (evidence points at them); re-read ones sit beside them

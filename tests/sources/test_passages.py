@@ -57,6 +57,13 @@ def test_full_width_and_whitespace_normalised() -> None:
     assert normalise_text(" a\u00a0\n b ") == "a b"
 
 
+def test_invisible_formatting_characters_do_not_split_words_or_figures() -> None:
+    """Hyphenated body text (soft hyphens), zero-width spaces and bidi marks read as the plain text."""
+    page = html_to_passages("<p>Die Gesamt\u00adinvestition be\u00adtr\u00e4gt \u200e1.2\u200b50\u200f Mio. Euro.\ufeff</p>")
+    assert page.text == "Die Gesamtinvestition betr\u00e4gt 1.250 Mio. Euro."
+    assert normalise_text("emoji \u200d and \u200c stay") == "emoji \u200d and \u200c stay"
+
+
 def test_broken_and_deeply_nested_html_survives() -> None:
     deep = "<div>" * 5000 + "<p>deep text" + "</div>" * 10
     page = html_to_passages(deep)

@@ -12,6 +12,12 @@ from tests.support.pdf import make_pdf
 from verifier.fetch.charset import charset_from_content_type, charset_from_meta
 from verifier.passages import html_to_passages
 from verifier.reading import page_state, read_body, read_html, read_pdf
+from verifier.reading.main_text import (
+    columns,
+    headings_before_paragraphs,
+    leaf_divs_to_paragraphs,
+    parse_html,
+)
 from verifier.reading.pdf import PdfLimits, paragraphs
 
 DEVSET_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "devset" / "sources" / "pages"
@@ -95,6 +101,50 @@ def test_an_update_box_in_the_article_is_kept() -> None:
     assert "has been revised to 400 MW from the 350 MW stated in the original" in read_html(capture).text
 
 
+def test_only_line_long_text_divs_in_the_article_become_paragraphs() -> None:
+    """Text directly in a div is read as a paragraph only when it is at least a line long: tags and
+    labels in such divs are chrome; an update box is a sentence or more (CJK characters count double)."""
+    tree = parse_html(article(
+        "<div class='tags'><strong>Tags:</strong> energy, Texas</div>"
+        "<div class='update-box'><strong>Update:</strong> capacity was revised to 400 MW from the 350 MW "
+        "stated in the original release.</div><div class='note'>更正：本文原稿所述一期项目装机容量350兆瓦有误，经公司确认应为400兆瓦，特此更正并向读者致歉。</div>"
+        + PARAS
+    ))
+    assert leaf_divs_to_paragraphs(tree) == 2
+    assert [el.get("class") for el in tree.iter("p") if el.get("class")] == ["update-box", "note"]
+    assert columns("算力券总额") == 10 and columns("MW") == 2
+
+
+def test_a_section_beside_the_body_is_read_but_not_a_comment_form() -> None:
+    """trafilatura reads the notice's own container; the Q&A block right after it in the same
+    article is a section of the page too. A comment box after it (a form) is not."""
+    notice = "<div class='article-content'>" + PARAS + PARAS.replace("Kestrel", "Halden") + "</div>"
+    qa = (
+        "<div class='explainer'><h2>Questions and answers</h2>"
+        "<p>Q: How large is the first phase of the campus in Pecos County?</p>"
+        "<p>A: The first phase covers 300 megawatts and is due to come online in the second half of 2027.</p></div>"
+    )
+    form = (
+        "<div class='respond'><h3>Leave a comment</h3><p>Your email address will not be published.</p>"
+        "<p>Required fields are marked.</p><form><textarea></textarea></form></div>"
+    )
+    page = read_html(article("<div class='box'>" + notice + qa + form + "</div>"))
+    assert ("h2", "Questions and answers") in texts(page)
+    assert "A: The first phase covers 300 megawatts" in page.text
+    assert "Leave a comment" not in page.text and "will not be published" not in page.text
+
+
+def test_a_heading_above_a_list_is_not_the_heading_of_the_next_paragraph() -> None:
+    tree = parse_html(
+        "<html><body><h2>Outlook</h2><p>Revenue is expected to grow 12%.</p><h3>Related stories</h3>"
+        "<ul><li><a href='/a'>Oil heads for weekly loss</a></li></ul><p>The board approved a buyback.</p>"
+        "</body></html>"
+    )
+    headings = headings_before_paragraphs(tree)
+    assert headings["Revenue is expected to grow 12%."] == ("h2", "Outlook")
+    assert "The board approved a buyback." not in headings
+
+
 def test_dateline_and_published_date() -> None:
     head = "<title>Series D</title><meta property='article:published_time' content='2026-06-08T09:00:00Z'>"
     byline = "<p class='post-meta'><time datetime='2026-06-08'>June 8, 2026</time> · Ines Navarro · 7 min read</p>"
@@ -126,12 +176,32 @@ def test_hostile_and_empty_markup_never_raises() -> None:
         ("Bloomfield", "<h1>Chip pact</h1><p>Kestrel AI is in talks with Halden.</p><p>Subscribe now to continue reading.</p>", "paywall"),
         ("财经", "<h1>算力租赁</h1><p>云迹智算上市首日收涨27.4%。</p><p>订阅后阅读全文</p>", "paywall"),
         ("News", "<p>We use cookies to run this site. Accept all cookies or manage cookie settings.</p>", "consent"),
+        ("Seite nicht gefunden - Tagesblatt", "<h1>Fehler 404</h1><p>Die angeforderte Seite existiert nicht.</p>", "soft_404"),
+        ("Le Quotidien", "<h1>Page introuvable</h1><p>La page que vous recherchez a été déplacée.</p>", "soft_404"),
+        ("El Diario", "<h1>Ups</h1><p>Página no encontrada. Vuelve a la portada.</p>", "soft_404"),
+        ("日経", "<h1>ページが見つかりません</h1><p>お探しのページは削除された可能性があります。</p>", "soft_404"),
+        ("Handelsblatt", "<h1>Chipfabrik</h1><p>Halden investiert 4 Mrd. Euro.</p><p>Exklusiv für Abonnenten: jetzt weiterlesen mit Plus.</p>", "paywall"),
+        ("Le Monde", "<h1>Puces</h1><p>Halden investit 4 milliards d'euros.</p><p>Cet article est réservé aux abonnés.</p>", "paywall"),
+        ("El País", "<h1>Chips</h1><p>Halden invierte 4.000 millones.</p><p>Contenido exclusivo para suscriptores.</p>", "paywall"),
+        ("日経", "<h1>半導体</h1><p>ハルデンは4000億円を投資する。</p><p>この記事は有料会員限定です。続きを読むにはログイン</p>", "paywall"),
+        ("Zeitung", "<p>Wir verwenden Cookies. Alle Cookies akzeptieren oder Einstellungen anpassen.</p>", "consent"),
+        ("Journal", "<p>Nous utilisons des cookies pour améliorer votre expérience. Accepter tous les cookies.</p>", "consent"),
         ("Brightwater", "<h1>Project Meridian</h1>" + PARAS, "ok"),
     ],
 )
 def test_page_states(title: str, body: str, state: str) -> None:
     page = read_html(f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>")
     assert page.state == state
+
+
+def test_a_short_article_that_kept_its_cookie_banner_is_an_article() -> None:
+    """The banner is one passage beside the article's own text: not a consent wall."""
+    banner = "<p>Nous utilisons des cookies pour améliorer l'offre que nous vous proposons.</p>"
+    body = (
+        "<h1>Terres fertiles</h1>" + banner + "<p>24 milliards de tonnes de terres fertiles sont perdues chaque "
+        "année à cause de la dégradation des sols, selon une étude menée par l'IRD à Dakar.</p>"
+    )
+    assert read_html(article(body)).state == "ok"
 
 
 def test_a_long_article_with_a_subscribe_footer_is_an_article() -> None:

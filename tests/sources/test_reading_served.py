@@ -148,14 +148,14 @@ def test_awkward_pages_from_a_real_server(engine: Engine) -> None:
 
     # GB18030 characters on a page labelled gb2312; full-width digits read as ASCII
     src, snap = got["/gb.html"]
-    assert src.state == "ok" and snap.reader == "trafilatura"
+    assert src.state == "ok" and snap.page_state == "ok" and snap.reader == "trafilatura"
     assert "喆思科技、堃元智能和镕达算力" in snap.text
     assert "2026年度人工智能算力券总额为6亿元" in snap.text and "500万元" in snap.text
     assert "�" not in snap.text
 
     # Big5 without any declaration: detected
     src, snap = got["/big5.html"]
-    assert src.state == "ok"
+    assert src.state == "ok" and snap.page_state == "ok" and snap.reader == "trafilatura"
     assert "緯鈞今日公布5月合併營收新台幣1,286.4億元" in snap.text
 
     # 200 answers that are not the article: kept as snapshots, the source says what they are

@@ -18,12 +18,14 @@ Pure: takes a string, returns a ``PageText``.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from typing import Any
 
 from lxml import etree
 
 from verifier.passages import PageText, PassageBuilder, html_to_passages, normalise_text, parse_date_text
 from verifier.reading.dateline import dateline, dateline_line
+from verifier.reading.sections import sections_beside
 from verifier.reading.state import page_state
 
 __all__ = ["read_html", "main_text_tree", "parse_html", "page_title", "htmldate_of"]
@@ -34,11 +36,14 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 _BLOCKS = frozenset({"p", "head", "list", "item", "table", "row", "quote", "code", "div", "section"})
 # trafilatura's own second opinion (readability, jusText) when its extraction looks short: on (with
-# fast=True, F1 drops below 0.92 on bench/pages.py). favor_recall: a claim checked against half a page
-# is the costlier error — it keeps sections beside the article body (a notice's attached Q&A) at the
-# same F1 on real pages (0.926: more main text kept, a little more boilerplate) and less CPU
+# fast=True, F1 drops below 0.92 on bench/pages.py). favor_recall: off. On the 990 pages of
+# trafilatura's evaluation set it kept less main text (0.950 vs 0.952 of the snippets) and more
+# boilerplate (dropped 0.880 vs 0.889): where it reads more than the default it mostly takes a wider
+# container, with the page's teasers and link lists in it. What it did keep that the default drops
+# is a second section beside the body (the devset's p27 notice with its attached Q&A): ``sections``
+# reads such a section after the body instead.
 FAST = False
-FAVOR_RECALL = True
+FAVOR_RECALL = False
 
 
 def parse_html(html: str) -> Any:
@@ -67,17 +72,32 @@ def leaf_divs_to_paragraphs(tree: Any) -> int:
     in a ``div`` — an update or correction box (``<div class="update-box">``), a lede, a dateline —
     even inside the article. As a ``p`` it is judged like every other paragraph (link density,
     boilerplate classes). Only inside the page's own article or main element: elsewhere such divs
-    are mostly chrome (measured on real pages: converting them all costs F1). Returns how many.
+    are mostly chrome (measured on real pages: converting them all costs F1), and only a div of at
+    least a line of text (``LEAF_DIV_MIN_COLUMNS``): shorter ones are labels, tags, bylines, "download
+    as PDF" links (on trafilatura's evaluation set they held 99 boilerplate snippets and 9 main-text
+    ones). Returns how many.
     """
     changed = 0
     for el in tree.iter("div"):
         if not any(a.tag in ("article", "main") for a in el.iterancestors()):
             continue
         has_text = (el.text or "").strip() or any((c.tail or "").strip() for c in el)
-        if has_text and not any(isinstance(c.tag, str) and c.tag in _BLOCK_HTML for c in el):
+        if (
+            has_text
+            and not any(isinstance(c.tag, str) and c.tag in _BLOCK_HTML for c in el)
+            and columns(normalise_text(" ".join(el.itertext()))) >= LEAF_DIV_MIN_COLUMNS
+        ):
             el.tag = "p"
             changed += 1
     return changed
+
+
+LEAF_DIV_MIN_COLUMNS = 80
+
+
+def columns(text: str) -> int:
+    """Display width of ``text``: a wide (CJK) character takes two columns, like on a terminal."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def main_text_tree(tree: Any, url: str | None = None, *, fast: bool = FAST) -> Any | None:
@@ -141,17 +161,22 @@ def htmldate_of(tree: Any, url: str | None) -> str | None:
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_HEADING_CHARS = 300
+_NOT_UNDER_HEADING = ("ul", "ol", "dl", "table")  # blocks that end a heading's reach
 
 
 def headings_before_paragraphs(tree: Any) -> dict[str, tuple[str, str]]:
     """Paragraph text → (tag, text) of the heading right above it in the page (no other paragraph
-    between them). trafilatura drops headings that are links (a listing's post titles, a teaser's
-    headline) yet may keep the paragraph under them; ``main_text`` puts such a heading back above its
-    paragraph, since a heading says what the figures below it are about. ``h1`` is left out: the
-    page's headline is its title passage already."""
+    between them, nor a list or table: "Related stories" above a list of links is not the heading of
+    the paragraph after the list). trafilatura drops headings that are links (a listing's post
+    titles, a teaser's headline) yet may keep the paragraph under them; ``main_text`` puts such a
+    heading back above its paragraph, since a heading says what the figures below it are about.
+    ``h1`` is left out: the page's headline is its title passage already."""
     out: dict[str, tuple[str, str]] = {}
     heading: tuple[str, str] | None = None
-    for el in tree.iter(*_HEADINGS, "p"):
+    for el in tree.iter(*_HEADINGS, "p", *_NOT_UNDER_HEADING):
+        if el.tag in _NOT_UNDER_HEADING:  # the heading names this list or table ("Related stories")
+            heading = None
+            continue
         text = normalise_text(" ".join(el.itertext()))
         if not text:
             continue
@@ -282,6 +307,8 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
     if own_line and normalise_text(own_line) not in kept:
         out.add(own_line, "dateline")
     _container(body, "p", out, 0)
+    for kind, section_text in sections_beside(tree, body):
+        PassageBuilder.add(out, section_text, kind)  # its own headings: none to put back
     text = out.text()
     return PageText(
         title=title,

@@ -2,11 +2,12 @@
 
 - ``soft_404``: the title, or the opening of a short main text, says the page was not found;
 - ``paywall``: a subscribe / sign-in wall comes after only a teaser (little text before it);
-- ``consent``: a cookie or consent wall is most of a short main text;
+- ``consent``: passages with a cookie or consent cue are most of a short main text;
 - ``empty``: no main text at all; otherwise ``ok``.
 
 Such a page is kept as a snapshot (the desk sees it, with its state) but is no evidence. The cue
-phrases, English and Chinese (Simplified and Traditional), live in ``page_states.tsv``.
+phrases — English, Chinese (Simplified and Traditional), German, French, Spanish, Portuguese,
+Italian and Japanese — live in ``page_states.tsv``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SOFT_404_OPENING_CHARS = 300  # where the body must say "not found" when the tit
 TEASER_CHARS = 1200  # the most article text a paywall shows before its wall
 CONSENT_BODY_CHARS = 1500
 CONSENT_OPENING_CHARS = 500
+CONSENT_SHARE = 0.5  # the passages with a cookie cue are at least this share of the body: a wall, not a
+# short article that kept its cookie banner
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +67,9 @@ def page_state(title: str, text: str, passages: Sequence[Passage]) -> str:
     wall = _first(body, c.get("paywall", ()))
     if 0 <= wall < TEASER_CHARS:
         return "paywall"
-    if len(body) < CONSENT_BODY_CHARS and 0 <= _first(body, c.get("consent", ())) < CONSENT_OPENING_CHARS:
-        return "consent"
+    consent = c.get("consent", ())
+    if len(body) < CONSENT_BODY_CHARS and 0 <= _first(body, consent) < CONSENT_OPENING_CHARS:
+        walled = sum(p.end - p.start for p in passages if _first(text[p.start : p.end].lower(), consent) >= 0)
+        if not passages or walled >= CONSENT_SHARE * len(body.strip()):
+            return "consent"
     return "ok"
