@@ -507,10 +507,12 @@ def _after(c: QueueCursor, low: bool) -> Any:
 
 def status_counts(session: Session, report_id: int | None = None) -> dict[str, int]:
     """Claims per status (checkworthy claims; all statuses present, zero when none)."""
+    # "IS NOT false" (checkworthy is never NULL): "IS true" would walk the checkworthy index over
+    # the whole ledger instead of the report's claims
     stmt = (
         select(Verdict.status, func.count())
         .join(Claim, col(Claim.id) == col(Verdict.claim_id))
-        .where(col(Claim.checkworthy).is_(True))
+        .where(col(Claim.checkworthy).is_not(False))
         .group_by(col(Verdict.status))
     )
     if report_id is not None:
