@@ -73,9 +73,15 @@ async def _call(app: Any, path: str) -> tuple[int, int]:
         "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
     }
     status, size = 0, 0
+    requested, done = False, asyncio.Event()
 
     async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await done.wait()  # a response that listens for the client leaving hears it only at the end
+        return {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
         nonlocal status, size
@@ -83,6 +89,8 @@ async def _call(app: Any, path: str) -> tuple[int, int]:
             status = message["status"]
         elif message["type"] == "http.response.body":
             size += len(message.get("body", b""))
+            if not message.get("more_body"):
+                done.set()
 
     await app(scope, receive, send)
     return status, size
