@@ -3,7 +3,8 @@
 page on a ledger of 100,000 claims, under 20 concurrent clients on loopback, for SQLite and
 PostgreSQL. Target p95 < 100 ms. ``--only PATH,PATH`` measures a few endpoints.
 
-The ledger is generated with bulk inserts (a few seconds); ``claimledger serve`` runs as a subprocess
+The ledger is generated with bulk inserts (a few seconds; ``--sqlite``/``--pg`` serve a kept one
+made by this generator, e.g. bench/api_cpu.py's, instead); ``claimledger serve`` runs as a subprocess
 (uvicorn, ``--workers`` processes, the way a desk runs it). The load comes from ``wrk`` (C, one
 thread, 20 keep-alive connections, closed loop: each connection sends its next request when the
 answer arrives; percentiles through the ``done()`` hook in bench/wrk_latency.lua) when it is
@@ -17,7 +18,7 @@ from /proc), which the machine's other work does not inflate as it does a p95.
 
     python bench/api.py [--claims 100000] [--clients 20] [--duration 10] [--db sqlite,postgres]
                         [--workers 2] [--read-cache SECONDS] [--load wrk|httpx] [--only PATHS]
-                        [--before CHECKOUT] [--target MS]
+                        [--before CHECKOUT] [--target MS] [--sqlite FILE] [--pg URL]
 """
 
 from __future__ import annotations
@@ -317,9 +318,16 @@ class CpuMeter:
 
 def run(url: str, label: str, args: argparse.Namespace) -> list[Row]:
     engine = make_engine(url, cache=False)
-    secs = generate(engine, args.claims)
+    with engine.connect() as conn:
+        have = int(conn.exec_driver_sql("SELECT count(*) FROM claim").scalar_one())
+    if have == 0:
+        secs = generate(engine, args.claims)
+        print(f"[{label}] generated {args.claims:,} claims in {secs:.1f} s")
+    elif have != args.claims:
+        raise SystemExit(f"{label}: the ledger holds {have:,} claims, not {args.claims:,}")
+    else:
+        print(f"[{label}] the ledger given holds {have:,} claims already (this generator's, e.g. bench/api_cpu.py's)")
     engine.dispose()
-    print(f"[{label}] generated {args.claims:,} claims in {secs:.1f} s")
     rows: list[Row] = []
     if args.before:  # the same ledger served by an older checkout first, in the same run
         rows += serve_and_measure(url, f"{label} before", args, Path(args.before))
@@ -391,6 +399,8 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=10, help="seconds of load per endpoint (wrk)")
     ap.add_argument("--read-cache", type=float, default=1.0, help="CLAIMLEDGER_READ_CACHE_SECONDS of serve (0: off)")
     ap.add_argument("--load", choices=["wrk", "httpx"], default=None, help="load generator (default: wrk if installed)")
+    ap.add_argument("--sqlite", default="", help="serve this SQLite ledger file (kept) instead of a new one")
+    ap.add_argument("--pg", default="", help="serve this PostgreSQL database URL (kept) instead of a new one")
     ap.add_argument("--target", type=float, default=100, help="p95 target in ms (issue 13 asks 50 at 1M claims)")
     ap.add_argument("--only", default="", help="comma-separated endpoint paths to measure (default: all)")
     ap.add_argument("--before", default="", help="a checkout of older code (e.g. `git archive REF`): the same ledger is "
@@ -405,10 +415,14 @@ def main() -> None:
         raise SystemExit("--load wrk: wrk is not installed (apt-get install wrk)")
     load_before = os.getloadavg()[0]
     results = []
-    if "sqlite" in args.db:
+    if "sqlite" in args.db and args.sqlite:
+        results += run(f"sqlite:///{args.sqlite}", "sqlite", args)
+    elif "sqlite" in args.db:
         with tempfile.TemporaryDirectory() as tmp:
             results += run(f"sqlite:///{tmp}/bench.db", "sqlite", args)
-    if "postgres" in args.db:
+    if "postgres" in args.db and args.pg:
+        results += run(args.pg, "postgres", args)
+    elif "postgres" in args.db:
         import psycopg
 
         name = f"cl_bench_{uuid.uuid4().hex[:10]}"
