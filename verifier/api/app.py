@@ -22,7 +22,7 @@ from claims.errors import AuthError, ClaimledgerError
 from storage.db import make_engine, make_read_engine
 from storage.queries import ensure_indexes
 from storage.search import ensure_search
-from verifier.api import filters
+from verifier.api import filters, rows
 from verifier.api.bodyguard import BodyGuard
 from verifier.api.cache import TTLCache
 from verifier.api.deps import principal_from
@@ -147,6 +147,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.jobs = JobRegistry()  # background upload jobs (ingest, fetch, verify)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     filters.install(templates.env)
+    rows.install(templates.env)
     templates.env.auto_reload = False  # templates ship with the package: no stat() per render
     app.state.templates = templates
     _mount_docs(app)  # before /static, which would otherwise take /static/docs/*

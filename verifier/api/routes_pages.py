@@ -273,8 +273,8 @@ def report_page(request: Request, ref: str, session: ReadSession, who: Who,
     marks = [Mark(r.claim.start, r.claim.end, int(r.claim.id or 0), r.status,
                   f"{r.status} · {r.reason} · {r.confidence:.2f}") for r in shown]
     counts = {s: 0 for s in q.STATUSES}  # the bar counts the claims marked: the same rows, no second query
-    for r in claims:
-        counts[r.status] = counts.get(r.status, 0) + 1
+    for c in claims:
+        counts[c.status] = counts.get(c.status, 0) + 1
     contradicted = [r for r in claims if r.status == "contradicted"]
     sources = q.report_sources(session, report.id)
     health: dict[str, int] = {}
