@@ -367,3 +367,13 @@ def test_a_table_cell_is_read_as_its_column_for_its_rows_subject_and_round() -> 
     values = [replace(v, noun="post-money valuation") for v in parse_values(sentence) if v.start == start]
     q = build_query(kind="money", sentence=sentence, key_text="20 亿美元", key_start=start, values=values)
     assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [other]).findings).status != "contradicted"  # another company's page
+
+
+def test_a_longer_acronym_is_not_read_as_a_misspelling_of_the_shorter_name() -> None:
+    p = page(
+        "In the coming weeks, Member States and the Commission will assess whether the AI Code is adequate.",
+        "Providers who sign the AI Code can show compliance with less administrative burden.",
+        title="The General-Purpose AI Code of Practice",
+    )
+    d, _ = verdict("欧盟 GPAI Code 在 2026-04-01 更新签署名单", "GPAI Code", "fact", p)
+    assert d.status != "contradicted"

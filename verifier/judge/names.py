@@ -488,7 +488,7 @@ def _as_the_page_writes(
 ) -> PassageScore:
     """The passage that speaks most to the claim read with the page's spelling of its misspelt name
     (a garbled name meets no page word, so the claim's own reading undercounts the passage)."""
-    if not near.near_miss or near.name not in q.sentence:
+    if not near.near_miss or near.name not in q.sentence or not _letters_changed(near.name, near.near_miss):
         return passages[0]
     sentence = q.sentence.replace(near.name, near.near_miss)
     key = q.key_text.replace(near.name, near.near_miss)
@@ -499,6 +499,13 @@ def _as_the_page_writes(
     fixed = build_query(kind=q.kind, sentence=sentence, key_text=key, key_start=sentence.find(key), values=q.values)
     rescored = score_passages(fixed, indexes, limit=1)
     return rescored[0] if rescored and rescored[0].context > passages[0].context else passages[0]
+
+
+def _letters_changed(name: str, page_name: str) -> bool:
+    """The page's name is the claim's with letters changed, word for word the same lengths (a typo or
+    a garble), not a shorter or longer name ("GPAI Code" is not "AI Code" misspelt)."""
+    a, b = name.split(), page_name.split()
+    return len(a) == len(b) and all(len(x) == len(y) for x, y in zip(a, b, strict=True))
 
 
 def _name_word_terms(name: str) -> list[frozenset[str]]:
