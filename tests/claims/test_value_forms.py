@@ -140,3 +140,8 @@ def test_n_times_a_comparison_is_a_multiple_and_n_times_a_day_is_not() -> None:
     assert [(v.raw, v.value, v.unit) for v in parse_values("revenue is four times that of 2024")][0] == ("four times", 4.0, "x")
     assert [(v.raw, v.unit, v.qualifier) for v in parse_values("more than 2.5 times as many users")] == [("2.5 times", "x", ">=")]
     assert [(v.raw, v.unit) for v in parse_values("the app is opened four times a day")] == [("four", None)]
+
+
+def test_the_noun_nearest_a_count_is_what_it_counts() -> None:
+    # 榜单累计投票 … 万次: the votes are counted, not the leaderboard
+    assert [v.noun for v in parse_values("平台累计投票已超过 350 万次")] == ["votes"]
