@@ -351,22 +351,17 @@ def test_a_table_cell_is_read_as_its_column_for_its_rows_subject_and_round() -> 
     )
     row = "| Brightfold（美国） | B 轮 | 3 亿美元 | Cedar Peak Capital | {} |"
 
-    def cell(figure: str) -> str:
+    def cell(figure: str, on=p) -> str:  # type: ignore[no-untyped-def]
         sentence = row.format(figure)
         start = sentence.rfind(figure)
-        values = [v for v in parse_values(sentence) if v.start == start]
-        values = [replace(v, noun="post-money valuation") for v in values]
+        values = [replace(v, noun="post-money valuation") for v in parse_values(sentence) if v.start == start]
         q = build_query(kind="money", sentence=sentence, key_text=figure, key_start=start, values=values)
-        return decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status
+        return decide(SourceStatus(total=1, usable=1), assess_claim(q, [on]).findings).status
 
     assert cell("20 亿美元") == "verified"
     assert cell("7 亿美元") == "contradicted"  # the Series A valuation given for the Series B
     other = page("Quillon raised $80m in a Series B at a $1.2bn valuation.", title="Quillon raises $80m")
-    sentence = "| Brightfold（美国） | B 轮 | 3 亿美元 | Cedar Peak Capital | 20 亿美元 |"
-    start = sentence.rfind("20 亿美元")
-    values = [replace(v, noun="post-money valuation") for v in parse_values(sentence) if v.start == start]
-    q = build_query(kind="money", sentence=sentence, key_text="20 亿美元", key_start=start, values=values)
-    assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [other]).findings).status != "contradicted"  # another company's page
+    assert cell("20 亿美元", other) != "contradicted"  # another company's page
 
 
 def test_a_longer_acronym_is_not_read_as_a_misspelling_of_the_shorter_name() -> None:
