@@ -46,6 +46,7 @@ from verifier.judge.matching import (
     split_names,
 )
 from verifier.judge.rules import Finding
+from verifier.judge.statements import sentence_values
 
 
 def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
@@ -137,10 +138,8 @@ def _sibling_version(
 def _context_with_page_versions(q: ClaimQuery, ps: PassageScore) -> float:
     """How much ``ps`` speaks to the claim once every version of the sentence that its page never
     names is written as the passage's sibling of it (GPT-5.6 and Gemma 6 as GPT-5.4 and Gemma 4)."""
-    from claims.values import parse_values
-
     sentence, key = q.sentence, q.key_text
-    for v in parse_values(sentence):
+    for v in sentence_values(sentence):
         if v.kind != "version" or version_pattern(str(v.value)).search(ps.index.page_text):
             continue
         sibling = _sibling_in(str(v.value), ps.passage.text, avoid=q.sentence) or _sibling_in(
@@ -150,8 +149,15 @@ def _context_with_page_versions(q: ClaimQuery, ps: PassageScore) -> float:
             sentence, key = sentence.replace(v.raw, sibling), key.replace(v.raw, sibling)
     if sentence == q.sentence:
         return ps.context
+    rescored = _rescored(q, sentence, key, [ps.index], limit=5)
+    return max((r.context for r in rescored if r.passage_no == ps.passage_no), default=ps.context)
+
+
+def _rescored(q: ClaimQuery, sentence: str, key: str, indexes: Sequence[SnapshotIndex], limit: int) -> list[PassageScore]:
+    """The passages that speak most to the claim written as ``sentence`` (its key as ``key``): the
+    claim read with the page's spelling of what it garbled."""
     fixed = build_query(kind=q.kind, sentence=sentence, key_text=key, key_start=sentence.find(key), values=q.values)
-    return max((r.context for r in score_passages(fixed, [ps.index], limit=5) if r.passage_no == ps.passage_no), default=ps.context)
+    return score_passages(fixed, indexes, limit=limit)
 
 
 _ROLE_NEAR = 0.75  # the rival passage carries most of the words around the claimed version
@@ -269,10 +275,8 @@ def _assess_bound(q: ClaimQuery, indexes: Sequence[SnapshotIndex], bound: _Bound
     """A mark bound to the claim's figure ("C 轮" of 300 亿日元, "third-quarter" of $2.91bn) read off
     the page sentence that gives that figure: the same mark supports the claim, only other marks
     contradict it. None when no page sentence gives the figure with such a mark."""
-    from claims.values import parse_values
-
     claimed = bound.marks(q.key_text)
-    figures = [v for v in parse_values(q.sentence) if v.kind in bound.kinds and isinstance(v.value, float | int)]
+    figures = [v for v in sentence_values(q.sentence) if v.kind in bound.kinds and isinstance(v.value, float | int)]
     if not figures:
         return None
     against: tuple[PassageScore, tuple[int, int] | None, str] | None = None
@@ -496,8 +500,7 @@ def _as_the_page_writes(
         if other != near.name and other in sentence and (m := _find_name_in(other, indexes)).near_miss:
             sentence = sentence.replace(other, m.near_miss)
             key = key.replace(other, m.near_miss)
-    fixed = build_query(kind=q.kind, sentence=sentence, key_text=key, key_start=sentence.find(key), values=q.values)
-    rescored = score_passages(fixed, indexes, limit=1)
+    rescored = _rescored(q, sentence, key, indexes, limit=1)
     return rescored[0] if rescored and rescored[0].context > passages[0].context else passages[0]
 
 

@@ -17,6 +17,7 @@ from verifier.judge.evidence import Assessment, draft_evidence
 from verifier.judge.frames import direction_of, figure_role
 from verifier.judge.matching import ClaimQuery, IndexedPassage, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding, Stance
+from verifier.judge.statements import sentence_values
 
 __all__ = ["ChangeEvidence", "claimed_ratio", "implied_change", "with_implied_change"]
 
@@ -54,12 +55,10 @@ def claimed_ratio(q: ClaimQuery, claimed: Value) -> tuple[float, str] | None:
 
 def _partners(q: ClaimQuery, claimed: Value) -> list[Value]:
     """The claim's other amounts (the later end of its change), nearest first."""
-    from claims.values import parse_values
-
     key_at = max(0, q.sentence.find(q.key_text))
     out = [
         v
-        for v in parse_values(q.sentence)
+        for v in sentence_values(q.sentence)
         if v.kind in {"money", "count"} and isinstance(v.value, float | int) and not v.start <= key_at < v.end
     ]
     return sorted(out, key=lambda v: abs(v.start - key_at))

@@ -104,7 +104,7 @@ class Statement:
 
 def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None = None) -> ClaimFrame:
     """The frame of the claim's key figure (or of ``figure``, another figure of its sentence)."""
-    spans = tuple((v.start, v.end) for v in _sentence_values(q.sentence) if v.kind != "date")
+    spans = tuple((v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date")
     noun = figure.noun if figure is not None else (q.values[0].noun if q.values else None)
     return claim_frame(
         q.sentence,
@@ -119,7 +119,8 @@ def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None 
 
 
 @lru_cache(maxsize=4096)
-def _sentence_values(sentence: str) -> tuple[Value, ...]:
+def sentence_values(sentence: str) -> tuple[Value, ...]:
+    """The figures of a claim's sentence (cached: several checks read the same sentence)."""
     return tuple(passage_values(sentence))
 
 
@@ -310,7 +311,7 @@ def _named_elsewhere(q: ClaimQuery, names: frozenset[str]) -> frozenset[str]:
     if at < 0:
         return frozenset()
     end = at + len(q.key_text)
-    spans = [(v.start, v.end) for v in _sentence_values(q.sentence) if v.kind != "date" and not at <= v.start < end]
+    spans = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date" and not at <= v.start < end]
     s, e = segment_span(q.sentence, at, end, spans)
     own = compact(q.sentence[s:e])
     return frozenset(n for n in names if n not in own)
@@ -503,7 +504,7 @@ def _range_ends(sentence: str, a: Value, b: Value) -> bool:
 
 def _sentence_key(q: ClaimQuery) -> Value | None:
     """The claim's key figure as its sentence's value reader reads it (positions in the sentence)."""
-    return next((v for v in _sentence_values(q.sentence) if v.kind != "date" and v.raw == q.key_text), None)
+    return next((v for v in sentence_values(q.sentence) if v.kind != "date" and v.raw == q.key_text), None)
 
 
 def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
@@ -520,7 +521,7 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     if key is None:
         return None
     family = unit_family(claimed)
-    values = [v for v in _sentence_values(q.sentence) if v.kind != "date"]
+    values = [v for v in sentence_values(q.sentence) if v.kind != "date"]
     siblings = [
         v for v in values
         if v is not key and unit_family(v) == family and compare_values(claimed, v).disagrees
@@ -566,7 +567,7 @@ def mixed_pair(
         return None
     cs, ce = clause_span(q.sentence, at, at + len(q.key_text), min_chars=12)
     partners = [
-        v for v in _sentence_values(q.sentence)
+        v for v in sentence_values(q.sentence)
         if v.kind != "date" and cs <= v.start < ce and unit_family(v) not in {family, "count"} and v.raw != q.key_text
     ]
     if not partners:
@@ -616,7 +617,7 @@ def range_partner(q: ClaimQuery, claimed: Value) -> Value | None:
     key = _sentence_key(q)
     if key is None:
         return None
-    values = [v for v in _sentence_values(q.sentence) if v.kind != "date"]
+    values = [v for v in sentence_values(q.sentence) if v.kind != "date"]
     return next((v for v in values if v is not key and _range_ends(q.sentence, key, v)), None)
 
 
