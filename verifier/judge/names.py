@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.bridge import content_words, has_han
-from claims.extract import sentence_spans
 from claims.model import Value
 from claims.pinyin import word_key
 from claims.values import cn_number
@@ -46,7 +45,7 @@ from verifier.judge.matching import (
     split_names,
 )
 from verifier.judge.rules import Finding
-from verifier.judge.statements import sentence_values
+from verifier.judge.statements import passage_sentences, sentence_values
 
 
 def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
@@ -285,8 +284,8 @@ def _assess_bound(q: ClaimQuery, indexes: Sequence[SnapshotIndex], bound: _Bound
             if not any(v.kind in bound.kinds for v in p.values):
                 continue
             around = (p.heading + " " + idx.title) if bound.around else ""
-            for s, e in sentence_spans(p.text, 0, len(p.text)):
-                found = [v for v in p.values if s <= v.start < e and v.kind in bound.kinds]
+            for s, e, inside in passage_sentences(p):
+                found = [v for v in inside if v.kind in bound.kinds]
                 if not any(compare_values(a, v).outcome == "agree" for a in figures for v in found):
                     continue
                 spans = [(s + a, s + b) for a, b in bound.spans(p.text[s:e])]
@@ -419,7 +418,7 @@ def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> R
         # "The round was led by …" on a page whose headline is the claim's round speaks of that round
         page_round = round_marks(idx.title) == rounds
         for n, p in enumerate(idx.passages):
-            for s, e in sentence_spans(p.text, 0, len(p.text)):
+            for s, e, _figures in passage_sentences(p):
                 sentence = p.text[s:e]
                 marks = round_marks(sentence)
                 if key in compact(sentence) or not names_a_lead(sentence) or not (marks & rounds or (page_round and not marks)):

@@ -10,14 +10,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import compare_values, unit_family
 from verifier.judge.evidence import Assessment, draft_evidence
 from verifier.judge.frames import direction_of, figure_role
 from verifier.judge.matching import ClaimQuery, IndexedPassage, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding, Stance
-from verifier.judge.statements import sentence_values
+from verifier.judge.statements import passage_sentences, sentence_values
 
 __all__ = ["ChangeEvidence", "claimed_ratio", "implied_change", "with_implied_change"]
 
@@ -66,8 +65,8 @@ def _partners(q: ClaimQuery, claimed: Value) -> list[Value]:
 
 def _pairs(p: IndexedPassage, partner: Value) -> Iterator[tuple[Value, Value]]:
     """(the page's figure agreeing with the partner, the figure it changed from) in one sentence."""
-    for s, e in sentence_spans(p.text, 0, len(p.text)):
-        inside = [v for v in p.values if s <= v.start < e and isinstance(v.value, float | int)]
+    for s, _e, figures in passage_sentences(p):
+        inside = [v for v in figures if isinstance(v.value, float | int)]
         for later in inside:
             if compare_values(partner, later).outcome != "agree":
                 continue

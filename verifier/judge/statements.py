@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.bridge import content_words
+from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import (
     Comparison,
@@ -241,6 +242,18 @@ class _Geometry:
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
+
+
+def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, ...]], ...]:
+    """The sentences of a passage, each with the figures it holds (cached on the passage object like
+    its figures' geometry: every round, period and ratio claim reads the same passages)."""
+    got: tuple[tuple[int, int, tuple[Value, ...]], ...] | None = getattr(p, "_sentences", None)
+    if got is None:
+        got = tuple(
+            (s, e, tuple(v for v in p.values if s <= v.start < e)) for s, e in sentence_spans(p.text, 0, len(p.text))
+        )
+        object.__setattr__(p, "_sentences", got)
+    return got
 
 
 def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str]:
