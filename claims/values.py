@@ -627,6 +627,23 @@ _EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "
                       "across", "per", "than", "as", "into", "over", "is", "are", "was", "were", "that"})
 
 
+_RIGHT_AFTER = re.compile(r" ?(?:新|的)?")
+
+
+def _measure_right_after(text: str, pos: int) -> str | None:
+    """A lexicon noun written right after an amount ("620 亿美元融资", "$62bn post-money valuation"),
+    in English; None when anything else comes first."""
+    from claims.lexicon import _english_pattern, _lexicon_pattern, lexicon
+
+    i = _RIGHT_AFTER.match(text, pos).end()  # type: ignore[union-attr]
+    m = _lexicon_pattern().match(text, i)
+    if m:
+        return lexicon()[m.group(0)]
+    pattern, terms = _english_pattern()
+    m = pattern.match(text, pos + (1 if text[pos : pos + 1] == " " else 0))
+    return terms[m.group(0).lower()] if m else None
+
+
 def _noun_before(text: str, start: int) -> str | None:
     return _noun_in_window(text[max(0, start - 14) : start])
 
@@ -851,8 +868,10 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             if noun is None:
                 noun = _noun_before(text, start)
         else:
-            # money, percent and measures: the subject written before ("周活达到 300 分钟" → weekly active users)
-            noun = _noun_before(text, start)
+            # money, percent and measures: the subject written before ("周活达到 300 分钟" → weekly active users),
+            # unless a measure noun follows the amount at once ("以 45 亿美元投后估值完成 620 亿美元融资":
+            # the 620 is the funding, not the valuation written before it)
+            noun = (_measure_right_after(text, after_end) if kind == "money" else None) or _noun_before(text, start)
         yield Value(text[start:end], value, unit, qualifier, start, end, kind, precision, noun)
 
 

@@ -341,3 +341,13 @@ def test_both_ends_of_a_range_take_the_currency_written_once() -> None:
     assert (low.unit, low.kind, high.unit) == ("EUR", "money", "EUR")
     a, b = parse_values("revenue of 3 million and 5 million users")
     assert a.unit is None  # no "between": two figures, not a range
+
+
+def test_a_money_figure_measures_the_noun_written_right_after_it() -> None:
+    """"以 45 亿美元投后估值完成 620 亿美元融资": the 620 is the funding, not the valuation written before it."""
+    got = {v.raw: v.noun for v in parse_values("Nimbus 以 45 亿美元投后估值完成 620 亿美元融资")}
+    assert got == {"45 亿美元": "post-money valuation", "620 亿美元": "funding"}
+    got = {v.raw: v.noun for v in parse_values("Nimbus raised $4.5 billion at a $62 billion post-money valuation")}
+    assert got["$62 billion"] == "post-money valuation"
+    # nothing right after: the measure written before still counts
+    assert [v.noun for v in parse_values("其估值达到 620 亿美元，")] == ["valuation"]

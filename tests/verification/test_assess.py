@@ -372,3 +372,37 @@ def test_a_longer_acronym_is_not_read_as_a_misspelling_of_the_shorter_name() -> 
     )
     d, _ = verdict("欧盟 GPAI Code 在 2026-04-01 更新签署名单", "GPAI Code", "fact", p)
     assert d.status != "contradicted"
+
+
+def test_a_swapped_pair_is_caught_when_the_page_writes_the_measure_before_the_figure() -> None:
+    """"… securing $40 billion in committed capital at a post-money valuation of $310 billion": the words
+    around each page figure are read whole ("valuation", not the "uation" a character window cuts)."""
+    p = page("Borealis Labs has closed a new round, securing $40 billion in committed capital at a post-money "
+             "valuation of $310 billion. The money goes to compute and hiring.", title="Borealis Labs closes round")
+    swapped, a = verdict("Borealis Labs 完成新一轮融资，承诺资本总额达到 3100 亿美元，投后估值 400 亿美元",
+                         "3100 亿美元", "money", p)
+    assert (swapped.status, swapped.reason) == ("contradicted", "swapped_figures")
+    assert a.evidence[0].matched_value == "$40 billion"
+    ok, _ = verdict("Borealis Labs 完成新一轮融资，承诺资本总额达到 400 亿美元，投后估值 3100 亿美元",
+                    "400 亿美元", "money", p)
+    assert ok.status == "verified"
+
+
+def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
+    """The sentence names two models, one at a version no page names, and speaks of something else;
+    a passage lists the same models with that family at another version: the claim garbled it."""
+    passages = (
+        "The survey scores each system on an economic axis and a social axis, from left-libertarian to "
+        "right-authoritarian.",
+        "Two systems land clearly in the left-libertarian quadrant, while one leans right-authoritarian.",
+        "Most answers were stable across repeated runs of the questionnaire.",
+    )
+    p = page(*passages, "Systems tested so far: Zephyr-7.2, Orion Pro 3.1 and Tala X4.", title="A survey of model leanings")
+    sentence = "评测结果显示了显著的分化：Tala X4 与 Orion Pro 3.3 在光谱上呈现出 left-libertarian 的倾向"
+    d, a = verdict(sentence, "Orion Pro 3.3", "version", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "Orion Pro 3.1"
+    # the family at another version, but beside none of the sentence's other names: not the claim's list
+    other = page(*passages, "Systems tested so far: Zephyr-7.2 and Orion Pro 3.1.", title="A survey of model leanings")
+    d, _ = verdict(sentence, "Orion Pro 3.3", "version", other)
+    assert d.status == "unverified"

@@ -77,7 +77,7 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
                 draft.matched_value = ", ".join(variants)
                 out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
                 break
-            sibling = _sibling_version(str(v.value), passages, t, q)
+            sibling = _sibling_version(str(v.value), passages, t, q) or _sibling_listed_with(str(v.value), q, indexes)
             if sibling is not None:
                 ps, other = sibling
                 draft = draft_evidence(ps, "contradicts", ps.context, None)
@@ -131,6 +131,27 @@ def _sibling_version(
             continue
         if ps.context >= t.contradict_context or (q is not None and _context_with_page_versions(q, ps) >= t.contradict_context):
             return ps, other
+    return None
+
+
+def _sibling_listed_with(version: str, q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, str] | None:
+    """A version the pages never name, where a passage names the same family at another number
+    together with another name of the claim's sentence (the sentence lists GPT-5.3, Claude Opus 4.8
+    and KIMI K2; the page lists GPT-5.3, Claude Opus 4.6 and KIMI K2): the page's list of the very
+    things the claim lists, with this one garbled. A name counts in its page spelling or, for a
+    version, as any member of its family the sentence does not already name."""
+    own = compact(version)
+    others = [n for n in q.context_names if compact(n) != own and len(compact(n)) >= 3 and own not in compact(n)]
+    if not others:
+        return None
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            sibling = _sibling_in(version, p.text, avoid=q.sentence)
+            if sibling is None:
+                continue
+            text = compact(p.text)
+            if any(compact(o) in text or _sibling_in(o, p.text, avoid=q.sentence) for o in others):
+                return PassageScore(idx, n, 0.6, 0.6, ()), sibling
     return None
 
 

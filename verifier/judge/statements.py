@@ -491,7 +491,16 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
     """Measure words right next to a figure (inside its segment): what tells it from its neighbours."""
     s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
     lo, hi = max(s, start - _NEAR), min(e, end + _NEAR)
+    # a window edge inside a Latin word takes the whole word ("valuation of $852bn", not "uation")
+    while lo > s and _latin(text[lo - 1]) and _latin(text[lo]):
+        lo -= 1
+    while hi < e and _latin(text[hi - 1]) and _latin(text[hi]):
+        hi += 1
     return (clause_words(text[lo:start]) | clause_words(text[end:hi])) - drop
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def _page_near(st: Statement, drop: frozenset[str]) -> frozenset[str]:
