@@ -406,3 +406,23 @@ def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     other = page(*passages, "Systems tested so far: Zephyr-7.2 and Orion Pro 3.1.", title="A survey of model leanings")
     d, _ = verdict(sentence, "Orion Pro 3.3", "version", other)
     assert d.status == "unverified"
+
+
+def test_a_table_cell_belongs_to_its_column() -> None:
+    """A cell under the "Vega 2" column is Vega 2's score: a claim that binds Vega 2 to another figure
+    and gives this one to the model its sentence speaks of has the pair swapped."""
+    rows = [("Benchmark | Nova Prime | Vega 2", "th"), ("CodeBench (repair) | 71.2% | 58.4%", "td"),
+            ("MathArena | 64.0% | 61.5%", "td")]
+    intro = "Nova Prime is our new flagship model. The table compares it with Vega 2."
+    text, passages = intro + "\n", [{"start": 0, "end": len(intro), "kind": "p", "heading": ""}]
+    for row, kind in rows:
+        passages.append({"start": len(text), "end": len(text) + len(row), "kind": kind, "heading": ""})
+        text += row + "\n"
+    p = build_index(snapshot_id=1, source_id=1, url="https://example.org/nova", title="Introducing Nova Prime",
+                    text=text, passages=passages, published=None)
+    swapped, _ = verdict("Nova Prime 在 CodeBench 上达到 58.4%，明显高于 Vega 2 的 71.2%", "58.4%", "percent", p)
+    assert swapped.status == "contradicted"
+    ok, _ = verdict("Nova Prime 在 CodeBench 上达到 71.2%，明显高于 Vega 2 的 58.4%", "71.2%", "percent", p)
+    assert ok.status == "verified"
+    theirs, _ = verdict("Nova Prime 在 CodeBench 上达到 71.2%，明显高于 Vega 2 的 58.4%", "58.4%", "percent", p)
+    assert theirs.status == "verified"

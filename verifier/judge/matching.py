@@ -93,6 +93,7 @@ class IndexedPassage:
     compact: str
     values: list[Value] = field(default_factory=list)
     context: frozenset[str] = frozenset()  # heading words, and a table row's header row
+    columns: tuple[str, ...] = ()  # a table row's header cells, one per cell of the row (when they line up)
 
 
 @dataclass
@@ -148,6 +149,16 @@ class PassageScore:
         return self.index.passages[self.passage_no]
 
 
+def table_cells(row: str) -> tuple[str, ...]:
+    """The cells of a table row as the reader writes it ("a | b | c")."""
+    return tuple(c.strip() for c in row.strip().strip("|").split(" | "))
+
+
+def column_of(row: str, pos: int) -> int:
+    """The index of the cell of ``row`` that holds position ``pos``."""
+    return row.count(" | ", 0, pos)
+
+
 def compact(text: str) -> str:
     """Lower-case with spaces, hyphens and underscores removed; dots kept (versions)."""
     return normalise_version(text)
@@ -198,6 +209,7 @@ def build_index(
     postings: dict[str, list[int]] = defaultdict(list)
     by_family: dict[str, list[int]] = defaultdict(list)
     header: frozenset[str] = frozenset()
+    head_cells: tuple[str, ...] = ()
     for p in raw:
         s, e = int(p.get("start", 0)), int(p.get("end", 0))
         body = text[s:e]
@@ -207,9 +219,10 @@ def build_index(
         kind = str(p.get("kind", "p"))
         heading = str(p.get("heading", "") or "")
         if kind == "th":
-            header = words
+            header, head_cells = words, table_cells(body)
         elif kind != "td":
-            header = frozenset()
+            header, head_cells = frozenset(), ()
+        cells = table_cells(body) if kind == "td" and head_cells else ()
         n = len(items)
         for w in words:
             postings[w].append(n)
@@ -227,6 +240,7 @@ def build_index(
                 compact=compact(body),
                 values=values,
                 context=_heading_words(heading) | (header if kind == "td" else frozenset()),
+                columns=head_cells if cells and len(cells) == len(head_cells) else (),
             )
         )
     return SnapshotIndex(

@@ -56,6 +56,7 @@ from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
     SnapshotIndex,
+    column_of,
     compact,
     passage_values,
     split_names,
@@ -285,9 +286,16 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     seg_words = own | p.context
     if pv.noun:
         seg_words |= noun_terms(pv.noun)
-    if p.kind in {"td", "tr"}:  # a table row: its label binds every cell
+    segment = text[gs:ge]
+    column = ""
+    if p.kind in {"td", "tr"}:  # a table row: its label binds every cell, its column's header its own
         words |= clause_words(text)
         seg_words |= clause_words(text[: max(0, text.find("|", 1))])
+        at = column_of(text, pv.start)
+        if 0 < at < len(p.columns):
+            column = p.columns[at]
+            segment = f"{column} {segment}"
+            seg_words |= clause_words(column)
     window = text if p.kind in {"td", "tr"} else text[ps:e]
     family = unit_family(pv)
     got = _Geometry(
@@ -296,9 +304,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         seg_words=seg_words,
         own_words=own,
         window=window,
-        segment=text[gs:ge],
+        segment=segment,
         window_compact=compact(window),
-        periods=_with_heading(period_marks(clause), period_marks(p.heading)),
+        periods=_with_heading(period_marks(f"{column} {clause}" if column else clause), period_marks(p.heading)),
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
         stale=is_stale(pv, stale_spans(text)),
