@@ -426,3 +426,13 @@ def test_a_table_cell_belongs_to_its_column() -> None:
     assert ok.status == "verified"
     theirs, _ = verdict("Nova Prime 在 CodeBench 上达到 71.2%，明显高于 Vega 2 的 58.4%", "58.4%", "percent", p)
     assert theirs.status == "verified"
+
+
+def test_a_chinese_attribute_names_the_figures_subject_after_it() -> None:
+    """"估值 380 亿美元的 Corvid": the figure is Corvid's, although Corvid is written after it."""
+    p = page("Nimbus was last valued at $85.2 billion, after its spring round.",
+             "Its rival Corvid was valued at $38 billion in the same month.", title="Nimbus and Corvid face revenue pressure")
+    swapped, _ = verdict("目前估值高达 380 亿美元的 Nimbus 与估值 852 亿美元的 Corvid 正面临营收压力", "380 亿美元", "money", p)
+    assert swapped.status != "verified"
+    ok, _ = verdict("目前估值高达 852 亿美元的 Nimbus 与估值 380 亿美元的 Corvid 正面临营收压力", "852 亿美元", "money", p)
+    assert ok.status == "verified"

@@ -193,10 +193,19 @@ def claim_subject(q: ClaimQuery) -> str | None:
     at = q.sentence.find(q.key_text)
     if at < 0:
         return None
-    s, _ = clause_span(q.sentence, at, at + len(q.key_text))
+    end = at + len(q.key_text)
+    s, e = clause_span(q.sentence, at, end)
     head = q.sentence[s:at]
     names = [compact(n) for n in split_names(head) if len(compact(n)) >= 3]
-    return names[0] if names else None
+    if names:
+        return names[0]
+    # a Chinese attribute names its subject after the figure: "估值 3800 亿美元的 Anthropic"
+    m = _OF_NAME.match(q.sentence, end, e)
+    names = [compact(n) for n in split_names(m.group(1))] if m else []
+    return names[0] if names and len(names[0]) >= 3 else None
+
+
+_OF_NAME = re.compile(r"\s*的\s*([^，。；、,;与和及]{2,40})")
 
 
 @lru_cache(maxsize=65536)
