@@ -436,3 +436,19 @@ def test_a_chinese_attribute_names_the_figures_subject_after_it() -> None:
     assert swapped.status != "verified"
     ok, _ = verdict("目前估值高达 852 亿美元的 Nimbus 与估值 380 亿美元的 Corvid 正面临营收压力", "852 亿美元", "money", p)
     assert ok.status == "verified"
+
+
+def test_a_misspelt_name_is_caught_wherever_its_right_spelling_would_be_verified() -> None:
+    """The same bar both ways: a sentence that the page supports when the name is spelt as the page
+    spells it is contradicted when the name is garbled, even where the passage speaks to it only
+    loosely (the bar for a name is lower than for a figure)."""
+    p = page("Industry groups met in Geneva this week to compare notes on robot safety rules.",
+             "Among the speakers, Halvorsen presented its warehouse fleet and its plans for next year.",
+             title="Notes from the robot safety meeting")
+    sentence = ("在日内瓦的行业会议上，Halvorsen 介绍了仓储机器人车队以及明年的计划，分析人士认为这将改变欧洲物流市场的"
+                "竞争格局、价格体系与融资节奏")
+    right, _ = verdict(sentence, "Halvorsen", "fact", p)
+    assert right.status == "verified"
+    garbled, a = verdict(sentence.replace("Halvorsen", "Haxvorxen"), "Haxvorxen", "fact", p)
+    assert (garbled.status, garbled.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value == "Halvorsen"

@@ -365,7 +365,10 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
                 draft = draft_evidence(ps, "contradicts", 0.8, None, _name_spans(ps.passage, other))
                 draft.matched_value = other
                 out.add(Finding("contradicts", 0.8, "name", "role"), draft)
-        elif near and (read := _as_the_page_writes(q, near[0], passages, indexes)).context >= t.contradict_context:
+        elif near and (
+            (read := _as_the_page_writes(q, near[0], passages, indexes)).context >= t.contradict_context
+            or _supported_as_the_page_writes(q, near[0], indexes, t)
+        ):
             m = near[0]
             ps = next((p for p in passages if m.near_miss and m.near_miss in p.passage.text), read)
             draft = draft_evidence(ps, "contradicts", read.context, None, _name_spans(ps.passage, m.near_miss or ""))
@@ -512,16 +515,41 @@ def _as_the_page_writes(
 ) -> PassageScore:
     """The passage that speaks most to the claim read with the page's spelling of its misspelt name
     (a garbled name meets no page word, so the claim's own reading undercounts the passage)."""
-    if not near.near_miss or near.name not in q.sentence or not _letters_changed(near.name, near.near_miss):
+    fixed = _page_spelling(q, near, indexes)
+    if fixed is None:
         return passages[0]
+    rescored = _rescored(q, *fixed, indexes, limit=1)
+    return rescored[0] if rescored and rescored[0].context > passages[0].context else passages[0]
+
+
+def _page_spelling(q: ClaimQuery, near: NameMatch, indexes: Sequence[SnapshotIndex]) -> tuple[str, str] | None:
+    """The claim's sentence and key with its misspelt names written as the page writes them, or None
+    when the page's name is not the claim's with letters changed."""
+    if not near.near_miss or near.name not in q.sentence or not _letters_changed(near.name, near.near_miss):
+        return None
     sentence = q.sentence.replace(near.name, near.near_miss)
     key = q.key_text.replace(near.name, near.near_miss)
     for other in q.context_names:  # a sentence that misspells one name may misspell its neighbours
         if other != near.name and other in sentence and (m := _find_name_in(other, indexes)).near_miss:
             sentence = sentence.replace(other, m.near_miss)
             key = key.replace(other, m.near_miss)
-    rescored = _rescored(q, sentence, key, indexes, limit=1)
-    return rescored[0] if rescored and rescored[0].context > passages[0].context else passages[0]
+    return sentence, key
+
+
+def _supported_as_the_page_writes(q: ClaimQuery, near: NameMatch, indexes: Sequence[SnapshotIndex], t: Thresholds) -> bool:
+    """Read with the page's spelling of its misspelt names, the claim meets what a name claim needs to
+    be supported (every name on the page, a passage that speaks to it, its key words met): the same
+    bar in both directions, so a misspelling of a name the page supports is caught wherever the right
+    spelling would have been verified."""
+    fixed = _page_spelling(q, near, indexes)
+    if fixed is None:
+        return False
+    sentence, key = fixed
+    fq = build_query(kind=q.kind, sentence=sentence, key_text=key, key_start=sentence.find(key), values=q.values)
+    if not fq.names or not all(_find_name_in(n, indexes).found for n in fq.names):
+        return False
+    passages = score_passages(fq, indexes, limit=8)
+    return bool(passages) and passages[0].context >= t.name_context and _key_words_met(fq, passages, t)
 
 
 def _letters_changed(name: str, page_name: str) -> bool:
