@@ -452,3 +452,15 @@ def test_a_misspelt_name_is_caught_wherever_its_right_spelling_would_be_verified
     garbled, a = verdict(sentence.replace("Halvorsen", "Haxvorxen"), "Haxvorxen", "fact", p)
     assert (garbled.status, garbled.reason) == ("contradicted", "name_mismatch")
     assert a.evidence[0].matched_value == "Halvorsen"
+
+
+def test_the_same_figure_moving_the_other_way_is_contradicted() -> None:
+    """"closed 27.4% above the offer price" against "closed down 27.4%": the exact figure with the
+    opposite direction is the claim's quantity, turned (the direction word is compared apart, not
+    counted as a measure word the page must repeat)."""
+    p = page("Shares of Lumen Grid closed 27.4% above their offer price on their first day of trading.",
+             title="Lumen Grid jumps in trading debut")
+    d, a = verdict("The Lumen Grid stock closed down 27.4% on its debut", "27.4%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_direction")
+    ok, _ = verdict("The Lumen Grid stock closed up 27.4% on its debut", "27.4%", "percent", p)
+    assert ok.status == "verified"

@@ -223,3 +223,21 @@ def test_a_reversed_range_is_contradicted_by_the_page_range() -> None:
     right, _ = verdict("An industry group puts compliance costs at €2m–€5m per model per year", "€2m", "money", p)
     assert reversed_.status == "contradicted"
     assert right.status == "verified"
+
+
+def test_a_figure_written_as_a_difference_has_a_direction() -> None:
+    from verifier.judge.frames import offset_direction
+
+    text = "Shares closed 27.4% above the offer price, while the index ended 1.2% below its open."
+    assert offset_direction(text, text.index("27.4%") + 5) == 1
+    assert offset_direction(text, text.index("1.2%") + 4) == -1
+    assert offset_direction("revenue of 40% in the quarter", len("revenue of 40%")) == 0
+
+
+def test_the_end_of_a_change_may_have_its_start_in_the_next_clause() -> None:
+    from verifier.judge.frames import figure_role
+
+    text = "Context window extended to 2M tokens, up from 256K in the previous release."
+    assert figure_role(text, text.index("2M"), text.index("2M") + 9) == "to"
+    alone = "Output is capped to 2M tokens, and the rest is dropped."
+    assert figure_role(alone, alone.index("2M"), alone.index("2M") + 9) is None

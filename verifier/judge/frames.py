@@ -176,6 +176,20 @@ _DOWN = re.compile(
 )
 
 
+_AFTER_UP = re.compile(r"\s*(?:above|over|higher than|more than)\b", re.I)
+_AFTER_DOWN = re.compile(r"\s*(?:below|under|lower than|less than)\b", re.I)
+
+
+def offset_direction(text: str, end: int) -> int:
+    """+1 / -1 when the figure ending at ``end`` is written as a difference from another ("closed
+    27.4% above the offer price", "12% below last year's"), 0 otherwise."""
+    if _AFTER_UP.match(text, end):
+        return 1
+    if _AFTER_DOWN.match(text, end):
+        return -1
+    return 0
+
+
 def direction_of(text: str, value: float | None = None) -> int:
     """+1 when the clause says a figure went up, -1 down, 0 when it says neither or both; a negative
     figure (-1.5%, 负增长 1.5%) went down."""
@@ -209,7 +223,8 @@ def figure_role(text: str, start: int, end: int) -> str | None:
         return "from"
     if _TO_BEFORE.search(before):
         s, e = clause_span(text, start, end)
-        if _FROM_SOMEWHERE.search(text[s:e]):
+        # "extended to 1M tokens, up from 128K": the change's start may follow in the next clause
+        if _FROM_SOMEWHERE.search(text[s:e]) or _CHANGE_AFTER.match(text[e:]):
             return "to"
     return None
 
@@ -355,6 +370,8 @@ def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> b
     low = src.lower().lstrip("万亿千百兆")  # 亿日元 is a scale and a currency: the figure's own words
     if _AMOUNT_PART.match(src):
         return False  # "1bn" of RMB3.1bn: a piece of a figure, not what it measures
+    if _UP.fullmatch(src) or _DOWN.fullmatch(src):
+        return False  # rose / fell: the direction, compared apart (ClaimFrame.direction)
     if has_han(low) and any(low in w for w in name_words if has_han(w)):
         return False  # a piece of a Chinese name (深度 of 深度求索)
     return bool(src) and low not in name_words and low not in value_words() and not terms <= FRAME_NEUTRAL

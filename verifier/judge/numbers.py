@@ -133,9 +133,18 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         return kept
     against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
     if against:
-        st, kind = max(against, key=lambda sk: sk[0].match)
-        kept.add(Finding("contradicts", st.match, "value", kind), _statement_draft(st, "contradicts"))
+        # the claim's very figure in another role (swapped, revised, turned) is read with its clause, as
+        # statements.contradiction reads it
+        st, kind = max(against, key=lambda sk: (_contradiction_match(*sk), sk[1] in _EXACT_FIGURE_KINDS))
+        kept.add(Finding("contradicts", _contradiction_match(st, kind), "value", kind), _statement_draft(st, "contradicts"))
     return kept
+
+
+_EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction"})
+
+
+def _contradiction_match(st: Statement, kind: str) -> float:
+    return max(st.match, st.clause_match) if kind in _EXACT_FIGURE_KINDS else st.match
 
 
 def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], statements: Sequence[Statement]) -> Statement | None:

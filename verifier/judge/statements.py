@@ -44,6 +44,7 @@ from verifier.judge.frames import (
     measure_key,
     measure_match,
     noun_terms,
+    offset_direction,
     period_marks,
     periods_conflict,
     previous_clause,
@@ -316,7 +317,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         segment=segment,
         window_compact=compact(window),
         periods=_with_heading(period_marks(f"{column} {clause}" if column else clause), period_marks(p.heading)),
-        direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv)) or trailing_change(text, e),
+        direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv))
+        or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
         stale=is_stale(pv, stale_spans(text)),
         alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
@@ -476,8 +478,10 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     # the very figure a correction note says was wrong ("an earlier version said the shares rose 8.1%"):
     # the note names what it corrects in the clause before ("the size of the after-hours share move")
     revised = st.comparison.agrees and st.stale and not st.other_subject
-    strong = st.comparison.detail in _STRONG or swap or revised
-    match = max(st.match, st.clause_match) if swap or revised else st.match
+    # the very figure, said to have moved the other way ("closed 27.4% above" against "closed down 27.4%")
+    turned = st.comparison.agrees and st.direction_conflict and not st.other_subject and not st.sibling
+    strong = st.comparison.detail in _STRONG or swap or revised or turned
+    match = max(st.match, st.clause_match) if swap or revised or turned else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
