@@ -464,3 +464,16 @@ def test_the_same_figure_moving_the_other_way_is_contradicted() -> None:
     assert (d.status, d.reason) == ("contradicted", "wrong_direction")
     ok, _ = verdict("The Lumen Grid stock closed up 27.4% on its debut", "27.4%", "percent", p)
     assert ok.status == "verified"
+
+
+def test_a_passage_that_says_today_is_dated_by_its_page() -> None:
+    """"Today we are announcing that Halden has raised …" on a page dated 2026-05-12: the round closed
+    that day, whatever the verb ("closed", not "announced")."""
+    p = page("Today we are announcing that Halden Robotics has raised $300 million in Series B funding, "
+             "led by Northgate Ventures.", "The money will go to factories in Ohio and Bavaria.",
+             title="Halden Robotics raises $300 million Series B", published="2026-05-12")
+    wrong, a = verdict("Halden Robotics closed a $300m Series B on 14 July, led by Northgate Ventures", "14 July", "date", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "2026-05-12"
+    right, _ = verdict("Halden Robotics closed a $300m Series B on 12 May, led by Northgate Ventures", "12 May", "date", p)
+    assert right.status == "verified"

@@ -30,6 +30,8 @@ _RELEASE = re.compile(
 )
 # an update is dated by the page it is on, but a page's dateline says nothing against a later update
 _UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
+# a passage that says its event happened "today" is dated by its page's dateline, whatever the verb
+_TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
 
 
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
@@ -61,15 +63,16 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
         if not idx.published or page_best is None:
             continue
         ps = page_best
+        today = bool(_TODAY.search(ps.passage.text)) and ps.context >= t.contradict_context
         dateline = Value(raw=idx.published, value=idx.published, unit="date", kind="date")
         cmp = compare_values(claimed, dateline)
         about_page = _title_names_subject(q, idx)
         full = len(str(claimed.value)) >= 7  # a bare year is not what a dateline confirms
-        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and dated:
+        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and (dated or today):
             draft = draft_evidence(ps, "supports", ps.context, None)
             draft.matched_value = idx.published
             out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), draft)
-        elif cmp.disagrees and about_page and release and len(str(claimed.value)) >= 10:
+        elif cmp.disagrees and about_page and (release or today) and len(str(claimed.value)) >= 10:
             draft = draft_evidence(ps, "contradicts", ps.context, None)
             draft.matched_value = idx.published
             out.add(Finding("contradicts", 0.7, "date", "dateline"), draft)
