@@ -351,3 +351,14 @@ def test_a_money_figure_measures_the_noun_written_right_after_it() -> None:
     assert got["$62 billion"] == "post-money valuation"
     # nothing right after: the measure written before still counts
     assert [v.noun for v in parse_values("其估值达到 620 亿美元，")] == ["valuation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The leaderboard crossed 6 million votes", "revenue has now passed $30 billion", "sales surpassed 2 million units",
+     "downloads topped 5 million", "用户数突破 1000 万"],
+)
+def test_a_milestone_crossed_is_a_lower_bound(text: str) -> None:
+    """"Crossed 6 million votes" says at least 6 million: it does not support "fewer than 6.2 million"."""
+    (value,) = [v for v in parse_values(text) if v.kind != "date"]
+    assert value.qualifier == ">="
