@@ -477,3 +477,24 @@ def test_a_passage_that_says_today_is_dated_by_its_page() -> None:
     assert a.evidence[0].matched_value == "2026-05-12"
     right, _ = verdict("Halden Robotics closed a $300m Series B on 12 May, led by Northgate Ventures", "12 May", "date", p)
     assert right.status == "verified"
+
+
+def test_a_table_cell_swapped_with_its_neighbour_is_contradicted() -> None:
+    """A report's funding table puts the valuation in the amount column and the amount in the valuation
+    column; the valuation cell (its column header is its noun) holds the figure the page gives as the
+    amount raised, while the page's valuation is the neighbouring cell's figure."""
+    p = page("Nimbus Robotics has raised $4.5 billion in Series B funding at a $62 billion post-money valuation.",
+             title="Nimbus Robotics raises $4.5 billion")
+    row = "| Nimbus Robotics | B 轮 | 620 亿美元 | Northgate | 45 亿美元 |"
+    start = row.rfind("45 亿美元")
+    cell = next(v for v in parse_values(row) if v.start == start)
+    q = build_query(kind="money", sentence=row, key_text="45 亿美元", key_start=start,
+                    values=[replace(cell, noun="post-money valuation")])
+    d = decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings)
+    assert d.status == "contradicted"
+    right = "| Nimbus Robotics | B 轮 | 45 亿美元 | Northgate | 620 亿美元 |"
+    start = right.rfind("620 亿美元")
+    cell = next(v for v in parse_values(right) if v.start == start)
+    q = build_query(kind="money", sentence=right, key_text="620 亿美元", key_start=start,
+                    values=[replace(cell, noun="post-money valuation")])
+    assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status == "verified"

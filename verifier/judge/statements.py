@@ -575,13 +575,21 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     drop = _neutral_words(q.context_names)
     spans = [(v.start, v.end) for v in values]
     mine = [st for st in statements if st.comparison.agrees]
-    k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | noun_terms(key.noun)
+    # a table cell's noun is its column's header, which the claim's stored figure carries
+    k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | noun_terms(claimed.noun or key.noun)
     for sib in siblings:
         s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun)
         k_only, s_only = k_near - s_near, s_near - k_near
+        theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
+        if k_only and not s_only and _table_row(q.sentence):
+            # a bare cell beside the claim's: its column's words sit next to the page's figure equal to
+            # the other cell, and not next to the page's figure equal to the claim's
+            swapped = _column_swapped(mine, theirs, k_only, drop)
+            if swapped is not None:
+                return swapped
+            continue
         if not k_only or not s_only:
             continue
-        theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
         for a in mine:
             wa = _page_near(a, drop)
             if not (wa & s_only) or wa & k_only:
@@ -592,6 +600,22 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
                 wb = _page_near(b, drop)
                 if not (wb & s_only) and (b.passage_no == a.passage_no or wb & k_only):
                     return b
+    return None
+
+
+def _table_row(sentence: str) -> bool:
+    return sentence.lstrip().startswith("|") and sentence.count("|") >= 3
+
+
+def _column_swapped(
+    mine: Sequence[Statement], theirs: Sequence[Statement], k_only: frozenset[str], drop: frozenset[str]
+) -> Statement | None:
+    for a in mine:
+        if _page_near(a, drop) & k_only:
+            return None  # the page's figure equal to the claim's is written with the column's words
+    for b in theirs:
+        if _page_near(b, drop) & k_only and any(a.index is b.index for a in mine):
+            return b
     return None
 
 
