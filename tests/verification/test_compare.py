@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.model import Value
+from claims.values import parse_values
 from verifier.judge.compare import (
     compare_values,
     normalise_version,
@@ -199,3 +200,12 @@ def test_counts_of_named_different_things_do_not_meet() -> None:
     assert compare_values(tokens, people).outcome == "incomparable"
     bare = Value("3 million", 3e6, None, ">=", kind="count")
     assert compare_values(tokens, bare).outcome != "incomparable"
+
+
+def test_a_page_order_of_magnitude_neither_confirms_nor_denies_an_exact_figure() -> None:
+    """"年交付上千台" (a thousand or more a year) says nothing of an exact 1,020, either way; a claim's
+    own 上千 still meets a page figure in its range."""
+    exact = parse_values("Xingyan delivered 1,020 humanoids in 2025.")[0]
+    order = [v for v in parse_values("年交付上千台的公司") if v.kind != "date"][0]
+    assert compare_values(exact, order).outcome == "incomparable"
+    assert compare_values(order, parse_values("delivered 1,200 units")[0]).agrees
