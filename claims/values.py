@@ -471,7 +471,8 @@ def _jiao_fen(text: str, end: int) -> tuple[float, int] | None:
 
 
 def _after_hyphen(text: str, end: int, kinds: tuple[str, ...]) -> tuple[UnitWord, int] | None:
-    """A Latin scale or currency word after a hyphen: $250-million, 8,000-yuan, 500-million-euro."""
+    """A Latin scale, currency or unit word after a hyphen: $250-million, 8,000-yuan, 500-million-euro,
+    a 1.2-gigawatt campus."""
     if not (text.startswith("-", end) and text[end + 1 : end + 2].isalpha()):
         return None
     word = _match_word(text, end + 1, kinds)
@@ -796,7 +797,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             unit, kind, end = money[0].unit, "money", money[1]
         else:
             pct = _match_word(text, end, ("percent",))
-            other = _match_word(text, end, ("unit",))
+            other = _match_word(text, end, ("unit",)) or _after_hyphen(text, end, ("unit",))  # a 1.2-gigawatt campus
             measure = _match_word(text, end, ("measure",))
             if pct:
                 unit, kind, end = pct[0].unit, "percent", pct[1]

@@ -362,3 +362,12 @@ def test_a_milestone_crossed_is_a_lower_bound(text: str) -> None:
     """"Crossed 6 million votes" says at least 6 million: it does not support "fewer than 6.2 million"."""
     (value,) = [v for v in parse_values(text) if v.kind != "date"]
     assert value.qualifier == ">="
+
+
+def test_a_unit_word_after_a_hyphen_is_read() -> None:
+    """"a 1.2-gigawatt campus" is 1.2 GW (an unread unit left a bare 1.2 that matched any count)."""
+    (campus,) = parse_values("a 1.2-gigawatt data-center campus")
+    assert (campus.value, campus.unit) == (1.2, "GW")
+    (plant,) = parse_values("a 400-megawatt plant")
+    assert (plant.value, plant.unit) == (400.0, "MW")
+    assert [v.unit for v in parse_values("a 5-year deal")] == [None]

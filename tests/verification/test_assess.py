@@ -498,3 +498,11 @@ def test_a_table_cell_swapped_with_its_neighbour_is_contradicted() -> None:
     q = build_query(kind="money", sentence=right, key_text="620 亿美元", key_start=start,
                     values=[replace(cell, noun="post-money valuation")])
     assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status == "verified"
+
+
+def test_a_taiwanese_release_word_dates_an_event() -> None:
+    """釋出 is how Taiwan writes "release": a release date against the page's dateline is compared."""
+    p = page("Orion 3 is now available to every developer on our platform.", title="Introducing Orion 3",
+             published="2026-04-14")
+    d, _ = verdict("Orion 3 於 2026 年 4 月 20 日釋出", "2026 年 4 月 20 日", "date", p)
+    assert d.status == "contradicted"

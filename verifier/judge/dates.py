@@ -25,9 +25,10 @@ from verifier.judge.matching import (
 from verifier.judge.rules import Finding
 
 _RELEASE = re.compile(
-    r"发布|宣布|公布|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on",
+    r"发布|释出|宣布|公布|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on",
     re.IGNORECASE,
 )
+# (the claim sentence is read in Simplified script: 釋出, Taiwan's word for a release, is 释出)
 # an update is dated by the page it is on, but a page's dateline says nothing against a later update
 _UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
 # a passage that says its event happened "today" is dated by its page's dateline, whatever the verb
