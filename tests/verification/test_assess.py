@@ -506,3 +506,24 @@ def test_a_taiwanese_release_word_dates_an_event() -> None:
              published="2026-04-14")
     d, _ = verdict("Orion 3 於 2026 年 4 月 20 日釋出", "2026 年 4 月 20 日", "date", p)
     assert d.status == "contradicted"
+
+
+def test_a_sibling_models_figure_in_words_that_say_little_does_not_support() -> None:
+    """The page gives Lyra4-Max 262,144 tokens and its open sibling Lyra4-70B 128,000; a claim that
+    Lyra4-Max has 12.8 万 tokens (in words the page's clause barely shares) is not verified by the
+    sibling's figure."""
+    p = page("在上下文长度方面，Lyra4-Max 支持最长 26.2 万（262,144）token 的上下文输入，开源旗舰 Lyra4-70B 原生支持 "
+             "12.8 万 token，并可通过外推技术扩展至 100 万 token。", title="Lyra 系列发布")
+    d, _ = verdict("Lyra4-Max 的上下文視窗長度為 12.8 萬 token", "12.8 萬 token", "count", p)
+    assert d.status != "verified"
+
+
+def test_a_model_family_is_read_on_the_name_as_written() -> None:
+    """Qwen4-235B and Qwen4-Max are one family (qwen4), though their compact forms run the digits
+    together; a figure that ends a hyphenated name (the 235B) does not cut the words around it."""
+    from verifier.judge.statements import _family_head, _inside_name
+
+    assert _family_head("Qwen4-235B-A22B") == _family_head("Qwen4-Max") == "qwen4"
+    text = "开源旗舰 Lyra4-70B 原生支持 12.8 万 token"
+    (name_figure,) = [v for v in parse_values(text) if v.raw.startswith("70")]
+    assert _inside_name(text, name_figure)

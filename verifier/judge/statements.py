@@ -184,9 +184,23 @@ def _nouns_clash(claimed: Value, found: Value) -> bool:
 
 
 def _family_head(name: str) -> str:
-    """The family a model or product name belongs to: qwen4-max, qwen4-235b → qwen4."""
-    m = re.match(r"[a-z]+\d*", name)
-    return m.group() if m else name
+    """The family a model or product name belongs to: Qwen4-Max, Qwen4-235B → qwen4 (read on the
+    name as written: its compact form runs the family's digits into the model's, qwen4235b)."""
+    m = re.match(r"[a-z]+\d*", name.lower())
+    return m.group() if m else name.lower()
+
+
+@lru_cache(maxsize=65536)
+def _name_heads(window: str) -> tuple[tuple[str, str], ...]:
+    """(compact name, family head) of every name in ``window``."""
+    return tuple((compact(n), _family_head(n)) for n in split_names(window))
+
+
+def subject_head(q: ClaimQuery, subject: str | None) -> str:
+    """The family head of the claim's subject, read on the subject as the sentence writes it."""
+    if subject is None:
+        return ""
+    return next((_family_head(n) for n in q.context_names if compact(n) == subject), _family_head(subject))
 
 
 def claim_subject(q: ClaimQuery) -> str | None:
@@ -214,7 +228,9 @@ def _names_in(window: str) -> tuple[str, ...]:
     return tuple(compact(name) for name in split_names(window))
 
 
-def _other_subject(subject: str | None, window: str, sentence_names: frozenset[str], table_row: bool = False) -> bool:
+def _other_subject(
+    subject: str | None, head: str, window: str, sentence_names: frozenset[str], table_row: bool = False
+) -> bool:
     """The window speaks of another entity: it names one the claim's sentence also names, or a sibling
     of the claim's subject's family (Qwen4-235B beside Qwen4-Max), and not the claim's subject. (The
     figure's own segment speaks first: see :func:`_bound_elsewhere`.)"""
@@ -227,11 +243,10 @@ def _other_subject(subject: str | None, window: str, sentence_names: frozenset[s
         row_names = [n for n in _names_in(window) if len(n) >= 3]
         # a table row is about the entity it names — unless that is one the claim names (its benchmark)
         return bool(row_names) and not any(n in sentence_names for n in row_names)
-    head = _family_head(subject)
-    for n in _names_in(window):
+    for n, their_head in _name_heads(window):
         if len(n) < 3 or n == subject:
             continue
-        if n in sentence_names or (len(head) >= 3 and _family_head(n) == head):
+        if n in sentence_names or (len(head) >= 3 and their_head == head):
             return True
     return False
 
@@ -274,6 +289,11 @@ def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str
     return own | {m for m in heading if m[0] not in said}
 
 
+def _inside_name(text: str, v: Value) -> bool:
+    """A figure that ends a hyphenated name (the 70B of Lyra4-70B) does not cut the words around it."""
+    return v.start >= 2 and text[v.start - 1] == "-" and text[v.start - 2].isalnum()
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -286,7 +306,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         return got
     pv = p.values[i]
     text = p.text
-    spans = [(v.start, v.end) for v in p.values if v.kind != "date" and (v.start, v.end) != (pv.start, pv.end)]
+    spans = [
+        (v.start, v.end) for v in p.values
+        if v.kind != "date" and (v.start, v.end) != (pv.start, pv.end) and not _inside_name(text, v)
+    ]
     s, e = clause_span(text, pv.start, pv.end, min_chars=12)
     clause = text[s:e]
     ps, _pe = previous_clause(text, s)
@@ -328,6 +351,14 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     return got
 
 
+def _sibling_named(subject: str | None, head: str, segment: str) -> bool:
+    """The figure's own segment names another member of the subject's family and not the subject:
+    "开源旗舰 Lyra-70B 原生支持 12.8 万 token" is Lyra-70B's figure, even after a clause on Lyra-Max."""
+    if subject is None or not segment or subject in compact(segment):
+        return False
+    return len(head) >= 3 and any(n != subject and len(n) >= 3 and h == head for n, h in _name_heads(segment))
+
+
 def _bound_elsewhere(subject: str | None, segment: str, elsewhere: frozenset[str]) -> bool:
     """The figure's own segment names an entity the claim binds to another of its figures, and not the
     claim's subject: the figure is that entity's. In "Qwen4-Max ranks first and DeepSeek second, while
@@ -363,6 +394,7 @@ def aligned_statements(
         return []
     event = frame_of(q, names_measure=False)
     subject = claim_subject(q)
+    head = subject_head(q, subject)
     all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3)
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     elsewhere = _named_elsewhere(q, sentence_names)
@@ -380,6 +412,7 @@ def aligned_statements(
                     continue
                 g = _geometry(p, i)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
+                sibling = _sibling_named(subject, head, g.segment)
                 seg_words = g.seg_words | idx.title_words
                 words = g.words | idx.title_words
                 out.append(
@@ -394,7 +427,9 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
                         sibling=frame.bound_to_sibling(g.own_words),
-                        other_subject=bound or _other_subject(subject, g.window, sentence_names, g.table_row),
+                        other_subject=bound
+                        or sibling
+                        or _other_subject(subject, head, g.window, sentence_names, g.table_row),
                         bound_elsewhere=bound,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         period_conflict=periods_conflict(frame.periods, g.periods),
@@ -458,6 +493,8 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere:
         return False
+    if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
+        return False  # another model's or company's figure, in words that say little of the claim's measure
     if claimed.kind == "percent" and direction and not st.direction:
         return False  # "年增 41.8%" needs a page that says it rose, not a bare 41.8% elsewhere
     closer = _CLOSER if not st.sibling else 0.0  # a figure bound to the sentence's other figure yields sooner
