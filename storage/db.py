@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -21,6 +22,7 @@ __all__ = ["make_engine", "make_read_engine", "reading", "session_scope", "is_sq
 
 _engines: dict[str, Engine] = {}
 _readers: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+_pg_readers: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -98,15 +100,58 @@ def _install_counts(engine: Engine) -> None:
             return
 
 
-def make_read_engine(engine: Engine, *, pool_size: int = 20) -> Engine:
+IDLE_PING_SECONDS = 30.0  # a pooled PostgreSQL reader idle this long is pinged before it is lent
+
+
+def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+    """Pool checkout hook of the PostgreSQL reader: a connection that served a request moments ago
+    is lent as it is (no ``SELECT 1`` round trip per request, as ``pool_pre_ping`` pays); one idle
+    for :data:`IDLE_PING_SECONDS` (a server restart or a dropped socket may have killed it) is
+    pinged first, and a dead one is replaced: ``DisconnectionError`` makes the pool connect anew."""
+    now = time.monotonic()
+    last = record.info.get("used_at")
+    record.info["used_at"] = now
+    if last is None or now - last < IDLE_PING_SECONDS:
+        return
+    try:
+        if dbapi_conn.closed:
+            raise exc.DisconnectionError("connection closed")
+        dbapi_conn.execute("SELECT 1")
+    except Exception as err:  # noqa: BLE001 - any failure of the ping means: connect again
+        raise exc.DisconnectionError(str(err)) from err
+
+
+def _pg_reader(engine: Engine, pool_size: int) -> Engine:
+    """PostgreSQL's reader: autocommit, so a read is one round trip (no ``BEGIN`` before it, no
+    ``ROLLBACK`` when the session closes) and no pre-ping (see :func:`_ping_if_idle`). Under READ
+    COMMITTED every statement reads its own snapshot inside a transaction too, so what a page sees
+    is unchanged. Never used to write."""
+    reader = create_engine(
+        engine.url, isolation_level="AUTOCOMMIT", pool_size=pool_size, max_overflow=pool_size,
+        pool_pre_ping=False, pool_recycle=1800,
+    )
+    event.listen(reader, "checkout", _ping_if_idle)
+    return reader
+
+
+def make_read_engine(engine: Engine, *, pool_size: int = 20, per_statement: bool = True) -> Engine:
     """A companion engine for read-only work (the API's pages and lists) next to ``engine``.
 
-    On a SQLite file: deferred ``BEGIN`` instead of ``BEGIN IMMEDIATE`` and ``PRAGMA query_only``, so
-    concurrent readers never take the write lock nor queue behind one another or a writer (WAL lets
-    them read a consistent snapshot while one writes). Elsewhere (PostgreSQL, in-memory SQLite):
-    ``engine`` itself.
+    On a SQLite file: ``PRAGMA query_only`` and no ``BEGIN IMMEDIATE``, so concurrent readers never
+    take the write lock nor queue behind one another or a writer (WAL lets each read a consistent
+    snapshot while one writes). With ``per_statement`` (the API) each statement is its own read
+    transaction, as under PostgreSQL's READ COMMITTED: no ``BEGIN`` statement per request (through
+    SQLAlchemy that costs as much as a short query); without it (``reading``), a deferred ``BEGIN``
+    makes one snapshot for the session. On PostgreSQL (``per_statement``): an autocommit engine of
+    its own (:func:`_pg_reader`). Elsewhere (in-memory SQLite): ``engine`` itself.
     """
     url = engine.url
+    if url.drivername.startswith("postgresql") and per_statement:
+        with _lock:  # one per engine: apps made on the same engine share its pool
+            reader = _pg_readers.get(engine)
+            if reader is None:
+                reader = _pg_readers[engine] = _pg_reader(engine, pool_size // 2)
+            return reader
     if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
         return engine
     reader = create_engine(
@@ -121,7 +166,8 @@ def make_read_engine(engine: Engine, *, pool_size: int = 20) -> Engine:
         _sqlite_pragmas(dbapi_conn, record)
         dbapi_conn.execute("PRAGMA query_only=ON")
 
-    event.listen(reader, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    if not per_statement:
+        event.listen(reader, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return reader
 
 
@@ -130,7 +176,7 @@ def reading(engine: Engine) -> Engine:
     with _lock:
         reader = _readers.get(engine)
         if reader is None:
-            reader = make_read_engine(engine, pool_size=5)
+            reader = make_read_engine(engine, pool_size=5, per_statement=False)
             if reader is not engine:  # PostgreSQL and in-memory SQLite read through the engine itself
                 _readers[engine] = reader
         return reader

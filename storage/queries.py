@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Index, and_, case, func, inspect, not_, or_
+from sqlalchemy import Index, and_, bindparam, case, func, inspect, not_, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -208,11 +208,11 @@ class ClaimRow:
         return review_state(self.verdict)
 
 
-def _rows(session: Session, stmt: Any) -> list[ClaimRow]:
+def _rows(session: Session, stmt: Any, params: dict[str, Any] | None = None) -> list[ClaimRow]:
     nc, nv = len(_CLAIM_COLS), len(_VERDICT_COLS)
     return [
         ClaimRow(ClaimView(*r[:nc]), VerdictView(*r[nc : nc + nv]), r[nc + nv])
-        for r in session.connection().execute(stmt).all()  # Core rows: no ORM result machinery
+        for r in session.connection().execute(stmt, params).all()  # Core rows: no ORM result machinery
     ]
 
 
@@ -614,9 +614,15 @@ def get_report(session: Session, ref: str | int) -> Report:
     return report
 
 
+@lru_cache(maxsize=1)
+def _report_claims_select() -> Any:
+    """Built once, the report id bound at execution (building and keying a statement per request
+    cost as much as running it)."""
+    return _base().where(col(Claim.report_id) == bindparam("report_id")).order_by(col(Claim.start).asc())
+
+
 def report_claims(session: Session, report_id: int) -> list[ClaimRow]:
-    stmt = _base().where(Claim.report_id == report_id).order_by(col(Claim.start).asc())
-    return _rows(session, stmt)
+    return _rows(session, _report_claims_select(), {"report_id": report_id})
 
 
 @dataclass
@@ -627,20 +633,27 @@ class SourceRow:
     sections: list[int] = field(default_factory=list)
 
 
-def report_sources(session: Session, report_id: int) -> list[SourceRow]:
-    stmt = (
-        select(Source, SectionSource.section_id)
+@lru_cache(maxsize=1)
+def _report_sources_select() -> Any:
+    """A report's sources with the sections citing them and each source's snapshot count, in one
+    statement built once (the report id bound at execution)."""
+    snapshots = (select(func.count()).select_from(Snapshot).where(col(Snapshot.source_id) == col(Source.id))
+                 .scalar_subquery())
+    return (
+        select(Source, SectionSource.section_id, snapshots)
         .join(SectionSource, col(SectionSource.source_id) == col(Source.id))
         .join(Section, col(Section.id) == col(SectionSource.section_id))
-        .where(Section.report_id == report_id)
+        .where(col(Section.report_id) == bindparam("report_id"))
         .order_by(col(Source.id))
     )
+
+
+def report_sources(session: Session, report_id: int) -> list[SourceRow]:
     rows: dict[int, SourceRow] = {}
-    for source, section_id in session.exec(stmt).all():
+    for source, section_id, n_snapshots in session.exec(_report_sources_select(), params={"report_id": report_id}).all():
         assert source.id is not None
-        row = rows.setdefault(source.id, SourceRow(source))
+        row = rows.setdefault(source.id, SourceRow(source, snapshots=int(n_snapshots)))
         row.sections.append(section_id)
-    _snapshot_counts(session, rows)
     return sorted(rows.values(), key=lambda r: (_state_rank(r.source.state), r.source.id or 0))
 
 

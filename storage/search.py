@@ -22,7 +22,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Integer, String, bindparam, column, func, or_, text
+from sqlalchemy import Integer, String, bindparam, column, func, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
@@ -52,6 +52,17 @@ _SQLITE_DDL = [
     f"INSERT INTO {FTS}(rowid, text) VALUES (new.id, new.text); END",
 ]
 
+# report names, source URLs and page titles are matched by substring too: on PostgreSQL through
+# trigram indexes of their own (a query of three characters or more reads the index, not the table);
+# on SQLite page titles are read off a covering index instead of the snapshot rows (which hold whole
+# pages), and names and URLs off their own indexes already
+_PG_OTHER_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS ix_report_name_trgm ON report USING gin (name gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_source_url_trgm ON source USING gin (url gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ix_snapshot_title_trgm ON snapshot USING gin (title gin_trgm_ops)",
+]
+_SQLITE_TITLES = "CREATE INDEX IF NOT EXISTS ix_snapshot_title_source ON snapshot (title, source_id)"
+
 
 def _sqlite_has_trigram() -> bool:
     return sqlite3.sqlite_version_info >= (3, 34, 0)
@@ -78,7 +89,7 @@ def _ensure_search(engine: Engine) -> str:
             return "like"
         with engine.begin() as conn:
             exists = conn.execute(text(f"SELECT 1 FROM sqlite_master WHERE name = '{FTS}'")).first() is not None
-            for ddl in _SQLITE_DDL:
+            for ddl in (*_SQLITE_DDL, _SQLITE_TITLES):
                 conn.execute(text(ddl))
             if not exists:  # an older ledger: index the claims it already has
                 conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')"))
@@ -88,6 +99,8 @@ def _ensure_search(engine: Engine) -> str:
             with engine.begin() as conn:
                 conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
                 conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claim_text_trgm ON claim USING gin (text gin_trgm_ops)"))
+                for ddl in _PG_OTHER_INDEXES:
+                    conn.execute(text(ddl))
         except IntegrityError:  # another worker created it at the same moment
             return "pg_trgm"
         except Exception as exc:  # noqa: BLE001 - any refusal (privilege, missing contrib) means: scan
@@ -204,10 +217,11 @@ def search(session: Session, query: str, *, flt: ClaimFilter | None = None, limi
                 .where(col(Report.name).in_(list(names)), col(Report.is_latest).is_(True))
                 .order_by(col(Report.name))
             ).all() if i is not None]
-        titled = select(Snapshot.source_id).where(_contains(col(Snapshot.title), q, dialect))
+        # a union, not ``url LIKE … OR id IN (titles)``: each side can read its own (trigram) index
+        hits = select(col(Source.id)).where(_contains(col(Source.url), q, dialect)).union(
+            select(col(Snapshot.source_id)).where(_contains(col(Snapshot.title), q, dialect)))
         sources = session.exec(
-            select(Source).where(or_(_contains(col(Source.url), q, dialect), col(Source.id).in_(titled)))
-            .order_by(col(Source.url)).limit(50)
+            select(Source).where(col(Source.id).in_(hits)).order_by(col(Source.url)).limit(50)
         ).all()
         titles = _latest_titles(session, [s.id for s in sources if s.id is not None])
         result.sources = [(s, titles.get(s.id or 0, "")) for s in sources]

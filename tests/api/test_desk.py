@@ -339,3 +339,16 @@ def test_csv_export_escapes_formulas_and_carries_the_review(client: TestClient, 
     records = client.get("/api/export", params={"format": "json"}).json()["claims"]
     rec = next(r for r in records if r["id"] == seed.claims["langs"])
     assert rec["note"] == "@SUM(1+1) tab\tand 中文" and rec["reviewer"] == "reviewer-1"
+
+
+def test_names_urls_and_titles_have_search_indexes(client: TestClient, engine: Engine) -> None:
+    """Report names, source URLs and page titles are matched off indexes: trigram indexes on
+    PostgreSQL, a covering (title, source) index on SQLite instead of the snapshot rows."""
+    from sqlalchemy import inspect
+
+    names = {t: {ix["name"] for ix in inspect(engine).get_indexes(t)} for t in ("report", "source", "snapshot")}
+    if engine.dialect.name == "postgresql":
+        assert "ix_report_name_trgm" in names["report"] and "ix_source_url_trgm" in names["source"]
+        assert "ix_snapshot_title_trgm" in names["snapshot"]
+    else:
+        assert "ix_snapshot_title_source" in names["snapshot"]

@@ -68,3 +68,22 @@ def test_report_page_marks_exactly_the_claims_the_bar_counts(client: TestClient,
     assert 'id="next-contradiction"' in html
     only = client.get(f"/reports/{seed.reports['a']}", params={"show": "contradicted"}).text
     assert set(re.findall(r'class="claim st-(\w+)" id="claim-', only)) == {"contradicted"}
+
+
+def test_report_markdown_is_parsed_once_and_verdicts_still_show() -> None:
+    """The markdown HTML is kept per (text, mark positions); a changed verdict still shows at once,
+    since statuses are applied after the parse, and other marks are a new parse."""
+    from verifier.api import mdreport
+
+    text = "## 融资\n\n- OpenAI 完成 4 亿美元融资 ([链接](https://example.com/a))\n- 估值约 900 亿美元\n"
+    start = text.index("4 亿")
+    first = [Mark(start, start + 4, 7, "verified", "verified")]
+    mdreport._memo_markdown.cache_clear()
+    a = render_marked(text, first)
+    b = render_marked(text, [Mark(start, start + 4, 7, "contradicted", "contradicted")])
+    assert mdreport._memo_markdown.cache_info().hits == 1
+    assert 'class="claim st-verified"' in a and 'class="claim st-contradicted"' in b
+    assert a.replace("verified", "X") == b.replace("contradicted", "X")  # only the verdict differs
+    other = text.index("900")
+    c = render_marked(text, [Mark(other, other + 3, 8, "unverified", "")])
+    assert mdreport._memo_markdown.cache_info().misses == 2 and 'data-claim-id="8"' in c

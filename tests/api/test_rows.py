@@ -8,7 +8,7 @@ import datetime as dt
 from jinja2 import Environment
 
 from storage.queries import ClaimRow, ClaimView, VerdictView
-from verifier.api.rows import claim_rows
+from verifier.api.rows import claim_rows, search_rows
 
 HOSTILE = '<script>alert("x")</script> & \'q\''
 
@@ -39,3 +39,21 @@ def test_rows_without_review_rights_have_no_box_and_long_text_is_cut() -> None:
 
 def test_no_rows_say_so() -> None:
     assert "Nothing to review here." in claim_rows(Environment(autoescape=True), [], True, "")
+
+
+def test_search_rows_escape_the_ledger_and_the_query_as_the_template_did() -> None:
+    env = Environment(autoescape=True)
+    html = str(search_rows(env, [_row(4, text=HOSTILE)], "q"))
+    assert "<script>" not in html and html.count("&lt;script&gt;") == 3  # text, key, report
+    assert html.startswith('\n<tr class="row st-contradicted"><td><span class="badge st-contradicted">contradicted')
+    assert '<a class="open" href="/claims/4">' in html and '<a href="/reports/7">' in html
+    # what the template's loop wrote for the same row, through Jinja's autoescape
+    loop = env.from_string(
+        '{% for row in rows %}{% set c = row.claim %}{% set st = row.status %}\n<tr class="row st-{{ st }}"><td>'
+        '<span class="badge st-{{ st }}">{{ st }}</span></td><td><a class="open" href="/claims/{{ c.id }}">'
+        '{{ c.text|truncate(160) }}</a></td><td class="key">{{ c.key_text }}</td><td><a href="/reports/'
+        '{{ c.report_id }}">{{ row.report_name }}</a></td></tr>\n{% endfor %}')
+    rows = [_row(5, text="字" * 200), _row(6, text=HOSTILE)]
+    assert str(search_rows(env, rows, "q")) == loop.render(rows=rows)
+    empty = str(search_rows(env, [], "<b>"))
+    assert empty == '<tr><td colspan="4" class="empty">No claim holds “&lt;b&gt;”.</td></tr>'

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -92,11 +93,27 @@ def _with_sentinels(text: str, marks: Sequence[Mark]) -> str:
     return "".join(out)
 
 
+MEMO_CHARS = 200_000  # reports up to this size keep their markdown HTML (128 of them: ~50 MB at most)
+
+
+def _markdown(marked_text: str) -> str:
+    """markdown-it's HTML for a report text with its sentinels: a pure function of the text and
+    where its marks sit (not of their verdicts, applied afterwards), so a report shown again with the
+    same claims is not parsed again (half of the page's work). A new version or another set of marks
+    is a new key; a very long report is parsed each time rather than held."""
+    return _md.render(marked_text) if len(marked_text) > MEMO_CHARS else _memo_markdown(marked_text)
+
+
+@lru_cache(maxsize=128)
+def _memo_markdown(marked_text: str) -> str:
+    return _md.render(marked_text)
+
+
 def render_marked(text: str, marks: Sequence[Mark]) -> str:
     """The report as HTML with each mark as ``<a class="claim st-STATUS" ...>`` (a ``<mark>``
     inside a markdown link, where a nested link is not allowed)."""
     ordered = sorted(marks, key=lambda m: (m.start, -m.end))
-    html = _md.render(_with_sentinels(text, marks))
+    html = _markdown(_with_sentinels(text, marks))
     out: list[str] = []
     current: Mark | None = None
     seen: set[int] = set()
