@@ -18,11 +18,31 @@ import cn2an
 
 from claims.lexicon import head_noun, translate
 from claims.model import ClaimKind, Qualifier, Value
-from claims.numwords import number_words
+from claims.numwords import WORD_VALUES, number_words
 from claims.textnorm import fold_width, to_simplified
 from claims.units import UnitWord, model_families, qualifier_words, unit_words
 
 __all__ = ["parse_values", "cn_number", "normalise_version"]
+
+# ---------------------------------------------------------------- gates
+
+# The non-ASCII letters re.I matches to an ASCII letter whose str.lower() is no ASCII letter (İ ı ſ; the
+# Kelvin sign lowers to k). A text holding one opens every word gate.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+@lru_cache(maxsize=4)  # asked by every finder of one parse_values call, for the same string
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case, for word gates; None when a word gate cannot be trusted on it."""
+    return None if any(ch in text for ch in _FOLDS_TO_ASCII) else text.lower()
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case) in any letter case: a cheap necessary
+    condition checked before a case-insensitive pattern scans the whole text (most texts hold none)."""
+    low = _lowered(text)
+    return low is None or any(w in low for w in words)
+
 
 # ---------------------------------------------------------------- Chinese numerals
 
@@ -266,13 +286,14 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
 
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
     # cheap gates: skip patterns that cannot match this text
     digit = _DIGIT.search(text) is not None
-    month_name = _HAS_MONTH_NAME.search(text) is not None
+    month_name = _mentions(text, _MONTH_STEMS) and _HAS_MONTH_NAME.search(text) is not None
     open_gates = {
         "digit": digit,
         "month": digit and month_name,
@@ -299,7 +320,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
             year = default_year + (1 if raw.startswith("明年") else -1 if raw.startswith("去年") else 0)
             later: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
             yield Value(raw, f"{year:04d}", "date", later, m.start(), m.end(), "date")
-        for m in _RELATIVE_EN.finditer(text):
+        for m in _RELATIVE_EN.finditer(text) if _mentions(text, ("year",)) else ():
             raw = m.group(0).strip()
             low = raw.lower()
             year = default_year + (1 if "next" in low else -1 if "last" in low else 0)
@@ -885,9 +906,13 @@ _EN_FRACTION = re.compile(
     re.I,
 )
 
+_EN_FRACTION_WORDS = ("in", "out of", "half", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
+
 
 def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Value]:
     """"one in five", "two-thirds", "a quarter" → percent."""
+    if not _mentions(text, _EN_FRACTION_WORDS):
+        return
     for m in _EN_FRACTION.finditer(text):
         if m.group("n"):
             n_s, d_s = m.group("n").lower(), m.group("d").lower()
@@ -908,6 +933,8 @@ _EN_COUNT_WORDS = {
 _EN_DETERMINER = re.compile(r"(?<![\w-])(?:those|these|the|all|its|their)\s+$", re.I)
 _EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s\b|\s+people\b")
 _A_CURRENCY = re.compile(r"(?<![\w-])an?\s+(?=(?:dollar|euro|pound|yuan|yen|rupee)\b)", re.I)
+_A_CURRENCY_WORDS = ("dollar", "euro", "pound", "yuan", "yen", "rupee")
+_NUMBER_WORDS = tuple(WORD_VALUES)  # every run number_words reads holds one of them
 _EN_SIGN_BEFORE = re.compile(r"(?:minus|negative)\s+$", re.I)
 
 
@@ -927,7 +954,7 @@ def _find_english_number_words(text: str, default_year: int | None) -> Iterator[
     A single number word counts only with what it counts after it (a currency, a unit, or a plural
     noun within two words) or after a determiner ("the three"); "one of", "two-thirds" and the like
     are wording. Numbers of several words ("one hundred and twelve") are figures by themselves."""
-    for start, end, value, n_words in number_words(text):
+    for start, end, value, n_words in number_words(text) if _mentions(text, _NUMBER_WORDS) else ():
         if value == 0 or _EN_SIGN_BEFORE.search(text, max(0, start - 9), start):
             continue
         unit: str | None = None
@@ -952,7 +979,7 @@ def _find_english_number_words(text: str, default_year: int | None) -> Iterator[
             continue
         noun = _noun_after(text, end) if unit is None else None
         yield Value(text[start:end], value, unit, _qualifier_before(text, start), start, end, kind, precision, noun)
-    for m in _A_CURRENCY.finditer(text):  # "a dollar a day", "less than a euro"
+    for m in _A_CURRENCY.finditer(text) if _mentions(text, _A_CURRENCY_WORDS) else ():  # "a dollar a day", "less than a euro"
         money = _match_word(text, m.end(), ("money",))
         if money:
             yield Value(text[m.start() : money[1]], 1.0, money[0].unit, _qualifier_before(text, m.start()), m.start(),
@@ -961,6 +988,8 @@ def _find_english_number_words(text: str, default_year: int | None) -> Iterator[
 
 def _find_english_approx(text: str, default_year: int | None) -> Iterator[Value]:
     """"thousands of vulnerabilities" → a count of at least 1000."""
+    if not _mentions(text, ("dozens", "hundreds", "thousands", "millions", "billions")):
+        return
     for m in _EN_APPROX.finditer(text):
         value = _EN_APPROX_VALUE[m.group("w").lower()]
         yield Value(m.group("w"), value, None, ">=", m.start(), m.start() + len(m.group("w")), "count", value,
@@ -984,7 +1013,7 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
             1.0,
             _noun_before(text, m.start()),
         )
-    for m in _FRACTION.finditer(text):
+    for m in _FRACTION.finditer(text) if "分之" in text else ():
         den = float(m.group("den")) if m.group("den").isdigit() else cn_number(m.group("den"))
         num_s = m.group("num")
         num = float(num_s) if num_s[0].isdigit() else cn_number(num_s)
@@ -1003,7 +1032,7 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
             1.0,
             _noun_before(text, start),
         )
-    for m in _TENTHS_CN.finditer(text):
+    for m in _TENTHS_CN.finditer(text) if "成" in text else ():
         num_s = m.group("num")
         tenths = float(num_s) if num_s[0].isdigit() else cn_number(num_s)
         if tenths is None:
@@ -1048,6 +1077,9 @@ _CN_RANK = re.compile(
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*名"
     r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"
 )
+_EN_MULTIPLE_WORDS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "quintupl", "fold")
+# a rank needs one of the verbs before an ordinal, a place word after one, or "top"
+_EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top")
 _TOP = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
 
 
@@ -1073,7 +1105,7 @@ def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
 def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:
     """"doubled", "more than triple", "three-fold" → ×N; "halved", "half of" → 50%; ranks written as
     words: "ranked third", "2nd place", "top five", 第三, 进入前五 (a rank within the top N is ≤ N)."""
-    for m in _EN_MULTIPLE.finditer(text):
+    for m in _EN_MULTIPLE.finditer(text) if _mentions(text, _EN_MULTIPLE_WORDS) else ():
         if m.group("w"):
             word = m.group("w").lower()
             factor = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k[:-1]))
@@ -1083,9 +1115,9 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             if not factor:
                 continue
         yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
-    for m in _EN_HALF.finditer(text):
+    for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
-    for m in _EN_RANK.finditer(text):
+    for m in _EN_RANK.finditer(text) if _mentions(text, _EN_RANK_WORDS) else ():
         if m.group("t"):
             t = m.group("t").lower()
             top = int(t) if t.isdigit() else _TOP.get(t)
@@ -1097,7 +1129,7 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         if rank:
             start = m.start("o") if m.group("o") else m.start("o2")
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
-    for m in _CN_RANK.finditer(text):
+    for m in _CN_RANK.finditer(text) if "第" in text or "前" in text else ():
         if m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")
             rank_value = cn_number(digit) or 0
@@ -1121,7 +1153,7 @@ def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
     original, text = text, fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
-    for m in _CLOCK.finditer(text):  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
+    for m in _CLOCK.finditer(text) if ":" in text else ():  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     if _CLOCK_GATE.search(text):
