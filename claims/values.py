@@ -143,19 +143,20 @@ _SEP = r"\s*[-/.‑–]\s*"
 _MD_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
-# ("digit", "month" — an English month name and a digit, "cjk" — 年/月 and a digit, "quarter" — 季度,
-# "month-name" — an English month name).
+# ("digit", "month" — an English month name and a digit, "quarter" — 季度, "month-name" — an English
+# month name; the others name the literals a pattern needs besides a digit: "W", "Q", "slash-dot",
+# "year-cjk" 年, "month-cjk" 月, "year-month" 年 and 月, "year-quarter" 年 and 季度, "month-day" 月 and 日/号).
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
-    ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "digit"),
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度"), "cjk"),
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "digit"),
-    ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "digit"),
+    ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度"), "year-quarter"),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "Q"),
+    ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
     ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
         re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?![\d.%]))"),
-        "cjk",
+        "year-month",
     ),
     # "Aug 05, 2015"; a clock time may stand between the day and the year ("Aug 05 12:00:00 2015")
     (
@@ -177,19 +178,19 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         "month",
     ),
     # 3/15/2024, 18/07/2023, 24.6.2022: which number is the month is read off the numbers themselves
-    ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "digit"),
+    ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "slash-dot"),
     # 二零一九年七月八日, 2015年三月3号: a year, month and day where any part is in Chinese numerals
     ("cn", re.compile(rf"(?P<cy>[零〇一二三四五六七八九]{{4}})\s*年(?:\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?)?"), "cn-year"),
-    ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cjk"),
+    ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "year-month"),
     ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
     ("cnmd", re.compile(rf"(?<![\d一二三四五六七八九十年第个])(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
-    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "cjk"),
+    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "year-month"),
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
-    ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "cjk"),
+    ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "month-day"),
     ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
     ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE_CASED})\b\.?(?![,.]?\s*\d)"), "month"),
-    ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "cjk"),
+    ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "month-cjk"),
     (
         "m",
         re.compile(
@@ -203,7 +204,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         re.compile(
             rf"(?<![\d.])(?<!\d,)(?P<y>{_YEAR})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
         ),
-        "cjk",
+        "year-cjk",
     ),
 ]
 _RELATIVE = re.compile(
@@ -297,7 +298,15 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
     open_gates = {
         "digit": digit,
         "month": digit and month_name,
-        "cjk": digit and ("年" in text or "月" in text),
+        # narrower gates: a literal each pattern cannot match without
+        "W": digit and "W" in text,
+        "Q": digit and "Q" in text,
+        "slash-dot": digit and ("/" in text or "." in text),
+        "year-cjk": digit and "年" in text,
+        "month-cjk": digit and "月" in text,
+        "year-month": digit and "年" in text and "月" in text,
+        "year-quarter": digit and "年" in text and "季度" in text,
+        "month-day": digit and "月" in text and ("日" in text or "号" in text),
         "quarter": "季度" in text,
         "cn-year": "年" in text,
         "cn-month": "月" in text,
