@@ -38,6 +38,7 @@ class _T2STable(dict[int, str]):
 
 
 _T2S = _T2STable()
+_T2S_SAME: set[str] = set()  # characters t2s leaves as they are, added as texts bring them
 
 
 def to_simplified(text: str) -> str:
@@ -45,9 +46,13 @@ def to_simplified(text: str) -> str:
 
     ``str.translate`` with a dict costs a lookup per character; most texts are Simplified already, so
     their distinct characters are checked first and such a text is returned as it is."""
-    if all(_T2S[ord(ch)] == ch for ch in set(text)):
+    chars = set(text)
+    if chars <= _T2S_SAME:
         return text
-    return text.translate(_T2S)
+    for ch in chars - _T2S_SAME:
+        if _T2S[ord(ch)] == ch:
+            _T2S_SAME.add(ch)
+    return text if chars <= _T2S_SAME else text.translate(_T2S)
 
 
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
