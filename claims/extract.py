@@ -21,7 +21,7 @@ from claims.entities import chinese_entities, entities_in, fact_stopwords, latin
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.sections import is_item_heading
-from claims.textnorm import matching_view
+from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_values
 
 __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans"]
@@ -249,7 +249,7 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
 
 
 def _window_values(
-    view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None
+    view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None, normalised: bool = False
 ) -> list[Value]:
     """Values of ``section`` that start in [a, b) (one scan), shifted to report offsets, noise removed.
 
@@ -258,7 +258,7 @@ def _window_values(
     window is the whole section unless the section is longer than ``_VALUE_WINDOW``)."""
     lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
-    for v in parse_values(view[lo:hi], default_year=year):
+    for v in parse_values(view[lo:hi], default_year=year, normalised=normalised):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and _free(mask, start, end):
             out.append(Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun))
@@ -654,10 +654,13 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     view = matching_view(text)
     mask = noise_mask(report, view)
     year = report.date.year if report.date else None
+    # the view is its own view unless t2s changes some of its characters again: then each window
+    # is normalised once more, as parse_values always did
+    normalised = to_simplified(view) is view
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
         for a, b, spans in _windows(view, section):
-            found = sorted(_window_values(view, section, a, b, mask, year), key=lambda v: v.start)
+            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=lambda v: v.start)
             window = _Window(found, [v.start for v in found])
             for s, e in spans:
                 yield from _sentence_claims(report, text, view, mask, ctx, window, s, e)

@@ -1155,15 +1155,16 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
 
 
-def parse_values(text: str, *, default_year: int | None = None) -> list[Value]:
+def parse_values(text: str, *, default_year: int | None = None, normalised: bool = False) -> list[Value]:
     """Every value in ``text``, in order, non-overlapping; offsets are into ``text``.
 
     Finders run in priority order — dates, money, versions, fractions, other numbers — and the
     first to claim a stretch of text wins it ("$122B" is money, never a model size). The text is
     read through its simplified, width-folded view (億 → 亿, ４４０ → 440, ％ → %), which has the
-    same length, so offsets and ``raw`` still point into ``text`` as given.
+    same length, so offsets and ``raw`` still point into ``text`` as given. ``normalised=True`` says
+    that ``text`` is that view already (a slice of a view that t2s leaves as it is), so it is not redone.
     """
-    original, text = text, fold_width(to_simplified(text))
+    original, text = text, text if normalised else fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
     for m in _CLOCK.finditer(text) if ":" in text else ():  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")

@@ -33,3 +33,13 @@ def test_to_simplified_is_the_translation() -> None:
 def test_cjk_ratio_counts() -> None:
     assert cjk_ratio("营收 ab") == 0.5
     assert cjk_ratio("  \n") == 0.0
+
+
+def test_parse_values_on_a_view_needs_no_second_normalising() -> None:
+    from claims.textnorm import matching_view
+    from claims.values import parse_values
+
+    for text in _samples()[4:]:
+        view = matching_view(text)
+        if to_simplified(view) is view:
+            assert parse_values(view, normalised=True) == parse_values(view)
