@@ -288,14 +288,16 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
 
 
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# the same test on the lower-cased text, where the case-sensitive scan skips by the first letter
+_HAS_MONTH_LOW = with_first_chars(re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"))
 
 
 def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
     # cheap gates: skip patterns that cannot match this text
     digit = _DIGIT.search(text) is not None
-    month_name = _mentions(text, _MONTH_STEMS) and _HAS_MONTH_NAME.search(text) is not None
+    low = _lowered(text)
+    month_name = (_HAS_MONTH_LOW.search(low) if low is not None else _HAS_MONTH_NAME.search(text)) is not None
     open_gates = {
         "digit": digit,
         "month": digit and month_name,

@@ -30,3 +30,15 @@ def test_gates_change_no_value(text: str, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_odd_case_letters_open_the_gates() -> None:
     assert [(v.raw, v.value) for v in parse_values("one ın five users paid")] == [("one ın five", 20.0)]
+
+
+def test_month_gate_on_the_lowered_text_is_the_case_insensitive_one() -> None:
+    import random
+
+    rng = random.Random(2)
+    pieces = ["Jan", "FEB", "mar", "sEp", "K", "ſ", "ı", "İ", "x", " ", "5", "Ｍ", "é", "a", "ﬀ", "oct", "\u212a"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        low = values._lowered(text)
+        fast = (values._HAS_MONTH_LOW.search(low) if low is not None else values._HAS_MONTH_NAME.search(text))
+        assert (fast is not None) == (values._HAS_MONTH_NAME.search(text) is not None), text
