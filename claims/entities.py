@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from claims.prescan import with_first_chars
 from claims.units import data_lines
 
 __all__ = ["latin_spans", "chinese_entities", "entities_in", "fact_stopwords"]
@@ -60,6 +61,7 @@ _MAX_TERM_WORDS = 5  # a longer Latin run is a sentence, not a name or term
 _CAPITALISED = re.compile(
     r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*(?:[ \t]+[A-Z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
 )
+_LATIN_RUN, _CAPITALISED = with_first_chars(_LATIN_RUN), with_first_chars(_CAPITALISED)  # claims.prescan
 _ANY_LATIN = re.compile("[A-Za-z]")  # every run _LATIN_RUN finds starts with one
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvs\b)\s*")
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行)")

@@ -21,7 +21,7 @@ from claims.entities import chinese_entities, entities_in, fact_stopwords, latin
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.sections import is_item_heading
-from claims.textnorm import matching_view
+from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_values
 
 __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans"]
@@ -249,7 +249,7 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
 
 
 def _window_values(
-    view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None
+    view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None, normalised: bool = False
 ) -> list[Value]:
     """Values of ``section`` that start in [a, b) (one scan), shifted to report offsets, noise removed.
 
@@ -258,7 +258,7 @@ def _window_values(
     window is the whole section unless the section is longer than ``_VALUE_WINDOW``)."""
     lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
-    for v in parse_values(view[lo:hi], default_year=year):
+    for v in parse_values(view[lo:hi], default_year=year, normalised=normalised):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and _free(mask, start, end):
             out.append(Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun))
@@ -314,13 +314,13 @@ def _fact_drafts(
             continue  # "Claude" of "Claude Opus 4.6" is part of the version
         drafts.append(_Draft(a, b, "fact"))
         occupied.append((a, b))
-    for m in _TIME_PHRASE.finditer(sentence):
+    for m in _TIME_PHRASE.finditer(sentence) if "未来" in sentence or "近" in sentence else ():
         # 未来几周, 近几年: when something happens is a checkable fact of its own
         a, b = s + m.start(), s + m.end()
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
-    for m in _BOUND_MARK.finditer(sentence):
+    for m in _BOUND_MARK.finditer(sentence) if _may_bound(sentence) else ():
         # C 轮, Pre-A 轮: which round a raise was, and "third-quarter": which quarter a result is
         # for, are checkable facts (a letter alone is too short to be read as a Latin name)
         a, b = s + m.start(), s + m.end()
@@ -334,7 +334,7 @@ def _fact_drafts(
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
     for pattern in (_QUOTED, _BRACKETED):
-        for m in pattern.finditer(sentence):
+        for m in pattern.finditer(sentence) if _may_enclose(sentence) else ():
             a, b = s + m.start(1), s + m.end(1)
             if pattern is _BRACKETED:
                 glossed = _glossed_term(view, s, m.start() + s, mask)
@@ -390,6 +390,21 @@ _BOUND_MARK = re.compile(
     r"|\b(?:first|second|third|fourth)[- ]quarter\b|第[一二三四]季度|[上下]半年|\b(?:first|second) half\b",
     re.IGNORECASE,
 )
+_BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
+_ENCLOSERS = "“\"「『（("
+
+
+def _may_bound(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a _BOUND_MARK (a cheap check before the scan)."""
+    low = sentence.lower()  # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads
+    return any(w in low for w in _BOUND_WORDS)  # as them, and these words hold none of the three
+
+
+def _may_enclose(sentence: str) -> bool:
+    """Whether ``sentence`` holds an opening quote or bracket (_QUOTED and _BRACKETED need one)."""
+    return any(ch in sentence for ch in _ENCLOSERS)
+
+
 _ACRONYM_NOUN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
 _GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")
@@ -639,10 +654,13 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     view = matching_view(text)
     mask = noise_mask(report, view)
     year = report.date.year if report.date else None
+    # the view is its own view unless t2s changes some of its characters again: then each window
+    # is normalised once more, as parse_values always did
+    normalised = to_simplified(view) is view
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
         for a, b, spans in _windows(view, section):
-            found = sorted(_window_values(view, section, a, b, mask, year), key=lambda v: v.start)
+            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=lambda v: v.start)
             window = _Window(found, [v.start for v in found])
             for s, e in spans:
                 yield from _sentence_claims(report, text, view, mask, ctx, window, s, e)

@@ -1,0 +1,44 @@
+"""The word gates in ``claims.values`` are only shortcuts: with every gate forced open, parse_values
+reads exactly the same values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import claims.values as values
+from claims.values import parse_values
+
+ROOT = Path(__file__).resolve().parents[2]
+# re.I reads these as i, i, s: a text spelling a keyword with one must still be read by the pattern
+ODD_CASE = ["Sales halved: they fell by half of that", "It ranked fırſt in Europe", "one ın five users paid",
+            "İN 2024 one out of five", "about a dollar a day", "thousands of GPUs, three-fold", "Sales fell ın half"]
+
+
+def _texts() -> list[str]:
+    reports = sorted((ROOT / "examples" / "reports").glob("*.txt"))
+    return ODD_CASE + [p.read_text(encoding="utf-8") for p in reports]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_gates_change_no_value(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = parse_values(text, default_year=2026)
+    monkeypatch.setattr(values, "_mentions", lambda _text, _words: True)
+    assert parse_values(text, default_year=2026) == gated
+
+
+def test_odd_case_letters_open_the_gates() -> None:
+    assert [(v.raw, v.value) for v in parse_values("one ın five users paid")] == [("one ın five", 20.0)]
+
+
+def test_month_gate_on_the_lowered_text_is_the_case_insensitive_one() -> None:
+    import random
+
+    rng = random.Random(2)
+    pieces = ["Jan", "FEB", "mar", "sEp", "K", "ſ", "ı", "İ", "x", " ", "5", "Ｍ", "é", "a", "ﬀ", "oct", "\u212a"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        low = values._lowered(text)
+        fast = (values._HAS_MONTH_LOW.search(low) if low is not None else values._HAS_MONTH_NAME.search(text))
+        assert (fast is not None) == (values._HAS_MONTH_NAME.search(text) is not None), text
