@@ -58,6 +58,9 @@ def to_simplified(text: str) -> str:
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH.update({ord(ch): ord("-") for ch in "\u2010\u2011\u2012\u2013\u2212"})
 _WIDTH.update({ord(ch): ord(" ") for ch in "\u3000\u00a0\u2009\u202f"})
+# letters that a case-insensitive pattern takes for ASCII ones (dotless ı and dotted İ for i, long ſ
+# for s, the Kelvin sign for K): read as those, or a match's lower-cased text finds no table entry
+_WIDTH.update({0x0131: ord("i"), 0x0130: ord("I"), 0x017F: ord("s"), 0x212A: ord("K")})
 
 
 _WIDTH_CHARS = frozenset(chr(code) for code in _WIDTH)
@@ -65,7 +68,8 @@ _FEW = 24  # up to this many distinct characters to fold, one str.replace each b
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII (（，：％０-９Ａ-Ｚ) and odd hyphens/spaces to their plain forms, one to one.
+    """Full-width ASCII (（，：％０-９Ａ-Ｚ), odd hyphens/spaces and the letters a case-insensitive
+    pattern confuses with ASCII ones (ı, İ, ſ, K) to their plain forms, one to one.
 
     Every output is ASCII and no input is, so replacing one character at a time gives what
     ``str.translate`` gives; a text uses only a handful of them, and each replace runs at C speed."""

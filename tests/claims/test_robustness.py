@@ -16,7 +16,7 @@ _PIECES = st.sampled_from(
     ["# ", "## ", "- ", "1. ", "\n", "\n\n", "---\n", "title: x\n", "日期：", "来源：", "可信来源：", "(<https://a.com/x>)",
      "[t](https://b.org/y)", "[ps://bad", "https://press-release-details/x", "[4]", "arXiv:2604.07355", "“引号”",
      "（括号）", "2026 - 04 - 13", "4 月 15 日", "1220 亿美元", "83.1%", "GPT - 5 . 4", "数千个", "两倍", "Uber、Skild AI",
-     "为什么重要：", "，", "。", "OpenAI 发布了", "模型", " ", "\t", "\ufeff"]
+     "为什么重要：", "，", "。", "OpenAI 发布了", "模型", " ", "\t", "\ufeff", "twıce", "fıve", "ſeven", "İki", "\u212aelvin"]
 )
 
 
@@ -32,6 +32,16 @@ def test_any_text_parses_and_extracts(text: str) -> None:
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start : claim.end] == claim.key_text
         assert claim.sentence_start <= claim.start and claim.end <= claim.sentence_end
+
+
+def test_letters_a_case_insensitive_pattern_takes_for_ascii_do_not_crash() -> None:
+    """Dotless ı, dotted İ, long ſ and the Kelvin sign match i, s and k under re.IGNORECASE; a match
+    looked up by its lower-cased text crashed extraction (KeyError, StopIteration)."""
+    text = "## 要点\n营收增长了 twıce，fıve 个模型，ſeven days，\u212aelvin 报告称 İstanbul 融资 500 万美元。\n"
+    claims = extract_claims(parse_report(text, "letters.md"))
+    keys = [c.key_text for c in claims if c.kind != "fact"]
+    assert "twıce" in keys and "ſeven days" in keys and "500 万美元" in keys
+    assert all(text[c.start : c.end] == c.key_text for c in claims)
 
 
 def _to_traditional(text: str) -> str:
