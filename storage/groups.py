@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, insert, or_, update
+from sqlalchemy import ColumnElement, delete, insert, or_, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -133,24 +133,38 @@ def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[Grou
     return out
 
 
+_KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
+
+
 def _candidates(
     session: Session, keys: Sequence[str], date: dt.date | None, cap: int, summary: IndexSummary
 ) -> dict[str, list[int]]:
-    """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``."""
+    """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``.
+
+    Capped in SQL: per key, at most ``cap + 1`` dated rows (newest first, on the key/date index) and
+    ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
+    (one more than the cap tells that the cap was hit). Undated claims rank after dated ones."""
     found: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
-    for start in range(0, len(keys), _CHUNK):
-        stmt = sa_select(col(ClaimKey.key), col(ClaimKey.claim_id), col(ClaimKey.report_date)).where(
-            col(ClaimKey.key).in_(list(keys[start : start + _CHUNK]))
-        )
-        if date is not None:
-            window = dt.timedelta(days=WINDOW_DAYS)
-            stmt = stmt.where(
-                or_(
-                    col(ClaimKey.report_date).is_(None),
-                    col(ClaimKey.report_date).between(date - window, date + window),
+    window = dt.timedelta(days=WINDOW_DAYS)
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        parts = []
+        for key in keys[start : start + _KEYS_PER_QUERY]:
+            dated = col(ClaimKey.report_date).is_not(None)
+            if date is not None:
+                dated = col(ClaimKey.report_date).between(date - window, date + window)
+            for cond, order in (
+                (dated, (col(ClaimKey.report_date).desc(), col(ClaimKey.claim_id).desc())),
+                (col(ClaimKey.report_date).is_(None), (col(ClaimKey.claim_id).desc(),)),
+            ):
+                sub = (
+                    sa_select(col(ClaimKey.key), col(ClaimKey.claim_id), col(ClaimKey.report_date))
+                    .where(col(ClaimKey.key) == key, cond)
+                    .order_by(*order)
+                    .limit(cap + 1)
+                    .subquery()
                 )
-            )
-        for key, cid, rdate in session.execute(stmt).all():
+                parts.append(sa_select(sub.c.key, sub.c.claim_id, sub.c.report_date))
+        for key, cid, rdate in session.execute(union_all(*parts)).all():
             found[key].append((rdate or dt.date.min, int(cid)))
     out: dict[str, list[int]] = {}
     for key, rows in found.items():
