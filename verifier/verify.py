@@ -369,11 +369,13 @@ def _write_batch(session: Any, batch: Sequence[ClaimOutcome], trigger: str | Non
     events = 0
     with session.no_autoflush:
         for out in batch:
-            events += _write(session, out, current.get(out.claim_id), digests[out.claim_id], trigger)
+            events += _write(session, out, current, digests[out.claim_id], trigger)
     return events
 
 
-def _write(session: Any, out: ClaimOutcome, current: Verdict | None, digest: str, trigger: str | None) -> int:
+def _write(session: Any, out: ClaimOutcome, locked: dict[int, Verdict], digest: str, trigger: str | None) -> int:
+    """One verdict; ``locked`` holds the batch's verdict rows, read as committed and locked."""
+    current = locked.get(out.claim_id)
     details: dict[str, Any] = {"rule_reason": out.decision.reason}
     if out.evidence and out.evidence[0].matched_value:
         details["matched_value"] = out.evidence[0].matched_value
@@ -393,5 +395,6 @@ def _write(session: Any, out: ClaimOutcome, current: Verdict | None, digest: str
             conflicts_with=out.conflicts_with,
             details=details,
         ),
+        locked=locked,
     )
     return 1 if event is not None else 0
