@@ -24,8 +24,19 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, delete, insert, or_, update
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    union_all,
+    update,
+)
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -133,24 +144,52 @@ def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[Grou
     return out
 
 
+_KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
+
+
+@lru_cache(maxsize=2 * _KEYS_PER_QUERY)
+def _look_up(n_keys: int, windowed: bool) -> CompoundSelect:
+    """The capped look-up of ``n_keys`` keys (bound parameters k0…, lo, hi, lim), built once per shape:
+    building a hundred-part statement costs more than running it."""
+    parts = []
+    for i in range(n_keys):
+        key = col(ClaimKey.key) == bindparam(f"k{i}")
+        dated = col(ClaimKey.report_date).is_not(None)
+        if windowed:
+            dated = col(ClaimKey.report_date).between(bindparam("lo"), bindparam("hi"))
+        for cond, order in (
+            (dated, (col(ClaimKey.report_date).desc(), col(ClaimKey.claim_id).desc())),
+            (col(ClaimKey.report_date).is_(None), (col(ClaimKey.claim_id).desc(),)),
+        ):
+            sub = (
+                sa_select(col(ClaimKey.key), col(ClaimKey.claim_id), col(ClaimKey.report_date))
+                .where(key, cond)
+                .order_by(*order)
+                .limit(bindparam("lim", type_=Integer))
+                .subquery()
+            )
+            parts.append(sa_select(sub.c.key, sub.c.claim_id, sub.c.report_date))
+    return union_all(*parts)
+
+
 def _candidates(
     session: Session, keys: Sequence[str], date: dt.date | None, cap: int, summary: IndexSummary
 ) -> dict[str, list[int]]:
-    """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``."""
+    """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``.
+
+    Capped in SQL: per key, at most ``cap + 1`` dated rows (newest first, on the key/date index) and
+    ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
+    (one more than the cap tells that the cap was hit). Undated claims rank after dated ones."""
     found: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
-    for start in range(0, len(keys), _CHUNK):
-        stmt = sa_select(col(ClaimKey.key), col(ClaimKey.claim_id), col(ClaimKey.report_date)).where(
-            col(ClaimKey.key).in_(list(keys[start : start + _CHUNK]))
-        )
-        if date is not None:
-            window = dt.timedelta(days=WINDOW_DAYS)
-            stmt = stmt.where(
-                or_(
-                    col(ClaimKey.report_date).is_(None),
-                    col(ClaimKey.report_date).between(date - window, date + window),
-                )
-            )
-        for key, cid, rdate in session.execute(stmt).all():
+    window = dt.timedelta(days=WINDOW_DAYS)
+    params: dict[str, object] = {"lim": cap + 1}
+    if date is not None:
+        params.update(lo=date - window, hi=date + window)
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[start : start + _KEYS_PER_QUERY]
+        stmt = _look_up(len(chunk), date is not None)
+        fetched = session.execute(stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}).all()
+        for key, cid, rdate in fetched:
             found[key].append((rdate or dt.date.min, int(cid)))
     out: dict[str, list[int]] = {}
     for key, rows in found.items():

@@ -10,7 +10,7 @@ Rules every writer (verify, review, re-check) goes through:
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,14 +71,18 @@ def initial_verdicts(session: Session, claim_ids: Sequence[int]) -> None:
     session.execute(insert(VerdictEvent), events)
 
 
-def record_verdict(session: Session, claim_id: int, update: VerdictUpdate) -> VerdictEvent | None:
+def record_verdict(
+    session: Session, claim_id: int, update: VerdictUpdate, *, locked: Mapping[int, Verdict] | None = None
+) -> VerdictEvent | None:
     """Apply ``update`` to the claim's verdict; returns the new event, or None when nothing changed.
 
     Does not commit: the caller owns the transaction. The verdict row is read again and locked
     (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction is already exclusive), so a verdict
     loaded earlier in the session — or changed by a reviewer since — is never written back stale.
+    ``locked``: rows the caller has already read that way in this transaction (a batch writer's one
+    ``current_verdicts(for_update=True)``); a claim missing from it has no verdict row yet.
     """
-    current = lock_verdict(session, claim_id)
+    current = locked.get(claim_id) if locked is not None else lock_verdict(session, claim_id)
     now = utcnow()
     conflicts = json.dumps(sorted(set(int(c) for c in update.conflicts_with)))
     human = current is not None and current.actor != AUTO

@@ -54,6 +54,7 @@ Progress = Callable[[int, int], None]
 _UNUSABLE = {"dead", "soft_404", "blocked", "malformed", "unsupported"}  # counted: usable within the retries
 _BATCH = 200
 _REPORTS_PER_READ = 10  # reports whose claims are read at once (a few thousand claims)
+_COMPACT_EVERY = 20  # batches between foldings of the verdict counts (their rows stay few, not one per write)
 _INDEX_CACHE = 256  # snapshot indexes kept between batches (the claims of a report cite the same pages)
 
 
@@ -183,11 +184,11 @@ def verify_claims(
     # 2.-3. a few reports' claims at a time: their conflicts from the grouping index, then batches that
     #    load the snapshots they cite (indexes kept in an LRU) and are written at once; a claim in a
     #    conflict waits for the run's statuses (the pages may side with the other report). Memory holds
-    #    one read, one batch, the LRU, the run's statuses and the conflicting claims
+    #    one read, one batch, the LRU, the statuses of the run's claims in a conflict and those claims' outcomes
     cache = _IndexCache(_INDEX_CACHE)
     status: dict[int, str] = {}
     held: list[tuple[ClaimOutcome, set[int], bool]] = []  # outcome, the claims it disagrees with, section cites
-    done = read = 0
+    done = read = batches = 0
     for first in range(0, len(report_ids), _REPORTS_PER_READ):
         with session_scope(engine) as session:
             claims, sources = claims_to_verify(
@@ -207,8 +208,8 @@ def verify_claims(
                     claim, sources, snaps, indexes, thresholds, match_threshold, dead_after=dead_after
                 )
                 out = ClaimOutcome(claim.id, decision, _evidence_for(decision, assessment))
-                status[claim.id] = decision.status
-                if claim.id in conflicts:
+                if claim.id in conflicts:  # conflicts go both ways: only a claim in one is someone's partner
+                    status[claim.id] = decision.status
                     held.append((out, conflicts[claim.id], claim.section_cites))
                 else:
                     ready.append(out)
@@ -216,6 +217,10 @@ def verify_claims(
                 if progress is not None:
                     progress(done, max(done, expected))
             _write_outcomes(engine, ready, trigger, summary)
+            batches += 1
+            if batches % _COMPACT_EVERY == 0:  # the counts the verdict writes appended, folded as we go
+                with session_scope(engine) as session:
+                    compact_counts(session)
     # the claims outside this run that held ones disagree with: their current statuses
     with session_scope(engine) as session:
         status.update(verdict_statuses(session, {o for _out, others, _c in held for o in others} - status.keys()))
@@ -369,11 +374,13 @@ def _write_batch(session: Any, batch: Sequence[ClaimOutcome], trigger: str | Non
     events = 0
     with session.no_autoflush:
         for out in batch:
-            events += _write(session, out, current.get(out.claim_id), digests[out.claim_id], trigger)
+            events += _write(session, out, current, digests[out.claim_id], trigger)
     return events
 
 
-def _write(session: Any, out: ClaimOutcome, current: Verdict | None, digest: str, trigger: str | None) -> int:
+def _write(session: Any, out: ClaimOutcome, locked: dict[int, Verdict], digest: str, trigger: str | None) -> int:
+    """One verdict; ``locked`` holds the batch's verdict rows, read as committed and locked."""
+    current = locked.get(out.claim_id)
     details: dict[str, Any] = {"rule_reason": out.decision.reason}
     if out.evidence and out.evidence[0].matched_value:
         details["matched_value"] = out.evidence[0].matched_value
@@ -393,5 +400,6 @@ def _write(session: Any, out: ClaimOutcome, current: Verdict | None, digest: str
             conflicts_with=out.conflicts_with,
             details=details,
         ),
+        locked=locked,
     )
     return 1 if event is not None else 0
