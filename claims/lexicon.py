@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from claims.units import data_lines
 
-__all__ = ["lexicon", "translate", "topics_in", "head_noun", "cue_words"]
+__all__ = ["lexicon", "translate", "topics_in", "noun_at", "head_noun", "cue_words"]
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _ANY_LATIN = re.compile("[A-Za-z\u212a\u0130]")  # a character whose lower case is a-z (K, İ too)
@@ -65,6 +65,16 @@ def topics_in(text: str) -> tuple[str, ...]:
     for _pos, en in sorted(found):
         seen.setdefault(en, None)
     return tuple(seen)
+
+
+def noun_at(text: str, pos: int) -> str | None:
+    """The lexicon word (Chinese key or English term) that starts at ``pos``, as its English term."""
+    m = _lexicon_pattern().match(text, pos)
+    if m:
+        return lexicon()[m.group(0)]
+    pattern, terms = _english_pattern()
+    m = pattern.match(text, pos)
+    return terms[m.group(0).lower()] if m else None
 
 
 @lru_cache(maxsize=4096)  # a pure function of a short phrase

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 import cn2an
 
-from claims.lexicon import head_noun, translate
+from claims.lexicon import head_noun, noun_at, translate
 from claims.model import ClaimKind, Qualifier, Value
 from claims.numwords import WORD_VALUES, number_words
 from claims.prescan import with_first_chars
@@ -670,15 +670,7 @@ _RIGHT_AFTER = re.compile(r" ?(?:新|的)?")
 def _measure_right_after(text: str, pos: int) -> str | None:
     """A lexicon noun written right after an amount ("620 亿美元融资", "$62bn post-money valuation"),
     in English; None when anything else comes first."""
-    from claims.lexicon import _english_pattern, _lexicon_pattern, lexicon
-
-    i = _RIGHT_AFTER.match(text, pos).end()  # type: ignore[union-attr]
-    m = _lexicon_pattern().match(text, i)
-    if m:
-        return lexicon()[m.group(0)]
-    pattern, terms = _english_pattern()
-    m = pattern.match(text, pos + (1 if text[pos : pos + 1] == " " else 0))
-    return terms[m.group(0).lower()] if m else None
+    return noun_at(text, _RIGHT_AFTER.match(text, pos).end())  # type: ignore[union-attr]
 
 
 def _noun_before(text: str, start: int) -> str | None:

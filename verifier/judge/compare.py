@@ -202,11 +202,6 @@ def counts_other_things(claimed: Value, found: Value) -> bool:
     return bool(a and b and not a & b)
 
 
-def _precise(v: Value) -> bool:
-    """An exact figure (no bound, no approximation)."""
-    return v.qualifier == "="
-
-
 def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     try:
         a, b = float(claimed.value), float(found.value)
@@ -218,7 +213,7 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         return Comparison("incomparable", "other_thing")
     if is_vague(claimed):
         return _compare_vague(a, b, is_vague(found))
-    if is_vague(found) or (found.raw.startswith("上") and _precise(claimed)):
+    if is_vague(found) or (found.raw.startswith("上") and claimed.qualifier == "="):
         # 上千台 ("a thousand or more") on a page cannot confirm or deny an exact 1,020
         return Comparison("incomparable", "vague")
     qa, qb = claimed.qualifier, found.qualifier

@@ -223,9 +223,8 @@ def claim_subject(q: ClaimQuery) -> str | None:
 _OF_NAME = re.compile(r"\s*的\s*([^，。；、,;与和及]{2,40})")
 
 
-@lru_cache(maxsize=65536)
 def _names_in(window: str) -> tuple[str, ...]:
-    return tuple(compact(name) for name in split_names(window))
+    return tuple(n for n, _head in _name_heads(window))
 
 
 def _other_subject(
@@ -351,14 +350,6 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     return got
 
 
-def _sibling_named(subject: str | None, head: str, segment: str) -> bool:
-    """The figure's own segment names another member of the subject's family and not the subject:
-    "开源旗舰 Lyra-70B 原生支持 12.8 万 token" is Lyra-70B's figure, even after a clause on Lyra-Max."""
-    if subject is None or not segment or subject in compact(segment):
-        return False
-    return len(head) >= 3 and any(n != subject and len(n) >= 3 and h == head for n, h in _name_heads(segment))
-
-
 def _bound_elsewhere(subject: str | None, segment: str, elsewhere: frozenset[str]) -> bool:
     """The figure's own segment names an entity the claim binds to another of its figures, and not the
     claim's subject: the figure is that entity's. In "Qwen4-Max ranks first and DeepSeek second, while
@@ -412,7 +403,6 @@ def aligned_statements(
                     continue
                 g = _geometry(p, i)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
-                sibling = _sibling_named(subject, head, g.segment)
                 seg_words = g.seg_words | idx.title_words
                 words = g.words | idx.title_words
                 out.append(
@@ -427,8 +417,10 @@ def aligned_statements(
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
                         sibling=frame.bound_to_sibling(g.own_words),
+                        # its own segment first: a family sibling named there owns the figure ("开源旗舰
+                        # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         other_subject=bound
-                        or sibling
+                        or _other_subject(subject, head, g.segment, frozenset())
                         or _other_subject(subject, head, g.window, sentence_names, g.table_row),
                         bound_elsewhere=bound,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
