@@ -10,10 +10,12 @@ from verifier.judge.matching import build_index, build_query
 from verifier.judge.rules import SourceStatus, decide
 
 
-def page(*paragraphs: str, title: str = "Benchmark report", published: str | None = None):  # type: ignore[no-untyped-def]
+def page(*paragraphs: str | tuple[str, str], title: str = "Benchmark report", published: str | None = None):  # type: ignore[no-untyped-def]
+    """An indexed page of paragraphs; a (text, kind) pair is a passage of that kind (a "th"/"td" table row)."""
     text, passages = "", []
     for para in paragraphs:
-        passages.append({"start": len(text), "end": len(text) + len(para), "kind": "p", "heading": ""})
+        para, kind = para if isinstance(para, tuple) else (para, "p")
+        passages.append({"start": len(text), "end": len(text) + len(para), "kind": kind, "heading": ""})
         text += para + "\n"
     return build_index(snapshot_id=1, source_id=1, url="https://example.org/x", title=title, text=text,
                        passages=passages, published=published)
@@ -411,15 +413,9 @@ def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
 def test_a_table_cell_belongs_to_its_column() -> None:
     """A cell under the "Vega 2" column is Vega 2's score: a claim that binds Vega 2 to another figure
     and gives this one to the model its sentence speaks of has the pair swapped."""
-    rows = [("Benchmark | Nova Prime | Vega 2", "th"), ("CodeBench (repair) | 71.2% | 58.4%", "td"),
-            ("MathArena | 64.0% | 61.5%", "td")]
-    intro = "Nova Prime is our new flagship model. The table compares it with Vega 2."
-    text, passages = intro + "\n", [{"start": 0, "end": len(intro), "kind": "p", "heading": ""}]
-    for row, kind in rows:
-        passages.append({"start": len(text), "end": len(text) + len(row), "kind": kind, "heading": ""})
-        text += row + "\n"
-    p = build_index(snapshot_id=1, source_id=1, url="https://example.org/nova", title="Introducing Nova Prime",
-                    text=text, passages=passages, published=None)
+    p = page("Nova Prime is our new flagship model. The table compares it with Vega 2.",
+             ("Benchmark | Nova Prime | Vega 2", "th"), ("CodeBench (repair) | 71.2% | 58.4%", "td"),
+             ("MathArena | 64.0% | 61.5%", "td"), title="Introducing Nova Prime")
     swapped, _ = verdict("Nova Prime 在 CodeBench 上达到 58.4%，明显高于 Vega 2 的 71.2%", "58.4%", "percent", p)
     assert swapped.status == "contradicted"
     ok, _ = verdict("Nova Prime 在 CodeBench 上达到 71.2%，明显高于 Vega 2 的 58.4%", "71.2%", "percent", p)
