@@ -785,13 +785,14 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         measure = None
         scale_word = _match_word(text, end, ("scale",)) or _after_hyphen(text, end, ("scale",))
         approx_more = False
-        if scale_word is None and text[end : end + 1] in ("多", "余") and (is_digits or is_cn):
+        more_at = end + (text[end : end + 1] == " ")  # "500 多万英镑" is written with a space too
+        if scale_word is None and text[more_at : more_at + 1] in ("多", "余") and (is_digits or is_cn):
             # 3000多万 = more than 30 million: 多/余 between a number and its scale (or its measure word:
             # 五十余个国家 = more than fifty countries)
-            scale_word = _match_word(text, end + 1, ("scale",))
+            scale_word = _match_word(text, more_at + 1, ("scale",))
             approx_more = scale_word is not None
-            if scale_word is None and _match_word(text, end + 1, ("measure", "unit", "money")):
-                end, approx_more = end + 1, True
+            if scale_word is None and _match_word(text, more_at + 1, ("measure", "unit", "money")):
+                end, approx_more = more_at + 1, True
         if (
             scale_word
             and scale_word[0].surface.isascii()
@@ -800,11 +801,13 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
         ):
             scale_word = None  # "26 B" with a space is not a scale
         if scale_word:
-            value *= scale_word[0].factor
+            value = float(f"{value * scale_word[0].factor:.12g}")  # 1.1 亿 is 110000000, not …0.00000001
             precision *= scale_word[0].factor
             end = scale_word[1]
             if scale_word[0].surface in ("亿", "万") and (rest := _cn_remainder(text, end, scale_word[0].factor)):
                 value, precision, end = value + rest[0], rest[1], rest[2]  # 5亿2000万, 1万600元
+            elif text[end : end + 1] in ("多", "余") and _match_word(text, end + 1, ("money", "unit", "measure")):
+                end, approx_more = end + 1, True  # 5 亿多美元: more than half a billion dollars
         has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿佰仟" for ch in m.group("c")))
         prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
         money = _match_word(text, end, ("money",)) or _after_hyphen(text, end, ("money",))
@@ -851,6 +854,13 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
             if _NAME_AFTER.match(text, m.end()) or (measure and _NAME_AFTER.match(text, end)):
                 continue  # 49人队, 618 购物节: a name, not a figure
+            if text[start - 1 : start] == "双" and value <= 12 and not scale_word:
+                continue  # 双11, 双十二: a shopping festival's name (a month and day), not a figure
+            if (
+                text[end : end + 1] in ("日", "号") and not scale_word and value == int(value) and 1 <= value <= 31
+                and _qualifier_before(text, start) == "=" and text[start - 1 : start] not in ("第", "每")
+            ):
+                continue  # 记者7日获悉: the day of the report's month, not a count (近20日 is a duration)
             rank = _RANK.search(text, max(0, start - 4), start)
             if rank:
                 unit, start = "rank", rank.start()
@@ -939,7 +949,7 @@ _EN_COUNT_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
 }
 _EN_DETERMINER = re.compile(r"(?<![\w-])(?:those|these|the|all|its|their)\s+$", re.I)
-_EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,2}[a-z][a-z\-]*s\b|\s+people\b")
+_EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*s\b|\s+people\b")
 _A_CURRENCY = re.compile(r"(?<![\w-])an?\s+(?=(?:dollar|euro|pound|yuan|yen|rupee)\b)", re.I)
 _A_CURRENCY_WORDS = ("dollar", "euro", "pound", "yuan", "yen", "rupee")
 _NUMBER_WORDS = tuple(WORD_VALUES)  # every run number_words reads holds one of them
@@ -1010,15 +1020,17 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         value = float(num_s) if num_s[0].isdigit() else cn_number(num_s)
         if value is None:
             continue
+        decimals = num_s.split("点", 1)[1] if "点" in num_s else num_s.split(".", 1)[1] if "." in num_s else ""
+        after_q, _ = _qualifier_after(text, m.end())  # 百分之五十一以上: at least 51%
         yield Value(
             m.group(0),
             value,
             "percent",
-            _qualifier_before(text, m.start()),
+            after_q or _qualifier_before(text, m.start()),
             m.start(),
             m.end(),
             "percent",
-            1.0,
+            10.0 ** -len(decimals),
             _noun_before(text, m.start()),
         )
     for m in _FRACTION.finditer(text) if "分之" in text else ():
@@ -1085,6 +1097,7 @@ _CN_RANK = re.compile(
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*名"
     r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"
 )
+_EN_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?= [A-Za-z])")
 _EN_MULTIPLE_WORDS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "quintupl", "fold")
 # a rank needs one of the verbs before an ordinal, a place word after one, or "top"
 _EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top")
@@ -1137,6 +1150,9 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         if rank:
             start = m.start("o") if m.group("o") else m.start("o2")
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
+    for m in _EN_ORDINAL.finditer(text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
+        # "the 6th plenary session", "its 30th meeting": an ordinal in digits, as 第六次 / 第三十次 write it
+        yield Value(m.group(0), float(m.group(1)), "rank", "=", m.start(), m.end(), "count", 1.0)
     for m in _CN_RANK.finditer(text) if "第" in text or "前" in text else ():
         if m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")

@@ -126,13 +126,23 @@ def _date_parts(text: str) -> tuple[str, ...]:
     return tuple(p for p in str(text).split("-") if p)
 
 
+def date_resolution(value: object) -> int:
+    """How finely a normalised date is given, its year aside: 0 a year, 1 a month, 2 a day."""
+    text = str(value)
+    return len(_date_parts(text)) - (0 if text.startswith("--") else 1)
+
+
 def _compare_dates(claimed: Value, found: Value) -> Comparison:
     ca, fb = str(claimed.value), str(found.value)
     if ca.startswith("--") or fb.startswith("--"):  # "March 16" with no year: month and day only
-        md_a, md_b = ca[-5:], fb[-5:]
-        if len(ca) >= 10 and len(fb) >= 7 and md_a == md_b:
+        md_a = _date_parts(ca)[0 if ca.startswith("--") else 1 :]  # (month, day) or (month,)
+        md_b = _date_parts(fb)[0 if fb.startswith("--") else 1 :]
+        n = min(len(md_a), len(md_b))
+        if not n:
+            return Comparison("incomparable", "no_year")
+        if md_a[:n] == md_b[:n]:
             return Comparison("agree", "within_precision")
-        return Comparison("incomparable", "no_year")
+        return Comparison("disagree", "different")
     a, b = _date_parts(ca), _date_parts(fb)
     if not a or not b:
         return Comparison("incomparable", "date")

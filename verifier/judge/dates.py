@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from claims.model import Value
 from verifier.judge.compare import (
     compare_values,
+    date_resolution,
     normalise_version,
 )
 from verifier.judge.evidence import (
@@ -50,8 +51,8 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             found_values += [v for v in passage_values(ps.passage.text, year) if v.kind == "date" and not re.search(r"\d", v.raw)]
         for pv in found_values:
             cmp = compare_values(claimed, pv)
-            found = str(pv.value)  # a coarser page date ("2026") does not support a full one
-            if cmp.agrees and (len(found) >= len(str(claimed.value)) or found.startswith("--")):
+            # a coarser page date ("2026") does not support a full one
+            if cmp.agrees and date_resolution(pv.value) >= date_resolution(claimed.value):
                 out.add(Finding("supports", ps.context, "date", "passage"), draft_evidence(ps, "supports", ps.context, pv))
                 break
     release = bool(_RELEASE.search(q.sentence))

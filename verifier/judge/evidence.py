@@ -27,6 +27,10 @@ class Thresholds:
     near_share: float = 0.5
     contradict_context: float = 0.5
     date_context: float = 0.3
+    # a page that gives figures of the claim's kind in at most ``sparse_passages`` passages offers few
+    # chances of a coincidence: its exact figure supports in a passage speaking this much to the claim
+    sparse_context: float = 0.2
+    sparse_passages: int = 2
     fact_key: float = 0.6
     fact_context: float = 0.35
     fact_key_loose: float = 0.5  # a weaker key match is enough when the passage speaks strongly to the sentence

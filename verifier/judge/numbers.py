@@ -43,6 +43,11 @@ from verifier.judge.statements import (
 from verifier.judge.statements import supports as aligned_supports
 
 
+def few_figures(idx: SnapshotIndex, family: str, t: Thresholds) -> bool:
+    """Does the page give figures of ``family`` in at most ``t.sparse_passages`` passages?"""
+    return len(idx.by_family.get(family, ())) <= t.sparse_passages
+
+
 def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:
     """A table row whose label names another thing than the claim's noun ("Availability zones | 89 |
     95" for "95 个地域": regions): its cells count that thing."""
@@ -177,8 +182,10 @@ def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[S
 def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageScore], t: Thresholds) -> Assessment:
     out = Assessment()
     subjects = claim_subjects(q)
+    family = unit_family(claimed)
     for ps in passages:
-        if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near):
+        sparse = ps.context >= t.sparse_context and few_figures(ps.index, family, t)
+        if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near) and not sparse:
             continue
         if subjects and not any(n in ps.index.page_compact for n in subjects):
             continue  # the figure of another company's page
@@ -202,6 +209,12 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
         # the number's noun: "12 个模型" against "5 models on 12 benchmarks" — the page's figure for
         # models is 5; the 12 it also states counts something else
         bound_disagree = [(pv, c) for pv, c in comparisons if c.disagrees and nouns_agree(claimed, pv) and not is_vague(pv)]
+        if sparse and ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near):
+            # admitted only as a page with few figures: its exact figure, nothing weaker, and no verdict against
+            agree = [(pv, c) for pv, c in agree if c.detail == "exact"]
+            if agree and not bound_disagree:
+                out.add(Finding("supports", ps.context, "value", "agree"), draft_evidence(ps, "supports", ps.context, agree[0][0]))
+            continue
         if agree and (bound_agree or not bound_disagree):
             pv = bound_agree[0] if bound_agree else agree[0][0]
             score = min(1.0, ps.context + (0.1 if bound_agree else 0.0))

@@ -28,6 +28,7 @@ from verifier.judge.compare import (
     Comparison,
     compare_values,
     counts_other_things,
+    date_resolution,
     is_vague,
     significant_digits,
     unit_family,
@@ -438,7 +439,7 @@ def aligned_statements(
 
 def _coarser_date(claimed: Value, found: Value) -> bool:
     """A page date less precise than the claim's (2026 for 2026-06-20) does not confirm it."""
-    return claimed.kind == "date" and len(str(found.value)) < len(str(claimed.value))
+    return claimed.kind == "date" and date_resolution(found.value) < date_resolution(claimed.value)
 
 
 BOUND_FRAME_WEIGHT = 1.5  # a figure merely inside a claimed bound supports only through a frame this full …
