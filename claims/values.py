@@ -1097,7 +1097,14 @@ _CN_RANK = re.compile(
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*名"
     r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"
 )
-_EN_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?= [A-Za-z])")
+_EN_ORDINAL = re.compile(
+    r"(?<![\w.,-])(?:(\d{1,4})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))"
+    r"(?= [A-Za-z])",
+    re.IGNORECASE,
+)
+_A_SECOND = re.compile(r"(?:\d|\b(?:a|one|per|every|each|half|split))\s+$", re.IGNORECASE)
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=2)}
 _EN_MULTIPLE_WORDS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "quintupl", "fold")
 # a rank needs one of the verbs before an ordinal, a place word after one, or "top"
 _EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top")
@@ -1151,8 +1158,12 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             start = m.start("o") if m.group("o") else m.start("o2")
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
     for m in _EN_ORDINAL.finditer(text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
-        # "the 6th plenary session", "its 30th meeting": an ordinal in digits, as 第六次 / 第三十次 write it
-        yield Value(m.group(0), float(m.group(1)), "rank", "=", m.start(), m.end(), "count", 1.0)
+        # "the 6th plenary session", "its third meeting": an ordinal, as 第六次 / 第三次 write it ("first"
+        # is left out: "the first time" is wording far more often than a rank)
+        if m.group(2) and m.group(2).lower() == "second" and _A_SECOND.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "one second later", "a second": the unit of time
+        rank = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
+        yield Value(m.group(0), float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
     for m in _CN_RANK.finditer(text) if "第" in text or "前" in text else ():
         if m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")

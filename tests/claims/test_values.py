@@ -371,3 +371,60 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
     (plant,) = parse_values("a 400-megawatt plant")
     assert (plant.value, plant.unit) == (400.0, "MW")
     assert [v.unit for v in parse_values("a 5-year deal")] == [None]
+
+
+# ---------------------------------------------------------------- forms met in real news sentence pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit", "qualifier"),
+    [
+        ("公司已经向该工厂投资了 500 多万英镑", "500 多万英镑", 5e6, "GBP", ">"),  # 多 after a space
+        ("兄弟俩的不动产价值 5 亿多美元", "5 亿多美元", 5e8, "USD", ">"),  # 多 between the scale and the currency
+        ("震源深度10千米", "10千米", 10.0, "km", "="),  # 千 of 千米 is the kilo of a unit, not a scale
+        ("重达 3000 公斤", "3000 公斤", 3000.0, "kg", "="),
+        ("日处理垃圾达六千吨", "六千吨", 6000.0, "t", "="),
+        ("中间价贬值66个基点", "66个基点", 0.66, "pp", "="),
+        ("连续十三个月保持在百分之五十一以上", "百分之五十一", 51.0, "percent", ">="),  # the qualifier after
+        ("生活在 1.12 亿年前", "1.12 亿", 1.12e8, None, "="),  # exactly 112000000, no float residue
+    ],
+)
+def test_forms_of_real_news_sentences(text: str, raw: str, value: float, unit: str | None, qualifier: str) -> None:
+    v = next(v for v in parse_values(text) if v.raw == raw)
+    assert (v.value, v.unit, v.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "rank"),
+    [
+        ("at the 6th plenary session of the committee", "6th", 6),
+        ("the 104th Council of Chairmen", "104th", 104),
+        ("the congress held its third plenary session", "third", 3),
+        ("attended the Sixth Summit of Heads of Government", "Sixth", 6),
+    ],
+)
+def test_english_ordinals_are_ranks_as_chinese_writes_them(text: str, raw: str, rank: int) -> None:
+    v = one(text)
+    assert (v.raw, v.value, v.unit) == (raw, rank, "rank")
+    assert one("十八届中央纪委第六次全会").unit == "rank"
+
+
+@pytest.mark.parametrize("text", ["one second later", "a second chance", "on the 7th, reporters learned"])
+def test_a_second_of_time_and_a_bare_day_are_not_ranks(text: str) -> None:
+    assert parse_values(text) == []
+
+
+@pytest.mark.parametrize("text", ["而“双11”后，紧接着的是“双12”", "双十一期间", "记者7日从河北开滦集团获悉", "于21日在推特上发布"])
+def test_festival_names_and_days_of_the_month_are_not_counts(text: str) -> None:
+    assert parse_values(text) == []
+
+
+def test_a_duration_in_days_and_an_anniversary_stay_counts() -> None:
+    assert (one("他还需休整近20日").value, one("他还需休整近20日").qualifier) == (20.0, "~")
+    anniversary = one("今年恰逢鲁迅诞辰135周年")
+    assert (anniversary.value, anniversary.unit) == (135.0, None)  # 周年 is not weeks
+
+
+def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
+    v = one("Chengdu has completed three eco-friendly power generation projects")
+    assert (v.raw, v.value) == ("three", 3.0)

@@ -523,3 +523,33 @@ def test_a_model_family_is_read_on_the_name_as_written() -> None:
     text = "开源旗舰 Lyra4-70B 原生支持 12.8 万 token"
     (name_figure,) = [v for v in parse_values(text) if v.raw.startswith("70")]
     assert _inside_name(text, name_figure)
+
+
+def test_a_yearless_date_is_met_by_the_same_month_and_day() -> None:
+    p = page("Hollywood director Garry Marshall passed away on July 19 local time of complications from pneumonia "
+             "at a hospital in Burbank, California, at the age of 81.", title="News")
+    d, _ = verdict("好莱坞著名导演加里·马歇尔于当地时间7月19日因肺炎并发症在加州伯班克的一家医院逝世，享年81岁", "7月19日", "date", p)
+    assert d.status == "verified"
+
+
+def test_a_range_closing_with_the_claims_figure_is_met_by_the_pages_same_range() -> None:
+    p = page("JD's first fresh food supermarket 7FRESH opened recently, and plans to set up more than 1,000 stores "
+             "nationwide in three to five years.", title="News")
+    d, _ = verdict("京东首家生鲜超市7FRESH近日正式开业，计划未来3到5年在全国铺设超过1000家门店", "5", "count", p)
+    assert d.status == "verified"
+    other = page("JD's first fresh food supermarket 7FRESH opened recently, and plans to set up more than 1,000 stores "
+                 "nationwide in two to five years.", title="News")
+    d, _ = verdict("京东首家生鲜超市7FRESH近日正式开业，计划未来3到5年在全国铺设超过1000家门店", "5", "count", other)
+    assert d.status == "contradicted"
+
+
+def test_a_page_with_few_figures_supports_its_exact_figure_with_less_said() -> None:
+    sentence = "此次未遂政变造成近二百五十人丧生"
+    sparse = page("Participants in the attempted coup killed nearly 250 people.", title="News")
+    d, _ = verdict(sentence, "二百五十人", "count", sparse)
+    assert d.status == "verified"
+    crowded = page("Participants in the attempted coup killed nearly 250 people.",
+                   "Officials counted 250 arrests, 120 injured and 300 missing.",
+                   "Some 250 soldiers and 40 police officers took part in 2016.", title="News")
+    d, _ = verdict(sentence, "二百五十人", "count", crowded)
+    assert d.status != "verified"  # three passages with counts: the exact figure needs the words to meet

@@ -209,3 +209,11 @@ def test_a_page_order_of_magnitude_neither_confirms_nor_denies_an_exact_figure()
     order = [v for v in parse_values("年交付上千台的公司") if v.kind != "date"][0]
     assert compare_values(exact, order).outcome == "incomparable"
     assert compare_values(order, parse_values("delivered 1,200 units")[0]).agrees
+
+
+def test_dates_without_a_year_compare_by_month_and_day() -> None:
+    assert compare_values(date("--07-19"), date("--07-19")).agrees  # 7月19日 / "July 19"
+    assert compare_values(date("--07-19"), date("2016-07-19")).agrees
+    assert compare_values(date("--12"), date("2017-12-01")).agrees  # 12月份 / December 1, 2017
+    assert compare_values(date("--07-19"), date("--07-20")).outcome == "incomparable"  # perhaps another year's
+    assert compare_values(date("--07"), date("2016")).outcome == "incomparable"  # a year says nothing of a month

@@ -142,7 +142,7 @@ def _compare_dates(claimed: Value, found: Value) -> Comparison:
             return Comparison("incomparable", "no_year")
         if md_a[:n] == md_b[:n]:
             return Comparison("agree", "within_precision")
-        return Comparison("disagree", "different")
+        return Comparison("incomparable", "no_year")  # another day, perhaps of another year: never a contradiction
     a, b = _date_parts(ca), _date_parts(fb)
     if not a or not b:
         return Comparison("incomparable", "date")

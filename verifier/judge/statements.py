@@ -756,6 +756,12 @@ def other_range_end(q: ClaimQuery, claimed: Value, st: Statement) -> Value | Non
     end = page_range_end(st)
     if end is not None:
         return end if compare_values(partner, end).disagrees else None
-    start = page_range_start(st)  # the page closes its range with the figure the claim opens with
-    return start if start is not None and compare_values(claimed, start).disagrees else None
+    start = page_range_start(st)
+    if start is None:
+        return None
+    key = _sentence_key(q)
+    if key is not None and key.start < partner.start:  # the page closes its range with the figure the claim opens with
+        return start if compare_values(claimed, start).disagrees else None
+    # both close their ranges with the figure ("3到5年" against "three to five years"): the openings decide
+    return start if compare_values(partner, start).disagrees else None
 
