@@ -320,6 +320,12 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+    for m in _DENIAL_EN.finditer(sentence) if "not" in sentence or "n't" in sentence or "never" in sentence else ():
+        # "the rule does not require …": what a report says something does not do is a checkable fact
+        a, b = s + m.start(), s + m.end()
+        if _free(mask, a, b) and not overlaps(a, b):
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
     for m in _BOUND_MARK.finditer(sentence) if _may_bound(sentence) else ():
         # C 轮, Pre-A 轮: which round a raise was, and "third-quarter": which quarter a result is
         # for, are checkable facts (a letter alone is too short to be read as a Latin name)
@@ -389,6 +395,11 @@ _BOUND_MARK = re.compile(
     # which part of the year a result is for: "third-quarter revenue", 第三季度, 上半年
     r"|\b(?:first|second|third|fourth)[- ]quarter\b|第[一二三四]季度|[上下]半年|\b(?:first|second) half\b",
     re.IGNORECASE,
+)
+_DENIAL_EN = re.compile(
+    r"\b(?:(?:does|do|did|will|would|is|are|was|were|has|have|had|can|could|should|must)\s+not"
+    r"|(?:doesn|don|didn|won|isn|aren|wasn|weren|hasn|haven|can|couldn|shouldn)['’]t|never|no longer)"
+    r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b"
 )
 _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
 _ENCLOSERS = "“\"「『（("

@@ -36,6 +36,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.names import assess_fact, assess_version
 from verifier.judge.numbers import assess_number, with_alignment
+from verifier.judge.polarity import with_polarity
 from verifier.judge.ratios import with_implied_change
 
 
@@ -63,4 +64,4 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         return with_alignment(q, key_value, dated, indexes) if re.search(r"\d", key_value.raw) else dated
     if q.kind == "version":
         return assess_version(q, passages, indexes, t)
-    return assess_fact(q, passages, indexes, t)
+    return with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)
