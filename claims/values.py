@@ -606,13 +606,14 @@ def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
         table[surface.lower()] = qualifier  # type: ignore[assignment]
         guard = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
         alternatives.append(guard + re.escape(surface))
-    return re.compile("(?:" + "|".join(alternatives) + r")\s*$", re.I), table
+    # a Chinese verb may stand between the qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年
+    return re.compile("(?P<q>" + "|".join(alternatives) + r")\s*(?:有|达到|达|为|是|了)?\s*$", re.I), table
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier:
     pattern, table = _before_pattern()
     m = pattern.search(text, max(0, start - 16), start)
-    return table[m.group(0).rstrip().lower()] if m else "="
+    return table[m.group("q").lower()] if m else "="
 
 
 @cache

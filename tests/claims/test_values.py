@@ -428,3 +428,11 @@ def test_a_duration_in_days_and_an_anniversary_stay_counts() -> None:
 def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
     v = one("Chengdu has completed three eco-friendly power generation projects")
     assert (v.raw, v.value) == ("three", 3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("已经至少有 25 名记者死亡", ">="), ("已经最多有 25 名记者死亡", "<="), ("利润超过了15亿美元", ">="), ("今年的产量是70辆以下", "<")],
+)
+def test_a_qualifier_reaches_its_number_across_a_chinese_verb_or_measure_word(text: str, qualifier: str) -> None:
+    assert parse_values(text)[0].qualifier == qualifier

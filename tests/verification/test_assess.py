@@ -553,3 +553,18 @@ def test_a_page_with_few_figures_supports_its_exact_figure_with_less_said() -> N
                    "Some 250 soldiers and 40 police officers took part in 2016.", title="News")
     d, _ = verdict(sentence, "二百五十人", "count", crowded)
     assert d.status != "verified"  # three passages with counts: the exact figure needs the words to meet
+
+
+def test_a_yearless_date_shifted_to_another_day_is_contradicted() -> None:
+    p = page("Hollywood director Garry Marshall passed away on July 19 local time of complications from pneumonia "
+             "at a hospital in Burbank, California, at the age of 81.", title="News")
+    d, _ = verdict("好莱坞著名导演加里·马歇尔于当地时间7月24日因肺炎并发症在加州伯班克的一家医院逝世，享年81岁", "7月24日", "date", p)
+    assert d.status == "contradicted"
+
+
+def test_a_qualifier_behind_a_chinese_verb_is_compared() -> None:
+    p = page("Manturov said this year's output is more than 70 units, with 200 units next year.", title="News")
+    d, _ = verdict("曼图罗夫说，今年的产量是70辆以下，明年达到200辆", "70辆", "count", p)
+    assert d.status != "verified"
+    d, _ = verdict("曼图罗夫说，今年的产量是70辆以上，明年达到200辆", "70辆", "count", p)
+    assert d.status == "verified"

@@ -215,5 +215,12 @@ def test_dates_without_a_year_compare_by_month_and_day() -> None:
     assert compare_values(date("--07-19"), date("--07-19")).agrees  # 7月19日 / "July 19"
     assert compare_values(date("--07-19"), date("2016-07-19")).agrees
     assert compare_values(date("--12"), date("2017-12-01")).agrees  # 12月份 / December 1, 2017
-    assert compare_values(date("--07-19"), date("--07-20")).outcome == "incomparable"  # perhaps another year's
+    assert compare_values(date("--07-19"), date("--07-20")).disagrees  # neither gives a year: another day
+    assert compare_values(date("2016-07-19"), date("--07-20")).outcome == "incomparable"  # perhaps another year's
     assert compare_values(date("--07"), date("2016")).outcome == "incomparable"  # a year says nothing of a month
+
+
+def test_a_date_copied_with_another_day_of_its_month_is_a_slip() -> None:
+    assert compare_values(date("2026-06-04"), date("2026-06-09")).detail == "day_slip"
+    assert compare_values(date("--07-24"), date("--07-19")).detail == "day_slip"
+    assert compare_values(date("2026-06-04"), date("2026-07-04")).detail == "different"

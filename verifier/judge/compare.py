@@ -142,6 +142,8 @@ def _compare_dates(claimed: Value, found: Value) -> Comparison:
             return Comparison("incomparable", "no_year")
         if md_a[:n] == md_b[:n]:
             return Comparison("agree", "within_precision")
+        if _writes_no_year(claimed) and _writes_no_year(found):  # neither writes a year: the same footing, another day
+            return Comparison("disagree", _date_slip(md_a, md_b))
         return Comparison("incomparable", "no_year")  # another day, perhaps of another year: never a contradiction
     a, b = _date_parts(ca), _date_parts(fb)
     if not a or not b:
@@ -149,7 +151,21 @@ def _compare_dates(claimed: Value, found: Value) -> Comparison:
     n = min(len(a), len(b))
     if a[:n] == b[:n]:
         return Comparison("agree", "exact" if len(a) == len(b) else "within_precision")
-    return Comparison("disagree", "different")
+    return Comparison("disagree", _date_slip(a, b))
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’]\d\d\b")
+
+
+def _writes_no_year(v: Value) -> bool:
+    """A date written without its year ("7月24日", "July 19"), whatever year the reader gave it."""
+    return str(v.value).startswith("--") or not _YEAR_WRITTEN.search(v.raw)
+
+
+def _date_slip(a: tuple[str, ...], b: tuple[str, ...]) -> str:
+    """"day_slip" for two dates of one month that differ only in the day (6 月 4 日 / June 9): the slip
+    a copied date makes, read like transposed digits; "different" otherwise."""
+    return "day_slip" if len(a) == len(b) and len(a) >= 2 and a[:-1] == b[:-1] else "different"
 
 
 def _classify_disagreement(a: float, b: float) -> str:

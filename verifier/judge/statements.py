@@ -72,7 +72,7 @@ CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer fram
 # same amount in another currency or unit, the same figure bounded the other way — no coincidence
 STRONG_CONTRADICT_MATCH = 0.34
 STRICT_MATCH = 0.25  # … of which its own words (without the page title) must carry at least this much
-_STRONG = frozenset({"scale_slip", "transposed", "currency", "unit", "qualifier"})
+_STRONG = frozenset({"scale_slip", "transposed", "currency", "unit", "qualifier", "day_slip"})
 _MONEY_FAMILIES_EXTRA = ("money",)
 
 
