@@ -745,6 +745,14 @@ def _range_unit(text: str, end: int, start: int) -> tuple[float, str | None, Cla
 
 
 _BETWEEN = re.compile(r"between\s+$", re.I)
+# "delivered 2025 humanoids", "a survey of 2008 people": a year-like number counting the plural noun
+# right after it (a year is "in 2025", "the 2024 elections": the word before decides, see below)
+_YEARLIKE_COUNT = re.compile(r" (?:people|persons|[a-z]{3,}(?<!ss)s)\b(?! of\b)")
+_YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|during|the|this|that|before|after|for|through|to|and|or|early|late|mid"
+    r"|fiscal|FY|between|of the|class of)\s+|[-–/'’(]|^\s*|[.!?:;]\s+)$",
+    re.IGNORECASE,
+)
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -874,6 +882,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 and "." not in m.group("d")
                 and "," not in m.group("d")
                 and 1900 <= value <= 2100
+                and not (_YEARLIKE_COUNT.match(text, end) and not _YEAR_LEAD.search(text, max(0, start - 12), start))
             ):
                 kind, unit = "date", "date"
         if kind == "money":

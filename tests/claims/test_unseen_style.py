@@ -64,7 +64,7 @@ def test_figures_in_full_width_and_traditional_characters() -> None:
         ("６９％", "percent", 69.0, "percent", "="),
         ("４５０億美元", "money", 45e9, "USD", "~"),
         ("九成", "percent", 90.0, "percent", "~"),
-        ("100 萬", "count", 1e6, None, ">="),
+        ("100 萬顆", "count", 1e6, None, ">="),
         ("5 月 1 日", "date", "2026-05-01", "date", "="),
         ("2026 年 8 月 2 日", "date", "2026-08-02", "date", "="),
         ("3,500 萬歐元", "money", 35e6, "EUR", "="),

@@ -436,3 +436,18 @@ def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
 )
 def test_a_qualifier_reaches_its_number_across_a_chinese_verb_or_measure_word(text: str, qualifier: str) -> None:
     assert parse_values(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Xpeng delivered 2025 humanoids last year", "count"),
+        ("a survey of 2008 people found", "count"),
+        ("in 2025 humanoids were shipped", "date"),
+        ("the 2024 elections", "date"),
+        ("2025 revenues rose", "date"),
+        ("since 2019 sales rose", "date"),
+    ],
+)
+def test_a_year_like_number_counting_the_plural_noun_after_it_is_a_count(text: str, kind: str) -> None:
+    assert parse_values(text)[0].kind == kind
