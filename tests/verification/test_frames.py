@@ -241,3 +241,12 @@ def test_the_end_of_a_change_may_have_its_start_in_the_next_clause() -> None:
     assert figure_role(text, text.index("2M"), text.index("2M") + 9) == "to"
     alone = "Output is capped to 2M tokens, and the rest is dropped."
     assert figure_role(alone, alone.index("2M"), alone.index("2M") + 9) is None
+
+
+def test_value_added_is_a_noun_not_a_rise_and_cuts_are_falls() -> None:
+    from verifier.judge.frames import direction_of
+
+    assert direction_of("工业增加值下降可能加快至6.6%") == -1  # 增加值 holds 增加 and says no change
+    assert direction_of("plans to cut legal immigration to 50,000 a year") == -1
+    assert direction_of("the budget was later reduced to 20 million euros") == -1
+    assert direction_of("a boost to 3.1% growth") == 1

@@ -166,15 +166,20 @@ def names_a_lead(text: str) -> bool:
 _NEGATIVE_GROWTH = re.compile(r"负增长|negative growth", re.I)
 _UP = re.compile(
     r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?"
-    r"|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|rebound(?:ed|s)?|expand(?:ed|s)?|higher)\b",
+    r"|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|rebound(?:ed|s)?|expand(?:ed|s)?|higher"
+    r"|boost(?:ed|s)?)\b",
     re.I,
 )
 _DOWN = re.compile(
     r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|萎缩|\b(?:down|fell|fall(?:s|en)?|drop(?:ped|s)?|decline[sd]?"
-    r"|decrease[sd]?|shr[ua]nk|slump(?:ed|s)?|slip(?:ped|s)?|dip(?:ped|s)?|sank|plunge[sd]?|tumble[sd]?|contract(?:ed|s)?|lower)\b",
+    r"|decrease[sd]?|shr[ua]nk|slump(?:ed|s)?|slip(?:ped|s)?|dip(?:ped|s)?|sank|plunge[sd]?|tumble[sd]?|contract(?:ed|s)?|lower"
+    r"|cuts?|reduc(?:e[sd]?|ing)|slash(?:ed|es)?|trimm(?:ed|ing)|halved)\b",
     re.I,
 )
 
+
+# nouns that hold a direction word and say no change: 工业增加值 (value added), 附加值
+_NOT_A_CHANGE = re.compile(r"增加值|附加值|value[- ]added", re.I)
 
 _AFTER_UP = re.compile(r"\s*(?:above|over|higher than|more than)\b", re.I)
 _AFTER_DOWN = re.compile(r"\s*(?:below|under|lower than|less than)\b", re.I)
@@ -197,7 +202,7 @@ def direction_of(text: str, value: float | None = None) -> int:
         return -1
     if has_han(text):
         text = to_simplified(text)  # 年減 → 年减: pages in Traditional script are read as written
-    text = _NEGATIVE_GROWTH.sub(" down ", text)
+    text = _NEGATIVE_GROWTH.sub(" down ", _NOT_A_CHANGE.sub(" ", text))
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     return 0 if up == down else (1 if up else -1)
 
