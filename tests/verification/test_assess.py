@@ -568,3 +568,21 @@ def test_a_qualifier_behind_a_chinese_verb_is_compared() -> None:
     assert d.status != "verified"
     d, _ = verdict("曼图罗夫说，今年的产量是70辆以上，明年达到200辆", "70辆", "count", p)
     assert d.status == "verified"
+
+
+def test_a_page_with_few_dates_supports_its_exact_date_with_less_said() -> None:
+    sparse = page("Joanne Leigh, a former banker with a passion for doing up property, downsized from a large home in "
+                  "Knightsbridge to an Earls Court apartment in 2014.", title="News")
+    sentence = "乔安妮·雷曾是一位银行家，十分热衷于整修房屋，2014 年，她从位于骑士桥的大房子搬到了伯爵宫小公寓"
+    d, _ = verdict(sentence, "2014 年", "date", sparse)
+    assert d.status == "verified"
+    crowded = page("Joanne Leigh, a former banker, downsized to an Earls Court apartment in 2014.",
+                   "The house had been bought in 2009 and renovated in 2011.",
+                   "Prices in the area rose 12% in 2014 and again in 2015.", title="News")
+    d, _ = verdict(sentence, "2014 年", "date", crowded)
+    assert d.status != "verified"
+
+
+def test_hours_written_with_a_measure_word_are_hours() -> None:
+    v = parse_values("直升机部队当天也额外飞行了 11 个小时的任务")[0]
+    assert (v.value, v.unit) == (11.0, "h")

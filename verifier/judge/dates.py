@@ -16,6 +16,7 @@ from verifier.judge.evidence import (
     Assessment,
     Thresholds,
     draft_evidence,
+    few_figures,
 )
 from verifier.judge.matching import (
     ClaimQuery,
@@ -40,8 +41,10 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
     out = Assessment()
     relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
     for ps in passages:
-        # many dates on one page: the passage must speak to the claim, not merely share a date
-        if ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context):
+        # many dates on one page: the passage must speak to the claim, not merely share a date (a page
+        # with dates in at most two passages offers few coincidences: its exact date needs less)
+        sparse = ps.context >= t.sparse_context and few_figures(ps.index, "date", t)
+        if (ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context)) and not sparse:
             continue
         found_values = list(ps.passage.values)
         if relative and not ps.index.published and str(claimed.value)[:4].isdigit():

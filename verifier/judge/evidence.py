@@ -16,6 +16,7 @@ from verifier.judge.compare import (
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
+    SnapshotIndex,
 )
 from verifier.judge.rules import Finding
 
@@ -38,6 +39,11 @@ class Thresholds:
     name_context: float = 0.25
     key_words_weight: float = 1.5  # Chinese words in a named key that must be met as well…
     key_words_share: float = 0.5  # … at least this share of their weight
+
+
+def few_figures(idx: SnapshotIndex, family: str, t: Thresholds) -> bool:
+    """Does the page give figures of ``family`` in at most ``t.sparse_passages`` passages?"""
+    return len(idx.by_family.get(family, ())) <= t.sparse_passages
 
 
 @dataclass

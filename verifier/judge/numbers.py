@@ -19,6 +19,7 @@ from verifier.judge.evidence import (
     Thresholds,
     claim_subjects,
     draft_evidence,
+    few_figures,
 )
 from verifier.judge.frames import noun_terms, stale_spans
 from verifier.judge.matching import (
@@ -41,11 +42,6 @@ from verifier.judge.statements import (
     swapped_pair,
 )
 from verifier.judge.statements import supports as aligned_supports
-
-
-def few_figures(idx: SnapshotIndex, family: str, t: Thresholds) -> bool:
-    """Does the page give figures of ``family`` in at most ``t.sparse_passages`` passages?"""
-    return len(idx.by_family.get(family, ())) <= t.sparse_passages
 
 
 def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:
