@@ -185,6 +185,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "year-month"),
     ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
+    # 今年4月, 去年8月份, 明年三月一日: a month of a year said relative to the report's
+    ("cnmd", re.compile(rf"(?P<ry>[今去明前])年\s*(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
     ("cnmd", re.compile(rf"(?<![\d一二三四五六七八九十年第个])(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
     ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "year-month"),
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
@@ -257,6 +259,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     if kind in ("cn", "cnmd"):
         if g.get("cy"):
             year = int(g["cy"].translate(_CN_DIGIT_CHARS))
+        if g.get("ry") and year is not None:
+            year += {"今": 0, "去": -1, "明": 1, "前": -2}[g["ry"]]
         prefix = f"{year:04d}" if year is not None else "-"
         if not g.get("cm"):
             return prefix, "="
@@ -745,6 +749,7 @@ def _range_unit(text: str, end: int, start: int) -> tuple[float, str | None, Cla
 
 
 _BETWEEN = re.compile(r"between\s+$", re.I)
+_ERA_AFTER = re.compile(r"\s*(?:年代|世纪)")
 # "delivered 2025 humanoids", "a survey of 2008 people": a year-like number counting the plural noun
 # right after it (a year is "in 2025", "the 2024 elections": the word before decides, see below)
 _YEARLIKE_COUNT = re.compile(r" (?:people|persons|[a-z]{3,}(?<!ss)s)\b(?! of\b)")
@@ -863,6 +868,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
             if _NAME_AFTER.match(text, m.end()) or (measure and _NAME_AFTER.match(text, end)):
                 continue  # 49人队, 618 购物节: a name, not a figure
+            if not scale_word and _ERA_AFTER.match(text, m.end()):
+                continue  # 上世纪70年代, 20 世纪: a decade or a century, not a count
             if text[start - 1 : start] == "双" and value <= 12 and not scale_word:
                 continue  # 双11, 双十二: a shopping festival's name (a month and day), not a figure
             if (
@@ -959,8 +966,9 @@ _EN_COUNT_WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
 }
 _EN_DETERMINER = re.compile(r"(?<![\w-])(?:those|these|the|all|its|their)\s+$", re.I)
-_EN_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*s\b|\s+people\b")
+_EN_NOUN_AFTER = re.compile(r"\s+(?:[A-Za-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*s\b|\s+people\b")
 _A_CURRENCY = re.compile(r"(?<![\w-])an?\s+(?=(?:dollar|euro|pound|yuan|yen|rupee)\b)", re.I)
+_WORD_HYPHEN_UNIT = re.compile(r"(?<![\w-])([A-Za-z]{3,9})-(?=[a-z])")
 _A_CURRENCY_WORDS = ("dollar", "euro", "pound", "yuan", "yen", "rupee")
 _NUMBER_WORDS = tuple(WORD_VALUES)  # every run number_words reads holds one of them
 _EN_SIGN_BEFORE = re.compile(r"(?:minus|negative)\s+$", re.I)
@@ -989,7 +997,7 @@ def _find_english_number_words(text: str, default_year: int | None) -> Iterator[
         kind: ClaimKind = "count"
         money = _match_word(text, end, ("money",)) or _after_hyphen(text, end, ("money",))
         pct = None if money else _match_word(text, end, ("percent",))
-        unit_word = None if money or pct else _match_word(text, end, ("unit",))
+        unit_word = None if money or pct else _match_word(text, end, ("unit",)) or _after_hyphen(text, end, ("unit",))
         precision = _word_precision(value)
         if money:
             unit, kind, end = money[0].unit, "money", money[1]
@@ -1007,6 +1015,12 @@ def _find_english_number_words(text: str, default_year: int | None) -> Iterator[
             continue
         noun = _noun_after(text, end) if unit is None else None
         yield Value(text[start:end], value, unit, _qualifier_before(text, start), start, end, kind, precision, noun)
+    for m in _WORD_HYPHEN_UNIT.finditer(text) if "-" in text else ():  # "a two-day event", "a six-month trial"
+        unit_word = _match_word(text, m.end(1) + 1, ("unit",))
+        value = WORD_VALUES.get(m.group(1).lower())
+        if unit_word and value:
+            yield Value(text[m.start(1) : unit_word[1]], float(value), unit_word[0].unit, _qualifier_before(text, m.start(1)),
+                        m.start(1), unit_word[1], "count", 1.0)
     for m in _A_CURRENCY.finditer(text) if _mentions(text, _A_CURRENCY_WORDS) else ():  # "a dollar a day", "less than a euro"
         money = _match_word(text, m.end(), ("money",))
         if money:

@@ -451,3 +451,42 @@ def test_a_qualifier_reaches_its_number_across_a_chinese_verb_or_measure_word(te
 )
 def test_a_year_like_number_counting_the_plural_noun_after_it_is_a_count(text: str, kind: str) -> None:
     assert parse_values(text)[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("欧盟委员会今年4月指控谷歌", "今年4月", "2026-04"),  # a month of a year said relative to the report's
+        ("摩洛哥足协去年8月递交申请", "去年8月", "2025-08"),
+        ("明年三月一日起施行", "明年三月一日", "2027-03-01"),
+    ],
+)
+def test_a_month_of_this_or_last_year_is_a_date_not_a_count(text: str, raw: str, value: str) -> None:
+    v = one(text, default_year=2026)
+    assert (v.raw, v.value, v.kind) == (raw, value, "date")
+
+
+@pytest.mark.parametrize("text", ["我成长于上世纪70年代", "他们从 20 世纪 50 年代末起经营", "18 世纪的走私者"])
+def test_decades_and_centuries_are_not_counts(text: str) -> None:
+    assert parse_values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("长 38 英尺", 38.0, "ft"),
+        ("a 38ft long monster", 38.0, "ft"),
+        ("the 337 metre-tall tower", 337.0, "m"),
+        ("20 inches long", 20.0, "in"),
+        ("The two-day event will open", 2.0, "d"),
+        ("a six-month trial", 6.0, "mo"),
+    ],
+)
+def test_lengths_and_durations_written_with_their_units(text: str, value: float, unit: str) -> None:
+    v = one(text)
+    assert (v.value, v.unit) == (value, unit)
+
+
+def test_a_capitalised_number_word_counts_the_noun_after_a_capitalised_word() -> None:
+    v = one("Nineteen Russian athletes will be competing as neutrals")
+    assert (v.raw, v.value) == ("Nineteen", 19.0)
