@@ -1017,9 +1017,9 @@ def _find_english_number_words(text: str, default_year: int | None) -> Iterator[
         yield Value(text[start:end], value, unit, _qualifier_before(text, start), start, end, kind, precision, noun)
     for m in _WORD_HYPHEN_UNIT.finditer(text) if "-" in text else ():  # "a two-day event", "a six-month trial"
         unit_word = _match_word(text, m.end(1) + 1, ("unit",))
-        value = WORD_VALUES.get(m.group(1).lower())
-        if unit_word and value:
-            yield Value(text[m.start(1) : unit_word[1]], float(value), unit_word[0].unit, _qualifier_before(text, m.start(1)),
+        word_value = WORD_VALUES.get(m.group(1).lower())
+        if unit_word and word_value:
+            yield Value(text[m.start(1) : unit_word[1]], float(word_value), unit_word[0].unit, _qualifier_before(text, m.start(1)),
                         m.start(1), unit_word[1], "count", 1.0)
     for m in _A_CURRENCY.finditer(text) if _mentions(text, _A_CURRENCY_WORDS) else ():  # "a dollar a day", "less than a euro"
         money = _match_word(text, m.end(), ("money",))
