@@ -185,9 +185,21 @@ def _swap_word(text: str, pairs: tuple[tuple[str, str], ...]) -> str | None:
     return text[:at] + repl + text[at + len(word) :]
 
 
+_AFTER_QUALIFIERS = (("以上", "以下"),)
+_AFTER_KEY = re.compile(r"^[^\d\s，。,;；]{0,3}?(?:或)?(以上|以下)")
+
+
 def _flip_qualifier(before: str, key: str, after: str) -> tuple[str, str, str] | None:
-    new = _swap_word(before, _OPPOSITE_QUALIFIERS)
-    return (new, key, after) if new is not None else None
+    """Flip the key's own qualifier: 以上/以下 right after it (past its measure word), or the nearest
+    qualifier before it with no other figure in between (以上 before the key is another figure's)."""
+    m = _AFTER_KEY.match(after)
+    if m:
+        word = m.group(1)
+        repl = "以下" if word == "以上" else "以上"
+        return before, key, after[: m.start(1)] + repl + after[m.end(1) :]
+    tail = re.split(r"\d", before)[-1]  # the words after the last figure before the key
+    new = _swap_word(tail, tuple(p for p in _OPPOSITE_QUALIFIERS if p not in _AFTER_QUALIFIERS))
+    return (before[: len(before) - len(tail)] + new, key, after) if new is not None else None
 
 
 def _flip_direction(before: str, key: str, after: str) -> tuple[str, str, str] | None:

@@ -88,6 +88,7 @@ def test_mutants_apply_at_shifted_spans() -> None:
     [
         ("flip_qualifier", "收涨逾", "四成", "，市场", ("收涨不到", "四成", "，市场")),
         ("flip_qualifier", "valued at more than ", "$250bn", ".", ("valued at less than ", "$250bn", ".")),
+        ("flip_qualifier", "今年的产量是", "70辆", "以上，明年", ("今年的产量是", "70辆", "以下，明年")),  # its own 以上
         ("flip_direction", "营收年增 ", "41.8%", "。", ("营收年減 ", "41.8%", "。")),
         ("flip_direction", "revenue rose ", "61%", " to $5.82bn", ("revenue fell ", "61%", " to $5.82bn")),
         ("swap_figures", "覆盖 ", "32 个", "地域、95 个可用区。", ("覆盖 ", "95 个", "地域、32 个可用区。")),
@@ -145,3 +146,8 @@ def test_devset_mutants(devset_summary: MutationSummary) -> None:
     assert len(devset_summary.outcomes) >= 700
     assert devset_summary.share("verified") <= DEVSET_MAX_VERIFIED, devset_summary.table()
     assert devset_summary.share("contradicted") >= DEVSET_MIN_CONTRADICTED, devset_summary.table()
+
+
+def test_a_qualifier_of_the_figure_before_is_not_the_keys_to_flip() -> None:
+    # "70辆以上，明年达到 200辆": 以上 is the 70's; flipping it garbles the 70, not the 200
+    assert mutate_in_context("flip_qualifier", "量是70辆以上，明年达到", "200辆", "，后年") is None
