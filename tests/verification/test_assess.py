@@ -586,3 +586,23 @@ def test_a_page_with_few_dates_supports_its_exact_date_with_less_said() -> None:
 def test_hours_written_with_a_measure_word_are_hours() -> None:
     v = parse_values("直升机部队当天也额外飞行了 11 个小时的任务")[0]
     assert (v.value, v.unit) == (11.0, "h")
+
+
+def test_a_digit_slip_in_a_passage_speaking_squarely_to_the_claim_is_contradicted() -> None:
+    p = page("According to foreign media reports, renowned Hollywood director Garry Marshall passed away on July 19 "
+             "local time of complications from pneumonia at a hospital in Burbank, California, at the age of 81.",
+             title="News")
+    sentence = "据外媒报道，美国当地时间7月19日，好莱坞著名导演加里·马歇尔因肺炎并发症在加州伯班克的一家医院里逝世，享年810岁"
+    d, a = verdict(sentence, "810", "count", p)
+    assert d.status == "contradicted"
+    assert a.evidence[0].matched_value == "81"
+    d, _ = verdict(sentence.replace("810", "81"), "81", "count", p)
+    assert d.status == "verified"
+
+
+def test_the_one_figure_of_a_sparse_page_with_the_claims_digits_on_another_scale_contradicts() -> None:
+    p = page("McVitie's owner Pladis said it had invested more than £5m at the site in the last few years.", title="News")
+    d, _ = verdict("麦维他公司的所有人普拉迪斯表示，过去几年来，公司已经向该工厂投资了 5000 多万英镑", "5000 多万英镑", "money", p)
+    assert d.status == "contradicted"
+    d, _ = verdict("麦维他公司的所有人普拉迪斯表示，过去几年来，公司已经向该工厂投资了 500 多万英镑", "500 多万英镑", "money", p)
+    assert d.status == "verified"

@@ -30,6 +30,7 @@ class Thresholds:
     date_context: float = 0.3
     # a page that gives figures of the claim's kind in at most ``sparse_passages`` passages offers few
     # chances of a coincidence: its exact figure supports in a passage speaking this much to the claim
+    slip_context: float = 0.6  # a passage speaking this much to the claim needs no near words for a digit slip
     sparse_context: float = 0.2
     sparse_passages: int = 2
     fact_key: float = 0.6

@@ -11,6 +11,7 @@ from verifier.judge.compare import (
     compare_values,
     is_vague,
     same_digits,
+    significant_digits,
     unit_family,
 )
 from verifier.judge.evidence import (
@@ -42,6 +43,15 @@ from verifier.judge.statements import (
     swapped_pair,
 )
 from verifier.judge.statements import supports as aligned_supports
+
+
+def _lone_slip(claimed: Value, comparisons: Sequence[tuple[Value, Comparison]]) -> tuple[Value, Comparison] | None:
+    """The passage's one figure with the claim's digits on another scale or transposed, when it is its only
+    figure of the kind or the claim's digits are too many (two or more) to meet by chance."""
+    slips = [(pv, c) for pv, c in comparisons if c.strong]
+    if len(slips) != 1 or not (len(comparisons) == 1 or len(significant_digits(float(claimed.value))) >= 2):
+        return None
+    return slips[0]
 
 
 def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:
@@ -210,16 +220,22 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
             agree = [(pv, c) for pv, c in agree if c.detail == "exact"]
             if agree and not bound_disagree:
                 out.add(Finding("supports", ps.context, "value", "agree"), draft_evidence(ps, "supports", ps.context, agree[0][0]))
+            elif not agree and (slip := _lone_slip(claimed, comparisons)) is not None:
+                # the one figure of the kind such a page gives with the claim's digits on another scale or
+                # transposed: the same quantity mis-stated, as a page with few figures supports its own
+                out.add(Finding("contradicts", ps.context, "value", slip[1].detail), draft_evidence(ps, "contradicts", ps.context, slip[0]))
             continue
         if agree and (bound_agree or not bound_disagree):
             pv = bound_agree[0] if bound_agree else agree[0][0]
             score = min(1.0, ps.context + (0.1 if bound_agree else 0.0))
             out.add(Finding("supports", score, "value", "agree"), draft_evidence(ps, "supports", score, pv))
             continue
-        if ps.context < t.contradict_context:
+        lone = _lone_slip(claimed, comparisons) if not agree and (sparse or ps.context >= t.slip_context) else None
+        if ps.context < t.contradict_context and lone is None:
             continue
-        # a slip is only the same quantity when the words next to the figure are met here too
-        strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share]
+        # a slip is only the same quantity when the words next to the figure are met here too — or when
+        # the passage speaks squarely to the claim, or is one of a page with few figures, and holds one
+        strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share] or ([lone] if lone else [])
         pick = bound_disagree[0] if bound_disagree else (strong[0] if strong else None)
         if pick is not None:
             pv, c = pick
