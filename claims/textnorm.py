@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
 
 __all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "is_traditional"]
 
@@ -83,10 +84,40 @@ def fold_width(text: str) -> str:
 
 @lru_cache(maxsize=16)
 def matching_view(text: str) -> str:
-    """Simplified, width-folded view of ``text`` with the same length (for parsing and matching)."""
-    view = fold_width(to_simplified(text))
+    """Simplified, width-folded view of ``text`` with the same length (for parsing and matching); a
+    text written in Traditional script also has Taiwan's words read as the mainland's (視窗 → 窗口,
+    資料 → 数据, 釋出 → 发布), where the two are written with as many characters."""
+    simplified = to_simplified(text)
+    if simplified is not text and _traditional_share(text, simplified) > 0.03:
+        pattern, table = _taiwan_phrases()
+        simplified = pattern.sub(lambda m: table[m.group(0)], simplified)
+    view = fold_width(simplified)
     assert len(view) == len(text)
     return view
+
+
+def _traditional_share(text: str, simplified: str) -> float:
+    han = len(_CJK.findall(simplified))
+    return sum(a != b for a, b in zip(text, simplified, strict=True)) / han if han else 0.0
+
+
+@cache
+def _taiwan_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """OpenCC's table of Taiwan phrases and their mainland words (TWPhrasesRev), in Simplified script,
+    kept where both are written with as many characters (the view keeps every offset)."""
+    import opencc
+
+    table: dict[str, str] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TWPhrasesRev.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        taiwan, _, mainland = line.partition("\t")
+        tw = to_simplified(taiwan.strip())
+        for option in mainland.split():
+            cn = to_simplified(option)
+            if len(cn) == len(tw) >= 2 and cn != tw:
+                table[tw] = cn
+                break
+    return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
 
 
 def cjk_ratio(text: str) -> float:

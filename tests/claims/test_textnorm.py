@@ -43,3 +43,14 @@ def test_parse_values_on_a_view_needs_no_second_normalising() -> None:
         view = matching_view(text)
         if to_simplified(view) is view:
             assert parse_values(view, normalised=True) == parse_values(view)
+
+
+def test_a_traditional_text_reads_taiwans_words_as_the_mainlands() -> None:
+    from claims.textnorm import matching_view
+
+    text = "Kestrel 4 的上下文視窗為 12.8 萬 token，已於 6 月 4 日在杭州釋出，透過百鍊平臺提供。資料中心網路安全。"
+    view = matching_view(text)
+    assert len(view) == len(text)
+    for word in ("上下文窗口", "发布", "通过", "数据中心", "网络安全"):
+        assert word in view
+    assert matching_view("数据中心的资料显示") == "数据中心的资料显示"  # a Simplified text keeps its own words

@@ -85,3 +85,36 @@ def test_a_revised_figure_never_supports(devset) -> None:  # type: ignore[no-unt
     stale = [r for r in records if r["key"] in {"350 兆瓦", "1,862 times"} or r["key"].startswith("8.1%")]
     assert stale
     assert all(r["status"] != "verified" for r in stale), [(r["key"], r["status"]) for r in stale]
+
+
+def test_a_taiwan_worded_copy_of_a_tuned_report_gets_its_verdicts(tmp_path: Path) -> None:
+    """r1 rewritten by OpenCC s2twp (Traditional script and Taiwan's words: 視窗, 資料, 釋出) is the same
+    report: every checkworthy claim ends as r1's does."""
+    import difflib
+
+    import opencc
+
+    from storage.db import make_engine, session_scope
+    from storage.export import claim_records
+    from storage.ingest import ingest_report
+    from verifier.archive import import_archive
+    from verifier.verify import verify_claims
+
+    r1 = next(p for p in REPORTS.iterdir() if p.name.startswith("r1"))
+    text = r1.read_text(encoding="utf-8")
+    statuses = {}
+    for name, body in (("r1.md", text), ("r1_tw.md", opencc.OpenCC("s2twp").convert(text))):
+        engine = make_engine(f"sqlite:///{tmp_path / name}.db", cache=False)
+        ingest_report(engine, name, body)
+        import_archive(engine, DEVSET / "sources")
+        verify_claims(engine)
+        with session_scope(engine) as session:
+            statuses[name] = [(r["key"], r["status"]) for r in claim_records(session) if r["checkworthy"]]
+        engine.dispose()
+    t2s = opencc.OpenCC("tw2sp")
+    simplified, taiwan = statuses["r1.md"], [(t2s.convert(k), s) for k, s in statuses["r1_tw.md"]]
+    matcher = difflib.SequenceMatcher(a=[k for k, _ in simplified], b=[k for k, _ in taiwan], autojunk=False)
+    pairs = [(simplified[i], taiwan[j]) for block in matcher.get_matching_blocks() for i, j in
+             zip(range(block.a, block.a + block.size), range(block.b, block.b + block.size), strict=True)]
+    assert len(pairs) >= 0.9 * len(simplified)
+    assert [a for a, b in pairs if a[1] != b[1]] == []
