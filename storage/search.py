@@ -205,9 +205,10 @@ def _cacheable(flt: ClaimFilter) -> bool:
 
 @dataclass(frozen=True)
 class _ClaimStatements:
-    ids: Any  # matching claim ids, at most SELECTIVE + 1 (newest first when ``ordered``)
-    ordered: bool
+    ordered: bool  # a scan, newest first (see below); else matches read off the index in no order
+    ids: Any  # matching claim ids: newest first up to ``want`` when ``ordered``, else up to SELECTIVE + 1
     count: Any  # matches, counted up to MAX_COUNT + 1
+    count_below: Any  # matches below the id ``below``, counted up to ``cap``
     page: Any  # a page of matching claims, newest first (``lim``, ``off``)
 
 
@@ -219,14 +220,19 @@ def _claim_statements(session: Session | None, q: str, mode: str, dialect: str, 
         counted = counted.join(Verdict, col(Verdict.claim_id) == col(Claim.id))
     matching = _apply_filter(counted, session, flt).where(cond)
     # a query the index cannot narrow (shorter than a trigram) scans the claims newest first and
-    # stops at the cap; one the index serves reads its matches off the index in no order (ordering
+    # stops at the page; one the index serves reads its matches off the index in no order (ordering
     # them by id would let the planner walk the whole primary key instead, filtering every row)
     ordered = len(q) < MIN_INDEXED or mode == "like"
-    ids = (matching.order_by(col(Claim.id).desc()) if ordered else matching).limit(SELECTIVE + 1)
+    if ordered:
+        ids = matching.order_by(col(Claim.id).desc()).limit(bindparam("want", type_=Integer))
+    else:
+        ids = matching.limit(SELECTIVE + 1)
     count = select(func.count()).select_from(matching.limit(MAX_COUNT + 1).subquery())
+    below = matching.where(col(Claim.id) < bindparam("below", type_=Integer)).limit(bindparam("cap", type_=Integer))
+    count_below = select(func.count()).select_from(below.subquery())
     page = (_apply_filter(_base(), session, flt).where(cond).order_by(col(Claim.id).desc())
             .limit(bindparam("lim", type_=Integer)).offset(bindparam("off", type_=Integer)))
-    return _ClaimStatements(ids, ordered, count, page)
+    return _ClaimStatements(ordered, ids, count, count_below, page)
 
 
 @lru_cache(maxsize=256)
@@ -272,9 +278,10 @@ def search(session: Session, query: str, *, flt: ClaimFilter | None = None, limi
     whose name holds it, and sources whose URL or page title holds it. Case-insensitive for Latin
     letters. ``claims_total`` stops at ``MAX_COUNT + 1``.
 
-    First the matching ids, up to ``SELECTIVE + 1``: when that is all of them (a name, a rare
-    word) they are the exact total and the page is cut from them; only a broad query counts its
-    matches (capped) and pages through the claims newest first. The statements are built once per
+    A query the index serves reads the ids of its matches first, up to ``SELECTIVE + 1``: when that
+    is all of them (a name, a rare word) they are the exact total and the page is cut from them;
+    only a broad one counts its matches (capped) and pages through the claims newest first. A scan
+    (no index for the query) reads the page's ids newest first and counts on below them. The statements are built once per
     shape of query (the pattern is a parameter; on PostgreSQL written into the SQL, see
     :func:`_contains`) and run on Core rows."""
     q = " ".join(query.split())
@@ -291,15 +298,27 @@ def search(session: Session, query: str, *, flt: ClaimFilter | None = None, limi
     else:
         st = _claim_statements(session, q, mode, dialect, flt)
     pattern = {"pattern": _pattern(q, mode)}
-    ids = [int(r[0]) for r in conn.execute(st.ids, pattern)]
     page_ids: list[int] | None = None
-    if len(ids) <= SELECTIVE:  # every match: the exact total, the page cut from them
+    if st.ordered and offset + limit <= SELECTIVE:
+        # a scan, newest first, that stops at the page; the count reads on below it only when the
+        # page is full (a short page means every match was read)
+        want = offset + limit
+        ids = [int(r[0]) for r in conn.execute(st.ids, {**pattern, "want": want})]
+        page_ids = ids[offset:]
         total = len(ids)
-        page_ids = sorted(ids, reverse=True)[offset : offset + limit]
-    else:
-        total = int(conn.execute(st.count, pattern).scalar_one())  # at most MAX_COUNT + 1
-        if st.ordered and offset + limit <= len(ids):  # the newest matches are at hand
-            page_ids = ids[offset : offset + limit]
+        if len(ids) == want:
+            cap = max(0, MAX_COUNT + 1 - len(ids))
+            total += int(conn.execute(st.count_below, {**pattern, "below": ids[-1], "cap": cap}).scalar_one())
+    elif not st.ordered:
+        ids = [int(r[0]) for r in conn.execute(st.ids, pattern)]
+        if len(ids) <= SELECTIVE:  # every match: the exact total, the page cut from them
+            total = len(ids)
+            page_ids = sorted(ids, reverse=True)[offset : offset + limit]
+        else:
+            total = int(conn.execute(st.count, pattern).scalar_one())  # at most MAX_COUNT + 1
+    else:  # a deep page of a scan
+        total = int(conn.execute(st.count, pattern).scalar_one())
+    total = min(total, MAX_COUNT + 1)
     if page_ids is None:
         items = _rows(session, st.page, {**pattern, "lim": limit, "off": offset})
     else:
