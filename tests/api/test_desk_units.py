@@ -71,19 +71,19 @@ def test_report_page_marks_exactly_the_claims_the_bar_counts(client: TestClient,
 
 
 def test_report_markdown_is_parsed_once_and_verdicts_still_show() -> None:
-    """The markdown HTML is kept per (text, mark positions); a changed verdict still shows at once,
+    """The layout (markdown HTML, walked tag by tag) is kept per (text, mark positions); a changed verdict still shows at once,
     since statuses are applied after the parse, and other marks are a new parse."""
     from verifier.api import mdreport
 
     text = "## 融资\n\n- OpenAI 完成 4 亿美元融资 ([链接](https://example.com/a))\n- 估值约 900 亿美元\n"
     start = text.index("4 亿")
     first = [Mark(start, start + 4, 7, "verified", "verified")]
-    mdreport._memo_markdown.cache_clear()
+    mdreport._memo_layout.cache_clear()
     a = render_marked(text, first)
     b = render_marked(text, [Mark(start, start + 4, 7, "contradicted", "contradicted")])
-    assert mdreport._memo_markdown.cache_info().hits == 1
+    assert mdreport._memo_layout.cache_info().hits == 1
     assert 'class="claim st-verified"' in a and 'class="claim st-contradicted"' in b
     assert a.replace("verified", "X") == b.replace("contradicted", "X")  # only the verdict differs
     other = text.index("900")
     c = render_marked(text, [Mark(other, other + 3, 8, "unverified", "")])
-    assert mdreport._memo_markdown.cache_info().misses == 2 and 'data-claim-id="8"' in c
+    assert mdreport._memo_layout.cache_info().misses == 2 and 'data-claim-id="8"' in c

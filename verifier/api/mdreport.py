@@ -93,46 +93,36 @@ def _with_sentinels(text: str, marks: Sequence[Mark]) -> str:
     return "".join(out)
 
 
-MEMO_CHARS = 200_000  # reports up to this size keep their markdown HTML (128 of them: ~50 MB at most)
+MEMO_CHARS = 200_000  # reports up to this size keep their layout (128 of them: ~50 MB at most)
+
+# the rendered report as literal HTML pieces and mark openings: (index of the mark in start order,
+# inside a markdown link). What a mark's opening tag says (status, title, first occurrence) is
+# filled in per request; everything else is fixed by the text and where its marks sit
+Layout = tuple["str | tuple[int, bool]", ...]
 
 
-def _markdown(marked_text: str) -> str:
-    """markdown-it's HTML for a report text with its sentinels: a pure function of the text and
-    where its marks sit (not of their verdicts, applied afterwards), so a report shown again with the
-    same claims is not parsed again (half of the page's work). A new version or another set of marks
-    is a new key; a very long report is parsed each time rather than held."""
-    return _md.render(marked_text) if len(marked_text) > MEMO_CHARS else _memo_markdown(marked_text)
+def _layout_for(marked_text: str) -> Layout:
+    """The layout of a report text with its sentinels: a pure function of the text and where its
+    marks sit (not of their verdicts, applied afterwards), so a report shown again with the same
+    claims is neither parsed again by markdown-it nor walked tag by tag (most of the page's work).
+    A new version or another set of marks is a new key; a very long report is laid out each time
+    rather than held."""
+    return _layout(_md.render(marked_text)) if len(marked_text) > MEMO_CHARS else _memo_layout(marked_text)
 
 
 @lru_cache(maxsize=128)
-def _memo_markdown(marked_text: str) -> str:
-    return _md.render(marked_text)
+def _memo_layout(marked_text: str) -> Layout:
+    return _layout(_md.render(marked_text))
 
 
-def render_marked(text: str, marks: Sequence[Mark]) -> str:
-    """The report as HTML with each mark as ``<a class="claim st-STATUS" ...>`` (a ``<mark>``
-    inside a markdown link, where a nested link is not allowed)."""
-    ordered = sorted(marks, key=lambda m: (m.start, -m.end))
-    html = _markdown(_with_sentinels(text, marks))
-    out: list[str] = []
-    current: Mark | None = None
-    seen: set[int] = set()
+def _layout(html: str) -> Layout:
+    out: list[str | tuple[int, bool]] = []
+    current: int | None = None
     link_depth = 0
-
-    def opener(m: Mark) -> str:
-        first = m.claim_id not in seen
-        seen.add(m.claim_id)
-        ident = f' id="claim-{m.claim_id}"' if first else ""
-        attrs = (f'class="claim st-{escape(m.status)}"{ident} data-claim-id="{m.claim_id}" '
-                 f'data-status="{escape(m.status)}" title="{escape(m.title)}"')
-        if link_depth:
-            return f"<mark {attrs}>"
-        return f'<a {attrs} href="/claims/{m.claim_id}">'
+    opened = False
 
     def closer() -> str:
         return "</mark>" if link_depth else "</a>"
-
-    opened = False
 
     def emit(chunk: str) -> None:
         nonlocal opened
@@ -141,7 +131,7 @@ def render_marked(text: str, marks: Sequence[Mark]) -> str:
         if current is None and not link_depth:
             chunk = _autolink(chunk)
         if current is not None and not opened:  # opened lazily: no empty marks around tags
-            out.append(opener(current))
+            out.append((current, bool(link_depth)))
             opened = True
         out.append(chunk)
 
@@ -180,13 +170,38 @@ def render_marked(text: str, marks: Sequence[Mark]) -> str:
             if m is None:  # a broken sentinel: drop the character
                 pos = at + 1
                 continue
-            idx = _unnum(m.group(1))
             if opened:
                 out.append(closer())
-            current, opened = (ordered[idx] if idx < len(ordered) else None), False
+            current, opened = _unnum(m.group(1)), False
             pos = m.end()
     if opened:
         out.append(closer())
+    # adjacent literal pieces joined: filling in walks fewer items
+    merged: list[str | tuple[int, bool]] = []
+    for item in out:
+        if type(item) is str and merged and type(merged[-1]) is str:
+            merged[-1] = merged[-1] + item  # type: ignore[operator]
+        else:
+            merged.append(item)
+    return tuple(merged)
+
+
+def render_marked(text: str, marks: Sequence[Mark]) -> str:
+    """The report as HTML with each mark as ``<a class="claim st-STATUS" ...>`` (a ``<mark>``
+    inside a markdown link, where a nested link is not allowed)."""
+    ordered = sorted(marks, key=lambda m: (m.start, -m.end))
+    out: list[str] = []
+    seen: set[int] = set()
+    for item in _layout_for(_with_sentinels(text, marks)):
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        idx, in_link = item
+        m = ordered[idx]  # every index in the text is a mark's (the report's own sentinels are removed)
+        first = m.claim_id not in seen
+        seen.add(m.claim_id)
+        ident = f' id="claim-{m.claim_id}"' if first else ""
+        attrs = (f'class="claim st-{escape(m.status)}"{ident} data-claim-id="{m.claim_id}" '
+                 f'data-status="{escape(m.status)}" title="{escape(m.title)}"')
+        out.append(f"<mark {attrs}>" if in_link else f'<a {attrs} href="/claims/{m.claim_id}">')
     return "".join(out)
-
-
