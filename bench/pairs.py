@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
 import re
 import sys
 import tempfile
@@ -55,8 +56,13 @@ def read_pairs(paths: list[Path], limit: int) -> list[tuple[str, str]]:
     return out
 
 
-def build_corpus(pairs: list[tuple[str, str]], per_report: int, root: Path) -> tuple[dict[str, str], Path]:
-    """Reports (``per_report`` items each) and a manifest archive of one English page per pair."""
+def build_corpus(
+    pairs: list[tuple[str, str]], per_report: int, root: Path, distractors: int = 0
+) -> tuple[dict[str, str], Path]:
+    """Reports (``per_report`` items each) and a manifest archive of one English page per pair; with
+    ``distractors``, each page also holds that many other pairs' English sentences around its own (a
+    page that says more than the claim, with figures of its own)."""
+    rng = random.Random(7)
     pages = root / "archive" / "pages"
     pages.mkdir(parents=True)
     manifest = []
@@ -67,9 +73,12 @@ def build_corpus(pairs: list[tuple[str, str]], per_report: int, root: Path) -> t
             url = f"https://news.example/pairs/{i}"
             lines += ["## 要闻", "", zh, "", f"来源：News (<{url}>)", ""]
             page = f"p{i:05d}.html"
+            others = [pairs[rng.randrange(len(pairs))][1] for _ in range(distractors)]
+            paragraphs = others[: distractors // 2] + [en] + others[distractors // 2 :]
+            body = "".join(f"<p>{_escape(t)}</p>" for t in paragraphs)
             (pages / page).write_text(
                 f"<!doctype html><html><head><meta charset='utf-8'><title>News</title></head>"
-                f"<body><article><p>{_escape(en)}</p></article></body></html>",
+                f"<body><article>{body}</article></body></html>",
                 encoding="utf-8",
             )
             manifest.append({"url": url, "status": 200, "file": f"pages/{page}",
@@ -109,13 +118,14 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, help="print this many unverified and escaped figures")
     ap.add_argument("--no-mutants", action="store_true", help="only the agreeing pairs")
     ap.add_argument("--ops", help="comma-separated garbling operators (default: all)")
+    ap.add_argument("--distractors", type=int, default=0, help="other pairs' sentences on each page (default 0)")
     args = ap.parse_args()
 
     from tests.generalisation.mutants import run_mutants
 
     pairs = read_pairs(args.csv, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
-        reports, archive = build_corpus(pairs, args.per_report, Path(tmp))
+        reports, archive = build_corpus(pairs, args.per_report, Path(tmp), args.distractors)
         t0 = time.perf_counter()
         records = base_run(reports, archive, Path(tmp) / "base.db")
         elapsed = time.perf_counter() - t0

@@ -606,3 +606,12 @@ def test_the_one_figure_of_a_sparse_page_with_the_claims_digits_on_another_scale
     assert d.status == "contradicted"
     d, _ = verdict("麦维他公司的所有人普拉迪斯表示，过去几年来，公司已经向该工厂投资了 500 多万英镑", "500 多万英镑", "money", p)
     assert d.status == "verified"
+
+
+def test_two_figures_crossed_against_the_words_bound_to_each_are_a_swap() -> None:
+    p = page("On the morning of December 21, Kvitova's operation was completed, and all tendons and two nerves of "
+             "her five fingers were repaired well.", title="News")
+    d, a = verdict("科维托娃完成手术，医生修复了她2根手指的所有肌腱和5根神经", "2", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("科维托娃完成手术，医生修复了她5根手指的所有肌腱和2根神经", "5", "count", p)
+    assert d.status == "verified"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.bridge import content_words
+from claims.bridge import content_words, has_han
 from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import (
@@ -630,7 +630,50 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
                 wb = _page_near(b, drop)
                 if not (wb & s_only) and (b.passage_no == a.passage_no or wb & k_only):
                     return b
+    for sib in siblings:
+        crossed = _crossed_pair(q.sentence, key, sib, spans, drop, mine, statements)
+        if crossed is not None:
+            return crossed
     return None
+
+
+def _crossed_pair(
+    sentence: str, key: Value, sib: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str],
+    mine: Sequence[Statement], statements: Sequence[Statement],
+) -> Statement | None:
+    """One passage gives both figures, and the words next to each of the claim's figures meet the words
+    next to the page's other figure, none next to its own: the claim crossed them ("修复了她2根手指的所有
+    肌腱和5根神经" against "all tendons and two nerves of her five fingers")."""
+    k_words = _tight_words(sentence, key.start, key.end, spans, drop)
+    s_words = _tight_words(sentence, sib.start, sib.end, spans, drop)
+    for a in mine:
+        for b in statements:
+            if b.index is not a.index or b.passage_no != a.passage_no or not compare_values(sib, b.value).agrees:
+                continue
+            if compare_values(key, b.value).agrees:
+                continue
+            p_spans = [(v.start, v.end) for v in a.passage.values if v.kind != "date"]
+            wa = _tight_words(a.passage.text, a.value.start, a.value.end, p_spans, drop) | noun_terms(a.value.noun)
+            wb = _tight_words(b.passage.text, b.value.start, b.value.end, p_spans, drop) | noun_terms(b.value.noun)
+            straight = len(k_words & wa) + len(s_words & wb)
+            crossed = len(k_words & wb) + len(s_words & wa)
+            if straight == 0 and crossed >= _CROSSED_WORDS:
+                return b
+    return None
+
+
+_CROSSED_WORDS = 2  # words the crossed reading must meet (the straight one meeting none)
+_TIGHT_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
+
+
+def _tight_words(text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
+    """The words bound to a figure alone: what it counts right after it (four hanzi past a measure word,
+    or the next two Latin words) and one word (two hanzi) before it, inside its segment."""
+    s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
+    after, before = text[end:e], text[s:start]
+    after = after[:5] if has_han(after[:3]) else " ".join(_TIGHT_LATIN.findall(after)[:2])
+    before = before[-3:] if has_han(before[-3:]) else " ".join(_TIGHT_LATIN.findall(before)[-1:])
+    return (clause_words(before) | clause_words(after)) - drop
 
 
 def _table_row(sentence: str) -> bool:
