@@ -69,3 +69,17 @@ def test_a_page_that_denies_what_the_claim_states_does_not_support_it() -> None:
     assert d.status == "verified"
     d, _ = verdict(claim, "决定不向公众发布", "fact", states)
     assert d.status != "verified"
+
+
+def test_a_denial_of_another_verb_in_the_clause_does_not_unsupport_the_key() -> None:
+    p = page("OpenAI disputes the way Anthropic computes its run-rate revenue, which does not net out cloud "
+             "partners' shares.", title="Anthropic revenue")
+    d, _ = verdict("尽管 OpenAI 对其未剔除云服务商分成的计算方式存在异议", "OpenAI", "fact", p)
+    assert d.status == "verified"
+
+
+def test_a_one_digit_count_is_not_contradicted_by_a_round_figure_on_another_scale() -> None:
+    p = page("Meta said its AI support assistant now answers 5,000 questions a minute across its apps.",
+             title="Meta support")
+    d, _ = verdict("AI 产业的五个约束正在同时收紧：资本、算力、合规、工业落地和大规模应用运维", "五个", "count", p)
+    assert d.status != "contradicted"

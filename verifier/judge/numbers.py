@@ -46,12 +46,15 @@ from verifier.judge.statements import supports as aligned_supports
 
 
 def _lone_slip(claimed: Value, comparisons: Sequence[tuple[Value, Comparison]]) -> tuple[Value, Comparison] | None:
-    """The passage's one figure with the claim's digits on another scale or transposed, when it is its only
-    figure of the kind or the claim's digits are too many (two or more) to meet by chance."""
+    """The passage's one figure with the claim's digits on another scale or transposed, when the claim's
+    digits are too many (two or more) to meet by chance, or it is an amount and the passage's only one."""
     slips = [(pv, c) for pv, c in comparisons if c.strong]
-    if len(slips) != 1 or not (len(comparisons) == 1 or len(significant_digits(float(claimed.value))) >= 2):
+    if len(slips) != 1:
         return None
-    return slips[0]
+    if len(significant_digits(float(claimed.value))) >= 2:
+        return slips[0]
+    # one digit (五个 against 5,000) meets a round figure by chance: only an amount of the same currency counts
+    return slips[0] if len(comparisons) == 1 and claimed.kind == "money" else None
 
 
 def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:

@@ -42,6 +42,14 @@ def clause_negated(text: str, start: int, end: int) -> bool:
     return negated(text[s:e])
 
 
+# a key that is itself a denial ("does not require", 并未披露), not a clause that holds a 不 somewhere
+_DENIAL_KEY = re.compile(
+    r"(?:(?:does|do|did|will|would|is|are|was|were|has|have|had|can|could|should|must)\s+not\b|[a-z]+n['’]t\b"
+    r"|never\b|no longer\b|并未|未|没有|不会|不再|尚未|拒绝|否认)",
+    re.IGNORECASE,
+)
+_BEFORE_KEY = 8  # characters before a claim's key where a denial still bears on it (决定不向…, "did not")
+_BEFORE_PAGE = 40  # … and before a page's matched words ("said it would not be releasing it")
 _SHARED_WORDS = 3  # a passage clause sharing this many of the claim clause's words speaks to it
 
 
@@ -75,16 +83,19 @@ def with_polarity(q: ClaimQuery, out: Assessment, passages: list[PassageScore], 
     key is a denial ("does not require") and states it, the claim is contradicted."""
     cs, ce = _claim_clause(q)
     claim_clause = q.sentence[cs:ce]
-    claim_denies = negated(claim_clause)
+    at = q.sentence.find(q.key_text)
+    # the denial must bear on the key: inside it or right before it (尽管 OpenAI 对其未剔除…: the 未 is another verb's)
+    claim_denies = negated(q.sentence[max(cs, at - _BEFORE_KEY) : at + len(q.key_text)]) if at >= 0 else negated(claim_clause)
     words = clause_words(claim_clause)
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):
         if f.stance == "supports" and d.highlight:
-            s, e = clause_span(d.passage, d.highlight[0][0], d.highlight[0][1])  # passage offsets
-            if negated(d.passage[s:e]) != claim_denies:
+            hs, he = d.highlight[0]  # passage offsets
+            s, _e = clause_span(d.passage, hs, he)
+            if negated(d.passage[max(s, hs - _BEFORE_PAGE) : he]) != claim_denies:
                 continue
         kept.add(f, d)
-    if any(f.stance == "supports" for f in kept.findings) or not negated(q.key_text):
+    if any(f.stance == "supports" for f in kept.findings) or not _DENIAL_KEY.match(q.key_text.strip()):
         return kept
     for ps in passages:
         if ps.context < t.contradict_context:
