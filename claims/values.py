@@ -614,9 +614,25 @@ def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
     return re.compile("(?P<q>" + "|".join(alternatives) + r")\s*(?:有|达到|达|为|是|了)?\s*$", re.I), table
 
 
+@cache
+def _before_ends() -> frozenset[str]:
+    """Every character a qualifier word before a number can end with, in either letter case, and the
+    last characters of the verbs that may stand between it and the number (有, 达到, 为 …)."""
+    ends = {ch for surface, position, _q in qualifier_words() if position == "before" for ch in (surface[-1].lower(), surface[-1].upper())}
+    return frozenset(ends | set("有达到为是了") | set(_FOLDS_TO_ASCII) | {"\u212a"})
+
+
 def _qualifier_before(text: str, start: int) -> Qualifier:
+    lo = max(0, start - 16)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    # a match ends with a qualifier word or a verb, then spaces (\s is str.isspace): when the last other
+    # character ends neither, the search cannot match and is skipped (most numbers have no qualifier)
+    if j == lo or text[j - 1] not in _before_ends():
+        return "="
     pattern, table = _before_pattern()
-    m = pattern.search(text, max(0, start - 16), start)
+    m = pattern.search(text, lo, start)
     return table[m.group("q").lower()] if m else "="
 
 
