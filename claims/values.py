@@ -588,9 +588,27 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
     return re.compile(r" {0,2}(?:" + "|".join(alternatives) + ")"), words
 
 
+@cache
+def _word_firsts(kind: str) -> frozenset[str]:
+    """Every character a unit word of ``kind`` can start with (in any letter case for the kind read
+    ignoring case, with the non-ASCII letters ``re.I`` takes for ASCII ones)."""
+    pattern, words = _word_pattern(kind)
+    firsts = {w[0] for w in words}
+    if pattern.flags & re.IGNORECASE:
+        firsts |= {f(ch) for ch in firsts for f in (str.lower, str.upper)} | set(_FOLDS_TO_ASCII) | {"\u212a"}
+    return frozenset(ch for ch in firsts if len(ch) == 1)
+
+
 def _match_word(text: str, pos: int, kinds: tuple[str, ...]) -> tuple[UnitWord, int] | None:
     """The unit word of one of ``kinds`` at ``pos`` (after up to two spaces), and where it ends."""
+    first = text[pos : pos + 1]
+    if first == " ":  # the pattern allows up to two spaces before the word (no word starts with one)
+        first = text[pos + 1 : pos + 2]
+        if first == " ":
+            first = text[pos + 2 : pos + 3]
     for kind in kinds:
+        if first not in _word_firsts(kind):
+            continue  # no word of the kind starts here: the match would fail
         pattern, words = _word_pattern(kind)
         m = pattern.match(text, pos)
         if m:
