@@ -44,8 +44,9 @@ _T2S_SAME: set[str] = set()  # characters t2s leaves as they are, added as texts
 
 @cache
 def _may_change() -> re.Pattern[str]:
-    """The Han characters t2s may change on their own: the one-character keys of OpenCC's t2s
-    dictionaries (TSPhrases, TSCharacters). A character that is no key converts to itself."""
+    """The Han characters t2s changes on their own: those of the one-character keys of OpenCC's t2s
+    dictionaries (TSPhrases, TSCharacters) that convert to another character (覆 is a key, and stays).
+    A character that is no key converts to itself."""
     import opencc
 
     folder = Path(opencc.__file__).parent / "dictionary"
@@ -55,7 +56,7 @@ def _may_change() -> re.Pattern[str]:
             key = line.partition("\t")[0].strip()
             if len(key) == 1 and "\u3400" <= key <= "\u9fff":
                 keys.add(key)
-    return re.compile("[" + "".join(sorted(keys)) + "]")
+    return re.compile("[" + "".join(sorted(k for k in keys if _T2S[ord(k)] != k)) + "]")
 
 
 def to_simplified(text: str) -> str:
