@@ -42,7 +42,13 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` may hold one of ``words`` (lower case) in any letter case: a cheap necessary
     condition checked before a case-insensitive pattern scans the whole text (most texts hold none)."""
     low = _lowered(text)
-    return low is None or any(w in low for w in words)
+    return low is None or _any_of(words).search(low) is not None
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists)."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -536,6 +542,9 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\
 # times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
 # 三点建议 = three suggestions, so a Chinese time needs a time of day before it or minutes after it)
 _CLOCK_GATE = re.compile(r"[点时]|[ap]\.?m|[AP]M")
+# a closer gate, run where the first opens (时 and "am" are common): an hour (a digit or numeral) right
+# before 点/时 or before am/pm, as every _CLOCK_WORDS match has it
+_CLOCK_HOUR = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*[点时]|\d\s*(?:[ap]\.?m|[AP]M)")
 _CN_HOUR = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _CLOCK_WORDS = re.compile(
     r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
@@ -1250,7 +1259,7 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     for m in _CLOCK.finditer(text) if ":" in text else ():  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
-    if _CLOCK_GATE.search(text):
+    if _CLOCK_GATE.search(text) and _CLOCK_HOUR.search(text):
         for m in _CLOCK_WORDS.finditer(text):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     numbers = list(_find_numbers(text, default_year))
