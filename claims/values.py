@@ -417,6 +417,32 @@ _PREFIX_MONEY = re.compile(
     r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|\$|¥|￥|€|£|人民币|港币|港元|新台币|"
     r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD)\$?)\s*:?\s*$"
 )
+# the last characters of _PREFIX_MONEY's currency marks (US$ … ¥ € £ 人民币 港元 … USD RMB … CHF NZD)
+_PREFIX_MONEY_ENDS = frozenset("$¥￥€£币元DBYRPFW")
+
+
+def _may_prefix_money(text: str, start: int) -> bool:
+    """Whether a currency mark may end right before ``start`` (then spaces, a colon, spaces): a
+    necessary condition checked before _PREFIX_MONEY searches five positions back."""
+    lo = max(0, start - 5)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ":":
+        j -= 1
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+    return j > lo and text[j - 1] in _PREFIX_MONEY_ENDS
+
+
+def _may_name_before(text: str, start: int) -> bool:
+    """Whether a word and one space may end right before ``start`` (or before a newline there, as ``$``
+    also matches): a necessary condition checked before _NAME_BEFORE searches 30 positions back."""
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    return end - 2 >= max(0, start - 30) and text[end - 1] == " " and text[end - 2] in _ASCII_LETTERS
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
 _PREFIX_CODES = {
@@ -866,7 +892,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             elif text[end : end + 1] in ("多", "余") and _match_word(text, end + 1, ("money", "unit", "measure")):
                 end, approx_more = end + 1, True  # 5 亿多美元: more than half a billion dollars
         has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿佰仟" for ch in m.group("c")))
-        prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
+        prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start) if _may_prefix_money(text, start) else None
         money = _match_word(text, end, ("money",)) or _after_hyphen(text, end, ("money",))
         if prefix:
             symbol = prefix.group(1)
@@ -905,7 +931,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 has_scale = factor != 1.0
             elif has_scale and kind == "count" and unit is None and (ranged := _range_unit(text, end, start)) and ranged[2] == "money":
                 unit, kind = ranged[1], "money"  # "between 2 million and 5 million euros": both ends are euros
-            elif is_digits and not has_scale and not 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(0, start - 30), start):
+            elif is_digits and not has_scale and not 1900 <= value <= 2100 and _may_name_before(text, start) and _NAME_BEFORE.search(text, max(0, start - 30), start):
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
