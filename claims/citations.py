@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claims.model import SourceRef
+from claims.prescan import with_first_chars
 from claims.urls import normalise_url
 
 __all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans"]
@@ -16,6 +17,8 @@ __all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans"]
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
 _ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
 _BARE = re.compile(r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)[^\s<>()\[\]\"'，。；、）（“”]{1,2000}")
+# a first-character look-ahead lets the engine skip positions no URL starts at (claims.prescan)
+_BARE = with_first_chars(_BARE)
 _URL_CONT = re.compile(r"\n([\w/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 _REF_ITEM = re.compile(r"^[ \t]*(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)[ \t]*(?P<body>\S[^\n]*)$", re.M)

@@ -466,10 +466,12 @@ def _clause_facts(
         a0, b0 = pos, stop
         pos = stop + 1
         busy = any(x < b0 and a0 < y for x, y in occupied)
+        # a run shorter than 3 characters (and so every piece of it) is never a fact nor the longest
+        # run that earns one, unless no run is long enough: skipped before the mask and cover checks
         runs = [
             piece
             for m in _CJK_RUN.finditer(view, a0, b0)
-            if _free(mask, m.start(), m.end())
+            if m.end() - m.start() >= 3 and mask.find(1, m.start(), m.end()) < 0
             for piece in _uncovered(view, m.start(), m.end(), occupied)
         ]
         if not runs:

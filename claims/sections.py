@@ -64,10 +64,8 @@ def _heading_cues() -> tuple[tuple[SectionKind, str, re.Pattern[str] | None], ..
 def classify_heading(text: str) -> SectionKind | None:
     """The kind a heading's cue words give it, or None."""
     for kind, cue, pattern in _heading_cues():
-        if pattern is not None:
-            if pattern.search(text):
-                return kind
-        elif cue in text:
+        # an ASCII cue must also stand as a whole word: its pattern is searched only where it occurs
+        if cue in text and (pattern is None or pattern.search(text)):
             return kind
     return None
 

@@ -42,11 +42,31 @@ _T2S = _T2STable()
 _T2S_SAME: set[str] = set()  # characters t2s leaves as they are, added as texts bring them
 
 
+@cache
+def _may_change() -> re.Pattern[str]:
+    """The Han characters t2s changes on their own: those of the one-character keys of OpenCC's t2s
+    dictionaries (TSPhrases, TSCharacters) that convert to another character (覆 is a key, and stays).
+    A character that is no key converts to itself."""
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    keys = set()
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key = line.partition("\t")[0].strip()
+            if len(key) == 1 and "\u3400" <= key <= "\u9fff":
+                keys.add(key)
+    return re.compile("[" + "".join(sorted(k for k in keys if _T2S[ord(k)] != k)) + "]")
+
+
 def to_simplified(text: str) -> str:
     """OpenCC t2s character by character (so the length never changes).
 
-    ``str.translate`` with a dict costs a lookup per character; most texts are Simplified already, so
-    their distinct characters are checked first and such a text is returned as it is."""
+    ``str.translate`` with a dict costs a lookup per character; most texts are Simplified already: a
+    text holding no character t2s may change is returned as it is after one regex scan, and otherwise
+    its distinct characters are checked first, such a text also returned as it is."""
+    if _may_change().search(text) is None:
+        return text
     chars = set(text)
     if chars <= _T2S_SAME:
         return text
@@ -65,6 +85,7 @@ _WIDTH.update({0x0131: ord("i"), 0x0130: ord("I"), 0x017F: ord("s"), 0x212A: ord
 
 
 _WIDTH_CHARS = frozenset(chr(code) for code in _WIDTH)
+_WIDTH_ANY = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_WIDTH_CHARS)) + "]")
 _FEW = 24  # up to this many distinct characters to fold, one str.replace each beats str.translate
 
 
@@ -74,6 +95,8 @@ def fold_width(text: str) -> str:
 
     Every output is ASCII and no input is, so replacing one character at a time gives what
     ``str.translate`` gives; a text uses only a handful of them, and each replace runs at C speed."""
+    if _WIDTH_ANY.search(text) is None:  # one regex scan; most texts hold none of them
+        return text
     present = _WIDTH_CHARS.intersection(text)
     if len(present) > _FEW:
         return text.translate(_WIDTH)
@@ -130,7 +153,10 @@ def is_traditional(text: str) -> bool:
     sample = "".join(_CJK.findall(text[:5000]))
     if len(sample) < 20:
         return False
-    changed = sum(1 for a, b in zip(sample, to_simplified(sample), strict=True) if a != b)
+    simplified = to_simplified(sample)
+    if simplified is sample:
+        return False  # t2s changes nothing
+    changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
     return changed / len(sample) > 0.03
 
 

@@ -42,7 +42,13 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` may hold one of ``words`` (lower case) in any letter case: a cheap necessary
     condition checked before a case-insensitive pattern scans the whole text (most texts hold none)."""
     low = _lowered(text)
-    return low is None or any(w in low for w in words)
+    return low is None or _any_of(words).search(low) is not None
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists)."""
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -411,6 +417,32 @@ _PREFIX_MONEY = re.compile(
     r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|\$|¥|￥|€|£|人民币|港币|港元|新台币|"
     r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD)\$?)\s*:?\s*$"
 )
+# the last characters of _PREFIX_MONEY's currency marks (US$ … ¥ € £ 人民币 港元 … USD RMB … CHF NZD)
+_PREFIX_MONEY_ENDS = frozenset("$¥￥€£币元DBYRPFW")
+
+
+def _may_prefix_money(text: str, start: int) -> bool:
+    """Whether a currency mark may end right before ``start`` (then spaces, a colon, spaces): a
+    necessary condition checked before _PREFIX_MONEY searches five positions back."""
+    lo = max(0, start - 5)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ":":
+        j -= 1
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+    return j > lo and text[j - 1] in _PREFIX_MONEY_ENDS
+
+
+def _may_name_before(text: str, start: int) -> bool:
+    """Whether a word and one space may end right before ``start`` (or before a newline there, as ``$``
+    also matches): a necessary condition checked before _NAME_BEFORE searches 30 positions back."""
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    return end - 2 >= max(0, start - 30) and text[end - 1] == " " and text[end - 2] in _ASCII_LETTERS
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
 _PREFIX_CODES = {
@@ -536,6 +568,9 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\
 # times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
 # 三点建议 = three suggestions, so a Chinese time needs a time of day before it or minutes after it)
 _CLOCK_GATE = re.compile(r"[点时]|[ap]\.?m|[AP]M")
+# a closer gate, run where the first opens (时 and "am" are common): an hour (a digit or numeral) right
+# before 点/时 or before am/pm, as every _CLOCK_WORDS match has it
+_CLOCK_HOUR = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*[点时]|\d\s*(?:[ap]\.?m|[AP]M)")
 _CN_HOUR = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _CLOCK_WORDS = re.compile(
     r"(?<![\d.])\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
@@ -588,9 +623,27 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
     return re.compile(r" {0,2}(?:" + "|".join(alternatives) + ")"), words
 
 
+@cache
+def _word_firsts(kind: str) -> frozenset[str]:
+    """Every character a unit word of ``kind`` can start with (in any letter case for the kind read
+    ignoring case, with the non-ASCII letters ``re.I`` takes for ASCII ones)."""
+    pattern, words = _word_pattern(kind)
+    firsts = {w[0] for w in words}
+    if pattern.flags & re.IGNORECASE:
+        firsts |= {f(ch) for ch in firsts for f in (str.lower, str.upper)} | set(_FOLDS_TO_ASCII) | {"\u212a"}
+    return frozenset(ch for ch in firsts if len(ch) == 1)
+
+
 def _match_word(text: str, pos: int, kinds: tuple[str, ...]) -> tuple[UnitWord, int] | None:
     """The unit word of one of ``kinds`` at ``pos`` (after up to two spaces), and where it ends."""
+    first = text[pos : pos + 1]
+    if first == " ":  # the pattern allows up to two spaces before the word (no word starts with one)
+        first = text[pos + 1 : pos + 2]
+        if first == " ":
+            first = text[pos + 2 : pos + 3]
     for kind in kinds:
+        if first not in _word_firsts(kind):
+            continue  # no word of the kind starts here: the match would fail
         pattern, words = _word_pattern(kind)
         m = pattern.match(text, pos)
         if m:
@@ -614,9 +667,25 @@ def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
     return re.compile("(?P<q>" + "|".join(alternatives) + r")\s*(?:有|达到|达|为|是|了)?\s*$", re.I), table
 
 
+@cache
+def _before_ends() -> frozenset[str]:
+    """Every character a qualifier word before a number can end with, in either letter case, and the
+    last characters of the verbs that may stand between it and the number (有, 达到, 为 …)."""
+    ends = {ch for surface, position, _q in qualifier_words() if position == "before" for ch in (surface[-1].lower(), surface[-1].upper())}
+    return frozenset(ends | set("有达到为是了") | set(_FOLDS_TO_ASCII) | {"\u212a"})
+
+
 def _qualifier_before(text: str, start: int) -> Qualifier:
+    lo = max(0, start - 16)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    # a match ends with a qualifier word or a verb, then spaces (\s is str.isspace): when the last other
+    # character ends neither, the search cannot match and is skipped (most numbers have no qualifier)
+    if j == lo or text[j - 1] not in _before_ends():
+        return "="
     pattern, table = _before_pattern()
-    m = pattern.search(text, max(0, start - 16), start)
+    m = pattern.search(text, lo, start)
     return table[m.group("q").lower()] if m else "="
 
 
@@ -823,7 +892,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             elif text[end : end + 1] in ("多", "余") and _match_word(text, end + 1, ("money", "unit", "measure")):
                 end, approx_more = end + 1, True  # 5 亿多美元: more than half a billion dollars
         has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿佰仟" for ch in m.group("c")))
-        prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start)
+        prefix = _PREFIX_MONEY.search(text, max(0, start - 5), start) if _may_prefix_money(text, start) else None
         money = _match_word(text, end, ("money",)) or _after_hyphen(text, end, ("money",))
         if prefix:
             symbol = prefix.group(1)
@@ -862,7 +931,7 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 has_scale = factor != 1.0
             elif has_scale and kind == "count" and unit is None and (ranged := _range_unit(text, end, start)) and ranged[2] == "money":
                 unit, kind = ranged[1], "money"  # "between 2 million and 5 million euros": both ends are euros
-            elif is_digits and not has_scale and not 1900 <= value <= 2100 and _NAME_BEFORE.search(text, max(0, start - 30), start):
+            elif is_digits and not has_scale and not 1900 <= value <= 2100 and _may_name_before(text, start) and _NAME_BEFORE.search(text, max(0, start - 30), start):
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
@@ -1216,7 +1285,7 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     for m in _CLOCK.finditer(text) if ":" in text else ():  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
-    if _CLOCK_GATE.search(text):
+    if _CLOCK_GATE.search(text) and _CLOCK_HOUR.search(text):
         for m in _CLOCK_WORDS.finditer(text):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     numbers = list(_find_numbers(text, default_year))
