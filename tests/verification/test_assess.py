@@ -615,3 +615,13 @@ def test_two_figures_crossed_against_the_words_bound_to_each_are_a_swap() -> Non
     assert (d.status, d.reason) == ("contradicted", "swapped_figures")
     d, _ = verdict("科维托娃完成手术，医生修复了她5根手指的所有肌腱和2根神经", "5", "count", p)
     assert d.status == "verified"
+
+
+def test_the_lone_date_of_a_passage_speaking_to_the_claim_contradicts_a_day_slip() -> None:
+    p = page("That was the amount of money Tmall users spent over a 24-hour period on November 11, 2017 at the "
+             "Tmall Global Shopping Festival.", title="News")
+    sentence = "1682亿元，这是2017年11月16日，天猫全球狂欢节的24小时内，天猫用户消费的成交额"
+    d, _ = verdict(sentence, "2017年11月16日", "date", p)
+    assert d.status == "contradicted"
+    d, _ = verdict(sentence.replace("16日", "11日"), "2017年11月11日", "date", p)
+    assert d.status == "verified"

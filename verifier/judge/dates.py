@@ -58,6 +58,12 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             if cmp.agrees and date_resolution(pv.value) >= date_resolution(claimed.value):
                 out.add(Finding("supports", ps.context, "date", "passage"), draft_evidence(ps, "supports", ps.context, pv))
                 break
+    if not out.findings and not relative:
+        slip = _lone_day_slip(claimed, passages, t)
+        if slip is not None:
+            ps, pv = slip
+            out.add(Finding("contradicts", ps.context, "date", "day_slip"), draft_evidence(ps, "contradicts", ps.context, pv))
+            return out
     release = bool(_RELEASE.search(q.sentence))
     dated = release or bool(_UPDATE.search(q.sentence))
     best_by_page: dict[int, PassageScore] = {}
@@ -90,3 +96,15 @@ def _title_names_subject(q: ClaimQuery, idx: SnapshotIndex) -> bool:
     return any(len(normalise_version(n)) >= 4 and normalise_version(n) in title for n in q.context_names)
 
 
+
+
+def _lone_day_slip(claimed: Value, passages: list[PassageScore], t: Thresholds) -> tuple[PassageScore, Value] | None:
+    """The one date of a passage that speaks squarely to the claim (or of a page with few dates), of the
+    claim's month and another day: the date copied with a slip, as a lone digit slip is for figures."""
+    for ps in passages:
+        if ps.context < t.slip_context and not (ps.context >= t.sparse_context and few_figures(ps.index, "date", t)):
+            continue
+        dates = [pv for pv in ps.passage.values if pv.kind == "date"]
+        if len(dates) == 1 and compare_values(claimed, dates[0]).detail == "day_slip":
+            return ps, dates[0]
+    return None
