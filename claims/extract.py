@@ -396,11 +396,12 @@ _BOUND_MARK = re.compile(
     r"|\b(?:first|second|third|fourth)[- ]quarter\b|第[一二三四]季度|[上下]半年|\b(?:first|second) half\b",
     re.IGNORECASE,
 )
-_DENIAL_EN = re.compile(
-    r"\b(?:(?:does|do|did|will|would|is|are|was|were|has|have|had|can|could|should|must)\s+not"
+# how an English denial opens ("does not", "won't", "never"): a claim's key starts with it (verifier.judge.polarity)
+DENIAL_LEAD = (
+    r"(?:(?:does|do|did|will|would|is|are|was|were|has|have|had|can|could|should|must)\s+not"
     r"|(?:doesn|don|didn|won|isn|aren|wasn|weren|hasn|haven|can|couldn|shouldn)['’]t|never|no longer)"
-    r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b"
 )
+_DENIAL_EN = re.compile(r"\b" + DENIAL_LEAD + r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b")
 _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
 _ENCLOSERS = "“\"「『（("
 

@@ -42,17 +42,21 @@ _T2S = _T2STable()
 _T2S_SAME: set[str] = set()  # characters t2s leaves as they are, added as texts bring them
 
 
+def _opencc_dictionary(name: str) -> str:
+    """One of the dictionary files OpenCC ships (TSCharacters.txt, TWPhrasesRev.txt …)."""
+    import opencc
+
+    return (Path(opencc.__file__).parent / "dictionary" / name).read_text(encoding="utf-8")
+
+
 @cache
 def _may_change() -> re.Pattern[str]:
     """The Han characters t2s changes on their own: those of the one-character keys of OpenCC's t2s
     dictionaries (TSPhrases, TSCharacters) that convert to another character (覆 is a key, and stays).
     A character that is no key converts to itself."""
-    import opencc
-
-    folder = Path(opencc.__file__).parent / "dictionary"
     keys = set()
     for name in ("TSPhrases.txt", "TSCharacters.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+        for line in _opencc_dictionary(name).splitlines():
             key = line.partition("\t")[0].strip()
             if len(key) == 1 and "\u3400" <= key <= "\u9fff":
                 keys.add(key)
@@ -111,7 +115,7 @@ def matching_view(text: str) -> str:
     text written in Traditional script also has Taiwan's words read as the mainland's (視窗 → 窗口,
     資料 → 数据, 釋出 → 发布), where the two are written with as many characters."""
     simplified = to_simplified(text)
-    if simplified is not text and _traditional_share(text, simplified) > 0.03:
+    if simplified is not text and _traditional_share(text, simplified) > _TRADITIONAL_SHARE:
         pattern, table = _taiwan_phrases()
         simplified = pattern.sub(lambda m: table[m.group(0)], simplified)
     view = fold_width(simplified)
@@ -119,7 +123,11 @@ def matching_view(text: str) -> str:
     return view
 
 
+_TRADITIONAL_SHARE = 0.03  # a text whose Han characters t2s changes more than this share of is Traditional
+
+
 def _traditional_share(text: str, simplified: str) -> float:
+    """The share of ``text``'s Han characters that its Simplified form ``simplified`` changes."""
     han = len(_CJK.findall(simplified))
     return sum(a != b for a, b in zip(text, simplified, strict=True)) / han if han else 0.0
 
@@ -128,11 +136,8 @@ def _traditional_share(text: str, simplified: str) -> float:
 def _taiwan_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     """OpenCC's table of Taiwan phrases and their mainland words (TWPhrasesRev), in Simplified script,
     kept where both are written with as many characters (the view keeps every offset)."""
-    import opencc
-
     table: dict[str, str] = {}
-    path = Path(opencc.__file__).parent / "dictionary" / "TWPhrasesRev.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _opencc_dictionary("TWPhrasesRev.txt").splitlines():
         taiwan, _, mainland = line.partition("\t")
         tw = to_simplified(taiwan.strip())
         for option in mainland.split():
@@ -156,8 +161,7 @@ def is_traditional(text: str) -> bool:
     simplified = to_simplified(sample)
     if simplified is sample:
         return False  # t2s changes nothing
-    changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
-    return changed / len(sample) > 0.03
+    return _traditional_share(sample, simplified) > _TRADITIONAL_SHARE
 
 
 def nfkc_len_safe(ch: str) -> str:

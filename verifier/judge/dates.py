@@ -16,7 +16,7 @@ from verifier.judge.evidence import (
     Assessment,
     Thresholds,
     draft_evidence,
-    few_figures,
+    on_sparse_page,
 )
 from verifier.judge.matching import (
     ClaimQuery,
@@ -43,7 +43,7 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
     for ps in passages:
         # many dates on one page: the passage must speak to the claim, not merely share a date (a page
         # with dates in at most two passages offers few coincidences: its exact date needs less)
-        sparse = ps.context >= t.sparse_context and few_figures(ps.index, "date", t)
+        sparse = on_sparse_page(ps, "date", t)
         if (ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context)) and not sparse:
             continue
         found_values = list(ps.passage.values)
@@ -96,13 +96,11 @@ def _title_names_subject(q: ClaimQuery, idx: SnapshotIndex) -> bool:
     return any(len(normalise_version(n)) >= 4 and normalise_version(n) in title for n in q.context_names)
 
 
-
-
 def _lone_day_slip(claimed: Value, passages: list[PassageScore], t: Thresholds) -> tuple[PassageScore, Value] | None:
     """The one date of a passage that speaks squarely to the claim (or of a page with few dates), of the
     claim's month and another day: the date copied with a slip, as a lone digit slip is for figures."""
     for ps in passages:
-        if ps.context < t.slip_context and not (ps.context >= t.sparse_context and few_figures(ps.index, "date", t)):
+        if ps.context < t.slip_context and not on_sparse_page(ps, "date", t):
             continue
         dates = [pv for pv in ps.passage.values if pv.kind == "date"]
         if len(dates) == 1 and compare_values(claimed, dates[0]).detail == "day_slip":

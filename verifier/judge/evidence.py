@@ -16,7 +16,6 @@ from verifier.judge.compare import (
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
-    SnapshotIndex,
 )
 from verifier.judge.rules import Finding
 
@@ -28,9 +27,9 @@ class Thresholds:
     near_share: float = 0.5
     contradict_context: float = 0.5
     date_context: float = 0.3
+    slip_context: float = 0.6  # a passage speaking this much to the claim needs no near words for a digit slip
     # a page that gives figures of the claim's kind in at most ``sparse_passages`` passages offers few
     # chances of a coincidence: its exact figure supports in a passage speaking this much to the claim
-    slip_context: float = 0.6  # a passage speaking this much to the claim needs no near words for a digit slip
     sparse_context: float = 0.2
     sparse_passages: int = 2
     fact_key: float = 0.6
@@ -42,9 +41,10 @@ class Thresholds:
     key_words_share: float = 0.5  # … at least this share of their weight
 
 
-def few_figures(idx: SnapshotIndex, family: str, t: Thresholds) -> bool:
-    """Does the page give figures of ``family`` in at most ``t.sparse_passages`` passages?"""
-    return len(idx.by_family.get(family, ())) <= t.sparse_passages
+def on_sparse_page(ps: PassageScore, family: str, t: Thresholds) -> bool:
+    """Does the passage speak at least ``t.sparse_context`` to the claim, on a page that gives figures of
+    ``family`` in at most ``t.sparse_passages`` passages (few chances of a coincidence)?"""
+    return ps.context >= t.sparse_context and len(ps.index.by_family.get(family, ())) <= t.sparse_passages
 
 
 @dataclass

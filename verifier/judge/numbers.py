@@ -20,7 +20,7 @@ from verifier.judge.evidence import (
     Thresholds,
     claim_subjects,
     draft_evidence,
-    few_figures,
+    on_sparse_page,
 )
 from verifier.judge.frames import noun_terms, stale_spans
 from verifier.judge.matching import (
@@ -193,7 +193,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
     subjects = claim_subjects(q)
     family = unit_family(claimed)
     for ps in passages:
-        sparse = ps.context >= t.sparse_context and few_figures(ps.index, family, t)
+        sparse = on_sparse_page(ps, family, t)
         if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near) and not sparse:
             continue
         if subjects and not any(n in ps.index.page_compact for n in subjects):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from claims.extract import DENIAL_LEAD
 from verifier.judge.evidence import Assessment, Thresholds, draft_evidence
 from verifier.judge.frames import clause_span, clause_words
 from verifier.judge.matching import ClaimQuery, PassageScore
 from verifier.judge.rules import Finding
 
-__all__ = ["negated", "clause_negated", "with_polarity"]
+__all__ = ["negated", "with_polarity"]
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|cannot|neither|nor|rather than|instead of)\b|n't\b|不|没有|没|未|并非|尚未|拒绝|否认|而非",
@@ -36,18 +37,8 @@ def negated(text: str) -> bool:
     return bool(_NEGATION.search(_NOT_A_DENIAL.sub(" ", text)))
 
 
-def clause_negated(text: str, start: int, end: int) -> bool:
-    """Is the clause of ``text`` holding ``[start, end)`` a denial?"""
-    s, e = clause_span(text, start, end)
-    return negated(text[s:e])
-
-
 # a key that is itself a denial ("does not require", 并未披露), not a clause that holds a 不 somewhere
-_DENIAL_KEY = re.compile(
-    r"(?:(?:does|do|did|will|would|is|are|was|were|has|have|had|can|could|should|must)\s+not\b|[a-z]+n['’]t\b"
-    r"|never\b|no longer\b|并未|未|没有|不会|不再|尚未|拒绝|否认)",
-    re.IGNORECASE,
-)
+_DENIAL_KEY = re.compile(DENIAL_LEAD + r"\b|并未|未|没有|不会|不再|尚未|拒绝|否认", re.IGNORECASE)
 _BEFORE_KEY = 8  # characters before a claim's key where a denial still bears on it (决定不向…, "did not")
 _BEFORE_PAGE = 40  # … and before a page's matched words ("said it would not be releasing it")
 _SHARED_WORDS = 3  # a passage clause sharing this many of the claim clause's words speaks to it

@@ -647,13 +647,13 @@ def _crossed_pair(
     k_words = _tight_words(sentence, key.start, key.end, spans, drop)
     s_words = _tight_words(sentence, sib.start, sib.end, spans, drop)
     for a in mine:
+        p_spans = [(v.start, v.end) for v in a.passage.values if v.kind != "date"]
+        wa = _tight_words(a.passage.text, a.value.start, a.value.end, p_spans, drop) | noun_terms(a.value.noun)
         for b in statements:
             if b.index is not a.index or b.passage_no != a.passage_no or not compare_values(sib, b.value).agrees:
                 continue
             if compare_values(key, b.value).agrees:
                 continue
-            p_spans = [(v.start, v.end) for v in a.passage.values if v.kind != "date"]
-            wa = _tight_words(a.passage.text, a.value.start, a.value.end, p_spans, drop) | noun_terms(a.value.noun)
             wb = _tight_words(b.passage.text, b.value.start, b.value.end, p_spans, drop) | noun_terms(b.value.noun)
             straight = len(k_words & wa) + len(s_words & wb)
             crossed = len(k_words & wb) + len(s_words & wa)
