@@ -3,24 +3,17 @@ server gives sane percentiles (skipped where wrk is not installed)."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.benches import load_bench
 from tests.support.servers import LocalServer, Reply
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_api", ROOT / "bench" / "api.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_api", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("api")
 
 
 def test_parse_wrk_reads_the_hook_line() -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from types import ModuleType
 
-from tests.conftest import ROOT
+from tests.support.benches import load_bench
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_extract", ROOT / "bench" / "extract.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("extract")
 
 
 def test_corpus_reaches_its_size_with_distinct_reports() -> None:
@@ -34,10 +29,7 @@ def test_bench_functions_measure_something() -> None:
 
 def test_value_library_bench_scores_our_reader() -> None:
     """bench/value_libraries.py scores a reader on a family of vectors (the libraries themselves are optional)."""
-    spec = importlib.util.spec_from_file_location("bench_values", ROOT / "bench" / "value_libraries.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_bench("value_libraries")
     dates = bench.family(bench.load_vectors(), "date")
     assert len(dates) >= 50 and all(e["kind"] == "date" for v in dates for e in v.expected)
     ok, total, _ = bench.accuracy(bench.ours, dates)

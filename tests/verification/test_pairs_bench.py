@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from tests.conftest import ROOT
+from tests.support.benches import load_bench
 
 # our own pairs, in the shape of a zh,en news test set
 PAIRS = [
@@ -18,11 +17,7 @@ PAIRS = [
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_pairs", ROOT / "bench" / "pairs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("pairs")
 
 
 def test_pairs_become_reports_citing_one_page_each(tmp_path: Path) -> None:
