@@ -120,7 +120,12 @@ def main() -> None:
 
     from tests.generalisation.mutants import run_mutants
 
+    missing = [str(path) for path in args.csv if not path.is_file()]
+    if missing:
+        ap.error(f"no such file: {', '.join(missing)} (a zh,en CSV of sentence pairs, e.g. a WMT news test set)")
     pairs = read_pairs(args.csv, args.limit)
+    if not pairs:
+        ap.error("no pair with a figure on its Chinese side: is the file a zh,en CSV?")
     with tempfile.TemporaryDirectory() as tmp:
         reports, archive = build_corpus(pairs, args.per_report, Path(tmp), args.distractors)
         t0 = time.perf_counter()
