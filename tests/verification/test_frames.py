@@ -250,3 +250,26 @@ def test_value_added_is_a_noun_not_a_rise_and_cuts_are_falls() -> None:
     assert direction_of("plans to cut legal immigration to 50,000 a year") == -1
     assert direction_of("the budget was later reduced to 20 million euros") == -1
     assert direction_of("a boost to 3.1% growth") == 1
+
+
+def test_a_change_is_bound_to_the_level_it_is_said_of() -> None:
+    p = page(
+        "Orbital Freight reported revenue of $3.4 billion, up 18% year over year.",
+        "Its drone logistics unit brought in $860 million, up 55% year over year.",
+        title="Orbital Freight results",
+    )
+    crossed, a = verdict("Orbital Freight revenue reached $3.4bn, up 55% on a year earlier, with drone logistics up 18%", "55%", "percent", p)
+    straight, _ = verdict("Orbital Freight revenue reached $3.4bn, up 18% on a year earlier, with drone logistics up 55%", "18%", "percent", p)
+    assert crossed.status == "contradicted" and crossed.reason == "swapped_figures"
+    assert a.evidence[0].matched_value == "18%"
+    assert straight.status == "verified"
+
+
+def test_a_list_of_two_figures_keeps_its_order_across_languages() -> None:
+    p = page("The fund cut its forecasts for this year and next, which compare with the 2.3% and 2.1% it predicted in January.")
+    reversed_list, a = verdict("该基金下调了今明两年的预测，而一月份的预测为 2.1% 和 2.3%", "2.1%", "percent", p)
+    assert reversed_list.status == "contradicted" and reversed_list.reason == "swapped_figures"
+    assert a.evidence[0].matched_value == "2.3%"
+    for key in ("2.3%", "2.1%"):  # the words after a list ("it predicted in January") belong to each of its figures
+        same_order, _ = verdict("该基金下调了今明两年的预测，而一月份的预测为 2.3% 和 2.1%", key, "percent", p)
+        assert same_order.status == "verified", key

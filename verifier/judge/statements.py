@@ -314,7 +314,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     clause = text[s:e]
     ps, _pe = previous_clause(text, s)
     words = clause_words(clause) | clause_words(text[ps:_pe]) | p.context
-    gs, ge = segment_span(text, pv.start, pv.end, spans)
+    first, last = _list_run(text, p.values, i)
+    gs, ge = segment_span(text, first.start, first.end, spans)
+    if last is not first:  # "the 2.3% and 2.1% it predicted": a list's words belong to each of its figures
+        ge = segment_span(text, last.start, last.end, [sp for sp in spans if sp != (last.start, last.end)])[1]
     own = clause_words(text[gs:ge])
     seg_words = own | p.context
     if pv.noun:
@@ -349,6 +352,23 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     )
     cache[i] = got
     return got
+
+
+def _list_run(text: str, values: Sequence[Value], i: int) -> tuple[Value, Value]:
+    """The first and last figures of the list value ``i`` is listed in ("4.2% and 2.7%", "1、2、3 号"):
+    figures of one family side by side, joined by a comma or a conjunction alone."""
+    pv = values[i]
+    family = unit_family(pv)
+    first = last = pv
+    j = i
+    while j > 0 and values[j - 1].kind != "date" and unit_family(values[j - 1]) == family and _listed(text, values[j - 1], first):
+        j -= 1
+        first = values[j]
+    j = i
+    while j + 1 < len(values) and values[j + 1].kind != "date" and unit_family(values[j + 1]) == family and _listed(text, last, values[j + 1]):
+        j += 1
+        last = values[j]
+    return first, last
 
 
 def _bound_elsewhere(subject: str | None, segment: str, elsewhere: frozenset[str]) -> bool:
@@ -634,6 +654,38 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
         crossed = _crossed_pair(q.sentence, key, sib, spans, drop, mine, statements)
         if crossed is not None:
             return crossed
+    for sib in siblings:
+        reversed_list = _reversed_list(q.sentence, key, sib, mine, statements)
+        if reversed_list is not None:
+            return reversed_list
+    return None
+
+
+# two figures listed side by side: "1.9% 和 1.7%", "0.6%、1.1%", "51.9% and 51.2%" (not a range: see _RANGE_GAP)
+_LIST_GAP = re.compile(r"\s*(?:[和与及、,，&]|and|as well as)\s*", re.I)
+
+
+def _listed(text: str, first: Value, second: Value) -> bool:
+    return first.end <= second.start and _LIST_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+def _reversed_list(
+    sentence: str, key: Value, sib: Value, mine: Sequence[Statement], statements: Sequence[Statement]
+) -> Statement | None:
+    """The claim lists two figures side by side ("预测为 1.7% 和 1.9%") and the page lists the same two
+    in the other order ("the 1.9% and 1.7% predicted"): a list keeps the order of what it is said of
+    in either language, so the claim gave each figure to the other's subject. Returns the page's figure
+    standing where the claim's stands."""
+    key_first = _listed(sentence, key, sib)
+    if not key_first and not _listed(sentence, sib, key):
+        return None
+    for a in mine:
+        for b in statements:
+            if b.index is not a.index or b.passage_no != a.passage_no or not compare_values(sib, b.value).agrees:
+                continue
+            text = a.passage.text
+            if (key_first and _listed(text, b.value, a.value)) or (not key_first and _listed(text, a.value, b.value)):
+                return b
     return None
 
 
@@ -706,18 +758,62 @@ def mixed_pair(
     if family == "count":
         return None
     cs, ce = clause_span(q.sentence, at, at + len(q.key_text), min_chars=12)
+    values = sentence_values(q.sentence)
     partners = [
-        v for v in sentence_values(q.sentence)
+        v for v in values
         if v.kind != "date" and cs <= v.start < ce and unit_family(v) not in {family, "count"} and v.raw != q.key_text
     ]
     if not partners:
-        return None
+        key = _sentence_key(q)
+        bound = _level_or_change(q.sentence, values, key) if key is not None else None
+        if bound is None or unit_family(bound) == family:
+            return None
+        partners = [bound]
     return _mixed(claimed, partners[0], indexes)
 
 
 def _clause_values(p: IndexedPassage, v: Value) -> list[Value]:
     s, e = clause_span(p.text, v.start, v.end, min_chars=12)
-    return [w for w in p.values if s <= w.start < e and w.kind != "date"]
+    out = [w for w in p.values if s <= w.start < e and w.kind != "date"]
+    bound = _level_or_change(p.text, p.values, v)
+    return [*out, bound] if bound is not None and bound not in out else out
+
+
+_CHANGE_REACH = 80  # characters after a level its change may follow in ("$2.91bn, up 74% year-over-year")
+
+
+def _level_of_change(text: str, values: Sequence[Value], v: Value) -> Value | None:
+    """The level a bare change is said of: "revenue of $2.91bn, up 74%" and "营收 29.1 亿元，同比增长 74%"
+    give $2.91bn for 74%. Only a percent alone in a clause that says a direction, right after a clause
+    that ends with a figure of another family which is not the change's starting point ("compared
+    with $617 million a year earlier, an increase of 130%": $617 million is the base, not the level)."""
+    if unit_family(v) != "percent":
+        return None
+    s, e = clause_span(text, v.start, v.end)
+    if any(w is not v and w.kind != "date" and s <= w.start < e for w in values):
+        return None
+    if direction_of(text[s:e]) == 0:
+        return None
+    ps, pe = previous_clause(text, s)
+    before = [w for w in values if w.kind != "date" and ps <= w.start < pe]
+    if not before or unit_family(before[-1]) == "percent" or figure_role(text, before[-1].start, before[-1].end):
+        return None
+    return before[-1]
+
+
+def _level_or_change(text: str, values: Sequence[Value], v: Value) -> Value | None:
+    """The figure a level and its change are said together with: the level of a change, or the change
+    said of a level (the first percent after it whose level it is)."""
+    level = _level_of_change(text, values, v)
+    if level is not None:
+        return level
+    if unit_family(v) == "percent":
+        return None
+    after = [w for w in values if v.end <= w.start <= v.end + _CHANGE_REACH and w.kind != "date"]
+    first_percent = next((w for w in after if unit_family(w) == "percent"), None)
+    if first_percent is not None and _level_of_change(text, values, first_percent) is v:
+        return first_percent
+    return None
 
 
 def _mixed(claimed: Value, partner: Value, indexes: Sequence[SnapshotIndex]) -> tuple[SnapshotIndex, int, Value] | None:
