@@ -273,3 +273,26 @@ def test_a_list_of_two_figures_keeps_its_order_across_languages() -> None:
     for key in ("2.3%", "2.1%"):  # the words after a list ("it predicted in January") belong to each of its figures
         same_order, _ = verdict("该基金下调了今明两年的预测，而一月份的预测为 2.3% 和 2.1%", key, "percent", p)
         assert same_order.status == "verified", key
+
+
+def test_parallel_clauses_bind_their_figures_by_their_whole_segments() -> None:
+    p = page(
+        "Officials said bookings for the Harbin Beer Festival have reached 72%, and those for the Lantern Fair have passed 45%.",
+        title="Festival bookings",
+    )
+    crossed, a = verdict("据官方称，哈尔滨啤酒节预订率已达到 45%，灯会预订率也超过了 72%", "45%", "percent", p)
+    straight, _ = verdict("据官方称，哈尔滨啤酒节预订率已达到 72%，灯会预订率也超过了 45%", "72%", "percent", p)
+    assert crossed.status == "contradicted" and a.evidence[0].matched_value == "72%"
+    assert straight.status == "verified"
+
+
+def test_a_date_beside_another_event_yields_to_the_date_of_the_claims_event() -> None:
+    p = page(
+        "更新（5 月 12 日）：评测平台于 5 月 12 日将 Orion-2 加入榜单，该模型是排名最高的开源模型。",
+        "5 月 7 日，星河智能正式发布并开源新一代模型 Orion-2，并公布了技术报告。",
+        title="星河智能发布 Orion-2",
+    )
+    moved, a = verdict("星河智能于 5 月 12 日发布并开源 Orion-2", "5 月 12 日", "date", p)
+    right, _ = verdict("星河智能于 5 月 7 日发布并开源 Orion-2", "5 月 7 日", "date", p)
+    assert moved.status == "contradicted" and a.evidence[0].matched_value == "5 月 7 日"
+    assert right.status == "verified"

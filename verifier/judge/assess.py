@@ -61,6 +61,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         return with_implied_change(q, key_value, out, indexes)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":
         dated = assess_date(q, key_value, passages, indexes, t)
+        if any(f.detail == "event" for f in dated.findings):
+            return dated  # the page dates the claim's event otherwise: another event's date is no support
         return with_alignment(q, key_value, dated, indexes) if re.search(r"\d", key_value.raw) else dated
     if q.kind == "version":
         return assess_version(q, passages, indexes, t)

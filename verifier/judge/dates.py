@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import (
     compare_values,
@@ -58,6 +59,13 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             if cmp.agrees and date_resolution(pv.value) >= date_resolution(claimed.value):
                 out.add(Finding("supports", ps.context, "date", "passage"), draft_evidence(ps, "supports", ps.context, pv))
                 break
+    if out.findings and not relative:
+        told = _event_told_otherwise(q, claimed, passages, out, t)
+        if told is not None:
+            ps, pv = told
+            contradicted = Assessment()
+            contradicted.add(Finding("contradicts", ps.context, "date", "event"), draft_evidence(ps, "contradicts", ps.context, pv))
+            return contradicted
     if not out.findings and not relative:
         slip = _lone_day_slip(claimed, passages, t)
         if slip is not None:
@@ -88,6 +96,50 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             draft.matched_value = idx.published
             out.add(Finding("contradicts", 0.7, "date", "dateline"), draft)
     return out
+
+
+# what an event verb says happened, across scripts: a release is a release whatever the word
+_EVENT_OF = {
+    "发布": "release", "释出": "release", "推出": "release", "上线": "release", "release": "release",
+    "launch": "release", "unveil": "release", "introduc": "release", "开源": "open", "宣布": "announce",
+    "公布": "announce", "官宣": "announce", "announc": "announce", "提交": "submit", "submit": "submit",
+}
+
+
+def _events(text: str) -> frozenset[str]:
+    return frozenset(_EVENT_OF.get(m.group(0).lower(), m.group(0).lower()) for m in _RELEASE.finditer(text))
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    return next((text[s:e] for s, e in sentence_spans(text, 0, len(text)) if s <= start and end <= e), text)
+
+
+def _event_told_otherwise(
+    q: ClaimQuery, claimed: Value, passages: list[PassageScore], found: Assessment, t: Thresholds
+) -> tuple[PassageScore, Value] | None:
+    """The date that supports the claim sits beside fewer of the claim's event words than another full
+    date of the claim's year does ("6 月 9 日发布并开源 V4.5" met by an update stamp "更新（6 月 9 日）… 开源权重
+    模型" while "6 月 4 日，DeepSeek 正式发布并开源 V4.5" is on the same page): that other date is the event's."""
+    wanted = _events(q.sentence)
+    if not wanted or date_resolution(claimed.value) < 2:
+        return None
+    backing = max(
+        (len(wanted & _events(_sentence_of(d.passage, *d.highlight[0]))) if d.highlight else len(wanted & _events(d.passage)) for d in found.evidence),
+        default=0,
+    )
+    best: tuple[int, float, PassageScore, Value] | None = None
+    for ps in passages:
+        if ps.context < t.date_context:
+            continue
+        for pv in ps.passage.values:
+            if pv.kind != "date" or date_resolution(pv.value) < 2 or not compare_values(claimed, pv).disagrees:
+                continue
+            if not str(pv.value).startswith("--") and str(pv.value)[:4] != str(claimed.value)[:4]:
+                continue
+            met = len(wanted & _events(_sentence_of(ps.passage.text, pv.start, pv.end)))
+            if met > backing and (best is None or (met, ps.context) > best[:2]):
+                best = (met, ps.context, ps, pv)
+    return (best[2], best[3]) if best is not None else None
 
 
 def _title_names_subject(q: ClaimQuery, idx: SnapshotIndex) -> bool:

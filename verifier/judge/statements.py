@@ -318,6 +318,11 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     gs, ge = segment_span(text, first.start, first.end, spans)
     if last is not first:  # "the 2.3% and 2.1% it predicted": a list's words belong to each of its figures
         ge = segment_span(text, last.start, last.end, [sp for sp in spans if sp != (last.start, last.end)])[1]
+    if pv.kind == "date" and _bare_clause(text, gs, ge, pv) and ge < len(text):
+        # "5 月 7 日，星河智能发布…", "On June 4, DeepSeek released…": a date that opens its sentence alone
+        # dates the clause after it
+        nxt = segment_span(text, min(len(text) - 1, ge + 1), min(len(text), ge + 2), spans)[1]
+        ge = max(ge, nxt)
     own = clause_words(text[gs:ge])
     seg_words = own | p.context
     if pv.noun:
@@ -352,6 +357,14 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     )
     cache[i] = got
     return got
+
+
+_BARE_LEAD = re.compile(r"^\W*(?:on|in|at|since|by|as of|于|在|截至|自)?\W*$", re.I)
+
+
+def _bare_clause(text: str, s: int, e: int, v: Value) -> bool:
+    """Does the clause ``[s, e)`` hold nothing but the figure (and a preposition before it)?"""
+    return bool(_BARE_LEAD.match(text[s : v.start])) and not text[v.end : e].strip(" ，,、")
 
 
 def _list_run(text: str, values: Sequence[Value], i: int) -> tuple[Value, Value]:
@@ -658,6 +671,57 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
         reversed_list = _reversed_list(q.sentence, key, sib, mine, statements)
         if reversed_list is not None:
             return reversed_list
+    for sib in siblings:
+        theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
+        moved = _moved_by_segment(q.sentence, key, sib, spans, drop, mine, theirs)
+        if moved is not None:
+            return moved
+    return None
+
+
+_SEGMENT_WORDS = 2  # the claim's own segment words the page's other figure must carry
+
+
+def _segment_words(text: str, v: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
+    s, e = segment_span(text, v.start, v.end, [sp for sp in spans if sp != (v.start, v.end)])
+    return _wordy((clause_words(text[s:e]) | noun_terms(v.noun)) - drop)
+
+
+def _page_segment(st: Statement, drop: frozenset[str]) -> frozenset[str]:
+    p = st.passage
+    i = next(i for i, v in enumerate(p.values) if v is st.value)
+    return _wordy((_geometry(p, i).own_words | noun_terms(st.value.noun)) - drop)
+
+
+def _wordy(words: frozenset[str]) -> frozenset[str]:
+    """Words without the figures' own digits (a segment holds its figure)."""
+    return frozenset(w for w in words if not any(ch.isdigit() for ch in w))
+
+
+def _moved_by_segment(
+    sentence: str, key: Value, sib: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str],
+    mine: Sequence[Statement], theirs: Sequence[Statement],
+) -> Statement | None:
+    """Read with whole segments of two clauses (the clause cut at the figures around it), where the
+    words right next to the figures tell nothing: the page's figure equal to the claim's other figure S carries words
+    of the claim's own segment that S's segment lacks (at least two), and none of S's; the page's
+    figure equal to the claim's carries none of the claim's own ("平昌冬奥会门票销售已达到 50%，冬残奥会…
+    突破了 64%" against "the Winter Olympics has reached 64%, … the Paralympics has also exceeded 50%")."""
+    if clause_span(sentence, key.start, key.end) == clause_span(sentence, sib.start, sib.end):
+        return None  # one clause: word order moves its words between its figures in translation
+    k_seg, s_seg = _segment_words(sentence, key, spans, drop), _segment_words(sentence, sib, spans, drop)
+    k_only, s_only = k_seg - s_seg, s_seg - k_seg
+    if len(k_only) < _SEGMENT_WORDS:
+        return None
+    for a in mine:
+        if _page_segment(a, drop) & k_only:
+            continue
+        for b in theirs:
+            if b.index is not a.index or b.passage_no != a.passage_no:
+                continue
+            wb = _page_segment(b, drop)
+            if len(wb & k_only) >= _SEGMENT_WORDS and not wb & s_only:
+                return b
     return None
 
 
