@@ -387,6 +387,11 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("中间价贬值66个基点", "66个基点", 0.66, "pp", "="),
         ("连续十三个月保持在百分之五十一以上", "百分之五十一", 51.0, "percent", ">="),  # the qualifier after
         ("生活在 1.12 亿年前", "1.12 亿", 1.12e8, None, "="),  # exactly 112000000, no float residue
+        ("新区规划面积 12.5 平方公里", "12.5 平方公里", 12.5, "km2", "="),  # an area, not a length
+        ("户型面积 120平方米以上", "120平方米", 120.0, "m2", ">="),  # the qualifier after the unit
+        ("flats of 120 square metres or more", "120 square metres", 120.0, "m2", ">="),
+        ("homes of 75 m2 and below", "75 m2", 75.0, "m2", "<="),
+        ("a campus of 40 hectares", "40 hectares", 40.0, "ha", "="),
     ],
 )
 def test_forms_of_real_news_sentences(text: str, raw: str, value: float, unit: str | None, qualifier: str) -> None:
