@@ -1212,6 +1212,34 @@ def _ordinal(word: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
+# a race or a record written as one duration: 2小时13分38秒, 1分45秒32, 23秒54 (seconds and hundredths);
+# "in 2:13:38", "a time of 1:45.32" (a clock never shows hundredths; h:mm:ss is a time of day after "at")
+_CN_DURATION = re.compile(
+    r"(?<![\d.])(?:(?P<h>\d{1,2})\s*(?:个)?小时\s*)?(?:(?P<m>\d{1,2})\s*分(?:钟)?\s*)?(?P<s>\d{1,2}(?:\.\d+)?)\s*秒(?P<cs>\d{1,3}(?![\d.]))?"
+)
+_EN_DURATION = re.compile(r"(?<![\d.:])(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2}(?:\.\d+)?)(?![\d:])")
+_DURATION_LEAD = re.compile(r"(?:\bin|\btime of|\bclocked|\bclocking|\brecord of|\bfinished in|\bwon in)\s*$", re.I)
+
+
+def _find_durations(text: str, default_year: int | None) -> Iterator[Value]:
+    """Durations written as one figure, in seconds: "2小时13分38秒" and "2:13:38" are both 8,018 s."""
+    if "秒" in text:
+        for m in _CN_DURATION.finditer(text):
+            if not (m.group("m") or m.group("h") or m.group("cs")):
+                continue  # "38秒" alone is read with the other measures
+            secs = float(m.group("s")) + (float(f"0.{m.group('cs')}") if m.group("cs") else 0.0)
+            secs += 60 * int(m.group("m") or 0) + 3600 * int(m.group("h") or 0)
+            precision = 0.01 if m.group("cs") or "." in m.group("s") else 1.0
+            yield Value(m.group(0), round(secs, 3), "s", "=", m.start(), m.end(), "count", precision)
+    if ":" in text:
+        for m in _EN_DURATION.finditer(text):
+            fraction = "." in m.group("s")
+            if not fraction and not (m.group("h") and _DURATION_LEAD.search(text, max(0, m.start() - 16), m.start())):
+                continue  # 09:45, "at 12:30:45": a time of day
+            secs = float(m.group("s")) + 60 * int(m.group("m")) + 3600 * int(m.group("h") or 0)
+            yield Value(m.group(0), round(secs, 3), "s", "=", m.start(), m.end(), "count", 0.01 if fraction else 1.0)
+
+
 def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
     """"four times that of a year earlier", "2.5 times larger" → ×N (read before the bare number)."""
     if "times" not in text.lower():
@@ -1282,6 +1310,10 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     original, text = text, text if normalised else fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
+    for v in _find_durations(text, default_year):  # a race time before the clock takes its colons
+        if not taken.find(1, v.start, v.end) >= 0:
+            taken[v.start : v.end] = b"\x01" * (v.end - v.start)
+            out.append(v)
     for m in _CLOCK.finditer(text) if ":" in text else ():  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())

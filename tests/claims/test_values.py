@@ -392,6 +392,10 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("flats of 120 square metres or more", "120 square metres", 120.0, "m2", ">="),
         ("homes of 75 m2 and below", "75 m2", 75.0, "m2", "<="),
         ("a campus of 40 hectares", "40 hectares", 40.0, "ha", "="),
+        ("她以2小时25分07秒的成绩夺冠", "2小时25分07秒", 8707.0, "s", "="),  # a race time is one duration
+        ("she won the marathon in 2:25:07 on Sunday", "2:25:07", 8707.0, "s", "="),
+        ("他以21秒48的成绩获得第二", "21秒48", 21.48, "s", "="),  # seconds and hundredths
+        ("with a time of 3:51.20 over the mile", "3:51.20", 231.2, "s", "="),
     ],
 )
 def test_forms_of_real_news_sentences(text: str, raw: str, value: float, unit: str | None, qualifier: str) -> None:
@@ -495,3 +499,8 @@ def test_lengths_and_durations_written_with_their_units(text: str, value: float,
 def test_a_capitalised_number_word_counts_the_noun_after_a_capitalised_word() -> None:
     v = one("Nineteen Russian athletes will be competing as neutrals")
     assert (v.raw, v.value) == ("Nineteen", 19.0)
+
+
+@pytest.mark.parametrize("text", ["the briefing starts at 09:45", "at 12:30:45 local time", "会议于 10点30分 开始"])
+def test_a_time_of_day_is_not_a_duration(text: str) -> None:
+    assert [v for v in parse_values(text) if v.unit == "s"] == []
