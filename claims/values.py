@@ -941,11 +941,14 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 continue  # 上世纪70年代, 20 世纪: a decade or a century, not a count
             if text[start - 1 : start] == "双" and value <= 12 and not scale_word:
                 continue  # 双11, 双十二: a shopping festival's name (a month and day), not a figure
+            day = end + 1 if text[end : end + 1] == " " else end
             if (
-                text[end : end + 1] in ("日", "号") and not scale_word and value == int(value) and 1 <= value <= 31
+                text[day : day + 1] in ("日", "号") and not scale_word and value == int(value) and 1 <= value <= 31
                 and _qualifier_before(text, start) == "=" and text[start - 1 : start] not in ("第", "每")
             ):
                 continue  # 记者7日获悉: the day of the report's month, not a count (近20日 is a duration)
+            if text[day : day + 1] == "日" and kind == "count" and unit is None and not scale_word and text[start - 1 : start] != "第":
+                unit, end = "d", day + 1  # 近20日, 超过 45 日: days
             rank = _RANK.search(text, max(0, start - 4), start)
             if rank:
                 unit, start = "rank", rank.start()

@@ -395,6 +395,8 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("她以2小时25分07秒的成绩夺冠", "2小时25分07秒", 8707.0, "s", "="),  # a race time is one duration
         ("she won the marathon in 2:25:07 on Sunday", "2:25:07", 8707.0, "s", "="),
         ("他以21秒48的成绩获得第二", "21秒48", 21.48, "s", "="),  # seconds and hundredths
+        ("他还需休整近20日才能复出", "20日", 20.0, "d", "~"),  # N日 after a qualifier: days, not the day of the month
+        ("审查期超过 45 日", "45 日", 45.0, "d", ">="),
         ("with a time of 3:51.20 over the mile", "3:51.20", 231.2, "s", "="),
     ],
 )
