@@ -220,6 +220,11 @@ _RELATIVE = re.compile(
     r"今年(?:晚些时候|下半年|上半年|年底|年初|内|底|晚些)?|明年(?:初|底)?|去年(?:底|同期)?|年内|年底前"
 )
 _RELATIVE_EN = re.compile(r"\b(?:later|earlier|early|late)?\s?(?:this|next|last) year\b|\bby (?:the )?(?:end of the year|year-end)\b", re.I)
+# "last October", "next February", "May last year", "this March": a month of a year said relative to the text's
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RELATIVE_MONTH_EN = re.compile(
+    rf"\b(?:(?P<rel>last|next|this)\s+(?P<mn>{_FULL_MONTH})|(?P<mn2>{_FULL_MONTH})\s+(?P<rel2>last|next|this)\s+year)\b(?!\s+Day)"
+)
 _DIGIT = re.compile(r"\d")
 _REL_QUALIFIER: dict[str, Qualifier] = {
     "起": ">=",
@@ -342,6 +347,10 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
             year = default_year + (1 if raw.startswith("明年") else -1 if raw.startswith("去年") else 0)
             later: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
             yield Value(raw, f"{year:04d}", "date", later, m.start(), m.end(), "date")
+        for m in _RELATIVE_MONTH_EN.finditer(text) if month_name and _mentions(text, ("last", "next", "this")) else ():
+            rel, name = m.group("rel") or m.group("rel2"), m.group("mn") or m.group("mn2")
+            year = default_year + (1 if rel == "next" else -1 if rel == "last" else 0)
+            yield Value(m.group(0), f"{year:04d}-{_MONTHS[name[:3].lower()]:02d}", "date", "=", m.start(), m.end(), "date")
         for m in _RELATIVE_EN.finditer(text) if _mentions(text, ("year",)) else ():
             raw = m.group(0).strip()
             low = raw.lower()
@@ -920,6 +929,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 unit, end = other[0].unit, other[1]
                 value, precision = value * other[0].factor, precision * other[0].factor
             elif measure:
+                if text[end : measure[1]].strip() == "周年":
+                    unit = "rank"  # 建交六十周年: the 60th anniversary, an ordinal as "60th" is
                 end = measure[1]
             elif is_digits and end < len(text) and text[end].isascii() and text[end].isalpha():
                 continue  # 5G, 3D, 2604x: digits glued to letters are a name, not a figure
@@ -1185,6 +1196,9 @@ _EN_RANK = re.compile(
     r"|\d{1,3}(?:st|nd|rd|th))\b"
     r"|\b(?P<o2>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
     r"[ -](?:place|position|spot)\b"
+    # "the second-highest approval rating", "third-largest bank", "fifth-biggest": a rank among all
+    r"|\b(?P<o3>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-(?:highest|largest|biggest|lowest|smallest"
+    r"|most|best|worst|busiest|richest|fastest|strongest|oldest)\b"
     r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",
     re.I,
 )
@@ -1203,7 +1217,7 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=2)}
 _EN_MULTIPLE_WORDS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "quintupl", "fold")
 # a rank needs one of the verbs before an ordinal, a place word after one, or "top"
-_EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top")
+_EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top", "-")
 _TOP = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
 
 
@@ -1276,10 +1290,10 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             if top:
                 yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
             continue
-        word = m.group("o") or m.group("o2")
+        word = m.group("o") or m.group("o2") or m.group("o3")
         rank = _ordinal(word)
         if rank:
-            start = m.start("o") if m.group("o") else m.start("o2")
+            start = m.start("o") if m.group("o") else m.start("o2") if m.group("o2") else m.start("o3")
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
     for m in _EN_ORDINAL.finditer(text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
         # "the 6th plenary session", "its third meeting": an ordinal, as 第六次 / 第三次 write it ("first"

@@ -430,10 +430,33 @@ def test_festival_names_and_days_of_the_month_are_not_counts(text: str) -> None:
     assert parse_values(text) == []
 
 
-def test_a_duration_in_days_and_an_anniversary_stay_counts() -> None:
-    assert (one("他还需休整近20日").value, one("他还需休整近20日").qualifier) == (20.0, "~")
+def test_a_duration_in_days_and_an_anniversary_as_its_ordinal() -> None:
+    days = one("他还需休整近20日")
+    assert (days.value, days.unit, days.qualifier) == (20.0, "d", "~")
     anniversary = one("今年恰逢鲁迅诞辰135周年")
-    assert (anniversary.value, anniversary.unit) == (135.0, None)  # 周年 is not weeks
+    assert (anniversary.value, anniversary.unit) == (135.0, "rank")  # 周年 is not weeks: the 135th anniversary
+    assert (one("the 135th anniversary of his birth").value, one("the 135th anniversary of his birth").unit) == (135.0, "rank")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("In May last year, the bank published a survey", "May last year", "2017-05"),
+        ("as the scandal came to light last October", "last October", "2017-10"),
+        ("cheap finance to banks from next February", "next February", "2019-02"),
+        ("this March the firm opened", "this March", "2018-03"),
+    ],
+)
+def test_a_month_said_relative_to_the_year(text: str, raw: str, value: str) -> None:
+    v = next(v for v in parse_values(text, default_year=2018) if v.kind == "date")
+    assert (v.raw, v.value) == (raw, value)
+
+
+def test_an_ordinal_before_a_superlative_is_a_rank_and_square_feet_an_area() -> None:
+    rank = one("He has the second-highest approval rating of all governors")
+    assert (rank.raw, rank.value, rank.unit) == ("second-highest", 2.0, "rank")
+    assert [(v.value, v.unit) for v in parse_values("the 1,000sq ft flat")] == [(1000.0, "ft2")]
+    assert [(v.value, v.unit) for v in parse_values("这个 1,000 平方英尺的公寓")] == [(1000.0, "ft2")]
 
 
 def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
