@@ -57,6 +57,8 @@ class ClaimInput:
     checkworthy: bool
     source_ids: list[int] = field(default_factory=list)
     section_cites: bool = True  # its own section cites sources (else it rests on its report's)
+    # a table row's other cells: (offset in the row, what the cell's column measures), from their claims
+    cell_nouns: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ def claims_to_verify(
                 section_cites=bool(own),
             )
         )
+    _add_cell_nouns(session, out, {claim.id: claim.sentence_start for claim, *_ in rows if claim.id is not None})
     all_ids = sorted({s for c in out for s in c.source_ids})
     sources: dict[int, SourceInfo] = {}
     if all_ids:
@@ -176,6 +179,31 @@ def claims_to_verify(
             assert src.id is not None
             sources[src.id] = SourceInfo(src.id, src.url, src.state, src.consecutive_failures or 0)
     return out, sources
+
+
+def _table_row(text: str) -> bool:
+    return text.lstrip().startswith("|") and text.count("|") >= 3
+
+
+def _add_cell_nouns(session: Session, claims: list[ClaimInput], sentence_starts: dict[int, int]) -> None:
+    """Give each claim of a table row the column nouns of the row's other figures (read from their own
+    claims, whichever of them this run verifies): a swapped pair of cells is told by its columns."""
+    rows = {(c.report_id, c.id) for c in claims if _table_row(c.text)}
+    if not rows:
+        return
+    report_ids = sorted({r for r, _ in rows})
+    found: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for rep_id, sentence_start, start, values in session.exec(
+        select(col(Claim.report_id), col(Claim.sentence_start), col(Claim.start), col(Claim.values))
+        .where(col(Claim.report_id).in_(report_ids))
+        .where(col(Claim.text).startswith("|"))
+    ).all():
+        first = (json_list(values) or [{}])[0]
+        if isinstance(first, dict) and first.get("noun"):
+            found[(rep_id, sentence_start)].append((start - sentence_start, str(first["noun"])))
+    for c in claims:
+        if (c.report_id, c.id) in rows:
+            c.cell_nouns = sorted(set(found.get((c.report_id, sentence_starts[c.id]), [])))
 
 
 def latest_snapshot_ids(session: Session, source_ids: Iterable[int]) -> dict[int, int]:

@@ -139,7 +139,8 @@ def evaluate_claim(
     assessment = Assessment()
     if claim.checkworthy and usable:
         query = build_query(
-            kind=claim.kind, sentence=claim.text, key_text=claim.key_text, key_start=claim.key_offset, values=_values(claim)
+            kind=claim.kind, sentence=claim.text, key_text=claim.key_text, key_start=claim.key_offset, values=_values(claim),
+            cell_nouns=claim.cell_nouns,
         )
         assessment = assess_claim(query, usable, thresholds)
     decision = decide(status, assessment.findings, checkworthy=claim.checkworthy, threshold=match_threshold)

@@ -316,9 +316,26 @@ def plan_mutants(
                 continue
             if re.search(r"(?<![\w.])" + re.escape(new) + r"(?![\w]|\.\d)", texts[report]):
                 continue  # the report states that figure elsewhere: a true claim, not a garble
+            if _entailed(rec, new):
+                continue  # "超过 602 万" where "超过 620 万" was verified: still true, not a garble
             seen.add((report, start))
             out.append(Mutant(op, report, start, end, original, new, str(rec["kind"])))
     return out
+
+
+def _entailed(rec: Mapping[str, Any], new_key: str) -> bool:
+    """Does the verified claim imply its mutant? A lower bound lowered, an upper bound raised."""
+    from claims.values import parse_values
+
+    values = rec.get("values") or []
+    if not values or not isinstance(values[0].get("value"), int | float):
+        return False
+    qualifier, old = values[0].get("qualifier", "="), float(values[0]["value"])
+    got = [v for v in parse_values(new_key) if isinstance(v.value, int | float)]
+    if not got or got[0].unit != values[0].get("unit"):
+        return False
+    new = float(got[0].value)
+    return (qualifier in (">", ">=") and new < old) or (qualifier in ("<", "<=") and new > old)
 
 
 def _plan_in_context(op: str, records: Iterable[Mapping[str, Any]], texts: Mapping[str, str]) -> list[Mutant]:

@@ -119,3 +119,29 @@ def test_a_taiwan_worded_copy_of_a_tuned_report_gets_its_verdicts(tmp_path: Path
              zip(range(block.a, block.a + block.size), range(block.b, block.b + block.size), strict=True)]
     assert len(pairs) >= 0.9 * len(simplified)
     assert [a for a, b in pairs if a[1] != b[1]] == []
+
+
+def test_swapped_table_cells_are_told_apart_by_their_columns(tmp_path: Path) -> None:
+    """r1's funding table with one row's amount and valuation swapped: the cell under 金额 now holds the
+    valuation. Its own column word ("amount") is met nowhere on the pages; the other cell's column
+    (投后估值, read from that cell's own claim) sits next to the page's figure equal to it."""
+    from storage.db import make_engine, session_scope
+    from storage.export import claim_records
+    from storage.ingest import ingest_report
+    from verifier.archive import import_archive
+    from verifier.verify import verify_claims
+
+    r1 = next(p for p in REPORTS.iterdir() if p.name.startswith("r1"))
+    text = r1.read_text(encoding="utf-8")
+    row = "| 45 亿美元 | Altamira Partners | 620 亿美元 |"
+    assert row in text
+    swapped = text.replace(row, "| 620 亿美元 | Altamira Partners | 45 亿美元 |")
+    engine = make_engine(f"sqlite:///{tmp_path / 'swap.db'}", cache=False)
+    ingest_report(engine, r1.name, swapped)
+    import_archive(engine, DEVSET / "sources")
+    verify_claims(engine)
+    with session_scope(engine) as session:
+        cells = [r for r in claim_records(session) if r["key"] in {"620 亿美元", "45 亿美元"} and "| D 轮 |" in r["text"]]
+    engine.dispose()
+    assert len(cells) == 2
+    assert all(r["status"] == "contradicted" for r in cells), [(r["key"], r["status"], r["reason"]) for r in cells]

@@ -296,3 +296,4 @@ def test_a_date_beside_another_event_yields_to_the_date_of_the_claims_event() ->
     right, _ = verdict("星河智能于 5 月 7 日发布并开源 Orion-2", "5 月 7 日", "date", p)
     assert moved.status == "contradicted" and a.evidence[0].matched_value == "5 月 7 日"
     assert right.status == "verified"
+

@@ -126,6 +126,8 @@ class ClaimQuery:
     names: tuple[str, ...]  # Latin names written in the key (a list is split into its items)
     values: tuple[Value, ...]
     context_names: tuple[str, ...] = ()  # Latin names of the whole sentence
+    # a table row's other figures: (offset in the row, what its column measures), from their own claims
+    cell_nouns: tuple[tuple[int, str], ...] = ()
 
     @property
     def key_concepts(self) -> tuple[Concept, ...]:
@@ -361,6 +363,7 @@ def build_query(
     key_text: str,
     key_start: int,
     values: Sequence[Value] = (),
+    cell_nouns: Sequence[tuple[int, str]] = (),
 ) -> ClaimQuery:
     """The claim as a query. ``key_start`` is the key's offset inside ``sentence`` (-1 when unknown).
 
@@ -398,6 +401,7 @@ def build_query(
         names=names,
         values=tuple(values),
         context_names=split_names(sentence),
+        cell_nouns=tuple((int(at), str(noun)) for at, noun in cell_nouns),
     )
 
 

@@ -641,7 +641,7 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     # a table cell's noun is its column's header, which the claim's stored figure carries
     k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | noun_terms(claimed.noun or key.noun)
     for sib in siblings:
-        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun)
+        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun or _cell_noun(q, sib))
         k_only, s_only = k_near - s_near, s_near - k_near
         theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
         if k_only and not s_only and _table_row(q.sentence):
@@ -790,6 +790,14 @@ def _tight_words(text: str, start: int, end: int, others: Sequence[tuple[int, in
     after = after[:5] if has_han(after[:3]) else " ".join(_TIGHT_LATIN.findall(after)[:2])
     before = before[-3:] if has_han(before[-3:]) else " ".join(_TIGHT_LATIN.findall(before)[-1:])
     return (clause_words(before) | clause_words(after)) - drop
+
+
+def _cell_noun(q: ClaimQuery, v: Value) -> str | None:
+    """What the column of a table cell measures, as the cell's own claim read it from the header."""
+    if not q.cell_nouns or not _table_row(q.sentence):
+        return None
+    at = column_of(q.sentence, v.start)
+    return next((noun for offset, noun in q.cell_nouns if column_of(q.sentence, offset) == at), None)
 
 
 def _table_row(sentence: str) -> bool:
