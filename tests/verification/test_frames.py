@@ -12,6 +12,12 @@ def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
     assert text[s:e].strip() == "up 74% from a year earlier"
     s, e = clause_span(text, text.find("1,489"), text.find("1,489") + 5)
     assert "1,489 million" in text[s:e]
+    # a sentence that ends with a year ends its clause too; a decimal point does not
+    text = "It will invest $10 billion from 2026 through 2029. The plan builds on a $2.9 billion pledge made in 2024."
+    s, e = clause_span(text, text.find("$2.9"), text.find("$2.9") + 4)
+    assert text[s:e].startswith("The plan") and period_marks(text[s:e]) == {"y2024"}
+    s, e = clause_span("Shares rose 2.5 percent.", 12, 15)
+    assert (s, e) == (0, len("Shares rose 2.5 percent."))
 
 
 def test_periods() -> None:

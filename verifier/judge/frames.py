@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)])\.\s|\s[–—]\s|、(?=\D)")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)")
 
 
 _REACH = 300  # a clause is read at most this far either side of the figure (bounded work per figure)
@@ -88,7 +88,7 @@ _QUARTER = re.compile(
 _HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度", re.IGNORECASE)
 _CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])")
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d,%]|\.\d)")
 
 
 def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset[str]:
