@@ -672,8 +672,10 @@ def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
         table[surface.lower()] = qualifier  # type: ignore[assignment]
         guard = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
         alternatives.append(guard + re.escape(surface))
-    # a Chinese verb may stand between the qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年
-    return re.compile("(?P<q>" + "|".join(alternatives) + r")\s*(?:有|达到|达|为|是|了)?\s*$", re.I), table
+    # a Chinese verb may stand between the qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年,
+    # 至少拥有 8 家, 最多容纳 500 人
+    verbs = r"(?:拥有|持有|具有|占有|容纳|需要|招募|招收|投入|开设|建成|覆盖|有|达到|达|为|是|了)"
+    return re.compile("(?P<q>" + "|".join(alternatives) + rf")\s*{verbs}?\s*$", re.I), table
 
 
 @cache
@@ -681,7 +683,7 @@ def _before_ends() -> frozenset[str]:
     """Every character a qualifier word before a number can end with, in either letter case, and the
     last characters of the verbs that may stand between it and the number (有, 达到, 为 …)."""
     ends = {ch for surface, position, _q in qualifier_words() if position == "before" for ch in (surface[-1].lower(), surface[-1].upper())}
-    return frozenset(ends | set("有达到为是了") | set(_FOLDS_TO_ASCII) | {"\u212a"})
+    return frozenset(ends | set("有达到为是了纳要募收入设成盖") | set(_FOLDS_TO_ASCII) | {"\u212a"})
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier:
@@ -929,6 +931,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 unit, end = other[0].unit, other[1]
                 value, precision = value * other[0].factor, precision * other[0].factor
             elif measure:
+                if text[end : measure[1]].strip() == "分" and not is_digits:
+                    continue  # 十分重要, 万分感谢: an adverb; a score is written in digits (9 分, 95 分)
                 if text[end : measure[1]].strip() == "周年":
                     unit = "rank"  # 建交六十周年: the 60th anniversary, an ordinal as "60th" is
                 end = measure[1]
@@ -998,7 +1002,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             yield Value(text[start:end], f"{int(value):04d}", "date", "=", start, end, "date")
             continue
         if unit is None or unit == "rank":
-            noun = _noun_after(text, after_end) if (measure if unit is None else True) else None
+            points = measure is not None and text[measure[1] - 1 : measure[1]] == "分"  # 1498 分居首: no noun after a score
+            noun = _noun_after(text, after_end) if (measure if unit is None else True) and not points else None
             if noun is None and unit is None:
                 noun = _noun_after(text, end) if _LATIN_AFTER.match(text, end) else None
             if noun is None and unit is None:

@@ -397,6 +397,10 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("他以21秒48的成绩获得第二", "21秒48", 21.48, "s", "="),  # seconds and hundredths
         ("他还需休整近20日才能复出", "20日", 20.0, "d", "~"),  # N日 after a qualifier: days, not the day of the month
         ("审查期超过 45 日", "45 日", 45.0, "d", ">="),
+        ("计划到年底至少拥有 8 家门店", "8 家", 8.0, None, ">="),  # a qualifier across a two-character verb
+        ("她面临最多 20 年刑期", "20", 20.0, None, "<="),
+        ("该剧平均分在9分以上", "9分", 9.0, None, ">="),  # a score: 分 counts points, and 以上 follows it
+        ("she faces a maximum of 20 years", "20", 20.0, None, "<="),
         ("with a time of 3:51.20 over the mile", "3:51.20", 231.2, "s", "="),
     ],
 )
@@ -526,6 +530,6 @@ def test_a_capitalised_number_word_counts_the_noun_after_a_capitalised_word() ->
     assert (v.raw, v.value) == ("Nineteen", 19.0)
 
 
-@pytest.mark.parametrize("text", ["the briefing starts at 09:45", "at 12:30:45 local time", "会议于 10点30分 开始"])
+@pytest.mark.parametrize("text", ["the briefing starts at 09:45", "at 12:30:45 local time", "会议于 10点30分 开始", "这十分重要"])
 def test_a_time_of_day_is_not_a_duration(text: str) -> None:
-    assert [v for v in parse_values(text) if v.unit == "s"] == []
+    assert [v for v in parse_values(text) if v.unit == "s" or v.raw == "十分"] == []  # 十分: "very"
