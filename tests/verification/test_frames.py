@@ -303,3 +303,17 @@ def test_a_date_beside_another_event_yields_to_the_date_of_the_claims_event() ->
     assert moved.status == "contradicted" and a.evidence[0].matched_value == "5 月 7 日"
     assert right.status == "verified"
 
+
+
+def test_the_two_ends_of_a_change_share_their_measure() -> None:
+    p = page("The growth rate of online sales slowed from more than 50% to less than 40% in 2015.", title="Online retail")
+    d, a = verdict("2015年，网上零售增速首次低于40%", "40%", "percent", p)
+    assert d.status == "verified" and a.evidence[0].matched_value == "40%"
+
+
+def test_a_depreciation_is_a_fall() -> None:
+    p = page("The yuan's central parity rate was set at 6.4401, a depreciation of 66 basis points.", title="Yuan")
+    down, _ = verdict("人民币中间价报 6.4401，贬值 66 基点", "66 基点", "percent", p)
+    up, _ = verdict("人民币中间价报 6.4401，升值 66 基点", "66 基点", "percent", p)
+    assert down.status == "verified"
+    assert up.status != "verified"  # an appreciation is not what the page says

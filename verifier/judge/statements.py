@@ -369,19 +369,38 @@ def _bare_clause(text: str, s: int, e: int, v: Value) -> bool:
 
 def _list_run(text: str, values: Sequence[Value], i: int) -> tuple[Value, Value]:
     """The first and last figures of the list value ``i`` is listed in ("4.2% and 2.7%", "1、2、3 号"):
-    figures of one family side by side, joined by a comma or a conjunction alone."""
+    figures of one family side by side, joined by a comma or a conjunction alone — or the two ends of
+    one change ("the growth rate fell from more than 50% to less than 40%", "从 12% 降至 9%")."""
     pv = values[i]
     family = unit_family(pv)
     first = last = pv
     j = i
-    while j > 0 and values[j - 1].kind != "date" and unit_family(values[j - 1]) == family and _listed(text, values[j - 1], first):
+    while j > 0 and values[j - 1].kind != "date" and unit_family(values[j - 1]) == family and _joined(text, values[j - 1], first):
         j -= 1
         first = values[j]
     j = i
-    while j + 1 < len(values) and values[j + 1].kind != "date" and unit_family(values[j + 1]) == family and _listed(text, last, values[j + 1]):
+    while j + 1 < len(values) and values[j + 1].kind != "date" and unit_family(values[j + 1]) == family and _joined(text, last, values[j + 1]):
         j += 1
         last = values[j]
     return first, last
+
+
+_BOUND_WORDS = r"(?:less than|more than|under|over|above|below|about|nearly|almost|around|近|超过|不到|约)?"
+_FROM_LEAD = re.compile(rf"(?:\bfrom|[从由])\s*{_BOUND_WORDS}\s*$", re.I)
+_CHANGE_GAP = re.compile(
+    rf"\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到)\s*{_BOUND_WORDS}\s*", re.I
+)
+
+
+def _joined(text: str, first: Value, second: Value) -> bool:
+    """Are two figures one list, or the two ends of one change (their measure is written once for both)?"""
+    if _listed(text, first, second):
+        return True
+    return (
+        first.end <= second.start
+        and _CHANGE_GAP.fullmatch(text, first.end, second.start) is not None
+        and _FROM_LEAD.search(text, max(0, first.start - 20), first.start) is not None
+    )
 
 
 def _bound_elsewhere(subject: str | None, segment: str, elsewhere: frozenset[str]) -> bool:
