@@ -571,7 +571,8 @@ _PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四
 # 三成 = 30%; not 成为/成功/成本/成员/成果/成立/成熟/成长/成交
 _TENTHS_CN = re.compile(r"(?<![\d.])(?P<num>[一二两三四五六七八九]|\d(?:\.\d)?)\s*成(?![为功本员果立熟长交型绩效不])")
 _HALF_CN = re.compile(r"一半|半数")
-_DOUBLE_CN = re.compile(r"翻倍|翻番|翻了一番")
+_DOUBLE_CN = re.compile(r"翻倍|翻番|翻了?(?P<n>[一两二三四])番|(?:多出?|高出?|增长了?|增加了?|提高了?|提升了?|上涨了?|扩大了?)\s*(?P<one>一|1)\s*倍")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 _RANK = re.compile(r"(?:第|#|No\.)\s*$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
 # times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
@@ -1177,7 +1178,10 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent",
                     10.0, _noun_before(text, m.start()))
     for m in _DOUBLE_CN.finditer(text):
-        yield Value(m.group(0), 2.0, "x", "=", m.start(), m.end(), "count", 1.0, _noun_before(text, m.start()))
+        # 翻两番 is two doublings (×4); 多出一倍, 增长了 1 倍 add the whole again (×2): a "×1" says no change
+        times = 2.0 ** _DOUBLINGS[m.group("n")] if m.group("n") else 2.0
+        start = m.start("one") if m.group("one") else m.start()
+        yield Value(text[start : m.end()], times, "x", "=", start, m.end(), "count", 1.0, _noun_before(text, m.start()))
 # ---------------------------------------------------------------- multiples, halves and ranks in words
 
 _MULTIPLE_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "quintuple": 5.0}

@@ -401,6 +401,9 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("她面临最多 20 年刑期", "20", 20.0, None, "<="),
         ("该剧平均分在9分以上", "9分", 9.0, None, ">="),  # a score: 分 counts points, and 以上 follows it
         ("she faces a maximum of 20 years", "20", 20.0, None, "<="),
+        ("安保人数比上届多出一倍", "一倍", 2.0, "x", "="),  # adding the whole again: twice as many
+        ("收入增长了 1 倍", "1 倍", 2.0, "x", "="),
+        ("到 2020 年实现翻两番", "翻两番", 4.0, "x", "="),  # two doublings
         ("with a time of 3:51.20 over the mile", "3:51.20", 231.2, "s", "="),
     ],
 )
