@@ -418,11 +418,18 @@ class _Merges:
                     renames.append((str(v), new))
                 elif kind == "c":
                     joins[new].append(int(v))
-        for old, new in sorted(renames):
-            session.execute(update(Claim).where(col(Claim.group_id) == old).values(group_id=new))
-        for new, ids in sorted(joins.items()):
-            for chunk in _chunks(sorted(ids)):
-                session.execute(update(Claim).where(col(Claim.id).in_(chunk)).values(group_id=new))
+        # two prepared statements, each run for all its rows (executemany), renames first
+        conn, claim = session.connection(), Claim.__table__  # type: ignore[attr-defined]
+        if renames:
+            rename = (
+                update(claim).where(claim.c.group_id == bindparam("old")).values(group_id=bindparam("new"))
+            )
+            conn.execute(rename, [{"old": old, "new": new} for old, new in sorted(renames)])
+        if joins:
+            join = update(claim).where(claim.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
+            conn.execute(
+                join, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
+            )
 
 
 def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool = False) -> set[int]:
