@@ -26,7 +26,7 @@ from claims.report import parse_report
 from storage.counts import compact_counts
 from storage.db import session_scope
 from storage.groups import MemberCache
-from storage.ingest import MAX_REPORT_CLAIMS, ClaimSpool, IngestResult, content_hash, ingest_parsed, unchanged
+from storage.ingest import MAX_REPORT_CLAIMS, ClaimSpool, IngestResult, ingest_parsed, unchanged
 
 __all__ = ["IngestFailure", "ingest_reports", "BATCH_REPORTS", "BATCH_CLAIMS"]
 
@@ -85,18 +85,14 @@ def _prepare(
         body = text if isinstance(text, str) else text()
         parsed = parse_report(body, name)
         item.parsed = parsed
-        sha = content_hash(parsed.text)
-        if any(
-            p.parsed is not None and p.parsed.name == name and content_hash(p.parsed.text) == sha
-            for p in batch
-        ):
-            item.spool = ClaimSpool((), name, None)  # written just before in this batch: a no-op then
-            return item
-        with Session(engine) as session:  # the same text again: a no-op, without extracting anything
-            same = unchanged(session, parsed)
-        if same is not None:
-            item.outcome = same
-            return item
+        # the same text again: a no-op, without extracting anything; when the batch writes the same
+        # name before it, the ledger cannot tell yet (the write checks again)
+        if not any(p.name == name for p in batch):
+            with Session(engine) as session:
+                same = unchanged(session, parsed)
+            if same is not None:
+                item.outcome = same
+                return item
         item.spool = ClaimSpool(iter_claims(parsed), name, max_claims)
     except ClaimledgerError as exc:
         item.outcome = IngestFailure(name, exc.message, exc.hint)

@@ -133,3 +133,19 @@ def test_a_batch_of_nothing_new_is_a_no_op(engine: Engine, size: int) -> None:
     again = list(ingest_reports(engine, docs))
     assert [r.outcome for r in again] == ["unchanged"] * size  # type: ignore[union-attr]
     assert [r.report_id for r in again] == [r.report_id for r in first]  # type: ignore[union-attr]
+
+
+def test_a_name_written_twice_in_one_batch_is_checked_against_what_the_batch_wrote(engine: Engine) -> None:
+    """A, then B, then A again under one name, all in one batch: three versions, as one by one."""
+    name, first = _docs()[0]
+    second = first + "\n\n另据报道，该公司融资 5 亿美元。\n"
+    outcomes = list(ingest_reports(engine, [(name, first), (name, second), (name, first), (name, first)]))
+    assert [(r.outcome, r.version) for r in outcomes] == [  # type: ignore[union-attr]
+        ("new", 1),
+        ("new_version", 2),
+        ("new_version", 3),
+        ("unchanged", 3),
+    ]
+    with engine.connect() as conn:
+        latest = conn.execute(text("SELECT version FROM report WHERE is_latest")).scalars().all()
+    assert latest == [3]
