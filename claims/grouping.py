@@ -54,6 +54,15 @@ class GroupMember:
         return frozenset(_norm(e) for e in self.entities if e)
 
     @cached_property
+    def _family0(self) -> str | None:
+        """The unit family of the key value (None without values)."""
+        return _family(self.values[0]) if self.values else None
+
+    @cached_property
+    def _topic_set(self) -> frozenset[str]:
+        return frozenset(self.topics)
+
+    @cached_property
     def _subject(self) -> str | None:
         best: tuple[int, str] | None = None
         before: tuple[int, str] | None = None
@@ -116,7 +125,7 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if a.kind not in GROUPED_KINDS:
         # facts have no value to disagree on; one company has many dates; versions name different things
         return False
-    if _family(a.values[0]) != _family(b.values[0]) and not _garbled_pair(a.values[0], b.values[0]):
+    if a._family0 != b._family0 and not _garbled_pair(a.values[0], b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
         return False
@@ -134,7 +143,7 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     noun_a, noun_b = a.values[0].noun, b.values[0].noun
     if noun_a and noun_b:  # the noun a figure counts is the strongest sign of the same quantity
         return bool(_words(noun_a) & _words(noun_b))
-    topics_a, topics_b = set(a.topics), set(b.topics)
+    topics_a, topics_b = a._topic_set, b._topic_set
     if not topics_a or not topics_b:
         # nothing says what the figures measure: the same subject's figures that are one another
         # garbled (digits swapped, nearly equal) are taken as one quantity, never two far-apart ones
@@ -164,6 +173,7 @@ def _near_copy(a: Value, b: Value) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def _digits(x: float) -> str:
     return f"{abs(x):.12e}".split("e")[0].replace(".", "").rstrip("0")
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Executable, Table, func, insert, select
 from sqlalchemy.engine import Connection
 
-__all__ = ["insert_returning_ids", "stored"]
+__all__ = ["insert_returning_ids", "raw_rows", "stored"]
 
 
 def stored(conn: Connection, table: Table, column: str, value: Any) -> Any:
@@ -43,3 +43,16 @@ def insert_returning_ids(
     if (top, count) != (before + len(rows), len(rows)):  # never seen: ids not given in sequence
         raise RuntimeError(f"{table.name}: new ids are not the run after {before}")
     return list(range(before + 1, before + len(rows) + 1))
+
+
+def raw_rows(
+    conn: Connection, stmt: Executable, params: dict[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """The rows of a ``SELECT`` as the driver gives them: tuples, no SQLAlchemy row objects and no
+    result type processing (a date column comes back as SQLite's ISO text, or PostgreSQL's date).
+    For hot look-ups of thousands of small rows, where building the rows costs more than the query."""
+    result = conn.execute(stmt, params or {})
+    try:
+        return list(result.cursor.fetchall())  # type: ignore[attr-defined]
+    finally:
+        result.close()

@@ -52,6 +52,7 @@ from claims.grouping import (
     values_agree,
 )
 from claims.model import Value
+from storage.bulk import raw_rows
 from storage.jsoncols import json_list
 from storage.models import Claim, ClaimConflict, ClaimKey, Report, utcnow
 
@@ -125,11 +126,12 @@ def _members(
     out: dict[int, tuple[GroupMember, str | None]] = {}
     for chunk in _chunks(sorted(set(claim_ids))):
         if cache is not None:
-            gids = session.execute(
+            gids = raw_rows(
+                session.connection(),
                 sa_select(col(Claim.id), col(Claim.group_id))
                 .join(Report, col(Report.id) == col(Claim.report_id))
-                .where(_live(chunk))
-            ).all()
+                .where(_live(chunk)),
+            )
             missing = []
             for cid, gid in gids:
                 member = cache.get(int(cid))
@@ -237,7 +239,7 @@ def _candidates(
     Capped in SQL: per key, at most ``cap + 1`` dated rows (newest first, on the key/date index) and
     ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
     (one more than the cap tells that the cap was hit). Undated claims rank after dated ones."""
-    found: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    found: dict[str, list[tuple[bool, object, int]]] = defaultdict(list)
     window = dt.timedelta(days=WINDOW_DAYS)
     params: dict[str, object] = {"lim": cap + 1}
     if date is not None:
@@ -245,15 +247,18 @@ def _candidates(
     for start in range(0, len(keys), _KEYS_PER_QUERY):
         chunk = keys[start : start + _KEYS_PER_QUERY]
         stmt = _look_up(len(chunk), date is not None)
-        fetched = session.execute(stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}).all()
+        fetched = raw_rows(
+            session.connection(), stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}
+        )
         for key, cid, rdate in fetched:
-            found[key].append((rdate or dt.date.min, int(cid)))
+            # dated before undated, newest first (the raw date: ISO text on SQLite, a date elsewhere)
+            found[key].append((rdate is not None, rdate if rdate is not None else "", int(cid)))
     out: dict[str, list[int]] = {}
     for key, rows in found.items():
         rows.sort(reverse=True)
         if len(rows) > cap:
             summary.capped += 1
-        out[key] = [cid for _d, cid in rows[:cap]]
+        out[key] = [cid for _dated, _d, cid in rows[:cap]]
     return out
 
 
@@ -395,9 +400,14 @@ class _Merges:
 
     def merge(self, claim_id: int, linked: set[int]) -> None:
         # the claim itself always counts with its own id (as a loose claim would)
-        nodes = [("c", claim_id), self._node(claim_id), *(self._node(o) for o in linked)]
-        first = self._root(nodes[0])
-        for node in nodes[1:]:
+        first = self._root(("c", claim_id))
+        group_of = self._group_of
+        # most linked claims share a few groups: each group's node is joined once
+        nodes: set[tuple[str, str | int]] = {
+            ("g", g) if (g := group_of.get(o)) is not None else ("c", o) for o in linked
+        }
+        nodes.add(self._node(claim_id))
+        for node in nodes:
             root = self._root(node)
             if root != first:
                 self._parent[root] = first
