@@ -336,22 +336,28 @@ def _index_report_claims(
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
+        other_members = {oid: m for oid, (m, _g) in others.items()}
+        compared = 0
         for cid in sorted(keyed):
             member = mine[cid][0]
             linked: set[int] = set()
             for key in keyed[cid]:
                 for other_id in cands.get(key, ()):
-                    if other_id in linked or other_id not in others:
+                    if other_id in linked:
                         continue
-                    other = others[other_id][0]
-                    summary.compared += 1
+                    other = other_members.get(other_id)
+                    if other is None:
+                        continue
+                    compared += 1
                     if not same_claim(member, other, window_days=WINDOW_DAYS):
                         continue
                     linked.add(other_id)
                     if not values_agree(member.values[0], other.values[0]):
-                        conflicts.update({(cid, other_id), (other_id, cid)})
+                        conflicts.add((cid, other_id))
+                        conflicts.add((other_id, cid))
             if linked:
                 merges.merge(cid, linked)
+        summary.compared += compared
         merges.write(session)
         if conflicts:
             session.connection().execute(
