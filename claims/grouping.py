@@ -14,10 +14,19 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from claims.model import Value
 
-__all__ = ["GROUPED_KINDS", "GroupMember", "same_claim", "group_claims", "find_conflicts", "values_agree", "group_id"]
+__all__ = [
+    "GROUPED_KINDS",
+    "GroupMember",
+    "same_claim",
+    "group_claims",
+    "find_conflicts",
+    "values_agree",
+    "group_id",
+]
 
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP"})
 GROUPED_KINDS = ("money", "percent", "count")  # kinds whose values can disagree across reports
@@ -37,6 +46,24 @@ class GroupMember:
 
     def subject(self) -> str | None:
         """The entity written nearest to the key: 估值 3800 亿美元的 Anthropic → Anthropic."""
+        return self._subject
+
+    @cached_property
+    def _entity_set(self) -> frozenset[str]:
+        """The normalised entities (a member meets many others: worked out once)."""
+        return frozenset(_norm(e) for e in self.entities if e)
+
+    @cached_property
+    def _family0(self) -> str | None:
+        """The unit family of the key value (None without values)."""
+        return _family(self.values[0]) if self.values else None
+
+    @cached_property
+    def _topic_set(self) -> frozenset[str]:
+        return frozenset(self.topics)
+
+    @cached_property
+    def _subject(self) -> str | None:
         best: tuple[int, str] | None = None
         before: tuple[int, str] | None = None
         for ent in self.entities:
@@ -59,8 +86,12 @@ class GroupMember:
 _CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
 
 
+_NORM_RE = re.compile(r"[\s\-_.]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
-    return re.sub(r"[\s\-_.]+", "", s.lower())
+    return _NORM_RE.sub("", s.lower())
 
 
 def _family(v: Value) -> str:
@@ -94,24 +125,31 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if a.kind not in GROUPED_KINDS:
         # facts have no value to disagree on; one company has many dates; versions name different things
         return False
-    if _family(a.values[0]) != _family(b.values[0]) and not _garbled_pair(a.values[0], b.values[0]):
+    if a._family0 != b._family0 and not _garbled_pair(a.values[0], b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
         return False
-    ents_a, ents_b = {_norm(e) for e in a.entities if e}, {_norm(e) for e in b.entities if e}
+    ents_a, ents_b = a._entity_set, b._entity_set
     if not ents_a & ents_b:
         return False
     subj_a, subj_b = a.subject(), b.subject()
-    if subj_a and subj_b and subj_a != subj_b and (a.topics and b.topics or a.values[0].noun and b.values[0].noun):
+    if (
+        subj_a
+        and subj_b
+        and subj_a != subj_b
+        and (a.topics and b.topics or a.values[0].noun and b.values[0].noun)
+    ):
         return False
     noun_a, noun_b = a.values[0].noun, b.values[0].noun
     if noun_a and noun_b:  # the noun a figure counts is the strongest sign of the same quantity
-        return bool(set(_words(noun_a)) & set(_words(noun_b)))
-    topics_a, topics_b = set(a.topics), set(b.topics)
+        return bool(_words(noun_a) & _words(noun_b))
+    topics_a, topics_b = a._topic_set, b._topic_set
     if not topics_a or not topics_b:
         # nothing says what the figures measure: the same subject's figures that are one another
         # garbled (digits swapped, nearly equal) are taken as one quantity, never two far-apart ones
-        shared_subject = (subj_a is not None and subj_a in ents_b) or (subj_b is not None and subj_b in ents_a)
+        shared_subject = (subj_a is not None and subj_a in ents_b) or (
+            subj_b is not None and subj_b in ents_a
+        )
         return shared_subject and _near_copy(a.values[0], b.values[0])
     return len(topics_a & topics_b) * 2 >= min(len(topics_a), len(topics_b)) + 1
 
@@ -128,9 +166,14 @@ def _near_copy(a: Value, b: Value) -> bool:
         return True
     da, db = _digits(x), _digits(y)
     width = max(len(da), len(db))
-    return width >= 3 and sorted(da.ljust(width, "0")) == sorted(db.ljust(width, "0")) and max(x, y) / min(x, y) < 10
+    return (
+        width >= 3
+        and sorted(da.ljust(width, "0")) == sorted(db.ljust(width, "0"))
+        and max(x, y) / min(x, y) < 10
+    )
 
 
+@lru_cache(maxsize=1 << 14)
 def _digits(x: float) -> str:
     return f"{abs(x):.12e}".split("e")[0].replace(".", "").rstrip("0")
 
@@ -146,8 +189,12 @@ def _garbled_pair(a: Value, b: Value) -> bool:
         return False
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+|[\u3400-\u9fff]+", text.lower()) if len(w) > 2 or not w.isascii()]
+_WORD_RE = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD_RE.findall(text.lower()) if len(w) > 2 or not w.isascii())
 
 
 def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> list[list[GroupMember]]:

@@ -22,18 +22,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Integer,
+    and_,
     bindparam,
     delete,
     insert,
-    or_,
     union_all,
     update,
 )
@@ -51,6 +52,7 @@ from claims.grouping import (
     values_agree,
 )
 from claims.model import Value
+from storage.bulk import raw_rows
 from storage.jsoncols import json_list
 from storage.models import Claim, ClaimConflict, ClaimKey, Report, utcnow
 
@@ -60,6 +62,8 @@ __all__ = [
     "IndexSummary",
     "grouping_keys",
     "index_claims",
+    "index_new_claims",
+    "MemberCache",
     "index_pending",
     "unindex_claims",
     "regroup",
@@ -107,10 +111,37 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
         yield list(ids[start : start + _CHUNK])
 
 
-def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[GroupMember, str | None]]:
-    """Claim id → (its group member, its group id), for checkworthy claims of latest report versions."""
+def _live(ids: list[int]) -> ColumnElement[bool]:
+    """Checkworthy claims of latest report versions among ``ids`` (the claims grouping considers)."""
+    return and_(col(Claim.id).in_(ids), col(Claim.checkworthy), col(Report.is_latest))
+
+
+def _members(
+    session: Session, claim_ids: Iterable[int], cache: MemberCache | None = None
+) -> dict[int, tuple[GroupMember, str | None]]:
+    """Claim id → (its group member, its group id), for checkworthy claims of latest report versions.
+
+    With ``cache``: only the group ids are read for the claims it holds (a claim's text and values
+    never change), and the members read are added to it."""
     out: dict[int, tuple[GroupMember, str | None]] = {}
     for chunk in _chunks(sorted(set(claim_ids))):
+        if cache is not None:
+            gids = raw_rows(
+                session.connection(),
+                sa_select(col(Claim.id), col(Claim.group_id))
+                .join(Report, col(Report.id) == col(Claim.report_id))
+                .where(_live(chunk)),
+            )
+            missing = []
+            for cid, gid in gids:
+                member = cache.get(int(cid))
+                if member is None:
+                    missing.append(int(cid))
+                else:
+                    out[int(cid)] = (member, gid)
+            if not missing:
+                continue
+            chunk = missing
         rows = session.execute(
             sa_select(
                 col(Claim.id),
@@ -126,7 +157,7 @@ def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[Grou
                 col(Report.date),
             )
             .join(Report, col(Report.id) == col(Claim.report_id))
-            .where(col(Claim.id).in_(chunk), col(Claim.checkworthy), col(Report.is_latest))
+            .where(_live(chunk))
         ).all()
         for cid, rid, kind, text, values, entities, topics, start, sstart, gid, date in rows:
             member = GroupMember(
@@ -141,7 +172,35 @@ def _members(session: Session, claim_ids: Iterable[int]) -> dict[int, tuple[Grou
                 key_offset=start - sstart,
             )
             out[int(cid)] = (member, gid)
+            if cache is not None:
+                cache.put(member)
     return out
+
+
+class MemberCache:
+    """Group members of claims already in the ledger, kept between the reports of one ingest run
+    (the same candidates come back report after report). A claim's member never changes; only
+    claims committed before the report that reads them are kept, and an ingest that rolls back
+    clears it (SQLite gives a rolled-back claim's id to the next claim)."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
+        self.current_report: int | None = None  # its claims are not kept: they may still roll back
+        self._members: dict[int, GroupMember] = {}
+
+    def get(self, claim_id: int) -> GroupMember | None:
+        return self._members.get(claim_id)
+
+    def put(self, member: GroupMember) -> None:
+        if member.report_id == self.current_report:
+            return
+        if len(self._members) >= self.limit:  # the oldest entries go first
+            for cid in list(islice(self._members, self.limit // 4)):
+                del self._members[cid]
+        self._members[member.claim_id] = member
+
+    def clear(self) -> None:
+        self._members.clear()
 
 
 _KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
@@ -180,7 +239,7 @@ def _candidates(
     Capped in SQL: per key, at most ``cap + 1`` dated rows (newest first, on the key/date index) and
     ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
     (one more than the cap tells that the cap was hit). Undated claims rank after dated ones."""
-    found: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    found: dict[str, list[tuple[bool, object, int]]] = defaultdict(list)
     window = dt.timedelta(days=WINDOW_DAYS)
     params: dict[str, object] = {"lim": cap + 1}
     if date is not None:
@@ -188,15 +247,18 @@ def _candidates(
     for start in range(0, len(keys), _KEYS_PER_QUERY):
         chunk = keys[start : start + _KEYS_PER_QUERY]
         stmt = _look_up(len(chunk), date is not None)
-        fetched = session.execute(stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}).all()
+        fetched = raw_rows(
+            session.connection(), stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}
+        )
         for key, cid, rdate in fetched:
-            found[key].append((rdate or dt.date.min, int(cid)))
+            # dated before undated, newest first (the raw date: ISO text on SQLite, a date elsewhere)
+            found[key].append((rdate is not None, rdate if rdate is not None else "", int(cid)))
     out: dict[str, list[int]] = {}
     for key, rows in found.items():
         rows.sort(reverse=True)
         if len(rows) > cap:
             summary.capped += 1
-        out[key] = [cid for _d, cid in rows[:cap]]
+        out[key] = [cid for _dated, _d, cid in rows[:cap]]
     return out
 
 
@@ -236,38 +298,71 @@ def index_claims(session: Session, claim_ids: Iterable[int], *, cap: int = DEFAU
     return summary
 
 
-def _index_report_claims(session: Session, ids: list[int], cap: int) -> IndexSummary:
-    """Index claims of one report (one date, so one window for all)."""
+def index_new_claims(
+    session: Session,
+    ids: list[int],
+    members: dict[int, GroupMember],
+    *,
+    cap: int = DEFAULT_CAP,
+    cache: MemberCache | None = None,
+) -> IndexSummary:
+    """Index claims of one report that were just written (ingest): ``members`` are their checkworthy
+    claims' group members, built from what was written rather than read back. Nothing is to be taken
+    out of the index first, and the caller wrote ``grouped_at`` with the rows."""
+    mine = {cid: (m, None) for cid, m in members.items()}
+    return _index_report_claims(session, ids, cap, mine, mark=False, cache=cache)
+
+
+def _index_report_claims(
+    session: Session,
+    ids: list[int],
+    cap: int,
+    mine: Mapping[int, tuple[GroupMember, str | None]] | None = None,
+    *,
+    mark: bool = True,
+    cache: MemberCache | None = None,
+) -> IndexSummary:
+    """Index claims of one report (one date, so one window for all); ``mine``: their members when the
+    caller has them; ``mark``: set their ``grouped_at``."""
     summary = IndexSummary()
-    mine = _members(session, ids)
+    if mine is None:
+        mine = _members(session, ids)
     keyed = {cid: grouping_keys(m) for cid, (m, _g) in mine.items()}
     keyed = {cid: ks for cid, ks in keyed.items() if ks}
     if keyed:
         date = next(iter(mine.values()))[0].date
         keys = sorted({k for ks in keyed.values() for k in ks})
         cands = _candidates(session, keys, date, cap, summary)
-        others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys())
-        group_of = {cid: gid for cid, (_m, gid) in others.items()}
+        others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
+        merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
+        other_members = {oid: m for oid, (m, _g) in others.items()}
+        compared = 0
         for cid in sorted(keyed):
             member = mine[cid][0]
             linked: set[int] = set()
             for key in keyed[cid]:
                 for other_id in cands.get(key, ()):
-                    if other_id in linked or other_id not in others:
+                    if other_id in linked:
                         continue
-                    other = others[other_id][0]
-                    summary.compared += 1
+                    other = other_members.get(other_id)
+                    if other is None:
+                        continue
+                    compared += 1
                     if not same_claim(member, other, window_days=WINDOW_DAYS):
                         continue
                     linked.add(other_id)
                     if not values_agree(member.values[0], other.values[0]):
-                        conflicts.update({(cid, other_id), (other_id, cid)})
+                        conflicts.add((cid, other_id))
+                        conflicts.add((other_id, cid))
             if linked:
-                _merge(session, cid, linked, group_of)
+                merges.merge(cid, linked)
+        summary.compared += compared
+        merges.write(session)
         if conflicts:
-            session.execute(
-                insert(ClaimConflict), [{"claim_id": a, "other_id": b} for a, b in sorted(conflicts)]
+            session.connection().execute(
+                insert(ClaimConflict.__table__),  # type: ignore[attr-defined]
+                [{"claim_id": a, "other_id": b} for a, b in sorted(conflicts)],
             )
         summary.conflicts = len(conflicts) // 2
         rows = [
@@ -275,31 +370,82 @@ def _index_report_claims(session: Session, ids: list[int], cap: int) -> IndexSum
             for cid in sorted(keyed)
             for key in keyed[cid]
         ]
-        session.execute(insert(ClaimKey), rows)
+        if rows:
+            session.connection().execute(insert(ClaimKey.__table__), rows)  # type: ignore[attr-defined]
         summary.keys = len(rows)
     summary.claims = len(ids)
-    for chunk in _chunks(ids):
-        session.execute(update(Claim).where(col(Claim.id).in_(chunk)).values(grouped_at=utcnow()))
+    if mark:
+        for chunk in _chunks(ids):
+            session.execute(update(Claim).where(col(Claim.id).in_(chunk)).values(grouped_at=utcnow()))
     return summary
 
 
-def _merge(session: Session, claim_id: int, linked: set[int], group_of: dict[int, str | None]) -> None:
-    """``claim_id`` joins the groups of the claims it is linked to (merging them): "g" + smallest id."""
-    gids = {g for o in linked if (g := group_of.get(o)) is not None}
-    if (g := group_of.get(claim_id)) is not None:
-        gids.add(g)
-    loose = {claim_id} | {o for o in linked if group_of.get(o) is None}
-    new = "g" + str(min([*loose, *(_gid_number(g) for g in gids)]))
-    cond: ColumnElement[bool] = col(Claim.id).in_(sorted(loose))
-    stale = sorted(gids - {new})
-    if stale:
-        cond = or_(cond, col(Claim.group_id).in_(stale))
-    session.execute(update(Claim).where(cond).values(group_id=new))
-    for cid, gid in list(group_of.items()):
-        if gid in gids:
-            group_of[cid] = new
-    for cid in loose:
-        group_of[cid] = new
+class _Merges:
+    """The group merges of one report's claims, written together at the end.
+
+    Each linked claim joins the groups of the claims it is linked to, merging them, named "g" + the
+    smallest id among the claims and group numbers merged (what merging them one link at a time, each
+    written at once, ends with): a union-find over loose claims and existing groups, then one
+    ``UPDATE`` per renamed group and per new group id, rather than one per linked claim."""
+
+    def __init__(self, group_of: dict[int, str | None]) -> None:
+        self._group_of = group_of  # the group ids as read, before any merge
+        self._parent: dict[tuple[str, str | int], tuple[str, str | int]] = {}
+
+    def _node(self, cid: int) -> tuple[str, str | int]:
+        gid = self._group_of.get(cid)
+        return ("g", gid) if gid is not None else ("c", cid)
+
+    def _root(self, node: tuple[str, str | int]) -> tuple[str, str | int]:
+        parent = self._parent.setdefault(node, node)
+        while parent != node:
+            grand = self._parent[parent]
+            self._parent[node] = grand
+            node, parent = parent, grand
+        return node
+
+    def merge(self, claim_id: int, linked: set[int]) -> None:
+        # the claim itself always counts with its own id (as a loose claim would)
+        first = self._root(("c", claim_id))
+        group_of = self._group_of
+        # most linked claims share a few groups: each group's node is joined once
+        nodes: set[tuple[str, str | int]] = {
+            ("g", g) if (g := group_of.get(o)) is not None else ("c", o) for o in linked
+        }
+        nodes.add(self._node(claim_id))
+        for node in nodes:
+            root = self._root(node)
+            if root != first:
+                self._parent[root] = first
+
+    def write(self, session: Session) -> None:
+        components: dict[tuple[str, str | int], list[tuple[str, str | int]]] = defaultdict(list)
+        for node in list(self._parent):
+            components[self._root(node)].append(node)
+        renames: list[tuple[str, str]] = []
+        joins: dict[str, list[int]] = defaultdict(list)
+        for nodes in components.values():
+            if len(nodes) < 2:
+                continue
+            numbers = [int(v) if kind == "c" else _gid_number(str(v)) for kind, v in nodes]
+            new = "g" + str(min(numbers))
+            for kind, v in nodes:
+                if kind == "g" and v != new:
+                    renames.append((str(v), new))
+                elif kind == "c":
+                    joins[new].append(int(v))
+        # two prepared statements, each run for all its rows (executemany), renames first
+        conn, claim = session.connection(), Claim.__table__  # type: ignore[attr-defined]
+        if renames:
+            rename = (
+                update(claim).where(claim.c.group_id == bindparam("old")).values(group_id=bindparam("new"))
+            )
+            conn.execute(rename, [{"old": old, "new": new} for old, new in sorted(renames)])
+        if joins:
+            join = update(claim).where(claim.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
+            conn.execute(
+                join, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
+            )
 
 
 def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool = False) -> set[int]:
@@ -329,7 +475,9 @@ def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool 
         session.execute(delete(ClaimConflict).where(col(ClaimConflict.claim_id).in_(chunk)))
         session.execute(delete(ClaimConflict).where(col(ClaimConflict.other_id).in_(chunk)))
         session.execute(
-            update(Claim).where(col(Claim.id).in_(chunk)).values(group_id=None, grouped_at=utcnow() if retired else None)
+            update(Claim)
+            .where(col(Claim.id).in_(chunk))
+            .values(group_id=None, grouped_at=utcnow() if retired else None)
         )
     for gid in sorted(gids):
         rest = [

@@ -25,21 +25,31 @@ from itertools import islice
 from typing import IO, Any, Literal
 
 from sqlalchemy import insert
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
 from claims.errors import ReportError
 from claims.extract import iter_claims
+from claims.grouping import GroupMember
 from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
+from storage.bulk import insert_returning_ids, stored
 from storage.counts import compact_counts
 from storage.db import session_scope
-from storage.groups import index_claims, unindex_claims
+from storage.groups import MemberCache, index_new_claims, unindex_claims
 from storage.models import Claim, Report, Section, SectionSource, utcnow
-from storage.sources import upsert_source_url
+from storage.sources import upsert_source_urls
 from storage.verdicts import initial_verdicts
 
-__all__ = ["IngestResult", "ingest_report", "ingest_parsed", "content_hash", "ClaimSpool", "MAX_REPORT_CLAIMS"]
+__all__ = [
+    "IngestResult",
+    "ingest_report",
+    "ingest_parsed",
+    "content_hash",
+    "ClaimSpool",
+    "MAX_REPORT_CLAIMS",
+]
 
 
 @dataclass(frozen=True)
@@ -118,24 +128,63 @@ class ClaimSpool:
         self.close()
 
 
-def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], now: dt.datetime) -> dict[str, Any]:
-    return {
-        "report_id": report_id,
-        "section_id": section_ids.get(ex.section_order),
-        "start": ex.start,
-        "end": ex.end,
-        "sentence_start": ex.sentence_start,
-        "sentence_end": ex.sentence_end,
-        "text": ex.sentence,
-        "key_text": ex.key_text,
-        "kind": ex.kind,
-        "values": json.dumps([v.to_json() for v in ex.values], ensure_ascii=False),
-        "entities": json.dumps(list(ex.entities), ensure_ascii=False),
-        "topics": json.dumps(list(ex.topics), ensure_ascii=False),
-        "checkworthy": ex.checkworthy,
-        "group_id": None,
-        "created_at": now,
-    }
+_CLAIM_COLUMNS = (
+    "report_id",
+    "section_id",
+    "start",
+    "end",
+    "sentence_start",
+    "sentence_end",
+    "text",
+    "key_text",
+    "kind",
+    "values",
+    "entities",
+    "topics",
+    "checkworthy",
+    "group_id",
+    "created_at",
+    "grouped_at",
+)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(…, ensure_ascii=False) gives
+
+
+def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], now: Any) -> tuple[Any, ...]:
+    """The claim's row (``_CLAIM_COLUMNS``); ``now`` as stored, for ``created_at`` and ``grouped_at``
+    (it is indexed in the same transaction: storage.groups.index_new_claims)."""
+    return (
+        report_id,
+        section_ids.get(ex.section_order),
+        ex.start,
+        ex.end,
+        ex.sentence_start,
+        ex.sentence_end,
+        ex.sentence,
+        ex.key_text,
+        ex.kind,
+        _to_json([v.to_json() for v in ex.values]),
+        _to_json(list(ex.entities)),
+        _to_json(list(ex.topics)),
+        ex.checkworthy,
+        None,
+        now,
+        now,
+    )
+
+
+def _member(ex: ExtractedClaim, claim_id: int, report_id: int, date: dt.date | None) -> GroupMember:
+    """The grouping member of a claim just written: what ``storage.groups`` would read back."""
+    return GroupMember(
+        claim_id=claim_id,
+        report_id=report_id,
+        kind=ex.kind,
+        text=ex.sentence,
+        values=ex.values,
+        entities=ex.entities,
+        topics=ex.topics,
+        date=date,
+        key_offset=ex.start - ex.sentence_start,
+    )
 
 
 def content_hash(text: str) -> str:
@@ -148,106 +197,161 @@ def ingest_report(
     """Parse, extract and store one report (see module docstring); ``max_claims`` None or 0: no limit."""
     parsed = parse_report(text, name)
     with Session(engine) as session:  # the same text again: a no-op, without extracting anything
-        same = _unchanged(session, parsed)
+        same = unchanged(session, parsed)
     if same is not None:
         return same
     with ClaimSpool(iter_claims(parsed), name, max_claims) as spool, session_scope(engine) as session:
         return ingest_parsed(session, parsed, spool)
 
 
-def _latest(session: Session, name: str) -> Report | None:
-    return session.exec(select(Report).where(Report.name == name).order_by(col(Report.version).desc())).first()
-
-
-def _unchanged(session: Session, parsed: ParsedReport) -> IngestResult | None:
+def unchanged(session: Session, parsed: ParsedReport) -> IngestResult | None:
     """The result for a text already stored as the report's newest version, else None."""
-    latest = _latest(session, parsed.name)
-    if latest is None or latest.sha256 != content_hash(parsed.text):
+    latest = _latest_row(session, parsed.name)
+    if latest is None or latest[2] != content_hash(parsed.text):
         return None
-    assert latest.id is not None
-    return IngestResult(parsed.name, latest.id, latest.version, "unchanged")
+    return IngestResult(parsed.name, latest[0], latest[1], "unchanged")
 
 
 def ingest_parsed(
-    session: Session, parsed: ParsedReport, extracted: list[ExtractedClaim] | ClaimSpool
+    session: Session,
+    parsed: ParsedReport,
+    extracted: list[ExtractedClaim] | ClaimSpool,
+    *,
+    cache: MemberCache | None = None,
+    compact: bool = True,
 ) -> IngestResult:
-    same = _unchanged(session, parsed)
-    if same is not None:
-        return same
+    """Write a parsed report and its claims in ``session``'s transaction (the caller commits).
+
+    Every table gets one Core statement per report (claims: per batch of ``INSERT_CHUNK``), never an
+    ORM object per row, and nothing just written is read back. ``cache``: group members of earlier
+    claims kept across the reports of a run; ``compact``: fold the verdict counts now (a batch folds
+    them once at its end)."""
+    latest = _latest_row(session, parsed.name)
     sha = content_hash(parsed.text)
-    latest = _latest(session, parsed.name)
+    if latest is not None and latest[2] == sha:  # the stored text again: a no-op
+        return IngestResult(parsed.name, latest[0], latest[1], "unchanged")
+    conn = session.connection()
     if latest is not None:
         # the older versions' claims leave the grouping index (their conflicts and groups go with them)
         older = session.exec(
-            select(Claim.id).join(Report, col(Report.id) == col(Claim.report_id)).where(col(Report.name) == parsed.name)
+            select(Claim.id)
+            .join(Report, col(Report.id) == col(Claim.report_id))
+            .where(col(Report.name) == parsed.name)
         ).all()
         unindex_claims(session, [int(c) for c in older if c is not None], retired=True)
         session.exec(update(Report).where(col(Report.name) == parsed.name).values(is_latest=False))  # type: ignore[call-overload]
-    report = Report(
-        name=parsed.name,
-        version=(latest.version + 1) if latest else 1,
-        is_latest=True,
-        title=parsed.title,
-        date=parsed.date,
-        sha256=sha,
-        language=parsed.language,
-        text=parsed.text,
-        meta=json.dumps(parsed.meta, ensure_ascii=False, default=str),
-    )
-    session.add(report)
-    session.flush()
-    assert report.id is not None
-
-    section_ids: dict[int, int] = {}
-    source_ids: set[int] = set()
-    for sec in parsed.sections:
-        row = Section(
-            report_id=report.id, order=sec.order, heading=sec.heading, kind=sec.kind, start=sec.start, end=sec.end
-        )
-        session.add(row)
-        session.flush()
-        assert row.id is not None
-        section_ids[sec.order] = row.id
-        seen: set[int] = set()
-        for ref in sec.sources:
-            source = upsert_source_url(session, ref.url or ref.raw)
-            assert source.id is not None
-            if source.id in seen:
-                continue
-            seen.add(source.id)
-            source_ids.add(source.id)
-            session.add(
-                SectionSource(
-                    section_id=row.id, source_id=source.id, raw=ref.raw, label=ref.label, ref_number=ref.ref_number
-                )
-            )
-
-    # Core bulk inserts: building hundreds of ORM objects per report costs more than the SQL itself.
-    # In chunks: a hostile report of tens of thousands of figures never holds all its rows at once.
     now = utcnow()
-    # Core, not the ORM's bulk path: the rows are plain dicts already
-    table = Claim.__table__  # type: ignore[attr-defined]
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    report_id = int(
+        conn.execute(
+            insert(_REPORT).returning(_REPORT.c.id),
+            {
+                "name": parsed.name,
+                "version": (latest[1] + 1) if latest else 1,
+                "is_latest": True,
+                "title": parsed.title,
+                "date": parsed.date,
+                "sha256": sha,
+                "language": parsed.language,
+                "text": parsed.text,
+                "meta": json.dumps(parsed.meta, ensure_ascii=False, default=str),
+                "ingested_at": now,
+            },
+        ).scalar_one()
+    )
+    section_ids, n_sources = _write_sections(session, report_id, parsed)
+    if cache is not None:
+        cache.current_report = report_id
+
+    stamp = stored(conn, _CLAIM, "created_at", now)
     if isinstance(extracted, list):
         batches: Iterable[list[ExtractedClaim]] = [extracted]
         count, checkworthy = len(extracted), sum(1 for ex in extracted if ex.checkworthy)
     else:
         batches, count, checkworthy = extracted.batches(), extracted.count, extracted.checkworthy
     for batch in batches:
+        # in chunks: a hostile report of tens of thousands of figures never holds all its rows at once
         for at in range(0, len(batch), INSERT_CHUNK):
-            rows = [_claim_row(ex, report.id, section_ids, now) for ex in batch[at : at + INSERT_CHUNK]]
-            claim_ids = [int(r[0]) for r in session.connection().execute(stmt, rows)]
+            chunk = batch[at : at + INSERT_CHUNK]
+            rows = [_claim_row(ex, report_id, section_ids, stamp) for ex in chunk]
+            claim_ids = insert_returning_ids(conn, _CLAIM, _CLAIM_COLUMNS, rows)
             initial_verdicts(session, claim_ids)
             # cross-report grouping as an index: the new claims meet only the claims sharing their keys
-            index_claims(session, claim_ids)
-    compact_counts(session)  # fold the verdict counts the new verdicts appended (storage/counts.py)
+            members = {
+                cid: _member(ex, cid, report_id, parsed.date)
+                for cid, ex in zip(claim_ids, chunk, strict=True)
+                if ex.checkworthy
+            }
+            index_new_claims(session, claim_ids, members, cache=cache)
+    if compact:
+        compact_counts(session)  # fold the verdict counts the new verdicts appended (storage/counts.py)
     return IngestResult(
         parsed.name,
-        report.id,
-        report.version,
+        report_id,
+        (latest[1] + 1) if latest else 1,
         "new_version" if latest else "new",
         sections=len(parsed.sections),
-        sources=len(source_ids),
+        sources=n_sources,
         claims=count,
         checkworthy=checkworthy,
     )
+
+
+_REPORT = Report.__table__  # type: ignore[attr-defined]
+_SECTION = Section.__table__  # type: ignore[attr-defined]
+_SECTION_SOURCE = SectionSource.__table__  # type: ignore[attr-defined]
+_CLAIM = Claim.__table__  # type: ignore[attr-defined]
+
+
+def _latest_row(session: Session, name: str) -> tuple[int, int, str] | None:
+    """(id, version, sha256) of the report's newest version, if any."""
+    row = session.execute(
+        sa_select(col(Report.id), col(Report.version), col(Report.sha256))
+        .where(col(Report.name) == name)
+        .order_by(col(Report.version).desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (int(row[0]), int(row[1]), str(row[2]))
+
+
+def _write_sections(session: Session, report_id: int, parsed: ParsedReport) -> tuple[dict[int, int], int]:
+    """The report's sections and the sources they cite (found or created in bulk); returns section
+    order → id and the number of distinct sources cited."""
+    if not parsed.sections:
+        return {}, 0
+    conn = session.connection()
+    rows = [
+        {
+            "report_id": report_id,
+            "order": sec.order,
+            "heading": sec.heading,
+            "kind": sec.kind,
+            "start": sec.start,
+            "end": sec.end,
+        }
+        for sec in parsed.sections
+    ]
+    ids = [
+        int(r[0])
+        for r in conn.execute(insert(_SECTION).returning(_SECTION.c.id, sort_by_parameter_order=True), rows)
+    ]
+    section_ids = {sec.order: sid for sec, sid in zip(parsed.sections, ids, strict=True)}
+    refs = [(sid, ref) for sec, sid in zip(parsed.sections, ids, strict=True) for ref in sec.sources]
+    source_ids = upsert_source_urls(session, [ref.url or ref.raw for _sid, ref in refs])
+    links: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+    for (sid, ref), source_id in zip(refs, source_ids, strict=True):
+        if (sid, source_id) in seen:  # a section citing one page twice links it once
+            continue
+        seen.add((sid, source_id))
+        links.append(
+            {
+                "section_id": sid,
+                "source_id": source_id,
+                "raw": ref.raw,
+                "label": ref.label,
+                "ref_number": ref.ref_number,
+            }
+        )
+    if links:
+        conn.execute(insert(_SECTION_SOURCE), links)
+    return section_ids, len(set(source_ids))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, func, or_, select
 
 from claims.urls import normalise_url, url_host
@@ -14,6 +15,7 @@ __all__ = [
     "source_key",
     "find_source",
     "upsert_source_url",
+    "upsert_source_urls",
     "latest_snapshot",
     "snapshot_with_hash",
     "snapshots_of",
@@ -53,6 +55,38 @@ def upsert_source_url(session: Session, raw_url: str) -> Source:
     session.add(source)
     session.flush()
     return source
+
+
+def upsert_source_urls(session: Session, raw_urls: Sequence[str]) -> list[int]:
+    """Bulk :func:`upsert_source_url`: the source id of each URL, in order; the missing sources are
+    created in one statement (each under the first raw text that names it)."""
+    keys = [source_key(raw) for raw in raw_urls]
+    wanted = sorted({key for key, _ in keys})
+    ids: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        ids.update(
+            (url, int(sid))
+            for url, sid in session.execute(
+                select(Source.url, Source.id).where(col(Source.url).in_(chunk))
+            ).all()
+        )
+    missing: dict[str, dict[str, object]] = {}
+    for raw, (key, malformed) in zip(raw_urls, keys, strict=True):
+        if key in ids or key in missing:
+            continue
+        missing[key] = {
+            "url": key,
+            "raw": raw,
+            "host": None if malformed else url_host(key),
+            "state": "malformed" if malformed else "new",
+            "last_error": "malformed URL" if malformed else None,
+        }
+    if missing:
+        table = Source.__table__  # type: ignore[attr-defined]
+        stmt = insert(table).returning(table.c.url, table.c.id, sort_by_parameter_order=True)
+        ids.update((url, int(sid)) for url, sid in session.connection().execute(stmt, list(missing.values())))
+    return [ids[key] for key, _ in keys]
 
 
 def latest_snapshot(session: Session, source_id: int) -> Snapshot | None:

@@ -14,10 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Boolean, ColumnElement, insert, literal, null
+from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
-from storage.models import Verdict, VerdictEvent, utcnow
+from storage.models import Claim, Verdict, VerdictEvent, utcnow
 
 __all__ = ["VerdictUpdate", "record_verdict", "lock_verdict", "initial_verdict", "initial_verdicts", "AUTO"]
 
@@ -48,27 +49,54 @@ def initial_verdict(session: Session, claim_id: int) -> None:
 
 
 def initial_verdicts(session: Session, claim_ids: Sequence[int]) -> None:
-    """Bulk form of :func:`initial_verdict` for claims that were just inserted (no verdict yet)."""
+    """Bulk form of :func:`initial_verdict` for claims that were just inserted (no verdict yet).
+
+    ``INSERT … SELECT`` from the claim rows, a statement per table for a run of consecutive ids (what
+    one bulk insert of claims gives): no row travels through Python."""
     if not claim_ids:
         return
     now = utcnow()
-    verdicts = [
-        {
-            "claim_id": cid, "status": "unverified", "reason": "not_checked", "confidence": 0.0, "actor": AUTO,
-            "note": "", "snapshot_id": None, "evidence_digest": "", "conflicts_with": "[]", "needs_review": False,
-            "machine_status": "unverified", "machine_reason": "not_checked", "updated_at": now,
-        }
-        for cid in claim_ids
-    ]
-    events = [
-        {
-            "claim_id": cid, "status": "unverified", "reason": "not_checked", "confidence": 0.0, "actor": AUTO,
-            "note": "", "snapshot_id": None, "evidence_digest": "", "details": "{}", "created_at": now,
-        }
-        for cid in claim_ids
-    ]
-    session.execute(insert(Verdict), verdicts)
-    session.execute(insert(VerdictEvent), events)
+    claim = Claim.__table__  # type: ignore[attr-defined]
+    verdict = Verdict.__table__  # type: ignore[attr-defined]
+    event = VerdictEvent.__table__  # type: ignore[attr-defined]
+    common = {
+        "status": literal("unverified"),
+        "reason": literal("not_checked"),
+        "confidence": literal(0.0),
+        "actor": literal(AUTO),
+        "note": literal(""),
+        "snapshot_id": null(),
+        "evidence_digest": literal(""),
+    }
+    verdict_cols = {
+        **common,
+        "conflicts_with": literal("[]"),
+        "needs_review": literal(False, Boolean),
+        "machine_status": literal("unverified"),
+        "machine_reason": literal("not_checked"),
+        "updated_at": literal(now, verdict.c.updated_at.type),
+    }
+    event_cols = {**common, "details": literal("{}"), "created_at": literal(now, event.c.created_at.type)}
+    conn = session.connection()
+    for cond in _id_conditions(claim.c.id, claim_ids):
+        for table, cols in ((verdict, verdict_cols), (event, event_cols)):
+            rows = sa_select(claim.c.id, *cols.values()).where(cond).order_by(claim.c.id)
+            conn.execute(insert(table).from_select(["claim_id", *cols], rows))
+
+
+def _id_conditions(column: Any, ids: Sequence[int]) -> list[ColumnElement[bool]]:
+    """Conditions selecting exactly ``ids``: a ``BETWEEN`` per run of consecutive ids, or ``IN``
+    lists when the ids are scattered (concurrent writers interleaved on PostgreSQL's sequence)."""
+    ordered = sorted(set(ids))
+    runs: list[tuple[int, int]] = []
+    for i in ordered:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    if len(runs) <= 4:
+        return [column.between(lo, hi) for lo, hi in runs]
+    return [column.in_(ordered[at : at + 5000]) for at in range(0, len(ordered), 5000)]
 
 
 def record_verdict(
@@ -106,16 +134,23 @@ def record_verdict(
             note=f"machine now says {update.status}/{update.reason}; reviewer's verdict kept",
             snapshot_id=update.snapshot_id,
             evidence_digest=update.evidence_digest,
-            details=json.dumps({"machine_status": update.status, "machine_reason": update.reason, **update.details}),
+            details=json.dumps(
+                {"machine_status": update.status, "machine_reason": update.reason, **update.details}
+            ),
             created_at=now,
         )
         session.add(event)
         return event
-    if current is not None and (current.status, current.reason, current.evidence_digest) == (
-        update.status,
-        update.reason,
-        update.evidence_digest,
-    ) and update.actor == AUTO:
+    if (
+        current is not None
+        and (current.status, current.reason, current.evidence_digest)
+        == (
+            update.status,
+            update.reason,
+            update.evidence_digest,
+        )
+        and update.actor == AUTO
+    ):
         if current.conflicts_with != conflicts or abs(current.confidence - update.confidence) > 1e-9:
             current.conflicts_with = conflicts
             current.confidence = update.confidence

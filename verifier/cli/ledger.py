@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import typing
+from functools import partial
 from pathlib import Path
 
 import typer
@@ -16,7 +17,7 @@ from claims.model import ClaimKind
 from claims.values import parse_values
 from storage.db import reading
 from storage.export import claim_records
-from storage.ingest import ingest_report
+from storage.ingest_batch import IngestFailure, ingest_reports
 from storage.models import Claim, Report, Section, SectionSource, Source
 from storage.queries import STATUSES
 from storage.summary import report_summaries, top_contradictions
@@ -48,23 +49,27 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def ingest(paths: list[Path] = typer.Argument(..., help="report files or folders of them")) -> None:
-    """Read reports into the ledger (one transaction each; the same text twice is a no-op)."""
+    """Read reports into the ledger (all or nothing per report; the same text twice is a no-op)."""
     files = find_report_files(paths)
     if not files:
         raise ReportError("no report files found (looked for " + ", ".join(map(str, paths)) + ")")
     table = Table("report", "version", "outcome", "sections", "sources", "claims", "checkworthy")
     failures = 0
-    for path in files:
-        try:
-            text = read_report_file(path, state.settings.max_report_bytes)
-            res = ingest_report(state.engine, path.name, text, max_claims=state.settings.max_report_claims)
-        except ReportError as exc:
+    max_bytes = state.settings.max_report_bytes
+    docs = [(path.name, partial(read_report_file, path, max_bytes)) for path in files]
+    for res in ingest_reports(state.engine, docs, max_claims=state.settings.max_report_claims):
+        if isinstance(res, IngestFailure):
             failures += 1
-            hint = f" ({exc.hint})" if exc.hint else ""
-            err_console.print(f"[red]error:[/red] {exc.message}{hint}", highlight=False)
+            hint = f" ({res.hint})" if res.hint else ""
+            err_console.print(f"[red]error:[/red] {res.message}{hint}", highlight=False)
             continue
         table.add_row(
-            res.name, str(res.version), res.outcome, str(res.sections), str(res.sources), str(res.claims),
+            res.name,
+            str(res.version),
+            res.outcome,
+            str(res.sections),
+            str(res.sources),
+            str(res.claims),
             str(res.checkworthy),
         )
     console.print(table)
@@ -96,8 +101,13 @@ def claims_cmd(
         found = next((e["matched_value"] for e in rec["evidence"] if e.get("matched_value")), "")
         style = STATUS_STYLE.get(rec["status"], "")
         table.add_row(
-            str(rec["id"]), rec["report"][:24], rec["kind"], rec["key"][:40],
-            f"[{style}]{rec['status']}[/{style}]" if style else rec["status"], rec["reason"], found[:40],
+            str(rec["id"]),
+            rec["report"][:24],
+            rec["kind"],
+            rec["key"][:40],
+            f"[{style}]{rec['status']}[/{style}]" if style else rec["status"],
+            rec["reason"],
+            found[:40],
             f"{rec['confidence']:.2f}",
         )
     console.print(table)
@@ -108,29 +118,39 @@ def claims_cmd(
 def report_cmd(name: str = typer.Argument(..., help="report file name as ingested")) -> None:
     """One report: its sections, cited sources (with their state) and claims."""
     with Session(reading(state.engine)) as session:
-        rep = session.exec(
-            select(Report).where(Report.name == name, col(Report.is_latest).is_(True))
-        ).first()
+        rep = session.exec(select(Report).where(Report.name == name, col(Report.is_latest).is_(True))).first()
         if rep is None:
             raise NotFoundError(f"no report named {name!r}", hint="see `claimledger summary` for names")
-        console.print(f"[bold]{rep.title or rep.name}[/bold]  ({rep.name}, version {rep.version}, date {rep.date})")
-        sections = session.exec(select(Section).where(Section.report_id == rep.id).order_by(col(Section.order))).all()
+        console.print(
+            f"[bold]{rep.title or rep.name}[/bold]  ({rep.name}, version {rep.version}, date {rep.date})"
+        )
+        sections = session.exec(
+            select(Section).where(Section.report_id == rep.id).order_by(col(Section.order))
+        ).all()
         for sec in sections:
             srcs = session.exec(
-                select(Source).join(SectionSource, col(SectionSource.source_id) == Source.id).where(
-                    SectionSource.section_id == sec.id
-                )
+                select(Source)
+                .join(SectionSource, col(SectionSource.source_id) == Source.id)
+                .where(SectionSource.section_id == sec.id)
             ).all()
             n = len(session.exec(select(Claim.id).where(Claim.section_id == sec.id)).all())
-            console.print(f"\n[bold]§{sec.order} {sec.heading or '(untitled)'}[/bold]  [dim]{sec.kind}, {n} claims[/dim]")
+            console.print(
+                f"\n[bold]§{sec.order} {sec.heading or '(untitled)'}[/bold]  [dim]{sec.kind}, {n} claims[/dim]"
+            )
             for src in srcs:
                 console.print(f"   source [{src.state}] {src.url}", highlight=False)
         records = claim_records(session, report=name)
     table = Table("id", "kind", "claimed", "status", "reason", "conf")
     for rec in records:
         style = STATUS_STYLE.get(rec["status"], "")
-        table.add_row(str(rec["id"]), rec["kind"], rec["key"][:50], f"[{style}]{rec['status']}[/{style}]",
-                      rec["reason"], f"{rec['confidence']:.2f}")
+        table.add_row(
+            str(rec["id"]),
+            rec["kind"],
+            rec["key"][:50],
+            f"[{style}]{rec['status']}[/{style}]",
+            rec["reason"],
+            f"{rec['confidence']:.2f}",
+        )
     console.print(table)
 
 
@@ -204,8 +224,16 @@ def values_cmd(
         out = {
             "input": line,
             "values": [
-                {"raw": v.raw, "value": v.value, "unit": v.unit, "qualifier": v.qualifier, "start": v.start,
-                 "end": v.end, "kind": v.kind, "noun": v.noun}
+                {
+                    "raw": v.raw,
+                    "value": v.value,
+                    "unit": v.unit,
+                    "qualifier": v.qualifier,
+                    "start": v.start,
+                    "end": v.end,
+                    "kind": v.kind,
+                    "noun": v.noun,
+                }
                 for v in vals
             ],
         }
@@ -220,8 +248,14 @@ def summary_cmd(top: int = typer.Option(5, "--top", min=0, help="how many contra
         contra = top_contradictions(session, top)
     table = Table("report", "claims", "checkworthy", "verified", "contradicted", "unverified")
     for r in rows:
-        table.add_row(r.name, str(r.claims), str(r.checkworthy), f"[green]{r.verified}[/green]",
-                      f"[red]{r.contradicted}[/red]", f"[yellow]{r.unverified}[/yellow]")
+        table.add_row(
+            r.name,
+            str(r.claims),
+            str(r.checkworthy),
+            f"[green]{r.verified}[/green]",
+            f"[red]{r.contradicted}[/red]",
+            f"[yellow]{r.unverified}[/yellow]",
+        )
     console.print(table)
     if contra:
         console.print("[bold]Top contradictions[/bold]")

@@ -1,0 +1,151 @@
+"""The batch ingest (storage/ingest_batch.py): the ledger it writes is the one report-by-report ingest
+writes, on SQLite and PostgreSQL, and a report that fails inside a batch is rolled back alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+import storage.ingest_batch as batch_mod
+from claims.errors import ReportError
+from storage.db import make_engine
+from storage.ingest import IngestResult, ingest_report
+from storage.ingest_batch import IngestFailure, ingest_reports
+from tests.conftest import REPORTS_DIR
+
+TABLES = {
+    "report": "name, version, is_latest, sha256",
+    "section": 'id, report_id, "order", heading, kind',
+    "source": "id, url, state, host",
+    "sectionsource": "section_id, source_id, raw, ref_number",
+    "claim": 'id, report_id, section_id, start, "end", key_text, kind, checkworthy, group_id, "values", '
+    "grouped_at IS NULL",
+    "claimkey": "claim_id, key, report_date",
+    "claimconflict": "claim_id, other_id",
+    "verdict": "claim_id, status, reason, machine_status",
+    "verdictevent": "id, claim_id, status, reason",
+}
+
+
+def _docs() -> list[tuple[str, str]]:
+    """The examples, a second copy with some figures changed (groups and conflicts), a repeat and a
+    new version of one report."""
+    seeds = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(REPORTS_DIR.glob("*.txt"))]
+    docs = [(f"a_{n}", t) for n, t in seeds]
+    docs += [(f"b_{n}", t.replace("亿", "万", 2)) for n, t in seeds]
+    docs += [docs[1], (docs[2][0], docs[2][1] + "\n\n另据报道，该公司融资 5 亿美元。\n")]
+    return docs
+
+
+def _cell(v: object) -> str:
+    return str(int(v)) if isinstance(v, bool) else str(v)  # PostgreSQL's booleans, SQLite's 0/1
+
+
+def _ledger(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
+    out = {}
+    with engine.connect() as conn:
+        for table, cols in TABLES.items():
+            rows = conn.execute(text(f"SELECT {cols} FROM {table}")).all()
+            out[table] = sorted((tuple(_cell(v) for v in r) for r in rows), key=repr)
+        out["counts"] = [
+            tuple(_cell(v) for v in r)
+            for r in conn.execute(
+                text(
+                    "SELECT status, reason, checkworthy, SUM(n) FROM verdictcount GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+                )
+            ).all()
+        ]
+    return out
+
+
+def test_a_batch_writes_what_one_report_at_a_time_writes(engine: Engine, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(batch_mod, "BATCH_REPORTS", 4)  # several batches, a repeat inside one
+    docs = _docs()
+    single = make_engine(f"sqlite:///{tmp_path / 'single.db'}", cache=False)
+    one_by_one = [ingest_report(single, name, body) for name, body in docs]
+    in_batches = list(ingest_reports(engine, docs))
+    assert [(r.name, r.outcome, r.version, r.claims) for r in in_batches] == [  # type: ignore[union-attr]
+        (r.name, r.outcome, r.version, r.claims) for r in one_by_one
+    ]
+    assert [r.outcome for r in in_batches[-2:]] == ["unchanged", "new_version"]  # type: ignore[union-attr]
+    expected, got = _ledger(single), _ledger(engine)
+    assert got["claimconflict"], "the copies were meant to disagree somewhere"
+    assert any(row[8] != "None" for row in got["claim"]), "and to form groups"
+    for table in expected:
+        assert got[table] == expected[table], table
+
+
+def test_a_failing_report_is_rolled_back_alone_and_named(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(batch_mod, "BATCH_REPORTS", 3)
+    real = batch_mod.ingest_parsed
+
+    def flaky(session, parsed, extracted, **kw):  # type: ignore[no-untyped-def]
+        result = real(session, parsed, extracted, **kw)  # everything of it written, then the failure
+        if parsed.name == "a_001_13b9a83afb46484c.txt":
+            raise RuntimeError("disk on fire")
+        return result
+
+    def unreadable() -> str:
+        raise ReportError("c.txt: not UTF-8 text")
+
+    monkeypatch.setattr(batch_mod, "ingest_parsed", flaky)
+    docs = _docs()[:5]
+    outcomes = list(ingest_reports(engine, [*docs[:2], ("c.txt", unreadable), *docs[2:]]))
+    failed = [o for o in outcomes if isinstance(o, IngestFailure)]
+    assert [f.name for f in failed] == ["a_001_13b9a83afb46484c.txt", "c.txt"]
+    assert "not ingested" in failed[0].message and "disk on fire" in failed[0].message
+    assert failed[1].message == "c.txt: not UTF-8 text"
+    stored = [o for o in outcomes if isinstance(o, IngestResult)]
+    assert len(stored) == 4
+    with engine.connect() as conn:
+        names = {r[0] for r in conn.execute(text("SELECT name FROM report")).all()}
+        assert names == {r.name for r in stored}
+        claims = conn.execute(text("SELECT count(*) FROM claim")).scalar_one()
+        assert claims == sum(r.claims for r in stored)
+        assert conn.execute(text("SELECT count(*) FROM verdict")).scalar_one() == claims
+        assert conn.execute(text("SELECT SUM(n) FROM verdictcount")).scalar_one() == claims
+        orphans = "SELECT count(*) FROM {t} WHERE report_id NOT IN (SELECT id FROM report)"
+        assert conn.execute(text(orphans.format(t="section"))).scalar_one() == 0
+    # the failed report goes in whole when it is given again
+    monkeypatch.setattr(batch_mod, "ingest_parsed", real)
+    (again,) = ingest_reports(engine, [docs[1]])
+    assert isinstance(again, IngestResult) and again.outcome == "new" and again.claims > 0
+
+
+def test_a_report_over_the_claim_cap_fails_before_the_batch_is_written(engine: Engine) -> None:
+    dump = (
+        "# Funding\n\n" + "".join(f"Company {i} raised {i + 1} million dollars. " for i in range(200)) + "\n"
+    )
+    docs = [("small.md", "# T\n\nAcme raised 5 million dollars.\n"), ("dump.md", dump)]
+    small, refused = ingest_reports(engine, docs, max_claims=100)
+    assert isinstance(small, IngestResult) and small.outcome == "new"
+    assert isinstance(refused, IngestFailure) and "more than 100 claims" in refused.message
+    assert "CLAIMLEDGER_MAX_REPORT_CLAIMS" in refused.hint
+
+
+@pytest.mark.parametrize("size", [1, 2])
+def test_a_batch_of_nothing_new_is_a_no_op(engine: Engine, size: int) -> None:
+    docs = _docs()[:size]
+    first = list(ingest_reports(engine, docs))
+    again = list(ingest_reports(engine, docs))
+    assert [r.outcome for r in again] == ["unchanged"] * size  # type: ignore[union-attr]
+    assert [r.report_id for r in again] == [r.report_id for r in first]  # type: ignore[union-attr]
+
+
+def test_a_name_written_twice_in_one_batch_is_checked_against_what_the_batch_wrote(engine: Engine) -> None:
+    """A, then B, then A again under one name, all in one batch: three versions, as one by one."""
+    name, first = _docs()[0]
+    second = first + "\n\n另据报道，该公司融资 5 亿美元。\n"
+    outcomes = list(ingest_reports(engine, [(name, first), (name, second), (name, first), (name, first)]))
+    assert [(r.outcome, r.version) for r in outcomes] == [  # type: ignore[union-attr]
+        ("new", 1),
+        ("new_version", 2),
+        ("new_version", 3),
+        ("unchanged", 3),
+    ]
+    with engine.connect() as conn:
+        latest = conn.execute(text("SELECT version FROM report WHERE is_latest")).scalars().all()
+    assert latest == [3]
