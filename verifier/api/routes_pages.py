@@ -32,6 +32,7 @@ from verifier.api.deps import (
     read_session,
     reader,
 )
+from verifier.api.fastroute import DeskRoute
 from verifier.api.mdreport import Mark, render_marked
 from verifier.api.rawpage import RAW_CSP, raw_html, sandboxed
 from verifier.api.schemas import loads
@@ -49,8 +50,8 @@ from verifier.desk import assign_claims, bulk_review, set_schedule
 from verifier.review import check_reason, review_claim
 from verifier.settings import Settings
 
-router = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])
-public = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(reader)], route_class=DeskRoute)
+public = APIRouter(include_in_schema=False, route_class=DeskRoute)
 ReadSession = Annotated[Session, Depends(read_session)]
 Who = Annotated[Principal | None, Depends(optional_principal)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
