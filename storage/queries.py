@@ -35,6 +35,7 @@ from storage.models import (
     Verdict,
     VerdictEvent,
 )
+from storage.rawexec import fetch_all
 
 __all__ = [
     "STATUSES",
@@ -75,6 +76,7 @@ __all__ = [
 STATUSES = ("verified", "unverified", "contradicted")
 SOURCE_STATE_ORDER = ("dead", "soft_404", "paywall", "consent", "changed", "blocked", "malformed", "unsupported", "new", "ok")
 Sort = Literal["id", "confidence", "-confidence", "report"]
+SORTS = typing.get_args(Sort)
 MAX_LIMIT = 500
 
 
@@ -212,7 +214,7 @@ def _rows(session: Session, stmt: Any, params: dict[str, Any] | None = None) -> 
     nc, nv = len(_CLAIM_COLS), len(_VERDICT_COLS)
     return [
         ClaimRow(ClaimView(*r[:nc]), VerdictView(*r[nc : nc + nv]), r[nc + nv])
-        for r in session.connection().execute(stmt, params).all()  # Core rows: no ORM result machinery
+        for r in fetch_all(session.connection(), stmt, params)  # on the driver's cursor (storage/rawexec.py)
     ]
 
 
@@ -312,9 +314,11 @@ def _apply_filter(stmt: Any, session: Session | None, flt: ClaimFilter) -> Any:
     if flt.reviewer is not None:
         stmt = stmt.where(Verdict.actor == flt.reviewer)
     if flt.since is not None:
-        stmt = stmt.where(col(Verdict.updated_at) >= dt.datetime.combine(flt.since, dt.time()))
+        stmt = stmt.where(col(Verdict.updated_at) >= dt.datetime.combine(flt.since, dt.time(), tzinfo=dt.UTC))
     if flt.until is not None:
-        stmt = stmt.where(col(Verdict.updated_at) < dt.datetime.combine(flt.until + dt.timedelta(days=1), dt.time()))
+        stmt = stmt.where(
+            col(Verdict.updated_at) < dt.datetime.combine(flt.until + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+        )
     if flt.max_confidence is not None:
         stmt = stmt.where(col(Verdict.confidence) < flt.max_confidence)
     return stmt
@@ -424,7 +428,8 @@ def list_claims(
     page does not grow with its depth, as ``offset``'s does."""
     flt = (flt or ClaimFilter()).validate()
     _check_paging(limit, offset)
-    _order(sort)  # an unknown sort is refused
+    if sort not in SORTS:  # an unknown sort is refused (as _order does, without building its clauses)
+        _order(sort)
     order = sort
     if sort == "id" and (flt.status or flt.reason or flt.needs_review is not None):
         # same order, but named on the verdict: SQLite then reads it straight off the verdict's

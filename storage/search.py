@@ -243,6 +243,7 @@ def _cached_claim_statements(cased: bool, indexed: bool, mode: str, dialect: str
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
 def _claims_by_ids(dialect: str) -> Any:
     """Claims by id, newest first. On PostgreSQL ``= ANY(array)``: the same SQL text for any ids, so
     psycopg prepares it once (an expanded ``IN`` list is new text, parsed and planned per call)."""
