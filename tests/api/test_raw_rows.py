@@ -55,6 +55,10 @@ def test_rows_on_the_cursor_equal_executes(engine: Engine, seed: Seed) -> None:
             (_claims_by_ids(session.connection().dialect.name), {"ids": list(seed.claims.values())})
         )
         statements.append((_claims_by_ids(session.connection().dialect.name), {"ids": []}))
+        statements.append((q._page_select(session, q.ClaimFilter(), "id", 50, 0, lines=True), None))
+        statements.append(
+            (_claims_by_ids(session.connection().dialect.name, True), {"ids": list(seed.claims.values())})
+        )
         planned, rows = 0, 0
         for stmt, params in statements:
             plain, raw = _both(session, stmt, params)
@@ -72,3 +76,26 @@ def test_date_filters(client: TestClient, seed: Seed) -> None:
     assert client.get("/api/claims", params={"until": "2000-01-01"}).json()["items"] == []
     assert client.get("/api/queue", params={"since": "2000-01-01"}).status_code == 200
     assert client.get("/", params={"since": "2000-01-01", "until": "2999-12-31"}).status_code == 200
+
+
+def test_the_pages_tables_read_from_lines_as_from_full_rows(engine: Engine, seed: Seed) -> None:
+    from jinja2 import Environment
+
+    from storage.search import search
+    from verifier.api.rows import claim_rows, search_rows
+
+    env = Environment(autoescape=True)
+    with Session(make_read_engine(engine)) as session:
+        for flt in (q.ClaimFilter(), q.ClaimFilter(review="any"), q.ClaimFilter(status="contradicted")):
+            full, lines = (q.review_queue(session, flt, lines=x) for x in (False, True))
+            assert [type(r) for r in lines.items] == [q.LineRow] * len(full.items) and full.items
+            assert (lines.total, lines.next_after) == (full.total, full.next_after)
+            assert claim_rows(env, lines.items, True, "a=b") == claim_rows(env, full.items, True, "a=b")
+            listed = q.list_claims(session, flt, lines=True).items
+            assert claim_rows(env, listed, False, "") == claim_rows(
+                env, q.list_claims(session, flt).items, False, ""
+            )
+        found, found_lines = (search(session, "OpenAI", lines=x) for x in (False, True))
+        assert found.claims and search_rows(env, found_lines.claims, "OpenAI") == search_rows(
+            env, found.claims, "OpenAI"
+        )

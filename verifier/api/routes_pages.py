@@ -113,7 +113,7 @@ def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts,
                after: Annotated[str | None, Query(max_length=300)] = None) -> HTMLResponse:
     flt, kept = queue_filter(request.query_params, who)
     # "next" seeks past the page's last row (keyset); offset only numbers the rows shown
-    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=offset, with_total=False, after=after)
+    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=offset, with_total=False, after=after, lines=True)
     page.total = counts.get(("queue", flt), lambda: in_session(engine, q.count_queue, flt))
     reasons = counts.get("reasons", lambda: in_session(engine, q.reason_counts))
     totals = counts.get("statuses", lambda: in_session(engine, q.status_counts))
@@ -133,7 +133,7 @@ def claims_page(request: Request, session: ReadSession, who: Who,
                 offset: Annotated[int, Query(ge=0, le=2**62)] = 0) -> HTMLResponse:
     """Every claim (not only the queue), with the API's filters, sorting and paging."""
     flt, kept = queue_filter(request.query_params, who)
-    page = q.list_claims(session, flt, sort=sort, limit=PAGE_SIZE, offset=offset)
+    page = q.list_claims(session, flt, sort=sort, limit=PAGE_SIZE, offset=offset, lines=True)
     nxt = page.offset + page.limit
     base = {**kept, "sort": sort if sort != "id" else ""}
     return render(
@@ -230,7 +230,7 @@ async def bulk_form(request: Request, engine: EngineDep, who: CanReview) -> Resp
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, session: ReadSession, who: Who, q_: Annotated[str, Query(alias="q", max_length=200)] = "",
                 offset: Annotated[int, Query(ge=0, le=2**62)] = 0) -> HTMLResponse:
-    res = search(session, q_, limit=PAGE_SIZE, offset=offset) if q_.strip() else None
+    res = search(session, q_, limit=PAGE_SIZE, offset=offset, lines=True) if q_.strip() else None
     nxt = offset + PAGE_SIZE
     return render(request, "search.html", who, q=q_, res=res, max_count=MAX_COUNT,
                   next_url=("/search?" + _qs({"q": q_, "offset": nxt})) if res and nxt < res.claims_total else None,
