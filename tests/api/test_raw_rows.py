@@ -99,3 +99,23 @@ def test_the_pages_tables_read_from_lines_as_from_full_rows(engine: Engine, seed
         assert found.claims and search_rows(env, found_lines.claims, "OpenAI") == search_rows(
             env, found.claims, "OpenAI"
         )
+
+
+def test_postgres_queue_index_carries_the_claim_id(engine: Engine) -> None:
+    """On PostgreSQL the queue's index ends with the claim id (the group's last sort key), replacing
+    the older index without it; SQLite keeps its index (its entries end with the rowid)."""
+    from sqlalchemy import inspect
+
+    names = {ix["name"] for ix in inspect(engine).get_indexes("verdict")}
+    if engine.dialect.name != "postgresql":
+        assert "ix_verdict_review_queue" in names and q.PG_QUEUE_INDEX not in names
+        return
+    with engine.begin() as conn:  # a ledger made before: the old index, not the new one
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {q.PG_QUEUE_INDEX}")
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_verdict_review_queue ON verdict (status, needs_review, reason, confidence DESC)"
+        )
+    q.ensure_indexes(engine)
+    indexes = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("verdict")}
+    assert "ix_verdict_review_queue" not in indexes
+    assert indexes[q.PG_QUEUE_INDEX] == ["status", "needs_review", "reason", "confidence", "claim_id"]
