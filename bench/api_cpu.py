@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from api import ENDPOINTS, PG_ADMIN, generate  # noqa: E402
+from asgi_call import call  # noqa: E402
 
 from storage.db import make_engine  # noqa: E402
 
@@ -66,34 +67,8 @@ class SqlLog:
 
 async def _call(app: Any, path: str) -> tuple[int, int]:
     """One GET through the ASGI app in this process; returns (status, body bytes)."""
-    raw_path, _, query = path.partition("?")
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-        "path": raw_path, "raw_path": raw_path.encode(), "query_string": query.encode(), "root_path": "",
-        "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-    }
-    status, size = 0, 0
-    requested, done = False, asyncio.Event()
-
-    async def receive() -> dict[str, Any]:
-        nonlocal requested
-        if not requested:
-            requested = True
-            return {"type": "http.request", "body": b"", "more_body": False}
-        await done.wait()  # a response that listens for the client leaving hears it only at the end
-        return {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        nonlocal status, size
-        if message["type"] == "http.response.start":
-            status = message["status"]
-        elif message["type"] == "http.response.body":
-            size += len(message.get("body", b""))
-            if not message.get("more_body"):
-                done.set()
-
-    await app(scope, receive, send)
-    return status, size
+    status, body = await call(app, path)
+    return status, len(body)
 
 
 def _pg_backend_ticks(engine: Engine) -> dict[int, int]:

@@ -32,9 +32,10 @@ from sqlmodel import Session, col, select
 from storage.models import Claim, Report, Snapshot, Source, Verdict
 from storage.queries import (
     _CLAIM_COLS,
+    _LINE_CLAIM_COLS,
+    _LINE_VERDICT_COLS,
     _VERDICT_COLS,
     ClaimFilter,
-    ClaimRow,
     _apply_filter,
     _base,
     _check_paging,
@@ -155,7 +156,7 @@ class ReportHit:
 @dataclass
 class SearchResult:
     query: str
-    claims: list[ClaimRow]
+    claims: list[Any]  # ClaimRow; with ``lines=True`` LineRow where the page is read by id (the pages' table)
     claims_total: int
     reports: list[ReportHit] = field(default_factory=list)
     sources: list[tuple[Source, str]] = field(default_factory=list)  # source, its latest page title
@@ -243,7 +244,8 @@ def _cached_claim_statements(cased: bool, indexed: bool, mode: str, dialect: str
 
 
 @lru_cache(maxsize=4)
-def _claims_by_ids(dialect: str) -> Any:
+@lru_cache(maxsize=8)
+def _claims_by_ids(dialect: str, lines: bool = False) -> Any:
     """Claims by id, newest first. On PostgreSQL ``= ANY(array)``: the same SQL text for any ids, so
     psycopg prepares it once (an expanded ``IN`` list is new text, parsed and planned per call)."""
     if dialect == "postgresql":
@@ -253,7 +255,8 @@ def _claims_by_ids(dialect: str) -> Any:
     # the report's name read per row off its key: joined, the planner may hash the whole report table
     # for 50 claims
     name = select(col(Report.name)).where(col(Report.id) == col(Claim.report_id)).scalar_subquery()
-    stmt = sa_select(*_CLAIM_COLS, *_VERDICT_COLS, name).select_from(Claim)
+    columns = (*_LINE_CLAIM_COLS, *_LINE_VERDICT_COLS) if lines else (*_CLAIM_COLS, *_VERDICT_COLS)
+    stmt = sa_select(*columns, name).select_from(Claim)
     stmt = stmt.join(Verdict, col(Verdict.claim_id) == col(Claim.id))
     return stmt.where(cond).order_by(col(Claim.id).desc())
 
@@ -273,7 +276,7 @@ def _other_statements(cased: bool, dialect: str) -> tuple[Any, Any]:
 
 
 def search(session: Session, query: str, *, flt: ClaimFilter | None = None, limit: int = 50, offset: int = 0,
-           mode: str | None = None, others: bool = True) -> SearchResult:
+           mode: str | None = None, others: bool = True, lines: bool = False) -> SearchResult:
     """Claims whose text holds ``query`` (newest first, filtered by ``flt`` when given), reports
     whose name holds it, and sources whose URL or page title holds it. Case-insensitive for Latin
     letters. ``claims_total`` stops at ``MAX_COUNT + 1``.
@@ -322,7 +325,7 @@ def search(session: Session, query: str, *, flt: ClaimFilter | None = None, limi
     if page_ids is None:
         items = _rows(session, st.page, {**pattern, "lim": limit, "off": offset})
     else:
-        items = _rows(session, _claims_by_ids(dialect), {"ids": page_ids}) if page_ids else []
+        items = _rows(session, _claims_by_ids(dialect, lines), {"ids": page_ids}, lines) if page_ids else []
     result = SearchResult(q, items, total, mode=mode, limit=limit, offset=offset)
     if others and offset == 0:
         names_stmt, hits_stmt = _other_statements(cased, dialect)

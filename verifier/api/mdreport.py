@@ -71,12 +71,13 @@ def _place_end(text: str, pos: int) -> int:
     return pos
 
 
-def _with_sentinels(text: str, marks: Sequence[Mark]) -> str:
+def _with_sentinels(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each span (in mark order: by start, the longest first) bracketed by sentinels."""
     text = _SENTINELS.sub("", text)  # the report's own private-use characters cannot fake a mark
     inserts: list[tuple[int, int, str]] = []
     last_end = -1
-    for i, m in enumerate(sorted(marks, key=lambda m: (m.start, -m.end))):
-        start, end = max(0, m.start), min(len(text), m.end)
+    for i, (m_start, m_end) in enumerate(spans):
+        start, end = max(0, m_start), min(len(text), m_end)
         start = _place_start(text, start)
         end = _place_end(text, end)
         if end <= start or start < last_end:  # empty, or overlapping an earlier mark
@@ -101,18 +102,20 @@ MEMO_CHARS = 200_000  # reports up to this size keep their layout (128 of them: 
 Layout = tuple["str | tuple[int, bool]", ...]
 
 
-def _layout_for(marked_text: str) -> Layout:
-    """The layout of a report text with its sentinels: a pure function of the text and where its
-    marks sit (not of their verdicts, applied afterwards), so a report shown again with the same
-    claims is neither parsed again by markdown-it nor walked tag by tag (most of the page's work).
-    A new version or another set of marks is a new key; a very long report is laid out each time
-    rather than held."""
-    return _layout(_md.render(marked_text)) if len(marked_text) > MEMO_CHARS else _memo_layout(marked_text)
+def _layout_for(text: str, spans: tuple[tuple[int, int], ...]) -> Layout:
+    """The layout of a report text with its marks at ``spans``: a pure function of the text and
+    where its marks sit (not of their verdicts, applied afterwards), so a report shown again with
+    the same claims is neither marked with sentinels, nor parsed again by markdown-it, nor walked
+    tag by tag (most of the page's work). A new version or another set of marks is a new key; a
+    very long report is laid out each time rather than held."""
+    if len(text) > MEMO_CHARS:
+        return _layout(_md.render(_with_sentinels(text, spans)))
+    return _memo_layout(text, spans)
 
 
 @lru_cache(maxsize=128)
-def _memo_layout(marked_text: str) -> Layout:
-    return _layout(_md.render(marked_text))
+def _memo_layout(text: str, spans: tuple[tuple[int, int], ...]) -> Layout:
+    return _layout(_md.render(_with_sentinels(text, spans)))
 
 
 def _layout(html: str) -> Layout:
@@ -192,7 +195,7 @@ def render_marked(text: str, marks: Sequence[Mark]) -> str:
     ordered = sorted(marks, key=lambda m: (m.start, -m.end))
     out: list[str] = []
     seen: set[int] = set()
-    for item in _layout_for(_with_sentinels(text, marks)):
+    for item in _layout_for(text, tuple((m.start, m.end) for m in ordered)):
         if isinstance(item, str):
             out.append(item)
             continue

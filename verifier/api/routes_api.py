@@ -31,6 +31,7 @@ from verifier.api.deps import (
     read_session,
     reader,
 )
+from verifier.api.fastroute import DeskRoute
 from verifier.api.jobs import Job, JobRegistry
 from verifier.api.schemas import (
     AssignIn,
@@ -63,7 +64,7 @@ from verifier.desk import assign_claims, bulk_review, set_schedule
 from verifier.review import check_reason, review_claim
 from verifier.settings import Settings
 
-router = APIRouter(prefix="/api", dependencies=[Depends(reader)])
+router = APIRouter(prefix="/api", dependencies=[Depends(reader)], route_class=DeskRoute)
 ReadSession = Annotated[Session, Depends(read_session)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

@@ -32,6 +32,7 @@ from verifier.api.deps import (
     read_session,
     reader,
 )
+from verifier.api.fastroute import DeskRoute
 from verifier.api.mdreport import Mark, render_marked
 from verifier.api.rawpage import RAW_CSP, raw_html, sandboxed
 from verifier.api.schemas import loads
@@ -49,8 +50,8 @@ from verifier.desk import assign_claims, bulk_review, set_schedule
 from verifier.review import check_reason, review_claim
 from verifier.settings import Settings
 
-router = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])
-public = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(reader)], route_class=DeskRoute)
+public = APIRouter(include_in_schema=False, route_class=DeskRoute)
 ReadSession = Annotated[Session, Depends(read_session)]
 Who = Annotated[Principal | None, Depends(optional_principal)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
@@ -112,7 +113,7 @@ def queue_page(request: Request, session: ReadSession, who: Who, counts: Counts,
                after: Annotated[str | None, Query(max_length=300)] = None) -> HTMLResponse:
     flt, kept = queue_filter(request.query_params, who)
     # "next" seeks past the page's last row (keyset); offset only numbers the rows shown
-    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=offset, with_total=False, after=after)
+    page = q.review_queue(session, flt, limit=PAGE_SIZE, offset=offset, with_total=False, after=after, lines=True)
     page.total = counts.get(("queue", flt), lambda: in_session(engine, q.count_queue, flt))
     reasons = counts.get("reasons", lambda: in_session(engine, q.reason_counts))
     totals = counts.get("statuses", lambda: in_session(engine, q.status_counts))
@@ -132,7 +133,7 @@ def claims_page(request: Request, session: ReadSession, who: Who,
                 offset: Annotated[int, Query(ge=0, le=2**62)] = 0) -> HTMLResponse:
     """Every claim (not only the queue), with the API's filters, sorting and paging."""
     flt, kept = queue_filter(request.query_params, who)
-    page = q.list_claims(session, flt, sort=sort, limit=PAGE_SIZE, offset=offset)
+    page = q.list_claims(session, flt, sort=sort, limit=PAGE_SIZE, offset=offset, lines=True)
     nxt = page.offset + page.limit
     base = {**kept, "sort": sort if sort != "id" else ""}
     return render(
@@ -229,7 +230,7 @@ async def bulk_form(request: Request, engine: EngineDep, who: CanReview) -> Resp
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, session: ReadSession, who: Who, q_: Annotated[str, Query(alias="q", max_length=200)] = "",
                 offset: Annotated[int, Query(ge=0, le=2**62)] = 0) -> HTMLResponse:
-    res = search(session, q_, limit=PAGE_SIZE, offset=offset) if q_.strip() else None
+    res = search(session, q_, limit=PAGE_SIZE, offset=offset, lines=True) if q_.strip() else None
     nxt = offset + PAGE_SIZE
     return render(request, "search.html", who, q=q_, res=res, max_count=MAX_COUNT,
                   next_url=("/search?" + _qs({"q": q_, "offset": nxt})) if res and nxt < res.claims_total else None,
