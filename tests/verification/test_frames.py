@@ -317,3 +317,21 @@ def test_a_depreciation_is_a_fall() -> None:
     up, _ = verdict("人民币中间价报 6.4401，升值 66 基点", "66 基点", "percent", p)
     assert down.status == "verified"
     assert up.status != "verified"  # an appreciation is not what the page says
+
+
+def test_a_one_digit_amount_slipped_by_ten_beside_another_amount_is_a_lone_slip() -> None:
+    from claims.values import parse_values
+    from verifier.judge.compare import compare_values
+    from verifier.judge.numbers import _lone_slip
+
+    (claimed,) = [v for v in parse_values("安娜离开时获得了 2 亿美元") if v.kind == "money"]
+    page_values = [v for v in parse_values("Anna received $20 million on her departure, and Bruno $35 million.") if v.kind == "money"]
+    slip = _lone_slip(claimed, [(v, compare_values(claimed, v)) for v in page_values])
+    assert slip is not None and slip[0].raw == "$20 million"
+    # one of the passage's amounts is the claim's own: no slip
+    (right,) = [v for v in parse_values("布鲁诺获得了 3500 万美元") if v.kind == "money"]
+    assert _lone_slip(right, [(v, compare_values(right, v)) for v in page_values]) is None
+    # a one-digit count meets round figures by chance: only amounts count
+    (count,) = parse_values("录用了 2 万人")
+    hired = parse_values("they hired 200,000 people and 35,000 contractors")
+    assert _lone_slip(count, [(v, compare_values(count, v)) for v in hired]) is None

@@ -47,14 +47,18 @@ from verifier.judge.statements import supports as aligned_supports
 
 def _lone_slip(claimed: Value, comparisons: Sequence[tuple[Value, Comparison]]) -> tuple[Value, Comparison] | None:
     """The passage's one figure with the claim's digits on another scale or transposed, when the claim's
-    digits are too many (two or more) to meet by chance, or it is an amount and the passage's only one."""
+    digits are too many (two or more) to meet by chance, or it is an amount and the passage gives at
+    most two, none of them the claim's ("1 亿美元" against "$10 million … and $26 million")."""
     slips = [(pv, c) for pv, c in comparisons if c.strong]
     if len(slips) != 1:
         return None
     if len(significant_digits(float(claimed.value))) >= 2:
         return slips[0]
     # one digit (五个 against 5,000) meets a round figure by chance: only an amount of the same currency counts
-    return slips[0] if len(comparisons) == 1 and claimed.kind == "money" else None
+    if claimed.kind != "money":
+        return None
+    # … or the passage's amounts all in the claim's currency, none of them the claim's figure
+    return slips[0] if len(comparisons) <= 2 and all(c.disagrees for _pv, c in comparisons) else None
 
 
 def _row_counts_other_things(claimed: Value, ps: PassageScore) -> bool:
