@@ -335,3 +335,14 @@ def test_a_one_digit_amount_slipped_by_ten_beside_another_amount_is_a_lone_slip(
     (count,) = parse_values("录用了 2 万人")
     hired = parse_values("they hired 200,000 people and 35,000 contractors")
     assert _lone_slip(count, [(v, compare_values(count, v)) for v in hired]) is None
+
+
+def test_a_crossing_seen_from_both_ends_needs_one_word_each() -> None:
+    p = page(
+        "Online sales of physical goods reached about RMB6.12 trillion, while online sales of services reached nearly RMB2.37 trillion.",
+        title="Retail",
+    )
+    crossed, a = verdict("其中，实物商品网上零售额近 2.37 万亿元，服务网上零售额近 6.12 万亿元", "2.37 万亿元", "money", p)
+    straight, _ = verdict("其中，实物商品网上零售额近 6.12 万亿元，服务网上零售额近 2.37 万亿元", "6.12 万亿元", "money", p)
+    assert crossed.status == "contradicted" and a.evidence[0].matched_value == "RMB6.12 trillion"
+    assert straight.status == "verified"

@@ -733,13 +733,18 @@ def _moved_by_segment(
     if len(k_only) < _SEGMENT_WORDS:
         return None
     for a in mine:
-        if _page_segment(a, drop) & k_only:
+        wa = _page_segment(a, drop)
+        if wa & k_only:
             continue
         for b in theirs:
             if b.index is not a.index or b.passage_no != a.passage_no:
                 continue
             wb = _page_segment(b, drop)
-            if len(wb & k_only) >= _SEGMENT_WORDS and not wb & s_only:
+            if wb & s_only:
+                continue
+            # two of the claim's own words beside the page's other figure; or one, when the page's figure
+            # equal to the claim's carries one of the other segment's own (the crossing seen from both ends)
+            if len(wb & k_only) >= _SEGMENT_WORDS or (wb & k_only and wa & s_only):
                 return b
     return None
 
