@@ -21,6 +21,11 @@ def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
 
 
 def test_periods() -> None:
+    assert period_marks("前三季度营收") == {"q123"}  # the first three quarters, not the third
+    assert period_marks("for the first nine months") == period_marks("1-9月") == {"q123"}
+    assert period_marks("in the first three months") == {"q1"} and period_marks("1-6月") == {"h1"}
+    assert period_marks("the first, second and third quarters") == {"q1", "q2", "q3"}
+    assert periods_conflict(period_marks("前三季度营收"), period_marks("第三季度营收"))
     assert period_marks("fiscal third-quarter revenue") >= {"q3", "fiscal"}
     assert period_marks("第二季度营收") >= {"q2"}
     assert periods_conflict(period_marks("in the third quarter"), period_marks("second-quarter revenue"))

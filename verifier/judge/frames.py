@@ -83,8 +83,21 @@ def clause_words(text: str) -> frozenset[str]:
 
 _ORD = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _QUARTER = re.compile(
-    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b|第?([一二三四1-4])\s*季度", re.IGNORECASE
+    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b|(?<!前)第?([一二三四1-4])\s*季度", re.IGNORECASE
 )
+# the first months of a year, counted from January: "the first three months" / 1-3月 is Q1, six months
+# H1, nine months (前三季度, "the first three quarters") the three quarters together (前三个月 is left
+# out: it is as often "the previous three months")
+_FIRST_MONTHS = re.compile(
+    r"\bfirst (three|six|nine) months\b|\bfirst three quarters\b|前三季度|(?<![\d.])1\s*[-–至到]\s*([369])\s*月",
+    re.IGNORECASE,
+)
+# "the first, second and third quarters": each quarter of the list
+_QUARTER_LIST = re.compile(
+    r"\b((?:(?:first|second|third|fourth)(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))+(?:first|second|third|fourth))\s+quarters\b",
+    re.IGNORECASE,
+)
+_MONTHS_MARK = {"three": "q1", "3": "q1", "six": "h1", "6": "h1", "nine": "q123", "9": "q123"}
 _HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度", re.IGNORECASE)
 _CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNORECASE)
@@ -104,6 +117,10 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         h = m.group(1) or {"first": "1", "second": "2", "上": "1", "下": "2"}.get((m.group(2) or m.group(3) or "").lower())
         if h:
             marks.add(f"h{h}")
+    for m in _QUARTER_LIST.finditer(text):
+        marks |= {f"q{_ORD[w.lower()]}" for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() in _ORD}
+    for m in _FIRST_MONTHS.finditer(text):
+        marks.add(_MONTHS_MARK.get((m.group(1) or m.group(2) or "nine").lower(), "q123"))
     if _FISCAL.search(text):
         marks.add("fiscal")
     if _CALENDAR.search(text):
