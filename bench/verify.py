@@ -26,7 +26,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from storage.db import make_engine, session_scope  # noqa: E402
 from storage.evidence import claims_to_verify, latest_snapshots  # noqa: E402
 from storage.export import claim_records  # noqa: E402
 from storage.ingest import ingest_report  # noqa: E402
+from storage.ingest_batch import IngestFailure, ingest_reports  # noqa: E402
 from storage.models import Claim, Snapshot, Source  # noqa: E402
 from verifier.archive import import_archive  # noqa: E402
 from verifier.evaluate import evaluate, load_gold  # noqa: E402
@@ -66,6 +67,13 @@ def vary_figures(text: str, rng: random.Random, share: float = 0.15) -> str:
     return _FIGURE.sub(swap, text)
 
 
+def ingest_many(engine: Any, docs: Iterable[tuple[str, str]]) -> None:
+    """The copies in batches, as ``claimledger ingest FOLDER`` writes them (storage.ingest_batch)."""
+    for outcome in ingest_reports(engine, docs):
+        if isinstance(outcome, IngestFailure):
+            raise SystemExit(f"bench: {outcome.name} was not ingested: {outcome.message}")
+
+
 def build(url: str, copies: int, versions: int, seed: int = 7) -> tuple[Any, dict[str, int]]:
     rng = random.Random(seed)
     engine = make_engine(url, cache=False)
@@ -73,10 +81,14 @@ def build(url: str, copies: int, versions: int, seed: int = 7) -> tuple[Any, dic
     for name, text in texts.items():  # copy 0: the examples as they are
         ingest_report(engine, name, text)
     import_archive(engine, SOURCES)
-    for i in range(1, copies):
-        for name, text in texts.items():
-            copy = _URL.sub(f"https://c{i}.\\1", text)
-            ingest_report(engine, f"copy{i:03d}_{name}", vary_figures(copy, rng))
+    ingest_many(
+        engine,
+        (
+            (f"copy{i:03d}_{name}", vary_figures(_URL.sub(f"https://c{i}.\\1", text), rng))
+            for i in range(1, copies)
+            for name, text in texts.items()
+        ),
+    )
     manifest = json.loads((SOURCES / "manifest.json").read_text(encoding="utf-8"))
     pages = {}
     for entry in manifest:
