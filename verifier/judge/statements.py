@@ -662,7 +662,7 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     for sib in siblings:
         s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun or _cell_noun(q, sib))
         k_only, s_only = k_near - s_near, s_near - k_near
-        theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
+        theirs = _stating(sib, statements)
         if k_only and not s_only and _table_row(q.sentence):
             # a bare cell beside the claim's: its column's words sit next to the page's figure equal to
             # the other cell, and not next to the page's figure equal to the claim's
@@ -691,11 +691,15 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
         if reversed_list is not None:
             return reversed_list
     for sib in siblings:
-        theirs = [st for st in statements if not st.comparison.agrees and compare_values(sib, st.value).agrees]
-        moved = _moved_by_segment(q.sentence, key, sib, spans, drop, mine, theirs)
+        moved = _moved_by_segment(q.sentence, key, sib, spans, drop, mine, _stating(sib, statements))
         if moved is not None:
             return moved
     return None
+
+
+def _stating(v: Value, statements: Sequence[Statement]) -> list[Statement]:
+    """The page figures equal to the claim's other figure ``v`` (and not to the claim's own)."""
+    return [st for st in statements if not st.comparison.agrees and compare_values(v, st.value).agrees]
 
 
 _SEGMENT_WORDS = 2  # the claim's own segment words the page's other figure must carry
@@ -722,9 +726,9 @@ def _moved_by_segment(
     mine: Sequence[Statement], theirs: Sequence[Statement],
 ) -> Statement | None:
     """Read with whole segments of two clauses (the clause cut at the figures around it), where the
-    words right next to the figures tell nothing: the page's figure equal to the claim's other figure S carries words
-    of the claim's own segment that S's segment lacks (at least two), and none of S's; the page's
-    figure equal to the claim's carries none of the claim's own ("平昌冬奥会门票销售已达到 50%，冬残奥会…
+    words right next to the figures tell nothing: the page's figure equal to the claim's other figure S
+    carries words of the claim's own segment that S's segment lacks (two, or one when the crossing shows
+    from both ends), and none of S's; the page's figure equal to the claim's carries none of the claim's own ("平昌冬奥会门票销售已达到 50%，冬残奥会…
     突破了 64%" against "the Winter Olympics has reached 64%, … the Paralympics has also exceeded 50%")."""
     if clause_span(sentence, key.start, key.end) == clause_span(sentence, sib.start, sib.end):
         return None  # one clause: word order moves its words between its figures in translation
