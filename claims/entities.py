@@ -65,6 +65,9 @@ _LATIN_RUN, _CAPITALISED = with_first_chars(_LATIN_RUN), with_first_chars(_CAPIT
 _ANY_LATIN = re.compile("[A-Za-z]")  # every run _LATIN_RUN finds starts with one
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvs\b)\s*")
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行)")
+# the suffixes alone: one scan that skips by their first characters, before _ORG_SUFFIX tries every Han
+# character as a name's start (most sentences hold no suffix)
+_ORG_SUFFIX_WORD = re.compile(r"公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行")
 
 
 @cache
@@ -128,7 +131,7 @@ def chinese_entities(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=64)  # extraction asks twice per sentence (its names, then its facts)
 def _chinese_entities(text: str) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), _chinese_names()[m.group(0)]) for m in _chinese_pattern().finditer(text)]
-    for m in _ORG_SUFFIX.finditer(text):
+    for m in _ORG_SUFFIX.finditer(text) if _ORG_SUFFIX_WORD.search(text) else ():
         if not any(s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), m.group(0)))
     return tuple(sorted(found))

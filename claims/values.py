@@ -401,8 +401,24 @@ def normalise_version(raw: str) -> str:
 _CURRENCY_CODE_AMOUNT = re.compile(r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF)\s?\d")
 
 
+# per version pattern, a shorter one every match of it contains (None: no gate), searched first: it
+# stops at rarer characters (B/M after a digit, a hyphen after a capital) than the pattern, whose
+# scan is then skipped on most sections
+_VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
+    None,  # a family name: the pattern skips by the families' first letters already
+    re.compile(r"[A-Z](?<=\d[A-Z])"),  # H100, B200X: a digit then a capital
+    re.compile(r"[BM](?<=\d[BM])"),  # 70B, 1.5M: B or M right after a digit
+    None,  # Name 1.2: a digit, a dot, a digit (too common to gate)
+    re.compile(r"v\d"),  # v1.2
+    re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
+    re.compile(r"o[1-9]"),  # o1, o3-mini
+)
+
+
 def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
-    for pattern in _version_patterns():
+    for pattern, gate in zip(_version_patterns(), _VERSION_GATES, strict=True):
+        if gate is not None and gate.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             raw = m.group(0).rstrip()
             if not any(ch.isdigit() for ch in raw) or _CURRENCY_CODE_AMOUNT.match(raw):

@@ -42,3 +42,16 @@ def test_month_gate_on_the_lowered_text_is_the_case_insensitive_one() -> None:
         low = values._lowered(text)
         fast = (values._HAS_MONTH_LOW.search(low) if low is not None else values._HAS_MONTH_NAME.search(text))
         assert (fast is not None) == (values._HAS_MONTH_NAME.search(text) is not None), text
+
+
+VERSION_TEXTS = ["H100 和 B200X 以及 GB-200", "Llama 3 70B, 1.5M 参数的 Mixtral 8x7B", "v1.2.3 与 o3-mini、o1",
+                 "HX‑500 and MI-300X", "Gemma 4 27B Dense, Qwen3.5-Max", "no version here 100 B"]
+
+
+@pytest.mark.parametrize("text", VERSION_TEXTS + _texts())
+def test_version_gates_change_no_version(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = list(values._find_versions(text, 2026))
+    monkeypatch.setattr(values, "_VERSION_GATES", (None,) * len(values._VERSION_GATES))
+    assert list(values._find_versions(text, 2026)) == gated
+    if text in VERSION_TEXTS[:-1]:
+        assert gated  # the texts hold versions: the comparison is not vacuous
