@@ -15,6 +15,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from claims.citations import url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
@@ -231,13 +232,20 @@ def _free(mask: bytearray, start: int, end: int) -> bool:
     return mask.find(1, start, end) < 0
 
 
+@cache
+def _any_cue(kind: str) -> re.Pattern[str]:
+    """One scan for any cue word of ``kind`` (what ``any(cue in text for cue in cues)`` asks)."""
+    cues = cue_words().get(kind, ())
+    return re.compile("|".join(re.escape(c) for c in cues)) if cues else re.compile(r"(?!)")
+
+
 def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
     """Paragraphs that open with an opinion cue (为什么重要：, 一句话判断：…), to their end."""
-    cues = cue_words().get("opinion", ())
+    cue = _any_cue("opinion")
     ranges = []
     for m in _LABEL.finditer(view, section.start, section.end):
         label = m.group(1).strip()
-        if any(cue in label for cue in cues):
+        if cue.search(label):
             end = view.find("\n\n", m.end(), section.end)
             ranges.append((m.start(), section.end if end < 0 else end))
     merged: list[tuple[int, int]] = []
@@ -402,14 +410,16 @@ DENIAL_LEAD = (
 )
 _DENIAL_EN = re.compile(r"\b" + DENIAL_LEAD + r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b")
 _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
+_BOUND_GATE = re.compile("|".join(_BOUND_WORDS), re.I)
 _ENCLOSERS = "“\"「『（("
 _ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
 
 
 def _may_bound(sentence: str) -> bool:
     """Whether ``sentence`` may hold a _BOUND_MARK (a cheap check before the scan)."""
-    low = sentence.lower()  # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads
-    return any(w in low for w in _BOUND_WORDS)  # as them, and these words hold none of the three
+    # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads as them, and these
+    # words hold none of the three: one case-insensitive scan asks what the lower-cased text would
+    return _BOUND_GATE.search(sentence) is not None
 
 
 def _may_enclose(sentence: str) -> bool:

@@ -14,7 +14,9 @@ from pathlib import Path
 __all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "is_traditional"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SPACE = re.compile(r"\s")
+# the same characters in runs: removing them removes the same ones, one match per run, not per character
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+_SPACE_RUNS = re.compile(r"\s+")
 
 
 @cache
@@ -149,12 +151,14 @@ def _taiwan_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def cjk_ratio(text: str) -> float:
-    letters = len(_SPACE.sub("", text))  # counted without building a list of every match
-    return (len(text) - len(_CJK.sub("", text))) / letters if letters else 0.0
+    letters = len(_SPACE_RUNS.sub("", text))  # counted without building a list of every match
+    return (len(text) - len(_CJK_RUNS.sub("", text))) / letters if letters else 0.0
 
 
 def is_traditional(text: str) -> bool:
     """True when t2s changes a noticeable share of the Chinese characters."""
+    if _may_change().search(text, 0, 5000) is None:
+        return False  # t2s changes none of them (what the test below finds, without the sample)
     sample = "".join(_CJK.findall(text[:5000]))
     if len(sample) < 20:
         return False

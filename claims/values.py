@@ -38,17 +38,29 @@ def _lowered(text: str) -> str | None:
     return None if any(ch in text for ch in _FOLDS_TO_ASCII) else text.lower()
 
 
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` may hold one of ``words`` (lower case) in any letter case: a cheap necessary
-    condition checked before a case-insensitive pattern scans the whole text (most texts hold none)."""
+@lru_cache(maxsize=4)  # asked by every word gate of one parse_values call, for the same string
+def _ascii_lowered(text: str) -> bytes | None:
+    """The ASCII characters of ``text`` in lower case, the others dropped (None as ``_lowered``).
+
+    The gate words are ASCII: each occurrence in the lower-cased text is one in this string too,
+    which is far shorter for a Chinese text (dropping characters may join others into a word that
+    is not there: the gate then opens for nothing, it never closes wrongly)."""
     low = _lowered(text)
+    return None if low is None else low.encode("ascii", "ignore")
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case ASCII) in any letter case: a cheap
+    necessary condition checked before a case-insensitive pattern scans the whole text (most texts
+    hold none)."""
+    low = _ascii_lowered(text)
     return low is None or _any_of(words).search(low) is not None
 
 
 @cache
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+def _any_of(words: tuple[str, ...]) -> re.Pattern[bytes]:
     """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists)."""
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile("|".join(re.escape(w) for w in words).encode("ascii"))
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -313,6 +325,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
     digit = _DIGIT.search(text) is not None
     low = _lowered(text)
     month_name = (_HAS_MONTH_LOW.search(low) if low is not None else _HAS_MONTH_NAME.search(text)) is not None
+    has_year, has_month, has_quarter = "年" in text, "月" in text, "季度" in text  # each literal looked for once
     open_gates = {
         "digit": digit,
         "month": digit and month_name,
@@ -320,14 +333,14 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "W": digit and "W" in text,
         "Q": digit and "Q" in text,
         "slash-dot": digit and ("/" in text or "." in text),
-        "year-cjk": digit and "年" in text,
-        "month-cjk": digit and "月" in text,
-        "year-month": digit and "年" in text and "月" in text,
-        "year-quarter": digit and "年" in text and "季度" in text,
-        "month-day": digit and "月" in text and ("日" in text or "号" in text),
-        "quarter": "季度" in text,
-        "cn-year": "年" in text,
-        "cn-month": "月" in text,
+        "year-cjk": digit and has_year,
+        "month-cjk": digit and has_month,
+        "year-month": digit and has_year and has_month,
+        "year-quarter": digit and has_year and has_quarter,
+        "month-day": digit and has_month and ("日" in text or "号" in text),
+        "quarter": has_quarter,
+        "cn-year": has_year,
+        "cn-month": has_month,
         "month-name": month_name,
     }
     for kind, pattern, gate in _DATE_PATTERNS:
