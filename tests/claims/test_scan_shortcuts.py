@@ -60,3 +60,16 @@ def test_org_suffix_gate_changes_nothing(text: str, monkeypatch: pytest.MonkeyPa
     entities._chinese_entities.cache_clear()
     assert entities.chinese_entities(text) == gated
     entities._chinese_entities.cache_clear()
+
+
+def test_cjk_share_shortcut_is_the_ratio() -> None:
+    from claims.textnorm import cjk_ratio, cjk_share_above
+
+    rng = random.Random(4)
+    pieces = ["中文", "English words ", " ", "\n", "数", "x" * 50, "汉" * 30, "   "]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "reports").glob("*.txt"))]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randint(0, 400))))
+    for text in texts:
+        for share in (0.0, 0.05, 0.3):
+            assert cjk_share_above(text, share) == (cjk_ratio(text) > share)
