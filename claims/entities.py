@@ -94,14 +94,15 @@ def _latin_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
     if not _ANY_LATIN.search(text):
         return ()
     spans: list[tuple[int, int]] = []
+    stopwords = fact_stopwords()
     for m in _LATIN_RUN.finditer(text):
         words = m.group(0).split()
-        if prose or len(words) > _MAX_TERM_WORDS or any(w in _PROSE_WORDS for w in words):
+        if prose or len(words) > _MAX_TERM_WORDS or not _PROSE_WORDS.isdisjoint(words):
             # English prose, not a term: keep its capitalised names ("… from Amazon Web Services")
             spans.extend(
                 (m.start() + c.start(), m.start() + c.end())
                 for c in _CAPITALISED.finditer(m.group(0))
-                if c.group(0) not in fact_stopwords()
+                if c.group(0) not in stopwords
             )
             continue
         pos = m.start()
@@ -111,7 +112,7 @@ def _latin_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
                 continue
             pos = idx + len(piece)
             stripped = piece.strip(" .-'’/")
-            if not stripped or stripped in fact_stopwords() or stripped.isdigit():
+            if not stripped or stripped in stopwords or stripped.isdigit():
                 continue
             lead = idx + piece.find(stripped)
             spans.append((lead, lead + len(stripped)))

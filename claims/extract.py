@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from claims.citations import url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
@@ -61,6 +62,9 @@ _CJK_LABEL = re.compile(r"^[ \t>*-]*([\u4e00-\u9fff][\u4e00-\u9fff /、]{0,13})[
 _TOC = re.compile(r"^(?:contents|目录|table of contents)$", re.I)
 _FACT_SECTIONS = frozenset({"event", "research", "social", "other"})
 _NUMERIC: frozenset[ClaimKind] = frozenset({"money", "percent", "count", "date", "version"})
+
+
+_START, _SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys of drafts, in C
 
 
 @dataclass
@@ -686,7 +690,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
         for a, b, spans in _windows(view, section):
-            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=lambda d: d.start)
+            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=_START)
             window = _Window(found, [d.start for d in found])
             for s, e in spans:
                 yield from _sentence_claims(report, text, view, mask, ctx, window, s, e)
@@ -717,7 +721,7 @@ def _sentence_claims(
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
     sentence = text[s:e]
-    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+    for d in sorted(drafts, key=_SPAN):
         if (d.start, d.end) in seen:
             continue
         seen.add((d.start, d.end))
