@@ -1256,6 +1256,17 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(
 _EN_MULTIPLE_WORDS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "quintupl", "fold")
 # a rank needs one of the verbs before an ordinal, a place word after one, or "top"
 _EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top", "-")
+# and every _EN_RANK match holds an ordinal or "top": a word here, or digits with st/nd/rd/th
+_EN_RANK_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top")
+_SUFFIXED_DIGIT = re.compile(r"\d(?:st|nd|rd|th)", re.I)  # as _EN_RANK reads them (any digit, re.I)
+
+
+def _may_rank(text: str) -> bool:
+    """Whether ``text`` may hold an _EN_RANK match: one of its verbs or nouns and an ordinal (the
+    verbs alone open the gate on most English text, and the scan that follows is costly)."""
+    return _mentions(text, _EN_RANK_WORDS) and (
+        _mentions(text, _EN_RANK_ORDINALS) or _SUFFIXED_DIGIT.search(text) is not None
+    )
 _TOP = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
 
 
@@ -1321,7 +1332,7 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
     for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
-    for m in _EN_RANK.finditer(text) if _mentions(text, _EN_RANK_WORDS) else ():
+    for m in _EN_RANK.finditer(text) if _may_rank(text) else ():
         if m.group("t"):
             t = m.group("t").lower()
             top = int(t) if t.isdigit() else _TOP.get(t)

@@ -55,3 +55,16 @@ def test_version_gates_change_no_version(text: str, monkeypatch: pytest.MonkeyPa
     assert list(values._find_versions(text, 2026)) == gated
     if text in VERSION_TEXTS[:-1]:
         assert gated  # the texts hold versions: the comparison is not vacuous
+
+
+RANK_TEXTS = ["It ranked 3rd in Europe", "she came ٣rd", "finished SECOND, top-5 overall", "the third-largest bank",
+              "placed 21ST", "it sits in second place", "a rank of 4 and a top 10 list", "came ſecond", "rank sit stand -"]
+
+
+@pytest.mark.parametrize("text", RANK_TEXTS + _texts())
+def test_rank_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = parse_values(text, default_year=2026)
+    monkeypatch.setattr(values, "_may_rank", lambda _text: True)
+    assert parse_values(text, default_year=2026) == gated
+    if text in RANK_TEXTS[:4]:
+        assert any(v.unit == "rank" for v in gated), text  # not vacuous
