@@ -1284,6 +1284,8 @@ _CN_DURATION = re.compile(
     r"(?<![\d.])(?:(?P<h>\d{1,2})\s*(?:个)?小时\s*)?(?:(?P<m>\d{1,2})\s*分(?:钟)?\s*)?(?P<s>\d{1,2}(?:\.\d+)?)\s*秒(?P<cs>\d{1,3}(?![\d.]))?"
 )
 _EN_DURATION = re.compile(r"(?<![\d.:])(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2}(?:\.\d+)?)(?![\d:])")
+_CN_DURATION, _EN_DURATION = with_first_chars(_CN_DURATION), with_first_chars(_EN_DURATION)  # claims.prescan
+_DIGIT_COLON_DIGIT = re.compile(r":(?<=\d:)(?=\d)")  # every _EN_DURATION match holds one; ":" alone is common
 _DURATION_LEAD = re.compile(r"(?:\bin|\btime of|\bclocked|\bclocking|\brecord of|\bfinished in|\bwon in)\s*$", re.I)
 
 
@@ -1297,7 +1299,7 @@ def _find_durations(text: str, default_year: int | None) -> Iterator[Value]:
             secs += 60 * int(m.group("m") or 0) + 3600 * int(m.group("h") or 0)
             precision = 0.01 if m.group("cs") or "." in m.group("s") else 1.0
             yield Value(m.group(0), round(secs, 3), "s", "=", m.start(), m.end(), "count", precision)
-    if ":" in text:
+    if ":" in text and _DIGIT_COLON_DIGIT.search(text):
         for m in _EN_DURATION.finditer(text):
             fraction = "." in m.group("s")
             if not fraction and not (m.group("h") and _DURATION_LEAD.search(text, max(0, m.start() - 16), m.start())):

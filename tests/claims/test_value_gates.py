@@ -68,3 +68,17 @@ def test_rank_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPatch) 
     assert parse_values(text, default_year=2026) == gated
     if text in RANK_TEXTS[:4]:
         assert any(v.unit == "rank" for v in gated), text  # not vacuous
+
+
+DURATION_TEXTS = ["He won in 2:13:38, a time of 1:45.32", "会议：9:30 开始，成绩 2小时13分38秒", "标签：内容 12:00", "no colon 5 秒"]
+
+
+@pytest.mark.parametrize("text", DURATION_TEXTS + _texts())
+def test_duration_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    gated = parse_values(text, default_year=2026)
+    monkeypatch.setattr(values, "_DIGIT_COLON_DIGIT", re.compile(""))  # always open
+    assert parse_values(text, default_year=2026) == gated
+    if text == DURATION_TEXTS[0]:
+        assert [v.value for v in gated if v.unit == "s"] == [8018.0, 105.32]  # not vacuous
