@@ -1203,10 +1203,10 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         qualifier = after or _qualifier_before(text, m.start())
         yield Value(m.group(0), tenths * 10, "percent", qualifier, m.start(), m.end(), "percent", 10.0,
                     _noun_before(text, m.start()))
-    for m in _HALF_CN.finditer(text):
+    for m in _HALF_CN.finditer(text) if "半" in text else ():  # both words hold 半
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent",
                     10.0, _noun_before(text, m.start()))
-    for m in _DOUBLE_CN.finditer(text):
+    for m in _DOUBLE_CN.finditer(text) if "倍" in text or "番" in text else ():  # every match ends in one
         # 翻两番 is two doublings (×4); 多出一倍, 增长了 1 倍 add the whole again (×2): a "×1" says no change
         times = 2.0 ** _DOUBLINGS[m.group("n")] if m.group("n") else 2.0
         start = m.start("one") if m.group("one") else m.start()
