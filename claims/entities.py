@@ -65,6 +65,9 @@ _LATIN_RUN, _CAPITALISED = with_first_chars(_LATIN_RUN), with_first_chars(_CAPIT
 _ANY_LATIN = re.compile("[A-Za-z]")  # every run _LATIN_RUN finds starts with one
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvs\b)\s*")
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行)")
+# the suffixes alone: one scan that skips by their first characters, before _ORG_SUFFIX tries every Han
+# character as a name's start (most sentences hold no suffix)
+_ORG_SUFFIX_WORD = re.compile(r"公司|集团|大学|研究院|实验室|委员会|基金会|研究所|银行")
 
 
 @cache
@@ -91,14 +94,15 @@ def _latin_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
     if not _ANY_LATIN.search(text):
         return ()
     spans: list[tuple[int, int]] = []
+    stopwords = fact_stopwords()
     for m in _LATIN_RUN.finditer(text):
         words = m.group(0).split()
-        if prose or len(words) > _MAX_TERM_WORDS or any(w in _PROSE_WORDS for w in words):
+        if prose or len(words) > _MAX_TERM_WORDS or not _PROSE_WORDS.isdisjoint(words):
             # English prose, not a term: keep its capitalised names ("… from Amazon Web Services")
             spans.extend(
                 (m.start() + c.start(), m.start() + c.end())
                 for c in _CAPITALISED.finditer(m.group(0))
-                if c.group(0) not in fact_stopwords()
+                if c.group(0) not in stopwords
             )
             continue
         pos = m.start()
@@ -108,7 +112,7 @@ def _latin_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
                 continue
             pos = idx + len(piece)
             stripped = piece.strip(" .-'’/")
-            if not stripped or stripped in fact_stopwords() or stripped.isdigit():
+            if not stripped or stripped in stopwords or stripped.isdigit():
                 continue
             lead = idx + piece.find(stripped)
             spans.append((lead, lead + len(stripped)))
@@ -128,7 +132,7 @@ def chinese_entities(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=64)  # extraction asks twice per sentence (its names, then its facts)
 def _chinese_entities(text: str) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), _chinese_names()[m.group(0)]) for m in _chinese_pattern().finditer(text)]
-    for m in _ORG_SUFFIX.finditer(text):
+    for m in _ORG_SUFFIX.finditer(text) if _ORG_SUFFIX_WORD.search(text) else ():
         if not any(s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), m.group(0)))
     return tuple(sorted(found))

@@ -15,11 +15,14 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from operator import attrgetter
 
 from claims.citations import url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
+from claims.prescan import with_first_chars
 from claims.sections import is_item_heading
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_values
@@ -59,6 +62,9 @@ _CJK_LABEL = re.compile(r"^[ \t>*-]*([\u4e00-\u9fff][\u4e00-\u9fff /、]{0,13})[
 _TOC = re.compile(r"^(?:contents|目录|table of contents)$", re.I)
 _FACT_SECTIONS = frozenset({"event", "research", "social", "other"})
 _NUMERIC: frozenset[ClaimKind] = frozenset({"money", "percent", "count", "date", "version"})
+
+
+_START, _SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys of drafts, in C
 
 
 @dataclass
@@ -230,13 +236,20 @@ def _free(mask: bytearray, start: int, end: int) -> bool:
     return mask.find(1, start, end) < 0
 
 
+@cache
+def _any_cue(kind: str) -> re.Pattern[str]:
+    """One scan for any cue word of ``kind`` (what ``any(cue in text for cue in cues)`` asks)."""
+    cues = cue_words().get(kind, ())
+    return re.compile("|".join(re.escape(c) for c in cues)) if cues else re.compile(r"(?!)")
+
+
 def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
     """Paragraphs that open with an opinion cue (为什么重要：, 一句话判断：…), to their end."""
-    cues = cue_words().get("opinion", ())
+    cue = _any_cue("opinion")
     ranges = []
     for m in _LABEL.finditer(view, section.start, section.end):
         label = m.group(1).strip()
-        if any(cue in label for cue in cues):
+        if cue.search(label):
             end = view.find("\n\n", m.end(), section.end)
             ranges.append((m.start(), section.end if end < 0 else end))
     merged: list[tuple[int, int]] = []
@@ -250,28 +263,26 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
 
 def _window_values(
     view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None, normalised: bool = False
-) -> list[Value]:
-    """Values of ``section`` that start in [a, b) (one scan), shifted to report offsets, noise removed.
+) -> list[_Draft]:
+    """Values of ``section`` that start in [a, b) (one scan) as drafts at report offsets, noise removed.
 
     The scan reads up to ``_VALUE_MARGIN`` characters of the section either side of the window, so a
     figure across an edge and the context before it read as in one scan of the whole section (a
-    window is the whole section unless the section is longer than ``_VALUE_WINDOW``)."""
+    window is the whole section unless the section is longer than ``_VALUE_WINDOW``). A draft keeps
+    the value as read (its offsets into the scanned slice): a claim takes only its reading, and the
+    draft's own span, from it (``_claim``), so the value is not copied to shift its offsets."""
     lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
     for v in parse_values(view[lo:hi], default_year=year, normalised=normalised):
         start, end = lo + v.start, lo + v.end
-        if a <= start < b and _free(mask, start, end):
-            out.append(Value(v.raw, v.value, v.unit, v.qualifier, start, end, v.kind, v.precision, v.noun))
+        if a <= start < b and mask.find(1, start, end) < 0:
+            out.append(_Draft(start, end, v.kind, v))
     return out
 
 
-def _value_drafts(values: list[Value], starts: list[int], s: int, e: int) -> list[_Draft]:
-    """The section's values inside [s, e) (``starts`` is the sorted list of their starts)."""
-    out = []
-    for v in values[bisect_left(starts, s) : bisect_left(starts, e)]:
-        if v.end <= e:
-            out.append(_Draft(v.start, v.end, v.kind, v))
-    return out
+def _value_drafts(values: list[_Draft], starts: list[int], s: int, e: int) -> list[_Draft]:
+    """The section's value drafts inside [s, e) (``starts`` is the sorted list of their starts)."""
+    return [d for d in values[bisect_left(starts, s) : bisect_left(starts, e)] if d.end <= e]
 
 
 def _fact_drafts(
@@ -403,21 +414,26 @@ DENIAL_LEAD = (
 )
 _DENIAL_EN = re.compile(r"\b" + DENIAL_LEAD + r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b")
 _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
+_BOUND_GATE = re.compile("|".join(_BOUND_WORDS), re.I)
 _ENCLOSERS = "“\"「『（("
+_ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
 
 
 def _may_bound(sentence: str) -> bool:
     """Whether ``sentence`` may hold a _BOUND_MARK (a cheap check before the scan)."""
-    low = sentence.lower()  # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads
-    return any(w in low for w in _BOUND_WORDS)  # as them, and these words hold none of the three
+    # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads as them, and these
+    # words hold none of the three: one case-insensitive scan asks what the lower-cased text would
+    return _BOUND_GATE.search(sentence) is not None
 
 
 def _may_enclose(sentence: str) -> bool:
     """Whether ``sentence`` holds an opening quote or bracket (_QUOTED and _BRACKETED need one)."""
-    return any(ch in sentence for ch in _ENCLOSERS)
+    return _ENCLOSER.search(sentence) is not None  # one scan, not one per character
 
 
-_ACRONYM_NOUN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
+_ACRONYM_NOUN = with_first_chars(  # claims.prescan: the engine skips to capitals
+    re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,4}s?) ?([\u4e00-\u9fff]{2,6})(?![\u4e00-\u9fff])")
+)
 _GLOSS_SPLIT = re.compile(r"[和与及、的了在是将被对]")
 _GLOSSED = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
@@ -630,7 +646,7 @@ def _column_header(view: str, s: int, pos: int) -> str | None:
 class _Window:
     """The values of a stretch of a section (sorted by start) and their starts, for bisecting."""
 
-    values: list[Value]
+    values: list[_Draft]  # drafts of the window's values
     starts: list[int]
 
 
@@ -674,8 +690,8 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
         for a, b, spans in _windows(view, section):
-            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=lambda v: v.start)
-            window = _Window(found, [v.start for v in found])
+            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=_START)
+            window = _Window(found, [d.start for d in found])
             for s, e in spans:
                 yield from _sentence_claims(report, text, view, mask, ctx, window, s, e)
 
@@ -705,7 +721,7 @@ def _sentence_claims(
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
     sentence = text[s:e]
-    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+    for d in sorted(drafts, key=_SPAN):
         if (d.start, d.end) in seen:
             continue
         seen.add((d.start, d.end))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal
 
 __all__ = [
@@ -29,6 +29,35 @@ SectionKind = Literal["event", "social", "research", "summary", "references", "o
 Qualifier = Literal["=", ">=", ">", "~", "<", "<="]
 
 
+def _dict_init(cls: type) -> type:
+    """Give the frozen dataclass ``cls`` an ``__init__`` that fills the instance dict in one update.
+
+    The generated one of a frozen dataclass sets each field with its own ``object.__setattr__``
+    call; extraction builds two of these objects per claim, and one update is twice as fast. Same
+    signature and defaults, same object (fields, equality, hash, repr, ``replace``); still frozen."""
+    params, names, scope = [], [], {}
+    for f in fields(cls):
+        if f.default_factory is not MISSING or not f.init or f.kw_only:
+            raise TypeError(f"{cls.__name__}.{f.name}: only plain fields and defaults")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        names.append(f.name)
+    source = (
+        f"def __init__(self, {', '.join(params)}):\n"
+        f"    self.__dict__.update({', '.join(f'{n}={n}' for n in names)})\n"
+    )
+    exec(source, scope)  # noqa: S102 - built from the field names only, as dataclasses itself does
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+
+@_dict_init
 @dataclass(frozen=True)
 class Value:
     """One normalised value read from text.
@@ -111,6 +140,7 @@ class ParsedReport:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+@_dict_init
 @dataclass(frozen=True)
 class ExtractedClaim:
     """One atomic claim: exactly one key value (``values[0]`` for numeric kinds) in its sentence."""

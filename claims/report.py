@@ -12,7 +12,7 @@ from claims.citations import find_references, find_sources, footnote_numbers
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import Heading, classify_heading, clean_heading, find_headings
-from claims.textnorm import cjk_ratio, is_traditional, matching_view
+from claims.textnorm import cjk_share_above, is_traditional, matching_view
 from claims.values import parse_values
 
 __all__ = ["decode_report", "parse_report"]
@@ -187,7 +187,7 @@ def parse_report(text: str, name: str) -> ParsedReport:
         first = next((s for s in sections if s.heading), None)
         title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]
     date = _report_date(meta, view, matching_view(title), body_start)
-    language = "zh-Hant" if is_traditional(text) else ("zh" if cjk_ratio(text[:20000]) > 0.05 else "en")
+    language = "zh-Hant" if is_traditional(text) else ("zh" if cjk_share_above(text[:20000], 0.05) else "en")
     return ParsedReport(
         name=name,
         text=text,

@@ -11,10 +11,12 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "is_traditional"]
+__all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "cjk_share_above", "is_traditional"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SPACE = re.compile(r"\s")
+# the same characters in runs: removing them removes the same ones, one match per run, not per character
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+_SPACE_RUNS = re.compile(r"\s+")
 
 
 @cache
@@ -149,12 +151,24 @@ def _taiwan_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def cjk_ratio(text: str) -> float:
-    letters = len(_SPACE.sub("", text))  # counted without building a list of every match
-    return (len(text) - len(_CJK.sub("", text))) / letters if letters else 0.0
+    letters = len(_SPACE_RUNS.sub("", text))  # counted without building a list of every match
+    return (len(text) - len(_CJK_RUNS.sub("", text))) / letters if letters else 0.0
+
+
+def cjk_share_above(text: str, share: float) -> bool:
+    """``cjk_ratio(text) > share``, most often without counting the whole text: when the Han characters
+    of its first 2,000 alone make more than ``share`` (with a margin for rounding) of all its
+    characters, the ratio, over fewer characters (the spaces left out), is above it too."""
+    head = text[:2000]
+    if len(head) - len(_CJK_RUNS.sub("", head)) > (share + 0.01) * len(text):
+        return True
+    return cjk_ratio(text) > share
 
 
 def is_traditional(text: str) -> bool:
     """True when t2s changes a noticeable share of the Chinese characters."""
+    if _may_change().search(text, 0, 5000) is None:
+        return False  # t2s changes none of them (what the test below finds, without the sample)
     sample = "".join(_CJK.findall(text[:5000]))
     if len(sample) < 20:
         return False

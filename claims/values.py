@@ -38,17 +38,29 @@ def _lowered(text: str) -> str | None:
     return None if any(ch in text for ch in _FOLDS_TO_ASCII) else text.lower()
 
 
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` may hold one of ``words`` (lower case) in any letter case: a cheap necessary
-    condition checked before a case-insensitive pattern scans the whole text (most texts hold none)."""
+@lru_cache(maxsize=4)  # asked by every word gate of one parse_values call, for the same string
+def _ascii_lowered(text: str) -> bytes | None:
+    """The ASCII characters of ``text`` in lower case, the others dropped (None as ``_lowered``).
+
+    The gate words are ASCII: each occurrence in the lower-cased text is one in this string too,
+    which is far shorter for a Chinese text (dropping characters may join others into a word that
+    is not there: the gate then opens for nothing, it never closes wrongly)."""
     low = _lowered(text)
+    return None if low is None else low.encode("ascii", "ignore")
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case ASCII) in any letter case: a cheap
+    necessary condition checked before a case-insensitive pattern scans the whole text (most texts
+    hold none)."""
+    low = _ascii_lowered(text)
     return low is None or _any_of(words).search(low) is not None
 
 
 @cache
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+def _any_of(words: tuple[str, ...]) -> re.Pattern[bytes]:
     """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists)."""
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile("|".join(re.escape(w) for w in words).encode("ascii"))
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -313,6 +325,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
     digit = _DIGIT.search(text) is not None
     low = _lowered(text)
     month_name = (_HAS_MONTH_LOW.search(low) if low is not None else _HAS_MONTH_NAME.search(text)) is not None
+    has_year, has_month, has_quarter = "年" in text, "月" in text, "季度" in text  # each literal looked for once
     open_gates = {
         "digit": digit,
         "month": digit and month_name,
@@ -320,14 +333,14 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "W": digit and "W" in text,
         "Q": digit and "Q" in text,
         "slash-dot": digit and ("/" in text or "." in text),
-        "year-cjk": digit and "年" in text,
-        "month-cjk": digit and "月" in text,
-        "year-month": digit and "年" in text and "月" in text,
-        "year-quarter": digit and "年" in text and "季度" in text,
-        "month-day": digit and "月" in text and ("日" in text or "号" in text),
-        "quarter": "季度" in text,
-        "cn-year": "年" in text,
-        "cn-month": "月" in text,
+        "year-cjk": digit and has_year,
+        "month-cjk": digit and has_month,
+        "year-month": digit and has_year and has_month,
+        "year-quarter": digit and has_year and has_quarter,
+        "month-day": digit and has_month and ("日" in text or "号" in text),
+        "quarter": has_quarter,
+        "cn-year": has_year,
+        "cn-month": has_month,
         "month-name": month_name,
     }
     for kind, pattern, gate in _DATE_PATTERNS:
@@ -401,8 +414,24 @@ def normalise_version(raw: str) -> str:
 _CURRENCY_CODE_AMOUNT = re.compile(r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF)\s?\d")
 
 
+# per version pattern, a shorter one every match of it contains (None: no gate), searched first: it
+# stops at rarer characters (B/M after a digit, a hyphen after a capital) than the pattern, whose
+# scan is then skipped on most sections
+_VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
+    None,  # a family name: the pattern skips by the families' first letters already
+    re.compile(r"[A-Z](?<=\d[A-Z])"),  # H100, B200X: a digit then a capital
+    re.compile(r"[BM](?<=\d[BM])"),  # 70B, 1.5M: B or M right after a digit
+    None,  # Name 1.2: a digit, a dot, a digit (too common to gate)
+    re.compile(r"v\d"),  # v1.2
+    re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
+    re.compile(r"o[1-9]"),  # o1, o3-mini
+)
+
+
 def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
-    for pattern in _version_patterns():
+    for pattern, gate in zip(_version_patterns(), _VERSION_GATES, strict=True):
+        if gate is not None and gate.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             raw = m.group(0).rstrip()
             if not any(ch.isdigit() for ch in raw) or _CURRENCY_CODE_AMOUNT.match(raw):
@@ -1174,10 +1203,10 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         qualifier = after or _qualifier_before(text, m.start())
         yield Value(m.group(0), tenths * 10, "percent", qualifier, m.start(), m.end(), "percent", 10.0,
                     _noun_before(text, m.start()))
-    for m in _HALF_CN.finditer(text):
+    for m in _HALF_CN.finditer(text) if "半" in text else ():  # both words hold 半
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent",
                     10.0, _noun_before(text, m.start()))
-    for m in _DOUBLE_CN.finditer(text):
+    for m in _DOUBLE_CN.finditer(text) if "倍" in text or "番" in text else ():  # every match ends in one
         # 翻两番 is two doublings (×4); 多出一倍, 增长了 1 倍 add the whole again (×2): a "×1" says no change
         times = 2.0 ** _DOUBLINGS[m.group("n")] if m.group("n") else 2.0
         start = m.start("one") if m.group("one") else m.start()
@@ -1227,6 +1256,17 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(
 _EN_MULTIPLE_WORDS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "quintupl", "fold")
 # a rank needs one of the verbs before an ordinal, a place word after one, or "top"
 _EN_RANK_WORDS = ("rank", "plac", "finish", "came", "comes", "sit", "sat", "stand", "stood", "position", "spot", "top", "-")
+# and every _EN_RANK match holds an ordinal or "top": a word here, or digits with st/nd/rd/th
+_EN_RANK_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top")
+_SUFFIXED_DIGIT = re.compile(r"\d(?:st|nd|rd|th)", re.I)  # as _EN_RANK reads them (any digit, re.I)
+
+
+def _may_rank(text: str) -> bool:
+    """Whether ``text`` may hold an _EN_RANK match: one of its verbs or nouns and an ordinal (the
+    verbs alone open the gate on most English text, and the scan that follows is costly)."""
+    return _mentions(text, _EN_RANK_WORDS) and (
+        _mentions(text, _EN_RANK_ORDINALS) or _SUFFIXED_DIGIT.search(text) is not None
+    )
 _TOP = {"three": 3, "five": 5, "ten": 10, "twenty": 20}
 
 
@@ -1244,6 +1284,8 @@ _CN_DURATION = re.compile(
     r"(?<![\d.])(?:(?P<h>\d{1,2})\s*(?:个)?小时\s*)?(?:(?P<m>\d{1,2})\s*分(?:钟)?\s*)?(?P<s>\d{1,2}(?:\.\d+)?)\s*秒(?P<cs>\d{1,3}(?![\d.]))?"
 )
 _EN_DURATION = re.compile(r"(?<![\d.:])(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2}(?:\.\d+)?)(?![\d:])")
+_CN_DURATION, _EN_DURATION = with_first_chars(_CN_DURATION), with_first_chars(_EN_DURATION)  # claims.prescan
+_DIGIT_COLON_DIGIT = re.compile(r":(?<=\d:)(?=\d)")  # every _EN_DURATION match holds one; ":" alone is common
 _DURATION_LEAD = re.compile(r"(?:\bin|\btime of|\bclocked|\bclocking|\brecord of|\bfinished in|\bwon in)\s*$", re.I)
 
 
@@ -1257,7 +1299,7 @@ def _find_durations(text: str, default_year: int | None) -> Iterator[Value]:
             secs += 60 * int(m.group("m") or 0) + 3600 * int(m.group("h") or 0)
             precision = 0.01 if m.group("cs") or "." in m.group("s") else 1.0
             yield Value(m.group(0), round(secs, 3), "s", "=", m.start(), m.end(), "count", precision)
-    if ":" in text:
+    if ":" in text and _DIGIT_COLON_DIGIT.search(text):
         for m in _EN_DURATION.finditer(text):
             fraction = "." in m.group("s")
             if not fraction and not (m.group("h") and _DURATION_LEAD.search(text, max(0, m.start() - 16), m.start())):
@@ -1292,7 +1334,7 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
     for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
-    for m in _EN_RANK.finditer(text) if _mentions(text, _EN_RANK_WORDS) else ():
+    for m in _EN_RANK.finditer(text) if _may_rank(text) else ():
         if m.group("t"):
             t = m.group("t").lower()
             top = int(t) if t.isdigit() else _TOP.get(t)

@@ -42,3 +42,43 @@ def test_month_gate_on_the_lowered_text_is_the_case_insensitive_one() -> None:
         low = values._lowered(text)
         fast = (values._HAS_MONTH_LOW.search(low) if low is not None else values._HAS_MONTH_NAME.search(text))
         assert (fast is not None) == (values._HAS_MONTH_NAME.search(text) is not None), text
+
+
+VERSION_TEXTS = ["H100 和 B200X 以及 GB-200", "Llama 3 70B, 1.5M 参数的 Mixtral 8x7B", "v1.2.3 与 o3-mini、o1",
+                 "HX‑500 and MI-300X", "Gemma 4 27B Dense, Qwen3.5-Max", "no version here 100 B"]
+
+
+@pytest.mark.parametrize("text", VERSION_TEXTS + _texts())
+def test_version_gates_change_no_version(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = list(values._find_versions(text, 2026))
+    monkeypatch.setattr(values, "_VERSION_GATES", (None,) * len(values._VERSION_GATES))
+    assert list(values._find_versions(text, 2026)) == gated
+    if text in VERSION_TEXTS[:-1]:
+        assert gated  # the texts hold versions: the comparison is not vacuous
+
+
+RANK_TEXTS = ["It ranked 3rd in Europe", "she came ٣rd", "finished SECOND, top-5 overall", "the third-largest bank",
+              "placed 21ST", "it sits in second place", "a rank of 4 and a top 10 list", "came ſecond", "rank sit stand -"]
+
+
+@pytest.mark.parametrize("text", RANK_TEXTS + _texts())
+def test_rank_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = parse_values(text, default_year=2026)
+    monkeypatch.setattr(values, "_may_rank", lambda _text: True)
+    assert parse_values(text, default_year=2026) == gated
+    if text in RANK_TEXTS[:4]:
+        assert any(v.unit == "rank" for v in gated), text  # not vacuous
+
+
+DURATION_TEXTS = ["He won in 2:13:38, a time of 1:45.32", "会议：9:30 开始，成绩 2小时13分38秒", "标签：内容 12:00", "no colon 5 秒"]
+
+
+@pytest.mark.parametrize("text", DURATION_TEXTS + _texts())
+def test_duration_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    gated = parse_values(text, default_year=2026)
+    monkeypatch.setattr(values, "_DIGIT_COLON_DIGIT", re.compile(""))  # always open
+    assert parse_values(text, default_year=2026) == gated
+    if text == DURATION_TEXTS[0]:
+        assert [v.value for v in gated if v.unit == "s"] == [8018.0, 105.32]  # not vacuous

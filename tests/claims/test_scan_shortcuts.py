@@ -1,0 +1,75 @@
+"""Shortcuts in the extractor's scans (lower-cased topic scan, organisation-suffix gate) find exactly
+what the plain scans find."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import claims.entities as entities
+import claims.lexicon as lexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _lines() -> list[str]:
+    out = []
+    for p in sorted((ROOT / "examples" / "reports").glob("*.txt")):
+        out += [line for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def _topics_plain(text: str) -> tuple[str, ...]:
+    """topics_in with the case-insensitive scan only (the code before the shortcut)."""
+    found = [(m.start(), lexicon.lexicon()[m.group(0)]) for m in lexicon._lexicon_pattern().finditer(text)]
+    pattern, terms = lexicon._english_pattern()
+    found += [(m.start(), terms[m.group(0).lower()]) for m in pattern.finditer(text)]
+    seen: dict[str, None] = {}
+    for _pos, en in sorted(found):
+        seen.setdefault(en, None)
+    return tuple(seen)
+
+
+def test_lower_case_topic_scan_is_the_case_insensitive_one() -> None:
+    lines = _lines()
+    assert sum(bool(lexicon.topics_in(line)) for line in lines) > 100  # not vacuous
+    for line in lines:
+        assert lexicon.topics_in(line) == _topics_plain(line), line
+    rng = random.Random(3)
+    terms = list(lexicon._english_pattern()[1])
+    pieces = [*rng.sample(terms, 20), "K", "ſ", "ı", "İ", "\u212a", " ", "-", "Σ", "é", "估值", "X"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces).upper() if rng.random() < 0.3 else rng.choice(pieces)
+                       for _ in range(rng.randint(1, 6)))
+        assert lexicon.topics_in(text) == _topics_plain(text), text
+
+
+@pytest.mark.parametrize("text", ["英伟达与微软公司合作", "清华大学和北京银行", "没有后缀的句子", "公司"])
+def test_org_suffix_gate_changes_nothing(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    entities._chinese_entities.cache_clear()
+    gated = entities.chinese_entities(text)
+
+    class _Open:
+        @staticmethod
+        def search(_text: str) -> bool:
+            return True
+
+    monkeypatch.setattr(entities, "_ORG_SUFFIX_WORD", _Open)
+    entities._chinese_entities.cache_clear()
+    assert entities.chinese_entities(text) == gated
+    entities._chinese_entities.cache_clear()
+
+
+def test_cjk_share_shortcut_is_the_ratio() -> None:
+    from claims.textnorm import cjk_ratio, cjk_share_above
+
+    rng = random.Random(4)
+    pieces = ["中文", "English words ", " ", "\n", "数", "x" * 50, "汉" * 30, "   "]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "reports").glob("*.txt"))]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randint(0, 400))))
+    for text in texts:
+        for share in (0.0, 0.05, 0.3):
+            assert cjk_share_above(text, share) == (cjk_ratio(text) > share)
