@@ -1234,7 +1234,7 @@ _EN_RANK = re.compile(
     r"|\d{1,3}(?:st|nd|rd|th))\b"
     r"|\b(?P<o2>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
     r"[ -](?:place|position|spot)\b"
-    # "the second-highest approval rating", "third-largest bank", "fifth-biggest": a rank among all
+    # "the second-highest turnout", "third-largest bank", "fifth-biggest": a rank among all
     r"|\b(?P<o3>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-(?:highest|largest|biggest|lowest|smallest"
     r"|most|best|worst|busiest|richest|fastest|strongest|oldest)\b"
     r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",

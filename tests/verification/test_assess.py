@@ -525,30 +525,34 @@ def test_a_model_family_is_read_on_the_name_as_written() -> None:
     assert _inside_name(text, name_figure)
 
 
+def _renzi() -> object:
+    return page("Veteran stage director Paolo Renzi died on July 19 local time of heart failure at a hospital "
+                "in Turin, Italy, at the age of 79.", title="News")
+
+
 def test_a_yearless_date_is_met_by_the_same_month_and_day() -> None:
-    p = page("Hollywood director Garry Marshall passed away on July 19 local time of complications from pneumonia "
-             "at a hospital in Burbank, California, at the age of 81.", title="News")
-    d, _ = verdict("好莱坞著名导演加里·马歇尔于当地时间7月19日因肺炎并发症在加州伯班克的一家医院逝世，享年81岁", "7月19日", "date", p)
+    d, _ = verdict("资深舞台导演保罗·伦齐于当地时间7月19日因心力衰竭在意大利都灵的一家医院逝世，享年79岁", "7月19日", "date", _renzi())
     assert d.status == "verified"
 
 
 def test_a_range_closing_with_the_claims_figure_is_met_by_the_pages_same_range() -> None:
-    p = page("JD's first fresh food supermarket 7FRESH opened recently, and plans to set up more than 1,000 stores "
-             "nationwide in three to five years.", title="News")
-    d, _ = verdict("京东首家生鲜超市7FRESH近日正式开业，计划未来3到5年在全国铺设超过1000家门店", "5", "count", p)
+    sentence = "生鲜品牌 FreshNest 首家超市近日正式开业，计划未来3到5年在全国铺设超过1000家门店"
+    p = page("Fresh-food grocer FreshNest opened its first supermarket recently, and plans to roll out more than "
+             "1,000 outlets across the country in three to five years.", title="News")
+    d, _ = verdict(sentence, "5", "count", p)
     assert d.status == "verified"
-    other = page("JD's first fresh food supermarket 7FRESH opened recently, and plans to set up more than 1,000 stores "
-                 "nationwide in two to five years.", title="News")
-    d, _ = verdict("京东首家生鲜超市7FRESH近日正式开业，计划未来3到5年在全国铺设超过1000家门店", "5", "count", other)
+    other = page("Fresh-food grocer FreshNest opened its first supermarket recently, and plans to roll out more than "
+                 "1,000 outlets across the country in two to five years.", title="News")
+    d, _ = verdict(sentence, "5", "count", other)
     assert d.status == "contradicted"
 
 
 def test_a_page_with_few_figures_supports_its_exact_figure_with_less_said() -> None:
-    sentence = "此次未遂政变造成近二百五十人丧生"
-    sparse = page("Participants in the attempted coup killed nearly 250 people.", title="News")
+    sentence = "此次边境冲突造成近二百五十人丧生"
+    sparse = page("The clashes at the border crossing killed nearly 250 people.", title="News")
     d, _ = verdict(sentence, "二百五十人", "count", sparse)
     assert d.status == "verified"
-    crowded = page("Participants in the attempted coup killed nearly 250 people.",
+    crowded = page("The clashes at the border crossing killed nearly 250 people.",
                    "Officials counted 250 arrests, 120 injured and 300 missing.",
                    "Some 250 soldiers and 40 police officers took part in 2016.", title="News")
     d, _ = verdict(sentence, "二百五十人", "count", crowded)
@@ -556,71 +560,67 @@ def test_a_page_with_few_figures_supports_its_exact_figure_with_less_said() -> N
 
 
 def test_a_yearless_date_shifted_to_another_day_is_contradicted() -> None:
-    p = page("Hollywood director Garry Marshall passed away on July 19 local time of complications from pneumonia "
-             "at a hospital in Burbank, California, at the age of 81.", title="News")
-    d, _ = verdict("好莱坞著名导演加里·马歇尔于当地时间7月24日因肺炎并发症在加州伯班克的一家医院逝世，享年81岁", "7月24日", "date", p)
+    d, _ = verdict("资深舞台导演保罗·伦齐于当地时间7月24日因心力衰竭在意大利都灵的一家医院逝世，享年79岁", "7月24日", "date", _renzi())
     assert d.status == "contradicted"
 
 
 def test_a_qualifier_behind_a_chinese_verb_is_compared() -> None:
-    p = page("Manturov said this year's output is more than 70 units, with 200 units next year.", title="News")
-    d, _ = verdict("曼图罗夫说，今年的产量是70辆以下，明年达到200辆", "70辆", "count", p)
+    p = page("Plant director Ilse Brandt said this year's output is more than 70 units, with 200 units next year.", title="News")
+    d, _ = verdict("厂长勃兰特说，今年的产量是70辆以下，明年达到200辆", "70辆", "count", p)
     assert d.status != "verified"
-    d, _ = verdict("曼图罗夫说，今年的产量是70辆以上，明年达到200辆", "70辆", "count", p)
+    d, _ = verdict("厂长勃兰特说，今年的产量是70辆以上，明年达到200辆", "70辆", "count", p)
     assert d.status == "verified"
 
 
 def test_a_page_with_few_dates_supports_its_exact_date_with_less_said() -> None:
-    sparse = page("Joanne Leigh, a former banker with a passion for doing up property, downsized from a large home in "
-                  "Knightsbridge to an Earls Court apartment in 2014.", title="News")
-    sentence = "乔安妮·雷曾是一位银行家，十分热衷于整修房屋，2014 年，她从位于骑士桥的大房子搬到了伯爵宫小公寓"
+    sparse = page("Mara Quinn, a retired teacher with a passion for restoring furniture, moved from a farmhouse in "
+                  "Kent to a flat in Brighton in 2014.", title="News")
+    sentence = "玛拉·奎因是一位退休教师，十分热衷于修复家具，2014 年，她从肯特郡的农舍搬到了布莱顿的一套公寓"
     d, _ = verdict(sentence, "2014 年", "date", sparse)
     assert d.status == "verified"
-    crowded = page("Joanne Leigh, a former banker, downsized to an Earls Court apartment in 2014.",
-                   "The house had been bought in 2009 and renovated in 2011.",
+    crowded = page("Mara Quinn, a retired teacher, moved to a flat in Brighton in 2014.",
+                   "The farmhouse had been bought in 2009 and renovated in 2011.",
                    "Prices in the area rose 12% in 2014 and again in 2015.", title="News")
     d, _ = verdict(sentence, "2014 年", "date", crowded)
     assert d.status != "verified"
 
 
 def test_hours_written_with_a_measure_word_are_hours() -> None:
-    v = parse_values("直升机部队当天也额外飞行了 11 个小时的任务")[0]
+    v = parse_values("搜救队当天又连续工作了 11 个小时")[0]
     assert (v.value, v.unit) == (11.0, "h")
 
 
 def test_a_digit_slip_in_a_passage_speaking_squarely_to_the_claim_is_contradicted() -> None:
-    p = page("According to foreign media reports, renowned Hollywood director Garry Marshall passed away on July 19 "
-             "local time of complications from pneumonia at a hospital in Burbank, California, at the age of 81.",
-             title="News")
-    sentence = "据外媒报道，美国当地时间7月19日，好莱坞著名导演加里·马歇尔因肺炎并发症在加州伯班克的一家医院里逝世，享年810岁"
-    d, a = verdict(sentence, "810", "count", p)
+    p = page("According to local media, veteran stage director Paolo Renzi died on July 19 local time of heart "
+             "failure at a hospital in Turin, Italy, at the age of 79.", title="News")
+    sentence = "据当地媒体报道，意大利当地时间7月19日，资深舞台导演保罗·伦齐因心力衰竭在都灵的一家医院里逝世，享年790岁"
+    d, a = verdict(sentence, "790", "count", p)
     assert d.status == "contradicted"
-    assert a.evidence[0].matched_value == "81"
-    d, _ = verdict(sentence.replace("810", "81"), "81", "count", p)
+    assert a.evidence[0].matched_value == "79"
+    d, _ = verdict(sentence.replace("790", "79"), "79", "count", p)
     assert d.status == "verified"
 
 
 def test_the_one_figure_of_a_sparse_page_with_the_claims_digits_on_another_scale_contradicts() -> None:
-    p = page("McVitie's owner Pladis said it had invested more than £5m at the site in the last few years.", title="News")
-    d, _ = verdict("麦维他公司的所有人普拉迪斯表示，过去几年来，公司已经向该工厂投资了 5000 多万英镑", "5000 多万英镑", "money", p)
+    p = page("Biscuit maker Harlow Foods said it had invested more than £5m at the plant in the last few years.", title="News")
+    d, _ = verdict("饼干制造商哈洛食品表示，过去几年来，公司已经向该工厂投资了 5000 多万英镑", "5000 多万英镑", "money", p)
     assert d.status == "contradicted"
-    d, _ = verdict("麦维他公司的所有人普拉迪斯表示，过去几年来，公司已经向该工厂投资了 500 多万英镑", "500 多万英镑", "money", p)
+    d, _ = verdict("饼干制造商哈洛食品表示，过去几年来，公司已经向该工厂投资了 500 多万英镑", "500 多万英镑", "money", p)
     assert d.status == "verified"
 
 
 def test_two_figures_crossed_against_the_words_bound_to_each_are_a_swap() -> None:
-    p = page("On the morning of December 21, Kvitova's operation was completed, and all tendons and two nerves of "
-             "her five fingers were repaired well.", title="News")
-    d, a = verdict("科维托娃完成手术，医生修复了她2根手指的所有肌腱和5根神经", "2", "count", p)
+    p = page("In the morning operation, surgeons rebuilt all ligaments and three tendons of his four toes.", title="News")
+    d, a = verdict("上午的手术中，医生重建了他3根脚趾的所有韧带和4根肌腱", "3", "count", p)
     assert (d.status, d.reason) == ("contradicted", "swapped_figures")
-    d, _ = verdict("科维托娃完成手术，医生修复了她5根手指的所有肌腱和2根神经", "5", "count", p)
+    d, _ = verdict("上午的手术中，医生重建了他4根脚趾的所有韧带和3根肌腱", "4", "count", p)
     assert d.status == "verified"
 
 
 def test_the_lone_date_of_a_passage_speaking_to_the_claim_contradicts_a_day_slip() -> None:
-    p = page("That was the amount of money Tmall users spent over a 24-hour period on November 11, 2017 at the "
-             "Tmall Global Shopping Festival.", title="News")
-    sentence = "1682亿元，这是2017年11月16日，天猫全球狂欢节的24小时内，天猫用户消费的成交额"
+    p = page("That was the amount shoppers spent on the Lumo marketplace over a 24-hour period on November 11, 2017 "
+             "during its annual shopping festival.", title="News")
+    sentence = "1500亿元，这是2017年11月16日，Lumo 年度购物节的24小时内，Lumo 用户消费的成交额"
     d, _ = verdict(sentence, "2017年11月16日", "date", p)
     assert d.status == "contradicted"
     d, _ = verdict(sentence.replace("16日", "11日"), "2017年11月11日", "date", p)

@@ -259,7 +259,7 @@ def test_value_added_is_a_noun_not_a_rise_and_cuts_are_falls() -> None:
 
     assert direction_of("工业增加值下降可能加快至6.6%") == -1  # 增加值 holds 增加 and says no change
     assert direction_of("plans to cut legal immigration to 50,000 a year") == -1
-    assert direction_of("the budget was later reduced to 20 million euros") == -1
+    assert direction_of("the grant was later reduced to 20 million euros") == -1
     assert direction_of("a boost to 3.1% growth") == 1
 
 
@@ -277,12 +277,12 @@ def test_a_change_is_bound_to_the_level_it_is_said_of() -> None:
 
 
 def test_a_list_of_two_figures_keeps_its_order_across_languages() -> None:
-    p = page("The fund cut its forecasts for this year and next, which compare with the 2.3% and 2.1% it predicted in January.")
-    reversed_list, a = verdict("该基金下调了今明两年的预测，而一月份的预测为 2.1% 和 2.3%", "2.1%", "percent", p)
+    p = page("The fund lowered its outlook for this year and next, down from the 2.3% and 2.1% it expected in January.")
+    reversed_list, a = verdict("该基金下调了今明两年的预期，而一月份的预期为 2.1% 和 2.3%", "2.1%", "percent", p)
     assert reversed_list.status == "contradicted" and reversed_list.reason == "swapped_figures"
     assert a.evidence[0].matched_value == "2.3%"
     for key in ("2.3%", "2.1%"):  # the words after a list ("it predicted in January") belong to each of its figures
-        same_order, _ = verdict("该基金下调了今明两年的预测，而一月份的预测为 2.3% 和 2.1%", key, "percent", p)
+        same_order, _ = verdict("该基金下调了今明两年的预期，而一月份的预期为 2.3% 和 2.1%", key, "percent", p)
         assert same_order.status == "verified", key
 
 
@@ -309,17 +309,16 @@ def test_a_date_beside_another_event_yields_to_the_date_of_the_claims_event() ->
     assert right.status == "verified"
 
 
-
 def test_the_two_ends_of_a_change_share_their_measure() -> None:
-    p = page("The growth rate of online sales slowed from more than 50% to less than 40% in 2015.", title="Online retail")
-    d, a = verdict("2015年，网上零售增速首次低于40%", "40%", "percent", p)
+    p = page("Growth in online sales eased from more than 50% to less than 40% in 2015.", title="Online retail")
+    d, a = verdict("2015年，网上销售增速首次低于40%", "40%", "percent", p)
     assert d.status == "verified" and a.evidence[0].matched_value == "40%"
 
 
 def test_a_depreciation_is_a_fall() -> None:
-    p = page("The yuan's central parity rate was set at 6.4401, a depreciation of 66 basis points.", title="Yuan")
-    down, _ = verdict("人民币中间价报 6.4401，贬值 66 基点", "66 基点", "percent", p)
-    up, _ = verdict("人民币中间价报 6.4401，升值 66 基点", "66 基点", "percent", p)
+    p = page("The peso's reference rate was fixed at 18.2150, a depreciation of 45 basis points.", title="Peso")
+    down, _ = verdict("比索参考汇率报 18.2150，贬值 45 基点", "45 基点", "percent", p)
+    up, _ = verdict("比索参考汇率报 18.2150，升值 45 基点", "45 基点", "percent", p)
     assert down.status == "verified"
     assert up.status != "verified"  # an appreciation is not what the page says
 

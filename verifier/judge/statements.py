@@ -370,7 +370,7 @@ def _bare_clause(text: str, s: int, e: int, v: Value) -> bool:
 def _list_run(text: str, values: Sequence[Value], i: int) -> tuple[Value, Value]:
     """The first and last figures of the list value ``i`` is listed in ("4.2% and 2.7%", "1、2、3 号"):
     figures of one family side by side, joined by a comma or a conjunction alone — or the two ends of
-    one change ("the growth rate fell from more than 50% to less than 40%", "从 12% 降至 9%")."""
+    one change ("growth eased from more than 50% to less than 40%", "从 12% 降至 9%")."""
     pv = values[i]
     family = unit_family(pv)
     first = last = pv
@@ -728,8 +728,9 @@ def _moved_by_segment(
     """Read with whole segments of two clauses (the clause cut at the figures around it), where the
     words right next to the figures tell nothing: the page's figure equal to the claim's other figure S
     carries words of the claim's own segment that S's segment lacks (two, or one when the crossing shows
-    from both ends), and none of S's; the page's figure equal to the claim's carries none of the claim's own ("平昌冬奥会门票销售已达到 50%，冬残奥会…
-    突破了 64%" against "the Winter Olympics has reached 64%, … the Paralympics has also exceeded 50%")."""
+    from both ends), and none of S's; the page's figure equal to the claim's carries none of the claim's
+    own ("啤酒节预订率已达到 45%，灯会预订率也超过了 72%" against "bookings for the Beer Festival have
+    reached 72%, and those for the Lantern Fair have passed 45%")."""
     if clause_span(sentence, key.start, key.end) == clause_span(sentence, sib.start, sib.end):
         return None  # one clause: word order moves its words between its figures in translation
     k_seg, s_seg = _segment_words(sentence, key, spans, drop), _segment_words(sentence, sib, spans, drop)
@@ -753,7 +754,7 @@ def _moved_by_segment(
     return None
 
 
-# two figures listed side by side: "1.9% 和 1.7%", "0.6%、1.1%", "51.9% and 51.2%" (not a range: see _RANGE_GAP)
+# two figures listed side by side: "2.3% 和 2.1%", "0.6%、1.1%", "52.6% and 50.8%" (not a range: see _RANGE_GAP)
 _LIST_GAP = re.compile(r"\s*(?:[和与及、,，&]|and|as well as)\s*", re.I)
 
 
@@ -764,8 +765,8 @@ def _listed(text: str, first: Value, second: Value) -> bool:
 def _reversed_list(
     sentence: str, key: Value, sib: Value, mine: Sequence[Statement], statements: Sequence[Statement]
 ) -> Statement | None:
-    """The claim lists two figures side by side ("预测为 1.7% 和 1.9%") and the page lists the same two
-    in the other order ("the 1.9% and 1.7% predicted"): a list keeps the order of what it is said of
+    """The claim lists two figures side by side ("预期为 2.1% 和 2.3%") and the page lists the same two
+    in the other order ("the 2.3% and 2.1% it expected"): a list keeps the order of what it is said of
     in either language, so the claim gave each figure to the other's subject. Returns the page's figure
     standing where the claim's stands."""
     key_first = _listed(sentence, key, sib)
@@ -786,8 +787,8 @@ def _crossed_pair(
     mine: Sequence[Statement], statements: Sequence[Statement],
 ) -> Statement | None:
     """One passage gives both figures, and the words next to each of the claim's figures meet the words
-    next to the page's other figure, none next to its own: the claim crossed them ("修复了她2根手指的所有
-    肌腱和5根神经" against "all tendons and two nerves of her five fingers")."""
+    next to the page's other figure, none next to its own: the claim crossed them ("重建了他3根脚趾的所有
+    韧带和4根肌腱" against "all ligaments and three tendons of his four toes")."""
     k_words = _tight_words(sentence, key.start, key.end, spans, drop)
     s_words = _tight_words(sentence, sib.start, sib.end, spans, drop)
     for a in mine:
