@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from api import ENDPOINTS, PG_ADMIN, generate  # noqa: E402
-from asgi_call import call  # noqa: E402
+from asgi_call import call_ok  # noqa: E402
 
 from storage.db import make_engine  # noqa: E402
 
@@ -63,12 +63,6 @@ class SqlLog:
             yield self.statements
         finally:
             self.on = False
-
-
-async def _call(app: Any, path: str) -> tuple[int, int]:
-    """One GET through the ASGI app in this process; returns (status, body bytes)."""
-    status, body = await call(app, path)
-    return status, len(body)
 
 
 def _pg_backend_ticks(engine: Engine) -> dict[int, int]:
@@ -142,22 +136,16 @@ def measure(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, s
     rows = []
     loop = asyncio.new_event_loop()
 
-    async def lifespan_and(path: str, n: int) -> None:
-        for _ in range(n):
-            status, _size = await _call(app, path)
-            if status != 200:
-                raise SystemExit(f"{path}: HTTP {status}")
-
     for name, path in ENDPOINTS:
         if path.startswith("/static") or (args.only and path not in args.only.split(",")):
             continue
-        loop.run_until_complete(lifespan_and(path, 5))  # warm: pools, statement caches, templates
+        loop.run_until_complete(call_ok(app, path, 5))  # warm: pools, statement caches, templates
         with log.capture() as stmts:
-            loop.run_until_complete(lifespan_and(path, 1))
+            loop.run_until_complete(call_ok(app, path, 1))
         n_sql = len(stmts)
         ticks0 = _pg_backend_ticks(engine)
         cpu0, wall0 = time.process_time(), time.perf_counter()
-        loop.run_until_complete(lifespan_and(path, args.requests))
+        loop.run_until_complete(call_ok(app, path, args.requests))
         cpu = (time.process_time() - cpu0) * 1000 / args.requests
         wall = (time.perf_counter() - wall0) * 1000 / args.requests
         db_ms = _ticks_since(engine, ticks0) * 1000 / TICKS / args.requests
@@ -170,7 +158,7 @@ def measure(url: str, label: str, args: argparse.Namespace) -> list[tuple[str, s
             _inline_threadpool()  # cProfile sees one thread: run the endpoint on the loop's
             prof = cProfile.Profile(time.process_time)  # CPU, not waits on the database
             prof.enable()
-            loop.run_until_complete(lifespan_and(path, args.requests))
+            loop.run_until_complete(call_ok(app, path, args.requests))
             prof.disable()
             pstats.Stats(prof).sort_stats("tottime").print_stats(25)
             pstats.Stats(prof).sort_stats("cumulative").print_stats(40)

@@ -52,7 +52,7 @@ def child(args: argparse.Namespace) -> None:
     import secrets
 
     sys.path[:0] = [args.code, str(BENCH)]
-    from asgi_call import call  # noqa: E402 - after the checkout's code is first on the path
+    from asgi_call import call_ok  # noqa: E402 - after the checkout's code is first on the path
 
     from storage.db import make_engine
     from verifier.api.app import create_app
@@ -71,16 +71,10 @@ def child(args: argparse.Namespace) -> None:
     gc.freeze()
     loop = asyncio.new_event_loop()
 
-    async def run(path: str, n: int) -> None:
-        for _ in range(n):
-            status, _body = await call(app, path)
-            if status != 200:
-                raise SystemExit(f"{path}: HTTP {status}")
-
     paths = json.loads(args.paths)
     cg.cg_start()
     for path in paths:  # every endpoint first: what a running server has made already (templates, statements)
-        loop.run_until_complete(run(path, WARM))
+        loop.run_until_complete(call_ok(app, path, WARM))
     gc.collect()
     collections = [0, 0, 0]
 
@@ -90,10 +84,10 @@ def child(args: argparse.Namespace) -> None:
 
     gc.callbacks.append(count)
     for i, path in enumerate(paths):
-        loop.run_until_complete(run(path, 1))
+        loop.run_until_complete(call_ok(app, path, 1))
         cg.cg_zero()
         collections[:] = [0, 0, 0]
-        loop.run_until_complete(run(path, args.requests))
+        loop.run_until_complete(call_ok(app, path, args.requests))
         cg.cg_dump(f"endpoint-{i}".encode())
         print(f"gc {path} {collections}", file=sys.stderr)
     loop.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-__all__ = ["call"]
+__all__ = ["call", "call_ok"]
 
 
 async def call(app: Any, path: str, headers: list[tuple[bytes, bytes]] | None = None) -> tuple[int, bytes]:
@@ -50,3 +50,11 @@ async def call(app: Any, path: str, headers: list[tuple[bytes, bytes]] | None = 
 
     await app(scope, receive, send)
     return status, b"".join(body)
+
+
+async def call_ok(app: Any, path: str, n: int = 1) -> None:
+    """GET ``path`` ``n`` times; any status but 200 stops the bench, naming the path."""
+    for _ in range(n):
+        status, _body = await call(app, path)
+        if status != 200:
+            raise SystemExit(f"{path}: HTTP {status}")
