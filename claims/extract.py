@@ -27,7 +27,7 @@ from claims.sections import is_item_heading
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_values
 
-__all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans"]
+__all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_table_row"]
 
 _MAX_SENTENCE = 400
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
@@ -606,6 +606,11 @@ def _claim(
         topics=topics,
         checkworthy=checkworthy,
     )
+
+
+def is_table_row(sentence: str) -> bool:
+    """Is this sentence a markdown table row ("| Kestrel AI | D 轮 | 45 亿美元 |")?"""
+    return sentence.lstrip().startswith("|") and sentence.count("|") >= 3
 
 
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")

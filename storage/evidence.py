@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
+from claims.extract import is_table_row
 from storage.jsoncols import json_list
 from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source, Verdict
 
@@ -171,7 +172,7 @@ def claims_to_verify(
                 section_cites=bool(own),
             )
         )
-    _add_cell_nouns(session, out, {claim.id: claim.sentence_start for claim, *_ in rows if claim.id is not None})
+    _add_cell_nouns(session, out, {claim.id: claim.sentence_start for claim, *_ in rows if claim.id is not None and is_table_row(claim.text)})
     all_ids = sorted({s for c in out for s in c.source_ids})
     sources: dict[int, SourceInfo] = {}
     if all_ids:
@@ -181,17 +182,13 @@ def claims_to_verify(
     return out, sources
 
 
-def _table_row(text: str) -> bool:
-    return text.lstrip().startswith("|") and text.count("|") >= 3
-
-
 def _add_cell_nouns(session: Session, claims: list[ClaimInput], sentence_starts: dict[int, int]) -> None:
-    """Give each claim of a table row the column nouns of the row's other figures (read from their own
-    claims, whichever of them this run verifies): a swapped pair of cells is told by its columns."""
-    rows = {(c.report_id, c.id) for c in claims if _table_row(c.text)}
-    if not rows:
+    """Give each claim of a table row (``sentence_starts``: claim id → its row's offset) the column nouns
+    of the row's figures, read from all the row's claims in the ledger, whichever of them this run
+    verifies: a swapped pair of cells is told by its columns."""
+    if not sentence_starts:
         return
-    report_ids = sorted({r for r, _ in rows})
+    report_ids = sorted({c.report_id for c in claims if c.id in sentence_starts})
     found: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
     for rep_id, sentence_start, start, values in session.exec(
         select(col(Claim.report_id), col(Claim.sentence_start), col(Claim.start), col(Claim.values))
@@ -202,7 +199,7 @@ def _add_cell_nouns(session: Session, claims: list[ClaimInput], sentence_starts:
         if isinstance(first, dict) and first.get("noun"):
             found[(rep_id, sentence_start)].append((start - sentence_start, str(first["noun"])))
     for c in claims:
-        if (c.report_id, c.id) in rows:
+        if c.id in sentence_starts:
             c.cell_nouns = sorted(set(found.get((c.report_id, sentence_starts[c.id]), [])))
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.bridge import content_words, has_han
-from claims.extract import sentence_spans
+from claims.extract import is_table_row, sentence_spans
 from claims.model import Value
 from verifier.judge.compare import (
     Comparison,
@@ -663,7 +663,7 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
         s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun or _cell_noun(q, sib))
         k_only, s_only = k_near - s_near, s_near - k_near
         theirs = _stating(sib, statements)
-        if k_only and not s_only and _table_row(q.sentence):
+        if k_only and not s_only and is_table_row(q.sentence):
             # a bare cell beside the claim's: its column's words sit next to the page's figure equal to
             # the other cell, and not next to the page's figure equal to the claim's
             swapped = _column_swapped(mine, theirs, k_only, drop)
@@ -823,14 +823,10 @@ def _tight_words(text: str, start: int, end: int, others: Sequence[tuple[int, in
 
 def _cell_noun(q: ClaimQuery, v: Value) -> str | None:
     """What the column of a table cell measures, as the cell's own claim read it from the header."""
-    if not q.cell_nouns or not _table_row(q.sentence):
+    if not q.cell_nouns or not is_table_row(q.sentence):
         return None
     at = column_of(q.sentence, v.start)
     return next((noun for offset, noun in q.cell_nouns if column_of(q.sentence, offset) == at), None)
-
-
-def _table_row(sentence: str) -> bool:
-    return sentence.lstrip().startswith("|") and sentence.count("|") >= 3
 
 
 def _column_swapped(
