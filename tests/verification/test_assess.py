@@ -625,3 +625,44 @@ def test_the_lone_date_of_a_passage_speaking_to_the_claim_contradicts_a_day_slip
     assert d.status == "contradicted"
     d, _ = verdict(sentence.replace("16日", "11日"), "2017年11月11日", "date", p)
     assert d.status == "verified"
+
+
+def test_a_swapped_pair_is_read_past_the_figures_own_qualifier() -> None:
+    """"valued at more than 80 billion" binds the figure to "valued" although "more than" stands between:
+    a qualifier is the figure's own word, not a measure word, so the window reaches past it; and
+    "valued" meets the valuation a report's figure names."""
+    p = page("Orchid Robotics raised 6 billion yen in its Series B. People close to the deal said it was valued "
+             "at more than 80 billion yen after the round.", title="Orchid Robotics raises 6bn yen")
+    d, _ = verdict("Orchid Robotics 完成 800 亿日元 B 轮融资，投后估值 60 亿日元", "800 亿日元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("Orchid Robotics 完成 60 亿日元 B 轮融资，投后估值 800 亿日元", "60 亿日元", "money", p)
+    assert d.status == "verified"
+
+
+def test_two_ages_of_two_people_swapped_are_a_swap() -> None:
+    """Each item of a list starts after its conjunction (和), and "a 31 year-old Peruvian" binds the
+    nationality to its figure past the compound."""
+    p = page("The two finalists are a 31 year-old Australian woman and a 27 year-old Argentine woman; they "
+             "qualified on Sunday.", title="News")
+    d, _ = verdict("两名决赛选手，27岁的澳大利亚女子和31岁的阿根廷女子星期日晋级", "27", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("两名决赛选手，31岁的澳大利亚女子和27岁的阿根廷女子星期日晋级", "31", "count", p)
+    assert d.status == "verified"
+
+
+def test_the_level_a_chinese_change_verb_reaches_is_not_the_level_the_page_started_from() -> None:
+    """增至 X names the level reached even with no 从 in the clause; the page's "from X" is where the change
+    started, so a report that moved the two figures is a swap. 降至 50% 以下 is a bound crossed, not a
+    level, and keeps no role."""
+    p = page("Exports edged up to 1.4% in the third quarter from 0.9% in the previous three months.", title="News")
+    d, _ = verdict("第三季度出口增至 0.9%，而此前三个月只有 1.4%", "0.9%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("第三季度出口增至 1.4%，而此前三个月只有 0.9%", "1.4%", "percent", p)
+    assert d.status == "verified"
+    from verifier.judge.frames import figure_role
+
+    text = "出口增速降至 50% 以下"
+    at = text.index("50%")
+    assert figure_role(text, at, at + 3) is None
+    text = "出口增速降至 50%"
+    assert figure_role(text, at, at + 3) == "to"

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.bridge import bridge, content_words, has_han
+from claims.bridge import bridge, content_words, has_han, widen
 from claims.model import Value
 from claims.textnorm import to_simplified
 
@@ -66,7 +66,7 @@ def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple
 def noun_terms(noun: str | None) -> frozenset[str]:
     """What a figure counts, as stemmed English words: "availability zones" → {availabl, zone}; a
     Chinese noun through the dictionary bridge (地域 → {region, area, distric}; empty when unknown)."""
-    return clause_words(noun) if noun else frozenset()
+    return widen(clause_words(noun)) if noun else frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -233,6 +233,10 @@ _FROM_BEFORE = re.compile(
     re.I,
 )
 _TO_BEFORE = re.compile(r"(?:\bto|[至到])\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
+# a Chinese verb of change with 至/到 names the end of a change on its own (增至 0.3%, 降到 5%): unlike
+# English "to 9%", it is never a limit or a target
+_CHANGED_TO = re.compile(r"(?:[增升降跌涨减]|提[升高]|上[升涨]|下[降跌滑]|增[加长]|减少|扩大|缩[小减]|攀升|回落)[至到]\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
+_BOUND_AFTER = re.compile(r"\s*(?:以[下上内]|之[下上内])")
 _FROM_SOMEWHERE = re.compile(r"\b(?:from|compared (?:with|to))\b|[从由较]", re.I)
 
 
@@ -243,6 +247,8 @@ def figure_role(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 24) : start]
     if _FROM_BEFORE.search(before):
         return "from"
+    if _CHANGED_TO.search(before) and not _BOUND_AFTER.match(text, end):
+        return "to"  # (降至 50% 以下 is a bound crossed, not the level reached)
     if _TO_BEFORE.search(before):
         s, e = clause_span(text, start, end)
         # "extended to 1M tokens, up from 128K": the change's start may follow in the next clause

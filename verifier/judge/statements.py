@@ -582,7 +582,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         if st.period_conflict and not st.sibling and not st.other_subject:
             return "period"  # the right figure given for another period (fiscal as calendar, Q3 as Q2)
         return None
-    if st.stale or st.period_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
+    # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity
+    if st.stale or st.period_conflict or st.role_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
     return st.comparison.detail or "different"
 
@@ -593,13 +594,39 @@ _NEAR = 10  # characters either side of a figure that bind to it alone (≈ two 
 def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
     """Measure words right next to a figure (inside its segment): what tells it from its neighbours."""
     s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
-    lo, hi = max(s, start - _NEAR), min(e, end + _NEAR)
+    # the figure's own qualifier ("valued at more than 250 billion yen", 逾 300 亿) is not a measure
+    # word: the window reaches past it
+    # an item of a list starts after the conjunction before it ("28岁的印度尼西亚女子和 | 25岁的越南女子")
+    s = max([s, *(m.end() for m in _ITEM_JOIN.finditer(text, s, start))])
+    before, after = _qualifier_before().search(text, max(s, start - 20), start), _qualifier_after().match(text, end, e)
+    q_start, q_end = (before.start() if before else start), (after.end() if after else end)
+    lo, hi = max(s, q_start - _NEAR), min(e, q_end + _NEAR)
     # a window edge inside a Latin word takes the whole word ("valuation of $852bn", not "uation")
     while lo > s and _latin(text[lo - 1]) and _latin(text[lo]):
         lo -= 1
     while hi < e and _latin(text[hi - 1]) and _latin(text[hi]):
         hi += 1
     return (clause_words(text[lo:start]) | clause_words(text[end:hi])) - drop
+
+
+_ITEM_JOIN = re.compile(r"[和与及、]|\band\b|;")
+
+
+@lru_cache(maxsize=1)
+def _qualifier_before() -> re.Pattern[str]:
+    from claims.units import qualifier_words
+
+    words = [w for w, at, _q in qualifier_words() if at == "before"]
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + r")\s*\Z", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _qualifier_after() -> re.Pattern[str]:
+    from claims.units import qualifier_words
+
+    words = [w for w, at, _q in qualifier_words() if at == "after"]
+    # a compound the figure opens ("a 25-year-old Indonesian woman") is the figure's own word too
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])|\s?-?[A-Za-z]+(?:-[A-Za-z]+)+|-[A-Za-z]+", re.IGNORECASE)
 
 
 def _latin(ch: str) -> bool:
@@ -672,15 +699,14 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
             continue
         if not k_only or not s_only:
             continue
-        for a in mine:
-            wa = _page_near(a, drop)
-            if not (wa & s_only) or wa & k_only:
+        near_mine = [(a, _page_near(a, drop)) for a in mine]
+        if any(wa & k_only for _a, wa in near_mine):
+            continue  # the page also binds the claim's figure to the claim's own words
+        for a, wa in near_mine:
+            if not wa & s_only:
                 continue
             for b in theirs:
-                if b.index is not a.index:
-                    continue
-                wb = _page_near(b, drop)
-                if not (wb & s_only) and (b.passage_no == a.passage_no or wb & k_only):
+                if b.index is a.index and not _page_near(b, drop) & s_only:
                     return b
     for sib in siblings:
         crossed = _crossed_pair(q.sentence, key, sib, spans, drop, mine, statements)
