@@ -18,6 +18,13 @@ def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
     assert text[s:e].startswith("The plan") and period_marks(text[s:e]) == {"y2024"}
     s, e = clause_span("Shares rose 2.5 percent.", 12, 15)
     assert (s, e) == (0, len("Shares rose 2.5 percent."))
+    # … and so does a sentence ending with a percent sign or a closing quote
+    text = "Its share of the cloud market is already 31%. By 2030, it hopes to reach 45%."
+    s, e = clause_span(text, text.find("31%"), text.find("31%") + 3)
+    assert "2030" not in text[s:e] and text[s:e].endswith("31%")
+    text = 'The chief executive called it "a 12% company". Rivals grew 5%.'
+    s, e = clause_span(text, text.find("5%"), text.find("5%") + 2)
+    assert "12%" not in text[s:e]
 
 
 def test_periods() -> None:

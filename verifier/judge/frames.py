@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)%\"”’\]])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)")
 
 
 _REACH = 300  # a clause is read at most this far either side of the figure (bounded work per figure)
