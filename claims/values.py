@@ -482,6 +482,21 @@ def _may_name_before(text: str, start: int) -> bool:
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
+# "pounds" is a weight beside these words (and never with a scale: "3 million pounds" is money)
+_WEIGHT_NEAR = re.compile(r"\b(?:weigh\w*|\w*weight\w*|heav\w+|kilo\w*|kg|lbs?|tonnes?|tons?|grams?|ounces?)\b", re.I)
+_MONEY_NEAR = re.compile(
+    r"\b(?:paid|pay\w*|cost\w*|pric\w+|worth|spen[dt]\w*|fine[ds]?|sterling|salar\w+|fund\w*|budget\w*|fees?|tax\w*"
+    r"|earn\w*|charg\w+|sold|sell\w*|bought|buy\w*|wage\w*|bonus\w*)\b|£",
+    re.I,
+)
+
+
+def _weighs(text: str, start: int, end: int) -> bool:
+    """Is "pounds" a weight here: weight words around it and no money words."""
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    return _WEIGHT_NEAR.search(text, lo, hi) is not None and _MONEY_NEAR.search(text, lo, hi) is None
+
+
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
 _PREFIX_CODES = {
     "US$": "USD",
@@ -948,6 +963,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 value, precision, end = value * 1e6, precision * 1e6, mm.end()
             elif money and money[0].unit == code:
                 end = money[1]
+        elif money and money[0].unit == "GBP" and money[0].surface.lower() == "pounds" and not has_scale and _weighs(text, start, money[1]):
+            unit, end = "lb", money[1]  # "weighs 3,000 pounds (1,300 kilograms)", "lightweight (135 pounds)"
         elif money:
             unit, kind, end = money[0].unit, "money", money[1]
         else:

@@ -405,6 +405,14 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("收入增长了 1 倍", "1 倍", 2.0, "x", "="),
         ("到 2020 年实现翻两番", "翻两番", 4.0, "x", "="),  # two doublings
         ("with a time of 3:51.20 over the mile", "3:51.20", 231.2, "s", "="),
+        # "pounds" is a weight among weight words and no money words; 磅 alone is one (英镑 is money)
+        ("the statue weighs 4,200 pounds (1,900 kilograms)", "4,200 pounds", 4200.0, "lb", "="),
+        ("he fights at welterweight (147 pounds)", "147 pounds", 147.0, "lb", "="),
+        ("这块陨石重 4200磅", "4200磅", 4200.0, "lb", "="),
+        ("a 4,200-pound statue", "4,200-pound", 4200.0, "lb", "="),
+        ("she paid 4,200 pounds for a heavy antique desk", "4,200 pounds", 4200.0, "GBP", "="),
+        ("the club spent 3 million pounds on a heavyweight", "3 million pounds", 3e6, "GBP", "="),
+        ("a 12-ton truck with 30-inch wheels and a 40-foot trailer", "12-ton", 12.0, "t", "="),
     ],
 )
 def test_forms_of_real_news_sentences(text: str, raw: str, value: float, unit: str | None, qualifier: str) -> None:

@@ -666,3 +666,13 @@ def test_the_level_a_chinese_change_verb_reaches_is_not_the_level_the_page_start
     assert figure_role(text, at, at + 3) is None
     text = "出口增速降至 50%"
     assert figure_role(text, at, at + 3) == "to"
+
+
+def test_a_weight_in_pounds_is_compared_as_a_weight_not_as_money() -> None:
+    """磅 and "4,200-pound" are pounds of weight: the same weight verifies, and the kilograms beside it
+    are another unit, never a contradiction."""
+    p = page("Researchers spent five years freeing the fossil from a 4,200-pound (1,900 kg) block of rock.", title="News")
+    d, _ = verdict("研究人员花了五年时间，才把化石从一块 4200 磅（1900 公斤）的岩块中取出", "4200 磅", "count", p)
+    assert d.status == "verified"
+    d, _ = verdict("研究人员花了五年时间，才把化石从一块 4200 磅（1900 公斤）的岩块中取出", "1900 公斤", "count", p)
+    assert d.status == "verified"

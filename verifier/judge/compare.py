@@ -41,7 +41,7 @@ CURRENCIES = frozenset(
     {"USD", "JPY", "EUR", "CNY", "GBP", "KRW", "HKD", "INR", "TWD", "SGD", "CAD", "AUD", "CHF", "BRL"}
 )
 # Measures that are their own family: they never meet a bare count.
-MEASURES = frozenset({"GW", "MW", "kW", "mm", "cm", "m", "km", "m2", "km2", "ha", "ft2", "s", "min", "h", "ms", "x", "percent", "rank"})
+MEASURES = frozenset({"GW", "MW", "kW", "mm", "cm", "m", "km", "m2", "km2", "ha", "ft2", "kg", "t", "lb", "ft", "in", "s", "min", "h", "ms", "x", "percent", "rank"})
 _REL_EPS = 1e-9
 
 
