@@ -235,7 +235,7 @@ _RELATIVE_EN = re.compile(r"\b(?:later|earlier|early|late)?\s?(?:this|next|last)
 # "last October", "next February", "May last year", "this March": a month of a year said relative to the text's
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _RELATIVE_MONTH_EN = re.compile(
-    rf"\b(?:(?P<rel>last|next|this)\s+(?P<mn>{_FULL_MONTH})|(?P<mn2>{_FULL_MONTH})\s+(?P<rel2>last|next|this)\s+year)\b(?!\s+Day)"
+    rf"\b(?:(?P<rel>last|next|this)\s+(?P<mn>{_FULL_MONTH})(?!\s*\d)|(?P<mn2>{_FULL_MONTH})\s+(?P<rel2>last|next|this)\s+year)\b(?!\s+Day)"
 )
 _DIGIT = re.compile(r"\d")
 _REL_QUALIFIER: dict[str, Qualifier] = {
@@ -343,6 +343,11 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "cn-month": has_month,
         "month-name": month_name,
     }
+    if default_year is not None:  # before the bare month: "in August last year" is one date
+        for m in _RELATIVE_MONTH_EN.finditer(text) if month_name and _mentions(text, ("last", "next", "this")) else ():
+            rel, name = m.group("rel") or m.group("rel2"), m.group("mn") or m.group("mn2")
+            year = default_year + (1 if rel == "next" else -1 if rel == "last" else 0)
+            yield Value(m.group(0), f"{year:04d}-{_MONTHS[name[:3].lower()]:02d}", "date", "=", m.start(), m.end(), "date")
     for kind, pattern, gate in _DATE_PATTERNS:
         if not open_gates[gate]:
             continue
@@ -360,10 +365,6 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
             year = default_year + (1 if raw.startswith("明年") else -1 if raw.startswith("去年") else 0)
             later: Qualifier = ">=" if ("晚" in raw or "下半年" in raw) else "="
             yield Value(raw, f"{year:04d}", "date", later, m.start(), m.end(), "date")
-        for m in _RELATIVE_MONTH_EN.finditer(text) if month_name and _mentions(text, ("last", "next", "this")) else ():
-            rel, name = m.group("rel") or m.group("rel2"), m.group("mn") or m.group("mn2")
-            year = default_year + (1 if rel == "next" else -1 if rel == "last" else 0)
-            yield Value(m.group(0), f"{year:04d}-{_MONTHS[name[:3].lower()]:02d}", "date", "=", m.start(), m.end(), "date")
         for m in _RELATIVE_EN.finditer(text) if _mentions(text, ("year",)) else ():
             raw = m.group(0).strip()
             low = raw.lower()

@@ -460,6 +460,10 @@ def test_a_duration_in_days_and_an_anniversary_as_its_ordinal() -> None:
         ("as the scandal came to light last October", "last October", "2017-10"),
         ("cheaper loans for farmers from next February", "next February", "2019-02"),
         ("this March the firm opened", "this March", "2018-03"),
+        # after "in", the bare month is not read first: "in August last year" is one date
+        ("the bank cut rates in August last year", "August last year", "2017-08"),
+        ("the rules apply from February next year", "February next year", "2019-02"),
+        ("the vote held last October 5", "October 5", "2018-10-05"),  # a day after it: the day's date
     ],
 )
 def test_a_month_said_relative_to_the_year(text: str, raw: str, value: str) -> None:
