@@ -676,3 +676,15 @@ def test_a_weight_in_pounds_is_compared_as_a_weight_not_as_money() -> None:
     assert d.status == "verified"
     d, _ = verdict("研究人员花了五年时间，才把化石从一块 4200 磅（1900 公斤）的岩块中取出", "1900 公斤", "count", p)
     assert d.status == "verified"
+
+
+def test_a_page_figure_equal_to_another_figure_of_the_claims_sentence_is_no_slip_of_the_claims() -> None:
+    """"第二十次会议 … 第二次全体会议": the page's "second" is the other figure's, not 第二十次 written ×10 too
+    small; the claim's own 20th is on the page, so it is never contradicted by the 2nd."""
+    p = page("On Monday afternoon, the 20th session of the Standing Committee of the 11th city council held its "
+             "second plenary meeting in the old town hall.", title="News")
+    sentence = "十一届市议会常委会第二十次会议周一下午在老市政厅举行第二次全体会议"
+    d, _ = verdict(sentence, "第二十次", "count", p)
+    assert d.status != "contradicted"
+    d, _ = verdict(sentence, "第二次", "count", p)
+    assert d.status == "verified"

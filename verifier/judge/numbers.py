@@ -40,6 +40,7 @@ from verifier.judge.statements import (
     nouns_agree,
     other_range_end,
     same_range,
+    sentence_values,
     swapped_pair,
 )
 from verifier.judge.statements import supports as aligned_supports
@@ -149,7 +150,12 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             idx, n, value = mixed
             return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
-    against = [(st, kind) for st in statements if (kind := contradiction(claimed, st))]
+    others = _sentence_siblings(q, claimed)
+    against = [
+        (st, kind) for st in statements
+        if (kind := contradiction(claimed, st))
+        and not (kind in _DIGIT_SLIPS and any(compare_values(o, st.value).agrees for o in others))
+    ]
     if against:
         # the claim's very figure in another role (swapped, revised, turned) is read with its clause, as
         # statements.contradiction reads it
@@ -159,6 +165,21 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
 
 
 _EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction"})
+
+
+# a page figure that reads as the claim's digits garbled, but equals another figure of the claim's own
+# sentence, is that figure's statement ("第三次全体会议" beside "第三十次会议" meets "third plenary
+# session"): no slip of the claim's (a figure that merely differs still contradicts: a swapped pair)
+_DIGIT_SLIPS = frozenset({"scale_slip", "transposed", "day_slip"})
+
+
+def _sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
+    """The other figures of the claim's sentence of its family and another value."""
+    family = unit_family(claimed)
+    return [
+        v for v in sentence_values(q.sentence)
+        if unit_family(v) == family and compare_values(claimed, v).disagrees
+    ]
 
 
 def _contradiction_match(st: Statement, kind: str) -> float:
