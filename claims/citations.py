@@ -19,7 +19,9 @@ _ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
 _BARE = re.compile(r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)[^\s<>()\[\]\"'，。；、）（“”]{1,2000}")
 # a first-character look-ahead lets the engine skip positions no URL starts at (claims.prescan)
 _BARE = with_first_chars(_BARE)
-_URL_CONT = re.compile(r"\n([\w/\-.~%?=&#+:]{2,400})(?=\n|$)")
+# the rest of a URL on the next line: ASCII URL characters only (a "来源：https://…" line is a citation of
+# its own, never the tail of the one above)
+_URL_CONT = re.compile(r"\n([A-Za-z0-9_/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 _REF_ITEM = re.compile(r"^[ \t]*(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)[ \t]*(?P<body>\S[^\n]*)$", re.M)
 _FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】")
@@ -49,7 +51,7 @@ def _make(raw: str, label: str, start: int, end: int, ref_number: int | None = N
 def _join_broken(text: str, end: int, url: str) -> tuple[str, int]:
     """A URL that runs to the end of a line and goes on on the next line (no spaces there)."""
     m = _URL_CONT.match(text, end)
-    if m and not _SCHEME_LIKE.match(m.group(1)) and ("/" in m.group(1) or url.endswith(("/", "-", "_"))):
+    if m and "://" not in m.group(1) and ("/" in m.group(1) or url.endswith(("/", "-", "_"))):
         return url + m.group(1), m.end(1)
     return url, end
 

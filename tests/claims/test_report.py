@@ -125,6 +125,16 @@ def test_url_broken_across_a_line_is_joined() -> None:
     assert [s.url for s in section.sources] == ["https://example.com/news/2026/long-article-name"]
 
 
+def test_two_source_lines_in_a_row_are_two_sources() -> None:
+    """The next line's "来源：https://…" is a citation of its own, not the rest of the URL above it."""
+    text = ("## 1. 事件\n\n某公司发布新芯片。\n\n来源：https://chips.example.com/press/2026/06/new-chip\n"
+            "来源：https://news.example.org/2026/06/10/chip-review/\n")
+    section = parse_report(text, "t.txt").sections[0]
+    assert [s.url for s in section.sources] == [
+        "https://chips.example.com/press/2026/06/new-chip", "https://news.example.org/2026/06/10/chip-review/",
+    ]
+
+
 def test_traditional_chinese_report() -> None:
     text = "# 日報 | 2026-04-15\n\n## 今日總覽\n\n關鍵資訊：Anthropic 稱已發現數千個高嚴重度漏洞。\n"
     r = parse_report(text, "t.txt")

@@ -688,3 +688,16 @@ def test_a_page_figure_equal_to_another_figure_of_the_claims_sentence_is_no_slip
     assert d.status != "contradicted"
     d, _ = verdict(sentence, "第二次", "count", p)
     assert d.status == "verified"
+
+
+def test_the_same_figure_given_for_another_quarter_elsewhere_on_the_page_contradicts() -> None:
+    """The passage that backs the figure says no quarter; the page's other passage gives the same
+    figure as the second quarter's. A claim of the third quarter (第三季, as Taiwan's press writes it)
+    is contradicted there; the second quarter's claim is verified."""
+    p = page("Norvik expects revenue of $4.20 billion for the quarter ending in early August, above estimates.",
+             "Norvik's Q2 revenue forecast of $4.20 billion topped analysts' estimates.",
+             title="Norvik forecast tops estimates")
+    d, _ = verdict("Norvik 預估第三季營收約 42 億美元", "42 億美元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_period")
+    d, _ = verdict("Norvik 預估第二季營收約 42 億美元", "42 億美元", "money", p)
+    assert d.status == "verified"

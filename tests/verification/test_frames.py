@@ -35,6 +35,7 @@ def test_periods() -> None:
     assert periods_conflict(period_marks("前三季度营收"), period_marks("第三季度营收"))
     assert period_marks("fiscal third-quarter revenue") >= {"q3", "fiscal"}
     assert period_marks("第二季度营收") >= {"q2"}
+    assert period_marks("預估第三季營收") == {"q3"} and period_marks("第二季节目") == frozenset()  # 第三季: a quarter
     assert periods_conflict(period_marks("in the third quarter"), period_marks("second-quarter revenue"))
     assert periods_conflict(period_marks("capex in calendar 2027"), period_marks("fiscal 2027 capex"))
     assert not periods_conflict(period_marks("Q2 revenue"), period_marks("revenue in the second quarter"))

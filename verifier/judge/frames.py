@@ -83,7 +83,7 @@ def clause_words(text: str) -> frozenset[str]:
 
 _ORD = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _QUARTER = re.compile(
-    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b|(?<!前)第?([一二三四1-4])\s*季度", re.IGNORECASE
+    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b|(?<!前)(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])季(?!节))", re.IGNORECASE
 )
 # the first months of a year, counted from January: "the first three months" / 1-3月 is Q1, six months
 # H1, nine months (前三季度, "the first three quarters") the three quarters together (前三个月 is left
@@ -110,7 +110,8 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
     ``skip`` is the figure's own span (a claimed year is the value, not its period)."""
     marks: set[str] = set()
     for m in _QUARTER.finditer(text):
-        q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(m.group(3) or "", m.group(3))
+        cn = m.group(3) or m.group(4)  # 第三季度, and 第三季 as Taiwan's press writes a quarter
+        q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(cn or "", cn)
         if q:
             marks.add(f"q{q}")
     for m in _HALF.finditer(text):

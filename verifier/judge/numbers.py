@@ -30,6 +30,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.rules import Finding
 from verifier.judge.statements import (
+    PLAUSIBLE_MATCH,
     STRICT_MATCH,
     Statement,
     aligned_plausible,
@@ -139,9 +140,13 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     if any(f.stance == "supports" for f in kept.findings) and _only_title_backs(kept, by_place, statements, claimed):
         kept = Assessment()  # the support's own words say nothing of the claim; a figure whose words do differs
     if any(f.stance == "supports" for f in kept.findings):
-        turned = _direction_said_elsewhere(claimed, [*backing[:1], *(st for st in found_by_search if st is not None)], statements)
+        shown = [*backing[:1], *(st for st in found_by_search if st is not None)]
+        turned = _direction_said_elsewhere(claimed, shown, statements)
         if turned is not None:
             return _contradicted_by(turned.index, turned.passage_no, turned.match, turned.value, "direction")
+        moved = _period_said_elsewhere(claimed, shown, statements, frame.periods)
+        if moved is not None:
+            return _contradicted_by(moved.index, moved.passage_no, moved.match, moved.value, "period")
         swap = swapped_pair(q, claimed, statements)
         if swap is not None:
             return _contradicted_by(swap.index, swap.passage_no, swap.match, swap.value, "swapped")
@@ -184,6 +189,27 @@ def _sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
 
 def _contradiction_match(st: Statement, kind: str) -> float:
     return max(st.match, st.clause_match) if kind in _EXACT_FIGURE_KINDS else st.match
+
+
+def _period_said_elsewhere(
+    claimed: Value, backing: Sequence[Statement], statements: Sequence[Statement], claim_periods: frozenset[str]
+) -> Statement | None:
+    """The figure that backs the claim says no period ("revenue of $7.60 billion for the quarter ending in
+    early August"), while the page gives the same figure for the same measure elsewhere with a period that
+    conflicts with the claim's ("Q2 revenue forecast $7.60 bln" against 第三季): that statement decides."""
+    quarters = _parts_of_year(claim_periods)  # a quarter or a half: a year said elsewhere is often another figure's
+    if not quarters or not backing or any(st.periods for st in backing):
+        return None
+    moved = [
+        st for st in statements
+        if st.comparison.agrees and st.period_conflict and not st.other_subject and not st.sibling
+        and st.match >= PLAUSIBLE_MATCH and _parts_of_year(st.periods) and not _parts_of_year(st.periods) & quarters
+    ]
+    return max(moved, key=lambda st: st.match) if moved else None
+
+
+def _parts_of_year(periods: frozenset[str]) -> frozenset[str]:
+    return frozenset(p for p in periods if p[:1] in {"q", "h"})
 
 
 def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], statements: Sequence[Statement]) -> Statement | None:

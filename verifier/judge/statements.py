@@ -96,6 +96,7 @@ class Statement:
     period_conflict: bool
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
+    periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
@@ -480,6 +481,7 @@ def aligned_statements(
                         period_conflict=periods_conflict(frame.periods, g.periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
                         direction=g.direction,
+                        periods=g.periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         stale=g.stale,
                         span=g.span,
