@@ -413,6 +413,9 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("she paid 4,200 pounds for a heavy antique desk", "4,200 pounds", 4200.0, "GBP", "="),
         ("the club spent 3 million pounds on a heavyweight", "3 million pounds", 3e6, "GBP", "="),
         ("a 12-ton truck with 30-inch wheels and a 40-foot trailer", "12-ton", 12.0, "t", "="),
+        # 百万 / 千万 / 十亿 as scales (Hong Kong announcements: "4,630.2 百万港元")
+        ("所得款项净额估计约为 4,630.2 百万港元", "4,630.2 百万港元", 4630.2e6, "HKD", "~"),
+        ("募资 1,200 千万元", "1,200 千万元", 1.2e10, "CNY", "="),
     ],
 )
 def test_forms_of_real_news_sentences(text: str, raw: str, value: float, unit: str | None, qualifier: str) -> None:

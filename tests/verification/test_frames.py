@@ -358,3 +358,12 @@ def test_a_crossing_seen_from_both_ends_needs_one_word_each() -> None:
     straight, _ = verdict("其中，实物商品网上零售额近 6.12 万亿元，服务网上零售额近 2.37 万亿元", "6.12 万亿元", "money", p)
     assert crossed.status == "contradicted" and a.evidence[0].matched_value == "RMB6.12 trillion"
     assert straight.status == "verified"
+
+
+def test_traditional_script_meets_the_dictionary_as_simplified() -> None:
+    """The dictionary bridge reads Traditional words through their Simplified form: 扣除費用後 gives the same
+    English as 扣除费用后 (jieba's dictionary is Simplified)."""
+    from verifier.judge.frames import clause_words
+
+    assert clause_words("扣除費用後募資") == clause_words("扣除费用后募资")
+    assert {"cost", "deduct"} <= clause_words("扣除費用後")

@@ -74,7 +74,8 @@ def clause_words(text: str) -> frozenset[str]:
     """Stemmed English words of a clause; Chinese words through the dictionary bridge."""
     words = set(content_words(text))
     if has_han(text):
-        for bw in bridge(text):
+        # Traditional script through the Simplified dictionary words (募資淨額 is 募资净额 to jieba)
+        for bw in bridge(to_simplified(text)):
             words |= bw.english
     return frozenset(words)
 
