@@ -701,3 +701,16 @@ def test_the_same_figure_given_for_another_quarter_elsewhere_on_the_page_contrad
     assert (d.status, d.reason) == ("contradicted", "wrong_period")
     d, _ = verdict("Norvik 預估第二季營收約 42 億美元", "42 億美元", "money", p)
     assert d.status == "verified"
+
+
+def test_a_rates_per_million_is_its_unit_and_the_words_past_it_tell_the_pair_apart() -> None:
+    """"$3 per million input tokens": "per million" belongs to the figure, so the words that tell the two
+    prices apart (input, output; 输入, 输出) are read past it; the report that swapped them is caught on both."""
+    p = page("Lyra 2 Pro costs $3 per million input tokens and $12 per million output tokens, the company said.",
+             title="Lyra 2 Pro pricing")
+    sentence = "Lyra 2 Pro 的 API 定价为输入每百万 token 12 美元、输出每百万 token 3 美元"
+    for key in ("12 美元", "3 美元"):
+        d, _ = verdict(sentence, key, "money", p)
+        assert d.status == "contradicted", key
+    d, _ = verdict("Lyra 2 Pro 的 API 定价为输入每百万 token 3 美元、输出每百万 token 12 美元", "3 美元", "money", p)
+    assert d.status == "verified"

@@ -602,6 +602,11 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
     s = max([s, *(m.end() for m in _ITEM_JOIN.finditer(text, s, start))])
     before, after = _qualifier_before().search(text, max(s, start - 20), start), _qualifier_after().match(text, end, e)
     q_start, q_end = (before.start() if before else start), (after.end() if after else end)
+    # … and so is a rate's "per million" ("$6 per million input tokens", 每百万 token 30 美元)
+    if (per := _PER_BEFORE.search(text, max(s, q_start - 16), q_start)) is not None:
+        q_start = per.start()
+    if (per_after := _PER_AFTER.match(text, q_end, e)) is not None:
+        q_end = per_after.end()
     lo, hi = max(s, q_start - _NEAR), min(e, q_end + _NEAR)
     # a window edge inside a Latin word takes the whole word ("valuation of $852bn", not "uation")
     while lo > s and _latin(text[lo - 1]) and _latin(text[lo]):
@@ -611,6 +616,8 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
     return (clause_words(text[lo:start]) | clause_words(text[end:hi])) - drop
 
 
+_PER_BEFORE = re.compile(r"每\s*(?:百万|千万|万|亿|千|百)?\s*(?:[A-Za-z]+|个)?\s*\Z")
+_PER_AFTER = re.compile(r"\s*(?:/\s*|per\s+)(?:(?:million|billion|thousand|hundred|1,000|1m|1k|m|k)\s+)?", re.I)
 _ITEM_JOIN = re.compile(r"[和与及、]|\band\b|;")
 
 
