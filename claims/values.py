@@ -369,7 +369,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
             raw = m.group(0).strip()
             low = raw.lower()
             year = default_year + (1 if "next" in low else -1 if "last" in low else 0)
-            later = ">=" if low.startswith("later") else "="
+            later = ">=" if low.startswith("later") else "<=" if low.startswith("by") else "="  # "by the end of the year": no later
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             yield Value(raw, f"{year:04d}", "date", later, start, start + len(raw), "date")
 

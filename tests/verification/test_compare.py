@@ -111,6 +111,21 @@ def test_dates_agree_by_prefix() -> None:
     assert compare_values(date("2026-04-09"), date("2026-03-28")).disagrees
 
 
+def test_a_date_said_as_a_bound_is_compared_as_one() -> None:
+    """"by the end of the year" is a deadline: a date inside it is neither confirmed nor denied by it, a
+    date past it disagrees; a claimed bound the page's date keeps is supported; the same bound agrees."""
+    deadline = next(v for v in parse_values("the team will double by the end of the year", default_year=2026) if v.kind == "date")
+    assert (deadline.value, deadline.qualifier) == ("2026", "<=")
+    assert compare_values(date("2025-07"), deadline).outcome == "incomparable"
+    assert compare_values(date("2027-02"), deadline).disagrees
+    by_2030 = next(v for v in parse_values("2030 年前建成", default_year=2026) if v.kind == "date")
+    assert compare_values(by_2030, date("2029-06")).agrees
+    assert compare_values(by_2030, date("2030")).agrees  # 年前 and "by 2030": one bound in two languages
+    assert compare_values(by_2030, date("2031-01")).disagrees
+    later = next(v for v in parse_values("今年晚些时候上线", default_year=2026) if v.kind == "date")
+    assert compare_values(later, next(v for v in parse_values("later this year", default_year=2026))).agrees
+
+
 def test_versions_as_normalised_strings() -> None:
     assert compare_values(version("GPT - 5 . 4"), version("GPT-5.4")).agrees
     assert compare_values(version("Gemma-4-27B"), version("Gemma 4 27B")).agrees

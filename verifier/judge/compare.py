@@ -149,9 +149,35 @@ def _compare_dates(claimed: Value, found: Value) -> Comparison:
     if not a or not b:
         return Comparison("incomparable", "date")
     n = min(len(a), len(b))
+    if claimed.qualifier in _BOUNDS or found.qualifier in _BOUNDS:
+        return _compare_date_bounds(claimed.qualifier, found.qualifier, a[:n], b[:n])
     if a[:n] == b[:n]:
         return Comparison("agree", "exact" if len(a) == len(b) else "within_precision")
     return Comparison("disagree", _date_slip(a, b))
+
+
+_BOUNDS = frozenset({"<", "<=", ">", ">="})
+
+
+def _within(x: tuple[int, ...], op: str, bound: tuple[int, ...]) -> bool:
+    # inclusive either way: "2030 年前" and "by 2030" are one bound in two languages
+    return x <= bound if op in {"<", "<="} else x >= bound
+
+
+def _compare_date_bounds(qa: str, qb: str, a: tuple[str, ...], b: tuple[str, ...]) -> Comparison:
+    """A date said as a bound ("by the end of the year", 2026 年前, 自 2025 年起), compared at the precision
+    both write: a claimed bound the page's date keeps is supported; a page's bound that the claimed date
+    keeps neither confirms nor denies it (a deadline is not the day); a date outside the bound disagrees."""
+    if not all(p.isdigit() for p in (*a, *b)):  # a quarter or a half (2026-Q3): not read as a bound
+        return Comparison("incomparable", "bound")
+    x, y = tuple(int(p) for p in a), tuple(int(p) for p in b)
+    if qb in _BOUNDS and qa not in _BOUNDS:
+        return Comparison("incomparable", "bound") if _within(x, qb, y) else Comparison("disagree", "bound")
+    if qa in _BOUNDS and qb not in _BOUNDS:
+        return Comparison("agree", "bound") if _within(y, qa, x) else Comparison("disagree", "bound")
+    if qa[0] == qb[0] and x == y:
+        return Comparison("agree", "exact")  # the same bound ("later this year", 今年晚些时候)
+    return Comparison("incomparable", "bound")  # two other bounds: nothing to compare
 
 
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’]\d\d\b")
