@@ -120,12 +120,12 @@ def cn_number(text: str) -> float | None:
         elif ch in _CN_BIG:
             section += digit or 0
             if section == 0:
-                section = 1
+                section = 1.0
             if _CN_BIG[ch] == 10_000 and total and total % 100_000_000 == 0 and section < 10_000:
                 total += section * _CN_BIG[ch]
             else:
                 total = (total + section) * _CN_BIG[ch]
-            section = 0
+            section = 0.0
             digit = None
         else:
             return None
