@@ -485,6 +485,8 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 # "pounds" is a weight beside these words (and never with a scale: "3 million pounds" is money)
 _WEIGHT_NEAR = re.compile(r"\b(?:weigh\w*|\w*weight\w*|heav\w+|kilo\w*|kg|lbs?|tonnes?|tons?|grams?|ounces?)\b", re.I)
+_ENUMERATOR = re.compile(r"[.．、)）](?:\s+(?=\S)|(?=[^\d\s.]))")
+_ENUM_LEAD = re.compile(r"(?:^|[\n:：;；，,（(])\s*\Z")
 _MONEY_NEAR = re.compile(
     r"\b(?:paid|pay\w*|cost\w*|pric\w+|worth|spen[dt]\w*|fine[ds]?|sterling|salar\w+|fund\w*|budget\w*|fees?|tax\w*"
     r"|earn\w*|charg\w+|sold|sell\w*|bought|buy\w*|wage\w*|bonus\w*)\b|£",
@@ -998,6 +1000,11 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
+            if (
+                unit is None and measure is None and is_digits and not has_scale and "." not in m.group("d")
+                and _ENUMERATOR.match(text, end) and _ENUM_LEAD.search(text, max(0, start - 4), start)
+            ):
+                continue  # "附件：1. 申请表", "1、总则": a list item's number, not a figure
             if _NAME_AFTER.match(text, m.end()) or (measure and _NAME_AFTER.match(text, end)):
                 continue  # 49人队, 618 购物节: a name, not a figure
             if not scale_word and _ERA_AFTER.match(text, m.end()):

@@ -456,6 +456,15 @@ def test_a_duration_in_days_and_an_anniversary_as_its_ordinal() -> None:
     assert (one("the 135th anniversary of his birth").value, one("the 135th anniversary of his birth").unit) == (135.0, "rank")
 
 
+def test_a_list_items_number_is_not_a_figure() -> None:
+    """"附件：1. 申请表", "1、总则", "1) First": the number of a list item, after a line start or a colon."""
+    assert [v.raw for v in parse_values("附件：1. 2026年度算力券申请表")] == ["2026年"]
+    assert parse_values("附件：\n1. 申请表\n2. 承诺书") == []
+    assert parse_values("1、总则") == [] and parse_values("1) First item") == []
+    assert [v.raw for v in parse_values("共有 3、4 家")] == ["3", "4 家"]  # 3、4: two figures, not an item
+    assert [v.raw for v in parse_values("收入增长 5. 其中")] == ["5"]  # a sentence's last figure
+
+
 @pytest.mark.parametrize(
     ("text", "raw", "value"),
     [

@@ -111,6 +111,14 @@ def test_dates_agree_by_prefix() -> None:
     assert compare_values(date("2026-04-09"), date("2026-03-28")).disagrees
 
 
+def test_a_slip_spans_at_most_four_powers_of_ten() -> None:
+    """×10 to ×10⁴ is one slip of a writer (a zero, thousand for million, 万 for 亿); 500 万 against 5 is
+    not one: it merely differs (and needs the passage to speak to the claim as any difference does)."""
+    assert compare_values(count(5e6), count(5.0)).detail == "different"
+    assert compare_values(count(5e4), count(5.0)).detail == "scale_slip"
+    assert compare_values(money(1.5e6), money(1.5e10)).detail == "scale_slip"
+
+
 def test_a_date_said_as_a_bound_is_compared_as_one() -> None:
     """"by the end of the year" is a deadline: a date inside it is neither confirmed nor denied by it, a
     date past it disagrees; a claimed bound the page's date keeps is supported; the same bound agrees."""

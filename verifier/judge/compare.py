@@ -197,7 +197,8 @@ def _date_slip(a: tuple[str, ...], b: tuple[str, ...]) -> str:
 def _classify_disagreement(a: float, b: float) -> str:
     if a > 0 and b > 0:
         ratio = math.log10(max(a, b) / min(a, b))
-        if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01:
+        # ×10 to ×10⁴ (a zero, a thousand for a million, 万 for 亿); a million-fold gap is no one slip
+        if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01 and round(ratio) <= _MAX_SLIP:
             return "scale_slip"
         da, db = significant_digits(a), significant_digits(b)
         width = max(len(da), len(db))  # 15 vs 105: the writer's digits were 150 and 105
@@ -207,6 +208,7 @@ def _classify_disagreement(a: float, b: float) -> str:
     return "different"
 
 
+_MAX_SLIP = 4  # powers of ten one slip of a writer spans
 _BOUND_REACH = 2.0  # "超过 100 万" is how a writer rounds 1.2 million, not 30 million
 
 
