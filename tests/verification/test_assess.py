@@ -714,3 +714,29 @@ def test_a_rates_per_million_is_its_unit_and_the_words_past_it_tell_the_pair_apa
         assert d.status == "contradicted", key
     d, _ = verdict("Lyra 2 Pro 的 API 定价为输入每百万 token 3 美元、输出每百万 token 12 美元", "3 美元", "money", p)
     assert d.status == "verified"
+
+
+def test_an_amounts_words_run_past_a_duration_to_what_it_pays_for() -> None:
+    """"committed $25 million over ten years to a community fund": "ten years" says when, not what, so
+    the amount's words reach the fund; and "committed" meets 承诺 (a commitment). The campus's total
+    investment, another amount of the page, does not outweigh it."""
+    p = page("The campus represents a total investment of approximately $14 billion by Northwind and its partners.",
+             "Construction is expected to support about 1,900 jobs at its peak and about 240 permanent jobs once the "
+             "campus is fully operational. Northwind has committed $25 million over ten years to a community fund "
+             "for the county, which will support workforce training and road improvements.",
+             title="Northwind campus")
+    d, _ = verdict("施工高峰期将创造约 1,900 个建筑工作，完工后提供约 240 个长期职位；公司并承诺十年内投入 2,500 万美元设立社区基金",
+                   "2,500 万美元", "money", p)
+    assert d.status == "verified"
+
+
+def test_an_amounts_segment_is_cut_at_other_amounts_only() -> None:
+    """The words that belong to an amount run past a duration or a count (they say when or how many),
+    up to the next amount."""
+    from verifier.judge.statements import _geometry
+
+    p = page("Northwind has committed $25 million over ten years to a community fund, and $3 million to schools.")
+    passage = p.passages[0]
+    i = next(n for n, v in enumerate(passage.values) if v.raw == "$25 million")
+    segment = _geometry(passage, i).segment
+    assert "community fund" in segment and "schools" not in segment

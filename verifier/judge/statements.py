@@ -307,9 +307,13 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         return got
     pv = p.values[i]
     text = p.text
+    # a money figure's segment is cut at the other amounts only (a duration or a count between says when
+    # or how, not what: "committed $25 million over ten years to a community fund")
+    money_only = pv.kind == "money"
     spans = [
         (v.start, v.end) for v in p.values
         if v.kind != "date" and (v.start, v.end) != (pv.start, pv.end) and not _inside_name(text, v)
+        and (not money_only or v.kind == "money")
     ]
     s, e = clause_span(text, pv.start, pv.end, min_chars=12)
     clause = text[s:e]
