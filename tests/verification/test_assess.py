@@ -740,3 +740,15 @@ def test_an_amounts_segment_is_cut_at_other_amounts_only() -> None:
     i = next(n for n, v in enumerate(passage.values) if v.raw == "$25 million")
     segment = _geometry(passage, i).segment
     assert "community fund" in segment and "schools" not in segment
+
+
+def test_people_named_in_characters_meet_their_romanised_names_in_a_swapped_pair() -> None:
+    """"张晓明今年 52 岁，刘建国 45 岁" against "Zhang Xiaoming, 45, and Liu Jianguo, 52": the names are read by
+    their pinyin on both sides (晓明 / Xiaoming), and a sentence with no measure word still pairs its two
+    figures."""
+    p = page("Both Zhang Xiaoming, 45, and Liu Jianguo, 52, are natives of the village and began farming in the 1990s.",
+             title="News")
+    d, _ = verdict("张晓明今年52岁，刘建国45岁，都是本村村民，上世纪90年代开始务农", "52", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("张晓明今年45岁，刘建国52岁，都是本村村民，上世纪90年代开始务农", "45", "count", p)
+    assert d.status == "verified"

@@ -24,6 +24,7 @@ from functools import lru_cache
 from claims.bridge import content_words, has_han
 from claims.extract import is_table_row, sentence_spans
 from claims.model import Value
+from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import (
     Comparison,
     compare_values,
@@ -439,8 +440,8 @@ def aligned_statements(
     """Every page figure of a comparable kind with its frame read against the claim's (``frame``:
     the claim's, when the caller has read it already)."""
     frame = frame or frame_of(q)
-    if not frame.weights:
-        return []
+    if not frame.weights and len(sentence_values(q.sentence)) < 2:
+        return []  # (a frame without a measure still pairs two figures of one sentence: "A 今年 73 岁，B 71 岁")
     event = frame_of(q, names_measure=False)
     subject = claim_subject(q)
     head = subject_head(q, subject)
@@ -617,7 +618,21 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
         lo -= 1
     while hi < e and _latin(text[hi - 1]) and _latin(text[hi]):
         hi += 1
-    return (clause_words(text[lo:start]) | clause_words(text[end:hi])) - drop
+    near = text[lo:start] + " " + text[end:hi]
+    return (clause_words(text[lo:start]) | clause_words(text[end:hi]) | _name_sounds(near)) - drop
+
+
+def _name_sounds(text: str) -> frozenset[str]:
+    """Names by their pinyin, on both sides: a Chinese run's syllables (汪兴莲 → py:xinglian, …) and a
+    Latin word that is two to four pinyin syllables ("Xinglian" → py:xinglian), so a person or company
+    written in characters meets its romanised name."""
+    if has_han(text):
+        return page_keys(text)
+    keys = (word_key(w) for w in _LATIN_NAME.findall(text))
+    return frozenset(k for k in keys if k)
+
+
+_LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 _PER_BEFORE = re.compile(r"每\s*(?:百万|千万|万|亿|千|百)?\s*(?:[A-Za-z]+|个)?\s*\Z")
