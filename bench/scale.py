@@ -20,7 +20,7 @@ Every phase runs in a process of its own so that its peak RSS is its own:
 
 The fitted exponent is the slope of log(time) against log(claims) between consecutive sizes.
 
-    python bench/scale.py [--sizes 100,1000] [--versions 2]
+    python bench/scale.py [--sizes 100,1000] [--versions 2] [--keep DIR] [--phases verify,grouping,…]
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ OPTIONAL = ("grouping_pass",)
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    """CPU time (user + system) of this process so far: steadier than wall clock on a shared machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def phase_build(url: str, reports: int, versions: int) -> dict[str, Any]:
@@ -141,12 +147,14 @@ def phase_reverify(url: str) -> dict[str, Any]:
     copy_host = re.compile(r"^https://c\d+\.")
     row = next((r for r in rows if not copy_host.match(r[1])), None)
     assert row is not None, "no live source in the ledger"
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_s()
     summary = verify_claims(engine, source_ids=[int(row[0])])
     cold = time.perf_counter() - t0  # includes loading the dictionaries (jieba, CC-CEDICT) once per process
-    t0 = time.perf_counter()
+    cpu_cold = _cpu_s() - c0
+    t0, c0 = time.perf_counter(), _cpu_s()
     verify_claims(engine, source_ids=[int(row[0])])  # as a worker that has verified before does it
-    return {"seconds": time.perf_counter() - t0, "cold_s": cold, "claims": summary.claims, "source_id": row[0]}
+    return {"seconds": time.perf_counter() - t0, "cold_s": cold, "cpu_warm_s": _cpu_s() - c0, "cpu_cold_s": cpu_cold,
+            "claims": summary.claims, "source_id": row[0]}
 
 
 def phase_baseline(url: str) -> dict[str, Any]:
@@ -176,6 +184,10 @@ def main() -> None:
     ap.add_argument("--versions", type=int, default=2, help="snapshots per live source (default 2)")
     ap.add_argument("--whole-pass", action="store_true",
                     help="also time the whole-ledger grouping pass the index replaces (slow at 1,000 reports)")
+    ap.add_argument("--keep", metavar="DIR",
+                    help="keep each ledger as DIR/scale-N.db (for re-running one phase on it with --phase/--db)")
+    ap.add_argument("--phases", default=",".join(PHASES),
+                    help=f"comma-separated phases to run after the build, in this order (default {','.join(PHASES)})")
     ap.add_argument("--phase", choices=("build", *PHASES, *OPTIONAL), help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--reports", type=int, help=argparse.SUPPRESS)
@@ -186,42 +198,60 @@ def main() -> None:
               "reverify": lambda: phase_reverify(a.db),
               "baseline": lambda: phase_baseline(a.db)}[a.phase]
         result = fn()
-        print(json.dumps({**result, "peak_mb": _peak_mb()}))
+        print(json.dumps({**result, "peak_mb": _peak_mb(), "cpu_s": _cpu_s()}))
         return
+    phases = [p for p in a.phases.split(",") if p]
+    unknown = set(phases) - set(PHASES) - set(OPTIONAL)
+    if unknown:
+        ap.error(f"unknown phases: {', '.join(sorted(unknown))}")
+    if a.whole_pass and "grouping_pass" not in phases:
+        phases.append("grouping_pass")
     rows: list[dict[str, Any]] = []
     for n in (int(s) for s in a.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            url = f"sqlite:///{Path(tmp) / 'scale.db'}"
+            path = Path(tmp) / "scale.db"
+            if a.keep:
+                Path(a.keep).mkdir(parents=True, exist_ok=True)
+                path = Path(a.keep) / f"scale-{n}.db"
+                for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    stale.unlink(missing_ok=True)
+            url = f"sqlite:///{path}"
             row: dict[str, Any] = {"reports": n, "build": _run(["--phase", "build", "--db", url, "--reports", str(n),
                                                                 "--versions", str(a.versions)])}
-            for phase in (*PHASES, *(OPTIONAL if a.whole_pass else ())):
-                row[phase] = _run(["--phase", phase, "--db", url])
+            b = row["build"]
+            print(f"{n} reports: {b['claims']} claims, {b['snapshots']} snapshots, {b['sources']} sources"
+                  + (f" (ledger kept at {path})" if a.keep else ""), flush=True)
+            print(f"  ingest   {b['ingest_s']:8.2f} s  peak {b['peak_mb']:6.0f} MB (build incl. snapshots "
+                  f"{b['build_s']:.1f} s, {b['cpu_s']:.1f} s CPU)", flush=True)
+            for phase in phases:
+                r = row[phase] = _run(["--phase", phase, "--db", url])
+                extra = f"  ({r['claims']} claims)" if "claims" in r else f"  ({r['members']} members)"
+                if "cold_s" in r:
+                    extra += f", first run in a fresh process {r['cold_s']:.2f} s"
+                    if "cpu_warm_s" in r:
+                        extra += f" (CPU {r['cpu_cold_s']:.2f} s first, {r['cpu_warm_s']:.2f} s warm)"
+                if "pass_in_conflict" in r:
+                    extra += (f"; claims in a conflict: whole pass {r['pass_in_conflict']}, index {r['index_in_conflict']}, "
+                              f"both {r['both_in_conflict']}; the same partners for {r['same_partners']} of the "
+                              f"{r['either_in_conflict']} claims either flags")
+                if "compared" in r:
+                    extra += f", {r['compared']} pairs compared, {r['conflicts']} conflicts, {r['capped']} capped look-ups"
+                print(f"  {phase:8s} {r['seconds']:8.2f} s  peak {r['peak_mb']:6.0f} MB  CPU {r['cpu_s']:8.2f} s{extra}",
+                      flush=True)
+        if "grouping" in row and "verify" in row:
+            print(f"  grouping / verify: {row['grouping']['seconds'] / row['verify']['seconds']:.2f}", flush=True)
+        if "baseline" in row and "verify" in row:
+            print(f"  verify / baseline: {row['verify']['seconds'] / row['baseline']['seconds']:.2f}", flush=True)
         rows.append(row)
-        b = row["build"]
-        print(f"{n} reports: {b['claims']} claims, {b['snapshots']} snapshots, {b['sources']} sources", flush=True)
-        print(f"  ingest   {b['ingest_s']:8.2f} s  peak {b['peak_mb']:6.0f} MB (build incl. snapshots {b['build_s']:.1f} s)")
-        for phase in (p for p in (*PHASES, *OPTIONAL) if p in row):
-            r = row[phase]
-            extra = f"  ({r['claims']} claims)" if "claims" in r else f"  ({r['members']} members)"
-            if "cold_s" in r:
-                extra += f", first run in a fresh process {r['cold_s']:.2f} s"
-            if "pass_in_conflict" in r:
-                extra += (f"; claims in a conflict: whole pass {r['pass_in_conflict']}, index {r['index_in_conflict']}, "
-                          f"both {r['both_in_conflict']}; the same partners for {r['same_partners']} of the "
-                          f"{r['either_in_conflict']} claims either flags")
-            if "compared" in r:
-                extra += f", {r['compared']} pairs compared, {r['conflicts']} conflicts, {r['capped']} capped look-ups"
-            print(f"  {phase:8s} {r['seconds']:8.2f} s  peak {r['peak_mb']:6.0f} MB{extra}", flush=True)
-        print(f"  grouping / verify: {row['grouping']['seconds'] / row['verify']['seconds']:.2f}; "
-              f"verify / baseline: {row['verify']['seconds'] / row['baseline']['seconds']:.2f}")
     if len(rows) >= 2:
         claims = [float(r["build"]["claims"]) for r in rows]
-        for phase in ("verify", "grouping", "baseline"):
+        for phase in (p for p in ("verify", "grouping", "baseline") if p in phases):
             times = [r[phase]["seconds"] for r in rows]
             print(f"exponent of {phase} time vs claims ({rows[0]['reports']}→{rows[-1]['reports']} reports): "
                   f"{_slope(claims, times):.2f}")
-        re_times = [r["reverify"]["seconds"] for r in rows]
-        print(f"one-source re-verify, largest / smallest ledger: {re_times[-1] / re_times[0]:.2f}")
+        if "reverify" in phases:
+            re_times = [r["reverify"]["seconds"] for r in rows]
+            print(f"one-source re-verify, largest / smallest ledger: {re_times[-1] / re_times[0]:.2f}")
 
 
 if __name__ == "__main__":
