@@ -70,6 +70,7 @@ def phase_build(url: str, reports: int, versions: int) -> dict[str, Any]:
                 return real(*args, **kwargs)
             finally:
                 timed["ingest"] += time.perf_counter() - t0
+                timed["ingest_peak_mb"] = _peak_mb()  # before the snapshots are written
 
         return call
 
@@ -78,7 +79,8 @@ def phase_build(url: str, reports: int, versions: int) -> dict[str, Any]:
     started = time.perf_counter()
     engine, counts = vb.build(url, max(1, reports // 5), versions)
     engine.dispose()
-    return {**counts, "ingest_s": timed["ingest"], "build_s": time.perf_counter() - started}
+    return {**counts, "ingest_s": timed["ingest"], "ingest_peak_mb": timed["ingest_peak_mb"],
+            "build_s": time.perf_counter() - started}
 
 
 def phase_verify(url: str) -> dict[str, Any]:
@@ -227,8 +229,8 @@ def main() -> None:
             b = row["build"]
             print(f"{n} reports: {b['claims']} claims, {b['snapshots']} snapshots, {b['sources']} sources"
                   + (f" (ledger kept at {path})" if a.keep else ""), flush=True)
-            print(f"  ingest   {b['ingest_s']:8.2f} s  peak {b['peak_mb']:6.0f} MB (build incl. snapshots "
-                  f"{b['build_s']:.1f} s, {b['cpu_s']:.1f} s CPU)", flush=True)
+            print(f"  ingest   {b['ingest_s']:8.2f} s  peak {b['ingest_peak_mb']:6.0f} MB (build incl. snapshots "
+                  f"{b['build_s']:.1f} s, {b['cpu_s']:.1f} s CPU, peak {b['peak_mb']:.0f} MB)", flush=True)
             for phase in phases:
                 r = row[phase] = _run(["--phase", phase, "--db", url])
                 extra = f"  ({r['claims']} claims)" if "claims" in r else f"  ({r['members']} members)"
