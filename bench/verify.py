@@ -94,10 +94,13 @@ def build(url: str, copies: int, versions: int, seed: int = 7) -> tuple[Any, dic
     for entry in manifest:
         if entry.get("status") == 200 and entry.get("file"):
             pages[entry["url"]] = html_to_passages((SOURCES / entry["file"]).read_bytes())
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []  # written 500 at a time: a large ledger's pages do not fit in memory
     with session_scope(engine) as session:
         sources = session.exec(select(Source)).all()
         for src in sources:
+            if len(rows) >= 500:
+                session.execute(insert(Snapshot), rows)
+                rows.clear()
             original = re.sub(r"^https://c\d+\.", "https://", src.url)
             page = pages.get(original) or pages.get(original.rstrip("/")) or pages.get(original + "/")
             if page is None:
@@ -112,9 +115,8 @@ def build(url: str, copies: int, versions: int, seed: int = 7) -> tuple[Any, dic
                 rows.append(_snapshot_row(src.id, page, page.text, f"{src.url}|latest"))
             src.state = "ok"
             session.add(src)
-    with session_scope(engine) as session:
-        for start in range(0, len(rows), 500):
-            session.execute(insert(Snapshot), rows[start : start + 500])
+        if rows:
+            session.execute(insert(Snapshot), rows)
     with session_scope(engine) as session:
         counts = {
             "claims": session.exec(select(func.count()).select_from(Claim)).one(),

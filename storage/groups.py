@@ -526,10 +526,19 @@ def index_pending(session: Session, *, cap: int = DEFAULT_CAP) -> IndexSummary:
 
 
 def regroup(session: Session, *, cap: int = DEFAULT_CAP) -> IndexSummary:
-    """Rebuild the whole index: every key, conflict and group id, from the claims alone."""
-    session.execute(delete(ClaimConflict))
-    session.execute(delete(ClaimKey))
-    session.execute(update(Claim).values(group_id=None, grouped_at=utcnow()))  # older versions stay out
+    """Rebuild the whole index: every key, conflict and group id, from the claims alone.
+
+    The whole-table statements do not synchronise the session's objects: the ORM would otherwise fetch
+    the id of every claim the subquery selects back into memory (``UPDATE … RETURNING id``: 1.4 GB at
+    3.26M claims); a claim loaded in ``session`` before this call keeps its old group id."""
+    unsynced = {"synchronize_session": False}
+    session.execute(delete(ClaimConflict), execution_options=unsynced)
+    session.execute(delete(ClaimKey), execution_options=unsynced)
+    session.execute(  # older versions stay out
+        update(Claim).values(group_id=None, grouped_at=utcnow()), execution_options=unsynced
+    )
     latest = sa_select(col(Report.id)).where(col(Report.is_latest))
-    session.execute(update(Claim).where(col(Claim.report_id).in_(latest)).values(grouped_at=None))
+    session.execute(
+        update(Claim).where(col(Claim.report_id).in_(latest)).values(grouped_at=None), execution_options=unsynced
+    )
     return index_pending(session, cap=cap)

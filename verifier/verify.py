@@ -7,9 +7,10 @@ No transaction is held while we think, and memory stays bounded by a read and a 
    up to date by ingest), never the rest of the ledger;
 3. per batch of claims: load the latest snapshots it cites (indexes kept in an LRU), assess, and
    write Evidence rows and verdicts through ``storage.verdicts.record_verdict`` — idempotent, and
-   never over a reviewer's verdict. Claims in a conflict are written last, once the run's statuses
-   (and the current ones of the claims outside the run they disagree with) are known: the pages may
-   side with the other report.
+   never over a reviewer's verdict. A claim in a conflict that no page speaks to (and whose section
+   cites nothing) is written last, once the run's statuses (and the current ones of the claims outside
+   the run it disagrees with) are known: the pages may side with the other report. The run keeps only
+   those outcomes and the ids of its claims in a conflict, not every such claim's outcome and partners.
 """
 
 from __future__ import annotations
@@ -184,11 +185,13 @@ def verify_claims(
         report_ids = report_ids_to_verify(session, report=report, claim_ids=claim_ids, source_ids=source_ids)
     # 2.-3. a few reports' claims at a time: their conflicts from the grouping index, then batches that
     #    load the snapshots they cite (indexes kept in an LRU) and are written at once; a claim in a
-    #    conflict waits for the run's statuses (the pages may side with the other report). Memory holds
-    #    one read, one batch, the LRU, the statuses of the run's claims in a conflict and those claims' outcomes
+    #    conflict that no page speaks to waits for the run's statuses (the pages may side with the other
+    #    report). Memory holds one read, one batch, the LRU, the ids of the run's claims in a conflict
+    #    and the outcomes held
     cache = _IndexCache(_INDEX_CACHE)
-    status: dict[int, str] = {}
-    held: list[tuple[ClaimOutcome, set[int], bool]] = []  # outcome, the claims it disagrees with, section cites
+    in_conflict: set[int] = set()  # the run's claims in a conflict (their statuses are this run's, not stored)
+    verified: set[int] = set()  # those of them this run verified: what a held claim's partners are tested for
+    held: list[tuple[ClaimOutcome, tuple[int, ...]]] = []  # the outcomes the pages may turn, their partners
     done = read = batches = 0
     for first in range(0, len(report_ids), _REPORTS_PER_READ):
         with session_scope(engine) as session:
@@ -210,10 +213,14 @@ def verify_claims(
                 )
                 out = ClaimOutcome(claim.id, decision, _evidence_for(decision, assessment))
                 if claim.id in conflicts:  # conflicts go both ways: only a claim in one is someone's partner
-                    status[claim.id] = decision.status
-                    held.append((out, conflicts[claim.id], claim.section_cites))
-                else:
-                    ready.append(out)
+                    in_conflict.add(claim.id)
+                    if decision.status == "verified":
+                        verified.add(claim.id)
+                    out.conflicts_with = sorted(conflicts[claim.id])
+                    if _may_side(out, claim.section_cites):  # only these wait for the partners' statuses
+                        held.append((out, tuple(out.conflicts_with)))
+                        continue
+                ready.append(out)
                 done += 1
                 if progress is not None:
                     progress(done, max(done, expected))
@@ -224,10 +231,11 @@ def verify_claims(
                     compact_counts(session)
     # the claims outside this run that held ones disagree with: their current statuses
     with session_scope(engine) as session:
-        status.update(verdict_statuses(session, {o for _out, others, _c in held for o in others} - status.keys()))
-    for out, others, section_cites in held:
-        _side_with_pages(out, others, status, section_cites)
-    outcomes = [out for out, _o, _c in held]
+        outside = verdict_statuses(session, {o for _out, others in held for o in others} - in_conflict)
+    verified.update(cid for cid, st in outside.items() if st == "verified")
+    for out, others in held:
+        _side_with_pages(out, set(others), {o: "verified" for o in others if o in verified}, False)
+    outcomes = [out for out, _o in held]
     for start in range(0, len(outcomes), _BATCH):
         _write_outcomes(engine, outcomes[start : start + _BATCH], trigger, summary)
     with session_scope(engine) as session:  # fold the counts the verdict writes appended
@@ -318,6 +326,13 @@ def _conflicts(claims: Sequence[ClaimInput]) -> dict[int, set[int]]:
     return find_conflicts(members)
 
 
+def _may_side(out: ClaimOutcome, section_cites: bool) -> bool:
+    """Whether the pages may yet side with a report ``out``'s claim disagrees with (``_side_with_pages``
+    turns only these): the run holds just these outcomes until the statuses are known, and writes the
+    rest of its claims in a conflict with their batch."""
+    return not section_cites and out.decision.status == "unverified" and out.decision.reason == "not_found_in_source"
+
+
 def _side_with_pages(out: ClaimOutcome, others: set[int], status: dict[int, str], section_cites: bool) -> None:
     """Disagreeing members of a group point at each other; one no source speaks to is contradicted when
     a source supports a member it disagrees with (the pages side with the other report) — only when its
@@ -327,12 +342,7 @@ def _side_with_pages(out: ClaimOutcome, others: set[int], status: dict[int, str]
         return
     out.conflicts_with = sorted(others)
     sided = any(status.get(o) == "verified" for o in others)
-    if (
-        sided
-        and not section_cites
-        and out.decision.status == "unverified"
-        and out.decision.reason == "not_found_in_source"
-    ):
+    if sided and _may_side(out, section_cites):
         out.decision = Decision("contradicted", "conflicting_reports", 0.6)
 
 

@@ -1,5 +1,5 @@
 """Verifying in batches (claims read a few reports at a time, snapshots loaded per batch, an LRU of
-indexes, writes as it goes, conflicting claims written last) decides exactly what assessing the whole ledger in memory at once decides."""
+indexes, writes as it goes, the conflicting claims the pages may turn written last) decides exactly what assessing the whole ledger in memory at once decides."""
 
 from __future__ import annotations
 
@@ -100,3 +100,61 @@ def test_verify_folds_the_verdict_counts_as_it_goes(sqlite_url: str, monkeypatch
         folded = dict(conn.execute(text("SELECT status, sum(n) FROM verdictcount GROUP BY status")).all())
         counted = dict(conn.execute(text("SELECT status, count(*) FROM verdict GROUP BY status")).all())
     assert {k: v for k, v in folded.items() if v} == counted
+
+
+def test_pages_siding_with_the_other_report_decide_as_the_whole_ledger_at_once_holding_only_those_claims(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims in a conflict whose pages speak to them are written with their batch; only those the pages
+    may yet turn (not found, section citing nothing) wait for their partners' statuses — and they turn
+    exactly as in the whole-ledger pass. The decisions are forced (even ids verified, odd ids not found
+    in an uncited section) so that many partners side with each other."""
+    import dataclasses
+
+    from storage import evidence
+    from storage.db import session_scope
+    from storage.export import claim_records
+    from verifier import verify
+    from verifier.judge.rules import Decision
+    from verifier.verify import verify_claims
+
+    real_claims, real_evaluate = evidence.claims_to_verify, verify.evaluate_claim
+
+    def uncited(*args, **kwargs):  # type: ignore[no-untyped-def]
+        claims, sources = real_claims(*args, **kwargs)
+        return [dataclasses.replace(c, section_cites=False) for c in claims], sources
+
+    def forced(claim, *args, **kwargs):  # type: ignore[no-untyped-def]
+        decision, assessment = real_evaluate(claim, *args, **kwargs)
+        if claim.id % 2 == 0:
+            return Decision("verified", "supported", 0.9), assessment
+        return Decision("unverified", "not_found_in_source", 0.4), assessment
+
+    monkeypatch.setattr(evidence, "claims_to_verify", uncited)
+    monkeypatch.setattr(verify, "claims_to_verify", uncited)
+    monkeypatch.setattr(verify, "evaluate_claim", forced)
+    engine = build_ledger(sqlite_url)
+    expected = _in_memory_reference(engine)
+    assert any(reason == "conflicting_reports" for _s, reason, _c in expected.values())  # pages do side
+
+    written: list[int] = []  # claim ids in the order they were written
+    real_write = verify._write_outcomes
+
+    def recording(engine_, outcomes, trigger, summary):  # type: ignore[no-untyped-def]
+        real_write(engine_, outcomes, trigger, summary)
+        written.extend(o.claim_id for o in outcomes)
+
+    monkeypatch.setattr(verify, "_write_outcomes", recording)
+    monkeypatch.setattr(verify, "_BATCH", 7)
+    monkeypatch.setattr(verify, "_REPORTS_PER_READ", 2)
+    summary = verify_claims(engine)
+    with session_scope(engine) as session:
+        records = claim_records(session, with_evidence=False)
+    got = {int(r["id"]): (r["status"], r["reason"], sorted(r["conflicts_with"])) for r in records}
+    assert summary.claims == len(expected) == len(got)
+    assert got == expected
+    # the claims written after every batch (the held ones) are the odd ids in a conflict, and only they
+    in_conflict = {cid for cid, (_s, _r, conflicts) in expected.items() if conflicts}
+    held = {cid for cid in in_conflict if cid % 2 == 1}
+    assert held and in_conflict - held
+    assert set(written[-len(held) :]) == held
