@@ -290,7 +290,8 @@ def _pg_pids(url: str) -> list[int]:
         return []
     import psycopg
 
-    with psycopg.connect(url, autocommit=True) as conn:
+    libpq = re.sub(r"^postgresql\+\w+://", "postgresql://", url)  # a SQLAlchemy URL names its driver
+    with psycopg.connect(libpq, autocommit=True) as conn:
         rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
                             "AND pid <> pg_backend_pid()").fetchall()
     return [int(r[0]) for r in rows]
