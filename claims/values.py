@@ -482,9 +482,9 @@ def _may_name_before(text: str, start: int) -> bool:
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 # "pounds" is a weight beside these words (and never with a scale: "3 million pounds" is money)
 _WEIGHT_NEAR = re.compile(r"\b(?:weigh\w*|\w*weight\w*|heav\w+|kilo\w*|kg|lbs?|tonnes?|tons?|grams?|ounces?)\b", re.I)
+# a list item's number: "1. ", "1、", "1)" after a line start, a colon or a bracket ("附件：1. 申请表")
 _ENUMERATOR = re.compile(r"[.．、)）](?:\s+(?=\S)|(?=[^\d\s.]))")
 _ENUM_LEAD = re.compile(r"(?:^|[\n:：;；，,（(])\s*\Z")
 _MONEY_NEAR = re.compile(
@@ -500,6 +500,7 @@ def _weighs(text: str, start: int, end: int) -> bool:
     return _WEIGHT_NEAR.search(text, lo, hi) is not None and _MONEY_NEAR.search(text, lo, hi) is None
 
 
+# "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
 _PREFIX_CODES = {
     "US$": "USD",

@@ -292,7 +292,7 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         return Comparison("disagree", "transposed")  # no bound excuses swapped digits (150 vs 105)
     qa, qb = claimed.qualifier, found.qualifier
     # One side is a bound, the other a figure inside it: "超过 100 万" vs "1.2 million".
-    if qa in {">=", ">", "<", "<="} and qb in {"=", "~"} and _fits_bound(b, qa, a, tol):
+    if qa in _BOUNDS and qb in {"=", "~"} and _fits_bound(b, qa, a, tol):
         return Comparison("agree", "bound")
     # The page gives a bound the claimed figure sits in only when both speak the same way:
     # "more than 900 million" supports "超过 9 亿" (caught above as equal) but not "12 亿".

@@ -601,10 +601,10 @@ _NEAR = 10  # characters either side of a figure that bind to it alone (≈ two 
 def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
     """Measure words right next to a figure (inside its segment): what tells it from its neighbours."""
     s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
-    # the figure's own qualifier ("valued at more than 250 billion yen", 逾 300 亿) is not a measure
-    # word: the window reaches past it
     # an item of a list starts after the conjunction before it ("28岁的印度尼西亚女子和 | 25岁的越南女子")
     s = max([s, *(m.end() for m in _ITEM_JOIN.finditer(text, s, start))])
+    # the figure's own qualifier ("valued at more than 250 billion yen", 逾 300 亿) is not a measure
+    # word: the window reaches past it
     before, after = _qualifier_before().search(text, max(s, start - 20), start), _qualifier_after().match(text, end, e)
     q_start, q_end = (before.start() if before else start), (after.end() if after else end)
     # … and so is a rate's "per million" ("$6 per million input tokens", 每百万 token 30 美元)
@@ -622,6 +622,7 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
     return (clause_words(text[lo:start]) | clause_words(text[end:hi]) | _name_sounds(near)) - drop
 
 
+@lru_cache(maxsize=65536)
 def _name_sounds(text: str) -> frozenset[str]:
     """Names by their pinyin, on both sides: a Chinese run's syllables (汪兴莲 → py:xinglian, …) and a
     Latin word that is two to four pinyin syllables ("Xinglian" → py:xinglian), so a person or company
