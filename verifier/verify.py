@@ -191,7 +191,7 @@ def verify_claims(
     cache = _IndexCache(_INDEX_CACHE)
     in_conflict: set[int] = set()  # the run's claims in a conflict (their statuses are this run's, not stored)
     verified: set[int] = set()  # those of them this run verified: what a held claim's partners are tested for
-    held: list[tuple[ClaimOutcome, tuple[int, ...]]] = []  # the outcomes the pages may turn, their partners
+    held: list[ClaimOutcome] = []  # the outcomes the pages may turn (their partners in ``conflicts_with``)
     done = read = batches = 0
     for first in range(0, len(report_ids), _REPORTS_PER_READ):
         with session_scope(engine) as session:
@@ -218,7 +218,7 @@ def verify_claims(
                         verified.add(claim.id)
                     out.conflicts_with = sorted(conflicts[claim.id])
                     if _may_side(out, claim.section_cites):  # only these wait for the partners' statuses
-                        held.append((out, tuple(out.conflicts_with)))
+                        held.append(out)
                         continue
                 ready.append(out)
                 done += 1
@@ -231,13 +231,13 @@ def verify_claims(
                     compact_counts(session)
     # the claims outside this run that held ones disagree with: their current statuses
     with session_scope(engine) as session:
-        outside = verdict_statuses(session, {o for _out, others in held for o in others} - in_conflict)
+        outside = verdict_statuses(session, {o for out in held for o in out.conflicts_with} - in_conflict)
     verified.update(cid for cid, st in outside.items() if st == "verified")
-    for out, others in held:
-        _side_with_pages(out, set(others), {o: "verified" for o in others if o in verified}, False)
-    outcomes = [out for out, _o in held]
-    for start in range(0, len(outcomes), _BATCH):
-        _write_outcomes(engine, outcomes[start : start + _BATCH], trigger, summary)
+    status = dict.fromkeys(verified, "verified")
+    for out in held:  # held only when its section cites nothing
+        _side_with_pages(out, set(out.conflicts_with), status, section_cites=False)
+    for start in range(0, len(held), _BATCH):
+        _write_outcomes(engine, held[start : start + _BATCH], trigger, summary)
     with session_scope(engine) as session:  # fold the counts the verdict writes appended
         compact_counts(session)
     summary.snapshots_indexed = cache.built
