@@ -7,13 +7,15 @@ are looked at. Floors sit at what was measured; they are raised as the engine im
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.generalisation.ledger import read_reports, verified_records
+
 DEVSET = Path(__file__).resolve().parent.parent / "fixtures" / "devset"
 REPORTS = DEVSET / "reports"
+SOURCES = DEVSET / "sources"
 TUNED = ("r1", "r3")
 HELD_BACK = ("r2", "r4")
 
@@ -33,29 +35,17 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def devset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, object], list[dict]]]:
-    from storage.db import make_engine, session_scope
-    from storage.export import claim_records
-    from storage.ingest import ingest_report
-    from verifier.archive import import_archive
+def devset(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], list[dict]]:
     from verifier.evaluate import evaluate, load_gold
-    from verifier.verify import verify_claims
 
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('devset') / 'ledger.db'}", cache=False)
-    for path in sorted(REPORTS.iterdir()):
-        ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
-    import_archive(engine, DEVSET / "sources")
-    verify_claims(engine)
-    with session_scope(engine) as session:
-        records = claim_records(session)
+    records = verified_records(tmp_path_factory.mktemp("devset") / "ledger.db", read_reports(sorted(REPORTS.iterdir())), SOURCES)
     gold = load_gold(DEVSET / "gold.jsonl", lambda name: (REPORTS / name).read_text(encoding="utf-8"))
     results = {
         "all": evaluate(gold, records),
         "tuned": evaluate([g for g in gold if g.report.startswith(TUNED)], records),
         "held_back": evaluate([g for g in gold if g.report.startswith(HELD_BACK)], records),
     }
-    yield results, records
-    engine.dispose()
+    return results, records
 
 
 def _report(result) -> str:  # type: ignore[no-untyped-def]
@@ -95,23 +85,12 @@ def test_a_taiwan_worded_copy_of_a_tuned_report_gets_its_verdicts(tmp_path: Path
 
     import opencc
 
-    from storage.db import make_engine, session_scope
-    from storage.export import claim_records
-    from storage.ingest import ingest_report
-    from verifier.archive import import_archive
-    from verifier.verify import verify_claims
-
     r1 = next(p for p in REPORTS.iterdir() if p.name.startswith("r1"))
     text = r1.read_text(encoding="utf-8")
     statuses = {}
     for name, body in (("r1.md", text), ("r1_tw.md", opencc.OpenCC("s2twp").convert(text))):
-        engine = make_engine(f"sqlite:///{tmp_path / name}.db", cache=False)
-        ingest_report(engine, name, body)
-        import_archive(engine, DEVSET / "sources")
-        verify_claims(engine)
-        with session_scope(engine) as session:
-            statuses[name] = [(r["key"], r["status"]) for r in claim_records(session) if r["checkworthy"]]
-        engine.dispose()
+        records = verified_records(tmp_path / f"{name}.db", [(name, body)], SOURCES)
+        statuses[name] = [(r["key"], r["status"]) for r in records if r["checkworthy"]]
     t2s = opencc.OpenCC("tw2sp")
     simplified, taiwan = statuses["r1.md"], [(t2s.convert(k), s) for k, s in statuses["r1_tw.md"]]
     matcher = difflib.SequenceMatcher(a=[k for k, _ in simplified], b=[k for k, _ in taiwan], autojunk=False)
@@ -125,23 +104,12 @@ def test_swapped_table_cells_are_told_apart_by_their_columns(tmp_path: Path) -> 
     """r1's funding table with one row's amount and valuation swapped: the cell under 金额 now holds the
     valuation. Its own column word ("amount") is met nowhere on the pages; the other cell's column
     (投后估值, read from that cell's own claim) sits next to the page's figure equal to it."""
-    from storage.db import make_engine, session_scope
-    from storage.export import claim_records
-    from storage.ingest import ingest_report
-    from verifier.archive import import_archive
-    from verifier.verify import verify_claims
-
     r1 = next(p for p in REPORTS.iterdir() if p.name.startswith("r1"))
     text = r1.read_text(encoding="utf-8")
     row = "| 45 亿美元 | Altamira Partners | 620 亿美元 |"
     assert row in text
     swapped = text.replace(row, "| 620 亿美元 | Altamira Partners | 45 亿美元 |")
-    engine = make_engine(f"sqlite:///{tmp_path / 'swap.db'}", cache=False)
-    ingest_report(engine, r1.name, swapped)
-    import_archive(engine, DEVSET / "sources")
-    verify_claims(engine)
-    with session_scope(engine) as session:
-        cells = [r for r in claim_records(session) if r["key"] in {"620 亿美元", "45 亿美元"} and "| D 轮 |" in r["text"]]
-    engine.dispose()
+    records = verified_records(tmp_path / "swap.db", [(r1.name, swapped)], SOURCES)
+    cells = [r for r in records if r["key"] in {"620 亿美元", "45 亿美元"} and "| D 轮 |" in r["text"]]
     assert len(cells) == 2
     assert all(r["status"] == "contradicted" for r in cells), [(r["key"], r["status"], r["reason"]) for r in cells]

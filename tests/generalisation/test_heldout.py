@@ -17,12 +17,12 @@ ending with a year did not end its clause. Fixed as a general rule; read off thi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SOURCES_DIR
+from tests.generalisation.ledger import read_reports, verified_records
 
 HELDOUT = Path(__file__).resolve().parent.parent / "fixtures" / "heldout"
 GOLD = HELDOUT / "heldout_claims.jsonl"
@@ -38,24 +38,12 @@ def _reports() -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def heldout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, list[dict]]]:
-    from storage.db import make_engine, session_scope
-    from storage.export import claim_records
-    from storage.ingest import ingest_report
-    from verifier.archive import import_archive
+def heldout(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, list[dict]]:
     from verifier.evaluate import evaluate, load_gold
-    from verifier.verify import verify_claims
 
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('heldout') / 'ledger.db'}", cache=False)
-    for path in _reports():
-        ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
-    import_archive(engine, SOURCES_DIR)
-    verify_claims(engine)
-    with session_scope(engine) as session:
-        records = claim_records(session)
+    records = verified_records(tmp_path_factory.mktemp("heldout") / "ledger.db", read_reports(_reports()), SOURCES_DIR)
     gold = load_gold(GOLD, lambda name: (HELDOUT / name).read_text(encoding="utf-8"))
-    yield evaluate(gold, records), records
-    engine.dispose()
+    return evaluate(gold, records), records
 
 
 def _report(result) -> str:  # type: ignore[no-untyped-def]

@@ -41,10 +41,11 @@ Misses by kind when written (15):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.generalisation.ledger import read_reports, verified_records
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HELDOUT2 = FIXTURES / "heldout2"
@@ -62,24 +63,12 @@ def _reports() -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def heldout2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, list[dict]]]:
-    from storage.db import make_engine, session_scope
-    from storage.export import claim_records
-    from storage.ingest import ingest_report
-    from verifier.archive import import_archive
+def heldout2(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, list[dict]]:
     from verifier.evaluate import evaluate, load_gold
-    from verifier.verify import verify_claims
 
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('heldout2') / 'ledger.db'}", cache=False)
-    for path in _reports():
-        ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
-    import_archive(engine, SOURCES)
-    verify_claims(engine)
-    with session_scope(engine) as session:
-        records = claim_records(session)
+    records = verified_records(tmp_path_factory.mktemp("heldout2") / "ledger.db", read_reports(_reports()), SOURCES)
     gold = load_gold(GOLD, lambda name: (HELDOUT2 / name).read_text(encoding="utf-8"))
-    yield evaluate(gold, records), records
-    engine.dispose()
+    return evaluate(gold, records), records
 
 
 def _report(result) -> str:  # type: ignore[no-untyped-def]
