@@ -640,8 +640,8 @@ def test_a_swapped_pair_is_read_past_the_figures_own_qualifier() -> None:
 
 
 def test_two_ages_of_two_people_swapped_are_a_swap() -> None:
-    """Each item of a list starts after its conjunction (和), and "a 31 year-old Peruvian" binds the
-    nationality to its figure past the compound."""
+    """Each item of a list starts after its conjunction (和): the words before 31岁 are the Argentine's
+    alone, not the Australian's of the item before (this test fails without that cut)."""
     p = page("The two finalists are a 31 year-old Australian woman and a 27 year-old Argentine woman; they "
              "qualified on Sunday.", title="News")
     d, _ = verdict("两名决赛选手，27岁的澳大利亚女子和31岁的阿根廷女子星期日晋级", "27", "count", p)
