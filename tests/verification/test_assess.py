@@ -752,3 +752,20 @@ def test_people_named_in_characters_meet_their_romanised_names_in_a_swapped_pair
     assert (d.status, d.reason) == ("contradicted", "swapped_figures")
     d, _ = verdict("张晓明今年45岁，刘建国52岁，都是本村村民，上世纪90年代开始务农", "45", "count", p)
     assert d.status == "verified"
+
+
+def test_a_participant_named_as_the_lead_is_contradicted_without_a_round_letter() -> None:
+    p = page(
+        "Veloran has raised $800 million to build its data centres.",
+        "The raise was led by Harbourline Capital, with participation from Tencent, Mistwood Ventures and GIC.",
+        title="Veloran raises $800 million",
+    )
+    wrong, a = verdict("本轮由腾讯领投，Mistwood Ventures 等参与", "腾讯领投", "fact", p)
+    right, _ = verdict("本轮由 Harbourline Capital 领投，腾讯等参与", "Harbourline Capital", "fact", p)
+    participant, _ = verdict("本轮由 Harbourline Capital 领投，Mistwood Ventures 等参与", "Mistwood Ventures", "fact", p)
+    english, _ = verdict("The round was led by Mistwood Ventures.", "Mistwood Ventures", "fact", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "Harbourline Capital"
+    assert right.status == "verified"
+    assert participant.status == "verified"  # the claim's key is a participant, and it is one
+    assert english.status == "contradicted"
+

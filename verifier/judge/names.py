@@ -19,6 +19,7 @@ from verifier.judge.compare import (
 )
 from verifier.judge.evidence import (
     Assessment,
+    EvidenceDraft,
     Thresholds,
     claim_subjects,
     draft_evidence,
@@ -32,6 +33,7 @@ from verifier.judge.frames import (
     round_mark_spans,
     round_marks,
 )
+from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -358,7 +360,9 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
             ps = next((p for p in passages if compact_has(p.passage, q.names[0])), best)
             score = max(ps.context, 0.55)
             role = _role_check(q, q.names[0], indexes)
-            if role is None:
+            if role is None and (clash := _lead_against(q, passages, t)) is not None:
+                out.add(Finding("contradicts", 0.8, "name", "role"), clash)
+            elif role is None:
                 out.add(Finding("supports", score, "name", "exact"), draft_evidence(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
             elif role.against is not None:
                 ps, other = role.against
@@ -391,6 +395,9 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
+            if (clash := _lead_against(q, passages, t)) is not None:
+                out.add(Finding("contradicts", 0.8, "name", "role"), clash)
+                break
             terms = frozenset(t for c in q.key_concepts for t in c.terms)
             spans = term_spans(ps.passage.text, terms)
             out.add(Finding("supports", ps.context, "topic", "concepts"), draft_evidence(ps, "supports", ps.context, None, spans))
@@ -452,6 +459,32 @@ def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> R
                 if others:
                     return RoleClash((PassageScore(idx, n, 0.8, 0.8, ()), others[0]))
     return RoleClash(None)
+
+
+def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds) -> EvidenceDraft | None:
+    """The claim names who led ("由软银领投", "led by NVIDIA") and a page sentence that speaks to it
+    gives the lead to another name while naming the claim's among the rest: a contradiction whose
+    evidence is that sentence, the page's lead highlighted."""
+    span = claim_lead_span(q.sentence)
+    at = q.sentence.find(q.key_text)
+    if span is None or at < 0 or at >= span[1] or at + len(q.key_text) <= span[0]:
+        return None  # the claim's key is not its lead (a participant of a round someone led)
+    terms = lead_terms(q.sentence[span[0] : span[1]])
+    rounds = round_marks(q.sentence)
+    for ps in passages:
+        if ps.context < t.contradict_context:
+            continue
+        text = ps.passage.text
+        for s, e, _figures in passage_sentences(ps.passage):
+            theirs = round_marks(text[s:e])
+            if rounds and theirs and not theirs & rounds:
+                continue  # another round's lead
+            lead = lead_clash(terms, text[s:e])
+            if lead is not None:
+                draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + lead[0], s + lead[1])])
+                draft.matched_value = text[s + lead[0] : s + lead[1]]
+                return draft
+    return None
 
 
 _RELATIVE = re.compile(r"[,，]\s*(?:which|who|that|此前|曾)\b", re.I)

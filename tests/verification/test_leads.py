@@ -1,0 +1,42 @@
+"""The lead of a round, read on both sides (verifier/judge/leads.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms, page_lead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("本轮由红杉中国领投，高瓴跟投", "红杉中国"),
+        ("该轮融资由 Northwind Partners 与 Blue Ash 共同领投", "Northwind Partners 与 Blue Ash"),
+        ("Corvid raised $40m in a round led by Ironbark Ventures, with Atlas also investing.", "Ironbark Ventures"),
+        ("Ironbark Ventures led the round, which values Corvid at $1bn.", "Ironbark Ventures"),
+    ],
+)
+def test_the_claims_lead_is_read(sentence: str, lead: str) -> None:
+    span = claim_lead_span(sentence)
+    assert span is not None and sentence[span[0] : span[1]] == lead
+
+
+def test_a_sentence_without_a_lead_has_none() -> None:
+    assert claim_lead_span("高瓴参与了本轮融资") is None
+    assert page_lead("Atlas and Ironbark invested in the round.") is None
+
+
+def test_lead_terms_are_names_as_a_page_writes_them() -> None:
+    assert lead_terms("Ironbark Ventures and xAI") >= {"ironbark", "ironbark ventures", "xai"}
+    assert "tencent" in lead_terms("腾讯")
+
+
+def test_a_page_giving_the_lead_to_another_name_clashes() -> None:
+    page = "The round was led by Ironbark Ventures, joined by Atlas Capital and Quayside."
+    span = lead_clash({"atlas"}, page)
+    assert span is not None and page[span[0] : span[1]] == "Ironbark Ventures"
+    assert lead_clash({"ironbark"}, page) is None  # the claim's lead is the page's
+    assert lead_clash({"harrow"}, page) is None  # the page does not name the claim's lead at all
+    zh = "本轮融资由高瓴领投，腾讯、红杉跟投。"
+    assert lead_clash({"腾讯"}, zh) is not None
+    assert lead_clash({"高瓴"}, zh) is None

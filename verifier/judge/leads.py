@@ -1,0 +1,97 @@
+"""Who led a round, pure: the lead a claim names, read against the lead a page sentence names.
+
+"本轮由软银愿景基金二期领投" against "The round was led by Altamira Partners, with participation from
+NVIDIA, SoftBank Vision Fund 2 …": the page fills the lead with another name and puts the claim's
+lead among the participants. That is a contradiction however the rest of the sentence matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+# the claim's lead: "由 X 领投 / 牵头 / 领衔", "X 领投", "led by X", "X led the round"
+_ZH_LEAD = re.compile(r"(?:由|获)?\s*([^，,。；;、由获\s][^，,。；;、由获]{1,39}?)\s*(?:共同)?(?:领投|牵头|领衔)")
+_EN_LED_BY = re.compile(r"\b(?:co-)?led by\s+(.{2,80}?)(?=[,;.]|\s+(?:with|alongside|and with|as well as)\b|$)", re.I)
+_EN_X_LED = re.compile(r"([A-Z][\w&'.\- ]{1,60}?)\s+(?:co-)?led\s+the\s+(?:round|financing|raise|investment)\b")
+
+# the page's lead and the rest of its sentence: "led by A (and B), with participation from C, D"
+_PAGE_LEAD = re.compile(r"\b(?:co-)?led by\s+|\blead investor (?:was|is)\s+|由(?=[^，。；]{2,40}?(?:领投|牵头|领衔))", re.I)
+_PAGE_LEAD_END = re.compile(
+    r"[,;，；。]|\s+(?:with|alongside|joined by|as well as|while|plus)\b|(?:领投|牵头|领衔)|$", re.I
+)
+
+
+@dataclass(frozen=True)
+class LeadClash:
+    """A page sentence whose lead is ``page_lead`` while it names the claim's lead elsewhere."""
+
+    sentence_start: int
+    sentence_end: int
+    page_lead: str
+
+
+def claim_lead_span(sentence: str) -> tuple[int, int] | None:
+    """Where the claim names who led, or None when it names no lead."""
+    for rx in (_EN_LED_BY, _EN_X_LED, _ZH_LEAD):
+        m = rx.search(sentence)
+        if m:
+            return m.span(1)
+    return None
+
+
+def page_lead(sentence: str) -> tuple[int, int] | None:
+    """The span of the names a page sentence gives as the lead ("led by A and B, with C" → "A and B")."""
+    m = _PAGE_LEAD.search(sentence)
+    if m is None:
+        return None
+    end = _PAGE_LEAD_END.search(sentence, m.end())
+    stop = end.start() if end else len(sentence)
+    return (m.end(), stop) if stop - m.end() >= 2 else None
+
+
+def _says(text: str, term: str) -> bool:
+    if term.isascii():
+        return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
+    return term in text
+
+
+def lead_clash(lead_terms: Collection[str], sentence: str) -> tuple[int, int] | None:
+    """The span of the page's lead when ``sentence`` names another lead than the claim's.
+
+    ``lead_terms`` are the claim lead's words as a page would write them (lower-cased, English
+    through the lexicon for a Chinese name). The page must name the claim's lead outside its lead
+    (as a participant), and none of its lead's words may be the claim's: a lead the page words
+    differently ("SoftBank's Vision Fund") is not a clash."""
+    span = page_lead(sentence)
+    if span is None or not lead_terms:
+        return None
+    low = sentence.lower()
+    lead, rest = low[span[0] : span[1]], low[: span[0]] + " " + low[span[1] :]
+    if any(_says(lead, t) for t in lead_terms):
+        return None
+    if not any(_says(rest, t) for t in lead_terms):
+        return None
+    return span
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[A-Za-z0-9&'.\-]*(?:\s+[A-Z0-9][A-Za-z0-9&'.\-]*)*")  # xAI too
+_NOT_NAMES = frozenset({"the", "a", "an", "and", "its", "our", "their", "by", "led", "co-led", "round", "fund", "capital", "partners", "ventures"})
+
+
+def lead_terms(lead: str) -> frozenset[str]:
+    """The claim lead's names as a page would write them, lower-cased: its Latin names and their first
+    word ("Altamira Partners" → also "altamira"), and its Chinese names in English (软银 → "softbank")."""
+    from claims.entities import chinese_entities
+
+    out: set[str] = set()
+    for m in _NAME_RUN.finditer(lead):
+        words = [w for w in m.group(0).lower().split() if w not in _NOT_NAMES]
+        if words:
+            out.add(" ".join(m.group(0).lower().split()))
+            if len(words[0]) >= 3:
+                out.add(words[0])
+    for _s, _e, english in chinese_entities(lead):
+        out.add(english.lower())
+    return frozenset(t for t in out if len(t) >= 2)
