@@ -445,7 +445,7 @@ def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
 # ---------------------------------------------------------------- numbers (money, percent, counts)
 
 _NUM_TOKEN = re.compile(
-    r"(?:(?<![A-Za-z0-9_.])|(?<=RMB|USD|HKD|CNY|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF))(?<!\d,)(?:"
+    r"(?:(?<![A-Za-z0-9_.])|(?<=RMB|USD|HKD|CNY|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD|MYR|RUB|ZAR|AED|SAR|HUF|PLN|DKK|SEK|NOK|TRY|MXN|THB|IDR|VND|BRL|ILS))(?<!\d,)(?:"
     r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
     r"|(?P<c>[零〇一二两三四五六七八九十壹贰貳叁參参肆伍陆陸柒捌玖拾廿卅卌]"
@@ -454,10 +454,10 @@ _NUM_TOKEN = re.compile(
 )
 _PREFIX_MONEY = re.compile(
     r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|\$|¥|￥|€|£|人民币|港币|港元|新台币|"
-    r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD)\$?)\s*:?\s*$"
+    r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD|MYR|RUB|ZAR|AED|SAR|HUF|PLN|DKK|SEK|NOK|TRY|MXN|THB|IDR|VND|BRL|ILS)\$?)\s*:?\s*$"
 )
 # the last characters of _PREFIX_MONEY's currency marks (US$ … ¥ € £ 人民币 港元 … USD RMB … CHF NZD)
-_PREFIX_MONEY_ENDS = frozenset("$¥￥€£币元DBYRPFW")
+_PREFIX_MONEY_ENDS = frozenset("$¥￥€£币元DBYRPFWNKLS")
 
 
 def _may_prefix_money(text: str, start: int) -> bool:
@@ -535,6 +535,23 @@ _PREFIX_CODES = {
     "€": "EUR",
     "£": "GBP",
     "RMB": "CNY",
+    "MYR": "MYR",
+    "RUB": "RUB",
+    "ZAR": "ZAR",
+    "AED": "AED",
+    "SAR": "SAR",
+    "HUF": "HUF",
+    "PLN": "PLN",
+    "DKK": "DKK",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "TRY": "TRY",
+    "MXN": "MXN",
+    "THB": "THB",
+    "IDR": "IDR",
+    "VND": "VND",
+    "BRL": "BRL",
+    "ILS": "ILS",
 }
 # ¥ (and full-width ￥) is yen or yuan: the nearest cue in the text around the amount says which; with
 # no cue the currency is unknown (None), never guessed
@@ -756,13 +773,29 @@ def _after_words() -> tuple[tuple[str, Qualifier], ...]:
 
 
 def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
-    i = end
-    while i < len(text) and text[i] == " " and i - end < 2:
-        i += 1
-    for surface, qualifier in _after_words():
-        if text.startswith(surface, i):
-            return qualifier, i + len(surface)
+    """The qualifier written after a number (以上, or more), also past a conversion in brackets:
+    "150美元（约合人民币962元）以上" is more than 150 dollars."""
+    for start in (end, _past_aside(text, end)):
+        if start < 0:
+            continue
+        i = start
+        while i < len(text) and text[i] == " " and i - start < 2:
+            i += 1
+        for surface, qualifier in _after_words():
+            if text.startswith(surface, i):
+                return qualifier, i + len(surface)
     return None, end
+
+
+_ASIDE = re.compile(r" ?[（(][^（）()]{1,40}[）)]")
+
+
+def _past_aside(text: str, end: int) -> int:
+    """Where a bracketed aside right after ``end`` closes, or -1."""
+    if text[end : end + 1] not in "（( " or end >= len(text):
+        return -1
+    m = _ASIDE.match(text, end)
+    return m.end() if m else -1
 
 
 _CLASSIFIER_LATIN = re.compile(r"\s*[个块台张款家名位颗枚辆部套项条种只]\s*([A-Za-z][A-Za-z0-9\-]*)")

@@ -31,6 +31,15 @@ def one(text: str) -> tuple[object, str | None, str]:
         ("a $95m Series B", 95e6, "USD"),
         ("1,500 円", 1500.0, "JPY"),
         ("3 bln dollars", 3e9, "USD"),
+        # the world's other currencies, by code (before the amount, with or without a space) and by name
+        ("RUB8.8352", 8.8352, "RUB"),
+        ("MYR 0.61399", 0.61399, "MYR"),
+        ("0.61399马来西亚林吉特", 0.61399, "MYR"),
+        ("1澳大利亚元", 1.0, "AUD"),
+        ("4.2亿南非兰特", 4.2e8, "ZAR"),
+        ("1,200 Swedish kronor", 1200.0, "SEK"),
+        ("35 baht a night", 35.0, "THB"),
+        ("PLN 2.5bn", 2.5e9, "PLN"),
     ],
 )
 def test_currency_codes_and_symbols(text: str, value: float, unit: str) -> None:
@@ -145,3 +154,10 @@ def test_n_times_a_comparison_is_a_multiple_and_n_times_a_day_is_not() -> None:
 def test_the_noun_nearest_a_count_is_what_it_counts() -> None:
     # 榜单累计投票 … 万次: the votes are counted, not the leaderboard
     assert [v.noun for v in parse_values("平台累计投票已超过 350 万次")] == ["votes"]
+
+
+def test_a_qualifier_after_a_bracketed_conversion_bounds_the_amount() -> None:
+    first = parse_values("每台售价 200美元（约合人民币1400元）以上。")[0]
+    assert (first.raw, first.qualifier) == ("200美元", ">=")
+    plain = parse_values("每台售价 200美元（约合人民币1400元）。")[0]
+    assert plain.qualifier == "="

@@ -64,6 +64,11 @@ def test_date_styles_agree(text: str) -> None:
         ("1.6 万亿日元", 1.6e12, "JPY", "="),
         ("最高 1 亿美元", 1e8, "USD", "<="),
         ("低于 5 秒", 5.0, "s", "<"),
+        # a negated bound is the other bound: 不低于 is "at least", never "below"
+        ("不低于 50 万元", 5e5, "CNY", ">="),
+        ("不超过 3 秒", 3.0, "s", "<="),
+        ("高于 2%", 2.0, "percent", ">"),
+        ("not less than 20 people", 20.0, None, ">="),
         ("83.1%", 83.1, "percent", "="),
         ("接近五分之一", 20.0, "percent", "~"),
         ("百分之二十", 20.0, "percent", "="),
