@@ -769,3 +769,17 @@ def test_a_participant_named_as_the_lead_is_contradicted_without_a_round_letter(
     assert participant.status == "verified"  # the claim's key is a participant, and it is one
     assert english.status == "contradicted"
 
+
+def test_a_figure_paired_with_another_figure_of_its_clause_is_anchored_by_the_pair() -> None:
+    # the page words a list of rates in none of the claim's words; each rate's other side anchors it
+    p = page("Central parity rates on Monday: USD1 to RMB7.1203, EUR1 to RMB7.7420, GBP1 to RMB9.0115.")
+    claim = "周一人民币汇率中间价：1美元对人民币7.1203元，1欧元对人民币7.7420元，1英镑对人民币9.0115元。"
+    for key in ("人民币7.1203元", "人民币7.7420元", "1英镑"):
+        d, _ = verdict(claim, key, "money", p)
+        assert d.status == "verified", key
+    slipped = claim.replace("7.7420", "7.4720")
+    d, a = verdict(slipped, "人民币7.4720元", "money", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "RMB7.7420"
+    swapped = "周一人民币汇率中间价：1美元对人民币7.1203元，1欧元对人民币9.0115元，1英镑对人民币7.7420元。"
+    d, _ = verdict(swapped, "人民币9.0115元", "money", p)
+    assert d.status != "verified"  # its pair on the page is the pound's, not the euro's

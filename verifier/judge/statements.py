@@ -102,6 +102,9 @@ class Statement:
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
+    # its clause holds another figure equal to another figure of the claim's clause ("USD1 to RMB6.4401"
+    # for "1美元对人民币6.4401元"): the pair anchors it, whatever words the page uses around them
+    partnered: bool = False
 
     @property
     def passage(self) -> IndexedPassage:
@@ -449,6 +452,7 @@ def aligned_statements(
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     elsewhere = _named_elsewhere(q, sentence_names)
     frame_weight = sum(w for _, w in frame.weights)
+    partners = clause_partners(q.sentence, claimed)
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
@@ -462,7 +466,10 @@ def aligned_statements(
                     continue
                 g = _geometry(p, i)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
-                seg_words = g.seg_words | idx.title_words
+                partnered = bool(partners) and _partnered(p, i, g.span, partners)
+                match = measure_match(frame, seg_words := g.seg_words | idx.title_words)
+                if partnered:  # the pair anchors the figure as well as a frame half met
+                    match = max(match, SUPPORT_MATCH)
                 words = g.words | idx.title_words
                 out.append(
                     Statement(
@@ -470,7 +477,7 @@ def aligned_statements(
                         passage_no=n,
                         value=pv,
                         comparison=cmp,
-                        match=measure_match(frame, seg_words),
+                        match=match,
                         strict_match=measure_match(frame, g.seg_words),
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
@@ -491,9 +498,47 @@ def aligned_statements(
                         stale=g.stale,
                         span=g.span,
                         frame_weight=frame_weight,
+                        partnered=partnered,
                     )
                 )
     return out
+
+
+def clause_partners(sentence: str, claimed: Value) -> tuple[Value, ...]:
+    """The other figures of the claimed figure's clause that can anchor it: an amount (its currency
+    tells it apart) or a figure of two or more significant digits, never a date (a date is said once
+    for a whole sentence) and never the claimed figure's own value."""
+    values = sentence_values(sentence)
+    me = next((v for v in values if v.raw == claimed.raw), None)
+    if me is None:
+        return ()
+    s, e = clause_span(sentence, me.start, me.end, min_chars=12)
+    return tuple(
+        v for v in values
+        if s <= v.start < e and (v.start, v.end) != (me.start, me.end) and v.kind != "date"
+        and not compare_values(claimed, v).agrees and _distinctive(v)
+    )
+
+
+def _distinctive(v: Value) -> bool:
+    if v.kind == "money" and v.unit:
+        return True
+    n = _number(v)
+    return n is not None and len(significant_digits(n)) >= 2
+
+
+def _partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]) -> bool:
+    """Does the clause ``span`` of passage ``p`` hold, beside its figure ``i``, a figure equal to one of
+    ``partners``?"""
+    s, e = span
+    for j, v in enumerate(p.values):
+        if j == i or not s <= v.start < e or v.kind == "date":
+            continue
+        for c in partners:
+            cmp = compare_values(c, v)
+            if cmp.agrees and cmp.detail in {"exact", "within_precision"}:
+                return True
+    return False
 
 
 def _coarser_date(claimed: Value, found: Value) -> bool:
