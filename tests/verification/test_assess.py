@@ -783,3 +783,13 @@ def test_a_figure_paired_with_another_figure_of_its_clause_is_anchored_by_the_pa
     swapped = "周一人民币汇率中间价：1美元对人民币7.1203元，1欧元对人民币9.0115元，1英镑对人民币7.7420元。"
     d, _ = verdict(swapped, "人民币9.0115元", "money", p)
     assert d.status != "verified"  # its pair on the page is the pound's, not the euro's
+
+
+def test_a_relative_date_meets_the_pages_own_relative_date_read_in_the_same_year() -> None:
+    # no dateline: "last March" on the page is read in the year the claim's 去年三月 was read in
+    p = page("Orvane listed its shares on the New York Stock Exchange last March, its chief executive said.")
+    d, a = verdict("Orvane 去年三月在纽约证券交易所上市。", "去年三月", "date", p)
+    assert d.status == "verified" and a.evidence[0].matched_value == "last March"
+    other = page("Orvane listed its shares on the New York Stock Exchange in March 2019, its chief executive said.")
+    d, _ = verdict("Orvane 去年三月在纽约证券交易所上市。", "去年三月", "date", other)
+    assert d.status != "verified"

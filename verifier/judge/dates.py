@@ -41,18 +41,21 @@ _TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     out = Assessment()
     relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
+    reference = _reference_year(claimed) if relative else None
     for ps in passages:
         # many dates on one page: the passage must speak to the claim, not merely share a date (a page
         # with dates in at most two passages offers few coincidences: its exact date needs less)
         sparse = on_sparse_page(ps, "date", t)
-        if (ps.context < t.date_context or (ps.near < t.near_share and ps.context < t.contradict_context)) and not sparse:
+        close = ps.context >= t.date_context and (ps.near >= t.near_share or ps.context >= t.contradict_context)
+        if not close and not sparse and not (reference is not None and ps.context >= t.date_context):
             continue
-        found_values = list(ps.passage.values)
-        if relative and not ps.index.published and str(claimed.value)[:4].isdigit():
+        # a relative claim in a passage that speaks to it less closely meets only the page's own
+        # relative dates (去年八月 / "August last year"): the same words, not a coincidental date
+        found_values = list(ps.passage.values) if close or sparse else []
+        if reference is not None and not ps.index.published:
             # a page without a dateline: its own relative dates ("later this year") meet a relative
             # claim read in the same year — support only, never a contradiction
-            year = int(str(claimed.value)[:4])
-            found_values += [v for v in passage_values(ps.passage.text, year) if v.kind == "date" and not re.search(r"\d", v.raw)]
+            found_values += [v for v in passage_values(ps.passage.text, reference) if v.kind == "date" and not re.search(r"\d", v.raw)]
         for pv in found_values:
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one
@@ -96,6 +99,20 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             draft.matched_value = idx.published
             out.add(Finding("contradicts", 0.7, "date", "dateline"), draft)
     return out
+
+
+def _reference_year(claimed: Value) -> int | None:
+    """The year a relative date was read in (去年八月 read in 2026 is 2025-08: 2026), so that a page's
+    own relative dates are read in the same year; None when the value does not say."""
+    head = str(claimed.value)[:4]
+    if not head.isdigit():
+        return None
+    year = int(head)
+    for ref in (year, year + 1, year - 1):
+        got = [v for v in passage_values(claimed.raw, ref) if v.kind == "date"]
+        if got and got[0].value == claimed.value:
+            return ref
+    return None
 
 
 # what an event verb says happened, across scripts: a release is a release whatever the word
