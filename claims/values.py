@@ -911,6 +911,16 @@ def _range_unit(text: str, end: int, start: int) -> tuple[float, str | None, Cla
 
 
 _BETWEEN = re.compile(r"between\s+$", re.I)
+# the first end of a range written with a currency mark, right before the second end ("$6-", "RMB 3 to ")
+_RANGE_CURRENCY_BEFORE = re.compile(
+    r"(?<![A-Za-z])(US\$|HK\$|C\$|A\$|NZ\$|NT\$|S\$|\$|€|£|[A-Z]{3})\s?\d+(?:\.\d+)?\s*(?:[-–~～]|to)\s*$"
+)
+
+
+def _range_currency_before(text: str, start: int) -> str | None:
+    """The currency of a range's first end written with a currency mark right before ``start``."""
+    m = _RANGE_CURRENCY_BEFORE.search(text, max(0, start - 16), start)
+    return _PREFIX_CODES.get(m.group(1)) if m else None
 _ERA_AFTER = re.compile(r"\s*(?:年代|世纪)")
 # "delivered 2025 humanoids", "a survey of 2008 people": a year-like number counting the plural noun
 # right after it (a year is "in 2025", "the 2024 elections": the word before decides, see below)
@@ -1000,6 +1010,10 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 value, precision, end = value * 1e6, precision * 1e6, mm.end()
             elif money and money[0].unit == code:
                 end = money[1]
+            elif scale_word is None and is_digits and (ranged := _range_unit(text, end, start)) and ranged[2] == "count" and ranged[0] != 1.0:
+                # "$6-7 million", "RMB 3-5 billion": the first end of a range takes the second's scale
+                value, precision = value * ranged[0], precision * ranged[0]
+                has_scale = True
         elif money and money[0].unit == "GBP" and money[0].surface.lower() == "pounds" and not has_scale and _weighs(text, start, money[1]):
             unit, end = "lb", money[1]  # "weighs 3,000 pounds (1,300 kilograms)", "lightweight (135 pounds)"
         elif money:
@@ -1030,6 +1044,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 has_scale = factor != 1.0
             elif has_scale and kind == "count" and unit is None and (ranged := _range_unit(text, end, start)) and ranged[2] == "money":
                 unit, kind = ranged[1], "money"  # "between 2 million and 5 million euros": both ends are euros
+            elif has_scale and kind == "count" and unit is None and (before := _range_currency_before(text, start)):
+                unit, kind = before, "money"  # "$6-7 million": the second end is dollars too
             elif is_digits and not has_scale and not 1900 <= value <= 2100 and _may_name_before(text, start) and _NAME_BEFORE.search(text, max(0, start - 30), start):
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):

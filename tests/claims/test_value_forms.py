@@ -161,3 +161,18 @@ def test_a_qualifier_after_a_bracketed_conversion_bounds_the_amount() -> None:
     assert (first.raw, first.qualifier) == ("200美元", ">=")
     plain = parse_values("每台售价 200美元（约合人民币1400元）。")[0]
     assert plain.qualifier == "="
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("priced at $6-7 million", 6e6, 7e6, "USD"),
+        ("a RMB 3-5 billion fund", 3e9, 5e9, "CNY"),
+        ("US$2-3bn of bonds", 2e9, 3e9, "USD"),
+        ("cars from RUB6-7 million", 6e6, 7e6, "RUB"),
+    ],
+)
+def test_a_range_with_a_currency_mark_before_it_and_a_scale_after_it(text: str, low: float, high: float, unit: str) -> None:
+    """The first end takes the second's scale; the second end takes the first's currency."""
+    got = [(v.value, v.unit, v.kind) for v in parse_values(text)]
+    assert got == [(low, unit, "money"), (high, unit, "money")]
