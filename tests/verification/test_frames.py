@@ -367,3 +367,16 @@ def test_traditional_script_meets_the_dictionary_as_simplified() -> None:
 
     assert clause_words("扣除費用後募資") == clause_words("扣除费用后募资")
     assert {"cost", "deduct"} <= clause_words("扣除費用後")
+
+
+
+def test_two_list_items_with_words_of_their_own_are_read_item_by_item() -> None:
+    # each item of "诞辰 120 周年、逝世 60 周年" owns its words, which the page writes after its figures
+    p = page("This year marks the 120th anniversary of the novelist Lin Yuan's birth and the 60th anniversary of his death.")
+    right = "今年是作家林远诞辰120周年、逝世60周年。"
+    for key in ("120周年", "60周年"):
+        d, _ = verdict(right, key, "count", p)
+        assert d.status == "verified", key
+    swapped = "今年是作家林远诞辰60周年、逝世120周年。"
+    d, a = verdict(swapped, "60周年", "count", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "120th"

@@ -805,8 +805,11 @@ def _stating(v: Value, statements: Sequence[Statement]) -> list[Statement]:
 _SEGMENT_WORDS = 2  # the claim's own segment words the page's other figure must carry
 
 
-def _segment_words(text: str, v: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
-    s, e = segment_span(text, v.start, v.end, [sp for sp in spans if sp != (v.start, v.end)])
+def _segment_words(
+    text: str, v: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str], *, items: bool = False
+) -> frozenset[str]:
+    others = [sp for sp in spans if sp != (v.start, v.end)]
+    s, e = item_span(text, v.start, v.end, others) if items else segment_span(text, v.start, v.end, others)
     return _wordy((clause_words(text[s:e]) | noun_terms(v.noun)) - drop)
 
 
@@ -814,6 +817,28 @@ def _page_segment(st: Statement, drop: frozenset[str]) -> frozenset[str]:
     p = st.passage
     i = next(i for i, v in enumerate(p.values) if v is st.value)
     return _wordy((_geometry(p, i).own_words | noun_terms(st.value.noun)) - drop)
+
+
+def _page_item(st: Statement, drop: frozenset[str]) -> frozenset[str]:
+    """The words of the page figure's own list item (its segment cut at the conjunctions that part it
+    from the figures around it: "the 135th anniversary of his birth | and 80th anniversary of his death")."""
+    p, v = st.passage, st.value
+    others = [(o.start, o.end) for o in p.values if o is not v and o.kind != "date" and not _inside_name(p.text, o)]
+    s, e = item_span(p.text, v.start, v.end, others)
+    return _wordy((clause_words(p.text[s:e]) | noun_terms(v.noun)) - drop)
+
+
+def item_span(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """A figure's segment, cut further at a list conjunction (、, 和, and) that stands between it and
+    the figure before or after it: each item of a list owns its words."""
+    s, e = segment_span(text, start, end, list(others))
+    if any(b == s for _a, b in others):  # the segment starts at the figure before
+        s = max([s, *(m.end() for m in _ITEM_JOIN.finditer(text, s, start))])
+    if any(a == e for a, _b in others):  # … or ends at the figure after
+        first = _ITEM_JOIN.search(text, end, e)
+        if first is not None:
+            e = first.start()
+    return s, e
 
 
 def _wordy(words: frozenset[str]) -> frozenset[str]:
@@ -831,20 +856,26 @@ def _moved_by_segment(
     from both ends), and none of S's; the page's figure equal to the claim's carries none of the claim's
     own ("啤酒节预订率已达到 45%，灯会预订率也超过了 72%" against "bookings for the Beer Festival have
     reached 72%, and those for the Lantern Fair have passed 45%")."""
-    if clause_span(sentence, key.start, key.end) == clause_span(sentence, sib.start, sib.end):
+    # two items of a list that each carry words of their own ("诞辰 80 周年、逝世 135 周年"; not "预期为
+    # 2.3% 和 2.1%", whose words are both figures'): each item's words are its own, on both sides
+    first, second = (key, sib) if key.start < sib.start else (sib, key)
+    items = _ITEM_JOIN.search(sentence, first.end, second.start) is not None
+    if not items and clause_span(sentence, key.start, key.end) == clause_span(sentence, sib.start, sib.end):
         return None  # one clause: word order moves its words between its figures in translation
-    k_seg, s_seg = _segment_words(sentence, key, spans, drop), _segment_words(sentence, sib, spans, drop)
+    k_seg = _segment_words(sentence, key, spans, drop, items=items)
+    s_seg = _segment_words(sentence, sib, spans, drop, items=items)
     k_only, s_only = k_seg - s_seg, s_seg - k_seg
-    if len(k_only) < _SEGMENT_WORDS:
+    if len(k_only) < _SEGMENT_WORDS or (items and not s_only):
         return None
+    page_words = _page_item if items else _page_segment
     for a in mine:
-        wa = _page_segment(a, drop)
+        wa = page_words(a, drop)
         if wa & k_only:
             continue
         for b in theirs:
             if b.index is not a.index or b.passage_no != a.passage_no:
                 continue
-            wb = _page_segment(b, drop)
+            wb = page_words(b, drop)
             if wb & s_only:
                 continue
             # two of the claim's own words beside the page's other figure; or one, when the page's figure
