@@ -1033,6 +1033,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                     continue  # 十分重要, 万分感谢: an adverb; a score is written in digits (9 分, 95 分)
                 if text[end : measure[1]].strip() == "周年":
                     unit = "rank"  # 建交六十周年: the 60th anniversary, an ordinal as "60th" is
+                elif text[end : measure[1]].strip() in ("岁", "周岁"):
+                    unit = "age"  # 30 多岁的记者: years of age, not a count of the reporters after it
                 end = measure[1]
             elif is_digits and end < len(text) and text[end].isascii() and text[end].isalpha():
                 continue  # 5G, 3D, 2604x: digits glued to letters are a name, not a figure

@@ -69,6 +69,12 @@ def test_date_styles_agree(text: str) -> None:
         ("不超过 3 秒", 3.0, "s", "<="),
         ("高于 2%", 2.0, "percent", ">"),
         ("not less than 20 people", 20.0, None, ">="),
+        # 岁 counts years of age: a year-like figure before it is an age, never a date
+        ("2008 岁", 2008.0, "age", "="),
+        ("年满 18 周岁", 18.0, "age", "="),
+        ("a 31-year-old driver", 31.0, "age", "="),
+        ("she is 64 years old", 64.0, "age", "="),
+        ("年满 18 岁或以上", 18.0, "age", ">="),
         ("83.1%", 83.1, "percent", "="),
         ("接近五分之一", 20.0, "percent", "~"),
         ("百分之二十", 20.0, "percent", "="),
