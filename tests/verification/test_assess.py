@@ -644,9 +644,9 @@ def test_two_ages_of_two_people_swapped_are_a_swap() -> None:
     alone, not the Australian's of the item before (this test fails without that cut)."""
     p = page("The two finalists are a 31 year-old Australian woman and a 27 year-old Argentine woman; they "
              "qualified on Sunday.", title="News")
-    d, _ = verdict("两名决赛选手，27岁的澳大利亚女子和31岁的阿根廷女子星期日晋级", "27", "count", p)
+    d, _ = verdict("两名决赛选手，27岁的澳大利亚女子和31岁的阿根廷女子星期日晋级", "27岁", "count", p)
     assert (d.status, d.reason) == ("contradicted", "swapped_figures")
-    d, _ = verdict("两名决赛选手，31岁的澳大利亚女子和27岁的阿根廷女子星期日晋级", "31", "count", p)
+    d, _ = verdict("两名决赛选手，31岁的澳大利亚女子和27岁的阿根廷女子星期日晋级", "31岁", "count", p)
     assert d.status == "verified"
 
 
@@ -748,9 +748,9 @@ def test_people_named_in_characters_meet_their_romanised_names_in_a_swapped_pair
     figures."""
     p = page("Both Zhang Xiaoming, 45, and Liu Jianguo, 52, are natives of the village and began farming in the 1990s.",
              title="News")
-    d, _ = verdict("张晓明今年52岁，刘建国45岁，都是本村村民，上世纪90年代开始务农", "52", "count", p)
+    d, _ = verdict("张晓明今年52岁，刘建国45岁，都是本村村民，上世纪90年代开始务农", "52岁", "count", p)
     assert (d.status, d.reason) == ("contradicted", "swapped_figures")
-    d, _ = verdict("张晓明今年45岁，刘建国52岁，都是本村村民，上世纪90年代开始务农", "45", "count", p)
+    d, _ = verdict("张晓明今年45岁，刘建国52岁，都是本村村民，上世纪90年代开始务农", "45岁", "count", p)
     assert d.status == "verified"
 
 
@@ -793,3 +793,21 @@ def test_a_relative_date_meets_the_pages_own_relative_date_read_in_the_same_year
     other = page("Orvane listed its shares on the New York Stock Exchange in March 2019, its chief executive said.")
     d, _ = verdict("Orvane 去年三月在纽约证券交易所上市。", "去年三月", "date", other)
     assert d.status != "verified"
+
+
+def test_an_age_is_not_a_count_of_the_people_it_describes() -> None:
+    p = page("Two engineers in their late 20s, Mara Lind and Tomas Berg, founded the studio in a garage.")
+    d, _ = verdict("两位 28 岁的工程师 Mara Lind 和 Tomas Berg 在车库里创办了这家工作室。", "28 岁", "count", p)
+    assert d.status == "unverified"  # the page's "Two" counts the engineers, not their years
+    d, _ = verdict("两位 28 岁的工程师 Mara Lind 和 Tomas Berg 在车库里创办了这家工作室。", "两位", "count", p)
+    assert d.status == "verified"
+
+
+def test_a_page_figure_naming_what_the_claim_counts_is_not_bound_to_the_other_figure() -> None:
+    # the page's clause also names the offering, which the claim says of its other figure (30 亿港元);
+    # its 所得款项净额 (the lexicon's "net proceeds") is what the claimed figure counts
+    p = page("经扣除佣金及开支后，公司将收取的全球配售所得款项净额估计约为 2,860 百万港元。")
+    wrong, a = verdict("公司全球配售集资约 30 亿港元，扣除费用后募资净额约 28.6 亿美元。", "28.6 亿美元", "money", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_currency")
+    right, _ = verdict("公司全球配售集资约 30 亿港元，扣除费用后募资净额约 28.6 亿港元。", "28.6 亿港元", "money", p)
+    assert right.status == "verified"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.bridge import bridge, content_words, has_han, widen
+from claims.lexicon import topics_in
 from claims.model import Value
 from claims.textnorm import to_simplified
 
@@ -75,9 +76,18 @@ def clause_words(text: str) -> frozenset[str]:
     words = set(content_words(text))
     if has_han(text):
         # Traditional script through the Simplified dictionary words (募資淨額 is 募资净额 to jieba)
-        for bw in bridge(to_simplified(text)):
+        simplified = to_simplified(text)
+        for bw in bridge(simplified):
             words |= bw.english
+        # … and the lexicon's terms, as a claim's words are read (所得款项净额: net proceeds)
+        for en in topics_in(simplified):
+            words.update(_english_words(en))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1024)
+def _english_words(en: str) -> frozenset[str]:
+    return frozenset(content_words(en))
 
 
 # ---------------------------------------------------------------- periods
@@ -346,13 +356,19 @@ class ClaimFrame:
     # tranche"): a page figure bound by them is that other figure, whatever its value
     siblings: frozenset[str] = frozenset()
     own_terms: frozenset[str] = frozenset()
+    # the same, one group of interchangeable terms per concept: a concept with many glosses (款项: fund,
+    # money, raise, round, sum …) counts once, as a concept with one gloss does
+    sibling_groups: tuple[frozenset[str], ...] = ()
+    own_groups: tuple[frozenset[str], ...] = ()
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
         if not self.siblings:
             return False
-        return len(words & self.siblings) > len(words & self.own_terms)
+        theirs = sum(1 for g in self.sibling_groups if g & words)
+        mine = sum(1 for g in self.own_groups if g & words)
+        return theirs > mine
 
 
 def previous_clause(text: str, start: int) -> tuple[int, int]:
@@ -469,6 +485,7 @@ def claim_frame(
             wide.append((terms, 0.5 * w))
     own_terms = frozenset(t for terms, _ in own for t in terms)
     siblings: set[str] = set()
+    sibling_groups: dict[frozenset[str], None] = {}
     for a, b in value_spans:
         if a <= at < b or (a, b) == (at, end):
             continue
@@ -477,6 +494,8 @@ def claim_frame(
         for terms, _w, src in concepts:
             if src and src in other and src not in seg and _measure_concept(terms, src, name_words):
                 siblings |= terms
+                if terms - own_terms:
+                    sibling_groups[terms - own_terms] = None
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
@@ -486,6 +505,8 @@ def claim_frame(
         wide=tuple(wide),
         siblings=frozenset(siblings - own_terms),
         own_terms=own_terms,
+        sibling_groups=tuple(sibling_groups),
+        own_groups=tuple(dict.fromkeys(terms for terms, _ in own if terms)),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
     )
 

@@ -453,6 +453,7 @@ def aligned_statements(
     elsewhere = _named_elsewhere(q, sentence_names)
     frame_weight = sum(w for _, w in frame.weights)
     partners = clause_partners(q.sentence, claimed)
+    own_noun = _own_noun(q, claimed)
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
@@ -482,7 +483,8 @@ def aligned_statements(
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
-                        sibling=frame.bound_to_sibling(g.own_words),
+                        # … unless they name what the claim's figure counts, which no other figure counts
+                        sibling=frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words,
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         other_subject=bound
@@ -502,6 +504,18 @@ def aligned_statements(
                     )
                 )
     return out
+
+
+def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
+    """The terms of the noun the claimed figure counts ("net proceeds"), when no other figure of its
+    sentence counts a noun sharing them."""
+    mine = noun_terms(claimed.noun) if claimed.noun else frozenset()
+    if not mine:
+        return frozenset()
+    for v in sentence_values(q.sentence):
+        if v.noun and noun_terms(v.noun) & mine and not compare_values(claimed, v).agrees:
+            return frozenset()
+    return mine
 
 
 def clause_partners(sentence: str, claimed: Value) -> tuple[Value, ...]:
