@@ -921,6 +921,8 @@ def _range_currency_before(text: str, start: int) -> str | None:
     """The currency of a range's first end written with a currency mark right before ``start``."""
     m = _RANGE_CURRENCY_BEFORE.search(text, max(0, start - 16), start)
     return _PREFIX_CODES.get(m.group(1)) if m else None
+# 五次会议, 三次全会: the Nth session of a congress or committee (an ordinal, as 届 is)
+_SESSION_AFTER = re.compile(r"\s*(?:会议|全会|全体会议|大会)")
 _ERA_AFTER = re.compile(r"\s*(?:年代|世纪)")
 # "delivered 2025 humanoids", "a survey of 2008 people": a year-like number counting the plural noun
 # right after it (a year is "in 2025", "the 2024 elections": the word before decides, see below)
@@ -1035,6 +1037,10 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                     unit = "rank"  # 建交六十周年: the 60th anniversary, an ordinal as "60th" is
                 elif text[end : measure[1]].strip() in ("岁", "周岁"):
                     unit = "age"  # 30 多岁的记者: years of age, not a count of the reporters after it
+                elif (
+                    text[end : measure[1]].strip() == "届" or _SESSION_AFTER.match(text, measure[1]) and text[end : measure[1]].strip() == "次"
+                ) and not text[max(0, start - 2) : start].endswith(("连续", "连")):
+                    unit = "rank"  # 十二届全国人大五次会议: the 12th NPC's 5th session, ordinals as "5th" is
                 end = measure[1]
             elif is_digits and end < len(text) and text[end].isascii() and text[end].isalpha():
                 continue  # 5G, 3D, 2604x: digits glued to letters are a name, not a figure

@@ -446,7 +446,10 @@ def test_forms_of_real_news_sentences(text: str, raw: str, value: float, unit: s
 def test_english_ordinals_are_ranks_as_chinese_writes_them(text: str, raw: str, rank: int) -> None:
     v = one(text)
     assert (v.raw, v.value, v.unit) == (raw, rank, "rank")
-    assert one("十八届中央纪委第六次全会").unit == "rank"
+    # 届 and N次 before a session's name (会议, 全会, 大会) are ordinals too; 连续三届 counts editions
+    assert [(v.raw, v.unit) for v in parse_values("十八届中央纪委第六次全会")] == [("十八届", "rank"), ("第六次", "rank")]
+    assert [(v.raw, v.unit) for v in parse_values("十二届全国人大五次会议")] == [("十二届", "rank"), ("五次", "rank")]
+    assert [(v.raw, v.unit) for v in parse_values("举行了五次会谈，连续三届夺冠")] == [("五次", None), ("三届", None)]
 
 
 @pytest.mark.parametrize("text", ["one second later", "a second chance", "on the 7th, reporters learned"])
