@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-__all__ = ["PREFIX", "page_keys", "word_key"]
+__all__ = ["PREFIX", "page_keys", "word_key", "han_sound"]
 
 PREFIX = "py:"
 _MIN, _MAX = 2, 4  # syllables of a romanised name ("Zhipu", "Beichen", "Yuezhianmian")
@@ -50,6 +50,15 @@ def page_keys(text: str) -> frozenset[str]:
                 joined += sounds[j]
                 keys.add(PREFIX + joined)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=8192)
+def han_sound(text: str) -> str | None:
+    """The toneless syllables of a run of Han characters run together (云迹 → "yunji"); None when
+    ``text`` is empty or holds a character without a reading (a Latin letter, a digit, a mark)."""
+    table = _table()
+    sounds = [table.get(ord(ch), "") for ch in text]
+    return "".join(sounds) if sounds and all(sounds) else None
 
 
 @lru_cache(maxsize=8192)
