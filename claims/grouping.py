@@ -1,9 +1,15 @@
 """The same claim across reports (pure): entities + topic + kind + a date window.
 
-Two claims of different reports are the same claim when they have the same kind and unit family,
+Two figures of different reports are the same claim when they have the same kind and unit family,
 share a named entity, share a topic (or the noun their number counts), and their reports are dated
-within ``window_days`` of each other. Members of a group whose key values disagree (beyond the
-writers' precision) conflict with each other.
+within ``window_days`` of each other. Two dates are the same claim when they date the same event:
+both sentences name the same two things (who, and what: Meta and Muse Spark) around the date, and
+the same kind of event (released, announced, available, raised, listed… — ``data/events.tsv``);
+anything less certain is not grouped, since a false conflict is a false contradiction. Members of a
+group whose key values disagree (beyond the writers' precision: 2026-04 agrees with 2026-04-08)
+conflict with each other.
+
+A name written in Han characters meets its romanisation (云迹智算公司 and "Yunji"): see ``NameForm``.
 """
 
 from __future__ import annotations
@@ -12,15 +18,22 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from claims.model import Value
+from claims.pinyin import han_sound, word_key
+from claims.units import data_lines
 
 __all__ = [
     "GROUPED_KINDS",
     "GroupMember",
+    "NameForm",
+    "name_form",
+    "blocking_keys",
+    "meeting_key",
+    "event_of",
     "same_claim",
     "group_claims",
     "find_conflicts",
@@ -29,7 +42,7 @@ __all__ = [
 ]
 
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP"})
-GROUPED_KINDS = ("money", "percent", "count")  # kinds whose values can disagree across reports
+GROUPED_KINDS = ("money", "percent", "count", "date")  # kinds whose values can disagree across reports
 
 
 @dataclass(frozen=True)
@@ -46,12 +59,32 @@ class GroupMember:
 
     def subject(self) -> str | None:
         """The entity written nearest to the key: 估值 3800 亿美元的 Anthropic → Anthropic."""
-        return self._subject
+        return _norm(self._subject) if self._subject else None
 
     @cached_property
     def _entity_set(self) -> frozenset[str]:
         """The normalised entities (a member meets many others: worked out once)."""
         return frozenset(_norm(e) for e in self.entities if e)
+
+    @cached_property
+    def _names(self) -> tuple[NameForm, ...]:
+        """Its entities as names that meet across scripts, and for a figure whose clause names no one
+        before it, the Han run that opens the clause (云迹智算完成 2 亿元融资: its subject by position)."""
+        names = [name_form(e) for e in self.entities if e]
+        if self.kind != "date" and self._subject_before is None and 0 <= self.key_offset <= len(self.text):
+            start = _clause_start(self.text, self.key_offset)
+            head = _han_head(self.text, start, self.key_offset)
+            if head is not None:
+                names.append(head)
+        return tuple(names)
+
+    @cached_property
+    def _latin_sounds(self) -> frozenset[str]:
+        return frozenset(k for n in self._names if not n.han for k in n.sounds)
+
+    @cached_property
+    def _han_sounds(self) -> frozenset[str]:
+        return frozenset(k for n in self._names if n.han for k in n.sounds)
 
     @cached_property
     def _family0(self) -> str | None:
@@ -64,8 +97,8 @@ class GroupMember:
 
     @cached_property
     def _subject(self) -> str | None:
+        """The subject as written (see ``subject``)."""
         best: tuple[int, str] | None = None
-        before: tuple[int, str] | None = None
         for ent in self.entities:
             pos = self.text.find(ent)
             if pos < 0 or self.key_offset < 0:
@@ -73,17 +106,39 @@ class GroupMember:
             gap = abs(pos - self.key_offset)
             if best is None or gap < best[0]:
                 best = (gap, ent)
+        # the first entity written before the figure in its own clause is its subject (Kestrel 3 Ultra
+        # still tops the OpenEval Arena with 1,489 points); else the nearest one (估值 3800 亿美元的 Anthropic)
+        return self._subject_before or (best[1] if best else None)
+
+    @cached_property
+    def _subject_before(self) -> str | None:
+        """The first entity written before the key in the key's own clause (None when there is none)."""
+        before: tuple[int, str] | None = None
+        for ent in self.entities:
+            pos = self.text.find(ent)
+            if pos < 0 or self.key_offset < 0:
+                continue
+            gap = abs(pos - self.key_offset)
             end = pos + len(ent)
             in_clause = end <= self.key_offset and not _CLAUSE_BREAK.search(self.text, end, self.key_offset)
             if in_clause and (before is None or gap > before[0]):  # the clause's first name is its subject
                 before = (gap, ent)
-        # the first entity written before the figure in its own clause is its subject (Kestrel 3 Ultra
-        # still tops the OpenEval Arena with 1,489 points); else the nearest one (估值 3800 亿美元的 Anthropic)
-        pick = before or best
-        return _norm(pick[1]) if pick else None
+        return before[1] if before else None
+
+    @cached_property
+    def _event(self) -> _Event | None:
+        """For a date: the event it dates and the names around it (None when either is unsure)."""
+        return event_of(self) if self.kind == "date" else None
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return start
 
 
 _NORM_RE = re.compile(r"[\s\-_.]+")
@@ -92,6 +147,250 @@ _NORM_RE = re.compile(r"[\s\-_.]+")
 @lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     return _NORM_RE.sub("", s.lower())
+
+
+# -- names across scripts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name as grouping compares it: ``norm``, its written form normalised (names in one script meet
+    by it), ``han``, whether it is written in Han characters, and ``sounds``, the pinyin keys it goes
+    by in the other script. A Han name (its company suffix dropped: 云迹智算公司 → 云迹智算) sounds
+    as its whole reading and, from four characters on, as its first two (the short name an English
+    report writes: "Yunji"); a Latin name sounds only when every word but a company word (AI, Tech,
+    Group…) is two to four pinyin syllables ("Yunji Zhisuan" → yunjizhisuan and yunji). Sounds meet
+    only across scripts: two Han names meet by their characters, two Latin names by their letters."""
+
+    norm: str
+    han: bool = False
+    sounds: frozenset[str] = frozenset()
+
+
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|科技公司|公司|集团|控股|科技)$")
+_COMPANY_WORDS = frozenset({"ai", "inc", "co", "corp", "ltd", "group", "holdings", "technology", "technologies", "tech", "labs", "lab"})
+_LATIN_LEAD = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z0-9])")
+_HEAD_SOUNDS = (2, 3, 4)  # a clause-opening Han run sounds as its first two, three and four characters
+
+
+@lru_cache(maxsize=1 << 14)
+def name_form(name: str) -> NameForm:
+    """``name`` as a :class:`NameForm`."""
+    norm = _norm(name)
+    if _HAN_ONLY.fullmatch(name):
+        core = name
+        while (m := _COMPANY_SUFFIX.search(core)) and m.start() >= 2:
+            core = core[: m.start()]
+        heads = [core] + ([core[:2]] if len(core) >= 4 else [])
+        sounds = {han_sound(h) for h in heads if 2 <= len(h) <= 8}
+        return NameForm(norm, True, frozenset(_PY + x for x in sounds if x))
+    # the capitalised words that open the name ("Yunji's valuation reached": Yunji)
+    lead = _LATIN_LEAD.match(name)
+    words = lead.group().replace("-", " ").split() if lead else []
+    while len(words) > 1 and words[-1].lower() in _COMPANY_WORDS:
+        words = words[:-1]
+    keys = [word_key(w) for w in words]
+    if not words or not all(keys) or len(words) > 3 or _norm(" ".join(words)) in _translated_names():
+        return NameForm(norm)
+    return NameForm(norm, False, frozenset({_PY + "".join(w.lower() for w in words), str(keys[0])}))
+
+
+_PY = "py:"
+
+
+@lru_cache(maxsize=1)
+def _translated_names() -> frozenset[str]:
+    """The English names of data/entities.tsv (Meta, Baidu): extraction already writes their Chinese
+    forms (元宇宙, 百度) in English, so their sounds would only meet strangers."""
+    return frozenset(_norm(row[1]) for row in data_lines("entities.tsv") if len(row) >= 2)
+
+
+def _han_head(text: str, start: int, end: int) -> NameForm | None:
+    """The Han run that opens ``text[start:end]`` (after spaces), as a name: sounds only (it is no
+    entity, and it meets only a romanised name of the other script)."""
+    while start < end and text[start].isspace():
+        start += 1
+    m = _HAN_RUN.match(text, start, end)
+    if not m:
+        return None
+    run = m.group()
+    sounds = {han_sound(run[:n]) for n in _HEAD_SOUNDS if len(run) >= n}
+    keys = frozenset(_PY + x for x in sounds if x)
+    return NameForm("", True, keys) if keys else None
+
+
+def _names_meet(x: NameForm, y: NameForm) -> bool:
+    if x.norm and x.norm == y.norm:
+        return True
+    return x.han != y.han and not x.sounds.isdisjoint(y.sounds)
+
+
+def _members_meet(a: GroupMember, b: GroupMember) -> bool:
+    """The two members name someone in common (in one script, or one in each)."""
+    return (
+        not a._entity_set.isdisjoint(b._entity_set)
+        or not a._latin_sounds.isdisjoint(b._han_sounds)
+        or not a._han_sounds.isdisjoint(b._latin_sounds)
+    )
+
+
+def _same_name(x: str, y: str) -> bool:
+    return _norm(x) == _norm(y) or _names_meet(name_form(x), name_form(y))
+
+
+def _named_in(name: str, member: GroupMember) -> bool:
+    """``name`` is one of ``member``'s names (in either script)."""
+    form = name_form(name)
+    return form.norm in member._entity_set or any(_names_meet(form, n) for n in member._names)
+
+
+# -- events: what a date dates ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Event:
+    kind: str  # an event class of data/events.tsv
+    names: tuple[NameForm, ...]  # the names written in the date's segment (who, and what)
+
+
+@lru_cache(maxsize=1)
+def _event_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """word → event class, and the English and Chinese words as patterns (longest first)."""
+    table = {row[1].strip().lower(): row[0].strip() for row in data_lines("events.tsv") if len(row) >= 2}
+    latin = sorted((w for w in table if w.isascii()), key=len, reverse=True)
+    han = sorted((w for w in table if not w.isascii()), key=len, reverse=True)
+    latin_re = re.compile(r"(?<![a-z-])(?:" + "|".join(re.escape(w) for w in latin) + r")(?![a-z-])")
+    return table, latin_re, re.compile("|".join(re.escape(w) for w in han))
+
+
+# a date's segment ends at a clause mark or where the sentence joins another event to it
+_SEGMENT_BREAK = re.compile(
+    r"[，,;；。:：!?！？()（）]|\s(?:and|but|while|after|before|when|which|that|then|as)\s"
+    r"|并且|并于|并将|并在|随后|之后|此前|以及|而且|同时",
+    re.IGNORECASE,
+)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:by|before|after|until|till|since|from|no later than|as early as|within|around|about)\s*$"
+    r"|(?:截至|截止|不晚于|最早|最晚|最快|约)(?:于|在)?\s*$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(r"\s*(?:底|初|中|末|上旬|中旬|下旬)?\s*(?:前|之前|以前|后|之后|以后|起|以来|左右|前后)")
+_DATE_LEAD = re.compile(r"\s*(?:on|in|by|at|as of|于|在|截至)?\s*", re.IGNORECASE)
+# a name that is (or holds) a date: "April 9", "On April 9", "Q2", "2026"
+_DATE_LIKE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$)"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:q[1-4]|h[12]|\d+)$",
+    re.IGNORECASE,
+)
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the segment of ``text`` holding [start, end) (see ``_SEGMENT_BREAK``); a date that
+    stands alone before its clause ("On April 9, Meta released …", "2026 年 4 月 8 日，Meta 发布 …")
+    takes the next one."""
+    lo = 0
+    for brk in _SEGMENT_BREAK.finditer(text, 0, start):
+        lo = brk.end()
+    m = _SEGMENT_BREAK.search(text, end)
+    hi = m.start() if m else len(text)
+    if m and hi == end and _DATE_LEAD.fullmatch(text, lo, start):
+        nxt = _SEGMENT_BREAK.search(text, m.end())
+        hi = nxt.start() if nxt else len(text)
+    return lo, hi
+
+
+def event_of(member: GroupMember) -> _Event | None:
+    """The event a date claim dates, and the names written around it: None when the date is relative
+    or bounded ("by April", "later this year"), when its segment names no event or two kinds of event
+    ("announced it will release …"), or when it names fewer than two things."""
+    if not member.values or member.key_offset < 0:
+        return None
+    value = member.values[0]
+    if value.kind != "date" or value.qualifier != "=" or not re.search(r"\d", value.raw):
+        return None
+    text = member.text
+    start = member.key_offset
+    end = start + len(value.raw)
+    if text[start:end] != value.raw:
+        return None
+    if _BOUND_BEFORE.search(text, 0, start) or _BOUND_AFTER.match(text, end):
+        return None  # "by April 9", 4 月底前: a bound, not the day of the event
+    lo, hi = _segment(text, start, end)
+    table, latin_re, han_re = _event_patterns()
+    seg = text[lo:start] + " " + text[end:hi]
+    found = {table[m.group()] for m in latin_re.finditer(seg.lower())}
+    found |= {table[m.group()] for m in han_re.finditer(seg)}
+    if len(found) != 1:
+        return None
+    names: list[NameForm] = []
+    for ent in member.entities:
+        pos = text.find(ent, lo, hi)
+        if pos < 0 or (start <= pos < end) or _DATE_LIKE.search(ent.strip()) or ent.strip().lower() in table:
+            continue  # a date or an event word ("IPO") is not a thing the event is about
+        names.append(name_form(ent))
+    head = _han_head(text, lo, start)
+    if head is not None and not any(text.find(e, lo, hi) == lo for e in member.entities):
+        names.append(head)
+    if len(names) < 2:
+        return None
+    return _Event(found.pop(), tuple(names))
+
+
+def _shared_names(xs: Sequence[NameForm], ys: Sequence[NameForm]) -> int:
+    """How many different names each side has that the other side also has (the fewer of the two)."""
+    left = sum(1 for x in xs if any(_names_meet(x, y) for y in ys))
+    right = sum(1 for y in ys if any(_names_meet(x, y) for x in xs))
+    return min(left, right)
+
+
+def _same_event(a: GroupMember, b: GroupMember, window_days: int) -> bool:
+    """Two dates of the same event: the same kind of event, two things named in both (who and what:
+    Meta and Muse Spark), and reports within the window."""
+    if a.date and b.date and abs((a.date - b.date).days) > window_days:
+        return False
+    ea, eb = a._event, b._event
+    if ea is None or eb is None or ea.kind != eb.kind:
+        return False
+    return _shared_names(ea.names, eb.names) >= 2
+
+
+# -- blocking ----------------------------------------------------------------------------------------------
+
+
+def blocking_keys(member: GroupMember) -> list[str]:
+    """The keys a member is filed under: kind | money-or-not | a name. A name is filed by its written
+    form and, when it has them, by its sounds (``pyl:`` for a Latin name's, ``pyh:`` for a Han name's:
+    a key meets the other script's, ``meeting_key``). A date is filed only when it dates an event, by
+    the names around it."""
+    if not member.values or member.kind not in GROUPED_KINDS:
+        return []
+    if member.kind == "date":
+        event = member._event
+        if event is None:
+            return []
+        names: Sequence[NameForm] = event.names
+    else:
+        names = member._names
+    money = "money" if _family(member.values[0]) in CURRENCIES else ""
+    keys: set[str] = set()
+    for n in names:
+        if n.norm:
+            keys.add(f"{member.kind}|{money}|{n.norm}")
+        side = "pyh:" if n.han else "pyl:"
+        keys.update(f"{member.kind}|{money}|{side}{k[len(_PY):]}" for k in n.sounds)
+    return sorted(keys)
+
+
+def meeting_key(key: str) -> str:
+    """The key under which ``key``'s partners are filed: itself, or for a sound the other script's."""
+    kind, money, name = key.split("|", 2)
+    if name.startswith("pyl:"):
+        return f"{kind}|{money}|pyh:{name[4:]}"
+    if name.startswith("pyh:"):
+        return f"{kind}|{money}|pyl:{name[4:]}"
+    return key
 
 
 def _family(v: Value) -> str:
@@ -123,20 +422,21 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
         return False
     if a.kind not in GROUPED_KINDS:
-        # facts have no value to disagree on; one company has many dates; versions name different things
+        # facts have no value to disagree on; versions name different things
         return False
+    if a.kind == "date":  # one company has many dates: only the same event's meet
+        return _same_event(a, b, window_days)
     if a._family0 != b._family0 and not _garbled_pair(a.values[0], b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
         return False
-    ents_a, ents_b = a._entity_set, b._entity_set
-    if not ents_a & ents_b:
+    if not _members_meet(a, b):
         return False
-    subj_a, subj_b = a.subject(), b.subject()
+    subj_a, subj_b = a._subject, b._subject
     if (
         subj_a
         and subj_b
-        and subj_a != subj_b
+        and not _same_name(subj_a, subj_b)
         and (a.topics and b.topics or a.values[0].noun and b.values[0].noun)
     ):
         return False
@@ -147,8 +447,8 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if not topics_a or not topics_b:
         # nothing says what the figures measure: the same subject's figures that are one another
         # garbled (digits swapped, nearly equal) are taken as one quantity, never two far-apart ones
-        shared_subject = (subj_a is not None and subj_a in ents_b) or (
-            subj_b is not None and subj_b in ents_a
+        shared_subject = (subj_a is not None and _named_in(subj_a, b)) or (
+            subj_b is not None and _named_in(subj_b, a)
         )
         return shared_subject and _near_copy(a.values[0], b.values[0])
     return len(topics_a & topics_b) * 2 >= min(len(topics_a), len(topics_b)) + 1
@@ -207,22 +507,29 @@ def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> li
             i = parent[i]
         return i
 
-    # blocking: only members sharing kind, unit family and an entity are ever compared
-    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    # blocking: only members filed under one key (or a key and its other-script form) are compared
+    buckets: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
-        if not m.values or m.kind not in GROUPED_KINDS:
-            continue
-        for ent in {_norm(e) for e in m.entities if e}:
-            buckets[(m.kind, "money" if _family(m.values[0]) in CURRENCIES else "", ent)].append(i)
+        for key in blocking_keys(m):
+            buckets[key].append(i)
     seen: set[tuple[int, int]] = set()
-    for idxs in buckets.values():
-        for pos, i in enumerate(idxs):
-            for j in idxs[pos + 1 :]:
-                if (i, j) in seen or root(i) == root(j):
-                    continue
-                seen.add((i, j))
-                if same_claim(members[i], members[j], window_days=window_days):
-                    parent[root(i)] = root(j)
+    for key, idxs in buckets.items():
+        partner = meeting_key(key)
+        if partner == key:
+            pairs: Iterable[tuple[int, int]] = (
+                (i, j) for pos, i in enumerate(idxs) for j in idxs[pos + 1 :]
+            )
+        elif key < partner:  # each pair of the two scripts' buckets once
+            pairs = ((i, j) for i in idxs for j in buckets.get(partner, ()))
+        else:
+            continue
+        for i, j in pairs:
+            pair = (i, j) if i < j else (j, i)
+            if pair in seen or root(i) == root(j):
+                continue
+            seen.add(pair)
+            if same_claim(members[i], members[j], window_days=window_days):
+                parent[root(i)] = root(j)
     groups: dict[int, list[GroupMember]] = defaultdict(list)
     for i, m in enumerate(members):
         groups[root(i)].append(m)
