@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from claims.model import Value
-from claims.pinyin import han_sound, word_key
+from claims.pinyin import han_sound, name_key
 from claims.units import data_lines
 
 __all__ = [
@@ -68,15 +68,20 @@ class GroupMember:
 
     @cached_property
     def _names(self) -> tuple[NameForm, ...]:
-        """Its entities as names that meet across scripts, and for a figure whose clause names no one
-        before it, the Han run that opens the clause (云迹智算完成 2 亿元融资: its subject by position)."""
+        """Its entities as names that meet across scripts, and for a figure in a sentence that names no
+        one, the Han run that opens its clause (云迹智算完成 2 亿元融资: its subject by position)."""
         names = [name_form(e) for e in self.entities if e]
-        if self.kind != "date" and self._subject_before is None and 0 <= self.key_offset <= len(self.text):
+        if self.kind != "date" and self._unnamed and 0 <= self.key_offset <= len(self.text):
             start = _clause_start(self.text, self.key_offset)
             head = _han_head(self.text, start, self.key_offset)
             if head is not None:
                 names.append(head)
         return tuple(names)
+
+    @cached_property
+    def _unnamed(self) -> bool:
+        """No entity is written in the sentence (a heading's may stand in for them)."""
+        return not any(e and e in self.text for e in self.entities)
 
     @cached_property
     def _latin_sounds(self) -> frozenset[str]:
@@ -157,9 +162,10 @@ class NameForm:
     """A name as grouping compares it: ``norm``, its written form normalised (names in one script meet
     by it), ``han``, whether it is written in Han characters, and ``sounds``, the pinyin keys it goes
     by in the other script. A Han name (its company suffix dropped: 云迹智算公司 → 云迹智算) sounds
-    as its whole reading and, from four characters on, as its first two (the short name an English
-    report writes: "Yunji"); a Latin name sounds only when every word but a company word (AI, Tech,
-    Group…) is two to four pinyin syllables ("Yunji Zhisuan" → yunjizhisuan and yunji). Sounds meet
+    as its whole reading when it is two to four characters, and a four-character one also as its first
+    two (the short name an English report writes: "Yunji"); a Latin name sounds only when every word
+    but a company word (AI, Tech, Group…) is two to four pinyin syllables, none a lone vowel
+    (``claims.pinyin.name_key``: "Yunji Zhisuan" → yunjizhisuan and yunji; not "Gemma"). Sounds meet
     only across scripts: two Han names meet by their characters, two Latin names by their letters."""
 
     norm: str
@@ -183,15 +189,16 @@ def name_form(name: str) -> NameForm:
         core = name
         while (m := _COMPANY_SUFFIX.search(core)) and m.start() >= 2:
             core = core[: m.start()]
-        heads = [core] + ([core[:2]] if len(core) >= 4 else [])
-        sounds = {han_sound(h) for h in heads if 2 <= len(h) <= 8}
+        # a longer run before a suffix is rarely a name (这不是某一家模型公司)
+        heads = [core] + [core[:2]] if len(core) == 4 else [core] if len(core) in (2, 3) else []
+        sounds = {han_sound(h) for h in heads}
         return NameForm(norm, True, frozenset(_PY + x for x in sounds if x))
     # the capitalised words that open the name ("Yunji's valuation reached": Yunji)
     lead = _LATIN_LEAD.match(name)
     words = lead.group().replace("-", " ").split() if lead else []
     while len(words) > 1 and words[-1].lower() in _COMPANY_WORDS:
         words = words[:-1]
-    keys = [word_key(w) for w in words]
+    keys = [name_key(w) for w in words]
     if not words or not all(keys) or len(words) > 3 or _norm(" ".join(words)) in _translated_names():
         return NameForm(norm)
     return NameForm(norm, False, frozenset({_PY + "".join(w.lower() for w in words), str(keys[0])}))

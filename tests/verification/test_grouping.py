@@ -211,3 +211,7 @@ def test_a_clause_that_opens_with_a_han_name_meets_its_romanisation() -> None:
         ("2026-04-13", "云迹科技完成 3 亿美元融资。"),
     ) if m.kind == "money"]
     assert find_conflicts(han_only) == {}
+    # a sentence that names someone is about them: its opening Han run is not read as a name
+    named = GroupMember(1, 1, "money", "云迹智算与 NVIDIA 合作，估值 20 亿美元", entities=("NVIDIA",), key_offset=19)
+    unnamed = GroupMember(2, 1, "money", "云迹智算估值 20 亿美元", entities=("News",), key_offset=7)
+    assert not named._han_sounds and "py:yunji" in unnamed._han_sounds
