@@ -352,10 +352,46 @@ def _shared_names(xs: Sequence[NameForm], ys: Sequence[NameForm]) -> int:
     return min(left, right)
 
 
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _date_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a written date covers ("2026-04" → April 1 to 30); None if unreadable."""
+    m = _ISO_DATE.fullmatch(value)
+    if not m:
+        return None
+    try:
+        year = int(m.group(1))
+        if m.group(3):
+            day = dt.date(year, int(m.group(2)), int(m.group(3)))
+            return day, day
+        if m.group(2):
+            month = int(m.group(2))
+            first = dt.date(year, month, 1)
+            return first, (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _recent(member: GroupMember, window_days: int) -> bool:
+    """The date may fall within the window of its report's date: a report's news, not its background
+    (a founding year, last year's release), which reports recall loosely and are not aligned on."""
+    span = _date_span(str(member.values[0].value))
+    if span is None:
+        return False
+    if member.date is None:
+        return True
+    window = dt.timedelta(days=window_days)
+    return span[0] <= member.date + window and span[1] >= member.date - window
+
+
 def _same_event(a: GroupMember, b: GroupMember, window_days: int) -> bool:
     """Two dates of the same event: the same kind of event, two things named in both (who and what:
-    Meta and Muse Spark), and reports within the window."""
+    Meta and Muse Spark), reports within the window and dates that may fall within it."""
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
+        return False
+    if not (_recent(a, window_days) and _recent(b, window_days)):
         return False
     ea, eb = a._event, b._event
     if ea is None or eb is None or ea.kind != eb.kind:

@@ -215,3 +215,16 @@ def test_a_clause_that_opens_with_a_han_name_meets_its_romanisation() -> None:
     named = GroupMember(1, 1, "money", "云迹智算与 NVIDIA 合作，估值 20 亿美元", entities=("NVIDIA",), key_offset=19)
     unnamed = GroupMember(2, 1, "money", "云迹智算估值 20 亿美元", entities=("News",), key_offset=7)
     assert not named._han_sounds and "py:yunji" in unnamed._han_sounds
+
+
+def test_background_dates_outside_the_report_window_are_not_aligned() -> None:
+    # a founding year recalled in passing is not the report's news (and writers round it loosely)
+    assert _date_conflicts(
+        ("2026-04-10", "Meta 于 2019 年 5 月发布 Muse Spark 的前身。"),
+        ("2026-04-11", "Meta released Muse Spark in 2020, its first assistant."),
+    ) == []
+    # a month or a year is recent when any of its days is
+    assert _date_conflicts(
+        ("2026-01-03", "Meta released Muse Spark in 2025."),
+        ("2026-01-04", "Meta 于 2026 年 1 月 2 日发布 Muse Spark。"),
+    ) == [("2025", "2026 年 1 月 2 日")]
