@@ -345,11 +345,12 @@ def event_of(member: GroupMember) -> _Event | None:
     return _Event(found.pop(), tuple(names))
 
 
-def _shared_names(xs: Sequence[NameForm], ys: Sequence[NameForm]) -> int:
-    """How many different names each side has that the other side also has (the fewer of the two)."""
-    left = sum(1 for x in xs if any(_names_meet(x, y) for y in ys))
-    right = sum(1 for y in ys if any(_names_meet(x, y) for x in xs))
-    return min(left, right)
+def _same_names(xs: Sequence[NameForm], ys: Sequence[NameForm]) -> bool:
+    """Every name of each side is a name of the other (one more thing named on one side — "released
+    Muse Spark on AWS", "announced a Muse Spark partnership with Arm" — may be another event)."""
+    return all(any(_names_meet(x, y) for y in ys) for x in xs) and all(
+        any(_names_meet(x, y) for x in xs) for y in ys
+    )
 
 
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -387,8 +388,9 @@ def _recent(member: GroupMember, window_days: int) -> bool:
 
 
 def _same_event(a: GroupMember, b: GroupMember, window_days: int) -> bool:
-    """Two dates of the same event: the same kind of event, two things named in both (who and what:
-    Meta and Muse Spark), reports within the window and dates that may fall within it."""
+    """Two dates of the same event: the same kind of event, the same things named around both (who and
+    what, at least two: Meta and Muse Spark), reports within the window and dates that may fall within
+    it."""
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
         return False
     if not (_recent(a, window_days) and _recent(b, window_days)):
@@ -396,7 +398,7 @@ def _same_event(a: GroupMember, b: GroupMember, window_days: int) -> bool:
     ea, eb = a._event, b._event
     if ea is None or eb is None or ea.kind != eb.kind:
         return False
-    return _shared_names(ea.names, eb.names) >= 2
+    return _same_names(ea.names, eb.names)
 
 
 # -- blocking ----------------------------------------------------------------------------------------------

@@ -228,3 +228,21 @@ def test_background_dates_outside_the_report_window_are_not_aligned() -> None:
         ("2026-01-03", "Meta released Muse Spark in 2025."),
         ("2026-01-04", "Meta 于 2026 年 1 月 2 日发布 Muse Spark。"),
     ) == [("2025", "2026 年 1 月 2 日")]
+
+
+def test_one_more_thing_named_may_be_another_event() -> None:
+    assert _date_conflicts(
+        ("2026-04-10", "Meta released Muse Spark on April 8, 2026."),
+        ("2026-05-02", "Meta released Muse Spark on AWS on May 1, 2026."),  # another release: on AWS
+    ) == []
+    assert _date_conflicts(
+        ("2026-04-10", "Meta announced Muse Spark on April 2, 2026."),
+        ("2026-04-20", "Meta announced a Muse Spark partnership with Arm on April 19, 2026."),
+    ) == []
+
+
+def test_a_recurring_event_dates_many_days_of_one_thing() -> None:
+    assert _date_conflicts(
+        ("2026-06-03", "OpenEval updated the Arena leaderboard on June 2, 2026."),
+        ("2026-06-10", "OpenEval updated the Arena leaderboard on June 9, 2026."),
+    ) == []
