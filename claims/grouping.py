@@ -104,6 +104,7 @@ class GroupMember:
     def _subject(self) -> str | None:
         """The subject as written (see ``subject``)."""
         best: tuple[int, str] | None = None
+        before: tuple[int, str] | None = None
         for ent in self.entities:
             pos = self.text.find(ent)
             if pos < 0 or self.key_offset < 0:
@@ -111,24 +112,14 @@ class GroupMember:
             gap = abs(pos - self.key_offset)
             if best is None or gap < best[0]:
                 best = (gap, ent)
-        # the first entity written before the figure in its own clause is its subject (Kestrel 3 Ultra
-        # still tops the OpenEval Arena with 1,489 points); else the nearest one (估值 3800 亿美元的 Anthropic)
-        return self._subject_before or (best[1] if best else None)
-
-    @cached_property
-    def _subject_before(self) -> str | None:
-        """The first entity written before the key in the key's own clause (None when there is none)."""
-        before: tuple[int, str] | None = None
-        for ent in self.entities:
-            pos = self.text.find(ent)
-            if pos < 0 or self.key_offset < 0:
-                continue
-            gap = abs(pos - self.key_offset)
             end = pos + len(ent)
             in_clause = end <= self.key_offset and not _CLAUSE_BREAK.search(self.text, end, self.key_offset)
             if in_clause and (before is None or gap > before[0]):  # the clause's first name is its subject
                 before = (gap, ent)
-        return before[1] if before else None
+        # the first entity written before the figure in its own clause is its subject (Kestrel 3 Ultra
+        # still tops the OpenEval Arena with 1,489 points); else the nearest one (估值 3800 亿美元的 Anthropic)
+        pick = before or best
+        return pick[1] if pick else None
 
     @cached_property
     def _event(self) -> _Event | None:
