@@ -306,12 +306,15 @@ def event_of(member: GroupMember) -> _Event | None:
     if not member.values or member.key_offset < 0:
         return None
     value = member.values[0]
-    if value.kind != "date" or value.qualifier != "=" or not re.search(r"\d", value.raw):
+    if value.kind != "date" or value.qualifier != "=":
         return None
-    text = member.text
-    start = member.key_offset
-    end = start + len(value.raw)
-    if text[start:end] != value.raw:
+    return _event_at(member.text, member.key_offset, value.raw, tuple(member.entities))
+
+
+@lru_cache(maxsize=1 << 14)  # a claim is read as a candidate again and again, report after report
+def _event_at(text: str, start: int, raw: str, entities: tuple[str, ...]) -> _Event | None:
+    end = start + len(raw)
+    if not re.search(r"\d", raw) or text[start:end] != raw:
         return None
     if _BOUND_BEFORE.search(text, 0, start) or _BOUND_AFTER.match(text, end):
         return None  # "by April 9", 4 月底前: a bound, not the day of the event
@@ -323,13 +326,13 @@ def event_of(member: GroupMember) -> _Event | None:
     if len(found) != 1:
         return None
     names: list[NameForm] = []
-    for ent in member.entities:
+    for ent in entities:
         pos = text.find(ent, lo, hi)
         if pos < 0 or (start <= pos < end) or _DATE_LIKE.search(ent.strip()) or ent.strip().lower() in table:
             continue  # a date or an event word ("IPO") is not a thing the event is about
         names.append(name_form(ent))
     head = _han_head(text, lo, start)
-    if head is not None and not any(text.find(e, lo, hi) == lo for e in member.entities):
+    if head is not None and not any(text.find(e, lo, hi) == lo for e in entities):
         names.append(head)
     if len(names) < 2:
         return None
