@@ -278,7 +278,8 @@ _BOUND_AFTER = re.compile(r"\s*(?:底|初|中|末|上旬|中旬|下旬)?\s*(?:�
 _DATE_LEAD = re.compile(r"\s*(?:on|in|by|at|as of|于|在|截至)?\s*", re.IGNORECASE)
 # a name that is (or holds) a date: "April 9", "On April 9", "Q2", "2026"
 _DATE_LIKE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$)"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+\d|$)"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:q[1-4]|h[12]|\d+)$",
     re.IGNORECASE,
 )

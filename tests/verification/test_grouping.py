@@ -246,3 +246,9 @@ def test_a_recurring_event_dates_many_days_of_one_thing() -> None:
         ("2026-06-03", "OpenEval updated the Arena leaderboard on June 2, 2026."),
         ("2026-06-10", "OpenEval updated the Arena leaderboard on June 9, 2026."),
     ) == []
+
+
+def test_names_that_look_like_months_still_name_things() -> None:
+    (date,) = _dates(_members(("2026-04-10", "Marvell released Decagon 3 on April 9, 2026.")))
+    event = event_of(date)
+    assert event is not None and {n.norm for n in event.names} == {"marvell", "decagon3"}  # not "April 9"
