@@ -22,9 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from claims.grouping_events import Event, date_span, event_at
+from claims.grouping_names import PY, NameForm, han_head, name_form, names_meet, norm, same_names
 from claims.model import Value
-from claims.pinyin import han_sound, name_key
-from claims.units import data_lines
 
 __all__ = [
     "GROUPED_KINDS",
@@ -73,7 +73,7 @@ class GroupMember:
         names = [name_form(e) for e in self.entities if e]
         if self.kind != "date" and self._unnamed and 0 <= self.key_offset <= len(self.text):
             start = _clause_start(self.text, self.key_offset)
-            head = _han_head(self.text, start, self.key_offset)
+            head = han_head(self.text, start, self.key_offset)
             if head is not None:
                 names.append(head)
         return tuple(names)
@@ -122,7 +122,7 @@ class GroupMember:
         return pick[1] if pick else None
 
     @cached_property
-    def _event(self) -> _Event | None:
+    def _event(self) -> Event | None:
         """For a date: the event it dates and the names around it (None when either is unsure)."""
         return event_of(self) if self.kind == "date" else None
 
@@ -137,92 +137,7 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
-_NORM_RE = re.compile(r"[\s\-_.]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def _norm(s: str) -> str:
-    return _NORM_RE.sub("", s.lower())
-
-
-# -- names across scripts ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NameForm:
-    """A name as grouping compares it: ``norm``, its written form normalised (names in one script meet
-    by it), ``han``, whether it is written in Han characters, and ``sounds``, the pinyin keys it goes
-    by in the other script. A Han name (its company suffix dropped: 云迹智算公司 → 云迹智算) sounds
-    as its whole reading when it is two to four characters, and a four-character one also as its first
-    two (the short name an English report writes: "Yunji"); a Latin name sounds only when every word
-    but a company word (AI, Tech, Group…) is two to four pinyin syllables, none a lone vowel
-    (``claims.pinyin.name_key``: "Yunji Zhisuan" → yunjizhisuan and yunji; not "Gemma"). Sounds meet
-    only across scripts: two Han names meet by their characters, two Latin names by their letters."""
-
-    norm: str
-    han: bool = False
-    sounds: frozenset[str] = frozenset()
-
-
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|科技公司|公司|集团|控股|科技)$")
-_COMPANY_WORDS = frozenset({"ai", "inc", "co", "corp", "ltd", "group", "holdings", "technology", "technologies", "tech", "labs", "lab"})
-_LATIN_LEAD = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?![A-Za-z0-9])")
-_HEAD_SOUNDS = (2, 3, 4)  # a clause-opening Han run sounds as its first two, three and four characters
-
-
-@lru_cache(maxsize=1 << 14)
-def name_form(name: str) -> NameForm:
-    """``name`` as a :class:`NameForm`."""
-    norm = _norm(name)
-    if _HAN_ONLY.fullmatch(name):
-        core = name
-        while (m := _COMPANY_SUFFIX.search(core)) and m.start() >= 2:
-            core = core[: m.start()]
-        # a longer run before a suffix is rarely a name (这不是某一家模型公司)
-        heads = [core] + [core[:2]] if len(core) == 4 else [core] if len(core) in (2, 3) else []
-        sounds = {han_sound(h) for h in heads}
-        return NameForm(norm, True, frozenset(_PY + x for x in sounds if x))
-    # the capitalised words that open the name ("Yunji's valuation reached": Yunji)
-    lead = _LATIN_LEAD.match(name)
-    words = lead.group().replace("-", " ").split() if lead else []
-    while len(words) > 1 and words[-1].lower() in _COMPANY_WORDS:
-        words = words[:-1]
-    keys = [name_key(w) for w in words]
-    if not words or not all(keys) or len(words) > 3 or _norm(" ".join(words)) in _translated_names():
-        return NameForm(norm)
-    return NameForm(norm, False, frozenset({_PY + "".join(w.lower() for w in words), str(keys[0])}))
-
-
-_PY = "py:"
-
-
-@lru_cache(maxsize=1)
-def _translated_names() -> frozenset[str]:
-    """The English names of data/entities.tsv (Meta, Baidu): extraction already writes their Chinese
-    forms (元宇宙, 百度) in English, so their sounds would only meet strangers."""
-    return frozenset(_norm(row[1]) for row in data_lines("entities.tsv") if len(row) >= 2)
-
-
-def _han_head(text: str, start: int, end: int) -> NameForm | None:
-    """The Han run that opens ``text[start:end]`` (after spaces), as a name: sounds only (it is no
-    entity, and it meets only a romanised name of the other script)."""
-    while start < end and text[start].isspace():
-        start += 1
-    m = _HAN_RUN.match(text, start, end)
-    if not m:
-        return None
-    run = m.group()
-    sounds = {han_sound(run[:n]) for n in _HEAD_SOUNDS if len(run) >= n}
-    keys = frozenset(_PY + x for x in sounds if x)
-    return NameForm("", True, keys) if keys else None
-
-
-def _names_meet(x: NameForm, y: NameForm) -> bool:
-    if x.norm and x.norm == y.norm:
-        return True
-    return x.han != y.han and not x.sounds.isdisjoint(y.sounds)
+_norm = norm
 
 
 def _members_meet(a: GroupMember, b: GroupMember) -> bool:
@@ -235,72 +150,16 @@ def _members_meet(a: GroupMember, b: GroupMember) -> bool:
 
 
 def _same_name(x: str, y: str) -> bool:
-    return _norm(x) == _norm(y) or _names_meet(name_form(x), name_form(y))
+    return _norm(x) == _norm(y) or names_meet(name_form(x), name_form(y))
 
 
 def _named_in(name: str, member: GroupMember) -> bool:
     """``name`` is one of ``member``'s names (in either script)."""
     form = name_form(name)
-    return form.norm in member._entity_set or any(_names_meet(form, n) for n in member._names)
+    return form.norm in member._entity_set or any(names_meet(form, n) for n in member._names)
 
 
-# -- events: what a date dates ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Event:
-    kind: str  # an event class of data/events.tsv
-    names: tuple[NameForm, ...]  # the names written in the date's segment (who, and what)
-
-
-@lru_cache(maxsize=1)
-def _event_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """word → event class, and the English and Chinese words as patterns (longest first)."""
-    table = {row[1].strip().lower(): row[0].strip() for row in data_lines("events.tsv") if len(row) >= 2}
-    latin = sorted((w for w in table if w.isascii()), key=len, reverse=True)
-    han = sorted((w for w in table if not w.isascii()), key=len, reverse=True)
-    latin_re = re.compile(r"(?<![a-z-])(?:" + "|".join(re.escape(w) for w in latin) + r")(?![a-z-])")
-    return table, latin_re, re.compile("|".join(re.escape(w) for w in han))
-
-
-# a date's segment ends at a clause mark or where the sentence joins another event to it
-_SEGMENT_BREAK = re.compile(
-    r"[，,;；。:：!?！？()（）]|\s(?:and|but|while|after|before|when|which|that|then|as)\s"
-    r"|并且|并于|并将|并在|随后|之后|此前|以及|而且|同时",
-    re.IGNORECASE,
-)
-_BOUND_BEFORE = re.compile(
-    r"\b(?:by|before|after|until|till|since|from|no later than|as early as|within|around|about)\s*$"
-    r"|(?:截至|截止|不晚于|最早|最晚|最快|约)(?:于|在)?\s*$",
-    re.IGNORECASE,
-)
-_BOUND_AFTER = re.compile(r"\s*(?:底|初|中|末|上旬|中旬|下旬)?\s*(?:前|之前|以前|后|之后|以后|起|以来|左右|前后)")
-_DATE_LEAD = re.compile(r"\s*(?:on|in|by|at|as of|于|在|截至)?\s*", re.IGNORECASE)
-# a name that is (or holds) a date: "April 9", "On April 9", "Q2", "2026"
-_DATE_LIKE = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+\d|$)"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:q[1-4]|h[12]|\d+)$",
-    re.IGNORECASE,
-)
-
-
-def _segment(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the segment of ``text`` holding [start, end) (see ``_SEGMENT_BREAK``); a date that
-    stands alone before its clause ("On April 9, Meta released …", "2026 年 4 月 8 日，Meta 发布 …")
-    takes the next one."""
-    lo = 0
-    for brk in _SEGMENT_BREAK.finditer(text, 0, start):
-        lo = brk.end()
-    m = _SEGMENT_BREAK.search(text, end)
-    hi = m.start() if m else len(text)
-    if m and hi == end and _DATE_LEAD.fullmatch(text, lo, start):
-        nxt = _SEGMENT_BREAK.search(text, m.end())
-        hi = nxt.start() if nxt else len(text)
-    return lo, hi
-
-
-def event_of(member: GroupMember) -> _Event | None:
+def event_of(member: GroupMember) -> Event | None:
     """The event a date claim dates, and the names written around it: None when the date is relative
     or bounded ("by April", "later this year"), when its segment names no event or two kinds of event
     ("announced it will release …"), or when it names fewer than two things."""
@@ -309,71 +168,13 @@ def event_of(member: GroupMember) -> _Event | None:
     value = member.values[0]
     if value.kind != "date" or value.qualifier != "=":
         return None
-    return _event_at(member.text, member.key_offset, value.raw, tuple(member.entities))
-
-
-@lru_cache(maxsize=1 << 14)  # a claim is read as a candidate again and again, report after report
-def _event_at(text: str, start: int, raw: str, entities: tuple[str, ...]) -> _Event | None:
-    end = start + len(raw)
-    if not re.search(r"\d", raw) or text[start:end] != raw:
-        return None
-    if _BOUND_BEFORE.search(text, 0, start) or _BOUND_AFTER.match(text, end):
-        return None  # "by April 9", 4 月底前: a bound, not the day of the event
-    lo, hi = _segment(text, start, end)
-    table, latin_re, han_re = _event_patterns()
-    seg = text[lo:start] + " " + text[end:hi]
-    found = {table[m.group()] for m in latin_re.finditer(seg.lower())}
-    found |= {table[m.group()] for m in han_re.finditer(seg)}
-    if len(found) != 1:
-        return None
-    names: list[NameForm] = []
-    for ent in entities:
-        pos = text.find(ent, lo, hi)
-        if pos < 0 or (start <= pos < end) or _DATE_LIKE.search(ent.strip()) or ent.strip().lower() in table:
-            continue  # a date or an event word ("IPO") is not a thing the event is about
-        names.append(name_form(ent))
-    head = _han_head(text, lo, start)
-    if head is not None and not any(text.find(e, lo, hi) == lo for e in entities):
-        names.append(head)
-    if len(names) < 2:
-        return None
-    return _Event(found.pop(), tuple(names))
-
-
-def _same_names(xs: Sequence[NameForm], ys: Sequence[NameForm]) -> bool:
-    """Every name of each side is a name of the other (one more thing named on one side — "released
-    Muse Spark on AWS", "announced a Muse Spark partnership with Arm" — may be another event)."""
-    return all(any(_names_meet(x, y) for y in ys) for x in xs) and all(
-        any(_names_meet(x, y) for x in xs) for y in ys
-    )
-
-
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def _date_span(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a written date covers ("2026-04" → April 1 to 30); None if unreadable."""
-    m = _ISO_DATE.fullmatch(value)
-    if not m:
-        return None
-    try:
-        year = int(m.group(1))
-        if m.group(3):
-            day = dt.date(year, int(m.group(2)), int(m.group(3)))
-            return day, day
-        if m.group(2):
-            month = int(m.group(2))
-            first = dt.date(year, month, 1)
-            return first, (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
+    return event_at(member.text, member.key_offset, value.raw, tuple(member.entities))
 
 
 def _recent(member: GroupMember, window_days: int) -> bool:
     """The date may fall within the window of its report's date: a report's news, not its background
     (a founding year, last year's release), which reports recall loosely and are not aligned on."""
-    span = _date_span(str(member.values[0].value))
+    span = date_span(str(member.values[0].value))
     if span is None:
         return False
     if member.date is None:
@@ -393,7 +194,7 @@ def _same_event(a: GroupMember, b: GroupMember, window_days: int) -> bool:
     ea, eb = a._event, b._event
     if ea is None or eb is None or ea.kind != eb.kind:
         return False
-    return _same_names(ea.names, eb.names)
+    return same_names(ea.names, eb.names)
 
 
 # -- blocking ----------------------------------------------------------------------------------------------
@@ -419,7 +220,7 @@ def blocking_keys(member: GroupMember) -> list[str]:
         if n.norm:
             keys.add(f"{member.kind}|{money}|{n.norm}")
         side = "pyh:" if n.han else "pyl:"
-        keys.update(f"{member.kind}|{money}|{side}{k[len(_PY):]}" for k in n.sounds)
+        keys.update(f"{member.kind}|{money}|{side}{k[len(PY):]}" for k in n.sounds)
     return sorted(keys)
 
 
