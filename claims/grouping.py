@@ -1,9 +1,15 @@
 """The same claim across reports (pure): entities + topic + kind + a date window.
 
-Two claims of different reports are the same claim when they have the same kind and unit family,
+Two figures of different reports are the same claim when they have the same kind and unit family,
 share a named entity, share a topic (or the noun their number counts), and their reports are dated
-within ``window_days`` of each other. Members of a group whose key values disagree (beyond the
-writers' precision) conflict with each other.
+within ``window_days`` of each other. Two dates are the same claim when they date the same event:
+both sentences name the same two things (who, and what: Meta and Muse Spark) around the date, and
+the same kind of event (released, announced, available, raised, listed… — ``data/events.tsv``);
+anything less certain is not grouped, since a false conflict is a false contradiction. Members of a
+group whose key values disagree (beyond the writers' precision: 2026-04 agrees with 2026-04-08)
+conflict with each other.
+
+A name written in Han characters meets its romanisation (云迹智算公司 and "Yunji"): see ``NameForm``.
 """
 
 from __future__ import annotations
@@ -12,15 +18,22 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from claims.grouping_events import Event, date_span, event_at
+from claims.grouping_names import PY, NameForm, han_head, name_form, names_meet, norm, same_names
 from claims.model import Value
 
 __all__ = [
     "GROUPED_KINDS",
     "GroupMember",
+    "NameForm",
+    "name_form",
+    "blocking_keys",
+    "meeting_key",
+    "event_of",
     "same_claim",
     "group_claims",
     "find_conflicts",
@@ -29,7 +42,7 @@ __all__ = [
 ]
 
 CURRENCIES = frozenset({"USD", "JPY", "EUR", "CNY", "GBP"})
-GROUPED_KINDS = ("money", "percent", "count")  # kinds whose values can disagree across reports
+GROUPED_KINDS = ("money", "percent", "count", "date")  # kinds whose values can disagree across reports
 
 
 @dataclass(frozen=True)
@@ -46,12 +59,37 @@ class GroupMember:
 
     def subject(self) -> str | None:
         """The entity written nearest to the key: 估值 3800 亿美元的 Anthropic → Anthropic."""
-        return self._subject
+        return _norm(self._subject) if self._subject else None
 
     @cached_property
     def _entity_set(self) -> frozenset[str]:
         """The normalised entities (a member meets many others: worked out once)."""
         return frozenset(_norm(e) for e in self.entities if e)
+
+    @cached_property
+    def _names(self) -> tuple[NameForm, ...]:
+        """Its entities as names that meet across scripts, and for a figure in a sentence that names no
+        one, the Han run that opens its clause (云迹智算完成 2 亿元融资: its subject by position)."""
+        names = [name_form(e) for e in self.entities if e]
+        if self.kind != "date" and self._unnamed and 0 <= self.key_offset <= len(self.text):
+            start = _clause_start(self.text, self.key_offset)
+            head = han_head(self.text, start, self.key_offset)
+            if head is not None:
+                names.append(head)
+        return tuple(names)
+
+    @cached_property
+    def _unnamed(self) -> bool:
+        """No entity is written in the sentence (a heading's may stand in for them)."""
+        return not any(e and e in self.text for e in self.entities)
+
+    @cached_property
+    def _latin_sounds(self) -> frozenset[str]:
+        return frozenset(k for n in self._names if not n.han for k in n.sounds)
+
+    @cached_property
+    def _han_sounds(self) -> frozenset[str]:
+        return frozenset(k for n in self._names if n.han for k in n.sounds)
 
     @cached_property
     def _family0(self) -> str | None:
@@ -64,6 +102,7 @@ class GroupMember:
 
     @cached_property
     def _subject(self) -> str | None:
+        """The subject as written (see ``subject``)."""
         best: tuple[int, str] | None = None
         before: tuple[int, str] | None = None
         for ent in self.entities:
@@ -80,18 +119,119 @@ class GroupMember:
         # the first entity written before the figure in its own clause is its subject (Kestrel 3 Ultra
         # still tops the OpenEval Arena with 1,489 points); else the nearest one (估值 3800 亿美元的 Anthropic)
         pick = before or best
-        return _norm(pick[1]) if pick else None
+        return pick[1] if pick else None
+
+    @cached_property
+    def _event(self) -> Event | None:
+        """For a date: the event it dates and the names around it (None when either is unsure)."""
+        return event_of(self) if self.kind == "date" else None
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
 
 
-_NORM_RE = re.compile(r"[\s\-_.]+")
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return start
 
 
-@lru_cache(maxsize=1 << 16)
-def _norm(s: str) -> str:
-    return _NORM_RE.sub("", s.lower())
+_norm = norm
+
+
+def _members_meet(a: GroupMember, b: GroupMember) -> bool:
+    """The two members name someone in common (in one script, or one in each)."""
+    return (
+        not a._entity_set.isdisjoint(b._entity_set)
+        or not a._latin_sounds.isdisjoint(b._han_sounds)
+        or not a._han_sounds.isdisjoint(b._latin_sounds)
+    )
+
+
+def _same_name(x: str, y: str) -> bool:
+    return _norm(x) == _norm(y) or names_meet(name_form(x), name_form(y))
+
+
+def _named_in(name: str, member: GroupMember) -> bool:
+    """``name`` is one of ``member``'s names (in either script)."""
+    form = name_form(name)
+    return form.norm in member._entity_set or any(names_meet(form, n) for n in member._names)
+
+
+def event_of(member: GroupMember) -> Event | None:
+    """The event a date claim dates, and the names written around it: None when the date is relative
+    or bounded ("by April", "later this year"), when its segment names no event or two kinds of event
+    ("announced it will release …"), or when it names fewer than two things."""
+    if not member.values or member.key_offset < 0:
+        return None
+    value = member.values[0]
+    if value.kind != "date" or value.qualifier != "=":
+        return None
+    return event_at(member.text, member.key_offset, value.raw, tuple(member.entities))
+
+
+def _recent(member: GroupMember, window_days: int) -> bool:
+    """The date may fall within the window of its report's date: a report's news, not its background
+    (a founding year, last year's release), which reports recall loosely and are not aligned on."""
+    span = date_span(str(member.values[0].value))
+    if span is None:
+        return False
+    if member.date is None:
+        return True
+    window = dt.timedelta(days=window_days)
+    return span[0] <= member.date + window and span[1] >= member.date - window
+
+
+def _same_event(a: GroupMember, b: GroupMember, window_days: int) -> bool:
+    """Two dates of the same event: the same kind of event, the same things named around both (who and
+    what, at least two: Meta and Muse Spark), reports within the window and dates that may fall within
+    it."""
+    if a.date and b.date and abs((a.date - b.date).days) > window_days:
+        return False
+    if not (_recent(a, window_days) and _recent(b, window_days)):
+        return False
+    ea, eb = a._event, b._event
+    if ea is None or eb is None or ea.kind != eb.kind:
+        return False
+    return same_names(ea.names, eb.names)
+
+
+# -- blocking ----------------------------------------------------------------------------------------------
+
+
+def blocking_keys(member: GroupMember) -> list[str]:
+    """The keys a member is filed under: kind | money-or-not | a name. A name is filed by its written
+    form and, when it has them, by its sounds (``pyl:`` for a Latin name's, ``pyh:`` for a Han name's:
+    a key meets the other script's, ``meeting_key``). A date is filed only when it dates an event, by
+    the names around it."""
+    if not member.values or member.kind not in GROUPED_KINDS:
+        return []
+    if member.kind == "date":
+        event = member._event
+        if event is None:
+            return []
+        names: Sequence[NameForm] = event.names
+    else:
+        names = member._names
+    money = "money" if _family(member.values[0]) in CURRENCIES else ""
+    keys: set[str] = set()
+    for n in names:
+        if n.norm:
+            keys.add(f"{member.kind}|{money}|{n.norm}")
+        side = "pyh:" if n.han else "pyl:"
+        keys.update(f"{member.kind}|{money}|{side}{k[len(PY):]}" for k in n.sounds)
+    return sorted(keys)
+
+
+def meeting_key(key: str) -> str:
+    """The key under which ``key``'s partners are filed: itself, or for a sound the other script's."""
+    kind, money, name = key.split("|", 2)
+    if name.startswith("pyl:"):
+        return f"{kind}|{money}|pyh:{name[4:]}"
+    if name.startswith("pyh:"):
+        return f"{kind}|{money}|pyl:{name[4:]}"
+    return key
 
 
 def _family(v: Value) -> str:
@@ -123,20 +263,21 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
         return False
     if a.kind not in GROUPED_KINDS:
-        # facts have no value to disagree on; one company has many dates; versions name different things
+        # facts have no value to disagree on; versions name different things
         return False
+    if a.kind == "date":  # one company has many dates: only the same event's meet
+        return _same_event(a, b, window_days)
     if a._family0 != b._family0 and not _garbled_pair(a.values[0], b.values[0]):
         return False
     if a.date and b.date and abs((a.date - b.date).days) > window_days:
         return False
-    ents_a, ents_b = a._entity_set, b._entity_set
-    if not ents_a & ents_b:
+    if not _members_meet(a, b):
         return False
-    subj_a, subj_b = a.subject(), b.subject()
+    subj_a, subj_b = a._subject, b._subject
     if (
         subj_a
         and subj_b
-        and subj_a != subj_b
+        and not _same_name(subj_a, subj_b)
         and (a.topics and b.topics or a.values[0].noun and b.values[0].noun)
     ):
         return False
@@ -147,8 +288,8 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
     if not topics_a or not topics_b:
         # nothing says what the figures measure: the same subject's figures that are one another
         # garbled (digits swapped, nearly equal) are taken as one quantity, never two far-apart ones
-        shared_subject = (subj_a is not None and subj_a in ents_b) or (
-            subj_b is not None and subj_b in ents_a
+        shared_subject = (subj_a is not None and _named_in(subj_a, b)) or (
+            subj_b is not None and _named_in(subj_b, a)
         )
         return shared_subject and _near_copy(a.values[0], b.values[0])
     return len(topics_a & topics_b) * 2 >= min(len(topics_a), len(topics_b)) + 1
@@ -207,22 +348,29 @@ def group_claims(members: Sequence[GroupMember], *, window_days: int = 45) -> li
             i = parent[i]
         return i
 
-    # blocking: only members sharing kind, unit family and an entity are ever compared
-    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    # blocking: only members filed under one key (or a key and its other-script form) are compared
+    buckets: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
-        if not m.values or m.kind not in GROUPED_KINDS:
-            continue
-        for ent in {_norm(e) for e in m.entities if e}:
-            buckets[(m.kind, "money" if _family(m.values[0]) in CURRENCIES else "", ent)].append(i)
+        for key in blocking_keys(m):
+            buckets[key].append(i)
     seen: set[tuple[int, int]] = set()
-    for idxs in buckets.values():
-        for pos, i in enumerate(idxs):
-            for j in idxs[pos + 1 :]:
-                if (i, j) in seen or root(i) == root(j):
-                    continue
-                seen.add((i, j))
-                if same_claim(members[i], members[j], window_days=window_days):
-                    parent[root(i)] = root(j)
+    for key, idxs in buckets.items():
+        partner = meeting_key(key)
+        if partner == key:
+            pairs: Iterable[tuple[int, int]] = (
+                (i, j) for pos, i in enumerate(idxs) for j in idxs[pos + 1 :]
+            )
+        elif key < partner:  # each pair of the two scripts' buckets once
+            pairs = ((i, j) for i in idxs for j in buckets.get(partner, ()))
+        else:
+            continue
+        for i, j in pairs:
+            pair = (i, j) if i < j else (j, i)
+            if pair in seen or root(i) == root(j):
+                continue
+            seen.add(pair)
+            if same_claim(members[i], members[j], window_days=window_days):
+                parent[root(i)] = root(j)
     groups: dict[int, list[GroupMember]] = defaultdict(list)
     for i, m in enumerate(members):
         groups[root(i)].append(m)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-__all__ = ["PREFIX", "page_keys", "word_key"]
+__all__ = ["PREFIX", "page_keys", "word_key", "han_sound", "name_key"]
 
 PREFIX = "py:"
 _MIN, _MAX = 2, 4  # syllables of a romanised name ("Zhipu", "Beichen", "Yuezhianmian")
@@ -28,7 +28,10 @@ def _table() -> dict[int, str]:
     from pypinyin.contrib.tone_convert import to_normal
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {cp: to_normal(readings.split(",", 1)[0]).replace("v", "u") for cp, readings in pinyin_dict.items()}
+    first = {cp: readings.split(",", 1)[0] for cp, readings in pinyin_dict.items()}
+    # a few thousand distinct toned readings among some 40,000 characters: each converted once
+    toneless = {r: to_normal(r).replace("v", "u") for r in set(first.values())}
+    return {cp: toneless[r] for cp, r in first.items()}
 
 
 @cache
@@ -53,6 +56,15 @@ def page_keys(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def han_sound(text: str) -> str | None:
+    """The toneless syllables of a run of Han characters run together (云迹 → "yunji"); None when
+    ``text`` is empty or holds a character without a reading (a Latin letter, a digit, a mark)."""
+    table = _table()
+    sounds = [table.get(ord(ch), "") for ch in text]
+    return "".join(sounds) if sounds and all(sounds) else None
+
+
+@lru_cache(maxsize=8192)
 def word_key(word: str) -> str | None:
     """``py:`` key of a word that is two to four pinyin syllables ("Xingyan" → "py:xingyan"), else None."""
     low = word.lower()
@@ -61,9 +73,30 @@ def word_key(word: str) -> str | None:
     return PREFIX + low if _MIN <= _fewest_syllables(low) <= _MAX else None
 
 
-def _fewest_syllables(word: str) -> int:
-    """The fewest pinyin syllables ``word`` splits into (0 when it does not split)."""
-    syllables = _syllables()
+# syllables that split almost any English word (Gemma = ge·m·ma, Apache = a·pa·che, Arena = a·ren·a)
+_WEAK = frozenset({"a", "e", "o", "m", "n", "ng", "hm", "hng"})
+
+
+@lru_cache(maxsize=8192)
+def name_key(word: str) -> str | None:
+    """``word_key`` without the lone vowels and interjections among the syllables: a key for a word
+    that is a romanised name rather than an English word that happens to split ("Yunji" → py:yunji;
+    "Gemma", "Apache" → None)."""
+    key = word_key(word)
+    if key is None:
+        return None
+    return key if _MIN <= _fewest_syllables(word.lower(), strict=True) <= _MAX else None
+
+
+@cache
+def _strong_syllables() -> frozenset[str]:
+    return _syllables() - _WEAK
+
+
+def _fewest_syllables(word: str, *, strict: bool = False) -> int:
+    """The fewest pinyin syllables ``word`` splits into (0 when it does not split); ``strict``: without
+    the weak ones."""
+    syllables = _strong_syllables() if strict else _syllables()
     best = [0] + [99] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - 6), end):  # the longest syllable, "zhuang", has six letters

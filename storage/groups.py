@@ -3,10 +3,13 @@
 The rules are ``claims.grouping``'s, called as they are: two claims of different reports are the same
 claim when ``same_claim`` says so, and such a pair conflicts when its key values do not agree
 (``values_agree``). ``group_claims`` only ever compares claims that share a blocking key — kind, unit
-family (money or not) and a normalised entity — so those keys are stored per claim (ClaimKey, indexed
-on key and report date). A new claim is compared only with the claims sharing one of its keys whose
-reports are dated within the window, at most ``cap`` per key, the most recent first, and what the
-comparison finds is written in the same transaction:
+family (money or not) and a name: a normalised entity, or a name's pinyin sounds, which a Latin name
+files as ``pyl:…`` and a Han name as ``pyh:…`` so that each meets only the other script's
+(``claims.grouping.blocking_keys`` and ``meeting_key``); a date is filed only when it dates an event,
+by the names around it — so those keys are stored per claim (ClaimKey, indexed on key and report
+date). A new claim is compared only with the claims filed under its keys' meeting keys whose reports
+are dated within the window, at most ``cap`` per key, the most recent first, and what the comparison
+finds is written in the same transaction:
 
 - ClaimConflict rows, both ways, for the pairs that disagree (what ``find_conflicts`` returns: a
   disagreeing pair always lies inside one group);
@@ -42,12 +45,10 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from claims.grouping import (
-    CURRENCIES,
-    GROUPED_KINDS,
     GroupMember,
-    _family,
-    _norm,
+    blocking_keys,
     group_claims,
+    meeting_key,
     same_claim,
     values_agree,
 )
@@ -92,11 +93,9 @@ class IndexSummary:
 
 
 def grouping_keys(member: GroupMember) -> list[str]:
-    """The blocking keys ``group_claims`` puts a member under: kind | money-or-not | normalised entity."""
-    if not member.values or member.kind not in GROUPED_KINDS:
-        return []
-    money = "money" if _family(member.values[0]) in CURRENCIES else ""
-    return sorted({f"{member.kind}|{money}|{_norm(e)}" for e in member.entities if e})
+    """The blocking keys ``group_claims`` files a member under (``claims.grouping.blocking_keys``):
+    kind | money-or-not | a name; its candidates are filed under their ``meeting_key``."""
+    return blocking_keys(member)
 
 
 def _gid_number(gid: str) -> int:
@@ -331,7 +330,7 @@ def _index_report_claims(
     keyed = {cid: ks for cid, ks in keyed.items() if ks}
     if keyed:
         date = next(iter(mine.values()))[0].date
-        keys = sorted({k for ks in keyed.values() for k in ks})
+        keys = sorted({meeting_key(k) for ks in keyed.values() for k in ks})
         cands = _candidates(session, keys, date, cap, summary)
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
@@ -341,10 +340,12 @@ def _index_report_claims(
         for cid in sorted(keyed):
             member = mine[cid][0]
             linked: set[int] = set()
+            tried: set[int] = set()  # a candidate under two of its keys is compared once
             for key in keyed[cid]:
-                for other_id in cands.get(key, ()):
-                    if other_id in linked:
+                for other_id in cands.get(meeting_key(key), ()):
+                    if other_id in tried:
                         continue
+                    tried.add(other_id)
                     other = other_members.get(other_id)
                     if other is None:
                         continue

@@ -24,3 +24,19 @@ def test_keys_stay_apart_from_english_words() -> None:
     keys = page_keys("那么我们就开始吧")
     assert "name" not in keys and "py:name" in keys
     assert page_keys("only latin text") == frozenset()
+
+
+def test_a_han_run_sounds_as_its_syllables_run_together() -> None:
+    from claims.pinyin import han_sound
+
+    assert han_sound("云迹") == "yunji"
+    assert "py:" + str(han_sound("青禾动力")) == word_key("Qinghedongli")
+    assert han_sound("云迹 AI") is None and han_sound("") is None  # every character must have a reading
+
+
+def test_a_name_key_leaves_out_english_words_split_by_lone_vowels() -> None:
+    from claims.pinyin import name_key
+
+    assert name_key("Yunji") == "py:yunji" and name_key("Ouyang") == "py:ouyang"
+    for english in ("Gemma", "Apache", "Arena"):  # ge·m·ma, a·pa·che, a·ren·a
+        assert word_key(english) is not None and name_key(english) is None, english

@@ -150,3 +150,58 @@ def test_a_ledger_without_an_index_is_indexed_on_the_next_verify(tmp_path) -> No
     assert _index_state(engine) != built
     verify_claims(engine, report="000_65ced256adf7dc8c.txt")
     assert _index_state(engine) == built
+
+
+# reports written for this test: the same events dated differently, one company named in characters in
+# one report and in pinyin in another; the first is replaced by a new version after the others are in
+_DATED = {
+    "zh_a.md": "# AI 日报 | 2026-04-12\n\n## 要闻\n\nMeta 于 2026-04-08 发布 Muse Spark，面向开发者开放。\n\n"
+    "2026 年 4 月 1 日，Meta 宣布 Muse Spark。\n\n云迹智算公司估值达到 20 亿美元。\n",
+    "en_b.md": "# AI Daily | 2026-04-13\n\n## 要闻\n\nMeta released Muse Spark on April 9, 2026, to developers.\n\n"
+    "Meta announced Muse Spark on April 1, 2026.\n\nYunji's valuation reached $3 billion, the company said.\n",
+    "en_c.md": "# AI Weekly | 2026-04-20\n\n## 要闻\n\nMeta released Muse Spark in April 2026.\n\n"
+    "Muse Spark became available to Meta developers on April 15, 2026.\n",
+    "zh_d.md": "# 周报 | 2026-04-21\n\n## 要闻\n\nMeta 于 2026 年 4 月 10 日发布 Muse Spark。\n\n云迹智算完成 2 亿美元融资。\n",
+}
+
+
+def _dated_ledger(url: str) -> Engine:
+    from storage.db import make_engine
+    from storage.ingest import ingest_report
+
+    engine = make_engine(url, cache=False)
+    for name, text in _DATED.items():
+        ingest_report(engine, name, text)
+    ingest_report(engine, "en_b.md", _DATED["en_b.md"].replace("$3 billion", "$2.8 billion"))  # a new version
+    ingest_report(engine, "en_e.md", "# AI Daily | 2026-04-22\n\n## 要闻\n\nYunji raised $300 million in new funding.\n")
+    return engine
+
+
+def test_dated_events_and_romanised_names_the_index_and_regroup_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from storage.db import session_scope
+    from storage.export import claim_records
+    from storage.groups import regroup
+
+    engine = _dated_ledger(f"sqlite:///{tmp_path / 'dated.db'}")
+    built = _index_state(engine)
+    assert built == _whole_pass(engine)
+    conflicts, _groups = built
+    with session_scope(engine) as session:
+        keys = {int(r["id"]): (r["report"][:4], r["key"]) for r in claim_records(session, with_evidence=False)}
+    pairs = {tuple(sorted((keys[a], keys[b]))) for a, others in conflicts.items() for b in others}
+    def pair(x: tuple[str, str], y: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((x, y)))
+
+    # the release dated three ways (04-08, 04-09, 04-10; "April 2026" agrees with all three)
+    a, b, d = ("zh_a", "2026-04-08"), ("en_b", "April 9, 2026"), ("zh_d", "2026 年 4 月 10 日")
+    assert {pair(a, b), pair(a, d), pair(b, d)} <= pairs
+    assert not any("April 2026" in (x[1], y[1]) for x, y in pairs)
+    # the announcement (04-01 both ways) and the availability are other events: no conflict
+    assert not any({x[1], y[1]} & {"2026 年 4 月 1 日", "April 1, 2026", "April 15, 2026"} for x, y in pairs)
+    # 云迹智算公司 and Yunji: the valuation (the new version's $2.8 billion) and the funding round
+    assert pair(("zh_a", "20 亿美元"), ("en_b", "$2.8 billion")) in pairs
+    assert pair(("zh_d", "2 亿美元"), ("en_e", "$300 million")) in pairs
+    with session_scope(engine) as session:
+        summary = regroup(session)
+    assert summary.capped == 0
+    assert _index_state(engine) == built
