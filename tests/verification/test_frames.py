@@ -380,3 +380,20 @@ def test_two_list_items_with_words_of_their_own_are_read_item_by_item() -> None:
     swapped = "今年是作家林远诞辰60周年、逝世120周年。"
     d, a = verdict(swapped, "60周年", "count", p)
     assert d.status == "contradicted" and a.evidence[0].matched_value == "120th"
+
+
+def test_the_words_before_a_comparisons_from_belong_to_the_figure_before_it() -> None:
+    p = page("Factory output edged up to 1.8% in the third quarter from 1.1% in the previous three months.")
+    claim = "第三季度工厂产出增至 1.8%，而前三个月只有 1.1%。"
+    for key in ("1.8%", "1.1%"):
+        d, _ = verdict(claim, key, "percent", p)
+        assert d.status == "verified", key
+
+
+def test_a_total_of_is_what_gong_you_says() -> None:
+    # 全球 glosses "total" too: unless 共有 is "a total of" as well, the page's "total" looks like the 80's
+    p = page("Of the 80 banks in the worldwide review, a total of 26 banks (or 32.5%) set no limits on lending.")
+    claim = "在全球接受评估的80家银行中，共有26家银行（或占比32.5%）未设贷款限制。"
+    for key in ("80家", "26家"):
+        d, _ = verdict(claim, key, "count", p)
+        assert d.status == "verified", key

@@ -662,6 +662,10 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
     s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
     # an item of a list starts after the conjunction before it ("28岁的印度尼西亚女子和 | 25岁的越南女子")
     s = max([s, *(m.end() for m in _ITEM_JOIN.finditer(text, s, start))])
+    # … and the other end of a comparison starts at its "from" / "versus" ("0.3% in the second quarter
+    # from 0.2%": the quarter is the 0.3%'s)
+    if _FROM_BEFORE.search(text, s, start):
+        s = start
     # the figure's own qualifier ("valued at more than 250 billion yen", 逾 300 亿) is not a measure
     # word: the window reaches past it
     before, after = _qualifier_before().search(text, max(s, start - 20), start), _qualifier_after().match(text, end, e)
@@ -695,6 +699,7 @@ def _name_sounds(text: str) -> frozenset[str]:
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
+_FROM_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with|against)\s*(?:US\$|[$€£¥])?\s*\Z", re.I)
 _PER_BEFORE = re.compile(r"每\s*(?:百万|千万|万|亿|千|百)?\s*(?:[A-Za-z]+|个)?\s*\Z")
 _PER_AFTER = re.compile(r"\s*(?:/\s*|per\s+)(?:(?:million|billion|thousand|hundred|1,000|1m|1k|m|k)\s+)?", re.I)
 _ITEM_JOIN = re.compile(r"[和与及、]|\band\b|;")
