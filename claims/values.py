@@ -917,6 +917,21 @@ _RANGE_CURRENCY_BEFORE = re.compile(
 )
 
 
+_DECLARED = re.compile(r"\s?[（(]\s*")
+
+
+def _declared_currency(text: str, end: int) -> str | None:
+    """The currency a bracket right after a bare 元 declares ("60多元(美元，下同)": US dollars), or None."""
+    m = _DECLARED.match(text, end)
+    if m is None:
+        return None
+    word = _match_word(text, m.end(), ("money",))
+    if word is None or word[0].unit == "CNY":
+        return None
+    after = text[word[1] : word[1] + 1]
+    return word[0].unit if after in ("，", ",", "）", ")", "、", " ") else None
+
+
 def _range_currency_before(text: str, start: int) -> str | None:
     """The currency of a range's first end written with a currency mark right before ``start``."""
     m = _RANGE_CURRENCY_BEFORE.search(text, max(0, start - 16), start)
@@ -1020,6 +1035,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             unit, end = "lb", money[1]  # "weighs 3,000 pounds (1,300 kilograms)", "lightweight (135 pounds)"
         elif money:
             unit, kind, end = money[0].unit, "money", money[1]
+            if money[0].surface == "元" and (declared := _declared_currency(text, end)) is not None:
+                unit = declared  # 60多元(美元，下同): the bracket names which 元
         else:
             pct = _match_word(text, end, ("percent",))
             other = _match_word(text, end, ("unit",)) or _after_hyphen(text, end, ("unit",))  # a 1.2-gigawatt campus

@@ -176,3 +176,9 @@ def test_a_range_with_a_currency_mark_before_it_and_a_scale_after_it(text: str, 
     """The first end takes the second's scale; the second end takes the first's currency."""
     got = [(v.value, v.unit, v.kind) for v in parse_values(text)]
     assert got == [(low, unit, "money"), (high, unit, "money")]
+
+
+def test_a_bracket_after_a_bare_yuan_declares_its_currency() -> None:
+    """Chinese news writes "元(美元，下同)": the amounts are US dollars; a conversion in brackets is not that."""
+    assert [(v.value, v.unit) for v in parse_values("花了60元(美元，下同)")] == [(60.0, "USD")]
+    assert [(v.value, v.unit) for v in parse_values("售价 300 元（约合 40 美元）")] == [(300.0, "CNY"), (40.0, "USD")]
