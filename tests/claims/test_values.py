@@ -414,6 +414,7 @@ def test_a_unit_word_after_a_hyphen_is_read() -> None:
         ("she faces a maximum of 20 years", "20", 20.0, None, "<="),
         ("安保人数比上届多出一倍", "一倍", 2.0, "x", "="),  # adding the whole again: twice as many
         ("收入增长了 1 倍", "1 倍", 2.0, "x", "="),
+        ("用户数比去年翻了一倍", "一倍", 2.0, "x", "="),  # 翻一倍 doubles, as 翻一番 does
         ("到 2020 年实现翻两番", "翻两番", 4.0, "x", "="),  # two doublings
         ("with a time of 3:51.20 over the mile", "3:51.20", 231.2, "s", "="),
         # "pounds" is a weight among weight words and no money words; 磅 alone is one (英镑 is money)
