@@ -8,6 +8,11 @@ notice, one Traditional Taiwanese business story, three tables, a press release 
 note, a paywall stub and a soft 404) and one dead URL. 60 hand labels (28 verified, 20 contradicted,
 12 unverified) in heldout3_claims.jsonl, each checked against the page text.
 
+Measured once when written (engine at ca1941c): numeric extraction recall 100.0%, accuracy 68.3%
+(41/60), contradicted recall 55.0% (11/20), verified precision 84.0% (21/25). Confusion (gold ->
+predicted): contradicted -> contradicted 11, -> unverified 6, -> verified 3; unverified -> unverified 9,
+-> contradicted 2, -> verified 1; verified -> verified 21, -> unverified 3, -> contradicted 4.
+
 Only totals and the confusion matrix are printed: the per-item misses of this set are not shown, so
 that it stays held out from whoever tunes the engine.
 """
@@ -27,10 +32,10 @@ HELDOUT3 = FIXTURES / "heldout3"
 SOURCES = HELDOUT3 / "sources"
 GOLD = HELDOUT3 / "heldout3_claims.jsonl"
 
-MIN_ACCURACY = 0.0  # set from the one measured run (see the README)
-MIN_CONTRADICTED_RECALL = 0.0
-MIN_VERIFIED_PRECISION = 0.0
-MIN_NUMERIC_RECALL = 0.0
+MIN_ACCURACY = 0.68  # measured 68.3% (41/60) when written (engine at ca1941c)
+MIN_CONTRADICTED_RECALL = 0.55  # measured 55.0% (11/20)
+MIN_VERIFIED_PRECISION = 0.84  # measured 84.0% (21/25)
+MIN_NUMERIC_RECALL = 1.00  # measured 100.0%
 
 
 def _reports() -> list[Path]:
