@@ -269,3 +269,32 @@ def test_sqlite_real_serve_with_api_rechecks_and_a_worker_never_lock(tmp_path: P
     with Session(engine) as session:
         snaps = session.exec(select(func.count()).select_from(Snapshot)).one()
     assert snaps == counter["n"]  # every fetch of a changing page is exactly one snapshot
+
+
+def test_a_worker_stopped_mid_round_finishes_the_round_and_exits_cleanly(tmp_path: Path) -> None:
+    """SIGTERM while a round is fetching: the worker waits for the round (its snapshot is written) and
+    exits without a traceback (it used to exit under the round, whose last write then failed)."""
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    engine = make_engine(url, cache=False)
+    fetching = threading.Event()
+
+    def slow(req):  # type: ignore[no-untyped-def]
+        fetching.set()
+        time.sleep(2.0)
+        return Reply(body=b"<p>The service has 5 million users.</p>")
+
+    with LocalServer({"/slow": slow}) as srv:
+        ids = add_sources(engine, [srv.url("/slow")])
+        add_claim(engine, ids, "5 million")
+        env = _env(database_url=url, scheduler_interval_seconds=1, round_size=15, lease_seconds=30)
+        worker = _spawn(["-m", "verifier.cli", "worker", "--interval", "1"], env)
+        assert fetching.wait(60), "the worker never fetched"
+        worker.send_signal(signal.SIGTERM)
+        _, err = worker.communicate(timeout=60)
+
+    assert "Traceback" not in err, err
+    assert worker.returncode == 0, err
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Snapshot).where(Snapshot.source_id == ids[0])).one() >= 1

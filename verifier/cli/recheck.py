@@ -148,7 +148,9 @@ def worker(
     add_recheck_job(scheduler, settings, state.engine, owner=name)
 
     def stop(_signum: int, _frame: object) -> None:
-        scheduler.shutdown(wait=False)
+        # finish the round in flight (its fetches are bounded by their timeouts): stopping without waiting
+        # let the interpreter shut down under it, and its last write failed with a traceback
+        scheduler.shutdown(wait=True)
 
     signal.signal(signal.SIGTERM, stop)
     err_console.print(f"worker {name}: a round every {settings.scheduler_interval_seconds}s (Ctrl-C stops)")

@@ -63,7 +63,7 @@ def serve(
                     factory=workers > 1)
     finally:
         if sched is not None:
-            sched.shutdown(wait=False)
+            sched.shutdown(wait=True)  # let a re-check round in flight finish its write
 
 
 @token_app.command("create")
