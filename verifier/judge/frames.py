@@ -352,19 +352,17 @@ class ClaimFrame:
     direction: int
     clause: str
     wide: tuple[tuple[frozenset[str], float], ...] = ()  # … with the clause before at half weight
-    # words that bind the sentence's *other* figures ("the international book" beside "the retail
-    # tranche"): a page figure bound by them is that other figure, whatever its value
-    siblings: frozenset[str] = frozenset()
-    own_terms: frozenset[str] = frozenset()
-    # the same, one group of interchangeable terms per concept: a concept with many glosses (款项: fund,
-    # money, raise, round, sum …) counts once, as a concept with one gloss does
+    # the concepts that bind the sentence's *other* figures ("the international book" beside "the retail
+    # tranche": a page figure bound by them is that other figure, whatever its value) and the figure's
+    # own, one group of interchangeable terms each: a concept with many glosses (款项: fund, money,
+    # raise, round, sum …) counts once, as a concept with one gloss does
     sibling_groups: tuple[frozenset[str], ...] = ()
     own_groups: tuple[frozenset[str], ...] = ()
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
-        if not self.siblings:
+        if not self.sibling_groups:
             return False
         theirs = sum(1 for g in self.sibling_groups if g & words)
         mine = sum(1 for g in self.own_groups if g & words)
@@ -484,7 +482,6 @@ def claim_frame(
         elif src in before:
             wide.append((terms, 0.5 * w))
     own_terms = frozenset(t for terms, _ in own for t in terms)
-    siblings: set[str] = set()
     sibling_groups: dict[frozenset[str], None] = {}
     for a, b in value_spans:
         if a <= at < b or (a, b) == (at, end):
@@ -492,10 +489,9 @@ def claim_frame(
         os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])
         other = sentence[os_:a] + " " + sentence[b:oe]
         for terms, _w, src in concepts:
-            if src and src in other and src not in seg and _measure_concept(terms, src, name_words):
-                siblings |= terms
-                if terms - own_terms:
-                    sibling_groups[terms - own_terms] = None
+            not_mine = terms - own_terms
+            if not_mine and src and src in other and src not in seg and _measure_concept(terms, src, name_words):
+                sibling_groups[not_mine] = None
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
@@ -503,8 +499,6 @@ def claim_frame(
         direction=direction_of(clause, key_value),
         clause=clause,
         wide=tuple(wide),
-        siblings=frozenset(siblings - own_terms),
-        own_terms=own_terms,
         sibling_groups=tuple(sibling_groups),
         own_groups=tuple(dict.fromkeys(terms for terms, _ in own if terms)),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
