@@ -8,6 +8,13 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data"
 
+# ISO 4217 codes a figure is written with ("USD 12.5 million", "RUB8.8352"): the value reader's prefix
+# marks and the families the comparison keeps apart (RMB is the reader's extra spelling of CNY)
+CURRENCY_CODES = (
+    "USD", "CNY", "HKD", "EUR", "GBP", "JPY", "AUD", "CAD", "SGD", "KRW", "INR", "TWD", "CHF", "NZD", "MYR", "RUB",
+    "ZAR", "AED", "SAR", "HUF", "PLN", "DKK", "SEK", "NOK", "TRY", "MXN", "THB", "IDR", "VND", "BRL", "ILS",
+)
+
 __all__ = ["UnitWord", "unit_words", "qualifier_words", "model_families", "data_lines"]
 
 

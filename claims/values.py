@@ -21,7 +21,7 @@ from claims.model import ClaimKind, Qualifier, Value
 from claims.numwords import WORD_VALUES, number_words
 from claims.prescan import with_first_chars
 from claims.textnorm import fold_width, to_simplified
-from claims.units import UnitWord, model_families, qualifier_words, unit_words
+from claims.units import CURRENCY_CODES, UnitWord, model_families, qualifier_words, unit_words
 
 __all__ = ["parse_values", "cn_number", "normalise_version"]
 
@@ -444,8 +444,11 @@ def _find_versions(text: str, default_year: int | None) -> Iterator[Value]:
 
 # ---------------------------------------------------------------- numbers (money, percent, counts)
 
+# a currency code written before a figure: the ISO codes, and RMB for the yuan
+_CODE_MARKS = ("RMB", *CURRENCY_CODES)
+_CODES = "|".join(_CODE_MARKS)
 _NUM_TOKEN = re.compile(
-    r"(?:(?<![A-Za-z0-9_.])|(?<=RMB|USD|HKD|CNY|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD|MYR|RUB|ZAR|AED|SAR|HUF|PLN|DKK|SEK|NOK|TRY|MXN|THB|IDR|VND|BRL|ILS))(?<!\d,)(?:"
+    r"(?:(?<![A-Za-z0-9_.])|(?<=" + _CODES + r"))(?<!\d,)(?:"
     r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
     r"|(?P<c>[零〇一二两三四五六七八九十壹贰貳叁參参肆伍陆陸柒捌玖拾廿卅卌]"
@@ -454,10 +457,10 @@ _NUM_TOKEN = re.compile(
 )
 _PREFIX_MONEY = re.compile(
     r"(?<![A-Za-z])(US\$|HK\$|C\$|CA\$|A\$|AU\$|NZ\$|NT\$|S\$|R\$|\$|¥|￥|€|£|人民币|港币|港元|新台币|"
-    r"(?:USD|RMB|CNY|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|INR|TWD|CHF|NZD|MYR|RUB|ZAR|AED|SAR|HUF|PLN|DKK|SEK|NOK|TRY|MXN|THB|IDR|VND|BRL|ILS)\$?)\s*:?\s*$"
+    r"(?:" + _CODES + r")\$?)\s*:?\s*$"
 )
-# the last characters of _PREFIX_MONEY's currency marks (US$ … ¥ € £ 人民币 港元 … USD RMB … CHF NZD)
-_PREFIX_MONEY_ENDS = frozenset("$¥￥€£币元DBYRPFWNKLS")
+# the last characters of _PREFIX_MONEY's currency marks (US$ … ¥ € £ 人民币 港元 … and the codes)
+_PREFIX_MONEY_ENDS = frozenset("$¥￥€£币元") | {code[-1] for code in _CODE_MARKS}
 
 
 def _may_prefix_money(text: str, start: int) -> bool:
@@ -513,45 +516,15 @@ _PREFIX_CODES = {
     "S$": "SGD",
     "R$": "BRL",
     "NZ$": "NZD",
-    "NZD": "NZD",
     "人民币": "CNY",
     "港币": "HKD",
     "港元": "HKD",
     "新台币": "TWD",
     "$": "USD",
-    "USD": "USD",
-    "HKD": "HKD",
-    "EUR": "EUR",
-    "GBP": "GBP",
-    "JPY": "JPY",
-    "CNY": "CNY",
-    "AUD": "AUD",
-    "CAD": "CAD",
-    "SGD": "SGD",
-    "KRW": "KRW",
-    "INR": "INR",
-    "TWD": "TWD",
-    "CHF": "CHF",
     "€": "EUR",
     "£": "GBP",
     "RMB": "CNY",
-    "MYR": "MYR",
-    "RUB": "RUB",
-    "ZAR": "ZAR",
-    "AED": "AED",
-    "SAR": "SAR",
-    "HUF": "HUF",
-    "PLN": "PLN",
-    "DKK": "DKK",
-    "SEK": "SEK",
-    "NOK": "NOK",
-    "TRY": "TRY",
-    "MXN": "MXN",
-    "THB": "THB",
-    "IDR": "IDR",
-    "VND": "VND",
-    "BRL": "BRL",
-    "ILS": "ILS",
+    **{code: code for code in CURRENCY_CODES},
 }
 # ¥ (and full-width ￥) is yen or yuan: the nearest cue in the text around the amount says which; with
 # no cue the currency is unknown (None), never guessed

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claims.model import Value
+from claims.units import CURRENCY_CODES
 
 __all__ = [
     "Outcome",
@@ -37,10 +38,7 @@ __all__ = [
 
 Outcome = Literal["agree", "disagree", "incomparable"]
 
-CURRENCIES = frozenset(
-    {"USD", "JPY", "EUR", "CNY", "GBP", "KRW", "HKD", "INR", "TWD", "SGD", "CAD", "AUD", "CHF", "BRL", "NZD",
-     "MYR", "RUB", "ZAR", "AED", "SAR", "HUF", "PLN", "DKK", "SEK", "NOK", "TRY", "MXN", "THB", "IDR", "VND", "ILS"}
-)
+CURRENCIES = frozenset(CURRENCY_CODES)
 # Measures that are their own family: they never meet a bare count.
 MEASURES = frozenset({"GW", "MW", "kW", "mm", "cm", "m", "km", "m2", "km2", "ha", "ft2", "kg", "t", "lb", "ft", "in", "s", "min", "h", "ms", "x", "percent", "rank"})
 _REL_EPS = 1e-9
