@@ -765,7 +765,7 @@ _ASIDE = re.compile(r" ?[（(][^（）()]{1,40}[）)]")
 
 def _past_aside(text: str, end: int) -> int:
     """Where a bracketed aside right after ``end`` closes, or -1."""
-    if text[end : end + 1] not in "（( " or end >= len(text):
+    if end >= len(text) or text[end] not in "（( ":
         return -1
     m = _ASIDE.match(text, end)
     return m.end() if m else -1
@@ -909,6 +909,8 @@ def _range_currency_before(text: str, start: int) -> str | None:
     """The currency of a range's first end written with a currency mark right before ``start``."""
     m = _RANGE_CURRENCY_BEFORE.search(text, max(0, start - 16), start)
     return _PREFIX_CODES.get(m.group(1)) if m else None
+
+
 # 五次会议, 三次全会: the Nth session of a congress or committee (an ordinal, as 届 is)
 _SESSION_AFTER = re.compile(r"\s*(?:会议|全会|全体会议|大会)")
 _ERA_AFTER = re.compile(r"\s*(?:年代|世纪)")

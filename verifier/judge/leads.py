@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+
+from claims.entities import chinese_entities
 
 # the claim's lead: "由 X 领投 / 牵头 / 领衔", "X 领投", "led by X", "X led the round"
 _ZH_LEAD = re.compile(r"(?:由|获)?\s*([^，,。；;、由获\s][^，,。；;、由获]{1,39}?)\s*(?:共同)?(?:领投|牵头|领衔)")
@@ -21,15 +22,6 @@ _PAGE_LEAD = re.compile(r"\b(?:co-)?led by\s+|\blead investor (?:was|is)\s+|由(
 _PAGE_LEAD_END = re.compile(
     r"[,;，；。]|\s+(?:with|alongside|joined by|as well as|while|plus)\b|(?:领投|牵头|领衔)|$", re.I
 )
-
-
-@dataclass(frozen=True)
-class LeadClash:
-    """A page sentence whose lead is ``page_lead`` while it names the claim's lead elsewhere."""
-
-    sentence_start: int
-    sentence_end: int
-    page_lead: str
 
 
 def claim_lead_span(sentence: str) -> tuple[int, int] | None:
@@ -83,8 +75,6 @@ _NOT_NAMES = frozenset({"the", "a", "an", "and", "its", "our", "their", "by", "l
 def lead_terms(lead: str) -> frozenset[str]:
     """The claim lead's names as a page would write them, lower-cased: its Latin names and their first
     word ("Altamira Partners" → also "altamira"), and its Chinese names in English (软银 → "softbank")."""
-    from claims.entities import chinese_entities
-
     out: set[str] = set()
     for m in _NAME_RUN.finditer(lead):
         words = [w for w in m.group(0).lower().split() if w not in _NOT_NAMES]
