@@ -468,7 +468,8 @@ def aligned_statements(
                 g = _geometry(p, i)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 partnered = bool(partners) and _partnered(p, i, g.span, partners)
-                match = measure_match(frame, seg_words := g.seg_words | idx.title_words)
+                seg_words = g.seg_words | idx.title_words
+                match = measure_match(frame, seg_words)
                 if partnered:  # the pair anchors the figure as well as a frame half met
                     match = max(match, SUPPORT_MATCH)
                 words = g.words | idx.title_words
