@@ -102,9 +102,6 @@ class Statement:
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
-    # its clause holds another figure equal to another figure of the claim's clause ("USD1 to RMB6.4401"
-    # for "1美元对人民币6.4401元"): the pair anchors it, whatever words the page uses around them
-    partnered: bool = False
 
     @property
     def passage(self) -> IndexedPassage:
@@ -467,10 +464,11 @@ def aligned_statements(
                     continue
                 g = _geometry(p, i)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
-                partnered = bool(partners) and _partnered(p, i, g.span, partners)
                 seg_words = g.seg_words | idx.title_words
                 match = measure_match(frame, seg_words)
-                if partnered:  # the pair anchors the figure as well as a frame half met
+                # its clause holds another figure equal to another figure of the claim's clause ("USD1 to
+                # RMB6.4401" for 1美元对人民币6.4401元): the pair anchors it as well as a frame half met
+                if partners and _partnered(p, i, g.span, partners):
                     match = max(match, SUPPORT_MATCH)
                 words = g.words | idx.title_words
                 out.append(
@@ -501,7 +499,6 @@ def aligned_statements(
                         stale=g.stale,
                         span=g.span,
                         frame_weight=frame_weight,
-                        partnered=partnered,
                     )
                 )
     return out
