@@ -59,12 +59,12 @@ class GroupMember:
 
     def subject(self) -> str | None:
         """The entity written nearest to the key: 估值 3800 亿美元的 Anthropic → Anthropic."""
-        return _norm(self._subject) if self._subject else None
+        return norm(self._subject) if self._subject else None
 
     @cached_property
     def _entity_set(self) -> frozenset[str]:
         """The normalised entities (a member meets many others: worked out once)."""
-        return frozenset(_norm(e) for e in self.entities if e)
+        return frozenset(norm(e) for e in self.entities if e)
 
     @cached_property
     def _names(self) -> tuple[NameForm, ...]:
@@ -137,9 +137,6 @@ def _clause_start(text: str, pos: int) -> int:
     return start
 
 
-_norm = norm
-
-
 def _members_meet(a: GroupMember, b: GroupMember) -> bool:
     """The two members name someone in common (in one script, or one in each)."""
     return (
@@ -150,7 +147,7 @@ def _members_meet(a: GroupMember, b: GroupMember) -> bool:
 
 
 def _same_name(x: str, y: str) -> bool:
-    return _norm(x) == _norm(y) or names_meet(name_form(x), name_form(y))
+    return norm(x) == norm(y) or names_meet(name_form(x), name_form(y))
 
 
 def _named_in(name: str, member: GroupMember) -> bool:
@@ -247,7 +244,7 @@ def values_agree(a: Value, b: Value) -> bool:
     if _family(a) != _family(b):
         return False
     if isinstance(a.value, str) or isinstance(b.value, str):
-        sa, sb = _norm(str(a.value)), _norm(str(b.value))
+        sa, sb = norm(str(a.value)), norm(str(b.value))
         return sa.startswith(sb) or sb.startswith(sa) if a.kind == "date" else sa == sb
     x, y = float(a.value), float(b.value)
     prec = max(a.precision or 0.0, b.precision or 0.0)
