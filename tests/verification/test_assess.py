@@ -811,3 +811,49 @@ def test_a_page_figure_naming_what_the_claim_counts_is_not_bound_to_the_other_fi
     assert (wrong.status, wrong.reason) == ("contradicted", "wrong_currency")
     right, _ = verdict("公司全球配售集资约 30 亿港元，扣除费用后募资净额约 28.6 亿港元。", "28.6 亿港元", "money", p)
     assert right.status == "verified"
+
+
+def test_a_rise_against_the_previous_quarter_is_not_the_year_on_year_rise() -> None:
+    p = page("Halden Systems reported revenue of $4.2 billion for the third quarter, up 18% from the previous "
+             "quarter and up 41% from a year ago.", title="Halden Systems Reports Third Quarter 2026 Results")
+    ok, _ = verdict("Halden Systems 第三季度营收同比增长 41%", "41%", "percent", p)
+    assert ok.status == "verified"
+    d, a = verdict("Halden Systems 第三季度营收同比增长 18%", "18%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "41%"
+    seq, _ = verdict("Halden's revenue rose 18% sequentially", "18%", "percent", p)
+    assert seq.status == "verified"
+    yoy, _ = verdict("Halden's revenue rose 18% year over year", "18%", "percent", p)
+    assert yoy.status == "contradicted"
+
+
+def test_terabytes_for_gigabytes_is_a_unit_slip() -> None:
+    p = page("Each node carries 96 GB of HBM3e memory.", title="Inside the Orrin X9 node")
+    d, a = verdict("每个节点搭载 96 TB HBM3e 内存", "96 TB", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_unit")
+    assert a.evidence[0].matched_value == "96 GB"
+    same, _ = verdict("每个节点搭载 96 GB HBM3e 内存", "96 GB", "count", p)
+    assert same.status == "verified"
+
+
+def test_gigawatts_for_megawatts_of_a_wind_farm_is_a_unit_slip() -> None:
+    p = page("The wind farm will add 120 MW of capacity.", title="Windfarm approved")
+    d, _ = verdict("该风电场将新增 120 GW 装机", "120 GW", "count", p)
+    assert d.status == "contradicted"
+    ok, _ = verdict("该风电场将新增 120 兆瓦装机", "120 兆瓦", "count", p)
+    assert ok.status == "verified"
+
+
+def test_dollars_for_yuan_of_a_listings_net_proceeds_is_a_wrong_currency() -> None:
+    p = page("新材科技今日在上交所科创板挂牌上市，募集资金净额12.6亿元。", title="新材科技科创板上市")
+    d, _ = verdict("新材科技募资净额 12.6 亿美元", "12.6 亿美元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_currency")
+    ok, _ = verdict("新材科技募资净额 12.6 亿元", "12.6 亿元", "money", p)
+    assert ok.status == "verified"
+
+
+def test_a_fiscal_quarter_claim_names_its_company_without_the_year() -> None:
+    p = page("Brant Micro today reported results for the second quarter of fiscal 2027, ended October 26, 2026. "
+             "Revenue was $1.9 billion.", title="Brant Micro Reports Second Quarter Fiscal 2027 Results")
+    d, _ = verdict("Brant Micro 2027 财年第二季度营收 19 亿美元", "19 亿美元", "money", p)
+    assert d.status == "verified"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.verification.test_assess import page, verdict
 from verifier.judge.frames import clause_span, direction_of, period_marks, periods_conflict, stale_spans
 
@@ -397,3 +399,19 @@ def test_a_total_of_is_what_gong_you_says() -> None:
     for key in ("80家", "26家"):
         d, _ = verdict(claim, key, "count", p)
         assert d.status == "verified", key
+
+
+def test_the_base_of_a_change_is_read_next_to_its_figure() -> None:
+    from verifier.judge.frames import comparison_basis
+
+    text = "Revenue was $4.2 billion, up 18% from the previous quarter and up 41% from a year ago."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\$4\.2 billion|18%|41%", text)]
+    assert comparison_basis(text, *spans[1], spans) == "bstep"
+    assert comparison_basis(text, *spans[2], spans) == "byoy"
+    assert comparison_basis(text, *spans[0], spans) is None
+    zh = "营收同比增长32%，环比增长5%"
+    assert comparison_basis(zh, zh.find("32%"), zh.find("32%") + 3) == "byoy"
+    assert comparison_basis(zh, zh.find("5%"), zh.find("5%") + 2) == "bstep"
+    tw = "10月營收年減8.2%，月增3.1%"
+    assert comparison_basis(tw, tw.find("8.2%"), tw.find("8.2%") + 4) == "byoy"
+    assert comparison_basis(tw, tw.find("3.1%"), tw.find("3.1%") + 4) == "bstep"

@@ -84,3 +84,12 @@ def test_a_sentence_opening_word_is_not_part_of_a_name() -> None:
     assert split_names("In Paris, Aurelle AI raised a Series C") == ("Paris", "Aurelle AI", "Series C")
     assert split_names("From 2 August, fines can reach 7% of turnover") == ()
     assert split_names("Bank of America said") == ("Bank of America",)
+
+
+def test_a_figures_unit_and_a_period_year_are_not_part_of_a_name() -> None:
+    from verifier.judge.matching import split_names
+
+    assert split_names("每个节点搭载 96 TB HBM3e 内存") == ("HBM3e",)
+    assert split_names("Brant Micro 2027 财年第二季度营收") == ("Brant Micro",)
+    assert split_names("RTX 5090 显卡") == ("RTX 5090",)  # a model number stays in its name
+    assert split_names("Windows 2000 发布") == ("Windows 2000",)

@@ -246,10 +246,18 @@ def _things(v: Value) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
 
 
+# units of one dimension, in its base unit: 96 GB and 96 TB are one quantity mis-scaled, not two things
+BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
+WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
+_DIMENSION_TOLERANCE = 0.025  # 1 TB written as 1,024 GB
+
+
 def counts_other_things(claimed: Value, found: Value) -> bool:
     """Two counts of named, different things (15 billion tokens vs 3 million people): one counted
     unit must be given and the other side must name a thing that shares no word with it."""
     if unit_family(claimed) != "count" or not (claimed.unit or found.unit):
+        return False
+    if any(claimed.unit in dim and found.unit in dim for dim in (BYTES, WATTS)):
         return False
     a, b = _things(claimed), _things(found)
     return bool(a and b and not a & b)
@@ -264,6 +272,12 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         a, b = abs(a), abs(b)
     if counts_other_things(claimed, found):
         return Comparison("incomparable", "other_thing")
+    for dim in (BYTES, WATTS):  # 96 GB against 96 TB: one quantity, compared in bytes
+        if claimed.unit != found.unit and claimed.unit in dim and found.unit in dim:
+            x, y = a * dim[claimed.unit], b * dim[found.unit]
+            if math.isclose(x, y, rel_tol=_DIMENSION_TOLERANCE):
+                return Comparison("agree", "exact")
+            return Comparison("disagree", "unit" if significant_digits(x) == significant_digits(y) else "different")
     if is_vague(claimed):
         return _compare_vague(a, b, is_vague(found))
     if is_vague(found) or (found.raw.startswith("上") and claimed.qualifier == "="):

@@ -23,6 +23,8 @@ from claims.bridge import bridge, content_words, has_han, widen
 from claims.lexicon import topics_in
 from claims.model import Value
 from claims.textnorm import to_simplified
+from verifier.judge.compare import BYTES as _BYTES
+from verifier.judge.compare import WATTS as _WATTS
 
 __all__ = [
     "ClaimFrame",
@@ -30,6 +32,8 @@ __all__ = [
     "clause_span",
     "clause_words",
     "period_marks",
+    "basis_marks",
+    "comparison_basis",
     "periods_conflict",
     "direction_of",
     "stale_spans",
@@ -158,12 +162,57 @@ def part_of_year_spans(text: str) -> list[tuple[int, int]]:
 def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two clauses speak of different periods: both name a quarter (or half, or year) and none is
     shared, or one says fiscal where the other says calendar."""
-    for prefix in ("q", "h", "y", "r"):
+    for prefix in ("q", "h", "y", "r", "b"):
         pa = {m for m in a if m.startswith(prefix)}
         pb = {m for m in b if m.startswith(prefix)}
         if pa and pb and not pa & pb:
             return True
     return ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b)
+
+
+# ---------------------------------------------------------------- what a change is measured against
+
+# a change against the same period a year before (同比, 年增, "year over year", "from a year ago") or
+# against the period just before (环比, 月增 / 季增, "sequentially", "from the previous quarter"): the
+# same rise given against the other base is another figure
+_YEAR_BASIS = (
+    r"同比|年[增减減]|(?:较|比|較)(?:去年|上年|上一年|前一年)(?:同期)?|(?:去年|上年)同期"
+    r"|\byear[- ](?:over|on)[- ]year\b|\by/?o/?y\b|\bfrom a year (?:ago|earlier|before)\b"
+    r"|\b(?:a|the) year[- ](?:ago|earlier)\b|\bsame (?:quarter|period|month|time) (?:a year (?:ago|earlier)|last year|of (?:the previous|last) year)\b"
+)
+_STEP_BASIS = (
+    r"环比|環比|[季月][增减減]|(?:较|比|較)上(?:一)?(?:个)?(?:季度?|月)"
+    r"|\bsequential(?:ly)?\b|\b(?:quarter|month)[- ](?:over|on)[- ](?:quarter|month)\b|\b[qm]/?o/?[qm]\b"
+    r"|\b(?:from|than|over|versus|compared (?:with|to)) the (?:previous|prior|preceding|last) (?:quarter|month)\b"
+)
+_BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
+
+
+def basis_marks(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> frozenset[str]:
+    basis = comparison_basis(text, start, end, [o for o in others if o != (start, end)])
+    return frozenset({basis}) if basis else frozenset()
+
+
+def comparison_basis(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> str | None:
+    """``"byoy"`` when the figure at ``[start, end)`` is a change against the same period a year before,
+    ``"bstep"`` against the period just before, else None: the base said nearest the figure in its own
+    clause, cut at the figures before and after it ("up 18% from the previous quarter and up 41% from a
+    year ago": 18% is sequential, 41% year on year)."""
+    s, e = clause_span(text, start, end)
+    for a, b in others:
+        if s <= b <= start:
+            s = b
+        if end <= a <= e:
+            e = a
+    best: tuple[int, str] | None = None
+    for m in _BASIS.finditer(text, s, e):
+        if start <= m.start() < end:
+            continue
+        gap = start - m.end() if m.end() <= start else m.start() - end
+        mark = "byoy" if m.group("year") else "bstep"
+        if best is None or gap < best[0]:
+            best = (gap, mark)
+    return best[1] if best else None
 
 
 # ---------------------------------------------------------------- funding rounds and roles
@@ -320,8 +369,6 @@ def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
 
 # ---------------------------------------------------------------- measures in a common unit
 
-_BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
-_WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
 
 
 def measure_key(value: Value) -> tuple[str, float] | None:
@@ -495,7 +542,8 @@ def claim_frame(
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
-        periods=period_marks(sentence, skip=(at, end)) if table_row else period_marks(clause, skip=(at - s, end - s)),
+        periods=(period_marks(sentence, skip=(at, end)) if table_row else period_marks(clause, skip=(at - s, end - s)))
+        | basis_marks(sentence, at, end, value_spans),
         direction=direction_of(clause, key_value),
         clause=clause,
         wide=tuple(wide),

@@ -345,12 +345,25 @@ _LEADING_WORD = re.compile(
 _DATE_LIKE = re.compile(r"^\d|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
 
 
+# a figure's unit written before a name ("96 TB HBM3e": the TB is the 96's) and a year closing a name
+# that dates what follows ("Brant Micro 2027 财年", "Acme 2026 年") belong to the figures, not the name
+_UNIT_AFTER_FIGURE = re.compile(r"(?:[KMGTP]B|[kMGT]W|GWh|MWh|kWh|GHz|MHz|nm|ms)\s+(?=\S)")
+_YEAR_BEFORE_PERIOD = re.compile(r"\s+(?:19|20)\d{2}$")
+_PERIOD_AFTER = re.compile(r"\s*(?:年|财年|財年|财政年度|会计年度|fiscal\b|FY\b)", re.I)
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+
+
 def split_names(key: str) -> tuple[str, ...]:
     """Latin names written in ``key``; a list ("AWS、Google 和 NVIDIA") gives its items."""
     names: list[str] = []
     for part in _LIST_SEP.split(key):
         for m in _NAME.finditer(part):
-            name = _LEADING_WORD.sub("", m.group()).strip(" -.")  # "In Paris" → Paris, "From 2 August" → …
+            raw = m.group()
+            if _DIGIT_BEFORE.search(part, 0, m.start()) and (unit := _UNIT_AFTER_FIGURE.match(raw)):
+                raw = raw[unit.end() :]
+            if _PERIOD_AFTER.match(part, m.end()) and (year := _YEAR_BEFORE_PERIOD.search(raw)):
+                raw = raw[: year.start()]
+            name = _LEADING_WORD.sub("", raw).strip(" -.")  # "In Paris" → Paris, "From 2 August" → …
             if len(name) >= 2 and name.lower() not in STOPWORDS and not _DATE_LIKE.match(name):
                 names.append(name)
     return tuple(dict.fromkeys(names))

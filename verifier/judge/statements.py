@@ -37,6 +37,7 @@ from verifier.judge.compare import (
 from verifier.judge.frames import (
     FRAME_NEUTRAL,
     ClaimFrame,
+    basis_marks,
     claim_frame,
     clause_span,
     clause_words,
@@ -353,7 +354,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         window=window,
         segment=segment,
         window_compact=compact(window),
-        periods=_with_heading(period_marks(f"{column} {clause}" if column else clause), period_marks(p.heading)),
+        periods=_with_heading(period_marks(f"{column} {clause}" if column else clause), period_marks(p.heading))
+        | basis_marks(text, pv.start, pv.end, spans),
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv))
         or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
