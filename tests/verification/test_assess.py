@@ -857,3 +857,15 @@ def test_a_fiscal_quarter_claim_names_its_company_without_the_year() -> None:
              "Revenue was $1.9 billion.", title="Brant Micro Reports Second Quarter Fiscal 2027 Results")
     d, _ = verdict("Brant Micro 2027 财年第二季度营收 19 亿美元", "19 亿美元", "money", p)
     assert d.status == "verified"
+
+
+def test_the_year_earlier_level_a_figure_is_compared_with_is_not_the_figure_now() -> None:
+    p = page("Gross margin was 71.3%, compared with 64.8% in the same quarter last year.",
+             title="Halden Systems Reports Third Quarter 2026 Results")
+    d, a = verdict("Halden's gross margin was 64.8% in the quarter", "64.8%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "71.3%"
+    ok, _ = verdict("Halden's gross margin was 71.3% in the quarter", "71.3%", "percent", p)
+    assert ok.status == "verified"
+    then, _ = verdict("Halden 去年同期毛利率为 64.8%", "64.8%", "percent", p)
+    assert then.status == "verified"  # the claim itself speaks of the year before

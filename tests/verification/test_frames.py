@@ -415,3 +415,14 @@ def test_the_base_of_a_change_is_read_next_to_its_figure() -> None:
     tw = "10月營收年減8.2%，月增3.1%"
     assert comparison_basis(tw, tw.find("8.2%"), tw.find("8.2%") + 4) == "byoy"
     assert comparison_basis(tw, tw.find("3.1%"), tw.find("3.1%") + 4) == "bstep"
+
+
+def test_more_than_is_a_bound_and_compared_with_starts_a_comparison() -> None:
+    from verifier.judge.frames import figure_role, is_base_figure
+
+    text = "It supports more than 100 models"
+    assert figure_role(text, text.find("100"), text.find("100") + 3) is None
+    text = "Gross margin was 71.3%, compared with 64.8% in the same quarter last year"
+    assert is_base_figure(text, text.find("64.8%"), text.find("64.8%") + 5, 0)
+    text = "It raised the money from 12 investors"
+    assert not is_base_figure(text, text.find("12"), text.find("12") + 2, 0)  # a plain "from" with no change

@@ -39,6 +39,7 @@ __all__ = [
     "stale_spans",
     "measure_key",
     "figure_role",
+    "is_base_figure",
     "trailing_change",
     "noun_terms",
     "round_marks",
@@ -290,7 +291,7 @@ def direction_of(text: str, value: float | None = None) -> int:
 # the figure a change started from: "from $24.5 billion", "up from 14%", "compared with $1.67 billion",
 # "较 2025 年的 12.8 万", "从 12.8 万 token"; the figure it went to: "to 9%", "提升至 100 万", "增至"
 _FROM_BEFORE = re.compile(
-    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|than)|[从由较比])\s*(?:the\s+|a\s+|an\s+|[\w\-. ]{1,16}?\s*的\s*)?(?:[A-Z]{0,3}[$€£¥]\s?)?$",
+    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )than)|[从由较比])\s*(?:the\s+|a\s+|an\s+|[\w\-. ]{1,16}?\s*的\s*)?(?:[A-Z]{0,3}[$€£¥]\s?)?$",
     re.I,
 )
 _TO_BEFORE = re.compile(r"(?:\bto|[至到])\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
@@ -299,6 +300,20 @@ _TO_BEFORE = re.compile(r"(?:\bto|[至到])\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
 _CHANGED_TO = re.compile(r"(?:[增升降跌涨减]|提[升高]|上[升涨]|下[降跌滑]|增[加长]|减少|扩大|缩[小减]|攀升|回落)[至到]\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
 _BOUND_AFTER = re.compile(r"\s*(?:以[下上内]|之[下上内])")
 _FROM_SOMEWHERE = re.compile(r"\b(?:from|compared (?:with|to))\b|[从由较]", re.I)
+
+
+_PLAIN_FROM = re.compile(r"\bfrom\b", re.I)
+
+
+def is_base_figure(text: str, start: int, end: int, direction: int) -> bool:
+    """The figure is what a change or comparison started from ("compared with 64.8% a year earlier",
+    "up from $9 billion", "较去年的 12.8 万"): the level of an earlier time, not the figure now. A plain
+    "from" counts only beside a change ("grew to $5bn from $3.8bn", not "from 12 investors")."""
+    if figure_role(text, start, end) != "from":
+        return False
+    m = _FROM_BEFORE.search(text[max(0, start - 24) : start])
+    plain = m is not None and _PLAIN_FROM.match(m.group(0)) is not None
+    return not plain or direction != 0
 
 
 def figure_role(text: str, start: int, end: int) -> str | None:
@@ -406,6 +421,7 @@ class ClaimFrame:
     sibling_groups: tuple[frozenset[str], ...] = ()
     own_groups: tuple[frozenset[str], ...] = ()
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
+    looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
@@ -539,18 +555,29 @@ def claim_frame(
             not_mine = terms - own_terms
             if not_mine and src and src in other and src not in seg and _measure_concept(terms, src, name_words):
                 sibling_groups[not_mine] = None
+    # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
+    periods = (period_marks(sentence, skip=(at, end)) if table_row else period_marks(clause, skip=(at - s, end - s))) | basis_marks(
+        sentence, at, end, value_spans
+    )
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
-        # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
-        periods=(period_marks(sentence, skip=(at, end)) if table_row else period_marks(clause, skip=(at - s, end - s)))
-        | basis_marks(sentence, at, end, value_spans),
+        periods=periods,
         direction=direction_of(clause, key_value),
         clause=clause,
         wide=tuple(wide),
         sibling_groups=tuple(sibling_groups),
         own_groups=tuple(dict.fromkeys(terms for terms, _ in own if terms)),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
+        looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
     )
+
+
+# a clause that places its figure in an earlier time: it may be met by a page's earlier level
+_EARLIER = re.compile(
+    r"去年|上年|前年|此前|之前|以前|原先|原本|原来|一年前|同期|上季|上月|上一|\b(?:previous(?:ly)?|prior|earlier|last year|a year ago|year[- ]ago|"
+    r"formerly|originally|used to)\b",
+    re.I,
+)
 
 
 def _share(weights: tuple[tuple[frozenset[str], float], ...], words: frozenset[str]) -> float:

@@ -43,6 +43,7 @@ from verifier.judge.frames import (
     clause_words,
     direction_of,
     figure_role,
+    is_base_figure,
     is_stale,
     measure_key,
     measure_match,
@@ -100,6 +101,9 @@ class Statement:
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
+    # the page's figure is an earlier level a change or comparison starts from ("compared with 64.8% a
+    # year earlier"), while the claim gives its figure as the level now
+    earlier_level: bool
     stale: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
@@ -268,6 +272,7 @@ class _Geometry:
     periods: frozenset[str]
     direction: int
     role: str | None
+    base: bool  # the start of a change or comparison (frames.is_base_figure)
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
@@ -359,6 +364,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv))
         or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
+        base=is_base_figure(text, pv.start, pv.end, direction_of(text[max(0, pv.start - 40) : pv.end + 40])),
         stale=is_stale(pv, stale_spans(text)),
         alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
         table_row=p.kind in {"td", "tr"},
@@ -453,6 +459,7 @@ def aligned_statements(
     frame_weight = sum(w for _, w in frame.weights)
     partners = clause_partners(q.sentence, claimed)
     own_noun = _own_noun(q, claimed)
+    level_now = _states_a_level_now(q, claimed, frame)
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
@@ -498,12 +505,32 @@ def aligned_statements(
                         direction=g.direction,
                         periods=g.periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
+                        earlier_level=g.base and level_now,
                         stale=g.stale,
                         span=g.span,
                         frame_weight=frame_weight,
                     )
                 )
     return out
+
+
+def _states_a_level_now(q: ClaimQuery, claimed: Value, frame: ClaimFrame) -> bool:
+    """The claim gives its figure as a level, with no time and no second figure: not the start of a
+    change, not placed in an earlier time (去年, "a year earlier", a year or date in its clause), not one
+    of two figures of its kind it compares itself ("增至 1.8%，而前三个月只有 1.1%")."""
+    if frame.role is not None or frame.looks_back:
+        return False
+    s, e = clause_span(q.sentence, *_key_span(q))
+    family = unit_family(claimed)
+    values = sentence_values(q.sentence)
+    if any(v.kind == "date" and s <= v.start < e for v in values):
+        return False
+    return sum(1 for v in values if unit_family(v) == family) < 2
+
+
+def _key_span(q: ClaimQuery) -> tuple[int, int]:
+    at = q.sentence.find(q.key_text)
+    return (at, at + len(q.key_text)) if at >= 0 else (0, len(q.sentence))
 
 
 def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
@@ -588,6 +615,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not st.stale
         and not st.direction_conflict
         and not st.role_conflict
+        and not st.earlier_level
     )
 
 
@@ -602,7 +630,7 @@ def aligned_plausible(
     another period, direction or a revised figure, nor when another figure on the page measures the
     claim's quantity far more closely and differs (the retail tranche's 1,862 times is not the
     international book's 12.4 times)."""
-    if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere:
+    if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level:
         return False
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
