@@ -505,6 +505,13 @@ def test_an_ordinal_before_a_superlative_is_a_rank_and_square_feet_an_area() -> 
     assert [(v.value, v.unit) for v in parse_values("这间 1,000 平方英尺的工作室")] == [(1000.0, "ft2")]
 
 
+def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
+    rank = one("该公司已成为东南亚第二大云服务商")
+    assert (rank.raw, rank.value, rank.unit) == ("第二大", 2.0, "rank")
+    assert one("第三大股东").unit == "rank"
+    assert one("第二次会议").raw == "第二次"  # a session's ordinal stays as it was
+
+
 def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
     v = one("Harbin has completed three low-carbon district heating projects")
     assert (v.raw, v.value) == ("three", 3.0)

@@ -869,3 +869,12 @@ def test_the_year_earlier_level_a_figure_is_compared_with_is_not_the_figure_now(
     assert ok.status == "verified"
     then, _ = verdict("Halden 去年同期毛利率为 64.8%", "64.8%", "percent", p)
     assert then.status == "verified"  # the claim itself speaks of the year before
+
+
+def test_a_chinese_rank_among_providers_is_read_against_the_pages_rank() -> None:
+    p = page("The company is now the third-largest cloud provider in Southeast Asia.", title="Cirra expands in Southeast Asia")
+    d, a = verdict("该公司已成为东南亚第二大云服务商", "第二大", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "third-largest"
+    ok, _ = verdict("该公司已成为东南亚第三大云服务商", "第三大", "count", p)
+    assert ok.status == "verified"

@@ -48,6 +48,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.rules import Finding
 from verifier.judge.statements import passage_sentences, sentence_values
+from verifier.judge.venues import assess_venue
 
 
 def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
@@ -341,6 +342,8 @@ def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
 
 
 def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    if (listed := assess_venue(q, indexes)) is not None:
+        return listed  # where shares list: a closed class of exchanges
     if round_marks(q.key_text) and (judged := _assess_bound(q, indexes, _ROUND_MARKS)) is not None:
         return judged
     if part_of_year(q.key_text) and (judged := _assess_bound(q, indexes, _PERIOD_MARKS)) is not None:

@@ -1,0 +1,29 @@
+"""Where shares list: exchanges are a closed class, read against the page's listing sentences."""
+
+from __future__ import annotations
+
+from tests.verification.test_assess import page, verdict
+from verifier.judge.venues import venues_in
+
+
+def test_an_exchange_and_its_boards_are_one_venue_in_both_scripts() -> None:
+    assert [v for _s, _e, v in venues_in("在上交所科创板挂牌")] == ["Shanghai Stock Exchange"] * 2
+    assert [v for _s, _e, v in venues_in("於聯交所主板上市")] == ["Hong Kong Stock Exchange"]
+    assert [v for _s, _e, v in venues_in("shares began trading on the Nasdaq")] == ["Nasdaq"]
+    assert venues_in("the SSEC index") == []  # an acronym stands alone
+
+
+def test_another_exchange_named_where_the_page_says_the_shares_list_contradicts() -> None:
+    p = page("新材科技今日在上交所科创板挂牌上市，募集资金净额12.6亿元。", title="新材科技科创板上市")
+    d, a = verdict("新材科技登陆港交所", "港交所", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value in {"上交所", "科创板"}
+    ok, _ = verdict("新材科技在科创板上市", "科创板", "fact", p)
+    assert ok.status == "verified"
+
+
+def test_an_exchange_named_outside_a_listing_sentence_says_nothing() -> None:
+    p = page("Orrin's chief executive spoke at a Nasdaq conference in New York about demand for its chips.",
+             title="Orrin at the conference")
+    d, _ = verdict("Orrin 将在纽交所上市", "纽交所", "fact", p)
+    assert d.status != "contradicted"
