@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Literal
 
 from claims.units import data_lines
 from verifier.judge.evidence import Assessment, claim_subjects, draft_evidence
@@ -76,7 +77,8 @@ def assess_venue(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment 
                         same = same or (idx, n, (s + a, s + b))
                     elif other is None:
                         other = (idx, n, (s + a, s + b))
-    picked, stance = (same, "supports") if same else (other, "contradicts")
+    stance: Literal["supports", "contradicts"] = "supports" if same else "contradicts"
+    picked = same or other
     if picked is None:
         return None
     idx, n, span = picked
