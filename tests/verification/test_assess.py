@@ -819,8 +819,8 @@ def test_a_rise_against_the_previous_quarter_is_not_the_year_on_year_rise() -> N
     ok, _ = verdict("Halden Systems 第三季度营收同比增长 41%", "41%", "percent", p)
     assert ok.status == "verified"
     d, a = verdict("Halden Systems 第三季度营收同比增长 18%", "18%", "percent", p)
-    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
-    assert a.evidence[0].matched_value == "41%"
+    # the very 18%, given against the previous quarter
+    assert (d.status, d.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_period", "18%")
     seq, _ = verdict("Halden's revenue rose 18% sequentially", "18%", "percent", p)
     assert seq.status == "verified"
     yoy, _ = verdict("Halden's revenue rose 18% year over year", "18%", "percent", p)
@@ -878,3 +878,36 @@ def test_a_chinese_rank_among_providers_is_read_against_the_pages_rank() -> None
     assert a.evidence[0].matched_value == "third-largest"
     ok, _ = verdict("该公司已成为东南亚第三大云服务商", "第三大", "count", p)
     assert ok.status == "verified"
+
+
+def test_each_year_of_a_clause_belongs_to_its_own_figure() -> None:
+    p = page("拓勢研究指出，AI伺服器占整體伺服器出貨比重將由2026年的14.2%提高至2027年的17.5%。", title="AI伺服器出貨")
+    d, a = verdict("该机构估计，2026年AI服务器占整体服务器出货比重为17.5%", "17.5%", "percent", p)
+    # the very 17.5%, given for 2027
+    assert (d.status, d.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_period", "17.5%")
+    ok, _ = verdict("该机构估计，2027年AI服务器占整体服务器出货比重为17.5%", "17.5%", "percent", p)
+    assert ok.status == "verified"
+
+
+def test_a_table_rows_year_label_is_its_cells_period() -> None:
+    p = page(("年度 | 出貨量(萬台) | 年增率 | 占比", "th"), ("2026 | 191.0 | 41% | 14.2%", "td"), ("2027 | 245.0 | 28% | 17.5%", "td"),
+             title="AI伺服器出貨預估")
+    d, _ = verdict("2026年AI服务器出货占比为17.5%", "17.5%", "percent", p)
+    assert d.status != "verified"
+
+
+def test_a_whole_years_figure_does_not_meet_a_claim_for_its_first_three_quarters() -> None:
+    p = page("2025年公司实现营业收入18.6亿元，同比增长212%；2026年前三季度实现营业收入23.4亿元，同比增长96.5%。",
+             title="燧芯微电子招股书")
+    d, a = verdict("招股书显示，燧芯前三季度营收18.6亿元", "18.6亿元", "money", p)
+    assert d.status == "contradicted"
+    assert a.evidence[0].matched_value == "23.4亿元"
+    ok, _ = verdict("招股书显示，燧芯2025年营收18.6亿元", "18.6亿元", "money", p)
+    assert ok.status == "verified"
+
+
+def test_the_very_figure_given_year_on_year_contradicts_a_sequential_claim() -> None:
+    p = page("Revenue was $4.82 billion, an increase of 34% year over year and 9% from $4.42 billion in the second quarter.",
+             title="Corvalis Reports Third Quarter Results")
+    d, _ = verdict("Corvalis 第三季营收 48.2 亿美元，季增 34%", "34%", "percent", p)
+    assert d.status == "contradicted"

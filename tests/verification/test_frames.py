@@ -426,3 +426,17 @@ def test_more_than_is_a_bound_and_compared_with_starts_a_comparison() -> None:
     assert is_base_figure(text, text.find("64.8%"), text.find("64.8%") + 5, 0)
     text = "It raised the money from 12 investors"
     assert not is_base_figure(text, text.find("12"), text.find("12") + 2, 0)  # a plain "from" with no change
+
+
+def test_a_figure_takes_the_year_written_next_to_it_not_across_a_join() -> None:
+    from verifier.judge.frames import own_years, period_marks
+
+    en = "The share rose from 14.2% in 2026 to 17.5% in 2027"
+    marks = period_marks(en)
+    a, b = en.find("14.2%"), en.find("17.5%")
+    assert own_years(marks, en, a, a + 5, 0, b) == {"y2026"}
+    assert own_years(marks, en, b, b + 5, a + 5, len(en)) == {"y2027"}
+    zh = "比重将由2026年的14.2%提高至2027年的17.5%"
+    a, b = zh.find("14.2%"), zh.find("17.5%")
+    assert own_years(period_marks(zh), zh, a, a + 5, 0, b) == {"y2026"}
+    assert own_years(period_marks(zh), zh, b, b + 5, a + 5, len(zh)) == {"y2027"}

@@ -32,6 +32,7 @@ __all__ = [
     "clause_span",
     "clause_words",
     "period_marks",
+    "own_years",
     "basis_marks",
     "comparison_basis",
     "periods_conflict",
@@ -148,6 +149,30 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         marks.add(f"y{m.group(1)}")
     marks |= {f"r{r}" for r in round_marks(text)}  # a figure of the Series B is not one of the Series C
     return frozenset(marks)
+
+
+_YEAR_AT = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d,%]|\.\d)\s*(?:年度?|财年|財年)?")
+# a word between a year and a figure that joins the figure to another: the year is that other's
+_JOINS = re.compile(r"\b(?:to|from|and|versus|vs|while|compared|against|than)\b|[至到从從由较較和与與及，,;；]", re.I)
+
+
+def own_years(clause_marks: frozenset[str], text: str, start: int, end: int, lo: int, hi: int) -> frozenset[str]:
+    """A clause naming several years gives a figure the year written next to it in ``[lo, hi)`` (its
+    segment), not across a word that joins it to another figure ("由2026年的14.2%提高至2027年的17.5%",
+    "from 14.2% in 2026 to 17.5% in 2027"); the clause's other marks stay."""
+    years = {m for m in clause_marks if m[0] == "y"}
+    if len(years) < 2:
+        return clause_marks
+    best: tuple[int, str] | None = None
+    for m in _YEAR_AT.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        gap = text[m.end() : start] if m.end() <= start else text[end : m.start()]
+        if m.end() > start and m.start() < end or _JOINS.search(gap):
+            continue
+        if best is None or len(gap.strip()) < best[0]:
+            best = (len(gap.strip()), m.group(1))
+    return (clause_marks - years) | {f"y{best[1]}"} if best else clause_marks
 
 
 def part_of_year(text: str) -> frozenset[str]:
@@ -556,9 +581,9 @@ def claim_frame(
             if not_mine and src and src in other and src not in seg and _measure_concept(terms, src, name_words):
                 sibling_groups[not_mine] = None
     # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
-    periods = (period_marks(sentence, skip=(at, end)) if table_row else period_marks(clause, skip=(at - s, end - s))) | basis_marks(
-        sentence, at, end, value_spans
-    )
+    periods = (
+        period_marks(sentence, skip=(at, end)) if table_row else own_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, ss, se)
+    ) | basis_marks(sentence, at, end, value_spans)
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         periods=periods,

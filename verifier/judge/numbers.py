@@ -169,7 +169,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     return kept
 
 
-_EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction"})
+_EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction", "period"})
 
 
 # a page figure that reads as the claim's digits garbled, but equals another figure of the claim's own

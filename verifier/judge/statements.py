@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claims.bridge import content_words, has_han
@@ -49,6 +49,7 @@ from verifier.judge.frames import (
     measure_match,
     noun_terms,
     offset_direction,
+    own_years,
     period_marks,
     periods_conflict,
     previous_clause,
@@ -291,8 +292,9 @@ def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, .
 
 
 def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str]:
-    """A clause's periods, with its heading's where the clause names none of that kind ("Q2
-    highlights" over a bare figure; but "the Series B" in the clause outranks "Series C" above it)."""
+    """A clause's periods, with its heading's (or its table row label's) where the clause names none of
+    that kind ("Q2 highlights" over a bare figure; but "the Series B" in the clause outranks "Series C"
+    above it)."""
     said = {m[0] for m in own if m[0] in "qhyr"}
     return own | {m for m in heading if m[0] not in said}
 
@@ -359,7 +361,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         window=window,
         segment=segment,
         window_compact=compact(window),
-        periods=_with_heading(period_marks(f"{column} {clause}" if column else clause), period_marks(p.heading))
+        periods=_with_heading(
+            own_years(period_marks(f"{column} {clause}" if column else clause), text, pv.start, pv.end, gs, ge),
+            period_marks(p.heading) | (period_marks(text[: max(0, text.find("|", 1))]) if p.kind in {"td", "tr"} else frozenset()),
+        )
         | basis_marks(text, pv.start, pv.end, spans),
         direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv))
         or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
@@ -511,7 +516,28 @@ def aligned_statements(
                         frame_weight=frame_weight,
                     )
                 )
-    return out
+    return _whole_years_apart(out, frame.periods)
+
+
+def _whole_years_apart(statements: list[Statement], claim_periods: frozenset[str]) -> list[Statement]:
+    """A claim for a part of a year (前三季度, Q3) is not met by a figure whose clause names a year and no
+    part of it, when the same page gives the measure for the claim's part elsewhere: that figure is the
+    whole year's ("2025年营收18.6亿元；2026年前三季度营收23.4亿元" for 前三季度营收)."""
+    parts = {m for m in claim_periods if m[0] in "qh"}
+    if not parts:
+        return statements
+    said = any(
+        {m for m in st.periods if m[0] in "qh"} & parts and not st.sibling and not st.other_subject and st.match >= SUPPORT_MATCH
+        for st in statements
+    )
+    if not said:
+        return statements
+    return [
+        replace(st, period_conflict=True)
+        if not any(m[0] in "qh" for m in st.periods) and any(m[0] == "y" for m in st.periods)
+        else st
+        for st in statements
+    ]
 
 
 def _states_a_level_now(q: ClaimQuery, claimed: Value, frame: ClaimFrame) -> bool:
@@ -656,8 +682,11 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     revised = st.comparison.agrees and st.stale and not st.other_subject
     # the very figure, said to have moved the other way ("closed 27.4% above" against "closed down 27.4%")
     turned = st.comparison.agrees and st.direction_conflict and not st.other_subject and not st.sibling
+    # the very figure, given for another period or against another base ("34% year over year" against 季增
+    # 34%): its clause speaks for it as for a swapped one
+    moved = st.comparison.agrees and st.period_conflict and not st.other_subject and not st.sibling
     strong = st.comparison.detail in _STRONG or swap or revised or turned
-    match = max(st.match, st.clause_match) if swap or revised or turned else st.match
+    match = max(st.match, st.clause_match) if swap or revised or turned or moved else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
