@@ -933,7 +933,7 @@ def _cn_remainder(text: str, end: int, scale: float) -> tuple[float, float, int]
     if not m:
         return None
     num = m.group("n")
-    value = float(num) if num[0].isdigit() else cn_number(num)
+    value = float(num.replace(",", "")) if num[0].isdigit() else cn_number(num)
     if value is None:
         return None
     precision = 10.0 ** -_decimals(num) if num[0].isdigit() else 1.0
@@ -945,7 +945,9 @@ def _cn_remainder(text: str, end: int, scale: float) -> tuple[float, float, int]
     return (value, precision, m.end()) if 0 < value < scale else None
 
 
-_CN_REST = re.compile(r"零?(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?P<s>千万|百万|十万|万|千|百)?")
+_CN_REST = re.compile(
+    r"零?(?P<n>\d{1,4}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?P<s>千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)?"
+)
 
 
 def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
@@ -982,8 +984,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             value = float(f"{value * scale_word[0].factor:.12g}")  # 1.1 亿 is 110000000, not …0.00000001
             precision *= scale_word[0].factor
             end = scale_word[1]
-            if scale_word[0].surface in ("亿", "万") and (rest := _cn_remainder(text, end, scale_word[0].factor)):
-                value, precision, end = value + rest[0], rest[1], rest[2]  # 5亿2000万, 1万600元
+            if scale_word[0].surface in ("兆", "万亿", "亿", "万") and (rest := _cn_remainder(text, end, scale_word[0].factor)):
+                value, precision, end = value + rest[0], rest[1], rest[2]  # 5亿2000万, 1万600元, 1兆4,218億
             elif text[end : end + 1] in ("多", "余") and _match_word(text, end + 1, ("money", "unit", "measure")):
                 end, approx_more = end + 1, True  # 5 亿多美元: more than half a billion dollars
         has_scale = scale_word is not None or (is_cn and any(ch in "百千万亿佰仟" for ch in m.group("c")))
@@ -1012,6 +1014,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             unit, kind, end = money[0].unit, "money", money[1]
             if money[0].surface == "元" and (declared := _declared_currency(text, end)) is not None:
                 unit = declared  # 60多元(美元，下同): the bracket names which 元
+            elif money[0].surface == "元" and (named := _match_word(text, end, ("money",))) is not None and named[0].unit not in {None, "CNY"}:
+                unit, end = named[0].unit, named[1]  # 1,286.4億元新台幣: the currency named after 元 says which 元
         else:
             pct = _match_word(text, end, ("percent",))
             other = _match_word(text, end, ("unit",)) or _after_hyphen(text, end, ("unit",))  # a 1.2-gigawatt campus

@@ -505,6 +505,19 @@ def test_an_ordinal_before_a_superlative_is_a_rank_and_square_feet_an_area() -> 
     assert [(v.value, v.unit) for v in parse_values("这间 1,000 平方英尺的工作室")] == [(1000.0, "ft2")]
 
 
+def test_a_traditional_trillion_with_its_hundred_millions_is_one_figure() -> None:
+    v = one("營收1兆4,218億元")
+    assert (v.raw, v.value, v.unit) == ("1兆4,218億元", 1.4218e12, "CNY")
+    assert one("營收1兆0,932.6億元").value == 1.09326e12
+    assert [v.raw for v in parse_values("5亿2024年")] == ["5亿", "2024年"]  # a year after a scale stays a year
+
+
+def test_the_currency_named_after_yuan_says_which_yuan() -> None:
+    v = one("營收1,286.4億元新臺幣")
+    assert (v.value, v.unit) == (1.2864e11, "TWD")
+    assert one("票价100元人民币").unit == "CNY"
+
+
 def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
     rank = one("该公司已成为东南亚第二大云服务商")
     assert (rank.raw, rank.value, rank.unit) == ("第二大", 2.0, "rank")
