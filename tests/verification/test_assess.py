@@ -911,3 +911,11 @@ def test_the_very_figure_given_year_on_year_contradicts_a_sequential_claim() -> 
              title="Corvalis Reports Third Quarter Results")
     d, _ = verdict("Corvalis 第三季营收 48.2 亿美元，季增 34%", "34%", "percent", p)
     assert d.status == "contradicted"
+
+
+def test_a_figures_own_segment_names_its_subject_before_the_clauses_first_name() -> None:
+    p = page("Astra 5 costs $1.25 per million input tokens and $10 per million output tokens, a third less than "
+             "Astra 4.5's output price of $15.", ("Model | Input | Output", "th"), ("Astra 5 | $1.25 | $10.00", "td"),
+             title="Introducing Astra 5")
+    d, _ = verdict("Astra 5's $10 output price is a third below the $15 that Astra 4.5 charged", "$15", "money", p)
+    assert d.status == "verified"

@@ -219,6 +219,14 @@ def claim_subject(q: ClaimQuery) -> str | None:
         return None
     end = at + len(q.key_text)
     s, e = clause_span(q.sentence, at, end)
+    # the figure's own segment names its subject first: in "Astra 5's $10 output price is a third below the
+    # $15 that Astra 4.5 charged" the $15 is Astra 4.5's, though the clause opens on Astra 5
+    spans = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and not at <= v.start < end]
+    ss, se = segment_span(q.sentence, at, end, spans)
+    if spans and ss > s:
+        own = [compact(n) for n in split_names(q.sentence[ss:at]) or split_names(q.sentence[end:se]) if len(compact(n)) >= 3]
+        if own:
+            return own[0]
     head = q.sentence[s:at]
     names = [compact(n) for n in split_names(head) if len(compact(n)) >= 3]
     if names:
