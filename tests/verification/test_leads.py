@@ -40,3 +40,29 @@ def test_a_page_giving_the_lead_to_another_name_clashes() -> None:
     zh = "本轮融资由高瓴领投，腾讯、红杉跟投。"
     assert lead_clash({"腾讯"}, zh) is not None
     assert lead_clash({"高瓴"}, zh) is None
+
+
+def test_the_participants_may_follow_in_the_next_sentence() -> None:
+    lead = "Vantor raised $600 million in a Series C round led by Northgate Capital, the company said."
+    after = "Lumen Ventures, NVIDIA and Osprey Partners also participated."
+    span = lead_clash({"nvidia"}, lead, after)
+    assert span is not None and lead[span[0] : span[1]] == "Northgate Capital"
+    assert lead_clash({"nvidia"}, lead, "NVIDIA shares rose 3% on Monday.") is None  # no list of participants
+    assert "nvidia" in lead_terms("辉达")  # Taiwan's name for NVIDIA (as the simplified view reads 輝達)
+
+
+def test_a_lead_named_in_chinese_against_an_english_page() -> None:
+    from tests.verification.test_assess import page, verdict
+
+    p = page("Quillon has raised $3.2 billion in a Series D round led by Harbor Ridge Capital, the company said on Monday. "
+             "Kestrel Partners, NVIDIA and existing investor Bluefin Ventures also participated.", title="Quillon raises $3.2 billion")
+    d, a = verdict("程序代理新创Quillon完成32亿美元D轮融资，由辉达领投", "辉达", "fact", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Harbor Ridge Capital")
+
+
+def test_the_keys_very_words_on_the_page_support_a_lead_no_dictionary_knows() -> None:
+    from tests.verification.test_assess import page, verdict
+
+    p = page("36氪获悉，人形机器人公司穹迹机器人近日完成12亿元人民币B+轮融资，由海岳资本领投，钧和资本跟投。", title="穹迹机器人完成B+轮融资")
+    d, _ = verdict("人形机器人公司穹迹机器人完成12亿元人民币B+轮融资，由海岳资本领投", "由海岳资本领投", "fact", p)
+    assert d.status == "verified"

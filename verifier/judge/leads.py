@@ -49,8 +49,13 @@ def _says(text: str, term: str) -> bool:
     return term in text
 
 
-def lead_clash(lead_terms: Collection[str], sentence: str) -> tuple[int, int] | None:
-    """The span of the page's lead when ``sentence`` names another lead than the claim's.
+# a sentence that lists the rest of a round's investors ("Kestrel Partners and NVIDIA also participated")
+PARTICIPANTS = re.compile(r"\bparticipat\w*|\balso (?:invested|joined|backed)\b|\bjoined the round\b|跟投|参投|參投", re.I)
+
+
+def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") -> tuple[int, int] | None:
+    """The span of the page's lead when ``sentence`` names another lead than the claim's (``following``:
+    the sentence after it, read when it lists the round's participants).
 
     ``lead_terms`` are the claim lead's words as a page would write them (lower-cased, English
     through the lexicon for a Chinese name). The page must name the claim's lead outside its lead
@@ -61,6 +66,8 @@ def lead_clash(lead_terms: Collection[str], sentence: str) -> tuple[int, int] | 
         return None
     low = sentence.lower()
     lead, rest = low[span[0] : span[1]], low[: span[0]] + " " + low[span[1] :]
+    if following and PARTICIPANTS.search(following):  # the participants, listed in the sentence after
+        rest += " " + following.lower()
     if any(_says(lead, t) for t in lead_terms):
         return None
     if not any(_says(rest, t) for t in lead_terms):

@@ -391,11 +391,19 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
                 out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
         return out
     subjects = claim_subjects(q)
+    if (clash := _lead_against(q, passages, t)) is not None:
+        # the claim's lead (辉达 of 由辉达领投) named among the participants of another's lead, whatever
+        # script the page writes it in
+        out.add(Finding("contradicts", 0.8, "name", "role"), clash)
+        return out
+    written = compact(q.key_text)
     for ps in passages:
         # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
         if subjects and not any(n in ps.index.page_compact for n in subjects):
             continue
-        if (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
+        # the key's very words in a passage that speaks to the claim ("由海岳资本领投": names no dictionary knows)
+        verbatim = len(written) >= 4 and written in ps.passage.compact and ps.context >= t.fact_context
+        if verbatim or (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
             if (clash := _lead_against(q, passages, t)) is not None:
@@ -478,11 +486,13 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
         if ps.context < t.contradict_context:
             continue
         text = ps.passage.text
-        for s, e, _figures in passage_sentences(ps.passage):
+        sentences = passage_sentences(ps.passage)
+        for i, (s, e, _figures) in enumerate(sentences):
             theirs = round_marks(text[s:e])
             if rounds and theirs and not theirs & rounds:
                 continue  # another round's lead
-            lead = lead_clash(terms, text[s:e])
+            following = text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else ""
+            lead = lead_clash(terms, text[s:e], following)
             if lead is not None:
                 draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + lead[0], s + lead[1])])
                 draft.matched_value = text[s + lead[0] : s + lead[1]]
