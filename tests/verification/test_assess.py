@@ -919,3 +919,19 @@ def test_a_figures_own_segment_names_its_subject_before_the_clauses_first_name()
              title="Introducing Astra 5")
     d, _ = verdict("Astra 5's $10 output price is a third below the $15 that Astra 4.5 charged", "$15", "money", p)
     assert d.status == "verified"
+
+
+def test_another_models_figure_does_not_support_when_the_claims_model_is_given_another() -> None:
+    p = page("Astra 5 has a context window of 400,000 tokens and can produce up to 64,000 output tokens in a single "
+             "response. Astra 5 Mini supports 128,000 tokens of context.", title="Introducing Astra 5 and Astra 5 Mini")
+    d, a = verdict("Astrelle 推出 Astra 5 与 Astra 5 Mini，Astra 5 Mini 的上下文长度为 40万 token", "40万 token", "count", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "128,000 tokens")
+    ok, _ = verdict("Astrelle 推出 Astra 5 与 Astra 5 Mini，Astra 5 的上下文长度为 40万 token", "40万 token", "count", p)
+    assert ok.status == "verified"
+
+
+def test_a_table_rows_maker_column_does_not_make_its_model_another_subject() -> None:
+    p = page(("Rank | Model | Organization | Score", "th"), ("1 | Kestrel 3 Ultra | Kestrel AI | 1498", "td"),
+             ("2 | Qwen4-Max | Alibaba | 1481", "td"), title="Text Arena leaderboard")
+    d, _ = verdict("Kestrel 3 Ultra 以 1498 分居首，Qwen4-Max 以 1481 分排名第二", "1498 分", "count", p)
+    assert d.status == "verified"

@@ -508,8 +508,9 @@ def aligned_statements(
                         sibling=frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words,
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
+                        # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
                         other_subject=bound
-                        or _other_subject(subject, head, g.segment, frozenset())
+                        or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         or _other_subject(subject, head, g.window, sentence_names, g.table_row),
                         bound_elsewhere=bound,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
@@ -668,6 +669,10 @@ def aligned_plausible(
         return False
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
+    if st.other_subject and any(
+        not other.other_subject and other.match >= st.match and contradiction(claimed, other) for other in statements
+    ):
+        return False  # another model's figure, while the claim's own subject is given another as closely
     if claimed.kind == "percent" and direction and not st.direction:
         return False  # "年增 41.8%" needs a page that says it rose, not a bare 41.8% elsewhere
     closer = _CLOSER if not st.sibling else 0.0  # a figure bound to the sentence's other figure yields sooner
