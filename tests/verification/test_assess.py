@@ -935,3 +935,13 @@ def test_a_table_rows_maker_column_does_not_make_its_model_another_subject() -> 
              ("2 | Qwen4-Max | Alibaba | 1481", "td"), title="Text Arena leaderboard")
     d, _ = verdict("Kestrel 3 Ultra 以 1498 分居首，Qwen4-Max 以 1481 分排名第二", "1498 分", "count", p)
     assert d.status == "verified"
+
+
+def test_a_change_written_with_the_year_of_each_end_shares_its_measure() -> None:
+    p = page("採用自研ASIC的AI伺服器占比則將由2026年的24%提高至31%，主要來自大型雲端業者擴大部署自研加速器。",
+             title="拓勢研究：明年全球AI伺服器出貨年增28%")
+    d, _ = verdict("采用自研ASIC的AI服务器占比明年将升至31%", "31%", "percent", p)
+    assert d.status == "verified"
+    en = page("The share of ASIC-based AI servers will rise from 24% in 2026 to 31% in 2027.", title="AI server outlook")
+    d, _ = verdict("The share of ASIC-based AI servers will rise to 31% in 2027", "31%", "percent", en)
+    assert d.status == "verified"

@@ -413,9 +413,13 @@ def _list_run(text: str, values: Sequence[Value], i: int) -> tuple[Value, Value]
 
 
 _BOUND_WORDS = r"(?:less than|more than|under|over|above|below|about|nearly|almost|around|近|超过|不到|约)?"
-_FROM_LEAD = re.compile(rf"(?:\bfrom|[从由])\s*{_BOUND_WORDS}\s*$", re.I)
+# … with the year each end is of ("由2026年的24%提高至2027年的31%", "from 24% in 2026 to 31% in 2027")
+_END_YEAR_ZH = r"(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?\s*)?"
+_END_YEAR_EN = r"(?:\s*(?:in|at the end of|by)\s+(?:19|20)\d{2})?"
+_FROM_LEAD = re.compile(rf"(?:\bfrom|[从由])\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*$", re.I)
 _CHANGE_GAP = re.compile(
-    rf"\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到)\s*{_BOUND_WORDS}\s*", re.I
+    rf"{_END_YEAR_EN}\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*",
+    re.I,
 )
 
 
