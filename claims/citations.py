@@ -12,7 +12,7 @@ from claims.model import SourceRef
 from claims.prescan import with_first_chars
 from claims.urls import normalise_url
 
-__all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans"]
+__all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans", "link_definitions", "reference_links"]
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
 _ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
@@ -136,6 +136,41 @@ def find_references(text: str, start: int, end: int) -> list[SourceRef]:
                 SourceRef(ref.raw, ref.url, ref.malformed, label or ref.label, number, ref.start, ref.end)
             )
     return refs
+
+
+# Markdown reference-style links (CommonMark): "[text][label]" and "[label][]" cite the URL that a
+# "[label]: url" line defines anywhere in the document
+_LINK_DEFINITION = re.compile(
+    r"^[ \t]{0,3}\[(?!\^)(?P<label>[^\]\n]{1,60})\]:[ \t]*<?(?P<url>[^\s<>]{1,2000}?)>?(?:[ \t]+[\"'(][^\n]*)?[ \t]*$", re.M
+)
+_LINK_USE = re.compile(r"\[(?P<text>[^\]\n]{0,300})\]\[(?P<label>[^\]\n]{0,60})\]")
+
+
+def _link_key(label: str) -> str:
+    return " ".join(label.split()).lower()
+
+
+def link_definitions(text: str) -> dict[str, SourceRef]:
+    """The reference-style link definitions of ``text`` by label (case and spacing folded, as CommonMark
+    matches them); the first definition of a label wins."""
+    found: dict[str, SourceRef] = {}
+    for m in _LINK_DEFINITION.finditer(text):
+        label = m.group("label").strip()
+        number = int(label) if label.isdigit() and len(label) <= 3 else None
+        found.setdefault(_link_key(label), _make(m.group("url"), label, m.start(), m.end(), number))
+    return found
+
+
+def reference_links(text: str, start: int, end: int, definitions: dict[str, SourceRef]) -> list[SourceRef]:
+    """The defined sources ``text[start:end]`` cites with "[text][label]" or "[label][]", in order."""
+    if not definitions:
+        return []
+    cited: list[SourceRef] = []
+    for m in _LINK_USE.finditer(text, start, end):
+        ref = definitions.get(_link_key(m.group("label") or m.group("text")))
+        if ref is not None and ref not in cited:
+            cited.append(ref)
+    return cited
 
 
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:

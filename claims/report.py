@@ -8,7 +8,13 @@ from typing import Any
 
 import yaml
 
-from claims.citations import find_references, find_sources, footnote_numbers
+from claims.citations import (
+    find_references,
+    find_sources,
+    footnote_numbers,
+    link_definitions,
+    reference_links,
+)
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import Heading, classify_heading, clean_heading, find_headings
@@ -161,13 +167,23 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         for ref in find_references(view, m.start(), m.end()):
             if ref.start not in listed:
                 references.append(ref)
+    # "[4]: https://…" link definitions anywhere: the numbered ones are the report's references too
+    definitions = link_definitions(view)
+    defined = [(d.start, d.end) for d in definitions.values()]
+    for d in definitions.values():
+        if d.ref_number is not None and d.start not in listed:
+            references.append(d)
     by_number = {r.ref_number: r for r in references if r.ref_number is not None}
     sections = []
     for order, (heading, kind, start, end) in enumerate(spans):
         if kind == "references":
             sources = [r for r in references if start <= r.start < end] or find_sources(view, start, end)
         else:
-            sources = find_sources(view, start, end)
+            # a definition line is no citation of the section it stands in
+            sources = [r for r in find_sources(view, start, end) if not any(a <= r.start < b for a, b in defined)]
+            for ref in reference_links(view, start, end, definitions):
+                if ref not in sources:
+                    sources.append(ref)
             for number, _s, _e in footnote_numbers(view[start:end]):
                 if number in by_number and by_number[number] not in sources:
                     sources.append(by_number[number])

@@ -213,3 +213,17 @@ def test_a_numbered_section_after_a_summary_is_a_section_of_its_own() -> None:
     assert kinds["今日总览"] == "summary"
     assert kinds["一、Kestrel AI 完成 45 亿美元 D 轮"] != "summary"
     assert kinds["二、本周融资一览"] != "summary"
+
+
+def test_reference_style_links_cite_their_definitions_section_by_section() -> None:
+    text = (
+        "# Brief\n\n## Funding\n\nQuillon raised $3.2 billion ([The Stackline][1]). It also bought [a chip startup][deal].\n\n"
+        "## Pricing\n\nAstra 5 costs $10 per million output tokens ([Astrelle][3]).\n\n## Our take\n\nWatch power.\n\n"
+        "[1]: https://thestackline.example/quillon\n[3]: https://astrelle.example/astra-5\n"
+        '[Deal]: <https://news.example/deal> "The deal"\n'
+    )
+    report = parse_report(text, "brief.md")
+    sources = {s.heading: [r.url for r in s.sources] for s in report.sections}
+    assert sources["Funding"] == ["https://thestackline.example/quillon", "https://news.example/deal"]
+    assert sources["Pricing"] == ["https://astrelle.example/astra-5"]
+    assert sources["Our take"] == []  # the definitions below it are no citation of its own

@@ -945,3 +945,19 @@ def test_a_change_written_with_the_year_of_each_end_shares_its_measure() -> None
     en = page("The share of ASIC-based AI servers will rise from 24% in 2026 to 31% in 2027.", title="AI server outlook")
     d, _ = verdict("The share of ASIC-based AI servers will rise to 31% in 2027", "31%", "percent", en)
     assert d.status == "verified"
+
+
+def test_another_deals_table_row_does_not_contradict_a_deal_size() -> None:
+    p = page("Quillon raised $3.2 billion in a Series D round.", ("Round | Date | Amount | Lead", "th"),
+             ("Seed | Aug 2023 | $18 million | Bluefin Ventures", "td"), ("Series C | Mar 2026 | $900 million | Kestrel", "td"),
+             title="Quillon raises $3.2 billion")
+    d, _ = verdict("另据外媒报道，Quillon 正洽购芯片设计公司 Tessery，交易金额约 20 亿美元", "20 亿美元", "money", p)
+    assert d.status != "contradicted"
+
+
+def test_a_slip_of_a_cell_in_the_claims_own_row_is_contradicted() -> None:
+    p = page(("Rank | Model | Organization | Score", "th"), ("1 | Kestrel 3 Ultra | Kestrel AI | 1498", "td"),
+             ("3 | DeepSeek-V4.5 | DeepSeek | 1476", "td"), title="Text Arena leaderboard")
+    d, a = verdict("Kestrel 3 Ultra 以 1498 分居首，DeepSeek-V4.5 以 14760 分首次上榜即进入前五", "14760 分", "count", p)
+    assert d.status == "contradicted"
+    assert "1476" in [e.matched_value for e in a.evidence]

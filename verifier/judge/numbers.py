@@ -32,6 +32,7 @@ from verifier.judge.rules import Finding
 from verifier.judge.statements import (
     PLAUSIBLE_MATCH,
     STRICT_MATCH,
+    SUPPORT_MATCH,
     Statement,
     aligned_plausible,
     aligned_statements,
@@ -188,6 +189,8 @@ def _sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
 
 
 def _contradiction_match(st: Statement, kind: str) -> float:
+    if st.subjects_row and kind in _DIGIT_SLIPS:
+        return max(st.match, SUPPORT_MATCH)  # the subject's own table row speaks to the claim as a half-met frame
     return max(st.match, st.clause_match) if kind in _EXACT_FIGURE_KINDS else st.match
 
 

@@ -97,6 +97,7 @@ class Statement:
     other_subject: bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
     bound_elsewhere: bool  # … its own segment does, an entity the claim binds to another of its figures
     names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
+    subjects_row: bool  # a table row whose label (its first two cells) names the claim's subject
     period_conflict: bool
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
@@ -517,6 +518,7 @@ def aligned_statements(
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         or _other_subject(subject, head, g.window, sentence_names, g.table_row),
                         bound_elsewhere=bound,
+                        subjects_row=g.table_row and subject is not None and subject in compact(p.text[: max(0, p.text.find("|", p.text.find("|", 1) + 1))]),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         period_conflict=periods_conflict(frame.periods, g.periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
@@ -709,6 +711,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
     if strong and nouns_agree(claimed, st.value):
         need = STRICT_MATCH
+    if strong and st.subjects_row and not st.comparison.agrees:
+        need = 0.0  # the claim's digits slipped, in the row of the claim's own subject ("DeepSeek-V4.5 | … | 1476")
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
     if match < need or is_vague(claimed) or is_vague(st.value):
         return None
@@ -725,6 +729,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity
     if st.stale or st.period_conflict or st.role_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
+    if not strong and not st.names_near and st.index.passages[st.passage_no].kind in {"td", "tr"}:
+        return None  # a table row naming none of the claim's entities: another deal's figure
     return st.comparison.detail or "different"
 
 
