@@ -338,7 +338,8 @@ def _index_report_claims(
     keyed = {cid: ks for cid, ks in keyed.items() if ks}
     if keyed:
         date = next(iter(mine.values()))[0].date
-        keys = sorted({meeting_key(k) for ks in keyed.values() for k in ks})
+        meets = {k: meeting_key(k) for k in {k for ks in keyed.values() for k in ks}}  # each key once
+        keys = sorted(set(meets.values()))
         cands = _candidates(session, keys, date, cap, summary)
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
@@ -350,7 +351,7 @@ def _index_report_claims(
             linked: set[int] = set()
             tried: set[int] = set()  # a candidate under two of its keys is compared once
             for key in keyed[cid]:
-                for other_id in cands.get(meeting_key(key), ()):
+                for other_id in cands.get(meets[key], ()):
                     if other_id in tried:
                         continue
                     tried.add(other_id)
