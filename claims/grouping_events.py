@@ -99,6 +99,7 @@ def event_at(text: str, start: int, raw: str, entities: tuple[str, ...]) -> Even
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+@lru_cache(maxsize=1 << 12)  # every comparison of two dates asks it of both, for a few hundred dates
 def date_span(value: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day a written date covers ("2026-04" → April 1 to 30); None if unreadable."""
     m = _ISO_DATE.fullmatch(value)

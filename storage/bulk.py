@@ -11,12 +11,13 @@ assumed. Elsewhere (PostgreSQL) SQLAlchemy's ``INSERT … RETURNING`` in batches
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Executable, Table, func, insert, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import CompoundSelect, Executable, Select, Table, func, insert, select
+from sqlalchemy.engine import Connection, Dialect
 
-__all__ = ["insert_returning_ids", "raw_rows", "stored"]
+__all__ = ["insert_returning_ids", "insert_rows", "prepared_rows", "raw_rows", "stored"]
 
 
 def stored(conn: Connection, table: Table, column: str, value: Any) -> Any:
@@ -45,6 +46,21 @@ def insert_returning_ids(
     return list(range(before + 1, before + len(rows) + 1))
 
 
+def insert_rows(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``rows`` (tuples of ``columns``' values, as the driver stores them: see :func:`stored`)
+    into ``table``: on SQLite straight to the driver's ``executemany``, elsewhere through SQLAlchemy."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', list(rows))  # type: ignore[arg-type]
+
+
 def raw_rows(
     conn: Connection, stmt: Executable, params: dict[str, Any] | None = None
 ) -> list[tuple[Any, ...]]:
@@ -52,6 +68,53 @@ def raw_rows(
     result type processing (a date column comes back as SQLite's ISO text, or PostgreSQL's date).
     For hot look-ups of thousands of small rows, where building the rows costs more than the query."""
     result = conn.execute(stmt, params or {})
+    try:
+        return list(result.cursor.fetchall())  # type: ignore[attr-defined]
+    finally:
+        result.close()
+
+
+_Mark = tuple[str, bool, Any]  # a parameter's name, whether it is an expanding list, its bind processor
+
+
+@lru_cache(maxsize=256)
+def _sqlite_plan(
+    stmt: Select[Any] | CompoundSelect, dialect: Dialect
+) -> tuple[str, tuple[_Mark, ...], Any] | None:
+    """``stmt`` compiled once: its SQL, its ``?`` marks in order, and the compiled form (for the
+    parameters' defaults); None for a statement ``prepared_rows`` leaves to SQLAlchemy."""
+    compiled = stmt.compile(dialect=dialect)
+    marks = tuple(
+        (name, bool(bind.expanding), bind.type.dialect_impl(dialect).bind_processor(dialect))
+        for name in compiled.positiontup or ()
+        for bind in (compiled.binds[name],)
+    )
+    if compiled.string.count("__[POSTCOMPILE_") != sum(1 for _n, expanding, _p in marks if expanding):
+        return None  # a parameter rendered into the SQL text at run time (not a list): not handled here
+    return compiled.string, marks, compiled
+
+
+def prepared_rows(
+    conn: Connection, stmt: Select[Any] | CompoundSelect, params: dict[str, Any]
+) -> list[tuple[Any, ...]]:
+    """:func:`raw_rows` for a ``SELECT`` built once and run many times (a module constant, or one
+    cached per shape): on SQLite it is compiled once and handed to the driver with its parameters
+    as SQLAlchemy would send them (bind processors applied; an expanding list such as
+    ``bindparam("ids", expanding=True)`` written as that many ``?`` marks). Through SQLAlchemy each
+    call costs a cache key of the whole statement and the rendering of its lists: more than SQLite's
+    work for a look-up by key. Elsewhere, ``raw_rows``."""
+    plan = _sqlite_plan(stmt, conn.dialect) if conn.dialect.name == "sqlite" else None
+    if plan is None:
+        return raw_rows(conn, stmt, params)
+    sql, marks, compiled = plan
+    values = compiled.construct_params(params)
+    args: list[Any] = []
+    for name, expanding, process in marks:
+        items = list(values[name]) if expanding else [values[name]]
+        if expanding:
+            sql = sql.replace(f"__[POSTCOMPILE_{name}]", ", ".join("?" * len(items)), 1)
+        args.extend(items if process is None else [process(v) for v in items])
+    result = conn.exec_driver_sql(sql, tuple(args))
     try:
         return list(result.cursor.fetchall())  # type: ignore[attr-defined]
     finally:

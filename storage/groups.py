@@ -31,13 +31,10 @@ from functools import lru_cache
 from itertools import islice
 
 from sqlalchemy import (
-    ColumnElement,
     CompoundSelect,
     Integer,
-    and_,
     bindparam,
     delete,
-    insert,
     union_all,
     update,
 )
@@ -53,7 +50,7 @@ from claims.grouping import (
     values_agree,
 )
 from claims.model import Value
-from storage.bulk import raw_rows
+from storage.bulk import insert_rows, prepared_rows, stored
 from storage.jsoncols import json_list
 from storage.models import Claim, ClaimConflict, ClaimKey, Report, utcnow
 
@@ -110,9 +107,38 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
         yield list(ids[start : start + _CHUNK])
 
 
-def _live(ids: list[int]) -> ColumnElement[bool]:
-    """Checkworthy claims of latest report versions among ``ids`` (the claims grouping considers)."""
-    return and_(col(Claim.id).in_(ids), col(Claim.checkworthy), col(Report.is_latest))
+_CLAIM = Claim.__table__  # type: ignore[attr-defined]
+_REPORT = Report.__table__  # type: ignore[attr-defined]
+_KEY = ClaimKey.__table__  # type: ignore[attr-defined]
+_CONFLICT = ClaimConflict.__table__  # type: ignore[attr-defined]
+_LIVE_IN = (  # checkworthy claims of latest versions among the expanding list "ids" (the ones grouping considers)
+    _CLAIM.c.id.in_(bindparam("ids", expanding=True)),
+    _CLAIM.c.checkworthy,
+    _REPORT.c.is_latest,
+)
+# built once (a statement built per call costs more than the query): the group ids, and the members
+_GROUP_IDS = (
+    sa_select(_CLAIM.c.id, _CLAIM.c.group_id)
+    .join(_REPORT, _REPORT.c.id == _CLAIM.c.report_id)
+    .where(*_LIVE_IN)
+)
+_MEMBER_ROWS = (
+    sa_select(
+        _CLAIM.c.id,
+        _CLAIM.c.report_id,
+        _CLAIM.c.kind,
+        _CLAIM.c.text,
+        _CLAIM.c["values"],
+        _CLAIM.c.entities,
+        _CLAIM.c.topics,
+        _CLAIM.c.start,
+        _CLAIM.c.sentence_start,
+        _CLAIM.c.group_id,
+        _REPORT.c.date,
+    )
+    .join(_REPORT, _REPORT.c.id == _CLAIM.c.report_id)
+    .where(*_LIVE_IN)
+)
 
 
 def _members(
@@ -123,16 +149,13 @@ def _members(
     With ``cache``: only the group ids are read for the claims it holds (a claim's text and values
     never change), and the members read are added to it."""
     out: dict[int, tuple[GroupMember, str | None]] = {}
+    conn = session.connection()
+    # the rows come as the driver gives them: the report date is read as SQLAlchemy would
+    read_date = _REPORT.c.date.type.dialect_impl(conn.dialect).result_processor(conn.dialect, None)
     for chunk in _chunks(sorted(set(claim_ids))):
         if cache is not None:
-            gids = raw_rows(
-                session.connection(),
-                sa_select(col(Claim.id), col(Claim.group_id))
-                .join(Report, col(Report.id) == col(Claim.report_id))
-                .where(_live(chunk)),
-            )
             missing = []
-            for cid, gid in gids:
+            for cid, gid in prepared_rows(conn, _GROUP_IDS, {"ids": chunk}):
                 member = cache.get(int(cid))
                 if member is None:
                     missing.append(int(cid))
@@ -141,24 +164,9 @@ def _members(
             if not missing:
                 continue
             chunk = missing
-        rows = session.execute(
-            sa_select(
-                col(Claim.id),
-                col(Claim.report_id),
-                col(Claim.kind),
-                col(Claim.text),
-                col(Claim.values),
-                col(Claim.entities),
-                col(Claim.topics),
-                col(Claim.start),
-                col(Claim.sentence_start),
-                col(Claim.group_id),
-                col(Report.date),
-            )
-            .join(Report, col(Report.id) == col(Claim.report_id))
-            .where(_live(chunk))
-        ).all()
-        for cid, rid, kind, text, values, entities, topics, start, sstart, gid, date in rows:
+        for cid, rid, kind, text, values, entities, topics, start, sstart, gid, date in prepared_rows(
+            conn, _MEMBER_ROWS, {"ids": chunk}
+        ):
             member = GroupMember(
                 claim_id=int(cid),
                 report_id=int(rid),
@@ -167,7 +175,7 @@ def _members(
                 values=Value.many_from_json(json_list(values)),
                 entities=tuple(json_list(entities)),
                 topics=tuple(json_list(topics)),
-                date=date,
+                date=read_date(date) if read_date is not None else date,
                 key_offset=start - sstart,
             )
             out[int(cid)] = (member, gid)
@@ -246,7 +254,7 @@ def _candidates(
     for start in range(0, len(keys), _KEYS_PER_QUERY):
         chunk = keys[start : start + _KEYS_PER_QUERY]
         stmt = _look_up(len(chunk), date is not None)
-        fetched = raw_rows(
+        fetched = prepared_rows(
             session.connection(), stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}
         )
         for key, cid, rdate in fetched:
@@ -330,7 +338,8 @@ def _index_report_claims(
     keyed = {cid: ks for cid, ks in keyed.items() if ks}
     if keyed:
         date = next(iter(mine.values()))[0].date
-        keys = sorted({meeting_key(k) for ks in keyed.values() for k in ks})
+        meets = {k: meeting_key(k) for k in {k for ks in keyed.values() for k in ks}}  # each key once
+        keys = sorted(set(meets.values()))
         cands = _candidates(session, keys, date, cap, summary)
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
@@ -342,7 +351,7 @@ def _index_report_claims(
             linked: set[int] = set()
             tried: set[int] = set()  # a candidate under two of its keys is compared once
             for key in keyed[cid]:
-                for other_id in cands.get(meeting_key(key), ()):
+                for other_id in cands.get(meets[key], ()):
                     if other_id in tried:
                         continue
                     tried.add(other_id)
@@ -360,19 +369,12 @@ def _index_report_claims(
                 merges.merge(cid, linked)
         summary.compared += compared
         merges.write(session)
-        if conflicts:
-            session.connection().execute(
-                insert(ClaimConflict.__table__),  # type: ignore[attr-defined]
-                [{"claim_id": a, "other_id": b} for a, b in sorted(conflicts)],
-            )
+        conn = session.connection()
+        insert_rows(conn, _CONFLICT, ("claim_id", "other_id"), sorted(conflicts))
         summary.conflicts = len(conflicts) // 2
-        rows = [
-            {"claim_id": cid, "key": key, "report_date": mine[cid][0].date}
-            for cid in sorted(keyed)
-            for key in keyed[cid]
-        ]
-        if rows:
-            session.connection().execute(insert(ClaimKey.__table__), rows)  # type: ignore[attr-defined]
+        report_date = stored(conn, _KEY, "report_date", date)  # one date for the report's claims
+        rows = [(cid, key, report_date) for cid in sorted(keyed) for key in keyed[cid]]
+        insert_rows(conn, _KEY, ("claim_id", "key", "report_date"), rows)
         summary.keys = len(rows)
     summary.claims = len(ids)
     if mark:

@@ -21,10 +21,11 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import IO, Any, Literal
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
@@ -149,6 +150,13 @@ _CLAIM_COLUMNS = (
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(…, ensure_ascii=False) gives
 
 
+@lru_cache(maxsize=4096)
+def _names_json(names: tuple[str, ...]) -> str:
+    """A claim's entities or topics as stored: the claims of a sentence share one tuple, and the
+    same names come back sentence after sentence, so each is encoded once."""
+    return _to_json(list(names))
+
+
 def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], now: Any) -> tuple[Any, ...]:
     """The claim's row (``_CLAIM_COLUMNS``); ``now`` as stored, for ``created_at`` and ``grouped_at``
     (it is indexed in the same transaction: storage.groups.index_new_claims)."""
@@ -163,8 +171,8 @@ def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], 
         ex.key_text,
         ex.kind,
         _to_json([v.to_json() for v in ex.values]),
-        _to_json(list(ex.entities)),
-        _to_json(list(ex.topics)),
+        _names_json(tuple(ex.entities)),
+        _names_json(tuple(ex.topics)),
         ex.checkworthy,
         None,
         now,
@@ -302,14 +310,18 @@ _SECTION_SOURCE = SectionSource.__table__  # type: ignore[attr-defined]
 _CLAIM = Claim.__table__  # type: ignore[attr-defined]
 
 
+# built once: a statement built per call, and the ORM's execution path, cost more than the query
+_LATEST = (
+    sa_select(_REPORT.c.id, _REPORT.c.version, _REPORT.c.sha256)
+    .where(_REPORT.c.name == bindparam("name"))
+    .order_by(_REPORT.c.version.desc())
+    .limit(1)
+)
+
+
 def _latest_row(session: Session, name: str) -> tuple[int, int, str] | None:
     """(id, version, sha256) of the report's newest version, if any."""
-    row = session.execute(
-        sa_select(col(Report.id), col(Report.version), col(Report.sha256))
-        .where(col(Report.name) == name)
-        .order_by(col(Report.version).desc())
-        .limit(1)
-    ).first()
+    row = session.connection().execute(_LATEST, {"name": name}).first()
     return None if row is None else (int(row[0]), int(row[1]), str(row[2]))
 
 

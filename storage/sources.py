@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, or_, select
 
 from claims.urls import normalise_url, url_host
+from storage.bulk import prepared_rows
 from storage.models import Report, Section, SectionSource, Snapshot, Source
 
 __all__ = [
@@ -57,6 +59,13 @@ def upsert_source_url(session: Session, raw_url: str) -> Source:
     return source
 
 
+_SOURCE = Source.__table__  # type: ignore[attr-defined]
+# built once (ingest asks it for every report): the ids of the sources of a list of URLs
+_IDS_OF_URLS = sa_select(_SOURCE.c.url, _SOURCE.c.id).where(
+    _SOURCE.c.url.in_(bindparam("urls", expanding=True))
+)
+
+
 def upsert_source_urls(session: Session, raw_urls: Sequence[str]) -> list[int]:
     """Bulk :func:`upsert_source_url`: the source id of each URL, in order; the missing sources are
     created in one statement (each under the first raw text that names it)."""
@@ -66,10 +75,7 @@ def upsert_source_urls(session: Session, raw_urls: Sequence[str]) -> list[int]:
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         ids.update(
-            (url, int(sid))
-            for url, sid in session.execute(
-                select(Source.url, Source.id).where(col(Source.url).in_(chunk))
-            ).all()
+            (url, int(sid)) for url, sid in prepared_rows(session.connection(), _IDS_OF_URLS, {"urls": chunk})
         )
     missing: dict[str, dict[str, object]] = {}
     for raw, (key, malformed) in zip(raw_urls, keys, strict=True):
