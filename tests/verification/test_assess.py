@@ -961,3 +961,10 @@ def test_a_slip_of_a_cell_in_the_claims_own_row_is_contradicted() -> None:
     d, a = verdict("Kestrel 3 Ultra 以 1498 分居首，DeepSeek-V4.5 以 14760 分首次上榜即进入前五", "14760 分", "count", p)
     assert d.status == "contradicted"
     assert "1476" in [e.matched_value for e in a.evidence]
+
+
+def test_a_bracketed_citation_label_is_not_the_claims_subject() -> None:
+    p = page("Net income was $612 million, or $1.43 per diluted share, compared with $371 million, or $0.88 per "
+             "diluted share, a year ago.", title="Corvalis Cloud Reports Third Quarter 2026 Financial Results")
+    d, _ = verdict("Corvalis earned $1.43 a share in the third quarter ([Corvalis IR][4])", "$1.43", "money", p)
+    assert d.status == "verified"

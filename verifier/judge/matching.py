@@ -353,6 +353,17 @@ _PERIOD_AFTER = re.compile(r"\s*(?:年|财年|財年|财政年度|会计年度|f
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
 
 
+# a bracketed reference-style citation, "([Corvalis IR][4])": the source's label, not the sentence's words
+_CITATION = re.compile(r"[(（]\s*\[[^\]\n]{1,80}\]\[[^\]\n]{0,60}\]\s*[)）]")
+
+
+def _blank_citations(sentence: str) -> str:
+    """The sentence with its bracketed citations blanked (same length: offsets into it stay valid)."""
+    if "][" not in sentence:
+        return sentence
+    return _CITATION.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def split_names(key: str) -> tuple[str, ...]:
     """Latin names written in ``key``; a list ("AWS、Google 和 NVIDIA") gives its items."""
     names: list[str] = []
@@ -382,7 +393,7 @@ def build_query(
 
     Matching reads a same-length view of the text: Traditional characters as Simplified, full-width
     ASCII as plain (so a Traditional report meets the lexicon and the dictionary the same way)."""
-    sentence, key_text = _view(sentence), _view(key_text)
+    sentence, key_text = _blank_citations(_view(sentence)), _view(key_text)
     if key_start < 0:
         key_start = sentence.find(key_text)
     key_span = (key_start, key_start + len(key_text)) if key_start >= 0 else (0, 0)
