@@ -968,3 +968,12 @@ def test_a_bracketed_citation_label_is_not_the_claims_subject() -> None:
              "diluted share, a year ago.", title="Corvalis Cloud Reports Third Quarter 2026 Financial Results")
     d, _ = verdict("Corvalis earned $1.43 a share in the third quarter ([Corvalis IR][4])", "$1.43", "money", p)
     assert d.status == "verified"
+
+
+def test_a_raised_outlook_claimed_at_the_old_figure_is_contradicted() -> None:
+    p = page("The company now expects full-year 2026 capital expenditures of approximately $11 billion, up from its "
+             "previous outlook of $9.5 billion.", title="Corvalis Cloud Reports Third Quarter 2026 Financial Results")
+    d, a = verdict("公司将全年资本支出预估上调至约95亿美元", "95亿美元", "money", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "$9.5 billion")
+    ok, _ = verdict("公司将全年资本支出预估上调至约110亿美元", "110亿美元", "money", p)
+    assert ok.status == "verified"

@@ -316,13 +316,17 @@ def direction_of(text: str, value: float | None = None) -> int:
 # the figure a change started from: "from $24.5 billion", "up from 14%", "compared with $1.67 billion",
 # "较 2025 年的 12.8 万", "从 12.8 万 token"; the figure it went to: "to 9%", "提升至 100 万", "增至"
 _FROM_BEFORE = re.compile(
-    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )than)|[从由较比])\s*(?:the\s+|a\s+|an\s+|[\w\-. ]{1,16}?\s*的\s*)?(?:[A-Z]{0,3}[$€£¥]\s?)?$",
+    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )than)|[从由较比])\s*"
+    r"(?:the\s+|a\s+|an\s+|[\w\-. ]{1,16}?\s*的\s*|(?:(?:its|the|their|a)\s+)?(?:previous|prior|earlier|original|initial|old)\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|约|近)?(?:[A-Z]{0,3}[$€£¥]\s?)?$",
     re.I,
 )
 _TO_BEFORE = re.compile(r"(?:\bto|[至到])\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
 # a Chinese verb of change with 至/到 names the end of a change on its own (增至 0.3%, 降到 5%): unlike
 # English "to 9%", it is never a limit or a target
-_CHANGED_TO = re.compile(r"(?:[增升降跌涨减]|提[升高]|上[升涨]|下[降跌滑]|增[加长]|减少|扩大|缩[小减]|攀升|回落)[至到]\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$")
+_CHANGED_TO = re.compile(
+    r"(?:[增升降跌涨减]|提[升高]|上[升涨调修]|下[降跌滑调修]|调[高低升降]|增[加长]|减少|扩大|缩[小减]|攀升|回落)[至到]\s*(?:约|近|逾)?\s*(?:[A-Z]{0,3}[$€£¥]\s?)?$"
+)
 _BOUND_AFTER = re.compile(r"\s*(?:以[下上内]|之[下上内])")
 _FROM_SOMEWHERE = re.compile(r"\b(?:from|compared (?:with|to))\b|[从由较]", re.I)
 
@@ -336,7 +340,7 @@ def is_base_figure(text: str, start: int, end: int, direction: int) -> bool:
     "from" counts only beside a change ("grew to $5bn from $3.8bn", not "from 12 investors")."""
     if figure_role(text, start, end) != "from":
         return False
-    m = _FROM_BEFORE.search(text[max(0, start - 24) : start])
+    m = _FROM_BEFORE.search(text[max(0, start - 48) : start])
     plain = m is not None and _PLAIN_FROM.match(m.group(0)) is not None
     return not plain or direction != 0
 
@@ -345,7 +349,7 @@ def figure_role(text: str, start: int, end: int) -> str | None:
     """``"from"`` for the figure a change started from, ``"to"`` for the one it went to, else None.
     "to" counts only in a clause that also says "from" (``"cut to 9% from 14%"``, ``"从 X 提升至 Y"``):
     alone, "to 9%" is often a limit or a target, not the end of a change."""
-    before = text[max(0, start - 24) : start]
+    before = text[max(0, start - 48) : start]
     if _FROM_BEFORE.search(before):
         return "from"
     if _CHANGED_TO.search(before) and not _BOUND_AFTER.match(text, end):
