@@ -977,3 +977,10 @@ def test_a_raised_outlook_claimed_at_the_old_figure_is_contradicted() -> None:
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "$9.5 billion")
     ok, _ = verdict("公司将全年资本支出预估上调至约110亿美元", "110亿美元", "money", p)
     assert ok.status == "verified"
+
+
+def test_two_years_of_a_clause_with_one_figure_are_not_that_figures_periods() -> None:
+    p = page("The investigation was targeted at young people in the millennial generation (born between 1980 and 2000) "
+             "in nine countries.", title="")
+    d, _ = verdict("这项报告的访问对象为9个国家的“千禧一代”年轻人（出生在1980年至2000年间）", "9个", "count", p)
+    assert d.status == "verified"

@@ -175,6 +175,16 @@ def own_years(clause_marks: frozenset[str], text: str, start: int, end: int, lo:
     return (clause_marks - years) | {f"y{best[1]}"} if best else clause_marks
 
 
+def _figure_years(
+    marks: frozenset[str], text: str, start: int, end: int, segment: tuple[int, int],
+    value_spans: Sequence[tuple[int, int]], clause: tuple[int, int],
+) -> frozenset[str]:
+    """own_years, when the clause holds another figure the years may belong to (one figure in a clause
+    of two years is of both: "9 countries' young people born between 1980 and 2000")."""
+    others = sum(1 for a, _b in value_spans if clause[0] <= a < clause[1] and not start <= a < end)
+    return own_years(marks, text, start, end, *segment) if others else marks
+
+
 def part_of_year(text: str) -> frozenset[str]:
     """The quarters and halves ``text`` names (``q3``, ``h1``): the part of a year a figure is for."""
     return frozenset(m for m in period_marks(text) if m[0] in "qh")
@@ -586,7 +596,9 @@ def claim_frame(
                 sibling_groups[not_mine] = None
     # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
     periods = (
-        period_marks(sentence, skip=(at, end)) if table_row else own_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, ss, se)
+        period_marks(sentence, skip=(at, end))
+        if table_row
+        else _figure_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), value_spans, (s, e))
     ) | basis_marks(sentence, at, end, value_spans)
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),

@@ -371,7 +371,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         segment=segment,
         window_compact=compact(window),
         periods=_with_heading(
-            own_years(period_marks(f"{column} {clause}" if column else clause), text, pv.start, pv.end, gs, ge),
+            own_years(period_marks(f"{column} {clause}" if column else clause), text, pv.start, pv.end, gs, ge)
+            if any(v is not pv and v.kind != "date" and s <= v.start < e for v in p.values)
+            else period_marks(f"{column} {clause}" if column else clause),
             period_marks(p.heading) | (period_marks(text[: max(0, text.find("|", 1))]) if p.kind in {"td", "tr"} else frozenset()),
         )
         | basis_marks(text, pv.start, pv.end, spans),
