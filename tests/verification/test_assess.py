@@ -984,3 +984,11 @@ def test_two_years_of_a_clause_with_one_figure_are_not_that_figures_periods() ->
              "in nine countries.", title="")
     d, _ = verdict("这项报告的访问对象为9个国家的“千禧一代”年轻人（出生在1980年至2000年间）", "9个", "count", p)
     assert d.status == "verified"
+
+
+def test_a_chinese_company_written_in_pinyin_is_found_on_its_chinese_page() -> None:
+    p = page("燧芯微电子今日登陆上交所科创板，本次发行募集资金总额42.33亿元，为今年科创板募资规模第二大的IPO。",
+             title="燧芯微电子科创板上市")
+    d, _ = verdict("GPU designer Suixin Microelectronics raised 4.23 billion yuan in its STAR Market IPO",
+                   "4.23 billion yuan", "money", p)
+    assert d.status == "verified"

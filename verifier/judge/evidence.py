@@ -8,14 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claims.bridge import stem
+from claims.bridge import has_han, stem
 from claims.model import Value
+from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import (
     normalise_version,
 )
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
+    SnapshotIndex,
 )
 from verifier.judge.rules import Finding
 
@@ -96,6 +98,28 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
         and not sentence_initial_word(q, n)
         and not _AMOUNT_NAME.match(n)
     ]
+
+
+def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) -> bool:
+    """Does the page name the claim's subject (any of ``subjects``, compact)? A Chinese company the claim
+    writes in pinyin ("Suixin Microelectronics") meets its characters (燧芯) on a Chinese page."""
+    if not subjects or any(n in idx.page_compact for n in subjects):
+        return True
+    keys = _page_keys(idx)
+    return any(
+        (key := word_key(n.split()[0])) is not None and key in keys
+        for n in q.context_names
+        if normalise_version(n) in subjects and n.split()
+    )
+
+
+def _page_keys(idx: SnapshotIndex) -> frozenset[str]:
+    """The pinyin keys of a page's Han runs, cached on the index (rebuilt per verify run)."""
+    got: frozenset[str] | None = getattr(idx, "_pinyin_keys", None)
+    if got is None:
+        got = page_keys(idx.page_text) if has_han(idx.page_text) else frozenset()
+        object.__setattr__(idx, "_pinyin_keys", got)
+    return got
 
 
 # "RMB4.2bn", "US$2bn", "HK$48": an amount written with a currency code is not a name

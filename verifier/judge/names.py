@@ -23,6 +23,7 @@ from verifier.judge.evidence import (
     Thresholds,
     claim_subjects,
     draft_evidence,
+    subject_on_page,
     term_spans,
 )
 from verifier.judge.frames import (
@@ -399,7 +400,7 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
     written = compact(q.key_text)
     for ps in passages:
         # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
-        if subjects and not any(n in ps.index.page_compact for n in subjects):
+        if not subject_on_page(q, subjects, ps.index):
             continue
         # the key's very words in a passage that speaks to the claim ("由海岳资本领投": names no dictionary knows)
         verbatim = len(written) >= 4 and written in ps.passage.compact and ps.context >= t.fact_context

@@ -21,6 +21,7 @@ from verifier.judge.evidence import (
     claim_subjects,
     draft_evidence,
     on_sparse_page,
+    subject_on_page,
 )
 from verifier.judge.frames import noun_terms, stale_spans
 from verifier.judge.matching import (
@@ -250,7 +251,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
         sparse = on_sparse_page(ps, family, t)
         if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near) and not sparse:
             continue
-        if subjects and not any(n in ps.index.page_compact for n in subjects):
+        if not subject_on_page(q, subjects, ps.index):
             continue  # the figure of another company's page
         comparisons: list[tuple[Value, Comparison]] = []
         for pv in ps.passage.values:

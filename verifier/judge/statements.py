@@ -34,6 +34,7 @@ from verifier.judge.compare import (
     significant_digits,
     unit_family,
 )
+from verifier.judge.evidence import subject_on_page
 from verifier.judge.frames import (
     FRAME_NEUTRAL,
     ClaimFrame,
@@ -483,7 +484,7 @@ def aligned_statements(
     out: list[Statement] = []
     families = _families(claimed)
     for idx in indexes:
-        if subjects and not any(n in idx.page_compact for n in subjects):
+        if not subject_on_page(q, subjects, idx):
             continue  # another company's page
         for n in _candidates(idx, families):
             p = idx.passages[n]

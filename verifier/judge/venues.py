@@ -11,7 +11,7 @@ from functools import cache
 from typing import Literal
 
 from claims.units import data_lines
-from verifier.judge.evidence import Assessment, claim_subjects, draft_evidence
+from verifier.judge.evidence import Assessment, claim_subjects, draft_evidence, subject_on_page
 from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding
 from verifier.judge.statements import passage_sentences
@@ -65,7 +65,7 @@ def assess_venue(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment 
     same: tuple[SnapshotIndex, int, tuple[int, int]] | None = None
     other: tuple[SnapshotIndex, int, tuple[int, int]] | None = None
     for idx in indexes:
-        if subjects and not any(n in idx.page_compact for n in subjects):
+        if not subject_on_page(q, subjects, idx):
             continue  # another company's page
         for n, p in enumerate(idx.passages):
             for s, e, _figures in passage_sentences(p):
