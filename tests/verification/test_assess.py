@@ -992,3 +992,12 @@ def test_a_chinese_company_written_in_pinyin_is_found_on_its_chinese_page() -> N
     d, _ = verdict("GPU designer Suixin Microelectronics raised 4.23 billion yuan in its STAR Market IPO",
                    "4.23 billion yuan", "money", p)
     assert d.status == "verified"
+
+
+def test_a_multiple_is_read_against_a_rise_in_percent() -> None:
+    p = page("AI infrastructure revenue was $1.36 billion, up 118% year over year, and represented 28% of total revenue.",
+             title="Corvalis Cloud Reports Third Quarter 2026 Financial Results")
+    ok, _ = verdict("Corvalis Cloud's AI infrastructure revenue more than doubled in the third quarter", "doubled", "count", p)
+    assert ok.status == "verified"
+    d, _ = verdict("Corvalis Cloud's AI infrastructure revenue more than tripled in the third quarter", "tripled", "count", p)
+    assert d.status != "verified"

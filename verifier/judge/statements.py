@@ -165,6 +165,15 @@ def _compare(claimed: Value, found: Value) -> Comparison:
     return Comparison("incomparable", "unit")
 
 
+def _as_multiple(claimed: Value, p: IndexedPassage, i: int) -> Comparison:
+    """A claimed multiple ("more than doubled") against a page's rise in percent: up 118% is ×2.18. A
+    percent that says no rise (a share of revenue) is no multiple."""
+    pv = p.values[i]
+    if _geometry(p, i).direction <= 0 or not isinstance(pv.value, float | int):
+        return Comparison("incomparable", "unit")
+    return compare_values(claimed, replace(pv, value=1 + float(pv.value) / 100, unit="x", kind="count", precision=None))
+
+
 def _families(claimed: Value) -> tuple[str, ...]:
     fam = unit_family(claimed)
     if fam == "date":
@@ -483,13 +492,16 @@ def aligned_statements(
     level_now = _states_a_level_now(q, claimed, frame)
     out: list[Statement] = []
     families = _families(claimed)
+    multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
+    if multiple:
+        families = (*families, "percent")
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
         for n in _candidates(idx, families):
             p = idx.passages[n]
             for i, pv in enumerate(p.values):
-                cmp = _compare(claimed, pv)
+                cmp = _compare(claimed, pv) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
