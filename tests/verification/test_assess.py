@@ -1001,3 +1001,14 @@ def test_a_multiple_is_read_against_a_rise_in_percent() -> None:
     assert ok.status == "verified"
     d, _ = verdict("Corvalis Cloud's AI infrastructure revenue more than tripled in the third quarter", "tripled", "count", p)
     assert d.status != "verified"
+
+
+def test_a_calendar_quarter_is_not_the_fiscal_quarter_a_release_reports() -> None:
+    p = page("Brant Micro today reported results for the third quarter of fiscal 2027, ended October 26, 2026.",
+             "Revenue was $1.9 billion, up 22% from a year ago.", title="Brant Micro Reports Third Quarter Fiscal 2027 Results")
+    d, _ = verdict("Brant Micro 2026 年第三季度营收 19 亿美元", "19 亿美元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_period")
+    ok, _ = verdict("Brant Micro 2027 财年第三季度营收 19 亿美元", "19 亿美元", "money", p)
+    assert ok.status == "verified"
+    bare, _ = verdict("Brant Micro 第三季度营收 19 亿美元", "19 亿美元", "money", p)
+    assert bare.status == "verified"  # no year: the claim does not say which calendar

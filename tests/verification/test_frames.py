@@ -440,3 +440,13 @@ def test_a_figure_takes_the_year_written_next_to_it_not_across_a_join() -> None:
     a, b = zh.find("14.2%"), zh.find("17.5%")
     assert own_years(period_marks(zh), zh, a, a + 5, 0, b) == {"y2026"}
     assert own_years(period_marks(zh), zh, b, b + 5, a + 5, len(zh)) == {"y2027"}
+
+
+def test_a_fiscal_year_is_its_own_mark() -> None:
+    from verifier.judge.frames import period_marks, periods_conflict
+
+    fiscal = period_marks("results for the third quarter of fiscal 2027, ended October 26, 2026")
+    assert {"fiscal", "fy2027", "q3"} <= fiscal
+    assert periods_conflict(period_marks("2026 年第三季度"), fiscal)
+    assert not periods_conflict(period_marks("2027 财年第三季度"), period_marks("the third quarter of fiscal 2027"))
+    assert "fy2026" in period_marks("FY26 revenue")

@@ -117,6 +117,9 @@ _QUARTER_LIST = re.compile(
 _MONTHS_MARK = {"three": "q1", "3": "q1", "six": "h1", "6": "h1", "nine": "q123", "9": "q123"}
 _HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(
+    r"\bfiscal(?: year)?\s+((?:19|20)\d{2})\b|\bFY\s?'?((?:19|20)?\d{2})\b|((?:19|20)\d{2})\s*(?:财年|財年|财政年度|会计年度)", re.I
+)
 _CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d,%]|\.\d)")
 
@@ -141,6 +144,9 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         marks.add(_MONTHS_MARK.get((m.group(1) or m.group(2) or "nine").lower(), "q123"))
     if _FISCAL.search(text):
         marks.add("fiscal")
+        for m in _FISCAL_YEAR.finditer(text):  # which fiscal year: "fiscal 2027", "FY27", "2027 财年"
+            year = m.group(1) or m.group(2) or m.group(3)
+            marks.add(f"fy{year if len(year) == 4 else '20' + year}")
     if _CALENDAR.search(text):
         marks.add("calendar")
     for m in _YEAR.finditer(text):
@@ -203,7 +209,19 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
         pb = {m for m in b if m.startswith(prefix)}
         if pa and pb and not pa & pb:
             return True
-    return ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b)
+    if ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b):
+        return True
+    return _calendar_against_fiscal(a, b) or _calendar_against_fiscal(b, a)
+
+
+def _calendar_against_fiscal(a: frozenset[str], b: frozenset[str]) -> bool:
+    """``a`` names a quarter or half of a calendar year that is not the fiscal year ``b`` names it of:
+    "the third quarter of 2026" against "the third quarter of fiscal 2027, ended October 26, 2026"."""
+    if "fiscal" in a or not any(m[0] in "qh" for m in a):
+        return False
+    fiscal_years = {m[2:] for m in b if m.startswith("fy")}
+    years = {m[1:] for m in a if m[0] == "y"}
+    return bool(fiscal_years and years and not years & fiscal_years)
 
 
 # ---------------------------------------------------------------- what a change is measured against

@@ -202,7 +202,8 @@ def _period_said_elsewhere(
     early August"), while the page gives the same figure for the same measure elsewhere with a period that
     conflicts with the claim's ("Q2 revenue forecast $7.60 bln" against 第三季): that statement decides."""
     quarters = _parts_of_year(claim_periods)  # a quarter or a half: a year said elsewhere is often another figure's
-    if not quarters or not backing or any(st.periods for st in backing):
+    # (a fiscal calendar the page's title declares is no period of the figure's own)
+    if not quarters or not backing or any(m != "fiscal" and not m.startswith("fy") for st in backing for m in st.periods):
         return None
     moved = [
         st for st in statements

@@ -498,6 +498,8 @@ def aligned_statements(
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
+        # a page titled with a fiscal period ("Third Quarter Fiscal 2027 Results") reports every quarter in it
+        fiscal = frozenset(m for m in period_marks(idx.title) if m == "fiscal" or m.startswith("fy"))
         for n in _candidates(idx, families):
             p = idx.passages[n]
             for i, pv in enumerate(p.values):
@@ -505,6 +507,7 @@ def aligned_statements(
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
+                periods = g.periods | fiscal if fiscal and "fiscal" not in g.periods else g.periods
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 seg_words = g.seg_words | idx.title_words
                 match = measure_match(frame, seg_words)
@@ -535,10 +538,10 @@ def aligned_statements(
                         bound_elsewhere=bound,
                         subjects_row=g.table_row and subject is not None and subject in compact(p.text[: max(0, p.text.find("|", p.text.find("|", 1) + 1))]),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
-                        period_conflict=periods_conflict(frame.periods, g.periods),
+                        period_conflict=periods_conflict(frame.periods, periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
                         direction=g.direction,
-                        periods=g.periods,
+                        periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         earlier_level=g.base and level_now,
                         stale=g.stale,
