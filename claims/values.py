@@ -1319,6 +1319,8 @@ _EN_RANK = re.compile(
     r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",
     re.I,
 )
+_EN_LARGEST = re.compile(r"(?<=\b[Tt]he )(?:largest|biggest)(?= [A-Za-z])")
+_ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (?:the )?\Z", re.I)
 _CN_RANK = re.compile(
     r"(?:排名|排在|位列|名列|位居|居)\s*第\s*(?P<c>[一二两三四五六七八九十])(?![\d一二两三四五六七八九十百千万亿季方])"
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*(?:名|大(?=[\u4e00-\u9fff])|高(?=[\u4e00-\u9fff]))"
@@ -1413,6 +1415,10 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
     for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
+    for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text else ():
+        # "the largest STAR Market IPO", "the biggest shareholder": first of all (第一大) — not "one of the largest"
+        if not _ONE_OF.search(text, max(0, m.start() - 12), m.start()):
+            yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)
     for m in _EN_RANK.finditer(text) if _may_rank(text) else ():
         if m.group("t"):
             t = m.group("t").lower()

@@ -518,6 +518,13 @@ def test_the_currency_named_after_yuan_says_which_yuan() -> None:
     assert one("票价100元人民币").unit == "CNY"
 
 
+def test_the_largest_is_first_but_one_of_the_largest_is_not() -> None:
+    v = one("the largest STAR Market IPO of the year")
+    assert (v.raw, v.value, v.unit) == ("largest", 1.0, "rank")
+    assert parse_values("one of the largest banks") == []
+    assert parse_values("among the largest firms") == []
+
+
 def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
     rank = one("该公司已成为东南亚第二大云服务商")
     assert (rank.raw, rank.value, rank.unit) == ("第二大", 2.0, "rank")

@@ -450,3 +450,13 @@ def test_a_fiscal_year_is_its_own_mark() -> None:
     assert periods_conflict(period_marks("2026 年第三季度"), fiscal)
     assert not periods_conflict(period_marks("2027 财年第三季度"), period_marks("the third quarter of fiscal 2027"))
     assert "fy2026" in period_marks("FY26 revenue")
+
+
+def test_a_year_after_a_comma_is_a_year_and_older_than_is_a_bound() -> None:
+    from verifier.judge.frames import is_base_figure, period_marks
+
+    assert period_marks("18% in 2008, but since then") == {"y2008"}
+    assert period_marks("只有3%,2008年也仅为18%") == {"y2008"}  # the matching view's comma
+    assert period_marks("2,008 units") == frozenset()
+    text = "judged to be older than 18"
+    assert not is_base_figure(text, text.find("18"), text.find("18") + 2, 0)

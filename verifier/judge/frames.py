@@ -121,7 +121,7 @@ _FISCAL_YEAR = re.compile(
     r"\bfiscal(?: year)?\s+((?:19|20)\d{2})\b|\bFY\s?'?((?:19|20)?\d{2})\b|((?:19|20)\d{2})\s*(?:财年|財年|财政年度|会计年度)", re.I
 )
 _CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d,%]|\.\d)")
+_YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?![\d%]|[.,]\d)")
 
 
 def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset[str]:
@@ -157,7 +157,7 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
     return frozenset(marks)
 
 
-_YEAR_AT = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d,%]|\.\d)\s*(?:年度?|财年|財年)?")
+_YEAR_AT = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?![\d%]|[.,]\d)\s*(?:年度?|财年|財年)?")
 # a word between a year and a figure that joins the figure to another: the year is that other's
 _JOINS = re.compile(r"\b(?:to|from|and|versus|vs|while|compared|against|than)\b|[至到从從由较較和与與及，,;；]", re.I)
 
@@ -359,13 +359,14 @@ _BOUND_AFTER = re.compile(r"\s*(?:以[下上内]|之[下上内])")
 _FROM_SOMEWHERE = re.compile(r"\b(?:from|compared (?:with|to))\b|[从由较]", re.I)
 
 
-_PLAIN_FROM = re.compile(r"\bfrom\b", re.I)
+_PLAIN_FROM = re.compile(r"\b(?:from|than)\b", re.I)  # … "older than 18" is a bound, not an earlier level
 
 
 def is_base_figure(text: str, start: int, end: int, direction: int) -> bool:
     """The figure is what a change or comparison started from ("compared with 64.8% a year earlier",
     "up from $9 billion", "较去年的 12.8 万"): the level of an earlier time, not the figure now. A plain
-    "from" counts only beside a change ("grew to $5bn from $3.8bn", not "from 12 investors")."""
+    "from" or "than" counts only beside a change ("grew to $5bn from $3.8bn", "higher than 64.8%"; not
+    "from 12 investors", "older than 18")."""
     if figure_role(text, start, end) != "from":
         return False
     m = _FROM_BEFORE.search(text[max(0, start - 48) : start])
