@@ -1012,3 +1012,12 @@ def test_a_calendar_quarter_is_not_the_fiscal_quarter_a_release_reports() -> Non
     assert ok.status == "verified"
     bare, _ = verdict("Brant Micro 第三季度营收 19 亿美元", "19 亿美元", "money", p)
     assert bare.status == "verified"  # no year: the claim does not say which calendar
+
+
+def test_a_list_member_the_pages_same_list_replaces_is_contradicted() -> None:
+    p = page("Including Red Mesa, GPD has 2.9 GW of capacity operating, under construction or in development across six "
+             "campuses in Texas, Oklahoma and Arizona.", title="GPD announces Red Mesa AI campus")
+    d, a = verdict("Red Mesa brings its portfolio to six campuses across Texas, Oklahoma and New Mexico", "New Mexico", "fact", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Arizona")
+    ok, _ = verdict("Red Mesa brings its portfolio to six campuses across Texas, Oklahoma and Arizona", "Arizona", "fact", p)
+    assert ok.status == "verified"

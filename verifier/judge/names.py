@@ -385,7 +385,13 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         else:
             missing = [n for n, m in zip(q.names, matches, strict=True) if not m.found]
             listing = _complete_name_list(missing, q, indexes) if missing else None
-            if listing is not None:
+            swapped = _list_with_another_member(q, passages, t) if missing and listing is None else None
+            if swapped is not None:
+                ps, span, other = swapped
+                draft = draft_evidence(ps, "contradicts", 0.8, None, [span])
+                draft.matched_value = other
+                out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+            elif listing is not None:
                 ps, names = listing
                 draft = draft_evidence(ps, "contradicts", ps.context, None)
                 draft.matched_value = ", ".join(names)
@@ -503,6 +509,43 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
 
 _RELATIVE = re.compile(r"[,，]\s*(?:which|who|that|此前|曾)\b", re.I)
 _LEAD_BY = re.compile(r"\bled by\b|\blead investor (?:was|is)\b|由", re.I)
+
+
+_LIST_ITEM = r"[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,3}"
+_NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*,?\s+(?:and|or)\s+{_LIST_ITEM}")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _members(listed: str) -> list[str]:
+    return [m.strip().rstrip(".") for m in _LIST_JOIN.split(listed) if m.strip().rstrip(".")]
+
+
+def _list_with_another_member(
+    q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
+) -> tuple[PassageScore, tuple[int, int], str] | None:
+    """The claim's key is one member of a list ("Texas, Oklahoma and New Mexico"); a passage that speaks
+    to the claim gives a list of as many members, all the claim's others and one of its own instead of
+    the key ("Texas, Oklahoma and Arizona"): that member, the page's list of the same things."""
+    at = q.sentence.find(q.key_text)
+    mine = next((m for m in _NAME_LIST.finditer(q.sentence) if m.start() <= at < m.end()), None) if at >= 0 else None
+    if mine is None:
+        return None
+    claimed = _members(mine.group())
+    key = compact(q.key_text)
+    if len(claimed) < 3 or key not in {compact(c) for c in claimed}:
+        return None
+    others = {compact(c) for c in claimed} - {key}
+    for ps in passages:
+        if ps.context < t.contradict_context:
+            continue
+        for m in _NAME_LIST.finditer(ps.passage.text):
+            theirs = _members(m.group())
+            found = {compact(x) for x in theirs}
+            extra = [x for x in theirs if compact(x) not in others]
+            if len(theirs) == len(claimed) and others <= found and key not in found and len(extra) == 1:
+                at_extra = m.start() + m.group().rfind(extra[0])
+                return ps, (at_extra, at_extra + len(extra[0])), extra[0]
+    return None
 
 
 def _complete_name_list(
