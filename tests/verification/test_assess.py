@@ -1021,3 +1021,16 @@ def test_a_list_member_the_pages_same_list_replaces_is_contradicted() -> None:
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Arizona")
     ok, _ = verdict("Red Mesa brings its portfolio to six campuses across Texas, Oklahoma and Arizona", "Arizona", "fact", p)
     assert ok.status == "verified"
+
+
+
+def test_durations_beside_a_rate_do_not_take_the_years_of_its_clause() -> None:
+    from verifier.judge.matching import build_query
+    from verifier.judge.statements import frame_of
+
+    sentence = "过去12个月（2024年8月至2025年7月）的年平均通货膨胀率为 -0.6%"
+    at = sentence.find("-0.6%")
+    values = [v for v in parse_values(sentence, default_year=2026) if v.start <= at < v.end]
+    q = build_query(kind="percent", sentence=sentence, key_text="-0.6%", key_start=at, values=values)
+    # the 12 months are no second rate: the clause's two years stay the rate's
+    assert {"y2024", "y2025"} <= frame_of(q).periods

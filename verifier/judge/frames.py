@@ -185,8 +185,9 @@ def _figure_years(
     marks: frozenset[str], text: str, start: int, end: int, segment: tuple[int, int],
     value_spans: Sequence[tuple[int, int]], clause: tuple[int, int],
 ) -> frozenset[str]:
-    """own_years, when the clause holds another figure the years may belong to (one figure in a clause
-    of two years is of both: "9 countries' young people born between 1980 and 2000")."""
+    """own_years, when the clause holds another figure of the same kind the years may belong to (one
+    figure in a clause of two years is of both: "9 countries' young people born between 1980 and 2000";
+    "the 12 months from August 2015 to July 2016" are no second rate)."""
     others = sum(1 for a, _b in value_spans if clause[0] <= a < clause[1] and not start <= a < end)
     return own_years(marks, text, start, end, *segment) if others else marks
 
@@ -560,6 +561,7 @@ def claim_frame(
     noun: str | None = None,
     names_measure: bool = True,
     key_value: float | None = None,
+    kin_spans: tuple[tuple[int, int], ...] = (),
 ) -> ClaimFrame:
     """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
     sentence; ``names`` (the subject) and the figures' own words (scales, currencies, qualifiers) are
@@ -617,7 +619,7 @@ def claim_frame(
     periods = (
         period_marks(sentence, skip=(at, end))
         if table_row
-        else _figure_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), value_spans, (s, e))
+        else _figure_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), kin_spans, (s, e))
     ) | basis_marks(sentence, at, end, value_spans)
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),

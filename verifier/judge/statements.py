@@ -129,7 +129,17 @@ def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None 
         noun,
         names_measure=names_measure,
         key_value=_number(figure) if figure is not None else (_number(q.values[0]) if q.values else None),
+        kin_spans=_kin_spans(q, figure),
     )
+
+
+def _kin_spans(q: ClaimQuery, figure: Value | None) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentence's figures of the key figure's own family (the years of its clause may be theirs)."""
+    key = figure if figure is not None else (q.values[0] if q.values else None)
+    if key is None:
+        return ()
+    family = unit_family(key)
+    return tuple((v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date" and unit_family(v) == family)
 
 
 @lru_cache(maxsize=4096)
@@ -382,7 +392,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         window_compact=compact(window),
         periods=_with_heading(
             own_years(period_marks(f"{column} {clause}" if column else clause), text, pv.start, pv.end, gs, ge)
-            if any(v is not pv and v.kind != "date" and s <= v.start < e for v in p.values)
+            if any(v is not pv and v.kind != "date" and unit_family(v) == family and s <= v.start < e for v in p.values)
             else period_marks(f"{column} {clause}" if column else clause),
             period_marks(p.heading) | (period_marks(text[: max(0, text.find("|", 1))]) if p.kind in {"td", "tr"} else frozenset()),
         )
