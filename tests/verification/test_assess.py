@@ -1034,3 +1034,21 @@ def test_durations_beside_a_rate_do_not_take_the_years_of_its_clause() -> None:
     q = build_query(kind="percent", sentence=sentence, key_text="-0.6%", key_start=at, values=values)
     # the 12 months are no second rate: the clause's two years stay the rate's
     assert {"y2024", "y2025"} <= frame_of(q).periods
+
+
+
+def test_a_clause_about_another_entity_is_marked_foreign() -> None:
+    from verifier.judge.evidence import claim_subjects
+    from verifier.judge.matching import build_query
+    from verifier.judge.statements import aligned_statements
+
+    sentence = "另有报道称，Lyra X9 将采用 2 纳米工艺制造"
+    at = sentence.find("2 纳米")
+    values = [v for v in parse_values(sentence) if v.start <= at < v.end]
+    q = build_query(kind="count", sentence=sentence, key_text="2 纳米", key_start=at, values=values)
+    other = page("Orrin's HBM4E will ship with the Lyra X9 accelerator.",
+                 "The base die of Orrin's HBM is manufactured on a 3-nanometer-class logic process.", title="Orrin HBM4E")
+    mine = page("The Lyra X9 is manufactured on a 3-nanometer process.", title="Lyra X9")
+    # (a different figure of a foreign clause never contradicts: statements.contradiction)
+    assert [st.foreign for st in aligned_statements(q, values[0], [other], claim_subjects(q))] == [True]
+    assert [st.foreign for st in aligned_statements(q, values[0], [mine], claim_subjects(q))] == [False]

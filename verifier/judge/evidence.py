@@ -21,7 +21,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.rules import Finding
 
-_GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
+GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
 @dataclass(frozen=True)
 class Thresholds:
     number_context: float = 0.4  # passage must speak this much to a numeric claim to count
@@ -94,7 +94,7 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
     return [
         normalise_version(n) for n in q.context_names
         if len(normalise_version(n)) >= 3
-        and n.upper() not in _GENERIC_NAMES
+        and n.upper() not in GENERIC_NAMES
         and not sentence_initial_word(q, n)
         and not _AMOUNT_NAME.match(n)
     ]

@@ -34,7 +34,7 @@ from verifier.judge.compare import (
     significant_digits,
     unit_family,
 )
-from verifier.judge.evidence import subject_on_page
+from verifier.judge.evidence import GENERIC_NAMES, subject_on_page
 from verifier.judge.frames import (
     FRAME_NEUTRAL,
     ClaimFrame,
@@ -99,6 +99,7 @@ class Statement:
     bound_elsewhere: bool  # … its own segment does, an entity the claim binds to another of its figures
     names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
     subjects_row: bool  # a table row whose label (its first two cells) names the claim's subject
+    foreign: bool  # its clause names another entity, none of the claim's, and not the claim's subject
     period_conflict: bool
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
@@ -548,6 +549,7 @@ def aligned_statements(
                         bound_elsewhere=bound,
                         subjects_row=g.table_row and subject is not None and subject in compact(p.text[: max(0, p.text.find("|", p.text.find("|", 1) + 1))]),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
+                        foreign=_foreign(subject, g.window, g.window_compact, all_names),
                         period_conflict=periods_conflict(frame.periods, periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
                         direction=g.direction,
@@ -581,6 +583,16 @@ def _whole_years_apart(statements: list[Statement], claim_periods: frozenset[str
         else st
         for st in statements
     ]
+
+
+def _foreign(subject: str | None, window: str, window_compact: str, names: frozenset[str]) -> bool:
+    """An English clause about another entity: it names one (not a generic acronym), none of the claim's,
+    and not the claim's subject."""
+    if subject is None or subject in window_compact or has_han(window):
+        return False
+    return any(
+        len(n) >= 3 and n not in names and n.upper() not in GENERIC_NAMES for n, _h in _name_heads(window)
+    )
 
 
 def _states_a_level_now(q: ClaimQuery, claimed: Value, frame: ClaimFrame) -> bool:
@@ -759,6 +771,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         return None
     if not strong and not st.names_near and st.index.passages[st.passage_no].kind in {"td", "tr"}:
         return None  # a table row naming none of the claim's entities: another deal's figure
+    if not strong and st.foreign:
+        return None  # a different figure of a clause about another entity ("Hanbit's base die … 3-nanometer")
     return st.comparison.detail or "different"
 
 
