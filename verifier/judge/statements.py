@@ -591,8 +591,23 @@ def _foreign(subject: str | None, window: str, window_compact: str, names: froze
     if subject is None or subject in window_compact or has_han(window):
         return False
     return any(
-        len(n) >= 3 and n not in names and n.upper() not in GENERIC_NAMES for n, _h in _name_heads(window)
+        len(compact(n)) >= 3 and compact(n) not in names and n.upper() not in GENERIC_NAMES and not _opening_word(window, n)
+        for n in split_names(window)
     )
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*")
+
+
+def _opening_word(window: str, name: str) -> bool:
+    """A plain capitalised word that opens a sentence or clause ("Gross margin was …") is a word, not a name."""
+    if not _PLAIN_WORD.fullmatch(name):
+        return False
+    at = window.find(name)
+    if at < 0:
+        return False
+    before = window[:at]
+    return not before.strip(" \t\n\"“'(") or re.search(r"[.;:!?]\s*$", before) is not None
 
 
 def _states_a_level_now(q: ClaimQuery, claimed: Value, frame: ClaimFrame) -> bool:
