@@ -41,18 +41,44 @@ def pg_available() -> str | None:
     return _pg_reachable()
 
 
-@pytest.fixture
-def pg_url(pg_available: str | None) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+def _pg_db_url(name: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_available: str | None) -> Iterator[str]:
+    """A PostgreSQL database holding a new ledger's schema (tables, indexes, count triggers), made
+    once per test process by ``make_engine`` itself and copied for every test: creating the schema
+    anew took about as long as a short PostgreSQL test (~0.5 s of DDL commits, 166 tests)."""
     if pg_available:
         pytest.skip(pg_available)
+    import psycopg
+
+    from storage.db import make_engine
+
+    name = f"cl_tmpl_{uuid.uuid4().hex[:12]}"
+    admin = PG_ADMIN_URL.replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        make_engine(_pg_db_url(name), cache=False).dispose()  # no session may stay on a template
+        yield name
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, holding only a new ledger's schema (as
+    ``make_engine`` creates it on an empty database), dropped afterwards."""
     import psycopg
 
     name = f"cl_test_{uuid.uuid4().hex[:12]}"
     admin = PG_ADMIN_URL.replace("+psycopg", "")
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    url = _pg_db_url(name)
     try:
         yield url
     finally:
