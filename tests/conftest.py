@@ -159,3 +159,26 @@ def engine(db_url: str) -> Engine:
     from storage.db import make_engine
 
     return make_engine(db_url, cache=False)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files holding a test marked ``slow`` first, then files with more tests first; a file's own
+    order is kept. Under ``--dist loadfile --no-loadscope-reorder`` (make test) workers take files in
+    this order, so the long ones (mutation ledgers, kill -9, races, worker processes: 20-75 s each)
+    start early instead of last (xdist's own order, by number of tests, put those few-test files at
+    the end, where one of them kept a worker busy while the other had nothing left)."""
+    first: dict[str, int] = {}
+    count: dict[str, int] = {}
+    slow: set[str] = set()
+    for i, item in enumerate(items):
+        path = item.nodeid.split("::", 1)[0]
+        first.setdefault(path, i)
+        count[path] = count.get(path, 0) + 1
+        if item.get_closest_marker("slow"):
+            slow.add(path)
+
+    def order(item: pytest.Item) -> tuple[bool, int, int]:
+        path = item.nodeid.split("::", 1)[0]
+        return path not in slow, -count[path], first[path]
+
+    items.sort(key=order)  # stable: a file's tests keep their order

@@ -27,6 +27,8 @@ from tests.conftest import ROOT
 from tests.recheck.support import add_claim, add_sources
 from tests.support.servers import LocalServer, Reply
 
+pytestmark = pytest.mark.slow
+
 CAP = 10  # sources of one host per window, all workers together
 # seconds; the length does not change what is proved: two windows' takes are at least WINDOW apart,
 # so a span of WINDOW - LAG holds requests of two windows only if fetches trail their claims by more

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from storage.db import session_scope
 from tests.recheck.support import FakeVerify, add_claim, add_sources
 from tests.support.servers import LocalServer, Reply
@@ -15,6 +17,8 @@ from verifier.fetch.result import FetchResult
 from verifier.schedule.rounds import run_until_idle
 from verifier.settings import Settings
 from verifier.snapshots import page_of
+
+pytestmark = pytest.mark.slow
 
 PARAGRAPH = b"<p>The company raised 5 million.</p>"
 PARSE_TARGET = 3.0  # seconds the huge page should take to parse here (the test needs > 1 s), not 5-10 s
