@@ -36,9 +36,10 @@ lint: install
 	$(VENV)/bin/ruff check claims verifier storage tests bench
 	$(VENV)/bin/mypy claims storage verifier
 
-# every core, at most four workers; a test file stays on one worker (its module fixtures are built once)
+# every core, at most four workers; a test file stays on one worker (its module fixtures are built once);
+# files are taken in the order tests/conftest.py gives (long ones first), not by their number of tests
 test: install browser lint
-	$(VENV)/bin/pytest -q -p no:cacheprovider -n auto --maxprocesses 4 --dist loadfile
+	$(VENV)/bin/pytest -q -p no:cacheprovider -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 # Debian's wrk, the load generator of bench/api.py, where we can install it (root with apt-get);
 # bench/api.py falls back to async httpx clients otherwise and says so.

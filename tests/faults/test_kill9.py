@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
@@ -27,6 +28,8 @@ from storage.models import Claim, Evidence, Snapshot, Source, Verdict, VerdictEv
 from tests.conftest import REPORTS_DIR, ROOT, SOURCES_DIR
 from tests.recheck.support import add_claim, add_sources
 from tests.support.servers import LocalServer, Reply
+
+pytestmark = pytest.mark.slow
 
 KILLS = 10
 

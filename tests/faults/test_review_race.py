@@ -24,6 +24,8 @@ from verifier.judge.rules import Decision
 from verifier.review import review_claim
 from verifier.verify import ClaimOutcome, _write_batch
 
+pytestmark = pytest.mark.slow
+
 CLAIMS = 120
 REVIEWERS = 4
 REVIEWS_EACH = 760  # >= 3,000 reviews in all

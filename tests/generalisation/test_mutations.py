@@ -112,6 +112,7 @@ def summary(tmp_path_factory: pytest.TempPathFactory) -> MutationSummary:
     return run_mutants(reports, SOURCES_DIR, workdir=tmp_path_factory.mktemp("mutants"))
 
 
+@pytest.mark.slow
 def test_garbled_claims_are_almost_never_verified(summary: MutationSummary) -> None:
     print(summary.table())
     escaped = "\n".join(
@@ -121,6 +122,7 @@ def test_garbled_claims_are_almost_never_verified(summary: MutationSummary) -> N
     assert summary.share("verified") <= MAX_VERIFIED, escaped
 
 
+@pytest.mark.slow
 def test_garbled_claims_are_caught(summary: MutationSummary) -> None:
     assert summary.share("contradicted") >= MIN_CONTRADICTED, summary.table()
     numeric = [o for o in summary.outcomes if o.mutant.kind in {"money", "count", "percent", "date"}]
@@ -128,6 +130,7 @@ def test_garbled_claims_are_caught(summary: MutationSummary) -> None:
     assert caught >= MIN_NUMERIC_CONTRADICTED, summary.table()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "op", ["scale_x10", "scale_x100", "scale_x1000", "transpose", "date_shift", "version_bump"]
 )
@@ -141,6 +144,7 @@ def devset_summary(tmp_path_factory: pytest.TempPathFactory) -> MutationSummary:
     return run_mutants(reports, DEVSET / "sources", workdir=tmp_path_factory.mktemp("devset-mutants"))
 
 
+@pytest.mark.slow
 def test_devset_mutants(devset_summary: MutationSummary) -> None:
     """Every verified devset claim garbled (figures, dates, versions, names, qualifiers, directions,
     swapped figures) on realistic pages."""
