@@ -512,7 +512,8 @@ _LEAD_BY = re.compile(r"\bled by\b|\blead investor (?:was|is)\b|由", re.I)
 
 
 _LIST_ITEM = r"[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,3}"
-_NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*,?\s+(?:and|or)\s+{_LIST_ITEM}")
+# at most a dozen items: a run of capitalised words with no "and" is scanned in bounded steps per start
+_NAME_LIST = re.compile(rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM}){{0,12}},?\s+(?:and|or)\s+{_LIST_ITEM}")
 _LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
