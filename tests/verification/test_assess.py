@@ -1052,3 +1052,31 @@ def test_a_clause_about_another_entity_is_marked_foreign() -> None:
     # (a different figure of a foreign clause never contradicts: statements.contradiction)
     assert [st.foreign for st in aligned_statements(q, values[0], [other], claim_subjects(q))] == [True]
     assert [st.foreign for st in aligned_statements(q, values[0], [mine], claim_subjects(q))] == [False]
+
+
+
+def test_the_noun_after_a_counted_chinese_figure_is_that_figures() -> None:
+    p = page("From the speech at the 4th plenary session of the 19th Central Commission for Discipline Inspection.", title="")
+    for key in ("第十九届", "第四次"):
+        d, _ = verdict("在第十九届中央纪律检查委员会第四次全体会议上的讲话", key, "count", p)
+        assert d.status == "verified", key
+
+
+def test_the_words_after_a_chinese_comparisons_from_are_its_figures() -> None:
+    from verifier.judge.statements import _near_words
+
+    text = "2499元的指导价较此前2199元的零售价上涨了300元"
+    spans = [(0, 5), (text.find("2199元"), text.find("2199元") + 5), (text.find("300元"), text.find("300元") + 4)]
+    near = _near_words(text, *spans[1], spans, frozenset())
+    assert "retail" in near and "guid" not in near and "guidanc" not in near
+
+
+def test_a_counted_figures_noun_is_not_the_next_figures_near_word() -> None:
+    from verifier.judge.statements import _near_words
+
+    text = "在第十九届中央纪律检查委员会第四次全体会议上的讲话"
+    a, b = text.find("第十九届"), text.find("第四次")
+    spans = [(a, a + 4), (b, b + 3)]
+    near = _near_words(text, *spans[1], spans, frozenset())
+    assert not near & {"disciplin", "commiss", "inspect", "committe"}
+    assert near & {"plenari", "plenary", "meet", "session", "full"}

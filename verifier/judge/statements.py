@@ -803,6 +803,10 @@ def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int
     # from 0.2%": the quarter is the 0.3%'s)
     if _FROM_BEFORE.search(text, s, start):
         s = start
+    # … and a Chinese counted figure's noun follows it: the words between a figure ending in a measure word
+    # and the next figure are the first one's ("第十八届中央纪律检查委员会 | 第六次全体会议", "32个国家的 | 600部图书")
+    if s > 0 and s < start and text[s - 1] in _MEASURE_WORDS and any(b == s for _a, b in others) and _HAN_RUN.fullmatch(text, s, start):
+        s = start
     # the figure's own qualifier ("valued at more than 250 billion yen", 逾 300 亿) is not a measure
     # word: the window reaches past it
     before, after = _qualifier_before().search(text, max(s, start - 20), start), _qualifier_after().match(text, end, e)
@@ -836,10 +840,17 @@ def _name_sounds(text: str) -> frozenset[str]:
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-_FROM_BEFORE = re.compile(r"\b(?:from|versus|vs\.?|compared with|against)\s*(?:US\$|[$€£¥])?\s*\Z", re.I)
+_FROM_BEFORE = re.compile(
+    r"(?:\b(?:from|versus|vs\.?|compared with|against)|(?:较|相比|从|由)(?:此前|之前|去年|上年|上月|上季|同期)?的?)\s*(?:US\$|[$€£¥])?\s*\Z",
+    re.I,
+)
 _PER_BEFORE = re.compile(r"每\s*(?:百万|千万|万|亿|千|百)?\s*(?:[A-Za-z]+|个)?\s*\Z")
 _PER_AFTER = re.compile(r"\s*(?:/\s*|per\s+)(?:(?:million|billion|thousand|hundred|1,000|1m|1k|m|k)\s+)?", re.I)
 _ITEM_JOIN = re.compile(r"[和与及、]|\band\b|;")
+# measure words a counted Chinese figure ends with; the noun after one is that figure's (not 元, 亿: an
+# amount's measure word stands before it, "营收18亿元，净利润3亿元")
+_MEASURE_WORDS = frozenset("届次个名位家款台部辆架颗张座条项所只件艘枚")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,16}")
 
 
 @lru_cache(maxsize=1)
