@@ -18,11 +18,11 @@ _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 WORD_VALUES: dict[str, float] = {**_UNITS, **_TEENS, **_TENS, **_SCALES}
 
 _SMALL = "|".join(sorted([*_UNITS, *_TEENS, *_TENS], key=len, reverse=True))
-_SCALE = "hundred|thousand|million|billion|trillion"
+_SCALE = "dozen|hundred|thousand|million|billion|trillion"
 # a run: a number word (or "a"/"an"/"half a" before a scale), then more number words joined by spaces,
 # hyphens or "and", with "point" and digits after it; plural scales ("three billions") only inside a run.
 # The first-letter lookahead lets the scan skip most positions cheaply.

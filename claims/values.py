@@ -1451,6 +1451,19 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
 
 
+# the top N said with its measure word at the end of a phrase, whatever the verb: 挺进金牌榜前三位, 前十强
+# (not 前三位股东 / 前五名员工: the first three shareholders, counted people)
+_CN_TOP = re.compile(r"前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:位|名|强)(?![\u4e00-\u9fff])")
+
+
+def _find_top_ranks(text: str) -> Iterator[Value]:
+    for m in _CN_TOP.finditer(text) if "前" in text else ():
+        t = m.group(1)
+        top = int(t) if t.isdigit() else int(cn_number(t) or 0)
+        if top:
+            yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
+
+
 def parse_values(text: str, *, default_year: int | None = None, normalised: bool = False) -> list[Value]:
     """Every value in ``text``, in order, non-overlapping; offsets are into ``text``.
 
@@ -1482,6 +1495,7 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
         _find_english_fractions(text, default_year),
         _find_english_approx(text, default_year),
         _find_times(text, default_year),
+        _find_top_ranks(text),
         (v for v in numbers if v.kind != "money"),
         _find_english_number_words(text, default_year),
         _find_word_multiples(text, default_year),

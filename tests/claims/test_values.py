@@ -518,6 +518,14 @@ def test_the_currency_named_after_yuan_says_which_yuan() -> None:
     assert one("票价100元人民币").unit == "CNY"
 
 
+def test_the_top_n_with_its_measure_word_is_a_rank_and_dozens_are_twelves() -> None:
+    v = one("日本代表团的目标是挺进金牌榜前三位。")
+    assert (v.raw, v.value, v.unit, v.qualifier) == ("前三位", 3.0, "rank", "<=")
+    assert [x.raw for x in parse_values("前3位股东")] == ["3位"]  # the first three shareholders: counted people
+    assert one("about four dozen spectators").value == 48.0
+    assert one("a dozen eggs").value == 12.0
+
+
 def test_the_largest_is_first_but_one_of_the_largest_is_not() -> None:
     v = one("the largest STAR Market IPO of the year")
     assert (v.raw, v.value, v.unit) == ("largest", 1.0, "rank")
