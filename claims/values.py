@@ -600,6 +600,8 @@ def _after_hyphen(text: str, end: int, kinds: tuple[str, ...]) -> tuple[UnitWord
 
 # a minus sign glued to a figure (not the dash of a range: "10-15"), or 负 (负增长 1.5%)
 _NEGATIVE = re.compile(r"(?:(?<![\w.%)\]])[-−]|负(?:增长)?\s*)$")
+# … and a minus right after a Chinese word before a rate (年均贡献率为-1.28%); not a designation (歼-20)
+_NEGATIVE_AFTER_HAN = re.compile(r"[\u4e00-\u9fff][-−]$")
 # the lookbehinds start ``den`` only at the head of a run: without them a long run of digits or
 # numerals is tried from every position (quadratic in the run's length)
 _FRACTION = re.compile(
@@ -1096,7 +1098,9 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
                 value, precision, end = value + extra[0], 0.01, extra[1]
         if is_cn and not has_scale and kind == "count" and unit != "x" and not (measure and value >= 2):
             continue  # 一家, 一周, 三大: small Chinese numerals are wording; 四个版本, 三家公司 are counts
-        if _NEGATIVE.search(text, max(0, start - 4), start) and kind in ("percent", "money", "count"):
+        if (
+            _NEGATIVE.search(text, max(0, start - 4), start) and kind in ("percent", "money", "count")
+        ) or (kind == "percent" and _NEGATIVE_AFTER_HAN.search(text, max(0, start - 2), start)):
             value, start = -value, start - 1 if text[start - 1] in "-−" else start  # -1.5%, 负增长 1.5%
         qualifier = _qualifier_before(text, start)
         if approx_more and qualifier == "=":

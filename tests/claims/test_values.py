@@ -518,6 +518,11 @@ def test_the_currency_named_after_yuan_says_which_yuan() -> None:
     assert one("票价100元人民币").unit == "CNY"
 
 
+def test_a_minus_right_after_a_chinese_word_signs_a_rate_not_a_designation() -> None:
+    assert one("老龄化的年均贡献率为-1.28%").value == -1.28
+    assert one("歼-20 战机").value == 20.0
+
+
 def test_the_top_n_with_its_measure_word_is_a_rank_and_dozens_are_twelves() -> None:
     v = one("日本代表团的目标是挺进金牌榜前三位。")
     assert (v.raw, v.value, v.unit, v.qualifier) == ("前三位", 3.0, "rank", "<=")
