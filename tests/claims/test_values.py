@@ -518,6 +518,12 @@ def test_the_currency_named_after_yuan_says_which_yuan() -> None:
     assert one("票价100元人民币").unit == "CNY"
 
 
+def test_won_after_an_amount_is_korean_money() -> None:
+    v = one("a 4.8 trillion won expansion")
+    assert (v.value, v.unit) == (4.8e12, "KRW")
+    assert one("the team won 3 games").unit is None
+
+
 def test_a_minus_right_after_a_chinese_word_signs_a_rate_not_a_designation() -> None:
     assert one("老龄化的年均贡献率为-1.28%").value == -1.28
     assert one("歼-20 战机").value == 20.0

@@ -66,3 +66,10 @@ def test_the_keys_very_words_on_the_page_support_a_lead_no_dictionary_knows() ->
     p = page("36氪获悉，人形机器人公司穹迹机器人近日完成12亿元人民币B+轮融资，由海岳资本领投，钧和资本跟投。", title="穹迹机器人完成B+轮融资")
     d, _ = verdict("人形机器人公司穹迹机器人完成12亿元人民币B+轮融资，由海岳资本领投", "由海岳资本领投", "fact", p)
     assert d.status == "verified"
+
+
+def test_a_chinese_lead_no_dictionary_knows_is_read_as_written() -> None:
+    assert "北辰创投" in lead_terms("北辰创投")
+    zh = "人形机器人公司近日完成8亿元B轮融资，由云岭资本领投，北辰创投、星澜创投跟投。"
+    span = lead_clash({"北辰创投"}, zh)
+    assert span is not None and zh[span[0] : span[1]] == "云岭资本"

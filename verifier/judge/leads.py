@@ -89,6 +89,13 @@ def lead_terms(lead: str) -> frozenset[str]:
             out.add(" ".join(m.group(0).lower().split()))
             if len(words[0]) >= 3:
                 out.add(words[0])
-    for _s, _e, english in chinese_entities(lead):
+    named = chinese_entities(lead)
+    for _s, _e, english in named:
         out.add(english.lower())
+    han = "".join(_HAN.findall(lead))
+    if not named and 2 <= len(han) <= 12:
+        out.add(han)  # a Chinese name no dictionary knows (北辰创投) as the page writes it in Chinese
     return frozenset(t for t in out if len(t) >= 2)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
