@@ -1080,3 +1080,13 @@ def test_a_counted_figures_noun_is_not_the_next_figures_near_word() -> None:
     near = _near_words(text, *spans[1], spans, frozenset())
     assert not near & {"disciplin", "commiss", "inspect", "committe"}
     assert near & {"plenari", "plenary", "meet", "session", "full"}
+
+
+def test_a_cell_under_a_declared_unit_meets_a_chinese_amount() -> None:
+    p = page("Consolidated results (billion yen)", ("Item | Q2 FY2026 | Q2 FY2025 | YoY", "th"),
+             ("Net sales | 97.2 | 81.5 | +19.3%", "td"), ("Operating profit | 12.4 | 9.8 | +26.5%", "td"),
+             title="Kaminari Robotics: Q2 FY2026 results")
+    ok, _ = verdict("Kaminari Robotics 2026财年第二财季营收 972 亿日元", "972 亿日元", "money", p)
+    assert ok.status == "verified"
+    d, _ = verdict("Kaminari Robotics 2026财年第二财季营收 815 亿日元", "815 亿日元", "money", p)
+    assert d.status != "verified"  # the year-ago column

@@ -460,3 +460,11 @@ def test_a_year_after_a_comma_is_a_year_and_older_than_is_a_bound() -> None:
     assert period_marks("2,008 units") == frozenset()
     text = "judged to be older than 18"
     assert not is_base_figure(text, text.find("18"), text.find("18") + 2, 0)
+
+
+def test_a_half_years_figure_is_no_quarters() -> None:
+    from verifier.judge.frames import period_marks, periods_conflict
+
+    assert periods_conflict(period_marks("Q2 operating profit"), period_marks("H1 FY2026"))
+    assert not periods_conflict(period_marks("Q2 operating profit"), period_marks("Q2 FY2026"))
+    assert not periods_conflict(period_marks("上半年营收"), period_marks("first half"))

@@ -93,3 +93,13 @@ def test_a_figures_unit_and_a_period_year_are_not_part_of_a_name() -> None:
     assert split_names("Brant Micro 2027 财年第二季度营收") == ("Brant Micro",)
     assert split_names("RTX 5090 显卡") == ("RTX 5090",)  # a model number stays in its name
     assert split_names("Windows 2000 发布") == ("Windows 2000",)
+
+
+def test_a_tables_declared_unit_makes_its_bare_cells_amounts() -> None:
+    from verifier.judge.matching import declared_unit
+
+    assert declared_unit("Consolidated results (billion yen)") == (1e9, "JPY")
+    assert declared_unit("($ in millions)") == (1e6, "USD")
+    assert declared_unit("单位：亿元") == (1e8, "CNY")
+    assert declared_unit("（人民幣百萬元）") == (1e6, "CNY")
+    assert declared_unit("Revenue by quarter") is None

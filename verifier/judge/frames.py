@@ -212,7 +212,15 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
             return True
     if ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b):
         return True
+    if _quarter_against_half(a, b) or _quarter_against_half(b, a):
+        return True  # a half year's figure is no quarter's (the H1 column against "Q2")
     return _calendar_against_fiscal(a, b) or _calendar_against_fiscal(b, a)
+
+
+def _quarter_against_half(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(m[0] == "q" for m in a) and not any(m[0] == "h" for m in a) and any(m[0] == "h" for m in b) and not any(
+        m[0] == "q" for m in b
+    )
 
 
 def _calendar_against_fiscal(a: frozenset[str], b: frozenset[str]) -> bool:

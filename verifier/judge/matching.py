@@ -191,6 +191,57 @@ def passage_values(text: str, default_year: int | None = None) -> list[Value]:
         return []
 
 
+# a table's declared unit, in its header row, heading or caption: "(billion yen)", "in millions of US
+# dollars", "($ in millions)", "单位：亿元", "（人民幣百萬元）" — its bare cells are amounts in it
+_DECLARED_EN = re.compile(
+    r"\b(?:in\s+)?(?P<scale>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<cur>yen|(?:US\s+|Hong\s+Kong\s+)?dollars|won|euros|yuan|pounds)\b"
+    r"|(?P<sym>US\$|HK\$|\$|¥|€|£)\s*(?:in\s+)?(?P<scale2>billions?|millions?|thousands?)\b",
+    re.I,
+)
+_DECLARED_ZH = re.compile(
+    r"单位\s*[:：]\s*(?P<zh>(?:人民币|港币)?\s*(?:千|万|百万|千万|亿)?\s*(?:元|美元|港元|日元|韩元|欧元))"
+    r"|[（(]\s*(?P<zh2>(?:人民币|港币)?(?:千|万|百万|千万|亿)(?:元|美元|港元|日元|韩元|欧元))\s*[)）]"
+)
+
+
+@lru_cache(maxsize=1024)
+def declared_unit(text: str) -> tuple[float, str] | None:
+    """(factor, currency) a table's header, heading or caption declares for its bare cells, or None."""
+    from claims.textnorm import to_simplified
+
+    if m := _DECLARED_ZH.search(to_simplified(text)):
+        unit = (m.group("zh") or m.group("zh2")).replace(" ", "")
+        lead = next((c for c in ("人民币", "港币") if unit.startswith(c)), "")
+        phrase = f"{lead}1{unit[len(lead):]}"
+    elif m := _DECLARED_EN.search(text):
+        scale = (m.group("scale") or m.group("scale2")).lower().rstrip("s")
+        phrase = f"{m.group('sym')}1 {scale}" if m.group("sym") else f"1 {scale} {m.group('cur')}"
+    else:
+        return None
+    got = [v for v in passage_values(phrase) if v.kind == "money" and isinstance(v.value, float)]
+    return (float(got[0].value), str(got[0].unit)) if len(got) == 1 and got[0].unit else None
+
+
+def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str] | None) -> list[Value]:
+    """A row's bare numbers, each a whole cell, as amounts in its table's declared unit (97.2 under
+    "(billion yen)"; not the 1 of a "1-5月累計" label)."""
+    if declared is None:
+        return values
+    factor, unit = declared
+    return [
+        replace(v, value=float(v.value) * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
+        if v.kind == "count" and v.unit is None and isinstance(v.value, float) and _whole_cell(row, v)
+        else v
+        for v in values
+    ]
+
+
+def _whole_cell(row: str, v: Value) -> bool:
+    left = row.rfind("|", 0, v.start) + 1
+    right = row.find("|", v.end)
+    return row[left : right if right >= 0 else len(row)].strip() == row[v.start : v.end].strip()
+
+
 def build_index(
     *,
     snapshot_id: int,
@@ -212,6 +263,8 @@ def build_index(
     by_family: dict[str, list[int]] = defaultdict(list)
     header: frozenset[str] = frozenset()
     head_cells: tuple[str, ...] = ()
+    caption = ""  # the passage before a table (its caption or the sentence that introduces it)
+    declared: tuple[float, str] | None = None
     for p in raw:
         s, e = int(p.get("start", 0)), int(p.get("end", 0))
         body = text[s:e]
@@ -222,13 +275,17 @@ def build_index(
         heading = str(p.get("heading", "") or "")
         if kind == "th":
             header, head_cells = words, table_cells(body)
+            declared = declared_unit(f"{caption}\n{heading}\n{body}")
         elif kind != "td":
-            header, head_cells = frozenset(), ()
+            header, head_cells, declared = frozenset(), (), None
+            caption = body[-200:]
         cells = table_cells(body) if kind == "td" and head_cells else ()
         n = len(items)
         for w in words:
             postings[w].append(n)
         values = passage_values(body, year) if with_values else []
+        if kind == "td" and declared is not None:
+            values = _in_declared_unit(body, values, declared)
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)
         items.append(

@@ -278,6 +278,8 @@ def _other_subject(
     if subject in flat:
         return False
     if table_row:
+        if _MEASURE_LABEL.fullmatch(window.split("|", 1)[0].strip()):
+            return False  # a row labelled with a measure ("Net sales", "Operating profit"), not an entity
         row_names = [n for n in _names_in(window) if len(n) >= 3]
         # a table row is about the entity it names — unless that is one the claim names (its benchmark)
         return bool(row_names) and not any(n in sentence_names for n in row_names)
@@ -287,6 +289,9 @@ def _other_subject(
         if n in sentence_names or (len(head) >= 3 and their_head == head):
             return True
     return False
+
+
+_MEASURE_LABEL = re.compile(r"[A-Z][a-z]+(?:[ -][a-z]+)+(?:\s*\([^)]*\))?")
 
 
 @dataclass(frozen=True)
