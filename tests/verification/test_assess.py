@@ -1090,3 +1090,12 @@ def test_a_cell_under_a_declared_unit_meets_a_chinese_amount() -> None:
     assert ok.status == "verified"
     d, _ = verdict("Kaminari Robotics 2026财年第二财季营收 815 亿日元", "815 亿日元", "money", p)
     assert d.status != "verified"  # the year-ago column
+
+
+def test_a_year_ago_column_under_a_row_label_unit_is_the_year_before() -> None:
+    p = page("摩算科技今日披露三季报。", ("项目 | 2026年第三季度 | 上年同期 | 同比", "th"),
+             ("研发投入（亿元） | 2.86 | 2.03 | 40.89%", "td"), title="摩算科技三季报")
+    d, a = verdict("三季度研发投入2.03亿元", "2.03亿元", "money", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "2.86")
+    ok, _ = verdict("三季度研发投入2.86亿元", "2.86亿元", "money", p)
+    assert ok.status == "verified"

@@ -284,8 +284,10 @@ def build_index(
         for w in words:
             postings[w].append(n)
         values = passage_values(body, year) if with_values else []
-        if kind == "td" and declared is not None:
-            values = _in_declared_unit(body, values, declared)
+        if kind == "td":
+            # the row's own label may declare it ("研发投入（亿元）"), else the table's header or caption
+            label = body.split("|", 2)[1] if body.lstrip().startswith("|") else body.split("|", 1)[0]
+            values = _in_declared_unit(body, values, declared_unit(label) or declared)
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)
         items.append(

@@ -291,6 +291,7 @@ def _other_subject(
     return False
 
 
+_YEAR_AGO_COLUMN = re.compile(r"上年同期|去年同期|上年度|同期数|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b", re.I)
 _MEASURE_LABEL = re.compile(r"[A-Z][a-z]+(?:[ -][a-z]+)+(?:\s*\([^)]*\))?")
 
 
@@ -309,6 +310,7 @@ class _Geometry:
     direction: int
     role: str | None
     base: bool  # the start of a change or comparison (frames.is_base_figure)
+    year_ago: bool  # a table cell under a year-ago column ("上年同期", "Year-ago")
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
@@ -407,6 +409,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
         base=is_base_figure(text, pv.start, pv.end, direction_of(text[max(0, pv.start - 40) : pv.end + 40])),
+        year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)),
         stale=is_stale(pv, stale_spans(text)),
         alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
         table_row=p.kind in {"td", "tr"},
@@ -560,7 +563,8 @@ def aligned_statements(
                         direction=g.direction,
                         periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
-                        earlier_level=g.base and level_now,
+                        # (a year-ago column's cell is the year before whatever period the claim names)
+                        earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back),
                         stale=g.stale,
                         span=g.span,
                         frame_weight=frame_weight,
