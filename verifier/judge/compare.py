@@ -252,12 +252,17 @@ WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
 _DIMENSION_TOLERANCE = 0.025  # 1 TB written as 1,024 GB
 
 
+def _dimension(a: str | None, b: str | None) -> dict[str, float] | None:
+    """The dimension (bytes, watts) both units are of, if any."""
+    return next((dim for dim in (BYTES, WATTS) if a in dim and b in dim), None)
+
+
 def counts_other_things(claimed: Value, found: Value) -> bool:
     """Two counts of named, different things (15 billion tokens vs 3 million people): one counted
     unit must be given and the other side must name a thing that shares no word with it."""
     if unit_family(claimed) != "count" or not (claimed.unit or found.unit):
         return False
-    if any(claimed.unit in dim and found.unit in dim for dim in (BYTES, WATTS)):
+    if _dimension(claimed.unit, found.unit) is not None:
         return False
     a, b = _things(claimed), _things(found)
     return bool(a and b and not a & b)
@@ -272,12 +277,12 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         a, b = abs(a), abs(b)
     if counts_other_things(claimed, found):
         return Comparison("incomparable", "other_thing")
-    for dim in (BYTES, WATTS):  # 96 GB against 96 TB: one quantity, compared in bytes
-        if claimed.unit != found.unit and claimed.unit in dim and found.unit in dim:
-            x, y = a * dim[claimed.unit], b * dim[found.unit]
-            if math.isclose(x, y, rel_tol=_DIMENSION_TOLERANCE):
-                return Comparison("agree", "exact")
-            return Comparison("disagree", "unit" if significant_digits(x) == significant_digits(y) else "different")
+    dim = _dimension(claimed.unit, found.unit) if claimed.unit != found.unit else None
+    if dim is not None and claimed.unit and found.unit:  # 96 GB against 96 TB: one quantity, compared in bytes
+        x, y = a * dim[claimed.unit], b * dim[found.unit]
+        if math.isclose(x, y, rel_tol=_DIMENSION_TOLERANCE):
+            return Comparison("agree", "exact")
+        return Comparison("disagree", "unit" if significant_digits(x) == significant_digits(y) else "different")
     if is_vague(claimed):
         return _compare_vague(a, b, is_vague(found))
     if is_vague(found) or (found.raw.startswith("上") and claimed.qualifier == "="):

@@ -157,7 +157,7 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
     return frozenset(marks)
 
 
-_YEAR_AT = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?![\d%]|[.,]\d)\s*(?:年度?|财年|財年)?")
+_YEAR_AT = re.compile(_YEAR.pattern + r"\s*(?:年度?|财年|財年)?")  # a year with its 年 / 财年
 # a word between a year and a figure that joins the figure to another: the year is that other's
 _JOINS = re.compile(r"\b(?:to|from|and|versus|vs|while|compared|against|than)\b|[至到从從由较較和与與及，,;；]", re.I)
 
@@ -171,10 +171,10 @@ def own_years(clause_marks: frozenset[str], text: str, start: int, end: int, lo:
         return clause_marks
     best: tuple[int, str] | None = None
     for m in _YEAR_AT.finditer(text, lo, hi):
-        if start <= m.start() < end:
-            continue
+        if m.end() > start and m.start() < end:
+            continue  # (the figure itself)
         gap = text[m.end() : start] if m.end() <= start else text[end : m.start()]
-        if m.end() > start and m.start() < end or _JOINS.search(gap):
+        if _JOINS.search(gap):
             continue
         if best is None or len(gap.strip()) < best[0]:
             best = (len(gap.strip()), m.group(1))
@@ -261,12 +261,7 @@ def comparison_basis(text: str, start: int, end: int, others: Sequence[tuple[int
     ``"bstep"`` against the period just before, else None: the base said nearest the figure in its own
     clause, cut at the figures before and after it ("up 18% from the previous quarter and up 41% from a
     year ago": 18% is sequential, 41% year on year)."""
-    s, e = clause_span(text, start, end)
-    for a, b in others:
-        if s <= b <= start:
-            s = b
-        if end <= a <= e:
-            e = a
+    s, e = segment_span(text, start, end, list(others), min_chars=0)
     best: tuple[int, str] | None = None
     for m in _BASIS.finditer(text, s, e):
         if start <= m.start() < end:
@@ -506,10 +501,11 @@ def previous_clause(text: str, start: int) -> tuple[int, int]:
     return clause_span(text, max(0, start - 2), max(0, start - 1))
 
 
-def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]]) -> tuple[int, int]:
-    """The words that belong to the figure at ``[start, end)`` alone: its clause, cut at the figures
-    before and after it ("raised $4.5 billion in Series D | at a $62 billion post-money valuation")."""
-    s, e = clause_span(text, start, end, min_chars=12)
+def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]], *, min_chars: int = 12) -> tuple[int, int]:
+    """The words that belong to the figure at ``[start, end)`` alone: its clause (widened while shorter
+    than ``min_chars``), cut at the figures before and after it ("raised $4.5 billion in Series D | at a
+    $62 billion post-money valuation")."""
+    s, e = clause_span(text, start, end, min_chars=min_chars)
     for a, b in others:
         if s <= b <= start:
             s = b

@@ -50,7 +50,7 @@ def _says(text: str, term: str) -> bool:
 
 
 # a sentence that lists the rest of a round's investors ("Kestrel Partners and NVIDIA also participated")
-PARTICIPANTS = re.compile(r"\bparticipat\w*|\balso (?:invested|joined|backed)\b|\bjoined the round\b|跟投|参投|參投", re.I)
+_PARTICIPANTS = re.compile(r"\bparticipat\w*|\balso (?:invested|joined|backed)\b|\bjoined the round\b|跟投|参投|參投", re.I)
 
 
 def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") -> tuple[int, int] | None:
@@ -66,7 +66,7 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
         return None
     low = sentence.lower()
     lead, rest = low[span[0] : span[1]], low[: span[0]] + " " + low[span[1] :]
-    if following and PARTICIPANTS.search(following):  # the participants, listed in the sentence after
+    if following and _PARTICIPANTS.search(following):  # the participants, listed in the sentence after
         rest += " " + following.lower()
     if any(_says(lead, t) for t in lead_terms):
         return None

@@ -237,9 +237,9 @@ def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str]
 
 
 def _whole_cell(row: str, v: Value) -> bool:
-    left = row.rfind("|", 0, v.start) + 1
-    right = row.find("|", v.end)
-    return row[left : right if right >= 0 else len(row)].strip() == row[v.start : v.end].strip()
+    cells = table_cells(row)
+    at = column_of(row, v.start)
+    return at < len(cells) and cells[at] == row[v.start : v.end].strip()
 
 
 def build_index(
@@ -286,7 +286,7 @@ def build_index(
         values = passage_values(body, year) if with_values else []
         if kind == "td":
             # the row's own label may declare it ("研发投入（亿元）"), else the table's header or caption
-            label = body.split("|", 2)[1] if body.lstrip().startswith("|") else body.split("|", 1)[0]
+            label = (cells or table_cells(body))[0]
             values = _in_declared_unit(body, values, declared_unit(label) or declared)
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)

@@ -413,9 +413,6 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         if verbatim or (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
-            if (clash := _lead_against(q, passages, t)) is not None:
-                out.add(Finding("contradicts", 0.8, "name", "role"), clash)
-                break
             terms = frozenset(t for c in q.key_concepts for t in c.terms)
             spans = term_spans(ps.passage.text, terms)
             out.add(Finding("supports", ps.context, "topic", "concepts"), draft_evidence(ps, "supports", ps.context, None, spans))

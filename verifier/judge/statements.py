@@ -314,6 +314,11 @@ class _Geometry:
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
+    row_head: str  # a table row's first two cells, compact ("" for prose): the entity the row is about
+    # the names its window gives (compact; no generic acronym, no plain word opening a clause) and whether
+    # the window is Chinese: what a claim's subject is read against (_foreign)
+    proper_names: tuple[str, ...]
+    han: bool
 
 
 def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, ...]], ...]:
@@ -380,16 +385,21 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         seg_words |= noun_terms(pv.noun)
     segment = text[gs:ge]
     column = ""
-    if p.kind in {"td", "tr"}:  # a table row: its label binds every cell, its column's header its own
+    table_row = p.kind in {"td", "tr"}
+    label = text[: max(0, text.find("|", 1))] if table_row else ""
+    if table_row:  # a table row: its label binds every cell, its column's header its own
         words |= clause_words(text)
-        seg_words |= clause_words(text[: max(0, text.find("|", 1))])
+        seg_words |= clause_words(label)
         at = column_of(text, pv.start)
         if 0 < at < len(p.columns):
             column = p.columns[at]
             segment = f"{column} {segment}"
             seg_words |= clause_words(column)
-    window = text if p.kind in {"td", "tr"} else text[ps:e]
+    window = text if table_row else text[ps:e]
     family = unit_family(pv)
+    alone = sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1
+    marks = period_marks(f"{column} {clause}" if column else clause)
+    around = text[max(0, pv.start - 40) : pv.end + 40]
     got = _Geometry(
         span=(s, e),
         words=words,
@@ -398,21 +408,23 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         window=window,
         segment=segment,
         window_compact=compact(window),
+        # (its clause's years are its own when another figure of its kind shares the clause)
         periods=_with_heading(
-            own_years(period_marks(f"{column} {clause}" if column else clause), text, pv.start, pv.end, gs, ge)
-            if any(v is not pv and v.kind != "date" and unit_family(v) == family and s <= v.start < e for v in p.values)
-            else period_marks(f"{column} {clause}" if column else clause),
-            period_marks(p.heading) | (period_marks(text[: max(0, text.find("|", 1))]) if p.kind in {"td", "tr"} else frozenset()),
+            own_years(marks, text, pv.start, pv.end, gs, ge) if family != "date" and not alone else marks,
+            period_marks(p.heading) | period_marks(label),
         )
         | basis_marks(text, pv.start, pv.end, spans),
-        direction=direction_of(text[max(0, pv.start - 40) : pv.end + 40], _number(pv))
+        direction=direction_of(around, _number(pv))
         or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
         role=figure_role(text, pv.start, pv.end),
-        base=is_base_figure(text, pv.start, pv.end, direction_of(text[max(0, pv.start - 40) : pv.end + 40])),
+        base=is_base_figure(text, pv.start, pv.end, direction_of(around)),
         year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)),
         stale=is_stale(pv, stale_spans(text)),
-        alone=sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1,
-        table_row=p.kind in {"td", "tr"},
+        alone=alone,
+        table_row=table_row,
+        row_head=compact(text[: max(0, text.find("|", text.find("|", 1) + 1))]) if table_row else "",
+        proper_names=_proper_names(window),
+        han=has_han(window),
     )
     cache[i] = got
     return got
@@ -555,9 +567,9 @@ def aligned_statements(
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         or _other_subject(subject, head, g.window, sentence_names, g.table_row),
                         bound_elsewhere=bound,
-                        subjects_row=g.table_row and subject is not None and subject in compact(p.text[: max(0, p.text.find("|", p.text.find("|", 1) + 1))]),
+                        subjects_row=g.table_row and subject is not None and subject in g.row_head,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
-                        foreign=_foreign(subject, g.window, g.window_compact, all_names),
+                        foreign=_foreign(subject, g, all_names),
                         period_conflict=periods_conflict(frame.periods, periods),
                         direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
                         direction=g.direction,
@@ -594,14 +606,20 @@ def _whole_years_apart(statements: list[Statement], claim_periods: frozenset[str
     ]
 
 
-def _foreign(subject: str | None, window: str, window_compact: str, names: frozenset[str]) -> bool:
+def _foreign(subject: str | None, g: _Geometry, names: frozenset[str]) -> bool:
     """An English clause about another entity: it names one (not a generic acronym), none of the claim's,
     and not the claim's subject."""
-    if subject is None or subject in window_compact or has_han(window):
+    if subject is None or subject in g.window_compact or g.han:
         return False
-    return any(
-        len(compact(n)) >= 3 and compact(n) not in names and n.upper() not in GENERIC_NAMES and not _opening_word(window, n)
-        for n in split_names(window)
+    return any(n not in names for n in g.proper_names)
+
+
+def _proper_names(window: str) -> tuple[str, ...]:
+    """The names a window gives (compact), as _foreign reads them: no generic acronym, no plain word
+    opening a clause."""
+    return tuple(
+        compact(n) for n in split_names(window)
+        if len(compact(n)) >= 3 and n.upper() not in GENERIC_NAMES and not _opening_word(window, n)
     )
 
 
@@ -793,7 +811,7 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity
     if st.stale or st.period_conflict or st.role_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
-    if not strong and not st.names_near and st.index.passages[st.passage_no].kind in {"td", "tr"}:
+    if not strong and not st.names_near and st.passage.kind in {"td", "tr"}:
         return None  # a table row naming none of the claim's entities: another deal's figure
     if not strong and st.foreign:
         return None  # a different figure of a clause about another entity ("Hanbit's base die … 3-nanometer")
