@@ -1450,8 +1450,7 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             start = text.rfind("第", 0, start + 1)
             yield Value(text[start : m.end()], float(rank_value), "rank", "=", start, m.end(), "count", 1.0)
         else:
-            t = m.group("t")
-            top = int(t) if t.isdigit() else int(cn_number(t) or 0)
+            top = _top_count(m.group("t"))
             yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
 
 
@@ -1460,10 +1459,14 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
 _CN_TOP = re.compile(r"前\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:位|名|强)(?![\u4e00-\u9fff])")
 
 
+def _top_count(t: str) -> int:
+    """The N of 前N (前五, 前3): digits or a Chinese numeral."""
+    return int(t) if t.isdigit() else int(cn_number(t) or 0)
+
+
 def _find_top_ranks(text: str) -> Iterator[Value]:
     for m in _CN_TOP.finditer(text) if "前" in text else ():
-        t = m.group(1)
-        top = int(t) if t.isdigit() else int(cn_number(t) or 0)
+        top = _top_count(m.group(1))
         if top:
             yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
 

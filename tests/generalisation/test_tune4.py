@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generalisation.ledger import read_reports, verified_records
+from tests.generalisation.labelled_set import evaluate_set, misses_report
 
 TUNE4 = Path(__file__).resolve().parent.parent / "fixtures" / "tune4"
 
@@ -24,24 +24,13 @@ MIN_CONTRADICTED_RECALL = 0.96  # measured 96.4% (27/28); 60.7% when it arrived
 MIN_VERIFIED_PRECISION = 1.00  # measured 100% (35/35); 86.7% when it arrived
 
 
-def _reports() -> list[Path]:
-    return sorted(p for p in TUNE4.iterdir() if p.suffix in {".md", ".txt"} and p.name != "README.md")
-
-
 @pytest.fixture(scope="module")
 def tune4(tmp_path_factory: pytest.TempPathFactory) -> object:
-    from verifier.evaluate import evaluate, load_gold
-
-    records = verified_records(tmp_path_factory.mktemp("tune4") / "ledger.db", read_reports(_reports()), TUNE4 / "sources")
-    gold = load_gold(TUNE4 / "tune4_claims.jsonl", lambda name: (TUNE4 / name).read_text(encoding="utf-8"))
-    return evaluate(gold, records)
+    return evaluate_set(tmp_path_factory.mktemp("tune4") / "ledger.db", TUNE4, "tune4_claims.jsonl")
 
 
 def test_tune4_verdicts(tune4) -> None:  # type: ignore[no-untyped-def]
-    report = "\n".join(
-        [tune4.summary_line()]
-        + [f"  miss: {m['report'][:2]} {m['kind']:8s} {m['key']!r} gold={m['gold']} got={m['predicted']} ({m['reason']})" for m in tune4.misses]
-    )
+    report = misses_report(tune4)
     print(report)
     assert tune4.accuracy >= MIN_ACCURACY, report
     assert tune4.contradicted_recall >= MIN_CONTRADICTED_RECALL, report

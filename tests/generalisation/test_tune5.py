@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generalisation.ledger import read_reports, verified_records
+from tests.generalisation.labelled_set import evaluate_set, misses_report
 
 TUNE5 = Path(__file__).resolve().parent.parent / "fixtures" / "tune5"
 
@@ -27,24 +27,13 @@ MIN_CONTRADICTED_RECALL = 0.63  # measured 63.6% (14/22); 40.9% when it arrived
 MIN_VERIFIED_PRECISION = 0.80  # measured 80.0% (24/30); 75.0% when it arrived
 
 
-def _reports() -> list[Path]:
-    return sorted(p for p in TUNE5.iterdir() if p.suffix in {".md", ".txt"} and p.name != "README.md")
-
-
 @pytest.fixture(scope="module")
 def tune5(tmp_path_factory: pytest.TempPathFactory) -> object:
-    from verifier.evaluate import evaluate, load_gold
-
-    records = verified_records(tmp_path_factory.mktemp("tune5") / "ledger.db", read_reports(_reports()), TUNE5 / "sources")
-    gold = load_gold(TUNE5 / "tune5_claims.jsonl", lambda name: (TUNE5 / name).read_text(encoding="utf-8"))
-    return evaluate(gold, records)
+    return evaluate_set(tmp_path_factory.mktemp("tune5") / "ledger.db", TUNE5, "tune5_claims.jsonl")
 
 
 def test_tune5_verdicts(tune5) -> None:  # type: ignore[no-untyped-def]
-    report = "\n".join(
-        [tune5.summary_line()]
-        + [f"  miss: {m['report'][:2]} {m['kind']:8s} {m['key']!r} gold={m['gold']} got={m['predicted']} ({m['reason']})" for m in tune5.misses]
-    )
+    report = misses_report(tune5)
     print(report)
     assert tune5.accuracy >= MIN_ACCURACY, report
     assert tune5.contradicted_recall >= MIN_CONTRADICTED_RECALL, report

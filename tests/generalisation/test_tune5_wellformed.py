@@ -9,22 +9,27 @@ contradicted item's ``truth`` passage occurs in the visible text of one of its c
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.generalisation.labelled_set import (
+    check_fields_and_counts,
+    check_keys_apart,
+    check_label_urls,
+    check_quotes,
+    check_truths,
+    page_text,
+    read_labels,
+    read_manifest,
+)
 
 TUNE5 = Path(__file__).resolve().parent.parent / "fixtures" / "tune5"
 SOURCES = TUNE5 / "sources"
 LABELS = TUNE5 / "tune5_claims.jsonl"
 REPORTS = ("s1_wechat_sc.md", "s2_roundup_en.md")
 SOFT_404 = "https://www.jiemian.com/article/13877215.html"
-FIELDS = {"report", "quote", "key", "kind", "verdict", "source_urls", "truth", "why"}
-KINDS = {"money", "percent", "count", "date", "version", "fact"}
 URL = re.compile(r"https?://[^\s)\]>〉」]+")
 
 EXPECTED_VERDICTS = {"verified": 26, "contradicted": 22, "unverified": 11}
@@ -39,41 +44,9 @@ EXPECTED_BY_REPORT = {
 EXPECTED_KINDS = {"money": 31, "count": 9, "percent": 8, "fact": 7, "date": 4}
 
 
-class _Text(HTMLParser):
-    """Visible text of a page: tag contents joined by spaces, scripts and styles dropped."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "style"}:
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style"} and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def _squash(text: str) -> str:
-    return " ".join(html.unescape(text).split())
-
-
-def page_text(path: Path) -> str:
-    parser = _Text()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return _squash(" ".join(parser.parts))
-
-
 @pytest.fixture(scope="module")
 def labels() -> list[dict]:
-    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_labels(LABELS)
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +56,7 @@ def reports() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def manifest() -> dict[str, dict]:
-    entries = json.loads((SOURCES / "manifest.json").read_text(encoding="utf-8"))
-    return {e["url"]: e for e in entries}
+    return read_manifest(SOURCES)
 
 
 def test_the_set_has_two_formats(reports: dict[str, str]) -> None:
@@ -95,34 +67,15 @@ def test_the_set_has_two_formats(reports: dict[str, str]) -> None:
 
 
 def test_fields_kinds_and_verdicts(labels: list[dict]) -> None:
-    for item in labels:
-        assert set(item) == FIELDS, item
-        assert item["kind"] in KINDS, item
-        assert item["report"] in REPORTS, item
-        assert item["truth"].strip() and item["why"].strip(), item
-    assert Counter(i["verdict"] for i in labels) == EXPECTED_VERDICTS
-    assert Counter((i["report"], i["verdict"]) for i in labels) == EXPECTED_BY_REPORT
-    assert Counter(i["kind"] for i in labels) == EXPECTED_KINDS
+    check_fields_and_counts(labels, REPORTS, EXPECTED_VERDICTS, EXPECTED_BY_REPORT, EXPECTED_KINDS)
 
 
 def test_quotes_occur_once_and_hold_their_keys(labels: list[dict], reports: dict[str, str]) -> None:
-    for item in labels:
-        text, quote, key = reports[item["report"]], item["quote"], item["key"]
-        assert text.count(quote) == 1, f"{item['report']}: quote {quote!r} occurs {text.count(quote)} times"
-        assert key and key in quote, f"key {key!r} not in quote {quote!r}"
-        assert quote.count(key) == 1, f"key {key!r} ambiguous in quote {quote!r}"
+    check_quotes(labels, reports)
 
 
 def test_keys_of_a_report_do_not_overlap(labels: list[dict], reports: dict[str, str]) -> None:
-    spans: dict[str, list[tuple[int, int, str]]] = {}
-    for item in labels:
-        text = reports[item["report"]]
-        start = text.find(item["quote"]) + item["quote"].find(item["key"])
-        spans.setdefault(item["report"], []).append((start, start + len(item["key"]), item["key"]))
-    for report, found in spans.items():
-        found.sort()
-        for (_, end, key), (start, _, other) in zip(found, found[1:], strict=False):
-            assert end <= start, f"{report}: keys {key!r} and {other!r} overlap"
+    check_keys_apart(labels, reports)
 
 
 def test_every_cited_url_is_in_the_manifest(reports: dict[str, str], manifest: dict[str, dict]) -> None:
@@ -132,9 +85,7 @@ def test_every_cited_url_is_in_the_manifest(reports: dict[str, str], manifest: d
 
 
 def test_label_urls_are_cited_by_their_report(labels: list[dict], reports: dict[str, str]) -> None:
-    for item in labels:
-        for url in item["source_urls"]:
-            assert url in reports[item["report"]], f"{url} not in {item['report']}"
+    check_label_urls(labels, reports)
 
 
 def test_archive_shape(manifest: dict[str, dict]) -> None:
@@ -154,11 +105,4 @@ def test_unverified_items_on_dead_or_soft_404_pages(labels: list[dict], manifest
 
 
 def test_truth_passages_occur_in_the_cited_pages(labels: list[dict], manifest: dict[str, dict]) -> None:
-    texts = {u: page_text(SOURCES / e["file"]) for u, e in manifest.items() if "file" in e}
-    for item in labels:
-        if item["verdict"] == "unverified":
-            continue  # truth says what is missing
-        pages = [texts[u] for u in item["source_urls"] if u in texts]
-        assert pages, f"{item['key']!r}: a {item['verdict']} item needs a live cited page"
-        truth = _squash(item["truth"])
-        assert any(truth in page for page in pages), f"{item['key']!r}: truth {truth!r} not in its pages"
+    check_truths(labels, manifest, SOURCES)
