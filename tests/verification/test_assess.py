@@ -390,6 +390,21 @@ def test_a_swapped_pair_is_caught_when_the_page_writes_the_measure_before_the_fi
     assert ok.status == "verified"
 
 
+def test_a_swapped_pair_of_listed_facilities_sharing_a_word_on_the_page() -> None:
+    """Both page figures are "facilities": a word both carry tells neither apart, so the claim's revolver at
+    the term loan's amount is read as the swapped pair it is, and the straight pair still verifies."""
+    p = page("The Credit Agreement provides for a senior secured revolving credit facility in an aggregate principal "
+             "amount of up to $2.75 billion and a delayed-draw term loan facility in an aggregate principal amount "
+             "of $1.25 billion. Kestrel Grid said the facilities mature in 2031.", title="Kestrel Grid 8-K")
+    claim = ("Kestrel Grid signed a credit agreement for a {} revolving credit facility and a {} delayed-draw term "
+             "loan, with both facilities maturing in 2031.")
+    swapped, a = verdict(claim.format("$1.25 billion", "$2.75 billion"), "$1.25 billion", "money", p)
+    assert (swapped.status, swapped.reason) == ("contradicted", "swapped_figures")
+    assert a.evidence[0].matched_value == "$2.75 billion"
+    ok, _ = verdict(claim.format("$2.75 billion", "$1.25 billion"), "$1.25 billion", "money", p)
+    assert ok.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

@@ -1064,17 +1064,18 @@ def _moved_by_segment(
     page_words = _page_item if items else _page_segment
     for a in mine:
         wa = page_words(a, drop)
-        if wa & k_only:
-            continue
         for b in theirs:
             if b.index is not a.index or b.passage_no != a.passage_no:
                 continue
+            # on the page too, only the words one figure has and the other lacks tell them apart ("… credit
+            # facility of $2.75 billion and a term loan facility of $1.25 billion": facility is both's)
             wb = page_words(b, drop)
-            if wb & s_only:
+            a_own, b_own = wa - wb, wb - wa
+            if a_own & k_only or b_own & s_only:
                 continue
             # two of the claim's own words beside the page's other figure; or one, when the page's figure
             # equal to the claim's carries one of the other segment's own (the crossing seen from both ends)
-            if len(wb & k_only) >= _SEGMENT_WORDS or (wb & k_only and wa & s_only):
+            if len(b_own & k_only) >= _SEGMENT_WORDS or (b_own & k_only and a_own & s_only):
                 return b
     return None
 
