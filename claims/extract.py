@@ -105,10 +105,24 @@ def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
         spans = _merged([(max(a, line_start), min(b, line_end)) for a, b in found])
+        if is_table_row(line):
+            _mask_link_cells(text, line_start, line_end, spans, mask)
+            continue
         covered = sum(b - a for a, b in spans)
         cjk_outside = len(_CJK_ANY.findall(line)) - sum(len(_CJK_ANY.findall(text, a, b)) for a, b in spans)
         if covered / max(len(line.strip()), 1) > 0.5 and cjk_outside < 12:
             _mask(mask, line_start, line_end)
+
+
+def _mask_link_cells(text: str, line_start: int, line_end: int, links: list[tuple[int, int]], mask: bytearray) -> None:
+    """A table row with a source column ("| Kestrel | Q3 revenue | $812.4 million | [Wire](url) |"): its
+    link cells name the page, its other cells still state the row's figures."""
+    bars = [i for i in range(line_start, line_end) if text[i] == "|"]
+    for a, b in zip(bars, bars[1:], strict=False):
+        cell = text[a + 1 : b].strip()
+        covered = sum(min(e, b) - max(s, a) for s, e in links if s < b and e > a)
+        if cell and covered / len(cell) > 0.5:
+            _mask(mask, a + 1, b)
 
 
 def _mask_source_continuations(text: str, links: list[tuple[int, int]], mask: bytearray) -> None:

@@ -163,3 +163,21 @@ def test_a_table_cell_figure_measures_its_column() -> None:
     )
     nouns = {c.key_text: c.values[0].noun for c in extract_claims(parse_report(text, "r.md")) if c.kind == "money"}
     assert nouns == {"3 亿美元": "amount", "20 亿美元": "post-money valuation"}
+
+
+def test_a_table_row_with_a_source_column_still_states_its_figures() -> None:
+    """Most of the row's characters are its source link, yet only the link cell is a source: the row's
+    other cells are claims (a line of links alone is still a source line)."""
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    url = "https://www.example-wire.com/news/home/20261119598112/en/Tallis-Reports-Third-Quarter-Fiscal-2026-Results"
+    text = (
+        "# Briefing\n\n## Key figures\n\n| Company | Metric | Figure | Source |\n|---|---|---|---|\n"
+        f"| Tallis Optics | Q3 revenue | $812.4 million | [Example Wire]({url}) |\n\n"
+        f"## Sources\n\n[Example Wire]({url}) | [Other Wire]({url}?b)\n"
+    )
+    claims = extract_claims(parse_report(text, "r.md"))
+    keys = {c.key_text for c in claims}
+    assert "$812.4 million" in keys
+    assert not any("Wire" in c.key_text for c in claims if c.checkworthy)
