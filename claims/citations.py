@@ -23,8 +23,14 @@ _BARE = with_first_chars(_BARE)
 # its own, never the tail of the one above)
 _URL_CONT = re.compile(r"\n([A-Za-z0-9_/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
-_REF_ITEM = re.compile(r"^[ \t]*(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)[ \t]*(?P<body>\S[^\n]*)$", re.M)
-_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】")
+# "4. …", "[4] …", "[^4]: …", "【4】…", and the 註/注 notes of Chinese print ("註1　經濟日報，〈…〉")
+_REF_ITEM = re.compile(
+    r"^[ \t]*(?:(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)|[註注][ \t]?(?P<note>\d{1,3})(?=[ \t\u3000]))"
+    r"[ \t\u3000]*(?P<body>\S[^\n]*)$",
+    re.M,
+)
+# "[4]", "[^4]", "【4】", "（註4）" / "(注 4)"
+_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】|[（(][註注]\s?(\d{1,3})[）)]")
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
@@ -129,7 +135,12 @@ def find_references(text: str, start: int, end: int) -> list[SourceRef]:
         body_start = start + m.start("body")
         line_end = start + m.end()
         sources = find_sources(text, body_start, line_end)
-        number = int(m.group("n"))
+        if not sources:  # "註1　經濟日報，〈…〉" with its URL on the line below
+            next_end = text.find("\n", line_end + 1)
+            next_end = end if next_end < 0 or next_end > end else next_end
+            if line_end < next_end and not _REF_ITEM.match(text[line_end + 1 : next_end]):
+                sources = find_sources(text, line_end + 1, next_end)
+        number = int(m.group("n") or m.group("note"))
         label = re.split(r"<|\(?https?://", m.group("body"))[0].strip(" .*")
         for ref in sources:
             refs.append(
@@ -175,4 +186,4 @@ def reference_links(text: str, start: int, end: int, definitions: dict[str, Sour
 
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
     """``[4]`` footnote markers as (number, start, end)."""
-    return [(int(m.group(1) or m.group(2)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+    return [(int(m.group(1) or m.group(2) or m.group(3)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]

@@ -97,6 +97,23 @@ def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     return any(ch.isalpha() for ch in s)
 
 
+_RULE = re.compile(r"^[ \t]*([=\-─═*~_])\1{2,}[ \t]*$")
+
+
+def _blank_or_rule(line: str) -> bool:
+    return not line.strip() or _RULE.match(line) is not None
+
+
+def _item_title(line: str, below: str) -> bool:
+    """A short numbered title with its paragraph right under it ("1. 瀚昕科技（上市6782）" over "瀚昕公告…"):
+    no sentence ends in it, and the line below is longer and is no item of its own."""
+    s, b = line.strip(), below.strip()
+    return (
+        bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and len(s) <= 40
+        and not s.endswith(_TERMINAL) and len(b) > len(s) and not _ITEM.match(b)
+    )
+
+
 def find_headings(text: str, body_start: int = 0) -> list[Heading]:
     """Heading lines of ``text`` at or after ``body_start`` (front matter is skipped by the caller)."""
     lines = _lines(text)
@@ -113,8 +130,12 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
                 Heading(start, end, _ITEM.sub("", title, count=1) if item else title, len(md.group(1)), item)
             )
             continue
-        prev_blank = i == 0 or not lines[i - 1][2].strip() or lines[i - 1][0] < body_start
-        next_blank = i + 1 >= len(lines) or not lines[i + 1][2].strip()
+        # a rule of ===, ---, ═ or ─ above or under a line sets it apart as a blank line does (and a
+        # line underlined with one is a setext heading)
+        prev_blank = i == 0 or _blank_or_rule(lines[i - 1][2]) or lines[i - 1][0] < body_start
+        next_blank = i + 1 >= len(lines) or _blank_or_rule(lines[i + 1][2])
+        if not next_blank and _item_title(line, lines[i + 1][2]):
+            next_blank = True  # "5. 台穎材料（上櫃8429）" over its paragraph: an item's title
         if _is_plain_heading(line, prev_blank, next_blank):
             s = line.strip()
             emphasis = _EMPHASIS.match(s)

@@ -227,3 +227,23 @@ def test_reference_style_links_cite_their_definitions_section_by_section() -> No
     assert sources["Funding"] == ["https://thestackline.example/quillon", "https://news.example/deal"]
     assert sources["Pricing"] == ["https://astrelle.example/astra-5"]
     assert sources["Our take"] == []  # the definitions below it are no citation of its own
+
+
+def test_a_plain_digest_with_rules_numbered_items_and_notes() -> None:
+    """Headings set apart by rules of ===, numbered item titles right over their paragraphs, （註n） marks and
+    a 資料來源 list of 註n entries with the URL on the line below: each item cites its own note only."""
+    text = (
+        "產業週報\n第48週\n\n==========\n一、月營收速報\n==========\n\n"
+        "1. 甲科技（上市1234）\n甲科技10月營收182.45億元，年增24.1%（註1）。\n\n"
+        "2. 乙材料（上櫃5678）\n乙材料10月營收9.86億元，年減3.2%（註2）。\n\n"
+        "==========\n資料來源\n==========\n"
+        "註1　公開資訊觀測站，甲科技 10月營業收入\nhttps://example.org/mops/1234\n"
+        "註2　理財網，〈乙材料10月營收年減〉\nhttps://example.org/news/5678\n"
+    )
+    report = parse_report(text, "digest.txt")
+    cited = {s.heading: [r.url for r in s.sources] for s in report.sections}
+    assert cited["1. 甲科技（上市1234）"] == ["https://example.org/mops/1234"]
+    assert cited["2. 乙材料（上櫃5678）"] == ["https://example.org/news/5678"]
+    kinds = {s.heading: s.kind for s in report.sections}
+    assert kinds["資料來源"] == "references"
+    assert [r.ref_number for r in report.references] == [1, 2]
