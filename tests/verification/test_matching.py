@@ -103,3 +103,17 @@ def test_a_tables_declared_unit_makes_its_bare_cells_amounts() -> None:
     assert declared_unit("单位：亿元") == (1e8, "CNY")
     assert declared_unit("（人民幣百萬元）") == (1e6, "CNY")
     assert declared_unit("Revenue by quarter") is None
+    assert declared_unit("營業收入淨額（單位：新臺幣仟元）") == (1e3, "TWD")  # 仟: 千 in formal writing
+
+
+def test_a_spanning_title_row_declares_the_unit_of_the_rows_under_it() -> None:
+    from verifier.judge.matching import build_index
+
+    rows = ["營業收入淨額（單位：新臺幣仟元）", "項目 | 營業收入淨額", "本月 | 18,245,310"]
+    text, passages = "", []
+    for row in rows:
+        passages.append({"start": len(text), "end": len(text) + len(row), "kind": "td", "heading": ""})
+        text += row + "\n"
+    idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/m", title="月營收", text=text, passages=passages)
+    amounts = [v for p in idx.passages for v in p.values if v.kind == "money"]
+    assert [(v.value, v.unit) for v in amounts] == [(18_245_310_000.0, "TWD")]

@@ -199,8 +199,8 @@ _DECLARED_EN = re.compile(
     re.I,
 )
 _DECLARED_ZH = re.compile(
-    r"单位\s*[:：]\s*(?P<zh>(?:人民币|港币)?\s*(?:千|万|百万|千万|亿)?\s*(?:元|美元|港元|日元|韩元|欧元))"
-    r"|[（(]\s*(?P<zh2>(?:人民币|港币)?(?:千|万|百万|千万|亿)(?:元|美元|港元|日元|韩元|欧元))\s*[)）]"
+    r"单位\s*[:：]\s*(?P<zh>(?:人民币|港币|新台币)?\s*(?:千|仟|万|百万|千万|亿)?\s*(?:元|美元|港元|日元|韩元|欧元))"
+    r"|[（(]\s*(?P<zh2>(?:人民币|港币|新台币)?(?:千|仟|万|百万|千万|亿)(?:元|美元|港元|日元|韩元|欧元))\s*[)）]"
 )
 
 
@@ -210,8 +210,8 @@ def declared_unit(text: str) -> tuple[float, str] | None:
     from claims.textnorm import to_simplified
 
     if m := _DECLARED_ZH.search(to_simplified(text)):
-        unit = (m.group("zh") or m.group("zh2")).replace(" ", "")
-        lead = next((c for c in ("人民币", "港币") if unit.startswith(c)), "")
+        unit = (m.group("zh") or m.group("zh2")).replace(" ", "").replace("仟", "千")  # 仟: 千 in formal writing
+        lead = next((c for c in ("人民币", "港币", "新台币") if unit.startswith(c)), "")
         phrase = f"{lead}1{unit[len(lead):]}"
     elif m := _DECLARED_EN.search(text):
         scale = (m.group("scale") or m.group("scale2")).lower().rstrip("s")
@@ -279,6 +279,8 @@ def build_index(
         elif kind != "td":
             header, head_cells, declared = frozenset(), (), None
             caption = body[-200:]
+        elif len(table_cells(body)) == 1 and (spanning := declared_unit(body)) is not None:
+            declared = spanning  # a title row across the table ("營業收入淨額（單位：新臺幣仟元）") declares it
         cells = table_cells(body) if kind == "td" and head_cells else ()
         n = len(items)
         for w in words:
