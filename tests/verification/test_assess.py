@@ -405,6 +405,29 @@ def test_a_swapped_pair_of_listed_facilities_sharing_a_word_on_the_page() -> Non
     assert ok.status == "verified"
 
 
+def test_a_rivals_figure_under_a_headline_of_the_claims_measure_does_not_support() -> None:
+    """The rival's 2.6 trillion won meets the claim's measure only through the passage heading, and its
+    clause names none of the claim's names; the subject's own 4.8 trillion won (its words read across the
+    bracketed dollar conversion) measures it and differs."""
+    heading = "Hanul Semiconductor to pour 4.8 trillion won into new HBM packaging line"
+    paras = [
+        "Hanul Semiconductor said Tuesday it will invest 4.8 trillion won ($3.4 billion) in a new high-bandwidth "
+        "memory packaging line in Cheongju, with mass production slated for 2028.",
+        "The investment follows a similar move by smaller rival Daeyang Memory, which last month announced a "
+        "2.6 trillion won expansion of its plant in Pyeongtaek.",
+    ]
+    text, passages = "", []
+    for para in paras:
+        passages.append({"start": len(text), "end": len(text) + len(para), "kind": "p", "heading": heading})
+        text += para + "\n"
+    idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/k", title=heading, text=text, passages=passages)
+    claim = "In Korea, Hanul Semiconductor, the world's third-largest HBM supplier, plans a {} HBM packaging line in Cheongju."
+    wrong, a = verdict(claim.format("2.6 trillion won"), "2.6 trillion won", "money", idx)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "4.8 trillion won"
+    right, _ = verdict(claim.format("4.8 trillion won"), "4.8 trillion won", "money", idx)
+    assert right.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

@@ -228,19 +228,21 @@ def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], stat
 
 
 def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[Statement], claimed: Value) -> bool:
-    """Every supporting figure meets the claim's measure only through the page's title (its own words
-    meet none of it: "a $1 million research grant" on a page titled "Microsoft … $10 billion
-    investment"), while a figure whose own words do meet it contradicts the claim (the $10 billion)."""
+    """Every supporting figure meets the claim's measure only through the page's title or its passage's
+    heading (its own words meet none of it: "a $1 million research grant" on a page titled "Microsoft …
+    $10 billion investment"; a rival's "2.6 trillion won expansion" under a headline of the claim's
+    subject's line), while a figure whose own words do meet it contradicts the claim (the $10 billion)."""
     backing: list[Statement] = []
     for f, d in zip(kept.findings, kept.evidence, strict=True):
         if f.stance != "supports":
             continue
         st = _statement_at(d, by_place)
-        if st is None or st.strict_match > 0:
+        # (under a heading of the claim's measure, a figure whose window names none of the claim's names)
+        if st is None or st.bare_match > 0 or (st.strict_match > 0 and st.names_near):
             return False
         backing.append(st)
     return bool(backing) and any(
-        st.strict_match >= STRICT_MATCH and contradiction(claimed, st) for st in statements
+        st.bare_match >= STRICT_MATCH and contradiction(claimed, st) for st in statements
     )
 
 

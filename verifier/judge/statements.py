@@ -91,6 +91,7 @@ class Statement:
     comparison: Comparison
     match: float  # measure match of the figure's own segment (its clause cut at the figures around it)
     strict_match: float  # … without the page title (what the figure's own words say)
+    bare_match: float  # … without the passage's heading either (its own segment, noun, row label, column)
     event_match: float  # … without the names (for a date: the event, not who it happened to)
     clause_match: float  # … of its clause and the clause before it
     alone: bool  # the only figure of its kind in its clause
@@ -303,6 +304,7 @@ class _Geometry:
     words: frozenset[str]  # its clause, the clause before, the passage's heading (and a row's label)
     seg_words: frozenset[str]  # its own segment, heading, row label and noun
     own_words: frozenset[str]  # its own segment alone
+    bare_words: frozenset[str]  # seg_words without the heading: what the figure's own place says
     window: str  # the clause before and its own (a table row: the row)
     segment: str  # its own segment (its clause cut at the figures around it)
     window_compact: str
@@ -346,6 +348,21 @@ def _inside_name(text: str, v: Value) -> bool:
     return v.start >= 2 and text[v.start - 1] == "-" and text[v.start - 2].isalnum()
 
 
+# "4.8 trillion won ($3.4 billion)", "1.2 亿美元（约合 8.6 亿元人民币）": the same amount in another currency
+_CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:(?:about|approximately|roughly|around|some|or|约合?|合|折合|约为)\s*)?")
+_CONVERSION_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _converted(text: str, amount: Value, other: Value) -> bool:
+    """Is ``other`` ``amount`` converted, in brackets right after it? One amount, not a second figure: its
+    words are the first's."""
+    return (
+        other.kind == "money" and amount.end <= other.start
+        and _CONVERSION_OPEN.fullmatch(text, amount.end, other.start) is not None
+        and _CONVERSION_CLOSE.match(text, other.end) is not None
+    )
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -365,6 +382,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         (v.start, v.end) for v in p.values
         if v.kind != "date" and (v.start, v.end) != (pv.start, pv.end) and not _inside_name(text, v)
         and (not money_only or v.kind == "money")
+        and not (money_only and (_converted(text, pv, v) or _converted(text, v, pv)))
     ]
     s, e = clause_span(text, pv.start, pv.end, min_chars=12)
     clause = text[s:e]
@@ -380,21 +398,19 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         nxt = segment_span(text, min(len(text) - 1, ge + 1), min(len(text), ge + 2), spans)[1]
         ge = max(ge, nxt)
     own = clause_words(text[gs:ge])
-    seg_words = own | p.context
-    if pv.noun:
-        seg_words |= noun_terms(pv.noun)
+    bare_words = own | noun_terms(pv.noun) if pv.noun else own
     segment = text[gs:ge]
     column = ""
     table_row = p.kind in {"td", "tr"}
     label = text[: max(0, text.find("|", 1))] if table_row else ""
     if table_row:  # a table row: its label binds every cell, its column's header its own
         words |= clause_words(text)
-        seg_words |= clause_words(label)
+        bare_words |= clause_words(label)
         at = column_of(text, pv.start)
         if 0 < at < len(p.columns):
             column = p.columns[at]
             segment = f"{column} {segment}"
-            seg_words |= clause_words(column)
+            bare_words |= clause_words(column)
     window = text if table_row else text[ps:e]
     family = unit_family(pv)
     alone = sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1
@@ -403,8 +419,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     got = _Geometry(
         span=(s, e),
         words=words,
-        seg_words=seg_words,
+        seg_words=bare_words | p.context,
         own_words=own,
+        bare_words=bare_words,
         window=window,
         segment=segment,
         window_compact=compact(window),
@@ -555,6 +572,7 @@ def aligned_statements(
                         comparison=cmp,
                         match=match,
                         strict_match=measure_match(frame, g.seg_words),
+                        bare_match=measure_match(frame, g.bare_words),
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
