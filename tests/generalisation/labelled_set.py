@@ -135,3 +135,21 @@ def misses_report(result: Any) -> str:
             for m in result.misses
         ]
     )
+
+
+def totals_report(name: str, result: Any) -> str:
+    """Totals and the confusion matrix only, never which items were missed: what a held-out set prints,
+    so that it stays held out from whoever tunes the engine."""
+    confusion = dict(result.confusion)
+    total = sum(confusion.values())
+    right = sum(n for (g, p), n in confusion.items() if g == p)
+    gold_c = sum(n for (g, _), n in confusion.items() if g == "contradicted")
+    pred_v = sum(n for (_, p), n in confusion.items() if p == "verified")
+    lines = [
+        f"{name}: numeric recall {result.numeric_recall:.1%}, accuracy {result.accuracy:.1%} ({right}/{total}), "
+        f"contradicted recall {result.contradicted_recall:.1%} "
+        f"({confusion.get(('contradicted', 'contradicted'), 0)}/{gold_c}), "
+        f"verified precision {result.verified_precision:.1%} ({confusion.get(('verified', 'verified'), 0)}/{pred_v})"
+    ]
+    lines += [f"  {g:12s} -> {p:12s} {n}" for (g, p), n in sorted(confusion.items())]
+    return "\n".join(lines)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.generalisation.labelled_set import totals_report
 from tests.generalisation.ledger import read_reports, verified_records
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -110,20 +111,7 @@ def heldout3(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
 
 
 def _totals(result) -> str:  # type: ignore[no-untyped-def]
-    """Totals and the confusion matrix only; never which items were missed."""
-    confusion = dict(result.confusion)
-    total = sum(confusion.values())
-    right = sum(n for (g, p), n in confusion.items() if g == p)
-    gold_c = sum(n for (g, _), n in confusion.items() if g == "contradicted")
-    pred_v = sum(n for (_, p), n in confusion.items() if p == "verified")
-    lines = [
-        f"heldout3: numeric recall {result.numeric_recall:.1%}, accuracy {result.accuracy:.1%} ({right}/{total}), "
-        f"contradicted recall {result.contradicted_recall:.1%} "
-        f"({confusion.get(('contradicted', 'contradicted'), 0)}/{gold_c}), "
-        f"verified precision {result.verified_precision:.1%} ({confusion.get(('verified', 'verified'), 0)}/{pred_v})"
-    ]
-    lines += [f"  {g:12s} -> {p:12s} {n}" for (g, p), n in sorted(confusion.items())]
-    return "\n".join(lines)
+    return totals_report("heldout3", result)
 
 
 def test_heldout3_verdicts(heldout3) -> None:  # type: ignore[no-untyped-def]
