@@ -428,6 +428,51 @@ def test_a_rivals_figure_under_a_headline_of_the_claims_measure_does_not_support
     assert right.status == "verified"
 
 
+def test_a_level_said_to_have_risen_meets_the_earlier_level_the_page_compares_it_with() -> None:
+    """"rose to 44.1%" against "was 44.1%, compared with 47.6% a year earlier": the margin fell; "fell to"
+    and a bare "a 44.1% gross margin" still verify, and a growth rate compared with an earlier one is no level."""
+    p = page("Gross margin was 44.1%, compared with 47.6% a year earlier, as 1.6T modules ramped.", title="Tallis Optics results")
+    rose, a = verdict("Tallis Optics' gross margin rose to 44.1% in the quarter.", "44.1%", "percent", p)
+    assert (rose.status, rose.reason) == ("contradicted", "wrong_direction")
+    assert a.evidence[0].matched_value == "44.1%"
+    fell, _ = verdict("Tallis Optics' gross margin fell to 44.1% in the quarter.", "44.1%", "percent", p)
+    assert fell.status == "verified"
+    bare, _ = verdict("Tallis Optics reported a 44.1% gross margin in the quarter.", "44.1%", "percent", p)
+    assert bare.status == "verified"
+    growth = page("Revenue growth was 5%, compared with 8% a year earlier.", title="Tallis Optics results")
+    up, _ = verdict("Tallis Optics revenue was up 5% in the quarter.", "5%", "percent", growth)
+    assert up.status != "contradicted"
+
+
+def test_a_year_ago_column_under_a_header_row_written_without_th_cells() -> None:
+    """The table's first row holds labels only ("Q3 FY2026 | Q3 FY2025 | Nine months FY2026", its empty
+    corner cell dropped): it is the header, so 47.6% is the year-ago quarter's margin; the claim's row names
+    its measure in a Metric cell under a "Figure" column, and the prose's "compared with 47.6% a year
+    earlier" stands a year before the fiscal 2026 the page is about."""
+    p = page(
+        "Gross margin was 44.1%, compared with 47.6% a year earlier, reflecting the ramp of new modules.",
+        ("Q3 FY2026 | Q3 FY2025 | Nine months FY2026", "td"),
+        ("Revenue | 812.4 | 566.0 | 2,104.7", "td"),
+        ("Gross margin | 44.1% | 47.6% | 45.0%", "td"),
+        title="Tallis Optics Reports Third Quarter Fiscal 2026 Results",
+    )
+    row = "| Tallis Optics (TLOP) | Q3 FY2026 gross margin | {} | [Wire](https://example.org/w) |"
+
+    def cell(figure: str):  # type: ignore[no-untyped-def]
+        sentence = row.format(figure)
+        start = sentence.find(figure)
+        # the extractor gives a cell's figure its column's header as its noun
+        values = [replace(v, noun="Figure") for v in parse_values(sentence, default_year=2026) if v.start <= start < v.end]
+        a = assess_claim(build_query(kind="percent", sentence=sentence, key_text=figure, key_start=start, values=values), [p])
+        return decide(SourceStatus(total=1, usable=1), a.findings), a
+
+    wrong, a = cell("47.6%")
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")  # the very figure, of another period
+    assert a.evidence[0].matched_value == "47.6%"
+    right, _ = cell("44.1%")
+    assert right.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

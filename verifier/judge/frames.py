@@ -28,6 +28,9 @@ from verifier.judge.compare import WATTS as _WATTS
 
 __all__ = [
     "ClaimFrame",
+    "year_before",
+    "compared_direction",
+    "reaches_level",
     "claim_frame",
     "clause_span",
     "clause_words",
@@ -205,7 +208,7 @@ def part_of_year_spans(text: str) -> list[tuple[int, int]]:
 def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two clauses speak of different periods: both name a quarter (or half, or year) and none is
     shared, or one says fiscal where the other says calendar."""
-    for prefix in ("q", "h", "y", "r", "b"):
+    for prefix in ("q", "h", "y", "fy", "r", "b"):
         pa = {m for m in a if m.startswith(prefix)}
         pb = {m for m in b if m.startswith(prefix)}
         if pa and pb and not pa & pb:
@@ -376,6 +379,37 @@ def is_base_figure(text: str, start: int, end: int, direction: int) -> bool:
     m = _FROM_BEFORE.search(text[max(0, start - 48) : start])
     plain = m is not None and _PLAIN_FROM.match(m.group(0)) is not None
     return not plain or direction != 0
+
+
+def year_before(marks: frozenset[str]) -> frozenset[str]:
+    """Period marks moved one year back (y2026 → y2025, fy2026 → fy2025): the year-ago level a figure is
+    compared with stands in the year before the period its heading or page title names."""
+    out = set()
+    for m in marks:
+        for prefix in ("fy", "y"):
+            if m.startswith(prefix) and m[len(prefix):].isdigit():
+                m = f"{prefix}{int(m[len(prefix):]) - 1}"
+                break
+        out.add(m)
+    return frozenset(out)
+
+
+def reaches_level(text: str, start: int) -> bool:
+    """The figure at ``start`` is a level a change reached ("rose to 44.1%", "降至 5%"), not the change."""
+    before = text[max(0, start - 48) : start]
+    return _TO_BEFORE.search(before) is not None or _CHANGED_TO.search(before) is not None
+
+
+def compared_direction(text: str, level: float, end: int, later: Sequence[tuple[int, int, float]]) -> int:
+    """The way a level moved, read off the earlier level it is compared with right after it: "gross margin
+    was 44.1%, compared with 47.6% a year earlier" → -1. ``later``: (start, end, value) of the figures of
+    its kind after it; 0 when none of them, in its sentence, is such a base."""
+    for start, stop, base in later:
+        if start - end > 80 or re.search(r"[.;。；!?！？]\s", text[end:start]):
+            return 0
+        if is_base_figure(text, start, stop, 0) and base != level:
+            return 1 if level > base else -1
+    return 0
 
 
 def figure_role(text: str, start: int, end: int) -> str | None:
@@ -556,6 +590,10 @@ def _name_words(sentence: str, names: tuple[str, ...]) -> set[str]:
     return words
 
 
+# column headers that say a cell is a figure and nothing of what it measures
+_GENERIC_COLUMNS = frozenset({"figure", "figures", "value", "values", "amount", "number", "data", "数值", "数据", "金额", "数字", "數值", "數據", "金額"})
+
+
 def claim_frame(
     sentence: str,
     key_text: str,
@@ -589,6 +627,9 @@ def claim_frame(
     if table_row:  # … and its row's label (the first cell): whose figure it is
         first = sentence.find("|") + 1
         seg += " " + sentence[first : sentence.find("|", first)]
+        if noun and noun.strip().lower() in _GENERIC_COLUMNS:
+            # under a column that only says "Figure" (公司 | 指标 | 数值), the cells before it say what it measures
+            seg += " " + sentence[first : sentence.rfind("|", 0, at)]
     ps, pe = previous_clause(sentence, s)
     before = sentence[ps:pe]
     # a benchmark's name is what a score measures; an event's date is measured by the event, not the name

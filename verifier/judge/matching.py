@@ -242,6 +242,24 @@ def _whole_cell(row: str, v: Value) -> bool:
     return at < len(cells) and cells[at] == row[v.start : v.end].strip()
 
 
+def _label_row(row: str, year: int | None) -> bool:
+    """A table row of two or more cells none of which is a figure: a header written with td cells."""
+    cells = table_cells(row)
+    if len(cells) < 2:
+        return False
+    return not any(v.kind != "date" and _whole_cell(row, v) for v in passage_values(row, year))
+
+
+def _columns(cells: tuple[str, ...], head_cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The header cell over each of a row's cells: one each, or one fewer when the header's empty corner
+    cell was dropped with the page's empty cells ("Q3 FY2026 | Q3 FY2025" over "Revenue | 812.4 | 566.0")."""
+    if not cells:
+        return ()
+    if len(cells) == len(head_cells):
+        return head_cells
+    return ("", *head_cells) if len(cells) == len(head_cells) + 1 else ()
+
+
 def build_index(
     *,
     snapshot_id: int,
@@ -265,6 +283,7 @@ def build_index(
     head_cells: tuple[str, ...] = ()
     caption = ""  # the passage before a table (its caption or the sentence that introduces it)
     declared: tuple[float, str] | None = None
+    rows = 0  # the current table's rows of two cells or more so far
     for p in raw:
         s, e = int(p.get("start", 0)), int(p.get("end", 0))
         body = text[s:e]
@@ -273,9 +292,12 @@ def build_index(
         words = _passage_words(body)
         kind = str(p.get("kind", "p"))
         heading = str(p.get("heading", "") or "")
+        if kind == "td" and rows == 0 and _label_row(body, year):
+            kind = "th"  # a first row of labels only ("Q3 FY2026 | Q3 FY2025 | Nine months"), written without th
+        rows = rows + 1 if kind in {"th", "td"} and len(table_cells(body)) > 1 else (rows if kind in {"th", "td"} else 0)
         if kind == "th":
             header, head_cells = words, table_cells(body)
-            declared = declared_unit(f"{caption}\n{heading}\n{body}")
+            declared = declared_unit(f"{caption}\n{heading}\n{body}") or declared  # (or a title row's, above it)
         elif kind != "td":
             header, head_cells, declared = frozenset(), (), None
             caption = body[-200:]
@@ -303,7 +325,7 @@ def build_index(
                 compact=compact(body),
                 values=values,
                 context=_heading_words(heading) | (header if kind == "td" else frozenset()),
-                columns=head_cells if cells and len(cells) == len(head_cells) else (),
+                columns=_columns(cells, head_cells),
             )
         )
     return SnapshotIndex(

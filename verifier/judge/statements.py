@@ -42,6 +42,7 @@ from verifier.judge.frames import (
     claim_frame,
     clause_span,
     clause_words,
+    compared_direction,
     direction_of,
     figure_role,
     is_base_figure,
@@ -54,10 +55,12 @@ from verifier.judge.frames import (
     period_marks,
     periods_conflict,
     previous_clause,
+    reaches_level,
     segment_span,
     stale_spans,
     trailing_change,
     value_words,
+    year_before,
 )
 from verifier.judge.matching import (
     ClaimQuery,
@@ -310,6 +313,7 @@ class _Geometry:
     window_compact: str
     periods: frozenset[str]
     direction: int
+    compared: int  # the way it moved from the earlier level it is compared with right after it (or 0)
     role: str | None
     base: bool  # the start of a change or comparison (frames.is_base_figure)
     year_ago: bool  # a table cell under a year-ago column ("上年同期", "Year-ago")
@@ -361,6 +365,18 @@ def _converted(text: str, amount: Value, other: Value) -> bool:
         and _CONVERSION_OPEN.fullmatch(text, amount.end, other.start) is not None
         and _CONVERSION_CLOSE.match(text, other.end) is not None
     )
+
+
+def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
+    pv = values[i]
+    level = _number(pv)
+    if level is None or family in {"date", "version", "fact"}:
+        return 0
+    later = [
+        (v.start, v.end, n) for v in values[i + 1 :]
+        if unit_family(v) == family and (n := _number(v)) is not None
+    ]
+    return compared_direction(text, level, pv.end, later) if later else 0
 
 
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
@@ -416,6 +432,11 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     alone = sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1
     marks = period_marks(f"{column} {clause}" if column else clause)
     around = text[max(0, pv.start - 40) : pv.end + 40]
+    basis = basis_marks(text, pv.start, pv.end, spans)
+    base = is_base_figure(text, pv.start, pv.end, direction_of(around))
+    heading_marks = period_marks(p.heading) | period_marks(label)
+    if base and "byoy" in basis:  # "compared with 47.6% a year earlier" under a heading of fiscal 2026
+        heading_marks = year_before(heading_marks)
     got = _Geometry(
         span=(s, e),
         words=words,
@@ -428,13 +449,14 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         # (its clause's years are its own when another figure of its kind shares the clause)
         periods=_with_heading(
             own_years(marks, text, pv.start, pv.end, gs, ge) if family != "date" and not alone else marks,
-            period_marks(p.heading) | period_marks(label),
+            heading_marks,
         )
-        | basis_marks(text, pv.start, pv.end, spans),
+        | basis,
         direction=direction_of(around, _number(pv))
         or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
+        compared=_compared(text, p.values, i, family),
         role=figure_role(text, pv.start, pv.end),
-        base=is_base_figure(text, pv.start, pv.end, direction_of(around)),
+        base=base,
         year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)),
         stale=is_stale(pv, stale_spans(text)),
         alone=alone,
@@ -538,6 +560,7 @@ def aligned_statements(
     partners = clause_partners(q.sentence, claimed)
     own_noun = _own_noun(q, claimed)
     level_now = _states_a_level_now(q, claimed, frame)
+    reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
     out: list[Statement] = []
     families = _families(claimed)
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
@@ -555,7 +578,9 @@ def aligned_statements(
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
-                periods = g.periods | fiscal if fiscal and "fiscal" not in g.periods else g.periods
+                # (a level the claim says was reached, "rose to 44.1%", also meets the page's comparison)
+                moved = g.direction or (g.compared if reached else 0)
+                periods = g.periods | (year_before(fiscal) if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 seg_words = g.seg_words | idx.title_words
                 match = measure_match(frame, seg_words)
@@ -589,7 +614,7 @@ def aligned_statements(
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         foreign=_foreign(subject, g, all_names),
                         period_conflict=periods_conflict(frame.periods, periods),
-                        direction_conflict=bool(frame.direction and g.direction and frame.direction != g.direction),
+                        direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
