@@ -473,6 +473,33 @@ def test_a_year_ago_column_under_a_header_row_written_without_th_cells() -> None
     assert right.status == "verified"
 
 
+def test_a_bare_yuan_claim_meets_taiwan_dollars_and_a_named_currency_does_not_meet_bare_yuan() -> None:
+    """元 alone names no currency: a Taiwanese report's 182.45億元 meets a table in thousands of NT dollars
+    (the year-ago row, labelled 去年累計, is the year before); 新臺幣 4.8 億元 is not a mainland page's 4.8 亿元."""
+    mops = page(
+        ("營業收入淨額（單位：新臺幣仟元）", "td"), ("項目 | 營業收入淨額", "td"), ("本月 | 18,245,310", "td"),
+        ("本年累計 | 153,887,020", "td"), ("去年累計 | 131,540,225", "td"), title="瀚昕科技 月營業收入",
+    )
+    ok, _ = verdict("瀚昕科技公告10月營收182.45億元", "182.45億元", "money", mops)
+    assert ok.status == "verified"
+    stale, _ = verdict("瀚昕科技前10月累計營收1,315.40億元", "1,315.40億元", "money", mops)
+    assert stale.status != "verified"
+    mainland = page("芯澜科技与瀚昕科技签订采购框架协议，协议金额上限为4.8亿元，期限一年。", title="芯澜科技公告")
+    named, _ = verdict("芯澜科技與瀚昕簽訂採購框架協議，協議金額上限為新臺幣4.8億元", "新臺幣4.8億元", "money", mainland)
+    assert named.status != "verified"
+
+
+def test_a_chinese_correction_note_marks_the_figure_it_says_was_first_printed() -> None:
+    """"本文原稱…為新臺幣68.4億元，經公司確認應為86.4億元": 68.4 is stale (its decimal point ends no
+    sentence), 86.4 is the figure."""
+    p = page("更正啟事：本文原稱瀚昕董事會通過之資本支出為新臺幣68.4億元，經公司確認應為86.4億元，已更正標題與內文。",
+             "瀚昕科技18日召開董事會，通過資本支出新臺幣86.4億元，興建研發大樓。", title="瀚昕砸86.4億 建研發大樓")
+    wrong, _ = verdict("瀚昕董事會通過資本支出新臺幣68.4億元", "新臺幣68.4億元", "money", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("瀚昕董事會通過資本支出新臺幣86.4億元", "新臺幣86.4億元", "money", p)
+    assert right.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

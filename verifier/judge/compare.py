@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from claims.model import Value
@@ -322,9 +322,24 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     return Comparison("disagree", _classify_disagreement(abs(a), abs(b)))
 
 
+# 元 alone is the yuan of the mainland, Taiwan's dollar or Hong Kong's, by where it is written; the reader
+# calls it CNY when nothing names another. A claim's amount written so meets any of the three: its currency
+# is unknown, not the mainland's (a Taiwanese report's "營收182.45億元" against "新臺幣仟元" cells). A page's
+# bare 元 stays the mainland's: a claim that names 新臺幣 is not met by it.
+YUAN_CURRENCIES = frozenset({"CNY", "TWD", "HKD"})
+_NAMED_YUAN = re.compile(r"人民[币幣]|RMB|CNY|[台臺][币幣]|NT|TWD|港|HK|澳|MOP|[¥￥]", re.I)
+
+
+def bare_yuan(v: Value) -> bool:
+    """An amount in 元 whose own text names no currency ("182.45億元", not "36.52億元人民幣")."""
+    return v.kind == "money" and v.unit in YUAN_CURRENCIES and "元" in v.raw and _NAMED_YUAN.search(v.raw) is None
+
+
 def compare_values(claimed: Value, found: Value) -> Comparison:
     """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
     fam_a, fam_b = unit_family(claimed), unit_family(found)
+    if fam_a != fam_b and fam_b in YUAN_CURRENCIES and bare_yuan(claimed):
+        return _compare_quantities(claimed, replace(found, unit=claimed.unit))
     if fam_a != fam_b:
         return Comparison("incomparable", f"unit:{fam_a}/{fam_b}")
     if fam_a == "date":

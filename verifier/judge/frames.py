@@ -445,11 +445,11 @@ def trailing_change(text: str, clause_end: int) -> int:
 
 _REVISION = re.compile(
     r"earlier version|original version|originally (?:reported|stated|said)|previously (?:reported|stated|said)"
-    r"|incorrectly|erroneously|\bcorrect(?:ed|ion)\b|此前版本|原文|原稿|更正|勘误|误为|有误|早前版本",
+    r"|incorrectly|erroneously|\bcorrect(?:ed|ion)\b|此前版本|原文|原稿|原[称稱]|更正|勘误|勘誤|误为|誤為|有误|有誤|早前版本",
     re.IGNORECASE,
 )
 _SAID = re.compile(
-    r"(?:earlier|original|previous) version[^.;。；]*?\b(?:said|put|stated|gave|reported|cited|had)\b|此前版本[^。；]*?(?:称|为|写作)|原文[^。；]*?(?:称|为|写作)",
+    r"(?:earlier|original|previous) version[^.;。；]*?\b(?:said|put|stated|gave|reported|cited|had)\b|此前版本[^。；]*?(?:称|为|写作)|原(?:文|稿)[^。；]*?(?:[称稱]|[为為]|[写寫]作)|原[称稱][^。；;]*?(?:[为為]|是)",
     re.IGNORECASE,
 )
 
@@ -460,13 +460,14 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
     that speaks of a correction or an earlier version, the clause an earlier version "said", or a
     figure revised *from* ("revised to 400 MW from the 350 MW …")."""
     spans: list[tuple[int, int]] = []
-    for sent in re.finditer(r"[^.;。；!?！？]+(?:[.;。；!?！？]|$)", text):
+    for sent in re.finditer(r"(?:[^.;。；!?！？]|(?<=\d)\.(?=\d))+(?:[.;。；!?！？]|$)", text):  # (68.4 is no sentence end)
         s = sent.group()
         if not _REVISION.search(s):
             continue
         base = sent.start()
         for m in _SAID.finditer(s):
-            end = re.search(r"[;；]|, (?:citing|but|while)|$", s[m.end() :])
+            # … up to where the note gives the right figure ("，經公司確認應為 86.4 億元")
+            end = re.search(r"[;；]|, (?:citing|but|while)|[,，]\s*(?:经|經|应|應|实|實|现|現|已|正确|正確)|$", s[m.end() :])
             stop = m.end() + (end.start() if end else len(s) - m.end())
             spans.append((base + m.end(), base + stop))
         for m in re.finditer(r"(?:\bfrom(?: the| an?)?|从|由)\s*", s, re.IGNORECASE):

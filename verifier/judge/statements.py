@@ -26,7 +26,9 @@ from claims.extract import is_table_row, sentence_spans
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import (
+    YUAN_CURRENCIES,
     Comparison,
+    bare_yuan,
     compare_values,
     counts_other_things,
     date_resolution,
@@ -162,7 +164,7 @@ def _number(v: Value) -> float | None:
 
 def _compare(claimed: Value, found: Value) -> Comparison:
     """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB)."""
-    if unit_family(claimed) == unit_family(found):
+    if unit_family(claimed) == unit_family(found) or (unit_family(found) in YUAN_CURRENCIES and bare_yuan(claimed)):
         return compare_values(claimed, found)
     a, b = measure_key(claimed), measure_key(found)
     if a is None or b is None or a[0] != b[0]:
@@ -197,7 +199,7 @@ def _families(claimed: Value) -> tuple[str, ...]:
     if key is None:
         return (fam,)
     if key[0] == "money":
-        return (fam, "USD", "CNY", "JPY", "EUR", "GBP", "HKD", "KRW", "INR", *_MONEY_FAMILIES_EXTRA)
+        return (fam, "USD", "CNY", "JPY", "EUR", "GBP", "HKD", "TWD", "KRW", "INR", *_MONEY_FAMILIES_EXTRA)
     return (fam, "count", "MW", "GW", "kW")
 
 
@@ -295,7 +297,7 @@ def _other_subject(
     return False
 
 
-_YEAR_AGO_COLUMN = re.compile(r"上年同期|去年同期|上年度|同期数|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b", re.I)
+_YEAR_AGO_COLUMN = re.compile(r"上年同期|去年(?:同期|累[计計]|度|全年)?|上年(?:度|累[计計])|同期数|同期數|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b", re.I)
 _MEASURE_LABEL = re.compile(r"[A-Z][a-z]+(?:[ -][a-z]+)+(?:\s*\([^)]*\))?")
 
 
@@ -457,7 +459,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         compared=_compared(text, p.values, i, family),
         role=figure_role(text, pv.start, pv.end),
         base=base,
-        year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)),
+        # (or in its row's label, in a table that runs down: "去年累計 | 131,540,225")
+        year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)) or bool(label and _YEAR_AGO_COLUMN.search(label)),
         stale=is_stale(pv, stale_spans(text)),
         alone=alone,
         table_row=table_row,
