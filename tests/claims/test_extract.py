@@ -181,3 +181,20 @@ def test_a_table_row_with_a_source_column_still_states_its_figures() -> None:
     keys = {c.key_text for c in claims}
     assert "$812.4 million" in keys
     assert not any("Wire" in c.key_text for c in claims if c.checkworthy)
+
+
+def test_a_bold_decimal_opening_a_bullet_is_a_figure_not_a_list_number() -> None:
+    """"- **40.5%** — …" and "- **2.3x** — …" open with figures; "- 12. …" and "**3.** …" still number items.
+    A bullet that says something before its source link is a sentence, not a source line."""
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    text = (
+        "# Weekly\n\n## By the numbers\n\n"
+        "- **40.5%** — share of Tallis's revenue from its API ([Wire](https://example.org/a-long-path/to/the-story-page))\n"
+        "- **2.3x** — how much faster Model 3.5 runs than Model 3.1 ([Wire](https://example.org/b))\n"
+        "- 12. Tallis hired 300 engineers.\n"
+    )
+    keys = {c.key_text for c in extract_claims(parse_report(text, "r.md"))}
+    assert {"40.5%", "2.3x", "300"} <= keys
+    assert not keys & {"12", "12.", "40", "2"}
