@@ -500,6 +500,22 @@ def test_a_chinese_correction_note_marks_the_figure_it_says_was_first_printed() 
     assert right.status == "verified"
 
 
+def test_a_figure_with_both_directions_around_it_takes_its_own_segments() -> None:
+    """"按年升12.4%，但按季跌3.1%": 3.1% fell quarter on quarter, so "按季升3.1%" is the wrong direction."""
+    p = page("恒暉銀行昨日公布第三季度業績，期內股東應佔溢利48.6億港元，按年升12.4%，但按季跌3.1%。", title="恒暉銀行第三季溢利")
+    rose, _ = verdict("恒暉銀行第三季股東應佔溢利48.6億港元，按年升12.4%，按季升3.1%", "3.1%", "percent", p)
+    assert (rose.status, rose.reason) == ("contradicted", "wrong_direction")
+    fell, _ = verdict("恒暉銀行第三季股東應佔溢利48.6億港元，按年升12.4%，按季跌3.1%", "3.1%", "percent", p)
+    assert fell.status == "verified"
+
+
+def test_a_currency_written_after_yuan_is_named() -> None:
+    """"146.2億元人民幣" names renminbi (after 元): it is not the page's 146.2億港元."""
+    p = page("恒暉銀行首三季累計股東應佔溢利為146.2億港元，按年升9.8%。", title="恒暉銀行業績")
+    named, _ = verdict("恒暉銀行首三季累計溢利146.2億元人民幣", "146.2億元", "money", p)
+    assert named.status != "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

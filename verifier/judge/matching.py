@@ -463,6 +463,18 @@ def split_names(key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+# a currency named after 元 ("146.2亿元人民币"): the reader's figure ends at 元, the currency is still named
+_CURRENCY_AFTER = re.compile(r"\s*[(（]?(?:人民币|港币|港元|新台币|美元)")
+
+
+def _named_after(values: Sequence[Value], sentence: str, key_end: int) -> tuple[Value, ...]:
+    """The key figure with the currency written right after it kept in its text (compare.bare_yuan reads it)."""
+    m = _CURRENCY_AFTER.match(sentence, key_end)
+    if not values or m is None:
+        return tuple(values)
+    return (replace(values[0], raw=values[0].raw + m.group().strip(" (（")), *values[1:])
+
+
 def build_query(
     *,
     kind: str,
@@ -506,7 +518,7 @@ def build_query(
         key_text=key_text,
         concepts=tuple(merged.values()),
         names=names,
-        values=tuple(values),
+        values=tuple(_named_after(values, sentence, key_span[1]) if kind == "money" and key_span != (0, 0) else values),
         context_names=split_names(sentence),
         cell_nouns=tuple((int(at), str(noun)) for at, noun in cell_nouns),
     )

@@ -455,7 +455,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         )
         | basis,
         direction=direction_of(around, _number(pv))
-        or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e),
+        or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e)
+        # both ways around it ("按年升12.4%，但按季跌3.1%"): its own segment says which
+        or direction_of(text[gs:pv.end]),
         compared=_compared(text, p.values, i, family),
         role=figure_role(text, pv.start, pv.end),
         base=base,
