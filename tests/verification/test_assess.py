@@ -516,6 +516,23 @@ def test_a_currency_written_after_yuan_is_named() -> None:
     assert named.status != "verified"
 
 
+def test_a_cell_under_a_sibling_version_is_that_models_score() -> None:
+    """A benchmark table with a column per model: 74.6% sits under "Halden 3.1", so it is no score of Halden
+    3.5's; a claim comparing with Halden 3.0 still reads its own model's column."""
+    p = page(
+        ("Benchmark | Halden 3.5 | Halden 3.1 | Corvane Atlas 2", "th"),
+        ("LongHaul-QA | 83.0% | 74.6% | 79.8%", "td"),
+        ("Stratagem-Reason | 71.4% | 63.2% | 68.9%", "td"),
+        title="Introducing Halden 3.5",
+    )
+    rival, _ = verdict("Halden 3.5 scores 74.6% on LongHaul-QA.", "74.6%", "percent", p)
+    assert rival.status != "verified"
+    own, _ = verdict("Halden 3.5 scores 83.0% on LongHaul-QA.", "83.0%", "percent", p)
+    assert own.status == "verified"
+    compared, _ = verdict("The new model scores 71.4% on Stratagem-Reason, up from 63.2% for Halden 3.0.", "71.4%", "percent", p)
+    assert compared.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

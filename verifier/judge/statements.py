@@ -323,6 +323,7 @@ class _Geometry:
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
     row_head: str  # a table row's first two cells, compact ("" for prose): the entity the row is about
+    column_head: str  # the header over its cell ("" outside a table with a header)
     # the names its window gives (compact; no generic acronym, no plain word opening a clause) and whether
     # the window is Chinese: what a claim's subject is read against (_foreign)
     proper_names: tuple[str, ...]
@@ -467,6 +468,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         alone=alone,
         table_row=table_row,
         row_head=compact(text[: max(0, text.find("|", text.find("|", 1) + 1))]) if table_row else "",
+        column_head=column,
         proper_names=_proper_names(window),
         han=has_han(window),
     )
@@ -566,6 +568,7 @@ def aligned_statements(
     own_noun = _own_noun(q, claimed)
     level_now = _states_a_level_now(q, claimed, frame)
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
+    own_names = _segment_names(q)
     out: list[Statement] = []
     families = _families(claimed)
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
@@ -593,6 +596,9 @@ def aligned_statements(
                 # RMB6.4401" for 1美元对人民币6.4401元): the pair anchors it as well as a frame half met
                 if partners and _partnered(p, i, g.span, partners):
                     match = max(match, SUPPORT_MATCH)
+                # a table cell under a model of the claim's family at another version ("Halden 3.1" for
+                # Halden 3.5's score) is the other model's
+                rival_column = bool(own_names) and _rival_name(g.column_head, own_names)
                 words = g.words | idx.title_words
                 out.append(
                     Statement(
@@ -611,7 +617,7 @@ def aligned_statements(
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
-                        other_subject=bound
+                        other_subject=bound or rival_column
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         or _other_subject(subject, head, g.window, sentence_names, g.table_row),
                         bound_elsewhere=bound,
@@ -631,6 +637,30 @@ def aligned_statements(
                     )
                 )
     return _whole_years_apart(out, frame.periods)
+
+
+_NAME_LETTERS = re.compile(r"[^a-z\u4e00-\u9fff]+")
+
+
+def _segment_names(q: ClaimQuery) -> frozenset[str]:
+    """The names (compact) of the key figure's own segment in the claim: whose figure it is ("Halden 3.5's
+    score", not the "Halden 3.0" of the comparison after it)."""
+    key = _sentence_key(q)
+    if key is None:
+        return frozenset()
+    others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
+    s, e = segment_span(q.sentence, key.start, key.end, others)
+    return frozenset(compact(n) for n in split_names(q.sentence[s:e]) if len(compact(n)) >= 3)
+
+
+def _rival_name(header: str, names: frozenset[str]) -> bool:
+    """A column header naming a model of the same family as one of the claim's names (compact) but none of
+    them: the same words at another version ("Halden 3.1" against "halden3.5"; not a period, "Q3 FY2025")."""
+    head = compact(header)
+    if len(head) < 3 or head in names or not any(ch.isdigit() for ch in head) or period_marks(header):
+        return False
+    letters = _NAME_LETTERS.sub("", head)
+    return bool(letters) and any(n != head and any(ch.isdigit() for ch in n) and _NAME_LETTERS.sub("", n) == letters for n in names)
 
 
 def _whole_years_apart(statements: list[Statement], claim_periods: frozenset[str]) -> list[Statement]:
