@@ -9,7 +9,9 @@ Measured once when it arrived (engine at 2cdb083): numeric extraction recall 98.
 58.5% (38/65), contradicted recall 23.8% (5/21), verified precision 82.1% (23/28). Confusion (gold ->
 predicted): contradicted -> contradicted 5, -> unverified 11, -> verified 4, missed 1; unverified ->
 unverified 10, -> contradicted 3, -> verified 1; verified -> verified 23, -> unverified 5, ->
-contradicted 1, missed 1.
+contradicted 1, missed 1. At the end of stop 23: numeric recall 100% (54/54), 60.0% (39/65), 23.8%
+(5/21), 82.8% (24/29) — moved by one general extraction fix found on the seventh set (a decimal opening a
+bullet, "- **40.5%** —", was read as the list number 40.); none of this set's items was looked at.
 
 Only totals and the confusion matrix are printed, never which items were missed: the set stays held
 out. Floors sit at what was measured and are raised as the engine improves, never lowered.
@@ -25,10 +27,10 @@ from tests.generalisation.labelled_set import evaluate_set, totals_report
 
 HELDOUT4 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout4"
 
-MIN_NUMERIC_RECALL = 0.98  # measured 98.1% (53/54)
-MIN_ACCURACY = 0.58  # measured 58.5% (38/65)
+MIN_NUMERIC_RECALL = 1.00  # measured 100% (54/54) at the end of stop 23; 98.1% (53/54) on arrival
+MIN_ACCURACY = 0.60  # measured 60.0% (39/65) at the end of stop 23; 58.5% (38/65) on arrival
 MIN_CONTRADICTED_RECALL = 0.23  # measured 23.8% (5/21)
-MIN_VERIFIED_PRECISION = 0.82  # measured 82.1% (23/28)
+MIN_VERIFIED_PRECISION = 0.82  # measured 82.8% (24/29) at the end of stop 23; 82.1% (23/28) on arrival
 
 
 @pytest.fixture(scope="module")
