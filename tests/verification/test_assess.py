@@ -533,6 +533,20 @@ def test_a_cell_under_a_sibling_version_is_that_models_score() -> None:
     assert compared.status == "verified"
 
 
+def test_hong_kong_profit_words_meet_across_a_results_table() -> None:
+    """溢利 is Hong Kong's profit: "股東應佔溢利約7.52億港元" is the 去年同期 cell of "本公司擁有人應佔溢利" in a
+    table in 百萬港元, so the claim gave last year's figure; 9.62 億港元 is this period's."""
+    p = page(
+        ("（除另有註明外，單位：百萬港元）", "th"), ("項目 | 本期 | 去年同期 | 變動", "th"),
+        ("收益 | 8,426.5 | 6,912.3 | +21.9%", "td"), ("本公司擁有人應佔溢利 | 962.3 | 751.8 | +28.0%", "td"),
+        title="雲港數據 中期業績公告",
+    )
+    stale, _ = verdict("雲港數據股東應佔溢利約7.52億港元", "7.52億港元", "money", p)
+    assert stale.status == "contradicted"
+    now, _ = verdict("雲港數據股東應佔溢利約9.62億港元", "9.62億港元", "money", p)
+    assert now.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""
