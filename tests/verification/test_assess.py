@@ -547,6 +547,17 @@ def test_hong_kong_profit_words_meet_across_a_results_table() -> None:
     assert now.status == "verified"
 
 
+def test_an_opening_phrase_belongs_to_the_clause_after_it() -> None:
+    """"On CodeTrail Verified, Halden 3.5 ranks second": the benchmark is what the rank is on, though a comma
+    parts them; "ranks first on CodeTrail Verified" is the wrong rank."""
+    p = page("Halden 3.5 leads three of the four benchmarks. On CodeTrail Verified, Halden 3.5 ranks second, "
+             "behind Corvane Atlas 2.", title="Introducing Halden 3.5")
+    first, _ = verdict("Halden 3.5 also ranks first on CodeTrail Verified.", "first", "count", p)
+    assert first.status == "contradicted"
+    second, _ = verdict("Halden 3.5 ranks second on CodeTrail Verified.", "second", "count", p)
+    assert second.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

@@ -382,6 +382,10 @@ def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
     return compared_direction(text, level, pv.end, later) if later else 0
 
 
+# a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
+_INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -417,6 +421,12 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         nxt = segment_span(text, min(len(text) - 1, ge + 1), min(len(text), ge + 2), spans)[1]
         ge = max(ge, nxt)
     own = clause_words(text[gs:ge])
+    if (
+        _INTRO.match(text, ps, _pe)
+        and not any(ps <= v.start < _pe for v in p.values)
+        and not any(s <= v.start < gs and v.kind != "version" for v in p.values)
+    ):
+        own |= clause_words(text[ps:_pe])  # "On CodeTrail Verified, Halden 3.5 ranks second": the opening phrase is its
     bare_words = own | noun_terms(pv.noun) if pv.noun else own
     segment = text[gs:ge]
     column = ""
