@@ -199,7 +199,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # 3/15/2024, 18/07/2023, 24.6.2022: which number is the month is read off the numbers themselves
     ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "slash-dot"),
     # 二零一九年七月八日, 2015年三月3号: a year, month and day where any part is in Chinese numerals
-    ("cn", re.compile(rf"(?P<cy>[零〇一二三四五六七八九]{{4}})\s*年(?:\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?)?"), "cn-year"),
+    ("cn", re.compile(rf"(?P<cy>[零〇一二三四五六七八九]{{4}})\s*年(?:\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?|\s*(?P<h>[上下])半年)?"), "cn-year"),
     ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "year-month"),
     ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
@@ -220,6 +220,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         ),
         "month-name",
     ),
+    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\b"), "digit"),
+    ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "digit"),
     (
         "y",
         re.compile(
@@ -285,6 +287,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
         if g.get("ry") and year is not None:
             year += {"今": 0, "去": -1, "明": 1, "前": -2}[g["ry"]]
         prefix = f"{year:04d}" if year is not None else "-"
+        if g.get("h") and year is not None:
+            return f"{prefix}-H{1 if g['h'] == '上' else 2}", "="  # 二零二七年下半年: the second half of 2027
         if not g.get("cm"):
             return prefix, "="
         cm = _md_number(g["cm"])
@@ -312,7 +316,16 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
         # "5 月" / "in September" with no year known: a partial date (the month), never the count 5
         return (f"{prefix}-{month:02d}", "=") if year is not None else (f"--{month:02d}", "=")
     rel = g.get("rel") or ""
+    if rel in _HALVES:  # 2027年下半年, the second half of 2027, H2 2027: a half of the year, not the year
+        return f"{year:04d}-H{_HALVES[rel]}", "="
+    if kind == "half":
+        year = int(g["y2"]) if g.get("y2") else year
+        half = g.get("hn") or g.get("hn2") or (1 if (g.get("hw") or "").lower() == "first" else 2)
+        return (f"{year:04d}-H{half}", "=") if year is not None else None
     return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
+
+
+_HALVES = {"上半年": 1, "下半年": 2}
 
 
 _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")

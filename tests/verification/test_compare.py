@@ -247,3 +247,17 @@ def test_a_date_copied_with_another_day_of_its_month_is_a_slip() -> None:
     assert compare_values(date("2026-06-04"), date("2026-06-09")).detail == "day_slip"
     assert compare_values(date("--07-24"), date("--07-19")).detail == "day_slip"
     assert compare_values(date("2026-06-04"), date("2026-07-04")).detail == "different"
+
+
+def test_a_half_year_meets_its_quarters_and_months_and_not_the_other_half() -> None:
+    from claims.values import parse_values
+    from verifier.judge.compare import compare_values
+
+    def date(text: str):  # type: ignore[no-untyped-def]
+        return next(v for v in parse_values(text, default_year=2026) if v.kind == "date")
+
+    assert compare_values(date("二零二七年下半年"), date("二零二七年上半年")).outcome == "disagree"
+    assert compare_values(date("2027年下半年"), date("2027年第三季度")).agrees
+    assert compare_values(date("in the second half of 2027"), date("September 2027")).agrees
+    assert compare_values(date("H1 2027"), date("September 2027")).outcome == "disagree"
+    assert compare_values(date("2027年下半年"), date("2027年")).agrees

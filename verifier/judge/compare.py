@@ -147,6 +147,9 @@ def _compare_dates(claimed: Value, found: Value) -> Comparison:
     a, b = _date_parts(ca), _date_parts(fb)
     if not a or not b:
         return Comparison("incomparable", "date")
+    if len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and (a[1][0] == "H") != (b[1][0] == "H") and "W" not in (a[1][0], b[1][0]):
+        # a half against a quarter or a month of the same year: Q3 and September lie in H2
+        return Comparison("agree", "within_precision") if _half_of(a[1]) == _half_of(b[1]) else Comparison("disagree", "different")
     n = min(len(a), len(b))
     if claimed.qualifier in _BOUNDS or found.qualifier in _BOUNDS:
         return _compare_date_bounds(claimed.qualifier, found.qualifier, a[:n], b[:n])
@@ -156,6 +159,14 @@ def _compare_dates(claimed: Value, found: Value) -> Comparison:
 
 
 _BOUNDS = frozenset({"<", "<=", ">", ">="})
+
+
+def _half_of(part: str) -> int:
+    """The half of the year a date part lies in: H1/H2 themselves, Q1–Q2 / Q3–Q4, months 01–06 / 07–12."""
+    if part[0] in "HQ":
+        n = int(part[1:])
+        return n if part[0] == "H" else (1 if n <= 2 else 2)
+    return 1 if part.isdigit() and int(part) <= 6 else 2
 
 
 def _within(x: tuple[int, ...], op: str, bound: tuple[int, ...]) -> bool:
@@ -190,7 +201,7 @@ def _writes_no_year(v: Value) -> bool:
 def _date_slip(a: tuple[str, ...], b: tuple[str, ...]) -> str:
     """"day_slip" for two dates of one month that differ only in the day (6 月 4 日 / June 9): the slip
     a copied date makes, read like transposed digits; "different" otherwise."""
-    return "day_slip" if len(a) == len(b) and len(a) >= 2 and a[:-1] == b[:-1] else "different"
+    return "day_slip" if len(a) == len(b) and len(a) >= 2 and a[:-1] == b[:-1] and a[-1].isdigit() and b[-1].isdigit() else "different"
 
 
 def _classify_disagreement(a: float, b: float) -> str:
