@@ -46,8 +46,7 @@ from claims.grouping import (
     blocking_keys,
     group_claims,
     meeting_key,
-    same_claim,
-    values_agree,
+    pair_outcome,
 )
 from claims.model import Value
 from storage.bulk import insert_rows, prepared_rows, stored
@@ -344,29 +343,33 @@ def _index_report_claims(
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
-        other_members = {oid: m for oid, (m, _g) in others.items()}
         compared = 0
+        by_report: dict[int, list[int]] = defaultdict(list)  # one report, unless a caller mixes them
         for cid in sorted(keyed):
-            member = mine[cid][0]
-            linked: set[int] = set()
-            tried: set[int] = set()  # a candidate under two of its keys is compared once
-            for key in keyed[cid]:
-                for other_id in cands.get(meets[key], ()):
-                    if other_id in tried:
-                        continue
-                    tried.add(other_id)
-                    other = other_members.get(other_id)
-                    if other is None:
-                        continue
-                    compared += 1
-                    if not same_claim(member, other, window_days=WINDOW_DAYS):
-                        continue
-                    linked.add(other_id)
-                    if not values_agree(member.values[0], other.values[0]):
-                        conflicts.add((cid, other_id))
-                        conflicts.add((other_id, cid))
-            if linked:
-                merges.merge(cid, linked)
+            by_report[mine[cid][0].report_id].append(cid)
+        for report_id, cids in by_report.items():
+            live, buckets = _buckets(cands, others, report_id, merges)
+            for cid in cids:
+                member = mine[cid][0]
+                meet_keys = [meets[key] for key in keyed[cid]]
+                # a candidate under two of the claim's keys counts once, as it is compared once
+                lists = [live[m] for m in meet_keys if m in live]
+                if len(lists) == 1:
+                    compared += len(lists[0])
+                elif lists:
+                    compared += len(set().union(*lists))
+                nodes: set[_Node] = set()
+                for meet in meet_keys:
+                    for other, same_ids, same_nodes in buckets.get(meet, ()):
+                        outcome = pair_outcome(member, other, window_days=WINDOW_DAYS)
+                        if not outcome:
+                            continue
+                        nodes |= same_nodes
+                        if outcome == _DISAGREE:
+                            conflicts.update((cid, oid) for oid in same_ids)
+                            conflicts.update((oid, cid) for oid in same_ids)
+                if nodes:
+                    merges.merge(cid, nodes)
         summary.compared += compared
         merges.write(session)
         conn = session.connection()
@@ -383,6 +386,40 @@ def _index_report_claims(
     return summary
 
 
+_DISAGREE = 2  # claims.grouping.pair_outcome: the same claim, key values disagreeing
+_Node = tuple[str, "str | int"]  # a union-find node of _Merges: ("g", group id) or ("c", claim id)
+_Bucket = tuple[GroupMember, list[int], frozenset[_Node]]
+
+
+def _buckets(
+    cands: Mapping[str, list[int]],
+    others: Mapping[int, tuple[GroupMember, str | None]],
+    report_id: int,
+    merges: _Merges,
+) -> tuple[dict[str, list[int]], dict[str, list[_Bucket]]]:
+    """Per key: its live candidates (the ones compared), and those of other reports than
+    ``report_id`` in buckets of one comparison number each — a member, the ids, and their union-find
+    nodes. Every member of a bucket compares alike with a claim (``claims.grouping.pair_outcome``), so
+    a claim is compared once per bucket, not once per candidate."""
+    live: dict[str, list[int]] = {}
+    buckets: dict[str, list[_Bucket]] = {}
+    for key, ids in cands.items():
+        alive = [oid for oid in ids if oid in others]
+        if not alive:
+            continue
+        live[key] = alive
+        by_number: dict[int, list[int]] = {}
+        for oid in alive:
+            other = others[oid][0]
+            if other.report_id != report_id and other.comparison_id:
+                by_number.setdefault(other.comparison_id, []).append(oid)
+        buckets[key] = [
+            (others[same[0]][0], same, frozenset(merges.node(oid) for oid in same))
+            for same in by_number.values()
+        ]
+    return live, buckets
+
+
 class _Merges:
     """The group merges of one report's claims, written together at the end.
 
@@ -393,13 +430,13 @@ class _Merges:
 
     def __init__(self, group_of: dict[int, str | None]) -> None:
         self._group_of = group_of  # the group ids as read, before any merge
-        self._parent: dict[tuple[str, str | int], tuple[str, str | int]] = {}
+        self._parent: dict[_Node, _Node] = {}
 
-    def _node(self, cid: int) -> tuple[str, str | int]:
+    def node(self, cid: int) -> _Node:
         gid = self._group_of.get(cid)
         return ("g", gid) if gid is not None else ("c", cid)
 
-    def _root(self, node: tuple[str, str | int]) -> tuple[str, str | int]:
+    def _root(self, node: _Node) -> _Node:
         parent = self._parent.setdefault(node, node)
         while parent != node:
             grand = self._parent[parent]
@@ -407,15 +444,12 @@ class _Merges:
             node, parent = parent, grand
         return node
 
-    def merge(self, claim_id: int, linked: set[int]) -> None:
+    def merge(self, claim_id: int, nodes: set[_Node]) -> None:
+        """Join the claim with the linked claims, given as their nodes (``node``: most linked claims
+        share a few groups, so each group's node is joined once); ``nodes`` is extended."""
         # the claim itself always counts with its own id (as a loose claim would)
         first = self._root(("c", claim_id))
-        group_of = self._group_of
-        # most linked claims share a few groups: each group's node is joined once
-        nodes: set[tuple[str, str | int]] = {
-            ("g", g) if (g := group_of.get(o)) is not None else ("c", o) for o in linked
-        }
-        nodes.add(self._node(claim_id))
+        nodes.add(self.node(claim_id))
         for node in nodes:
             root = self._root(node)
             if root != first:
