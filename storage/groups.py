@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -154,12 +154,13 @@ def _members(
     for chunk in _chunks(sorted(set(claim_ids))):
         if cache is not None:
             missing = []
+            cached = cache.get
             for cid, gid in prepared_rows(conn, _GROUP_IDS, {"ids": chunk}):
-                member = cache.get(int(cid))
+                member = cached(cid)
                 if member is None:
-                    missing.append(int(cid))
+                    missing.append(cid)
                 else:
-                    out[int(cid)] = (member, gid)
+                    out[cid] = (member, gid)
             if not missing:
                 continue
             chunk = missing
@@ -193,9 +194,8 @@ class MemberCache:
         self.limit = limit
         self.current_report: int | None = None  # its claims are not kept: they may still roll back
         self._members: dict[int, GroupMember] = {}
-
-    def get(self, claim_id: int) -> GroupMember | None:
-        return self._members.get(claim_id)
+        # a claim's member, or None: the dictionary's own look-up (called for every candidate)
+        self.get: Callable[[int], GroupMember | None] = self._members.get
 
     def put(self, member: GroupMember) -> None:
         if member.report_id == self.current_report:
@@ -210,6 +210,7 @@ class MemberCache:
 
 
 _KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
+_KEYS_STEP = 16  # look-ups are built for 16, 32, … keys (a statement compiled per key count costs more)
 
 
 @lru_cache(maxsize=2 * _KEYS_PER_QUERY)
@@ -251,8 +252,12 @@ def _candidates(
     if date is not None:
         params.update(lo=date - window, hi=date + window)
     for start in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = keys[start : start + _KEYS_PER_QUERY]
-        stmt = _look_up(len(chunk), date is not None)
+        chunk = list(keys[start : start + _KEYS_PER_QUERY])
+        # a few statement shapes, each built and compiled once: the look-up is padded with keys that
+        # file nothing (every key holds a "|")
+        shape = min(_KEYS_PER_QUERY, -(-len(chunk) // _KEYS_STEP) * _KEYS_STEP)
+        chunk += [""] * (shape - len(chunk))
+        stmt = _look_up(shape, date is not None)
         fetched = prepared_rows(
             session.connection(), stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}
         )
@@ -348,7 +353,7 @@ def _index_report_claims(
         for cid in sorted(keyed):
             by_report[mine[cid][0].report_id].append(cid)
         for report_id, cids in by_report.items():
-            live, buckets = _buckets(cands, others, report_id, merges)
+            live, buckets = _buckets(cands, others, report_id)
             for cid in cids:
                 member = mine[cid][0]
                 meet_keys = [meets[key] for key in keyed[cid]]
@@ -360,14 +365,14 @@ def _index_report_claims(
                     compared += len(set().union(*lists))
                 nodes: set[_Node] = set()
                 for meet in meet_keys:
-                    for other, same_ids, same_nodes in buckets.get(meet, ()):
-                        outcome = pair_outcome(member, other, window_days=WINDOW_DAYS)
+                    for bucket in buckets.get(meet, ()):
+                        outcome = pair_outcome(member, bucket.member, window_days=WINDOW_DAYS)
                         if not outcome:
                             continue
-                        nodes |= same_nodes
+                        nodes |= bucket.nodes(merges)
                         if outcome == _DISAGREE:
-                            conflicts.update((cid, oid) for oid in same_ids)
-                            conflicts.update((oid, cid) for oid in same_ids)
+                            conflicts.update((cid, oid) for oid in bucket.ids)
+                            conflicts.update((oid, cid) for oid in bucket.ids)
                 if nodes:
                     merges.merge(cid, nodes)
         summary.compared += compared
@@ -388,19 +393,32 @@ def _index_report_claims(
 
 _DISAGREE = 2  # claims.grouping.pair_outcome: the same claim, key values disagreeing
 _Node = tuple[str, "str | int"]  # a union-find node of _Merges: ("g", group id) or ("c", claim id)
-_Bucket = tuple[GroupMember, list[int], frozenset[_Node]]
+
+
+class _Bucket:
+    """Candidates under one key that compare alike with any claim (one comparison number): a member
+    standing for them, their ids, and their union-find nodes (worked out when first linked)."""
+
+    __slots__ = ("member", "ids", "_nodes")
+
+    def __init__(self, member: GroupMember, ids: list[int]) -> None:
+        self.member, self.ids = member, ids
+        self._nodes: frozenset[_Node] | None = None
+
+    def nodes(self, merges: _Merges) -> frozenset[_Node]:
+        if self._nodes is None:
+            self._nodes = frozenset(map(merges.node, self.ids))
+        return self._nodes
 
 
 def _buckets(
-    cands: Mapping[str, list[int]],
-    others: Mapping[int, tuple[GroupMember, str | None]],
-    report_id: int,
-    merges: _Merges,
+    cands: Mapping[str, list[int]], others: Mapping[int, tuple[GroupMember, str | None]], report_id: int
 ) -> tuple[dict[str, list[int]], dict[str, list[_Bucket]]]:
     """Per key: its live candidates (the ones compared), and those of other reports than
-    ``report_id`` in buckets of one comparison number each — a member, the ids, and their union-find
-    nodes. Every member of a bucket compares alike with a claim (``claims.grouping.pair_outcome``), so
-    a claim is compared once per bucket, not once per candidate."""
+    ``report_id`` in buckets of one comparison number each. Every member of a bucket compares alike
+    with a claim (``claims.grouping.pair_outcome``), so a claim is compared once per bucket, not once
+    per candidate."""
+    number = {oid: m.comparison_id for oid, (m, _g) in others.items() if m.report_id != report_id}
     live: dict[str, list[int]] = {}
     buckets: dict[str, list[_Bucket]] = {}
     for key, ids in cands.items():
@@ -410,13 +428,13 @@ def _buckets(
         live[key] = alive
         by_number: dict[int, list[int]] = {}
         for oid in alive:
-            other = others[oid][0]
-            if other.report_id != report_id and other.comparison_id:
-                by_number.setdefault(other.comparison_id, []).append(oid)
-        buckets[key] = [
-            (others[same[0]][0], same, frozenset(merges.node(oid) for oid in same))
-            for same in by_number.values()
-        ]
+            n = number.get(oid)
+            if n:  # None: of the claim's own report; 0: never the same claim
+                if n in by_number:
+                    by_number[n].append(oid)
+                else:
+                    by_number[n] = [oid]
+        buckets[key] = [_Bucket(others[same[0]][0], same) for same in by_number.values()]
     return live, buckets
 
 
