@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
@@ -155,7 +156,24 @@ def _members(
         if cache is not None:
             missing = []
             cached = cache.get
-            for cid, gid in prepared_rows(conn, _GROUP_IDS, {"ids": chunk}):
+            view = cache.view
+            if view is None:
+                rows = prepared_rows(conn, _GROUP_IDS, {"ids": chunk})
+            else:  # the group ids this transaction knows are not read again
+                known, asked = view.gids, []
+                rows = []
+                for cid in chunk:
+                    if cid in known:
+                        rows.append((cid, known[cid]))
+                    elif cid not in view.dead:
+                        asked.append(cid)
+                if asked:
+                    fresh = prepared_rows(conn, _GROUP_IDS, {"ids": asked})
+                    for cid, gid in fresh:
+                        view.set_gid(cid, gid)
+                    view.dead.update(set(asked) - {cid for cid, _gid in fresh})
+                    rows += fresh
+            for cid, gid in rows:
                 member = cached(cid)
                 if member is None:
                     missing.append(cid)
@@ -207,6 +225,86 @@ class MemberCache:
 
     def clear(self) -> None:
         self._members.clear()
+        if self.view is not None:
+            self.view = _IndexView()
+
+    view: _IndexView | None = None  # the index as the current transaction read and wrote it
+
+    def begin(self, session: Session) -> None:
+        """A write transaction starts: on SQLite, whose transaction sees the ledger as it began plus
+        its own writes (no other writer commits in between), what it reads of the index and of group
+        ids is kept for its later reports (``_IndexView``). Elsewhere nothing is kept."""
+        self.view = _IndexView() if session.connection().dialect.name == "sqlite" else None
+
+    def end(self) -> None:
+        """The transaction ended (committed or rolled back): what it read is forgotten."""
+        self.view = None
+
+    def index_changed(self) -> None:
+        """Claims left the index in this transaction (a report's older version): start the view afresh."""
+        if self.view is not None:
+            self.view = _IndexView()
+
+
+class _IndexView:
+    """What one SQLite write transaction has read of the grouping index and of claims' group ids,
+    kept up to date with what it writes, so that a later report of the batch does not read it again.
+
+    ``parts``: per key, window (the stored bounds, or None) and limit, the two capped parts of the
+    look-up as the database returns them — dated rows (date, id) newest first, undated ids highest
+    first — each the first ``limit`` rows of its order; the keys this transaction writes are merged
+    in (``keys_written``), which keeps each part the first ``limit`` rows of the ledger as it now is.
+    ``gids``: the group ids of claims grouping considers (checkworthy, latest version), kept with the
+    renames and joins this transaction writes (``grouped``); ``dead``: claims it does not consider."""
+
+    def __init__(self) -> None:
+        self.parts: dict[tuple[str, object, object, int], tuple[list[tuple[Any, int]], list[int]]] = {}
+        self.windows: dict[str, list[tuple[object, object, int]]] = defaultdict(list)
+        self.gids: dict[int, str | None] = {}
+        self.dead: set[int] = set()
+        self.members_of: dict[str, set[int]] = defaultdict(set)
+
+    def set_gid(self, cid: int, gid: str | None) -> None:
+        old = self.gids.get(cid)
+        if old is not None:
+            self.members_of[old].discard(cid)
+        self.gids[cid] = gid
+        if gid is not None:
+            self.members_of[gid].add(cid)
+
+    def grouped(self, renames: Sequence[tuple[str, str]], joins: Mapping[str, Sequence[int]]) -> None:
+        """What ``_Merges.write`` wrote: every claim of a renamed group takes the new name (renames
+        first), then each joined claim its group."""
+        for old, new in renames:
+            for cid in self.members_of.pop(old, ()):
+                self.gids[cid] = new
+                self.members_of[new].add(cid)
+        for gid, cids in joins.items():
+            for cid in cids:
+                if cid in self.gids:
+                    self.set_gid(cid, gid)
+
+    def keys_written(self, rows: Sequence[tuple[int, str, Any]]) -> None:
+        """Merge ClaimKey rows (claim id, key, stored report date) just written into the parts read."""
+        for cid, key, rdate in rows:
+            for lo, hi, lim in self.windows.get(key, ()):
+                dated, undated = self.parts[(key, lo, hi, lim)]
+                if rdate is None:
+                    _merge_desc(undated, cid, lim)
+                elif lo is None or lo <= rdate <= hi:
+                    _merge_desc(dated, (rdate, cid), lim)
+
+
+def _merge_desc(rows: list[Any], row: Any, limit: int) -> None:
+    """Put ``row`` into ``rows`` (the first ``limit`` of an order, highest first) where the order puts
+    it; a full list keeps only its first ``limit``, and a row after the last of a full list stays out."""
+    at = len(rows)
+    while at > 0 and rows[at - 1] < row:
+        at -= 1
+    if at >= limit:
+        return
+    rows.insert(at, row)
+    del rows[limit:]
 
 
 _KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
@@ -239,33 +337,67 @@ def _look_up(n_keys: int, windowed: bool) -> CompoundSelect:
 
 
 def _candidates(
-    session: Session, keys: Sequence[str], date: dt.date | None, cap: int, summary: IndexSummary
+    session: Session,
+    keys: Sequence[str],
+    date: dt.date | None,
+    cap: int,
+    summary: IndexSummary,
+    view: _IndexView | None = None,
 ) -> dict[str, list[int]]:
     """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``.
 
     Capped in SQL: per key, at most ``cap + 1`` dated rows (newest first, on the key/date index) and
     ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
-    (one more than the cap tells that the cap was hit). Undated claims rank after dated ones."""
+    (one more than the cap tells that the cap was hit). Undated claims rank after dated ones. With
+    ``view``, the keys this transaction has looked up in the same window are not read again."""
     found: dict[str, list[tuple[bool, object, int]]] = defaultdict(list)
     window = dt.timedelta(days=WINDOW_DAYS)
-    params: dict[str, object] = {"lim": cap + 1}
+    lim = cap + 1
+    params: dict[str, object] = {"lim": lim}
     if date is not None:
         params.update(lo=date - window, hi=date + window)
-    for start in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = list(keys[start : start + _KEYS_PER_QUERY])
+    conn = session.connection()
+    asked = list(keys)
+    if view is not None:
+        # the window as stored (the look-up compares the stored dates with these)
+        lo = stored(conn, _KEY, "report_date", params["lo"]) if date is not None else None
+        hi = stored(conn, _KEY, "report_date", params["hi"]) if date is not None else None
+        asked = []
+        for key in keys:
+            part = view.parts.get((key, lo, hi, lim))
+            if part is None:
+                asked.append(key)
+                continue
+            rows = found[key]
+            rows.extend((True, rdate, cid) for rdate, cid in part[0])
+            rows.extend((False, "", cid) for cid in part[1])
+        read: dict[str, tuple[list[tuple[Any, int]], list[int]]] = {key: ([], []) for key in asked}
+    for start in range(0, len(asked), _KEYS_PER_QUERY):
+        chunk = asked[start : start + _KEYS_PER_QUERY]
         # a few statement shapes, each built and compiled once: the look-up is padded with keys that
         # file nothing (every key holds a "|")
         shape = min(_KEYS_PER_QUERY, -(-len(chunk) // _KEYS_STEP) * _KEYS_STEP)
-        chunk += [""] * (shape - len(chunk))
+        padded = chunk + [""] * (shape - len(chunk))
         stmt = _look_up(shape, date is not None)
-        fetched = prepared_rows(
-            session.connection(), stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}
-        )
+        fetched = prepared_rows(conn, stmt, {**params, **{f"k{i}": key for i, key in enumerate(padded)}})
         for key, cid, rdate in fetched:
             # dated before undated, newest first (the raw date: ISO text on SQLite, a date elsewhere)
             found[key].append((rdate is not None, rdate if rdate is not None else "", int(cid)))
+            if view is not None:
+                if rdate is not None:
+                    read[key][0].append((rdate, int(cid)))
+                else:
+                    read[key][1].append(int(cid))
+    if view is not None:
+        for key, (dated, undated) in read.items():
+            dated.sort(reverse=True)
+            undated.sort(reverse=True)
+            view.parts[(key, lo, hi, lim)] = (dated, undated)
+            view.windows[key].append((lo, hi, lim))
     out: dict[str, list[int]] = {}
     for key, rows in found.items():
+        if not rows:
+            continue
         rows.sort(reverse=True)
         if len(rows) > cap:
             summary.capped += 1
@@ -344,7 +476,8 @@ def _index_report_claims(
         date = next(iter(mine.values()))[0].date
         meets = {k: meeting_key(k) for k in {k for ks in keyed.values() for k in ks}}  # each key once
         keys = sorted(set(meets.values()))
-        cands = _candidates(session, keys, date, cap, summary)
+        view = cache.view if cache is not None else None
+        cands = _candidates(session, keys, date, cap, summary, view)
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
@@ -376,13 +509,19 @@ def _index_report_claims(
                 if nodes:
                     merges.merge(cid, nodes)
         summary.compared += compared
-        merges.write(session)
+        renames, joins = merges.write(session)
+        if view is not None:
+            for cid, (_m, gid) in mine.items():  # considered by grouping: checkworthy, of a latest version
+                view.set_gid(cid, gid)
+            view.grouped(renames, joins)
         conn = session.connection()
         insert_rows(conn, _CONFLICT, ("claim_id", "other_id"), sorted(conflicts))
         summary.conflicts = len(conflicts) // 2
         report_date = stored(conn, _KEY, "report_date", date)  # one date for the report's claims
         rows = [(cid, key, report_date) for cid in sorted(keyed) for key in keyed[cid]]
         insert_rows(conn, _KEY, ("claim_id", "key", "report_date"), rows)
+        if view is not None:
+            view.keys_written(rows)
         summary.keys = len(rows)
     summary.claims = len(ids)
     if mark:
@@ -473,7 +612,9 @@ class _Merges:
             if root != first:
                 self._parent[root] = first
 
-    def write(self, session: Session) -> None:
+    def write(self, session: Session) -> tuple[list[tuple[str, str]], dict[str, list[int]]]:
+        """Write the merges; returns the renames (old, new group id) and the joins (group id → the
+        claims that joined it), as written."""
         components: dict[tuple[str, str | int], list[tuple[str, str | int]]] = defaultdict(list)
         for node in list(self._parent):
             components[self._root(node)].append(node)
@@ -501,6 +642,7 @@ class _Merges:
             conn.execute(
                 join, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
             )
+        return renames, joins
 
 
 def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool = False) -> set[int]:
