@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from typing import Any
 
 from sqlalchemy import (
@@ -160,19 +160,14 @@ def _members(
             if view is None:
                 rows = prepared_rows(conn, _GROUP_IDS, {"ids": chunk})
             else:  # the group ids this transaction knows are not read again
-                known, asked = view.gids, []
-                rows = []
-                for cid in chunk:
-                    if cid in known:
-                        rows.append((cid, known[cid]))
-                    elif cid not in view.dead:
-                        asked.append(cid)
+                known, dead = view.gids, view.dead
+                asked = [cid for cid in chunk if cid not in known and cid not in dead]
                 if asked:
                     fresh = prepared_rows(conn, _GROUP_IDS, {"ids": asked})
                     for cid, gid in fresh:
                         view.set_gid(cid, gid)
-                    view.dead.update(set(asked) - {cid for cid, _gid in fresh})
-                    rows += fresh
+                    dead.update(set(asked) - {cid for cid, _gid in fresh})
+                rows = [(cid, known[cid]) for cid in chunk if cid in known]
             for cid, gid in rows:
                 member = cached(cid)
                 if member is None:
@@ -502,10 +497,10 @@ def _index_report_claims(
                         outcome = pair_outcome(member, bucket.member, window_days=WINDOW_DAYS)
                         if not outcome:
                             continue
-                        nodes |= bucket.nodes(merges)
+                        nodes |= bucket.nodes(merges.node_of)
                         if outcome == _DISAGREE:
-                            conflicts.update((cid, oid) for oid in bucket.ids)
-                            conflicts.update((oid, cid) for oid in bucket.ids)
+                            conflicts.update(zip(repeat(cid), bucket.ids))
+                            conflicts.update(zip(bucket.ids, repeat(cid)))
                 if nodes:
                     merges.merge(cid, nodes)
         summary.compared += compared
@@ -544,9 +539,9 @@ class _Bucket:
         self.member, self.ids = member, ids
         self._nodes: frozenset[_Node] | None = None
 
-    def nodes(self, merges: _Merges) -> frozenset[_Node]:
+    def nodes(self, node_of: Mapping[int, _Node]) -> frozenset[_Node]:
         if self._nodes is None:
-            self._nodes = frozenset(map(merges.node, self.ids))
+            self._nodes = frozenset(map(node_of.__getitem__, self.ids))
         return self._nodes
 
 
@@ -588,6 +583,10 @@ class _Merges:
     def __init__(self, group_of: dict[int, str | None]) -> None:
         self._group_of = group_of  # the group ids as read, before any merge
         self._parent: dict[_Node, _Node] = {}
+        # each claim read with its group id as its node (``node``), worked out once
+        self.node_of: dict[int, _Node] = {
+            cid: ("g", gid) if gid is not None else ("c", cid) for cid, gid in group_of.items()
+        }
 
     def node(self, cid: int) -> _Node:
         gid = self._group_of.get(cid)
