@@ -15,10 +15,11 @@ A name written in Han characters meets its romanisation (云迹智算公司 and 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -35,6 +36,7 @@ __all__ = [
     "meeting_key",
     "event_of",
     "same_claim",
+    "pair_outcome",
     "group_claims",
     "find_conflicts",
     "values_agree",
@@ -125,6 +127,14 @@ class GroupMember:
     def _event(self) -> Event | None:
         """For a date: the event it dates and the names around it (None when either is unsure)."""
         return event_of(self) if self.kind == "date" else None
+
+    @cached_property
+    def comparison_id(self) -> int:
+        """A number standing for everything ``same_claim`` and ``values_agree`` read of this member
+        besides its report id (see ``_comparison_key``): two members with the same number compare
+        alike with any third member. 0 for a member that is never the same claim as another."""
+        key = _comparison_key(self)
+        return 0 if key is None else _intern_comparison(key)
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。:：]")
@@ -257,7 +267,13 @@ def values_agree(a: Value, b: Value) -> bool:
 
 
 def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool:
-    if a.report_id == b.report_id or a.kind != b.kind or not a.values or not b.values:
+    return a.report_id != b.report_id and _same_claim_apart(a, b, window_days)
+
+
+def _same_claim_apart(a: GroupMember, b: GroupMember, window_days: int) -> bool:
+    """``same_claim`` for members of different reports (their report ids are not read). What it reads
+    of a member is listed in ``_comparison_key``: keep the two in step."""
+    if a.kind != b.kind or not a.values or not b.values:
         return False
     if a.kind not in GROUPED_KINDS:
         # facts have no value to disagree on; versions name different things
@@ -290,6 +306,77 @@ def same_claim(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> bool
         )
         return shared_subject and _near_copy(a.values[0], b.values[0])
     return len(topics_a & topics_b) * 2 >= min(len(topics_a), len(topics_b)) + 1
+
+
+# -- the comparison of two members, by their comparison numbers ------------------------------------------
+
+_COMPARISON_LIMIT = 200_000  # distinct keys numbered, and pairs remembered, before the tables start afresh
+_comparison_ids: dict[Hashable, int] = {}
+_comparison_numbers = itertools.count(1)  # never reused: a number always stands for one key
+_pair_outcomes: dict[tuple[int, int, int], int] = {}
+
+
+def _value_key(v: Value) -> Hashable:
+    """What the comparison reads of a key value: its number or text (exactly: ``repr`` tells 5 from 5.0
+    and 0.0 from -0.0), unit, qualifier, kind, precision and noun — not where or how it was written."""
+    return (
+        type(v.value),
+        v.value if isinstance(v.value, str) else repr(v.value),
+        v.unit,
+        v.qualifier,
+        v.kind,
+        repr(v.precision),
+        v.noun,
+    )
+
+
+def _names_key(names: Iterable[NameForm]) -> tuple[tuple[str, bool, frozenset[str]], ...]:
+    return tuple((n.norm, n.han, n.sounds) for n in names)
+
+
+def _comparison_key(m: GroupMember) -> Hashable | None:
+    """Everything ``_same_claim_apart`` and ``values_agree`` read of ``m`` (None: nothing it compares
+    the same as). Dates: the report date, the key value and the event it dates. Other figures: the
+    report date, the key value, the entities (normalised), the names they meet by (sounds, and the
+    clause-opening Han run), the subject as written and the topics. Its text, offsets and other values
+    are read only through these."""
+    if not m.values or m.kind not in GROUPED_KINDS:
+        return None
+    value = _value_key(m.values[0])
+    if m.kind == "date":
+        event = m._event
+        return ("date", m.date, value, None if event is None else (event.kind, _names_key(event.names)))
+    return (m.kind, m.date, value, m._entity_set, _names_key(m._names), m._subject, m._topic_set)
+
+
+def _intern_comparison(key: Hashable) -> int:
+    number = _comparison_ids.get(key)
+    if number is None:
+        if len(_comparison_ids) >= _COMPARISON_LIMIT:
+            _comparison_ids.clear()  # members keep their numbers; an equal key met again gets a new one
+        number = _comparison_ids[key] = next(_comparison_numbers)
+    return number
+
+
+def pair_outcome(a: GroupMember, b: GroupMember, *, window_days: int = 45) -> int:
+    """``same_claim`` and ``values_agree`` for two members, their report ids aside (the caller checks
+    that they differ): 0 not the same claim, 1 the same claim with agreeing key values, 2 the same
+    claim with disagreeing ones. Remembered by the members' comparison numbers: a pair of members that
+    read alike is compared once."""
+    ia, ib = a.comparison_id, b.comparison_id
+    if not ia or not ib:
+        return 0
+    pair = (ia, ib, window_days)
+    outcome = _pair_outcomes.get(pair)
+    if outcome is None:
+        if not _same_claim_apart(a, b, window_days):
+            outcome = 0
+        else:
+            outcome = 1 if values_agree(a.values[0], b.values[0]) else 2
+        if len(_pair_outcomes) >= _COMPARISON_LIMIT:
+            _pair_outcomes.clear()
+        _pair_outcomes[pair] = outcome
+    return outcome
 
 
 def _near_copy(a: Value, b: Value) -> bool:

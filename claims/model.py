@@ -84,7 +84,12 @@ class Value:
     noun: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The fields as a dict (what ``asdict`` gives for these plain fields, without its deep copy)."""
+        """The fields as a dict (what ``asdict`` gives for these plain fields, without its deep copy):
+        a copy of the instance dict, which holds exactly the fields in their order (``_dict_init``;
+        frozen, nothing else is ever set on it)."""
+        fields_ = self.__dict__
+        if len(fields_) == _VALUE_FIELDS:
+            return dict(fields_)
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     @classmethod
@@ -103,6 +108,9 @@ class Value:
                 except TypeError:
                     continue
         return tuple(out)
+
+
+_VALUE_FIELDS = len(Value.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
+from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
@@ -46,8 +47,7 @@ from claims.grouping import (
     blocking_keys,
     group_claims,
     meeting_key,
-    same_claim,
-    values_agree,
+    pair_outcome,
 )
 from claims.model import Value
 from storage.bulk import insert_rows, prepared_rows, stored
@@ -155,12 +155,25 @@ def _members(
     for chunk in _chunks(sorted(set(claim_ids))):
         if cache is not None:
             missing = []
-            for cid, gid in prepared_rows(conn, _GROUP_IDS, {"ids": chunk}):
-                member = cache.get(int(cid))
+            cached = cache.get
+            view = cache.view
+            if view is None:
+                rows = prepared_rows(conn, _GROUP_IDS, {"ids": chunk})
+            else:  # the group ids this transaction knows are not read again
+                known, dead = view.gids, view.dead
+                asked = [cid for cid in chunk if cid not in known and cid not in dead]
+                if asked:
+                    fresh = prepared_rows(conn, _GROUP_IDS, {"ids": asked})
+                    for cid, gid in fresh:
+                        view.set_gid(cid, gid)
+                    dead.update(set(asked) - {cid for cid, _gid in fresh})
+                rows = [(cid, known[cid]) for cid in chunk if cid in known]
+            for cid, gid in rows:
+                member = cached(cid)
                 if member is None:
-                    missing.append(int(cid))
+                    missing.append(cid)
                 else:
-                    out[int(cid)] = (member, gid)
+                    out[cid] = (member, gid)
             if not missing:
                 continue
             chunk = missing
@@ -194,9 +207,8 @@ class MemberCache:
         self.limit = limit
         self.current_report: int | None = None  # its claims are not kept: they may still roll back
         self._members: dict[int, GroupMember] = {}
-
-    def get(self, claim_id: int) -> GroupMember | None:
-        return self._members.get(claim_id)
+        # a claim's member, or None: the dictionary's own look-up (called for every candidate)
+        self.get: Callable[[int], GroupMember | None] = self._members.get
 
     def put(self, member: GroupMember) -> None:
         if member.report_id == self.current_report:
@@ -208,9 +220,90 @@ class MemberCache:
 
     def clear(self) -> None:
         self._members.clear()
+        if self.view is not None:
+            self.view = _IndexView()
+
+    view: _IndexView | None = None  # the index as the current transaction read and wrote it
+
+    def begin(self, session: Session) -> None:
+        """A write transaction starts: on SQLite, whose transaction sees the ledger as it began plus
+        its own writes (no other writer commits in between), what it reads of the index and of group
+        ids is kept for its later reports (``_IndexView``). Elsewhere nothing is kept."""
+        self.view = _IndexView() if session.connection().dialect.name == "sqlite" else None
+
+    def end(self) -> None:
+        """The transaction ended (committed or rolled back): what it read is forgotten."""
+        self.view = None
+
+    def index_changed(self) -> None:
+        """Claims left the index in this transaction (a report's older version): start the view afresh."""
+        if self.view is not None:
+            self.view = _IndexView()
+
+
+class _IndexView:
+    """What one SQLite write transaction has read of the grouping index and of claims' group ids,
+    kept up to date with what it writes, so that a later report of the batch does not read it again.
+
+    ``parts``: per key, window (the stored bounds, or None) and limit, the two capped parts of the
+    look-up as the database returns them — dated rows (date, id) newest first, undated ids highest
+    first — each the first ``limit`` rows of its order; the keys this transaction writes are merged
+    in (``keys_written``), which keeps each part the first ``limit`` rows of the ledger as it now is.
+    ``gids``: the group ids of claims grouping considers (checkworthy, latest version), kept with the
+    renames and joins this transaction writes (``grouped``); ``dead``: claims it does not consider."""
+
+    def __init__(self) -> None:
+        self.parts: dict[tuple[str, object, object, int], tuple[list[tuple[Any, int]], list[int]]] = {}
+        self.windows: dict[str, list[tuple[object, object, int]]] = defaultdict(list)
+        self.gids: dict[int, str | None] = {}
+        self.dead: set[int] = set()
+        self.members_of: dict[str, set[int]] = defaultdict(set)
+
+    def set_gid(self, cid: int, gid: str | None) -> None:
+        old = self.gids.get(cid)
+        if old is not None:
+            self.members_of[old].discard(cid)
+        self.gids[cid] = gid
+        if gid is not None:
+            self.members_of[gid].add(cid)
+
+    def grouped(self, renames: Sequence[tuple[str, str]], joins: Mapping[str, Sequence[int]]) -> None:
+        """What ``_Merges.write`` wrote: every claim of a renamed group takes the new name (renames
+        first), then each joined claim its group."""
+        for old, new in renames:
+            for cid in self.members_of.pop(old, ()):
+                self.gids[cid] = new
+                self.members_of[new].add(cid)
+        for gid, cids in joins.items():
+            for cid in cids:
+                if cid in self.gids:
+                    self.set_gid(cid, gid)
+
+    def keys_written(self, rows: Sequence[tuple[int, str, Any]]) -> None:
+        """Merge ClaimKey rows (claim id, key, stored report date) just written into the parts read."""
+        for cid, key, rdate in rows:
+            for lo, hi, lim in self.windows.get(key, ()):
+                dated, undated = self.parts[(key, lo, hi, lim)]
+                if rdate is None:
+                    _merge_desc(undated, cid, lim)
+                elif lo is None or lo <= rdate <= hi:
+                    _merge_desc(dated, (rdate, cid), lim)
+
+
+def _merge_desc(rows: list[Any], row: Any, limit: int) -> None:
+    """Put ``row`` into ``rows`` (the first ``limit`` of an order, highest first) where the order puts
+    it; a full list keeps only its first ``limit``, and a row after the last of a full list stays out."""
+    at = len(rows)
+    while at > 0 and rows[at - 1] < row:
+        at -= 1
+    if at >= limit:
+        return
+    rows.insert(at, row)
+    del rows[limit:]
 
 
 _KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
+_KEYS_STEP = 16  # look-ups are built for 16, 32, … keys (a statement compiled per key count costs more)
 
 
 @lru_cache(maxsize=2 * _KEYS_PER_QUERY)
@@ -239,29 +332,67 @@ def _look_up(n_keys: int, windowed: bool) -> CompoundSelect:
 
 
 def _candidates(
-    session: Session, keys: Sequence[str], date: dt.date | None, cap: int, summary: IndexSummary
+    session: Session,
+    keys: Sequence[str],
+    date: dt.date | None,
+    cap: int,
+    summary: IndexSummary,
+    view: _IndexView | None = None,
 ) -> dict[str, list[int]]:
     """key → the claims under it dated within the window of ``date``, most recent first, at most ``cap``.
 
     Capped in SQL: per key, at most ``cap + 1`` dated rows (newest first, on the key/date index) and
     ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
-    (one more than the cap tells that the cap was hit). Undated claims rank after dated ones."""
+    (one more than the cap tells that the cap was hit). Undated claims rank after dated ones. With
+    ``view``, the keys this transaction has looked up in the same window are not read again."""
     found: dict[str, list[tuple[bool, object, int]]] = defaultdict(list)
     window = dt.timedelta(days=WINDOW_DAYS)
-    params: dict[str, object] = {"lim": cap + 1}
+    lim = cap + 1
+    params: dict[str, object] = {"lim": lim}
     if date is not None:
         params.update(lo=date - window, hi=date + window)
-    for start in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = keys[start : start + _KEYS_PER_QUERY]
-        stmt = _look_up(len(chunk), date is not None)
-        fetched = prepared_rows(
-            session.connection(), stmt, {**params, **{f"k{i}": key for i, key in enumerate(chunk)}}
-        )
+    conn = session.connection()
+    asked = list(keys)
+    if view is not None:
+        # the window as stored (the look-up compares the stored dates with these)
+        lo = stored(conn, _KEY, "report_date", params["lo"]) if date is not None else None
+        hi = stored(conn, _KEY, "report_date", params["hi"]) if date is not None else None
+        asked = []
+        for key in keys:
+            part = view.parts.get((key, lo, hi, lim))
+            if part is None:
+                asked.append(key)
+                continue
+            rows = found[key]
+            rows.extend((True, rdate, cid) for rdate, cid in part[0])
+            rows.extend((False, "", cid) for cid in part[1])
+        read: dict[str, tuple[list[tuple[Any, int]], list[int]]] = {key: ([], []) for key in asked}
+    for start in range(0, len(asked), _KEYS_PER_QUERY):
+        chunk = asked[start : start + _KEYS_PER_QUERY]
+        # a few statement shapes, each built and compiled once: the look-up is padded with keys that
+        # file nothing (every key holds a "|")
+        shape = min(_KEYS_PER_QUERY, -(-len(chunk) // _KEYS_STEP) * _KEYS_STEP)
+        padded = chunk + [""] * (shape - len(chunk))
+        stmt = _look_up(shape, date is not None)
+        fetched = prepared_rows(conn, stmt, {**params, **{f"k{i}": key for i, key in enumerate(padded)}})
         for key, cid, rdate in fetched:
             # dated before undated, newest first (the raw date: ISO text on SQLite, a date elsewhere)
             found[key].append((rdate is not None, rdate if rdate is not None else "", int(cid)))
+            if view is not None:
+                if rdate is not None:
+                    read[key][0].append((rdate, int(cid)))
+                else:
+                    read[key][1].append(int(cid))
+    if view is not None:
+        for key, (dated, undated) in read.items():
+            dated.sort(reverse=True)
+            undated.sort(reverse=True)
+            view.parts[(key, lo, hi, lim)] = (dated, undated)
+            view.windows[key].append((lo, hi, lim))
     out: dict[str, list[int]] = {}
     for key, rows in found.items():
+        if not rows:
+            continue
         rows.sort(reverse=True)
         if len(rows) > cap:
             summary.capped += 1
@@ -340,47 +471,105 @@ def _index_report_claims(
         date = next(iter(mine.values()))[0].date
         meets = {k: meeting_key(k) for k in {k for ks in keyed.values() for k in ks}}  # each key once
         keys = sorted(set(meets.values()))
-        cands = _candidates(session, keys, date, cap, summary)
+        view = cache.view if cache is not None else None
+        cands = _candidates(session, keys, date, cap, summary, view)
         others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
         merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
-        other_members = {oid: m for oid, (m, _g) in others.items()}
         compared = 0
+        by_report: dict[int, list[int]] = defaultdict(list)  # one report, unless a caller mixes them
         for cid in sorted(keyed):
-            member = mine[cid][0]
-            linked: set[int] = set()
-            tried: set[int] = set()  # a candidate under two of its keys is compared once
-            for key in keyed[cid]:
-                for other_id in cands.get(meets[key], ()):
-                    if other_id in tried:
-                        continue
-                    tried.add(other_id)
-                    other = other_members.get(other_id)
-                    if other is None:
-                        continue
-                    compared += 1
-                    if not same_claim(member, other, window_days=WINDOW_DAYS):
-                        continue
-                    linked.add(other_id)
-                    if not values_agree(member.values[0], other.values[0]):
-                        conflicts.add((cid, other_id))
-                        conflicts.add((other_id, cid))
-            if linked:
-                merges.merge(cid, linked)
+            by_report[mine[cid][0].report_id].append(cid)
+        for report_id, cids in by_report.items():
+            live, buckets = _buckets(cands, others, report_id)
+            for cid in cids:
+                member = mine[cid][0]
+                meet_keys = [meets[key] for key in keyed[cid]]
+                # a candidate under two of the claim's keys counts once, as it is compared once
+                lists = [live[m] for m in meet_keys if m in live]
+                if len(lists) == 1:
+                    compared += len(lists[0])
+                elif lists:
+                    compared += len(set().union(*lists))
+                nodes: set[_Node] = set()
+                for meet in meet_keys:
+                    for bucket in buckets.get(meet, ()):
+                        outcome = pair_outcome(member, bucket.member, window_days=WINDOW_DAYS)
+                        if not outcome:
+                            continue
+                        nodes |= bucket.nodes(merges.node_of)
+                        if outcome == _DISAGREE:
+                            conflicts.update(zip(repeat(cid), bucket.ids))
+                            conflicts.update(zip(bucket.ids, repeat(cid)))
+                if nodes:
+                    merges.merge(cid, nodes)
         summary.compared += compared
-        merges.write(session)
+        renames, joins = merges.write(session)
+        if view is not None:
+            for cid, (_m, gid) in mine.items():  # considered by grouping: checkworthy, of a latest version
+                view.set_gid(cid, gid)
+            view.grouped(renames, joins)
         conn = session.connection()
         insert_rows(conn, _CONFLICT, ("claim_id", "other_id"), sorted(conflicts))
         summary.conflicts = len(conflicts) // 2
         report_date = stored(conn, _KEY, "report_date", date)  # one date for the report's claims
         rows = [(cid, key, report_date) for cid in sorted(keyed) for key in keyed[cid]]
         insert_rows(conn, _KEY, ("claim_id", "key", "report_date"), rows)
+        if view is not None:
+            view.keys_written(rows)
         summary.keys = len(rows)
     summary.claims = len(ids)
     if mark:
         for chunk in _chunks(ids):
             session.execute(update(Claim).where(col(Claim.id).in_(chunk)).values(grouped_at=utcnow()))
     return summary
+
+
+_DISAGREE = 2  # claims.grouping.pair_outcome: the same claim, key values disagreeing
+_Node = tuple[str, "str | int"]  # a union-find node of _Merges: ("g", group id) or ("c", claim id)
+
+
+class _Bucket:
+    """Candidates under one key that compare alike with any claim (one comparison number): a member
+    standing for them, their ids, and their union-find nodes (worked out when first linked)."""
+
+    __slots__ = ("member", "ids", "_nodes")
+
+    def __init__(self, member: GroupMember, ids: list[int]) -> None:
+        self.member, self.ids = member, ids
+        self._nodes: frozenset[_Node] | None = None
+
+    def nodes(self, node_of: Mapping[int, _Node]) -> frozenset[_Node]:
+        if self._nodes is None:
+            self._nodes = frozenset(map(node_of.__getitem__, self.ids))
+        return self._nodes
+
+
+def _buckets(
+    cands: Mapping[str, list[int]], others: Mapping[int, tuple[GroupMember, str | None]], report_id: int
+) -> tuple[dict[str, list[int]], dict[str, list[_Bucket]]]:
+    """Per key: its live candidates (the ones compared), and those of other reports than
+    ``report_id`` in buckets of one comparison number each. Every member of a bucket compares alike
+    with a claim (``claims.grouping.pair_outcome``), so a claim is compared once per bucket, not once
+    per candidate."""
+    number = {oid: m.comparison_id for oid, (m, _g) in others.items() if m.report_id != report_id}
+    live: dict[str, list[int]] = {}
+    buckets: dict[str, list[_Bucket]] = {}
+    for key, ids in cands.items():
+        alive = [oid for oid in ids if oid in others]
+        if not alive:
+            continue
+        live[key] = alive
+        by_number: dict[int, list[int]] = {}
+        for oid in alive:
+            n = number.get(oid)
+            if n:  # None: of the claim's own report; 0: never the same claim
+                if n in by_number:
+                    by_number[n].append(oid)
+                else:
+                    by_number[n] = [oid]
+        buckets[key] = [_Bucket(others[same[0]][0], same) for same in by_number.values()]
+    return live, buckets
 
 
 class _Merges:
@@ -393,13 +582,17 @@ class _Merges:
 
     def __init__(self, group_of: dict[int, str | None]) -> None:
         self._group_of = group_of  # the group ids as read, before any merge
-        self._parent: dict[tuple[str, str | int], tuple[str, str | int]] = {}
+        self._parent: dict[_Node, _Node] = {}
+        # each claim read with its group id as its node (``node``), worked out once
+        self.node_of: dict[int, _Node] = {
+            cid: ("g", gid) if gid is not None else ("c", cid) for cid, gid in group_of.items()
+        }
 
-    def _node(self, cid: int) -> tuple[str, str | int]:
+    def node(self, cid: int) -> _Node:
         gid = self._group_of.get(cid)
         return ("g", gid) if gid is not None else ("c", cid)
 
-    def _root(self, node: tuple[str, str | int]) -> tuple[str, str | int]:
+    def _root(self, node: _Node) -> _Node:
         parent = self._parent.setdefault(node, node)
         while parent != node:
             grand = self._parent[parent]
@@ -407,21 +600,20 @@ class _Merges:
             node, parent = parent, grand
         return node
 
-    def merge(self, claim_id: int, linked: set[int]) -> None:
+    def merge(self, claim_id: int, nodes: set[_Node]) -> None:
+        """Join the claim with the linked claims, given as their nodes (``node``: most linked claims
+        share a few groups, so each group's node is joined once); ``nodes`` is extended."""
         # the claim itself always counts with its own id (as a loose claim would)
         first = self._root(("c", claim_id))
-        group_of = self._group_of
-        # most linked claims share a few groups: each group's node is joined once
-        nodes: set[tuple[str, str | int]] = {
-            ("g", g) if (g := group_of.get(o)) is not None else ("c", o) for o in linked
-        }
-        nodes.add(self._node(claim_id))
+        nodes.add(self.node(claim_id))
         for node in nodes:
             root = self._root(node)
             if root != first:
                 self._parent[root] = first
 
-    def write(self, session: Session) -> None:
+    def write(self, session: Session) -> tuple[list[tuple[str, str]], dict[str, list[int]]]:
+        """Write the merges; returns the renames (old, new group id) and the joins (group id → the
+        claims that joined it), as written."""
         components: dict[tuple[str, str | int], list[tuple[str, str | int]]] = defaultdict(list)
         for node in list(self._parent):
             components[self._root(node)].append(node)
@@ -449,6 +641,7 @@ class _Merges:
             conn.execute(
                 join, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
             )
+        return renames, joins
 
 
 def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool = False) -> set[int]:

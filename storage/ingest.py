@@ -246,6 +246,8 @@ def ingest_parsed(
             .join(Report, col(Report.id) == col(Claim.report_id))
             .where(col(Report.name) == parsed.name)
         ).all()
+        if cache is not None:
+            cache.index_changed()  # what the transaction read of the index is out of date
         unindex_claims(session, [int(c) for c in older if c is not None], retired=True)
         session.exec(update(Report).where(col(Report.name) == parsed.name).values(is_latest=False))  # type: ignore[call-overload]
     now = utcnow()

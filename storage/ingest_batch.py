@@ -7,7 +7,8 @@ reported (an :class:`IngestFailure`) while the others of its batch are committed
 never held while text is read), the same text under the same name is a no-op, and a report's claims
 are spooled in bounded memory. What a batch saves is the per-report commit, the verdict-count
 compaction (once per batch) and the grouping candidates read again and again (a
-:class:`~storage.groups.MemberCache` kept for the whole run).
+:class:`~storage.groups.MemberCache` kept for the whole run; on SQLite also what the batch's
+transaction read of the grouping index and of group ids, kept up to date with what it writes).
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ def _write(
     """One transaction for the batch, a savepoint per report; yields the outcomes once committed."""
     try:
         with session_scope(engine) as session:
+            cache.begin(session)
             for item in batch:
                 if item.outcome is not None or item.parsed is None or item.spool is None:
                     continue
@@ -154,6 +156,7 @@ def _write(
         cache.clear()  # what it read of this batch's claims was rolled back with them
         raise
     finally:
+        cache.end()
         for item in batch:
             if item.spool is not None:
                 item.spool.close()

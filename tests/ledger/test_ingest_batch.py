@@ -78,6 +78,49 @@ def test_a_batch_writes_what_one_report_at_a_time_writes(engine: Engine, tmp_pat
         assert got[table] == expected[table], table
 
 
+def test_what_a_batch_keeps_of_the_index_is_the_ledger_as_it_is(  # type: ignore[no-untyped-def]
+    engine: Engine, tmp_path: Path, monkeypatch
+) -> None:
+    """On SQLite a batch keeps what it read of the grouping index and of group ids for its later
+    reports (storage.groups._IndexView). With a cap of 3 candidates (look-ups fill up: the kept parts
+    take the keys just written in their order), reports written 30 claims at a time, a report that
+    fails after its index was written and a new version inside a batch, the ledger is the one
+    report-by-report ingest writes."""
+    import functools
+
+    import storage.ingest as ingest_mod
+
+    monkeypatch.setattr(batch_mod, "BATCH_REPORTS", 4)
+    monkeypatch.setattr(ingest_mod, "INSERT_CHUNK", 30)
+    monkeypatch.setattr(ingest_mod, "index_new_claims", functools.partial(ingest_mod.index_new_claims, cap=3))
+    real = batch_mod.ingest_parsed
+    # (PostgreSQL keeps nothing, and its sequences do not give a rolled-back report's ids again)
+    failing = "b_002_8d27540f343deb2e.txt" if engine.dialect.name == "sqlite" else ""
+
+    def flaky(session, parsed, extracted, **kw):  # type: ignore[no-untyped-def]
+        result = real(session, parsed, extracted, **kw)
+        if parsed.name == failing:
+            raise RuntimeError("fails after its keys, conflicts and groups were written")
+        return result
+
+    monkeypatch.setattr(batch_mod, "ingest_parsed", flaky)
+    base = _docs()
+    copies = [(f"c_{n[2:]}", t.replace("美元", "元", 1)) for n, t in base[:5]]
+    # batches of 4: the third copy of the third report reads its claims as candidates, then the new
+    # version of that report takes them out of the index, in the same batch
+    docs = [*base[:10], *copies[:3], base[11], *copies[3:], base[10], base[0]]
+    single = make_engine(f"sqlite:///{tmp_path / 'single.db'}", cache=False)
+    for name, body in docs:
+        if name != failing:
+            ingest_report(single, name, body)
+    outcomes = list(ingest_reports(engine, docs))
+    assert [o.name for o in outcomes if isinstance(o, IngestFailure)] == ([failing] if failing else [])
+    expected, got = _ledger(single), _ledger(engine)
+    assert len({row[8] for row in got["claim"]}) > 20 and len(got["claimconflict"]) > 20
+    for table in expected:
+        assert got[table] == expected[table], table
+
+
 def test_a_failing_report_is_rolled_back_alone_and_named(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(batch_mod, "BATCH_REPORTS", 3)
     real = batch_mod.ingest_parsed
