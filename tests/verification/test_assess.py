@@ -558,6 +558,19 @@ def test_an_opening_phrase_belongs_to_the_clause_after_it() -> None:
     assert second.status == "verified"
 
 
+def test_a_pluralised_acronym_is_no_other_entity() -> None:
+    """"GPUs" names a thing anyone has, not a company: a page clause counting GPUs is not about another
+    entity than Corvex because it says GPUs."""
+    p = page("Corvex Cloud, the largest of them, operates about 640,000 GPUs today and expects to run 1.8 million "
+             "GPUs by the end of 2027.", title="Who owns the compute")
+    ok, _ = verdict("Corvex runs about 640,000 GPUs today and plans for 1.8 million GPUs by the end of 2027.",
+                    "640,000 GPUs", "count", p)
+    assert ok.status == "verified"
+    wrong, _ = verdict("Corvex runs about 460,000 GPUs today and plans for 1.8 million GPUs by the end of 2027.",
+                       "460,000 GPUs", "count", p)
+    assert wrong.status == "contradicted"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

@@ -434,6 +434,7 @@ _UNIT_AFTER_FIGURE = re.compile(r"(?:[KMGTP]B|[kMGT]W|GWh|MWh|kWh|GHz|MHz|nm|ms)
 _YEAR_BEFORE_PERIOD = re.compile(r"\s+(?:19|20)\d{2}$")
 _PERIOD_AFTER = re.compile(r"\s*(?:年|财年|財年|财政年度|会计年度|fiscal\b|FY\b)", re.I)
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 
 # a bracketed reference-style citation, "([Corvalis IR][4])": the source's label, not the sentence's words
@@ -458,6 +459,8 @@ def split_names(key: str) -> tuple[str, ...]:
             if _PERIOD_AFTER.match(part, m.end()) and (year := _YEAR_BEFORE_PERIOD.search(raw)):
                 raw = raw[: year.start()]
             name = _LEADING_WORD.sub("", raw).strip(" -.")  # "In Paris" → Paris, "From 2 August" → …
+            if _PLURAL_ACRONYM.fullmatch(name):
+                continue  # "GPUs", "LLMs", "ETFs": things anyone has, not a name
             if len(name) >= 2 and name.lower() not in STOPWORDS and not _DATE_LIKE.match(name):
                 names.append(name)
     return tuple(dict.fromkeys(names))
