@@ -117,3 +117,15 @@ def test_a_spanning_title_row_declares_the_unit_of_the_rows_under_it() -> None:
     idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/m", title="月營收", text=text, passages=passages)
     amounts = [v for p in idx.passages for v in p.values if v.kind == "money"]
     assert [(v.value, v.unit) for v in amounts] == [(18_245_310_000.0, "TWD")]
+
+
+def test_names_are_not_cut_at_and_inside_a_word_nor_read_off_months() -> None:
+    from verifier.judge.matching import split_names
+
+    assert split_names("Pellmark raised $6.5 billion in September, and Ostrander AI now employs 3,200 people") == (
+        "Pellmark",
+        "Ostrander AI",
+    )
+    assert split_names("AWS and Google and Anderson Labs") == ("AWS", "Google", "Anderson Labs")
+    assert split_names("May Mobility raised on Monday") == ("May Mobility",)
+    assert split_names("96,000 GPUs and 40 LLMs") == ()

@@ -49,7 +49,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")
 # (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
 # sentence "OpenAI said on March 31" is two names, not one
 _NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?[A-Z0-9][A-Za-z0-9]*)*")
-_LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|and|/)\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
 # Words that say nothing about what a passage is about.
 _GENERIC = frozenset(
     stem(w)
@@ -425,7 +425,12 @@ _LEADING_WORD = re.compile(
     r"^(?:(?:From|In|On|At|By|For|To|With|After|Before|Since|Until|Under|Over|Of|And|Or|But|As|If|The|A|An|This|That|"
     r"Its|Their|Our|His|Her)\s+)+"
 )
-_DATE_LIKE = re.compile(r"^\d|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
+_DATE_LIKE = re.compile(
+    r"^\d|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|^(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$",  # a month or a weekday alone is no name
+    re.I,
+)
 
 
 # a figure's unit written before a name ("96 TB HBM3e": the TB is the 96's) and a year closing a name
