@@ -464,6 +464,8 @@ _NUM_TOKEN = re.compile(
     r"(?:(?<![A-Za-z0-9_.])|(?<=" + _CODES + r"))(?<!\d,)(?:"
     r"(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<a>[数几上])(?P<as>十万|百万|千万|十亿|百亿|千亿|十|百|千|万|亿)"
+    # 逾百亿, 超千亿, 近百万: a scale word alone after a qualifier is one of it
+    r"|(?<=[逾超近约達达破过])(?P<e>十万|百万|千万|十亿|百亿|千亿)"
     r"|(?P<c>[零〇一二两三四五六七八九十壹贰貳叁參参肆伍陆陸柒捌玖拾廿卅卌]"
     r"[零〇一二两三四五六七八九十百千万亿壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟廿卅卌]*(?:点(?:[零〇一二三四五六七八九]+|\d+))?)"
     r")"
@@ -859,6 +861,9 @@ def _number_of(m: re.Match[str]) -> tuple[float, float, Qualifier | None] | None
     if m.group("a"):
         scale = _CN_SCALES[m.group("as")]
         return scale, scale, ">="
+    if m.group("e"):
+        scale = _CN_SCALES[m.group("e")]
+        return scale, scale, None
     value = cn_number(m.group("c"))
     if value is None:
         return None

@@ -624,3 +624,18 @@ def test_a_capitalised_number_word_counts_the_noun_after_a_capitalised_word() ->
 @pytest.mark.parametrize("text", ["the briefing starts at 09:45", "at 12:30:45 local time", "会议于 10点30分 开始", "这十分重要"])
 def test_a_time_of_day_is_not_a_duration(text: str) -> None:
     assert [v for v in parse_values(text) if v.unit == "s" or v.raw == "十分"] == []  # 十分: "very"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("南向资金本周净流入逾百亿港元", 1e10, "HKD", ">="),
+        ("市值超千亿元", 1e11, "CNY", ">="),
+        ("约百亿美元", 1e10, "USD", "~"),
+        ("超过百亿元", 1e10, "CNY", ">="),
+    ],
+)
+def test_a_scale_word_alone_after_a_qualifier_is_one_of_it(text: str, value: float, unit: str, qualifier: str) -> None:
+    """逾百亿 is more than ten billion: the 百亿 stands for one 百亿."""
+    got = [v for v in parse_values(text) if v.kind == "money"]
+    assert [(v.value, v.unit, v.qualifier) for v in got] == [(value, unit, qualifier)]
