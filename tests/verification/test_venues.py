@@ -27,3 +27,14 @@ def test_an_exchange_named_outside_a_listing_sentence_says_nothing() -> None:
              title="Orrin at the conference")
     d, _ = verdict("Orrin 将在纽交所上市", "纽交所", "fact", p)
     assert d.status != "contradicted"
+
+
+def test_the_listing_venues_of_a_convertible_bond_are_venues_too() -> None:
+    """Luxembourg and Singapore both list overseas bonds: one for the other is a wrong exchange."""
+    from tests.verification.test_assess import page, verdict
+
+    p = page("瀚昕同時決議發行海外無擔保轉換公司債，發行總額以3億美元為上限，預計於新加坡交易所掛牌。", title="瀚昕擬發海外可轉債")
+    wrong, _ = verdict("瀚昕決議發行海外無擔保轉換公司債，預計於盧森堡證券交易所掛牌", "盧森堡證券交易所", "fact", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("瀚昕決議發行海外無擔保轉換公司債，預計於新加坡交易所掛牌", "新加坡交易所", "fact", p)
+    assert right.status == "verified"
