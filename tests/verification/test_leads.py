@@ -73,3 +73,19 @@ def test_a_chinese_lead_no_dictionary_knows_is_read_as_written() -> None:
     zh = "人形机器人公司近日完成8亿元B轮融资，由云岭资本领投，北辰创投、星澜创投跟投。"
     span = lead_clash({"北辰创投"}, zh)
     assert span is not None and zh[span[0] : span[1]] == "云岭资本"
+
+
+def test_the_claims_lead_is_the_one_holding_its_key_when_a_sentence_names_two() -> None:
+    """"The financing was led by Straits Union Bank, and a separate Series C was led by Kogen Capital":
+    Kogen Capital's lead is read against the page's Series C lead (Amberline), where Kogen only participated."""
+    from tests.verification.test_assess import page, verdict
+
+    p = page("The US$2.8 billion project financing was led by Straits Union Bank as mandated lead arranger. Separately, "
+             "Talvik closed a US$420 million Series C round led by Amberline Ventures, with participation from Kogen "
+             "Capital.", title="Talvik reaches financial close")
+    claim = ("The $2.8 billion project financing was led by Straits Union Bank, and a separate $420 million Series C "
+             "was led by {}.")
+    wrong, _ = verdict(claim.format("Kogen Capital"), "Kogen Capital", "fact", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict(claim.format("Amberline Ventures"), "Amberline Ventures", "fact", p)
+    assert right.status == "verified"

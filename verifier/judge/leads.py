@@ -24,13 +24,17 @@ _PAGE_LEAD_END = re.compile(
 )
 
 
-def claim_lead_span(sentence: str) -> tuple[int, int] | None:
-    """Where the claim names who led, or None when it names no lead."""
+def claim_lead_span(sentence: str, at: int | None = None) -> tuple[int, int] | None:
+    """Where the claim names who led, or None when it names no lead. With ``at`` (the key's offset), the
+    lead that holds it when the sentence names several ("financing was led by A, and a Series C was led
+    by B")."""
+    first: tuple[int, int] | None = None
     for rx in (_EN_LED_BY, _EN_X_LED, _ZH_LEAD):
-        m = rx.search(sentence)
-        if m:
-            return m.span(1)
-    return None
+        for m in rx.finditer(sentence):
+            if at is None or m.start(1) <= at < m.end(1):
+                return m.span(1)
+            first = first or m.span(1)
+    return first
 
 
 def page_lead(sentence: str) -> tuple[int, int] | None:
@@ -66,7 +70,8 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
         return None
     low = sentence.lower()
     lead, rest = low[span[0] : span[1]], low[: span[0]] + " " + low[span[1] :]
-    if following and _PARTICIPANTS.search(following):  # the participants, listed in the sentence after
+    if following and _PARTICIPANTS.search(following) and page_lead(following) is None:
+        # the participants, listed in the sentence after (not another round with a lead of its own)
         rest += " " + following.lower()
     if any(_says(lead, t) for t in lead_terms):
         return None

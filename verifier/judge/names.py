@@ -480,8 +480,8 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
     """The claim names who led ("由软银领投", "led by NVIDIA") and a page sentence that speaks to it
     gives the lead to another name while naming the claim's among the rest: a contradiction whose
     evidence is that sentence, the page's lead highlighted."""
-    span = claim_lead_span(q.sentence)
     at = q.sentence.find(q.key_text)
+    span = claim_lead_span(q.sentence, at if at >= 0 else None)
     if span is None or at < 0 or at >= span[1] or at + len(q.key_text) <= span[0]:
         return None  # the claim's key is not its lead (a participant of a round someone led)
     terms = lead_terms(q.sentence[span[0] : span[1]])
