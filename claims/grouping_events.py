@@ -31,6 +31,14 @@ def _event_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]
     return table, latin_re, re.compile("|".join(re.escape(w) for w in han))
 
 
+def event_classes(text: str) -> frozenset[str]:
+    """The event classes (data/events.tsv) whose words ``text`` writes (the simplified view for Chinese)."""
+    table, latin_re, han_re = _event_patterns()
+    found = {table[m.group(0)] for m in latin_re.finditer(text.lower())}
+    found |= {table[m.group(0)] for m in han_re.finditer(text)}
+    return frozenset(found)
+
+
 # a date's segment ends at a clause mark or where the sentence joins another event to it
 _SEGMENT_BREAK = re.compile(
     r"[，,;；。:：!?！？()（）]|\s(?:and|but|while|after|before|when|which|that|then|as)\s"

@@ -571,6 +571,24 @@ def test_a_pluralised_acronym_is_no_other_entity() -> None:
     assert wrong.status == "contradicted"
 
 
+def test_an_events_own_date_outweighs_the_release_date_beside_it() -> None:
+    """"reached financial close on November 24" against a release dated Nov. 24 that says the close was on
+    November 20: the close is a funding event (data/events.tsv), and the page dates it otherwise. The
+    bracketed citation "([PR Newswire](url))" is the source, not words of the claim."""
+    p = page("News provided by Talvik Power Pte. Ltd. — 24 Nov, 2026, 08:00 SGT",
+             "Talvik Power, a developer of data-centre campuses, said it reached financial close on November 20, 2026 "
+             "for its 450 MW AI campus in Johor.",
+             title="Talvik Power reaches financial close on 450 MW Johor AI campus", published="2026-11-24")
+    claim = "Talvik Power reached financial close on {} for its Johor campus ([PR Newswire](https://example.org/pr))."
+    wrong, _ = verdict(claim.format("November 24"), "November 24", "date", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict(claim.format("November 20"), "November 20", "date", p)
+    # the byline's date is no event's: it no longer contradicts the right date (it did, as a day slip). The
+    # right date is not yet verified: the page clause names Johor, which the claim names too, and is read
+    # as another entity's (a limit written down in the README)
+    assert right.status != "contradicted"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

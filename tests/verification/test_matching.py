@@ -129,3 +129,14 @@ def test_names_are_not_cut_at_and_inside_a_word_nor_read_off_months() -> None:
     assert split_names("AWS and Google and Anderson Labs") == ("AWS", "Google", "Anderson Labs")
     assert split_names("May Mobility raised on Monday") == ("May Mobility",)
     assert split_names("96,000 GPUs and 40 LLMs") == ()
+
+
+def test_a_bracketed_inline_link_is_a_citation_not_the_claims_words() -> None:
+    from verifier.judge.matching import build_query
+
+    sentence = "Talvik Power reached financial close for its Johor campus ([PR Newswire](https://example.org/pr-42))."
+    q = build_query(kind="fact", sentence=sentence, key_text="Talvik Power", key_start=0)
+    assert "Newswire" not in q.sentence and len(q.sentence) == len(sentence)
+    assert not {"newswir", "http", "pr"} & q.all_terms()
+    kept = build_query(kind="fact", sentence="Nerova released [Halden 3.5](https://example.org/h) today.", key_text="Nerova", key_start=0)
+    assert "Halden 3.5" in kept.sentence  # a link inside the sentence is its words

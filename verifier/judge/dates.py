@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from claims.extract import sentence_spans
+from claims.grouping_events import event_classes
 from claims.model import Value
 from verifier.judge.compare import (
     compare_values,
@@ -124,7 +125,10 @@ _EVENT_OF = {
 
 
 def _events(text: str) -> frozenset[str]:
-    return frozenset(_EVENT_OF.get(m.group(0).lower(), m.group(0).lower()) for m in _RELEASE.finditer(text))
+    """The events a sentence dates: its release verbs, and the event classes of data/events.tsv ("reached
+    financial close" is a funding)."""
+    verbs = frozenset(_EVENT_OF.get(m.group(0).lower(), m.group(0).lower()) for m in _RELEASE.finditer(text))
+    return verbs | {f"class:{c}" for c in event_classes(text)}
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:

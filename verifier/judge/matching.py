@@ -442,13 +442,14 @@ _DIGIT_BEFORE = re.compile(r"\d\s*$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 
-# a bracketed reference-style citation, "([Corvalis IR][4])": the source's label, not the sentence's words
-_CITATION = re.compile(r"[(（]\s*\[[^\]\n]{1,80}\]\[[^\]\n]{0,60}\]\s*[)）]")
+# a bracketed citation, reference-style "([Corvalis IR][4])" or inline "([PR Newswire](https://…))": the
+# source's label and address, not the sentence's words
+_CITATION = re.compile(r"[(（]\s*\[[^\]\n]{1,80}\](?:\[[^\]\n]{0,60}\]|\([^()\s]{1,2000}\))\s*[)）]")
 
 
 def _blank_citations(sentence: str) -> str:
     """The sentence with its bracketed citations blanked (same length: offsets into it stay valid)."""
-    if "][" not in sentence:
+    if "][" not in sentence and "](" not in sentence:
         return sentence
     return _CITATION.sub(lambda m: " " * len(m.group()), sentence)
 
