@@ -1032,6 +1032,8 @@ def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
             unit, end = "lb", money[1]  # "weighs 3,000 pounds (1,300 kilograms)", "lightweight (135 pounds)"
         elif money:
             unit, kind, end = money[0].unit, "money", money[1]
+            if money[0].factor != 1.0:  # 港仙, 美分, US cents: hundredths of the currency
+                value, precision = float(f"{value * money[0].factor:.12g}"), precision * money[0].factor
             if money[0].surface == "元" and (declared := _declared_currency(text, end)) is not None:
                 unit = declared  # 60多元(美元，下同): the bracket names which 元
             elif money[0].surface == "元" and (named := _match_word(text, end, ("money",))) is not None and named[0].unit not in {None, "CNY"}:

@@ -639,3 +639,13 @@ def test_a_scale_word_alone_after_a_qualifier_is_one_of_it(text: str, value: flo
     """逾百亿 is more than ten billion: the 百亿 stands for one 百亿."""
     got = [v for v in parse_values(text) if v.kind == "money"]
     assert [(v.value, v.unit, v.qualifier) for v in got] == [(value, unit, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("中期股息每股12.0港仙", 0.12, "HKD"), ("每股派息25美分", 0.25, "USD"), ("a dividend of 21 US cents per share", 0.21, "USD")],
+)
+def test_hundredths_of_a_currency_are_read_as_such(text: str, value: float, unit: str) -> None:
+    """港仙 and 美分 are cents: 12.0港仙 is HK$0.12, so "每股12.0港元" is a hundredfold slip of it."""
+    got = [v for v in parse_values(text) if v.kind == "money"]
+    assert [(v.value, v.unit) for v in got] == [(value, unit)]
