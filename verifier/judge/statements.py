@@ -619,7 +619,7 @@ def aligned_statements(
                         match=match,
                         strict_match=measure_match(frame, g.seg_words),
                         bare_match=measure_match(frame, g.bare_words),
-                        event_match=measure_match(event, g.seg_words) if event.weights else 0.0,  # (its own words: a title dates no event)
+                        event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
                         alone=g.alone,
                         # … unless they name what the claim's figure counts, which no other figure counts
