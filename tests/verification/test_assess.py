@@ -582,8 +582,10 @@ def test_an_events_own_date_outweighs_the_release_date_beside_it() -> None:
     claim = "Talvik Power reached financial close on {} for its Johor campus ([PR Newswire](https://example.org/pr))."
     wrong, _ = verdict(claim.format("November 24"), "November 24", "date", p)
     assert wrong.status == "contradicted"
-    # (the right date, November 20, is still read against the byline's 24 Nov as a day slip under a title
-    # that names the event: a limit written down in the README)
+    # the page clause names Johor, as the claim's own segment does ("for its Johor campus"): that is the
+    # claim's campus, not another entity the claim binds to another figure
+    right, _ = verdict(claim.format("November 20"), "November 20", "date", p)
+    assert right.status == "verified"
 
 
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:

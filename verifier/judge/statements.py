@@ -629,7 +629,9 @@ def aligned_statements(
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
                         other_subject=bound or rival_column
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
-                        or _other_subject(subject, head, g.window, sentence_names, g.table_row),
+                        # (a prose window is read against the names bound to the claim's other figures, not
+                        # those of its own segment: "for its Johor campus" is the claim's own campus)
+                        or _other_subject(subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row),
                         bound_elsewhere=bound,
                         subjects_row=g.table_row and subject is not None and subject in g.row_head,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
