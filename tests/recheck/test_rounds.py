@@ -208,7 +208,7 @@ def test_pending_verification_survives_a_crash_and_is_done_by_the_next_worker(
             raise RuntimeError("worker died during verification")
 
         with pytest.raises(RuntimeError):
-            run(engine, settings.model_copy(update={"lease_seconds": 1}), crash, owner="w1")  # type: ignore[arg-type]
+            run(engine, settings.model_copy(update={"lease_seconds": 60}), crash, owner="w1")  # type: ignore[arg-type]
         s = source(engine, sid)
         assert s.verify_pending and s.lease_owner == "w1" and len(snapshots(engine, sid)) == 1
         verify = FakeVerify()
