@@ -22,9 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from verifier.judge.compare import (
-    YUAN_CURRENCIES,
-    bare_yuan,
-    unit_family,
+    met_families,
 )
 from verifier.judge.dates import assess_date
 from verifier.judge.evidence import (
@@ -58,7 +56,7 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     passages = score_passages(q, indexes, limit=8)
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
-        fams = [unit_family(key_value), "count", *(sorted(YUAN_CURRENCIES) if bare_yuan(key_value) else ())]
+        fams = [*met_families(key_value), "count"]
         out = assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t, indexes)
         return with_implied_change(q, key_value, out, indexes)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":

@@ -346,10 +346,16 @@ def bare_yuan(v: Value) -> bool:
     return v.kind == "money" and v.unit in YUAN_CURRENCIES and "元" in v.raw and _NAMED_YUAN.search(v.raw) is None
 
 
+def met_families(claimed: Value) -> frozenset[str]:
+    """The unit families a claimed value is compared with: its own, and for a bare 元 every yuan's."""
+    own = unit_family(claimed)
+    return YUAN_CURRENCIES | {own} if bare_yuan(claimed) else frozenset({own})
+
+
 def compare_values(claimed: Value, found: Value) -> Comparison:
     """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
     fam_a, fam_b = unit_family(claimed), unit_family(found)
-    if fam_a != fam_b and fam_b in YUAN_CURRENCIES and bare_yuan(claimed):
+    if fam_a != fam_b and fam_b in met_families(claimed):  # a bare 元 against Taiwan or Hong Kong dollars
         return _compare_quantities(claimed, replace(found, unit=claimed.unit))
     if fam_a != fam_b:
         return Comparison("incomparable", f"unit:{fam_a}/{fam_b}")

@@ -242,9 +242,8 @@ def _whole_cell(row: str, v: Value) -> bool:
     return at < len(cells) and cells[at] == row[v.start : v.end].strip()
 
 
-def _label_row(row: str, year: int | None) -> bool:
-    """A table row of two or more cells none of which is a figure: a header written with td cells."""
-    cells = table_cells(row)
+def _label_row(row: str, cells: tuple[str, ...], year: int | None) -> bool:
+    """A table row of two or more cells (``cells``) none of which is a figure: a header written with td cells."""
     if len(cells) < 2:
         return False
     return not any(v.kind != "date" and _whole_cell(row, v) for v in passage_values(row, year))
@@ -292,26 +291,29 @@ def build_index(
         words = _passage_words(body)
         kind = str(p.get("kind", "p"))
         heading = str(p.get("heading", "") or "")
-        if kind == "td" and rows == 0 and _label_row(body, year):
+        row_cells = table_cells(body) if kind in {"th", "td"} else ()
+        if kind == "td" and rows == 0 and _label_row(body, row_cells, year):
             kind = "th"  # a first row of labels only ("Q3 FY2026 | Q3 FY2025 | Nine months"), written without th
-        rows = rows + 1 if kind in {"th", "td"} and len(table_cells(body)) > 1 else (rows if kind in {"th", "td"} else 0)
+        if not row_cells:
+            rows = 0
+        elif len(row_cells) > 1:
+            rows += 1
         if kind == "th":
-            header, head_cells = words, table_cells(body)
+            header, head_cells = words, row_cells
             declared = declared_unit(f"{caption}\n{heading}\n{body}") or declared  # (or a title row's, above it)
         elif kind != "td":
             header, head_cells, declared = frozenset(), (), None
             caption = body[-200:]
-        elif len(table_cells(body)) == 1 and (spanning := declared_unit(body)) is not None:
+        elif len(row_cells) == 1 and (spanning := declared_unit(body)) is not None:
             declared = spanning  # a title row across the table ("營業收入淨額（單位：新臺幣仟元）") declares it
-        cells = table_cells(body) if kind == "td" and head_cells else ()
+        cells = row_cells if kind == "td" and head_cells else ()
         n = len(items)
         for w in words:
             postings[w].append(n)
         values = passage_values(body, year) if with_values else []
         if kind == "td":
             # the row's own label may declare it ("研发投入（亿元）"), else the table's header or caption
-            label = (cells or table_cells(body))[0]
-            values = _in_declared_unit(body, values, declared_unit(label) or declared)
+            values = _in_declared_unit(body, values, declared_unit(row_cells[0]) or declared)
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)
         items.append(

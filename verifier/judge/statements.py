@@ -26,13 +26,12 @@ from claims.extract import is_table_row, sentence_spans
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import (
-    YUAN_CURRENCIES,
     Comparison,
-    bare_yuan,
     compare_values,
     counts_other_things,
     date_resolution,
     is_vague,
+    met_families,
     significant_digits,
     unit_family,
 )
@@ -164,7 +163,7 @@ def _number(v: Value) -> float | None:
 
 def _compare(claimed: Value, found: Value) -> Comparison:
     """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB)."""
-    if unit_family(claimed) == unit_family(found) or (unit_family(found) in YUAN_CURRENCIES and bare_yuan(claimed)):
+    if unit_family(found) in met_families(claimed):
         return compare_values(claimed, found)
     a, b = measure_key(claimed), measure_key(found)
     if a is None or b is None or a[0] != b[0]:
@@ -426,7 +425,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         and not any(ps <= v.start < _pe for v in p.values)
         and not any(s <= v.start < gs and v.kind != "version" for v in p.values)
     ):
-        own |= clause_words(text[ps:_pe])  # "On CodeTrail Verified, Halden 3.5 ranks second": the opening phrase is its
+        own |= clause_words(text[ps:_pe])  # "On CodeTrail Verified, Halden 3.5 ranks second": the phrase is the clause's
     bare_words = own | noun_terms(pv.noun) if pv.noun else own
     segment = text[gs:ge]
     column = ""
@@ -589,6 +588,7 @@ def aligned_statements(
             continue  # another company's page
         # a page titled with a fiscal period ("Third Quarter Fiscal 2027 Results") reports every quarter in it
         fiscal = frozenset(m for m in period_marks(idx.title) if m == "fiscal" or m.startswith("fy"))
+        fiscal_before = year_before(fiscal)  # (for a base "compared with … a year earlier")
         for n in _candidates(idx, families):
             p = idx.passages[n]
             for i, pv in enumerate(p.values):
@@ -598,7 +598,7 @@ def aligned_statements(
                 g = _geometry(p, i)
                 # (a level the claim says was reached, "rose to 44.1%", also meets the page's comparison)
                 moved = g.direction or (g.compared if reached else 0)
-                periods = g.periods | (year_before(fiscal) if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
+                periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 seg_words = g.seg_words | idx.title_words
                 match = measure_match(frame, seg_words)
