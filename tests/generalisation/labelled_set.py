@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
@@ -103,6 +104,23 @@ def check_label_urls(labels: Sequence[dict], reports: Mapping[str, str]) -> None
     for item in labels:
         for url in item["source_urls"]:
             assert url in reports[item["report"]], f"{url} not in {item['report']}"
+
+
+def check_cited_urls(reports: Mapping[str, str], manifest: Mapping[str, dict], url: re.Pattern[str], *, ignore: frozenset[str] = frozenset()) -> None:
+    """Every URL the reports cite (``url`` finds them; ``ignore``: a malformed one) is in the manifest, and
+    every capture is cited by some report."""
+    cited = {u for text in reports.values() for u in url.findall(text)} - ignore
+    assert cited <= set(manifest), cited - set(manifest)
+    assert set(manifest) <= cited, "every capture is cited by some report"
+
+
+def check_empty_pages_unverified(labels: Sequence[dict], manifest: Mapping[str, dict], empty: frozenset[str]) -> None:
+    """A label resting only on dead URLs (404) or on pages with nothing to check (``empty``: a soft 404, a
+    paywall stub) is unverified."""
+    for item in labels:
+        urls = item["source_urls"]
+        if urls and all(manifest[u]["status"] == 404 or u in empty for u in urls):
+            assert item["verdict"] == "unverified", item
 
 
 def check_truths(labels: Sequence[dict], manifest: Mapping[str, dict], sources: Path) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.generalisation.labelled_set import (
+    check_cited_urls,
+    check_empty_pages_unverified,
     check_fields_and_counts,
     check_keys_apart,
     check_label_urls,
@@ -82,9 +84,7 @@ def test_keys_of_a_report_do_not_overlap(labels: list[dict], reports: dict[str, 
 
 
 def test_every_cited_url_is_in_the_manifest(reports: dict[str, str], manifest: dict[str, dict]) -> None:
-    cited = {url for text in reports.values() for url in URL.findall(text)}
-    assert cited <= set(manifest), cited - set(manifest)
-    assert set(manifest) <= cited, "every capture is cited by some report"
+    check_cited_urls(reports, manifest, URL)
 
 
 def test_label_urls_are_cited_by_their_report(labels: list[dict], reports: dict[str, str]) -> None:
@@ -104,10 +104,7 @@ def test_archive_shape(manifest: dict[str, dict]) -> None:
 def test_unverified_items_on_dead_soft_404_or_paywalled_pages(
     labels: list[dict], manifest: dict[str, dict]
 ) -> None:
-    for item in labels:
-        urls = item["source_urls"]
-        if urls and all(manifest[u]["status"] == 404 or u in {SOFT_404, PAYWALL} for u in urls):
-            assert item["verdict"] == "unverified", item
+    check_empty_pages_unverified(labels, manifest, frozenset({SOFT_404, PAYWALL}))
 
 
 def test_truth_passages_occur_in_the_cited_pages(labels: list[dict], manifest: dict[str, dict]) -> None:
