@@ -1331,6 +1331,8 @@ _EN_TIMES = re.compile(
     re.I,
 )
 _EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)
+_ORDINAL_RUN = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_SUPERLATIVE = r"(?:highest|largest|biggest|lowest|smallest|most|best|worst|busiest|richest|fastest|strongest|oldest)"
 _EN_RANK = re.compile(
     r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|es|ing)|finish(?:ed|es)?|came|comes|sits?|sat|stands?|stood)\s+"
     r"(?:at\s+|in\s+)?(?:No\.\s*|number\s+|#)?(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -1338,8 +1340,9 @@ _EN_RANK = re.compile(
     r"|\b(?P<o2>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
     r"[ -](?:place|position|spot)\b"
     # "the second-highest turnout", "third-largest bank", "fifth-biggest": a rank among all
-    r"|\b(?P<o3>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-(?:highest|largest|biggest|lowest|smallest"
-    r"|most|best|worst|busiest|richest|fastest|strongest|oldest)\b"
+    rf"|\b(?P<o3>{_ORDINAL_RUN})-{_SUPERLATIVE}\b"
+    # "the second- and third-largest": the first ordinal of the pair, its superlative written once
+    rf"|\b(?P<o4>{_ORDINAL_RUN})-(?=\s*(?:,|and|or|&)\s*(?:(?:{_ORDINAL_RUN})-\s*(?:,|and|or|&)\s*)*(?:{_ORDINAL_RUN})-{_SUPERLATIVE}\b)"
     r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",
     re.I,
 )
@@ -1450,10 +1453,10 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             if top:
                 yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
             continue
-        word = m.group("o") or m.group("o2") or m.group("o3")
-        rank = _ordinal(word)
+        group = next(g for g in ("o", "o2", "o3", "o4") if m.group(g))
+        rank = _ordinal(m.group(group))
         if rank:
-            start = m.start("o") if m.group("o") else m.start("o2") if m.group("o2") else m.start("o3")
+            start = m.start(group)
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
     for m in _EN_ORDINAL.finditer(text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
         # "the 6th plenary session", "its third meeting": an ordinal, as 第六次 / 第三次 write it ("first"

@@ -72,6 +72,7 @@ from verifier.judge.matching import (
     passage_values,
     split_names,
 )
+from verifier.judge.respective import respective_owner
 
 __all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "mixed_pair", "same_range", "other_range_end", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
@@ -245,6 +246,10 @@ def claim_subject(q: ClaimQuery) -> str | None:
     if at < 0:
         return None
     end = at + len(q.key_text)
+    values = sentence_values(q.sentence)
+    key = next((n for n, v in enumerate(values) if at <= v.start < end), None)
+    if key is not None and (owner := respective_owner(q.sentence, values, key)) and len(owner) >= 3:
+        return owner  # "Alder and Birch raised $120 million and $80 million, respectively": the $80 million is Birch's
     s, e = clause_span(q.sentence, at, end)
     # the figure's own segment names its subject first: in "Astra 5's $10 output price is a third below the
     # $15 that Astra 4.5 charged" the $15 is Astra 4.5's, though the clause opens on Astra 5
@@ -327,6 +332,7 @@ class _Geometry:
     # the window is Chinese: what a claim's subject is read against (_foreign)
     proper_names: tuple[str, ...]
     han: bool
+    owner: str  # the name a list given "respectively" assigns it to (compact; "" outside such a list)
 
 
 def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, ...]], ...]:
@@ -480,6 +486,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         column_head=column,
         proper_names=_proper_names(window),
         han=has_han(window),
+        owner=respective_owner(text, p.values, i),
     )
     cache[i] = got
     return got
@@ -600,6 +607,7 @@ def aligned_statements(
                 moved = g.direction or (g.compared if reached else 0)
                 periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
+                owned = _owned(subject, g.owner)
                 seg_words = g.seg_words | idx.title_words
                 match = measure_match(frame, seg_words)
                 # its clause holds another figure equal to another figure of the claim's clause ("USD1 to
@@ -610,6 +618,8 @@ def aligned_statements(
                 # Halden 3.5's score) is the other model's
                 rival_column = bool(own_names) and _rival_name(g.column_head, own_names)
                 words = g.words | idx.title_words
+                if owned is not None:  # a list given "respectively": its clause's words are each figure's
+                    match = max(match, measure_match(frame, words))
                 out.append(
                     Statement(
                         index=idx,
@@ -627,15 +637,16 @@ def aligned_statements(
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
-                        other_subject=bound or rival_column
+                        # (a list given "respectively" says whose each figure is, whatever else its clause names)
+                        other_subject=not owned if owned is not None else bound or rival_column
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         # (a prose window is read against the names bound to the claim's other figures, not
                         # those of its own segment: "for its Johor campus" is the claim's own campus)
                         or _other_subject(subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row),
-                        bound_elsewhere=bound,
-                        subjects_row=g.table_row and subject is not None and subject in g.row_head,
+                        bound_elsewhere=bound and not owned,
+                        subjects_row=bool(owned) or (g.table_row and subject is not None and subject in g.row_head),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
-                        foreign=_foreign(subject, g, all_names),
+                        foreign=not owned and _foreign(subject, g, all_names),
                         period_conflict=periods_conflict(frame.periods, periods),
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
@@ -652,6 +663,13 @@ def aligned_statements(
 
 
 _NAME_LETTERS = re.compile(r"[^a-z\u4e00-\u9fff]+")
+
+
+def _owned(subject: str | None, owner: str) -> bool | None:
+    """Is a figure a "respectively" list gives to ``owner`` the claim's subject's? (None: no such list, or no subject.)"""
+    if not owner or subject is None:
+        return None
+    return subject in owner or owner in subject
 
 
 def _segment_names(q: ClaimQuery) -> frozenset[str]:
