@@ -142,6 +142,11 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     if any(f.stance == "supports" for f in kept.findings) and _only_title_backs(kept, by_place, statements, claimed):
         kept = Assessment()  # the support's own words say nothing of the claim; a figure whose words do differs
     if any(f.stance == "supports" for f in kept.findings):
+        owners = _subject_says_otherwise(_supporting(kept, by_place), statements, claimed)
+        if owners is not None:
+            own, said = owners
+            return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
+    if any(f.stance == "supports" for f in kept.findings):
         shown = [*backing[:1], *(st for st in found_by_search if st is not None)]
         turned = _direction_said_elsewhere(claimed, shown, statements)
         if turned is not None:
@@ -225,6 +230,26 @@ def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], stat
         return None
     turned = [st for st in statements if contradiction(claimed, st) == "direction"]
     return max(turned, key=lambda st: st.match) if turned else None
+
+
+def _supporting(kept: Assessment, by_place: Places) -> list[Statement | None]:
+    return [_statement_at(d, by_place) for f, d in zip(kept.findings, kept.evidence, strict=True) if f.stance == "supports"]
+
+
+def _subject_says_otherwise(
+    backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value
+) -> tuple[Statement, str] | None:
+    """Every figure that backs the claim stands in words naming another entity and none of the claim's
+    subject, while a figure in words that do name it measures the claim's quantity and differs ("Tencent posted
+    revenue of $52.3 billion … Alibaba posted $41.7 billion" against Alibaba's $52.3 billion): that figure
+    is the subject's, and the claim gave it another's."""
+    if not backing or any(st is None or st.subject_near is not False or not st.names_other for st in backing):
+        return None
+    against = [
+        (st, kind) for st in statements
+        if st.subject_near and not st.other_subject and (kind := contradiction(claimed, st))
+    ]
+    return max(against, key=lambda sk: sk[0].match) if against else None
 
 
 def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[Statement], claimed: Value) -> bool:

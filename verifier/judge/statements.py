@@ -63,6 +63,7 @@ from verifier.judge.frames import (
     value_words,
     year_before,
 )
+from verifier.judge.han_subject import han_names, han_subject
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -104,6 +105,8 @@ class Statement:
     other_subject: bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
     bound_elsewhere: bool  # … its own segment does, an entity the claim binds to another of its figures
     names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
+    subject_near: bool | None  # … names the claim's subject (None: the claim names none)
+    names_other: bool  # … names an entity that is not the claim's subject
     subjects_row: bool  # a table row whose label (its first two cells) names the claim's subject
     foreign: bool  # its clause names another entity, none of the claim's, and not the claim's subject
     period_conflict: bool
@@ -333,6 +336,7 @@ class _Geometry:
     proper_names: tuple[str, ...]
     han: bool
     owner: str  # the name a list given "respectively" assigns it to (compact; "" outside such a list)
+    han_names: tuple[str, ...]  # the Chinese names its window gives (compact, known ones in both spellings)
 
 
 def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, ...]], ...]:
@@ -487,6 +491,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         proper_names=_proper_names(window),
         han=has_han(window),
         owner=respective_owner(text, p.values, i),
+        han_names=han_names(window, s - ps) if has_han(window) and not table_row else (),
     )
     cache[i] = got
     return got
@@ -585,6 +590,7 @@ def aligned_statements(
     level_now = _states_a_level_now(q, claimed, frame)
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
     own_names = _segment_names(q)
+    subject_forms = _subject_forms(q, subject)
     out: list[Statement] = []
     families = _families(claimed)
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
@@ -646,6 +652,8 @@ def aligned_statements(
                         bound_elsewhere=bound and not owned,
                         subjects_row=bool(owned) or (g.table_row and subject is not None and subject in g.row_head),
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
+                        subject_near=any(f in g.window_compact for f in subject_forms) if subject_forms else None,
+                        names_other=_names_other(g, subject_forms),
                         foreign=not owned and _foreign(subject, g, all_names),
                         period_conflict=periods_conflict(frame.periods, periods),
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
@@ -663,6 +671,24 @@ def aligned_statements(
 
 
 _NAME_LETTERS = re.compile(r"[^a-z\u4e00-\u9fff]+")
+
+
+def _subject_forms(q: ClaimQuery, subject: str | None) -> frozenset[str]:
+    """The compact spellings of the claim's subject: its Latin name, or the Chinese name its clause opens
+    with (both spellings of a known one: 阿里巴巴, alibaba)."""
+    if subject is not None:
+        return frozenset({subject})
+    at = q.sentence.find(q.key_text)
+    return han_subject(q.sentence, at, at + len(q.key_text)) if at >= 0 else frozenset()
+
+
+def _names_other(g: _Geometry, subject_forms: frozenset[str]) -> bool:
+    """Does the figure's window name an entity that is none of the claim's subject's spellings?"""
+    if not subject_forms:
+        return False
+    return any(
+        not any(f in n or n in f for f in subject_forms) for n in (*g.proper_names, *g.han_names)
+    )
 
 
 def _owned(subject: str | None, owner: str) -> bool | None:

@@ -1,0 +1,59 @@
+"""Who a clause is about, in Chinese and in English: a figure stated for another company does not back the
+claim when the page gives the claim's own subject a different figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.verification.test_assess import page, verdict
+from verifier.judge.han_subject import han_subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "expected"),
+    [
+        ("乙辰智能第三季度营收52.3亿元。", "52.3亿元", {"乙辰智能"}),
+        ("据彭博社报道，阿里巴巴营收41.7亿元", "41.7亿元", {"阿里巴巴", "alibaba"}),  # a known name in both spellings
+        ("人形机器人公司星衍智能完成 15 亿元人民币 B 轮融资", "15 亿元", {"星衍智能"}),  # a description before the name
+        ("灵枢机器人于 4 月完成 2 亿美元 C 轮融资", "2 亿美元", {"灵枢"}),  # a measure word ends the run, not the name
+        ("同期，甲骨科技营收41.7亿元", "41.7亿元", {"甲骨科技"}),
+        ("营收同比增长18%", "18%", set()),  # the clause opens on its measure
+        ("净利润为5亿元", "5亿元", set()),
+        ("公司营收52亿元", "52亿元", set()),  # everyday words name no one
+        ("Alibaba posted revenue of $41.7 billion", "$41.7 billion", set()),  # Latin names are read elsewhere
+    ],
+)
+def test_the_name_a_chinese_clause_opens_with(sentence: str, key: str, expected: set[str]) -> None:
+    at = sentence.find(key)
+    assert han_subject(sentence, at, at + len(key)) == expected
+
+
+PAGE_ZH = "甲骨科技第三季度营收为52.3亿元，同比增长18%。同期，乙辰智能营收41.7亿元，同比下降3%。"
+
+
+def test_another_companys_figure_yields_to_the_subjects_own_in_chinese() -> None:
+    d, a = verdict("乙辰智能第三季度营收52.3亿元。", "52.3亿元", "money", page(PAGE_ZH))
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "41.7亿元"
+    d, _ = verdict("乙辰智能第三季度营收41.7亿元。", "41.7亿元", "money", page(PAGE_ZH))
+    assert d.status == "verified"
+
+
+def test_a_known_chinese_name_meets_its_english_spelling_on_the_page() -> None:
+    p = page("In the third quarter Tencent posted revenue of 5.23 billion yuan, up 18%. In the same quarter, Alibaba posted revenue of 4.17 billion yuan.")
+    d, a = verdict("阿里巴巴第三季度营收52.3亿元。", "52.3亿元", "money", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "4.17 billion yuan"
+    d, _ = verdict("阿里巴巴第三季度营收41.7亿元。", "41.7亿元", "money", p)
+    assert d.status == "verified"
+
+
+def test_another_companys_figure_yields_in_english() -> None:
+    p = page("In the third quarter Tencent posted revenue of $52.3 billion, up 18%. In the same quarter, Alibaba posted revenue of $41.7 billion.")
+    d, a = verdict("Alibaba posted third-quarter revenue of $52.3 billion.", "$52.3 billion", "money", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "$41.7 billion"
+
+
+def test_a_figure_in_words_naming_no_one_still_backs_the_subject() -> None:
+    # the subject is named in the sentence before; the figure's own sentence names no other company
+    d, _ = verdict("乙辰智能营收52.3亿元。", "52.3亿元", "money", page("乙辰智能去年营收41.7亿元。今年营收达到52.3亿元。"))
+    assert d.status == "verified"
