@@ -12,6 +12,9 @@ unverified 10, -> contradicted 3, -> verified 1; verified -> verified 23, -> unv
 contradicted 1, missed 1. At the end of stop 23: numeric recall 100% (54/54), 60.0% (39/65), 23.8%
 (5/21), 82.8% (24/29) — moved by one general extraction fix found on the seventh set (a decimal opening a
 bullet, "- **40.5%** —", was read as the list number 40.); none of this set's items was looked at.
+At stop 24: 69.2% (45/65), 38.1% (8/21), 84.4% (27/32) — a general fix found on the eighth set: a Chinese
+exchange filing's standard declaration (本公告内容不存在任何虚假记载) no longer reads as a not-found page, so
+this set's exchange filing is read (the capture-state check, not any item, showed it had been a "soft 404").
 
 Only totals and the confusion matrix are printed, never which items were missed: the set stays held
 out. Floors sit at what was measured and are raised as the engine improves, never lowered.
@@ -28,9 +31,9 @@ from tests.generalisation.labelled_set import evaluate_set, totals_report
 HELDOUT4 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout4"
 
 MIN_NUMERIC_RECALL = 1.00  # measured 100% (54/54) at the end of stop 23; 98.1% (53/54) on arrival
-MIN_ACCURACY = 0.60  # measured 60.0% (39/65) at the end of stop 23; 58.5% (38/65) on arrival
-MIN_CONTRADICTED_RECALL = 0.23  # measured 23.8% (5/21)
-MIN_VERIFIED_PRECISION = 0.82  # measured 82.8% (24/29) at the end of stop 23; 82.1% (23/28) on arrival
+MIN_ACCURACY = 0.69  # measured 69.2% (45/65) at stop 24; 60.0% (39/65) at the end of stop 23; 58.5% (38/65) on arrival
+MIN_CONTRADICTED_RECALL = 0.38  # measured 38.1% (8/21) at stop 24; 23.8% (5/21) at stop 23
+MIN_VERIFIED_PRECISION = 0.84  # measured 84.4% (27/32) at stop 24; 82.8% (24/29) at the end of stop 23; 82.1% (23/28) on arrival
 
 
 @pytest.fixture(scope="module")

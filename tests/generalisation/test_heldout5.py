@@ -26,9 +26,9 @@ from tests.generalisation.labelled_set import evaluate_set, totals_report
 HELDOUT5 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout5"
 
 MIN_NUMERIC_RECALL = 1.00  # measured 100% (60/60)
-MIN_ACCURACY = 0.73  # measured 73.1% (49/67)
-MIN_CONTRADICTED_RECALL = 0.63  # measured 63.6% (14/22)
-MIN_VERIFIED_PRECISION = 0.95  # measured 95.7% (22/23)
+MIN_ACCURACY = 0.85  # measured 85.1% (57/67) at stop 24 (a filing no longer read as a not-found page); 73.1% (49/67) on arrival
+MIN_CONTRADICTED_RECALL = 0.81  # measured 81.8% (18/22) at stop 24; 63.6% (14/22) on arrival
+MIN_VERIFIED_PRECISION = 0.96  # measured 96.3% (26/27) at stop 24; 95.7% (22/23) on arrival
 
 
 @pytest.fixture(scope="module")

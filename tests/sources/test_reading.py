@@ -204,6 +204,18 @@ def test_a_short_article_that_kept_its_cookie_banner_is_an_article() -> None:
     assert read_html(article(body)).state == "ok"
 
 
+def test_a_listed_companys_announcement_is_no_not_found_page() -> None:
+    """Every Chinese exchange filing opens with the board's declaration that the announcement "内容不存在任何虚假
+    记载" (contains no false record): a not-found cue inside a long sentence, not a page's own message."""
+    body = (
+        "<h1>甲衡智算：关于向特定对象发行A股股票预案披露的提示性公告</h1>"
+        "<p>本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏，并对其内容的真实性、准确性和完整性依法承担法律责任。</p>"
+        "<p>本次发行募集资金总额不超过28.6亿元，发行股票数量不超过12,480万股。</p>"
+    )
+    assert read_html(article(body)).state == "ok"
+    assert read_html(article("<h1>提示</h1><p>抱歉，您访问的内容不存在或已被删除。</p>")).state == "soft_404"
+
+
 def test_a_long_article_with_a_subscribe_footer_is_an_article() -> None:
     body = "".join(f"<p>Paragraph {i}: {PARAS}</p>" for i in range(4)) + "<p>Already a subscriber? Sign in.</p>"
     page = read_html(article("<h1>Project Meridian</h1>" + body))

@@ -51,6 +51,27 @@ def _first(text: str, phrases: Sequence[str]) -> int:
     return min(hits) if hits else -1
 
 
+SOFT_404_LINE_CHARS = 80  # a not-found message stands alone on a short line (in columns: a Chinese
+# character is two), not inside a long sentence
+
+
+def _first_alone(text: str, phrases: Sequence[str]) -> int:
+    """Offset of the earliest cue standing in a short line of ``text``, or -1: "页面不存在" as a page's
+    message, not "保证本公告内容不存在任何虚假记载" in a listed company's standard declaration."""
+    hits = []
+    for p in phrases:
+        at = text.find(p)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            line = text[start : len(text) if end < 0 else end]
+            if len(line) + sum(ch >= "\u2e80" for ch in line) <= SOFT_404_LINE_CHARS:  # a wide character counts twice
+                hits.append(at)
+                break
+            at = text.find(p, at + 1)
+    return min(hits) if hits else -1
+
+
 def page_state(title: str, text: str, passages: Sequence[Passage]) -> str:
     """The state of a page read as ``title`` + ``text`` (see the module docstring)."""
     body_start = passages[0].end + 1 if passages and passages[0].kind == "title" else 0
@@ -61,7 +82,7 @@ def page_state(title: str, text: str, passages: Sequence[Passage]) -> str:
     head = title.lower()
     soft = c.get("soft_404", ())
     if len(body) < SOFT_404_BODY_CHARS and (
-        _first(head, soft) >= 0 or head.startswith("404") or 0 <= _first(body, soft) < SOFT_404_OPENING_CHARS
+        _first(head, soft) >= 0 or head.startswith("404") or 0 <= _first_alone(body, soft) < SOFT_404_OPENING_CHARS
     ):
         return "soft_404"
     wall = _first(body, c.get("paywall", ()))
