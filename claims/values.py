@@ -171,6 +171,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "Q"),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
     ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
+    # "the third quarter of 2028", "fourth-quarter 2026" (a fiscal quarter is not the calendar's: left alone)
+    ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?P<y>{_YEAR})\b"), "quarter-en"),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
@@ -268,6 +270,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     if kind == "quarter":
         if year is None:
             return None
+        if g.get("qw"):
+            return f"{year}-Q{_QUARTER_WORDS[g['qw'].lower()]}", "="
         q = g.get("q") or g.get("q2") or ""
         return f"{year}-Q{'一二三四'.index(q) + 1 if q in '一二三四' else int(q)}", "="
     if kind == "num":
@@ -326,6 +330,7 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
 
 
 _HALVES = {"上半年": 1, "下半年": 2}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
@@ -352,6 +357,7 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "year-quarter": digit and has_year and has_quarter,
         "month-day": digit and has_month and ("日" in text or "号" in text),
         "quarter": has_quarter,
+        "quarter-en": digit and "quarter" in text,
         "cn-year": has_year,
         "cn-month": has_month,
         "month-name": month_name,

@@ -117,6 +117,8 @@ def test_nouns_bind_to_the_counted_word() -> None:
         ("二零二七年上半年", "2027-H1", "="),
         ("in the second half of 2027", "2027-H2", "="),
         ("H1 2027", "2027-H1", "="),
+        ("in the third quarter of 2028", "2028-Q3", "="),  # a quarter written out, as Q3 2028 is
+        ("fourth-quarter 2026 revenue", "2026-Q4", "="),
         ("自 2027 年起", "2027", ">="),
         ("2026‑W06", "2026-W06", "="),
         ("4 月 15 日", "2026-04-15", "="),

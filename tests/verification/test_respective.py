@@ -69,3 +69,4 @@ def test_a_claim_giving_figures_respectively_binds_each_to_its_name() -> None:
         "Alder Robotics and Birchwood AI raised $120 million and $80 million, respectively.", "$80 million", "money", p
     )
     assert d.status == "verified"
+

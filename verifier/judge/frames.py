@@ -586,7 +586,9 @@ def _name_words(sentence: str, names: tuple[str, ...]) -> set[str]:
     """Words that name the claim's subjects: Latin names' words and known Chinese names (深度求索)."""
     from claims.entities import chinese_entities
 
-    words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
+    # (a word the sentence also writes in lower case is a word too: "power" of "Brightline Power & Data …
+    # First power is due")
+    words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)} - set(re.findall(r"\b[a-z]+\b", sentence))
     words |= {sentence[s:e] for s, e, _ in chinese_entities(sentence)} if has_han(sentence) else set()
     return words
 
@@ -643,12 +645,14 @@ def claim_frame(
     for terms, w, src in concepts:
         if not _measure_concept(terms, src, name_words):
             continue
-        if src in seg:
+        # a concept is written once in ``concepts`` (its first spelling): "Power" of a name meets "power" later
+        low = src.lower() if src[:1].isupper() and src[1:].islower() else src
+        if src in seg or low in seg:
             own.append((terms, w))
-        if src in clause:
+        if src in clause or low in clause:
             inside.append((terms, w))
             wide.append((terms, w))
-        elif src in before:
+        elif src in before or low in before:
             wide.append((terms, 0.5 * w))
     own_terms = frozenset(t for terms, _ in own for t in terms)
     sibling_groups: dict[frozenset[str], None] = {}

@@ -655,7 +655,9 @@ def aligned_statements(
                         subject_near=any(f in g.window_compact for f in subject_forms) if subject_forms else None,
                         names_other=_names_other(g, subject_forms),
                         foreign=not owned and _foreign(subject, g, all_names),
-                        period_conflict=periods_conflict(frame.periods, periods),
+                        # (a date's own quarter or half is its value, compared as such: "the third quarter
+                        # of 2027" against "the fourth quarter of 2027" differs, it is no other period)
+                        period_conflict=periods_conflict(*_outside_dates(claimed, pv, frame.periods, periods)),
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
@@ -689,6 +691,23 @@ def _names_other(g: _Geometry, subject_forms: frozenset[str]) -> bool:
     return any(
         not any(f in n or n in f for f in subject_forms) for n in (*g.proper_names, *g.han_names)
     )
+
+
+def _outside_dates(
+    claimed: Value, found: Value, claim_periods: frozenset[str], page_periods: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The periods to compare: when both figures are quarters or halves of a year, without the parts of a
+    year (the quarter is the date itself, compared as a value)."""
+    if not (_part_of_year(claimed) and _part_of_year(found)):
+        return claim_periods, page_periods
+    return (
+        frozenset(m for m in claim_periods if m[:1] not in {"q", "h"}),
+        frozenset(m for m in page_periods if m[:1] not in {"q", "h"}),
+    )
+
+
+def _part_of_year(v: Value) -> bool:
+    return v.kind == "date" and isinstance(v.value, str) and re.fullmatch(r"\d{4}-[QH]\d", v.value) is not None
 
 
 def _owned(subject: str | None, owner: str) -> bool | None:
