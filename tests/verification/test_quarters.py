@@ -22,3 +22,20 @@ def test_a_name_word_the_sentence_also_writes_as_a_word_still_measures() -> None
         "third quarter of 2027", "date", p,
     )
     assert d.status == "verified"
+
+
+def test_a_half_does_not_confirm_a_quarter_of_it() -> None:
+    p = page("Orrin expects the plant to open in the second half of 2027.")
+    d, _ = verdict("Orrin expects the plant to open in the third quarter of 2027.", "third quarter of 2027", "date", p)
+    assert d.status == "unverified"
+    d, _ = verdict("Orrin expects the plant to open in the second half of 2027.", "second half of 2027", "date", p)
+    assert d.status == "verified"
+
+
+def test_a_sentence_opening_on_its_quarter_gives_it_to_the_figures_after() -> None:
+    """"In the third quarter of 2026, … $5.2 billion" is no support for $5.2 billion in the second quarter."""
+    p = page("In the third quarter of 2026, Orrin revenue rose 21% to $5.2 billion, while operating margin fell to 18%.")
+    d, _ = verdict("Orrin's revenue reached $5.2 billion in the second quarter of 2026.", "$5.2 billion", "money", p)
+    assert d.status != "verified"
+    d, _ = verdict("In the third quarter of 2026 Orrin's revenue reached $5.2 billion.", "$5.2 billion", "money", p)
+    assert d.status == "verified"

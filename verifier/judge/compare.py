@@ -131,6 +131,20 @@ def date_resolution(value: object) -> int:
     return len(_date_parts(text)) - (0 if text.startswith("--") else 1)
 
 
+_PART_PRECISION = {"H": 1, "Q": 2, "W": 3}
+
+
+def date_precision(value: object) -> int:
+    """How finely a normalised date is given: a year 0, a half 1, a quarter 2, a month or week 3, a day 4
+    (finer than :func:`date_resolution`: the second half of 2027 does not confirm its third quarter)."""
+    parts = _date_parts(str(value))
+    if str(value).startswith("--"):
+        return 2 + len(parts)
+    if len(parts) < 2:
+        return 0
+    return _PART_PRECISION.get(parts[1][0], 3) + (1 if len(parts) > 2 else 0)
+
+
 def _compare_dates(claimed: Value, found: Value) -> Comparison:
     ca, fb = str(claimed.value), str(found.value)
     if ca.startswith("--") or fb.startswith("--"):  # "March 16" with no year: month and day only

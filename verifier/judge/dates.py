@@ -11,6 +11,7 @@ from claims.grouping_events import event_classes
 from claims.model import Value
 from verifier.judge.compare import (
     compare_values,
+    date_precision,
     date_resolution,
     normalise_version,
 )
@@ -60,7 +61,7 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
         for pv in found_values:
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one
-            if cmp.agrees and date_resolution(pv.value) >= date_resolution(claimed.value):
+            if cmp.agrees and date_precision(pv.value) >= date_precision(claimed.value):
                 out.add(Finding("supports", ps.context, "date", "passage"), draft_evidence(ps, "supports", ps.context, pv))
                 break
     if out.findings and not relative:

@@ -29,7 +29,7 @@ from verifier.judge.compare import (
     Comparison,
     compare_values,
     counts_other_things,
-    date_resolution,
+    date_precision,
     is_vague,
     met_families,
     significant_digits,
@@ -430,12 +430,15 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         nxt = segment_span(text, min(len(text) - 1, ge + 1), min(len(text), ge + 2), spans)[1]
         ge = max(ge, nxt)
     own = clause_words(text[gs:ge])
-    if (
-        _INTRO.match(text, ps, _pe)
-        and not any(ps <= v.start < _pe for v in p.values)
+    # "On CodeTrail Verified, Halden 3.5 ranks second", "In the third quarter of 2026, revenue rose 21% to
+    # $5.2 billion": the opening phrase (a date in it aside, no figure of its own) is the clause's
+    intro = (
+        _INTRO.match(text, ps, _pe) is not None
+        and not any(ps <= v.start < _pe and v.kind != "date" for v in p.values)
         and not any(s <= v.start < gs and v.kind != "version" for v in p.values)
-    ):
-        own |= clause_words(text[ps:_pe])  # "On CodeTrail Verified, Halden 3.5 ranks second": the phrase is the clause's
+    )
+    if intro:
+        own |= clause_words(text[ps:_pe])
     bare_words = own | noun_terms(pv.noun) if pv.noun else own
     segment = text[gs:ge]
     column = ""
@@ -453,6 +456,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     family = unit_family(pv)
     alone = sum(1 for v in p.values if s <= v.start < e and unit_family(v) == family) <= 1
     marks = period_marks(f"{column} {clause}" if column else clause)
+    if intro:
+        marks = _with_heading(marks, period_marks(text[ps:_pe]))
     around = text[max(0, pv.start - 40) : pv.end + 40]
     basis = basis_marks(text, pv.start, pv.end, spans)
     base = is_base_figure(text, pv.start, pv.end, direction_of(around))
@@ -860,7 +865,7 @@ def _partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Seque
 
 def _coarser_date(claimed: Value, found: Value) -> bool:
     """A page date less precise than the claim's (2026 for 2026-06-20) does not confirm it."""
-    return claimed.kind == "date" and date_resolution(found.value) < date_resolution(claimed.value)
+    return claimed.kind == "date" and date_precision(found.value) < date_precision(claimed.value)
 
 
 BOUND_FRAME_WEIGHT = 1.5  # a figure merely inside a claimed bound supports only through a frame this full …
@@ -940,7 +945,10 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     # 34%): its clause speaks for it as for a swapped one
     moved = st.comparison.agrees and st.period_conflict and not st.other_subject and not st.sibling
     strong = st.comparison.detail in _STRONG or swap or revised or turned
-    match = max(st.match, st.clause_match) if swap or revised or turned or moved else st.match
+    # another quarter or half of the claim's own year ("the fourth quarter of 2027" for its third): the same
+    # date moved within its year, read with its clause as a figure given for another period is
+    requarter = _part_of_year(claimed) and _part_of_year(st.value) and str(claimed.value)[:4] == str(st.value.value)[:4]
+    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
