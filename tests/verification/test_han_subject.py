@@ -57,3 +57,16 @@ def test_a_figure_in_words_naming_no_one_still_backs_the_subject() -> None:
     # the subject is named in the sentence before; the figure's own sentence names no other company
     d, _ = verdict("乙辰智能营收52.3亿元。", "52.3亿元", "money", page("乙辰智能去年营收41.7亿元。今年营收达到52.3亿元。"))
     assert d.status == "verified"
+
+
+def test_the_name_a_sentence_opens_with_before_an_aside_is_its_subject() -> None:
+    """"Halvorsen Cloud, now the second-largest provider, spent $27.9 billion": the page's parallel sentences
+    say the measure once ("Northwind spent $27.9 billion on capital expenditure. Halvorsen Cloud spent $31.4
+    billion"): the subject's own figure decides."""
+    p = page(
+        "The cloud companies are the customers. Northwind Systems spent $27.9 billion on capital expenditure "
+        "in its September quarter. Halvorsen Cloud spent $31.4 billion, and Pemberton spent $22.6 billion."
+    )
+    sentence = "* Halvorsen Cloud, now the second-largest cloud provider, spent {} on capital expenditure in the September quarter."
+    d, a = verdict(sentence.format("$27.9 billion"), "$27.9 billion", "money", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "$31.4 billion")

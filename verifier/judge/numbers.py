@@ -4,6 +4,7 @@ then the figures aligned with the claim's frame (verifier.judge.statements) deci
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from claims.model import Value
 from verifier.judge.compare import (
@@ -245,9 +246,12 @@ def _subject_says_otherwise(
     is the subject's, and the claim gave it another's."""
     if not backing or any(st is None or st.subject_near is not False or not st.names_other for st in backing):
         return None
+    # (the subject's figure is read with its clause: "Northwind spent $27.9 billion on capital expenditure.
+    # Halvorsen Cloud spent $31.4 billion" says the measure once for both)
     against = [
         (st, kind) for st in statements
-        if st.subject_near and not st.other_subject and (kind := contradiction(claimed, st))
+        if st.subject_near and not st.other_subject
+        and (kind := contradiction(claimed, replace(st, match=max(st.match, st.clause_match))))
     ]
     return max(against, key=lambda sk: sk[0].match) if against else None
 

@@ -269,7 +269,21 @@ def claim_subject(q: ClaimQuery) -> str | None:
     # a Chinese attribute names its subject after the figure: "估值 3800 亿美元的 Anthropic"
     m = _OF_NAME.match(q.sentence, end, e)
     names = [compact(n) for n in split_names(m.group(1))] if m else []
-    return names[0] if names and len(names[0]) >= 3 else None
+    if names and len(names[0]) >= 3:
+        return names[0]
+    # "Halvorsen Cloud, now the second-largest provider, spent $27.9 billion": the name the sentence opens
+    # with, an aside between it and the clause of the figure
+    opening = _OPENING_NAME.match(q.sentence, 0, s)
+    if opening is not None and "," in q.sentence[opening.end() : s + 1]:
+        name = opening.group(1)
+        # (the whole opening is the name: not "In Korea, …", nor a plain word such as "Revenue, …")
+        if split_names(name) == (name,) and len(compact(name)) >= 3 and not _PLAIN_WORD.fullmatch(name):
+            return compact(name)
+    return None
+
+
+# a sentence opening on a name ("* **Halvorsen Cloud**, …"), bullets and emphasis before it
+_OPENING_NAME = re.compile(r"[\s*#>\-–•]*(?:\*\*)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})(?:\*\*)?\s*,")
 
 
 _OF_NAME = re.compile(r"\s*的\s*([^，。；、,;与和及]{2,40})")

@@ -1,0 +1,43 @@
+"""An eighth development set (tests/fixtures/tune8), written blind to the engine by a helper during stop 24:
+a Simplified-Chinese 研报 digest (### items, GitHub-style [^n] footnotes with their definitions at the end, a
+公司 | 指标 | 数值 table, an unsourced 本周要点 list) and an English market wrap with reference-style [text][n]
+links and a "Quick hits" list; 10 captured pages (a Chinese exchange filing with its standard declaration,
+an earnings release with a results table, a model launch blog, a long feature, a correction, a paywall, a
+soft 404, a press release naming partners, a Chinese page quoting 亿美元, a Chinese newswire) and a dead
+URL; 75 labels (31 verified, 27 contradicted, 17 unverified).
+
+Measured when it arrived, before any of its misses were read, on the engine at the start of stop 24
+(78b9efa) and on the engine of the moment (f8246a1), the same both times: numeric extraction recall 100%
+(67/67), accuracy 52.0% (39/75), contradicted recall 55.6% (15/27), verified precision 68.8% (11/16) — a
+blind measure. Its first miss read showed every Chinese exchange filing taken for a soft 404 (the
+declaration 本公告内容不存在任何虚假记载), which also cost heldout4 and heldout5. Then tuned on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.generalisation.labelled_set import evaluate_set, misses_report
+
+TUNE8 = Path(__file__).resolve().parent.parent / "fixtures" / "tune8"
+
+MIN_NUMERIC_RECALL = 1.0  # measured 100% (67/67)
+MIN_ACCURACY = 0.64  # measured 64.0% (48/75) at the end of stop 24
+MIN_CONTRADICTED_RECALL = 0.62  # measured 63.0% (17/27)
+MIN_VERIFIED_PRECISION = 0.75  # measured 76.0% (19/25)
+
+
+@pytest.fixture(scope="module")
+def tune8(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return evaluate_set(tmp_path_factory.mktemp("tune8") / "ledger.db", TUNE8, "tune8_claims.jsonl")
+
+
+def test_tune8_verdicts(tune8) -> None:  # type: ignore[no-untyped-def]
+    report = misses_report(tune8)
+    print(report)
+    assert tune8.numeric_recall >= MIN_NUMERIC_RECALL, report
+    assert tune8.accuracy >= MIN_ACCURACY, report
+    assert tune8.contradicted_recall >= MIN_CONTRADICTED_RECALL, report
+    assert tune8.verified_precision >= MIN_VERIFIED_PRECISION, report
