@@ -195,9 +195,14 @@ def passage_values(text: str, default_year: int | None = None) -> list[Value]:
 # dollars", "($ in millions)", "单位：亿元", "（人民幣百萬元）" — its bare cells are amounts in it
 _DECLARED_EN = re.compile(
     r"\b(?:in\s+)?(?P<scale>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<cur>yen|(?:US\s+|Hong\s+Kong\s+)?dollars|won|euros|yuan|pounds)\b"
-    r"|(?P<sym>US\$|HK\$|\$|¥|€|£)\s*(?:in\s+)?(?P<scale2>billions?|millions?|thousands?)\b",
+    r"|(?P<sym>US\$|HK\$|\$|¥|€|£)\s*(?:in\s+)?(?P<scale2>billions?|millions?|thousands?)\b"
+    # "(in millions, except per share data)": a scale alone, for cells that write their own currency
+    r"|[(（]\s*in\s+(?P<scale3>billions|millions|thousands)\b",
     re.I,
 )
+# a money cell that writes no scale of its own ("$2,604", not "$2.6bn" or "$1.2 million")
+_SCALED = re.compile(r"(?:\d\s*(?:k|m|mn|mm|bn|b|tn|t|thousand|million|billion|trillion)\b|[千万亿億萬])", re.I)
+_PER_SHARE = re.compile(r"per\s+(?:diluted\s+|basic\s+)?share|每股|\bEPS\b", re.I)
 _DECLARED_ZH = re.compile(
     r"单位\s*[:：]\s*(?P<zh>(?:人民币|港币|新台币)?\s*(?:千|仟|万|百万|千万|亿)?\s*(?:元|美元|港元|日元|韩元|欧元))"
     r"|[（(]\s*(?P<zh2>(?:人民币|港币|新台币)?(?:千|仟|万|百万|千万|亿)(?:元|美元|港元|日元|韩元|欧元))\s*[)）]"
@@ -214,6 +219,8 @@ def declared_unit(text: str) -> tuple[float, str] | None:
         lead = next((c for c in ("人民币", "港币", "新台币") if unit.startswith(c)), "")
         phrase = f"{lead}1{unit[len(lead):]}"
     elif m := _DECLARED_EN.search(text):
+        if m.group("scale3"):
+            return ({"billions": 1e9, "millions": 1e6, "thousands": 1e3}[m.group("scale3").lower()], "")
         scale = (m.group("scale") or m.group("scale2")).lower().rstrip("s")
         phrase = f"{m.group('sym')}1 {scale}" if m.group("sym") else f"1 {scale} {m.group('cur')}"
     else:
@@ -228,9 +235,15 @@ def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str]
     if declared is None:
         return values
     factor, unit = declared
+    if _PER_SHARE.search(table_cells(row)[0] if table_cells(row) else ""):
+        return values  # "Diluted earnings per share | $2.31" under "(in millions, except per share data)"
     return [
         replace(v, value=float(v.value) * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
-        if v.kind == "count" and v.unit is None and isinstance(v.value, float) and _whole_cell(row, v)
+        if unit and v.kind == "count" and v.unit is None and isinstance(v.value, float) and _whole_cell(row, v)
+        # a cell with its own currency and no scale ("$2,604" under "(in millions)") is in the declared scale
+        else replace(v, value=float(v.value) * factor, precision=(v.precision or 1.0) * factor)
+        if v.kind == "money" and isinstance(v.value, float) and not _SCALED.search(v.raw) and _whole_cell(row, v)
+        and (not unit or unit == v.unit)
         else v
         for v in values
     ]

@@ -340,6 +340,7 @@ class _Geometry:
     role: str | None
     base: bool  # the start of a change or comparison (frames.is_base_figure)
     year_ago: bool  # a table cell under a year-ago column ("上年同期", "Year-ago")
+    earlier_column: bool  # … under a period column older than another of its header ("Q3 FY2026" beside "Q3 FY2027")
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     table_row: bool
@@ -502,6 +503,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         base=base,
         # (or in its row's label, in a table that runs down: "去年累計 | 131,540,225")
         year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)) or bool(label and _YEAR_AGO_COLUMN.search(label)),
+        earlier_column=bool(column) and _earlier_column(p.columns, column_of(text, pv.start)),
         stale=is_stale(pv, stale_spans(text)),
         alone=alone,
         table_row=table_row,
@@ -682,7 +684,9 @@ def aligned_statements(
                         periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         # (a year-ago column's cell is the year before whatever period the claim names)
-                        earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back),
+                        earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back)
+                        # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
+                        or (g.earlier_column and not _dated(frame.periods) and frame.role is None and not frame.looks_back),
                         stale=g.stale,
                         span=g.span,
                         frame_weight=frame_weight,
@@ -710,6 +714,31 @@ def _names_other(g: _Geometry, subject_forms: frozenset[str]) -> bool:
     return any(
         not any(f in n or n in f for f in subject_forms) for n in (*g.proper_names, *g.han_names)
     )
+
+
+def _period_key(header: str) -> tuple[int, int] | None:
+    """(year, quarter) a table column's header names ("Q3 FY2027" → (2027, 3), "2026" → (2026, 0)), or None."""
+    marks = period_marks(header)
+    years = [int(m[1:]) for m in marks if m[:1] == "y" and m[1:].isdigit()]
+    if not years:
+        return None
+    quarters = [int(m[-1]) for m in marks if m[:1] == "q" and m[1:].isdigit()]
+    return max(years), max(quarters, default=0)
+
+
+def _earlier_column(columns: Sequence[str], at: int) -> bool:
+    """Is column ``at`` a period older than another period column of the same header?"""
+    if not 0 <= at < len(columns):
+        return False
+    keys = [_period_key(c) for c in columns]
+    mine = keys[at]
+    dated = [k for k in keys if k is not None]
+    return mine is not None and len(dated) >= 2 and mine < max(dated)
+
+
+def _dated(periods: frozenset[str]) -> bool:
+    """Does a claim name a year, a quarter, a half or a fiscal year?"""
+    return any(m[:1] in {"y", "q", "h"} or m.startswith("fy") for m in periods)
 
 
 def _outside_dates(

@@ -1,0 +1,40 @@
+"""An earnings table read as a reader reads it: a caption's scale ("(in millions, except per share data)")
+applies to cells that write their own currency, and a claim naming no period means the latest column."""
+
+from __future__ import annotations
+
+from tests.verification.test_assess import page, verdict
+
+
+def _results_table():  # type: ignore[no-untyped-def]
+    return page(
+        "Varden Semiconductor reported results for the third quarter of fiscal 2027.",
+        "(in millions, except per share data and percentages)",
+        (" | Q3 FY2027 | Q2 FY2027 | Q3 FY2026 | Y/Y", "th"),
+        ("Net income | $948 | $771 | $512 | up 85%", "td"),
+        ("Data Center | $2,604 | $2,230 | $1,648 | up 58%", "td"),
+        ("Diluted earnings per share | $2.31 | $1.88 | $1.25 | up 85%", "td"),
+        title="Varden Semiconductor Reports Financial Results for Third Quarter Fiscal 2027",
+    )
+
+
+def test_a_captions_scale_applies_to_cells_with_their_own_currency() -> None:
+    d, a = verdict("Varden's Data Center sales were $2.6bn.", "$2.6bn", "money", _results_table())
+    assert d.status == "verified" and a.evidence[0].matched_value == "$2,604"
+    d, _ = verdict("Varden's Data Center sales were $26bn.", "$26bn", "money", _results_table())
+    assert d.status == "contradicted"
+
+
+def test_per_share_rows_keep_their_own_amounts() -> None:
+    d, _ = verdict("Varden's diluted earnings per share were $2.31.", "$2.31", "money", _results_table())
+    assert d.status == "verified"
+
+
+def test_a_claim_naming_no_period_means_the_latest_column() -> None:
+    d, a = verdict("Net income came in at $512m.", "$512m", "money", _results_table())
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "$948"
+    d, _ = verdict("Net income came in at $948m.", "$948m", "money", _results_table())
+    assert d.status == "verified"
+    # the claim that names the older period is read in it
+    d, _ = verdict("Net income was $512m in the third quarter of fiscal 2026.", "$512m", "money", _results_table())
+    assert d.status != "contradicted"
