@@ -39,3 +39,13 @@ def test_a_sentence_opening_on_its_quarter_gives_it_to_the_figures_after() -> No
     assert d.status != "verified"
     d, _ = verdict("In the third quarter of 2026 Orrin's revenue reached $5.2 billion.", "$5.2 billion", "money", p)
     assert d.status == "verified"
+
+
+def test_a_forecast_revised_up_reads_its_new_level() -> None:
+    """"由原先規劃的32億美元上修至38億美元": 上修至 (revised up to) joins the two ends of one change, and an
+    attribute may stand between 由 and its start."""
+    p = page("資本支出方面,矽晟將今年資本支出由原先規劃的32億美元上修至38億美元,約為2024年19億美元的2倍。")
+    d, _ = verdict("矽晟同步将今年资本支出上修至38亿美元", "38亿美元", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict("矽晟同步将今年资本支出上修至32亿美元", "32亿美元", "money", p)
+    assert d.status == "contradicted"

@@ -548,9 +548,12 @@ _BOUND_WORDS = r"(?:less than|more than|under|over|above|below|about|nearly|almo
 # … with the year each end is of ("由2026年的24%提高至2027年的31%", "from 24% in 2026 to 31% in 2027")
 _END_YEAR_ZH = r"(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?\s*)?"
 _END_YEAR_EN = r"(?:\s*(?:in|at the end of|by)\s+(?:19|20)\d{2})?"
-_FROM_LEAD = re.compile(rf"(?:\bfrom|[从由])\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*$", re.I)
+# (由原先规划的 32 亿美元上修至 38 亿美元: an attribute of the start between 由 and it)
+_FROM_LEAD = re.compile(rf"(?:\bfrom|[从由](?:[^\d，,。；;]{{1,8}}的)?)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*$", re.I)
 _CHANGE_GAP = re.compile(
-    rf"{_END_YEAR_EN}\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*",
+    rf"{_END_YEAR_EN}\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到"
+    # a forecast revised: 上修至 / 下修至 (Taiwan), 上调至 / 下调至, 调升至 / 调降至 (either script)
+    rf"|[上下][修調调]至|[調调][升降]至|漲至|減至)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*",
     re.I,
 )
 
