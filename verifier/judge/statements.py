@@ -351,7 +351,7 @@ class _Geometry:
     proper_names: tuple[str, ...]
     han: bool
     owner: str  # the name a list given "respectively" assigns it to (compact; "" outside such a list)
-    han_names: tuple[str, ...]  # the Chinese names its window gives (compact, known ones in both spellings)
+    clause_at: int  # where its own clause starts in its window (-1 in a table row): for han_names, read on demand
 
 
 def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, ...]], ...]:
@@ -512,7 +512,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         proper_names=_proper_names(window),
         han=has_han(window),
         owner=respective_owner(text, p.values, i),
-        han_names=han_names(window, s - ps) if has_han(window) and not table_row else (),
+        clause_at=-1 if table_row else s - ps,
     )
     cache[i] = got
     return got
@@ -714,9 +714,9 @@ def _names_other(g: _Geometry, subject_forms: frozenset[str]) -> bool:
     """Does the figure's window name an entity that is none of the claim's subject's spellings?"""
     if not subject_forms:
         return False
-    return any(
-        not any(f in n or n in f for f in subject_forms) for n in (*g.proper_names, *g.han_names)
-    )
+    # (the Chinese names are read only here, for a claim with a subject: jieba's tagger is not cheap)
+    chinese = han_names(g.window, g.clause_at) if g.han and g.clause_at >= 0 else ()
+    return any(not any(f in n or n in f for f in subject_forms) for n in (*g.proper_names, *chinese))
 
 
 def _period_key(header: str) -> tuple[int, int] | None:
