@@ -48,7 +48,16 @@ def register(app: typer.Typer) -> None:
 
 
 @handle_errors
-def ingest(paths: list[Path] = typer.Argument(..., help="report files or folders of them")) -> None:
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="report files or folders of them"),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        min=0,
+        help="processes reading the next reports while the previous ones are written "
+        "(settings.ingest_workers; 0: none)",
+    ),
+) -> None:
     """Read reports into the ledger (all or nothing per report; the same text twice is a no-op)."""
     files = find_report_files(paths)
     if not files:
@@ -57,7 +66,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="report files or folders
     failures = 0
     max_bytes = state.settings.max_report_bytes
     docs = [(path.name, partial(read_report_file, path, max_bytes)) for path in files]
-    for res in ingest_reports(state.engine, docs, max_claims=state.settings.max_report_claims):
+    if workers is None:
+        workers = state.settings.ingest_workers
+    for res in ingest_reports(state.engine, docs, max_claims=state.settings.max_report_claims, workers=workers):
         if isinstance(res, IngestFailure):
             failures += 1
             hint = f" ({res.hint})" if res.hint else ""
