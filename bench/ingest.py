@@ -11,7 +11,10 @@ one process (``workers=0``), instead of one ``ingest_report`` call per report.
 parse and extract while this process writes), against the in-process batch path and the pure
 parse+extract, each measured ``--rounds`` times in turn (parse+extract, in-process, pipelined, then
 again), every ingest into a fresh ledger. Its figure is the WALL time (the point is to use a second
-core); CPU is printed as this process's and the workers' (reaped children's) seconds.
+core); CPU is printed as this process's and the workers' (reaped children's) seconds. As the wall
+time depends on what the rest of the machine runs, each round also prints the cores actually
+available (two busy loops at once against one, before and after) and, per measurement, how many
+cores the rest of the machine kept busy meanwhile (/proc/stat less this run's own CPU).
 
     python bench/ingest.py [--reports 1000] [--batch]
     python bench/ingest.py --reports 1000 --workers 1 [--rounds 2]
@@ -42,15 +45,31 @@ def corpus(n: int) -> list[tuple[str, str]]:
     return [(f"bench_{i:05d}.txt", texts[i % len(texts)] + f"\n\n编号 {i}\n") for i in range(n)]
 
 
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy since boot (every process, every container: the
+    load of other tenants shows here, not in this process's figures); 0 where /proc/stat is missing."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    ticks = [int(f) for f in fields]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+
 def _children_cpu() -> float:
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     return ru.ru_utime + ru.ru_stime
 
 
+OTHERS: list[float] = []  # per measurement: cores the rest of the machine kept busy meanwhile
+
+
 def _pure(docs: list[tuple[str, str]]) -> tuple[float, float, int]:
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, m0 = time.perf_counter(), time.process_time(), _machine_busy()
     n_claims = sum(len(extract_claims(parse_report(text, name))) for name, text in docs)
-    return time.perf_counter() - t0, time.process_time() - c0, n_claims
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    OTHERS.append(max(0.0, _machine_busy() - m0 - cpu) / wall)
+    return wall, cpu, n_claims
 
 
 def _batches(docs: list[tuple[str, str]], workers: int) -> tuple[float, float, float]:
@@ -59,11 +78,12 @@ def _batches(docs: list[tuple[str, str]], workers: int) -> tuple[float, float, f
 
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/bench.db", cache=False)
-        t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
+        t0, c0, k0, m0 = time.perf_counter(), time.process_time(), _children_cpu(), _machine_busy()
         for outcome in ingest_reports(engine, docs, workers=workers):
             if isinstance(outcome, IngestFailure):
                 raise SystemExit(f"not ingested: {outcome.message}")
         wall, cpu, kids = time.perf_counter() - t0, time.process_time() - c0, _children_cpu() - k0
+        OTHERS.append(max(0.0, _machine_busy() - m0 - cpu - kids) / wall)
         engine.dispose()
     return wall, cpu, kids
 
@@ -106,8 +126,10 @@ def compare(docs: list[tuple[str, str]], workers: int, rounds: int) -> None:
         pipe, pipe_cpu, pipe_kids = _batches(docs, workers)
         after = cores()
         rows.append((pure, pure_cpu, seq, seq_cpu, pipe, pipe_cpu, pipe_kids))
+        others = " / ".join(f"{x:.2f}" for x in OTHERS[-3:])
         print(
-            f"round {r} ({n_claims} claims, load {_load()}, cores available {before:.2f} before, {after:.2f} after):"
+            f"round {r} ({n_claims} claims, load {_load()}, cores available {before:.2f} before, {after:.2f} after;"
+            f" cores the rest of the machine kept busy meanwhile: {others}):"
             f" parse+extract {pure:.2f} s wall (CPU {pure_cpu:.2f} s)"
             f" | in-process batches {seq:.2f} s wall (CPU {seq_cpu:.2f} s)"
             f" | {workers} worker(s) {pipe:.2f} s wall (CPU {pipe_cpu:.2f} s here + {pipe_kids:.2f} s workers"

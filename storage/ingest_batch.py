@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import tempfile
 import traceback
 from collections import deque
@@ -113,15 +114,23 @@ def ingest_reports(
     """Ingest ``docs`` in batches (see module docstring); yields one outcome per document, in order,
     as each batch is committed. A text given as a function is read when its batch is prepared (a
     :class:`~claims.errors.ClaimledgerError` it raises is that report's failure). ``workers``:
-    processes parsing and extracting ahead of the writes; 0 (or a platform without ``fork``, or a
-    single document): all in this process."""
-    if isinstance(docs, Sized) and len(docs) < 2:
-        workers = 0
+    processes parsing and extracting ahead of the writes; 0 (or a platform without ``fork``, a single
+    CPU, or a single document): all in this process."""
+    if (isinstance(docs, Sized) and len(docs) < 2) or _cpus() < 2:
+        workers = 0  # nothing to overlap, or no second CPU to overlap it on
     if workers > 0 and can_fork():
         with _read_ahead(engine, docs, max_claims, workers) as prepares:
             yield from _batches(engine, prepares)
     else:
         yield from _batches(engine, _in_process(engine, docs, max_claims))
+
+
+def _cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 def _batches(engine: Engine, prepares: Iterable[Prepare]) -> Iterator[IngestResult | IngestFailure]:

@@ -353,3 +353,13 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_one_cpu_or_one_report_means_no_worker(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def never(*args, **kw):  # type: ignore[no-untyped-def]
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(batch_mod, "ReadAhead", never)
+    assert [o.outcome for o in ingest_reports(engine, _docs()[:1], workers=1)] == ["new"]  # type: ignore[union-attr]
+    monkeypatch.setattr(batch_mod, "_cpus", lambda: 1)
+    assert [o.outcome for o in ingest_reports(engine, _docs()[1:3], workers=1)] == ["new"] * 2  # type: ignore[union-attr]
