@@ -112,8 +112,9 @@ def ingest_reports(
     workers: int = DEFAULT_WORKERS,
 ) -> Iterator[IngestResult | IngestFailure]:
     """Ingest ``docs`` in batches (see module docstring); yields one outcome per document, in order,
-    as each batch is committed. A text given as a function is read when its batch is prepared (a
-    :class:`~claims.errors.ClaimledgerError` it raises is that report's failure). ``workers``:
+    as each batch is committed. A text given as a function is read when its batch is prepared, or
+    with workers up to ``AHEAD_REPORTS`` reports before (a :class:`~claims.errors.ClaimledgerError`
+    it raises is that report's failure). ``workers``:
     processes parsing and extracting ahead of the writes; 0 (or a platform without ``fork``, a single
     CPU, or a single document): all in this process."""
     if (isinstance(docs, Sized) and len(docs) < 2) or _cpus() < 2:

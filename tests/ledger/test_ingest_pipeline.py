@@ -363,3 +363,41 @@ def test_one_cpu_or_one_report_means_no_worker(engine: Engine, monkeypatch) -> N
     assert [o.outcome for o in ingest_reports(engine, _docs()[:1], workers=1)] == ["new"]  # type: ignore[union-attr]
     monkeypatch.setattr(batch_mod, "_cpus", lambda: 1)
     assert [o.outcome for o in ingest_reports(engine, _docs()[1:3], workers=1)] == ["new"] * 2  # type: ignore[union-attr]
+
+
+def test_the_cli_prints_the_same_with_and_without_workers(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tests.conftest import REPORTS_DIR
+    from verifier.cli.main import app
+
+    out = {}
+    for workers in ("0", "1"):
+        db = f"sqlite:///{tmp_path / f'w{workers}.db'}"
+        res = CliRunner().invoke(app, ["--db", db, "ingest", str(REPORTS_DIR), "--workers", workers])
+        assert res.exit_code == 0, res.output
+        out[workers] = res.output
+    assert out["0"] == out["1"] and "000_65ced256adf7dc8c.txt" in out["1"]
+
+
+def test_the_cli_names_a_dead_worker_after_the_table_of_what_went_in(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from tests.conftest import REPORTS_DIR
+    from verifier.cli.main import app
+
+    real = batch_mod.parse_report
+    victim = "002_8d27540f343deb2e.txt"
+
+    def deadly(body, name):  # type: ignore[no-untyped-def]
+        if name == victim and multiprocessing.parent_process() is not None:
+            time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(body, name)
+
+    monkeypatch.setattr(batch_mod, "parse_report", deadly)
+    res = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'l.db'}", "ingest", str(REPORTS_DIR)])
+    assert res.exit_code == 1, res.output
+    assert "000_65ced256adf7dc8c.txt" in res.output and "001_13b9a83afb46484c.txt" in res.output
+    assert f"error: {victim}: the worker process reading reports ahead ended (killed by SIGKILL)" in res.output
+    assert res.output.index("001_13b9a83afb46484c.txt") < res.output.index("error:")
