@@ -147,6 +147,8 @@ def compare(docs: list[tuple[str, str]], workers: int, rounds: int) -> None:
         return statistics.median(row[i] / row[j] for row in rows)
 
     print(f"load average at end: {_load()}")
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"peak RSS: this process {kb[0] / 1024:.0f} MB (whole run), largest worker {kb[1] / 1024:.0f} MB")
     print(
         f"median over {rounds} rounds: pipelined / parse+extract {med(4, 0):.2f}x wall;"
         f" in-process / parse+extract {med(2, 0):.2f}x wall; pipelined / in-process {med(4, 2):.2f}x wall"
