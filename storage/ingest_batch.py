@@ -27,6 +27,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import shutil
 import tempfile
 import traceback
 from collections import deque
@@ -227,7 +228,9 @@ def _read_ahead(
     workers are stopped and reaped on the way out, at once if the run did not finish."""
     with tempfile.TemporaryDirectory(prefix="claimledger-ingest-", ignore_cleanup_errors=True) as spill_dir:
         try:
-            pool: ReadAhead[_Task, _Read] = ReadAhead(_read_one, workers)
+            # a worker outliving this process (kill -9) removes the folder this process cannot
+            orphaned = partial(shutil.rmtree, spill_dir, ignore_errors=True)
+            pool: ReadAhead[_Task, _Read] = ReadAhead(_read_one, workers, orphaned=orphaned)
         except OSError as exc:  # no process to be had (EAGAIN, ENOMEM): the run goes on without
             log.warning("no worker process (%s); reading the reports in this process", exc)
             yield _in_process(engine, docs, max_claims)

@@ -88,7 +88,13 @@ def _widen(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, fn: Callable[[Any], Any], close_in_child: list[Connection]) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        fn: Callable[[Any], Any],
+        close_in_child: list[Connection],
+        orphaned: Callable[[], None] | None,
+    ) -> None:
         task_r, self.tasks = ctx.Pipe(duplex=False)
         self.results, result_w = ctx.Pipe(duplex=False)
         for end in (self.tasks, self.results):
@@ -96,7 +102,15 @@ class _Worker:
         self.working_on = ctx.RawValue("q", _IDLE)  # shared memory: which argument, if any
         self.process = ctx.Process(
             target=_serve,
-            args=(fn, task_r, result_w, [*close_in_child, self.tasks, self.results], self.working_on),
+            args=(
+                fn,
+                task_r,
+                result_w,
+                [*close_in_child, self.tasks, self.results],
+                self.working_on,
+                os.getpid(),
+                orphaned,
+            ),
             name="claimledger-readahead",
             daemon=True,
         )
@@ -112,9 +126,11 @@ class _Worker:
 
 class ReadAhead(Generic[A, R]):
     """``fn`` over the submitted arguments in ``workers`` (≥ 1) forked processes; ``result`` gives
-    the results in submission order. Use as a context manager, or call ``close``."""
+    the results in submission order. Use as a context manager, or call ``close``. ``orphaned``: what
+    a worker does when it finds its parent gone (killed: it could not clean up), e.g. remove a
+    temporary folder."""
 
-    def __init__(self, fn: Callable[[A], R], workers: int) -> None:
+    def __init__(self, fn: Callable[[A], R], workers: int, *, orphaned: Callable[[], None] | None = None) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         ctx = multiprocessing.get_context("fork")
@@ -124,7 +140,7 @@ class ReadAhead(Generic[A, R]):
         try:
             for _ in range(workers):
                 mine = [c for w in self._workers for c in (w.tasks, w.results)]
-                self._workers.append(_Worker(ctx, fn, mine))
+                self._workers.append(_Worker(ctx, fn, mine, orphaned))
         except BaseException:
             self.close(abort=True)
             raise
@@ -195,6 +211,8 @@ def _serve(
     results: Connection,
     not_mine: list[Connection],
     working_on: Any,
+    parent: int,
+    orphaned: Callable[[], None] | None,
 ) -> None:
     """A worker's life: arguments from ``tasks`` (until end of file), results to ``results``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -213,12 +231,18 @@ def _serve(
         except (EOFError, OSError):  # the parent closed its end, or is gone
             inbox.put(None)
 
+    def gone() -> None:  # the parent is gone: nobody wants the rest
+        if orphaned is not None and os.getppid() != parent:
+            with contextlib.suppress(Exception):
+                orphaned()
+        os._exit(0)
+
     def send() -> None:
         while (blob := outbox.get()) is not None:
             try:
                 results.send_bytes(blob)
-            except OSError:  # the parent is gone: nobody wants the rest
-                os._exit(0)
+            except OSError:
+                gone()
 
     threading.Thread(target=receive, name="readahead-receive", daemon=True).start()
     sender = threading.Thread(target=send, name="readahead-send", daemon=True)
@@ -239,3 +263,5 @@ def _serve(
         outbox.put(blob)
     outbox.put(None)
     sender.join()
+    if os.getppid() != parent:  # end of file because the parent died, not because it closed the pipe
+        gone()

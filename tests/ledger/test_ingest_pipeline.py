@@ -319,15 +319,16 @@ def test_no_process_to_be_had_means_reading_in_this_process(engine: Engine, monk
 @pytest.mark.slow
 def test_a_worker_whose_ingest_is_killed_exits(tmp_path: Path) -> None:
     """kill -9 of ``claimledger ingest`` itself: its worker sees the pipe close and exits instead of
-    staying behind as an orphan."""
+    staying behind as an orphan, and removes the run's folder of spilled claims on its way out."""
     folder = tmp_path / "reports"
     folder.mkdir()
+    (tmp_path / "tmp").mkdir()
     for i, (name, body) in enumerate(_docs()[:10] * 6):
         (folder / f"{i:03d}_{name}").write_text(body + f"\n\n编号 {i}\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "verifier.cli", "--db", f"sqlite:///{tmp_path / 'l.db'}", "ingest", str(folder)],
         cwd=ROOT,
-        env={**os.environ, "CLAIMLEDGER_INGEST_WORKERS": "1"},
+        env={**os.environ, "CLAIMLEDGER_INGEST_WORKERS": "1", "TMPDIR": str(tmp_path / "tmp")},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -344,6 +345,7 @@ def test_a_worker_whose_ingest_is_killed_exits(tmp_path: Path) -> None:
     while time.monotonic() < deadline and [pid for pid in children if _running(pid)]:
         time.sleep(0.1)
     assert not [pid for pid in children if _running(pid)], "the worker outlived its ingest"
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def _running(pid: int) -> bool:
