@@ -14,9 +14,11 @@ touched: its earlier versions and every other report stay as they were.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -49,6 +51,10 @@ __all__ = [
     "ingest_parsed",
     "content_hash",
     "ClaimSpool",
+    "SpoolParts",
+    "unchanged",
+    "unchanged_text",
+    "latest_hash",
     "MAX_REPORT_CLAIMS",
 ]
 
@@ -74,21 +80,33 @@ class ClaimSpool:
     pickled to a temporary file (created only for a report of more than one batch).
 
     Iterating reads the claims back in order, one batch in memory at a time; ``close`` drops the file.
+    ``spill_dir``: the file is a named one in that folder, so that the spool can be handed to another
+    process (``detach`` there, ``adopt`` here: storage.ingest_batch's read-ahead worker).
     """
 
-    def __init__(self, claims: Iterable[ExtractedClaim], name: str, max_claims: int | None) -> None:
+    def __init__(
+        self,
+        claims: Iterable[ExtractedClaim],
+        name: str,
+        max_claims: int | None,
+        *,
+        spill_dir: str | None = None,
+    ) -> None:
         self.count = 0
         self.checkworthy = 0
         self._first: list[ExtractedClaim] = []
         self._file: IO[bytes] | None = None
+        self._path: str | None = None  # the named file's, while this spool owns it
         self._batches = 0
         try:
-            self._fill(iter(claims), name, max_claims)
+            self._fill(iter(claims), name, max_claims, spill_dir)
         except BaseException:
             self.close()
             raise
 
-    def _fill(self, claims: Iterator[ExtractedClaim], name: str, max_claims: int | None) -> None:
+    def _fill(
+        self, claims: Iterator[ExtractedClaim], name: str, max_claims: int | None, spill_dir: str | None
+    ) -> None:
         while batch := list(islice(claims, INSERT_CHUNK)):
             self.count += len(batch)
             self.checkworthy += sum(1 for ex in batch if ex.checkworthy)
@@ -103,10 +121,38 @@ class ClaimSpool:
                 self._first = batch
                 continue
             if self._file is None:
-                # the file lives as long as the spool, which closes it (a context manager itself)
-                self._file = tempfile.TemporaryFile(prefix="claimledger-claims-")  # noqa: SIM115
+                if spill_dir is None:
+                    # the file lives as long as the spool, which closes it (a context manager itself)
+                    self._file = tempfile.TemporaryFile(prefix="claimledger-claims-")  # noqa: SIM115
+                else:
+                    fd, self._path = tempfile.mkstemp(prefix="claimledger-claims-", dir=spill_dir)
+                    self._file = os.fdopen(fd, "w+b")
             pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._batches += 1
+
+    def detach(self) -> SpoolParts:
+        """What another process needs to read these claims (``adopt``); the named file, if any, is
+        closed and becomes the receiver's to delete. Only for a spool made with ``spill_dir``."""
+        if self._file is not None:
+            if self._path is None:
+                raise ValueError("a spool without spill_dir cannot be handed on")
+            self._file.close()
+            self._file = None
+        parts = SpoolParts(self._first, self._path, self._batches, self.count, self.checkworthy)
+        self._path = None
+        return parts
+
+    @classmethod
+    def adopt(cls, parts: SpoolParts) -> ClaimSpool:
+        """The spool ``detach`` described, in this process; its file is opened and deleted at once
+        (it stays readable until closed)."""
+        spool = cls.__new__(cls)
+        spool.count, spool.checkworthy = parts.count, parts.checkworthy
+        spool._first, spool._batches, spool._path, spool._file = parts.first, parts.batches, None, None
+        if parts.path is not None:
+            spool._file = open(parts.path, "rb")  # noqa: SIM115 - closed by close(), as TemporaryFile
+            os.unlink(parts.path)
+        return spool
 
     def batches(self) -> Iterator[list[ExtractedClaim]]:
         """The claims, batch by batch, in text order."""
@@ -121,12 +167,34 @@ class ClaimSpool:
         if self._file is not None:
             self._file.close()
             self._file = None
+        if self._path is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._path)
+            self._path = None
 
     def __enter__(self) -> ClaimSpool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@dataclass(frozen=True)
+class SpoolParts:
+    """A detached :class:`ClaimSpool`: its first batch, the file holding the others (None: no more),
+    how many batches that file holds, and the spool's counts."""
+
+    first: list[ExtractedClaim]
+    path: str | None
+    batches: int
+    count: int
+    checkworthy: int
+
+    def discard(self) -> None:
+        """Delete the file, when the claims are not wanted after all."""
+        if self.path is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.path)
 
 
 _CLAIM_COLUMNS = (
@@ -214,10 +282,22 @@ def ingest_report(
 
 def unchanged(session: Session, parsed: ParsedReport) -> IngestResult | None:
     """The result for a text already stored as the report's newest version, else None."""
-    latest = _latest_row(session, parsed.name)
-    if latest is None or latest[2] != content_hash(parsed.text):
+    return unchanged_text(session, parsed.name, content_hash(parsed.text))
+
+
+def unchanged_text(session: Session, name: str, sha256: str) -> IngestResult | None:
+    """``unchanged`` for the parsed text whose ``content_hash`` is ``sha256``."""
+    latest = _latest_row(session, name)
+    if latest is None or latest[2] != sha256:
         return None
-    return IngestResult(parsed.name, latest[0], latest[1], "unchanged")
+    return IngestResult(name, latest[0], latest[1], "unchanged")
+
+
+def latest_hash(engine: Engine, name: str) -> str | None:
+    """The ``content_hash`` of the report's newest stored version, if any (outside any transaction)."""
+    with engine.connect() as conn:
+        row = conn.execute(_LATEST, {"name": name}).first()
+    return None if row is None else str(row[2])
 
 
 def ingest_parsed(

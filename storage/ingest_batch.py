@@ -9,15 +9,33 @@ are spooled in bounded memory. What a batch saves is the per-report commit, the 
 compaction (once per batch) and the grouping candidates read again and again (a
 :class:`~storage.groups.MemberCache` kept for the whole run; on SQLite also what the batch's
 transaction read of the grouping index and of group ids, kept up to date with what it writes).
+
+Pipelined (``workers`` ≥ 1, where the platform can fork): the next reports are parsed and extracted
+in worker processes (``storage.readahead``) while this process writes the previous batch, at most
+``AHEAD_REPORTS`` reports (and ``AHEAD_BYTES`` of text) ahead. Everything that touches the ledger
+stays here and happens at the same point of the run as without workers — the "same text" check
+against the ledger, the batches, their order and boundaries — so the ledger written is the same,
+row for row and id for id. A worker only reads: it parses a text, compares its hash with what the
+ledger held when the text was sent (to skip extracting a text that is most likely stored already) and
+extracts its claims, spilling those past the first ``INSERT_CHUNK`` to a file in a folder of this run.
+A worker that dies ends the run with an :class:`IngestWorkerError` naming the report it was reading,
+after the reports before it are written; Ctrl-C stops and reaps the workers.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator
+import os
+import shutil
+import tempfile
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from typing import Literal
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -29,14 +47,35 @@ from claims.report import parse_report
 from storage.counts import compact_counts
 from storage.db import session_scope
 from storage.groups import MemberCache
-from storage.ingest import MAX_REPORT_CLAIMS, ClaimSpool, IngestResult, ingest_parsed, unchanged
+from storage.ingest import (
+    MAX_REPORT_CLAIMS,
+    ClaimSpool,
+    IngestResult,
+    SpoolParts,
+    content_hash,
+    ingest_parsed,
+    latest_hash,
+    unchanged,
+    unchanged_text,
+)
+from storage.readahead import ReadAhead, WorkerDied, can_fork, describe_exit
 
-__all__ = ["IngestFailure", "ingest_reports", "BATCH_REPORTS", "BATCH_CLAIMS"]
+__all__ = [
+    "IngestFailure",
+    "IngestWorkerError",
+    "ingest_reports",
+    "BATCH_REPORTS",
+    "BATCH_CLAIMS",
+    "DEFAULT_WORKERS",
+]
 
 log = logging.getLogger(__name__)
 
 BATCH_REPORTS = 32  # reports written per transaction at most
 BATCH_CLAIMS = 20_000  # and claims: a batch ends once its reports hold this many
+DEFAULT_WORKERS = 1  # default of Settings.ingest_workers
+AHEAD_REPORTS = BATCH_REPORTS  # reports read ahead of the writes at most (a batch's worth: the next one)
+AHEAD_BYTES = 50_000_000  # and their texts' size (at least one report is always in flight)
 
 
 @dataclass(frozen=True)
@@ -46,6 +85,10 @@ class IngestFailure:
     name: str
     message: str
     hint: str = ""
+
+
+class IngestWorkerError(ClaimledgerError):
+    """A worker process reading reports ahead ended abruptly (killed, out of memory, crashed)."""
 
 
 Doc = tuple[str, str | Callable[[], str]]  # a name and its text, or a function reading it
@@ -59,18 +102,53 @@ class _Pending:
     outcome: IngestResult | IngestFailure | None = None
 
 
+Prepare = Callable[[list["_Pending"]], "_Pending"]  # a report made ready at its place in the run
+
+
 def ingest_reports(
-    engine: Engine, docs: Iterable[Doc], *, max_claims: int | None = MAX_REPORT_CLAIMS
+    engine: Engine,
+    docs: Iterable[Doc],
+    *,
+    max_claims: int | None = MAX_REPORT_CLAIMS,
+    workers: int = DEFAULT_WORKERS,
 ) -> Iterator[IngestResult | IngestFailure]:
     """Ingest ``docs`` in batches (see module docstring); yields one outcome per document, in order,
-    as each batch is committed. A text given as a function is read when its batch is prepared (a
-    :class:`~claims.errors.ClaimledgerError` it raises is that report's failure)."""
+    as each batch is committed. A text given as a function is read when its batch is prepared, or
+    with workers up to ``AHEAD_REPORTS`` reports before (a :class:`~claims.errors.ClaimledgerError`
+    it raises is that report's failure). ``workers``:
+    processes parsing and extracting ahead of the writes; 0 (or a platform without ``fork``, a single
+    CPU, or a single document): all in this process."""
+    if (isinstance(docs, Sized) and len(docs) < 2) or _cpus() < 2:
+        workers = 0  # nothing to overlap, or no second CPU to overlap it on
+    if workers > 0 and can_fork():
+        with _read_ahead(engine, docs, max_claims, workers) as prepares:
+            yield from _batches(engine, prepares)
+    else:
+        yield from _batches(engine, _in_process(engine, docs, max_claims))
+
+
+def _cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _batches(engine: Engine, prepares: Iterable[Prepare]) -> Iterator[IngestResult | IngestFailure]:
     cache = MemberCache()
     batch: list[_Pending] = []
     claims = 0
-    for name, text in docs:
-        with _collector_paused():
-            item = _prepare(engine, name, text, max_claims, batch)
+    for prepare in prepares:
+        try:
+            with _collector_paused():
+                item = prepare(batch)
+        except IngestWorkerError:
+            if batch:  # what was read before the worker ended goes in
+                with _collector_paused():
+                    outcomes = list(_write(engine, batch, cache))
+                yield from outcomes
+            raise
         batch.append(item)
         claims += item.spool.count if item.spool is not None else 0
         if len(batch) >= BATCH_REPORTS or claims >= BATCH_CLAIMS:
@@ -82,6 +160,193 @@ def ingest_reports(
         with _collector_paused():
             outcomes = list(_write(engine, batch, cache))
         yield from outcomes
+
+
+def _in_process(engine: Engine, docs: Iterable[Doc], max_claims: int | None) -> Iterator[Prepare]:
+    for name, text in docs:
+        yield partial(_prepare, engine, name, text, max_claims)
+
+
+# -- pipelined: parse and extract in worker processes ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Task:
+    """What a worker is given: a report's name and text, the hash of the text the ledger held under
+    that name when it was sent (None: none), the claim cap and the folder for spilled claims."""
+
+    name: str
+    text: str
+    stored_hash: str | None
+    max_claims: int | None
+    spill_dir: str
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a worker gives back. ``failed``: where reading stopped ("parse": the text cannot be
+    read, whatever the ledger holds; "extract": its claims cannot be, which matters only if the
+    text is not stored already), with the failure and, for an unexpected error, its traceback.
+    ``skipped``: the hash was the stored one, nothing was extracted."""
+
+    sha: str | None = None
+    parsed: ParsedReport | None = None
+    spool: SpoolParts | None = None
+    skipped: bool = False
+    failed: Literal["parse", "extract"] | None = None
+    failure: IngestFailure | None = None
+    trace: str | None = None
+
+
+def _read_one(task: _Task) -> _Read:
+    """In a worker: parse and extract one report (as ``_prepare`` does, the ledger aside)."""
+    with _collector_paused():
+        stage: Literal["parse", "extract"] = "parse"
+        sha = None
+        try:
+            parsed = parse_report(task.text, task.name)
+            sha = content_hash(parsed.text)
+            if sha == task.stored_hash:
+                return _Read(sha=sha, skipped=True)
+            stage = "extract"
+            spool = ClaimSpool(iter_claims(parsed), task.name, task.max_claims, spill_dir=task.spill_dir)
+            return _Read(sha=sha, parsed=parsed, spool=spool.detach())
+        except ClaimledgerError as exc:
+            return _Read(sha=sha, failed=stage, failure=IngestFailure(task.name, exc.message, exc.hint))
+        except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
+            message = f"{task.name}: not ingested ({type(exc).__name__}: {exc})"
+            return _Read(
+                sha=sha, failed=stage, failure=IngestFailure(task.name, message), trace=traceback.format_exc()
+            )
+
+
+@contextmanager
+def _read_ahead(
+    engine: Engine, docs: Iterable[Doc], max_claims: int | None, workers: int
+) -> Iterator[Iterator[Prepare]]:
+    """The reports made ready by ``workers`` processes, read ahead (see module docstring); the
+    workers are stopped and reaped on the way out, at once if the run did not finish."""
+    with tempfile.TemporaryDirectory(prefix="claimledger-ingest-", ignore_cleanup_errors=True) as spill_dir:
+        try:
+            # a worker outliving this process (kill -9) removes the folder this process cannot
+            orphaned = partial(shutil.rmtree, spill_dir, ignore_errors=True)
+            pool: ReadAhead[_Task, _Read] = ReadAhead(_read_one, workers, orphaned=orphaned)
+        except OSError as exc:  # no process to be had (EAGAIN, ENOMEM): the run goes on without
+            log.warning("no worker process (%s); reading the reports in this process", exc)
+            yield _in_process(engine, docs, max_claims)
+            return
+        with pool:  # stopped before the folder goes
+            yield _ahead(engine, iter(docs), max_claims, spill_dir, pool)
+
+
+def _ahead(
+    engine: Engine, docs: Iterator[Doc], max_claims: int | None, spill_dir: str, pool: ReadAhead[_Task, _Read]
+) -> Iterator[Prepare]:
+    # in flight, in order: a report sent to a worker (its text kept, for the rare case in _adopt, and
+    # its number in the pool), or one whose text could not be read (its failure)
+    ahead: deque[tuple[str, str | IngestFailure, int]] = deque()
+    size = 0  # of the texts in flight
+    sent = 0
+
+    def fill() -> None:
+        nonlocal size, sent
+        while len(ahead) < AHEAD_REPORTS and (not ahead or size < AHEAD_BYTES):
+            doc = next(docs, None)
+            if doc is None:
+                return
+            name, text = doc
+            try:
+                body = text if isinstance(text, str) else text()
+            except ClaimledgerError as exc:
+                ahead.append((name, IngestFailure(name, exc.message, exc.hint), -1))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
+                log.exception("%s: not ingested", name)
+                failure = IngestFailure(name, f"{name}: not ingested ({type(exc).__name__}: {exc})")
+                ahead.append((name, failure, -1))
+                continue
+            pool.submit(_Task(name, body, latest_hash(engine, name), max_claims, spill_dir))
+            ahead.append((name, body, sent))
+            sent += 1
+            size += len(body)
+
+    def died(exc: WorkerDied, name: str) -> IngestWorkerError:
+        reading = name if exc.working_on == exc.seq else next((n for n, _b, s in ahead if s == exc.working_on), None)
+        how = f"the worker process reading reports ahead ended ({describe_exit(exc.exitcode)})"
+        if reading == name:
+            message = f"{name}: {how} while reading it; it and the reports after it were not ingested"
+        else:
+            how += f" while reading {reading}" if reading else ""
+            message = f"{how}; the reports from {name} on were not ingested"
+        return IngestWorkerError(
+            message + ", the ones before are in the ledger",
+            hint="ingest them again (the reports already in are a no-op); with CLAIMLEDGER_INGEST_WORKERS=0 "
+            "they are read in the ingest process itself",
+        )
+
+    fill()
+    while ahead:
+        name, body, _seq = ahead.popleft()
+        if not isinstance(body, IngestFailure):
+            size -= len(body)
+        fill()  # now: the worker has the next ones while this one (maybe the last of a batch) is written
+        if isinstance(body, IngestFailure):
+            yield partial(_unread, body)
+        else:
+            yield partial(_receive, engine, pool, died, name, body, max_claims)
+
+
+def _unread(failure: IngestFailure, batch: list[_Pending]) -> _Pending:
+    return _Pending(failure.name, outcome=failure)
+
+
+def _receive(
+    engine: Engine,
+    pool: ReadAhead[_Task, _Read],
+    died: Callable[[WorkerDied, str], IngestWorkerError],
+    name: str,
+    body: str,
+    max_claims: int | None,
+    batch: list[_Pending],
+) -> _Pending:
+    """The worker's read of the next report, made ready as ``_prepare`` would have at this point."""
+    try:
+        read = pool.result()
+    except WorkerDied as exc:
+        raise died(exc, name) from exc
+    return _adopt(engine, name, body, read, max_claims, batch)
+
+
+def _adopt(
+    engine: Engine, name: str, body: str, read: _Read, max_claims: int | None, batch: list[_Pending]
+) -> _Pending:
+    item = _Pending(name)
+    if read.failed == "parse":
+        return _failed(item, read)
+    assert read.sha is not None
+    if not any(p.name == name for p in batch):  # as _prepare: the ledger as it is now
+        with Session(engine) as session:
+            same = unchanged_text(session, name, read.sha)
+        if same is not None:
+            if read.spool is not None:
+                read.spool.discard()
+            item.outcome = same
+            return item
+    if read.skipped:  # stored when the worker looked, not any more (this run wrote the name since)
+        return _prepare(engine, name, body, max_claims, batch)
+    if read.failed is not None:
+        return _failed(item, read)
+    assert read.parsed is not None and read.spool is not None
+    item.parsed = read.parsed
+    item.spool = ClaimSpool.adopt(read.spool)
+    return item
+
+
+def _failed(item: _Pending, read: _Read) -> _Pending:
+    if read.trace is not None:
+        log.error("%s: not ingested\n%s", item.name, read.trace.rstrip())
+    item.outcome = read.failure
+    return item
 
 
 @contextmanager

@@ -23,6 +23,12 @@ class Settings(BaseSettings):
     max_report_claims: int = Field(
         50_000, ge=0, description="most claims one report may yield; a report with more is refused whole (0: no limit)"
     )
+    ingest_workers: int = Field(
+        1,
+        ge=0,
+        description="worker processes that parse and extract the next reports while `ingest` writes the "
+        "previous ones to the ledger (0: all in the ingest process)",
+    )
 
     # fetching
     user_agent: str = Field(

@@ -17,7 +17,7 @@ from claims.model import ClaimKind
 from claims.values import parse_values
 from storage.db import reading
 from storage.export import claim_records
-from storage.ingest_batch import IngestFailure, ingest_reports
+from storage.ingest_batch import IngestFailure, IngestWorkerError, ingest_reports
 from storage.models import Claim, Report, Section, SectionSource, Source
 from storage.queries import STATUSES
 from storage.summary import report_summaries, top_contradictions
@@ -48,7 +48,16 @@ def register(app: typer.Typer) -> None:
 
 
 @handle_errors
-def ingest(paths: list[Path] = typer.Argument(..., help="report files or folders of them")) -> None:
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="report files or folders of them"),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        min=0,
+        help="processes reading the next reports while the previous ones are written "
+        "(settings.ingest_workers; 0: none)",
+    ),
+) -> None:
     """Read reports into the ledger (all or nothing per report; the same text twice is a no-op)."""
     files = find_report_files(paths)
     if not files:
@@ -57,21 +66,28 @@ def ingest(paths: list[Path] = typer.Argument(..., help="report files or folders
     failures = 0
     max_bytes = state.settings.max_report_bytes
     docs = [(path.name, partial(read_report_file, path, max_bytes)) for path in files]
-    for res in ingest_reports(state.engine, docs, max_claims=state.settings.max_report_claims):
-        if isinstance(res, IngestFailure):
-            failures += 1
-            hint = f" ({res.hint})" if res.hint else ""
-            err_console.print(f"[red]error:[/red] {res.message}{hint}", highlight=False)
-            continue
-        table.add_row(
-            res.name,
-            str(res.version),
-            res.outcome,
-            str(res.sections),
-            str(res.sources),
-            str(res.claims),
-            str(res.checkworthy),
-        )
+    if workers is None:
+        workers = state.settings.ingest_workers
+    outcomes = ingest_reports(state.engine, docs, max_claims=state.settings.max_report_claims, workers=workers)
+    try:
+        for res in outcomes:
+            if isinstance(res, IngestFailure):
+                failures += 1
+                hint = f" ({res.hint})" if res.hint else ""
+                err_console.print(f"[red]error:[/red] {res.message}{hint}", highlight=False)
+                continue
+            table.add_row(
+                res.name,
+                str(res.version),
+                res.outcome,
+                str(res.sections),
+                str(res.sources),
+                str(res.claims),
+                str(res.checkworthy),
+            )
+    except IngestWorkerError:
+        console.print(table)  # what went in before the worker ended, then the error
+        raise
     console.print(table)
     if failures:
         err_console.print(f"{failures} of {len(files)} files were not ingested; the others are in the ledger")
