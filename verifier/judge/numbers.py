@@ -132,7 +132,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
     if not backing and (ranged := same_range(q, claimed, statements)) is not None:
         backing = [ranged]
-    found_by_search = [_statement_at(d, by_place) for f, d in zip(kept.findings, kept.evidence, strict=True) if f.stance == "supports"]
+    found_by_search = _supporting(kept, by_place)
     for st in [*backing[:1], *(st for st in found_by_search if st is not None)]:
         end = other_range_end(q, claimed, st)
         if end is not None:  # the page's range is another one: both of its ends say so
@@ -234,6 +234,7 @@ def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], stat
 
 
 def _supporting(kept: Assessment, by_place: Places) -> list[Statement | None]:
+    """The aligned statements of the figures the supporting findings highlight (None where none is)."""
     return [_statement_at(d, by_place) for f, d in zip(kept.findings, kept.evidence, strict=True) if f.stance == "supports"]
 
 
