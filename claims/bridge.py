@@ -271,11 +271,29 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba
 
 
+@lru_cache(maxsize=1)
+def _posseg():  # type: ignore[no-untyped-def]
+    """jieba's part-of-speech tagger (its tag table is loaded once, about a second)."""
+    import jieba.posseg
+
+    _jieba()  # initialised quietly first
+    return jieba.posseg
+
+
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """jieba's words of ``text`` with their part-of-speech tags ("n", "nr", "v", "m", …)."""
+    return [(t.word, t.flag) for t in _posseg().cut(text)]
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's corpus has ``word`` (0 when never)."""
+    return int(_jieba().get_FREQ(word) or 0)
+
+
 def specificity(word: str) -> float:
     """How much a Chinese word says about a topic, from jieba's corpus frequencies: common words
     (主要, 包括, 一样) weigh 0.2, rare or compound ones (估值, 开源, 零日漏洞) up to 1.5."""
-    j = _jieba()
-    idf = math.log(j.dt.total / ((j.get_FREQ(word) or 0) + 1))
+    idf = math.log(_jieba().dt.total / (word_frequency(word) + 1))
     return min(1.5, max(0.2, (idf - 7.0) / 4.0))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.bridge import has_han
+from claims.bridge import has_han, tagged_words, word_frequency
 from claims.entities import chinese_entities
 from claims.lexicon import lexicon
 from verifier.judge.frames import clause_span
@@ -30,16 +30,6 @@ _GENERIC = frozenset({"公司", "该公司", "本公司", "集团", "企业", "�
 
 
 @lru_cache(maxsize=1)
-def _posseg():  # type: ignore[no-untyped-def]
-    import jieba.posseg
-
-    from claims.bridge import _jieba
-
-    _jieba()  # initialised quietly once
-    return jieba.posseg
-
-
-@lru_cache(maxsize=1)
 def _measure_words() -> frozenset[str]:
     return frozenset(lexicon())
 
@@ -47,14 +37,12 @@ def _measure_words() -> frozenset[str]:
 def _head_name(clause: str) -> str | None:
     """The run of noun words a clause opens with, up to its first measure, period, verb or figure
     (乙辰智能 of "乙辰智能第三季度营收…"); None when it is everyday words only (公司, 中国市场)."""
-    from claims.bridge import _jieba
-
     rest = clause[_OPENING.match(clause).end() :]  # type: ignore[union-attr]
     words: list[str] = []
-    for token in _posseg().cut(rest[:24]):
-        if token.flag not in _NOUNISH or not has_han(token.word) or token.word in _NOT_NAMES:
+    for word, flag in tagged_words(rest[:24]):
+        if flag not in _NOUNISH or not has_han(word) or word in _NOT_NAMES:
             break
-        words.append(token.word)
+        words.append(word)
     if words and words[0] in _measure_words():
         return None  # the clause opens on its measure ("营收同比增长…"): it names no one
     while words and words[-1] in _measure_words():
@@ -65,8 +53,7 @@ def _head_name(clause: str) -> str | None:
     name = "".join(words)
     if len(name) < 2 or len(name) > 10 or name in _GENERIC:
         return None
-    jieba = _jieba()
-    if all((jieba.get_FREQ(w) or 0) >= _COMMON for w in words):
+    if all(word_frequency(w) >= _COMMON for w in words):
         return None  # 中国市场, 游戏业务: everyday words
     return name
 
