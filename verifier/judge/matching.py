@@ -48,7 +48,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")
 # a name runs on through hyphens and dots, and across spaces only to capitalised words or figures
 # (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
 # sentence "OpenAI said on March 31" is two names, not one
-_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?[A-Z0-9][A-Za-z0-9]*)*")
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?[A-Z0-9][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
 # Words that say nothing about what a passage is about.
 _GENERIC = frozenset(
@@ -235,7 +235,8 @@ def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str]
     if declared is None:
         return values
     factor, unit = declared
-    if _PER_SHARE.search(table_cells(row)[0] if table_cells(row) else ""):
+    cells = table_cells(row)
+    if cells and _PER_SHARE.search(cells[0]):
         return values  # "Diluted earnings per share | $2.31" under "(in millions, except per share data)"
     return [
         replace(v, value=float(v.value) * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
@@ -473,7 +474,7 @@ def split_names(key: str) -> tuple[str, ...]:
     """Latin names written in ``key``; a list ("AWS、Google 和 NVIDIA") gives its items."""
     names: list[str] = []
     for part in _LIST_SEP.split(key):
-        for m in _NAME.finditer(part):
+        for m in LATIN_NAME.finditer(part):
             raw = m.group()
             if _DIGIT_BEFORE.search(part, 0, m.start()) and (unit := _UNIT_AFTER_FIGURE.match(raw)):
                 raw = raw[unit.end() :]

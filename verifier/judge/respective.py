@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import unit_family
-from verifier.judge.matching import compact, split_names
+from verifier.judge.matching import LATIN_NAME, compact, split_names
 
 __all__ = ["respective_owner"]
 
@@ -19,7 +19,6 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _EACH_ZH = re.compile(r"分[别別]|依次|各[为為是]")
 # two figures (or names) listed side by side: "$120 million and $80 million", "1500 亿元、2100 亿元"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|，|、|和|与|與|及|以及|and|&)\s*", re.I)
-_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?[A-Z0-9][A-Za-z0-9]*)*")
 _LEAD = re.compile(r"^(?:(?:In|On|At|By|For|From|Since|After|The|And|But|As|Both)\s+|\d[\d,.]*\s+)+")
 _CLAUSE_END = re.compile(r"[，,；;：:。.!?！？]")
 _ZH_ITEM = re.compile(r"\s*(?:、|和|与|與|及|以及)\s*")
@@ -45,7 +44,7 @@ def _gap(text: str, a: Value, b: Value) -> bool:
 def _latin_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names written in ``text[start:end]`` with their places (as split_names reads a name)."""
     out = []
-    for m in _NAME.finditer(text, start, end):
+    for m in LATIN_NAME.finditer(text, start, end):
         # "In 2025 Alder": the words and the year before the name are no part of it
         got = split_names(_LEAD.sub("", m.group()))
         if got:
