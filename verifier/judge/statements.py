@@ -729,14 +729,19 @@ def _period_key(header: str) -> tuple[int, int] | None:
     return max(years), max(quarters, default=0)
 
 
-def _earlier_column(columns: Sequence[str], at: int) -> bool:
+def _earlier_column(columns: tuple[str, ...], at: int) -> bool:
     """Is column ``at`` a period older than another period column of the same header?"""
-    if not 0 <= at < len(columns):
-        return False
+    return 0 <= at < len(columns) and _earlier_columns(columns)[at]
+
+
+@lru_cache(maxsize=1024)
+def _earlier_columns(columns: tuple[str, ...]) -> tuple[bool, ...]:
+    """For each column of a header, whether it is a period older than another of its period columns
+    (read once per header, not once per cell)."""
     keys = [_period_key(c) for c in columns]
-    mine = keys[at]
     dated = [k for k in keys if k is not None]
-    return mine is not None and len(dated) >= 2 and mine < max(dated)
+    latest = max(dated) if len(dated) >= 2 else None
+    return tuple(latest is not None and k is not None and k < latest for k in keys)
 
 
 def _dated(periods: frozenset[str]) -> bool:
