@@ -214,10 +214,7 @@ def _read_one(task: _Task) -> _Read:
         except ClaimledgerError as exc:
             return _Read(sha=sha, failed=stage, failure=IngestFailure(task.name, exc.message, exc.hint))
         except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
-            message = f"{task.name}: not ingested ({type(exc).__name__}: {exc})"
-            return _Read(
-                sha=sha, failed=stage, failure=IngestFailure(task.name, message), trace=traceback.format_exc()
-            )
+            return _Read(sha=sha, failed=stage, failure=_unexpected(task.name, exc), trace=traceback.format_exc())
 
 
 @contextmanager
@@ -262,8 +259,7 @@ def _ahead(
                 continue
             except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
                 log.exception("%s: not ingested", name)
-                failure = IngestFailure(name, f"{name}: not ingested ({type(exc).__name__}: {exc})")
-                ahead.append((name, failure, -1))
+                ahead.append((name, _unexpected(name, exc), -1))
                 continue
             pool.submit(_Task(name, body, latest_hash(engine, name), max_claims, spill_dir))
             ahead.append((name, body, sent))
@@ -294,6 +290,11 @@ def _ahead(
             yield partial(_unread, body)
         else:
             yield partial(_receive, engine, pool, died, name, body, max_claims)
+
+
+def _unexpected(name: str, exc: Exception) -> IngestFailure:
+    """The failure of a report an unexpected error stopped (one unreadable report must not stop the others)."""
+    return IngestFailure(name, f"{name}: not ingested ({type(exc).__name__}: {exc})")
 
 
 def _unread(failure: IngestFailure, batch: list[_Pending]) -> _Pending:
@@ -388,7 +389,7 @@ def _prepare(
         item.outcome = IngestFailure(name, exc.message, exc.hint)
     except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
         log.exception("%s: not ingested", name)
-        item.outcome = IngestFailure(name, f"{name}: not ingested ({type(exc).__name__}: {exc})")
+        item.outcome = _unexpected(name, exc)
     return item
 
 
