@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, P
 
 __all__ = [
     "Passage", "PageText", "PassageBuilder", "html_to_passages", "text_to_passages", "parse_date_text",
-    "normalise_text", "published_of",
+    "find_full_date", "normalise_text", "published_of",
 ]
 
 
@@ -303,7 +303,13 @@ _DATE_RES = [
 
 def parse_date_text(text: str) -> str | None:
     """The first full date (year, month and day) written in ``text``, as ``YYYY-MM-DD``."""
-    best: tuple[int, str] | None = None
+    found = find_full_date(text)
+    return found[2] if found else None
+
+
+def find_full_date(text: str) -> tuple[int, int, str] | None:
+    """Start, end and ``YYYY-MM-DD`` of the first full date (year, month and day) written in ``text``."""
+    best: tuple[int, int, str] | None = None
     for rx, order in _DATE_RES:
         m = rx.search(text)
         if not m:
@@ -318,8 +324,8 @@ def parse_date_text(text: str) -> str | None:
         except (TypeError, ValueError):
             continue
         if best is None or m.start() < best[0]:
-            best = (m.start(), iso)
-    return best[1] if best else None
+            best = (m.start(), m.end(), iso)
+    return best
 
 
 META_DATE_KEYS = (

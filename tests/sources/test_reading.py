@@ -154,6 +154,28 @@ def test_dateline_and_published_date() -> None:
     assert ("dateline", "June 8, 2026 · Ines Navarro · 7 min read") in texts(page)
 
 
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        # a kicker line above the headline: a full date and a few words
+        ("<p class='kicker'>Product · November 24, 2026</p><h1>Introducing Orbit 4</h1>", "2026-11-24"),
+        # a wire lede: a place in capitals, the wire's name, the date, a dash
+        ("<h1>Halden Reports Third Quarter Results</h1><p>OSLO, Norway--(BUSINESS WIRE)--Nov. 24, 2026-- Halden "
+         "ASA today reported revenue of $3.84 billion for the quarter.</p>", "2026-11-24"),
+        ("<h1>Halden opens a lab</h1><p>MIDDLESBROUGH, 2 December 2026 — Halden today opened a research lab "
+         "for 40 engineers.</p>", "2026-12-02"),
+        # a lede opening on an event's date dates the event, not the page
+        ("<h1>Halden history</h1><p>On March 3, 2025, Halden was founded in Oslo by two engineers and a lawyer, "
+         "who had met at university.</p>", None),
+        # a list's date is its item's
+        ("<h1>Milestones</h1><ul><li>March 3, 2025: founded</li><li>May 2, 2026: Series A</li></ul>", None),
+    ],
+)
+def test_the_top_of_the_article_dates_a_page_without_date_markup(top: str, published: str | None) -> None:
+    page = read_html(article(top + PARAS))
+    assert page.published == published
+
+
 def test_our_extractor_reads_what_trafilatura_finds_nothing_in() -> None:
     page = read_html("<html><head><title>Prices</title></head><body><span>Price: $4 million</span></body></html>")
     assert page.reader == "fallback"

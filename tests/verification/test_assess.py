@@ -71,6 +71,30 @@ def test_release_date_against_the_pages_dateline() -> None:
     assert other.status == "unverified"  # the page is about another paper: no finding either way
 
 
+def test_a_dated_page_that_says_today_dates_the_claims_event() -> None:
+    p = page("The alliance is formed by the four members Albury Compute, Kestrel Power, Pennine Fibre and Marlow "
+             "Biosciences, which will invest £75 million in the first phase.",
+             "Albury Compute today announced the Northern Inference Alliance, a partnership to run a shared "
+             "inference cluster on Teesside.",
+             title="Four northern firms form the Northern Inference Alliance", published="2026-11-24")
+    claim = "Four northern firms formed the Northern Inference Alliance on {} to run a shared inference cluster"
+    d, a = verdict(claim.format("2026-11-24"), "2026-11-24", "date", p)
+    assert d.status == "verified" and a.evidence[0].matched_value == "2026-11-24"
+    other, _ = verdict(claim.format("2026-11-20"), "2026-11-20", "date", p)
+    assert other.status != "verified"
+
+
+def test_results_reported_on_the_release_date() -> None:
+    p = page("Revenue | $3,842 | $3,316 | up 41%", "Record quarterly revenue of $3.84 billion, up 41% from a year ago",
+             title="Varden Semiconductor Reports Results for Third Quarter Fiscal 2027", published="2026-11-24")
+    d, _ = verdict("Varden Semiconductor reported third-quarter results on 24 November 2026, with revenue up 41%",
+                   "24 November 2026", "date", p)
+    assert d.status == "verified"
+    d, _ = verdict("Varden Semiconductor reported third-quarter results on 26 November 2026, with revenue up 41%",
+                   "26 November 2026", "date", p)
+    assert d.status == "contradicted"
+
+
 def test_near_miss_name_and_including_list() -> None:
     p = page("Physical AI developers including FieldAI, Skild AI, Teradyne Robotics and Uber are adopting it.",
              title="NVIDIA Physical AI Data Factory Blueprint")

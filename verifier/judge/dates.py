@@ -30,7 +30,8 @@ from verifier.judge.matching import (
 from verifier.judge.rules import Finding
 
 _RELEASE = re.compile(
-    r"发布|释出|宣布|公布|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on",
+    r"发布|释出|宣布|公布|披露|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on"
+    r"|\breport(?=s\b|ed\b)",  # a company "reported results on …": the report is the dated event
     re.IGNORECASE,
 )
 # (the claim sentence is read in Simplified script: 釋出, Taiwan's word for a release, is 释出)
@@ -88,11 +89,17 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             continue
         ps = page_best
         today = bool(_TODAY.search(ps.passage.text)) and ps.context >= t.contradict_context
+        # support needs less: any passage of the page that speaks to the claim says its event is today's
+        # ("MIDDLESBROUGH, 24 November 2026 — Albury Compute today announced the alliance")
+        today_somewhere = today or any(
+            p.index.snapshot_id == idx.snapshot_id and p.context >= t.date_context and _TODAY.search(p.passage.text)
+            for p in passages
+        )
         dateline = Value(raw=idx.published, value=idx.published, unit="date", kind="date")
         cmp = compare_values(claimed, dateline)
         about_page = _title_names_subject(q, idx)
         full = len(str(claimed.value)) >= 7  # a bare year is not what a dateline confirms
-        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and (dated or today):
+        if cmp.agrees and full and (about_page or ps.context >= t.date_context) and (dated or today_somewhere):
             draft = draft_evidence(ps, "supports", ps.context, None)
             draft.matched_value = idx.published
             out.add(Finding("supports", max(ps.context, 0.6), "date", "dateline"), draft)
@@ -121,7 +128,7 @@ def _reference_year(claimed: Value) -> int | None:
 _EVENT_OF = {
     "发布": "release", "释出": "release", "推出": "release", "上线": "release", "release": "release",
     "launch": "release", "unveil": "release", "introduc": "release", "开源": "open", "宣布": "announce",
-    "公布": "announce", "官宣": "announce", "announc": "announce", "提交": "submit", "submit": "submit",
+    "公布": "announce", "披露": "announce", "官宣": "announce", "announc": "announce", "report": "announce", "提交": "submit", "submit": "submit",
 }
 
 

@@ -9,11 +9,20 @@ its conservative mode (structured markup and the URL).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
-from verifier.passages import DATELINE_CLASS, meta_date, normalise_text, parse_date_text
+from verifier.passages import (
+    DATELINE_CLASS,
+    Passage,
+    find_full_date,
+    meta_date,
+    normalise_text,
+    parse_date_text,
+)
 
-__all__ = ["dateline", "dateline_line"]
+__all__ = ["dateline", "dateline_in_text", "dateline_line"]
 
 _MAX_DATELINE_CHARS = 5000  # bounded work on a wrapper whose class says "meta"
 _MAX_LINE_CHARS = 300  # a visible dateline is one short line (date, byline, reading time)
@@ -76,3 +85,43 @@ def dateline_line(tree: Any) -> str:
                 return around
         return text
     return ""
+
+
+_TOP_PASSAGES = 8  # the dateline is at the top of the article: its headline, kicker, summary bullets, lede
+_KICKER_CHARS = 80  # "Product · November 24, 2026", "公告日期:2026-11-24 来源:巨潮资讯网"
+_KICKER_WORDS = 6
+_NOT_A_DATELINE = frozenset({"li", "td", "th", "caption", "quote", "pre"})  # a list's or table's dates are its items'
+_LEDE_DATE_WITHIN = 100
+# a wire lede: a place in capitals, maybe a wire's name, the date, then a dash or the wire's slash
+# ("SAN JOSE, Calif.--(BUSINESS WIRE)--Nov. 24, 2026--", "BEIJING, Nov. 24, 2026 /PRNewswire/ --")
+_AFTER_LEDE_DATE = re.compile(r"\s*(?:--|—|–|/|-\s)")
+_WORD = re.compile(r"[^\W\d_][\w.'’]*")
+
+
+def dateline_in_text(text: str, passages: Sequence[Passage]) -> str | None:
+    """The date the top of an article's text gives as its own, where its markup gives none: a short
+    kicker line holding a full date and a few words, or a wire lede opening on a place and the date
+    followed by a dash. ISO ``YYYY-MM-DD`` or None.
+
+    Only the first passages count, and only those two shapes: a lede that opens "On March 3, 2025, the
+    company was founded" dates an event, not the page."""
+    for passage in [p for p in passages if p.kind not in ("title", "h1")][:_TOP_PASSAGES]:
+        if passage.kind in _NOT_A_DATELINE:
+            continue
+        line = text[passage.start : passage.end]
+        found = find_full_date(line)
+        if found is None:
+            continue
+        start, end, iso = found
+        rest = line[:start] + " " + line[end:]
+        if len(line) <= _KICKER_CHARS and len(rest.split()) <= _KICKER_WORDS and find_full_date(rest) is None:
+            return iso
+        before = line[:start]
+        if (
+            start <= _LEDE_DATE_WITHIN
+            and _AFTER_LEDE_DATE.match(line, end)
+            and _WORD.search(before)
+            and all(w[0].isupper() for w in _WORD.findall(before))
+        ):
+            return iso
+    return None

@@ -24,7 +24,7 @@ from typing import Any
 from lxml import etree
 
 from verifier.passages import PageText, PassageBuilder, html_to_passages, normalise_text, parse_date_text
-from verifier.reading.dateline import dateline, dateline_line
+from verifier.reading.dateline import dateline, dateline_in_text, dateline_line
 from verifier.reading.sections import sections_beside
 from verifier.reading.state import page_state
 
@@ -314,7 +314,7 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
         title=title,
         text=text,
         passages=out.passages,
-        published=published,
+        published=published or dateline_in_text(text, out.passages),
         state=page_state(title, text, out.passages),
         reader="trafilatura",
     )
@@ -324,6 +324,6 @@ def _fallback(html: str) -> PageText:
     """Our own extractor, where trafilatura finds no main text."""
     page = html_to_passages(html)
     return PageText(
-        page.title, page.text, page.passages, page.published,
+        page.title, page.text, page.passages, page.published or dateline_in_text(page.text, page.passages),
         state=page_state(page.title, page.text, page.passages), reader="fallback",
     )
