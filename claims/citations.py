@@ -16,7 +16,11 @@ __all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans", "
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
 _ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
-_BARE = re.compile(r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)[^\s<>()\[\]\"'，。；、）（“”]{1,2000}")
+# (a URL ends before ";" or "," that opens another: "url1；url2" reads "url1;url2" in the width-folded view)
+_BARE = re.compile(
+    r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)"
+    r"(?:(?![;,](?:https?://|www\.))[^\s<>()\[\]\"'，。；、）（“”]){1,2000}"
+)
 # a first-character look-ahead lets the engine skip positions no URL starts at (claims.prescan)
 _BARE = with_first_chars(_BARE)
 # the rest of a URL on the next line: ASCII URL characters only (a "来源：https://…" line is a citation of

@@ -104,13 +104,26 @@ def _blank_or_rule(line: str) -> bool:
     return not line.strip() or _RULE.match(line) is not None
 
 
+_BULLET = re.compile(r"^[-*+•][ \t]+\S")
+_OUTLINE_TITLE_CHARS = 110
+
+
 def _item_title(line: str, below: str) -> bool:
     """A short numbered title with its paragraph right under it ("1. 瀚昕科技（上市6782）" over "瀚昕公告…"):
-    no sentence ends in it, and the line below is longer and is no item of its own."""
+    no sentence ends in it, and the line below is longer and is no item of its own; or a numbered title
+    ``_outline_title`` reads a numbered title over bullets."""
     s, b = line.strip(), below.strip()
+    numbered = bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and not s.endswith(_TERMINAL)
+    return numbered and len(s) <= 40 and len(b) > len(s) and not _ITEM.match(b)
+
+
+def _outline_title(line: str, below: str) -> bool:
+    """A numbered title over bullets: an outline's section ("1) Corvane Systems — fiscal Q2 2027 (to 31
+    Oct)" over "- Revenue $6.84bn, +38% y/y"), whatever it ends with but a sentence's end."""
+    s = line.strip()
     return (
-        bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and len(s) <= 40
-        and not s.endswith(_TERMINAL) and len(b) > len(s) and not _ITEM.match(b)
+        bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and not s.endswith(_TERMINAL)
+        and len(s) <= _OUTLINE_TITLE_CHARS and "http" not in s and _BULLET.match(below.strip()) is not None
     )
 
 
@@ -136,7 +149,8 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         next_blank = i + 1 >= len(lines) or _blank_or_rule(lines[i + 1][2])
         if not next_blank and _item_title(line, lines[i + 1][2]):
             next_blank = True  # "5. 台穎材料（上櫃8429）" over its paragraph: an item's title
-        if _is_plain_heading(line, prev_blank, next_blank):
+        outline = prev_blank and not next_blank and _outline_title(line, lines[i + 1][2])
+        if outline or _is_plain_heading(line, prev_blank, next_blank):
             s = line.strip()
             emphasis = _EMPHASIS.match(s)
             if emphasis:  # **今日要闻** or 【今日要闻】 on a line of its own

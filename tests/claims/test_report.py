@@ -135,6 +135,28 @@ def test_two_source_lines_in_a_row_are_two_sources() -> None:
     ]
 
 
+def test_two_urls_on_one_line_split_at_a_full_width_semicolon() -> None:
+    text = "### Q: 订单如何？\n\nA: 在手订单38.6亿元。\n参考：https://a.example.com/x.html；https://b.example.org/y.html\n"
+    section = parse_report(text, "t.md").sections[-1]
+    assert [s.url for s in section.sources] == ["https://a.example.com/x.html", "https://b.example.org/y.html"]
+
+
+def test_numbered_titles_over_bullets_are_an_outlines_sections() -> None:
+    """"1) Company — period (notes)" over "- figure" bullets, each closing on its own Sources: line."""
+    text = (
+        "Earnings call notes\n\nCompiled for the desk.\n\n"
+        "1) Corvane Systems (CRVN) — fiscal Q2 2027 (to 31 Oct), reported Tuesday after the close\n"
+        "- Revenue $6.84bn, +38% y/y.\n- Q3 guide $7.30bn.\nSources: <https://a.example.com/corvane>\n\n"
+        "2) Corvane / Lintel — deal chatter (not addressed on the call)\n"
+        "- A deal could value Lintel at about $14bn.\nSources: <https://b.example.com/lintel>\n"
+    )
+    sections = parse_report(text, "t.md").sections
+    assert [s.heading[:12] for s in sections[1:]] == ["1) Corvane S", "2) Corvane /"]
+    assert [[r.url for r in s.sources] for s in sections[1:]] == [
+        ["https://a.example.com/corvane"], ["https://b.example.com/lintel"],
+    ]
+
+
 def test_traditional_chinese_report() -> None:
     text = "# 日報 | 2026-04-15\n\n## 今日總覽\n\n關鍵資訊：Anthropic 稱已發現數千個高嚴重度漏洞。\n"
     r = parse_report(text, "t.txt")
