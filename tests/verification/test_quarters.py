@@ -49,3 +49,12 @@ def test_a_forecast_revised_up_reads_its_new_level() -> None:
     assert d.status == "verified"
     d, _ = verdict("矽晟同步将今年资本支出上修至32亿美元", "32亿美元", "money", p)
     assert d.status == "contradicted"
+
+
+def test_a_quarter_code_meets_the_quarter_written_in_words() -> None:
+    p = page("Vellmar Data reported third-quarter revenue of €1.36 billion, up 29% from a year earlier.",
+             "Rival Nordhaven Digital reported quarterly revenue of €410 million.", title="Vellmar Data raises forecast")
+    d, _ = verdict("- Q3 revenue €1.36bn, +29%", "€1.36bn", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict("- Q3 revenue €1.63bn, +29%", "€1.63bn", "money", p)
+    assert d.status == "contradicted"

@@ -1,5 +1,6 @@
-"""An earnings table read as a reader reads it: a caption's scale ("(in millions, except per share data)")
-applies to cells that write their own currency, and a claim naming no period means the latest column."""
+"""A table read as a reader reads it: a caption's scale ("(in millions, except per share data)") applies to
+cells that write their own currency, a claim naming no period means the latest column, and a qualified
+column ("Cached input" beside "Input") is not the plain one."""
 
 from __future__ import annotations
 
@@ -38,3 +39,29 @@ def test_a_claim_naming_no_period_means_the_latest_column() -> None:
     # the claim that names the older period is read in it
     d, _ = verdict("Net income was $512m in the third quarter of fiscal 2026.", "$512m", "money", _results_table())
     assert d.status != "contradicted"
+
+
+def _pricing_table():  # type: ignore[no-untyped-def]
+    return page(
+        "Prices are in US dollars per million tokens.",
+        ("Model | Input | Cached input | Output | Batch input", "th"),
+        ("Saga 4 Lite | $0.20 | $0.02 | $0.80 | $0.10", "td"),
+        ("Saga 4 | $1.60 | $0.16 | $6.40 | $0.80", "td"),
+        title="Introducing the Saga 4 family",
+    )
+
+
+def test_a_qualified_columns_cell_is_not_the_plain_columns() -> None:
+    d, a = verdict("Saga 4 Lite costs $0.02 per million input tokens.", "$0.02", "money", _pricing_table())
+    assert d.status == "contradicted"
+    d, _ = verdict("Saga 4 Lite costs $0.02 per million cached input tokens.", "$0.02", "money", _pricing_table())
+    assert d.status == "verified"
+    d, _ = verdict("Saga 4 Lite costs $0.20 per million input tokens.", "$0.20", "money", _pricing_table())
+    assert d.status == "verified"
+
+
+def test_a_figure_labelled_by_the_words_after_its_colon() -> None:
+    d, _ = verdict("* $0.02: Saga 4 Lite's price per million input tokens", "$0.02", "money", _pricing_table())
+    assert d.status == "contradicted"
+    d, _ = verdict("* $0.16: Saga 4's price per million cached input tokens", "$0.16", "money", _pricing_table())
+    assert d.status == "verified"

@@ -73,6 +73,18 @@ def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple
     return left, right
 
 
+_LABEL_COLON = re.compile(r"\s*[:：]\s*")
+
+
+def _labelled_figure(sentence: str, s: int, at: int, end: int, e: int) -> int | None:
+    """Where the words a figure is a label of end, when the figure alone opens its clause and a colon
+    follows it ("* $0.02: Saga 4 Lite's price per million input tokens", "NT$612.4 billion: Sisheng's
+    third-quarter revenue"): those words say what it measures. None for any other figure."""
+    if re.search(r"\w", sentence[s:at] + sentence[end:e]) or not (m := _LABEL_COLON.match(sentence, e)):
+        return None
+    return clause_span(sentence, m.end(), m.end())[1]
+
+
 def noun_terms(noun: str | None) -> frozenset[str]:
     """What a figure counts, as stemmed English words: "availability zones" → {availabl, zone}; a
     Chinese noun through the dictionary bridge (地域 → {region, area, distric}; empty when unknown)."""
@@ -619,8 +631,11 @@ def claim_frame(
     else:
         end = at + len(key_text)
     s, e = clause_span(sentence, at, end, min_chars=12)
-    clause = sentence[s:e]
     ss, se = segment_span(sentence, at, end, [v for v in value_spans if v != (at, end) and not (at <= v[0] < end)])
+    labelled = _labelled_figure(sentence, s, at, end, e)
+    if labelled is not None:  # "$0.02: Saga 4 Lite's price per million input tokens"
+        e = se = labelled
+    clause = sentence[s:e]
     table_row = sentence.lstrip().startswith("|") and "|" in sentence[end:]
     if table_row:
         # a table row: a figure's own words are those of its cell (its column is its noun) and its

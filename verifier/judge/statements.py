@@ -114,6 +114,8 @@ class Statement:
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
+    # a table cell under a qualified column ("Cached input" beside "Input") whose qualifier the claim lacks
+    other_column: bool
     # the page's figure is an earlier level a change or comparison starts from ("compared with 64.8% a
     # year earlier"), while the claim gives its figure as the level now
     earlier_level: bool
@@ -346,6 +348,7 @@ class _Geometry:
     table_row: bool
     row_head: str  # a table row's first two cells, compact ("" for prose): the entity the row is about
     column_head: str  # the header over its cell ("" outside a table with a header)
+    column_extra: frozenset[str]  # its header's words beyond another column's ("cach" of "Cached input" beside "Input")
     # the names its window gives (compact; no generic acronym, no plain word opening a clause) and whether
     # the window is Chinese: what a claim's subject is read against (_foreign)
     proper_names: tuple[str, ...]
@@ -457,6 +460,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     bare_words = own | noun_terms(pv.noun) if pv.noun else own
     segment = text[gs:ge]
     column = ""
+    at = 0
     table_row = p.kind in {"td", "tr"}
     label = text[: max(0, text.find("|", 1))] if table_row else ""
     if table_row:  # a table row: its label binds every cell, its column's header its own
@@ -509,6 +513,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         table_row=table_row,
         row_head=compact(text[: max(0, text.find("|", text.find("|", 1) + 1))]) if table_row else "",
         column_head=column,
+        column_extra=_column_extras(p.columns)[at] if column else frozenset(),
         proper_names=_proper_names(window),
         han=has_han(window),
         owner=respective_owner(text, p.values, i),
@@ -615,6 +620,7 @@ def aligned_statements(
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
     own_names = _segment_names(q)
     subject_forms = _subject_forms(q, subject)
+    claim_words = clause_words(q.sentence)
     out: list[Statement] = []
     families = _families(claimed)
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
@@ -638,7 +644,8 @@ def aligned_statements(
                 periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 owned = _owned(subject, g.owner)
-                seg_words = g.seg_words | idx.title_words
+                # a period the page writes in words ("third-quarter revenue") meets the claim's "Q3 revenue"
+                seg_words = g.seg_words | idx.title_words | periods
                 match = measure_match(frame, seg_words)
                 # its clause holds another figure equal to another figure of the claim's clause ("USD1 to
                 # RMB6.4401" for 1美元对人民币6.4401元): the pair anchors it as well as a frame half met
@@ -647,7 +654,7 @@ def aligned_statements(
                 # a table cell under a model of the claim's family at another version ("Halden 3.1" for
                 # Halden 3.5's score) is the other model's
                 rival_column = bool(own_names) and _rival_name(g.column_head, own_names)
-                words = g.words | idx.title_words
+                words = g.words | idx.title_words | periods
                 if owned is not None:  # a list given "respectively": its clause's words are each figure's
                     match = max(match, measure_match(frame, words))
                 out.append(
@@ -657,7 +664,7 @@ def aligned_statements(
                         value=pv,
                         comparison=cmp,
                         match=match,
-                        strict_match=measure_match(frame, g.seg_words),
+                        strict_match=measure_match(frame, g.seg_words | periods),
                         bare_match=measure_match(frame, g.bare_words),
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
@@ -686,6 +693,7 @@ def aligned_statements(
                         direction=g.direction,
                         periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
+                        other_column=bool(g.column_extra) and not g.column_extra & claim_words,
                         # (a year-ago column's cell is the year before whatever period the claim names)
                         earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back)
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
@@ -732,6 +740,19 @@ def _period_key(header: str) -> tuple[int, int] | None:
 def _earlier_column(columns: tuple[str, ...], at: int) -> bool:
     """Is column ``at`` a period older than another period column of the same header?"""
     return 0 <= at < len(columns) and _earlier_columns(columns)[at]
+
+
+@lru_cache(maxsize=1024)
+def _column_extras(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each column of a header, the words its header adds to another column's whole header ("Cached
+    input", "Batch input" beside "Input": cach, batch), the most specific such column read; empty when no
+    other header is part of its own. The first column (the rows' labels) is nobody's part."""
+    words = [clause_words(c) for c in columns]
+    out: list[frozenset[str]] = []
+    for i, mine in enumerate(words):
+        parts = [w for j, w in enumerate(words) if j and j != i and w and w < mine]
+        out.append(mine - max(parts, key=len) if i and parts else frozenset())
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
@@ -947,6 +968,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not st.stale
         and not st.direction_conflict
         and not st.role_conflict
+        and not st.other_column
         and not st.earlier_level
     )
 
@@ -964,6 +986,8 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level:
         return False
+    if st.other_column:
+        return False  # the "Cached input" price is not the input price
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
     if st.other_subject and any(
@@ -986,7 +1010,7 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         return None  # a date differs only for the same event (published vs takes effect)
     # the very figure at the other end of the change ("to 14%" against "down from 14%") is no
     # coincidence; a change's measure is written once for both ends, so its clause is read
-    swap = st.comparison.agrees and st.role_conflict and not st.other_subject
+    swap = st.comparison.agrees and (st.role_conflict or st.other_column) and not st.other_subject
     # the very figure a correction note says was wrong ("an earlier version said the shares rose 8.1%"):
     # the note names what it corrects in the clause before ("the size of the after-hours share move")
     revised = st.comparison.agrees and st.stale and not st.other_subject
@@ -1015,13 +1039,13 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
             return "stale"
         if st.direction_conflict:
             return "direction"
-        if st.role_conflict:
+        if st.role_conflict or st.other_column:
             return "swapped"  # the claim's end of the change is the page's start: the pair is swapped
         if st.period_conflict and not st.sibling and not st.other_subject:
             return "period"  # the right figure given for another period (fiscal as calendar, Q3 as Q2)
         return None
     # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity
-    if st.stale or st.period_conflict or st.role_conflict or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
+    if st.stale or st.period_conflict or st.role_conflict or st.other_column or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
     if not strong and not st.names_near and st.passage.kind in {"td", "tr"}:
         return None  # a table row naming none of the claim's entities: another deal's figure
