@@ -645,7 +645,10 @@ def test_a_scale_word_alone_after_a_qualifier_is_one_of_it(text: str, value: flo
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
-    [("中期股息每股12.0港仙", 0.12, "HKD"), ("每股派息25美分", 0.25, "USD"), ("a dividend of 21 US cents per share", 0.21, "USD")],
+    [
+        ("中期股息每股12.0港仙", 0.12, "HKD"), ("每股派息25美分", 0.25, "USD"), ("a dividend of 21 US cents per share", 0.21, "USD"),
+        ("the interim dividend was raised to 18 HK cents a share", 0.18, "HKD"), ("a coupon of 12 euro cents", 0.12, "EUR"),
+    ],
 )
 def test_hundredths_of_a_currency_are_read_as_such(text: str, value: float, unit: str) -> None:
     """港仙 and 美分 are cents: 12.0港仙 is HK$0.12, so "每股12.0港元" is a hundredfold slip of it."""

@@ -93,6 +93,16 @@ def test_currencies_do_not_meet() -> None:
     assert compare_values(money(1.6e12, unit="JPY"), money(1e10, unit="USD")).outcome == "incomparable"
 
 
+def test_a_yen_sign_of_unknown_currency_meets_yen_and_yuan_only() -> None:
+    """"¥82bn" with no cue is yen or yuan (never guessed): either currency's figure is compared with it."""
+    claimed = parse_values("FY operating profit guide raised to ¥82bn.")[0]
+    assert claimed.unit is None
+    assert compare_values(claimed, parse_values("a forecast of 82 billion yen")[0]).agrees
+    assert compare_values(claimed, parse_values("a forecast of 8.2 billion yen")[0]).disagrees
+    assert compare_values(claimed, parse_values("82 billion yuan")[0]).agrees
+    assert compare_values(claimed, parse_values("82 billion dollars")[0]).outcome == "incomparable"
+
+
 def test_percent_does_not_meet_count() -> None:
     assert compare_values(pct(20), count(20)).outcome == "incomparable"
 

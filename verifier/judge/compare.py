@@ -360,10 +360,25 @@ def bare_yuan(v: Value) -> bool:
     return v.kind == "money" and v.unit in YUAN_CURRENCIES and "元" in v.raw and _NAMED_YUAN.search(v.raw) is None
 
 
+# ¥ with no cue around it is yen or yuan, never guessed (claims.values): a claim's "¥82bn" meets either
+_YEN_OR_YUAN = frozenset({"JPY", "CNY"})
+_YEN_SIGN = re.compile(r"[¥￥]")
+
+
+def unknown_yen_or_yuan(v: Value) -> bool:
+    """A ¥ amount whose text named neither the yen nor the yuan (its currency is unknown)."""
+    return v.kind == "money" and v.unit is None and _YEN_SIGN.search(v.raw) is not None
+
+
 def met_families(claimed: Value) -> frozenset[str]:
-    """The unit families a claimed value is compared with: its own, and for a bare 元 every yuan's."""
+    """The unit families a claimed value is compared with: its own, for a bare 元 every yuan's, and for
+    a ¥ of unknown currency the yen's and the yuan's."""
     own = unit_family(claimed)
-    return YUAN_CURRENCIES | {own} if bare_yuan(claimed) else frozenset({own})
+    if bare_yuan(claimed):
+        return YUAN_CURRENCIES | {own}
+    if unknown_yen_or_yuan(claimed):
+        return _YEN_OR_YUAN | {own}
+    return frozenset({own})
 
 
 def compare_values(claimed: Value, found: Value) -> Comparison:
