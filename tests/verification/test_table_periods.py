@@ -65,3 +65,19 @@ def test_a_figure_labelled_by_the_words_after_its_colon() -> None:
     assert d.status == "contradicted"
     d, _ = verdict("* $0.16: Saga 4's price per million cached input tokens", "$0.16", "money", _pricing_table())
     assert d.status == "verified"
+
+
+def test_a_caption_abbreviating_currency_and_scale_declares_the_cells() -> None:
+    """"£m unless stated" over bare cells: 412.6 is £412.6 million."""
+    table = page(
+        "Pennant Analytics plc: half-year results to 30 September 2026",
+        ("£m unless stated", "caption"),
+        (" | H1 FY27 | H1 FY26 | Change", "th"),
+        ("Revenue | 412.6 | 352.6 | +17%", "td"),
+        ("Annual recurring revenue | 688.0 | 578.2 | +19%", "td"),
+        title="Pennant Analytics half-year results",
+    )
+    d, a = verdict("Pennant Analytics: revenue £412.6m, +17%", "£412.6m", "money", table)
+    assert d.status == "verified" and a.evidence[0].matched_value == "412.6"
+    d, _ = verdict("Pennant Analytics: revenue £421.6m, +17%", "£421.6m", "money", table)
+    assert d.status == "contradicted"

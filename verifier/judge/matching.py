@@ -197,7 +197,9 @@ _DECLARED_EN = re.compile(
     r"\b(?:in\s+)?(?P<scale>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<cur>yen|(?:US\s+|Hong\s+Kong\s+)?dollars|won|euros|yuan|pounds)\b"
     r"|(?P<sym>US\$|HK\$|\$|¥|€|£)\s*(?:in\s+)?(?P<scale2>billions?|millions?|thousands?)\b"
     # "(in millions, except per share data)": a scale alone, for cells that write their own currency
-    r"|[(（]\s*in\s+(?P<scale3>billions|millions|thousands)\b",
+    r"|[(（]\s*in\s+(?P<scale3>billions|millions|thousands)\b"
+    # "£m unless stated", "US$bn", "$'000": a currency and its scale abbreviated, no figure between
+    r"|(?<![\w$])(?P<sym4>US\$|HK\$|\$|¥|€|£)\s?(?P<abbr>bn|mn|m|k|'000|000)(?![\w'])",
     re.I,
 )
 # a money cell that writes no scale of its own ("$2,604", not "$2.6bn" or "$1.2 million")
@@ -221,10 +223,21 @@ def declared_unit(text: str) -> tuple[float, str] | None:
     elif m := _DECLARED_EN.search(text):
         if m.group("scale3"):
             return ({"billions": 1e9, "millions": 1e6, "thousands": 1e3}[m.group("scale3").lower()], "")
+        if m.group("abbr"):
+            scale = _SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+            return _declared_money(f"{m.group('sym4')}1 {scale}")
         scale = (m.group("scale") or m.group("scale2")).lower().rstrip("s")
         phrase = f"{m.group('sym')}1 {scale}" if m.group("sym") else f"1 {scale} {m.group('cur')}"
     else:
         return None
+    return _declared_money(phrase)
+
+
+_SCALE_ABBREVIATIONS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "'000": "thousand", "000": "thousand"}
+
+
+def _declared_money(phrase: str) -> tuple[float, str] | None:
+    """(factor, currency) of a phrase such as "£1 million", read as any amount is."""
     got = [v for v in passage_values(phrase) if v.kind == "money" and isinstance(v.value, float)]
     return (float(got[0].value), str(got[0].unit)) if len(got) == 1 and got[0].unit else None
 
