@@ -1333,7 +1333,10 @@ _EN_MULTIPLE = re.compile(
 # "four times that of", "3 times as many", "2.5 times larger" — a multiple; "four times a day" is not
 _EN_TIMES = re.compile(
     r"\b(?P<t>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:that|those|as|the|its|their"
-    r"|what|more|less|higher|lower|larger|greater|bigger|smaller|faster|slower|over|last|a\s+year|from)\b)",
+    r"|what|more|less|higher|lower|larger|greater|bigger|smaller|faster|slower|over|last|a\s+year|from"
+    # a valuation or a coverage: "42 times forward earnings", "3.6 times EBITDA", "12 times oversubscribed"
+    r"|(?:forward\s+|trailing\s+|next\s+year'?s\s+|annual\s+)?(?:earnings|sales|revenues?|ebitda|ebit|book(?:\s+value)?"
+    r"|profits?|cash\s+flows?|oversubscribed|subscribed|covered))\b)",
     re.I,
 )
 _EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)

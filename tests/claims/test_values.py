@@ -654,3 +654,20 @@ def test_hundredths_of_a_currency_are_read_as_such(text: str, value: float, unit
     """港仙 and 美分 are cents: 12.0港仙 is HK$0.12, so "每股12.0港元" is a hundredfold slip of it."""
     got = [v for v in parse_values(text) if v.kind == "money"]
     assert [(v.value, v.unit) for v in got] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("shares trade at about 42 times forward earnings", "42 times", 42.0),
+        ("net debt of 3.6 times EBITDA", "3.6 times", 3.6),
+        ("the retail book was 12 times oversubscribed", "12 times", 12.0),
+    ],
+)
+def test_a_valuation_or_coverage_in_times_is_a_multiple(text: str, raw: str, value: float) -> None:
+    got = parse_values(text)
+    assert [(v.raw, v.value, v.unit) for v in got] == [(raw, value, "x")]
+
+
+def test_times_of_an_event_are_no_multiple() -> None:
+    assert [v.unit for v in parse_values("the robot was restarted 3 times a day")] == [None]
