@@ -95,6 +95,17 @@ def test_results_reported_on_the_release_date() -> None:
     assert d.status == "contradicted"
 
 
+def test_a_bullets_measure_or_months_are_no_subject() -> None:
+    """"- Interim DPS raised to …" and "- Jan-Oct revenue …" name a measure and a period, not a company: the
+    page about the section's company still speaks to them."""
+    p = page("Revenue rose 24 per cent to HK$8.46 billion, while the interim dividend was raised to 18 HK cents a "
+             "share from 14 HK cents.", title="Harbourline Digital interim profit jumps 41 per cent")
+    d, _ = verdict("- Interim DPS raised to HK$0.18 from HK$0.14.", "HK$0.18", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict("- Interim DPS raised to HK$0.81 from HK$0.14.", "HK$0.81", "money", p)
+    assert d.status == "contradicted"
+
+
 def test_near_miss_name_and_including_list() -> None:
     p = page("Physical AI developers including FieldAI, Skild AI, Teradyne Robotics and Uber are adopting it.",
              title="NVIDIA Physical AI Data Factory Blueprint")

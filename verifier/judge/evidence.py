@@ -22,6 +22,14 @@ from verifier.judge.matching import (
 from verifier.judge.rules import Finding
 
 GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
+# the measures of results notes, in capitals like names ("Interim DPS", "Adj. EBITDA"): never a subject
+MEASURE_ACRONYMS = frozenset({
+    "EPS", "DPS", "ARR", "EBITDA", "EBIT", "GAAP", "PBT", "PAT", "FCF", "ROE", "ROA", "ROIC", "NIM", "ASP", "ARPU",
+    "GMV", "MAU", "DAU", "AUM", "NAV", "TAM", "CAPEX", "OPEX", "YOY", "QOQ", "FY", "BPS", "NRR", "CFO", "COO",
+})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–/]\s*{_MONTH})?")
+_BULLET_LEAD = re.compile(r"^\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
 @dataclass(frozen=True)
 class Thresholds:
     number_context: float = 0.4  # passage must speak this much to a numeric claim to count
@@ -90,14 +98,27 @@ def draft_evidence(ps: PassageScore, stance: str, score: float, value: Value | N
 
 
 def claim_subjects(q: ClaimQuery) -> list[str]:
-    """The sentence's names (compact form) that can stand for a subject: not generic acronyms."""
+    """The sentence's names (compact form) that can stand for a subject: not generic acronyms, measures
+    ("Interim DPS") or months ("Jan-Oct")."""
     return [
         normalise_version(n) for n in q.context_names
         if len(normalise_version(n)) >= 3
         and n.upper() not in GENERIC_NAMES
         and not sentence_initial_word(q, n)
         and not _AMOUNT_NAME.match(n)
+        and not _MONTH_RANGE.fullmatch(n)
+        and not _names_a_measure(q, n)
     ]
+
+
+def _names_a_measure(q: ClaimQuery, name: str) -> bool:
+    """A capitalised phrase that holds a measure's acronym and otherwise plain words opening the sentence
+    ("Interim DPS raised to HK$0.18", "Adj. EBITDA €646m") or none at all ("EBITDA"): a measure, not a name."""
+    words = name.replace(".", " ").split()
+    if not any(w.upper() in MEASURE_ACRONYMS for w in words):
+        return False
+    rest = [w for w in words if w.upper() not in MEASURE_ACRONYMS]
+    return not rest or (len(rest) == 1 and sentence_initial_word(q, rest[0]) and name.startswith(rest[0]))
 
 
 def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) -> bool:
@@ -129,7 +150,8 @@ _AMOUNT_NAME = re.compile(r"(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d")
 def sentence_initial_word(q: ClaimQuery, name: str) -> bool:
     """"Guidance for the next quarter…", "Shares jumped…": a plain capitalised word that opens the
     sentence is a word, not a name."""
-    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
+    opening = q.sentence[_BULLET_LEAD.match(q.sentence).end():]  # type: ignore[union-attr]
+    return opening.startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
