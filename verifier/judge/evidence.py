@@ -118,7 +118,11 @@ def _names_a_measure(q: ClaimQuery, name: str) -> bool:
     if not any(w.upper() in MEASURE_ACRONYMS for w in words):
         return False
     rest = [w for w in words if w.upper() not in MEASURE_ACRONYMS]
-    return not rest or (len(rest) == 1 and sentence_initial_word(q, rest[0]) and name.startswith(rest[0]))
+    opening = q.sentence[_BULLET_LEAD.match(q.sentence).end() :]  # type: ignore[union-attr]
+    return not rest or (
+        len(rest) == 1 and name.startswith(rest[0]) and opening.startswith(name)
+        and re.fullmatch(r"[A-Z][a-z]+", rest[0]) is not None
+    )
 
 
 def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) -> bool:
@@ -150,8 +154,7 @@ _AMOUNT_NAME = re.compile(r"(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d")
 def sentence_initial_word(q: ClaimQuery, name: str) -> bool:
     """"Guidance for the next quarter…", "Shares jumped…": a plain capitalised word that opens the
     sentence is a word, not a name."""
-    opening = q.sentence[_BULLET_LEAD.match(q.sentence).end():]  # type: ignore[union-attr]
-    return opening.startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
+    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
