@@ -84,6 +84,16 @@ def test_a_dated_page_that_says_today_dates_the_claims_event() -> None:
     assert other.status != "verified"
 
 
+def test_a_periods_end_date_is_not_the_reports_date() -> None:
+    """"today reported revenue for the quarter ended October 31": October 31 ends the quarter; the report
+    is dated by the page."""
+    p = page("Corvane Systems today reported revenue for the second quarter of fiscal 2027, ended October 31, "
+             "2026, of $6.84 billion, up 38% from a year ago.",
+             title="Corvane Systems Reports Second Quarter Fiscal 2027 Financial Results", published="2026-11-24")
+    d, _ = verdict("Corvane 于当地时间11月24日公布2027财年第二财季业绩", "11月24日", "date", p)
+    assert d.status == "verified"
+
+
 def test_results_reported_on_the_release_date() -> None:
     p = page("Revenue | $3,842 | $3,316 | up 41%", "Record quarterly revenue of $3.84 billion, up 41% from a year ago",
              title="Varden Semiconductor Reports Results for Third Quarter Fiscal 2027", published="2026-11-24")

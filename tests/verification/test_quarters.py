@@ -58,3 +58,13 @@ def test_a_quarter_code_meets_the_quarter_written_in_words() -> None:
     assert d.status == "verified"
     d, _ = verdict("- Q3 revenue €1.63bn, +29%", "€1.63bn", "money", p)
     assert d.status == "contradicted"
+
+
+def test_a_fiscal_quarter_in_chinese_is_a_quarter() -> None:
+    """第四财季 is the fourth fiscal quarter: an outlook the page gives for the third is another period's."""
+    p = page("For the third quarter of fiscal 2027, Corvane expects revenue of $7.30 billion, plus or minus 2%.",
+             title="Corvane Systems Reports Second Quarter Fiscal 2027 Financial Results")
+    d, _ = verdict("Corvane 预计第四财季营收73亿美元左右", "73亿美元", "money", p)
+    assert d.status == "contradicted"
+    d, _ = verdict("Corvane 预计第三财季营收73亿美元左右", "73亿美元", "money", p)
+    assert d.status == "verified"

@@ -39,6 +39,8 @@ _RELEASE = re.compile(
 _UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
 # a passage that says its event happened "today" is dated by its page's dateline, whatever the verb
 _TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
+# a date that ends or bounds a period ("the quarter ended October 31", "截至10月31日") is not an event's
+_PERIOD_END = re.compile(r"\b(?:ended|ending|ends|as\s+of|through|to)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE)
 
 
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
@@ -165,7 +167,10 @@ def _event_told_otherwise(
                 continue
             if not str(pv.value).startswith("--") and str(pv.value)[:4] != str(claimed.value)[:4]:
                 continue
-            met = len(wanted & _events(_sentence_of(ps.passage.text, pv.start, pv.end)))
+            sentence = _sentence_of(ps.passage.text, pv.start, pv.end)
+            if _PERIOD_END.search(ps.passage.text[max(0, pv.start - 24) : pv.start]):
+                continue  # "for the quarter ended October 31": the period's end, not the event's date
+            met = len(wanted & _events(sentence))
             if met > backing and (best is None or (met, ps.context) > best[:2]):
                 best = (met, ps.context, ps, pv)
     return (best[2], best[3]) if best is not None else None

@@ -115,7 +115,10 @@ def _english_words(en: str) -> frozenset[str]:
 
 _ORD = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _QUARTER = re.compile(
-    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b|(?<!前)(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])季(?!节))", re.IGNORECASE
+    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b"
+    # 第三季度, 第三季, and a fiscal quarter: 第四财季, 第二财政季度 (a fiscal year's quarter; 财年 says fiscal)
+    r"|(?<!前)(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])(?:[财財]政|[财財])?季(?!节))",
+    re.IGNORECASE,
 )
 # the first months of a year, counted from January: "the first three months" / 1-3月 is Q1, six months
 # H1, nine months (前三季度, "the first three quarters") the three quarters together (前三个月 is left
@@ -131,7 +134,7 @@ _QUARTER_LIST = re.compile(
 )
 _MONTHS_MARK = {"three": "q1", "3": "q1", "six": "h1", "6": "h1", "nine": "q123", "9": "q123"}
 _HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
-_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度", re.IGNORECASE)
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE)
 _FISCAL_YEAR = re.compile(
     r"\bfiscal(?: year)?\s+((?:19|20)\d{2})\b|\bFY\s?'?((?:19|20)?\d{2})\b|((?:19|20)\d{2})\s*(?:财年|財年|财政年度|会计年度)", re.I
 )

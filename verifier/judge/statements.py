@@ -53,6 +53,7 @@ from verifier.judge.frames import (
     noun_terms,
     offset_direction,
     own_years,
+    part_of_year_spans,
     period_marks,
     periods_conflict,
     previous_clause,
@@ -377,6 +378,11 @@ def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str
     return own | {m for m in heading if m[0] not in said}
 
 
+def _in_period_words(text: str, start: int, end: int, v: Value) -> bool:
+    """Is ``v`` the ordinal of a quarter or half that ``text[start:end]`` names ("the third quarter")?"""
+    return any(start + a <= v.start and v.end <= start + b for a, b in part_of_year_spans(text[start:end]))
+
+
 def _inside_name(text: str, v: Value) -> bool:
     """A figure that ends a hyphenated name (the 70B of Lyra4-70B) does not cut the words around it."""
     return v.start >= 2 and text[v.start - 1] == "-" and text[v.start - 2].isalnum()
@@ -450,10 +456,13 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     own = clause_words(text[gs:ge])
     # "On CodeTrail Verified, Halden 3.5 ranks second", "In the third quarter of 2026, revenue rose 21% to
     # $5.2 billion": the opening phrase (a date in it aside, no figure of its own) is the clause's
-    intro = (
-        _INTRO.match(text, ps, _pe) is not None
-        and not any(ps <= v.start < _pe and v.kind != "date" for v in p.values)
-        and not any(s <= v.start < gs and v.kind != "version" for v in p.values)
+    intro = _INTRO.match(text, ps, _pe) is not None and not any(
+        # (no figure of its own, nor one before the figure's own segment: the intro's dates and the ordinal of
+        # its quarter aside, "For the third quarter of fiscal 2027, Corvane expects revenue of $7.30 billion")
+        (v.kind != "date" and not _in_period_words(text, ps, _pe, v))
+        if ps <= v.start < _pe
+        else s <= v.start < gs and v.kind != "version"
+        for v in p.values
     )
     if intro:
         own |= clause_words(text[ps:_pe])
