@@ -105,10 +105,14 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
         if len(normalise_version(n)) >= 3
         and n.upper() not in GENERIC_NAMES
         and not sentence_initial_word(q, n)
-        and not _AMOUNT_NAME.match(n)
-        and not _MONTH_RANGE.fullmatch(n)
-        and not _names_a_measure(q, n)
+        and not names_no_entity(q, n)
     ]
+
+
+def names_no_entity(q: ClaimQuery, name: str) -> bool:
+    """A capitalised word of the sentence that is an amount ("CNY4.68bn"), a month range ("Jan-Oct") or a
+    measure ("Interim DPS")."""
+    return _AMOUNT_NAME.match(name) is not None or _MONTH_RANGE.fullmatch(name) is not None or _names_a_measure(q, name)
 
 
 def _names_a_measure(q: ClaimQuery, name: str) -> bool:

@@ -569,6 +569,9 @@ FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
     # the class of the subject (这家公司, "the firm") names who, not what is measured
     + ["compan", "firm", "corpora", "incorpo"]
+    # months say when ("Jan-Oct revenue"), as years do
+    + ["jan", "januar", "feb", "februar", "mar", "march", "apr", "april", "jun", "june", "jul", "july", "aug", "august",
+       "sep", "sept", "septemb", "oct", "october", "nov", "novembe", "dec", "decembe"]
 )
 
 

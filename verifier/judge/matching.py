@@ -44,7 +44,7 @@ __all__ = [
     "passage_values",
 ]
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")
+_LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")  # (R&D, M&A: one word)
 # a name runs on through hyphens and dots, and across spaces only to capitalised words or figures
 # (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
 # sentence "OpenAI said on March 31" is two names, not one

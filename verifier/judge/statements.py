@@ -35,7 +35,7 @@ from verifier.judge.compare import (
     significant_digits,
     unit_family,
 )
-from verifier.judge.evidence import GENERIC_NAMES, subject_on_page
+from verifier.judge.evidence import GENERIC_NAMES, names_no_entity, subject_on_page
 from verifier.judge.frames import (
     FRAME_NEUTRAL,
     ClaimFrame,
@@ -619,7 +619,7 @@ def aligned_statements(
     event = frame_of(q, names_measure=False)
     subject = claim_subject(q)
     head = subject_head(q, subject)
-    all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3)
+    all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3 and not names_no_entity(q, n))
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     elsewhere = _named_elsewhere(q, sentence_names)
     frame_weight = sum(w for _, w in frame.weights)

@@ -1,0 +1,40 @@
+"""What a claim's words measure: months say when, not what ("Jan-Oct revenue"); R&D is one word that meets
+研发 and "research and development"; ARR is recurring revenue, not revenue."""
+
+from __future__ import annotations
+
+from tests.verification.test_assess import page, verdict
+from verifier.judge.frames import clause_words
+
+
+def _announcement():  # type: ignore[no-untyped-def]
+    return page(
+        "星衡智算：关于2026年1-10月主要经营数据的自愿性披露公告",
+        ("单位：万元", "caption"),
+        ("项目 | 2026年1-10月 | 2025年1-10月 | 同比增减(%)", "th"),
+        ("营业收入 | 486,213.57 | 312,904.18 | 55.39", "td"),
+        ("研发投入 | 61,402.93 | 47,815.02 | 28.42", "td"),
+        title="星衡智算:关于2026年1-10月主要经营数据的自愿性披露公告",
+    )
+
+
+def test_a_month_range_is_no_measure() -> None:
+    d, _ = verdict("- Jan-Oct revenue CNY4.86bn, +55%", "CNY4.86bn", "money", _announcement())
+    assert d.status == "verified"
+    d, _ = verdict("- Jan-Oct revenue CNY4.68bn, +55%", "CNY4.68bn", "money", _announcement())
+    assert d.status == "contradicted"
+
+
+def test_r_and_d_is_one_word_that_meets_its_chinese_and_its_full_form() -> None:
+    assert "r&d" in clause_words("R&D spend rose") and "r&d" in clause_words("r&d expenses")
+    d, _ = verdict("- R&D spend CNY614m.", "CNY614m", "money", _announcement())
+    assert d.status == "verified"
+
+
+def test_arr_is_not_revenue() -> None:
+    p = page("ARR of £688 million, up 19% year on year.", "Statutory revenue was £412.6 million.",
+             title="Pennant Analytics half-year results")
+    d, _ = verdict("Pennant's revenue was £688m.", "£688m", "money", p)
+    assert d.status != "verified"
+    d, _ = verdict("Pennant's annual recurring revenue reached £688m.", "£688m", "money", p)
+    assert d.status == "verified"
