@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from claims.prescan import with_first_chars
 from claims.units import data_lines
 
-__all__ = ["latin_spans", "chinese_entities", "entities_in", "fact_stopwords"]
+__all__ = ["latin_spans", "chinese_entities", "entities_in", "fact_stopwords", "names_no_one", "MEASURE_ACRONYMS"]
 
 # A run of Latin tokens separated by single spaces; tokens may carry digits and . - & ' / +
 _LATIN_RUN = re.compile(
@@ -148,3 +148,26 @@ def entities_in(text: str) -> tuple[str, ...]:
     for _s, _e, en in chinese_entities(text):
         names.setdefault(en, None)
     return tuple(names)
+
+
+# the measures of results notes, in capitals like names ("Interim DPS", "Adj. EBITDA"): never who
+MEASURE_ACRONYMS = frozenset({
+    "EPS", "DPS", "ARR", "EBITDA", "EBIT", "GAAP", "PBT", "PAT", "FCF", "ROE", "ROA", "ROIC", "NIM", "ASP", "ARPU",
+    "GMV", "MAU", "DAU", "AUM", "NAV", "TAM", "CAPEX", "OPEX", "YOY", "QOQ", "FY", "BPS", "NRR", "CFO", "COO",
+})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WHEN_OR_AMOUNT = re.compile(
+    rf"{_MONTH}(?:\s*[-–/]\s*{_MONTH})?"  # Jan-Oct
+    r"|[1-4]?[QH][1-4]?\s?'?\d{0,4}|FY\s?'?\d{2,4}|\d[QH]\d{2}"  # Q3, H1 FY27, 3Q27
+    r"|(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d.*",  # CNY4.86bn, US$2bn
+)
+
+
+def names_no_one(name: str) -> bool:
+    """A capitalised span that says when, how much or which measure, not who: "Q3", "Jan-Oct", "FY27",
+    "CNY4.86bn", "EBITDA", "Adj. EBITDA" (a measure's acronym with at most one plain word)."""
+    if _WHEN_OR_AMOUNT.fullmatch(name.strip()):
+        return True
+    words = name.replace(".", " ").split()
+    rest = [w for w in words if w.upper() not in MEASURE_ACRONYMS]
+    return len(rest) < len(words) and (not rest or (len(rest) == 1 and re.fullmatch(r"[A-Z][a-z]+", rest[0]) is not None))

@@ -38,3 +38,10 @@ def test_arr_is_not_revenue() -> None:
     assert d.status != "verified"
     d, _ = verdict("Pennant's annual recurring revenue reached £688m.", "£688m", "money", p)
     assert d.status == "verified"
+
+
+def test_spans_that_say_when_how_much_or_which_measure_name_no_one() -> None:
+    from claims.entities import names_no_one
+
+    assert all(names_no_one(n) for n in ("Q3", "3Q27", "FY27", "Jan-Oct", "CNY4.86bn", "US$2bn", "EBITDA", "Adj. EBITDA", "Interim DPS"))
+    assert not any(names_no_one(n) for n in ("Vellmar Data", "Eemshaven", "US", "Harbourline Digital", "Q-Bit Labs"))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.bridge import has_han, stem
+from claims.entities import names_no_one
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import (
@@ -22,14 +23,6 @@ from verifier.judge.matching import (
 from verifier.judge.rules import Finding
 
 GENERIC_NAMES = frozenset({"AI", "API", "APP", "CEO", "CTO", "GPU", "CPU", "LLM", "SDK", "AGI", "IPO"})
-# the measures of results notes, in capitals like names ("Interim DPS", "Adj. EBITDA"): never a subject
-MEASURE_ACRONYMS = frozenset({
-    "EPS", "DPS", "ARR", "EBITDA", "EBIT", "GAAP", "PBT", "PAT", "FCF", "ROE", "ROA", "ROIC", "NIM", "ASP", "ARPU",
-    "GMV", "MAU", "DAU", "AUM", "NAV", "TAM", "CAPEX", "OPEX", "YOY", "QOQ", "FY", "BPS", "NRR", "CFO", "COO",
-})
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–/]\s*{_MONTH})?")
-_BULLET_LEAD = re.compile(r"^\s*(?:[-*•+]\s+|\d{1,2}[.)]\s+)?")
 @dataclass(frozen=True)
 class Thresholds:
     number_context: float = 0.4  # passage must speak this much to a numeric claim to count
@@ -98,8 +91,8 @@ def draft_evidence(ps: PassageScore, stance: str, score: float, value: Value | N
 
 
 def claim_subjects(q: ClaimQuery) -> list[str]:
-    """The sentence's names (compact form) that can stand for a subject: not generic acronyms, measures
-    ("Interim DPS") or months ("Jan-Oct")."""
+    """The sentence's names (compact form) that can stand for a subject: not generic acronyms, amounts,
+    measures ("Interim DPS") or months ("Jan-Oct")."""
     return [
         normalise_version(n) for n in q.context_names
         if len(normalise_version(n)) >= 3
@@ -110,23 +103,9 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
 
 
 def names_no_entity(q: ClaimQuery, name: str) -> bool:
-    """A capitalised word of the sentence that is an amount ("CNY4.68bn"), a month range ("Jan-Oct") or a
-    measure ("Interim DPS")."""
-    return _AMOUNT_NAME.match(name) is not None or _MONTH_RANGE.fullmatch(name) is not None or _names_a_measure(q, name)
-
-
-def _names_a_measure(q: ClaimQuery, name: str) -> bool:
-    """A capitalised phrase that holds a measure's acronym and otherwise plain words opening the sentence
-    ("Interim DPS raised to HK$0.18", "Adj. EBITDA €646m") or none at all ("EBITDA"): a measure, not a name."""
-    words = name.replace(".", " ").split()
-    if not any(w.upper() in MEASURE_ACRONYMS for w in words):
-        return False
-    rest = [w for w in words if w.upper() not in MEASURE_ACRONYMS]
-    opening = q.sentence[_BULLET_LEAD.match(q.sentence).end() :]  # type: ignore[union-attr]
-    return not rest or (
-        len(rest) == 1 and name.startswith(rest[0]) and opening.startswith(name)
-        and re.fullmatch(r"[A-Z][a-z]+", rest[0]) is not None
-    )
+    """A capitalised span of the sentence that says when, how much or which measure ("Q3", "Jan-Oct",
+    "CNY4.68bn", "Interim DPS"), not who."""
+    return names_no_one(name)
 
 
 def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) -> bool:
@@ -149,10 +128,6 @@ def _page_keys(idx: SnapshotIndex) -> frozenset[str]:
         got = page_keys(idx.page_text) if has_han(idx.page_text) else frozenset()
         object.__setattr__(idx, "_pinyin_keys", got)
     return got
-
-
-# "RMB4.2bn", "US$2bn", "HK$48": an amount written with a currency code is not a name
-_AMOUNT_NAME = re.compile(r"(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d")
 
 
 def sentence_initial_word(q: ClaimQuery, name: str) -> bool:
