@@ -207,19 +207,36 @@ class MemberCache:
         self.limit = limit
         self.current_report: int | None = None  # its claims are not kept: they may still roll back
         self._members: dict[int, GroupMember] = {}
+        self._held: list[GroupMember] = []  # members of the report being written (``hold``)
         # a claim's member, or None: the dictionary's own look-up (called for every candidate)
         self.get: Callable[[int], GroupMember | None] = self._members.get
 
     def put(self, member: GroupMember) -> None:
         if member.report_id == self.current_report:
             return
+        self._add(member)
+
+    def _add(self, member: GroupMember) -> None:
         if len(self._members) >= self.limit:  # the oldest entries go first
             for cid in list(islice(self._members, self.limit // 4)):
                 del self._members[cid]
         self._members[member.claim_id] = member
 
+    def hold(self, members: Iterable[GroupMember]) -> None:
+        """Members of claims the current report just wrote (built from what was written, what
+        ``_members`` would read back once they are in): kept by ``keep`` once the report is in, or
+        forgotten by ``clear`` if it rolls back."""
+        self._held.extend(members)
+
+    def keep(self) -> None:
+        """The current report is in (its savepoint released): the members it held are kept."""
+        for member in self._held:
+            self._add(member)
+        self._held.clear()
+
     def clear(self) -> None:
         self._members.clear()
+        self._held.clear()
         if self.view is not None:
             self.view = _IndexView()
 
@@ -441,14 +458,21 @@ def index_new_claims(
     ids: list[int],
     members: dict[int, GroupMember],
     *,
+    keys: Mapping[int, list[str]] | None = None,
     cap: int = DEFAULT_CAP,
     cache: MemberCache | None = None,
 ) -> IndexSummary:
     """Index claims of one report that were just written (ingest): ``members`` are their checkworthy
-    claims' group members, built from what was written rather than read back. Nothing is to be taken
-    out of the index first, and the caller wrote ``grouped_at`` with the rows."""
+    claims' group members, built from what was written rather than read back, and ``keys`` their
+    grouping keys when the caller has them (``grouping_keys``; then ``members`` may leave out the
+    claims without keys, which grouping never reads). Nothing is to be taken out of the index first,
+    and the caller wrote ``grouped_at`` with the rows. With ``cache``, the members with keys are kept
+    in it once the report's savepoint is released (``MemberCache.keep``)."""
     mine = {cid: (m, None) for cid, m in members.items()}
-    return _index_report_claims(session, ids, cap, mine, mark=False, cache=cache)
+    summary = _index_report_claims(session, ids, cap, mine, mark=False, cache=cache, claim_keys=keys)
+    if cache is not None:
+        cache.hold(m for cid, m in members.items() if (keys[cid] if keys is not None else grouping_keys(m)))
+    return summary
 
 
 def _index_report_claims(
@@ -459,13 +483,17 @@ def _index_report_claims(
     *,
     mark: bool = True,
     cache: MemberCache | None = None,
+    claim_keys: Mapping[int, list[str]] | None = None,
 ) -> IndexSummary:
     """Index claims of one report (one date, so one window for all); ``mine``: their members when the
-    caller has them; ``mark``: set their ``grouped_at``."""
+    caller has them, and ``claim_keys`` their grouping keys; ``mark``: set their ``grouped_at``."""
     summary = IndexSummary()
     if mine is None:
         mine = _members(session, ids)
-    keyed = {cid: grouping_keys(m) for cid, (m, _g) in mine.items()}
+    if claim_keys is None:
+        keyed = {cid: grouping_keys(m) for cid, (m, _g) in mine.items()}
+    else:
+        keyed = {cid: claim_keys[cid] for cid in mine}
     keyed = {cid: ks for cid, ks in keyed.items() if ks}
     if keyed:
         date = next(iter(mine.values()))[0].date

@@ -209,7 +209,9 @@ def _read_one(task: _Task) -> _Read:
             if sha == task.stored_hash:
                 return _Read(sha=sha, skipped=True)
             stage = "extract"
-            spool = ClaimSpool(iter_claims(parsed), task.name, task.max_claims, spill_dir=task.spill_dir)
+            spool = ClaimSpool(
+                iter_claims(parsed), task.name, task.max_claims, date=parsed.date, spill_dir=task.spill_dir
+            )
             return _Read(sha=sha, parsed=parsed, spool=spool.detach())
         except ClaimledgerError as exc:
             return _Read(sha=sha, failed=stage, failure=IngestFailure(task.name, exc.message, exc.hint))
@@ -384,7 +386,7 @@ def _prepare(
             if same is not None:
                 item.outcome = same
                 return item
-        item.spool = ClaimSpool(iter_claims(parsed), name, max_claims)
+        item.spool = ClaimSpool(iter_claims(parsed), name, max_claims, date=parsed.date)
     except ClaimledgerError as exc:
         item.outcome = IngestFailure(name, exc.message, exc.hint)
     except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
@@ -408,6 +410,7 @@ def _write(
                         item.outcome = ingest_parsed(
                             session, item.parsed, item.spool, cache=cache, compact=False
                         )
+                    cache.keep()
                 except Exception as exc:  # noqa: BLE001 - rolled back alone; the batch goes on
                     cache.clear()
                     log.exception("%s: not ingested", item.name)
