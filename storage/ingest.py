@@ -332,11 +332,10 @@ def unchanged_text(session: Session, name: str, sha256: str) -> IngestResult | N
     return IngestResult(name, latest[0], latest[1], "unchanged")
 
 
-def latest_hash(engine: Engine, name: str) -> str | None:
-    """The ``content_hash`` of the report's newest stored version, if any (outside any transaction)."""
-    with engine.connect() as conn:
-        row = conn.execute(_LATEST, {"name": name}).first()
-    return None if row is None else str(row[2])
+def latest_hash(session: Session, name: str) -> str | None:
+    """The ``content_hash`` of the report's newest stored version, if any."""
+    latest = _latest_row(session, name)
+    return None if latest is None else latest[2]
 
 
 def ingest_parsed(
