@@ -24,6 +24,7 @@ cap the index holds exactly what the whole-ledger pass computes (tests/verificat
 from __future__ import annotations
 
 import datetime as dt
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -263,14 +264,18 @@ class _IndexView:
     kept up to date with what it writes, so that a later report of the batch does not read it again.
 
     ``parts``: per key, window (the stored bounds, or None) and limit, the two capped parts of the
-    look-up as the database returns them — dated rows (date, id) newest first, undated ids highest
-    first — each the first ``limit`` rows of its order; the keys this transaction writes are merged
-    in (``keys_written``), which keeps each part the first ``limit`` rows of the ledger as it now is.
+    look-up as the database returns them — dated rows (date, id), undated ids — each the first
+    ``limit`` rows of its order (newest first, highest first), held in ascending order (the newest
+    last, where a row just written goes); the keys this transaction writes are merged in
+    (``keys_written``), which keeps each part the first ``limit`` rows of the ledger as it now is.
+    ``lists``: the candidate list ``_candidates`` made of a key's parts (and whether the cap cut it),
+    until a key written changes them.
     ``gids``: the group ids of claims grouping considers (checkworthy, latest version), kept with the
     renames and joins this transaction writes (``grouped``); ``dead``: claims it does not consider."""
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, object, object, int], tuple[list[tuple[Any, int]], list[int]]] = {}
+        self.lists: dict[tuple[str, object, object, int], tuple[list[int], bool]] = {}
         self.windows: dict[str, list[tuple[object, object, int]]] = defaultdict(list)
         self.gids: dict[int, str | None] = {}
         self.dead: set[int] = set()
@@ -300,23 +305,28 @@ class _IndexView:
         """Merge ClaimKey rows (claim id, key, stored report date) just written into the parts read."""
         for cid, key, rdate in rows:
             for lo, hi, lim in self.windows.get(key, ()):
-                dated, undated = self.parts[(key, lo, hi, lim)]
+                part = (key, lo, hi, lim)
+                dated, undated = self.parts[part]
                 if rdate is None:
-                    _merge_desc(undated, cid, lim)
+                    changed = _merge_top(undated, cid, lim)
                 elif lo is None or lo <= rdate <= hi:
-                    _merge_desc(dated, (rdate, cid), lim)
+                    changed = _merge_top(dated, (rdate, cid), lim)
+                else:
+                    continue
+                if changed:
+                    self.lists.pop(part, None)
 
 
-def _merge_desc(rows: list[Any], row: Any, limit: int) -> None:
-    """Put ``row`` into ``rows`` (the first ``limit`` of an order, highest first) where the order puts
-    it; a full list keeps only its first ``limit``, and a row after the last of a full list stays out."""
-    at = len(rows)
-    while at > 0 and rows[at - 1] < row:
-        at -= 1
-    if at >= limit:
-        return
-    rows.insert(at, row)
-    del rows[limit:]
+def _merge_top(rows: list[Any], row: Any, limit: int) -> bool:
+    """Put ``row`` into ``rows`` (the highest ``limit`` rows of an order, held in ascending order)
+    where the order puts it; a full list keeps only its highest ``limit``, so a row below the lowest
+    of a full list stays out. Whether ``rows`` changed."""
+    if len(rows) >= limit and row < rows[0]:
+        return False
+    insort(rows, row)
+    if len(rows) > limit:
+        del rows[0]
+    return True
 
 
 _KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
@@ -362,28 +372,34 @@ def _candidates(
     ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
     (one more than the cap tells that the cap was hit). Undated claims rank after dated ones. With
     ``view``, the keys this transaction has looked up in the same window are not read again."""
-    found: dict[str, list[tuple[bool, object, int]]] = defaultdict(list)
     window = dt.timedelta(days=WINDOW_DAYS)
     lim = cap + 1
     params: dict[str, object] = {"lim": lim}
     if date is not None:
         params.update(lo=date - window, hi=date + window)
     conn = session.connection()
+    out: dict[str, list[int]] = {}
     asked = list(keys)
+    lo = hi = None
     if view is not None:
         # the window as stored (the look-up compares the stored dates with these)
         lo = stored(conn, _KEY, "report_date", params["lo"]) if date is not None else None
         hi = stored(conn, _KEY, "report_date", params["hi"]) if date is not None else None
         asked = []
         for key in keys:
-            part = view.parts.get((key, lo, hi, lim))
-            if part is None:
-                asked.append(key)
-                continue
-            rows = found[key]
-            rows.extend((True, rdate, cid) for rdate, cid in part[0])
-            rows.extend((False, "", cid) for cid in part[1])
-        read: dict[str, tuple[list[tuple[Any, int]], list[int]]] = {key: ([], []) for key in asked}
+            part = (key, lo, hi, lim)
+            made = view.lists.get(part)
+            if made is None:
+                rows = view.parts.get(part)
+                if rows is None:
+                    asked.append(key)
+                    continue
+                made = view.lists[part] = _capped(rows[0], rows[1], cap)
+            ids, capped = made
+            if ids:
+                out[key] = ids
+                summary.capped += capped
+    read: dict[str, tuple[list[tuple[Any, int]], list[int]]] = {key: ([], []) for key in asked}
     for start in range(0, len(asked), _KEYS_PER_QUERY):
         chunk = asked[start : start + _KEYS_PER_QUERY]
         # a few statement shapes, each built and compiled once: the look-up is padded with keys that
@@ -393,28 +409,34 @@ def _candidates(
         stmt = _look_up(shape, date is not None)
         fetched = prepared_rows(conn, stmt, {**params, **{f"k{i}": key for i, key in enumerate(padded)}})
         for key, cid, rdate in fetched:
-            # dated before undated, newest first (the raw date: ISO text on SQLite, a date elsewhere)
-            found[key].append((rdate is not None, rdate if rdate is not None else "", int(cid)))
-            if view is not None:
-                if rdate is not None:
-                    read[key][0].append((rdate, int(cid)))
-                else:
-                    read[key][1].append(int(cid))
-    if view is not None:
-        for key, (dated, undated) in read.items():
-            dated.sort(reverse=True)
-            undated.sort(reverse=True)
-            view.parts[(key, lo, hi, lim)] = (dated, undated)
+            # the raw date: ISO text on SQLite, a date elsewhere
+            if rdate is not None:
+                read[key][0].append((rdate, int(cid)))
+            else:
+                read[key][1].append(int(cid))
+    for key, (dated, undated) in read.items():
+        dated.sort()
+        undated.sort()
+        ids, capped = made = _capped(dated, undated, cap)
+        if view is not None:
+            part = (key, lo, hi, lim)
+            view.parts[part] = (dated, undated)
             view.windows[key].append((lo, hi, lim))
-    out: dict[str, list[int]] = {}
-    for key, rows in found.items():
-        if not rows:
-            continue
-        rows.sort(reverse=True)
-        if len(rows) > cap:
-            summary.capped += 1
-        out[key] = [cid for _dated, _d, cid in rows[:cap]]
+            view.lists[part] = made
+        if ids:
+            out[key] = ids
+            summary.capped += capped
     return out
+
+
+def _capped(dated: list[tuple[Any, int]], undated: list[int], cap: int) -> tuple[list[int], bool]:
+    """A key's candidates from the two parts of its look-up (each in ascending order): dated claims
+    before undated ones, newest first, then highest id first; at most ``cap``, and whether there were
+    more."""
+    ids = [cid for _date, cid in reversed(dated[max(0, len(dated) - cap) :])]
+    if len(ids) < cap:
+        ids.extend(reversed(undated[max(0, len(undated) - (cap - len(ids))) :]))
+    return ids, len(dated) + len(undated) > cap
 
 
 def conflicts_of(session: Session, claim_ids: Iterable[int]) -> dict[int, set[int]]:
