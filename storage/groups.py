@@ -622,6 +622,11 @@ def _buckets(
     return live, buckets
 
 
+# built once: a group renamed, a claim joining a group
+_RENAME = update(_CLAIM).where(_CLAIM.c.group_id == bindparam("old")).values(group_id=bindparam("new"))
+_JOIN = update(_CLAIM).where(_CLAIM.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
+
+
 class _Merges:
     """The group merges of one report's claims, written together at the end.
 
@@ -680,16 +685,12 @@ class _Merges:
                 elif kind == "c":
                     joins[new].append(int(v))
         # two prepared statements, each run for all its rows (executemany), renames first
-        conn, claim = session.connection(), Claim.__table__  # type: ignore[attr-defined]
+        conn = session.connection()
         if renames:
-            rename = (
-                update(claim).where(claim.c.group_id == bindparam("old")).values(group_id=bindparam("new"))
-            )
-            conn.execute(rename, [{"old": old, "new": new} for old, new in sorted(renames)])
+            conn.execute(_RENAME, [{"old": old, "new": new} for old, new in sorted(renames)])
         if joins:
-            join = update(claim).where(claim.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
             conn.execute(
-                join, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
+                _JOIN, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
             )
         return renames, joins
 
