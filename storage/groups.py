@@ -276,10 +276,17 @@ class _IndexView:
     def __init__(self) -> None:
         self.parts: dict[tuple[str, object, object, int], tuple[list[tuple[Any, int]], list[int]]] = {}
         self.lists: dict[tuple[str, object, object, int], tuple[list[int], bool]] = {}
+        # a candidate list (by identity: the entry holds it) → its live candidates and buckets
+        self.bucketed: dict[int, tuple[list[int], list[int], list[tuple[GroupMember, list[int]]]]] = {}
+        self.filed_reports: set[int] = set()  # reports whose claims this transaction filed under keys
         self.windows: dict[str, list[tuple[object, object, int]]] = defaultdict(list)
         self.gids: dict[int, str | None] = {}
         self.dead: set[int] = set()
         self.members_of: dict[str, set[int]] = defaultdict(set)
+
+    def has_buckets(self, ids: list[int]) -> bool:
+        entry = self.bucketed.get(id(ids))
+        return entry is not None and entry[0] is ids
 
     def set_gid(self, cid: int, gid: str | None) -> None:
         old = self.gids.get(cid)
@@ -523,15 +530,24 @@ def _index_report_claims(
         keys = sorted(set(meets.values()))
         view = cache.view if cache is not None else None
         cands = _candidates(session, keys, date, cap, summary, view)
-        others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
-        merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
         compared = 0
         by_report: dict[int, list[int]] = defaultdict(list)  # one report, unless a caller mixes them
         for cid in sorted(keyed):
             by_report[mine[cid][0].report_id].append(cid)
+        if view is not None and view.filed_reports.isdisjoint(by_report):
+            # no candidate of these reports (none filed yet): each candidate list's buckets as the
+            # transaction made them, the members read only for the lists new to it
+            fresh = {c for cs in cands.values() if not view.has_buckets(cs) for c in cs}
+            found = _members(session, fresh - mine.keys(), cache)
+            merges = _Merges(view.gids)
+            made: tuple[dict[str, list[int]], dict[str, list[_Bucket]]] | None = _view_buckets(cands, found, view)
+        else:
+            others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
+            merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
+            made = None
         for report_id, cids in by_report.items():
-            live, buckets = _buckets(cands, others, report_id)
+            live, buckets = made if made is not None else _buckets(cands, others, report_id)
             for cid in cids:
                 member = mine[cid][0]
                 meet_keys = [meets[key] for key in keyed[cid]]
@@ -567,6 +583,7 @@ def _index_report_claims(
         insert_rows(conn, _KEY, ("claim_id", "key", "report_date"), rows)
         if view is not None:
             view.keys_written(rows)
+            view.filed_reports.update(by_report)
         summary.keys = len(rows)
     summary.claims = len(ids)
     if mark:
@@ -627,6 +644,49 @@ _RENAME = update(_CLAIM).where(_CLAIM.c.group_id == bindparam("old")).values(gro
 _JOIN = update(_CLAIM).where(_CLAIM.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
 
 
+class _NodeOf(dict[int, "_Node"]):
+    """Claim id → its union-find node (``_Merges.node``), each worked out when first asked."""
+
+    def __init__(self, group_of: Mapping[int, str | None]) -> None:
+        super().__init__()
+        self.group_of = group_of
+
+    def __missing__(self, cid: int) -> _Node:
+        gid = self.group_of.get(cid)
+        node: _Node = ("g", gid) if gid is not None else ("c", cid)
+        self[cid] = node
+        return node
+
+
+def _view_buckets(
+    cands: Mapping[str, list[int]], found: Mapping[int, tuple[GroupMember, str | None]], view: _IndexView
+) -> tuple[dict[str, list[int]], dict[str, list[_Bucket]]]:
+    """``_buckets`` for a report none of whose claims is among the candidates, each candidate list's
+    made once per transaction (``found``: the members of the lists new to it). A list is the same
+    object as long as the keys written leave it as it is (``_IndexView.lists``), and which of its
+    claims are live, and their members, do not change within the transaction."""
+    live: dict[str, list[int]] = {}
+    buckets: dict[str, list[_Bucket]] = {}
+    for key, ids in cands.items():
+        entry = view.bucketed.get(id(ids))
+        if entry is None or entry[0] is not ids:
+            alive = [oid for oid in ids if oid in found]
+            by_number: dict[int, list[int]] = {}
+            for oid in alive:
+                n = found[oid][0].comparison_id
+                if n:  # 0: never the same claim
+                    if n in by_number:
+                        by_number[n].append(oid)
+                    else:
+                        by_number[n] = [oid]
+            entry = view.bucketed[id(ids)] = (ids, alive, [(found[same[0]][0], same) for same in by_number.values()])
+        _ids, alive, groups = entry
+        if alive:
+            live[key] = alive
+            buckets[key] = [_Bucket(member, same) for member, same in groups]
+    return live, buckets
+
+
 class _Merges:
     """The group merges of one report's claims, written together at the end.
 
@@ -635,13 +695,11 @@ class _Merges:
     written at once, ends with): a union-find over loose claims and existing groups, then one
     ``UPDATE`` per renamed group and per new group id, rather than one per linked claim."""
 
-    def __init__(self, group_of: dict[int, str | None]) -> None:
+    def __init__(self, group_of: Mapping[int, str | None]) -> None:
         self._group_of = group_of  # the group ids as read, before any merge
         self._parent: dict[_Node, _Node] = {}
-        # each claim read with its group id as its node (``node``), worked out once
-        self.node_of: dict[int, _Node] = {
-            cid: ("g", gid) if gid is not None else ("c", cid) for cid, gid in group_of.items()
-        }
+        # a claim read with its group id → its node (``node``), worked out once, when first asked
+        self.node_of: dict[int, _Node] = _NodeOf(group_of)
 
     def node(self, cid: int) -> _Node:
         gid = self._group_of.get(cid)
