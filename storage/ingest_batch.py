@@ -3,21 +3,25 @@
 Each report stays all-or-nothing: it is written under a savepoint of its own, so a report that
 fails — unreadable, over the claim cap, or refused by the database — is rolled back alone and
 reported (an :class:`IngestFailure`) while the others of its batch are committed. As in
-``ingest_report``, parsing and extraction run before the write transaction opens (the write lock is
-never held while text is read), the same text under the same name is a no-op, and a report's claims
-are spooled in bounded memory. What a batch saves is the per-report commit, the verdict-count
+``ingest_report``, parsing and extraction run before the write transaction opens (in this process,
+the write lock is never held while text is read), the same text under the same name is a no-op, and
+a report's claims are spooled in bounded memory, made ready to be written where they are extracted
+(``storage.ingest.ClaimBatch``: row values, group members and keys). What a batch saves is the per-report commit, the verdict-count
 compaction (once per batch) and the grouping candidates read again and again (a
 :class:`~storage.groups.MemberCache` kept for the whole run; on SQLite also what the batch's
 transaction read of the grouping index and of group ids, kept up to date with what it writes).
 
 Pipelined (``workers`` ≥ 1, where the platform can fork): the next reports are parsed and extracted
-in worker processes (``storage.readahead``) while this process writes the previous batch, at most
-``AHEAD_REPORTS`` reports (and ``AHEAD_BYTES`` of text) ahead. Everything that touches the ledger
-stays here and happens at the same point of the run as without workers — the "same text" check
-against the ledger, the batches, their order and boundaries — so the ledger written is the same,
-row for row and id for id. A worker only reads: it parses a text, compares its hash with what the
-ledger held when the text was sent (to skip extracting a text that is most likely stored already) and
-extracts its claims, spilling those past the first ``INSERT_CHUNK`` to a file in a folder of this run.
+in worker processes (``storage.readahead``) while this process writes the previous ones, at most
+``AHEAD_REPORTS`` reports (and ``AHEAD_BYTES`` of text) ahead. A report is written as soon as its
+worker hands it over, in its batch's transaction (opened at the batch's first report to write and
+held while the worker reads the rest of the batch, so the writer never waits for a whole batch to be
+read); between writes the run reads the ledger in that transaction. Everything that touches the
+ledger stays here and happens in the same order as without workers — the "same text" check against
+the ledger, the batches, their order and boundaries — so the ledger written is the same, row for row
+and id for id. A worker only reads: it parses a text, compares its hash with what the ledger held
+when the text was sent (to skip extracting a text that is most likely stored already) and extracts
+its claims, spilling those past the first ``INSERT_CHUNK`` to a file in a folder of this run.
 A worker that dies ends the run with an :class:`IngestWorkerError` naming the report it was reading,
 after the reports before it are written; Ctrl-C stops and reaps the workers.
 """
