@@ -30,6 +30,7 @@ from claims.model import Value
 __all__ = [
     "GROUPED_KINDS",
     "GroupMember",
+    "placed",
     "NameForm",
     "name_form",
     "blocking_keys",
@@ -129,12 +130,47 @@ class GroupMember:
         return event_of(self) if self.kind == "date" else None
 
     @cached_property
+    def comparison_key(self) -> Hashable | None:
+        """Everything ``same_claim`` and ``values_agree`` read of this member besides its report id
+        (``_comparison_key``; None: it is never the same claim as another). Plain values, the same in
+        any process: a member made in one process and pickled to another carries it along."""
+        return _comparison_key(self)
+
+    @cached_property
     def comparison_id(self) -> int:
-        """A number standing for everything ``same_claim`` and ``values_agree`` read of this member
-        besides its report id (see ``_comparison_key``): two members with the same number compare
-        alike with any third member. 0 for a member that is never the same claim as another."""
-        key = _comparison_key(self)
+        """A number standing for ``comparison_key``: two members with the same number compare alike
+        with any third member. 0 for a member that is never the same claim as another. The numbers
+        are this process's own (never pickled: see ``__getstate__``)."""
+        key = self.comparison_key
         return 0 if key is None else _intern_comparison(key)
+
+    def warm(self) -> GroupMember:
+        """Work out now what grouping reads of the member (its names, subject, event, comparison key:
+        cached on it), so that a process making members for another one does that work there; returns
+        the member. Only the reads of its kind: a date is compared by its event, a figure by its names."""
+        if self.kind == "date":
+            _ = self._event
+        else:
+            _ = (self._entity_set, self._latin_sounds, self._han_sounds, self._family0)
+            _ = (self._topic_set, self._subject)
+        _ = self.comparison_key
+        return self
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled with what it cached, but for its comparison number (another process numbers anew)."""
+        state = self.__dict__
+        if "comparison_id" in state:
+            state = {k: v for k, v in state.items() if k != "comparison_id"}
+        return state
+
+
+def placed(member: GroupMember, claim_id: int, report_id: int) -> GroupMember:
+    """``member``, made before its claim was written (with ids 0), given its claim and report ids in
+    place: what it cached is kept (none of it reads the ids). Only for a member nothing holds yet
+    (its hash and equality change)."""
+    object.__setattr__(member, "claim_id", claim_id)
+    object.__setattr__(member, "report_id", report_id)
+    return member
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。:：]")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Executable, Select, Table, func, insert, select
+from sqlalchemy import CompoundSelect, Executable, Select, Table, insert
 from sqlalchemy.engine import Connection, Dialect
 
 __all__ = ["insert_returning_ids", "insert_rows", "prepared_rows", "raw_rows", "stored"]
@@ -36,14 +36,24 @@ def insert_returning_ids(
     if conn.dialect.name != "sqlite":
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return [int(r[0]) for r in conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in rows])]
-    before = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+    last, since = _id_queries(table)
+    before = int(conn.exec_driver_sql(last).scalar_one())
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
     conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', list(rows))  # type: ignore[arg-type]
-    top, count = conn.execute(select(func.max(table.c.id), func.count()).where(table.c.id > before)).one()
+    top, count = conn.exec_driver_sql(since, (before,)).one()
     if (top, count) != (before + len(rows), len(rows)):  # never seen: ids not given in sequence
         raise RuntimeError(f"{table.name}: new ids are not the run after {before}")
     return list(range(before + 1, before + len(rows) + 1))
+
+
+@lru_cache(maxsize=64)
+def _id_queries(table: Table) -> tuple[str, str]:
+    """SQLite's largest id of ``table``, and the largest and number of ids above a given one."""
+    return (
+        f'SELECT coalesce(max(id), 0) FROM "{table.name}"',
+        f'SELECT max(id), count(*) FROM "{table.name}" WHERE id > ?',
+    )
 
 
 def insert_rows(

@@ -24,6 +24,7 @@ cap the index holds exactly what the whole-ledger pass computes (tests/verificat
 from __future__ import annotations
 
 import datetime as dt
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -207,19 +208,36 @@ class MemberCache:
         self.limit = limit
         self.current_report: int | None = None  # its claims are not kept: they may still roll back
         self._members: dict[int, GroupMember] = {}
+        self._held: list[GroupMember] = []  # members of the report being written (``hold``)
         # a claim's member, or None: the dictionary's own look-up (called for every candidate)
         self.get: Callable[[int], GroupMember | None] = self._members.get
 
     def put(self, member: GroupMember) -> None:
         if member.report_id == self.current_report:
             return
+        self._add(member)
+
+    def _add(self, member: GroupMember) -> None:
         if len(self._members) >= self.limit:  # the oldest entries go first
             for cid in list(islice(self._members, self.limit // 4)):
                 del self._members[cid]
         self._members[member.claim_id] = member
 
+    def hold(self, members: Iterable[GroupMember]) -> None:
+        """Members of claims the current report just wrote (built from what was written, what
+        ``_members`` would read back once they are in): kept by ``keep`` once the report is in, or
+        forgotten by ``clear`` if it rolls back."""
+        self._held.extend(members)
+
+    def keep(self) -> None:
+        """The current report is in (its savepoint released): the members it held are kept."""
+        for member in self._held:
+            self._add(member)
+        self._held.clear()
+
     def clear(self) -> None:
         self._members.clear()
+        self._held.clear()
         if self.view is not None:
             self.view = _IndexView()
 
@@ -246,18 +264,29 @@ class _IndexView:
     kept up to date with what it writes, so that a later report of the batch does not read it again.
 
     ``parts``: per key, window (the stored bounds, or None) and limit, the two capped parts of the
-    look-up as the database returns them — dated rows (date, id) newest first, undated ids highest
-    first — each the first ``limit`` rows of its order; the keys this transaction writes are merged
-    in (``keys_written``), which keeps each part the first ``limit`` rows of the ledger as it now is.
+    look-up as the database returns them — dated rows (date, id), undated ids — each the first
+    ``limit`` rows of its order (newest first, highest first), held in ascending order (the newest
+    last, where a row just written goes); the keys this transaction writes are merged in
+    (``keys_written``), which keeps each part the first ``limit`` rows of the ledger as it now is.
+    ``lists``: the candidate list ``_candidates`` made of a key's parts (and whether the cap cut it),
+    until a key written changes them.
     ``gids``: the group ids of claims grouping considers (checkworthy, latest version), kept with the
     renames and joins this transaction writes (``grouped``); ``dead``: claims it does not consider."""
 
     def __init__(self) -> None:
         self.parts: dict[tuple[str, object, object, int], tuple[list[tuple[Any, int]], list[int]]] = {}
+        self.lists: dict[tuple[str, object, object, int], tuple[list[int], bool]] = {}
+        # a candidate list (by identity: the entry holds it) → its live candidates and buckets
+        self.bucketed: dict[int, tuple[list[int], list[int], list[tuple[GroupMember, list[int]]]]] = {}
+        self.filed_reports: set[int] = set()  # reports whose claims this transaction filed under keys
         self.windows: dict[str, list[tuple[object, object, int]]] = defaultdict(list)
         self.gids: dict[int, str | None] = {}
         self.dead: set[int] = set()
         self.members_of: dict[str, set[int]] = defaultdict(set)
+
+    def has_buckets(self, ids: list[int]) -> bool:
+        entry = self.bucketed.get(id(ids))
+        return entry is not None and entry[0] is ids
 
     def set_gid(self, cid: int, gid: str | None) -> None:
         old = self.gids.get(cid)
@@ -283,23 +312,28 @@ class _IndexView:
         """Merge ClaimKey rows (claim id, key, stored report date) just written into the parts read."""
         for cid, key, rdate in rows:
             for lo, hi, lim in self.windows.get(key, ()):
-                dated, undated = self.parts[(key, lo, hi, lim)]
+                part = (key, lo, hi, lim)
+                dated, undated = self.parts[part]
                 if rdate is None:
-                    _merge_desc(undated, cid, lim)
+                    changed = _merge_top(undated, cid, lim)
                 elif lo is None or lo <= rdate <= hi:
-                    _merge_desc(dated, (rdate, cid), lim)
+                    changed = _merge_top(dated, (rdate, cid), lim)
+                else:
+                    continue
+                if changed:
+                    self.lists.pop(part, None)
 
 
-def _merge_desc(rows: list[Any], row: Any, limit: int) -> None:
-    """Put ``row`` into ``rows`` (the first ``limit`` of an order, highest first) where the order puts
-    it; a full list keeps only its first ``limit``, and a row after the last of a full list stays out."""
-    at = len(rows)
-    while at > 0 and rows[at - 1] < row:
-        at -= 1
-    if at >= limit:
-        return
-    rows.insert(at, row)
-    del rows[limit:]
+def _merge_top(rows: list[Any], row: Any, limit: int) -> bool:
+    """Put ``row`` into ``rows`` (the highest ``limit`` rows of an order, held in ascending order)
+    where the order puts it; a full list keeps only its highest ``limit``, so a row below the lowest
+    of a full list stays out. Whether ``rows`` changed."""
+    if len(rows) >= limit and row < rows[0]:
+        return False
+    insort(rows, row)
+    if len(rows) > limit:
+        del rows[0]
+    return True
 
 
 _KEYS_PER_QUERY = 100  # keys per UNION ALL look-up (two capped parts each; SQLite allows 500 parts)
@@ -345,28 +379,34 @@ def _candidates(
     ``cap + 1`` undated ones are read, so a look-up costs the same however many claims share the key
     (one more than the cap tells that the cap was hit). Undated claims rank after dated ones. With
     ``view``, the keys this transaction has looked up in the same window are not read again."""
-    found: dict[str, list[tuple[bool, object, int]]] = defaultdict(list)
     window = dt.timedelta(days=WINDOW_DAYS)
     lim = cap + 1
     params: dict[str, object] = {"lim": lim}
     if date is not None:
         params.update(lo=date - window, hi=date + window)
     conn = session.connection()
+    out: dict[str, list[int]] = {}
     asked = list(keys)
+    lo = hi = None
     if view is not None:
         # the window as stored (the look-up compares the stored dates with these)
         lo = stored(conn, _KEY, "report_date", params["lo"]) if date is not None else None
         hi = stored(conn, _KEY, "report_date", params["hi"]) if date is not None else None
         asked = []
         for key in keys:
-            part = view.parts.get((key, lo, hi, lim))
-            if part is None:
-                asked.append(key)
-                continue
-            rows = found[key]
-            rows.extend((True, rdate, cid) for rdate, cid in part[0])
-            rows.extend((False, "", cid) for cid in part[1])
-        read: dict[str, tuple[list[tuple[Any, int]], list[int]]] = {key: ([], []) for key in asked}
+            part = (key, lo, hi, lim)
+            made = view.lists.get(part)
+            if made is None:
+                rows = view.parts.get(part)
+                if rows is None:
+                    asked.append(key)
+                    continue
+                made = view.lists[part] = _capped(rows[0], rows[1], cap)
+            ids, capped = made
+            if ids:
+                out[key] = ids
+                summary.capped += capped
+    read: dict[str, tuple[list[tuple[Any, int]], list[int]]] = {key: ([], []) for key in asked}
     for start in range(0, len(asked), _KEYS_PER_QUERY):
         chunk = asked[start : start + _KEYS_PER_QUERY]
         # a few statement shapes, each built and compiled once: the look-up is padded with keys that
@@ -376,28 +416,34 @@ def _candidates(
         stmt = _look_up(shape, date is not None)
         fetched = prepared_rows(conn, stmt, {**params, **{f"k{i}": key for i, key in enumerate(padded)}})
         for key, cid, rdate in fetched:
-            # dated before undated, newest first (the raw date: ISO text on SQLite, a date elsewhere)
-            found[key].append((rdate is not None, rdate if rdate is not None else "", int(cid)))
-            if view is not None:
-                if rdate is not None:
-                    read[key][0].append((rdate, int(cid)))
-                else:
-                    read[key][1].append(int(cid))
-    if view is not None:
-        for key, (dated, undated) in read.items():
-            dated.sort(reverse=True)
-            undated.sort(reverse=True)
-            view.parts[(key, lo, hi, lim)] = (dated, undated)
+            # the raw date: ISO text on SQLite, a date elsewhere
+            if rdate is not None:
+                read[key][0].append((rdate, int(cid)))
+            else:
+                read[key][1].append(int(cid))
+    for key, (dated, undated) in read.items():
+        dated.sort()
+        undated.sort()
+        ids, capped = made = _capped(dated, undated, cap)
+        if view is not None:
+            part = (key, lo, hi, lim)
+            view.parts[part] = (dated, undated)
             view.windows[key].append((lo, hi, lim))
-    out: dict[str, list[int]] = {}
-    for key, rows in found.items():
-        if not rows:
-            continue
-        rows.sort(reverse=True)
-        if len(rows) > cap:
-            summary.capped += 1
-        out[key] = [cid for _dated, _d, cid in rows[:cap]]
+            view.lists[part] = made
+        if ids:
+            out[key] = ids
+            summary.capped += capped
     return out
+
+
+def _capped(dated: list[tuple[Any, int]], undated: list[int], cap: int) -> tuple[list[int], bool]:
+    """A key's candidates from the two parts of its look-up (each in ascending order): dated claims
+    before undated ones, newest first, then highest id first; at most ``cap``, and whether there were
+    more."""
+    ids = [cid for _date, cid in reversed(dated[max(0, len(dated) - cap) :])]
+    if len(ids) < cap:
+        ids.extend(reversed(undated[max(0, len(undated) - (cap - len(ids))) :]))
+    return ids, len(dated) + len(undated) > cap
 
 
 def conflicts_of(session: Session, claim_ids: Iterable[int]) -> dict[int, set[int]]:
@@ -441,14 +487,21 @@ def index_new_claims(
     ids: list[int],
     members: dict[int, GroupMember],
     *,
+    keys: Mapping[int, list[str]] | None = None,
     cap: int = DEFAULT_CAP,
     cache: MemberCache | None = None,
 ) -> IndexSummary:
     """Index claims of one report that were just written (ingest): ``members`` are their checkworthy
-    claims' group members, built from what was written rather than read back. Nothing is to be taken
-    out of the index first, and the caller wrote ``grouped_at`` with the rows."""
+    claims' group members, built from what was written rather than read back, and ``keys`` their
+    grouping keys when the caller has them (``grouping_keys``; then ``members`` may leave out the
+    claims without keys, which grouping never reads). Nothing is to be taken out of the index first,
+    and the caller wrote ``grouped_at`` with the rows. With ``cache``, the members with keys are kept
+    in it once the report's savepoint is released (``MemberCache.keep``)."""
     mine = {cid: (m, None) for cid, m in members.items()}
-    return _index_report_claims(session, ids, cap, mine, mark=False, cache=cache)
+    summary = _index_report_claims(session, ids, cap, mine, mark=False, cache=cache, claim_keys=keys)
+    if cache is not None:
+        cache.hold(m for cid, m in members.items() if (keys[cid] if keys is not None else grouping_keys(m)))
+    return summary
 
 
 def _index_report_claims(
@@ -459,13 +512,17 @@ def _index_report_claims(
     *,
     mark: bool = True,
     cache: MemberCache | None = None,
+    claim_keys: Mapping[int, list[str]] | None = None,
 ) -> IndexSummary:
     """Index claims of one report (one date, so one window for all); ``mine``: their members when the
-    caller has them; ``mark``: set their ``grouped_at``."""
+    caller has them, and ``claim_keys`` their grouping keys; ``mark``: set their ``grouped_at``."""
     summary = IndexSummary()
     if mine is None:
         mine = _members(session, ids)
-    keyed = {cid: grouping_keys(m) for cid, (m, _g) in mine.items()}
+    if claim_keys is None:
+        keyed = {cid: grouping_keys(m) for cid, (m, _g) in mine.items()}
+    else:
+        keyed = {cid: claim_keys[cid] for cid in mine}
     keyed = {cid: ks for cid, ks in keyed.items() if ks}
     if keyed:
         date = next(iter(mine.values()))[0].date
@@ -473,15 +530,24 @@ def _index_report_claims(
         keys = sorted(set(meets.values()))
         view = cache.view if cache is not None else None
         cands = _candidates(session, keys, date, cap, summary, view)
-        others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
-        merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
         conflicts: set[tuple[int, int]] = set()
         compared = 0
         by_report: dict[int, list[int]] = defaultdict(list)  # one report, unless a caller mixes them
         for cid in sorted(keyed):
             by_report[mine[cid][0].report_id].append(cid)
+        if view is not None and view.filed_reports.isdisjoint(by_report):
+            # no candidate of these reports (none filed yet): each candidate list's buckets as the
+            # transaction made them, the members read only for the lists new to it
+            fresh = {c for cs in cands.values() if not view.has_buckets(cs) for c in cs}
+            found = _members(session, fresh - mine.keys(), cache)
+            merges = _Merges(view.gids)
+            made: tuple[dict[str, list[int]], dict[str, list[_Bucket]]] | None = _view_buckets(cands, found, view)
+        else:
+            others = _members(session, {c for cs in cands.values() for c in cs} - mine.keys(), cache)
+            merges = _Merges({cid: gid for cid, (_m, gid) in others.items()})
+            made = None
         for report_id, cids in by_report.items():
-            live, buckets = _buckets(cands, others, report_id)
+            live, buckets = made if made is not None else _buckets(cands, others, report_id)
             for cid in cids:
                 member = mine[cid][0]
                 meet_keys = [meets[key] for key in keyed[cid]]
@@ -517,6 +583,7 @@ def _index_report_claims(
         insert_rows(conn, _KEY, ("claim_id", "key", "report_date"), rows)
         if view is not None:
             view.keys_written(rows)
+            view.filed_reports.update(by_report)
         summary.keys = len(rows)
     summary.claims = len(ids)
     if mark:
@@ -572,6 +639,54 @@ def _buckets(
     return live, buckets
 
 
+# built once: a group renamed, a claim joining a group
+_RENAME = update(_CLAIM).where(_CLAIM.c.group_id == bindparam("old")).values(group_id=bindparam("new"))
+_JOIN = update(_CLAIM).where(_CLAIM.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
+
+
+class _NodeOf(dict[int, "_Node"]):
+    """Claim id → its union-find node (``_Merges.node``), each worked out when first asked."""
+
+    def __init__(self, group_of: Mapping[int, str | None]) -> None:
+        super().__init__()
+        self.group_of = group_of
+
+    def __missing__(self, cid: int) -> _Node:
+        gid = self.group_of.get(cid)
+        node: _Node = ("g", gid) if gid is not None else ("c", cid)
+        self[cid] = node
+        return node
+
+
+def _view_buckets(
+    cands: Mapping[str, list[int]], found: Mapping[int, tuple[GroupMember, str | None]], view: _IndexView
+) -> tuple[dict[str, list[int]], dict[str, list[_Bucket]]]:
+    """``_buckets`` for a report none of whose claims is among the candidates, each candidate list's
+    made once per transaction (``found``: the members of the lists new to it). A list is the same
+    object as long as the keys written leave it as it is (``_IndexView.lists``), and which of its
+    claims are live, and their members, do not change within the transaction."""
+    live: dict[str, list[int]] = {}
+    buckets: dict[str, list[_Bucket]] = {}
+    for key, ids in cands.items():
+        entry = view.bucketed.get(id(ids))
+        if entry is None or entry[0] is not ids:
+            alive = [oid for oid in ids if oid in found]
+            by_number: dict[int, list[int]] = {}
+            for oid in alive:
+                n = found[oid][0].comparison_id
+                if n:  # 0: never the same claim
+                    if n in by_number:
+                        by_number[n].append(oid)
+                    else:
+                        by_number[n] = [oid]
+            entry = view.bucketed[id(ids)] = (ids, alive, [(found[same[0]][0], same) for same in by_number.values()])
+        _ids, alive, groups = entry
+        if alive:
+            live[key] = alive
+            buckets[key] = [_Bucket(member, same) for member, same in groups]
+    return live, buckets
+
+
 class _Merges:
     """The group merges of one report's claims, written together at the end.
 
@@ -580,13 +695,11 @@ class _Merges:
     written at once, ends with): a union-find over loose claims and existing groups, then one
     ``UPDATE`` per renamed group and per new group id, rather than one per linked claim."""
 
-    def __init__(self, group_of: dict[int, str | None]) -> None:
+    def __init__(self, group_of: Mapping[int, str | None]) -> None:
         self._group_of = group_of  # the group ids as read, before any merge
         self._parent: dict[_Node, _Node] = {}
-        # each claim read with its group id as its node (``node``), worked out once
-        self.node_of: dict[int, _Node] = {
-            cid: ("g", gid) if gid is not None else ("c", cid) for cid, gid in group_of.items()
-        }
+        # a claim read with its group id → its node (``node``), worked out once, when first asked
+        self.node_of: dict[int, _Node] = _NodeOf(group_of)
 
     def node(self, cid: int) -> _Node:
         gid = self._group_of.get(cid)
@@ -630,16 +743,12 @@ class _Merges:
                 elif kind == "c":
                     joins[new].append(int(v))
         # two prepared statements, each run for all its rows (executemany), renames first
-        conn, claim = session.connection(), Claim.__table__  # type: ignore[attr-defined]
+        conn = session.connection()
         if renames:
-            rename = (
-                update(claim).where(claim.c.group_id == bindparam("old")).values(group_id=bindparam("new"))
-            )
-            conn.execute(rename, [{"old": old, "new": new} for old, new in sorted(renames)])
+            conn.execute(_RENAME, [{"old": old, "new": new} for old, new in sorted(renames)])
         if joins:
-            join = update(claim).where(claim.c.id == bindparam("cid")).values(group_id=bindparam("gid"))
             conn.execute(
-                join, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
+                _JOIN, [{"cid": cid, "gid": new} for new, ids in sorted(joins.items()) for cid in sorted(ids)]
             )
         return renames, joins
 

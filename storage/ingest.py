@@ -34,13 +34,13 @@ from sqlmodel import Session, col, select, update
 
 from claims.errors import ReportError
 from claims.extract import iter_claims
-from claims.grouping import GroupMember
+from claims.grouping import GroupMember, placed
 from claims.model import ExtractedClaim, ParsedReport
 from claims.report import parse_report
 from storage.bulk import insert_returning_ids, stored
 from storage.counts import compact_counts
 from storage.db import session_scope
-from storage.groups import MemberCache, index_new_claims, unindex_claims
+from storage.groups import MemberCache, grouping_keys, index_new_claims, unindex_claims
 from storage.models import Claim, Report, Section, SectionSource, utcnow
 from storage.sources import upsert_source_urls
 from storage.verdicts import initial_verdicts
@@ -51,6 +51,8 @@ __all__ = [
     "ingest_parsed",
     "content_hash",
     "ClaimSpool",
+    "ClaimBatch",
+    "claim_batch",
     "SpoolParts",
     "unchanged",
     "unchanged_text",
@@ -76,8 +78,9 @@ MAX_REPORT_CLAIMS = 50_000  # default of Settings.max_report_claims: more is a d
 
 
 class ClaimSpool:
-    """A report's claims in batches of ``INSERT_CHUNK``: the first batch in memory, the others
-    pickled to a temporary file (created only for a report of more than one batch).
+    """A report's claims in batches of ``INSERT_CHUNK``, each made ready to be written as it is
+    extracted (a :class:`ClaimBatch`, for a report dated ``date``): the first batch in memory, the
+    others pickled to a temporary file (created only for a report of more than one batch).
 
     Iterating reads the claims back in order, one batch in memory at a time; ``close`` drops the file.
     ``spill_dir``: the file is a named one in that folder, so that the spool can be handed to another
@@ -90,22 +93,28 @@ class ClaimSpool:
         name: str,
         max_claims: int | None,
         *,
+        date: dt.date | None,
         spill_dir: str | None = None,
     ) -> None:
         self.count = 0
         self.checkworthy = 0
-        self._first: list[ExtractedClaim] = []
+        self._first: ClaimBatch | None = None
         self._file: IO[bytes] | None = None
         self._path: str | None = None  # the named file's, while this spool owns it
         self._batches = 0
         try:
-            self._fill(iter(claims), name, max_claims, spill_dir)
+            self._fill(iter(claims), name, max_claims, date, spill_dir)
         except BaseException:
             self.close()
             raise
 
     def _fill(
-        self, claims: Iterator[ExtractedClaim], name: str, max_claims: int | None, spill_dir: str | None
+        self,
+        claims: Iterator[ExtractedClaim],
+        name: str,
+        max_claims: int | None,
+        date: dt.date | None,
+        spill_dir: str | None,
     ) -> None:
         while batch := list(islice(claims, INSERT_CHUNK)):
             self.count += len(batch)
@@ -117,8 +126,9 @@ class ClaimSpool:
                     hint="check the file; to ingest it all the same, raise CLAIMLEDGER_MAX_REPORT_CLAIMS "
                     "(0: no limit)",
                 )
-            if not self._first:
-                self._first = batch
+            ready = claim_batch(batch, date)
+            if self._first is None:
+                self._first = ready
                 continue
             if self._file is None:
                 if spill_dir is None:
@@ -127,7 +137,7 @@ class ClaimSpool:
                 else:
                     fd, self._path = tempfile.mkstemp(prefix="claimledger-claims-", dir=spill_dir)
                     self._file = os.fdopen(fd, "w+b")
-            pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(ready, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._batches += 1
 
     def detach(self) -> SpoolParts:
@@ -154,9 +164,9 @@ class ClaimSpool:
             os.unlink(parts.path)
         return spool
 
-    def batches(self) -> Iterator[list[ExtractedClaim]]:
+    def batches(self) -> Iterator[ClaimBatch]:
         """The claims, batch by batch, in text order."""
-        if self._first:
+        if self._first is not None:
             yield self._first
         if self._file is not None:
             self._file.seek(0)
@@ -184,7 +194,7 @@ class SpoolParts:
     """A detached :class:`ClaimSpool`: its first batch, the file holding the others (None: no more),
     how many batches that file holds, and the spool's counts."""
 
-    first: list[ExtractedClaim]
+    first: ClaimBatch | None
     path: str | None
     batches: int
     count: int
@@ -197,9 +207,7 @@ class SpoolParts:
                 os.unlink(self.path)
 
 
-_CLAIM_COLUMNS = (
-    "report_id",
-    "section_id",
+_CLAIM_COLUMNS = (  # a claim's own values first (``ClaimBatch.rows``), then what the write adds
     "start",
     "end",
     "sentence_start",
@@ -212,6 +220,8 @@ _CLAIM_COLUMNS = (
     "topics",
     "checkworthy",
     "group_id",
+    "section_id",
+    "report_id",
     "created_at",
     "grouped_at",
 )
@@ -225,34 +235,60 @@ def _names_json(names: tuple[str, ...]) -> str:
     return _to_json(list(names))
 
 
-def _claim_row(ex: ExtractedClaim, report_id: int, section_ids: dict[int, int], now: Any) -> tuple[Any, ...]:
-    """The claim's row (``_CLAIM_COLUMNS``); ``now`` as stored, for ``created_at`` and ``grouped_at``
-    (it is indexed in the same transaction: storage.groups.index_new_claims)."""
-    return (
-        report_id,
-        section_ids.get(ex.section_order),
-        ex.start,
-        ex.end,
-        ex.sentence_start,
-        ex.sentence_end,
-        ex.sentence,
-        ex.key_text,
-        ex.kind,
-        _to_json([v.to_json() for v in ex.values]),
-        _names_json(tuple(ex.entities)),
-        _names_json(tuple(ex.topics)),
-        ex.checkworthy,
-        None,
-        now,
-        now,
-    )
+@dataclass(frozen=True)
+class ClaimBatch:
+    """Claims made ready to be written, by whoever extracted them (a read-ahead worker, or the
+    ingesting process before its transaction opens): everything about them that needs no database.
+
+    ``rows``: each claim's own column values (the first twelve of ``_CLAIM_COLUMNS``: JSON encoded,
+    no group yet); ``sections``: each claim's section order (the write maps it to the section's id);
+    ``members``: for the checkworthy claims that grouping files under a key, their place in the
+    batch, their group member (claim and report ids 0 until written: ``claims.grouping.placed``; its
+    names, subject and comparison key already worked out) and their grouping keys."""
+
+    rows: list[tuple[Any, ...]]
+    sections: list[int]
+    members: list[tuple[int, GroupMember, list[str]]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
-def _member(ex: ExtractedClaim, claim_id: int, report_id: int, date: dt.date | None) -> GroupMember:
-    """The grouping member of a claim just written: what ``storage.groups`` would read back."""
+def claim_batch(claims: list[ExtractedClaim], date: dt.date | None) -> ClaimBatch:
+    """``claims`` (of a report dated ``date``) made ready to be written (see :class:`ClaimBatch`)."""
+    rows: list[tuple[Any, ...]] = []
+    members: list[tuple[int, GroupMember, list[str]]] = []
+    for at, ex in enumerate(claims):
+        rows.append(
+            (
+                ex.start,
+                ex.end,
+                ex.sentence_start,
+                ex.sentence_end,
+                ex.sentence,
+                ex.key_text,
+                ex.kind,
+                _to_json([v.to_json() for v in ex.values]),
+                _names_json(tuple(ex.entities)),
+                _names_json(tuple(ex.topics)),
+                ex.checkworthy,
+                None,
+            )
+        )
+        if ex.checkworthy:
+            member = _member(ex, date)
+            keys = grouping_keys(member)
+            if keys:  # a member without keys is never compared: grouping never reads it
+                members.append((at, member.warm(), keys))
+    return ClaimBatch(rows, [ex.section_order for ex in claims], members)
+
+
+def _member(ex: ExtractedClaim, date: dt.date | None) -> GroupMember:
+    """The grouping member of a claim about to be written: what ``storage.groups`` would read back
+    once it is (ids 0 until then)."""
     return GroupMember(
-        claim_id=claim_id,
-        report_id=report_id,
+        claim_id=0,
+        report_id=0,
         kind=ex.kind,
         text=ex.sentence,
         values=ex.values,
@@ -276,7 +312,10 @@ def ingest_report(
         same = unchanged(session, parsed)
     if same is not None:
         return same
-    with ClaimSpool(iter_claims(parsed), name, max_claims) as spool, session_scope(engine) as session:
+    with (
+        ClaimSpool(iter_claims(parsed), name, max_claims, date=parsed.date) as spool,
+        session_scope(engine) as session,
+    ):
         return ingest_parsed(session, parsed, spool)
 
 
@@ -293,11 +332,10 @@ def unchanged_text(session: Session, name: str, sha256: str) -> IngestResult | N
     return IngestResult(name, latest[0], latest[1], "unchanged")
 
 
-def latest_hash(engine: Engine, name: str) -> str | None:
-    """The ``content_hash`` of the report's newest stored version, if any (outside any transaction)."""
-    with engine.connect() as conn:
-        row = conn.execute(_LATEST, {"name": name}).first()
-    return None if row is None else str(row[2])
+def latest_hash(session: Session, name: str) -> str | None:
+    """The ``content_hash`` of the report's newest stored version, if any."""
+    latest = _latest_row(session, name)
+    return None if latest is None else latest[2]
 
 
 def ingest_parsed(
@@ -354,24 +392,28 @@ def ingest_parsed(
 
     stamp = stored(conn, _CLAIM, "created_at", now)
     if isinstance(extracted, list):
-        batches: Iterable[list[ExtractedClaim]] = [extracted]
+        batches: Iterable[ClaimBatch] = (
+            claim_batch(extracted[at : at + INSERT_CHUNK], parsed.date) for at in range(0, len(extracted), INSERT_CHUNK)
+        )
         count, checkworthy = len(extracted), sum(1 for ex in extracted if ex.checkworthy)
     else:
         batches, count, checkworthy = extracted.batches(), extracted.count, extracted.checkworthy
+    section_of = section_ids.get
+    written = (report_id, stamp, stamp)
+    # in batches of INSERT_CHUNK: a hostile report of tens of thousands of figures never holds all its rows at once
     for batch in batches:
-        # in chunks: a hostile report of tens of thousands of figures never holds all its rows at once
-        for at in range(0, len(batch), INSERT_CHUNK):
-            chunk = batch[at : at + INSERT_CHUNK]
-            rows = [_claim_row(ex, report_id, section_ids, stamp) for ex in chunk]
-            claim_ids = insert_returning_ids(conn, _CLAIM, _CLAIM_COLUMNS, rows)
-            initial_verdicts(session, claim_ids)
-            # cross-report grouping as an index: the new claims meet only the claims sharing their keys
-            members = {
-                cid: _member(ex, cid, report_id, parsed.date)
-                for cid, ex in zip(claim_ids, chunk, strict=True)
-                if ex.checkworthy
-            }
-            index_new_claims(session, claim_ids, members, cache=cache)
+        rows = [(*row, section_of(order), *written) for row, order in zip(batch.rows, batch.sections, strict=True)]
+        claim_ids = insert_returning_ids(conn, _CLAIM, _CLAIM_COLUMNS, rows)
+        del rows
+        initial_verdicts(session, claim_ids)
+        # cross-report grouping as an index: the new claims meet only the claims sharing their keys
+        members: dict[int, GroupMember] = {}
+        keys: dict[int, list[str]] = {}
+        for at, member, member_keys in batch.members:
+            cid = claim_ids[at]
+            members[cid] = placed(member, cid, report_id)
+            keys[cid] = member_keys
+        index_new_claims(session, claim_ids, members, keys=keys, cache=cache)
     if compact:
         compact_counts(session)  # fold the verdict counts the new verdicts appended (storage/counts.py)
     return IngestResult(

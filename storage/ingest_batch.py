@@ -3,21 +3,25 @@
 Each report stays all-or-nothing: it is written under a savepoint of its own, so a report that
 fails — unreadable, over the claim cap, or refused by the database — is rolled back alone and
 reported (an :class:`IngestFailure`) while the others of its batch are committed. As in
-``ingest_report``, parsing and extraction run before the write transaction opens (the write lock is
-never held while text is read), the same text under the same name is a no-op, and a report's claims
-are spooled in bounded memory. What a batch saves is the per-report commit, the verdict-count
+``ingest_report``, parsing and extraction run before the write transaction opens (in this process,
+the write lock is never held while text is read), the same text under the same name is a no-op, and
+a report's claims are spooled in bounded memory, made ready to be written where they are extracted
+(``storage.ingest.ClaimBatch``: row values, group members and keys). What a batch saves is the per-report commit, the verdict-count
 compaction (once per batch) and the grouping candidates read again and again (a
 :class:`~storage.groups.MemberCache` kept for the whole run; on SQLite also what the batch's
 transaction read of the grouping index and of group ids, kept up to date with what it writes).
 
 Pipelined (``workers`` ≥ 1, where the platform can fork): the next reports are parsed and extracted
-in worker processes (``storage.readahead``) while this process writes the previous batch, at most
-``AHEAD_REPORTS`` reports (and ``AHEAD_BYTES`` of text) ahead. Everything that touches the ledger
-stays here and happens at the same point of the run as without workers — the "same text" check
-against the ledger, the batches, their order and boundaries — so the ledger written is the same,
-row for row and id for id. A worker only reads: it parses a text, compares its hash with what the
-ledger held when the text was sent (to skip extracting a text that is most likely stored already) and
-extracts its claims, spilling those past the first ``INSERT_CHUNK`` to a file in a folder of this run.
+in worker processes (``storage.readahead``) while this process writes the previous ones, at most
+``AHEAD_REPORTS`` reports (and ``AHEAD_BYTES`` of text) ahead. A report is written as soon as its
+worker hands it over, in its batch's transaction (opened at the batch's first report to write and
+held while the worker reads the rest of the batch, so the writer never waits for a whole batch to be
+read); between writes the run reads the ledger in that transaction. Everything that touches the
+ledger stays here and happens in the same order as without workers — the "same text" check against
+the ledger, the batches, their order and boundaries — so the ledger written is the same, row for row
+and id for id. A worker only reads: it parses a text, compares its hash with what the ledger held
+when the text was sent (to skip extracting a text that is most likely stored already) and extracts
+its claims, spilling those past the first ``INSERT_CHUNK`` to a file in a folder of this run.
 A worker that dies ends the run with an :class:`IngestWorkerError` naming the report it was reading,
 after the reports before it are written; Ctrl-C stops and reaps the workers.
 """
@@ -28,11 +32,12 @@ import gc
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal
@@ -120,11 +125,12 @@ def ingest_reports(
     CPU, or a single document): all in this process."""
     if (isinstance(docs, Sized) and len(docs) < 2) or _cpus() < 2:
         workers = 0  # nothing to overlap, or no second CPU to overlap it on
+    ledger = _Ledger(engine)
     if workers > 0 and can_fork():
-        with _read_ahead(engine, docs, max_claims, workers) as prepares:
-            yield from _batches(engine, prepares)
+        with _read_ahead(ledger, docs, max_claims, workers) as (prepares, pipelined):
+            yield from _batches(ledger, prepares, eager=pipelined)
     else:
-        yield from _batches(engine, _in_process(engine, docs, max_claims))
+        yield from _batches(ledger, _in_process(ledger, docs, max_claims))
 
 
 def _cpus() -> int:
@@ -135,36 +141,67 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _batches(engine: Engine, prepares: Iterable[Prepare]) -> Iterator[IngestResult | IngestFailure]:
+class _Ledger:
+    """The ledger a run writes, and how the run reads it between writes (``reading``): in the
+    transaction of the batch being written when one is open (``session``: with eager writes the next
+    reports are made ready while it is; another connection would wait for its write lock on SQLite,
+    and for the names the batch has not written it reads what another connection would), else in a
+    session of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session: Session | None = None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        if self.session is not None:
+            yield self.session
+            return
+        with Session(self.engine) as session:
+            yield session
+
+
+def _batches(
+    ledger: _Ledger, prepares: Iterable[Prepare], *, eager: bool = False
+) -> Iterator[IngestResult | IngestFailure]:
+    """The reports made ready by ``prepares``, written in batches; the outcomes of a batch are yielded
+    once it is committed. ``eager`` (the reports are read in worker processes): a report is written as
+    soon as it is ready, in its batch's transaction, so that writing never waits for a whole batch to
+    be read (the first one, above all); else the batch is read first and the transaction opened after
+    (the write lock is never held while this process reads a text)."""
     cache = MemberCache()
-    batch: list[_Pending] = []
+    writer = _Batch(ledger, cache)
     claims = 0
-    for prepare in prepares:
-        try:
-            with _collector_paused():
-                item = prepare(batch)
-        except IngestWorkerError:
-            if batch:  # what was read before the worker ended goes in
-                with _collector_paused():
-                    outcomes = list(_write(engine, batch, cache))
+    collector = _Collector()
+    try:
+        for prepare in prepares:
+            try:
+                item = prepare(writer.items)
+            except IngestWorkerError:
+                if writer.items:  # what was read before the worker ended goes in
+                    outcomes = writer.commit()
+                    with collector.running():
+                        yield from outcomes
+                raise
+            writer.add(item, write=eager)
+            claims += item.spool.count if item.spool is not None else 0
+            if len(writer.items) >= BATCH_REPORTS or claims >= BATCH_CLAIMS:
+                outcomes = writer.commit()
+                with collector.running():
+                    yield from outcomes
+                claims = 0
+        if writer.items:
+            outcomes = writer.commit()
+            with collector.running():
                 yield from outcomes
-            raise
-        batch.append(item)
-        claims += item.spool.count if item.spool is not None else 0
-        if len(batch) >= BATCH_REPORTS or claims >= BATCH_CLAIMS:
-            with _collector_paused():
-                outcomes = list(_write(engine, batch, cache))
-            yield from outcomes
-            batch, claims = [], 0
-    if batch:
-        with _collector_paused():
-            outcomes = list(_write(engine, batch, cache))
-        yield from outcomes
+    finally:
+        writer.abort()
+        collector.restore()
 
 
-def _in_process(engine: Engine, docs: Iterable[Doc], max_claims: int | None) -> Iterator[Prepare]:
+def _in_process(ledger: _Ledger, docs: Iterable[Doc], max_claims: int | None) -> Iterator[Prepare]:
     for name, text in docs:
-        yield partial(_prepare, engine, name, text, max_claims)
+        yield partial(_prepare, ledger, name, text, max_claims)
 
 
 # -- pipelined: parse and extract in worker processes ----------------------------------------------
@@ -209,7 +246,9 @@ def _read_one(task: _Task) -> _Read:
             if sha == task.stored_hash:
                 return _Read(sha=sha, skipped=True)
             stage = "extract"
-            spool = ClaimSpool(iter_claims(parsed), task.name, task.max_claims, spill_dir=task.spill_dir)
+            spool = ClaimSpool(
+                iter_claims(parsed), task.name, task.max_claims, date=parsed.date, spill_dir=task.spill_dir
+            )
             return _Read(sha=sha, parsed=parsed, spool=spool.detach())
         except ClaimledgerError as exc:
             return _Read(sha=sha, failed=stage, failure=IngestFailure(task.name, exc.message, exc.hint))
@@ -219,10 +258,11 @@ def _read_one(task: _Task) -> _Read:
 
 @contextmanager
 def _read_ahead(
-    engine: Engine, docs: Iterable[Doc], max_claims: int | None, workers: int
-) -> Iterator[Iterator[Prepare]]:
-    """The reports made ready by ``workers`` processes, read ahead (see module docstring); the
-    workers are stopped and reaped on the way out, at once if the run did not finish."""
+    ledger: _Ledger, docs: Iterable[Doc], max_claims: int | None, workers: int
+) -> Iterator[tuple[Iterator[Prepare], bool]]:
+    """The reports made ready by ``workers`` processes, read ahead (see module docstring), and
+    whether they are (False: no process could be had, they are read in this one); the workers are
+    stopped and reaped on the way out, at once if the run did not finish."""
     with tempfile.TemporaryDirectory(prefix="claimledger-ingest-", ignore_cleanup_errors=True) as spill_dir:
         try:
             # a worker outliving this process (kill -9) removes the folder this process cannot
@@ -230,14 +270,14 @@ def _read_ahead(
             pool: ReadAhead[_Task, _Read] = ReadAhead(_read_one, workers, orphaned=orphaned)
         except OSError as exc:  # no process to be had (EAGAIN, ENOMEM): the run goes on without
             log.warning("no worker process (%s); reading the reports in this process", exc)
-            yield _in_process(engine, docs, max_claims)
+            yield _in_process(ledger, docs, max_claims), False
             return
         with pool:  # stopped before the folder goes
-            yield _ahead(engine, iter(docs), max_claims, spill_dir, pool)
+            yield _ahead(ledger, iter(docs), max_claims, spill_dir, pool), True
 
 
 def _ahead(
-    engine: Engine, docs: Iterator[Doc], max_claims: int | None, spill_dir: str, pool: ReadAhead[_Task, _Read]
+    ledger: _Ledger, docs: Iterator[Doc], max_claims: int | None, spill_dir: str, pool: ReadAhead[_Task, _Read]
 ) -> Iterator[Prepare]:
     # in flight, in order: a report sent to a worker (its text kept, for the rare case in _adopt, and
     # its number in the pool), or one whose text could not be read (its failure)
@@ -261,7 +301,9 @@ def _ahead(
                 log.exception("%s: not ingested", name)
                 ahead.append((name, _unexpected(name, exc), -1))
                 continue
-            pool.submit(_Task(name, body, latest_hash(engine, name), max_claims, spill_dir))
+            with ledger.reading() as session:
+                stored = latest_hash(session, name)
+            pool.submit(_Task(name, body, stored, max_claims, spill_dir))
             ahead.append((name, body, sent))
             sent += 1
             size += len(body)
@@ -289,7 +331,7 @@ def _ahead(
         if isinstance(body, IngestFailure):
             yield partial(_unread, body)
         else:
-            yield partial(_receive, engine, pool, died, name, body, max_claims)
+            yield partial(_receive, ledger, pool, died, name, body, max_claims)
 
 
 def _unexpected(name: str, exc: Exception) -> IngestFailure:
@@ -302,7 +344,7 @@ def _unread(failure: IngestFailure, batch: list[_Pending]) -> _Pending:
 
 
 def _receive(
-    engine: Engine,
+    ledger: _Ledger,
     pool: ReadAhead[_Task, _Read],
     died: Callable[[WorkerDied, str], IngestWorkerError],
     name: str,
@@ -315,18 +357,18 @@ def _receive(
         read = pool.result()
     except WorkerDied as exc:
         raise died(exc, name) from exc
-    return _adopt(engine, name, body, read, max_claims, batch)
+    return _adopt(ledger, name, body, read, max_claims, batch)
 
 
 def _adopt(
-    engine: Engine, name: str, body: str, read: _Read, max_claims: int | None, batch: list[_Pending]
+    ledger: _Ledger, name: str, body: str, read: _Read, max_claims: int | None, batch: list[_Pending]
 ) -> _Pending:
     item = _Pending(name)
     if read.failed == "parse":
         return _failed(item, read)
     assert read.sha is not None
     if not any(p.name == name for p in batch):  # as _prepare: the ledger as it is now
-        with Session(engine) as session:
+        with ledger.reading() as session:
             same = unchanged_text(session, name, read.sha)
         if same is not None:
             if read.spool is not None:
@@ -334,7 +376,7 @@ def _adopt(
             item.outcome = same
             return item
     if read.skipped:  # stored when the worker looked, not any more (this run wrote the name since)
-        return _prepare(engine, name, body, max_claims, batch)
+        return _prepare(ledger, name, body, max_claims, batch)
     if read.failed is not None:
         return _failed(item, read)
     assert read.parsed is not None and read.spool is not None
@@ -352,12 +394,8 @@ def _failed(item: _Pending, read: _Read) -> _Pending:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a report is read or a batch written, back as it was after.
-
-    What a batch allocates is freed by reference counting as it goes (claims, rows, members: no
-    cycles to speak of), but the collector's full passes walk every object alive — the member cache
-    of tens of thousands of claims among them — and cost a tenth of a batch ingest. The cycles a
-    batch may leave are collected once the collector runs again, between reports."""
+    """Python's cycle collector off while a worker reads a report, back as it was after (see
+    ``_Collector``)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -367,8 +405,36 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Collector:
+    """Python's cycle collector paused while a run reads and writes a batch, running again (as it was)
+    while the batch's outcomes are handed out, and when the run ends (``restore``).
+
+    What a batch allocates is freed by reference counting as it goes (claims, rows, members: no
+    cycles to speak of), but the collector's passes walk every object that survived since the last
+    one — a full pass, the member cache of tens of thousands of claims among them — and cost a tenth
+    of a batch ingest when they came between reports. The cycles a batch may leave are collected
+    once per batch."""
+
+    def __init__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        if self.was_enabled:
+            gc.enable()
+        try:
+            yield
+        finally:
+            gc.disable()
+
+    def restore(self) -> None:
+        if self.was_enabled:
+            gc.enable()
+
+
 def _prepare(
-    engine: Engine, name: str, text: str | Callable[[], str], max_claims: int | None, batch: list[_Pending]
+    ledger: _Ledger, name: str, text: str | Callable[[], str], max_claims: int | None, batch: list[_Pending]
 ) -> _Pending:
     """Read, parse and extract one document, outside any transaction."""
     item = _Pending(name)
@@ -379,12 +445,12 @@ def _prepare(
         # the same text again: a no-op, without extracting anything; when the batch writes the same
         # name before it, the ledger cannot tell yet (the write checks again)
         if not any(p.name == name for p in batch):
-            with Session(engine) as session:
+            with ledger.reading() as session:
                 same = unchanged(session, parsed)
             if same is not None:
                 item.outcome = same
                 return item
-        item.spool = ClaimSpool(iter_claims(parsed), name, max_claims)
+        item.spool = ClaimSpool(iter_claims(parsed), name, max_claims, date=parsed.date)
     except ClaimledgerError as exc:
         item.outcome = IngestFailure(name, exc.message, exc.hint)
     except Exception as exc:  # noqa: BLE001 - one unreadable report must not stop the others
@@ -393,39 +459,103 @@ def _prepare(
     return item
 
 
-def _write(
-    engine: Engine, batch: list[_Pending], cache: MemberCache
-) -> Iterator[IngestResult | IngestFailure]:
-    """One transaction for the batch, a savepoint per report; yields the outcomes once committed."""
-    try:
-        with session_scope(engine) as session:
-            cache.begin(session)
-            for item in batch:
-                if item.outcome is not None or item.parsed is None or item.spool is None:
-                    continue
-                try:
-                    with session.begin_nested():
-                        item.outcome = ingest_parsed(
-                            session, item.parsed, item.spool, cache=cache, compact=False
-                        )
-                except Exception as exc:  # noqa: BLE001 - rolled back alone; the batch goes on
-                    cache.clear()
-                    log.exception("%s: not ingested", item.name)
-                    message = (
-                        exc.message if isinstance(exc, ClaimledgerError) else f"{type(exc).__name__}: {exc}"
-                    )
-                    item.outcome = IngestFailure(item.name, f"{item.name}: not ingested ({message})")
-                finally:
-                    item.spool.close()
-            compact_counts(session)
-    except BaseException:
-        cache.clear()  # what it read of this batch's claims was rolled back with them
-        raise
-    finally:
-        cache.end()
-        for item in batch:
+class _Batch:
+    """The reports of one batch and its transaction: opened at the first report to be written, a
+    savepoint per report (``add``), committed by ``commit``, which hands back the outcomes. An error
+    other than one report's rolls the whole batch back, as ``abort`` does."""
+
+    def __init__(self, ledger: _Ledger, cache: MemberCache) -> None:
+        self.ledger, self.cache = ledger, cache
+        self.items: list[_Pending] = []
+        self._written = 0  # the first items, written already
+        self._open: ExitStack | None = None
+        self._session: Session | None = None
+
+    def add(self, item: _Pending, *, write: bool) -> None:
+        """The next report of the batch; ``write``: write it now (else at ``commit``)."""
+        self.items.append(item)
+        if write:
+            self._write_pending()
+
+    def commit(self) -> list[IngestResult | IngestFailure]:
+        """Write what is left of the batch, commit it, and start the next one; the batch's outcomes."""
+        self._write_pending()
+        if self.items:  # a transaction even when nothing was new: the counts are compacted
+            try:
+                compact_counts(self._begin())
+            except BaseException:
+                self.abort()
+                raise
+            self._close(None)
+        outcomes = []
+        for item in self.items:
+            assert item.outcome is not None
+            outcomes.append(item.outcome)
+        self.items, self._written = [], 0
+        return outcomes
+
+    def abort(self) -> None:
+        """Roll back what the batch wrote (nothing, once committed) and drop it."""
+        if self._open is not None:
+            self._close(sys.exc_info()[1] or RuntimeError("batch abandoned"))
+        for item in self.items:
             if item.spool is not None:
                 item.spool.close()
-    for item in batch:
-        assert item.outcome is not None
-        yield item.outcome
+        self.items, self._written = [], 0
+
+    def _close(self, error: BaseException | None) -> None:
+        stack, self._open, self._session = self._open, None, None
+        self.ledger.session = None
+        assert stack is not None
+        try:
+            if error is None:
+                stack.close()  # commits
+            else:
+                self.cache.clear()  # what it read of this batch's claims is rolled back with them
+                stack.__exit__(type(error), error, error.__traceback__)  # rolls back
+        except BaseException:
+            self.cache.clear()
+            raise
+        finally:
+            self.cache.end()
+
+    def _write_pending(self) -> None:
+        while self._written < len(self.items):
+            item = self.items[self._written]
+            self._written += 1
+            if item.outcome is not None or item.parsed is None or item.spool is None:
+                continue
+            try:
+                self._write_one(self._begin(), item)
+            except BaseException:
+                self.abort()
+                raise
+
+    def _begin(self) -> Session:
+        if self._session is None:
+            stack = ExitStack()
+            try:
+                self._session = stack.enter_context(session_scope(self.ledger.engine))
+                self.cache.begin(self._session)
+                self.ledger.session = self._session
+            except BaseException:
+                stack.close()
+                self._session = None
+                raise
+            self._open = stack
+        return self._session
+
+    def _write_one(self, session: Session, item: _Pending) -> None:
+        """One report under a savepoint of its own: rolled back alone if it fails."""
+        assert item.parsed is not None and item.spool is not None
+        try:
+            with session.begin_nested():
+                item.outcome = ingest_parsed(session, item.parsed, item.spool, cache=self.cache, compact=False)
+            self.cache.keep()
+        except Exception as exc:  # noqa: BLE001 - rolled back alone; the batch goes on
+            self.cache.clear()
+            log.exception("%s: not ingested", item.name)
+            message = exc.message if isinstance(exc, ClaimledgerError) else f"{type(exc).__name__}: {exc}"
+            item.outcome = IngestFailure(item.name, f"{item.name}: not ingested ({message})")
+        finally:
+            item.spool.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sqlalchemy import bindparam, insert
 from sqlalchemy import select as sa_select
@@ -29,8 +30,10 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def source_key(raw: str) -> tuple[str, bool]:
-    """``(key, malformed)``: the normalised URL, or the stripped raw text of a malformed one."""
+    """``(key, malformed)``: the normalised URL, or the stripped raw text of a malformed one (cached:
+    the same sources come back report after report)."""
     url, _reason = normalise_url(raw)
     return (url, False) if url else (raw.strip(), True)
 

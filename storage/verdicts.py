@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, insert, literal, null
+from sqlalchemy import Boolean, ColumnElement, bindparam, insert, literal, null
 from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
@@ -56,6 +56,24 @@ def initial_verdicts(session: Session, claim_ids: Sequence[int]) -> None:
     if not claim_ids:
         return
     now = utcnow()
+    conn = session.connection()
+    runs = _id_runs(claim_ids)
+    if len(runs) <= 4:
+        # the statements of a run, built once: building them cost more than SQLite's work for them
+        for lo, hi in runs:
+            for stmt in _INITIAL_RUN:
+                conn.execute(stmt, {"lo": lo, "hi": hi, "now": now})
+        return
+    claim = Claim.__table__  # type: ignore[attr-defined]
+    ordered = sorted(set(claim_ids))
+    for at in range(0, len(ordered), 5000):
+        for stmt in _initial_statements(claim.c.id.in_(ordered[at : at + 5000])):
+            conn.execute(stmt, {"now": now})
+
+
+def _initial_statements(cond: ColumnElement[bool]) -> tuple[Any, Any]:
+    """The two ``INSERT … SELECT`` of ``initial_verdicts`` (verdicts, events) for the claims ``cond``
+    selects; the time as the parameter ``now``."""
     claim = Claim.__table__  # type: ignore[attr-defined]
     verdict = Verdict.__table__  # type: ignore[attr-defined]
     event = VerdictEvent.__table__  # type: ignore[attr-defined]
@@ -74,29 +92,31 @@ def initial_verdicts(session: Session, claim_ids: Sequence[int]) -> None:
         "needs_review": literal(False, Boolean),
         "machine_status": literal("unverified"),
         "machine_reason": literal("not_checked"),
-        "updated_at": literal(now, verdict.c.updated_at.type),
+        "updated_at": bindparam("now", type_=verdict.c.updated_at.type),
     }
-    event_cols = {**common, "details": literal("{}"), "created_at": literal(now, event.c.created_at.type)}
-    conn = session.connection()
-    for cond in _id_conditions(claim.c.id, claim_ids):
-        for table, cols in ((verdict, verdict_cols), (event, event_cols)):
-            rows = sa_select(claim.c.id, *cols.values()).where(cond).order_by(claim.c.id)
-            conn.execute(insert(table).from_select(["claim_id", *cols], rows))
+    event_cols = {**common, "details": literal("{}"), "created_at": bindparam("now", type_=event.c.created_at.type)}
+    return tuple(  # type: ignore[return-value]
+        insert(table).from_select(
+            ["claim_id", *cols], sa_select(claim.c.id, *cols.values()).where(cond).order_by(claim.c.id)
+        )
+        for table, cols in ((verdict, verdict_cols), (event, event_cols))
+    )
 
 
-def _id_conditions(column: Any, ids: Sequence[int]) -> list[ColumnElement[bool]]:
-    """Conditions selecting exactly ``ids``: a ``BETWEEN`` per run of consecutive ids, or ``IN``
-    lists when the ids are scattered (concurrent writers interleaved on PostgreSQL's sequence)."""
-    ordered = sorted(set(ids))
+_INITIAL_RUN = _initial_statements(
+    Claim.__table__.c.id.between(bindparam("lo"), bindparam("hi"))  # type: ignore[attr-defined]
+)
+
+
+def _id_runs(ids: Sequence[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive ids among ``ids``, as (first, last)."""
     runs: list[tuple[int, int]] = []
-    for i in ordered:
+    for i in sorted(set(ids)):
         if runs and runs[-1][1] == i - 1:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    if len(runs) <= 4:
-        return [column.between(lo, hi) for lo, hi in runs]
-    return [column.in_(ordered[at : at + 5000]) for at in range(0, len(ordered), 5000)]
+    return runs
 
 
 def record_verdict(

@@ -80,3 +80,37 @@ def test_a_failing_ingest_leaves_nothing_behind(engine, monkeypatch: pytest.Monk
         ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
     for model in (Report, Section, Source, Claim, Verdict, VerdictEvent):
         assert _count(engine, model) == 0, model.__name__
+
+
+def test_first_verdicts_of_scattered_claims_are_the_ones_a_run_of_claims_gets(engine) -> None:
+    """``initial_verdicts`` for ids that are not one run (concurrent writers interleaved on
+    PostgreSQL's sequence: ``IN`` lists, not the prepared ``BETWEEN`` statements) writes the same
+    verdict and event rows, and the same counts."""
+    from sqlalchemy import text
+
+    from storage.db import session_scope
+    from storage.verdicts import initial_verdicts
+
+    path = sorted(REPORTS_DIR.glob("*.txt"))[0]
+    ingest_report(engine, path.name, path.read_text(encoding="utf-8"))
+    queries = {
+        "verdict": "SELECT claim_id, status, reason, confidence, actor, note, snapshot_id, evidence_digest, "
+        "conflicts_with, needs_review, machine_status, machine_reason FROM verdict ORDER BY claim_id",
+        "event": "SELECT claim_id, status, reason, confidence, actor, note, snapshot_id, evidence_digest, details "
+        "FROM verdictevent ORDER BY claim_id",
+        "counts": "SELECT status, reason, checkworthy, SUM(n) FROM verdictcount GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+    }
+
+    def state() -> dict[str, list[tuple[object, ...]]]:
+        with engine.connect() as conn:
+            return {name: [tuple(r) for r in conn.execute(text(q)).all()] for name, q in queries.items()}
+
+    before = state()
+    with session_scope(engine) as session:
+        ids = [int(i) for i in session.execute(text("SELECT id FROM claim ORDER BY id")).scalars()]
+        picked = ids[::2]
+        assert len(picked) > 8  # more than four runs
+        for table in ("verdictevent", "verdict"):
+            session.execute(text(f"DELETE FROM {table} WHERE claim_id IN ({', '.join(map(str, picked))})"))
+        initial_verdicts(session, picked)
+    assert state() == before

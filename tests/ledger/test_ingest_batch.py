@@ -192,3 +192,45 @@ def test_a_name_written_twice_in_one_batch_is_checked_against_what_the_batch_wro
     with engine.connect() as conn:
         latest = conn.execute(text("SELECT version FROM report WHERE is_latest")).scalars().all()
     assert latest == [3]
+
+
+def test_the_members_made_before_the_write_are_the_ones_the_ledger_reads_back(engine: Engine) -> None:
+    """A claim's group member is made where its report is extracted (a read-ahead worker: ids 0, its
+    names, subject and comparison key worked out there) and kept for later reports: it is the member
+    ``storage.groups`` reads back from the ledger, field for field and comparison for comparison,
+    under the same grouping keys; pickled to another process it keeps what it worked out but its
+    comparison number, which is that process's own."""
+    import pickle
+
+    from sqlmodel import Session
+
+    from claims.extract import iter_claims
+    from claims.grouping import placed
+    from claims.report import parse_report
+    from storage.groups import _members, grouping_keys
+    from storage.ingest import claim_batch
+
+    docs = _docs()[:6]
+    outcomes = list(ingest_reports(engine, docs, workers=0))
+    checked = 0
+    with Session(engine) as session:
+        for (name, body), outcome in zip(docs, outcomes, strict=True):
+            assert isinstance(outcome, IngestResult)
+            parsed = parse_report(body, name)
+            claims = list(iter_claims(parsed))
+            ready = claim_batch(claims, parsed.date)
+            ids = session.execute(
+                text("SELECT id FROM claim WHERE report_id = :r ORDER BY id"), {"r": outcome.report_id}
+            ).scalars().all()
+            assert len(ids) == len(claims) == len(ready.rows)
+            stored = _members(session, [ids[at] for at, _m, _k in ready.members])
+            for at, member, keys in ready.members:
+                assert member.comparison_id  # numbered here, before it is pickled
+                shipped = pickle.loads(pickle.dumps(member))
+                assert "comparison_key" in shipped.__dict__ and "comparison_id" not in shipped.__dict__
+                mine, (theirs, _gid) = placed(shipped, ids[at], outcome.report_id), stored[ids[at]]
+                assert mine == theirs
+                assert mine.comparison_key == theirs.comparison_key and mine.comparison_id == theirs.comparison_id
+                assert keys == grouping_keys(theirs)
+                checked += 1
+    assert checked > 50

@@ -188,21 +188,25 @@ def test_a_worker_that_dies_is_a_clear_error_after_the_reports_before_it(engine:
 
 
 def test_an_interrupted_run_stops_its_workers(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Ctrl-C while a batch is written: the interrupt goes up, the workers are stopped and reaped."""
-    real = batch_mod._write
+    """Ctrl-C while a report is written: the interrupt goes up, the workers are stopped and reaped, and
+    the batch it was in is rolled back whole (the reports of that batch written before it too)."""
+    real = batch_mod._Batch._write_one
     writes = []
 
     def interrupted(*args, **kw):  # type: ignore[no-untyped-def]
         writes.append(1)
-        if len(writes) == 2:
+        if len(writes) == 4:  # the second report of the second batch
             raise KeyboardInterrupt
         return real(*args, **kw)
 
-    monkeypatch.setattr(batch_mod, "_write", interrupted)
+    monkeypatch.setattr(batch_mod._Batch, "_write_one", interrupted)
     monkeypatch.setattr(batch_mod, "BATCH_REPORTS", 2)
     with pytest.raises(KeyboardInterrupt):
         list(ingest_reports(engine, _docs(), workers=2))
     assert multiprocessing.active_children() == []
+    with engine.connect() as conn:
+        names = conn.execute(text("SELECT name FROM report ORDER BY id")).scalars().all()
+    assert names == [name for name, _text in _docs()[:2]]
 
 
 def test_no_more_than_a_window_of_reports_is_read_ahead(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
