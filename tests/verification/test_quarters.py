@@ -68,3 +68,13 @@ def test_a_fiscal_quarter_in_chinese_is_a_quarter() -> None:
     assert d.status == "contradicted"
     d, _ = verdict("Corvane 预计第三财季营收73亿美元左右", "73亿美元", "money", p)
     assert d.status == "verified"
+
+
+def test_a_share_that_climbed_reads_its_new_level() -> None:
+    """"由前一季的35%攀升至41%": 41% is the share now, written after its measure's start, so "已逾四成" holds."""
+    p = page("產品組合方面，AI與高效能運算(HPC)相關營收占比由前一季的35%攀升至41%，首度突破四成。",
+             title="矽晟第三季獲利創高")
+    d, _ = verdict("矽晟AI與高效能運算相關營收占比已逾四成", "四成", "percent", p)
+    assert d.status == "verified"
+    d, _ = verdict("矽晟AI與高效能運算相關營收占比已達41%", "41%", "percent", p)
+    assert d.status == "verified"

@@ -567,7 +567,10 @@ _FROM_LEAD = re.compile(rf"(?:\bfrom|[从由](?:[^\d，,。；;]{{1,8}}的)?)\s*
 _CHANGE_GAP = re.compile(
     rf"{_END_YEAR_EN}\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到"
     # a forecast revised: 上修至 / 下修至 (Taiwan), 上调至 / 下调至, 调升至 / 调降至 (either script)
-    rf"|[上下][修調调]至|[調调][升降]至|漲至|減至)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*",
+    rf"|[上下][修調调]至|[調调][升降]至|漲至|減至"
+    # a move written in two characters, either script: 攀升至, 回落至, 增長至, 擴大到
+    r"|(?:攀升|回升|[跃躍]升|[飙飆]升|上升|下降|下滑|滑落|回落|增[长長]|成[长長]|[扩擴]大|[缩縮]小|降低)[至到]"
+    rf")\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*",
     re.I,
 )
 
