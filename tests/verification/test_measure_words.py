@@ -45,3 +45,19 @@ def test_spans_that_say_when_how_much_or_which_measure_name_no_one() -> None:
 
     assert all(names_no_one(n) for n in ("Q3", "3Q27", "FY27", "Jan-Oct", "CNY4.86bn", "US$2bn", "EBITDA", "Adj. EBITDA", "Interim DPS"))
     assert not any(names_no_one(n) for n in ("Vellmar Data", "Eemshaven", "US", "Harbourline Digital", "Q-Bit Labs"))
+
+
+def test_net_revenue_is_revenue_and_net_proceeds_stay_proceeds() -> None:
+    """收入淨額 is net revenue (not the net proceeds of 募資淨額): a revenue claim meets its row."""
+    p = page(
+        "瀚昇科技 115年10月營業收入報告",
+        ("單位：新臺幣千元", "caption"),
+        ("項目 | 本月 | 去年同期 | 增減金額 | 增減百分比", "th"),
+        ("累計合併營業收入淨額 | 38,947,206 | 27,615,930 | 11,331,276 | 41.03%", "td"),
+        title="瀚昇科技 115年10月營業收入報告",
+    )
+    d, _ = verdict("瀚昇前10月營收已逼近390億元", "390億元", "money", p)
+    assert d.status == "verified"
+    from claims.lexicon import topics_in
+
+    assert "net proceeds" in topics_in("所得款项净额") and "net revenue" in topics_in("营业收入净额")
