@@ -149,11 +149,9 @@ def check_truths(labels: Sequence[dict], manifest: Mapping[str, dict], sources: 
 class LabelledSet:
     """What the well-formedness checks need to know of one set (counts as its README gives them)."""
 
-    folder: Path
-    labels: str  # the JSON-lines file in ``folder``
-    reports: tuple[str, ...]  # the report files in ``folder``
+    name: str  # the set is tests/fixtures/<name>/, its labels <name>_claims.jsonl there
+    by_report: Mapping[str, Mapping[str, int]]  # each report file of the set -> verdict -> labels
     verdicts: Mapping[str, int]
-    by_report: Mapping[str, Mapping[str, int]]  # report -> verdict -> labels
     kinds: Mapping[str, int]
     live: int  # captures answering 200; the archive also has exactly one dead URL (404, no file)
     url: re.Pattern[str]  # finds the URLs a report cites
@@ -162,6 +160,18 @@ class LabelledSet:
     # a label resting only on these (or on the dead URL) must be unverified; ``empty_pages`` and
     # ``malformed`` unless given
     unverified_on: frozenset[str] | None = None
+
+    @property
+    def folder(self) -> Path:
+        return FIXTURES / self.name
+
+    @property
+    def labels(self) -> Path:
+        return self.folder / f"{self.name}_claims.jsonl"
+
+    @property
+    def reports(self) -> tuple[str, ...]:
+        return tuple(self.by_report)
 
     @property
     def sources(self) -> Path:
@@ -173,16 +183,23 @@ class LabelledSet:
 
 
 class WellFormed:
-    """The checks every labelled set passes, without the engine. A set's test file subclasses this as
-    ``Test…`` with ``SET``, its ``LabelledSet``, and adds the tests of its own reports' formats, which may
-    use the ``labels``, ``reports`` and ``manifest`` fixtures."""
+    """The checks every labelled set passes, without the engine: each label has the fields, a known kind and
+    one of the set's reports, and the verdict and kind counts are the README's; every quote occurs once in
+    its report and holds its key once; keys of one report never overlap; every URL a report cites is in the
+    manifest (but the malformed ones) and every capture is cited; every URL a label rests on is cited by its
+    report; the archive has one dead URL, the live captures expected, and its soft 404s and paywall stubs
+    show their text; a label resting only on the dead URL or on an empty page is unverified; and every
+    verified or contradicted label's ``truth`` passage occurs in the visible text of a cited live page.
+
+    A set's test file subclasses this as ``Test…`` with ``SET``, its ``LabelledSet``, and adds the tests of
+    its own reports' formats, which may use the ``labels``, ``reports`` and ``manifest`` fixtures."""
 
     SET: ClassVar[LabelledSet]
 
     @pytest.fixture(scope="class")
     @classmethod
     def labels(cls) -> list[dict]:
-        return read_labels(cls.SET.folder / cls.SET.labels)
+        return read_labels(cls.SET.labels)
 
     @pytest.fixture(scope="class")
     @classmethod

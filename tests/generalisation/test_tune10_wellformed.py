@@ -1,33 +1,29 @@
 """Well-formedness of the tune10 development set (tests/fixtures/tune10/), checked without the engine.
 
-The set was written blind to the engine; these tests only check that the labels are consistent with the
-reports and the archive: the two reports have the shapes the README describes (a Simplified-Chinese
-investor FAQ whose answers close with 参考 lines, English earnings-call notes whose numbered sections close
-with angle-bracket links), every quote occurs once in its report, every key is inside its quote, keys of one
-report never overlap, the verdict and kind counts match the README, every URL a report cites is in the
-manifest and every capture is cited, the archive has one dead URL, one soft 404 and one paywall stub, and
-every verified or contradicted item's ``truth`` passage occurs in the visible text of one of its cited pages.
+The set was written blind to the engine. ``WellFormed`` checks its labels against its reports and its
+archive (one dead URL, one soft 404, one paywall stub); the tests here check that the two reports have the
+shapes the README describes (a Simplified-Chinese investor FAQ whose answers close with 参考 lines, English
+earnings-call notes whose numbered sections close with angle-bracket links) and that the pages carry the
+formats the labels rely on.
 """
 
 from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import FIXTURES, LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
 
 URL = re.compile(r"https?://[^\s)\]>〉」；]+")
 REFERENCE = re.compile(r"参考：(https://[^\s；]+)(；https://[^\s；]+)*")
 SOURCES_LINE = re.compile(r"Sources: <https://[^>\s]+>( <https://[^>\s]+>)*")
 
 TUNE10 = LabelledSet(
-    folder=FIXTURES / "tune10",
-    labels="tune10_claims.jsonl",
-    reports=("c1_faq_sc.md", "c2_callnotes_en.md"),
-    verdicts={"verified": 29, "contradicted": 27, "unverified": 18},
+    "tune10",
     by_report={
         "c1_faq_sc.md": {"verified": 16, "contradicted": 12, "unverified": 9},
         "c2_callnotes_en.md": {"verified": 13, "contradicted": 15, "unverified": 9},
     },
+    verdicts={"verified": 29, "contradicted": 27, "unverified": 18},
     kinds={"money": 34, "percent": 14, "date": 12, "count": 7, "fact": 6, "version": 1},
     live=10,
     url=URL,
