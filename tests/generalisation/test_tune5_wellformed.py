@@ -1,105 +1,36 @@
 """Well-formedness of the tune5 development set (tests/fixtures/tune5/), checked without the engine.
 
-The set was written blind to the engine; these tests only check that the labels are consistent with the
-reports and the archive: every quote occurs once in its report, every key is inside its quote, keys of one
-report never overlap, the verdict and kind counts match the README, every URL a report cites is in the
-manifest and every capture is cited, the archive has one dead URL and one soft 404, and every verified or
-contradicted item's ``truth`` passage occurs in the visible text of one of its cited pages.
+The set was written blind to the engine. ``WellFormed`` checks its labels against its reports and its
+archive (one dead URL, one soft 404); the test here checks the shapes of its two reports.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
+from tests.generalisation.labelled_set import LabelledSet, WellFormed
 
-from tests.generalisation.labelled_set import (
-    check_cited_urls,
-    check_empty_pages_unverified,
-    check_fields_and_counts,
-    check_keys_apart,
-    check_label_urls,
-    check_quotes,
-    check_truths,
-    page_text,
-    read_labels,
-    read_manifest,
+TUNE5 = LabelledSet(
+    "tune5",
+    by_report={
+        "s1_wechat_sc.md": {"verified": 15, "contradicted": 8, "unverified": 5},
+        "s2_roundup_en.md": {"verified": 11, "contradicted": 14, "unverified": 6},
+    },
+    verdicts={"verified": 26, "contradicted": 22, "unverified": 11},
+    kinds={"money": 31, "count": 9, "percent": 8, "fact": 7, "date": 4},
+    live=9,
+    url=re.compile(r"https?://[^\s)\]>〉」]+"),
+    empty_pages={
+        "https://www.jiemian.com/article/13877215.html": "页面不存在",  # soft 404 answering 200
+    },
 )
 
-TUNE5 = Path(__file__).resolve().parent.parent / "fixtures" / "tune5"
-SOURCES = TUNE5 / "sources"
-LABELS = TUNE5 / "tune5_claims.jsonl"
-REPORTS = ("s1_wechat_sc.md", "s2_roundup_en.md")
-SOFT_404 = "https://www.jiemian.com/article/13877215.html"
-URL = re.compile(r"https?://[^\s)\]>〉」]+")
 
-EXPECTED_VERDICTS = {"verified": 26, "contradicted": 22, "unverified": 11}
-EXPECTED_BY_REPORT = {
-    ("s1_wechat_sc.md", "verified"): 15,
-    ("s1_wechat_sc.md", "contradicted"): 8,
-    ("s1_wechat_sc.md", "unverified"): 5,
-    ("s2_roundup_en.md", "verified"): 11,
-    ("s2_roundup_en.md", "contradicted"): 14,
-    ("s2_roundup_en.md", "unverified"): 6,
-}
-EXPECTED_KINDS = {"money": 31, "count": 9, "percent": 8, "fact": 7, "date": 4}
+class TestTune5WellFormed(WellFormed):
+    SET = TUNE5
 
-
-@pytest.fixture(scope="module")
-def labels() -> list[dict]:
-    return read_labels(LABELS)
-
-
-@pytest.fixture(scope="module")
-def reports() -> dict[str, str]:
-    return {name: (TUNE5 / name).read_text(encoding="utf-8") for name in REPORTS}
-
-
-@pytest.fixture(scope="module")
-def manifest() -> dict[str, dict]:
-    return read_manifest(SOURCES)
-
-
-def test_the_set_has_two_formats(reports: dict[str, str]) -> None:
-    sc, en = reports["s1_wechat_sc.md"], reports["s2_roundup_en.md"]
-    assert re.search(r"^来源：https://\S+$", sc, re.M) and "## 数据一览" in sc  # WeChat article, 来源 lines
-    assert re.search(r"^\| 公司 \| 指标 \| 数值 \|$", sc, re.M)  # the markdown summary table
-    assert "[^1]" in en and re.search(r"^\[\^1\]: https://", en, re.M)  # markdown footnotes
-
-
-def test_fields_kinds_and_verdicts(labels: list[dict]) -> None:
-    check_fields_and_counts(labels, REPORTS, EXPECTED_VERDICTS, EXPECTED_BY_REPORT, EXPECTED_KINDS)
-
-
-def test_quotes_occur_once_and_hold_their_keys(labels: list[dict], reports: dict[str, str]) -> None:
-    check_quotes(labels, reports)
-
-
-def test_keys_of_a_report_do_not_overlap(labels: list[dict], reports: dict[str, str]) -> None:
-    check_keys_apart(labels, reports)
-
-
-def test_every_cited_url_is_in_the_manifest(reports: dict[str, str], manifest: dict[str, dict]) -> None:
-    check_cited_urls(reports, manifest, URL)
-
-
-def test_label_urls_are_cited_by_their_report(labels: list[dict], reports: dict[str, str]) -> None:
-    check_label_urls(labels, reports)
-
-
-def test_archive_shape(manifest: dict[str, dict]) -> None:
-    dead = [u for u, e in manifest.items() if e["status"] == 404]
-    assert len(dead) == 1 and "file" not in manifest[dead[0]]
-    live = [e for e in manifest.values() if e["status"] == 200]
-    assert len(live) == 9
-    assert all((SOURCES / e["file"]).is_file() for e in live)
-    assert "页面不存在" in page_text(SOURCES / manifest[SOFT_404]["file"])  # soft 404 answering 200
-
-
-def test_unverified_items_on_dead_or_soft_404_pages(labels: list[dict], manifest: dict[str, dict]) -> None:
-    check_empty_pages_unverified(labels, manifest, frozenset({SOFT_404}))
-
-
-def test_truth_passages_occur_in_the_cited_pages(labels: list[dict], manifest: dict[str, dict]) -> None:
-    check_truths(labels, manifest, SOURCES)
+    def test_the_set_has_two_formats(self, reports: dict[str, str]) -> None:
+        sc, en = reports["s1_wechat_sc.md"], reports["s2_roundup_en.md"]
+        assert re.search(r"^来源：https://\S+$", sc, re.M) and "## 数据一览" in sc  # WeChat article, 来源 lines
+        assert re.search(r"^\| 公司 \| 指标 \| 数值 \|$", sc, re.M)  # the markdown summary table
+        assert "[^1]" in en and re.search(r"^\[\^1\]: https://", en, re.M)  # markdown footnotes
