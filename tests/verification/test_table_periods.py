@@ -81,3 +81,28 @@ def test_a_caption_abbreviating_currency_and_scale_declares_the_cells() -> None:
     assert d.status == "verified" and a.evidence[0].matched_value == "412.6"
     d, _ = verdict("Pennant Analytics: revenue £421.6m, +17%", "£421.6m", "money", table)
     assert d.status == "contradicted"
+
+
+def _benchmarks():  # type: ignore[no-untyped-def]
+    return page(
+        "Halden 3.5 leads on reasoning and long-context tasks.",
+        ("Benchmark | Halden 3.5 | Halden 3.1 | Corvane Atlas 2 | Pellmark K4", "th"),
+        ("Stratagem-Reason | 71.4% | 63.2% | 68.9% | 66.1%", "td"),
+        ("LongHaul-QA | 83.0% | 74.6% | 79.8% | 77.3%", "td"),
+        title="Introducing Halden 3.5",
+    )
+
+
+def test_a_cell_under_another_names_column_is_that_names() -> None:
+    claim = "Halden 3.5 scores 71.4% on Stratagem-Reason, well ahead of Corvane Atlas 2's {}"
+    d, _ = verdict(claim.format("66.1%"), "66.1%", "percent", _benchmarks())
+    assert d.status == "contradicted"  # Pellmark K4's; Corvane Atlas 2 scores 68.9%
+    d, _ = verdict(claim.format("68.9%"), "68.9%", "percent", _benchmarks())
+    assert d.status == "verified"
+
+
+def test_a_figure_labelled_after_a_dash() -> None:
+    d, _ = verdict("- **74.6%** — Halden 3.5's score on LongHaul-QA", "74.6%", "percent", _benchmarks())
+    assert d.status == "contradicted"  # Halden 3.1's
+    d, _ = verdict("- **83.0%** — Halden 3.5's score on LongHaul-QA", "83.0%", "percent", _benchmarks())
+    assert d.status == "verified"

@@ -73,7 +73,18 @@ def clause_span(text: str, start: int, end: int, *, min_chars: int = 0) -> tuple
     return left, right
 
 
-_LABEL_COLON = re.compile(r"\s*[:：]\s*")
+_LABEL_COLON = re.compile(r"\s*(?:[:：]|[—–](?=\s))\s*")  # "$0.02: …", "**74.6%** — Halden 3.5's score …"
+
+
+def label_of(sentence: str, at: int, end: int) -> tuple[int, int] | None:
+    """Where the words a figure at ``[at, end)`` is a label of are, when it alone opens its clause and a
+    colon or a dash follows it ("$0.02: Saga 4 Lite's price …", "**74.6%** — Halden 3.5's score …")."""
+    s, e = clause_span(sentence, at, end)
+    label_end = _labelled_figure(sentence, s, at, end, e)
+    if label_end is None:
+        return None
+    m = _LABEL_COLON.match(sentence, e)
+    return (m.end() if m else e), label_end
 
 
 def _labelled_figure(sentence: str, s: int, at: int, end: int, e: int) -> int | None:

@@ -48,6 +48,7 @@ from verifier.judge.frames import (
     figure_role,
     is_base_figure,
     is_stale,
+    label_of,
     measure_key,
     measure_match,
     noun_terms,
@@ -109,6 +110,10 @@ class Statement:
     subject_near: bool | None  # … names the claim's subject (None: the claim names none)
     names_other: bool  # … names an entity that is not the claim's subject
     subjects_row: bool  # a table row whose label (its first two cells) names the claim's subject
+    # a table cell under the column of the name the claim's figure is given for ("Corvane Atlas 2"), or under
+    # another name's column while the table has one for the claim's (rival)
+    subjects_column: bool
+    rival_column: bool
     foreign: bool  # its clause names another entity, none of the claim's, and not the claim's subject
     period_conflict: bool
     direction_conflict: bool
@@ -665,7 +670,9 @@ def aligned_statements(
                     match = max(match, SUPPORT_MATCH)
                 # a table cell under a model of the claim's family at another version ("Halden 3.1" for
                 # Halden 3.5's score) is the other model's
-                rival_column = bool(own_names) and _rival_name(g.column_head, own_names)
+                rival_column = bool(own_names) and (
+                    _rival_name(g.column_head, own_names) or _other_named_column(p.columns, g.column_head, own_names)
+                )
                 words = g.words | idx.title_words | periods
                 if owned is not None:  # a list given "respectively": its clause's words are each figure's
                     match = max(match, measure_match(frame, words))
@@ -694,6 +701,8 @@ def aligned_statements(
                         or _other_subject(subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row),
                         bound_elsewhere=bound and not owned,
                         subjects_row=bool(owned) or (g.table_row and subject is not None and subject in g.row_head),
+                        subjects_column=bool(g.column_head) and compact(g.column_head) in own_names,
+                        rival_column=rival_column,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         subject_near=any(f in g.window_compact for f in subject_forms) if subject_forms else None,
                         names_other=_names_other(g, subject_forms),
@@ -813,7 +822,7 @@ def _segment_names(q: ClaimQuery) -> frozenset[str]:
     if key is None:
         return frozenset()
     others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
-    s, e = segment_span(q.sentence, key.start, key.end, others)
+    s, e = label_of(q.sentence, key.start, key.end) or segment_span(q.sentence, key.start, key.end, others)
     return frozenset(compact(n) for n in split_names(q.sentence[s:e]) if len(compact(n)) >= 3)
 
 
@@ -825,6 +834,15 @@ def _rival_name(header: str, names: frozenset[str]) -> bool:
         return False
     letters = _NAME_LETTERS.sub("", head)
     return bool(letters) and any(n != head and any(ch.isdigit() for ch in n) and _NAME_LETTERS.sub("", n) == letters for n in names)
+
+
+def _other_named_column(columns: tuple[str, ...], header: str, names: frozenset[str]) -> bool:
+    """A cell under one name's column where the table has a column of the claim's own name ("Pellmark K4"
+    while the claim gives "Corvane Atlas 2's 66.1%" and a "Corvane Atlas 2" column stands beside it)."""
+    if not header or period_marks(header):
+        return False
+    mine = names & {compact(c) for c in columns[1:]}
+    return bool(mine) and compact(header) not in mine
 
 
 def _whole_years_apart(statements: list[Statement], claim_periods: frozenset[str]) -> list[Statement]:
@@ -998,8 +1016,8 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level:
         return False
-    if st.other_column:
-        return False  # the "Cached input" price is not the input price
+    if st.other_column or st.rival_column:
+        return False  # the "Cached input" price is not the input price; Pellmark K4's column is not Corvane's
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
     if st.other_subject and any(
@@ -1043,6 +1061,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
         need = STRICT_MATCH
     if strong and st.subjects_row and not st.comparison.agrees:
         need = 0.0  # the claim's digits slipped, in the row of the claim's own subject ("DeepSeek-V4.5 | … | 1476")
+    if st.subjects_column and not st.comparison.agrees:
+        need = min(need, SUPPORT_MATCH)  # the cell at the claim's name's column: the claim's own figure
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
     if match < need or is_vague(claimed) or is_vague(st.value):
         return None
