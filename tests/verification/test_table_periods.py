@@ -106,3 +106,27 @@ def test_a_figure_labelled_after_a_dash() -> None:
     assert d.status == "contradicted"  # Halden 3.1's
     d, _ = verdict("- **83.0%** — Halden 3.5's score on LongHaul-QA", "83.0%", "percent", _benchmarks())
     assert d.status == "verified"
+
+
+def _proceeds_use():  # type: ignore[no-untyped-def]
+    return page(
+        "本次向特定对象发行A股股票募集资金总额不超过28.6亿元，扣除发行费用后拟用于以下项目：",
+        ("单位：万元", "caption"),
+        ("序号 | 项目名称 | 项目投资总额 | 拟使用募集资金金额", "th"),
+        ("1 | 智算中心建设项目 | 182,400.00 | 170,000.00", "td"),
+        ("2 | 大模型训练推理一体化平台研发项目 | 64,320.00 | 58,000.00", "td"),
+        title="星衡智算：2026年度向特定对象发行A股股票预案",
+    )
+
+
+def test_a_rows_number_is_no_figure_and_the_name_after_it_labels_the_row() -> None:
+    from verifier.judge.matching import passage_values
+    from verifier.judge.statements import _numbers_the_row, _row_label
+
+    row = "2 | 大模型训练推理一体化平台研发项目 | 64,320.00 | 58,000.00"
+    assert _row_label(row) == "2 | 大模型训练推理一体化平台研发项目 "
+    index, *cells = passage_values(row)
+    assert _numbers_the_row(row, index) and not any(_numbers_the_row(row, v) for v in cells)
+    assert _row_label("Revenue | 412.6 | 352.6") == "Revenue "
+    d, _ = verdict("大模型训练推理一体化平台研发项目拟使用募集资金5.8亿元", "5.8亿元", "money", _proceeds_use())
+    assert d.status == "verified"

@@ -383,6 +383,25 @@ def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str
     return own | {m for m in heading if m[0] not in said}
 
 
+_INDEX_CELL = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.)、]?\s*")
+
+
+def _numbers_the_row(row: str, v: Value) -> bool:
+    """Is ``v`` in a first cell that only numbers the rows ("2 | 大模型…项目 | 64,320.00")?"""
+    first = row.find("|", 1)
+    return first > 0 and v.end <= first and _INDEX_CELL.fullmatch(row[:first]) is not None
+
+
+def _row_label(row: str) -> str:
+    """A table row's label: its first cell, or its first two when the first only numbers the rows (序号)."""
+    first = row.find("|", 1)
+    if first < 0:
+        return ""
+    if _INDEX_CELL.fullmatch(row[:first]) and (second := row.find("|", first + 1)) > 0:
+        return row[:second]
+    return row[:first]
+
+
 def _in_period_words(text: str, start: int, end: int, v: Value) -> bool:
     """Is ``v`` the ordinal of a quarter or half that ``text[start:end]`` names ("the third quarter")?"""
     return any(start + a <= v.start and v.end <= start + b for a, b in part_of_year_spans(text[start:end]))
@@ -476,7 +495,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     column = ""
     at = 0
     table_row = p.kind in {"td", "tr"}
-    label = text[: max(0, text.find("|", 1))] if table_row else ""
+    label = _row_label(text) if table_row else ""
     if table_row:  # a table row: its label binds every cell, its column's header its own
         words |= clause_words(text)
         bare_words |= clause_words(label)
@@ -652,6 +671,8 @@ def aligned_statements(
         for n in _candidates(idx, families):
             p = idx.passages[n]
             for i, pv in enumerate(p.values):
+                if p.kind in {"td", "tr"} and _numbers_the_row(p.text, pv):
+                    continue  # "2 | 大模型…项目 | 64,320.00": the row's number, not a figure
                 cmp = _compare(claimed, pv) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
