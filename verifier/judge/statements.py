@@ -1010,6 +1010,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         st.comparison.agrees
         and not st.sibling
         and not st.other_subject
+        and not st.foreign
         and not _nouns_clash(claimed, st.value)
         and not _coarser_date(claimed, st.value)
         and (claimed.kind != "date" or st.names_near)  # many dates on a page: the event's own sentence
