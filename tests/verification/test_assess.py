@@ -116,6 +116,14 @@ def test_a_bullets_measure_or_months_are_no_subject() -> None:
     assert d.status == "contradicted"
 
 
+def test_the_year_of_an_amount_dates_no_event() -> None:
+    """"2027年的资本开支" is the capex of 2027: a claim that phase three starts in 2028 is not contradicted."""
+    p = page("他表示，公司2027年的资本开支预计不低于40亿元，主要用于乌兰察布三期的建设，三期的具体投产时间将视客户需求而定。",
+             title="星衡智算：二期上架率提升快于预期")
+    d, _ = verdict("星衡智算乌兰察布三期预计2028年投产", "2028年", "date", p)
+    assert d.status == "unverified"
+
+
 def test_near_miss_name_and_including_list() -> None:
     p = page("Physical AI developers including FieldAI, Skild AI, Teradyne Robotics and Uber are adopting it.",
              title="NVIDIA Physical AI Data Factory Blueprint")

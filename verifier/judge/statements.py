@@ -386,6 +386,14 @@ def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str
 _INDEX_CELL = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.)、]?\s*")
 
 
+def _year_of_a_figure(st: Statement) -> bool:
+    """A bare year whose clause gives an amount, a share or a count: the period of that figure."""
+    if st.value.kind != "date" or len(str(st.value.value)) != 4:
+        return False
+    s, e = st.span
+    return any(s <= v.start < e and v.kind in ("money", "percent") for v in st.passage.values)
+
+
 def _numbers_the_row(row: str, v: Value) -> bool:
     """Is ``v`` in a first cell that only numbers the rows ("2 | 大模型…项目 | 64,320.00")?"""
     first = row.find("|", 1)
@@ -1060,6 +1068,8 @@ def contradiction(claimed: Value, st: Statement) -> str | None:
     """The kind of contradiction an aligned statement makes, or None."""
     if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
         return None  # a date differs only for the same event (published vs takes effect)
+    if claimed.kind == "date" and _year_of_a_figure(st):
+        return None  # "公司2027年的资本开支预计不低于40亿元": the year of an amount, no event's date
     # the very figure at the other end of the change ("to 14%" against "down from 14%") is no
     # coincidence; a change's measure is written once for both ends, so its clause is read
     swap = st.comparison.agrees and (st.role_conflict or st.other_column) and not st.other_subject
