@@ -124,6 +124,18 @@ def test_the_year_of_an_amount_dates_no_event() -> None:
     assert d.status == "unverified"
 
 
+def test_a_member_the_page_leaves_out_of_its_complete_list_though_it_names_it_elsewhere() -> None:
+    p = page("The three partners Hoshida Robotics, Kanemura Logistics and Tessaly Systems will invest 45 billion yen.",
+             "Okabe Shoji, which had been reported to be in talks to join, is not a partner in the venture.",
+             title="Hoshida Robotics forms warehouse automation joint venture")
+    d, a = verdict("合资公司由三方组成：Hoshida Robotics、Kanemura Logistics和Okabe Shoji", "Okabe Shoji", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    d, _ = verdict("合资公司由三方组成：Hoshida Robotics、Kanemura Logistics和Tessaly Systems", "Tessaly Systems", "fact", p)
+    assert d.status == "verified"
+    d, _ = verdict("Okabe Shoji will be the joint venture's first customer", "Okabe Shoji", "fact", p)
+    assert d.status != "contradicted"  # not written as a member of the list
+
+
 def test_near_miss_name_and_including_list() -> None:
     p = page("Physical AI developers including FieldAI, Skild AI, Teradyne Robotics and Uber are adopting it.",
              title="NVIDIA Physical AI Data Factory Blueprint")

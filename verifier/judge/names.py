@@ -364,7 +364,15 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
             ps = next((p for p in passages if compact_has(p.passage, q.names[0])), best)
             score = max(ps.context, 0.55)
             role = _role_check(q, q.names[0], indexes)
-            if role is None and (clash := _lead_against(q, passages, t)) is not None:
+            # a member the claim lists beside others the page gives as a complete list without it ("the three
+            # partners A, B and C" against "A、B和Okabe Shoji"), though the page names it elsewhere
+            listing = _complete_name_list(q.names, q, indexes) if _listed_with_others(q, q.names) else None
+            if listing is not None:
+                lps, names = listing
+                draft = draft_evidence(lps, "contradicts", lps.context, None)
+                draft.matched_value = ", ".join(names)
+                out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+            elif role is None and (clash := _lead_against(q, passages, t)) is not None:
                 out.add(Finding("contradicts", 0.8, "name", "role"), clash)
             elif role is None:
                 out.add(Finding("supports", score, "name", "exact"), draft_evidence(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
@@ -544,6 +552,31 @@ def _list_with_another_member(
                 at_extra = m.start() + m.group().rfind(extra[0])
                 return ps, (at_extra, at_extra + len(extra[0])), extra[0]
     return None
+
+
+_LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|与|及|以及|\band\b|&)\s*")
+
+
+def _listed_with_others(q: ClaimQuery, names: Sequence[str]) -> bool:
+    """Does the claim write each of ``names`` as an item of a list beside another of its names ("A、B和C")?"""
+    others = [n for n in q.context_names if n not in names]
+    text = q.sentence
+    for name in names:
+        at = text.find(name)
+        if at < 0:
+            return False
+        beside = False
+        for other in others:
+            o = text.find(other)
+            if o < 0:
+                continue
+            gap = text[o + len(other) : at] if o < at else text[at + len(name) : o]
+            if _LIST_JOIN.fullmatch(gap) or gap == "":
+                beside = True
+                break
+        if not beside:
+            return False
+    return bool(names)
 
 
 def _complete_name_list(
