@@ -136,6 +136,19 @@ def test_a_member_the_page_leaves_out_of_its_complete_list_though_it_names_it_el
     assert d.status != "contradicted"  # not written as a member of the list
 
 
+def test_a_figure_of_another_family_in_the_sentence_does_not_own_the_amount() -> None:
+    """The claim's 24% binds "rose 24 per cent" on the page; the amount after it is still the revenue, and
+    84.6亿美元 against HK$8.46 billion is a wrong currency."""
+    p = page("Net profit for the six months rose 41 per cent to HK$1.12 billion.",
+             "Revenue rose 24 per cent to HK$8.46 billion, while the interim dividend was raised to 18 HK cents.",
+             title="Harbourline Digital interim profit jumps 41 per cent")
+    claim = "Harbourline Digital 六个月纯利增长41%至11.2亿港元，收入增长24%至{}"
+    d, _ = verdict(claim.format("84.6亿美元"), "84.6亿美元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_currency")
+    d, _ = verdict(claim.format("84.6亿港元"), "84.6亿港元", "money", p)
+    assert d.status == "verified"
+
+
 def test_near_miss_name_and_including_list() -> None:
     p = page("Physical AI developers including FieldAI, Skild AI, Teradyne Robotics and Uber are adopting it.",
              title="NVIDIA Physical AI Data Factory Blueprint")
