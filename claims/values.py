@@ -1322,6 +1322,7 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         yield Value(text[start : m.end()], times, "x", "=", start, m.end(), "count", 1.0, _noun_before(text, m.start()))
 # ---------------------------------------------------------------- multiples, halves and ranks in words
 
+_WORD_MULTIPLE_PRECISION = 0.2  # "twice" is 1.9x-2.1x, as a writer rounds 1.95x
 _MULTIPLE_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "quintuple": 5.0}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
@@ -1448,7 +1449,8 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             factor = float(n) if n.isdigit() else float(_EN_COUNT_WORDS.get(n, 0))
             if not factor:
                 continue
-        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
+        # a multiple in words is as exact as "2x": "twice the standard rate" is not the page's 1.75x
+        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", _WORD_MULTIPLE_PRECISION)
     for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
     for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text else ():

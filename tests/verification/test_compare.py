@@ -271,3 +271,10 @@ def test_a_half_year_meets_its_quarters_and_months_and_not_the_other_half() -> N
     assert compare_values(date("in the second half of 2027"), date("September 2027")).agrees
     assert compare_values(date("H1 2027"), date("September 2027")).outcome == "disagree"
     assert compare_values(date("2027年下半年"), date("2027年")).agrees
+
+
+def test_a_multiple_in_words_is_as_exact_as_its_figure() -> None:
+    twice = parse_values("priority processing costs twice the standard rate")[0]
+    assert compare_values(twice, parse_values("billed at 1.75x the standard rate")[0]).disagrees
+    assert compare_values(twice, parse_values("billed at 2x the standard rate")[0]).agrees
+    assert compare_values(twice, parse_values("billed at 1.95x the standard rate")[0]).agrees
