@@ -29,8 +29,8 @@ from tests.generalisation.labelled_set import evaluate_set, totals_report
 HELDOUT7 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout7"
 
 MIN_NUMERIC_RECALL = 1.00  # measured 100%
-MIN_ACCURACY = 0.70  # measured 70.8% (51/72) on arrival
-MIN_CONTRADICTED_RECALL = 0.56  # measured 56.0% (14/25)
+MIN_ACCURACY = 0.72  # measured 72.2% (52/72) at the end of stop 25; 70.8% (51/72) on arrival
+MIN_CONTRADICTED_RECALL = 0.60  # measured 60.0% (15/25) at the end of stop 25; 56.0% (14/25) on arrival
 MIN_VERIFIED_PRECISION = 0.79  # measured 79.3% (23/29)
 
 
