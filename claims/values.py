@@ -1449,8 +1449,11 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             factor = float(n) if n.isdigit() else float(_EN_COUNT_WORDS.get(n, 0))
             if not factor:
                 continue
-        # a multiple in words is as exact as "2x": "twice the standard rate" is not the page's 1.75x
-        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", _WORD_MULTIPLE_PRECISION)
+        # "twice" / "3-fold" say a multiple as exactly as "2x" ("twice the standard rate" is not the page's
+        # 1.75x); "doubled" / "tripled" say a change, which writers round more loosely (up 118% "more than doubled")
+        exact = m.group("n") is not None or m.group("w").lower() == "twice"
+        precision = _WORD_MULTIPLE_PRECISION if exact else 1.0
+        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
     for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
     for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text else ():

@@ -61,3 +61,12 @@ def test_net_revenue_is_revenue_and_net_proceeds_stay_proceeds() -> None:
     from claims.lexicon import topics_in
 
     assert "net proceeds" in topics_in("所得款项净额") and "net revenue" in topics_in("营业收入净额")
+
+
+def test_mars_is_no_month() -> None:
+    p = page("As of June 2016, 114 lunar explorations and 43 Mars explorations had been carried out worldwide.",
+             title="Space exploration")
+    d, _ = verdict("截至2016年6月，全球共进行了114次月球探测，43次火星探测", "114次", "count", p)
+    assert d.status == "verified"
+    d, _ = verdict("截至2016年6月，全球共进行了114次月球探测，43次火星探测", "43次", "count", p)
+    assert d.status == "verified"

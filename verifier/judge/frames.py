@@ -580,8 +580,8 @@ FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
     # the class of the subject (这家公司, "the firm") names who, not what is measured
     + ["compan", "firm", "corpora", "incorpo"]
-    # months say when ("Jan-Oct revenue"), as years do
-    + ["jan", "januar", "feb", "februar", "mar", "march", "apr", "april", "jun", "june", "jul", "july", "aug", "august",
+    # months say when ("Jan-Oct revenue"), as years do (not "mar"/"march": Mars and a march are things)
+    + ["jan", "januar", "feb", "februar", "apr", "april", "jun", "june", "jul", "july", "aug", "august",
        "sep", "sept", "septemb", "oct", "october", "nov", "novembe", "dec", "decembe"]
 )
 
@@ -636,6 +636,7 @@ def claim_frame(
     names_measure: bool = True,
     key_value: float | None = None,
     kin_spans: tuple[tuple[int, int], ...] = (),
+    sibling_spans: tuple[tuple[int, int], ...] | None = None,
 ) -> ClaimFrame:
     """The frame of the claim's key figure. ``concepts``: (terms, weight, source word) of the
     sentence; ``names`` (the subject) and the figures' own words (scales, currencies, qualifiers) are
@@ -688,9 +689,10 @@ def claim_frame(
             wide.append((terms, 0.5 * w))
     own_terms = frozenset(t for terms, _ in own for t in terms)
     sibling_groups: dict[frozenset[str], None] = {}
-    # (only the figures of its own family can be confused with it: "纯利…11.2亿港元，收入增长24%至84.6亿美元"
-    # — the 24% binds "rose 24 per cent" on the page, yet the amount after it is still the revenue)
-    for a, b in kin_spans:
+    # (``sibling_spans``, when given: the figures that can be confused with it — for an amount only those of
+    # its own family, "纯利…11.2亿港元，收入增长24%至84.6亿美元": the 24% binds "rose 24 per cent" on the page, yet
+    # the amount after it is still the revenue)
+    for a, b in value_spans if sibling_spans is None else sibling_spans:
         if a <= at < b or (a, b) == (at, end):
             continue
         os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])

@@ -148,6 +148,9 @@ def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None 
         names_measure=names_measure,
         key_value=_number(figure) if figure is not None else (_number(q.values[0]) if q.values else None),
         kin_spans=_kin_spans(q, figure),
+        # (a date's siblings stay every other figure of its sentence: the words they bind are no event's)
+        sibling_spans=None if (key := figure if figure is not None else (q.values[0] if q.values else None)) is None
+        or unit_family(key) == "date" else _kin_spans(q, figure),
     )
 
 
