@@ -126,7 +126,7 @@ class ClaimSpool:
                     hint="check the file; to ingest it all the same, raise CLAIMLEDGER_MAX_REPORT_CLAIMS "
                     "(0: no limit)",
                 )
-            ready = claim_batch(batch, date)
+            ready = claim_batch(batch, date, warm=spill_dir is not None)
             if self._first is None:
                 self._first = ready
                 continue
@@ -254,8 +254,11 @@ class ClaimBatch:
         return len(self.rows)
 
 
-def claim_batch(claims: list[ExtractedClaim], date: dt.date | None) -> ClaimBatch:
-    """``claims`` (of a report dated ``date``) made ready to be written (see :class:`ClaimBatch`)."""
+def claim_batch(claims: list[ExtractedClaim], date: dt.date | None, *, warm: bool = True) -> ClaimBatch:
+    """``claims`` (of a report dated ``date``) made ready to be written (see :class:`ClaimBatch`).
+    ``warm``: work out now what grouping reads of each member (for a worker that hands them to another
+    process); in the ingesting process itself grouping works it out when it reads a member, and warming
+    a whole claim-dense report at once would only fill the readers' caches."""
     rows: list[tuple[Any, ...]] = []
     members: list[tuple[int, GroupMember, list[str]]] = []
     for at, ex in enumerate(claims):
@@ -279,7 +282,7 @@ def claim_batch(claims: list[ExtractedClaim], date: dt.date | None) -> ClaimBatc
             member = _member(ex, date)
             keys = grouping_keys(member)
             if keys:  # a member without keys is never compared: grouping never reads it
-                members.append((at, member.warm(), keys))
+                members.append((at, member.warm() if warm else member, keys))
     return ClaimBatch(rows, [ex.section_order for ex in claims], members)
 
 
