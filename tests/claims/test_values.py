@@ -671,3 +671,9 @@ def test_a_valuation_or_coverage_in_times_is_a_multiple(text: str, raw: str, val
 
 def test_times_of_an_event_are_no_multiple() -> None:
     assert [v.unit for v in parse_values("the robot was restarted 3 times a day")] == [None]
+
+
+@pytest.mark.parametrize(("text", "raw"), [("Adj. operating margin 23.8%, +150bp", "150bp"), ("margin 47.5% (+310bp)", "310bp")])
+def test_basis_points_abbreviated_bp_are_percentage_points(text: str, raw: str) -> None:
+    got = [v for v in parse_values(text) if v.unit == "pp"]
+    assert [(v.raw, round(float(v.value), 2)) for v in got] == [(raw, float(raw[:-2]) / 100)]
