@@ -108,13 +108,16 @@ _BULLET = re.compile(r"^[-*+•][ \t]+\S")
 _OUTLINE_TITLE_CHARS = 110
 
 
+def _numbered_title(s: str) -> bool:
+    """A numbered line (not a bullet) in which no sentence ends."""
+    return bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and not s.endswith(_TERMINAL)
+
+
 def _item_title(line: str, below: str) -> bool:
     """A short numbered title with its paragraph right under it ("1. 瀚昕科技（上市6782）" over "瀚昕公告…"):
-    no sentence ends in it, and the line below is longer and is no item of its own; or a numbered title
-    ``_outline_title`` reads a numbered title over bullets."""
+    the line below is longer and is no item of its own."""
     s, b = line.strip(), below.strip()
-    numbered = bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and not s.endswith(_TERMINAL)
-    return numbered and len(s) <= 40 and len(b) > len(s) and not _ITEM.match(b)
+    return _numbered_title(s) and len(s) <= 40 and len(b) > len(s) and not _ITEM.match(b)
 
 
 def _outline_title(line: str, below: str) -> bool:
@@ -122,8 +125,8 @@ def _outline_title(line: str, below: str) -> bool:
     Oct)" over "- Revenue $6.84bn, +38% y/y"), whatever it ends with but a sentence's end."""
     s = line.strip()
     return (
-        bool(_ITEM.match(s)) and not s.startswith(("-", "*", "+", "•")) and not s.endswith(_TERMINAL)
-        and len(s) <= _OUTLINE_TITLE_CHARS and "http" not in s and _BULLET.match(below.strip()) is not None
+        _numbered_title(s) and len(s) <= _OUTLINE_TITLE_CHARS and "http" not in s
+        and _BULLET.match(below.strip()) is not None
     )
 
 

@@ -167,10 +167,9 @@ def _event_told_otherwise(
                 continue
             if not str(pv.value).startswith("--") and str(pv.value)[:4] != str(claimed.value)[:4]:
                 continue
-            sentence = _sentence_of(ps.passage.text, pv.start, pv.end)
             if _PERIOD_END.search(ps.passage.text[max(0, pv.start - 24) : pv.start]):
                 continue  # "for the quarter ended October 31": the period's end, not the event's date
-            met = len(wanted & _events(sentence))
+            met = len(wanted & _events(_sentence_of(ps.passage.text, pv.start, pv.end)))
             if met > backing and (best is None or (met, ps.context) > best[:2]):
                 best = (met, ps.context, ps, pv)
     return (best[2], best[3]) if best is not None else None

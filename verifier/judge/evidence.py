@@ -98,14 +98,8 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
         if len(normalise_version(n)) >= 3
         and n.upper() not in GENERIC_NAMES
         and not sentence_initial_word(q, n)
-        and not names_no_entity(q, n)
+        and not names_no_one(n)
     ]
-
-
-def names_no_entity(q: ClaimQuery, name: str) -> bool:
-    """A capitalised span of the sentence that says when, how much or which measure ("Q3", "Jan-Oct",
-    "CNY4.68bn", "Interim DPS"), not who."""
-    return names_no_one(name)
 
 
 def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) -> bool:

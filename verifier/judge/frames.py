@@ -77,23 +77,18 @@ _LABEL_COLON = re.compile(r"\s*(?:[:：]|[—–](?=\s))\s*")  # "$0.02: …", "
 
 
 def label_of(sentence: str, at: int, end: int) -> tuple[int, int] | None:
-    """Where the words a figure at ``[at, end)`` is a label of are, when it alone opens its clause and a
-    colon or a dash follows it ("$0.02: Saga 4 Lite's price …", "**74.6%** — Halden 3.5's score …")."""
+    """Where the words a figure at ``[at, end)`` is a label of are (see ``_label_span``)."""
     s, e = clause_span(sentence, at, end)
-    label_end = _labelled_figure(sentence, s, at, end, e)
-    if label_end is None:
-        return None
-    m = _LABEL_COLON.match(sentence, e)
-    return (m.end() if m else e), label_end
+    return _label_span(sentence, s, at, end, e)
 
 
-def _labelled_figure(sentence: str, s: int, at: int, end: int, e: int) -> int | None:
-    """Where the words a figure is a label of end, when the figure alone opens its clause and a colon
-    follows it ("* $0.02: Saga 4 Lite's price per million input tokens", "NT$612.4 billion: Sisheng's
-    third-quarter revenue"): those words say what it measures. None for any other figure."""
+def _label_span(sentence: str, s: int, at: int, end: int, e: int) -> tuple[int, int] | None:
+    """The words a figure is a label of, when it alone opens its clause ``[s, e)`` and a colon or a dash
+    follows it ("* $0.02: Saga 4 Lite's price per million input tokens", "**74.6%** — Halden 3.5's score
+    on LongHaul-QA"): those words say what it measures. None for any other figure."""
     if re.search(r"\w", sentence[s:at] + sentence[end:e]) or not (m := _LABEL_COLON.match(sentence, e)):
         return None
-    return clause_span(sentence, m.end(), m.end())[1]
+    return m.end(), clause_span(sentence, m.end(), m.end())[1]
 
 
 def noun_terms(noun: str | None) -> frozenset[str]:
@@ -650,9 +645,9 @@ def claim_frame(
         end = at + len(key_text)
     s, e = clause_span(sentence, at, end, min_chars=12)
     ss, se = segment_span(sentence, at, end, [v for v in value_spans if v != (at, end) and not (at <= v[0] < end)])
-    labelled = _labelled_figure(sentence, s, at, end, e)
-    if labelled is not None:  # "$0.02: Saga 4 Lite's price per million input tokens"
-        e = se = labelled
+    label = _label_span(sentence, s, at, end, e)
+    if label is not None:  # "$0.02: Saga 4 Lite's price per million input tokens"
+        e = se = label[1]
     clause = sentence[s:e]
     table_row = sentence.lstrip().startswith("|") and "|" in sentence[end:]
     if table_row:

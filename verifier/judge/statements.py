@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claims.bridge import content_words, has_han
+from claims.entities import names_no_one
 from claims.extract import is_table_row, sentence_spans
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
@@ -35,7 +36,7 @@ from verifier.judge.compare import (
     significant_digits,
     unit_family,
 )
-from verifier.judge.evidence import GENERIC_NAMES, names_no_entity, subject_on_page
+from verifier.judge.evidence import GENERIC_NAMES, subject_on_page
 from verifier.judge.frames import (
     FRAME_NEUTRAL,
     ClaimFrame,
@@ -137,20 +138,20 @@ class Statement:
 def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None = None) -> ClaimFrame:
     """The frame of the claim's key figure (or of ``figure``, another figure of its sentence)."""
     spans = tuple((v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date")
-    noun = figure.noun if figure is not None else (q.values[0].noun if q.values else None)
+    key = figure if figure is not None else (q.values[0] if q.values else None)
+    kin = _kin_spans(q, figure)
     return claim_frame(
         q.sentence,
         figure.raw if figure is not None else q.key_text,
         tuple((c.terms, c.weight, c.source) for c in q.concepts),
         q.context_names,
         spans,
-        noun,
+        key.noun if key is not None else None,
         names_measure=names_measure,
-        key_value=_number(figure) if figure is not None else (_number(q.values[0]) if q.values else None),
-        kin_spans=_kin_spans(q, figure),
+        key_value=_number(key) if key is not None else None,
+        kin_spans=kin,
         # (a date's siblings stay every other figure of its sentence: the words they bind are no event's)
-        sibling_spans=None if (key := figure if figure is not None else (q.values[0] if q.values else None)) is None
-        or unit_family(key) == "date" else _kin_spans(q, figure),
+        sibling_spans=None if key is None or unit_family(key) == "date" else kin,
     )
 
 
@@ -397,20 +398,23 @@ def _year_of_a_figure(st: Statement) -> bool:
     return any(s <= v.start < e and v.kind in ("money", "percent") for v in st.passage.values)
 
 
-def _numbers_the_row(row: str, v: Value) -> bool:
-    """Is ``v`` in a first cell that only numbers the rows ("2 | 大模型…项目 | 64,320.00")?"""
+def _index_cell_end(row: str) -> int:
+    """Where a table row's first cell ends when it only numbers the rows ("2 | 大模型…项目 | …"), else -1."""
     first = row.find("|", 1)
-    return first > 0 and v.end <= first and _INDEX_CELL.fullmatch(row[:first]) is not None
+    return first if first > 0 and _INDEX_CELL.fullmatch(row[:first]) else -1
+
+
+def _numbers_the_row(row: str, v: Value) -> bool:
+    """Is ``v`` in a first cell that only numbers the rows?"""
+    return v.end <= _index_cell_end(row)
 
 
 def _row_label(row: str) -> str:
     """A table row's label: its first cell, or its first two when the first only numbers the rows (序号)."""
-    first = row.find("|", 1)
-    if first < 0:
-        return ""
-    if _INDEX_CELL.fullmatch(row[:first]) and (second := row.find("|", first + 1)) > 0:
+    index_end = _index_cell_end(row)
+    if index_end > 0 and (second := row.find("|", index_end + 1)) > 0:
         return row[:second]
-    return row[:first]
+    return row[: max(0, row.find("|", 1))]
 
 
 def _in_period_words(text: str, start: int, end: int, v: Value) -> bool:
@@ -657,7 +661,7 @@ def aligned_statements(
     event = frame_of(q, names_measure=False)
     subject = claim_subject(q)
     head = subject_head(q, subject)
-    all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3 and not names_no_entity(q, n))
+    all_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3 and not names_no_one(n))
     sentence_names = frozenset(compact(n) for n in q.context_names if len(compact(n)) >= 3) - {subject or ""}
     elsewhere = _named_elsewhere(q, sentence_names)
     frame_weight = sum(w for _, w in frame.weights)
