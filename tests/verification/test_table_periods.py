@@ -130,3 +130,25 @@ def test_a_rows_number_is_no_figure_and_the_name_after_it_labels_the_row() -> No
     assert _row_label("Revenue | 412.6 | 352.6") == "Revenue "
     d, _ = verdict("大模型训练推理一体化平台研发项目拟使用募集资金5.8亿元", "5.8亿元", "money", _proceeds_use())
     assert d.status == "verified"
+
+
+def _proceeds_table():  # type: ignore[no-untyped-def]
+    return page(
+        "本次发行募集资金扣除发行费用后，拟全部投资于以下项目：",
+        ("单位：万元", "caption"),
+        ("序号 | 项目名称 | 项目投资总额 | 拟使用募集资金金额", "th"),
+        ("1 | 西南智算中心建设项目 | 91,250.00 | 80,000.00", "td"),
+        ("2 | 工业视觉平台升级项目 | 37,480.00 | 30,500.00", "td"),
+        title="关于向特定对象发行股票预案的提示性公告",
+    )
+
+
+def test_a_cell_under_another_measures_column_is_not_the_claims_measure() -> None:
+    """The claim names what its figure measures (拟使用募集资金); the cell under 项目投资总额 is the project's
+    total investment, whatever its value: the claim's own column decides."""
+    d, _ = verdict("工业视觉平台升级项目拟使用募集资金3.748亿元", "3.748亿元", "money", _proceeds_table())
+    assert d.status == "contradicted"
+    d, _ = verdict("工业视觉平台升级项目拟使用募集资金3.05亿元", "3.05亿元", "money", _proceeds_table())
+    assert d.status == "verified"
+    d, _ = verdict("工业视觉平台升级项目投资总额3.748亿元", "3.748亿元", "money", _proceeds_table())
+    assert d.status == "verified"

@@ -359,6 +359,8 @@ class _Geometry:
     row_head: str  # a table row's first two cells, compact ("" for prose): the entity the row is about
     column_head: str  # the header over its cell ("" outside a table with a header)
     column_extra: frozenset[str]  # its header's words beyond another column's ("cach" of "Cached input" beside "Input")
+    column_at: int  # the index of its cell's column (0 outside a table with a header)
+    label_words: frozenset[str]  # a table row's label, read as words (empty for prose)
     # the names its window gives (compact; no generic acronym, no plain word opening a clause) and whether
     # the window is Chinese: what a claim's subject is read against (_foreign)
     proper_names: tuple[str, ...]
@@ -562,6 +564,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         row_head=compact(text[: max(0, text.find("|", text.find("|", 1) + 1))]) if table_row else "",
         column_head=column,
         column_extra=_column_extras(p.columns)[at] if column else frozenset(),
+        column_at=at if column else 0,
+        label_words=clause_words(label) if label else frozenset(),
         proper_names=_proper_names(window),
         han=has_han(window),
         owner=respective_owner(text, p.values, i),
@@ -750,7 +754,8 @@ def aligned_statements(
                         direction=g.direction,
                         periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
-                        other_column=bool(g.column_extra) and not g.column_extra & claim_words,
+                        other_column=(bool(g.column_extra) and not g.column_extra & claim_words)
+                        or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words)),
                         # (a year-ago column's cell is the year before whatever period the claim names)
                         earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back)
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
@@ -810,6 +815,34 @@ def _column_extras(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
         parts = [w for j, w in enumerate(words) if j and j != i and w and w < mine]
         out.append(mine - max(parts, key=len) if i and parts else frozenset())
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _measure_columns(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each column of a header, the words of its header no other column's header has, when the header
+    names a measure ("项目投资总额" beside "拟使用募集资金金额"); empty for the rows' labels, for a period's column
+    ("2026年1-9月") and where the words are shared."""
+    words = [
+        frozenset(w for w in clause_words(c) if not any(ch.isdigit() for ch in w)) if i and not period_marks(c) else frozenset()
+        for i, c in enumerate(columns)
+    ]
+    return tuple(
+        mine - frozenset().union(*(w for j, w in enumerate(words) if j != i)) if mine else frozenset()
+        for i, mine in enumerate(words)
+    )
+
+
+def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label: frozenset[str]) -> bool:
+    """Is the cell at column ``at`` another measure than the claim's: a concept of the claim's measure that
+    its row's label does not hold meets the header of another measure column of the table, and none meets
+    its own column's ("拟使用募集资金" for a cell under "项目投资总额" beside "拟使用募集资金金额")?"""
+    own = _measure_columns(columns)
+    if at >= len(own) or not own[at]:
+        return False
+    concepts = [c for c, _ in frame.weights if not c & label]
+    if any(c & own[at] for c in concepts):
+        return False
+    return any(c & w for j, w in enumerate(own) if j != at for c in concepts)
 
 
 @lru_cache(maxsize=1024)
