@@ -33,8 +33,12 @@ _REF_ITEM = re.compile(
     r"[ \t\u3000]*(?P<body>\S[^\n]*)$",
     re.M,
 )
-# "[4]", "[^4]", "【4】", "（註4）" / "(注 4)"
-_FOOTNOTE = re.compile(r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】|[（(][註注]\s?(\d{1,3})[）)]")
+# "[4]", "[^4]", "【4】", "（註4）" / "(注 4)", "（见链接 4）" / "(see link 4)"
+_FOOTNOTE = re.compile(
+    r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】|[（(][註注]\s?(\d{1,3})[）)]"
+    r"|[（(](?:(?:参|參|详|詳)?[见見]|see)?\s?(?:链接|鏈接|連結|link)\s?(\d{1,3})[）)]",
+    re.I,
+)
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
@@ -190,4 +194,4 @@ def reference_links(text: str, start: int, end: int, definitions: dict[str, Sour
 
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
     """``[4]`` footnote markers as (number, start, end)."""
-    return [(int(m.group(1) or m.group(2) or m.group(3)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+    return [(int(m.group(1) or m.group(2) or m.group(3) or m.group(4)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]

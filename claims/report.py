@@ -17,7 +17,7 @@ from claims.citations import (
 )
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
-from claims.sections import Heading, classify_heading, clean_heading, find_headings
+from claims.sections import Heading, classify_heading, clean_heading, find_headings, turn_spans
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
 from claims.values import parse_values
 
@@ -26,6 +26,7 @@ __all__ = ["decode_report", "parse_report"]
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _DATE_LINE = re.compile(r"^[ \t#*]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^\d{1,3}\]:[^\n]*$", re.M)
+_SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -158,6 +159,11 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
                 nxt.start if nxt else len(text),
             )
         )
+    spans = [
+        (heading, kind, s, e)
+        for heading, kind, start, end in spans
+        for s, e in ((turn_spans(view, start, end) if kind != "references" else []) or [(start, end)])
+    ]
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:
         if kind == "references":
@@ -199,8 +205,10 @@ def parse_report(text: str, name: str) -> ParsedReport:
     meta, body_start = _front_matter(text)
     sections, references = _sections(text, view, body_start)
     title = str(meta.get("title") or "").strip()
+    if not title and (subject := _SUBJECT_LINE.match(text, body_start)):  # an email's "Subject:" names it
+        title = subject.group("title").strip()
     if not title:
-        first = next((s for s in sections if s.heading), None)
+        first = next((s for s in sections if s.heading and s.kind != "references"), None)  # (a link list titles nothing)
         title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]
     date = _report_date(meta, view, matching_view(title), body_start)
     language = "zh-Hant" if is_traditional(text) else ("zh" if cjk_share_above(text[:20000], 0.05) else "en")

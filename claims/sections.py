@@ -14,7 +14,7 @@ from functools import cache
 from claims.lexicon import cue_words
 from claims.model import SectionKind
 
-__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "LINE_RE"]
+__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "LINE_RE"]
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
@@ -41,6 +41,9 @@ class Heading:
 def clean_heading(raw: str) -> str:
     """A heading line without markdown marks or emphasis: "## **今日要闻**" → "今日要闻"."""
     s = raw.strip().lstrip("\ufeff").lstrip("#").strip()
+    marked = _MARKED_TITLE.match(s)
+    if marked:
+        s = marked.group("title").strip()
     emphasis = _EMPHASIS.match(s)
     return emphasis.group(1).strip() if emphasis else s
 
@@ -120,6 +123,43 @@ def _item_title(line: str, below: str) -> bool:
     return _numbered_title(s) and len(s) <= 40 and len(b) > len(s) and not _ITEM.match(b)
 
 
+# a title led by a glyph a newsletter sets its sections with ("■ Lanxin Technology (688791.SS): Q3 results")
+_MARKED_TITLE = re.compile(r"^[■□◆◇▶►▌▍▎◼◾❖][ \t\u3000]*(?P<title>\S.*)$")
+_CAPS_TITLE_CHARS = 40
+
+
+def _marked_title(line: str) -> str | None:
+    """The title of a glyph-led title line, or None (a sentence's end or a link is no title)."""
+    m = _MARKED_TITLE.match(line.strip())
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    if len(title) > _OUTLINE_TITLE_CHARS or title.endswith(_TERMINAL) or "http" in title:
+        return None
+    return title
+
+
+def _caps_title(line: str) -> bool:
+    """A short line in capitals ("OUR VIEW", "IN THIS ISSUE"): a newsletter's heading even with its text
+    right under it."""
+    s = line.strip()
+    letters = [ch for ch in s if ch.isalpha()]
+    return (
+        len(letters) >= 3 and len(s) <= _CAPS_TITLE_CHARS and all(ch.isascii() and ch.isupper() for ch in letters)
+        and " " in s and not s.endswith(_TERMINAL) and "http" not in s.lower()
+    )
+
+
+def _list_title(line: str, below: str) -> bool:
+    """A short line over a numbered list of links ("节目单 / 本期提到的链接" over "1. 标题 — https://…"): the
+    list's heading."""
+    s, b = line.strip(), below.strip()
+    return (
+        0 < len(s) <= _CAPS_TITLE_CHARS and not s.endswith(_TERMINAL) and "http" not in s
+        and bool(_ITEM.match(b)) and "http" in b and not _BULLET.match(b)
+    )
+
+
 def _outline_title(line: str, below: str) -> bool:
     """A numbered title over bullets: an outline's section ("1) Corvane Systems — fiscal Q2 2027 (to 31
     Oct)" over "- Revenue $6.84bn, +38% y/y"), whatever it ends with but a sentence's end."""
@@ -128,6 +168,26 @@ def _outline_title(line: str, below: str) -> bool:
         _numbered_title(s) and len(s) <= _OUTLINE_TITLE_CHARS and "http" not in s
         and _BULLET.match(below.strip()) is not None
     )
+
+
+# a transcript's turn: a time stamp ("[12:35]", "01:05:12") and/or a speaker's label ("主持人：", "嘉宾（周远）：",
+# "Host:") opening a line
+_TURN = re.compile(
+    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t]))"
+    r"|^(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]",
+    re.M,
+)
+MIN_TURNS = 3  # a section of this many turns is a transcript: each turn cites only what it refers to
+
+
+def turn_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The turns of a transcript section ``text[start:end]`` (the text before the first kept as its own
+    span), or [] when it is no transcript. A podcast guest's "（见链接 3）" cites link 3 for that turn alone."""
+    starts = [m.start() for m in _TURN.finditer(text, start, end)]
+    if len(starts) < MIN_TURNS:
+        return []
+    spans = [(start, starts[0])] if text[start : starts[0]].strip() else []
+    return spans + list(zip(starts, [*starts[1:], end], strict=True))
 
 
 def find_headings(text: str, body_start: int = 0) -> list[Heading]:
@@ -152,7 +212,14 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         next_blank = i + 1 >= len(lines) or _blank_or_rule(lines[i + 1][2])
         if not next_blank and _item_title(line, lines[i + 1][2]):
             next_blank = True  # "5. 台穎材料（上櫃8429）" over its paragraph: an item's title
-        outline = prev_blank and not next_blank and _outline_title(line, lines[i + 1][2])
+        below = lines[i + 1][2] if i + 1 < len(lines) else ""
+        marked = _marked_title(line) if prev_blank else None
+        if marked is not None:
+            headings.append(Heading(start, end, marked, 2, False))
+            continue
+        outline = prev_blank and not next_blank and (
+            _outline_title(line, below) or _caps_title(line) or _list_title(line, below)
+        )
         if outline or _is_plain_heading(line, prev_blank, next_blank):
             s = line.strip()
             emphasis = _EMPHASIS.match(s)

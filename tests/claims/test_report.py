@@ -269,3 +269,49 @@ def test_a_plain_digest_with_rules_numbered_items_and_notes() -> None:
     kinds = {s.heading: s.kind for s in report.sections}
     assert kinds["資料來源"] == "references"
     assert [r.ref_number for r in report.references] == [1, 2]
+
+
+def test_an_email_digest_with_glyph_titles_caps_headings_and_read_more_lines() -> None:
+    """A "Subject:" line titles the report; "■ …" lines over bullets are its sections, each citing its own
+    "Read more → url" lines; a capitals line ("OUR VIEW") with its text right under it is a heading of its own,
+    citing nothing."""
+    text = (
+        "Subject: Chip Notes, week 12: Corvel's quarter\nFrom: Desk <desk@example.org>\n\n"
+        "Good morning.\n\nIN THIS ISSUE\n• Corvel's quarter\n• Pellmark's order\n\n"
+        "■ Corvel Systems (CRVL): Q3 results\n• Revenue of $2.41 billion, up 33%.\n\n"
+        "> \"Demand is strong.\"\n> — An analyst\n\n"
+        "Read more → https://example.org/corvel-q3\nRead more → https://example.org/corvel-filing\n\n"
+        "■ Pellmark: supply deal\n• A $900 million order.\n\nRead more → https://example.org/pellmark\n\n"
+        "OUR VIEW\nWe stay overweight Corvel, expecting $10 billion of revenue next year.\n"
+    )
+    report = parse_report(text, "digest.txt")
+    assert report.title == "Chip Notes, week 12: Corvel's quarter"
+    cited = {s.heading: [r.url for r in s.sources] for s in report.sections}
+    assert cited["Corvel Systems (CRVL): Q3 results"] == ["https://example.org/corvel-q3", "https://example.org/corvel-filing"]
+    assert cited["Pellmark: supply deal"] == ["https://example.org/pellmark"]
+    assert cited["OUR VIEW"] == [] and cited["IN THIS ISSUE"] == []
+
+
+def test_a_transcripts_turns_cite_only_the_links_they_refer_to() -> None:
+    """A podcast transcript: "[mm:ss] 嘉宾（…）：" turns cite the show notes' links by "（见链接 n）"; a turn with
+    no reference cites nothing, and the reference's number is no figure of the turn."""
+    from claims.extract import extract_claims
+
+    text = (
+        "《芯片夜谈》第3期 文字稿\n\n"
+        "[00:10] 主持人：今天聊两家公司。\n\n"
+        "[01:02] 嘉宾（王一）：甲公司第三季度营收38.62亿元，同比增长126%（见链接 1）。\n\n"
+        "[02:30] 嘉宾（李二）：乙公司拿到12亿美元订单（见链接 2）。\n\n"
+        "[03:15] 主持人：我猜明年出货会突破100万片。\n\n"
+        "节目单 / 本期提到的链接\n"
+        "1. 甲公司三季报 — https://example.org/a-q3\n2. 乙公司订单 — https://example.org/b-order\n"
+    )
+    report = parse_report(text, "podcast.txt")
+    assert report.title == "《芯片夜谈》第3期 文字稿"
+    by_turn = {report.text[s.start : s.end].split("：", 1)[0].strip(): [r.url for r in s.sources] for s in report.sections}
+    assert by_turn["[01:02] 嘉宾（王一）"] == ["https://example.org/a-q3"]
+    assert by_turn["[02:30] 嘉宾（李二）"] == ["https://example.org/b-order"]
+    assert by_turn["[03:15] 主持人"] == []
+    assert [s.kind for s in report.sections][-1] == "references"
+    keys = [c.key_text for c in extract_claims(report)]
+    assert "1" not in keys and "2" not in keys and "38.62亿元" in keys
