@@ -346,3 +346,25 @@ def test_passages_always_tile_the_stored_text(fragment: str) -> None:
     assert page.text == "\n".join(lines)
     assert all(line and line == line.strip() and "\n" not in line for line in lines)
     assert all(a.end < b.start for a, b in zip(page.passages, page.passages[1:], strict=False))
+
+
+def test_a_link_free_list_among_paragraphs_is_read_on_a_page_without_an_article() -> None:
+    """With no article or main element trafilatura reads paragraphs and tables only, and a release's
+    highlights list went with the chrome; a list without links beside a paragraph of text is kept, a
+    related-news list of links is not."""
+    long_para = (
+        "<p>ALDER BAY, Calif.--Corvane Systems, Inc. today reported financial results for its third quarter of "
+        "fiscal 2027, which ended October 31, 2026, and raised its outlook for the year.</p>"
+    )
+    html = (
+        "<html><head><title>Corvane Reports Third Quarter Results</title></head><body>"
+        f"{NAV}<div class='release'><h1>Corvane Reports Third Quarter Results</h1>{long_para}"
+        "<ul><li>Revenue of $2.418 billion, up 44% year over year.</li>"
+        "<li>GAAP gross margin of 58.1%; non-GAAP gross margin of 60.4%.</li></ul>"
+        f"{long_para.replace('today reported', 'also said it')}</div>"
+        "<div class='recent'><h4>Recent releases</h4><ul><li><a href='/q2'>Corvane reports Q2 revenue of $2.1 billion</a></li>"
+        "<li><a href='/ceo'>Corvane names new CFO</a></li></ul></div></body></html>"
+    )
+    page = read_html(html)
+    assert "Revenue of $2.418 billion, up 44% year over year." in page.text
+    assert "$2.1 billion" not in page.text

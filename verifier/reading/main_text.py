@@ -95,6 +95,36 @@ def leaf_divs_to_paragraphs(tree: Any) -> int:
 LEAF_DIV_MIN_COLUMNS = 80
 
 
+def text_lists_to_paragraphs(tree: Any) -> int:
+    """The items of a list without links, standing among paragraphs of text, become paragraphs.
+
+    On a page with no article or main element trafilatura falls back to reading paragraphs, tables and
+    quotes only ("wild text"), and a press release's highlights list ("Revenue of $1.284 billion, up 71%
+    …") goes with the chrome. A list beside a paragraph of at least a line of text (``LEAF_DIV_MIN_COLUMNS``)
+    under the same parent, none of whose items holds a link, is the text's own; navigation and
+    related-story lists hold links or stand apart. Returns how many items.
+    """
+    changed = 0
+    for lst in list(tree.iter("ul", "ol")):
+        parent = lst.getparent()
+        # (inside an article or main element trafilatura reads lists itself, as list items)
+        if parent is None or any(a.tag in ("nav", "header", "footer", "aside", "article", "main") for a in lst.iterancestors()):
+            continue
+        items = [c for c in lst if isinstance(c.tag, str) and c.tag == "li"]
+        if not items or next(lst.iter("a", "img", "button", "input"), None) is not None:
+            continue
+        if not any(
+            isinstance(c.tag, str) and c.tag == "p" and columns(normalise_text(" ".join(c.itertext()))) >= LEAF_DIV_MIN_COLUMNS
+            for c in parent
+        ):
+            continue
+        for li in items:
+            li.tag = "p"
+            changed += 1
+        lst.tag = "div"
+    return changed
+
+
 def columns(text: str) -> int:
     """Display width of ``text``: a wide (CJK) character takes two columns, like on a terminal."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -295,6 +325,7 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
     own_line = dateline_line(tree)
     head_rows = rows_with_header_cells(tree)
     leaf_divs_to_paragraphs(tree)
+    text_lists_to_paragraphs(tree)
     headings = headings_before_paragraphs(tree)
     body = main_text_tree(tree, url, fast=fast)
     if body is None:
