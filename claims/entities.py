@@ -158,7 +158,10 @@ MEASURE_ACRONYMS = frozenset({
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WHEN_OR_AMOUNT = re.compile(
     rf"{_MONTH}(?:\s*[-–/]\s*{_MONTH})?"  # Jan-Oct
-    r"|[1-4]?[QH][1-4]?\s?'?\d{0,4}|FY\s?'?\d{2,4}|\d[QH]\d{2}"  # Q3, H1 FY27, 3Q27
+    # Q3, H1 FY27, 3Q27, Fiscal Q2, Fiscal Q2 2027, Fiscal Year 2027
+    r"|(?:(?:Fiscal|Calendar|Financial)(?:\s+Year)?\s+)?(?:[1-4]?[QH][1-4]?\s?'?\d{0,4}|FY\s?'?\d{2,4}|\d[QH]\d{2})"
+    r"(?:\s+(?:FY\s?)?'?\d{2,4})?"
+    r"|(?:Fiscal|Calendar|Financial)(?:\s+Year)?\s+'?\d{2,4}"
     r"|(?:[A-Z]{2,3}|[A-Z]{0,2}\$)\s?\d.*",  # CNY4.86bn, US$2bn
 )
 

@@ -44,6 +44,8 @@ def test_spans_that_say_when_how_much_or_which_measure_name_no_one() -> None:
     from claims.entities import names_no_one
 
     assert all(names_no_one(n) for n in ("Q3", "3Q27", "FY27", "Jan-Oct", "CNY4.86bn", "US$2bn", "EBITDA", "Adj. EBITDA", "Interim DPS"))
+    assert all(names_no_one(n) for n in ("Fiscal Q2", "Fiscal Q2 2027", "Q2 FY2027", "Fiscal Year 2027", "Fiscal 2027"))
+    assert not any(names_no_one(n) for n in ("Fiscal Networks", "Q2 Holdings"))
     assert not any(names_no_one(n) for n in ("Vellmar Data", "Eemshaven", "US", "Harbourline Digital", "Q-Bit Labs"))
 
 
@@ -69,4 +71,31 @@ def test_mars_is_no_month() -> None:
     d, _ = verdict("截至2016年6月，全球共进行了114次月球探测，43次火星探测", "114次", "count", p)
     assert d.status == "verified"
     d, _ = verdict("截至2016年6月，全球共进行了114次月球探测，43次火星探测", "43次", "count", p)
+    assert d.status == "verified"
+
+
+def _margins():  # type: ignore[no-untyped-def]
+    return page(
+        "Corvane Systems reported results for the third quarter of fiscal 2027.",
+        "GAAP gross margin of 58.1%; non-GAAP gross margin of 60.4%.",
+        (" | Q3 FY2027 | Q2 FY2027", "th"),
+        ("Gross margin | 58.1% | 57.2%", "td"),
+        title="Corvane Systems Reports Third Quarter Fiscal 2027 Results",
+    )
+
+
+def test_a_non_gaap_figure_is_not_the_gaap_one_and_a_swapped_pair_is_caught() -> None:
+    """"non-" before the claim's measure word makes another measure: the GAAP and non-GAAP margins given
+    the other way round are contradicted (swapped), even where a bare "Gross margin" table row holds the
+    claimed figure; given the right way round, both are verified."""
+    d, _ = verdict("Corvane's GAAP gross margin was 60.4%.", "60.4%", "percent", _margins())
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("Corvane's non-GAAP gross margin was 58.1%.", "58.1%", "percent", _margins())
+    assert (d.status, d.reason) == ("contradicted", "swapped_figures")
+    d, _ = verdict("Corvane's GAAP gross margin was 58.1%.", "58.1%", "percent", _margins())
+    assert d.status == "verified"
+    d, _ = verdict("Corvane's non-GAAP gross margin was 60.4%.", "60.4%", "percent", _margins())
+    assert d.status == "verified"
+    # a page that writes the measure bare ("Gross margin | 58.1% | 57.2%") says nothing of GAAP: no other measure
+    d, _ = verdict("Corvane's non-GAAP gross margin was 57.2% in the second quarter.", "57.2%", "percent", _margins())
     assert d.status == "verified"

@@ -148,6 +148,10 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             own, said = owners
             return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
     if any(f.stance == "supports" for f in kept.findings):
+        swapped = _swap_said_closer(_supporting(kept, by_place), statements, claimed)
+        if swapped is not None:
+            return _contradicted_by(swapped.index, swapped.passage_no, max(swapped.match, swapped.clause_match), swapped.value, "swapped")
+    if any(f.stance == "supports" for f in kept.findings):
         shown = [*backing[:1], *(st for st in found_by_search if st is not None)]
         turned = _direction_said_elsewhere(claimed, shown, statements)
         if turned is not None:
@@ -255,6 +259,21 @@ def _subject_says_otherwise(
         and (kind := contradiction(claimed, replace(st, match=max(st.match, st.clause_match))))
     ]
     return max(against, key=lambda sk: sk[0].match) if against else None
+
+
+def _swap_said_closer(
+    backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value
+) -> Statement | None:
+    """The claim's very figure stands in words naming the other measure of a pair ("GAAP gross margin of
+    61.2%; non-GAAP gross margin of 63.8%" against a non-GAAP margin of 61.2%, the "Cached input" column's
+    price), more closely than any figure that backs it meets the claim: the pair is swapped."""
+    if not backing or any(st is None for st in backing):
+        return None
+    swaps = [st for st in statements if contradiction(claimed, st) == "swapped"]
+    if not swaps:
+        return None
+    closest = max(swaps, key=lambda st: st.match)
+    return closest if all(st is not None and st.match < closest.match for st in backing) else None
 
 
 def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[Statement], claimed: Value) -> bool:

@@ -755,7 +755,8 @@ def aligned_statements(
                         periods=periods,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         other_column=(bool(g.column_extra) and not g.column_extra & claim_words)
-                        or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words)),
+                        or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words))
+                        or _negated_measure(frame, g.segment),
                         # (a year-ago column's cell is the year before whatever period the claim names)
                         earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back)
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
@@ -830,6 +831,26 @@ def _measure_columns(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
         mine - frozenset().union(*(w for j, w in enumerate(words) if j != i)) if mine else frozenset()
         for i, mine in enumerate(words)
     )
+
+
+# "non-GAAP", "non GAAP", 非GAAP: the measure word a "non-" negates
+_NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|非\s?([A-Za-z]+)", re.I)
+
+
+def _negated_words(text: str) -> frozenset[str]:
+    return frozenset().union(*(clause_words(m.group(1) or m.group(2)) for m in _NEGATED.finditer(text)))
+
+
+def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
+    """Does the page figure's own segment negate a word of the claim's measure that the claim does not
+    ("non-GAAP gross margin of 63.8%" for a GAAP gross margin of 63.8%), or write plain what the claim
+    negates? Then it is the other measure."""
+    if "non" not in segment.lower() and "非" not in segment and "non" not in frame.clause.lower() and "非" not in frame.clause:
+        return False
+    page, claim = _negated_words(segment), _negated_words(frame.clause)
+    # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
+    differ = (page - claim) | ((claim - page) & clause_words(_NEGATED.sub(" ", segment)))
+    return any(terms & differ for terms, _ in frame.weights)
 
 
 def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label: frozenset[str]) -> bool:
