@@ -152,3 +152,22 @@ def test_a_cell_under_another_measures_column_is_not_the_claims_measure() -> Non
     assert d.status == "verified"
     d, _ = verdict("工业视觉平台升级项目投资总额3.748亿元", "3.748亿元", "money", _proceeds_table())
     assert d.status == "verified"
+
+
+def _quarterly_report():  # type: ignore[no-untyped-def]
+    return page(
+        "第三季度主要会计数据",
+        ("单位：元　币种：人民币", "td"),
+        ("项目 | 本报告期 | 本报告期比上年同期增减变动幅度(%) | 年初至报告期末 | 年初至报告期末比上年同期增减变动幅度(%)", "th"),
+        ("营业收入 | 2,518,330,410.22 | 87.35 | 6,204,117,852.61 | 64.02", "td"),
+        title="某科技2026年第三季度报告",
+    )
+
+
+def test_a_percent_column_declares_its_bare_cells_and_compares_with_the_year_ago_period() -> None:
+    """Cells under "…增减变动幅度(%)" are percentages (not yuan, as "单位：元" declares for the amounts), and a
+    column that compares with 上年同期 is no year-ago column: its cell is this period's change."""
+    d, a = verdict("第三季度营业收入同比增长87.35%", "87.35%", "percent", _quarterly_report())
+    assert d.status == "verified" and a.evidence[0].matched_value == "87.35"
+    d, _ = verdict("第三季度营业收入25.18亿元", "25.18亿元", "money", _quarterly_report())
+    assert d.status == "verified"

@@ -263,6 +263,29 @@ def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str]
     ]
 
 
+# a header or row label that declares its cells percentages: "增减变动幅度(%)", "毛利率（%）", "Y/Y %", "Margin (%)"
+_PERCENT_LABEL = re.compile(r"[（(]\s*%\s*[）)]|(?:^|\s)%$|\bper ?cent\b", re.I)
+
+
+def _in_percent_cells(row: str, values: list[Value], columns: tuple[str, ...]) -> list[Value]:
+    """A row's bare numbers under a column (or beside a row label) that declares percentages, as percents
+    (126.48 under "本报告期比上年同期增减变动幅度(%)")."""
+    cells = table_cells(row)
+    by_row = bool(cells) and _PERCENT_LABEL.search(cells[0]) is not None
+    if not by_row and not any(_PERCENT_LABEL.search(c) for c in columns):
+        return values
+    out = []
+    for v in values:
+        at = column_of(row, v.start)
+        if (
+            v.kind == "count" and v.unit is None and isinstance(v.value, float) and at > 0 and _whole_cell(row, v)
+            and (by_row or (at < len(columns) and _PERCENT_LABEL.search(columns[at]) is not None))
+        ):
+            v = replace(v, kind="percent", unit="percent")
+        out.append(v)
+    return out
+
+
 def _whole_cell(row: str, v: Value) -> bool:
     cells = table_cells(row)
     at = column_of(row, v.start)
@@ -340,6 +363,8 @@ def build_index(
         values = passage_values(body, year) if with_values else []
         if kind == "td":
             # the row's own label may declare it ("研发投入（亿元）"), else the table's header or caption
+            # (a column of percentages first: "增减变动幅度(%)" beside amounts "单位：元" declares)
+            values = _in_percent_cells(body, values, _columns(row_cells, head_cells))
             values = _in_declared_unit(body, values, declared_unit(row_cells[0]) or declared)
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)

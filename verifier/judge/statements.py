@@ -331,6 +331,8 @@ def _other_subject(
 
 
 _YEAR_AGO_COLUMN = re.compile(r"上年同期|去年(?:同期|累[计計]|度|全年)?|上年(?:度|累[计計])|同期数|同期數|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b", re.I)
+# … unless the header compares with it: "本报告期比上年同期增减变动幅度(%)", "Change vs prior year"
+_COMPARED_WITH = re.compile(r"[比较較]上?[年期]|增[减減]|[变變]动|[变變]化|同比|\b(?:change|growth|vs\.?|versus|compared)\b|%", re.I)
 _MEASURE_LABEL = re.compile(r"[A-Z][a-z]+(?:[ -][a-z]+)+(?:\s*\([^)]*\))?")
 
 
@@ -556,7 +558,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         role=figure_role(text, pv.start, pv.end),
         base=base,
         # (or in its row's label, in a table that runs down: "去年累計 | 131,540,225")
-        year_ago=bool(column and _YEAR_AGO_COLUMN.search(column)) or bool(label and _YEAR_AGO_COLUMN.search(label)),
+        year_ago=_year_ago(column) or _year_ago(label),
         earlier_column=bool(column) and _earlier_column(p.columns, column_of(text, pv.start)),
         stale=is_stale(pv, stale_spans(text)),
         alone=alone,
@@ -576,6 +578,11 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
 
 
 _BARE_LEAD = re.compile(r"^\W*(?:on|in|at|since|by|as of|于|在|截至|自)?\W*$", re.I)
+
+
+def _year_ago(header: str) -> bool:
+    """A table column's header (or a row's label) naming the year-ago period itself, not a change against it."""
+    return bool(header) and _YEAR_AGO_COLUMN.search(header) is not None and _COMPARED_WITH.search(header) is None
 
 
 def _bare_clause(text: str, s: int, e: int, v: Value) -> bool:
