@@ -99,3 +99,13 @@ def test_a_non_gaap_figure_is_not_the_gaap_one_and_a_swapped_pair_is_caught() ->
     # a page that writes the measure bare ("Gross margin | 58.1% | 57.2%") says nothing of GAAP: no other measure
     d, _ = verdict("Corvane's non-GAAP gross margin was 57.2% in the second quarter.", "57.2%", "percent", _margins())
     assert d.status == "verified"
+
+
+def test_a_negated_word_is_read_in_either_script() -> None:
+    """非 negates the two hanzi after it as "non-" does the word after it ("非司法机制" is a "non-judicial
+    mechanism": both negate, no other measure); 非常 ("very"), 非洲 and 并非 negate nothing."""
+    from verifier.judge.statements import _negated_words
+
+    assert _negated_words("非司法机制") & _negated_words("a non-judicial mechanism")
+    assert _negated_words("非GAAP毛利率") == _negated_words("non-GAAP gross margin")
+    assert not _negated_words("营收非常好，非洲市场并非如此")

@@ -840,8 +840,9 @@ def _measure_columns(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     )
 
 
-# "non-GAAP", "non GAAP", 非GAAP: the measure word a "non-" negates
-_NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|非\s?([A-Za-z]+)", re.I)
+# "non-GAAP", "non GAAP", 非GAAP, 非总统: the measure word a "non-" negates
+# (非 before two hanzi too, "非司法机制" for a "non-judicial mechanism"; not 非常 "very", 非洲 "Africa", 并非 …)
+_NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I)
 
 
 def _negated_words(text: str) -> frozenset[str]:
