@@ -170,6 +170,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度"), "year-quarter"),
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "Q"),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
+    # the analysts' "2Q27" / "3Q 2026" (not a fiscal "FY2Q27": the calendar's quarter only)
+    ("quarter", re.compile(rf"(?<![\w.])(?P<q2>[1-4])Q\s?(?P<y>{_YEAR}|\d{{2}})(?![\w.])"), "Q"),
     ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
     # "the third quarter of 2028", "fourth-quarter 2026" (a fiscal quarter is not the calendar's: left alone)
     ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?P<y>{_YEAR})\b"), "quarter-en"),
@@ -264,6 +266,8 @@ def _month_days(year: int | None, month: int) -> int:
 def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[str, Qualifier] | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else default_year
+    if year is not None and year < 100:  # "2Q27": this century's
+        year += 2000
     if kind == "week":
         week = int(g["w"])
         return (f"{year}-W{week:02d}", "=") if 1 <= week <= 53 else None

@@ -300,9 +300,13 @@ def test_more_chinese_wording(text: str, value: float, unit: str, qualifier: str
     assert (v.value, v.unit, v.qualifier) == (pytest.approx(value), unit, qualifier)
 
 
-@pytest.mark.parametrize("text", ["2026 年第一季度", "2026Q1", "Q1 2026", "2026-Q1"])
+@pytest.mark.parametrize("text", ["2026 年第一季度", "2026Q1", "Q1 2026", "2026-Q1", "1Q26", "1Q 2026"])
 def test_quarters(text: str) -> None:
     assert one(text).value == "2026-Q1"
+
+
+def test_a_fiscal_or_glued_quarter_code_is_no_calendar_quarter() -> None:
+    assert parse_values("FY2Q27 guidance") == [] and parse_values("12Q27") == []
 
 
 def test_words_with_cheng_are_not_tenths() -> None:
