@@ -855,6 +855,8 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     negates? Then it is the other measure."""
     if "non" not in segment.lower() and "非" not in segment and "non" not in frame.clause.lower() and "非" not in frame.clause:
         return False
+    if has_han(segment) != has_han(frame.clause):
+        return False  # across languages a negation is worded too many ways (不良贷款, "non-performing loans")
     page, claim = _negated_words(segment), _negated_words(frame.clause)
     # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
     differ = (page - claim) | ((claim - page) & clause_words(_NEGATED.sub(" ", segment)))
