@@ -165,12 +165,16 @@ def stem(word: str) -> str:
     ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: len(w) - len(suffix)] + repl
+            verb = suffix in ("ing", "ed")
             break
+    else:
+        verb = False
     if w.endswith("ity") and len(w) > 6:
         w = w[:-3]
     if w.endswith("y") and len(w) > 4:
         w = w[:-1]
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "ls":
+    # (a verb's doubled consonant goes with its ending, short verbs too: capped → cap, running → run)
+    if (len(w) > 4 or (verb and len(w) == 4)) and w[-1] == w[-2] and w[-1] not in "ls":
         w = w[:-1]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]

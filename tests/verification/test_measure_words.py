@@ -109,3 +109,14 @@ def test_a_negated_word_is_read_in_either_script() -> None:
     assert _negated_words("非司法机制") & _negated_words("a non-judicial mechanism")
     assert _negated_words("非GAAP毛利率") == _negated_words("non-GAAP gross margin")
     assert not _negated_words("营收非常好，非洲市场并非如此")
+
+
+def test_a_cap_meets_the_chinese_maximum_and_short_verbs_lose_their_doubled_consonant() -> None:
+    """"capped at RMB 5 million per company a year" is 单家企业每年最高500万元 (最高 "highest": a cap); the
+    stemmer keeps one key for "capped" and "cap" as it does for "stopped" and "stop"."""
+    from claims.bridge import stem
+
+    assert stem("capped") == stem("cap") and stem("running") == stem("run") and stem("jazz") == "jazz"
+    notice = page("为降低中小企业用算成本，联盟首期设立补贴资金3亿元，按实际支出的30%给予补贴，单家企业每年最高500万元。")
+    d, _ = verdict("The subsidy is capped at RMB 5 million per company a year.", "RMB 5 million", "money", notice)
+    assert d.status == "verified"
