@@ -120,3 +120,8 @@ def test_a_cap_meets_the_chinese_maximum_and_short_verbs_lose_their_doubled_cons
     notice = page("为降低中小企业用算成本，联盟首期设立补贴资金3亿元，按实际支出的30%给予补贴，单家企业每年最高500万元。")
     d, _ = verdict("The subsidy is capped at RMB 5 million per company a year.", "RMB 5 million", "money", notice)
     assert d.status == "verified"
+
+
+def test_a_launch_is_a_founding() -> None:
+    """"launched" meets 成立 ("established"): an alliance's launch is its founding meeting (成立大会)."""
+    assert "launch" in clause_words("联盟成立大会在上海举行")
