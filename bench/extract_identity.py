@@ -1,6 +1,7 @@
 """Check that a change to the extractor leaves every extracted claim identical.
 
-``--write FILE`` records the claims extracted from every report under the given directories;
+``--write FILE`` records the parsed report (all but its text) and the claims extracted from every
+report under the given directories (or the given files);
 ``--check FILE`` extracts again and lists every report whose claims differ (exit 1 if any).
 
     python bench/extract_identity.py --write before.json examples/reports tests/fixtures/heldout
@@ -32,13 +33,18 @@ def _plain(obj: Any) -> Any:
     return obj if isinstance(obj, (str, int, float, bool, type(None))) else repr(obj)
 
 
+def _paths(d: Path) -> list[Path]:
+    return [d] if d.is_file() else sorted(p for p in d.rglob("*") if p.suffix in _SUFFIXES)
+
+
 def snapshot(dirs: list[Path]) -> dict[str, Any]:
-    """report path → its claims as plain JSON values."""
+    """report path → the parsed report (all but its text) and its claims, as plain JSON values."""
     out: dict[str, Any] = {}
     for d in dirs:
-        for path in sorted(p for p in d.rglob("*") if p.suffix in _SUFFIXES):
+        for path in _paths(d):
             report = parse_report(path.read_text(encoding="utf-8"), path.name)
-            out[str(path)] = _plain(extract_claims(report))
+            parsed = {k: v for k, v in _plain(report).items() if k != "text"}
+            out[str(path)] = {"report": parsed, "claims": _plain(extract_claims(report))}
     return out
 
 
@@ -52,14 +58,14 @@ def main() -> int:
     now = snapshot(args.dirs)
     if args.write:
         args.write.write_text(json.dumps(now, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        print(f"wrote {sum(len(v) for v in now.values())} claims of {len(now)} reports to {args.write}")
+        print(f"wrote {sum(len(v['claims']) for v in now.values())} claims of {len(now)} reports to {args.write}")
         return 0
     before = json.loads(args.check.read_text(encoding="utf-8"))
     now = json.loads(json.dumps(now, ensure_ascii=False, sort_keys=True))
     differ = sorted(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
     for k in differ:
         print(f"DIFFERS: {k}")
-    print(f"{len(now)} reports, {sum(len(v) for v in now.values())} claims: "
+    print(f"{len(now)} reports, {sum(len(v['claims']) for v in now.values())} claims: "
           f"{'identical' if not differ else f'{len(differ)} reports differ'}")
     return 1 if differ else 0
 

@@ -25,13 +25,14 @@ from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
 from claims.sections import is_item_heading
 from claims.textnorm import matching_view, to_simplified
-from claims.values import parse_values
+from claims.values import parse_dates, parse_values
 
 __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_table_row"]
 
 _MAX_SENTENCE = 400
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
-_OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|.]$")  # a line that stops mid-sentence
+# a line that ends in none of these (nor in a space) stops mid-sentence
+_CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
 # a full stop after these is an abbreviation, not the end of an English sentence
 _ABBREVIATIONS = frozenset(
     ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -42,8 +43,8 @@ _ORDINAL = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
 )
 _FOOTNOTE = re.compile(r"\[\^?\d{1,3}\](?!\()|【\d{1,3}】|\^\d{1,3}\b|[（(][註注]\s?\d{1,3}[）)]")
-_ARXIV = re.compile(
-    r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"
+_ARXIV = with_first_chars(  # claims.prescan: the engine skips to an a, A or a digit
+    re.compile(r"arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])", re.I)
 )
 _SOURCE_LINE = re.compile(
     r"^[ \t>*-]*(?:\*\*)?(?:可信来源|来源|信源|出处|Source|Sources|参考来源|参考链接|原文链接|原文|链接|Via|Link|Links|Reference)"
@@ -187,14 +188,24 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
             _mask(mask, section.start, section.end)  # reference lists, contents, contact/disclaimer blocks
     # a line that is nothing but a date (a report's dateline) is metadata
     for line in _SHORT_LINE.finditer(text):
-        values = parse_values(line.group(0))
-        if (
-            len(values) == 1
-            and values[0].kind == "date"
-            and len(values[0].raw) >= len(line.group(0).strip()) - 2
-        ):
+        if _dateline(line.group(0)):
             _mask(mask, line.start(), line.end())
     return mask
+
+
+_DIGIT_RUN4 = re.compile(r"\d{4}")
+
+
+def _dateline(line: str) -> bool:
+    """Whether ``line`` is one date and nothing else (two characters of slack).
+
+    The whole reading is asked only when the date pass finds a date long enough, or when the numbers
+    pass may name a bare year a date (four digits in a row): the one value must be a date that long."""
+    least = len(line.strip()) - 2
+    if not any(v.kind == "date" and len(v.raw) >= least for v in parse_dates(line)) and not _DIGIT_RUN4.search(line):
+        return False
+    values = parse_values(line)
+    return len(values) == 1 and values[0].kind == "date" and len(values[0].raw) >= least
 
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -237,7 +248,8 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
     if line_start <= block_start:
         return False  # the heading line of a section
     line = text[line_start:brk].rstrip()
-    if len(line) < 30 or not _OPEN_END.search(line):
+    # the line holds no newline and, stripped, ends in no space: its last character says it
+    if len(line) < 30 or line[-1] in _CLOSED_ENDS:
         return False
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
     return bool(following.strip()) and not _NEW_BLOCK.match(following)
@@ -499,18 +511,26 @@ def _clause_facts(
     drafts: list[_Draft] = []
     pos = s
     bounds = [m.start() for m in _CLAUSE_SPLIT.finditer(view, s, e)] + [e]
+    # a run shorter than 3 characters (and so every piece of it) is never a fact nor the longest run
+    # that earns one, unless no run is long enough: skipped before the mask and cover checks. One scan
+    # of the sentence: a run holds no clause mark, so it lies in one clause, and the scan finds in
+    # each clause the runs a scan of the clause alone finds
+    long_runs = [
+        (m.start(), m.end())
+        for m in _CJK_RUN.finditer(view, s, e)
+        if m.end() - m.start() >= 3 and mask.find(1, m.start(), m.end()) < 0
+    ]
+    i = 0
     for stop in bounds:
         a0, b0 = pos, stop
         pos = stop + 1
+        if i == len(long_runs) or long_runs[i][0] >= b0:
+            continue  # no run in this clause
         busy = any(x < b0 and a0 < y for x, y in occupied)
-        # a run shorter than 3 characters (and so every piece of it) is never a fact nor the longest
-        # run that earns one, unless no run is long enough: skipped before the mask and cover checks
-        runs = [
-            piece
-            for m in _CJK_RUN.finditer(view, a0, b0)
-            if m.end() - m.start() >= 3 and mask.find(1, m.start(), m.end()) < 0
-            for piece in _uncovered(view, m.start(), m.end(), occupied)
-        ]
+        runs = []
+        while i < len(long_runs) and long_runs[i][0] < b0:
+            runs.extend(_uncovered(view, *long_runs[i], occupied))
+            i += 1
         if not runs:
             continue
         longest = max(runs, key=lambda r: r[1] - r[0])

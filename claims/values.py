@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -23,7 +23,7 @@ from claims.prescan import with_first_chars
 from claims.textnorm import fold_width, to_simplified
 from claims.units import CURRENCY_CODES, UnitWord, model_families, qualifier_words, unit_words
 
-__all__ = ["parse_values", "cn_number", "normalise_version"]
+__all__ = ["parse_values", "parse_dates", "cn_number", "normalise_version"]
 
 # ---------------------------------------------------------------- gates
 
@@ -976,8 +976,13 @@ _CN_REST = re.compile(
 )
 
 
-def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
+def _find_numbers(text: str, default_year: int | None, taken: bytearray | None = None) -> Iterator[Value]:
+    """Numbers, money, percents and counts; a token that touches a stretch ``taken`` marks already
+    (a date, a duration, a time of day) is skipped: its value would span it (a value only ever
+    grows around its token), so ``parse_values`` would drop it."""
     for m in _NUM_TOKEN.finditer(text):
+        if taken is not None and taken.count(0, m.start(), m.end()) < m.end() - m.start():
+            continue
         got = _number_of(m)
         if got is None:
             continue
@@ -1517,6 +1522,23 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     same length, so offsets and ``raw`` still point into ``text`` as given. ``normalised=True`` says
     that ``text`` is that view already (a slice of a view that t2s leaves as it is), so it is not redone.
     """
+    return _parse(text, default_year, normalised, dates_only=False)
+
+
+def _later(make: Callable[[], Iterator[Value]]) -> Iterator[Value]:
+    """The values ``make()`` gives, made only when the first is asked for (after the passes before)."""
+    yield from make()
+
+
+def parse_dates(text: str, *, default_year: int | None = None) -> list[Value]:
+    """The dates ``parse_values`` reads in ``text`` (and the durations read before them), without
+    the later finders: dates are the first pass, so no later pass can take a stretch from them, and
+    a date value (``YYYY-MM-DD``, ``YYYY-MM``) comes from this pass only (the numbers pass names a
+    bare year a date, nothing finer). For a caller that wants a full date and nothing else."""
+    return _parse(text, default_year, False, dates_only=True)
+
+
+def _parse(text: str, default_year: int | None, normalised: bool, dates_only: bool) -> list[Value]:
     original, text = text, text if normalised else fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
@@ -1530,10 +1552,17 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     if _CLOCK_GATE.search(text) and _CLOCK_HOUR.search(text):
         for m in _CLOCK_WORDS.finditer(text):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
-    numbers = list(_find_numbers(text, default_year))
-    passes: tuple[Iterable[Value], ...] = (
+    # the numbers are read once for two passes (money, then the others), after the dates: a number
+    # inside a date (or a duration, a time of day) is not read at all
+    numbers: list[Value] = []
+
+    def read_numbers() -> Iterator[Value]:
+        numbers.extend(_find_numbers(text, default_year, taken))
+        return (v for v in numbers if v.kind == "money")
+
+    passes: tuple[Iterable[Value], ...] = (_find_dates(text, default_year),) if dates_only else (
         _find_dates(text, default_year),
-        (v for v in numbers if v.kind == "money"),
+        _later(read_numbers),
         _find_versions(text, default_year),
         _find_fractions(text, default_year),
         _find_english_fractions(text, default_year),
