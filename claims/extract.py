@@ -43,9 +43,15 @@ _ORDINAL = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
 )
 _FOOTNOTE = re.compile(r"\[\^?\d{1,3}\](?!\()|【\d{1,3}】|\^\d{1,3}\b|[（(][註注]\s?\d{1,3}[）)]")
-_ARXIV = with_first_chars(  # claims.prescan: the engine skips to an a, A or a digit
-    re.compile(r"arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])", re.I)
+# "arXiv: 2401.12345v2" or a bare id; the letters spelled out in the cases ``re.I`` matches them in
+# (ı and İ are i too), without the flag that makes the engine fold every character it passes
+_ARXIV = re.compile(
+    r"(?=[aA\d])(?:[aA][rR][xX][iIİı][vV]\s*[:：]?\s*\d{4}\.\d{4,5}(?:[vV]\d+)?"
+    r"|(?<![\d.])\d{4}\.\d{4,5}(?:[vV]\d+)?(?![\d.]))"
 )
+# every _ARXIV match holds one of these: searched first (a digit scan), the case-insensitive
+# alternation, tried at every position, only in a text that has one
+_ARXIV_GATE = re.compile(r"\d{4}\.\d{4}")
 _SOURCE_LINE = re.compile(
     r"^[ \t>*-]*(?:\*\*)?(?:可信来源|来源|信源|出处|Source|Sources|参考来源|参考链接|原文链接|原文|链接|Via|Link|Links|Reference)"
     r"(?:\*\*)?\s*[：:].*$",
@@ -56,6 +62,7 @@ _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _BARE_ID = re.compile(r"[（(]\d{5,}[）)]")  # "(4596854)": an id after a link, not a figure
 _SHORT_LINE = re.compile(r"^[ \t]*(?=[^\n]*\d)[^\n]{4,40}$", re.M)  # short lines holding a digit
 _CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
 _CJK_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}")
 _LABEL = re.compile(r"^[ \t>*-]*([^\n：:]{1,14})[：:]", re.M)
@@ -68,7 +75,7 @@ _NUMERIC: frozenset[ClaimKind] = frozenset({"money", "percent", "count", "date",
 _START, _SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys of drafts, in C
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     start: int
     end: int
@@ -165,8 +172,9 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     for start, end in links:
         _mask(mask, start, end)
     _mask_link_lines(text, links, mask)
+    arxiv = _ARXIV_GATE.search(text) is not None
     for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE, _BARE_ID):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if arxiv or pattern is not _ARXIV else ():
             _mask(mask, m.start(), m.end())
     for m in _ORDINAL.finditer(text):
         _mask(mask, m.start(1), m.end(1))
@@ -382,8 +390,9 @@ def _fact_drafts(
         if m.group(1) in fact_stopwords() and _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+    enclosed = _may_enclose(sentence)
     for pattern in (_QUOTED, _BRACKETED):
-        for m in pattern.finditer(sentence) if _may_enclose(sentence) else ():
+        for m in pattern.finditer(sentence) if enclosed else ():
             a, b = s + m.start(1), s + m.end(1)
             if pattern is _BRACKETED:
                 glossed = _glossed_term(view, s, m.start() + s, mask)
@@ -391,11 +400,11 @@ def _fact_drafts(
                     drafts.append(_Draft(*glossed, "fact"))
                     occupied.append(glossed)
             inner = view[a:b].strip()
-            if not inner or not _free(mask, a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
+            if not inner or not _free(mask, a, b) or not _WORDLIKE.search(inner):
                 continue
             # a quoted term may hold a name ("左翼自由主义 (Left-Libertarian)") but never a figure
             if any(x < b and a < y for x, y in taken) or (
-                overlaps(a, b) and not re.search(r"[\u4e00-\u9fff]", inner)
+                overlaps(a, b) and not _CJK_ANY.search(inner)
             ):
                 continue
             drafts.append(_Draft(a, b, "fact"))

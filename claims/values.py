@@ -163,7 +163,7 @@ _MD_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
 # ("digit", "month" — an English month name and a digit, "quarter" — 季度, "month-name" — an English
-# month name; the others name the literals a pattern needs besides a digit: "W", "Q", "slash-dot",
+# month name; the others name the literals a pattern needs besides a digit: "W", "Q", "H", "half-en" (half), "slash-dot",
 # "year-cjk" 年, "month-cjk" 月, "year-month" 年 and 月, "year-quarter" 年 and 季度, "month-day" 月 and 日/号).
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
@@ -222,8 +222,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         ),
         "month-name",
     ),
-    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\b"), "digit"),
-    ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "digit"),
+    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\b"), "half-en"),
+    ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "H"),
     (
         "y",
         re.compile(
@@ -349,6 +349,8 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "month": digit and month_name,
         # narrower gates: a literal each pattern cannot match without
         "W": digit and "W" in text,
+        "H": digit and "H" in text,
+        "half-en": digit and "half" in text,
         "Q": digit and "Q" in text,
         "slash-dot": digit and ("/" in text or "." in text),
         "year-cjk": digit and has_year,

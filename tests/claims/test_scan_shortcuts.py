@@ -73,3 +73,24 @@ def test_cjk_share_shortcut_is_the_ratio() -> None:
     for text in texts:
         for share in (0.0, 0.05, 0.3):
             assert cjk_share_above(text, share) == (cjk_ratio(text) > share)
+
+
+def test_arxiv_pattern_and_gate_find_what_the_case_insensitive_pattern_finds() -> None:
+    """claims.extract._ARXIV spells out the cases re.I reads (ı and İ for i) and is searched only where
+    _ARXIV_GATE finds a figure: together they mask what the re.I pattern masked."""
+    import re
+
+    from claims import extract
+
+    original = re.compile(r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])")
+    rng = random.Random(6)
+    pieces = ["arxiv", "ArXiv", "ARXIV", "arXıv", "ARXİV", "arxıv", "ar", "xiv", " ", "：", ":", "\n", "2401", "12345",
+              "1234", ".", "v", "V", "2", "٣", "文", "a", "2401.1234", "2401.12345v2", "1999.0001V"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        want = [m.span() for m in original.finditer(text)]
+        got = [m.span() for m in extract._ARXIV.finditer(text)] if extract._ARXIV_GATE.search(text) else []
+        assert got == want, text
+        found += bool(want)
+    assert found > 200  # not vacuous
