@@ -163,7 +163,8 @@ _MD_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
 # ("digit", "month" — an English month name and a digit, "quarter" — 季度, "month-name" — an English
-# month name; the others name the literals a pattern needs besides a digit: "W", "Q", "H", "half-en" (half), "slash-dot",
+# month name; the others name the literals a pattern needs besides a digit: "W", "Q" (Q1-Q4), "H" (H1, H2),
+# "half-en" (half), "slash-dot" (/ or . before 19 or 20),
 # "year-cjk" 年, "month-cjk" 月, "year-month" 年 and 月, "year-quarter" 年 and 季度, "month-day" 月 and 日/号).
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
@@ -338,21 +339,22 @@ _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|
 _HAS_MONTH_LOW = with_first_chars(re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"))
 
 
-def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
-    # cheap gates: skip patterns that cannot match this text
+def _date_gates(text: str) -> dict[str, bool]:
+    """Which gates of _DATE_PATTERNS ``text`` opens: cheap tests of what a pattern cannot match without."""
     digit = _DIGIT.search(text) is not None
     low = _lowered(text)
     month_name = (_HAS_MONTH_LOW.search(low) if low is not None else _HAS_MONTH_NAME.search(text)) is not None
     has_year, has_month, has_quarter = "年" in text, "月" in text, "季度" in text  # each literal looked for once
-    open_gates = {
+    return {
         "digit": digit,
         "month": digit and month_name,
         # narrower gates: a literal each pattern cannot match without
         "W": digit and "W" in text,
-        "H": digit and "H" in text,
+        "H": digit and ("H1" in text or "H2" in text),
         "half-en": digit and "half" in text,
-        "Q": digit and "Q" in text,
-        "slash-dot": digit and ("/" in text or "." in text),
+        "Q": digit and ("Q1" in text or "Q2" in text or "Q3" in text or "Q4" in text),
+        # a month and day then the year, each after the same / or .: the year's first digits right after one
+        "slash-dot": digit and ("/19" in text or "/20" in text or ".19" in text or ".20" in text),
         "year-cjk": digit and has_year,
         "month-cjk": digit and has_month,
         "year-month": digit and has_year and has_month,
@@ -364,6 +366,11 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "cn-month": has_month,
         "month-name": month_name,
     }
+
+
+def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
+    open_gates = _date_gates(text)
+    month_name = open_gates["month-name"]
     if default_year is not None:  # before the bare month: "in August last year" is one date
         for m in _RELATIVE_MONTH_EN.finditer(text) if month_name and _mentions(text, ("last", "next", "this")) else ():
             rel, name = m.group("rel") or m.group("rel2"), m.group("mn") or m.group("mn2")
@@ -736,10 +743,25 @@ def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
         table[surface.lower()] = qualifier  # type: ignore[assignment]
         guard = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
         alternatives.append(guard + re.escape(surface))
-    # a Chinese verb may stand between the qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年,
-    # 至少拥有 8 家, 最多容纳 500 人
-    verbs = r"(?:拥有|持有|具有|占有|容纳|需要|招募|招收|投入|开设|建成|覆盖|有|达到|达|为|是|了)"
+    verbs = "(?:" + "|".join(_BEFORE_VERBS) + ")"
     return re.compile("(?P<q>" + "|".join(alternatives) + rf")\s*{verbs}?\s*$", re.I), table
+
+
+# a Chinese verb may stand between a qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年,
+# 至少拥有 8 家, 最多容纳 500 人
+_BEFORE_VERBS = ("拥有", "持有", "具有", "占有", "容纳", "需要", "招募", "招收", "投入", "开设", "建成", "覆盖", "有", "达到", "达", "为", "是", "了")
+
+
+@cache
+def _before_suffixes() -> tuple[str, ...]:
+    """What the text before a qualified number ends with, spaces left out: a qualifier word (lower case)
+    or a verb after one."""
+    words = {surface.lower() for surface, position, _q in qualifier_words() if position == "before"}
+    return tuple(sorted(words | set(_BEFORE_VERBS)))
+
+
+# the letters re.I reads as ASCII ones whose str.lower() is not that letter (K lowers to k itself)
+_LOWER_MISREADS = frozenset("\u0130\u0131\u017f")
 
 
 @cache
@@ -758,6 +780,11 @@ def _qualifier_before(text: str, start: int) -> Qualifier:
     # a match ends with a qualifier word or a verb, then spaces (\s is str.isspace): when the last other
     # character ends neither, the search cannot match and is skipped (most numbers have no qualifier)
     if j == lo or text[j - 1] not in _before_ends():
+        return "="
+    # closer: the words themselves (a match ends at ``start`` inside the window); the lower-cased
+    # window says it unless it holds a letter whose lower case re.I does not read the same way
+    window = text[lo:j]
+    if not window.lower().endswith(_before_suffixes()) and _LOWER_MISREADS.isdisjoint(window):
         return "="
     pattern, table = _before_pattern()
     m = pattern.search(text, lo, start)
@@ -779,10 +806,20 @@ def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
         i = start
         while i < len(text) and text[i] == " " and i - start < 2:
             i += 1
-        for surface, qualifier in _after_words():
+        for surface, qualifier in _after_words_by_first().get(text[i : i + 1], ()):
             if text.startswith(surface, i):
                 return qualifier, i + len(surface)
     return None, end
+
+
+@cache
+def _after_words_by_first() -> dict[str, tuple[tuple[str, Qualifier], ...]]:
+    """``_after_words`` by their first character, each list in the same order (the first word that
+    starts at a position is the one read there)."""
+    out: dict[str, list[tuple[str, Qualifier]]] = {}
+    for surface, qualifier in _after_words():
+        out.setdefault(surface[:1], []).append((surface, qualifier))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _ASIDE = re.compile(r" ?[（(][^（）()]{1,40}[）)]")

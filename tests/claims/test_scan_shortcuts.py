@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,48 @@ def test_arxiv_pattern_and_gate_find_what_the_case_insensitive_pattern_finds() -
         assert got == want, text
         found += bool(want)
     assert found > 200  # not vacuous
+
+
+def test_qualifier_gates_read_what_the_patterns_read() -> None:
+    """claims.values._qualifier_before asks its pattern only where the window ends with a qualifier word
+    or a verb (lower-cased), and _qualifier_after tries only the words starting with the character
+    there: both read what the plain search and the plain loop over every word read."""
+    from claims import values
+
+    def before_plain(text: str, start: int) -> str:
+        pattern, table = values._before_pattern()
+        m = pattern.search(text, max(0, start - 16), start)
+        return table[m.group("q").lower()] if m else "="
+
+    def after_plain(text: str, end: int) -> tuple[str | None, int]:
+        for start in (end, values._past_aside(text, end)):
+            if start < 0:
+                continue
+            i = start
+            while i < len(text) and text[i] == " " and i - start < 2:
+                i += 1
+            for surface, qualifier in values._after_words():
+                if text.startswith(surface, i):
+                    return qualifier, i + len(surface)
+        return None, end
+
+    rng = random.Random(7)
+    before = [s for s, position, _q in values.qualifier_words() if position == "before"]
+    after = [s for s, position, _q in values.qualifier_words() if position == "after"]
+    pieces = [*before, *(w.upper() for w in before[:12]), *after, *values._BEFORE_VERBS, " ", "  ", "\n", "ı", "İ", "ſ",
+              "\u212a", "a", "x", "了", "（约合 5 元）", "5", "awesome", "bout", "ſome", "approxımately", "AT LEAST", "a mİnİmum of"]
+    def outcome(f: Any, *args: Any) -> Any:  # what a call gives, or the error it raises (ſome: no table entry)
+        try:
+            return f(*args)
+        except KeyError as e:
+            return ("KeyError", str(e))
+
+    qualified = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        pos = rng.randint(0, len(text))
+        got = outcome(values._qualifier_before, text, pos)
+        assert got == outcome(before_plain, text, pos), (text, pos)
+        assert values._qualifier_after(text, pos) == after_plain(text, pos), (text, pos)
+        qualified += got != "="
+    assert qualified > 1000  # not vacuous

@@ -82,3 +82,26 @@ def test_duration_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPat
     assert parse_values(text, default_year=2026) == gated
     if text == DURATION_TEXTS[0]:
         assert [v.value for v in gated if v.unit == "s"] == [8018.0, 105.32]  # not vacuous
+
+
+DATE_TEXTS = ["H1 2026", "2025-H2", "first half of 2027", "Q3 2026", "2026 Q4", "3/15/2024", "24.6.2022", "1.2.1999",
+              "2026-W24", "2026年第三季度", "2026年6月10日", "June 5, 2026", "5 June 2026", "the third quarter of 2028",
+              "in March", "二零一九年七月八日"]
+
+
+def test_date_gates_are_open_wherever_their_pattern_matches() -> None:
+    """Each gate of _DATE_PATTERNS is a necessary condition: a text any pattern matches opens its gate."""
+    import random
+
+    rng = random.Random(8)
+    pieces = ["H1", "H2", "H", "Q3", "Q", "2026", "1999", "20", "19", "/", ".", "-", " ", "W", "24", "5", "June", "half",
+              "first", "of", "年", "月", "日", "第三季度", "季度", "x", "3", "12"]
+    texts = DATE_TEXTS + _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    matched: set[str] = set()
+    for text in texts:
+        gates = values._date_gates(text)
+        for _kind, pattern, gate in values._DATE_PATTERNS:
+            if pattern.search(text):
+                assert gates[gate], (gate, text)
+                matched.add(gate)
+    assert {"H", "Q", "slash-dot", "half-en", "W", "digit", "month"} <= matched  # not vacuous
