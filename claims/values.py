@@ -57,6 +57,26 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
     return low is None or _any_of(words).search(low) is not None
 
 
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (case-insensitive, its letters written in lower case) without re.I, to scan the lowered
+    text with (``_finditer_i``); re.I makes the engine fold every character it compares."""
+    source = pattern.pattern
+    # without group names, escapes (\\b, \\d) and ranges of both cases ([A-Za-z])
+    letters = re.sub(r"\(\?P[<=]\w+[>)]|\\[A-Za-z]|A-Za-z|a-zA-Z", "", source)
+    if re.search("[A-Z]", letters):
+        raise ValueError(f"a capital in {source!r}: its twin would not match it on the lowered text")
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _finditer_i(pattern: re.Pattern[str], twin: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a case-insensitive ``pattern``, through ``twin`` on the lowered text
+    when that reads the same: str.lower() keeps every offset and the class of every character (\\w, \\d,
+    \\s), and it turns a letter into an ASCII one exactly where re.I reads one as it, but for ı, İ and ſ
+    (``_lowered`` then gives None). A match's groups are then lower case: raw text is read off its span."""
+    low = _lowered(text)
+    return twin.finditer(low) if low is not None else pattern.finditer(text)
+
+
 @cache
 def _any_of(words: tuple[str, ...]) -> re.Pattern[bytes]:
     """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists)."""
@@ -1212,6 +1232,7 @@ _EN_FRACTION = re.compile(
     re.I,
 )
 
+_EN_FRACTION_LOW = _lower_twin(_EN_FRACTION)
 _EN_FRACTION_WORDS = ("in", "out of", "half", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
 
 
@@ -1219,7 +1240,7 @@ def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Val
     """"one in five", "two-thirds", "a quarter" → percent."""
     if not _mentions(text, _EN_FRACTION_WORDS):
         return
-    for m in _EN_FRACTION.finditer(text):
+    for m in _finditer_i(_EN_FRACTION, _EN_FRACTION_LOW, text):
         if m.group("n"):
             n_s, d_s = m.group("n").lower(), m.group("d").lower()
             num = float(n_s) if n_s.isdigit() else _EN_NUMBERS[n_s]
@@ -1228,8 +1249,8 @@ def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Val
             num, den = _EN_NUMBERS[m.group("n2").lower()], _EN_PARTS[m.group("p").lower()]
         if not den or num > den:
             continue
-        yield Value(m.group(0), round(num / den * 100, 4), "percent", _qualifier_before(text, m.start()), m.start(),
-                    m.end(), "percent", 1.0)
+        yield Value(text[m.start() : m.end()], round(num / den * 100, 4), "percent", _qualifier_before(text, m.start()),
+                    m.start(), m.end(), "percent", 1.0)
 
 
 _EN_COUNT_WORDS = {
@@ -1385,6 +1406,7 @@ _EN_TIMES = re.compile(
     re.I,
 )
 _EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)
+_EN_HALF_LOW = _lower_twin(_EN_HALF)
 _ORDINAL_RUN = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 _SUPERLATIVE = r"(?:highest|largest|biggest|lowest|smallest|most|best|worst|busiest|richest|fastest|strongest|oldest)"
 _EN_RANK = re.compile(
@@ -1400,6 +1422,8 @@ _EN_RANK = re.compile(
     r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",
     re.I,
 )
+_EN_MULTIPLE_LOW = _lower_twin(_EN_MULTIPLE)
+_EN_RANK_LOW = _lower_twin(re.compile(_EN_RANK.pattern.replace(r"No\.", r"no\."), _EN_RANK.flags))
 _EN_LARGEST = re.compile(r"(?<=\b[Tt]he )(?:largest|biggest)(?= [A-Za-z])")
 _ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (?:the )?\Z", re.I)
 _CN_RANK = re.compile(
@@ -1412,6 +1436,7 @@ _EN_ORDINAL = re.compile(
     r"(?= [A-Za-z])",
     re.IGNORECASE,
 )
+_EN_ORDINAL_LOW = _lower_twin(_EN_ORDINAL)
 _A_SECOND = re.compile(r"(?:\d|\b(?:a|one|per|every|each|half|split))\s+$", re.IGNORECASE)
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=2)}
@@ -1484,7 +1509,7 @@ def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
 def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:
     """"doubled", "more than triple", "three-fold" → ×N; "halved", "half of" → 50%; ranks written as
     words: "ranked third", "2nd place", "top five", 第三, 进入前五 (a rank within the top N is ≤ N)."""
-    for m in _EN_MULTIPLE.finditer(text) if _mentions(text, _EN_MULTIPLE_WORDS) else ():
+    for m in _finditer_i(_EN_MULTIPLE, _EN_MULTIPLE_LOW, text) if _mentions(text, _EN_MULTIPLE_WORDS) else ():
         if m.group("w"):
             word = m.group("w").lower()
             factor = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k[:-1]))
@@ -1497,32 +1522,32 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         # 1.75x); "doubled" / "tripled" say a change, which writers round more loosely (up 118% "more than doubled")
         exact = m.group("n") is not None or m.group("w").lower() == "twice"
         precision = _WORD_MULTIPLE_PRECISION if exact else 1.0
-        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
-    for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
-        yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
+        yield Value(text[m.start() : m.end()], factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
+    for m in _finditer_i(_EN_HALF, _EN_HALF_LOW, text) if _mentions(text, ("halv", "half")) else ():
+        yield Value(text[m.start() : m.end()], 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
     for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text else ():
         # "the largest STAR Market IPO", "the biggest shareholder": first of all (第一大) — not "one of the largest"
         if not _ONE_OF.search(text, max(0, m.start() - 12), m.start()):
             yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)
-    for m in _EN_RANK.finditer(text) if _may_rank(text) else ():
+    for m in _finditer_i(_EN_RANK, _EN_RANK_LOW, text) if _may_rank(text) else ():
         if m.group("t"):
             t = m.group("t").lower()
             top = int(t) if t.isdigit() else _TOP.get(t)
             if top:
-                yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
+                yield Value(text[m.start() : m.end()], float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
             continue
         group = next(g for g in ("o", "o2", "o3", "o4") if m.group(g))
         rank = _ordinal(m.group(group))
         if rank:
             start = m.start(group)
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
-    for m in _EN_ORDINAL.finditer(text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
+    for m in _finditer_i(_EN_ORDINAL, _EN_ORDINAL_LOW, text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
         # "the 6th plenary session", "its third meeting": an ordinal, as 第六次 / 第三次 write it ("first"
         # is left out: "the first time" is wording far more often than a rank)
         if m.group(2) and m.group(2).lower() == "second" and _A_SECOND.search(text, max(0, m.start() - 12), m.start()):
             continue  # "one second later", "a second": the unit of time
         rank = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
-        yield Value(m.group(0), float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
+        yield Value(text[m.start() : m.end()], float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
     for m in _CN_RANK.finditer(text) if "第" in text or "前" in text else ():
         if m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")
