@@ -455,15 +455,16 @@ DENIAL_LEAD = (
 )
 _DENIAL_EN = re.compile(r"\b" + DENIAL_LEAD + r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b")
 _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
-_BOUND_GATE = re.compile("|".join(_BOUND_WORDS), re.I)
+# the words in either letter case, spelled out: re.I reads no other letter as one of theirs (only i, s and
+# k have such letters), and without the flag the engine skips by their first characters
+_BOUND_GATE = re.compile("|".join("".join(f"[{c.upper()}{c}]" if c.isascii() else c for c in w) for w in _BOUND_WORDS))
 _ENCLOSERS = "“\"「『（("
 _ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
 
 
 def _may_bound(sentence: str) -> bool:
     """Whether ``sentence`` may hold a _BOUND_MARK (a cheap check before the scan)."""
-    # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads as them, and these
-    # words hold none of the three: one case-insensitive scan asks what the lower-cased text would
+    # the pattern ignores case; its words are spelled in both cases in _BOUND_GATE
     return _BOUND_GATE.search(sentence) is not None
 
 

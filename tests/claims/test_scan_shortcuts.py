@@ -140,3 +140,35 @@ def test_qualifier_gates_read_what_the_patterns_read() -> None:
         assert values._qualifier_after(text, pos) == after_plain(text, pos), (text, pos)
         qualified += got != "="
     assert qualified > 1000  # not vacuous
+
+
+def test_bound_gate_spelled_in_both_cases_is_the_case_insensitive_search() -> None:
+    import re
+
+    from claims import extract
+
+    plain = re.compile("|".join(extract._BOUND_WORDS), re.I)
+    rng = random.Random(10)
+    pieces = ["quarter", "QUARTER", "Quarter", "qUaRtEr", "half", "HALF", "Half", "轮", "季度", "半年", "quart", "hal",
+              "ſ", "ı", "İ", "\u212a", " ", "x"]
+    hits = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        found = plain.search(text) is not None
+        assert (extract._BOUND_GATE.search(text) is not None) == found, text
+        hits += found
+    assert hits > 1000  # not vacuous
+
+
+def test_number_word_runs_on_the_lowered_text_are_the_case_insensitive_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claims import numwords
+
+    rng = random.Random(12)
+    # (ı, İ and ſ send a text to the re.I scan itself, whose readings of them have no table entry)
+    words = [*numwords.WORD_VALUES, "a", "an", "half a", "and", "point", "hundreds", "-", " ", "  ", "x", "5", "\u212a", "文"]
+    texts = ["".join((lambda w: w.upper() if rng.random() < 0.2 else w.title() if rng.random() < 0.2 else w)(rng.choice(words))
+                     + rng.choice([" ", "", "-"]) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    fast = [list(numwords.number_words(t)) for t in texts]
+    monkeypatch.setattr(numwords, "_LOWER_MISREADS", ("",))  # "" is in every text: the re.I scan always
+    assert [list(numwords.number_words(t)) for t in texts] == fast
+    assert sum(map(len, fast)) > 2000  # not vacuous
