@@ -172,3 +172,23 @@ def test_number_word_runs_on_the_lowered_text_are_the_case_insensitive_ones(monk
     monkeypatch.setattr(numwords, "_LOWER_MISREADS", ("",))  # "" is in every text: the re.I scan always
     assert [list(numwords.number_words(t)) for t in texts] == fast
     assert sum(map(len, fast)) > 2000  # not vacuous
+
+
+def test_trie_alternation_reads_as_the_alternation_longest_first() -> None:
+    import re
+
+    rng = random.Random(13)
+    hits = 0
+    for _ in range(300):
+        words = {"".join(rng.choice("abc -") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 12))}
+        words.discard("")
+        plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        for after in ("", "(?![a-z])", "(?=c)"):
+            want = re.compile(f"(?:{plain}){after}")
+            got = re.compile(f"(?:{lexicon.trie_alternation(words)}){after}")
+            for _ in range(20):
+                text = "".join(rng.choice("abc -x") for _ in range(rng.randint(0, 20)))
+                found = [m.span() for m in want.finditer(text)]
+                assert [m.span() for m in got.finditer(text)] == found, (sorted(words), after, text)
+                hits += len(found)
+    assert hits > 5000  # not vacuous
