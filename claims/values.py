@@ -471,7 +471,7 @@ _VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
     None,  # a family name: the pattern skips by the families' first letters already
     re.compile(r"[A-Z](?<=\d[A-Z])"),  # H100, B200X: a digit then a capital
     re.compile(r"[BM](?<=\d[BM])"),  # 70B, 1.5M: B or M right after a digit
-    None,  # Name 1.2: a digit, a dot, a digit (too common to gate)
+    re.compile(r"\d\.\d"),  # Name 1.2: a digit, a dot, a digit (half of all sections hold none)
     re.compile(r"v\d"),  # v1.2
     re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
     re.compile(r"o[1-9]"),  # o1, o3-mini
