@@ -23,6 +23,12 @@ _BARE = re.compile(
 )
 # a first-character look-ahead lets the engine skip positions no URL starts at (claims.prescan)
 _BARE = with_first_chars(_BARE)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``text`` holds what every _BARE match holds (its first letters are common: the scan is
+    costly on text without a URL)."""
+    return "://" in text or "www." in text
 # the rest of a URL on the next line: ASCII URL characters only (a "来源：https://…" line is a citation of
 # its own, never the tail of the one above)
 _URL_CONT = re.compile(r"\n([A-Za-z0-9_/\-.~%?=&#+:]{2,400})(?=\n|$)")
@@ -36,8 +42,7 @@ _REF_ITEM = re.compile(
 # "[4]", "[^4]", "【4】", "（註4）" / "(注 4)", "（见链接 4）" / "(see link 4)"
 _FOOTNOTE = re.compile(
     r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】|[（(][註注]\s?(\d{1,3})[）)]"
-    r"|[（(](?:(?:参|參|详|詳)?[见見]|see)?\s?(?:链接|鏈接|連結|link)\s?(\d{1,3})[）)]",
-    re.I,
+    r"|[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|連結|[Ll]ink)\s?(\d{1,3})[）)]"
 )
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
@@ -73,8 +78,9 @@ def _join_broken(text: str, end: int, url: str) -> tuple[str, int]:
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of every link, URL or URL-like token — text that never holds a claim."""
     spans: list[tuple[int, int]] = []
+    bare = _may_hold_url(text)
     for pattern in (_MD_LINK, _ANGLE, _BARE):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if bare or pattern is not _BARE else ():
             if pattern is _MD_LINK:
                 spans.append((m.start("url") - 1, m.end()))
                 if (
@@ -116,7 +122,7 @@ def find_sources(text: str, start: int = 0, end: int | None = None) -> list[Sour
             continue
         found.append(_make(raw, _label(chunk, m.start()), start + m.start(), start + m.end()))
         take(m.start(), m.end())
-    for m in _BARE.finditer(chunk):
+    for m in _BARE.finditer(chunk) if _may_hold_url(chunk) else ():
         if not free(m.start(), m.end()):
             continue
         raw, stop = _join_broken(chunk, m.end(), m.group(0))

@@ -106,7 +106,10 @@ def _latin_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
             )
             continue
         pos = m.start()
-        for piece in _LIST_SPLIT.split(m.group(0)):
+        run = m.group(0)
+        # _LIST_SPLIT splits only at one of these (most runs hold none)
+        listed = "," in run or ";" in run or "and" in run or "or" in run or "vs" in run
+        for piece in _LIST_SPLIT.split(run) if listed else (run,):
             idx = text.find(piece, pos, m.end()) if piece else -1
             if idx < 0:
                 continue

@@ -25,13 +25,14 @@ from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
 from claims.sections import is_item_heading
 from claims.textnorm import matching_view, to_simplified
-from claims.values import parse_values
+from claims.values import parse_dates, parse_values
 
 __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_table_row"]
 
 _MAX_SENTENCE = 400
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
-_OPEN_END = re.compile(r"[^\s。！？!?；;：:）)”\"」>|.]$")  # a line that stops mid-sentence
+# a line that ends in none of these (nor in a space) stops mid-sentence
+_CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
 # a full stop after these is an abbreviation, not the end of an English sentence
 _ABBREVIATIONS = frozenset(
     ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -43,12 +44,17 @@ _ORDINAL = re.compile(
 )
 _FOOTNOTE = re.compile(
     r"\[\^?\d{1,3}\](?!\()|【\d{1,3}】|\^\d{1,3}\b|[（(][註注]\s?\d{1,3}[）)]"
-    r"|[（(](?:(?:参|參|详|詳)?[见見]|see)?\s?(?:链接|鏈接|連結|link)\s?\d{1,3}[）)]",
-    re.I,
+    r"|[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|連結|[Ll]ink)\s?\d{1,3}[）)]"
 )
+# "arXiv: 2401.12345v2" or a bare id; the letters spelled out in the cases ``re.I`` matches them in
+# (ı and İ are i too), without the flag that makes the engine fold every character it passes
 _ARXIV = re.compile(
-    r"(?i)arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"
+    r"(?=[aA\d])(?:[aA][rR][xX][iIİı][vV]\s*[:：]?\s*\d{4}\.\d{4,5}(?:[vV]\d+)?"
+    r"|(?<![\d.])\d{4}\.\d{4,5}(?:[vV]\d+)?(?![\d.]))"
 )
+# every _ARXIV match holds one of these: searched first (a digit scan), the case-insensitive
+# alternation, tried at every position, only in a text that has one
+_ARXIV_GATE = re.compile(r"\d{4}\.\d{4}")
 _SOURCE_LINE = re.compile(
     r"^[ \t>*-]*(?:\*\*)?(?:可信来源|来源|信源|出处|Source|Sources|参考来源|参考链接|原文链接|原文|链接|Via|Link|Links|Reference)"
     r"(?:\*\*)?\s*[：:].*$",
@@ -59,6 +65,7 @@ _BRACKETED = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
 _BARE_ID = re.compile(r"[（(]\d{5,}[）)]")  # "(4596854)": an id after a link, not a figure
 _SHORT_LINE = re.compile(r"^[ \t]*(?=[^\n]*\d)[^\n]{4,40}$", re.M)  # short lines holding a digit
 _CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[、][\u4e00-\u9fff]+)*")
 _CJK_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}")
 _LABEL = re.compile(r"^[ \t>*-]*([^\n：:]{1,14})[：:]", re.M)
@@ -71,7 +78,7 @@ _NUMERIC: frozenset[ClaimKind] = frozenset({"money", "percent", "count", "date",
 _START, _SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys of drafts, in C
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     start: int
     end: int
@@ -168,8 +175,9 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     for start, end in links:
         _mask(mask, start, end)
     _mask_link_lines(text, links, mask)
+    arxiv = _ARXIV_GATE.search(text) is not None
     for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE, _BARE_ID):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if arxiv or pattern is not _ARXIV else ():
             _mask(mask, m.start(), m.end())
     for m in _ORDINAL.finditer(text):
         _mask(mask, m.start(1), m.end(1))
@@ -191,14 +199,24 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
             _mask(mask, section.start, section.end)  # reference lists, contents, contact/disclaimer blocks
     # a line that is nothing but a date (a report's dateline) is metadata
     for line in _SHORT_LINE.finditer(text):
-        values = parse_values(line.group(0))
-        if (
-            len(values) == 1
-            and values[0].kind == "date"
-            and len(values[0].raw) >= len(line.group(0).strip()) - 2
-        ):
+        if _dateline(line.group(0)):
             _mask(mask, line.start(), line.end())
     return mask
+
+
+_DIGIT_RUN4 = re.compile(r"\d{4}")
+
+
+def _dateline(line: str) -> bool:
+    """Whether ``line`` is one date and nothing else (two characters of slack).
+
+    The whole reading is asked only when the date pass finds a date long enough, or when the numbers
+    pass may name a bare year a date (four digits in a row): the one value must be a date that long."""
+    least = len(line.strip()) - 2
+    if not any(v.kind == "date" and len(v.raw) >= least for v in parse_dates(line)) and not _DIGIT_RUN4.search(line):
+        return False
+    values = parse_values(line)
+    return len(values) == 1 and values[0].kind == "date" and len(values[0].raw) >= least
 
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -241,7 +259,8 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
     if line_start <= block_start:
         return False  # the heading line of a section
     line = text[line_start:brk].rstrip()
-    if len(line) < 30 or not _OPEN_END.search(line):
+    # the line holds no newline and, stripped, ends in no space: its last character says it
+    if len(line) < 30 or line[-1] in _CLOSED_ENDS:
         return False
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
     return bool(following.strip()) and not _NEW_BLOCK.match(following)
@@ -374,8 +393,9 @@ def _fact_drafts(
         if m.group(1) in fact_stopwords() and _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+    enclosed = _may_enclose(sentence)
     for pattern in (_QUOTED, _BRACKETED):
-        for m in pattern.finditer(sentence) if _may_enclose(sentence) else ():
+        for m in pattern.finditer(sentence) if enclosed else ():
             a, b = s + m.start(1), s + m.end(1)
             if pattern is _BRACKETED:
                 glossed = _glossed_term(view, s, m.start() + s, mask)
@@ -383,11 +403,11 @@ def _fact_drafts(
                     drafts.append(_Draft(*glossed, "fact"))
                     occupied.append(glossed)
             inner = view[a:b].strip()
-            if not inner or not _free(mask, a, b) or not re.search(r"[\u4e00-\u9fffA-Za-z]", inner):
+            if not inner or not _free(mask, a, b) or not _WORDLIKE.search(inner):
                 continue
             # a quoted term may hold a name ("左翼自由主义 (Left-Libertarian)") but never a figure
             if any(x < b and a < y for x, y in taken) or (
-                overlaps(a, b) and not re.search(r"[\u4e00-\u9fff]", inner)
+                overlaps(a, b) and not _CJK_ANY.search(inner)
             ):
                 continue
             drafts.append(_Draft(a, b, "fact"))
@@ -438,15 +458,16 @@ DENIAL_LEAD = (
 )
 _DENIAL_EN = re.compile(r"\b" + DENIAL_LEAD + r"\s+(?!only\b|just\b|be\s+(?:available|released)\b)[a-z]{3,}\b")
 _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
-_BOUND_GATE = re.compile("|".join(_BOUND_WORDS), re.I)
+# the words in either letter case, spelled out: re.I reads no other letter as one of theirs (only i, s and
+# k have such letters), and without the flag the engine skips by their first characters
+_BOUND_GATE = re.compile("|".join("".join(f"[{c.upper()}{c}]" if c.isascii() else c for c in w) for w in _BOUND_WORDS))
 _ENCLOSERS = "“\"「『（("
 _ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
 
 
 def _may_bound(sentence: str) -> bool:
     """Whether ``sentence`` may hold a _BOUND_MARK (a cheap check before the scan)."""
-    # the pattern ignores case; only i, s and k have non-ASCII letters re.I reads as them, and these
-    # words hold none of the three: one case-insensitive scan asks what the lower-cased text would
+    # the pattern ignores case; its words are spelled in both cases in _BOUND_GATE
     return _BOUND_GATE.search(sentence) is not None
 
 
@@ -503,18 +524,26 @@ def _clause_facts(
     drafts: list[_Draft] = []
     pos = s
     bounds = [m.start() for m in _CLAUSE_SPLIT.finditer(view, s, e)] + [e]
+    # a run shorter than 3 characters (and so every piece of it) is never a fact nor the longest run
+    # that earns one, unless no run is long enough: skipped before the mask and cover checks. One scan
+    # of the sentence: a run holds no clause mark, so it lies in one clause, and the scan finds in
+    # each clause the runs a scan of the clause alone finds
+    long_runs = [
+        (m.start(), m.end())
+        for m in _CJK_RUN.finditer(view, s, e)
+        if m.end() - m.start() >= 3 and mask.find(1, m.start(), m.end()) < 0
+    ]
+    i = 0
     for stop in bounds:
         a0, b0 = pos, stop
         pos = stop + 1
+        if i == len(long_runs) or long_runs[i][0] >= b0:
+            continue  # no run in this clause
         busy = any(x < b0 and a0 < y for x, y in occupied)
-        # a run shorter than 3 characters (and so every piece of it) is never a fact nor the longest
-        # run that earns one, unless no run is long enough: skipped before the mask and cover checks
-        runs = [
-            piece
-            for m in _CJK_RUN.finditer(view, a0, b0)
-            if m.end() - m.start() >= 3 and mask.find(1, m.start(), m.end()) < 0
-            for piece in _uncovered(view, m.start(), m.end(), occupied)
-        ]
+        runs = []
+        while i < len(long_runs) and long_runs[i][0] < b0:
+            runs.extend(_uncovered(view, *long_runs[i], occupied))
+            i += 1
         if not runs:
             continue
         longest = max(runs, key=lambda r: r[1] - r[0])

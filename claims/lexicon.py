@@ -6,6 +6,7 @@ Used for topic words on claims and for the noun a number counts (漏洞 → vuln
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from claims.units import data_lines
@@ -67,9 +68,33 @@ def _english_lower_pattern() -> re.Pattern[str] | None:
     _pattern, terms = _english_pattern()
     if not all(t.isascii() for t in terms):
         return None
-    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     first = re.escape("".join(sorted({t[0] for t in terms})))
-    return re.compile(rf"(?<![A-Za-z])(?=[{first}])(?:{alternation})(?![A-Za-z])")
+    return re.compile(rf"(?<![A-Za-z])(?=[{first}])(?:{trie_alternation(terms)})(?![A-Za-z])")
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex for "the longest of ``words`` that fits here", as their alternation longest first reads
+    it, with shared prefixes written once ("a(?:b(?:c)?|d)"): the engine tries the few characters that
+    may come next instead of every word in turn.
+
+    At a position at most one branch of a node takes the next character, and a word ending at a node
+    is an optional tail left greedy: the words that fit are tried longest first, as in the alternation,
+    and what follows the group decides between them the same way."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def topics_in(text: str) -> tuple[str, ...]:

@@ -31,6 +31,11 @@ _RUN = re.compile(
     rf"(?P<body>(?:{_SMALL}|{_SCALE})(?:(?:\s+and\s+|[\s-]+)(?:(?:{_SMALL})|(?:{_SCALE})s?|point))*)(?![\w-])",
     re.I,
 )
+# the same pattern without re.I, for the lower-cased text (its letters are written in lower case, its
+# classes in both): str.lower() keeps offsets and character classes, and turns a letter into an ASCII
+# one exactly where re.I reads one as it, but for these three (the Kelvin sign lowers to k itself)
+_RUN_LOWER = re.compile(_RUN.pattern, _RUN.flags & ~re.IGNORECASE)
+_LOWER_MISREADS = ("\u0130", "\u0131", "\u017f")
 _AFTER_DIGITS = re.compile(r"\d\s*$")
 _TOKEN = re.compile(rf"{_SMALL}|(?:{_SCALE})s?|point", re.I)
 
@@ -115,7 +120,8 @@ def _fold(tokens: list[str]) -> list[tuple[int, int, float]]:
 
 def number_words(text: str) -> Iterator[tuple[int, int, float, int]]:
     """(start, end, value, number of words) of every English number written in words."""
-    for m in _RUN.finditer(text):
+    runs = _RUN.finditer(text) if any(ch in text for ch in _LOWER_MISREADS) else _RUN_LOWER.finditer(text.lower())
+    for m in runs:  # (only spans and whether a group took part are read off a match)
         body_start = m.start("body")
         tokens = list(_TOKEN.finditer(text, body_start, m.end("body")))
         lead_a = m.group("a") is not None or m.group("half") is not None

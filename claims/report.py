@@ -19,7 +19,7 @@ from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import Heading, classify_heading, clean_heading, find_headings, turn_spans
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
-from claims.values import parse_values
+from claims.values import parse_dates
 
 __all__ = ["decode_report", "parse_report"]
 
@@ -97,7 +97,8 @@ def _check_front_matter(body: str) -> None:
 
 
 def _first_date(text: str) -> dt.date | None:
-    for v in parse_values(text):
+    """The first full date ``parse_values`` reads in ``text`` (only its date pass can give one)."""
+    for v in parse_dates(text):
         if v.kind == "date" and isinstance(v.value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.value):
             try:
                 return dt.date.fromisoformat(v.value)

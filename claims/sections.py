@@ -84,8 +84,10 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
+    if not s or not prev_blank or not next_blank or len(s) > 110:
+        return False  # (the numbered-title test below is asked only of a short line set apart)
     limit = 110 if _ITEM.match(s) else 60
-    if not s or len(s) > limit or not prev_blank or not next_blank:
+    if len(s) > limit:
         return False
     if "\t" in line or s.endswith(_TERMINAL) or s.endswith(("）", ")")) and len(s) > 40:
         return False
@@ -193,12 +195,15 @@ def turn_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def find_headings(text: str, body_start: int = 0) -> list[Heading]:
     """Heading lines of ``text`` at or after ``body_start`` (front matter is skipped by the caller)."""
     lines = _lines(text)
+    # a rule of ===, ---, ═ or ─ above or under a line sets it apart as a blank line does (and a
+    # line underlined with one is a setext heading); each line is tested once
+    blank = [_blank_or_rule(line) for _start, _end, line in lines]
     headings: list[Heading] = []
     for i, (start, end, line) in enumerate(lines):
         if start < body_start:
             continue
         line = line.lstrip("\ufeff")  # a byte-order mark before the first heading
-        md = _MD_HEADING.match(line)
+        md = _MD_HEADING.match(line) if line[:1] == "#" else None  # the pattern opens with #
         if md:
             title = md.group(2).strip()
             item = bool(_ITEM.match(title))
@@ -206,10 +211,8 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
                 Heading(start, end, _ITEM.sub("", title, count=1) if item else title, len(md.group(1)), item)
             )
             continue
-        # a rule of ===, ---, ═ or ─ above or under a line sets it apart as a blank line does (and a
-        # line underlined with one is a setext heading)
-        prev_blank = i == 0 or _blank_or_rule(lines[i - 1][2]) or lines[i - 1][0] < body_start
-        next_blank = i + 1 >= len(lines) or _blank_or_rule(lines[i + 1][2])
+        prev_blank = i == 0 or blank[i - 1] or lines[i - 1][0] < body_start
+        next_blank = i + 1 >= len(lines) or blank[i + 1]
         if not next_blank and _item_title(line, lines[i + 1][2]):
             next_blank = True  # "5. 台穎材料（上櫃8429）" over its paragraph: an item's title
         below = lines[i + 1][2] if i + 1 < len(lines) else ""

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
 import cn2an
 
-from claims.lexicon import head_noun, noun_at, translate
+from claims.lexicon import head_noun, noun_at, translate, trie_alternation
 from claims.model import ClaimKind, Qualifier, Value
 from claims.numwords import WORD_VALUES, number_words
 from claims.prescan import with_first_chars
 from claims.textnorm import fold_width, to_simplified
 from claims.units import CURRENCY_CODES, UnitWord, model_families, qualifier_words, unit_words
 
-__all__ = ["parse_values", "cn_number", "normalise_version"]
+__all__ = ["parse_values", "parse_dates", "cn_number", "normalise_version"]
 
 # ---------------------------------------------------------------- gates
 
@@ -57,10 +57,31 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
     return low is None or _any_of(words).search(low) is not None
 
 
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (case-insensitive, its letters written in lower case) without re.I, to scan the lowered
+    text with (``_finditer_i``); re.I makes the engine fold every character it compares."""
+    source = pattern.pattern
+    # without group names, escapes (\\b, \\d) and ranges of both cases ([A-Za-z])
+    letters = re.sub(r"\(\?P[<=]\w+[>)]|\\[A-Za-z]|A-Za-z|a-zA-Z", "", source)
+    if re.search("[A-Z]", letters):
+        raise ValueError(f"a capital in {source!r}: its twin would not match it on the lowered text")
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _finditer_i(pattern: re.Pattern[str], twin: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a case-insensitive ``pattern``, through ``twin`` on the lowered text
+    when that reads the same: str.lower() keeps every offset and the class of every character (\\w, \\d,
+    \\s), and it turns a letter into an ASCII one exactly where re.I reads one as it, but for ı, İ and ſ
+    (``_lowered`` then gives None). A match's groups are then lower case: raw text is read off its span."""
+    low = _lowered(text)
+    return twin.finditer(low) if low is not None else pattern.finditer(text)
+
+
 @cache
 def _any_of(words: tuple[str, ...]) -> re.Pattern[bytes]:
-    """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists)."""
-    return re.compile("|".join(re.escape(w) for w in words).encode("ascii"))
+    """One scan for any of ``words`` (what ``any(w in text for w in words)`` asks, for long lists), their
+    shared prefixes written once."""
+    return re.compile(trie_alternation(words).encode("ascii"))
 
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -163,7 +184,8 @@ _MD_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # (kind, pattern, gate): the gate is what the text must contain for the pattern to be tried at all
 # ("digit", "month" — an English month name and a digit, "quarter" — 季度, "month-name" — an English
-# month name; the others name the literals a pattern needs besides a digit: "W", "Q", "slash-dot",
+# month name; the others name the literals a pattern needs besides a digit: "W", "Q" (Q1-Q4), "H" (H1, H2),
+# "half-en" (half), "slash-dot" (/ or . before 19 or 20),
 # "year-cjk" 年, "month-cjk" 月, "year-month" 年 and 月, "year-quarter" 年 and 季度, "month-day" 月 and 日/号).
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
@@ -171,7 +193,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "Q"),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
     # the analysts' "2Q27" / "3Q 2026" (not a fiscal "FY2Q27": the calendar's quarter only)
-    ("quarter", re.compile(rf"(?<![\w.])(?P<q2>[1-4])Q\s?(?P<y>{_YEAR}|\d{{2}})(?![\w.])"), "Q"),
+    ("quarter", re.compile(rf"(?<![\w.])(?P<q2>[1-4])Q\s?(?P<y>{_YEAR}|\d{{2}})(?![\w.])"), "nQ"),
     ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
     # "the third quarter of 2028", "fourth-quarter 2026" (a fiscal quarter is not the calendar's: left alone)
     ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?P<y>{_YEAR})\b"), "quarter-en"),
@@ -224,8 +246,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         ),
         "month-name",
     ),
-    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\b"), "digit"),
-    ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "digit"),
+    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\b"), "half-en"),
+    ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "H"),
     (
         "y",
         re.compile(
@@ -342,19 +364,23 @@ _HAS_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|
 _HAS_MONTH_LOW = with_first_chars(re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"))
 
 
-def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
-    # cheap gates: skip patterns that cannot match this text
+def _date_gates(text: str) -> dict[str, bool]:
+    """Which gates of _DATE_PATTERNS ``text`` opens: cheap tests of what a pattern cannot match without."""
     digit = _DIGIT.search(text) is not None
     low = _lowered(text)
     month_name = (_HAS_MONTH_LOW.search(low) if low is not None else _HAS_MONTH_NAME.search(text)) is not None
     has_year, has_month, has_quarter = "年" in text, "月" in text, "季度" in text  # each literal looked for once
-    open_gates = {
+    return {
         "digit": digit,
         "month": digit and month_name,
         # narrower gates: a literal each pattern cannot match without
         "W": digit and "W" in text,
-        "Q": digit and "Q" in text,
-        "slash-dot": digit and ("/" in text or "." in text),
+        "H": digit and ("H1" in text or "H2" in text),
+        "half-en": digit and "half" in text,
+        "Q": digit and ("Q1" in text or "Q2" in text or "Q3" in text or "Q4" in text),
+        "nQ": digit and ("1Q" in text or "2Q" in text or "3Q" in text or "4Q" in text),
+        # a month and day then the year, each after the same / or .: the year's first digits right after one
+        "slash-dot": digit and ("/19" in text or "/20" in text or ".19" in text or ".20" in text),
         "year-cjk": digit and has_year,
         "month-cjk": digit and has_month,
         "year-month": digit and has_year and has_month,
@@ -366,6 +392,11 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
         "cn-month": has_month,
         "month-name": month_name,
     }
+
+
+def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
+    open_gates = _date_gates(text)
+    month_name = open_gates["month-name"]
     if default_year is not None:  # before the bare month: "in August last year" is one date
         for m in _RELATIVE_MONTH_EN.finditer(text) if month_name and _mentions(text, ("last", "next", "this")) else ():
             rel, name = m.group("rel") or m.group("rel2"), m.group("mn") or m.group("mn2")
@@ -445,7 +476,7 @@ _VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
     None,  # a family name: the pattern skips by the families' first letters already
     re.compile(r"[A-Z](?<=\d[A-Z])"),  # H100, B200X: a digit then a capital
     re.compile(r"[BM](?<=\d[BM])"),  # 70B, 1.5M: B or M right after a digit
-    None,  # Name 1.2: a digit, a dot, a digit (too common to gate)
+    re.compile(r"\d\.\d"),  # Name 1.2: a digit, a dot, a digit (half of all sections hold none)
     re.compile(r"v\d"),  # v1.2
     re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
     re.compile(r"o[1-9]"),  # o1, o3-mini
@@ -642,9 +673,9 @@ _RANK = re.compile(r"(?:第|#|No\.)\s*$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
 # times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
 # 三点建议 = three suggestions, so a Chinese time needs a time of day before it or minutes after it)
-_CLOCK_GATE = re.compile(r"[点时]|[ap]\.?m|[AP]M")
-# a closer gate, run where the first opens (时 and "am" are common): an hour (a digit or numeral) right
-# before 点/时 or before am/pm, as every _CLOCK_WORDS match has it
+# the gate: an hour (a digit or numeral) right before 点/时 or before am/pm, as every _CLOCK_WORDS match
+# has it (searched alone: a first search for 点/时/am/pm, whose matches this one holds, opens on half of
+# all sections and costs as much)
 _CLOCK_HOUR = re.compile(r"(?:\d|[一二两三四五六七八九十])\s*[点时]|\d\s*(?:[ap]\.?m|[AP]M)")
 _CN_HOUR = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _CLOCK_WORDS = re.compile(
@@ -738,10 +769,25 @@ def _before_pattern() -> tuple[re.Pattern[str], dict[str, Qualifier]]:
         table[surface.lower()] = qualifier  # type: ignore[assignment]
         guard = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
         alternatives.append(guard + re.escape(surface))
-    # a Chinese verb may stand between the qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年,
-    # 至少拥有 8 家, 最多容纳 500 人
-    verbs = r"(?:拥有|持有|具有|占有|容纳|需要|招募|招收|投入|开设|建成|覆盖|有|达到|达|为|是|了)"
+    verbs = "(?:" + "|".join(_BEFORE_VERBS) + ")"
     return re.compile("(?P<q>" + "|".join(alternatives) + rf")\s*{verbs}?\s*$", re.I), table
+
+
+# a Chinese verb may stand between a qualifier and its number: 至少有 25 名, 超过了 15 亿, 最多达 20 年,
+# 至少拥有 8 家, 最多容纳 500 人
+_BEFORE_VERBS = ("拥有", "持有", "具有", "占有", "容纳", "需要", "招募", "招收", "投入", "开设", "建成", "覆盖", "有", "达到", "达", "为", "是", "了")
+
+
+@cache
+def _before_suffixes() -> tuple[str, ...]:
+    """What the text before a qualified number ends with, spaces left out: a qualifier word (lower case)
+    or a verb after one."""
+    words = {surface.lower() for surface, position, _q in qualifier_words() if position == "before"}
+    return tuple(sorted(words | set(_BEFORE_VERBS)))
+
+
+# the letters re.I reads as ASCII ones whose str.lower() is not that letter (K lowers to k itself)
+_LOWER_MISREADS = frozenset("\u0130\u0131\u017f")
 
 
 @cache
@@ -760,6 +806,11 @@ def _qualifier_before(text: str, start: int) -> Qualifier:
     # a match ends with a qualifier word or a verb, then spaces (\s is str.isspace): when the last other
     # character ends neither, the search cannot match and is skipped (most numbers have no qualifier)
     if j == lo or text[j - 1] not in _before_ends():
+        return "="
+    # closer: the words themselves (a match ends at ``start`` inside the window); the lower-cased
+    # window says it unless it holds a letter whose lower case re.I does not read the same way
+    window = text[lo:j]
+    if not window.lower().endswith(_before_suffixes()) and _LOWER_MISREADS.isdisjoint(window):
         return "="
     pattern, table = _before_pattern()
     m = pattern.search(text, lo, start)
@@ -781,10 +832,20 @@ def _qualifier_after(text: str, end: int) -> tuple[Qualifier | None, int]:
         i = start
         while i < len(text) and text[i] == " " and i - start < 2:
             i += 1
-        for surface, qualifier in _after_words():
+        for surface, qualifier in _after_words_by_first().get(text[i : i + 1], ()):
             if text.startswith(surface, i):
                 return qualifier, i + len(surface)
     return None, end
+
+
+@cache
+def _after_words_by_first() -> dict[str, tuple[tuple[str, Qualifier], ...]]:
+    """``_after_words`` by their first character, each list in the same order (the first word that
+    starts at a position is the one read there)."""
+    out: dict[str, list[tuple[str, Qualifier]]] = {}
+    for surface, qualifier in _after_words():
+        out.setdefault(surface[:1], []).append((surface, qualifier))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _ASIDE = re.compile(r" ?[（(][^（）()]{1,40}[）)]")
@@ -980,8 +1041,13 @@ _CN_REST = re.compile(
 )
 
 
-def _find_numbers(text: str, default_year: int | None) -> Iterator[Value]:
+def _find_numbers(text: str, default_year: int | None, taken: bytearray | None = None) -> Iterator[Value]:
+    """Numbers, money, percents and counts; a token that touches a stretch ``taken`` marks already
+    (a date, a duration, a time of day) is skipped: its value would span it (a value only ever
+    grows around its token), so ``parse_values`` would drop it."""
     for m in _NUM_TOKEN.finditer(text):
+        if taken is not None and taken.count(0, m.start(), m.end()) < m.end() - m.start():
+            continue
         got = _number_of(m)
         if got is None:
             continue
@@ -1172,6 +1238,7 @@ _EN_FRACTION = re.compile(
     re.I,
 )
 
+_EN_FRACTION_LOW = _lower_twin(_EN_FRACTION)
 _EN_FRACTION_WORDS = ("in", "out of", "half", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
 
 
@@ -1179,7 +1246,7 @@ def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Val
     """"one in five", "two-thirds", "a quarter" → percent."""
     if not _mentions(text, _EN_FRACTION_WORDS):
         return
-    for m in _EN_FRACTION.finditer(text):
+    for m in _finditer_i(_EN_FRACTION, _EN_FRACTION_LOW, text):
         if m.group("n"):
             n_s, d_s = m.group("n").lower(), m.group("d").lower()
             num = float(n_s) if n_s.isdigit() else _EN_NUMBERS[n_s]
@@ -1188,8 +1255,8 @@ def _find_english_fractions(text: str, default_year: int | None) -> Iterator[Val
             num, den = _EN_NUMBERS[m.group("n2").lower()], _EN_PARTS[m.group("p").lower()]
         if not den or num > den:
             continue
-        yield Value(m.group(0), round(num / den * 100, 4), "percent", _qualifier_before(text, m.start()), m.start(),
-                    m.end(), "percent", 1.0)
+        yield Value(text[m.start() : m.end()], round(num / den * 100, 4), "percent", _qualifier_before(text, m.start()),
+                    m.start(), m.end(), "percent", 1.0)
 
 
 _EN_COUNT_WORDS = {
@@ -1345,6 +1412,7 @@ _EN_TIMES = re.compile(
     re.I,
 )
 _EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)
+_EN_HALF_LOW = _lower_twin(_EN_HALF)
 _ORDINAL_RUN = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 _SUPERLATIVE = r"(?:highest|largest|biggest|lowest|smallest|most|best|worst|busiest|richest|fastest|strongest|oldest)"
 _EN_RANK = re.compile(
@@ -1360,6 +1428,8 @@ _EN_RANK = re.compile(
     r"|\btop[ -](?P<t>three|five|ten|twenty|\d{1,3})\b",
     re.I,
 )
+_EN_MULTIPLE_LOW = _lower_twin(_EN_MULTIPLE)
+_EN_RANK_LOW = _lower_twin(re.compile(_EN_RANK.pattern.replace(r"No\.", r"no\."), _EN_RANK.flags))
 _EN_LARGEST = re.compile(r"(?<=\b[Tt]he )(?:largest|biggest)(?= [A-Za-z])")
 _ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (?:the )?\Z", re.I)
 _CN_RANK = re.compile(
@@ -1372,6 +1442,7 @@ _EN_ORDINAL = re.compile(
     r"(?= [A-Za-z])",
     re.IGNORECASE,
 )
+_EN_ORDINAL_LOW = _lower_twin(_EN_ORDINAL)
 _A_SECOND = re.compile(r"(?:\d|\b(?:a|one|per|every|each|half|split))\s+$", re.IGNORECASE)
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=2)}
@@ -1444,7 +1515,7 @@ def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
 def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:
     """"doubled", "more than triple", "three-fold" → ×N; "halved", "half of" → 50%; ranks written as
     words: "ranked third", "2nd place", "top five", 第三, 进入前五 (a rank within the top N is ≤ N)."""
-    for m in _EN_MULTIPLE.finditer(text) if _mentions(text, _EN_MULTIPLE_WORDS) else ():
+    for m in _finditer_i(_EN_MULTIPLE, _EN_MULTIPLE_LOW, text) if _mentions(text, _EN_MULTIPLE_WORDS) else ():
         if m.group("w"):
             word = m.group("w").lower()
             factor = next(v for k, v in _MULTIPLE_WORDS.items() if word.startswith(k[:-1]))
@@ -1457,32 +1528,32 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         # 1.75x); "doubled" / "tripled" say a change, which writers round more loosely (up 118% "more than doubled")
         exact = m.group("n") is not None or m.group("w").lower() == "twice"
         precision = _WORD_MULTIPLE_PRECISION if exact else 1.0
-        yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
-    for m in _EN_HALF.finditer(text) if _mentions(text, ("halv", "half")) else ():
-        yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
+        yield Value(text[m.start() : m.end()], factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
+    for m in _finditer_i(_EN_HALF, _EN_HALF_LOW, text) if _mentions(text, ("halv", "half")) else ():
+        yield Value(text[m.start() : m.end()], 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
     for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text else ():
         # "the largest STAR Market IPO", "the biggest shareholder": first of all (第一大) — not "one of the largest"
         if not _ONE_OF.search(text, max(0, m.start() - 12), m.start()):
             yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)
-    for m in _EN_RANK.finditer(text) if _may_rank(text) else ():
+    for m in _finditer_i(_EN_RANK, _EN_RANK_LOW, text) if _may_rank(text) else ():
         if m.group("t"):
             t = m.group("t").lower()
             top = int(t) if t.isdigit() else _TOP.get(t)
             if top:
-                yield Value(m.group(0), float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
+                yield Value(text[m.start() : m.end()], float(top), "rank", "<=", m.start(), m.end(), "count", 1.0)
             continue
         group = next(g for g in ("o", "o2", "o3", "o4") if m.group(g))
         rank = _ordinal(m.group(group))
         if rank:
             start = m.start(group)
             yield Value(text[start : m.end()], float(rank), "rank", "=", start, m.end(), "count", 1.0)
-    for m in _EN_ORDINAL.finditer(text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
+    for m in _finditer_i(_EN_ORDINAL, _EN_ORDINAL_LOW, text) if _mentions(text, ("st ", "nd ", "rd ", "th ")) else ():
         # "the 6th plenary session", "its third meeting": an ordinal, as 第六次 / 第三次 write it ("first"
         # is left out: "the first time" is wording far more often than a rank)
         if m.group(2) and m.group(2).lower() == "second" and _A_SECOND.search(text, max(0, m.start() - 12), m.start()):
             continue  # "one second later", "a second": the unit of time
         rank = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
-        yield Value(m.group(0), float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
+        yield Value(text[m.start() : m.end()], float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
     for m in _CN_RANK.finditer(text) if "第" in text or "前" in text else ():
         if m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")
@@ -1521,6 +1592,23 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     same length, so offsets and ``raw`` still point into ``text`` as given. ``normalised=True`` says
     that ``text`` is that view already (a slice of a view that t2s leaves as it is), so it is not redone.
     """
+    return _parse(text, default_year, normalised, dates_only=False)
+
+
+def _later(make: Callable[[], Iterator[Value]]) -> Iterator[Value]:
+    """The values ``make()`` gives, made only when the first is asked for (after the passes before)."""
+    yield from make()
+
+
+def parse_dates(text: str, *, default_year: int | None = None) -> list[Value]:
+    """The dates ``parse_values`` reads in ``text`` (and the durations read before them), without
+    the later finders: dates are the first pass, so no later pass can take a stretch from them, and
+    a date value (``YYYY-MM-DD``, ``YYYY-MM``) comes from this pass only (the numbers pass names a
+    bare year a date, nothing finer). For a caller that wants a full date and nothing else."""
+    return _parse(text, default_year, False, dates_only=True)
+
+
+def _parse(text: str, default_year: int | None, normalised: bool, dates_only: bool) -> list[Value]:
     original, text = text, text if normalised else fold_width(to_simplified(text))
     taken = bytearray(len(text) + 1)
     out: list[Value] = []
@@ -1531,13 +1619,20 @@ def parse_values(text: str, *, default_year: int | None = None, normalised: bool
     for m in _CLOCK.finditer(text) if ":" in text else ():  # times of day are never figures; a date may span one ("Aug 05 12:00 2015")
         if ":" in m.group(0):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
-    if _CLOCK_GATE.search(text) and _CLOCK_HOUR.search(text):
+    if _CLOCK_HOUR.search(text):
         for m in _CLOCK_WORDS.finditer(text):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
-    numbers = list(_find_numbers(text, default_year))
-    passes: tuple[Iterable[Value], ...] = (
+    # the numbers are read once for two passes (money, then the others), after the dates: a number
+    # inside a date (or a duration, a time of day) is not read at all
+    numbers: list[Value] = []
+
+    def read_numbers() -> Iterator[Value]:
+        numbers.extend(_find_numbers(text, default_year, taken))
+        return (v for v in numbers if v.kind == "money")
+
+    passes: tuple[Iterable[Value], ...] = (_find_dates(text, default_year),) if dates_only else (
         _find_dates(text, default_year),
-        (v for v in numbers if v.kind == "money"),
+        _later(read_numbers),
         _find_versions(text, default_year),
         _find_fractions(text, default_year),
         _find_english_fractions(text, default_year),

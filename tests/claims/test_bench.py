@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from tests.support.benches import load_bench
 
@@ -35,3 +38,23 @@ def test_value_library_bench_scores_our_reader() -> None:
     ok, total, _ = bench.accuracy(bench.ours, dates)
     assert ok / total >= 0.95
     assert bench._currency("US$") == "USD" and bench._currency("€") == "EUR" and bench._currency("¥") is None
+
+
+def test_identity_bench_sees_a_changed_claim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/extract_identity.py: a snapshot equals itself, its variants are made, and a changed claim shows."""
+    import json
+
+    bench = load_bench("extract_identity")
+    report = tmp_path / "r.md"
+    report.write_text("# 日报\n\n## 融资\n\nKestrel AI 完成 45 亿美元 D 轮融资，投后估值 620 亿美元。\n\n另一段 2026 年 3 月。\n",
+                      encoding="utf-8")
+    snap = json.loads(json.dumps(bench.snapshot([tmp_path], variants=True), ensure_ascii=False, sort_keys=True))
+    assert set(snap) == {str(report), f"{report}#shifted", f"{report}#shuffled"}
+    assert any(c["kind"] == "money" for c in snap[str(report)]["claims"])
+    assert snap[f"{report}#shifted"] != snap[str(report)]  # other figures: other claims
+    before = tmp_path / "before.json"
+    before.write_text(json.dumps(snap, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["extract_identity", "--check", str(before), "--variants", str(tmp_path)])
+    assert bench.main() == 0
+    report.write_text(report.read_text(encoding="utf-8").replace("45", "46"), encoding="utf-8")
+    assert bench.main() == 1

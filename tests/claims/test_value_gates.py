@@ -82,3 +82,58 @@ def test_duration_gate_changes_no_value(text: str, monkeypatch: pytest.MonkeyPat
     assert parse_values(text, default_year=2026) == gated
     if text == DURATION_TEXTS[0]:
         assert [v.value for v in gated if v.unit == "s"] == [8018.0, 105.32]  # not vacuous
+
+
+DATE_TEXTS = ["H1 2026", "2025-H2", "first half of 2027", "Q3 2026", "2026 Q4", "3/15/2024", "24.6.2022", "1.2.1999",
+              "2026-W24", "2026年第三季度", "2026年6月10日", "June 5, 2026", "5 June 2026", "the third quarter of 2028",
+              "in March", "二零一九年七月八日"]
+
+
+def test_date_gates_are_open_wherever_their_pattern_matches() -> None:
+    """Each gate of _DATE_PATTERNS is a necessary condition: a text any pattern matches opens its gate."""
+    import random
+
+    rng = random.Random(8)
+    pieces = ["H1", "H2", "H", "Q3", "Q", "2026", "1999", "20", "19", "/", ".", "-", " ", "W", "24", "5", "June", "half",
+              "first", "of", "年", "月", "日", "第三季度", "季度", "x", "3", "12"]
+    texts = DATE_TEXTS + _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    matched: set[str] = set()
+    for text in texts:
+        gates = values._date_gates(text)
+        for _kind, pattern, gate in values._DATE_PATTERNS:
+            if pattern.search(text):
+                assert gates[gate], (gate, text)
+                matched.add(gate)
+    assert {"H", "Q", "slash-dot", "half-en", "W", "digit", "month"} <= matched  # not vacuous
+
+
+def test_lower_case_twins_find_what_the_case_insensitive_patterns_find() -> None:
+    """The English finders scan the lowered text with a case-sensitive twin (values._finditer_i): the same
+    matches, at the same offsets, with the same groups (compared by span), in any letter case."""
+    import random
+    import re
+
+    pairs = [(values._EN_FRACTION, values._EN_FRACTION_LOW), (values._EN_MULTIPLE, values._EN_MULTIPLE_LOW),
+             (values._EN_HALF, values._EN_HALF_LOW), (values._EN_RANK, values._EN_RANK_LOW),
+             (values._EN_ORDINAL, values._EN_ORDINAL_LOW)]
+    words = set()
+    for pattern, _twin in pairs:
+        words |= set(re.findall(r"[a-z]{2,}", pattern.pattern))
+    rng = random.Random(9)
+    phrases = ["ranked third", "came 2nd", "sits at No. 3", "in second place", "3rd-place", "second-largest", "top five",
+               "top-10", "one in five", "two out of ten", "a quarter", "two-thirds", "doubled", "three-fold", "10fold",
+               "by half", "halved", "half of", "the 6th plenary", "its third meeting", "the second- and third-largest"]
+    pieces = [*sorted(words), *phrases * 3, "No.", "#", "3rd", "21ST", "2", " ", " ", "-", ",", "K", "ı", "İ", "ſ", "é", "文"]
+
+    def spans(m: re.Match[str]) -> list[tuple[int, int]]:
+        return [m.span(g) for g in range(len(m.groups()) + 1)]
+
+    found = 0
+    for _ in range(6000):
+        text = "".join((lambda w: w.upper() if rng.random() < 0.2 else w.title() if rng.random() < 0.2 else w)(rng.choice(pieces))
+                       for _ in range(rng.randint(1, 10)))
+        for pattern, twin in pairs:
+            want = [spans(m) for m in pattern.finditer(text)]
+            assert [spans(m) for m in values._finditer_i(pattern, twin, text)] == want, (pattern.pattern[:30], text)
+            found += len(want)
+    assert found > 2000  # not vacuous
