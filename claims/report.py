@@ -71,6 +71,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
         data = yaml.safe_load(m.group("body"))
     except yaml.YAMLError:
         return {}, 0
+    except ValueError as e:  # YAML read "date: 2026-13-45" as a timestamp and the calendar refused it
+        raise ReportError(f"front matter holds an impossible date ({e}); write it as YYYY-MM-DD") from e
     return (data if isinstance(data, dict) else {}), m.end()
 
 

@@ -315,3 +315,8 @@ def test_a_transcripts_turns_cite_only_the_links_they_refer_to() -> None:
     assert [s.kind for s in report.sections][-1] == "references"
     keys = [c.key_text for c in extract_claims(report)]
     assert "1" not in keys and "2" not in keys and "38.62亿元" in keys
+
+
+def test_front_matter_with_an_impossible_date_is_refused_clearly() -> None:
+    with pytest.raises(ReportError, match="impossible date"):
+        parse_report("---\ntitle: Weekly\ndate: 2026-13-45\n---\n# Weekly\n\nRevenue rose 5%.\n", "weekly.md")
