@@ -118,6 +118,10 @@ def _fold(tokens: list[str]) -> list[tuple[int, int, float]]:
     return out
 
 
+# the letters re.I reads as ASCII ones (ſ as s, ı and İ as i, the Kelvin sign as k): looked up as those
+_ASCII_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+
+
 def number_words(text: str) -> Iterator[tuple[int, int, float, int]]:
     """(start, end, value, number of words) of every English number written in words."""
     runs = _RUN.finditer(text) if any(ch in text for ch in _LOWER_MISREADS) else _RUN_LOWER.finditer(text.lower())
@@ -125,11 +129,11 @@ def number_words(text: str) -> Iterator[tuple[int, int, float, int]]:
         body_start = m.start("body")
         tokens = list(_TOKEN.finditer(text, body_start, m.end("body")))
         lead_a = m.group("a") is not None or m.group("half") is not None
-        if not lead_a and tokens[0].group(0).lower().rstrip("s") in _SCALES and _AFTER_DIGITS.search(text, max(0, body_start - 12), body_start):
+        if not lead_a and tokens[0].group(0).translate(_ASCII_FOLD).lower().rstrip("s") in _SCALES and _AFTER_DIGITS.search(text, max(0, body_start - 12), body_start):
             tokens = tokens[1:]  # "$4.1 billion three months": the scale belongs to the figure before
             if not tokens:
                 continue
-        words = [t.group(0) for t in tokens]
+        words = [t.group(0).translate(_ASCII_FOLD) for t in tokens]  # ("ſeven" matched as "seven" under re.I)
         for k, (i, j, value) in enumerate(_fold(words)):
             start, end = tokens[i].start(), tokens[j].end()
             n_words = j - i + 1

@@ -62,3 +62,12 @@ def test_spelled_integers_read_back(n: int, british: bool) -> None:
 )
 def test_runs_of_number_words(text: str, values: list[float]) -> None:
     assert [v for _, _, v, _ in number_words(text)] == pytest.approx(values)
+
+
+def test_letters_that_case_folding_reads_as_ascii_do_not_break_the_reader() -> None:
+    """re.I matches "ſeven" and "sıx" as number words; reading them looks them up as seven and six
+    (they raised KeyError when called on raw text, before parse_values' normalisation)."""
+    from claims.numwords import number_words
+
+    assert [v for _s, _e, v, _n in number_words("ſeven hundred")] == [700.0]
+    assert [v for _s, _e, v, _n in number_words("sıx hundred")] == [600.0]
