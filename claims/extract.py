@@ -23,7 +23,7 @@ from claims.entities import chinese_entities, entities_in, fact_stopwords, latin
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
-from claims.sections import is_item_heading
+from claims.sections import is_item_heading, speaker_labels
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
 
@@ -179,6 +179,8 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE, _BARE_ID):
         for m in pattern.finditer(text) if arxiv or pattern is not _ARXIV else ():
             _mask(mask, m.start(), m.end())
+    for start, end in speaker_labels(text):  # "[17:05] 嘉宾（林可）：" opens a turn, it claims nothing
+        _mask(mask, start, end)
     for m in _ORDINAL.finditer(text):
         _mask(mask, m.start(1), m.end(1))
     for m in _LABEL.finditer(text):

@@ -14,7 +14,7 @@ from functools import cache
 from claims.lexicon import cue_words
 from claims.model import SectionKind
 
-__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "LINE_RE"]
+__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "speaker_labels", "LINE_RE"]
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
@@ -180,6 +180,22 @@ _TURN = re.compile(
     re.M,
 )
 MIN_TURNS = 3  # a section of this many turns is a transcript: each turn cites only what it refers to
+
+
+# a turn's opening: its time stamp and speaker's label ("[12:35] 嘉宾（周远）：", "Host:"), never a claim's words
+_TURN_LABEL = re.compile(
+    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?:(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:])?",
+    re.M,
+)
+
+
+def speaker_labels(text: str) -> list[tuple[int, int]]:
+    """The time stamps and speaker labels opening a transcript's turns (none in a text of fewer than
+    ``MIN_TURNS`` turns)."""
+    if len(_TURN.findall(text)) < MIN_TURNS:
+        return []
+    return [(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()]
 
 
 def turn_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -300,7 +300,7 @@ def test_a_transcripts_turns_cite_only_the_links_they_refer_to() -> None:
     text = (
         "《芯片夜谈》第3期 文字稿\n\n"
         "[00:10] 主持人：今天聊两家公司。\n\n"
-        "[01:02] 嘉宾（王一）：甲公司第三季度营收38.62亿元，同比增长126%（见链接 1）。\n\n"
+        "[01:02] 嘉宾（王一）：数字确实很猛。甲公司第三季度营收38.62亿元，同比增长126%（见链接 1）。\n\n"
         "[02:30] 嘉宾（李二）：乙公司拿到12亿美元订单（见链接 2）。\n\n"
         "[03:15] 主持人：我猜明年出货会突破100万片。\n\n"
         "节目单 / 本期提到的链接\n"
@@ -315,6 +315,15 @@ def test_a_transcripts_turns_cite_only_the_links_they_refer_to() -> None:
     assert [s.kind for s in report.sections][-1] == "references"
     keys = [c.key_text for c in extract_claims(report)]
     assert "1" not in keys and "2" not in keys and "38.62亿元" in keys
+    # a turn's time stamp and speaker label claim nothing: the noise mask covers them
+    from claims.extract import noise_mask
+    from claims.textnorm import matching_view
+
+    view = matching_view(text)
+    mask = noise_mask(report, view)
+    label = text.index("[01:02] 嘉宾（王一）：")  # (the matching view keeps every offset)
+    assert all(mask[label : label + len("[01:02] 嘉宾（王一）：")])
+    assert not any(mask[label + len("[01:02] 嘉宾（王一）：") : label + len("[01:02] 嘉宾（王一）：数字确实很猛")])
 
 
 def test_front_matter_with_an_impossible_date_is_refused_clearly() -> None:
