@@ -125,3 +125,18 @@ def test_a_cap_meets_the_chinese_maximum_and_short_verbs_lose_their_doubled_cons
 def test_a_launch_is_a_founding() -> None:
     """"launched" meets 成立 ("established"): an alliance's launch is its founding meeting (成立大会)."""
     assert "launch" in clause_words("联盟成立大会在上海举行")
+
+
+def test_a_member_left_out_of_a_chinese_complete_list_is_contradicted() -> None:
+    """"首批5家成员：甲数据、乙算云、丙智算、丁科技和戊云" against a notice listing its five members "共5家，分别为：…"
+    without 戊云 (which it names as not yet a member): 戊云 is contradicted, a listed member is not."""
+    notice = page(
+        "华东算力调度联盟首批成员单位共5家，分别为：甲数据、乙算云、丙智算、丁科技、己能算力。戊云相关负责人表示，公司尚未成为联盟成员。",
+        title="华东算力调度联盟在沪成立",
+    )
+    sentence = "华东算力调度联盟首批5家成员：甲数据、乙算云、丙智算、丁科技和戊云"
+    d, a = verdict(sentence, "戊云", "fact", notice)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value == "甲数据、乙算云、丙智算、丁科技、己能算力"
+    d, _ = verdict(sentence, "丙智算", "fact", notice)
+    assert d.status != "contradicted"

@@ -350,6 +350,12 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
     if part_of_year(q.key_text) and (judged := _assess_bound(q, indexes, _PERIOD_MARKS)) is not None:
         return judged
     out = Assessment()
+    if (han_listing := _han_complete_list(q, indexes)) is not None:
+        lps, names = han_listing
+        draft = draft_evidence(lps, "contradicts", lps.context, None)
+        draft.matched_value = "、".join(names)
+        out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+        return out
     best = passages[0] if passages else None
     if q.names:
         matches = [_find_name_in(name, indexes) for name in q.names]
@@ -596,6 +602,44 @@ def _complete_name_list(
                 continue
             listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(p.text[said.end():])]
             if len(listed) >= 2:
+                return PassageScore(idx, n, 1.0, 0.0, ()), listed
+    return None
+
+
+# a Chinese list given as complete: "首批成员单位共6家，分别为：A、B、C" / "6家成员包括A、B和C"
+_HAN_COMPLETE = re.compile(
+    r"(?:共|合计|合計)?\s*(?P<n>\d{1,2}|[两兩二三四五六七八九十]{1,2})\s*(?:家|个|個|位|名)[^。；;]{0,8}?"
+    r"(?:分别为|分別為|分别是|分別是|包括|为|為|是)[：:]?"
+)
+_HAN_ITEMS = re.compile(r"[、，,]|(?<=.)(?:和|及|与|與)(?=.)")
+_HAN_LIST_END = re.compile(r"[。；;！!？?（(\n]")
+
+
+def _han_items(text: str) -> list[str]:
+    return [i.strip(" 　等") for i in _HAN_ITEMS.split(text) if i.strip(" 　等")]
+
+
+def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, list[str]] | None:
+    """The claim's Chinese key is one item of a list in its sentence ("…皖能算力和华拓云"); a cited page gives
+    the list as complete with a count ("共6家，分别为：…"), holding at least two of the claim's other items and
+    not the key: the key is no member, whatever else the page says of it."""
+    key = q.key_text.strip()
+    if q.kind != "fact" or not has_han(key) or len(key) < 2 or key not in q.sentence:
+        return None
+    at = q.sentence.find(key)
+    start = max(q.sentence.rfind(ch, 0, at) for ch in "：:，,。；;") + 1
+    stop = _HAN_LIST_END.search(q.sentence, at)
+    items = _han_items(q.sentence[start : stop.start() if stop else len(q.sentence)])
+    if key not in items or len(items) < 3:
+        return None
+    others = [i for i in items if i != key]
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            for m in _HAN_COMPLETE.finditer(p.text):
+                end = _HAN_LIST_END.search(p.text, m.end())
+                listed = _han_items(p.text[m.end() : end.start() if end else len(p.text)])
+                if len(listed) < 2 or key in listed or sum(o in listed for o in others) < 2:
+                    continue
                 return PassageScore(idx, n, 1.0, 0.0, ()), listed
     return None
 
