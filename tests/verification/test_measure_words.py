@@ -140,3 +140,14 @@ def test_a_member_left_out_of_a_chinese_complete_list_is_contradicted() -> None:
     assert a.evidence[0].matched_value == "甲数据、乙算云、丙智算、丁科技、己能算力"
     d, _ = verdict(sentence, "丙智算", "fact", notice)
     assert d.status != "contradicted"
+
+
+def test_a_forecast_for_next_year_is_not_contradicted_by_a_level_reached_now() -> None:
+    """"明年出货量会突破100万片" (a forecast) against "本报告期出货量约8.6万片": the page says nothing of next year,
+    so the claim stays unverified; a page that forecasts next year ("预计明年出货量约60万片") does contradict it."""
+    report = page("本报告期，公司AI加速卡出货量约8.6万片，产品结构持续优化。", title="某芯片公司第三季度报告")
+    d, _ = verdict("我个人预测，明年AI加速卡出货量会突破100万片", "100万片", "count", report)
+    assert d.status == "unverified"
+    outlook = page("公司预计明年AI加速卡出货量约60万片。", title="某芯片公司业绩说明会纪要")
+    d, _ = verdict("我个人预测，明年AI加速卡出货量会突破100万片", "100万片", "count", outlook)
+    assert d.status == "contradicted"

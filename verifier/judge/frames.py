@@ -540,6 +540,7 @@ class ClaimFrame:
     own_groups: tuple[frozenset[str], ...] = ()
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
     looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
+    looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
@@ -712,7 +713,12 @@ def claim_frame(
         own_groups=tuple(dict.fromkeys(terms for terms, _ in own if terms)),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
+        looks_ahead=_LATER.search(clause) is not None,
     )
+
+
+# a clause that places its figure in the year to come
+_LATER = re.compile(r"明年|来年|來年|下一年|\bnext (?:fiscal )?year\b|\bthe coming year\b", re.I)
 
 
 # a clause that places its figure in an earlier time: it may be met by a page's earlier level

@@ -45,6 +45,7 @@ from verifier.judge.statements import (
     other_range_end,
     same_range,
     sentence_values,
+    speaks_ahead,
     swapped_pair,
 )
 from verifier.judge.statements import supports as aligned_supports
@@ -127,6 +128,10 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             st = _statement_at(d, by_place)
             if st is not None and not aligned_plausible(claimed, st, statements, frame_direction):
                 continue  # the same digits, but in another frame: another period, tranche, direction
+        elif f.stance == "contradicts" and frame.looks_ahead:
+            st = _statement_at(d, by_place)
+            if st is None or not speaks_ahead(st):
+                continue  # a forecast for the year to come is not contradicted by a level reached now
         if not _stale_support(d):
             kept.add(f, d)
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
@@ -170,7 +175,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     others = _sentence_siblings(q, claimed)
     against = [
         (st, kind) for st in statements
-        if (kind := contradiction(claimed, st))
+        if (kind := contradiction(claimed, st, ahead=frame.looks_ahead))
         and not (kind in _DIGIT_SLIPS and any(compare_values(o, st.value).agrees for o in others))
     ]
     if against:

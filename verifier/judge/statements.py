@@ -1135,8 +1135,22 @@ def aligned_plausible(
     )
 
 
-def contradiction(claimed: Value, st: Statement) -> str | None:
-    """The kind of contradiction an aligned statement makes, or None."""
+# what a page says of a time to come: the next year, an expectation, a forecast, guidance
+_AHEAD_WORDS = frozenset({"next", "expect", "forecas", "guidanc", "outlook", "predict", "estimat"})
+
+
+def speaks_ahead(st: Statement) -> bool:
+    """Does a page figure's clause (or the one before, its heading, its page's title) speak of a time to come?"""
+    p = st.passage
+    i = next((k for k, v in enumerate(p.values) if v is st.value), -1)
+    return i >= 0 and bool((_geometry(p, i).words | st.index.title_words) & _AHEAD_WORDS)
+
+
+def contradiction(claimed: Value, st: Statement, *, ahead: bool = False) -> str | None:
+    """The kind of contradiction an aligned statement makes, or None. ``ahead``: the claim forecasts the
+    year to come ("明年出货量会突破100万片"), which a level the page gives for now does not contradict."""
+    if ahead and not speaks_ahead(st):
+        return None
     if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
         return None  # a date differs only for the same event (published vs takes effect)
     if claimed.kind == "date" and _year_of_a_figure(st):
