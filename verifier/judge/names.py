@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from claims.bridge import content_words, has_han
 from claims.model import Value
@@ -76,10 +77,7 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
         if not hit:
             listing = _complete_listing(str(v.value), indexes)
             if listing is not None:
-                ps, variants = listing
-                draft = draft_evidence(ps, "contradicts", ps.context, None)
-                draft.matched_value = ", ".join(variants)
-                out.add(Finding("contradicts", 0.8, "version", "not_in_complete_list"), draft)
+                _not_in_complete_list(out, *listing, kind="version")
                 break
             sibling = _sibling_version(str(v.value), passages, t, q) or _sibling_listed_with(str(v.value), q, indexes)
             if sibling is not None:
@@ -351,10 +349,7 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         return judged
     out = Assessment()
     if (han_listing := _han_complete_list(q, indexes)) is not None:
-        lps, names = han_listing
-        draft = draft_evidence(lps, "contradicts", lps.context, None)
-        draft.matched_value = "、".join(names)
-        out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+        _not_in_complete_list(out, *han_listing, sep="、")
         return out
     best = passages[0] if passages else None
     if q.names:
@@ -374,10 +369,7 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
             # partners A, B and C" against "A、B和Okabe Shoji"), though the page names it elsewhere
             listing = _complete_name_list(q.names, q, indexes) if _listed_with_others(q, q.names) else None
             if listing is not None:
-                lps, names = listing
-                draft = draft_evidence(lps, "contradicts", lps.context, None)
-                draft.matched_value = ", ".join(names)
-                out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+                _not_in_complete_list(out, *listing)
             elif role is None and (clash := _lead_against(q, passages, t)) is not None:
                 out.add(Finding("contradicts", 0.8, "name", "role"), clash)
             elif role is None:
@@ -406,10 +398,7 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
                 draft.matched_value = other
                 out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
             elif listing is not None:
-                ps, names = listing
-                draft = draft_evidence(ps, "contradicts", ps.context, None)
-                draft.matched_value = ", ".join(names)
-                out.add(Finding("contradicts", 0.8, "name", "not_in_complete_list"), draft)
+                _not_in_complete_list(out, *listing)
         return out
     subjects = claim_subjects(q)
     if (clash := _lead_against(q, passages, t)) is not None:
@@ -613,6 +602,15 @@ _HAN_COMPLETE = re.compile(
 )
 _HAN_ITEMS = re.compile(r"[、，,]|(?<=.)(?:和|及|与|與)(?=.)")
 _HAN_LIST_END = re.compile(r"[。；;！!？?（(\n]")
+
+
+def _not_in_complete_list(
+    out: Assessment, ps: PassageScore, listed: Sequence[str], *, kind: Literal["name", "version"] = "name", sep: str = ", "
+) -> None:
+    """Record that the list passage ``ps`` gives as complete (``listed``) leaves the claim's item out."""
+    draft = draft_evidence(ps, "contradicts", ps.context, None)
+    draft.matched_value = sep.join(listed)
+    out.add(Finding("contradicts", 0.8, kind, "not_in_complete_list"), draft)
 
 
 def _han_items(text: str) -> list[str]:
