@@ -97,6 +97,7 @@ class Statement:
     index: SnapshotIndex
     passage_no: int
     value: Value
+    value_no: int  # the figure's place among its passage's values (what its geometry is cached by)
     comparison: Comparison
     match: float  # measure match of the figure's own segment (its clause cut at the figures around it)
     strict_match: float  # … without the page title (what the figure's own words say)
@@ -133,6 +134,10 @@ class Statement:
     @property
     def passage(self) -> IndexedPassage:
         return self.index.passages[self.passage_no]
+
+    @property
+    def geometry(self) -> _Geometry:
+        return _geometry(self.passage, self.value_no)
 
 
 def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None = None) -> ClaimFrame:
@@ -728,6 +733,7 @@ def aligned_statements(
                         index=idx,
                         passage_no=n,
                         value=pv,
+                        value_no=i,
                         comparison=cmp,
                         match=match,
                         strict_match=measure_match(frame, g.seg_words | periods),
@@ -1141,9 +1147,7 @@ _AHEAD_WORDS = frozenset({"next", "expect", "forecas", "guidanc", "outlook", "pr
 
 def speaks_ahead(st: Statement) -> bool:
     """Does a page figure's clause (or the one before, its heading, its page's title) speak of a time to come?"""
-    p = st.passage
-    i = next((k for k, v in enumerate(p.values) if v is st.value), -1)
-    return i >= 0 and bool((_geometry(p, i).words | st.index.title_words) & _AHEAD_WORDS)
+    return bool((st.geometry.words | st.index.title_words) & _AHEAD_WORDS)
 
 
 def contradiction(claimed: Value, st: Statement, *, ahead: bool = False) -> str | None:
@@ -1393,9 +1397,7 @@ def _segment_words(
 
 
 def _page_segment(st: Statement, drop: frozenset[str]) -> frozenset[str]:
-    p = st.passage
-    i = next(i for i, v in enumerate(p.values) if v is st.value)
-    return _wordy((_geometry(p, i).own_words | noun_terms(st.value.noun)) - drop)
+    return _wordy((st.geometry.own_words | noun_terms(st.value.noun)) - drop)
 
 
 def _page_item(st: Statement, drop: frozenset[str]) -> frozenset[str]:
