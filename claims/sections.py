@@ -174,20 +174,14 @@ def _outline_title(line: str, below: str) -> bool:
 
 # a transcript's turn: a time stamp ("[12:35]", "01:05:12") and/or a speaker's label ("主持人：", "嘉宾（周远）：",
 # "Host:") opening a line
-_TURN = re.compile(
-    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t]))"
-    r"|^(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]",
-    re.M,
-)
+_STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t])"
+_SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]"
+_TURN = re.compile(rf"^(?:{_STAMP})|^{_SPEAKER}", re.M)
 MIN_TURNS = 3  # a section of this many turns is a transcript: each turn cites only what it refers to
 
 
 # a turn's opening: its time stamp and speaker's label ("[12:35] 嘉宾（周远）：", "Host:"), never a claim's words
-_TURN_LABEL = re.compile(
-    r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
-    r"(?:(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:])?",
-    re.M,
-)
+_TURN_LABEL = re.compile(rf"^(?:(?:{_STAMP})[ \t]*)?(?:{_SPEAKER})?", re.M)
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
