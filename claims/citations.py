@@ -15,7 +15,8 @@ from claims.urls import normalise_url
 __all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans", "link_definitions", "reference_links"]
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
-_ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s][^<>]{0,2000}?)>")
+# "<url>", and Slack's "<url|label>" (a URL holds "|" only escaped, as %7C)
+_ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s|][^<>|]{0,2000}?)(?:\|(?P<label>[^<>|\n]{0,300}))?>")
 # (a URL ends before ";" or "," that opens another: "url1；url2" reads "url1;url2" in the width-folded view)
 _BARE = re.compile(
     r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)"
@@ -120,7 +121,8 @@ def find_sources(text: str, start: int = 0, end: int | None = None) -> list[Sour
         raw = re.sub(r"\s+", "", m.group("url"))
         if "/" not in raw:
             continue
-        found.append(_make(raw, _label(chunk, m.start()), start + m.start(), start + m.end()))
+        label = (m.group("label") or "").strip() or _label(chunk, m.start())
+        found.append(_make(raw, label, start + m.start(), start + m.end()))
         take(m.start(), m.end())
     for m in _BARE.finditer(chunk) if _may_hold_url(chunk) else ():
         if not free(m.start(), m.end()):

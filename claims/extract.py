@@ -127,8 +127,24 @@ def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -
         cjk_outside = len(_CJK_ANY.findall(line)) - sum(len(_CJK_ANY.findall(text, a, b)) for a, b in spans)
         # ("- **2.3x** — how much faster Halden 3.5 generates tokens than 3.1 ([Nerova](url))" says something)
         words_outside = len(_LATIN_WORD.findall(line)) - sum(len(_LATIN_WORD.findall(text, a, b)) for a, b in spans)
-        if covered / max(len(line.strip()), 1) > 0.5 and cjk_outside < 12 and words_outside < _SENTENCE_WORDS:
+        if (
+            covered / max(len(line.strip()), 1) > 0.5
+            and cjk_outside < 12
+            and words_outside < _SENTENCE_WORDS
+            and not _states_a_measure(text, line_start, line_end, spans)
+        ):
             _mask(mask, line_start, line_end)
+
+
+def _states_a_measure(text: str, line_start: int, line_end: int, links: list[tuple[int, int]]) -> bool:
+    """Does a line, its links aside, give a figure with a unit ("• Pylon Robotics Series C: $300M <url|TC>")?
+    A source line's own numbers are ids and dates ("Reuters (<url>) (4596854)")."""
+    outside, at = [], line_start
+    for a, b in links:
+        outside.append(text[at:a])
+        at = b
+    outside.append(text[at:line_end])
+    return any(v.unit and v.kind != "date" for v in parse_values(" ".join(outside)))
 
 
 def _mask_link_cells(text: str, line_start: int, line_end: int, links: list[tuple[int, int]], mask: bytearray) -> None:

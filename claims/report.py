@@ -17,7 +17,7 @@ from claims.citations import (
 )
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
-from claims.sections import Heading, classify_heading, clean_heading, find_headings, turn_spans
+from claims.sections import Heading, classify_heading, clean_heading, find_headings, is_transcript, turn_spans
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
 from claims.values import parse_dates
 
@@ -162,10 +162,11 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
                 nxt.start if nxt else len(text),
             )
         )
+    transcript = is_transcript(view)
     spans = [
         (heading, kind, s, e)
         for heading, kind, start, end in spans
-        for s, e in ((turn_spans(view, start, end) if kind != "references" else []) or [(start, end)])
+        for s, e in ((turn_spans(view, start, end, transcript=transcript) if kind != "references" else []) or [(start, end)])
     ]
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:

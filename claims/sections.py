@@ -173,30 +173,43 @@ def _outline_title(line: str, below: str) -> bool:
 
 
 # a transcript's turn: a time stamp ("[12:35]", "01:05:12") and/or a speaker's label ("主持人：", "嘉宾（周远）：",
-# "Host:") opening a line
+# "Host:") opening a line; a chat export's reply opens on an arrow, indented ("    ↳ [08:55] raj: …")
 _STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t])"
 _SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]"
-_TURN = re.compile(rf"^(?:{_STAMP})|^{_SPEAKER}", re.M)
-MIN_TURNS = 3  # a section of this many turns is a transcript: each turn cites only what it refers to
+_REPLY = r"[ \t]*[↳└][ \t]*"
+# a chat handle right after a time stamp ("[09:14] dana.w: …"): the speaker's label of a chat export
+_HANDLE = r"[A-Za-z][\w.\-]{0,30}:(?=[ \t])"
+_TURN = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^{_SPEAKER}", re.M)
+MIN_TURNS = 3  # a text of this many turns is a transcript: each turn cites only what it refers to
 
 
-# a turn's opening: its time stamp and speaker's label ("[12:35] 嘉宾（周远）：", "Host:"), never a claim's words
-_TURN_LABEL = re.compile(rf"^(?:(?:{_STAMP})[ \t]*)?(?:{_SPEAKER})?", re.M)
+# a turn's opening: its time stamp and speaker's label ("[12:35] 嘉宾（周远）：", "Host:", "[09:14] dana.w:"),
+# never a claim's words
+_TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER})?", re.M)
+
+
+def is_transcript(text: str) -> bool:
+    """Does ``text`` open at least ``MIN_TURNS`` lines on a time stamp or a speaker's label?"""
+    return len(_TURN.findall(text)) >= MIN_TURNS
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
     """The time stamps and speaker labels opening a transcript's turns (none in a text of fewer than
     ``MIN_TURNS`` turns)."""
-    if len(_TURN.findall(text)) < MIN_TURNS:
+    if not is_transcript(text):
         return []
     return [(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()]
 
 
-def turn_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The turns of a transcript section ``text[start:end]`` (the text before the first kept as its own
-    span), or [] when it is no transcript. A podcast guest's "（见链接 3）" cites link 3 for that turn alone."""
+def turn_spans(text: str, start: int, end: int, *, transcript: bool | None = None) -> list[tuple[int, int]]:
+    """The turns of a section ``text[start:end]`` of a transcript (the text before the first kept as its
+    own span), or [] when it holds one turn or none. ``transcript``: whether the whole text is one (read
+    from the section when not given): a chat message and its reply are two turns, however few the section
+    holds. A podcast guest's "（见链接 3）" cites link 3 for that turn alone, a reply nothing of its message's."""
     starts = [m.start() for m in _TURN.finditer(text, start, end)]
-    if len(starts) < MIN_TURNS:
+    if transcript is None:
+        transcript = len(starts) >= MIN_TURNS
+    if not transcript or not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
         return []
     spans = [(start, starts[0])] if text[start : starts[0]].strip() else []
     return spans + list(zip(starts, [*starts[1:], end], strict=True))

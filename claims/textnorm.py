@@ -121,8 +121,14 @@ def matching_view(text: str) -> str:
         pattern, table = _taiwan_phrases()
         simplified = pattern.sub(lambda m: table[m.group(0)], simplified)
     view = fold_width(simplified)
+    if "_" in view:  # "_57% vs 54%_": an emphasis mark, not part of a word (snake_case keeps its own)
+        view = _EMPHASIS.sub(" ", view)
     assert len(view) == len(text)
     return view
+
+
+# an underscore that opens or closes emphasis (markdown, Slack): a word character on one side at most
+_EMPHASIS = re.compile(r"(?<![\w])_(?=[^\s_])|(?<=[^\s_])_(?![\w])")
 
 
 _TRADITIONAL_SHARE = 0.03  # a text whose Han characters t2s changes more than this share of is Traditional

@@ -246,7 +246,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         ),
         "month-name",
     ),
-    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\b"), "half-en"),
+    # (a half "of fiscal 2027" or "of calendar 2027" keeps its basis in its raw text: the date judge compares it)
+    ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:(?:[Ff]iscal|[Cc]alendar)\s+(?:year\s+)?)?(?P<y>{_YEAR})\b"), "half-en"),
     ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "H"),
     (
         "y",
@@ -1407,7 +1408,7 @@ _EN_TIMES = re.compile(
     r"\b(?P<t>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:that|those|as|the|its|their"
     r"|what|more|less|higher|lower|larger|greater|bigger|smaller|faster|slower|over|last|a\s+year|from"
     # a valuation or a coverage: "42 times forward earnings", "3.6 times EBITDA", "12 times oversubscribed"
-    r"|(?:forward\s+|trailing\s+|next\s+year'?s\s+|annual\s+)?(?:earnings|sales|revenues?|ebitda|ebit|book(?:\s+value)?"
+    r"|(?:forward\s+|trailing\s+|next\s+year'?s\s+|annual\s+|adjusted\s+|core\s+|underlying\s+)?(?:earnings|sales|revenues?|ebitda|ebit|book(?:\s+value)?"
     r"|profits?|cash\s+flows?|oversubscribed|subscribed|covered))\b)",
     re.I,
 )
@@ -1509,7 +1510,8 @@ def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
         n = m.group("t").lower()
         factor = float(n) if n[0].isdigit() else float(_EN_COUNT_WORDS.get(n, 0))
         if factor:
-            yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", 1.0)
+            precision = 10.0 ** -_decimals(n) if n[0].isdigit() else 1.0  # "3.1 times" is not 3.6 times
+            yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
 
 
 def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:

@@ -326,6 +326,30 @@ def test_a_transcripts_turns_cite_only_the_links_they_refer_to() -> None:
     assert not any(mask[label + len("[01:02] 嘉宾（王一）：") : label + len("[01:02] 嘉宾（王一）：数字确实很猛")])
 
 
+def test_a_chat_exports_messages_and_replies_cite_their_own_links() -> None:
+    """A Slack export: "<url|label>" links, "[hh:mm] handle:" messages, "↳" replies indented under them. A
+    reply is a turn of its own (it cites nothing of its message's), the link's label is the page's name,
+    the handle is no claim, and a "• name: figure <url|site>" line of a numbers list states its figure."""
+    from claims.extract import extract_claims
+
+    text = (
+        "#ai-desk — exported 2026-11-29\n\n"
+        "[08:52] dana.w: Velamir printed Q3 after the bell: *revenue $7.41B*, net income $1.1B <https://example.org/velamir-q3|Business Wire>\n"
+        "    ↳ [08:55] raj: fiscal or calendar?\n"
+        "    ↳ [08:56] dana.w: gross margin _57% vs 54% a year ago_ too\n\n"
+        "[11:05] mei: quick numbers:\n"
+        "• Pylon Robotics Series C: $300M <https://example.org/pylon-series-c|TechCrunch>\n"
+        "• Orbitalis Ranger 3 context window: 1M tokens <https://example.org/ranger-3|Orbitalis>\n"
+    )
+    report = parse_report(text, "slack.txt")
+    cited = [(report.text[s.start : s.end].strip()[:16], [(r.url, r.label) for r in s.sources]) for s in report.sections]
+    assert ("[08:52] dana.w: ", [("https://example.org/velamir-q3", "Business Wire")]) in cited
+    assert ("↳ [08:56] dana.w", []) in cited
+    keys = {c.key_text for c in extract_claims(report)}
+    assert {"$7.41B", "$1.1B", "57%", "54%", "$300M"} <= keys
+    assert not keys & {"08:52", "08:56", "dana.w"}
+
+
 def test_front_matter_with_an_impossible_date_is_refused_clearly() -> None:
     with pytest.raises(ReportError, match="impossible date"):
         parse_report("---\ntitle: Weekly\ndate: 2026-13-45\n---\n# Weekly\n\nRevenue rose 5%.\n", "weekly.md")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from claims.textnorm import _T2S, _WIDTH, cjk_ratio, fold_width, to_simplified
+from claims.textnorm import _T2S, _WIDTH, cjk_ratio, fold_width, matching_view, to_simplified
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,3 +54,9 @@ def test_a_traditional_text_reads_taiwans_words_as_the_mainlands() -> None:
     for word in ("上下文窗口", "发布", "通过", "数据中心", "网络安全"):
         assert word in view
     assert matching_view("数据中心的资料显示") == "数据中心的资料显示"  # a Simplified text keeps its own words
+
+
+def test_emphasis_underscores_are_not_word_characters_in_the_matching_view() -> None:
+    """"_57% vs 54%_" (markdown, Slack italics) reads 57% and 54%; snake_case and __init__ are left alone."""
+    assert matching_view("margin _57% vs 54% a year ago_ too") == "margin  57% vs 54% a year ago  too"
+    assert matching_view("snake_case and __init__") == "snake_case and __init__"

@@ -665,6 +665,7 @@ def test_hundredths_of_a_currency_are_read_as_such(text: str, value: float, unit
     [
         ("shares trade at about 42 times forward earnings", "42 times", 42.0),
         ("net debt of 3.6 times EBITDA", "3.6 times", 3.6),
+        ("Net debt stood at 3.1 times adjusted EBITDA", "3.1 times", 3.1),
         ("the retail book was 12 times oversubscribed", "12 times", 12.0),
     ],
 )
@@ -681,3 +682,33 @@ def test_times_of_an_event_are_no_multiple() -> None:
 def test_basis_points_abbreviated_bp_are_percentage_points(text: str, raw: str) -> None:
     got = [v for v in parse_values(text) if v.unit == "pp"]
     assert [(v.raw, round(float(v.value), 2)) for v in got] == [(raw, float(raw[:-2]) / 100)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        ("the archive now holds 210 terabytes of footage", "210 terabytes", 210.0, "TB"),
+        ("each node carries 512 MB of cache", "512 MB", 512.0, "MB"),
+        ("a 1.5 petabyte data lake", "1.5 petabyte", 1.5, "PB"),
+        ("显存容量为 24 gigabytes", "24 gigabytes", 24.0, "GB"),
+    ],
+)
+def test_storage_sizes_spelled_out_keep_their_unit(text: str, raw: str, value: float, unit: str) -> None:
+    v = next(v for v in parse_values(text) if v.raw == raw)
+    assert (v.value, v.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [("production starts in the first half of calendar 2027", "first half of calendar 2027"),
+     ("in the second half of fiscal year 2026", "second half of fiscal year 2026")],
+)
+def test_a_half_keeps_the_year_basis_it_is_counted_in(text: str, raw: str) -> None:
+    v = one(text)
+    assert v.raw == raw and v.kind == "date"
+
+
+def test_a_multiple_in_times_keeps_its_decimals() -> None:
+    """"3.1 times" is known to a tenth: it does not agree with 3.6x."""
+    v = one("Net debt stood at 3.1 times adjusted EBITDA")
+    assert (v.value, v.precision) == (3.1, pytest.approx(0.1))

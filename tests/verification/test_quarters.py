@@ -78,3 +78,24 @@ def test_a_share_that_climbed_reads_its_new_level() -> None:
     assert d.status == "verified"
     d, _ = verdict("矽晟AI與高效能運算相關營收占比已達41%", "41%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_half_of_the_fiscal_year_is_not_the_calendar_half() -> None:
+    """The same half read from "fiscal 2027" and "calendar 2027" is two periods: the page's basis contradicts
+    the claim's; a page that names no basis neither contradicts nor is taken for the other."""
+    p = page("Orrin remains on track to begin volume production of Halden 4 in the first half of calendar 2027.")
+    d, a = verdict("Halden 4 volume production in the first half of fiscal 2027.", "first half of fiscal 2027", "date", p)
+    assert (d.status, d.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_period", "first half of calendar 2027")
+    d, _ = verdict("Halden 4 volume production in the first half of calendar 2027.", "first half of calendar 2027", "date", p)
+    assert d.status == "verified"
+    plain = page("Orrin remains on track to begin volume production of Halden 4 in the first half of 2027.")
+    d, _ = verdict("Halden 4 volume production in the first half of fiscal 2027.", "first half of fiscal 2027", "date", plain)
+    assert d.status != "contradicted"
+
+
+def test_a_ratio_the_page_gives_for_the_period_before_is_contradicted() -> None:
+    p = page("Net debt stood at 3.1 times adjusted EBITDA at the end of September, down from 3.6 times at the end of June.")
+    d, a = verdict("- Net debt/EBITDA 3.6x at end-September.", "3.6x", "count", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "3.1 times")
+    d, _ = verdict("- Net debt/EBITDA 3.1x at end-September.", "3.1x", "count", p)
+    assert d.status == "verified"

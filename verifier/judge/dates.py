@@ -41,12 +41,24 @@ _UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
 # a date that ends or bounds a period ("the quarter ended October 31", "截至10月31日") is not an event's
 _PERIOD_END = re.compile(r"\b(?:ended|ending|ends|as\s+of|through|to)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE)
+# the year a period is counted in: a company's fiscal year is not the calendar's ("the first half of fiscal
+# 2027" is not "the first half of calendar 2027", whatever the two values read)
+_FISCAL = re.compile(r"\bfiscal\b|\bFY|财年|財年|财政年度|財政年度|会计年度|會計年度", re.IGNORECASE)
+_CALENDAR = re.compile(r"\bcalendar\b|自然年|日历年|日曆年", re.IGNORECASE)
+
+
+def year_basis(raw: str) -> str | None:
+    """"fiscal" or "calendar" when a date's own words say which year it is counted in, else None."""
+    fiscal, calendar = bool(_FISCAL.search(raw)), bool(_CALENDAR.search(raw))
+    return "fiscal" if fiscal and not calendar else "calendar" if calendar and not fiscal else None
 
 
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     out = Assessment()
     relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
     reference = _reference_year(claimed) if relative else None
+    basis = year_basis(claimed.raw)
+    other_basis: tuple[PassageScore, Value] | None = None
     for ps in passages:
         # many dates on one page: the passage must speak to the claim, not merely share a date (a page
         # with dates in at most two passages offers few coincidences: its exact date needs less)
@@ -65,8 +77,15 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one
             if cmp.agrees and date_precision(pv.value) >= date_precision(claimed.value):
+                if basis is not None and year_basis(pv.raw) not in (None, basis):
+                    other_basis = other_basis or (ps, pv)  # the same half, counted in the other year
+                    continue
                 out.add(Finding("supports", ps.context, "date", "passage"), draft_evidence(ps, "supports", ps.context, pv))
                 break
+    if not out.findings and other_basis is not None:
+        ps, pv = other_basis
+        out.add(Finding("contradicts", ps.context, "date", "period"), draft_evidence(ps, "contradicts", ps.context, pv))
+        return out
     if out.findings and not relative:
         told = _event_told_otherwise(q, claimed, passages, out, t)
         if told is not None:
