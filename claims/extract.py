@@ -14,7 +14,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 
@@ -23,7 +23,8 @@ from claims.entities import chinese_entities, entities_in, fact_stopwords, latin
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
-from claims.sections import is_item_heading, speaker_labels
+from claims.sections import ORG_KEYWORD, is_item_heading, speaker_labels
+from claims.table_units import SCALED, declared_unit
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
 
@@ -197,6 +198,8 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
             _mask(mask, m.start(), m.end())
     for start, end in speaker_labels(text):  # "[17:05] 嘉宾（林可）：" opens a turn, it claims nothing
         _mask(mask, start, end)
+    for m in ORG_KEYWORD.finditer(text) if "#+" in text else ():  # "#+TITLE: …", "#+CAPTION: 单位：亿元"
+        _mask(mask, m.start(), m.end())
     for m in _ORDINAL.finditer(text):
         _mask(mask, m.start(1), m.end(1))
     for m in _LABEL.finditer(text):
@@ -661,6 +664,8 @@ def _claim(
         v = d.value
         noun = v.noun or (_column_header(view, s, d.start) if v.kind in {"money", "count", "percent"} else None)
         value = Value(key, v.value, v.unit, v.qualifier, d.start, d.end, v.kind, v.precision, noun)
+        if view[s] == "|" and v.kind in {"count", "money"}:
+            value = _in_table_unit(view, s, e, value)
     else:
         value = Value(key, _fact_value(view[d.start : d.end]), None, "=", d.start, d.end, "fact")
     return ExtractedClaim(
@@ -670,7 +675,7 @@ def _claim(
         sentence_end=e,
         sentence=sentence,  # one string shared by the claims of a sentence
         key_text=key,
-        kind=d.kind,
+        kind=d.kind if value.kind == d.kind or d.value is None else "money",  # a bare cell under "单位：亿元"
         section_order=ctx.section.order,
         values=(value,),
         entities=entities,
@@ -696,8 +701,20 @@ def _column_header(view: str, s: int, pos: int) -> str | None:
     column = view.count("|", line_start, pos) - 1
     if column < 1:
         return None
+    header = _table_top(view, line_start)[1]
+    if not header:
+        return None
+    cells = [c.strip() for c in header.strip().strip("|").split("|")]
+    if column >= len(cells) or not re.search(r"[\u4e00-\u9fffA-Za-z]", cells[column]):
+        return None
+    return translate(cells[column]) or cells[column]  # 投后估值 → post-money valuation, as the lexicon reads it
+
+
+def _table_top(view: str, line_start: int) -> tuple[int, str | None]:
+    """Where the markdown table holding the row at ``line_start`` begins, and its header row (the one
+    above the |---| rule; None when the table has no rule)."""
     header: str | None = None
-    end = line_start - 1
+    top, end = line_start, line_start - 1
     for _ in range(200):  # up the table to its header row, the one above the |---| rule
         if end <= 0:
             break
@@ -705,17 +722,55 @@ def _column_header(view: str, s: int, pos: int) -> str | None:
         line = view[start:end].strip()
         if not line.startswith("|"):
             break
+        top = start
         if _TABLE_RULE.match(line):
             above_end = start - 1
-            header = view[view.rfind("\n", 0, above_end) + 1 : above_end] if above_end > 0 else None
+            if above_end > 0:
+                top = view.rfind("\n", 0, above_end) + 1
+                header = view[top:above_end]
             break
         end = start - 1
-    if not header:
+    return top, header
+
+
+def _declared_table_unit(view: str, s: int, pos: int) -> tuple[float, str] | None:
+    """The unit a report's table declares for the bare cell at ``pos`` of the row at ``s``: in the cell's
+    column header ("数值（亿元）") or a caption over the table ("单位：亿元", "#+CAPTION: (in US$ millions)")."""
+    line_start = view.rfind("\n", 0, s) + 1
+    if not view.startswith("|", line_start):
         return None
-    cells = [c.strip() for c in header.strip().strip("|").split("|")]
-    if column >= len(cells) or not re.search(r"[\u4e00-\u9fffA-Za-z]", cells[column]):
-        return None
-    return translate(cells[column]) or cells[column]  # 投后估值 → post-money valuation, as the lexicon reads it
+    top, header = _table_top(view, line_start)
+    column = view.count("|", line_start, pos) - 1
+    cells = [c.strip() for c in (header or "").strip().strip("|").split("|")]
+    if 0 <= column < len(cells) and (in_header := declared_unit(cells[column])) is not None:
+        return in_header
+    above, lines = top - 1, 0
+    while above > 0 and lines < 2:  # the caption: one of the two lines over the table
+        start = view.rfind("\n", 0, above) + 1
+        line = view[start:above].strip()
+        if line and (caption := declared_unit(line)) is not None:
+            return caption
+        lines += bool(line)
+        above = start - 1
+    return None
+
+
+def _in_table_unit(view: str, s: int, e: int, v: Value) -> Value:
+    """A bare figure filling its cell of a report table, in the unit the table declares: 23.1 under
+    "单位：亿元" is 23.1亿元; "$2,604" under "(in millions)" is $2,604 million. Others as they are."""
+    cell_start, cell_end = view.rfind("|", s, v.start), view.find("|", v.end, e)
+    whole = cell_start >= 0 and cell_end >= 0 and view[cell_start + 1 : cell_end].strip() == view[v.start : v.end].strip()
+    if not whole or not isinstance(v.value, float) or v.kind not in {"count", "money"}:
+        return v
+    declared = _declared_table_unit(view, s, v.start)
+    if declared is None:
+        return v
+    factor, unit = declared
+    if v.kind == "count" and v.unit is None and unit:
+        return replace(v, value=v.value * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
+    if v.kind == "money" and not SCALED.search(v.raw) and (not unit or unit == v.unit):
+        return replace(v, value=v.value * factor, precision=(v.precision or 1.0) * factor)
+    return v
 
 
 @dataclass(frozen=True)

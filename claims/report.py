@@ -17,14 +17,22 @@ from claims.citations import (
 )
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
-from claims.sections import Heading, classify_heading, clean_heading, find_headings, is_transcript, turn_spans
+from claims.sections import (
+    ORG_KEYWORD,
+    Heading,
+    classify_heading,
+    clean_heading,
+    find_headings,
+    is_transcript,
+    turn_spans,
+)
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
 from claims.values import parse_dates
 
 __all__ = ["decode_report", "parse_report"]
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_DATE_LINE = re.compile(r"^[ \t#*]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
+_DATE_LINE = re.compile(r"^[ \t#*+]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^\d{1,3}\]:[^\n]*$", re.M)
 _SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -211,6 +219,8 @@ def parse_report(text: str, name: str) -> ParsedReport:
     title = str(meta.get("title") or "").strip()
     if not title and (subject := _SUBJECT_LINE.match(text, body_start)):  # an email's "Subject:" names it
         title = subject.group("title").strip()
+    org = {m.group("key").upper(): m.group("value").strip() for m in ORG_KEYWORD.finditer(text, body_start, body_start + 2000)}
+    title = title or org.get("TITLE", "")
     if not title:
         first = next((s for s in sections if s.heading and s.kind != "references"), None)  # (a link list titles nothing)
         title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]

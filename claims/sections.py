@@ -18,6 +18,16 @@ __all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
+# Emacs Org-mode: "* 本周要闻", "** 星澜智算三季报" are headings of that many levels, "#+TITLE: …" a keyword line
+_ORG_HEADING = re.compile(r"^(\*{1,6})[ \t]+(\S.*?)[ \t]*$")
+ORG_KEYWORD = re.compile(r"^#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>[^\n]*)$", re.M)
+_ORG_DEEP_HEADING = re.compile(r"^\*{2,}[ \t]+\S", re.M)
+
+
+def is_org(text: str) -> bool:
+    """Is ``text`` an Org-mode document (a "#+TITLE:" keyword, or headings two stars deep)? There a line
+    opening on stars is a heading, not a bullet."""
+    return ORG_KEYWORD.search(text) is not None or len(_ORG_DEEP_HEADING.findall(text)) >= 2
 _ITEM = re.compile(
     r"^(?:[-*+•][ \t]+|\d{1,2}(?:[.、)）]|[ \t])[ \t]*|[一二三四五六七八九十]{1,3}[、.．][ \t]*"
     r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)][ \t]*)"
@@ -41,6 +51,7 @@ class Heading:
 def clean_heading(raw: str) -> str:
     """A heading line without markdown marks or emphasis: "## **今日要闻**" → "今日要闻"."""
     s = raw.strip().lstrip("\ufeff").lstrip("#").strip()
+    s = re.sub(r"^\*{1,6}[ \t]+", "", s)  # an Org heading's stars
     marked = _MARKED_TITLE.match(s)
     if marked:
         s = marked.group("title").strip()
@@ -222,11 +233,12 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
     # line underlined with one is a setext heading); each line is tested once
     blank = [_blank_or_rule(line) for _start, _end, line in lines]
     headings: list[Heading] = []
+    org = is_org(text)
     for i, (start, end, line) in enumerate(lines):
         if start < body_start:
             continue
         line = line.lstrip("\ufeff")  # a byte-order mark before the first heading
-        md = _MD_HEADING.match(line) if line[:1] == "#" else None  # the pattern opens with #
+        md = _MD_HEADING.match(line) if line[:1] == "#" else (_ORG_HEADING.match(line) if org and line[:1] == "*" else None)
         if md:
             title = md.group(2).strip()
             item = bool(_ITEM.match(title))

@@ -350,6 +350,28 @@ def test_a_chat_exports_messages_and_replies_cite_their_own_links() -> None:
     assert not keys & {"08:52", "08:56", "dana.w"}
 
 
+def test_an_org_mode_weekly_reads_its_keywords_headings_and_table_unit() -> None:
+    """Emacs Org-mode: "#+TITLE:" / "#+DATE:" name and date the report, "** " entries are sections citing
+    their own "[[url][label]]" links, and a "#+CAPTION: 单位：亿元" over an org table puts its bare cells in 亿元."""
+    from claims.extract import extract_claims
+
+    text = (
+        "#+TITLE: 算力周报（第48周）\n#+DATE: 2026-11-29\n\n* 本周要闻\n\n"
+        "** 星澜智算三季报\n星澜智算第三季度营业收入128.6亿元。\n来源：[[https://example.org/xinglan-q3][巨潮资讯]]\n\n"
+        "** 长岭半导体扩产\n长岭半导体拟投资450亿元建设新产线。\n来源：[[https://example.org/changling][证券时报]]\n\n"
+        "* 数据一览\n#+CAPTION: 单位：亿元\n| 公司 | 指标 | 数值 |\n|---+---+---|\n| 星澜智算 | 前三季度归母净利润 | 23.1 |\n"
+    )
+    report = parse_report(text, "weekly.txt")
+    assert (report.title, str(report.date)) == ("算力周报（第48周）", "2026-11-29")
+    cited = {s.heading: [r.url for r in s.sources] for s in report.sections}
+    assert cited["星澜智算三季报"] == ["https://example.org/xinglan-q3"]
+    assert cited["长岭半导体扩产"] == ["https://example.org/changling"]
+    claims = {c.key_text: c for c in extract_claims(report)}
+    cell = claims["23.1"]
+    assert (cell.kind, cell.values[0].value, cell.values[0].unit) == ("money", pytest.approx(2.31e9), "CNY")
+    assert "2026-11-29" not in claims and "48" not in claims  # keyword lines claim nothing
+
+
 def test_front_matter_with_an_impossible_date_is_refused_clearly() -> None:
     with pytest.raises(ReportError, match="impossible date"):
         parse_report("---\ntitle: Weekly\ndate: 2026-13-45\n---\n# Weekly\n\nRevenue rose 5%.\n", "weekly.md")

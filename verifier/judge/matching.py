@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
+from claims.table_units import PER_SHARE, SCALED, declared_unit
 from verifier.judge.compare import normalise_version, unit_family
 
 __all__ = [
@@ -191,57 +192,6 @@ def passage_values(text: str, default_year: int | None = None) -> list[Value]:
         return []
 
 
-# a table's declared unit, in its header row, heading or caption: "(billion yen)", "in millions of US
-# dollars", "($ in millions)", "单位：亿元", "（人民幣百萬元）" — its bare cells are amounts in it
-_DECLARED_EN = re.compile(
-    r"\b(?:in\s+)?(?P<scale>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<cur>yen|(?:US\s+|Hong\s+Kong\s+)?dollars|won|euros|yuan|pounds)\b"
-    r"|(?P<sym>US\$|HK\$|\$|¥|€|£)\s*(?:in\s+)?(?P<scale2>billions?|millions?|thousands?)\b"
-    # "(in millions, except per share data)": a scale alone, for cells that write their own currency
-    r"|[(（]\s*in\s+(?P<scale3>billions|millions|thousands)\b"
-    # "£m unless stated", "US$bn", "$'000": a currency and its scale abbreviated, no figure between
-    r"|(?<![\w$])(?P<sym4>US\$|HK\$|\$|¥|€|£)\s?(?P<abbr>bn|mn|m|k|'000|000)(?![\w'])",
-    re.I,
-)
-# a money cell that writes no scale of its own ("$2,604", not "$2.6bn" or "$1.2 million")
-_SCALED = re.compile(r"(?:\d\s*(?:k|m|mn|mm|bn|b|tn|t|thousand|million|billion|trillion)\b|[千万亿億萬])", re.I)
-_PER_SHARE = re.compile(r"per\s+(?:diluted\s+|basic\s+)?share|每股|\bEPS\b", re.I)
-_DECLARED_ZH = re.compile(
-    r"单位\s*[:：]\s*(?P<zh>(?:人民币|港币|新台币)?\s*(?:千|仟|万|百万|千万|亿)?\s*(?:元|美元|港元|日元|韩元|欧元))"
-    r"|[（(]\s*(?P<zh2>(?:人民币|港币|新台币)?(?:千|仟|万|百万|千万|亿)(?:元|美元|港元|日元|韩元|欧元))\s*[)）]"
-)
-
-
-@lru_cache(maxsize=1024)
-def declared_unit(text: str) -> tuple[float, str] | None:
-    """(factor, currency) a table's header, heading or caption declares for its bare cells, or None."""
-    from claims.textnorm import to_simplified
-
-    if m := _DECLARED_ZH.search(to_simplified(text)):
-        unit = (m.group("zh") or m.group("zh2")).replace(" ", "").replace("仟", "千")  # 仟: 千 in formal writing
-        lead = next((c for c in ("人民币", "港币", "新台币") if unit.startswith(c)), "")
-        phrase = f"{lead}1{unit[len(lead):]}"
-    elif m := _DECLARED_EN.search(text):
-        if m.group("scale3"):
-            return ({"billions": 1e9, "millions": 1e6, "thousands": 1e3}[m.group("scale3").lower()], "")
-        if m.group("abbr"):
-            scale = _SCALE_ABBREVIATIONS[m.group("abbr").lower()]
-            return _declared_money(f"{m.group('sym4')}1 {scale}")
-        scale = (m.group("scale") or m.group("scale2")).lower().rstrip("s")
-        phrase = f"{m.group('sym')}1 {scale}" if m.group("sym") else f"1 {scale} {m.group('cur')}"
-    else:
-        return None
-    return _declared_money(phrase)
-
-
-_SCALE_ABBREVIATIONS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "'000": "thousand", "000": "thousand"}
-
-
-def _declared_money(phrase: str) -> tuple[float, str] | None:
-    """(factor, currency) of a phrase such as "£1 million", read as any amount is."""
-    got = [v for v in passage_values(phrase) if v.kind == "money" and isinstance(v.value, float)]
-    return (float(got[0].value), str(got[0].unit)) if len(got) == 1 and got[0].unit else None
-
-
 def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str] | None) -> list[Value]:
     """A row's bare numbers, each a whole cell, as amounts in its table's declared unit (97.2 under
     "(billion yen)"; not the 1 of a "1-5月累計" label)."""
@@ -249,14 +199,14 @@ def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str]
         return values
     factor, unit = declared
     cells = table_cells(row)
-    if cells and _PER_SHARE.search(cells[0]):
+    if cells and PER_SHARE.search(cells[0]):
         return values  # "Diluted earnings per share | $2.31" under "(in millions, except per share data)"
     return [
         replace(v, value=float(v.value) * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
         if unit and v.kind == "count" and v.unit is None and isinstance(v.value, float) and _whole_cell(row, v)
         # a cell with its own currency and no scale ("$2,604" under "(in millions)") is in the declared scale
         else replace(v, value=float(v.value) * factor, precision=(v.precision or 1.0) * factor)
-        if v.kind == "money" and isinstance(v.value, float) and not _SCALED.search(v.raw) and _whole_cell(row, v)
+        if v.kind == "money" and isinstance(v.value, float) and not SCALED.search(v.raw) and _whole_cell(row, v)
         and (not unit or unit == v.unit)
         else v
         for v in values
