@@ -31,7 +31,8 @@ from claims.values import parse_dates, parse_values
 __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_table_row"]
 
 _MAX_SENTENCE = 400
-_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
+# (one before a URL query's "name=" is inside a URL: "detail?stockCode=688721" ends no sentence)
+_SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
 # a line that ends in none of these (nor in a space) stops mid-sentence
 _CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
 # a full stop after these is an abbreviation, not the end of an English sentence

@@ -198,3 +198,14 @@ def test_a_bold_decimal_opening_a_bullet_is_a_figure_not_a_list_number() -> None
     keys = {c.key_text for c in extract_claims(parse_report(text, "r.md"))}
     assert {"40.5%", "2.3x", "300"} <= keys
     assert not keys & {"12", "12.", "40", "2"}
+
+
+def test_a_url_query_does_not_end_a_sentence() -> None:
+    """"detail?stockCode=688721&…" is inside a link: the sentence after the link is the claim's, not the
+    URL's tail; a question mark or a Chinese semicolon (read as ";" in the view) still ends one."""
+    from claims.extract import sentence_spans
+
+    text = "Xinglan Q3 report <https://www.cninfo.com.cn/detail?stockCode=688721&id=12|cninfo>: Q3 revenue RMB12.86bn. Why? 营收增长;利润下降"
+    sentences = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert sentences[0].startswith("Xinglan Q3 report <https://") and sentences[0].endswith("RMB12.86bn")
+    assert sentences[1:] == ["Why", "营收增长", "利润下降"]
