@@ -468,3 +468,11 @@ def test_a_half_years_figure_is_no_quarters() -> None:
     assert periods_conflict(period_marks("Q2 operating profit"), period_marks("H1 FY2026"))
     assert not periods_conflict(period_marks("Q2 operating profit"), period_marks("Q2 FY2026"))
     assert not periods_conflict(period_marks("上半年营收"), period_marks("first half"))
+
+
+def test_a_note_correcting_to_a_figure_not_another_marks_the_other_stale() -> None:
+    text = "(This story corrects the amount raised in paragraph 1 to $1.4 billion, not $1.2 billion, after the company clarified it)"
+    stale = [text[a:b] for a, b in stale_spans(text)]
+    assert any("$1.2 billion" in s for s in stale) and not any("$1.4 billion" in s for s in stale)
+    zh = "更正：本文第一段融资金额应为14亿美元，而非12亿美元。"
+    assert any("12亿美元" in zh[a:b] for a, b in stale_spans(zh))

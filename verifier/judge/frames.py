@@ -466,7 +466,7 @@ def trailing_change(text: str, clause_end: int) -> int:
 
 _REVISION = re.compile(
     r"earlier version|original version|originally (?:reported|stated|said)|previously (?:reported|stated|said)"
-    r"|incorrectly|erroneously|\bcorrect(?:ed|ion)\b|此前版本|原文|原稿|原[称稱]|更正|勘误|勘誤|误为|誤為|有误|有誤|早前版本",
+    r"|incorrectly|erroneously|\bcorrect(?:ed|ion|s|ing)\b|此前版本|原文|原稿|原[称稱]|更正|勘误|勘誤|误为|誤為|有误|有誤|早前版本",
     re.IGNORECASE,
 )
 _SAID = re.compile(
@@ -491,9 +491,14 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
             end = re.search(r"[;；]|, (?:citing|but|while)|[,，]\s*(?:经|經|应|應|实|實|现|現|已|正确|正確)|$", s[m.end() :])
             stop = m.end() + (end.start() if end else len(s) - m.end())
             spans.append((base + m.end(), base + stop))
-        for m in re.finditer(r"(?:\bfrom(?: the| an?)?|从|由)\s*", s, re.IGNORECASE):
+        # revised *from* a figure, or to one "not" / "rather than" / 而非 the old one ("corrects the amount to
+        # $1.4 billion, not $1.2 billion")
+        for m in _REVISED_FROM.finditer(s):
             spans.append((base + m.end(), base + min(len(s), m.end() + 24)))
     return tuple(spans)
+
+
+_REVISED_FROM = re.compile(r"(?:\bfrom(?: the| an?)?|从|由|,\s*not(?: the| an?)?|\brather than|\binstead of|而非|而不是|并非|並非)\s*", re.IGNORECASE)
 
 
 def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
