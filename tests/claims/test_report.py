@@ -337,6 +337,7 @@ def test_a_chat_exports_messages_and_replies_cite_their_own_links() -> None:
         "[08:52] dana.w: Velamir printed Q3 after the bell: *revenue $7.41B*, net income $1.1B <https://example.org/velamir-q3|Business Wire>\n"
         "    ↳ [08:55] raj: fiscal or calendar?\n"
         "    ↳ [08:56] dana.w: gross margin _57% vs 54% a year ago_ too\n\n"
+        "[10:25] li.chen: Shenyan raised RMB1.5bn, led by Jialan Capital <https://example.org/shenyan|36Kr>\n\n"
         "[11:05] mei: quick numbers:\n"
         "• Pylon Robotics Series C: $300M <https://example.org/pylon-series-c|TechCrunch>\n"
         "• Orbitalis Ranger 3 context window: 1M tokens <https://example.org/ranger-3|Orbitalis>\n"
@@ -347,6 +348,7 @@ def test_a_chat_exports_messages_and_replies_cite_their_own_links() -> None:
     assert ("↳ [08:56] dana.w", []) in cited
     keys = {c.key_text for c in extract_claims(report)}
     assert {"$7.41B", "$1.1B", "57%", "54%", "$300M"} <= keys
+    assert "Jialan Capital" in keys  # a message's one line is no heading: its names are claims too
     assert not keys & {"08:52", "08:56", "dana.w"}
 
 
