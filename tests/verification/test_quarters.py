@@ -99,3 +99,15 @@ def test_a_ratio_the_page_gives_for_the_period_before_is_contradicted() -> None:
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "3.1 times")
     d, _ = verdict("- Net debt/EBITDA 3.1x at end-September.", "3.1x", "count", p)
     assert d.status == "verified"
+
+
+def test_the_base_of_a_comparison_is_not_the_claims_subject() -> None:
+    """"比Lyra 4.1低约17%": Lyra 4.1 is what the price is compared with; the page's "about 17% lower than Lyra
+    4.1's" supports it, and Lyra 4.1's own benchmark score beside it is no contradiction."""
+    p = page(
+        "On SWE-Verified+, Lyra 5 scores 78.4%, up from 69.1% for Lyra 4.1.",
+        "Lyra 5's input price is about 17% lower than Lyra 4.1's, and its output price is 20% lower.",
+        title="Introducing Lyra 5",
+    )
+    d, _ = verdict("Lumora Labs发布新一代模型Lyra 5，输入价格为每百万token 2.5美元，比Lyra 4.1低约17%", "17%", "percent", p)
+    assert d.status == "verified"

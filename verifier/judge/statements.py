@@ -280,7 +280,8 @@ def claim_subject(q: ClaimQuery) -> str | None:
         if own:
             return own[0]
     head = q.sentence[s:at]
-    names = [compact(n) for n in split_names(head) if len(compact(n)) >= 3]
+    # (the base a comparison is made against is no subject: "比Lyra 4.1低约17%", "17% lower than Lyra 4.1's")
+    names = [compact(n) for n in split_names(head) if len(compact(n)) >= 3 and not _comparison_base(head, n)]
     if names:
         return names[0]
     # a Chinese attribute names its subject after the figure: "估值 3800 亿美元的 Anthropic"
@@ -300,6 +301,15 @@ def claim_subject(q: ClaimQuery) -> str | None:
 
 
 # a sentence opening on a name ("* **Halvorsen Cloud**, …"), bullets and emphasis before it
+_BASE_BEFORE = re.compile(r"(?:比|较|較|相比|相较|相較|对比|對比|\bthan|\bversus|\bvs\.?|\bcompared (?:with|to))\s*$", re.I)
+
+
+def _comparison_base(text: str, name: str) -> bool:
+    """Is ``name`` written in ``text`` right after a comparison's base word (比 / 较 / than / versus)?"""
+    at = text.find(name)
+    return at > 0 and _BASE_BEFORE.search(text, 0, at) is not None
+
+
 _OPENING_NAME = re.compile(r"[\s*#>\-–•]*(?:\*\*)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})(?:\*\*)?\s*,")
 
 
