@@ -221,12 +221,10 @@ def _date_slip(a: tuple[str, ...], b: tuple[str, ...]) -> str:
 def _classify_disagreement(a: float, b: float) -> str:
     if a > 0 and b > 0:
         ratio = math.log10(max(a, b) / min(a, b))
-        da, db = significant_digits(a), significant_digits(b)
-        # ×10 to ×10⁴ (a zero, a thousand for a million, 万 for 亿); a million-fold gap is no one slip. A
-        # figure of one digit ("百亿", "3亿") slipped is those very digits: 98,315.64万 is no 百亿 ×10⁻¹
-        tolerance = _SLIP_TOLERANCE if min(len(da), len(db)) >= 2 else _ROUND_SLIP_TOLERANCE
-        if ratio >= 0.99 and abs(ratio - round(ratio)) < tolerance and round(ratio) <= _MAX_SLIP:
+        # ×10 to ×10⁴ (a zero, a thousand for a million, 万 for 亿); a million-fold gap is no one slip
+        if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01 and round(ratio) <= _MAX_SLIP:
             return "scale_slip"
+        da, db = significant_digits(a), significant_digits(b)
         width = max(len(da), len(db))  # 15 vs 105: the writer's digits were 150 and 105
         da, db = da.ljust(width, "0"), db.ljust(width, "0")
         if width >= 2 and da != db and sorted(da) == sorted(db) and ratio < 1:
@@ -235,8 +233,6 @@ def _classify_disagreement(a: float, b: float) -> str:
 
 
 _MAX_SLIP = 4  # powers of ten one slip of a writer spans
-_SLIP_TOLERANCE = 0.01  # in powers of ten: 2.3% (the page's rounding of the claim's digits)
-_ROUND_SLIP_TOLERANCE = 0.0005  # … when either figure is one digit: the same digit, no neighbour of it
 _BOUND_REACH = 2.0  # "超过 100 万" is how a writer rounds 1.2 million, not 30 million
 
 
@@ -348,7 +344,11 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         return Comparison("agree", "bound")
     if qb in {"<", "<="} and qa in {"<", "<="} and b <= a + tol and abs(b) * _BOUND_REACH >= abs(a) - tol:
         return Comparison("agree", "bound")
-    return Comparison("disagree", _classify_disagreement(abs(a), abs(b)))
+    detail = _classify_disagreement(abs(a), abs(b))
+    if detail == "scale_slip" and qa in _BOUNDS and len(significant_digits(a)) == 1 and significant_digits(a) != significant_digits(b):
+        # "突破百亿" is a magnitude, not digits: 98,315.64万 below it is no slip of it (its own digit ×10ⁿ is)
+        detail = "different"
+    return Comparison("disagree", detail)
 
 
 # 元 alone is the yuan of the mainland, Taiwan's dollar or Hong Kong's, by where it is written; the reader
