@@ -111,3 +111,11 @@ def test_the_base_of_a_comparison_is_not_the_claims_subject() -> None:
     )
     d, _ = verdict("Lumora Labs发布新一代模型Lyra 5，输入价格为每百万token 2.5美元，比Lyra 4.1低约17%", "17%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_frame_of_nothing_but_expected_contradicts_nothing() -> None:
+    """"首期300兆瓦预计2027年第三季度投运" names no measure the reader knows besides 预计 (expected): the page's
+    "the full 1.2GW expected by 2030" is no other date for it."""
+    p = page("The first phase, a 300MW building, is due to come online in the third quarter of 2027, with the full 1.2GW expected by 2030.")
+    d, _ = verdict("首期300兆瓦预计2027年第三季度投运，园区将于2029年全部建成", "2027年第三季度", "date", p)
+    assert d.status != "contradicted"

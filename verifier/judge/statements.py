@@ -145,7 +145,7 @@ def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None 
     spans = tuple((v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date")
     key = figure if figure is not None else (q.values[0] if q.values else None)
     kin = _kin_spans(q, figure)
-    return claim_frame(
+    frame = claim_frame(
         q.sentence,
         figure.raw if figure is not None else q.key_text,
         tuple((c.terms, c.weight, c.source) for c in q.concepts),
@@ -158,6 +158,14 @@ def frame_of(q: ClaimQuery, *, names_measure: bool = True, figure: Value | None 
         # (a date's siblings stay every other figure of its sentence: the words they bind are no event's)
         sibling_spans=None if key is None or unit_family(key) == "date" else kin,
     )
+    if frame.weights and all(terms & _MODAL for terms, _ in frame.weights):
+        # "预计2027年第三季度投运": a frame of nothing but "expected" names no measure (投运 unread): "expected
+        # by 2030" on the page is no statement of it
+        frame = replace(frame, weights=(), wide=())
+    return frame
+
+
+_MODAL = frozenset({"expect", "estimat", "forecas", "plan", "intend", "aim"})
 
 
 def _kin_spans(q: ClaimQuery, figure: Value | None) -> tuple[tuple[int, int], ...]:
