@@ -140,3 +140,13 @@ def test_a_bracketed_inline_link_is_a_citation_not_the_claims_words() -> None:
     assert not {"newswir", "http", "pr"} & q.all_terms()
     kept = build_query(kind="fact", sentence="Nerova released [Halden 3.5](https://example.org/h) today.", key_text="Nerova", key_start=0)
     assert "Halden 3.5" in kept.sentence  # a link inside the sentence is its words
+
+
+def test_a_name_ending_in_a_number_is_not_found_inside_a_longer_version() -> None:
+    from verifier.judge.matching import compact, find_name
+
+    page = "Lyra 5 replaces Lyra 4.1 as the default model in Lumora Chat."
+    got = find_name("Lyra 4", compact(page), page)
+    assert (got.found, got.near_miss) == (False, "Lyra 4.1")
+    for page in ("Lyra 4 is 10 times faster", "We keep Lyra 4 and Lyra 4.1", "It replaces Lyra 4."):
+        assert find_name("Lyra 4", compact(page), page).found

@@ -620,7 +620,16 @@ def find_name(name: str, page_compact: str, page_text: str) -> NameMatch:
     similar but not the same (Radyn Robotics vs Teradyne Robotics)."""
     key = compact(name)
     if len(key) >= 2 and key in page_compact:
-        return NameMatch(name, True, score=1.0)
+        if not key[-1].isdigit():
+            return NameMatch(name, True, score=1.0)
+        # a name ending in a number is on the page only where that number ends too: "Lyra 4" is not in
+        # "Lyra 4.1" (another version of it, a near miss)
+        longer: str | None = None
+        for m in re.finditer(re.escape(key) + r"((?:\.\d+)+)?", page_compact):  # ("lyra410x": "Lyra 4 10x", spaces gone)
+            if not m.group(1):
+                return NameMatch(name, True, score=1.0)
+            longer = longer or name + m.group(1)
+        return NameMatch(name, False, near_miss=longer, score=0.9)
     words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
     best: tuple[float, str] | None = None
     for cand in _page_names(page_text, len(words)):
