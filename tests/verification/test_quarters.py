@@ -119,3 +119,18 @@ def test_a_frame_of_nothing_but_expected_contradicts_nothing() -> None:
     p = page("The first phase, a 300MW building, is due to come online in the third quarter of 2027, with the full 1.2GW expected by 2030.")
     d, _ = verdict("首期300兆瓦预计2027年第三季度投运，园区将于2029年全部建成", "2027年第三季度", "date", p)
     assert d.status != "contradicted"
+
+
+def test_a_rank_claimed_in_words_needs_a_passage_that_ranks() -> None:
+    """"市占率居国内第一" is not confirmed by a passage that shares its topic and ranks nothing."""
+    p = page(
+        ("项目 | 本报告期 | 年初至报告期末", "th"),
+        ("归属于上市公司股东的净利润 | 98,315.64 | 231,086.92", "td"),
+        "报告期内，公司交付AI服务器约1.86万台，其中液冷机型占比41%。",
+        title="星澜智算2026年第三季度报告",
+    )
+    d, _ = verdict("公司称，其液冷服务器市占率居国内第一。", "其液冷服务器市占率居国内第一", "fact", p)
+    assert d.status != "verified"
+    ranked = page("据IDC统计，星澜智算液冷服务器市占率居国内第一。", title="星澜智算2026年第三季度报告")
+    d, _ = verdict("公司称，其液冷服务器市占率居国内第一。", "其液冷服务器市占率居国内第一", "fact", ranked)
+    assert d.status == "verified"

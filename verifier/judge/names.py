@@ -407,12 +407,15 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         out.add(Finding("contradicts", 0.8, "name", "role"), clash)
         return out
     written = compact(q.key_text)
+    ranked = _RANK_WORDS.search(q.key_text) is not None
     for ps in passages:
         # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
         if not subject_on_page(q, subjects, ps.index):
             continue
         # the key's very words in a passage that speaks to the claim ("由海岳资本领投": names no dictionary knows)
         verbatim = len(written) >= 4 and written in ps.passage.compact and ps.context >= t.fact_context
+        if ranked and not verbatim and not _RANK_WORDS.search(ps.passage.text):
+            continue  # "市占率居国内第一": a passage that ranks nothing says nothing of a rank
         if verbatim or (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
@@ -421,6 +424,15 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
             out.add(Finding("supports", ps.context, "topic", "concepts"), draft_evidence(ps, "supports", ps.context, None, spans))
             break
     return out
+
+
+# a rank or superlative: a claim of one needs a passage that ranks ("居国内第一", "the largest", "No. 1")
+_RANK_WORDS = re.compile(
+    r"第[一二三四五六七八九十\d]+(?:名|位|大)?|首位|榜首|冠军|龙头|龍頭|[最]\w|领先|領先|居首|"
+    r"\b(?:first|second|third|top|leading|largest|biggest|highest|lowest|smallest|fastest|greatest|most|best"
+    r"|No\.\s?\d|#\d|rank\w*)\b",
+    re.IGNORECASE,
+)
 
 
 _COMPLETE_NAMES = re.compile(
