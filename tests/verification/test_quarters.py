@@ -134,3 +134,9 @@ def test_a_rank_claimed_in_words_needs_a_passage_that_ranks() -> None:
     ranked = page("据IDC统计，星澜智算液冷服务器市占率居国内第一。", title="星澜智算2026年第三季度报告")
     d, _ = verdict("公司称，其液冷服务器市占率居国内第一。", "其液冷服务器市占率居国内第一", "fact", ranked)
     assert d.status == "verified"
+
+
+def test_capex_meets_a_plan_to_invest() -> None:
+    p = page("Vellmar would invest €2.8 billion in 2027, up from €2.1 billion this year, the finance chief said.")
+    d, _ = verdict("- 2027 capex €2.8bn vs €2.1bn this year.", "€2.8bn", "money", p)
+    assert d.status == "verified"
