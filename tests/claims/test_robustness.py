@@ -16,7 +16,10 @@ _PIECES = st.sampled_from(
     ["# ", "## ", "- ", "1. ", "\n", "\n\n", "---\n", "title: x\n", "日期：", "来源：", "可信来源：", "(<https://a.com/x>)",
      "[t](https://b.org/y)", "[ps://bad", "https://press-release-details/x", "[4]", "arXiv:2604.07355", "“引号”",
      "（括号）", "2026 - 04 - 13", "4 月 15 日", "1220 亿美元", "83.1%", "GPT - 5 . 4", "数千个", "两倍", "Uber、Skild AI",
-     "为什么重要：", "，", "。", "OpenAI 发布了", "模型", " ", "\t", "\ufeff", "twıce", "fıve", "ſeven", "İki", "\u212aelvin"]
+     "为什么重要：", "，", "。", "OpenAI 发布了", "模型", " ", "\t", "\ufeff", "twıce", "fıve", "ſeven", "İki", "\u212aelvin",
+     # the forms of stop 27: Org-mode, Slack exports, report tables with a unit caption, emphasis underscores
+     "#+TITLE: ", "#+DATE: 2026-11-29\n", "#+CAPTION: 单位：亿元\n", "* ", "** ", "[[https://c.cn/z][标题]]", "[09:14] dana.w: ",
+     "    ↳ [09:20] raj: ", "<https://d.com/q?id=1|Site>", "• ", "| a | 23.1 |\n", "|---+---|\n", "_57%_", "3.1 times adjusted EBITDA"]
 )
 
 
