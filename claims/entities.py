@@ -158,6 +158,7 @@ MEASURE_ACRONYMS = frozenset({
     "EPS", "DPS", "ARR", "EBITDA", "EBIT", "GAAP", "PBT", "PAT", "FCF", "ROE", "ROA", "ROIC", "NIM", "ASP", "ARPU",
     "GMV", "MAU", "DAU", "AUM", "NAV", "TAM", "CAPEX", "OPEX", "YOY", "QOQ", "FY", "BPS", "NRR", "CFO", "COO",
 })
+_FIGURE_WORD = re.compile(r"[$€£¥]?\d[\d.,]*[A-Za-z%]{0,3}")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WHEN_OR_AMOUNT = re.compile(
     rf"{_MONTH}(?:\s*[-–/]\s*{_MONTH})?"  # Jan-Oct
@@ -174,6 +175,9 @@ def names_no_one(name: str) -> bool:
     "CNY4.86bn", "EBITDA", "Adj. EBITDA" (a measure's acronym with at most one plain word)."""
     if _WHEN_OR_AMOUNT.fullmatch(name.strip()):
         return True
+    spaced = name.split()
+    if len(spaced) > 1 and spaced[0].upper() in MEASURE_ACRONYMS and all(_FIGURE_WORD.fullmatch(w) for w in spaced[1:]):
+        return True  # the measure with its value: "EBITDA 3.6x", "EPS 31.4p"
     words = name.replace(".", " ").split()
     rest = [w for w in words if w.upper() not in MEASURE_ACRONYMS]
     return len(rest) < len(words) and (not rest or (len(rest) == 1 and re.fullmatch(r"[A-Z][a-z]+", rest[0]) is not None))

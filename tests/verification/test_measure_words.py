@@ -45,6 +45,7 @@ def test_spans_that_say_when_how_much_or_which_measure_name_no_one() -> None:
 
     assert all(names_no_one(n) for n in ("Q3", "3Q27", "FY27", "Jan-Oct", "CNY4.86bn", "US$2bn", "EBITDA", "Adj. EBITDA", "Interim DPS"))
     assert all(names_no_one(n) for n in ("Fiscal Q2", "Fiscal Q2 2027", "Q2 FY2027", "Fiscal Year 2027", "Fiscal 2027"))
+    assert all(names_no_one(n) for n in ("EBITDA 3.6x", "EPS 31.4p", "GAAP 61.2%"))  # a measure with its value
     assert not any(names_no_one(n) for n in ("Fiscal Networks", "Q2 Holdings"))
     assert not any(names_no_one(n) for n in ("Vellmar Data", "Eemshaven", "US", "Harbourline Digital", "Q-Bit Labs"))
 
@@ -151,3 +152,15 @@ def test_a_forecast_for_next_year_is_not_contradicted_by_a_level_reached_now() -
     outlook = page("公司预计明年AI加速卡出货量约60万片。", title="某芯片公司业绩说明会纪要")
     d, _ = verdict("我个人预测，明年AI加速卡出货量会突破100万片", "100万片", "count", outlook)
     assert d.status == "contradicted"
+
+
+def test_a_capitalised_word_opening_a_bullet_is_a_word_not_a_subject() -> None:
+    from verifier.judge.evidence import claim_subjects
+    from verifier.judge.matching import build_query
+
+    sentence = "• Operating cash outflow of RMB 1.25 billion over the first nine months, as it stocked up on wafers."
+    q = build_query(kind="money", sentence=sentence, key_text="RMB 1.25 billion", key_start=sentence.find("RMB"), values=())
+    assert "operating" not in claim_subjects(q)
+    sentence = "• Lanxin Technology raised RMB 1.25 billion."
+    q = build_query(kind="money", sentence=sentence, key_text="RMB 1.25 billion", key_start=sentence.find("RMB"), values=())
+    assert "lanxintechnology" in claim_subjects(q)  # a name of two words is a name wherever it stands

@@ -127,7 +127,11 @@ def _page_keys(idx: SnapshotIndex) -> frozenset[str]:
 def sentence_initial_word(q: ClaimQuery, name: str) -> bool:
     """"Guidance for the next quarter…", "Shares jumped…": a plain capitalised word that opens the
     sentence is a word, not a name."""
-    return q.sentence.lstrip().startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
+    opening = _LINE_MARK.sub("", q.sentence, count=1)  # "• Operating cash outflow…": a bullet opens no name
+    return opening.startswith(name) and bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", name))
+
+
+_LINE_MARK = re.compile(r"^\s*(?:[-*+•·▪■◆▶>]+|\d{1,2}[.)])?\s*")
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
