@@ -146,7 +146,11 @@ def _states_a_measure(text: str, line_start: int, line_end: int, links: list[tup
         outside.append(text[at:a])
         at = b
     outside.append(text[at:line_end])
-    return any(v.unit and v.kind != "date" for v in parse_values(" ".join(outside)))
+    rest = " ".join(outside)
+    return _DIGIT.search(rest) is not None and any(v.unit and v.kind != "date" for v in parse_values(rest))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _mask_link_cells(text: str, line_start: int, line_end: int, links: list[tuple[int, int]], mask: bytearray) -> None:
