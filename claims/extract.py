@@ -622,7 +622,8 @@ class _SectionContext:
 def _section_context(view: str, section: Section, mask: bytearray, year: int | None) -> _SectionContext:
     line_end = view.find("\n", section.start)
     heading_end = section.end if line_end < 0 or not section.heading else line_end
-    if section.heading and matching_view(section.heading) not in view[section.start : heading_end]:
+    first_line = view[section.start : heading_end]
+    if section.heading and section.heading not in first_line and matching_view(section.heading) not in first_line:
         heading_end = section.start  # a transcript's later turn: its first line is no heading, its title's above
     group_heading = bool(section.heading) and not is_item_heading(section.heading)
     heading_entities = entities_in(view[section.start : heading_end]) if section.heading else ()
