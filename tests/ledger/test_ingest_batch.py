@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -234,3 +236,59 @@ def test_the_members_made_before_the_write_are_the_ones_the_ledger_reads_back(en
                 assert keys == grouping_keys(theirs)
                 checked += 1
     assert checked > 50
+
+
+def test_a_batch_made_ready_holds_what_the_claims_give() -> None:
+    """What ``claim_batch`` hands the write (a worker's work, made before any id exists): each claim's
+    values, entities and topics encoded as ``json.dumps(…, ensure_ascii=False)`` encodes them (the
+    ledger's text, byte for byte), and a group member for exactly the checkworthy claims that have
+    grouping keys (the claims it passes over, of other kinds or without values, have none)."""
+    import json
+
+    from claims.extract import iter_claims
+    from claims.report import parse_report
+    from storage.groups import grouping_keys
+    from storage.ingest import _member, claim_batch
+
+    checked = with_keys = 0
+    for name, body in _docs()[:6]:
+        parsed = parse_report(body, name)
+        claims = list(iter_claims(parsed))
+        ready = claim_batch(claims, parsed.date)
+        for ex, row in zip(claims, ready.rows, strict=True):
+            assert row[7] == json.dumps([v.to_json() for v in ex.values], ensure_ascii=False)
+            assert row[8] == json.dumps(list(ex.entities), ensure_ascii=False)
+            assert row[9] == json.dumps(list(ex.topics), ensure_ascii=False)
+            checked += 1
+        expected = [at for at, ex in enumerate(claims) if ex.checkworthy and grouping_keys(_member(ex, parsed.date))]
+        assert [at for at, _m, _k in ready.members] == expected
+        with_keys += len(expected)
+    assert checked > 500 and with_keys > 20
+
+
+_JSONISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and ±inf too: written as json.dumps writes them
+    | st.text(),  # quotes, backslashes, control characters, any plane
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSONISH)
+@settings(max_examples=300, deadline=None)
+def test_the_claims_json_is_what_json_dumps_gives(obj: object) -> None:
+    """The encoder built once for the claims' JSON columns (``storage.ingest._to_json``) gives what
+    ``json.dumps(obj, ensure_ascii=False)`` gives, and reads back to the same data."""
+    import json
+    import math
+
+    from storage.ingest import _to_json
+
+    encoded = _to_json(obj)
+    assert encoded == json.dumps(obj, ensure_ascii=False)
+    back = json.loads(encoded)
+    if not (isinstance(obj, float) and math.isnan(obj)):
+        assert json.dumps(back, ensure_ascii=False) == encoded
