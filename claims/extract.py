@@ -23,7 +23,7 @@ from claims.entities import chinese_entities, entities_in, fact_stopwords, latin
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
-from claims.sections import ORG_KEYWORD, is_item_heading, speaker_labels
+from claims.sections import ORG_KEYWORD, is_item_heading, opens_a_turn, speaker_labels
 from claims.table_units import SCALED, declared_unit
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
@@ -622,8 +622,7 @@ class _SectionContext:
 def _section_context(view: str, section: Section, mask: bytearray, year: int | None) -> _SectionContext:
     line_end = view.find("\n", section.start)
     heading_end = section.end if line_end < 0 or not section.heading else line_end
-    first_line = view[section.start : heading_end]
-    if section.heading and section.heading not in first_line and matching_view(section.heading) not in first_line:
+    if section.heading and opens_a_turn(view, section.start) and section.heading not in view[section.start : heading_end]:
         heading_end = section.start  # a transcript's later turn: its first line is no heading, its title's above
     group_heading = bool(section.heading) and not is_item_heading(section.heading)
     heading_entities = entities_in(view[section.start : heading_end]) if section.heading else ()

@@ -27,7 +27,9 @@ _ORG_DEEP_HEADING = re.compile(r"^\*{2,}[ \t]+\S", re.M)
 def is_org(text: str) -> bool:
     """Is ``text`` an Org-mode document (a "#+TITLE:" keyword, or headings two stars deep)? There a line
     opening on stars is a heading, not a bullet."""
-    return ORG_KEYWORD.search(text) is not None or len(_ORG_DEEP_HEADING.findall(text)) >= 2
+    if "#+" in text and ORG_KEYWORD.search(text) is not None:
+        return True
+    return "**" in text and len(_ORG_DEEP_HEADING.findall(text)) >= 2
 _ITEM = re.compile(
     r"^(?:[-*+•][ \t]+|\d{1,2}(?:[.、)）]|[ \t])[ \t]*|[一二三四五六七八九十]{1,3}[、.．][ \t]*"
     r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)][ \t]*)"
@@ -202,6 +204,11 @@ _TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \
 def is_transcript(text: str) -> bool:
     """Does ``text`` open at least ``MIN_TURNS`` lines on a time stamp or a speaker's label?"""
     return len(_TURN.findall(text)) >= MIN_TURNS
+
+
+def opens_a_turn(text: str, at: int) -> bool:
+    """Does the line at ``at`` open a transcript's turn (a time stamp or a speaker's label)?"""
+    return _TURN.match(text, at) is not None
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
