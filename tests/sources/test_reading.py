@@ -369,29 +369,3 @@ def test_a_link_free_list_among_paragraphs_is_read_on_a_page_without_an_article(
     assert "Revenue of $2.418 billion, up 44% year over year." in page.text
     assert "$2.1 billion" not in page.text
 
-
-def test_a_unit_line_just_before_a_table_declares_its_cells_unit() -> None:
-    """"单位：万元　币种：人民币" in a caption paragraph trafilatura drops becomes the table's first row, so the
-    index reads 1,286,452.37 as 万元; a table under a paragraph declaring none keeps its bare numbers."""
-    from verifier.judge.matching import build_index
-
-    rows = (
-        "<table><tr><th>项目</th><th>本报告期</th><th>年初至报告期末</th></tr>"
-        "<tr><td>营业收入</td><td>1,286,452.37</td><td>3,147,905.18</td></tr></table>"
-    )
-    html = (
-        "<html><head><title>星澜智算2026年第三季度报告</title></head><body><article><h1>星澜智算2026年第三季度报告</h1>"
-        "<p>星澜智算科技股份有限公司董事会及全体董事保证本公告内容不存在任何虚假记载，并对其内容的真实性承担法律责任。</p>"
-        "<p>公司负责人、主管会计工作负责人及会计机构负责人保证季度报告中财务信息的真实、准确、完整。第三季度财务报表是否经审计：否。</p>"
-        "<h2>一、主要财务数据</h2><p>（一）主要会计数据和财务指标，报告期内公司交付AI服务器约1.86万台，其中液冷机型占比41%。</p>"
-        f"<p class='caption'>单位：万元　币种：人民币</p>{rows}"
-        f"<p>下表为上年同期的主要会计数据，供投资者对照参考，相关数据未经审计。</p>{rows}</article></body></html>"
-    )
-    page = read_html(html)
-    index = build_index(
-        snapshot_id=1, source_id=1, url="https://example.org/q3", title=page.title, text=page.text,
-        passages=[{"start": p.start, "end": p.end, "kind": p.kind, "heading": p.heading} for p in page.passages],
-    )
-    revenue = [[(v.value, v.unit) for v in p.values] for p in index.passages if p.text.startswith("营业收入")]
-    assert revenue[0] == [(pytest.approx(1.28645237e10), "CNY"), (pytest.approx(3.14790518e10), "CNY")]
-    assert revenue[1] == [(1286452.37, None), (3147905.18, None)]

@@ -125,47 +125,6 @@ def text_lists_to_paragraphs(tree: Any) -> int:
     return changed
 
 
-_CAPTION_MAX_CHARS = 80
-
-
-def unit_captions_into_tables(tree: Any) -> int:
-    """A short line declaring a table's unit, just before the table ("单位：万元　币种：人民币", "(in US$
-    millions)"), becomes the table's first row, spanning it.
-
-    trafilatura drops such a line when it looks like a figure caption (``<p class="caption">``), and with it
-    the only thing saying that 1,286,452.37 is in 万元; the passage index reads a one-cell row declaring a
-    unit as the table's. Returns how many tables."""
-    from claims.table_units import declared_unit
-
-    changed = 0
-    for table in list(tree.iter("table")):
-        before = table.getprevious()
-        while before is not None and not isinstance(before.tag, str):
-            before = before.getprevious()  # a comment between them
-        if before is None or before.tag in ("table", "script", "style") or next(before.iter("table"), None) is not None:
-            continue
-        text = normalise_text(" ".join(before.itertext()))
-        if not text or len(text) > _CAPTION_MAX_CHARS or declared_unit(text) is None:
-            continue
-        row = etree.Element("tr")
-        cell = etree.SubElement(row, "td")
-        cell.text = text
-        body = table.find("tbody")
-        (body if body is not None else table).insert(0, row)
-        tail = before.tail
-        parent = before.getparent()
-        if parent is not None:
-            prev = before.getprevious()
-            if tail and tail.strip():  # keep text that followed the caption
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(before)
-        changed += 1
-    return changed
-
-
 def columns(text: str) -> int:
     """Display width of ``text``: a wide (CJK) character takes two columns, like on a terminal."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -367,7 +326,6 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
     head_rows = rows_with_header_cells(tree)
     leaf_divs_to_paragraphs(tree)
     text_lists_to_paragraphs(tree)
-    unit_captions_into_tables(tree)
     headings = headings_before_paragraphs(tree)
     body = main_text_tree(tree, url, fast=fast)
     if body is None:
