@@ -140,3 +140,19 @@ def test_capex_meets_a_plan_to_invest() -> None:
     p = page("Vellmar would invest €2.8 billion in 2027, up from €2.1 billion this year, the finance chief said.")
     d, _ = verdict("- 2027 capex €2.8bn vs €2.1bn this year.", "€2.8bn", "money", p)
     assert d.status == "verified"
+
+
+def test_a_pinyin_member_missing_from_a_complete_chinese_list_is_contradicted() -> None:
+    """"The five: Xinglan, Yunheng, Beichen, Jingqi and Hailan Cloud" against "共5家，分别为：北京星澜智算…、
+    极湾科技有限公司": four names sound in the page's list, Hailan in none of it."""
+    p = page(
+        "经评审，确定2026年度第二批智算券服务商共5家，分别为：北京星澜智算科技股份有限公司、云衡数据科技有限公司、"
+        "北辰智算（北京）有限公司、京启云计算有限公司、极湾科技有限公司。",
+        title="关于公布2026年度第二批智算券服务商名单的通知",
+    )
+    sentence = "The five: Xinglan, Yunheng, Beichen, Jingqi and Hailan Cloud."
+    d, a = verdict(sentence, "Hailan Cloud", "fact", p)
+    assert (d.status, a.findings[0].detail) == ("contradicted", "not_in_complete_list")
+    assert "极湾科技有限公司" in (a.evidence[0].matched_value or "")
+    d, _ = verdict(sentence, "Beichen", "fact", p)
+    assert d.status != "contradicted"

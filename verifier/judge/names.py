@@ -12,7 +12,7 @@ from typing import Literal
 
 from claims.bridge import content_words, has_han
 from claims.model import Value
-from claims.pinyin import word_key
+from claims.pinyin import page_keys, word_key
 from claims.values import cn_number
 from verifier.judge.compare import (
     compare_values,
@@ -391,6 +391,8 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         else:
             missing = [n for n, m in zip(q.names, matches, strict=True) if not m.found]
             listing = _complete_name_list(missing, q, indexes) if missing else None
+            if listing is None and missing:
+                listing = _romanised_complete_list(missing, q, indexes)
             swapped = _list_with_another_member(q, passages, t) if missing and listing is None else None
             if swapped is not None:
                 ps, span, other = swapped
@@ -627,6 +629,14 @@ def _not_in_complete_list(
     out.add(Finding("contradicts", 0.8, kind, "not_in_complete_list"), draft)
 
 
+# a short aside inside a list's item ("北辰智算（北京）有限公司"): part of the item, not the list's end
+_ASIDE = re.compile(r"[（(][^（）()。；;\n]{1,12}[）)]")
+
+
+def _without_asides(text: str) -> str:
+    return _ASIDE.sub("", text) if "（" in text or "(" in text else text
+
+
 def _han_items(text: str) -> list[str]:
     return [i.strip(" 　等") for i in _HAN_ITEMS.split(text) if i.strip(" 　等")]
 
@@ -647,12 +657,42 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     others = [i for i in items if i != key]
     for idx in indexes:
         for n, p in enumerate(idx.passages):
-            for m in _HAN_COMPLETE.finditer(p.text):
-                end = _HAN_LIST_END.search(p.text, m.end())
-                listed = _han_items(p.text[m.end() : end.start() if end else len(p.text)])
+            text = _without_asides(p.text)
+            for m in _HAN_COMPLETE.finditer(text):
+                end = _HAN_LIST_END.search(text, m.end())
+                listed = _han_items(text[m.end() : end.start() if end else len(text)])
                 if len(listed) < 2 or key in listed or sum(o in listed for o in others) < 2:
                     continue
                 return PassageScore(idx, n, 1.0, 0.0, ()), listed
+    return None
+
+
+def _romanised_complete_list(
+    missing: Sequence[str], q: ClaimQuery, indexes: Sequence[SnapshotIndex]
+) -> tuple[PassageScore, list[str]] | None:
+    """The claim lists Chinese organisations in pinyin ("The five: Xinglan, Yunheng, Beichen, Jingqi and Hailan
+    Cloud"); a cited page gives the list as complete in characters ("共5家，分别为：北京星澜智算…、极湾科技有限公司"),
+    sounding at least two of the claim's other names and none of the missing one's: it is no member."""
+    def key(name: str) -> str | None:
+        return word_key(name.split()[0]) if name.split() else None
+
+    wanted = [k for k in (key(m) for m in missing) if k]
+    others = [k for k in (key(n) for n in q.context_names if n not in missing) if k]
+    if not wanted or len(others) < 2:
+        return None
+    for idx in indexes:
+        if not has_han(idx.page_text):
+            continue
+        for n, p in enumerate(idx.passages):
+            text = _without_asides(p.text)
+            for m in _HAN_COMPLETE.finditer(text):
+                end = _HAN_LIST_END.search(text, m.end())
+                listed = _han_items(text[m.end() : end.start() if end else len(text)])
+                sounds = [page_keys(item) for item in listed]
+                if len(listed) < 2 or any(k in ks for k in wanted for ks in sounds):
+                    continue
+                if sum(any(o in ks for ks in sounds) for o in others) >= 2:
+                    return PassageScore(idx, n, 1.0, 0.0, ()), listed
     return None
 
 
