@@ -156,3 +156,13 @@ def test_a_pinyin_member_missing_from_a_complete_chinese_list_is_contradicted() 
     assert "极湾科技有限公司" in (a.evidence[0].matched_value or "")
     d, _ = verdict(sentence, "Beichen", "fact", p)
     assert d.status != "contradicted"
+
+
+
+def test_a_quarter_code_carries_the_words_of_its_quarter() -> None:
+    """"Q3" in an English claim meets 第三季度 / "third quarter" on a page: its concept holds their glosses."""
+    from verifier.judge.matching import build_query
+
+    q = build_query(kind="money", sentence="Changling Q3 revenue RMB7.15bn", key_text="RMB7.15bn", key_start=21, values=())
+    quarter = next(c for c in q.concepts if c.source == "Q3")
+    assert {"third", "quarter"} <= set(quarter.terms)
