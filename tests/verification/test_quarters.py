@@ -166,3 +166,5 @@ def test_a_quarter_code_carries_the_words_of_its_quarter() -> None:
     q = build_query(kind="money", sentence="Changling Q3 revenue RMB7.15bn", key_text="RMB7.15bn", key_start=21, values=())
     quarter = next(c for c in q.concepts if c.source == "Q3")
     assert {"third", "quarter"} <= set(quarter.terms)
+    q = build_query(kind="money", sentence="Pennant H1 revenue £412.6m", key_text="£412.6m", key_start=19, values=())
+    assert {"first", "half"} <= set(next(c for c in q.concepts if c.source == "H1").terms)
