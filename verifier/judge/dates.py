@@ -21,6 +21,7 @@ from verifier.judge.evidence import (
     draft_evidence,
     on_sparse_page,
 )
+from verifier.judge.frames import period_marks
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
@@ -41,16 +42,14 @@ _UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
 # a date that ends or bounds a period ("the quarter ended October 31", "截至10月31日") is not an event's
 _PERIOD_END = re.compile(r"\b(?:ended|ending|ends|as\s+of|through|to)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE)
-# the year a period is counted in: a company's fiscal year is not the calendar's ("the first half of fiscal
-# 2027" is not "the first half of calendar 2027", whatever the two values read)
-_FISCAL = re.compile(r"\bfiscal\b|\bFY|财年|財年|财政年度|財政年度|会计年度|會計年度", re.IGNORECASE)
-_CALENDAR = re.compile(r"\bcalendar\b|自然年|日历年|日曆年", re.IGNORECASE)
 
 
 def year_basis(raw: str) -> str | None:
-    """"fiscal" or "calendar" when a date's own words say which year it is counted in, else None."""
-    fiscal, calendar = bool(_FISCAL.search(raw)), bool(_CALENDAR.search(raw))
-    return "fiscal" if fiscal and not calendar else "calendar" if calendar and not fiscal else None
+    """"fiscal" or "calendar" when a date's own words say which year it is counted in (read as every clause's
+    period is), else None: "the first half of fiscal 2027" is not "the first half of calendar 2027", whatever
+    the two values read."""
+    marks = period_marks(raw) & {"fiscal", "calendar"}
+    return next(iter(marks)) if len(marks) == 1 else None
 
 
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
