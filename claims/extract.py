@@ -24,7 +24,7 @@ from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
 from claims.sections import ORG_KEYWORD, is_item_heading, opens_a_turn, speaker_labels
-from claims.table_units import SCALED, declared_unit
+from claims.table_units import PER_SHARE, SCALED, declared_unit
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
 
@@ -769,7 +769,11 @@ def _in_table_unit(view: str, s: int, e: int, v: Value) -> Value:
     whole = cell_start >= 0 and cell_end >= 0 and view[cell_start + 1 : cell_end].strip() == view[v.start : v.end].strip()
     if not whole or not isinstance(v.value, float) or v.kind not in {"count", "money"}:
         return v
-    declared = _declared_table_unit(view, s, v.start)
+    label = view[s:e].strip().strip("|").split("|", 1)[0]
+    if PER_SHARE.search(label):
+        return v  # "EPS | 2.31" under "(in millions, except per share data)"
+    # the row's own label may declare it ("研发投入（亿元）"), else its column's header or the table's caption
+    declared = declared_unit(label) or _declared_table_unit(view, s, v.start)
     if declared is None:
         return v
     factor, unit = declared

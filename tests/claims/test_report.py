@@ -371,6 +371,12 @@ def test_an_org_mode_weekly_reads_its_keywords_headings_and_table_unit() -> None
     claims = {c.key_text: c for c in extract_claims(report)}
     cell = claims["23.1"]
     assert (cell.kind, cell.values[0].value, cell.values[0].unit) == ("money", pytest.approx(2.31e9), "CNY")
+    # a row's own label declares its unit before the caption does; a per-share row keeps its figure
+    table = "单位：万元\n\n| 指标 | 数值 |\n|---|---|\n| 研发投入（亿元） | 6.5 |\n| 营业收入 | 86,000 |\n| 每股收益（元） | 0.42 |\n"
+    rows = {c.key_text: c.values[0] for c in extract_claims(parse_report(f"# 季报\n\n{table}", "table.md"))}
+    assert (rows["6.5"].value, rows["6.5"].unit) == (pytest.approx(6.5e8), "CNY")
+    assert (rows["86,000"].value, rows["86,000"].unit) == (pytest.approx(8.6e8), "CNY")
+    assert rows["0.42"].value == pytest.approx(0.42)
     assert "2026-11-29" not in claims and "48" not in claims  # keyword lines claim nothing
 
 
