@@ -12,7 +12,7 @@ from claims.model import SourceRef
 from claims.prescan import with_first_chars
 from claims.urls import normalise_url
 
-__all__ = ["find_sources", "find_references", "footnote_numbers", "url_spans", "link_definitions", "reference_links"]
+__all__ = ["SEE_LINK", "find_sources", "find_references", "footnote_numbers", "url_spans", "link_definitions", "reference_links"]
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
 # "<url>", and Slack's "<url|label>" (a URL holds "|" only escaped, as %7C)
@@ -40,11 +40,10 @@ _REF_ITEM = re.compile(
     r"[ \t\u3000]*(?P<body>\S[^\n]*)$",
     re.M,
 )
-# "[4]", "[^4]", "【4】", "（註4）" / "(注 4)", "（见链接 4）" / "(see link 4)"
-_FOOTNOTE = re.compile(
-    r"\[\^?(\d{1,3})\](?![(:])|【(\d{1,3})】|[（(][註注]\s?(\d{1,3})[）)]"
-    r"|[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|連結|[Ll]ink)\s?(\d{1,3})[）)]"
-)
+# a note pointing at a numbered link of the report's list: "（见链接 4）" / "(see link 4)"
+SEE_LINK = r"[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|連結|[Ll]ink)\s?(\d{1,3})[）)]"
+# "[4]", "[^4]", "【4】", "（註4）" / "(注 4)", and SEE_LINK
+_FOOTNOTE = re.compile(rf"\[\^?(\d{{1,3}})\](?![(:])|【(\d{{1,3}})】|[（(][註注]\s?(\d{{1,3}})[）)]|{SEE_LINK}")
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 
-from claims.citations import url_spans
+from claims.citations import SEE_LINK, url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
@@ -44,10 +44,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
 )
-_FOOTNOTE = re.compile(
-    r"\[\^?\d{1,3}\](?!\()|【\d{1,3}】|\^\d{1,3}\b|[（(][註注]\s?\d{1,3}[）)]"
-    r"|[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|連結|[Ll]ink)\s?\d{1,3}[）)]"
-)
+_FOOTNOTE = re.compile(rf"\[\^?\d{{1,3}}\](?!\()|【\d{{1,3}}】|\^\d{{1,3}}\b|[（(][註注]\s?\d{{1,3}}[）)]|{SEE_LINK}")
 # "arXiv: 2401.12345v2" or a bare id; the letters spelled out in the cases ``re.I`` matches them in
 # (ı and İ are i too), without the flag that makes the engine fold every character it passes
 _ARXIV = re.compile(
@@ -708,13 +705,14 @@ def _column_header(view: str, s: int, pos: int) -> str | None:
     column = view.count("|", line_start, pos) - 1
     if column < 1:
         return None
-    header = _table_top(view, line_start)[1]
-    if not header:
-        return None
-    cells = [c.strip() for c in header.strip().strip("|").split("|")]
+    cells = _header_cells(_table_top(view, line_start)[1])
     if column >= len(cells) or not re.search(r"[\u4e00-\u9fffA-Za-z]", cells[column]):
         return None
     return translate(cells[column]) or cells[column]  # 投后估值 → post-money valuation, as the lexicon reads it
+
+
+def _header_cells(header: str | None) -> list[str]:
+    return [c.strip() for c in header.strip().strip("|").split("|")] if header else []
 
 
 def _table_top(view: str, line_start: int) -> tuple[int, str | None]:
@@ -748,7 +746,7 @@ def _declared_table_unit(view: str, s: int, pos: int) -> tuple[float, str] | Non
         return None
     top, header = _table_top(view, line_start)
     column = view.count("|", line_start, pos) - 1
-    cells = [c.strip() for c in (header or "").strip().strip("|").split("|")]
+    cells = _header_cells(header)
     if 0 <= column < len(cells) and (in_header := declared_unit(cells[column])) is not None:
         return in_header
     above, lines = top - 1, 0

@@ -219,15 +219,15 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()]
 
 
-def turn_spans(text: str, start: int, end: int, *, transcript: bool | None = None) -> list[tuple[int, int]]:
+def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tuple[int, int]]:
     """The turns of a section ``text[start:end]`` of a transcript (the text before the first kept as its
-    own span), or [] when it holds one turn or none. ``transcript``: whether the whole text is one (read
-    from the section when not given): a chat message and its reply are two turns, however few the section
-    holds. A podcast guest's "（见链接 3）" cites link 3 for that turn alone, a reply nothing of its message's."""
+    own span), or [] when it holds one turn or none. ``transcript``: whether the whole text is one
+    (``is_transcript``): a chat message and its reply are two turns, however few the section holds. A
+    podcast guest's "（见链接 3）" cites link 3 for that turn alone, a reply nothing of its message's."""
+    if not transcript:
+        return []
     starts = [m.start() for m in _TURN.finditer(text, start, end)]
-    if transcript is None:
-        transcript = len(starts) >= MIN_TURNS
-    if not transcript or not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
+    if not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
         return []
     spans = [(start, starts[0])] if text[start : starts[0]].strip() else []
     return spans + list(zip(starts, [*starts[1:], end], strict=True))

@@ -5,7 +5,7 @@ against the round the page gives it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -641,6 +641,21 @@ def _han_items(text: str) -> list[str]:
     return [i.strip(" 　等") for i in _HAN_ITEMS.split(text) if i.strip(" 　等")]
 
 
+def _han_complete_lists(indexes: Sequence[SnapshotIndex]) -> Iterator[tuple[PassageScore, list[str]]]:
+    """Every list of two or more items a cited page gives as complete with a count ("共5家，分别为：A、B…"),
+    with its passage."""
+    for idx in indexes:
+        if not has_han(idx.page_text):
+            continue
+        for n, p in enumerate(idx.passages):
+            text = _without_asides(p.text)
+            for m in _HAN_COMPLETE.finditer(text):
+                end = _HAN_LIST_END.search(text, m.end())
+                listed = _han_items(text[m.end() : end.start() if end else len(text)])
+                if len(listed) >= 2:
+                    yield PassageScore(idx, n, 1.0, 0.0, ()), listed
+
+
 def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, list[str]] | None:
     """The claim's Chinese key is one item of a list in its sentence ("…皖能算力和华拓云"); a cited page gives
     the list as complete with a count ("共6家，分别为：…"), holding at least two of the claim's other items and
@@ -655,15 +670,9 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     if key not in items or len(items) < 3:
         return None
     others = [i for i in items if i != key]
-    for idx in indexes:
-        for n, p in enumerate(idx.passages):
-            text = _without_asides(p.text)
-            for m in _HAN_COMPLETE.finditer(text):
-                end = _HAN_LIST_END.search(text, m.end())
-                listed = _han_items(text[m.end() : end.start() if end else len(text)])
-                if len(listed) < 2 or key in listed or sum(o in listed for o in others) < 2:
-                    continue
-                return PassageScore(idx, n, 1.0, 0.0, ()), listed
+    for ps, listed in _han_complete_lists(indexes):
+        if key not in listed and sum(o in listed for o in others) >= 2:
+            return ps, listed
     return None
 
 
@@ -680,19 +689,10 @@ def _romanised_complete_list(
     others = [k for k in (key(n) for n in q.context_names if n not in missing) if k]
     if not wanted or len(others) < 2:
         return None
-    for idx in indexes:
-        if not has_han(idx.page_text):
-            continue
-        for n, p in enumerate(idx.passages):
-            text = _without_asides(p.text)
-            for m in _HAN_COMPLETE.finditer(text):
-                end = _HAN_LIST_END.search(text, m.end())
-                listed = _han_items(text[m.end() : end.start() if end else len(text)])
-                sounds = [page_keys(item) for item in listed]
-                if len(listed) < 2 or any(k in ks for k in wanted for ks in sounds):
-                    continue
-                if sum(any(o in ks for ks in sounds) for o in others) >= 2:
-                    return PassageScore(idx, n, 1.0, 0.0, ()), listed
+    for ps, listed in _han_complete_lists(indexes):
+        sounds = [page_keys(item) for item in listed]
+        if not any(k in ks for k in wanted for ks in sounds) and sum(any(o in ks for ks in sounds) for o in others) >= 2:
+            return ps, listed
     return None
 
 
