@@ -573,7 +573,15 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
             s = b
         if end <= a <= e:
             e = a
+            # a list of names each with its figure ("Hoshida 51%, Kanemura 34% and Tessaly 15%"): the name
+            # after the separator is the next figure's
+            if (item := _NAMED_ITEM.search(text, end, a)) is not None and item.end() == a:
+                e = item.start()
     return s, e
+
+
+# a list item's name right before its figure: a separator, then one to three capitalised words
+_NAMED_ITEM = re.compile(r"(?:,|;|\band\b|、|，|；)\s*(?:[A-Z][\w.&'’-]*\s+){0,2}[A-Z][\w.&'’-]*\s*")
 
 
 # words that say when or compared with what, not what is measured (the period is read apart)

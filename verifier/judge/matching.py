@@ -49,7 +49,8 @@ _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9
 # a name runs on through hyphens and dots, and across spaces only to capitalised words or figures
 # (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
 # sentence "OpenAI said on March 31" is two names, not one
-LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?[A-Z0-9][A-Za-z0-9]*)*")
+# (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%")
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])[A-Z0-9][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
 # Words that say nothing about what a passage is about.
 _GENERIC = frozenset(
