@@ -209,3 +209,10 @@ def test_a_url_query_does_not_end_a_sentence() -> None:
     sentences = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
     assert sentences[0].startswith("Xinglan Q3 report <https://") and sentences[0].endswith("RMB12.86bn")
     assert sentences[1:] == ["Why", "营收增长", "利润下降"]
+
+
+def test_a_percent_after_a_name_is_its_figure_not_its_version() -> None:
+    from claims.entities import entities_in
+
+    assert entities_in("stakes: Hoshida 51%, Kanemura 15% and Tessaly 34%.") == ("Hoshida", "Kanemura", "Tessaly")
+    assert "Gemma 3" in " ".join(entities_in("Google released Gemma 3 today."))

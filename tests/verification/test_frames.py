@@ -476,3 +476,44 @@ def test_a_note_correcting_to_a_figure_not_another_marks_the_other_stale() -> No
     assert any("$1.2 billion" in s for s in stale) and not any("$1.4 billion" in s for s in stale)
     zh = "更正：本文第一段融资金额应为14亿美元，而非12亿美元。"
     assert any("12亿美元" in zh[a:b] for a, b in stale_spans(zh))
+
+
+def test_each_name_of_a_list_owns_the_figure_after_it() -> None:
+    """"Hoshida 51%, Kanemura 34% and Tessaly 15%": a claim giving Kanemura 15% and Tessaly 34% swaps the
+    pair (the name after a separator is the next figure's, and a percent after a name is no version)."""
+    p = page(
+        "The three companies will invest a combined 45 billion yen over three years. Hoshida will hold 51% of "
+        "the new company, Kanemura 34% and Tessaly 15%.",
+        title="Hoshida forms robotics venture with Kanemura and Tessaly",
+    )
+    claim = "Venture stakes: Hoshida 51%, Kanemura 15%, Tessaly 34%."
+    assert verdict(claim, "15%", "percent", p)[0].status == "contradicted"
+    assert verdict(claim, "34%", "percent", p)[0].status == "contradicted"
+    right = "Venture stakes: Hoshida 51%, Kanemura 34%, Tessaly 15%."
+    assert verdict(right, "34%", "percent", p)[0].status == "verified"
+    assert verdict(right, "15%", "percent", p)[0].status == "verified"
+
+
+def test_the_name_before_an_appositive_is_the_subject_of_the_clause_after_it() -> None:
+    """"Halden Micro, a smaller rival, reported a gross margin of 49.6% … down from 51.3% a year earlier":
+    the 49.6% is Halden Micro's margin now, so a claim that it held at 51.3% is contradicted."""
+    p = page(
+        "Corvane Systems said its gross margin widened to 61.2% in the quarter from 58.8% a year earlier. "
+        "Halden Micro, a smaller rival, reported a gross margin of 49.6% for its third quarter, down from 51.3% "
+        "a year earlier.",
+        title="Chipmakers' margins split as memory prices climb",
+    )
+    assert verdict("Halden Micro's gross margin held at 51.3% in its third quarter.", "51.3%", "percent", p)[0].status == "contradicted"
+    assert verdict("Halden Micro's gross margin was 49.6% in its third quarter.", "49.6%", "percent", p)[0].status == "verified"
+
+
+def test_a_quarter_written_as_its_calendar_months() -> None:
+    assert {"q4"} <= period_marks("prices rose 18% in the October-December quarter")
+    assert {"q3"} <= period_marks("net sales in the July–September quarter")
+    assert {"q3"} <= period_marks("7月至9月营收") and {"q4"} <= period_marks("10-12月出货量")
+    assert not {m for m in period_marks("1-9月累计") if m in {"q1", "q3"}}  # nine months: no one quarter
+    # a calendar quarter against a calendar quarter differs; against a fiscal one it says nothing
+    assert periods_conflict(period_marks("rose 18% in Q3"), period_marks("rose 18% in the October-December quarter"))
+    assert not periods_conflict(
+        period_marks("net sales in the July–September quarter"), period_marks("second quarter of fiscal 2026")
+    )

@@ -138,6 +138,21 @@ _QUARTER_LIST = re.compile(
     r"\b((?:(?:first|second|third|fourth)(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))+(?:first|second|third|fourth))\s+quarters\b",
     re.IGNORECASE,
 )
+# a calendar quarter written as its months: "the October-December quarter", "July–September", 7-9月, 10月至12月
+_MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTH_QUARTER = re.compile(
+    r"\b(Jan(?:uary)?|Apr(?:il)?|Jul(?:y)?|Oct(?:ober)?)\.?\s*(?:-|–|—|to|through)\s*(Mar(?:ch)?|Jun(?:e)?|Sep(?:t|tember)?|Dec(?:ember)?)\b\.?"
+    r"(?=\s+(?:quarter|period|three months))"
+    r"|(?<![\d.])(1|4|7|10)\s*(?:月份?)?\s*(?:-|–|—|~|至|到)\s*(3|6|9|12)\s*月",
+    re.IGNORECASE,
+)
+_MONTH_RANGE_MARK = {(1, 3): "q1", (4, 6): "q2", (7, 9): "q3", (10, 12): "q4"}
+
+
+def _month_number(word: str) -> int:
+    return int(word) if word.isdigit() else _MONTH_NAMES.split("|").index(word[:3].lower()) + 1
+
+
 _MONTHS_MARK = {"three": "q1", "3": "q1", "six": "h1", "6": "h1", "nine": "q123", "9": "q123"}
 _HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE)
@@ -166,6 +181,9 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         marks |= {f"q{_ORD[w.lower()]}" for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() in _ORD}
     for m in _FIRST_MONTHS.finditer(text):
         marks.add(_MONTHS_MARK.get((m.group(1) or m.group(2) or "nine").lower(), "q123"))
+    for m in _MONTH_QUARTER.finditer(text):
+        if (quarter := _MONTH_RANGE_MARK.get((_month_number(m.group(1) or m.group(3)), _month_number(m.group(2) or m.group(4))))):
+            marks |= {quarter, "months"}  # (a calendar quarter: no fiscal quarter's number)
     if _FISCAL.search(text):
         marks.add("fiscal")
         for m in _FISCAL_YEAR.finditer(text):  # which fiscal year: "fiscal 2027", "FY27", "2027 财年"
@@ -229,7 +247,12 @@ def part_of_year_spans(text: str) -> list[tuple[int, int]]:
 def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two clauses speak of different periods: both name a quarter (or half, or year) and none is
     shared, or one says fiscal where the other says calendar."""
+    # a quarter written as its calendar months says nothing of a fiscal quarter's number ("the
+    # July-September quarter" is a Japanese company's fiscal second)
+    months_against_fiscal = ("months" in a and "fiscal" in b) or ("months" in b and "fiscal" in a)
     for prefix in ("q", "h", "y", "fy", "r", "b"):
+        if prefix == "q" and months_against_fiscal:
+            continue
         pa = {m for m in a if m.startswith(prefix)}
         pb = {m for m in b if m.startswith(prefix)}
         if pa and pb and not pa & pb:

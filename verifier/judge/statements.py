@@ -485,6 +485,22 @@ def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
 _INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
 
 
+# an appositive after a name ("a smaller rival", "which makes memory chips") and a clause that opens with
+# its verb, in lower case ("reported …")
+_APPOSITIVE = re.compile(r"\s*(?:a|an|the|which|who|whose)\s[^,;:.\d]{0,60}")
+_OPENS_WITH_VERB = re.compile(r"\s*(?:[a-z]+(?:ed|s)|said|saw|rose|fell|grew|made|had|won|took|hit|led|raised|will|is|was)\b")
+_NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*")
+
+
+def _appositive_subject(text: str, s: int, ps: int, pe: int) -> tuple[int, int] | None:
+    """The span of the name a figure's clause is said of across an appositive: the clause opens with its
+    verb, the clause before it is an appositive, and the one before that a name alone."""
+    if ps < 2 or not _OPENS_WITH_VERB.match(text, s) or not _APPOSITIVE.fullmatch(text, ps, pe):
+        return None
+    ns, ne = previous_clause(text, ps)
+    return (ns, ne) if ne > ns and _NAME_ONLY.fullmatch(text, ns, ne) else None
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -532,6 +548,13 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     )
     if intro:
         own |= clause_words(text[ps:_pe])
+    if (named := _appositive_subject(text, s, ps, _pe)) is not None:
+        # "Halden Micro, a smaller rival, reported a gross margin of 49.6%": the name before the appositive
+        # is the subject of a clause that opens with its verb
+        ns, ne = named
+        own |= clause_words(text[ns:ne])
+        words |= clause_words(text[ns:ne])
+        ps = ns
     bare_words = own | noun_terms(pv.noun) if pv.noun else own
     segment = text[gs:ge]
     column = ""
@@ -911,8 +934,10 @@ def _earlier_columns(columns: tuple[str, ...]) -> tuple[bool, ...]:
 
 
 def _dated(periods: frozenset[str]) -> bool:
-    """Does a claim name a year, a quarter, a half or a fiscal year?"""
-    return any(m[:1] in {"y", "q", "h"} or m.startswith("fy") for m in periods)
+    """Does a claim name a year, a quarter, a half or a fiscal year? (A quarter named by its calendar
+    months alone may be any fiscal quarter: it dates nothing of a fiscal table.)"""
+    months = "months" in periods
+    return any(m[:1] in {"y", "h"} or (m[0] == "q" and not months) or m.startswith("fy") for m in periods)
 
 
 def _outside_dates(
