@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
@@ -39,7 +39,10 @@ _CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
 _ABBREVIATIONS = frozenset(
     ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
-_NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+#>•|]|\d{1,2}[.、)）\s]|[^\n：:]{1,14}[：:]|[(（<\[])")
+# (an emoji opens a line as a bullet does: "📈 revenue $6.42B" under "💾 Halcyon Micro, fiscal Q3")
+_NEW_BLOCK = re.compile(
+    r"[ \t]*(?:[-*+#>•|]|\d{1,2}(?:\.(?!\d)|[、)）\s])|[^\n：:]{1,14}[：:]|[(（<\[]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
+)
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
@@ -273,6 +276,42 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, cut)
         start = cut
     yield from _trimmed(text, start, end)
+
+
+def _wrapped_lines(report: ParsedReport, view: str) -> list[int]:
+    """Where a single line break continues a sentence of a section (see :func:`_continues`)."""
+    if "\n" not in view:
+        return []
+    out: list[int] = []
+    for section in report.sections:
+        for m in _LINE_BREAK.finditer(view, section.start, section.end):
+            if _continues(view, section.start, m.start(), m.end(), section.end):
+                out.append(m.start())
+    return out
+
+
+_LINE_BREAK = re.compile(r"\n(?![ \t]*\n)")
+
+
+def _as_spaces(text: str, at: Sequence[int]) -> str:
+    chars = list(text)
+    for i in at:
+        chars[i] = " "
+    return "".join(chars)
+
+
+_HAN_RUN_AFTER = re.compile(r"[\u3400-\u9fff]{1,8}")
+
+
+def _joined_words(text: str, at: Sequence[int]) -> str:
+    """``text`` (its breaks at ``at`` already spaces) with a Chinese word broken across the line whole again
+    ("估\n值约 142 亿美元" reads "估值约  142 亿美元"): the run of characters after the break moves up one, and
+    the space goes after it (the same length: a claim keeps its offsets, save inside such a run)."""
+    chars = list(text)
+    for i in at:
+        if 0 < i < len(text) - 1 and _HAN_RUN_AFTER.match(text[i - 1]) and (run := _HAN_RUN_AFTER.match(text, i + 1)):
+            chars[i : run.end()] = [*text[i + 1 : run.end()], " "]
+    return "".join(chars)
 
 
 def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> bool:
@@ -822,6 +861,12 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     """
     text = report.text
     view = matching_view(text)
+    if wraps := _wrapped_lines(report, view):
+        # a line broken inside a sentence (text pulled from a PDF: "拟投资不超过 96.5\n亿元建设") reads as one
+        # line: the break is a space to the readers and in the sentence a claim is judged by
+        view, joined = _as_spaces(view, wraps), _joined_words(_as_spaces(text, wraps), wraps)
+    else:
+        joined = text
     mask = noise_mask(report, view)
     year = report.date.year if report.date else None
     # the view is its own view unless t2s changes some of its characters again: then each window
@@ -833,7 +878,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
             found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=_START)
             window = _Window(found, [d.start for d in found])
             for s, e in spans:
-                yield from _sentence_claims(report, text, view, mask, ctx, window, s, e)
+                yield from _sentence_claims(report, text, view, mask, ctx, window, s, e, joined)
 
 
 def _sentence_claims(
@@ -845,8 +890,10 @@ def _sentence_claims(
     window: _Window,
     s: int,
     e: int,
+    joined: str,
 ) -> Iterator[ExtractedClaim]:
-    """The claims of sentence [s, e), sorted by span; a span found twice is one claim."""
+    """The claims of sentence [s, e), sorted by span; a span found twice is one claim. ``joined``: the
+    report's text with its lines broken inside a sentence joined (by a space), what the sentence says."""
     if mask.find(0, s, e) < 0:  # all noise
         return
     drafts = _sentence_drafts(report, view, mask, ctx, window, s, e)
@@ -860,7 +907,7 @@ def _sentence_claims(
     lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
-    sentence = text[s:e]
+    sentence = joined[s:e]
     for d in sorted(drafts, key=_SPAN):
         if (d.start, d.end) in seen:
             continue

@@ -8,6 +8,7 @@ markdown heading) inherits the group's kind.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -201,22 +202,41 @@ MIN_TURNS = 3  # a text of this many turns is a transcript: each turn cites only
 _TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER})?", re.M)
 
 
+# a thread's post counter opening a line ("1/16 🧵 …", "2/16 Halcyon …"): each post of the thread is a turn
+_POST = re.compile(r"^(\d{1,3})/(\d{1,3})(?=[ \t]|$)", re.M)
+
+
+def post_counters(text: str) -> list[tuple[int, int]]:
+    """The post counters of a thread export: at least ``MIN_TURNS`` lines opening on "n/N" with one total N
+    and each n at most N (dates written 11/20, 11/21 … share no total), else []."""
+    if "/" not in text:
+        return []
+    found = [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _POST.finditer(text)]
+    totals = Counter(total for _s, _e, n, total in found if 1 <= n <= total)
+    if not totals:
+        return []
+    total, posts = totals.most_common(1)[0]
+    return [(s, e) for s, e, n, t in found if t == total and 1 <= n <= t] if posts >= MIN_TURNS else []
+
+
 def is_transcript(text: str) -> bool:
-    """Does ``text`` open at least ``MIN_TURNS`` lines on a time stamp or a speaker's label?"""
-    return len(_TURN.findall(text)) >= MIN_TURNS
+    """Does ``text`` open at least ``MIN_TURNS`` lines on a time stamp or a speaker's label, or is it a
+    thread of numbered posts?"""
+    return len(_TURN.findall(text)) >= MIN_TURNS or bool(post_counters(text))
 
 
 def opens_a_turn(text: str, at: int) -> bool:
-    """Does the line at ``at`` open a transcript's turn (a time stamp or a speaker's label)?"""
-    return _TURN.match(text, at) is not None
+    """Does the line at ``at`` open a transcript's turn (a time stamp, a speaker's label, a post counter)?"""
+    return _TURN.match(text, at) is not None or (_POST.match(text, at) is not None and bool(post_counters(text)))
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
-    """The time stamps and speaker labels opening a transcript's turns (none in a text of fewer than
-    ``MIN_TURNS`` turns)."""
-    if not is_transcript(text):
+    """The time stamps and speaker labels opening a transcript's turns, and a thread's post counters
+    (none in a text of fewer than ``MIN_TURNS`` turns)."""
+    posts = post_counters(text)
+    if not posts and len(_TURN.findall(text)) < MIN_TURNS:
         return []
-    return [(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()]
+    return sorted([(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()] + posts)
 
 
 def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tuple[int, int]]:
@@ -226,7 +246,8 @@ def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tup
     podcast guest's "（见链接 3）" cites link 3 for that turn alone, a reply nothing of its message's."""
     if not transcript:
         return []
-    starts = [m.start() for m in _TURN.finditer(text, start, end)]
+    posts = [s for s, _e in post_counters(text) if start <= s < end]
+    starts = sorted({m.start() for m in _TURN.finditer(text, start, end)} | set(posts))
     if not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
         return []
     spans = [(start, starts[0])] if text[start : starts[0]].strip() else []

@@ -383,3 +383,56 @@ def test_an_org_mode_weekly_reads_its_keywords_headings_and_table_unit() -> None
 def test_front_matter_with_an_impossible_date_is_refused_clearly() -> None:
     with pytest.raises(ReportError, match="impossible date"):
         parse_report("---\ntitle: Weekly\ndate: 2026-13-45\n---\n# Weekly\n\nRevenue rose 5%.\n", "weekly.md")
+
+
+def test_a_threads_posts_cite_their_own_links_and_their_counters_are_no_figures() -> None:
+    """An X thread exported as text: "n/N" opens each post; a post cites the links it writes, its
+    emoji-led lines are items of their own, its counter is no figure, and "45M shares" counts shares."""
+    from claims.extract import extract_claims
+
+    text = (
+        "Lina Okafor @ledgerlina\nThread · Nov 29, 2026\n\n"
+        "1/4 🧵 The AI week in numbers: a $1.53B IPO and a 1.2 GW groundbreaking 👇\n\n"
+        "2/4 💾 Halcyon Micro, fiscal Q3:\n📈 revenue $6.42B, +48% q/q\n🏢 data center $4.96B, +71% y/y\n"
+        "https://example.org/halcyon-q3\n\n"
+        "3/4 🔔 Kestrel AI IPO\n🧾 45M shares sold at $34\nhttps://example.org/kestrel-ipo\n\n"
+        "4/4 Wrap: output prices keep falling. Follow for more 🙏\n"
+    )
+    report = parse_report(text, "thread.txt")
+    cited = {report.text[s.start : s.end].strip()[:3]: [r.url for r in s.sources] for s in report.sections}
+    assert cited["2/4"] == ["https://example.org/halcyon-q3"]
+    assert cited["3/4"] == ["https://example.org/kestrel-ipo"]
+    assert cited["1/4"] == [] and cited["4/4"] == []
+    claims = extract_claims(report)
+    keys = {c.key_text for c in claims}
+    assert {"$1.53B", "$6.42B", "48%", "$4.96B", "71%", "$34"} <= keys
+    assert not keys & {"1", "2", "3", "4"}  # the post counters
+    shares = next(c for c in claims if c.key_text == "45M")
+    assert (shares.kind, shares.values[0].value) == ("count", 45_000_000.0)
+    revenue = next(c for c in claims if c.key_text == "$6.42B")
+    assert "$4.96B" not in revenue.sentence  # an emoji opens a line of its own
+
+
+def test_dates_opening_table_lines_make_no_thread() -> None:
+    text = "表 1：本周事件\n日期 公司 事件\n11/20 Northstar 园区动工\n11/21 Kestrel AI 上市\n11/24 云枢科技 公告投资\n"
+    assert len(parse_report(text, "weekly.txt").sections) == 1
+
+
+def test_lines_wrapped_inside_a_sentence_read_as_one_line() -> None:
+    """Text pulled from a PDF breaks lines at a fixed width, inside words and between a figure and its
+    unit: the figure keeps its unit, and the claim's sentence reads the broken word whole."""
+    from claims.extract import extract_claims
+
+    text = (
+        "二、资本市场\n"
+        "11 月 21 日，Kestrel AI 在纳斯达克上市，公司共发行 4,500 万股，按发行价计算估\n"
+        "值约 142 亿美元；另据报道，云枢科技拟投资不超过 96.5\n"
+        "亿元建设乌兰察布智算中心，规划 IT 负载合计 350 MW。\n"
+        "来源：https://example.org/kestrel\n"
+    )
+    claims = extract_claims(parse_report(text, "weekly.txt"))
+    amount = next(c for c in claims if c.key_text.startswith("96.5"))
+    assert (amount.kind, amount.values[0].value, amount.values[0].unit) == ("money", 9_650_000_000.0, "CNY")
+    valuation = next(c for c in claims if c.key_text == "142 亿美元")
+    assert "估值约" in valuation.sentence and "\n" not in valuation.sentence
+    assert len(valuation.sentence) == valuation.sentence_end - valuation.sentence_start

@@ -712,3 +712,14 @@ def test_a_multiple_in_times_keeps_its_decimals() -> None:
     """"3.1 times" is known to a tenth: it does not agree with 3.6x."""
     v = one("Net debt stood at 3.1 times adjusted EBITDA")
     assert (v.value, v.precision) == (3.1, pytest.approx(0.1))
+
+
+def test_a_size_before_a_counted_noun_is_a_count_not_a_model_size() -> None:
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(v.raw, v.kind) for v in parse_values(text)]
+
+    assert read("45M shares sold") == [("45M", "count")]
+    assert read("now at 310M weekly users") == [("310M", "count")]
+    assert read("$1.60 out per 1M") == [("$1.60", "money"), ("1M", "count")]
+    assert read("the 70B model") == [("70B", "version")]
+    assert read("a 236B MoE") == [("236B MoE", "version")]

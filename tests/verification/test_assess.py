@@ -1375,3 +1375,15 @@ def test_a_year_ago_column_under_a_row_label_unit_is_the_year_before() -> None:
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "2.86")
     ok, _ = verdict("三季度研发投入2.86亿元", "2.86亿元", "money", p)
     assert ok.status == "verified"
+
+
+def test_a_list_given_with_its_count_is_complete() -> None:
+    """"developed by Northstar with three partners, A, B and C": a claim naming D among the partners is
+    contradicted, though the page names D elsewhere (as the campus's tenant)."""
+    p = page(
+        "Red Mesa is being developed by Northstar with three partners, Halcyon Micro, Brazos Grid and Pelican "
+        "Infrastructure Partners. Meridian AI has signed a 10-year lease and will be the anchor tenant.",
+        title="Northstar breaks ground on Red Mesa",
+    )
+    d, _ = verdict("Partners: Halcyon Micro, Brazos Grid and Meridian AI.", "Meridian AI", "fact", p)
+    assert d.status == "contradicted"

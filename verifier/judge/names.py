@@ -440,11 +440,12 @@ _RANK_WORDS = re.compile(
 
 
 _COMPLETE_NAMES = re.compile(
-    r"\b(?:the|these|its|our|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"\b(?:the|these|its|our|their|all|with)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products)\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*)*")
+_SENTENCE_STOP = re.compile(r"\.(?=\s+[A-Z])|[。;；]|$")
 
 
 @dataclass(frozen=True)
@@ -601,11 +602,15 @@ def _complete_name_list(
             said = _COMPLETE_NAMES.search(p.text)
             if not said:
                 continue
-            if not any(normalise_version(o) in p.compact for o in others):
+            # the sentence that gives the list (the page may name the missing one in another role after it)
+            stop = _SENTENCE_STOP.search(p.text, said.end())
+            start = max(p.text.rfind(". ", 0, said.start()) + 1, 0)
+            given = compact(p.text[start : stop.start() if stop else len(p.text)])
+            if not any(normalise_version(o) in given for o in others):
                 continue
-            if any(normalise_version(m) in p.compact for m in missing):
+            if any(normalise_version(m) in given for m in missing):
                 continue
-            listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(p.text[said.end():])]
+            listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(p.text[said.end() : stop.start() if stop else None])]
             if len(listed) >= 2:
                 return PassageScore(idx, n, 1.0, 0.0, ()), listed
     return None
