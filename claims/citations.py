@@ -12,7 +12,17 @@ from claims.model import SourceRef
 from claims.prescan import with_first_chars
 from claims.urls import normalise_url
 
-__all__ = ["SEE_LINK", "find_sources", "find_references", "footnote_numbers", "url_spans", "link_definitions", "reference_links"]
+__all__ = [
+    "CIRCLED",
+    "SEE_LINK",
+    "circled_number",
+    "find_sources",
+    "find_references",
+    "footnote_numbers",
+    "url_spans",
+    "link_definitions",
+    "reference_links",
+]
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
 # "<url>", and Slack's "<url|label>" (a URL holds "|" only escaped, as %7C)
@@ -35,15 +45,19 @@ def _may_hold_url(text: str) -> bool:
 _URL_CONT = re.compile(r"\n([A-Za-z0-9_/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 # "4. …", "[4] …", "[^4]: …", "【4】…", and the 註/注 notes of Chinese print ("註1　經濟日報，〈…〉")
+CIRCLED = "①-⑳"  # the circled numbers 1-20 a Chinese research report marks its notes with
 _REF_ITEM = re.compile(
-    r"^[ \t]*(?:(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)|[註注][ \t]?(?P<note>\d{1,3})(?=[ \t\u3000]))"
+    r"^[ \t]*(?:(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)|[註注][ \t]?(?P<note>\d{1,3})(?=[ \t\u3000])|(?P<circ>[①-⑳]))"
     r"[ \t\u3000]*(?P<body>\S[^\n]*)$",
     re.M,
 )
 # a note pointing at a numbered link of the report's list: "（见链接 4）" / "(see link 4)"
 SEE_LINK = r"[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|連結|[Ll]ink)\s?(\d{1,3})[）)]"
 # "[4]", "[^4]", "【4】", "（註4）" / "(注 4)", and SEE_LINK
-_FOOTNOTE = re.compile(rf"\[\^?(\d{{1,3}})\](?![(:])|【(\d{{1,3}})】|[（(][註注]\s?(\d{{1,3}})[）)]|{SEE_LINK}")
+# (a circled number marks a note after the words it cites, "…2.6 倍①。"; one opening a line is an item)
+_FOOTNOTE = re.compile(
+    rf"\[\^?(\d{{1,3}})\](?![(:])|【(\d{{1,3}})】|[（(][註注]\s?(\d{{1,3}})[）)]|{SEE_LINK}|(?<=\S)([{CIRCLED}])"
+)
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
@@ -155,7 +169,7 @@ def find_references(text: str, start: int, end: int) -> list[SourceRef]:
             next_end = end if next_end < 0 or next_end > end else next_end
             if line_end < next_end and not _REF_ITEM.match(text[line_end + 1 : next_end]):
                 sources = find_sources(text, line_end + 1, next_end)
-        number = int(m.group("n") or m.group("note"))
+        number = circled_number(m.group("circ")) if m.group("circ") else int(m.group("n") or m.group("note"))
         label = re.split(r"<|\(?https?://", m.group("body"))[0].strip(" .*")
         for ref in sources:
             refs.append(
@@ -201,4 +215,12 @@ def reference_links(text: str, start: int, end: int, definitions: dict[str, Sour
 
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
     """``[4]`` footnote markers as (number, start, end)."""
-    return [(int(m.group(1) or m.group(2) or m.group(3) or m.group(4)), m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+    return [
+        (circled_number(m.group(5)) if m.group(5) else int(m.group(1) or m.group(2) or m.group(3) or m.group(4)), m.start(), m.end())
+        for m in _FOOTNOTE.finditer(text)
+    ]
+
+
+def circled_number(mark: str) -> int:
+    """① → 1 … ⑳ → 20."""
+    return ord(mark) - ord("①") + 1

@@ -32,7 +32,9 @@ __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_
 
 _MAX_SENTENCE = 400
 # (one before a URL query's "name=" is inside a URL: "detail?stockCode=688721" ends no sentence)
-_SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])")
+# (a sentence ends after the footnote markers that follow its full stop: "…in November 2031.[^1] About …")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])|(?<=\])(?=[ \t]+[A-Z“\"])")
+_MARKED_STOP = re.compile(r"\.(?:\[\^?\d{1,3}\])+\Z")
 # a line that ends in none of these (nor in a space) stops mid-sentence
 _CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
 # a full stop after these is an abbreviation, not the end of an English sentence
@@ -249,13 +251,26 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     """Sentences of ``text[start:end]`` (split at 。！？；, line ends), trimmed of spaces."""
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group(0)[0] == "\n" and _continues(text, start, m.start(), m.end(), end):
+        if not m.group(0):  # after a "]": only a full stop's footnote markers end a sentence there
+            if not _MARKED_STOP.search(text, max(start, m.start() - 24), m.start()):
+                continue
+            if _PRONOUN_OPENS.match(text, m.end(), end):
+                continue  # "…Orrin Labs….[^2] Its Reno campus runs…": the sentence after says it of the one before
+        elif m.group(0) in {";", "；"} and _PRONOUN_OPENS.match(text, m.end(), end):
+            continue  # "Brevik Labs released Saga 4; it lists at $1.60": the clause after says it of the one before
+        elif m.group(0)[0] == "\n" and _continues(text, start, m.start(), m.end(), end):
             continue
         if m.group(0) == "." and _abbreviation(text, m.start()):
             continue
         yield from _bounded(text, pos, m.start())
         pos = m.end()
     yield from _bounded(text, pos, end)
+
+
+# a clause whose subject is a pronoun for the one before it
+_PRONOUN_OPENS = re.compile(
+    r"[ \t]*(?:(?:[Ii]ts?|[Tt]hey|[Tt]heir|[Tt]he (?:company|firm|group|startup|model))\b|(?:该|該)(?:公司|模型|集团|集團)|其(?![他它余餘中次实實])|它)"
+)
 
 
 def _abbreviation(text: str, dot: int) -> bool:

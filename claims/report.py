@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from claims.citations import (
+    CIRCLED,
     find_references,
     find_sources,
     footnote_numbers,
@@ -34,6 +35,7 @@ __all__ = ["decode_report", "parse_report"]
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _DATE_LINE = re.compile(r"^[ \t#*+]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^\d{1,3}\]:[^\n]*$", re.M)
+_CIRCLED_NOTE = re.compile(rf"^[ \t]*[{CIRCLED}][^\n]*$", re.M)
 _SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -185,6 +187,12 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         for ref in find_references(view, m.start(), m.end()):
             if ref.start not in listed:
                 references.append(ref)
+    for m in _CIRCLED_NOTE.finditer(view):  # "① 36 氪：《…》，\nhttps://…" at the foot of a page
+        below = view.find("\n", m.end() + 1)
+        for ref in find_references(view, m.start(), below if below >= 0 else len(view)):
+            if ref.start not in listed:
+                references.append(ref)
+                listed.add(ref.start)
     # "[4]: https://…" link definitions anywhere: the numbered ones are the report's references too
     definitions = link_definitions(view)
     defined = [(d.start, d.end) for d in definitions.values()]
@@ -204,6 +212,8 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
                     sources.append(ref)
             for number, _s, _e in footnote_numbers(view[start:end]):
                 if number in by_number and by_number[number] not in sources:
+                    # the numbered note stands for the same URL written in the section ("① …\nhttps://…")
+                    sources = [r for r in sources if r.ref_number is not None or r.url != by_number[number].url]
                     sources.append(by_number[number])
         sections.append(Section(order, heading, kind, start, end, tuple(sources)))
     return tuple(sections), tuple(references)

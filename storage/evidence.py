@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
+from claims.citations import footnote_numbers
 from claims.extract import is_table_row
 from storage.jsoncols import json_list
 from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source, Verdict
@@ -111,6 +112,14 @@ def _where(
     return stmt
 
 
+def sentence_sources(sentence: str, cited: list[int], numbers: dict[int, int]) -> list[int]:
+    """The sources a claim rests on: those of the notes its sentence marks ("…2.6 倍①。", "…in 2031.[^1]")
+    when its section numbers its notes, else all the section cites."""
+    marks = {n for n, _s, _e in footnote_numbers(sentence)}
+    narrowed = [s for s in cited if numbers.get(s) in marks] if marks else []
+    return narrowed or cited
+
+
 def claims_to_verify(
     session: Session,
     *,
@@ -134,23 +143,28 @@ def claims_to_verify(
     report_ids = sorted({rep_id for _, rep_id, _n, _d in rows if rep_id is not None})
     by_section: dict[int, list[int]] = defaultdict(list)
     by_report: dict[int, list[int]] = defaultdict(list)
+    numbered: dict[int, dict[int, int]] = defaultdict(dict)  # section -> source -> its note's number
     if report_ids:
         links = session.exec(
-            select(SectionSource.section_id, SectionSource.source_id, Section.report_id)
+            select(SectionSource.section_id, SectionSource.source_id, Section.report_id, SectionSource.ref_number)
             .join(Section, col(Section.id) == col(SectionSource.section_id))
             .where(col(Section.report_id).in_(report_ids))
             .order_by(col(SectionSource.id))
         ).all()
-        for section_id, source_id, report_id in links:
+        for section_id, source_id, report_id, ref_number in links:
             if source_id not in by_section[section_id]:
                 by_section[section_id].append(source_id)
             if source_id not in by_report[report_id]:
                 by_report[report_id].append(source_id)
+            if ref_number is not None:
+                numbered[section_id].setdefault(source_id, ref_number)
     out: list[ClaimInput] = []
     wanted_sources = set(source_ids) if source_ids is not None else None
     for claim, rep_id, rep_name, rep_date in rows:
         assert claim.id is not None and rep_id is not None
         own = by_section.get(claim.section_id or -1)
+        if own and claim.section_id in numbered:
+            own = sentence_sources(claim.text, own, numbered[claim.section_id])
         cited = own or by_report.get(rep_id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited):
             continue

@@ -189,6 +189,9 @@ def _is_noise(tag: Tag, in_article: bool, depth: int) -> bool:
     return False
 
 
+_LEAD_MAX_CHARS = 240
+
+
 class PassageBuilder:
     """Passages appended in order: each one's normalised text joins ``text`` on its own line."""
 
@@ -197,6 +200,7 @@ class PassageBuilder:
         self.length = 0
         self.passages: list[Passage] = []
         self.heading = ""
+        self.lead = ""  # a paragraph introducing the list under it ("Halden's outlook for the second quarter is as follows:")
 
     def add(self, raw: str, kind: str, page: int | None = None) -> None:
         text = normalise_text(raw)
@@ -210,7 +214,14 @@ class PassageBuilder:
         self.length += len(text)
         if kind.startswith("h") and kind[1:].isdigit():
             self.heading = text
-        self.passages.append(Passage(start, self.length, kind, self.heading, page))
+        heading = self.heading
+        if kind == "li" and self.lead:
+            heading = f"{self.heading} — {self.lead}" if self.heading else self.lead  # its items speak under it
+        elif kind == "p" and text.endswith((":", "：")) and len(text) <= _LEAD_MAX_CHARS:
+            self.lead = text
+        else:
+            self.lead = ""
+        self.passages.append(Passage(start, self.length, kind, heading, page))
 
     def text(self) -> str:
         return "".join(self.parts)

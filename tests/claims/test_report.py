@@ -436,3 +436,32 @@ def test_lines_wrapped_inside_a_sentence_read_as_one_line() -> None:
     valuation = next(c for c in claims if c.key_text == "142 亿美元")
     assert "估值约" in valuation.sentence and "\n" not in valuation.sentence
     assert len(valuation.sentence) == valuation.sentence_end - valuation.sentence_start
+
+
+def test_circled_notes_at_the_foot_of_a_page_are_numbered_references() -> None:
+    """A research report pulled from a PDF marks its notes ①②… after the words they cite and gives each at
+    the foot of the page, its URL on the line below: the section cites each note by its number."""
+    from claims.citations import footnote_numbers
+
+    text = (
+        "一、本周要闻\n"
+        "深境智能宣布完成 8.5 亿美元 C 轮融资①。深境-3 输入价格为每百万 tokens 2 元②。\n\n"
+        "① 36 氪：《深境智能完成 8.5 亿美元 C 轮融资》，\nhttps://example.org/36kr\n"
+        "② 机器之心：《深境-3 发布》，\nhttps://example.org/jiqizhixin\n"
+    )
+    report = parse_report(text, "weekly.txt")
+    cited = {(r.ref_number, r.url) for s in report.sections for r in s.sources}
+    assert cited == {(1, "https://example.org/36kr"), (2, "https://example.org/jiqizhixin")}
+    assert [n for n, _s, _e in footnote_numbers("融资①。价格为 2 元②")] == [1, 2]
+    assert footnote_numbers("① 36 氪：《…》") == []  # a note's own number opens its line: no citation
+
+
+def test_a_sentence_ends_after_the_footnote_markers_of_its_full_stop() -> None:
+    from claims.extract import sentence_spans
+
+    text = "Vantora signed a credit deal.[^1] About $900 million is earmarked.[^1][^2] Orrin Labs grew.[^3] Its campus runs 64,000 GPUs.[^3]"
+    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text))] == [
+        "Vantora signed a credit deal.[^1]",
+        "About $900 million is earmarked.[^1][^2]",
+        "Orrin Labs grew.[^3] Its campus runs 64,000 GPUs.[^3]",  # a pronoun's sentence keeps its antecedent
+    ]

@@ -109,3 +109,18 @@ def test_chrome_classes_dropped_but_lookalikes_kept() -> None:
     <div class="cmp-text">AEM component text.</div></body>"""
     text = html_to_passages(html).text
     assert text == "Shareholders own 51%.\nKept text.\nAEM component text."
+
+
+def test_a_paragraph_introducing_a_list_heads_its_items() -> None:
+    """"Halden's outlook for the second quarter of fiscal 2027 is as follows:" over a list: each item speaks
+    under it (its period is the items'), and the paragraph after the list does not."""
+    page = html_to_passages(
+        "<html><body><article><h2>Outlook</h2><p>Halden's outlook for the second quarter of fiscal 2027 is as follows:</p>"
+        "<ul><li>Revenue is expected to be $7.60 billion, plus or minus 2%.</li><li>Gross margin is expected to be 69%.</li></ul>"
+        "<p>The company will hold a call today.</p></article></body></html>"
+    )
+    heads = {page.passage_text(p): p.heading for p in page.passages}
+    lead = "Halden's outlook for the second quarter of fiscal 2027 is as follows:"
+    assert heads["Revenue is expected to be $7.60 billion, plus or minus 2%."] == f"Outlook — {lead}"
+    assert heads["Gross margin is expected to be 69%."] == f"Outlook — {lead}"
+    assert heads["The company will hold a call today."] == "Outlook"

@@ -287,3 +287,11 @@ def test_a_round_bound_slips_only_to_its_own_digit() -> None:
     c = compare_values(money(1e10, precision=1e10, q=">"), money(983_156_400.0, precision=100.0))
     assert c.disagrees and c.detail != "scale_slip"
     assert compare_values(money(1e10, precision=1e10, q=">"), money(1e9, precision=1e8)).detail == "scale_slip"
+
+
+def test_a_scale_slip_keeps_the_digits_the_shorter_figure_writes() -> None:
+    from verifier.judge.compare import _classify_disagreement
+
+    assert _classify_disagreement(1.46e4, 144) == "different"  # 1.46 万 is no slip of 144
+    assert _classify_disagreement(1.5e8, 1.478e7) == "scale_slip"  # 1.5 亿 written for 14.78 million
+    assert _classify_disagreement(4e8, 4e6) == "scale_slip"

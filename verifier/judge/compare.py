@@ -104,6 +104,13 @@ def significant_digits(x: float) -> str:
     return text.rstrip("0") or "0"
 
 
+def _same_leading_digits(a: float, b: float) -> bool:
+    """The significant digits of ``a`` and ``b`` agree when both are rounded to the fewer of them (1.5 and
+    1.478: "15"; 1.46 and 1.44: no)."""
+    n = min(len(significant_digits(a)), len(significant_digits(b)))
+    return f"{abs(a):.{n - 1}e}".split("e")[0] == f"{abs(b):.{n - 1}e}".split("e")[0]
+
+
 def same_digits(a: float, b: float) -> bool:
     """The same significant digits on another scale (4e8 vs 4e6; 300 vs 3e6)."""
     return significant_digits(a) == significant_digits(b)
@@ -222,7 +229,8 @@ def _classify_disagreement(a: float, b: float) -> str:
     if a > 0 and b > 0:
         ratio = math.log10(max(a, b) / min(a, b))
         # ×10 to ×10⁴ (a zero, a thousand for a million, 万 for 亿); a million-fold gap is no one slip
-        if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01 and round(ratio) <= _MAX_SLIP:
+        # (and the same digits as far as the shorter one writes them: 1.46 万 against 144 is no slip of 1.44)
+        if ratio >= 0.99 and abs(ratio - round(ratio)) < 0.01 and round(ratio) <= _MAX_SLIP and _same_leading_digits(a, b):
             return "scale_slip"
         da, db = significant_digits(a), significant_digits(b)
         width = max(len(da), len(db))  # 15 vs 105: the writer's digits were 150 and 105

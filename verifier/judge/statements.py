@@ -239,8 +239,19 @@ def _candidates(idx: SnapshotIndex, families: Iterable[str]) -> list[int]:
 
 
 def nouns_agree(claimed: Value, found: Value) -> bool:
-    """Both figures name what they count and share a word (241 个模型 / 214 models)."""
-    return bool(claimed.noun and found.noun and noun_terms(claimed.noun) & noun_terms(found.noun))
+    """Both figures name what they count and share a word (241 个模型 / 214 models), or one counts people
+    and the other a kind of people ("employs about 14,600 people" / 员工约 1.46 万人)."""
+    if not (claimed.noun and found.noun):
+        return False
+    a, b = noun_terms(claimed.noun), noun_terms(found.noun)
+    return bool(a & b) or bool(a & _PEOPLE and b & _KINDS_OF_PEOPLE) or bool(b & _PEOPLE and a & _KINDS_OF_PEOPLE)
+
+
+_PEOPLE = frozenset({"peopl", "person"})
+_KINDS_OF_PEOPLE = frozenset(
+    {"worker", "employ", "staf", "workfor", "personn", "custome", "client", "develop", "member", "subscri",
+     "enginee", "researc", "user", "consume", "student", "resident"}
+)
 
 
 def _nouns_clash(claimed: Value, found: Value) -> bool:
