@@ -517,3 +517,26 @@ def test_a_quarter_written_as_its_calendar_months() -> None:
     assert not periods_conflict(
         period_marks("net sales in the July–September quarter"), period_marks("second quarter of fiscal 2026")
     )
+
+
+def test_a_correction_from_one_figure_to_another_leaves_the_new_one_current() -> None:
+    text = "【更新】官方更正：深境-3 的成绩由此前公布的63.5%更正为61.8%，原因是评测脚本重复计入样例。"
+    assert [text[a:b] for a, b in stale_spans(text)] == ["此前公布的63.5%"]
+    english = "Correction: the capacity was revised from 350 MW to 400 MW."
+    assert [english[a:b] for a, b in stale_spans(english)] == ["350 MW "]
+
+
+def test_a_price_lists_in_and_out_are_input_and_output() -> None:
+    """"$12 in / $2.50 out per 1M tokens" against a table whose "Input" column gives $2.50 and "Output"
+    $12.00: both figures are swapped; the straight pair is verified."""
+    p = page(
+        ("Model | Input | Cached input | Output | Context window", "th"),
+        ("Atlas 5 | $2.50 | $0.25 | $12.00 | 400K", "td"),
+        title="Introducing Atlas 5 — API pricing (USD per 1M tokens)",
+    )
+    swapped = "Atlas 5: $12 in / $2.50 out per 1M tokens"
+    assert verdict(swapped, "$12", "money", p)[0].status == "contradicted"
+    assert verdict(swapped, "$2.50", "money", p)[0].status == "contradicted"
+    straight = "Atlas 5: $2.50 in / $12 out per 1M tokens"
+    assert verdict(straight, "$2.50", "money", p)[0].status == "verified"
+    assert verdict(straight, "$12", "money", p)[0].status == "verified"

@@ -517,10 +517,13 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
         # revised *from* a figure, or to one "not" / "rather than" / 而非 the old one ("corrects the amount to
         # $1.4 billion, not $1.2 billion")
         for m in _REVISED_FROM.finditer(s):
-            spans.append((base + m.end(), base + min(len(s), m.end() + 24)))
+            # … up to where the new figure is given ("由此前公布的63.5%更正为61.8%": 61.8% is the right one)
+            to = _REVISED_TO.search(s, m.end(), min(len(s), m.end() + 24))
+            spans.append((base + m.end(), base + (to.start() if to else min(len(s), m.end() + 24))))
     return tuple(spans)
 
 
+_REVISED_TO = re.compile(r"(?:更正|修正|调整|調整|修订|修訂|改|上调|下调|上調|下調)?(?:为|為|至)|\bto\b", re.IGNORECASE)
 _REVISED_FROM = re.compile(r"(?:\bfrom(?: the| an?)?|从|由|,\s*not(?: the| an?)?|\brather than|\binstead of|而非|而不是|并非|並非)\s*", re.IGNORECASE)
 
 
@@ -591,16 +594,23 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
     than ``min_chars``), cut at the figures before and after it ("raised $4.5 billion in Series D | at a
     $62 billion post-money valuation")."""
     s, e = clause_span(text, start, end, min_chars=min_chars)
+    after_figure = False
     for a, b in others:
         if s <= b <= start:
-            s = b
+            s, after_figure = b, True
         if end <= a <= e:
             e = a
             # a list of names each with its figure ("Hoshida 51%, Kanemura 34% and Tessaly 15%"): the name
             # after the separator is the next figure's
             if (item := _NAMED_ITEM.search(text, end, a)) is not None and item.end() == a:
                 e = item.start()
+    # a word between the figure before and a separator is that figure's ("$12 in / $2.50 out")
+    if after_figure and (sep := _LAST_SEPARATOR.search(text, s, start)) is not None:
+        s = sep.end()
     return s, e
+
+
+_LAST_SEPARATOR = re.compile(r"[/／][^/／]*\Z")
 
 
 # a list item's name right before its figure: a separator, then one to three capitalised words

@@ -415,7 +415,14 @@ def _latin_concepts(text: str, key_span: tuple[int, int]) -> list[tuple[Concept,
             if part[0].isupper() and (romanised := word_key(part)):
                 terms |= {romanised}  # a Chinese name in pinyin meets its characters on the page
             out.append((Concept(terms, weight, part, in_key), m.start()))
+    # a price list's shorthand: "$12 in / $2.50 out per 1M tokens" prices input and output
+    for m in _IN_OUT.finditer(text):
+        term = "input" if m.group(1).lower() == "in" else "output"
+        out.append((Concept(frozenset({term}), 1.0, m.group(1), key_span[0] <= m.start(1) < key_span[1]), m.start(1)))
     return out
+
+
+_IN_OUT = re.compile(r"(?<=\d)[A-Za-z]{0,3}\s+(in|out)\b(?=\s*(?:[/,;|]|and\b|per\b|$))", re.I)
 
 
 def _view(text: str) -> str:

@@ -883,21 +883,6 @@ def _column_extras(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1024)
-def _measure_columns(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    """For each column of a header, the words of its header no other column's header has, when the header
-    names a measure ("项目投资总额" beside "拟使用募集资金金额"); empty for the rows' labels, for a period's column
-    ("2026年1-9月") and where the words are shared."""
-    words = [
-        frozenset(w for w in clause_words(c) if not any(ch.isdigit() for ch in w)) if i and not period_marks(c) else frozenset()
-        for i, c in enumerate(columns)
-    ]
-    return tuple(
-        mine - frozenset().union(*(w for j, w in enumerate(words) if j != i)) if mine else frozenset()
-        for i, mine in enumerate(words)
-    )
-
-
 # "non-GAAP", "non GAAP", 非GAAP, 非总统: the measure word a "non-" negates
 # (非 before two hanzi too, "非司法机制" for a "non-judicial mechanism"; not 非常 "very", 非洲 "Africa", 并非 …)
 _NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I)
@@ -924,14 +909,38 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
 def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label: frozenset[str]) -> bool:
     """Is the cell at column ``at`` another measure than the claim's: a concept of the claim's measure that
     its row's label does not hold meets the header of another measure column of the table, and none meets
-    its own column's ("拟使用募集资金" for a cell under "项目投资总额" beside "拟使用募集资金金额")?"""
-    own = _measure_columns(columns)
+    its own column's ("拟使用募集资金" for a cell under "项目投资总额" beside "拟使用募集资金金额")? The headers'
+    own words are compared; a header with none of its own ("Input" beside "Cached input") by all its words."""
+    unique, whole = _measure_columns(columns), _column_words(columns)
+    own = tuple(u or w for u, w in zip(unique, whole, strict=True))
     if at >= len(own) or not own[at]:
         return False
     concepts = [c for c, _ in frame.weights if not c & label]
     if any(c & own[at] for c in concepts):
         return False
     return any(c & w for j, w in enumerate(own) if j != at for c in concepts)
+
+
+@lru_cache(maxsize=1024)
+def _measure_columns(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each column of a header, the words of its header no other column's header has, when the header
+    names a measure ("项目投资总额" beside "拟使用募集资金金额"); empty for the rows' labels, for a period's column
+    ("2026年1-9月") and where the words are shared."""
+    words = _column_words(columns)
+    return tuple(
+        mine - frozenset().union(*(w for j, w in enumerate(words) if j != i)) if mine else frozenset()
+        for i, mine in enumerate(words)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _column_words(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each column of a header, the words of its header when it names a measure; empty for the rows'
+    labels and a period's column ("2026年1-9月")."""
+    return tuple(
+        frozenset(w for w in clause_words(c) if not any(ch.isdigit() for ch in w)) if i and not period_marks(c) else frozenset()
+        for i, c in enumerate(columns)
+    )
 
 
 @lru_cache(maxsize=1024)
