@@ -10,10 +10,11 @@ from claims.units import data_lines
 
 __all__ = ["latin_spans", "chinese_entities", "entities_in", "fact_stopwords", "names_no_one", "MEASURE_ACRONYMS"]
 
-# A run of Latin tokens separated by single spaces; tokens may carry digits and . - & ' / +
+# A run of Latin tokens separated by one or two spaces (more, or a tab, parts a table's columns); tokens may
+# carry digits and . - & ' / +
 _LATIN_RUN = re.compile(
     r"(?<![A-Za-z0-9@#])[A-Za-z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*"
-    r"(?:[ \t]+(?!\d[\d.,]*\s?[%％])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
+    r"(?: {1,2}(?!\d[\d.,]*\s?[%％])[A-Za-z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
 )
 _PROSE_WORDS = frozenset(
     [
@@ -59,7 +60,7 @@ _PROSE_WORDS = frozenset(
 )  # lower-case words that mark a run of English as prose rather than a term
 _MAX_TERM_WORDS = 5  # a longer Latin run is a sentence, not a name or term
 _CAPITALISED = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*(?:[ \t]+(?!\d[\d.,]*\s?[%％])[A-Z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
+    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*(?: {1,2}(?!\d[\d.,]*\s?[%％])[A-Z0-9][A-Za-z0-9]*(?:[.\-‑&'’/+][A-Za-z0-9]+)*)*"
 )
 _LATIN_RUN, _CAPITALISED = with_first_chars(_LATIN_RUN), with_first_chars(_CAPITALISED)  # claims.prescan
 _ANY_LATIN = re.compile("[A-Za-z]")  # every run _LATIN_RUN finds starts with one

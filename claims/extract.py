@@ -340,7 +340,11 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
     if len(line) < 30 or line[-1] in _CLOSED_ENDS:
         return False
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
-    return bool(following.strip()) and not _NEW_BLOCK.match(following)
+    # (a row of a table laid out with spaces, "Halcyon Micro    FY2027Q3      6,418", is a line of its own)
+    return bool(following.strip()) and not _NEW_BLOCK.match(following) and not (_COLUMNS.search(line) or _COLUMNS.search(following))
+
+
+_COLUMNS = re.compile(r"\S(?: {3,}|\t+|\u3000{2,})\S.*\S(?: {3,}|\t+|\u3000{2,})\S")  # two gaps between cells
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -724,6 +728,8 @@ def _claim(
         value = Value(key, v.value, v.unit, v.qualifier, d.start, d.end, v.kind, v.precision, noun)
         if view[s] == "|" and v.kind in {"count", "money"}:
             value = _in_table_unit(view, s, e, value)
+        elif v.kind in {"count", "money"} and "   " in view[s:e] and _COLUMNS.search(view, s, e):
+            value = _in_spaced_table_unit(view, s, value)
     else:
         value = Value(key, _fact_value(view[d.start : d.end]), None, "=", d.start, d.end, "fact")
     return ExtractedClaim(
@@ -825,8 +831,68 @@ def _in_table_unit(view: str, s: int, e: int, v: Value) -> Value:
     if PER_SHARE.search(label):
         return v  # "EPS | 2.31" under "(in millions, except per share data)"
     # the row's own label may declare it ("研发投入（亿元）"), else its column's header or the table's caption
-    declared = declared_unit(label) or _declared_table_unit(view, s, v.start)
-    if declared is None:
+    return _scaled_to(v, declared_unit(label) or _declared_table_unit(view, s, v.start))
+
+
+def _in_spaced_table_unit(view: str, s: int, v: Value) -> Value:
+    """A bare figure filling its cell of a table laid out with spaces (text pulled from a PDF: "Meridian AI
+    2026Q3   1.08   840" under "表 2：…（单位：百万美元）"), in the unit its row label, its column's header (the
+    block's first line) or a caption over the block declares."""
+    if not isinstance(v.value, float) or v.kind not in {"count", "money"}:
+        return v
+    line_start = view.rfind("\n", 0, s) + 1
+    line_end = view.find("\n", s) if view.find("\n", s) >= 0 else len(view)
+    cells = _spaced_cells(view, line_start, line_end)
+    at = next((i for i, (a, b) in enumerate(cells) if a <= v.start and v.end <= b), -1)
+    if at <= 0 or view[cells[at][0] : cells[at][1]] != view[v.start : v.end] or len(cells) < 3:
+        return v
+    label = view[cells[0][0] : cells[0][1]]
+    if PER_SHARE.search(label):
+        return v
+    top = line_start  # up the block of spaced lines: its first is the header
+    while top > 0:
+        above = view.rfind("\n", 0, top - 1) + 1
+        if not _COLUMNS.search(view, above, top - 1):
+            break
+        top = above
+    header = _spaced_cells(view, top, view.find("\n", top)) if top < line_start else []
+    declared = declared_unit(label)
+    if declared is None and len(header) == len(cells):
+        declared = declared_unit(view[header[at][0] : header[at][1]])
+    above, lines = top - 1, 0
+    while declared is None and above > 0 and lines < 2:  # the caption: one of the two lines over the table
+        start = view.rfind("\n", 0, above) + 1
+        line = view[start:above].strip()
+        declared = declared_unit(line) if line else None
+        lines += bool(line)
+        above = start - 1
+    return _scaled_to(v, declared)
+
+
+_CELL_GAP = re.compile(r" {3,}|\t+|\u3000{2,}")
+
+
+def _spaced_cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a line laid out with spaces: the runs between gaps of three spaces or more (or tabs)."""
+    cells, pos = [], start
+    while start < end and view[start] in " \t":
+        start += 1
+    pos = start
+    for gap in _CELL_GAP.finditer(view, start, end):
+        if gap.start() > pos:
+            cells.append((pos, gap.start()))
+        pos = gap.end()
+    stop = end
+    while stop > pos and view[stop - 1] in " \t\r":
+        stop -= 1
+    if stop > pos:
+        cells.append((pos, stop))
+    return cells
+
+
+def _scaled_to(v: Value, declared: tuple[float, str] | None) -> Value:
+    """A bare figure in the unit a table declares for it (none: as it is)."""
+    if declared is None or not isinstance(v.value, float):
         return v
     factor, unit = declared
     if v.kind == "count" and v.unit is None and unit:

@@ -465,3 +465,24 @@ def test_a_sentence_ends_after_the_footnote_markers_of_its_full_stop() -> None:
         "About $900 million is earmarked.[^1][^2]",
         "Orrin Labs grew.[^3] Its campus runs 64,000 GPUs.[^3]",  # a pronoun's sentence keeps its antecedent
     ]
+
+
+def test_a_table_laid_out_with_spaces_reads_its_caption_unit_row_by_row() -> None:
+    """Text pulled from a PDF sets a table with spaces: each row is a line of its own (never joined to the
+    next as a wrapped line), its names end at the column gap, and its bare cells take the caption's unit."""
+    from claims.extract import extract_claims
+
+    text = (
+        "五、芯片\n"
+        "表 2：主要公司季度收入（单位：百万美元）\n"
+        "公司             报告期        本季收入     上季收入     去年同期\n"
+        "Halcyon Micro    FY2027Q3      6,418        5,782        4,337\n"
+        "Meridian AI      2026Q3        1.08         840          430\n"
+        "资料来源：公司公告，https://example.org/q3\n"
+    )
+    claims = extract_claims(parse_report(text, "weekly.txt"))
+    by_key = {c.key_text: c for c in claims}
+    assert (by_key["6,418"].kind, by_key["6,418"].values[0].value) == ("money", 6_418_000_000.0)
+    assert by_key["1.08"].values[0].value == 1_080_000.0  # as the table writes it: $1.08 million
+    assert by_key["6,418"].sentence.startswith("Halcyon Micro") and "Meridian" not in by_key["6,418"].sentence
+    assert "Halcyon Micro" in by_key["6,418"].entities and not any("FY2027Q3 " in e for e in by_key["6,418"].entities)

@@ -540,3 +540,17 @@ def test_a_price_lists_in_and_out_are_input_and_output() -> None:
     straight = "Atlas 5: $2.50 in / $12 out per 1M tokens"
     assert verdict(straight, "$2.50", "money", p)[0].status == "verified"
     assert verdict(straight, "$12", "money", p)[0].status == "verified"
+
+
+def test_a_clause_introducing_what_follows_gives_its_period() -> None:
+    """"Halcyon's outlook for the fourth quarter of fiscal 2027 is as follows: Revenue is expected to be $7.1
+    billion": a claim giving the guidance for Q1 2027 has its period wrong."""
+    p = page(
+        "Halcyon's outlook for the fourth quarter of fiscal 2027 is as follows: Revenue is expected to be $7.1 "
+        "billion, plus or minus 2%.",
+        title="Halcyon Micro reports third quarter fiscal 2027 results",
+    )
+    d, _ = verdict("Halcyon guided first-quarter 2027 revenue to about $7.1 billion.", "$7.1 billion", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_period")
+    d, _ = verdict("Halcyon guided fourth-quarter revenue to about $7.1 billion.", "$7.1 billion", "money", p)
+    assert d.status == "verified"

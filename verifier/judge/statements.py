@@ -493,6 +493,7 @@ def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
 
 
 # a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
+_FOLLOWS = re.compile(r"\b(?:as follows|the following|below)\s*\Z|如下\s*\Z|以下\s*\Z", re.I)
 _INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
 
 
@@ -549,7 +550,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     own = clause_words(text[gs:ge])
     # "On CodeTrail Verified, Halden 3.5 ranks second", "In the third quarter of 2026, revenue rose 21% to
     # $5.2 billion": the opening phrase (a date in it aside, no figure of its own) is the clause's
-    intro = _INTRO.match(text, ps, _pe) is not None and not any(
+    # (… and so is a clause that introduces what follows it: "Halcyon's outlook for the fourth quarter of
+    # fiscal 2027 is as follows: Revenue is expected to be $7.1 billion")
+    introduces = text[_pe : _pe + 1] in {":", "："} and _FOLLOWS.search(text, ps, _pe) is not None
+    intro = (_INTRO.match(text, ps, _pe) is not None or introduces) and not any(
         # (no figure of its own, nor one before the figure's own segment: the intro's dates and the ordinal of
         # its quarter aside, "For the third quarter of fiscal 2027, Corvane expects revenue of $7.30 billion")
         (v.kind != "date" and not _in_period_words(text, ps, _pe, v))
