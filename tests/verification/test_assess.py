@@ -1387,3 +1387,11 @@ def test_a_list_given_with_its_count_is_complete() -> None:
     )
     d, _ = verdict("Partners: Halcyon Micro, Brazos Grid and Meridian AI.", "Meridian AI", "fact", p)
     assert d.status == "contradicted"
+
+
+def test_a_name_in_a_later_clause_with_its_own_figure_is_not_the_amounts_subject() -> None:
+    """"云枢科技拟投资不超过 96.5 亿元建设智算中心，Northstar 在得州启动 1.2 GW 园区建设": the amount's page need not
+    name Northstar, whose figure is the 1.2 GW."""
+    p = page("投资金额：项目总投资不超过96.5亿元，分两期建设。", title="云枢科技关于投资建设乌兰察布智算中心项目的公告")
+    d, _ = verdict("云枢科技拟投资不超过 96.5 亿元建设乌兰察布智算中心，Northstar 在得州启动 1.2 GW 园区建设", "96.5 亿元", "money", p)
+    assert d.status == "verified"

@@ -554,3 +554,17 @@ def test_a_clause_introducing_what_follows_gives_its_period() -> None:
     assert (d.status, d.reason) == ("contradicted", "wrong_period")
     d, _ = verdict("Halcyon guided fourth-quarter revenue to about $7.1 billion.", "$7.1 billion", "money", p)
     assert d.status == "verified"
+
+
+def test_a_sentence_naming_no_model_is_not_backed_by_one_models_row() -> None:
+    """"Pricing is $0.50 … and $3.20 per million output tokens" (the model named in the sentence before) against
+    a table of several models: $3.20 is one model's output price, but which model the claim prices its
+    sentence does not say, so the row does not verify it."""
+    p = page(
+        ("Model | Input | Output | Context", "th"),
+        ("Halden 3.5 | $0.50 | $2.00 | 256K", "td"),
+        ("Halden 3.1 | $0.80 | $3.20 | 128K", "td"),
+        title="Introducing Halden 3.5",
+    )
+    assert verdict("Pricing is $0.50 per million input tokens and $3.20 per million output tokens.", "$3.20", "money", p)[0].status != "verified"
+    assert verdict("Halden 3.5 costs $2.00 per million output tokens.", "$2.00", "money", p)[0].status == "verified"

@@ -93,13 +93,34 @@ def draft_evidence(ps: PassageScore, stance: str, score: float, value: Value | N
 def claim_subjects(q: ClaimQuery) -> list[str]:
     """The sentence's names (compact form) that can stand for a subject: not generic acronyms, amounts,
     measures ("Interim DPS") or months ("Jan-Oct")."""
-    return [
-        normalise_version(n) for n in q.context_names
+    names = [
+        n for n in q.context_names
         if len(normalise_version(n)) >= 3
         and n.upper() not in GENERIC_NAMES
         and not sentence_initial_word(q, n)
         and not names_no_one(n)
     ]
+    # a key figure whose clauses name no one is not bound to the names of a later clause with a figure of its
+    # own ("云枢科技拟投资不超过 96.5 亿元…，Northstar 在得州启动 1.2 GW 园区建设": Northstar is the 1.2 GW's)
+    later = _later_clauses_own(q)
+    if later and all(q.sentence.find(n) >= later[0] for n in names):
+        return []
+    return [normalise_version(n) for n in names]
+
+
+def _later_clauses_own(q: ClaimQuery) -> tuple[int] | tuple[()]:
+    """Where the clauses after the key figure's begin, when they hold a figure of their own."""
+    at = q.sentence.find(q.key_text)
+    if at < 0 or q.kind not in {"money", "percent", "count"}:
+        return ()
+    stop = _CLAUSE_STOP.search(q.sentence, at + len(q.key_text))
+    if stop is None or not _FIGURE.search(q.sentence, stop.end()):
+        return ()
+    return (stop.end(),)
+
+
+_CLAUSE_STOP = re.compile(r"[，,；;]")
+_FIGURE = re.compile(r"\d")
 
 
 def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) -> bool:

@@ -49,8 +49,9 @@ _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9
 # a name runs on through hyphens and dots, and across spaces only to capitalised words or figures
 # (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
 # sentence "OpenAI said on March 31" is two names, not one
-# (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%")
-LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])[A-Z0-9][A-Za-z0-9]*)*")
+# (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%"; a
+# capital right after a digit is the figure's unit, "128K-token")
+LATIN_NAME = re.compile(r"(?<![0-9])[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])[A-Z0-9][A-Za-z0-9]*)*")
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
 # Words that say nothing about what a passage is about.
 _GENERIC = frozenset(
@@ -510,6 +511,8 @@ def build_query(
     Matching reads a same-length view of the text: Traditional characters as Simplified, full-width
     ASCII as plain (so a Traditional report meets the lexicon and the dictionary the same way)."""
     sentence, key_text = _blank_citations(_view(sentence)), _view(key_text)
+    if key_start >= 0 and (written := sentence[key_start : key_start + len(key_text)]) != key_text and written.split() == key_text.split():
+        key_text = written  # the key as its sentence writes it (a line it broke joined: "96.5\n亿元" reads "96.5 亿元")
     if key_start < 0:
         key_start = sentence.find(key_text)
     key_span = (key_start, key_start + len(key_text)) if key_start >= 0 else (0, 0)

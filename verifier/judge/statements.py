@@ -128,6 +128,9 @@ class Statement:
     # year earlier"), while the claim gives its figure as the level now
     earlier_level: bool
     stale: bool
+    # a table row labelled by a versioned name ("Halden 3.1 | $0.80 | $3.20") read for a claim whose sentence
+    # names no one: which model's row is the claim's, the sentence does not say
+    unnamed_row: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
 
@@ -831,6 +834,7 @@ def aligned_statements(
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
                         or (g.earlier_column and not _dated(frame.periods) and frame.role is None and not frame.looks_back),
                         stale=g.stale,
+                        unnamed_row=g.table_row and not subjects and _versioned_label(p.text),
                         span=g.span,
                         frame_weight=frame_weight,
                     )
@@ -908,6 +912,12 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
     differ = (page - claim) | ((claim - page) & clause_words(_NEGATED.sub(" ", segment)))
     return any(terms & differ for terms, _ in frame.weights)
+
+
+@lru_cache(maxsize=4096)
+def _versioned_label(row: str) -> bool:
+    """Does a table row's label (its first cell) name a model by its version ("Halden 3.1", "Atlas 5 Mini")?"""
+    return any(re.search(r"\d", n) for n in split_names(row.split("|", 1)[0]))
 
 
 def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label: frozenset[str]) -> bool:
@@ -1170,6 +1180,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
         and not st.stale
+        and not st.unnamed_row
         and not st.direction_conflict
         and not st.role_conflict
         and not st.other_column
@@ -1190,7 +1201,7 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level:
         return False
-    if st.other_column or st.rival_column:
+    if st.other_column or st.rival_column or st.unnamed_row:
         return False  # the "Cached input" price is not the input price; Pellmark K4's column is not Corvane's
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
