@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 
-from claims.citations import SEE_LINK, url_spans
+from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
@@ -262,9 +262,16 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
             continue
         if m.group(0) == "." and _abbreviation(text, m.start()):
             continue
+        if m.group(0) and m.group(0)[0] in "。！？!?" and (marks := _MARKS_AFTER.match(text, m.end(), end)):
+            yield from _bounded(text, pos, marks.end())  # "…年增 61%。[1]": the markers after a stop are its sentence's
+            pos = marks.end()
+            continue
         yield from _bounded(text, pos, m.start())
         pos = m.end()
     yield from _bounded(text, pos, end)
+
+
+_MARKS_AFTER = re.compile(rf"(?:\[\^?\d{{1,3}}\]|【\d{{1,3}}】|[{CIRCLED}])+")
 
 
 # a clause whose subject is a pronoun for the one before it

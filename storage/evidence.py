@@ -59,6 +59,9 @@ class ClaimInput:
     checkworthy: bool
     source_ids: list[int] = field(default_factory=list)
     section_cites: bool = True  # its own section cites sources (else it rests on its report's)
+    # the section's other sources, when the claim's sentence marks its own notes: read only for what
+    # contradicts it (a figure the claim's notes back, while another page its section cites gives another)
+    also_against: list[int] = field(default_factory=list)
     # a table row's other cells: (offset in the row, what the cell's column measures), from their claims
     cell_nouns: list[tuple[int, str]] = field(default_factory=list)
 
@@ -114,7 +117,8 @@ def _where(
 
 def sentence_sources(sentence: str, cited: list[int], numbers: dict[int, int]) -> list[int]:
     """The sources a claim rests on: those of the notes its sentence marks ("…2.6 倍①。", "…in 2031.[^1]")
-    when its section numbers its notes, else all the section cites."""
+    when its section numbers its notes, else all the section cites. (The section's other pages are still
+    read for what contradicts it: ``ClaimInput.also_against``.)"""
     marks = {n for n, _s, _e in footnote_numbers(sentence)}
     narrowed = [s for s in cited if numbers.get(s) in marks] if marks else []
     return narrowed or cited
@@ -163,10 +167,12 @@ def claims_to_verify(
     for claim, rep_id, rep_name, rep_date in rows:
         assert claim.id is not None and rep_id is not None
         own = by_section.get(claim.section_id or -1)
+        also: list[int] = []
         if own and claim.section_id in numbered:
-            own = sentence_sources(claim.text, own, numbered[claim.section_id])
+            marked = sentence_sources(claim.text, own, numbered[claim.section_id])
+            own, also = marked, [s for s in own if s not in marked]
         cited = own or by_report.get(rep_id, [])
-        if wanted_sources is not None and not wanted_sources.intersection(cited):
+        if wanted_sources is not None and not wanted_sources.intersection(cited) and not wanted_sources.intersection(also):
             continue
         out.append(
             ClaimInput(
@@ -184,10 +190,11 @@ def claims_to_verify(
                 checkworthy=claim.checkworthy,
                 source_ids=list(cited),
                 section_cites=bool(own),
+                also_against=also,
             )
         )
     _add_cell_nouns(session, out, {claim.id: claim.sentence_start for claim, *_ in rows if claim.id is not None and is_table_row(claim.text)})
-    all_ids = sorted({s for c in out for s in c.source_ids})
+    all_ids = sorted({s for c in out for s in (*c.source_ids, *c.also_against)})
     sources: dict[int, SourceInfo] = {}
     if all_ids:
         for src in session.exec(select(Source).where(col(Source.id).in_(all_ids))).all():

@@ -143,7 +143,18 @@ def evaluate_claim(
             kind=claim.kind, sentence=claim.text, key_text=claim.key_text, key_start=claim.key_offset, values=_values(claim),
             cell_nouns=claim.cell_nouns,
         )
-        assessment = assess_claim(query, usable, thresholds)
+        others = [
+            indexes[snaps[sid].id] for sid in claim.also_against if _usable(sources.get(sid), sid in snaps, dead_after)
+        ]
+        assessment = assess_claim(query, usable + others, thresholds)
+        if others:  # the section's other pages are read with the claim's own, but none of them backs it
+            foreign = {idx.snapshot_id for idx in others}
+            kept = Assessment()
+            for finding, draft in zip(assessment.findings, assessment.evidence, strict=True):
+                if finding.stance != "supports" or draft.snapshot_id not in foreign:
+                    kept.add(finding, draft)
+            # (when another page's backing was all there was, the claim's own pages are read alone)
+            assessment = kept if kept.findings else assess_claim(query, usable, thresholds)
     decision = decide(status, assessment.findings, checkworthy=claim.checkworthy, threshold=match_threshold)
     return decision, assessment
 
@@ -205,7 +216,7 @@ def verify_claims(
         for start in range(0, len(claims), _BATCH):
             batch = claims[start : start + _BATCH]
             with session_scope(engine) as session:
-                snaps, indexes = cache.load(session, {s for c in batch for s in c.source_ids})
+                snaps, indexes = cache.load(session, {s for c in batch for s in (*c.source_ids, *c.also_against)})
             ready: list[ClaimOutcome] = []
             for claim in batch:
                 decision, assessment = evaluate_claim(

@@ -45,3 +45,36 @@ def test_a_footnoted_claim_is_judged_by_its_own_note_only(tmp_path) -> None:  # 
     revenue = next(r for r in records if r["key"] == "$6.52 billion")
     assert revenue["status"] == "contradicted"
     assert {e["url"] for e in revenue["evidence"]} == {"https://example.org/results"}
+
+
+def test_another_page_of_the_section_may_still_contradict_a_footnoted_claim(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The claim's own note says nothing of its figure, while another page its section cites gives the
+    subject's figure differently: the section's other pages are read for what contradicts the claim (never
+    for what backs it)."""
+    import json
+
+    from tests.generalisation.ledger import verified_records
+
+    pages = {
+        "https://example.org/own": "<html><head><title>Orrin Labs hires</title></head><body><article>"
+        "<p>Orrin Labs hired a new chief financial officer this week.</p></article></body></html>",
+        "https://example.org/other": "<html><head><title>Orrin Labs raises $900 million</title></head><body><article>"
+        "<p>Orrin Labs raised $900 million in its Series D round led by Altamira.</p></article></body></html>",
+    }
+    sources = tmp_path / "sources"
+    (sources / "pages").mkdir(parents=True)
+    manifest = []
+    for n, (url, html) in enumerate(pages.items()):
+        (sources / "pages" / f"p{n}.html").write_text(html, encoding="utf-8")
+        manifest.append(
+            {"url": url, "status": 200, "file": f"pages/p{n}.html", "content_type": "text/html", "captured_at": "2026-11-29T01:00:00Z"}
+        )
+    (sources / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    report = (
+        "# Weekly\n\n## Orrin\n\nOrrin Labs raised $1.2 billion in its Series D round led by Altamira.[1] Analysts had "
+        "expected less.[2]\n\n[1]: https://example.org/own\n[2]: https://example.org/other\n"
+    )
+    records = verified_records(tmp_path / "ledger.db", [("weekly.md", report)], sources)
+    raised = next(r for r in records if r["key"] == "$1.2 billion")
+    assert raised["status"] == "contradicted"
+    assert {e["url"] for e in raised["evidence"]} == {"https://example.org/other"}
