@@ -763,12 +763,15 @@ def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool 
     touched: set[int] = set()
     gids: set[str] = set()
     for chunk in _chunks(ids):
-        touched |= {
-            int(o)
-            for o in session.exec(
-                select(ClaimConflict.other_id).where(col(ClaimConflict.claim_id).in_(chunk))
-            ).all()
-        }
+        others = sorted(
+            {
+                int(o)
+                for o in session.exec(
+                    select(ClaimConflict.other_id).where(col(ClaimConflict.claim_id).in_(chunk))
+                ).all()
+            }
+        )
+        touched.update(others)
         gids |= {
             g
             for g in session.exec(
@@ -778,7 +781,14 @@ def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool 
         }
         session.execute(delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
         session.execute(delete(ClaimConflict).where(col(ClaimConflict.claim_id).in_(chunk)))
-        session.execute(delete(ClaimConflict).where(col(ClaimConflict.other_id).in_(chunk)))
+        # the other way: a pair is kept both ways, so the rows naming these claims as other_id are
+        # the rows of their others (found on the (claim_id, other_id) index; other_id has none)
+        for other_chunk in _chunks(others):
+            session.execute(
+                delete(ClaimConflict).where(
+                    col(ClaimConflict.claim_id).in_(other_chunk), col(ClaimConflict.other_id).in_(chunk)
+                )
+            )
         session.execute(
             update(Claim)
             .where(col(Claim.id).in_(chunk))
