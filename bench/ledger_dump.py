@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from sqlalchemy import DateTime, create_engine, make_url, text
+from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, SQLModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,7 @@ def documents(n_bench: int) -> list[list[tuple[str, str]]]:
     seeds = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples" / "reports").glob("*.txt"))]
     first = [(f"a_{n}", t) for n, t in seeds] + [(f"b_{n}", t.replace("亿", "万", 2)) for n, t in seeds]
     bench = corpus(n_bench)
-    bench = [(n, t.replace("2024", "2025") if i % 3 == 2 else t) for i, (n, t) in enumerate(bench)]
+    bench = [(n, t.replace("2026", "2025") if i % 3 == 2 else t) for i, (n, t) in enumerate(bench)]
     second = bench[: n_bench // 2]
     third = bench[n_bench // 2 :]
     again = [first[1], (first[2][0], first[2][1] + "\n\n另据报道，该公司融资 5 亿美元。\n")]
@@ -60,7 +61,7 @@ def dump(engine, out) -> str:  # type: ignore[no-untyped-def]
                 name = table
             else:
                 name = table.name
-                cols = [f'"{c.name}" IS NULL' if isinstance(c.type, DateTime) else f'"{c.name}"' for c in table.columns]
+                cols = [f'"{c.name}" IS NULL' if _is_time(c.type) else f'"{c.name}"' for c in table.columns]
                 order = ", ".join(str(i + 1) for i in range(len(cols)))
                 sql = f'SELECT {", ".join(cols)} FROM "{name}" ORDER BY {order}'
             for row in conn.execute(text(sql)):
@@ -68,6 +69,11 @@ def dump(engine, out) -> str:  # type: ignore[no-untyped-def]
                 out.write(line + "\n")
                 digest.update(line.encode())
     return digest.hexdigest()
+
+
+def _is_time(kind: TypeEngine[object]) -> bool:
+    """A datetime column (SQLModel's ``UTCDateTime`` decorates ``DateTime``)."""
+    return isinstance(getattr(kind, "impl", kind), DateTime)
 
 
 def _cell(v: object) -> object:
