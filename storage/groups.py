@@ -238,19 +238,46 @@ class MemberCache:
     def clear(self) -> None:
         self._members.clear()
         self._held.clear()
+        self._kept = None
         if self.view is not None:
             self.view = _IndexView()
 
     view: _IndexView | None = None  # the index as the current transaction read and wrote it
+    # the view a committed transaction left, and the connection and ``PRAGMA data_version`` it read
+    _kept: tuple[_IndexView, object, int] | None = None
+    _began: tuple[object, int] = (None, 0)
+    VIEW_LIMIT = 200_000  # entries (group ids, candidates read) a view kept for the next transaction may hold
 
     def begin(self, session: Session) -> None:
         """A write transaction starts: on SQLite, whose transaction sees the ledger as it began plus
         its own writes (no other writer commits in between), what it reads of the index and of group
-        ids is kept for its later reports (``_IndexView``). Elsewhere nothing is kept."""
-        self.view = _IndexView() if session.connection().dialect.name == "sqlite" else None
+        ids is kept for its later reports (``_IndexView``). Elsewhere nothing is kept.
 
-    def end(self) -> None:
-        """The transaction ended (committed or rolled back): what it read is forgotten."""
+        The view the previous transaction of this cache committed goes on when the ledger is what it
+        left: the same connection, and no other connection has committed since that transaction
+        began (SQLite's ``PRAGMA data_version`` changes for a connection when another one commits;
+        that transaction held the write lock from its start until its commit). Else, or past
+        ``VIEW_LIMIT``, a view afresh."""
+        conn = session.connection()
+        if conn.dialect.name != "sqlite":
+            self.view = None
+            return
+        dbapi = conn.connection.dbapi_connection
+        version = int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
+        kept, self._kept = self._kept, None
+        if kept is not None and kept[1] is dbapi and kept[2] == version and kept[0].size() <= self.VIEW_LIMIT:
+            self.view = kept[0]
+        else:
+            self.view = _IndexView()
+        self._began = (dbapi, version)
+
+    def end(self, *, committed: bool = False) -> None:
+        """The transaction ended: what it read is forgotten, or kept for the next transaction
+        (``begin``) once it ``committed``."""
+        if committed and self.view is not None:
+            self._kept = (self.view, *self._began)
+        else:
+            self._kept = None
         self.view = None
 
     def index_changed(self) -> None:
@@ -283,6 +310,10 @@ class _IndexView:
         self.gids: dict[int, str | None] = {}
         self.dead: set[int] = set()
         self.members_of: dict[str, set[int]] = defaultdict(set)
+
+    def size(self) -> int:
+        """Its entries, roughly: the group ids and the candidates read it holds."""
+        return len(self.gids) + len(self.dead) + sum(len(d) + len(u) for d, u in self.parts.values())
 
     def has_buckets(self, ids: list[int]) -> bool:
         entry = self.bucketed.get(id(ids))
@@ -321,7 +352,9 @@ class _IndexView:
                 else:
                     continue
                 if changed:
-                    self.lists.pop(part, None)
+                    made = self.lists.pop(part, None)
+                    if made is not None:  # its buckets go with it (no look-up gives that list again)
+                        self.bucketed.pop(id(made[0]), None)
 
 
 def _merge_top(rows: list[Any], row: Any, limit: int) -> bool:
@@ -763,12 +796,15 @@ def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool 
     touched: set[int] = set()
     gids: set[str] = set()
     for chunk in _chunks(ids):
-        touched |= {
-            int(o)
-            for o in session.exec(
-                select(ClaimConflict.other_id).where(col(ClaimConflict.claim_id).in_(chunk))
-            ).all()
-        }
+        others = sorted(
+            {
+                int(o)
+                for o in session.exec(
+                    select(ClaimConflict.other_id).where(col(ClaimConflict.claim_id).in_(chunk))
+                ).all()
+            }
+        )
+        touched.update(others)
         gids |= {
             g
             for g in session.exec(
@@ -778,7 +814,14 @@ def unindex_claims(session: Session, claim_ids: Iterable[int], *, retired: bool 
         }
         session.execute(delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
         session.execute(delete(ClaimConflict).where(col(ClaimConflict.claim_id).in_(chunk)))
-        session.execute(delete(ClaimConflict).where(col(ClaimConflict.other_id).in_(chunk)))
+        # the other way: a pair is kept both ways, so the rows naming these claims as other_id are
+        # the rows of their others (found on the (claim_id, other_id) index; other_id has none)
+        for other_chunk in _chunks(others):
+            session.execute(
+                delete(ClaimConflict).where(
+                    col(ClaimConflict.claim_id).in_(other_chunk), col(ClaimConflict.other_id).in_(chunk)
+                )
+            )
         session.execute(
             update(Claim)
             .where(col(Claim.id).in_(chunk))

@@ -513,9 +513,11 @@ class _Batch:
         stack, self._open, self._session = self._open, None, None
         self.ledger.session = None
         assert stack is not None
+        committed = False
         try:
             if error is None:
                 stack.close()  # commits
+                committed = True
             else:
                 self.cache.clear()  # what it read of this batch's claims is rolled back with them
                 stack.__exit__(type(error), error, error.__traceback__)  # rolls back
@@ -523,7 +525,7 @@ class _Batch:
             self.cache.clear()
             raise
         finally:
-            self.cache.end()
+            self.cache.end(committed=committed)  # what the batch read of the index serves the next
 
     def _write_pending(self) -> None:
         while self._written < len(self.items):

@@ -169,12 +169,17 @@ class ClaimKey(SQLModel, table=True):
 
 
 class ClaimConflict(SQLModel, table=True):
-    """Two claims of different reports state the same fact with different values (kept both ways)."""
+    """Two claims of different reports state the same fact with different values (kept both ways).
+
+    Its one index is the unique (claim_id, other_id): every look-up is by ``claim_id``, and a pair is
+    always written and deleted both ways, so the rows naming a claim as ``other_id`` are found as the
+    rows (its others, it). Indexes of their own on either column were pure write cost (an ingest of
+    1,000 reports writes ~270,000 rows); older ledgers lose them on open (``storage.upgrade.RETIRED_INDEXES``)."""
 
     __table_args__ = (UniqueConstraint("claim_id", "other_id"),)
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(foreign_key="claim.id", index=True)
-    other_id: int = Field(foreign_key="claim.id", index=True)
+    claim_id: int = Field(foreign_key="claim.id")
+    other_id: int = Field(foreign_key="claim.id")
 
 
 class Evidence(SQLModel, table=True):

@@ -5,6 +5,11 @@ columns. Columns are only ever added (docs/CONTRACTS.md: "add a column only by a
 edit"), so an upgrade is ``ALTER TABLE … ADD COLUMN`` for each declared column the database lacks,
 plus ``CREATE INDEX`` for each declared index it lacks. A column that is NOT NULL without a default
 cannot be added to a table with rows; that is a programming error and is refused with a clear message.
+
+An index that newer code no longer declares because no query uses it (pure write cost) is named in
+:data:`RETIRED_INDEXES` and dropped where an older ledger still has it; a ledger without it is
+untouched. Older code opening the ledger afterwards reads and writes the same rows (no query needed
+the index); it would create it again (its declared indexes), and the next newer start drops it.
 """
 
 from __future__ import annotations
@@ -17,17 +22,26 @@ from sqlalchemy.schema import CreateIndex, DefaultClause
 
 from claims.errors import ConfigError
 
-__all__ = ["UpgradeSummary", "upgrade_schema"]
+__all__ = ["RETIRED_INDEXES", "UpgradeSummary", "upgrade_schema"]
+
+
+# table → indexes older versions declared and no query uses any more, dropped on open
+RETIRED_INDEXES: dict[str, tuple[str, ...]] = {
+    # every conflict look-up is by claim_id, served by the unique (claim_id, other_id) index; the rows
+    # naming a claim as other_id are found through the pair's other way (storage.groups.unindex_claims)
+    "claimconflict": ("ix_claimconflict_claim_id", "ix_claimconflict_other_id"),
+}
 
 
 @dataclass
 class UpgradeSummary:
     columns: list[str] = field(default_factory=list)  # "table.column" added
     indexes: list[str] = field(default_factory=list)  # index names created
+    dropped: list[str] = field(default_factory=list)  # retired index names dropped
 
     @property
     def changed(self) -> bool:
-        return bool(self.columns or self.indexes)
+        return bool(self.columns or self.indexes or self.dropped)
 
 
 def _literal_default(column: Column[object]) -> str | None:
@@ -84,4 +98,9 @@ def upgrade_schema(engine: Engine, metadata: MetaData) -> UpgradeSummary:
                 if index.name and index.name not in have_indexes:
                     conn.execute(CreateIndex(index))
                     summary.indexes.append(index.name)
+            declared = {index.name for index in table.indexes}
+            for name in RETIRED_INDEXES.get(table.name, ()):
+                if name in have_indexes and name not in declared:
+                    conn.exec_driver_sql(f"DROP INDEX {conn.dialect.identifier_preparer.quote(name)}")
+                    summary.dropped.append(name)
     return summary

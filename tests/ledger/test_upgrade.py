@@ -44,3 +44,20 @@ def test_not_null_column_without_default_is_refused(sqlite_url: str) -> None:
     with pytest.raises(ConfigError, match="NOT NULL without a default"):
         upgrade_schema(engine, meta)
     engine.dispose()
+
+
+def test_retired_indexes_are_dropped(db_url: str) -> None:
+    """An older ledger's conflict indexes that no query uses any more go on open; its rows stay."""
+    from storage.upgrade import RETIRED_INDEXES
+
+    engine = make_engine(db_url, cache=False)
+    retired = RETIRED_INDEXES["claimconflict"]
+    with engine.begin() as conn:  # as an older version declared them
+        for name, column in zip(retired, ("claim_id", "other_id"), strict=True):
+            conn.exec_driver_sql(f'CREATE INDEX "{name}" ON claimconflict ({column})')
+    summary = upgrade_schema(engine, SQLModel.metadata)
+    assert sorted(summary.dropped) == sorted(retired)
+    have = {ix["name"] for ix in sa.inspect(engine).get_indexes("claimconflict")}
+    assert not have & set(retired)
+    assert not upgrade_schema(engine, SQLModel.metadata).changed
+    engine.dispose()
