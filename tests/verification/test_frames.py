@@ -568,3 +568,18 @@ def test_a_sentence_naming_no_model_is_not_backed_by_one_models_row() -> None:
     )
     assert verdict("Pricing is $0.50 per million input tokens and $3.20 per million output tokens.", "$3.20", "money", p)[0].status != "verified"
     assert verdict("Halden 3.5 costs $2.00 per million output tokens.", "$2.00", "money", p)[0].status == "verified"
+
+
+def test_a_row_of_a_model_the_claim_does_not_name_does_not_back_it() -> None:
+    """"Brevik Labs released Saga 4, which replaces Saga 3.1; it lists at $8.00 per million output tokens"
+    against a pricing table whose $8.00 is the "Saga 3.2 (legacy)" row's: neither the claim nor the page's
+    title names Saga 3.2, so its row is not the claim's."""
+    p = page(
+        ("Model | Input | Output | Context", "th"),
+        ("Saga 4 | $1.60 | $6.40 | 512K", "td"),
+        ("Saga 3.2 (legacy) | $2.00 | $8.00 | 256K", "td"),
+        title="Introducing Saga 4",
+    )
+    claim = "Brevik Labs released Saga 4, which replaces Saga 3.1 as its default model; it lists at $1.60 per million input tokens and $8.00 per million output tokens"
+    assert verdict(claim, "$8.00", "money", p)[0].status != "verified"
+    assert verdict(claim, "$1.60", "money", p)[0].status == "verified"

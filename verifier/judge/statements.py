@@ -128,8 +128,7 @@ class Statement:
     # year earlier"), while the claim gives its figure as the level now
     earlier_level: bool
     stale: bool
-    # a table row labelled by a versioned name ("Halden 3.1 | $0.80 | $3.20") read for a claim whose sentence
-    # names no one: which model's row is the claim's, the sentence does not say
+    # a table row labelled by a versioned name ("Halden 3.1 | $0.80 | $3.20") the claim's sentence does not name
     unnamed_row: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
@@ -834,7 +833,7 @@ def aligned_statements(
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
                         or (g.earlier_column and not _dated(frame.periods) and frame.role is None and not frame.looks_back),
                         stale=g.stale,
-                        unnamed_row=g.table_row and not subjects and _versioned_label(p.text),
+                        unnamed_row=g.table_row and _unclaimed_model_row(p.text, subjects, idx.title),
                         span=g.span,
                         frame_weight=frame_weight,
                     )
@@ -914,10 +913,21 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     return any(terms & differ for terms, _ in frame.weights)
 
 
+def _unclaimed_model_row(row: str, subjects: Sequence[str], title: str) -> bool:
+    """Is a table row labelled by a model's versioned name ("Saga 3.2 (legacy) | …", "Halden 3.1 | …") that
+    neither the claim's sentence nor the page's title names? Which model's row is the claim's, the sentence
+    does not say (the model a page is titled by is the one it speaks of: "Introducing Aster 4")."""
+    models = _row_models(row)
+    if not models or {compact(s) for s in subjects} & set(models):
+        return False
+    titled = compact(title)
+    return not any(re.search(rf"{re.escape(m)}(?![0-9a-z.])", titled) for m in models)
+
+
 @lru_cache(maxsize=4096)
-def _versioned_label(row: str) -> bool:
-    """Does a table row's label (its first cell) name a model by its version ("Halden 3.1", "Atlas 5 Mini")?"""
-    return any(re.search(r"\d", n) for n in split_names(row.split("|", 1)[0]))
+def _row_models(row: str) -> tuple[str, ...]:
+    """The versioned names in a table row's label (its first cell), compact."""
+    return tuple(compact(n) for n in split_names(row.split("|", 1)[0]) if re.search(r"\d", n))
 
 
 def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label: frozenset[str]) -> bool:
