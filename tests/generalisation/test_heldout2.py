@@ -43,6 +43,7 @@ Misses by kind when written (15):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,4 +110,6 @@ def test_the_dead_link_section_stays_unverified(heldout2) -> None:  # type: igno
     dead = [r for r in records if r["reason"] == "source_unreachable"]
     assert dead, "the Corvane section cites only a 404 URL"
     assert all(r["status"] == "unverified" for r in dead)
-    assert {r["report"] for r in dead} == {"k2_brief.txt"}
+    assert "k2_brief.txt" in {r["report"] for r in dead}
+    # in the footnoted weekly, only a sentence that marks a dead note alone rests on nothing else
+    assert all(re.search(r"\[\d+\]", r["text"]) for r in dead if r["report"] == "k1_weekly.md")

@@ -583,3 +583,16 @@ def test_a_row_of_a_model_the_claim_does_not_name_does_not_back_it() -> None:
     claim = "Brevik Labs released Saga 4, which replaces Saga 3.1 as its default model; it lists at $1.60 per million input tokens and $8.00 per million output tokens"
     assert verdict(claim, "$8.00", "money", p)[0].status != "verified"
     assert verdict(claim, "$1.60", "money", p)[0].status == "verified"
+
+
+def test_another_entitys_figure_against_the_subjects_own() -> None:
+    """"Its Reno campus runs a 100,000-accelerator cluster" (Orrin Labs) against "Orrin's largest site … outside
+    Reno, houses about 64,000 accelerators. Its biggest rival, Pellucid AI, says it runs a single
+    100,000-accelerator cluster": the 100,000 is the rival's, and Orrin's own figure differs."""
+    p = page(
+        "Orrin's largest site, a 220 MW campus outside Reno, houses about 64,000 accelerators. Its biggest rival, "
+        "Pellucid AI, says it runs a single 100,000-accelerator cluster in Ohio.",
+        title="Inside the inference land grab",
+    )
+    claim = "Orrin Labs keeps growing. Its Reno campus runs a 100,000-accelerator cluster."
+    assert verdict(claim, "100,000", "count", p)[0].status == "contradicted"

@@ -258,12 +258,19 @@ def _subject_says_otherwise(
         return None
     # (the subject's figure is read with its clause: "Northwind spent $27.9 billion on capital expenditure.
     # Halvorsen Cloud spent $31.4 billion" says the measure once for both)
+    # (when every figure that backs it stands in a clause naming another entity and none of the claim's, two
+    # thirds of the frame in the subject's own clause do: "Its biggest rival, Pellucid AI, runs a 100,000-
+    # accelerator cluster" against "Orrin's … campus outside Reno houses about 64,000 accelerators")
+    need = _TWO_THIRDS if all(st is not None and st.foreign for st in backing) else 1.0
     against = [
         (st, kind) for st in statements
         if st.subject_near and not st.other_subject
-        and (kind := contradiction(claimed, replace(st, match=max(st.match, st.clause_match))))
+        and (kind := contradiction(claimed, replace(st, match=max(st.match, st.clause_match)), need_at_most=need))
     ]
     return max(against, key=lambda sk: sk[0].match) if against else None
+
+
+_TWO_THIRDS = 2 / 3 - 1e-9
 
 
 def _swap_said_closer(

@@ -1238,7 +1238,7 @@ def speaks_ahead(st: Statement) -> bool:
     return bool((st.geometry.words | st.index.title_words) & _AHEAD_WORDS)
 
 
-def contradiction(claimed: Value, st: Statement, *, ahead: bool = False) -> str | None:
+def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at_most: float = 1.0) -> str | None:
     """The kind of contradiction an aligned statement makes, or None. ``ahead``: the claim forecasts the
     year to come ("明年出货量会突破100万片"), which a level the page gives for now does not contradict."""
     if ahead and not speaks_ahead(st):
@@ -1272,6 +1272,7 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False) -> str 
         need = 0.0  # the claim's digits slipped, in the row of the claim's own subject ("DeepSeek-V4.5 | … | 1476")
     if st.subjects_column and not st.comparison.agrees:
         need = min(need, SUPPORT_MATCH)  # the cell at the claim's name's column: the claim's own figure
+    need = min(need, need_at_most)
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
     if match < need or is_vague(claimed) or is_vague(st.value):
         return None
