@@ -19,6 +19,8 @@ SOURCES = DEVSET / "sources"
 TUNED = ("r1", "r3")
 HELD_BACK = ("r2", "r4")
 
+# measured at the end of stop 28: all 92.5% (173/187), 87.0%, 93.3%; held-back half 85.4% (76/89) / 72.0% / 86.3%
+# (a footnoted sentence judged by its own notes, read beside its section's other pages).
 # measured at stop 22: all 91.98% (172/187: 92% needs 173), 87.0%, 93.3%; held-back half 84.3% / 72.0% / 86.3%
 # (a Chinese lead no dictionary knows, read as written). Before: all 91.4% (171/187), contradicted recall 87.0%, verified precision 93.3%;
 # tuned half 99.0% / 100% / 100%; held-back half 83.1% / 72.0% / 86.0%
@@ -29,9 +31,9 @@ HELD_BACK = ("r2", "r4")
 # (before swapped pairs and segment-bound subjects: 77.5% / 55.6% / 85.6%, tuned 76.5% / 48.3% / 90.4%)
 # (when this gate was added: 73.8% all, 71.0% tuned, 76.4% held back)
 FLOORS = {
-    "all": (0.919, 0.87, 0.93),
+    "all": (0.925, 0.87, 0.93),
     "tuned": (0.98, 0.99, 0.99),
-    "held_back": (0.84, 0.72, 0.86),
+    "held_back": (0.854, 0.72, 0.86),
 }
 
 
