@@ -33,7 +33,7 @@ __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_
 _MAX_SENTENCE = 400
 # (one before a URL query's "name=" is inside a URL: "detail?stockCode=688721" ends no sentence)
 # (a sentence ends after the footnote markers that follow its full stop: "…in November 2031.[^1] About …")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])|(?<=\])(?=[ \t]+[A-Z“\"])")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])|\](?=[ \t]+[A-Z“\"])")
 _MARKED_STOP = re.compile(r"\.(?:\[\^?\d{1,3}\])+\Z")
 # a line that ends in none of these (nor in a space) stops mid-sentence
 _CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
@@ -247,18 +247,20 @@ def _dateline(line: str) -> bool:
     return len(values) == 1 and values[0].kind == "date" and len(values[0].raw) >= least
 
 
-def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentences of ``text[start:end]`` (split at 。！？；, line ends), trimmed of spaces."""
+def sentence_spans(text: str, start: int, end: int, *, lines_joined: bool = False) -> Iterator[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (split at 。！？；, line ends), trimmed of spaces. ``lines_joined``: the
+    lines a sentence runs on across are joined already (:func:`_wrapped_lines`): every single line break ends one."""
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if not m.group(0):  # after a "]": only a full stop's footnote markers end a sentence there
-            if not _MARKED_STOP.search(text, max(start, m.start() - 24), m.start()):
-                continue
-            if _PRONOUN_OPENS.match(text, m.end(), end):
-                continue  # "…Orrin Labs….[^2] Its Reno campus runs…": the sentence after says it of the one before
-        elif m.group(0) in {";", "；"} and _PRONOUN_OPENS.match(text, m.end(), end):
+        if m.group(0) == "]":  # only a full stop's footnote markers end a sentence there, after them
+            if not _MARKED_STOP.search(text, max(start, m.end() - 24), m.end()) or _PRONOUN_OPENS.match(text, m.end(), end):
+                continue  # ("…Orrin Labs….[^2] Its Reno campus runs…": the sentence after says it of the one before)
+            yield from _bounded(text, pos, m.end())
+            pos = m.end()
+            continue
+        if m.group(0) in {";", "；"} and _PRONOUN_OPENS.match(text, m.end(), end):
             continue  # "Brevik Labs released Saga 4; it lists at $1.60": the clause after says it of the one before
-        elif m.group(0)[0] == "\n" and _continues(text, start, m.start(), m.end(), end):
+        elif m.group(0)[0] == "\n" and not (lines_joined and m.group(0) == "\n") and _continues(text, start, m.start(), m.end(), end):
             continue
         if m.group(0) == "." and _abbreviation(text, m.start()):
             continue
@@ -348,7 +350,12 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
         return False
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
     # (a row of a table laid out with spaces, "Halcyon Micro    FY2027Q3      6,418", is a line of its own)
-    return bool(following.strip()) and not _NEW_BLOCK.match(following) and not (_COLUMNS.search(line) or _COLUMNS.search(following))
+    return bool(following.strip()) and not _NEW_BLOCK.match(following) and not (_laid_out(line) or _laid_out(following))
+
+
+def _laid_out(line: str) -> bool:
+    """A row of a table laid out with spaces (two gaps between cells); the gaps tested for first."""
+    return ("   " in line or "\t" in line or "\u3000\u3000" in line) and _COLUMNS.search(line) is not None
 
 
 _COLUMNS = re.compile(r"\S(?: {3,}|\t+|\u3000{2,})\S.*\S(?: {3,}|\t+|\u3000{2,})\S")  # two gaps between cells
@@ -923,10 +930,11 @@ _VALUE_MARGIN = 2_000  # characters read either side of a window for figures acr
 
 def _windows(view: str, section: Section) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     """The section's sentences in consecutive windows of about ``_VALUE_WINDOW`` characters, each
-    as (window start, window end, its sentences); one window for any section shorter than that."""
+    as (window start, window end, its sentences); one window for any section shorter than that. (The
+    view's wrapped lines are joined already.)"""
     start = section.start
     spans: list[tuple[int, int]] = []
-    for s, e in sentence_spans(view, section.start, section.end):
+    for s, e in sentence_spans(view, section.start, section.end, lines_joined=True):
         if spans and s - start >= _VALUE_WINDOW:
             yield start, s, spans
             start, spans = s, []
