@@ -596,3 +596,9 @@ def test_another_entitys_figure_against_the_subjects_own() -> None:
     )
     claim = "Orrin Labs keeps growing. Its Reno campus runs a 100,000-accelerator cluster."
     assert verdict(claim, "100,000", "count", p)[0].status == "contradicted"
+
+
+def test_quarter_codes_written_quarter_first() -> None:
+    assert period_marks("first shipments in 2Q27") == {"q2", "y2027"}
+    assert period_marks("guides 4QFY26 revenue") >= {"q4", "fiscal", "fy2026"}
+    assert periods_conflict(period_marks("rose 18% in 3Q26"), period_marks("rose 18% in the fourth quarter of 2026"))

@@ -120,6 +120,7 @@ def _english_words(en: str) -> frozenset[str]:
 # ---------------------------------------------------------------- periods
 
 _ORD = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+_QUARTER_CODE = re.compile(r"\b([1-4])Q(FY)?['’]?(\d{4}|\d{2})?\b")
 _QUARTER = re.compile(
     r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b"
     # 第三季度, 第三季, and a fiscal quarter: 第四财季, 第二财政季度 (a fiscal year's quarter; 财年 says fiscal)
@@ -173,6 +174,11 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(cn or "", cn)
         if q:
             marks.add(f"q{q}")
+    for m in _QUARTER_CODE.finditer(text):  # "2Q27", "4QFY26": the quarter first, then its year
+        marks.add(f"q{m.group(1)}")
+        if m.group(3):
+            year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
+            marks |= {f"fy{year}", "fiscal"} if m.group(2) else {f"y{year}"}
     for m in _HALF.finditer(text):
         h = m.group(1) or {"first": "1", "second": "2", "上": "1", "下": "2"}.get((m.group(2) or m.group(3) or "").lower())
         if h:
