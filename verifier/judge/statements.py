@@ -129,7 +129,7 @@ class Statement:
     earlier_level: bool
     stale: bool
     # a table row labelled by a versioned name ("Halden 3.1 | $0.80 | $3.20") the claim's sentence does not name
-    unnamed_row: bool
+    unclaimed_row: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
 
@@ -833,7 +833,7 @@ def aligned_statements(
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
                         or (g.earlier_column and not _dated(frame.periods) and frame.role is None and not frame.looks_back),
                         stale=g.stale,
-                        unnamed_row=g.table_row and _unclaimed_model_row(p.text, subjects, idx.title),
+                        unclaimed_row=g.table_row and _unclaimed_model_row(p.text, subjects, idx.title),
                         span=g.span,
                         frame_weight=frame_weight,
                     )
@@ -1190,7 +1190,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
         and not st.stale
-        and not st.unnamed_row
+        and not st.unclaimed_row
         and not st.direction_conflict
         and not st.role_conflict
         and not st.other_column
@@ -1211,7 +1211,7 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level:
         return False
-    if st.other_column or st.rival_column or st.unnamed_row:
+    if st.other_column or st.rival_column or st.unclaimed_row:
         return False  # the "Cached input" price is not the input price; Pellmark K4's column is not Corvane's
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
