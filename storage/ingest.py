@@ -257,12 +257,13 @@ def _json_encoder() -> Callable[[Any], str]:
 
 _to_json = _json_encoder()  # what json.dumps(…, ensure_ascii=False) gives
 _quoted: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined] # the encoder's own
-_VALUE_NAMES = tuple(Value.__dataclass_fields__)
-_VALUE_TEXT = "{" + ", ".join(f"{_to_json(name)}: %s" for name in _VALUE_NAMES) + "}"
+# a value's fields as the template in ``_values_json`` writes them (a value with others, or in another
+# order, is left to the encoder)
+_VALUE_NAMES = ("raw", "value", "unit", "qualifier", "start", "end", "kind", "precision", "noun")
 
 
 def _values_json(values: tuple[Value, ...]) -> str:
-    """``_to_json([v.to_json() for v in values])``, a value at a time by a template of its fields:
+    """``_to_json([v.to_json() for v in values])``, a value at a time, its fields in a template:
     the C encoder built and joined some forty strings per value (half of making a claim's row). A
     field of another type than its usual one (a string, a finite float, an int, None), or a value
     whose dict is not its fields in order, is left to the encoder."""
@@ -273,7 +274,7 @@ def _values_json(values: tuple[Value, ...]) -> str:
             return _to_json([v.to_json() for v in values])
         raw, number, unit, qualifier, start, end, kind, precision, noun = fields_.values()
         if type(number) is float and math.isfinite(number):
-            number_text = float.__repr__(number)
+            number_text = repr(number)
         elif type(number) is str:
             number_text = _quoted(number)
         else:
@@ -281,7 +282,7 @@ def _values_json(values: tuple[Value, ...]) -> str:
         if precision is None:
             precision_text = "null"
         elif type(precision) is float and math.isfinite(precision):
-            precision_text = float.__repr__(precision)
+            precision_text = repr(precision)
         else:
             return _to_json([v.to_json() for v in values])
         if not (
@@ -294,19 +295,11 @@ def _values_json(values: tuple[Value, ...]) -> str:
             and (noun is None or type(noun) is str)
         ):
             return _to_json([v.to_json() for v in values])
+        # the keys in the order of _VALUE_NAMES (checked above), as the encoder writes them
         parts.append(
-            _VALUE_TEXT
-            % (
-                _quoted(raw),
-                number_text,
-                "null" if unit is None else _quoted(unit),
-                _quoted(qualifier),
-                int.__repr__(start),
-                int.__repr__(end),
-                _quoted(kind),
-                precision_text,
-                "null" if noun is None else _quoted(noun),
-            )
+            f'{{"raw": {_quoted(raw)}, "value": {number_text}, "unit": {"null" if unit is None else _quoted(unit)}, '
+            f'"qualifier": {_quoted(qualifier)}, "start": {start}, "end": {end}, "kind": {_quoted(kind)}, '
+            f'"precision": {precision_text}, "noun": {"null" if noun is None else _quoted(noun)}}}'
         )
     return "[" + ", ".join(parts) + "]"
 
