@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 import storage.ingest_batch as batch_mod
 from claims.errors import ReportError
+from claims.model import Value
 from storage.db import make_engine
 from storage.ingest import IngestResult, ingest_report
 from storage.ingest_batch import IngestFailure, ingest_reports
@@ -292,3 +293,34 @@ def test_the_claims_json_is_what_json_dumps_gives(obj: object) -> None:
     back = json.loads(encoded)
     if not (isinstance(obj, float) and math.isnan(obj)):
         assert json.dumps(back, ensure_ascii=False) == encoded
+
+
+_SCALAR = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+
+
+@given(
+    st.lists(
+        st.builds(
+            Value,
+            raw=st.text() | _SCALAR,
+            value=st.floats() | st.text() | _SCALAR,
+            unit=st.none() | st.text(),
+            qualifier=st.text(),
+            start=st.integers() | _SCALAR,
+            end=st.integers(),
+            kind=st.text(),
+            precision=st.none() | st.floats() | _SCALAR,
+            noun=st.none() | st.text() | _SCALAR,
+        ),
+        max_size=3,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_the_values_json_is_what_json_dumps_gives(values: list[Value]) -> None:
+    """A claim's values as ``storage.ingest._values_json`` writes them (a template of the fields) are
+    the text ``json.dumps([v.to_json() …], ensure_ascii=False)`` gives, whatever the fields hold."""
+    import json
+
+    from storage.ingest import _values_json
+
+    assert _values_json(tuple(values)) == json.dumps([v.to_json() for v in values], ensure_ascii=False)
