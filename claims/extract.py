@@ -823,8 +823,13 @@ def _declared_table_unit(view: str, s: int, pos: int) -> tuple[float, str] | Non
     cells = _header_cells(header)
     if 0 <= column < len(cells) and (in_header := declared_unit(cells[column])) is not None:
         return in_header
+    return _caption_unit(view, top)
+
+
+def _caption_unit(view: str, top: int) -> tuple[float, str] | None:
+    """The unit a caption declares in one of the two lines over a table starting at ``top``."""
     above, lines = top - 1, 0
-    while above > 0 and lines < 2:  # the caption: one of the two lines over the table
+    while above > 0 and lines < 2:
         start = view.rfind("\n", 0, above) + 1
         line = view[start:above].strip()
         if line and (caption := declared_unit(line)) is not None:
@@ -873,14 +878,7 @@ def _in_spaced_table_unit(view: str, s: int, v: Value) -> Value:
     declared = declared_unit(label)
     if declared is None and len(header) == len(cells):
         declared = declared_unit(view[header[at][0] : header[at][1]])
-    above, lines = top - 1, 0
-    while declared is None and above > 0 and lines < 2:  # the caption: one of the two lines over the table
-        start = view.rfind("\n", 0, above) + 1
-        line = view[start:above].strip()
-        declared = declared_unit(line) if line else None
-        lines += bool(line)
-        above = start - 1
-    return _scaled_to(v, declared)
+    return _scaled_to(v, declared or _caption_unit(view, top))
 
 
 _CELL_GAP = re.compile(r" {3,}|\t+|\u3000{2,}")
@@ -888,7 +886,7 @@ _CELL_GAP = re.compile(r" {3,}|\t+|\u3000{2,}")
 
 def _spaced_cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """The cells of a line laid out with spaces: the runs between gaps of three spaces or more (or tabs)."""
-    cells, pos = [], start
+    cells: list[tuple[int, int]] = []
     while start < end and view[start] in " \t":
         start += 1
     pos = start
