@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.lexicon import cue_words
 from claims.model import SectionKind
@@ -206,17 +206,18 @@ _TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \
 _POST = re.compile(r"^(\d{1,3})/(\d{1,3})(?=[ \t]|$)", re.M)
 
 
-def post_counters(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)  # read per report, then per section of it (turn_spans): one scan of the text
+def post_counters(text: str) -> tuple[tuple[int, int], ...]:
     """The post counters of a thread export: at least ``MIN_TURNS`` lines opening on "n/N" with one total N
-    and each n at most N (dates written 11/20, 11/21 … share no total), else []."""
+    and each n at most N (dates written 11/20, 11/21 … share no total), else ()."""
     if "/" not in text:
-        return []
+        return ()
     found = [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _POST.finditer(text)]
     totals = Counter(total for _s, _e, n, total in found if 1 <= n <= total)
     if not totals:
-        return []
+        return ()
     total, posts = totals.most_common(1)[0]
-    return [(s, e) for s, e, n, t in found if t == total and 1 <= n <= t] if posts >= MIN_TURNS else []
+    return tuple((s, e) for s, e, n, t in found if t == total and 1 <= n <= t) if posts >= MIN_TURNS else ()
 
 
 def is_transcript(text: str) -> bool:
@@ -236,7 +237,7 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
     posts = post_counters(text)
     if not posts and len(_TURN.findall(text)) < MIN_TURNS:
         return []
-    return sorted([(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()] + posts)
+    return sorted([(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()] + list(posts))
 
 
 def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tuple[int, int]]:
