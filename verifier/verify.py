@@ -134,18 +134,18 @@ def evaluate_claim(
 ) -> tuple[Decision, Assessment]:
     """One claim's decision from in-memory inputs (no database)."""
     status = _source_status(claim.source_ids, sources, snaps, dead_after)
-    usable = [
-        indexes[snaps[sid].id] for sid in claim.source_ids if _usable(sources.get(sid), sid in snaps, dead_after)
-    ]
+
+    def readable(ids: Sequence[int]) -> list[SnapshotIndex]:
+        return [indexes[snaps[sid].id] for sid in ids if _usable(sources.get(sid), sid in snaps, dead_after)]
+
+    usable = readable(claim.source_ids)
     assessment = Assessment()
     if claim.checkworthy and usable:
         query = build_query(
             kind=claim.kind, sentence=claim.text, key_text=claim.key_text, key_start=claim.key_offset, values=_values(claim),
             cell_nouns=claim.cell_nouns,
         )
-        others = [
-            indexes[snaps[sid].id] for sid in claim.also_against if _usable(sources.get(sid), sid in snaps, dead_after)
-        ]
+        others = readable(claim.also_against)
         assessment = assess_claim(query, usable + others, thresholds)
         if others:  # the section's other pages are read with the claim's own, but none of them backs it
             foreign = {idx.snapshot_id for idx in others}

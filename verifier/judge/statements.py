@@ -935,8 +935,7 @@ def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label:
     its row's label does not hold meets the header of another measure column of the table, and none meets
     its own column's ("拟使用募集资金" for a cell under "项目投资总额" beside "拟使用募集资金金额")? The headers'
     own words are compared; a header with none of its own ("Input" beside "Cached input") by all its words."""
-    unique, whole = _measure_columns(columns), _column_words(columns)
-    own = tuple(u or w for u, w in zip(unique, whole, strict=True))
+    own = _measure_headers(columns)
     if at >= len(own) or not own[at]:
         return False
     concepts = [c for c, _ in frame.weights if not c & label]
@@ -946,24 +945,17 @@ def _sister_measure(columns: tuple[str, ...], at: int, frame: ClaimFrame, label:
 
 
 @lru_cache(maxsize=1024)
-def _measure_columns(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+def _measure_headers(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     """For each column of a header, the words of its header no other column's header has, when the header
-    names a measure ("项目投资总额" beside "拟使用募集资金金额"); empty for the rows' labels, for a period's column
-    ("2026年1-9月") and where the words are shared."""
-    words = _column_words(columns)
-    return tuple(
-        mine - frozenset().union(*(w for j, w in enumerate(words) if j != i)) if mine else frozenset()
-        for i, mine in enumerate(words)
-    )
-
-
-@lru_cache(maxsize=1024)
-def _column_words(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    """For each column of a header, the words of its header when it names a measure; empty for the rows'
-    labels and a period's column ("2026年1-9月")."""
-    return tuple(
+    names a measure ("项目投资总额" beside "拟使用募集资金金额"), or all its words when none is its own ("Input"
+    beside "Cached input"); empty for the rows' labels and a period's column ("2026年1-9月")."""
+    words = [
         frozenset(w for w in clause_words(c) if not any(ch.isdigit() for ch in w)) if i and not period_marks(c) else frozenset()
         for i, c in enumerate(columns)
+    ]
+    return tuple(
+        (mine - frozenset().union(*(w for j, w in enumerate(words) if j != i))) or mine
+        for i, mine in enumerate(words)
     )
 
 
