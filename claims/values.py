@@ -948,6 +948,8 @@ def _number_of(m: re.Match[str]) -> tuple[float, float, Qualifier | None] | None
 _NAME_BEFORE = re.compile(
     r"(?<![A-Za-z])(?!(?:Top|Over|About|Nearly|Around|Up|More|Some|Only|To|And|By)\b)(?:[A-Z][A-Za-z]+|[a-z]+[A-Z][A-Za-z]*) $"
 )
+# capitals and a hyphen glued to a number make a designation (a fiscal year, quarter or half is a period)
+_HYPHEN_NAME = re.compile(r"(?<![\w-])(?!(?:FY|CY|Q|H)-)[A-Z][A-Z0-9]{0,5}-\Z")
 _RANGE_NEXT = re.compile(r"\s*(?P<sep>[-–~～至到]|to\b|and\b)\s*[$€£]?(\d+(?:\.\d+)?)", re.I)
 
 
@@ -1153,6 +1155,8 @@ def _find_numbers(text: str, default_year: int | None, taken: bytearray | None =
                 unit, kind = before, "money"  # "$6-7 million": the second end is dollars too
             elif is_digits and not has_scale and not 1900 <= value <= 2100 and _may_name_before(text, start) and _NAME_BEFORE.search(text, max(0, start - 30), start):
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
+            elif is_digits and not has_scale and unit is None and text[start - 1 : start] == "-" and _HYPHEN_NAME.search(text, max(0, start - 8), start):
+                continue  # NX-9 racks, F-35 jets, COVID-19 cases: a number inside a designation
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):
                 continue  # 一体, 三大: a bare small Chinese numeral is not a claim
             if (
@@ -1433,8 +1437,10 @@ _EN_RANK = re.compile(
 )
 _EN_MULTIPLE_LOW = _lower_twin(_EN_MULTIPLE)
 _EN_RANK_LOW = _lower_twin(re.compile(_EN_RANK.pattern.replace(r"No\.", r"no\."), _EN_RANK.flags))
-_EN_LARGEST = re.compile(r"(?<=\b[Tt]he )(?:largest|biggest)(?= [A-Za-z])")
-_ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (?:the )?\Z", re.I)
+# "the largest", "the world's largest", "China's biggest": first of all
+_EN_LARGEST = re.compile(r"(?:(?<=\b[Tt]he )|(?<=\w's )|(?<=\w’s ))(?:largest|biggest)(?= [A-Za-z])")
+_CONTRACTION = re.compile(r"\b(?:it|that|what|there|here|he|she|who)['’]s \Z", re.I)  # "it's biggest": "it is"
+_ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (?:the )?(?:[\w.-]+(?:'s|’s) )?\Z", re.I)
 _CN_RANK = re.compile(
     r"(?:排名|排在|位列|名列|位居|居)\s*第\s*(?P<c>[一二两三四五六七八九十])(?![\d一二两三四五六七八九十百千万亿季方])"
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*(?:名|大(?=[\u4e00-\u9fff])|高(?=[\u4e00-\u9fff]))"
@@ -1535,9 +1541,9 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         yield Value(text[m.start() : m.end()], factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
     for m in _finditer_i(_EN_HALF, _EN_HALF_LOW, text) if _mentions(text, ("halv", "half")) else ():
         yield Value(text[m.start() : m.end()], 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
-    for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text else ():
+    for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text or "s " in text else ():
         # "the largest STAR Market IPO", "the biggest shareholder": first of all (第一大) — not "one of the largest"
-        if not _ONE_OF.search(text, max(0, m.start() - 12), m.start()):
+        if not _ONE_OF.search(text, max(0, m.start() - 40), m.start()) and not _CONTRACTION.search(text, max(0, m.start() - 8), m.start()):
             yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)
     for m in _finditer_i(_EN_RANK, _EN_RANK_LOW, text) if _may_rank(text) else ():
         if m.group("t"):

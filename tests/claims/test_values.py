@@ -553,6 +553,21 @@ def test_the_largest_is_first_but_one_of_the_largest_is_not() -> None:
     assert parse_values("among the largest firms") == []
 
 
+def test_a_possessives_largest_is_first_but_not_one_of_them_nor_a_contraction() -> None:
+    for text in ("Vantor is the world's largest maker of wafers", "Brenna's biggest lender"):
+        v = one(text)
+        assert (v.value, v.unit) == (1.0, "rank"), text
+    assert parse_values("one of Europe's largest lenders") == []
+    assert parse_values("and that's biggest news of the week") == []
+
+
+def test_a_number_glued_to_capitals_by_a_hyphen_is_a_designation() -> None:
+    assert parse_values("its flagship TQ-7 racks and the B-52 bombers") == []
+    assert parse_values("COVID-19 cases rose") == []
+    assert [v.raw for v in parse_values("FY-2027 revenue")] == ["2027"]  # a fiscal year is a period
+    assert [v.value for v in parse_values("grew 10-15 racks")] == [10.0, 15.0]  # a range of lower-case words
+
+
 def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
     rank = one("该公司已成为东南亚第二大云服务商")
     assert (rank.raw, rank.value, rank.unit) == ("第二大", 2.0, "rank")

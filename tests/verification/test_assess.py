@@ -1156,6 +1156,22 @@ def test_a_chinese_rank_among_providers_is_read_against_the_pages_rank() -> None
     assert ok.status == "verified"
 
 
+def test_a_possessives_largest_is_read_against_the_pages_rank() -> None:
+    p = page("Vantor is now the second-largest maker of solid-state batteries in Europe, behind Oslane.", title="Vantor opens Lyon plant")
+    d, a = verdict("Vantor, Europe's largest maker of solid-state batteries, opened a plant.", "largest", "count", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "second-largest")
+
+
+def test_a_chat_links_host_and_label_are_no_words_of_the_claim() -> None:
+    from verifier.judge.matching import build_query
+
+    sentence = "Ohio's largest solar farm so far <https://www.solarnews.example/en/story-17|SN>"
+    q = build_query(kind="count", sentence=sentence, key_text="largest", key_start=sentence.find("largest"))
+    terms = q.all_terms()
+    assert not terms & {"http", "https", "www", "solarnews", "sn", "example"}, terms
+    assert "story" in terms or any(t.startswith("stor") for t in terms)  # a path's words are the page's title
+
+
 def test_each_year_of_a_clause_belongs_to_its_own_figure() -> None:
     p = page("拓勢研究指出，AI伺服器占整體伺服器出貨比重將由2026年的14.2%提高至2027年的17.5%。", title="AI伺服器出貨")
     d, a = verdict("该机构估计，2026年AI服务器占整体服务器出货比重为17.5%", "17.5%", "percent", p)

@@ -460,11 +460,19 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _CITATION = re.compile(r"[(（]\s*\[[^\]\n]{1,80}\](?:\[[^\]\n]{0,60}\]|\([^()\s]{1,2000}\))\s*[)）]")
 
 
+# a link's scheme and host ("https://www.example.com") and a chat link's label ("<https://…|DCD>"): where the
+# sentence cites, not what it says (a path's words are the page's title, and stay)
+_ADDRESS = re.compile(r"https?://[\w.-]{1,253}|\|[^<>|\n]{1,80}>(?<=\w>)")
+
+
 def _blank_citations(sentence: str) -> str:
-    """The sentence with its bracketed citations blanked (same length: offsets into it stay valid)."""
-    if "][" not in sentence and "](" not in sentence:
-        return sentence
-    return _CITATION.sub(lambda m: " " * len(m.group()), sentence)
+    """The sentence with its bracketed citations and link addresses blanked (same length: offsets into it
+    stay valid)."""
+    if "][" in sentence or "](" in sentence:
+        sentence = _CITATION.sub(lambda m: " " * len(m.group()), sentence)
+    if "://" in sentence:
+        sentence = _ADDRESS.sub(lambda m: " " * len(m.group()), sentence)
+    return sentence
 
 
 def split_names(key: str) -> tuple[str, ...]:
