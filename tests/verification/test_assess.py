@@ -1156,6 +1156,15 @@ def test_a_chinese_rank_among_providers_is_read_against_the_pages_rank() -> None
     assert ok.status == "verified"
 
 
+def test_a_segments_figure_is_the_one_whose_clause_names_the_segment() -> None:
+    p = page("分业务看，云服务业务当季收入12.6亿元，同比增长44%；终端业务收入5.2亿元，同比增长19%；其他业务同比下降3%。",
+             title="Pellan 第三季度营收同比增长31%")
+    d, a = verdict("终端业务收入同比增长44%", "44%", "percent", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "19%")
+    ok, _ = verdict("终端业务收入同比增长19%", "19%", "percent", p)
+    assert ok.status == "verified"
+
+
 def test_a_possessives_largest_is_read_against_the_pages_rank() -> None:
     p = page("Vantor is now the second-largest maker of solid-state batteries in Europe, behind Oslane.", title="Vantor opens Lyon plant")
     d, a = verdict("Vantor, Europe's largest maker of solid-state batteries, opened a plant.", "largest", "count", p)

@@ -24,7 +24,7 @@ from verifier.judge.evidence import (
     on_sparse_page,
     subject_on_page,
 )
-from verifier.judge.frames import noun_terms, stale_spans
+from verifier.judge.frames import ClaimFrame, clause_words, measure_match, noun_terms, stale_spans
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
@@ -152,6 +152,11 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if owners is not None:
             own, said = owners
             return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
+    if any(f.stance == "supports" for f in kept.findings):
+        whole = _whole_frame_says_otherwise(_supporting(kept, by_place), statements, claimed, _sentence_siblings(q, claimed), frame)
+        if whole is not None:
+            st, said = whole
+            return _contradicted_by(st.index, st.passage_no, st.clause_match, st.value, said)
     if any(f.stance == "supports" for f in kept.findings):
         swapped = _swap_said_closer(_supporting(kept, by_place), statements, claimed)
         if swapped is not None:
@@ -286,6 +291,32 @@ def _swap_said_closer(
         return None
     closest = max(swaps, key=lambda st: st.match)
     return closest if all(st is not None and st.match < closest.match for st in backing) else None
+
+
+def _whole_frame_says_otherwise(
+    backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value, others: Sequence[Value], frame: ClaimFrame
+) -> tuple[Statement, str] | None:
+    """Every figure that backs the claim stands in a clause missing part of the claim's measure (the
+    segment, product or line it is of), while a figure of the same passage whose clause meets all of it differs
+    ("数据中心业务…同比增长58%；客户端业务收入…同比增长31%" against the client business's 58%): that figure is the
+    claim's."""
+    if not backing or any(st is None or st.clause_match >= _WHOLE_FRAME for st in backing):
+        return None
+    if any(st is not None and measure_match(frame, clause_words(st.passage.text[: st.value.end])) >= _WHOLE_FRAME for st in backing):
+        return None  # what its clause misses was said before it ("宇晶半導體…公布10月營收…；累計前10月營收達2.71兆元")
+    best = max(st.clause_match for st in backing if st is not None)
+    places = {(st.index.snapshot_id, st.passage_no) for st in backing if st is not None}
+    against = [
+        (st, kind) for st in statements
+        if (st.index.snapshot_id, st.passage_no) in places and st.clause_match >= _WHOLE_FRAME and st.clause_match - best >= _CLEAR_MARGIN
+        and not (st.other_subject or st.foreign or st.sibling) and not any(compare_values(o, st.value).agrees for o in others)
+        and (kind := contradiction(claimed, replace(st, match=st.clause_match)))
+    ]
+    return max(against, key=lambda sk: (sk[0].clause_match, not sk[0].direction_conflict, not sk[0].period_conflict, sk[0].match)) if against else None
+
+
+_WHOLE_FRAME = 1.0 - 1e-9
+_CLEAR_MARGIN = 0.15
 
 
 def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[Statement], claimed: Value) -> bool:
