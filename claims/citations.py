@@ -19,6 +19,8 @@ __all__ = [
     "find_sources",
     "find_references",
     "footnote_numbers",
+    "inherited_marks",
+    "letter_number",
     "url_spans",
     "link_definitions",
     "reference_links",
@@ -47,7 +49,8 @@ _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 # "4. …", "[4] …", "[^4]: …", "【4】…", and the 註/注 notes of Chinese print ("註1　經濟日報，〈…〉")
 CIRCLED = "①-⑳"  # the circled numbers 1-20 a Chinese research report marks its notes with
 _REF_ITEM = re.compile(
-    r"^[ \t]*(?:(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)|[註注][ \t]?(?P<note>\d{1,3})(?=[ \t\u3000])|(?P<circ>[①-⑳]))"
+    r"^[ \t]*(?:(?:\[\^?|【)?(?P<n>\d{1,3})(?:[.\]、)】]|\]:)|[註注][ \t]?(?P<note>\d{1,3})(?=[ \t\u3000])|(?P<circ>[①-⑳])"
+    r"|\[(?P<letter>[a-z]{1,2})\])"
     r"[ \t\u3000]*(?P<body>\S[^\n]*)$",
     re.M,
 )
@@ -57,6 +60,8 @@ SEE_LINK = r"[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|�
 # (a circled number marks a note after the words it cites, "…2.6 倍①。"; one opening a line is an item)
 _FOOTNOTE = re.compile(
     rf"\[\^?(\d{{1,3}})\](?![(:])|【(\d{{1,3}})】|[（(][註注]\s?(\d{{1,3}})[）)]|{SEE_LINK}|(?<=\S)([{CIRCLED}])"
+    # a Google Docs export's comment and footnote markers, "[a]" … "[z]", "[aa]"
+    r"|\[([a-z]{1,2})\](?![(:\[])"
 )
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
@@ -169,7 +174,10 @@ def find_references(text: str, start: int, end: int) -> list[SourceRef]:
             next_end = end if next_end < 0 or next_end > end else next_end
             if line_end < next_end and not _REF_ITEM.match(text[line_end + 1 : next_end]):
                 sources = find_sources(text, line_end + 1, next_end)
-        number = circled_number(m.group("circ")) if m.group("circ") else int(m.group("n") or m.group("note"))
+        number = (
+            circled_number(m.group("circ")) if m.group("circ")
+            else letter_number(m.group("letter")) if m.group("letter") else int(m.group("n") or m.group("note"))
+        )
         label = re.split(r"<|\(?https?://", m.group("body"))[0].strip(" .*")
         for ref in sources:
             refs.append(
@@ -214,13 +222,77 @@ def reference_links(text: str, start: int, end: int, definitions: dict[str, Sour
 
 
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
-    """``[4]`` footnote markers as (number, start, end)."""
+    """``[4]`` footnote markers as (number, start, end) (a letter's number is ``letter_number``'s)."""
     return [
-        (circled_number(m.group(5)) if m.group(5) else int(m.group(1) or m.group(2) or m.group(3) or m.group(4)), m.start(), m.end())
+        (
+            circled_number(m.group(5)) if m.group(5)
+            else letter_number(m.group(6)) if m.group(6) else int(m.group(1) or m.group(2) or m.group(3) or m.group(4)),
+            m.start(),
+            m.end(),
+        )
         for m in _FOOTNOTE.finditer(text)
     ]
+
+
+LETTER_NOTES = 1000  # letter notes are numbered after any numbered ones a report may also have
+
+
+def letter_number(mark: str) -> int:
+    """a → 1001 … z → 1026, aa → 1027: a letter note's number, apart from numbered notes."""
+    n = 0
+    for ch in mark:
+        n = n * 26 + ord(ch) - ord("a") + 1
+    return LETTER_NOTES + n
 
 
 def circled_number(mark: str) -> int:
     """① → 1 … ⑳ → 20."""
     return ord(mark) - ord("①") + 1
+
+
+_INDENT = " \t\u3000"
+
+
+def _paragraph_lines(text: str, at: int) -> tuple[list[tuple[int, str]], int]:
+    """The lines (start, text) of the paragraph (lines between blank ones) holding offset ``at``, and which
+    of them holds it."""
+    line_start = text.rfind("\n", 0, at) + 1
+    lines: list[tuple[int, str]] = []
+    pos = line_start
+    while pos > 0:  # upward, to a blank line
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1]
+        if not line.strip():
+            break
+        lines.insert(0, (prev, line))
+        pos = prev
+    own = len(lines)
+    pos = line_start
+    while pos <= len(text):  # the claim's line and downward, to a blank line
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if not line.strip():
+            break
+        lines.append((pos, line))
+        pos = end + 1
+    return lines, own
+
+
+def inherited_marks(text: str, at: int) -> set[int]:
+    """The notes a sentence that marks none of its own rests on (devset labelling rule 1: the notes of its
+    paragraph): a nested list item's, those of the nearest line above it set less deep that marks any (its
+    parent bullet); otherwise every note its paragraph marks. Empty when the paragraph marks none."""
+    lines, own = _paragraph_lines(text, at)
+    if not lines or own >= len(lines):
+        return set()
+    _start, line = lines[own]
+    depth = len(line) - len(line.lstrip(_INDENT))
+    if depth:
+        for _s, above in reversed(lines[:own]):
+            if len(above) - len(above.lstrip(_INDENT)) < depth:
+                marks = {n for n, _a, _b in footnote_numbers(above)}
+                if marks:
+                    return marks
+                break
+    return {n for _s, ln in lines for n, _a, _b in footnote_numbers(ln)}

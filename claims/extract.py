@@ -14,7 +14,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
@@ -24,7 +24,7 @@ from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
 from claims.sections import ORG_KEYWORD, is_item_heading, opens_a_turn, speaker_labels
-from claims.table_units import PER_SHARE, SCALED, declared_unit
+from claims.table_units import PER_SHARE, declared_unit, scaled_to
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
 
@@ -43,8 +43,9 @@ _ABBREVIATIONS = frozenset(
 )
 # (an emoji opens a line as a bullet does: "📈 revenue $6.42B" under "💾 Halcyon Micro, fiscal Q3")
 _NEW_BLOCK = re.compile(
-    r"[ \t]*(?:[-*+#>•|]|\d{1,2}(?:\.(?!\d)|[、)）\s])|[^\n：:]{1,14}[：:]|[(（<\[]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
+    r"[ \t]*(?:[-*+#>•‣⁃·|\u25A0-\u25FF]|\d{1,2}(?:\.(?!\d)|[、)）\s])|[^\n：:]{1,14}[：:]|[(（<\[]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
 )
+_STOP_THEN_MARKS = re.compile(r"[.。!?！？](?:\[\^?\w{1,3}\])+$")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
@@ -345,8 +346,9 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
     if line_start <= block_start:
         return False  # the heading line of a section
     line = text[line_start:brk].rstrip()
-    # the line holds no newline and, stripped, ends in no space: its last character says it
-    if len(line) < 30 or line[-1] in _CLOSED_ENDS:
+    # the line holds no newline and, stripped, ends in no space: its last character says it (after any
+    # note markers: "…post-money valuation.[g]", "…亿元。[3]")
+    if len(line) < 30 or line[-1] in _CLOSED_ENDS or (line[-1] == "]" and _STOP_THEN_MARKS.search(line)):
         return False
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
     # (a row of a table laid out with spaces, "Halcyon Micro    FY2027Q3      6,418", is a line of its own)
@@ -902,16 +904,7 @@ def _spaced_cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _scaled_to(v: Value, declared: tuple[float, str] | None) -> Value:
-    """A bare figure in the unit a table declares for it (none: as it is)."""
-    if declared is None or not isinstance(v.value, float):
-        return v
-    factor, unit = declared
-    if v.kind == "count" and v.unit is None and unit:
-        return replace(v, value=v.value * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
-    if v.kind == "money" and not SCALED.search(v.raw) and (not unit or unit == v.unit):
-        return replace(v, value=v.value * factor, precision=(v.precision or 1.0) * factor)
-    return v
+_scaled_to = scaled_to
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\
 _DATE_LINE = re.compile(r"^[ \t#*+]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^\d{1,3}\]:[^\n]*$", re.M)
 _CIRCLED_NOTE = re.compile(rf"^[ \t]*[{CIRCLED}][^\n]*$", re.M)
+# "[a] https://…": a Google Docs export's notes, listed at the very end under no heading
+_LETTER_NOTE = re.compile(r"^[ \t]*\[[a-z]{1,2}\][ \t]*\S[^\n]*$", re.M)
 _SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -193,9 +195,16 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
             if ref.start not in listed:
                 references.append(ref)
                 listed.add(ref.start)
+    notes: list[tuple[int, int]] = []
+    for m in _LETTER_NOTE.finditer(view) if "[" in view else ():
+        for ref in find_references(view, m.start(), m.end()):
+            if ref.start not in listed:
+                references.append(ref)
+                listed.add(ref.start)
+                notes.append((m.start(), m.end()))
     # "[4]: https://…" link definitions anywhere: the numbered ones are the report's references too
     definitions = link_definitions(view)
-    defined = [(d.start, d.end) for d in definitions.values()]
+    defined = [(d.start, d.end) for d in definitions.values()] + notes
     for d in definitions.values():
         if d.ref_number is not None and d.start not in listed:
             references.append(d)
@@ -210,7 +219,9 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
             for ref in reference_links(view, start, end, definitions):
                 if ref not in sources:
                     sources.append(ref)
-            for number, _s, _e in footnote_numbers(view[start:end]):
+            for number, at, _e in footnote_numbers(view[start:end]):
+                if notes and any(a <= start + at < b for a, b in notes):
+                    continue  # the note's own mark ("[a] https://…"), not a citation
                 if number in by_number and by_number[number] not in sources:
                     # the numbered note stands for the same URL written in the section ("① …\nhttps://…")
                     sources = [r for r in sources if r.ref_number is not None or r.url != by_number[number].url]

@@ -5,12 +5,16 @@ millions of US dollars", "($ in millions)", "单位：亿元", "（人民幣百�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from claims.model import Value
 from claims.textnorm import to_simplified
 from claims.values import parse_values
 
-__all__ = ["PER_SHARE", "SCALED", "declared_unit"]
+__all__ = ["COUNTED", "PER_SHARE", "SCALED", "declared_unit", "scaled_to"]
+
+COUNTED = "#"  # the unit of a declared scale of counts ("thousand units", "单位：万片"): a count's, not money's
 
 _DECLARED_EN = re.compile(
     r"\b(?:in\s+)?(?P<scale>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<cur>yen|(?:US\s+|Hong\s+Kong\s+)?dollars|won|euros|yuan|pounds)\b"
@@ -24,6 +28,21 @@ _DECLARED_EN = re.compile(
 # a money cell that writes no scale of its own ("$2,604", not "$2.6bn" or "$1.2 million")
 SCALED = re.compile(r"(?:\d\s*(?:k|m|mn|mm|bn|b|tn|t|thousand|million|billion|trillion)\b|[千万亿億萬])", re.I)
 PER_SHARE = re.compile(r"per\s+(?:diluted\s+|basic\s+)?share|每股|\bEPS\b", re.I)
+# "(thousand units)", "(millions of subscribers)", "(USD millions)", "(RMB bn)": a scale of counts, or a
+# currency's code with its scale
+_DECLARED_COUNT_EN = re.compile(
+    r"[(（]\s*(?:in\s+)?(?P<scale>thousands?|millions?|billions?)\s+(?:of\s+)?"
+    r"(?!(?:US\s+|Hong\s+Kong\s+)?(?:dollars|yen|won|euros|yuan|pounds|rupees|francs)\b)[a-z]+s?\s*[)）]",
+    re.I,
+)
+_DECLARED_CODE_EN = re.compile(
+    r"[(（]\s*(?P<code>USD|US\$|RMB|CNY|HKD|HK\$|EUR|GBP|JPY|TWD|NT\$|KRW|€|£|¥|\$)\s*(?P<scale>billions?|millions?|thousands?|bn|mn|m|k)\s*[)）]",
+    re.I,
+)
+_DECLARED_COUNT_ZH = re.compile(
+    r"(?:单位\s*[:：]\s*|[（(])(?P<scale>千|万|百万|千万|亿)\s*(?:片|台|张|部|颗|辆|人|户|个|套|块|枚|吨|件|只|次|笔|家|颗)(?![\u4e00-\u9fff])"
+)
+_SCALE_FACTORS = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _DECLARED_ZH = re.compile(
     r"单位\s*[:：]\s*(?P<zh>(?:人民币|港币|新台币)?\s*(?:千|仟|万|百万|千万|亿)?\s*(?:元|美元|港元|日元|韩元|欧元))"
     r"|[（(]\s*(?P<zh2>(?:人民币|港币|新台币)?(?:千|仟|万|百万|千万|亿)(?:元|美元|港元|日元|韩元|欧元))\s*[)）]"
@@ -45,9 +64,32 @@ def declared_unit(text: str) -> tuple[float, str] | None:
             return _declared_money(f"{m.group('sym4')}1 {scale}")
         scale = (m.group("scale") or m.group("scale2")).lower().rstrip("s")
         phrase = f"{m.group('sym')}1 {scale}" if m.group("sym") else f"1 {scale} {m.group('cur')}"
+    elif m := _DECLARED_CODE_EN.search(text):
+        scale = _SCALE_ABBREVIATIONS.get(m.group("scale").lower(), m.group("scale").lower().rstrip("s"))
+        phrase = f"{m.group('code')} 1 {scale}"
+    elif m := _DECLARED_COUNT_EN.search(text):
+        return _SCALE_FACTORS[m.group("scale").lower().rstrip("s")], COUNTED
+    elif m := _DECLARED_COUNT_ZH.search(to_simplified(text)):
+        return _SCALE_FACTORS[m.group("scale")], COUNTED
     else:
         return None
     return _declared_money(phrase)
+
+
+def scaled_to(v: Value, declared: tuple[float, str] | None) -> Value:
+    """A bare figure in the unit a table declares for it (none: as it is): a bare count becomes money in a
+    declared currency, or a count of the declared scale; a money cell writing no scale takes the declared one."""
+    if declared is None or not isinstance(v.value, float):
+        return v
+    factor, unit = declared
+    if v.kind == "count" and v.unit is None:
+        if unit == COUNTED:
+            return replace(v, value=v.value * factor, precision=(v.precision or 1.0) * factor)
+        if unit:
+            return replace(v, value=v.value * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
+    if unit != COUNTED and v.kind == "money" and not SCALED.search(v.raw) and (not unit or unit == v.unit):
+        return replace(v, value=v.value * factor, precision=(v.precision or 1.0) * factor)
+    return v
 
 
 _SCALE_ABBREVIATIONS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "'000": "thousand", "000": "thousand"}

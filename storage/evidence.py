@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
-from claims.citations import footnote_numbers
+from claims.citations import footnote_numbers, inherited_marks
 from claims.extract import is_table_row
 from storage.jsoncols import json_list
 from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source, Verdict
@@ -115,13 +115,26 @@ def _where(
     return stmt
 
 
-def sentence_sources(sentence: str, cited: list[int], numbers: dict[int, int]) -> list[int]:
+def sentence_sources(sentence: str, cited: list[int], numbers: dict[int, int], inherited: set[int] | None = None) -> list[int]:
     """The sources a claim rests on: those of the notes its sentence marks ("…2.6 倍①。", "…in 2031.[^1]")
-    when its section numbers its notes, else all the section cites. (The section's other pages are still
-    read for what contradicts it: ``ClaimInput.also_against``.)"""
-    marks = {n for n, _s, _e in footnote_numbers(sentence)}
+    when its section numbers its notes; a sentence marking none, those of ``inherited`` (its paragraph's
+    notes, or its parent bullet's: ``claims.citations.inherited_marks``); else all the section cites. (The
+    section's other pages are still read for what contradicts it: ``ClaimInput.also_against``.)"""
+    marks = {n for n, _s, _e in footnote_numbers(sentence)} or inherited or set()
     narrowed = [s for s in cited if numbers.get(s) in marks] if marks else []
     return narrowed or cited
+
+
+def _texts_of_unmarked(session: Session, rows: Sequence[Any], numbered: dict[int, dict[int, int]]) -> dict[int, str]:
+    """The texts of the reports holding a claim whose sentence marks no note in a section that numbers
+    them (its paragraph's notes are read there)."""
+    wanted = {
+        rep_id for claim, rep_id, _n, _d in rows
+        if claim.section_id in numbered and not footnote_numbers(claim.text)
+    }
+    if not wanted:
+        return {}
+    return {int(i or 0): t for i, t in session.exec(select(Report.id, Report.text).where(col(Report.id).in_(sorted(wanted)))).all()}
 
 
 def claims_to_verify(
@@ -164,12 +177,15 @@ def claims_to_verify(
                 numbered[section_id].setdefault(source_id, ref_number)
     out: list[ClaimInput] = []
     wanted_sources = set(source_ids) if source_ids is not None else None
+    texts = _texts_of_unmarked(session, rows, numbered)
     for claim, rep_id, rep_name, rep_date in rows:
         assert claim.id is not None and rep_id is not None
         own = by_section.get(claim.section_id or -1)
         also: list[int] = []
         if own and claim.section_id in numbered:
-            marked = sentence_sources(claim.text, own, numbered[claim.section_id])
+            text = texts.get(rep_id)
+            inherited = inherited_marks(text, claim.sentence_start) if text is not None else set()
+            marked = sentence_sources(claim.text, own, numbered[claim.section_id], inherited)
             own, also = marked, [s for s in own if s not in marked]
         cited = own or by_report.get(rep_id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited) and not wanted_sources.intersection(also):

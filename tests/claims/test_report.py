@@ -456,6 +456,49 @@ def test_circled_notes_at_the_foot_of_a_page_are_numbered_references() -> None:
     assert footnote_numbers("① 36 氪：《…》") == []  # a note's own number opens its line: no citation
 
 
+def test_a_google_docs_exports_letter_notes_are_its_references() -> None:
+    """A Google Doc downloaded as text marks its notes [a] [b] … and lists them at the very end, under no
+    heading ("[a] https://…"): each section cites the notes it marks, and the list's own marks cite nothing."""
+    text = (
+        "Weekly notes\nLast updated: Nov 30, 2026\n\n"
+        "1. Orrin Labs\n* Revenue was $1.2 billion[a].\n   ○ Backlog rose to $4 billion.\n\n"
+        "2. Vantora\n* Signed a 300 MW power deal.[b]\n\n"
+        "Open questions\n* Who leads the round?\n\n"
+        "[a] https://example.org/orrin\n[b] https://example.org/vantora\n"
+    )
+    report = parse_report(text, "notes.txt")
+    by_heading = {s.heading: [r.url for r in s.sources] for s in report.sections}
+    assert by_heading["1. Orrin Labs"] == ["https://example.org/orrin"]
+    assert by_heading["2. Vantora"] == ["https://example.org/vantora"]
+    assert not any(by_heading[h] for h in by_heading if h.startswith("Open"))
+
+
+def test_a_nested_item_rests_on_its_parent_bullets_notes_and_a_plain_sentence_on_its_paragraphs() -> None:
+    from claims.citations import inherited_marks, letter_number
+
+    text = "* Revenue was $1.2 billion[a].\n   ○ Backlog rose to $4 billion.\n* Power: 300 MW[c].\n\nNo notes here."
+    assert inherited_marks(text, text.index("Backlog")) == {letter_number("a")}
+    assert inherited_marks(text, text.index("* Power")) == {letter_number("a"), letter_number("c")}
+    assert inherited_marks(text, text.index("No notes")) == set()
+    zh = "据业界消息，明年出货将翻倍。公司营收 12 亿元[2]，同比增长 30%[3]。"
+    assert inherited_marks(zh, 0) == {2, 3}  # a sentence marking none rests on its paragraph's notes
+
+
+def test_a_bullet_line_and_a_full_stop_before_note_marks_end_a_wrapped_sentence() -> None:
+    from claims.extract import extract_claims
+
+    text = (
+        "1. Deals\n"
+        "* Shenvale AI closed a $1.8 billion Series C at an RMB 18 billion valuation.[g]\n"
+        "○ Plans a Hong Kong listing in 2027.\n"
+        "◆ The lead investor was Lakeside Capital, which put in roughly half of it\n"
+        "▪ Harlow Grid signed 300 MW of hydro power in Norway for the campus\n"
+    )
+    sentences = {c.key_text: c.sentence for c in extract_claims(parse_report(text, "n.txt"))}
+    assert "Plans" not in sentences["RMB 18 billion"]
+    assert "Lakeside" not in sentences["300 MW"]  # "▪" opens a line as "*" does
+
+
 def test_a_sentence_ends_after_the_footnote_markers_of_its_full_stop() -> None:
     from claims.extract import sentence_spans
 

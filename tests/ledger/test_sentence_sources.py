@@ -17,6 +17,9 @@ def test_a_sentence_rests_on_the_notes_it_marks() -> None:
     assert sentence_sources("估值约为 B 轮的 2.6 倍③", cited, numbers) == [13]
     assert sentence_sources("據業界消息，市場預計明年翻倍", cited, numbers) == cited  # no marker: the section's
     assert sentence_sources("a figure[9]", cited, numbers) == cited  # a marker of no known note: the section's
+    # a sentence marking none rests on what it inherits (its paragraph's notes, its parent bullet's)
+    assert sentence_sources("據業界消息，市場預計明年翻倍", cited, numbers, {2}) == [12]
+    assert sentence_sources("營收達 69.6 億美元[1]。", cited, numbers, {2}) == [11]  # its own marks first
 
 
 def _verified(tmp_path: Path, pages: dict[str, str], report: str) -> list[dict]:

@@ -104,6 +104,43 @@ def test_a_tables_declared_unit_makes_its_bare_cells_amounts() -> None:
     assert declared_unit("（人民幣百萬元）") == (1e6, "CNY")
     assert declared_unit("Revenue by quarter") is None
     assert declared_unit("營業收入淨額（單位：新臺幣仟元）") == (1e3, "TWD")  # 仟: 千 in formal writing
+    assert declared_unit("Table 1: Q3 P&L snapshot (USD millions)") == (1e6, "USD")
+    assert declared_unit("(RMB bn)") == (1e9, "CNY")
+
+
+def test_a_tables_declared_scale_of_counts_scales_its_bare_counts() -> None:
+    from claims.table_units import COUNTED, declared_unit, scaled_to
+    from claims.values import parse_values
+
+    assert declared_unit("Accelerator shipments by vendor (thousand units)") == (1e3, COUNTED)
+    assert declared_unit("Subscribers (millions of users)") == (1e6, COUNTED)
+    assert declared_unit("表 3：晶圆出货（单位：万片）") == (1e4, COUNTED)
+    assert declared_unit("Revenue (millions of dollars)") != (1e6, COUNTED)
+    count, = parse_values("183")
+    assert scaled_to(count, (1e3, COUNTED)).value == 183_000.0
+    money, = parse_values("$2,604")
+    assert scaled_to(money, (1e3, COUNTED)) == money  # a count's scale leaves amounts alone
+
+
+def test_a_short_title_right_above_a_table_says_what_its_rows_measure() -> None:
+    from verifier.judge.matching import build_index
+
+    rows = [("Accelerator shipments by vendor (thousand units)", "p"), ("Vendor | Q3 2026", "th"), ("Orrin Micro | 183", "td")]
+    text, passages = "", []
+    for row, kind in rows:
+        passages.append({"start": len(text), "end": len(text) + len(row), "kind": kind, "heading": ""})
+        text += row + "\n"
+    idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/t", title="Q3 tracker", text=text, passages=passages)
+    cell = idx.passages[-1]
+    assert [v.value for v in cell.values] == [183_000.0]
+    assert any(w.startswith("shipmen") for w in cell.context)
+    intro = [("The vendors shipped more than a year earlier, the table below shows.", "p"), *rows[1:]]
+    text, passages = "", []
+    for row, kind in intro:
+        passages.append({"start": len(text), "end": len(text) + len(row), "kind": kind, "heading": ""})
+        text += row + "\n"
+    idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/t", title="Q3 tracker", text=text, passages=passages)
+    assert not any(w.startswith("shipped") or w.startswith("earlier") for w in idx.passages[-1].context)  # a sentence titles nothing
 
 
 def test_a_spanning_title_row_declares_the_unit_of_the_rows_under_it() -> None:
@@ -128,6 +165,8 @@ def test_names_are_not_cut_at_and_inside_a_word_nor_read_off_months() -> None:
     )
     assert split_names("AWS and Google and Anderson Labs") == ("AWS", "Google", "Anderson Labs")
     assert split_names("May Mobility raised on Monday") == ("May Mobility",)
+    assert "Ended Q3" not in split_names("Ended Q3 with 221,000 GPUs")  # a period code is no part of a name
+    assert split_names("Tallis Cloud Q3 revenue")[0] == "Tallis Cloud"
     assert split_names("96,000 GPUs and 40 LLMs") == ()
 
 

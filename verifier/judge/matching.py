@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
-from claims.table_units import PER_SHARE, SCALED, declared_unit
+from claims.table_units import PER_SHARE, declared_unit, scaled_to
 from verifier.judge.compare import normalise_version, unit_family
 
 __all__ = [
@@ -51,7 +51,11 @@ _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9
 # sentence "OpenAI said on March 31" is two names, not one
 # (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%"; a
 # capital right after a digit is the figure's unit, "128K-token")
-LATIN_NAME = re.compile(r"(?<![0-9])[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])[A-Z0-9][A-Za-z0-9]*)*")
+# (a period code after a name is no part of it: "Ended Q3 with…", "Tallis FY2026 revenue")
+LATIN_NAME = re.compile(
+    r"(?<![0-9])[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])"
+    r"(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q(?:\d{2}|\d{4})?)\b)[A-Z0-9][A-Za-z0-9]*)*"
+)
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
 # Words that say nothing about what a passage is about.
 _GENERIC = frozenset(
@@ -194,25 +198,24 @@ def passage_values(text: str, default_year: int | None = None) -> list[Value]:
         return []
 
 
+_TABLE_TITLE = 150  # characters: a passage this short right above a table, not a sentence, is its title
+
+
+def _titles_table(caption: str) -> bool:
+    text = caption.rstrip()
+    return bool(text) and len(text) <= _TABLE_TITLE and text[-1] not in "。.！!？?：:；;"
+
+
 def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str] | None) -> list[Value]:
     """A row's bare numbers, each a whole cell, as amounts in its table's declared unit (97.2 under
     "(billion yen)"; not the 1 of a "1-5月累計" label)."""
     if declared is None:
         return values
-    factor, unit = declared
     cells = table_cells(row)
     if cells and PER_SHARE.search(cells[0]):
         return values  # "Diluted earnings per share | $2.31" under "(in millions, except per share data)"
-    return [
-        replace(v, value=float(v.value) * factor, unit=unit, kind="money", precision=(v.precision or 1.0) * factor)
-        if unit and v.kind == "count" and v.unit is None and isinstance(v.value, float) and _whole_cell(row, v)
-        # a cell with its own currency and no scale ("$2,604" under "(in millions)") is in the declared scale
-        else replace(v, value=float(v.value) * factor, precision=(v.precision or 1.0) * factor)
-        if v.kind == "money" and isinstance(v.value, float) and not SCALED.search(v.raw) and _whole_cell(row, v)
-        and (not unit or unit == v.unit)
-        else v
-        for v in values
-    ]
+    # (a cell with its own currency and no scale, "$2,604" under "(in millions)", is in the declared scale)
+    return [scaled_to(v, declared) if _whole_cell(row, v) else v for v in values]
 
 
 # a header or row label that declares its cells percentages: "增减变动幅度(%)", "毛利率（%）", "Y/Y %", "Margin (%)"
@@ -301,11 +304,13 @@ def build_index(
         elif len(row_cells) > 1:
             rows += 1
         if kind == "th":
-            header, head_cells = words, row_cells
+            # a short passage right above the table titles it ("Shipments by vendor (thousand units)"): its
+            # words say what the rows measure, as the header's do
+            header, head_cells = words | (_passage_words(caption) if _titles_table(caption) else frozenset()), row_cells
             declared = declared_unit(f"{caption}\n{heading}\n{body}") or declared  # (or a title row's, above it)
         elif kind != "td":
             header, head_cells, declared = frozenset(), (), None
-            caption = body[-200:]
+            caption = body[-200:] if len(body) > _TABLE_TITLE else body
         elif len(row_cells) == 1 and (spanning := declared_unit(body)) is not None:
             declared = spanning  # a title row across the table ("營業收入淨額（單位：新臺幣仟元）") declares it
         cells = row_cells if kind == "td" and head_cells else ()
