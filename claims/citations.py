@@ -60,9 +60,11 @@ SEE_LINK = r"[（(](?:(?:参|參|详|詳)?[见見]|[Ss]ee)?\s?(?:链接|鏈接|�
 # (a circled number marks a note after the words it cites, "…2.6 倍①。"; one opening a line is an item)
 _FOOTNOTE = re.compile(
     rf"\[\^?(\d{{1,3}})\](?![(:])|【(\d{{1,3}})】|[（(][註注]\s?(\d{{1,3}})[）)]|{SEE_LINK}|(?<=\S)([{CIRCLED}])"
-    # a Google Docs export's comment and footnote markers, "[a]" … "[z]", "[aa]"
-    r"|\[([a-z]{1,2})\](?![(:\[])"
+    # a Google Docs export's comment and footnote markers, "[a]" … "[z]", "[aa]"; superscript numbers after
+    # the words they cite ("同比增长41%⁸", "revenue¹²")
+    r"|\[([a-z]{1,2})\](?![(:\[])|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
 )
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LABEL_REACH = 300
 _LABEL_CUT = re.compile(r">\)|\)\s*[|｜]|(?:可信来源|来源|Source|Sources|参考)\s*[：:]")
 
@@ -226,7 +228,9 @@ def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
     return [
         (
             circled_number(m.group(5)) if m.group(5)
-            else letter_number(m.group(6)) if m.group(6) else int(m.group(1) or m.group(2) or m.group(3) or m.group(4)),
+            else letter_number(m.group(6)) if m.group(6)
+            else int(m.group(7).translate(_SUPERSCRIPTS)) if m.group(7)
+            else int(m.group(1) or m.group(2) or m.group(3) or m.group(4)),
             m.start(),
             m.end(),
         )

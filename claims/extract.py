@@ -744,7 +744,7 @@ def _claim(
         value = Value(key, v.value, v.unit, v.qualifier, d.start, d.end, v.kind, v.precision, noun)
         if view[s] == "|" and v.kind in {"count", "money"}:
             value = _in_table_unit(view, s, e, value)
-        elif v.kind in {"count", "money"} and "   " in view[s:e] and _COLUMNS.search(view, s, e):
+        elif v.kind in {"count", "money"} and _laid_out(view[s:e]):
             value = _in_spaced_table_unit(view, s, value)
     else:
         value = Value(key, _fact_value(view[d.start : d.end]), None, "=", d.start, d.end, "fact")

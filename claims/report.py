@@ -36,8 +36,9 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\
 _DATE_LINE = re.compile(r"^[ \t#*+]*(?:日期|Date|发布日期|時間|时间)\s*[：:]\s*(?P<rest>.+)$", re.M | re.I)
 _FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^\d{1,3}\]:[^\n]*$", re.M)
 _CIRCLED_NOTE = re.compile(rf"^[ \t]*[{CIRCLED}][^\n]*$", re.M)
-# "[a] https://…": a Google Docs export's notes, listed at the very end under no heading
-_LETTER_NOTE = re.compile(r"^[ \t]*\[[a-z]{1,2}\][ \t]*\S[^\n]*$", re.M)
+# "[a] https://…" (a Google Docs export's notes), "[1] 芯衡科技：三季报\nhttps://…" (a WeChat article's 参考资料):
+# a list of notes under a label line or none, not under a heading of its own
+_LISTED_NOTE = re.compile(r"^[ \t]*\[(?:[a-z]{1,2}|\d{1,3})\][ \t]*\S[^\n]*$", re.M)
 _SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -195,13 +196,14 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
             if ref.start not in listed:
                 references.append(ref)
                 listed.add(ref.start)
-    notes: list[tuple[int, int]] = []
-    for m in _LETTER_NOTE.finditer(view) if "[" in view else ():
-        for ref in find_references(view, m.start(), m.end()):
+    notes: list[tuple[int, int]] = []  # the listed notes' lines and addresses: no citation of where they stand
+    for m in _LISTED_NOTE.finditer(view) if "[" in view else ():
+        below = view.find("\n", m.end() + 1)
+        for ref in find_references(view, m.start(), below if below >= 0 else len(view)):
             if ref.start not in listed:
                 references.append(ref)
                 listed.add(ref.start)
-                notes.append((m.start(), m.end()))
+                notes += [(m.start(), m.end()), (ref.start, ref.end)]
     # "[4]: https://…" link definitions anywhere: the numbered ones are the report's references too
     definitions = link_definitions(view)
     defined = [(d.start, d.end) for d in definitions.values()] + notes

@@ -144,13 +144,16 @@ _MARKED_TITLE = re.compile(r"^[■□◆◇▶►▌▍▎◼◾❖][ \t\u3000]*
 _CAPS_TITLE_CHARS = 40
 
 
-def _marked_title(line: str) -> str | None:
-    """The title of a glyph-led title line, or None (a sentence's end or a link is no title)."""
+def _marked_title(line: str, set_apart: bool = False) -> str | None:
+    """The title of a glyph-led title line, or None (a sentence's end or a link is no title; a question
+    is one when a blank line sets it apart: "▌ 02 深衡智能：收入能否跟上估值？")."""
     m = _MARKED_TITLE.match(line.strip())
     if m is None:
         return None
     title = m.group("title").strip()
-    if len(title) > _OUTLINE_TITLE_CHARS or title.endswith(_TERMINAL) or "http" in title:
+    if len(title) > _OUTLINE_TITLE_CHARS or "http" in title:
+        return None
+    if title.endswith(_TERMINAL) and not (set_apart and title.endswith(("？", "?", "！", "!"))):
         return None
     return title
 
@@ -280,7 +283,7 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         if not next_blank and _item_title(line, lines[i + 1][2]):
             next_blank = True  # "5. 台穎材料（上櫃8429）" over its paragraph: an item's title
         below = lines[i + 1][2] if i + 1 < len(lines) else ""
-        marked = _marked_title(line) if prev_blank else None
+        marked = _marked_title(line, next_blank) if prev_blank else None
         if marked is not None:
             headings.append(Heading(start, end, marked, 2, False))
             continue

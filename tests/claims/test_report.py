@@ -473,6 +473,34 @@ def test_a_google_docs_exports_letter_notes_are_its_references() -> None:
     assert not any(by_heading[h] for h in by_heading if h.startswith("Open"))
 
 
+def test_a_wechat_articles_reference_list_and_superscript_marks_are_its_notes() -> None:
+    """A WeChat article copied from the phone: glyph-led section titles (a question among them), [n] or
+    superscript marks after the words they cite, and a 参考资料 list of "[n] title" lines with the URL below."""
+    from claims.citations import footnote_numbers
+
+    text = (
+        "国产算力这本账怎么算？\n原创 林远 算力哨\n\n"
+        "▌ 01 芯衡：收入翻倍\n\n芯衡第三季度营收18.56亿元[1]。\n\n"
+        "▌ 02 深衡：收入能否跟上估值？\n\n深衡投后估值180亿元[2]。出货量同比增长41%³。\n\n"
+        "-END-\n\n参考资料：\n[1] 芯衡：三季报\nhttps://example.org/q3\n[2] 36氪：深衡融资\nhttps://example.org/36kr\n"
+        "[3] Counterpoint: shipments\nhttps://example.org/cp\n"
+    )
+    report = parse_report(text, "wechat.txt")
+    by_heading = {s.heading: [r.url for r in s.sources] for s in report.sections}
+    assert by_heading["01 芯衡：收入翻倍"] == ["https://example.org/q3"]
+    assert by_heading["02 深衡：收入能否跟上估值？"] == ["https://example.org/36kr", "https://example.org/cp"]
+    assert by_heading["-END-"] == []  # the list cites nothing of where it stands
+    assert [n for n, _s, _e in footnote_numbers("同比增长41%³，份额31%¹²")] == [3, 12]
+
+
+def test_a_tab_separated_tables_cells_take_its_captions_unit() -> None:
+    from claims.extract import extract_claims
+
+    text = "四、格局\n表1：加速卡出货量（单位：万片）\n厂商\t2025Q3\t2026Q3\n灵犀\t14.8\t24.6\n"
+    cells = {c.key_text: c.values[0] for c in extract_claims(parse_report(text, "t.txt")) if c.key_text in {"14.8", "24.6"}}
+    assert cells["24.6"].value == 246_000.0
+
+
 def test_a_nested_item_rests_on_its_parent_bullets_notes_and_a_plain_sentence_on_its_paragraphs() -> None:
     from claims.citations import inherited_marks, letter_number
 

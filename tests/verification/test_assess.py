@@ -1165,6 +1165,16 @@ def test_a_segments_figure_is_the_one_whose_clause_names_the_segment() -> None:
     assert ok.status == "verified"
 
 
+def test_what_a_first_version_said_is_stale() -> None:
+    from verifier.judge.frames import stale_spans
+
+    note = "更正说明：本文首发版本称深衡本轮投后估值为150亿元，经与公司核实，正确数字为180亿元。"
+    assert [note[a:b] for a, b in stale_spans(note)] == ["深衡本轮投后估值为150亿元"]
+    p = page("深衡完成18亿元C轮融资，本轮投后估值180亿元。", note, title="深衡完成C轮融资")
+    d, _ = verdict("深衡完成18亿元C轮融资，投后估值150亿元", "150亿元", "money", p)
+    assert d.status == "contradicted"
+
+
 def test_a_possessives_largest_is_read_against_the_pages_rank() -> None:
     p = page("Vantor is now the second-largest maker of solid-state batteries in Europe, behind Oslane.", title="Vantor opens Lyon plant")
     d, a = verdict("Vantor, Europe's largest maker of solid-state batteries, opened a plant.", "largest", "count", p)
