@@ -1165,6 +1165,14 @@ def test_a_segments_figure_is_the_one_whose_clause_names_the_segment() -> None:
     assert ok.status == "verified"
 
 
+def test_a_change_verbs_claim_is_checked_with_the_figure_it_is_said_of() -> None:
+    p = page(("项目 | 本报告期 | 比上年同期增减", "th"), ("研发投入占营业收入的比例(%) | 32.58 | 减少17.37个百分点", "td"), title="芯衡 2026 年第三季度报告")
+    d, _ = verdict("研发投入占营收的32.58%，较上年同期增加17.37个百分点", "较上年同期增加", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_direction")
+    ok, _ = verdict("研发投入占营收的32.58%，较上年同期减少17.37个百分点", "较上年同期减少", "fact", p)
+    assert ok.status == "verified"
+
+
 def test_what_a_first_version_said_is_stale() -> None:
     from verifier.judge.frames import stale_spans
 

@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from claims.model import Value
+from claims.values import parse_values
 from verifier.judge.compare import (
     met_families,
 )
@@ -32,6 +34,7 @@ from verifier.judge.evidence import (
 from verifier.judge.matching import (
     ClaimQuery,
     SnapshotIndex,
+    build_query,
     score_passages,
 )
 from verifier.judge.names import assess_fact, assess_version
@@ -50,9 +53,37 @@ def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds 
     return out
 
 
+# a change said as a verb right before its figure: "较上年同期增加17.37个百分点", "shipments rose 3%"
+_CHANGE_WORD = re.compile(
+    r"(?:增加|增长|下降|减少|上升|下滑|提升|提高|降低|上涨|下跌|回落|扩大|收窄|[年月季][增减]"
+    r"|\b(?:rose|fell|grew|declined|dropped|increased|decreased|climbed|jumped|slid|gained|was up|was down))\s*$",
+    re.IGNORECASE,
+)
+_FIGURE_AFTER = re.compile(r"\s*(?:了|by|to)?\s*(?=[\d$€£¥])", re.IGNORECASE)
+
+
+def _change_figure(q: ClaimQuery) -> Value | None:
+    """The figure a fact claim's change verb is said of, right after its key ("增加" → 17.37个百分点)."""
+    at = q.sentence.find(q.key_text)
+    if at < 0 or not _CHANGE_WORD.search(q.key_text):
+        return None
+    end = at + len(q.key_text)
+    gap = _FIGURE_AFTER.match(q.sentence, end)
+    if gap is None:
+        return None
+    return next(
+        (v for v in parse_values(q.sentence) if v.start == gap.end() and v.kind in {"percent", "money", "count"} and isinstance(v.value, float)),
+        None,
+    )
+
+
 def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     if not indexes:
         return Assessment()
+    if q.kind == "fact" and (figure := _change_figure(q)) is not None:
+        # the change's direction is checked with its figure, as the figure's own claim checks it
+        key = q.sentence[figure.start : figure.end]
+        return _assess(build_query(kind=figure.kind, sentence=q.sentence, key_text=key, key_start=figure.start, values=(figure,)), indexes, t)
     passages = score_passages(q, indexes, limit=8)
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
