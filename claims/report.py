@@ -25,6 +25,7 @@ from claims.sections import (
     clean_heading,
     find_headings,
     is_transcript,
+    source_paragraph_spans,
     turn_spans,
 )
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
@@ -180,6 +181,11 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         (heading, kind, s, e)
         for heading, kind, start, end in spans
         for s, e in ((turn_spans(view, start, end, transcript=transcript) if kind != "references" else []) or [(start, end)])
+    ]
+    spans = [
+        (heading, kind, s, e)
+        for heading, kind, start, end in spans
+        for s, e in ((source_paragraph_spans(view, start, end) if kind != "references" else []) or [(start, end)])
     ]
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:

@@ -243,6 +243,33 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
     return sorted([(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()] + list(posts))
 
 
+# a line that only gives a source ("链接：https://…", "来源：36氪 https://…", "Source: https://…"): it closes the
+# paragraphs above it, back to the previous such line
+_SOURCE_PARAGRAPH_LINE = re.compile(
+    r"^[ \t>*-]*(?:\*\*)?(?:链接|鏈接|来源|來源|信源|出处|出處|原文链接|原文連結|原文|Source|Sources|Via|Link)(?:\*\*)?[ \t]*[：:]"
+    r"[^\n]{0,80}?https?://\S+[ \t]*$",
+    re.M | re.I,
+)
+
+
+def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of a section ``text[start:end]`` each closed by a line that only gives its source, when
+    the section has two such lines or more (a 知乎 answer's paragraphs, each followed by its "链接：" line):
+    a claim rests on the source line under its paragraph. [] otherwise; the text after the last such line is
+    a stretch of its own."""
+    if "://" not in text[start:end]:
+        return []
+    found = list(_SOURCE_PARAGRAPH_LINE.finditer(text, start, end))
+    if len(found) < 2:
+        return []
+    ends = [m.end() for m in found]
+    cuts = [start, *ends]
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    if text[ends[-1] : end].strip():
+        spans.append((ends[-1], end))
+    return spans
+
+
 def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tuple[int, int]]:
     """The turns of a section ``text[start:end]`` of a transcript (the text before the first kept as its
     own span), or [] when it holds one turn or none. ``transcript``: whether the whole text is one

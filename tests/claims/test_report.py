@@ -493,6 +493,20 @@ def test_a_wechat_articles_reference_list_and_superscript_marks_are_its_notes() 
     assert [n for n, _s, _e in footnote_numbers("同比增长41%³，份额31%¹²")] == [3, 12]
 
 
+def test_a_paragraph_rests_on_the_source_line_under_it() -> None:
+    """A 知乎 answer cites paragraph by paragraph, each closed by a "链接：" line of its own: a claim rests on the
+    source line under its paragraph, not on every link of the answer."""
+    text = (
+        "如何看待 Orrin 融资？\n\n谢邀。\n\nOrrin 完成 20 亿美元 D 轮融资，由 Castlebar 领投。\n\n"
+        "链接：https://example.org/reuters\n\nHalden 第三季度营收 6.96 亿美元，同比增长 48%。\n\n"
+        "链接：https://example.org/halden\n"
+    )
+    report = parse_report(text, "answer.txt")
+    cites = {text[s.start : s.end].strip().split("\n")[-1]: [r.url for r in s.sources] for s in report.sections if s.sources}
+    assert cites == {"链接：https://example.org/reuters": ["https://example.org/reuters"],
+                     "链接：https://example.org/halden": ["https://example.org/halden"]}
+
+
 def test_a_tab_separated_tables_cells_take_its_captions_unit() -> None:
     from claims.extract import extract_claims
 
