@@ -262,7 +262,10 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
     found = list(_SOURCE_PARAGRAPH_LINE.finditer(text, start, end))
     if len(found) < 2:
         return []
-    ends = [m.end() for m in found]
+    # (lines in a row close the same paragraphs: "来源：…\n来源：…" are two sources of one item)
+    ends = [m.end() for m, nxt in zip(found, [*found[1:], None], strict=True) if nxt is None or text[m.end() : nxt.start()].strip()]
+    if len(ends) < 2:
+        return []
     cuts = [start, *ends]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
     if text[ends[-1] : end].strip():
