@@ -1173,6 +1173,15 @@ def test_a_change_verbs_claim_is_checked_with_the_figure_it_is_said_of() -> None
     assert ok.status == "verified"
 
 
+def test_a_deck_of_figures_over_a_list_dates_none_of_its_items() -> None:
+    p = page(("Revenue was $3,184 million, an increase of 62% year over year and 14% sequentially.", "li"),
+             ("In the third quarter, data-center revenue grew 71% from a year earlier.", "p"),
+             title="Halden Compute Reports Third Quarter 2026 Results")
+    p.passages[0] = p.passages[0].__class__(**{**p.passages[0].__dict__, "heading": "Revenue up 62%; company raises 2026 capex outlook"})
+    d, _ = verdict("Halden Compute 三季度营收同比增长 62%", "62%", "percent", p)
+    assert d.status == "verified"
+
+
 def test_what_a_first_version_said_is_stale() -> None:
     from verifier.judge.frames import stale_spans
 

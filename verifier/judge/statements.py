@@ -427,6 +427,7 @@ def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str
     return own | {m for m in heading if m[0] not in said}
 
 
+_DECK = re.compile(r"[$€£¥]\s?\d|\d\s?%|\d\s?(?:billion|million|bn\b|亿|万)", re.I)
 _INDEX_CELL = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.)、]?\s*")
 
 
@@ -595,7 +596,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     around = text[max(0, pv.start - 40) : pv.end + 40]
     basis = basis_marks(text, pv.start, pv.end, spans)
     base = is_base_figure(text, pv.start, pv.end, direction_of(around))
-    heading_marks = period_marks(p.heading) | period_marks(label)
+    # (a deck of figures, "Revenue of $3.18 billion, up 62%; … raises 2026 capex outlook", dates its own items,
+    # not the passages under it)
+    heading_marks = (period_marks(p.heading) if not _DECK.search(p.heading) else frozenset()) | period_marks(label)
     if base and "byoy" in basis:  # "compared with 47.6% a year earlier" under a heading of fiscal 2026
         heading_marks = year_before(heading_marks)
     got = _Geometry(
