@@ -740,7 +740,5 @@ def test_a_size_before_a_counted_noun_is_a_count_not_a_model_size() -> None:
     assert read("a 236B MoE") == [("236B MoE", "version")]
 
 
-def test_watts_and_flops_are_measures() -> None:
+def test_watts_are_a_measure() -> None:
     assert [(v.value, v.unit) for v in parse_values("单卡功耗550W，TDP of 700 W")] == [(550.0, "W"), (700.0, "W")]
-    assert [(v.value, v.unit) for v in parse_values("2.4 PFLOPS dense, 2,400 TFLOPS, 15 EFLOPS")] == [
-        (2.4, "PFLOPS"), (2400.0, "TFLOPS"), (15.0, "EFLOPS")]

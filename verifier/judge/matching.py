@@ -453,7 +453,7 @@ _DATE_LIKE = re.compile(
 
 # a figure's unit written before a name ("96 TB HBM3e": the TB is the 96's) and a year closing a name
 # that dates what follows ("Brant Micro 2027 财年", "Acme 2026 年") belong to the figures, not the name
-_UNIT_AFTER_FIGURE = re.compile(r"(?:[KMGTP]B|[kMGT]?W|GWh|MWh|kWh|[GTPE]?FLOP[Ss]|GHz|MHz|nm|ms)(?:\s+(?=\S)|$)")
+_UNIT_AFTER_FIGURE = re.compile(r"(?:[KMGTP]B|[kMGT]?W|GWh|MWh|kWh|GHz|MHz|nm|ms)(?:\s+(?=\S)|$)")
 _YEAR_BEFORE_PERIOD = re.compile(r"\s+(?:19|20)\d{2}$")
 _PERIOD_AFTER = re.compile(r"\s*(?:年|财年|財年|财政年度|会计年度|fiscal\b|FY\b)", re.I)
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
