@@ -1182,6 +1182,15 @@ def test_a_deck_of_figures_over_a_list_dates_none_of_its_items() -> None:
     assert d.status == "verified"
 
 
+def test_a_dates_comma_before_its_year_ends_no_clause() -> None:
+    from verifier.judge.frames import clause_span
+
+    text = "RPO were $21.6 billion as of September 30, 2026, compared with $14.2 billion as of June 30, 2026."
+    at = text.index("$14.2")
+    s, e = clause_span(text, at, at + 5)
+    assert text[s:e].strip().endswith("June 30, 2026.")
+
+
 def test_what_a_first_version_said_is_stale() -> None:
     from verifier.judge.frames import stale_spans
 

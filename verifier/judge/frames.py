@@ -50,8 +50,9 @@ __all__ = [
     "names_a_lead",
 ]
 
-# clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)%\"”’\]])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)")
+# clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one, nor the comma of a
+# date before its year ("as of June 30, 2026")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d|\s(?:19|20)\d{2}\b)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)%\"”’\]])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)")
 
 
 _REACH = 300  # a clause is read at most this far either side of the figure (bounded work per figure)
