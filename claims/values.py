@@ -249,6 +249,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # (a half "of fiscal 2027" or "of calendar 2027" keeps its basis in its raw text: the date judge compares it)
     ("half", re.compile(rf"\b(?P<hw>[Ff]irst|[Ss]econd)\s+half\s+(?:of\s+)?(?:(?:[Ff]iscal|[Cc]alendar)\s+(?:year\s+)?)?(?P<y>{_YEAR})\b"), "half-en"),
     ("half", re.compile(rf"\bH(?P<hn>[12])\s*(?:FY\s*)?(?P<y>{_YEAR})\b|(?<![\d.])(?P<y2>{_YEAR})\s*[-‑ ]?H(?P<hn2>[12])\b"), "H"),
+    # the analysts' "1H28" / "2H 2027", as "2Q27" writes a quarter
+    ("half", re.compile(rf"(?<![\w.])(?P<hn3>[12])H\s?(?P<y3>{_YEAR}|\d{{2}})(?![\w.])"), "nH"),
     (
         "y",
         re.compile(
@@ -351,7 +353,9 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
         return f"{year:04d}-H{_HALVES[rel]}", "="
     if kind == "half":
         year = int(g["y2"]) if g.get("y2") else year
-        half = g.get("hn") or g.get("hn2") or (1 if (g.get("hw") or "").lower() == "first" else 2)
+        if g.get("y3"):
+            year = int(g["y3"]) + (2000 if len(g["y3"]) == 2 else 0)
+        half = g.get("hn") or g.get("hn2") or g.get("hn3") or (1 if (g.get("hw") or "").lower() == "first" else 2)
         return (f"{year:04d}-H{half}", "=") if year is not None else None
     return f"{year:04d}", _REL_QUALIFIER.get(rel, "=")
 
@@ -377,6 +381,7 @@ def _date_gates(text: str) -> dict[str, bool]:
         # narrower gates: a literal each pattern cannot match without
         "W": digit and "W" in text,
         "H": digit and ("H1" in text or "H2" in text),
+        "nH": digit and ("1H" in text or "2H" in text),
         "half-en": digit and "half" in text,
         "Q": digit and ("Q1" in text or "Q2" in text or "Q3" in text or "Q4" in text),
         "nQ": digit and ("1Q" in text or "2Q" in text or "3Q" in text or "4Q" in text),

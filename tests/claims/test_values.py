@@ -742,3 +742,9 @@ def test_a_size_before_a_counted_noun_is_a_count_not_a_model_size() -> None:
 
 def test_watts_are_a_measure() -> None:
     assert [(v.value, v.unit) for v in parse_values("单卡功耗550W，TDP of 700 W")] == [(550.0, "W"), (700.0, "W")]
+
+
+def test_analysts_half_codes_and_pct_points() -> None:
+    assert [(v.value, v.kind) for v in parse_values("volume production in 1H28, ramp in 2H 2027")] == [
+        ("2028-H1", "date"), ("2027-H2", "date")]
+    assert [(v.value, v.unit) for v in parse_values("毛利率同比+2.4pct，环比-4.1pct")] == [(2.4, "pp"), (-4.1, "pp")]
