@@ -31,12 +31,12 @@ PER_SHARE = re.compile(r"per\s+(?:diluted\s+|basic\s+)?share|每股|\bEPS\b", re
 # "(thousand units)", "(millions of subscribers)", "(USD millions)", "(RMB bn)": a scale of counts, or a
 # currency's code with its scale
 _DECLARED_COUNT_EN = re.compile(
-    r"[(（]\s*(?:in\s+)?(?P<scale>thousands?|millions?|billions?)\s+(?:of\s+)?"
+    r"[(（]\s*(?:units?\s*[:：]\s*)?(?:in\s+)?(?P<scale>thousands?|millions?|billions?)\s+(?:of\s+)?"
     r"(?!(?:US\s+|Hong\s+Kong\s+)?(?:dollars|yen|won|euros|yuan|pounds|rupees|francs)\b)[a-z]+s?\s*[)）]",
     re.I,
 )
 _DECLARED_CODE_EN = re.compile(
-    r"[(（]\s*(?P<code>USD|US\$|RMB|CNY|HKD|HK\$|EUR|GBP|JPY|TWD|NT\$|KRW|€|£|¥|\$)\s*(?P<scale>billions?|millions?|thousands?|bn|mn|m|k)\s*[)）]",
+    r"[(（]\s*(?:units?\s*[:：]\s*)?(?P<code>USD|US\$|RMB|CNY|HKD|HK\$|EUR|GBP|JPY|TWD|NT\$|KRW|€|£|¥|\$)\s*(?P<scale>billions?|millions?|thousands?|bn|mn|m|k)\s*[)）]",
     re.I,
 )
 _DECLARED_COUNT_ZH = re.compile(

@@ -114,6 +114,8 @@ def test_a_tables_declared_scale_of_counts_scales_its_bare_counts() -> None:
 
     assert declared_unit("Accelerator shipments by vendor (thousand units)") == (1e3, COUNTED)
     assert declared_unit("Subscribers (millions of users)") == (1e6, COUNTED)
+    assert declared_unit("Table 1: AI server shipments, 2025–2027 (unit: thousand units)") == (1e3, COUNTED)
+    assert declared_unit("Revenue (unit: USD million)") == (1e6, "USD")
     assert declared_unit("表 3：晶圆出货（单位：万片）") == (1e4, COUNTED)
     assert declared_unit("Revenue (millions of dollars)") != (1e6, COUNTED)
     count, = parse_values("183")
