@@ -1191,6 +1191,15 @@ def test_a_dates_comma_before_its_year_ends_no_clause() -> None:
     assert text[s:e].strip().endswith("June 30, 2026.")
 
 
+def test_y_slash_y_and_q_slash_q_name_their_bases() -> None:
+    from verifier.judge.frames import comparison_basis
+
+    text = "Data center: $3.5bn (+37% y/y), networking +12% q/q"
+    a, b = text.index("37%"), text.index("12%")
+    assert comparison_basis(text, a, a + 3, [(b, b + 3)]) == "byoy"
+    assert comparison_basis(text, b, b + 3, [(a, a + 3)]) == "bstep"
+
+
 def test_what_a_first_version_said_is_stale() -> None:
     from verifier.judge.frames import stale_spans
 

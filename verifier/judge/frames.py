@@ -294,12 +294,12 @@ def _calendar_against_fiscal(a: frozenset[str], b: frozenset[str]) -> bool:
 # same rise given against the other base is another figure
 _YEAR_BASIS = (
     r"同比|年[增减減]|(?:较|比|較)(?:去年|上年|上一年|前一年)(?:同期)?|(?:去年|上年)同期"
-    r"|\byear[- ](?:over|on)[- ]year\b|\by/?o/?y\b|\bfrom a year (?:ago|earlier|before)\b"
+    r"|\byear[- ](?:over|on)[- ]year\b|\by(?:/?o/?|/)y\b|\bfrom a year (?:ago|earlier|before)\b"
     r"|\b(?:a|the) year[- ](?:ago|earlier)\b|\bsame (?:quarter|period|month|time) (?:a year (?:ago|earlier)|last year|of (?:the previous|last) year)\b"
 )
 _STEP_BASIS = (
     r"环比|環比|[季月][增减減]|(?:较|比|較)上(?:一)?(?:个)?(?:季度?|月)"
-    r"|\bsequential(?:ly)?\b|\b(?:quarter|month)[- ](?:over|on)[- ](?:quarter|month)\b|\b[qm]/?o/?[qm]\b"
+    r"|\bsequential(?:ly)?\b|\b(?:quarter|month)[- ](?:over|on)[- ](?:quarter|month)\b|\b[qm](?:/?o/?|/)[qm]\b"
     r"|\b(?:from|than|over|versus|compared (?:with|to)) the (?:previous|prior|preceding|last) (?:quarter|month)\b"
 )
 _BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
