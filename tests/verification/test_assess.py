@@ -1216,6 +1216,17 @@ def test_a_possessives_largest_is_read_against_the_pages_rank() -> None:
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "second-largest")
 
 
+def test_a_bracketed_source_note_is_no_words_of_the_claim() -> None:
+    from verifier.judge.matching import build_query
+
+    sentence = "VRDN holds 40% and Stellan 25% (Source: Business Wire, https://www.businesswire.com/news/home/1/en/Partners-Form-JV)."
+    q = build_query(kind="percent", sentence=sentence, key_text="25%", key_start=sentence.find("25%"))
+    assert not {"sourc", "busin", "wire", "partner"} & {t[:5] for t in q.all_terms()}, q.all_terms()
+    p = page("Veridian will hold a 40% stake, Stellan Energy 35% and Kaito Capital 25%.", title="Partners form Meridian")
+    d, _ = verdict(sentence, "25%", "percent", p)
+    assert d.status == "contradicted"
+
+
 def test_a_chat_links_host_and_label_are_no_words_of_the_claim() -> None:
     from verifier.judge.matching import build_query
 

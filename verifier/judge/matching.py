@@ -470,11 +470,17 @@ _CITATION = re.compile(r"[(（]\s*\[[^\]\n]{1,80}\](?:\[[^\]\n]{0,60}\]|\([^()\s
 _ADDRESS = re.compile(r"https?://[\w.-]{1,253}|\|[^<>|\n]{1,80}>(?<=\w>)")
 
 
+# "(Source: Reuters, https://…)", "（来源：36氪）": a citation in brackets, named as one
+_SOURCE_NOTE = re.compile(r"[(（]\s*(?:Sources?|Via|来源|來源|资料来源|資料來源|信源)\s*[:：][^()（）\n]{0,400}[)）]", re.I)
+
+
 def _blank_citations(sentence: str) -> str:
     """The sentence with its bracketed citations and link addresses blanked (same length: offsets into it
     stay valid)."""
     if "][" in sentence or "](" in sentence:
         sentence = _CITATION.sub(lambda m: " " * len(m.group()), sentence)
+    if ":" in sentence or "：" in sentence:
+        sentence = _SOURCE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
     if "://" in sentence:
         sentence = _ADDRESS.sub(lambda m: " " * len(m.group()), sentence)
     return sentence
