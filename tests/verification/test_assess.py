@@ -1191,6 +1191,13 @@ def test_a_dates_comma_before_its_year_ends_no_clause() -> None:
     assert text[s:e].strip().endswith("June 30, 2026.")
 
 
+def test_a_change_given_by_its_base_is_not_backed_by_a_level() -> None:
+    p = page("Non-GAAP gross margin was 63.1%. Non-GAAP earnings per diluted share were $1.47, up 36% from $1.08 a year ago.",
+             title="Veridian reports third quarter results")
+    d, _ = verdict("non-GAAP EPS of $1.47 was +63% y/y and 9c above consensus", "63%", "percent", p)
+    assert d.status != "verified"
+
+
 def test_y_slash_y_and_q_slash_q_name_their_bases() -> None:
     from verifier.judge.frames import comparison_basis
 

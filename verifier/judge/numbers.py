@@ -120,7 +120,8 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     statement anywhere on the cited pages; with no support, the closest contradicting one."""
     frame = frame_of(q)
     statements = aligned_statements(q, claimed, indexes, claim_subjects(q), frame)
-    frame_direction = frame.direction
+    # (a change said by its base alone, "+63% y/y", needs a page figure that changed as much as one said rising)
+    frame_direction = frame.direction or (1 if frame.periods & _BASES else 0)
     by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):
@@ -191,6 +192,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     return kept
 
 
+_BASES = frozenset({"byoy", "bstep"})
 _EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction", "period"})
 
 
