@@ -28,7 +28,7 @@ HELDOUT5 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout5"
 MIN_NUMERIC_RECALL = 1.00  # measured 100% (60/60)
 MIN_ACCURACY = 0.86  # measured 86.6% (58/67) at the end of stop 29; measured 85.1% (57/67) at stops 24 and 25 (a filing no longer read as a not-found page); 73.1% (49/67) on arrival
 MIN_CONTRADICTED_RECALL = 0.81  # measured 81.8% (18/22) at stops 24 and 25; 63.6% (14/22) on arrival
-MIN_VERIFIED_PRECISION = 0.966  # measured 96.6% (28/29) at the end of stop 29; measured 96.4% (27/28) at stop 26; 96.3% (26/27) at stop 24; 95.7% (22/23) on arrival
+MIN_VERIFIED_PRECISION = 0.965  # measured 96.6% (28/29) at the end of stop 29; measured 96.4% (27/28) at stop 26; 96.3% (26/27) at stop 24; 95.7% (22/23) on arrival
 
 
 @pytest.fixture(scope="module")
