@@ -1550,7 +1550,7 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
         yield Value(text[m.start() : m.end()], factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
     for m in _finditer_i(_EN_HALF, _EN_HALF_LOW, text) if _mentions(text, ("halv", "half")) else ():
         yield Value(text[m.start() : m.end()], 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent", 1.0)
-    for m in _EN_LARGEST.finditer(text) if "the " in text or "The " in text or "s " in text else ():
+    for m in _EN_LARGEST.finditer(text) if "largest" in text or "biggest" in text else ():
         # "the largest STAR Market IPO", "the biggest shareholder": first of all (第一大) — not "one of the largest"
         if not _ONE_OF.search(text, max(0, m.start() - 40), m.start()) and not _CONTRACTION.search(text, max(0, m.start() - 8), m.start()):
             yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)
