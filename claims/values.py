@@ -955,7 +955,6 @@ _NAME_BEFORE = re.compile(
 )
 # capitals and a hyphen glued to a number make a designation (a fiscal year, quarter or half is a period)
 _HYPHEN_NAME = re.compile(r"(?<![\w-])(?!(?:FY|CY|Q|H)-)[A-Z][A-Z0-9]{0,5}-\Z")
-_NOUN_AFTER = re.compile(r" [a-z]")  # … named before the thing it designates: "NX-9 racks", "F-35 fighters"
 _RANGE_NEXT = re.compile(r"\s*(?P<sep>[-–~～至到]|to\b|and\b)\s*[$€£]?(\d+(?:\.\d+)?)", re.I)
 
 
@@ -1163,7 +1162,7 @@ def _find_numbers(text: str, default_year: int | None, taken: bytearray | None =
                 continue  # Microsoft 365, Horizon 1000, Nikkei 225: a number inside a name
             elif (
                 is_digits and not has_scale and unit is None and text[start - 1 : start] == "-"
-                and _HYPHEN_NAME.search(text, max(0, start - 8), start) and _NOUN_AFTER.match(text, m.end())
+                and _HYPHEN_NAME.search(text, max(0, start - 8), start)
             ):
                 continue  # NX-9 racks, F-35 jets, COVID-19 cases: a number inside a designation
             elif is_cn and not has_scale and not m.group("c").endswith(("百", "千", "万", "亿")):

@@ -564,6 +564,7 @@ def test_a_possessives_largest_is_first_but_not_one_of_them_nor_a_contraction() 
 def test_a_number_glued_to_capitals_by_a_hyphen_is_a_designation() -> None:
     assert parse_values("its flagship TQ-7 racks and the B-52 bombers") == []
     assert parse_values("COVID-19 cases rose") == []
+    assert parse_values("G-20 峰会期间，HMX-1 在白宫练习着陆") == []  # whatever follows it
     assert [v.raw for v in parse_values("FY-2027 revenue")] == ["2027"]  # a fiscal year is a period
     assert [v.value for v in parse_values("grew 10-15 racks")] == [10.0, 15.0]  # a range of lower-case words
 
@@ -742,6 +743,7 @@ def test_a_size_before_a_counted_noun_is_a_count_not_a_model_size() -> None:
 
 def test_watts_are_a_measure() -> None:
     assert [(v.value, v.unit) for v in parse_values("单卡功耗550W，TDP of 700 W")] == [(550.0, "W"), (700.0, "W")]
+    assert [(v.value, v.unit) for v in parse_values("最高提供200瓦吸力，一座5兆瓦电站")] == [(200.0, "W"), (5.0, "MW")]
 
 
 def test_analysts_half_codes_and_pct_points() -> None:
