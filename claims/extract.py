@@ -852,7 +852,7 @@ def _in_table_unit(view: str, s: int, e: int, v: Value) -> Value:
     if PER_SHARE.search(label):
         return v  # "EPS | 2.31" under "(in millions, except per share data)"
     # the row's own label may declare it ("研发投入（亿元）"), else its column's header or the table's caption
-    return _scaled_to(v, declared_unit(label) or _declared_table_unit(view, s, v.start))
+    return scaled_to(v, declared_unit(label) or _declared_table_unit(view, s, v.start))
 
 
 def _in_spaced_table_unit(view: str, s: int, v: Value) -> Value:
@@ -880,7 +880,7 @@ def _in_spaced_table_unit(view: str, s: int, v: Value) -> Value:
     declared = declared_unit(label)
     if declared is None and len(header) == len(cells):
         declared = declared_unit(view[header[at][0] : header[at][1]])
-    return _scaled_to(v, declared or _caption_unit(view, top))
+    return scaled_to(v, declared or _caption_unit(view, top))
 
 
 _CELL_GAP = re.compile(r" {3,}|\t+|\u3000{2,}")
@@ -902,9 +902,6 @@ def _spaced_cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
     if stop > pos:
         cells.append((pos, stop))
     return cells
-
-
-_scaled_to = scaled_to
 
 
 @dataclass(frozen=True)

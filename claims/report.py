@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -160,6 +161,22 @@ def _kinds(headings: list[Heading]) -> list[SectionKind]:
     return kinds
 
 
+def _listed_notes(
+    view: str, lines: Iterable[re.Match[str]], references: list[SourceRef], listed: set[int]
+) -> list[tuple[int, int]]:
+    """Add the references of notes given a line each (their URL on that line or the next) that are not listed
+    yet; return the spans of those notes' lines and addresses."""
+    spans: list[tuple[int, int]] = []
+    for m in lines:
+        below = view.find("\n", m.end() + 1)
+        for ref in find_references(view, m.start(), below if below >= 0 else len(view)):
+            if ref.start not in listed:
+                references.append(ref)
+                listed.add(ref.start)
+                spans += [(m.start(), m.end()), (ref.start, ref.end)]
+    return spans
+
+
 def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...], tuple[SourceRef, ...]]:
     headings = find_headings(view, body_start)
     spans: list[tuple[str, SectionKind, int, int]] = []
@@ -196,20 +213,10 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         for ref in find_references(view, m.start(), m.end()):
             if ref.start not in listed:
                 references.append(ref)
-    for m in _CIRCLED_NOTE.finditer(view):  # "① 36 氪：《…》，\nhttps://…" at the foot of a page
-        below = view.find("\n", m.end() + 1)
-        for ref in find_references(view, m.start(), below if below >= 0 else len(view)):
-            if ref.start not in listed:
-                references.append(ref)
-                listed.add(ref.start)
-    notes: list[tuple[int, int]] = []  # the listed notes' lines and addresses: no citation of where they stand
-    for m in _LISTED_NOTE.finditer(view) if "[" in view else ():
-        below = view.find("\n", m.end() + 1)
-        for ref in find_references(view, m.start(), below if below >= 0 else len(view)):
-            if ref.start not in listed:
-                references.append(ref)
-                listed.add(ref.start)
-                notes += [(m.start(), m.end()), (ref.start, ref.end)]
+    # "① 36 氪：《…》，\nhttps://…" at the foot of a page
+    _listed_notes(view, _CIRCLED_NOTE.finditer(view), references, listed)
+    # the listed notes' lines and addresses: no citation of where they stand
+    notes = _listed_notes(view, _LISTED_NOTE.finditer(view) if "[" in view else (), references, listed)
     # "[4]: https://…" link definitions anywhere: the numbered ones are the report's references too
     definitions = link_definitions(view)
     defined = [(d.start, d.end) for d in definitions.values()] + notes

@@ -40,7 +40,7 @@ _DECLARED_CODE_EN = re.compile(
     re.I,
 )
 _DECLARED_COUNT_ZH = re.compile(
-    r"(?:单位\s*[:：]\s*|[（(])(?P<scale>千|万|百万|千万|亿)\s*(?:片|台|张|部|颗|辆|人|户|个|套|块|枚|吨|件|只|次|笔|家|颗)(?![\u4e00-\u9fff])"
+    r"(?:单位\s*[:：]\s*|[（(])(?P<scale>千|万|百万|千万|亿)\s*(?:片|台|张|部|颗|辆|人|户|个|套|块|枚|吨|件|只|次|笔|家)(?![\u4e00-\u9fff])"
 )
 _SCALE_FACTORS = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _DECLARED_ZH = re.compile(
@@ -52,7 +52,8 @@ _DECLARED_ZH = re.compile(
 @lru_cache(maxsize=1024)
 def declared_unit(text: str) -> tuple[float, str] | None:
     """(factor, currency) a table's header, heading or caption declares for its bare cells, or None."""
-    if m := _DECLARED_ZH.search(to_simplified(text)):
+    simplified = to_simplified(text)
+    if m := _DECLARED_ZH.search(simplified):
         unit = (m.group("zh") or m.group("zh2")).replace(" ", "").replace("仟", "千")  # 仟: 千 in formal writing
         lead = next((c for c in ("人民币", "港币", "新台币") if unit.startswith(c)), "")
         phrase = f"{lead}1{unit[len(lead):]}"
@@ -69,7 +70,7 @@ def declared_unit(text: str) -> tuple[float, str] | None:
         phrase = f"{m.group('code')} 1 {scale}"
     elif m := _DECLARED_COUNT_EN.search(text):
         return _SCALE_FACTORS[m.group("scale").lower().rstrip("s")], COUNTED
-    elif m := _DECLARED_COUNT_ZH.search(to_simplified(text)):
+    elif m := _DECLARED_COUNT_ZH.search(simplified):
         return _SCALE_FACTORS[m.group("scale")], COUNTED
     else:
         return None

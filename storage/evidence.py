@@ -125,16 +125,27 @@ def sentence_sources(sentence: str, cited: list[int], numbers: dict[int, int], i
     return narrowed or cited
 
 
-def _texts_of_unmarked(session: Session, rows: Sequence[Any], numbered: dict[int, dict[int, int]]) -> dict[int, str]:
-    """The texts of the reports holding a claim whose sentence marks no note in a section that numbers
-    them (its paragraph's notes are read there)."""
-    wanted = {
-        rep_id for claim, rep_id, _n, _d in rows
+def _inherited_marks(session: Session, rows: Sequence[Any], numbered: dict[int, dict[int, int]]) -> dict[int, set[int]]:
+    """The notes each claim whose sentence marks none, in a section that numbers them, inherits from its
+    paragraph or parent bullet (``claims.citations.inherited_marks``), by claim id: the reports holding such
+    claims are read once, and each sentence's paragraph once."""
+    unmarked = [
+        (claim.id, rep_id, claim.sentence_start) for claim, rep_id, _n, _d in rows
         if claim.section_id in numbered and not footnote_numbers(claim.text)
-    }
-    if not wanted:
+    ]
+    if not unmarked:
         return {}
-    return {int(i or 0): t for i, t in session.exec(select(Report.id, Report.text).where(col(Report.id).in_(sorted(wanted)))).all()}
+    wanted = sorted({rep_id for _c, rep_id, _s in unmarked})
+    texts = {int(i or 0): t for i, t in session.exec(select(Report.id, Report.text).where(col(Report.id).in_(wanted))).all()}
+    by_sentence: dict[tuple[int, int], set[int]] = {}
+    out: dict[int, set[int]] = {}
+    for claim_id, rep_id, start in unmarked:
+        key = (rep_id, start)
+        if key not in by_sentence:
+            text = texts.get(rep_id)
+            by_sentence[key] = inherited_marks(text, start) if text is not None else set()
+        out[claim_id] = by_sentence[key]
+    return out
 
 
 def claims_to_verify(
@@ -177,15 +188,13 @@ def claims_to_verify(
                 numbered[section_id].setdefault(source_id, ref_number)
     out: list[ClaimInput] = []
     wanted_sources = set(source_ids) if source_ids is not None else None
-    texts = _texts_of_unmarked(session, rows, numbered)
+    inherited = _inherited_marks(session, rows, numbered)
     for claim, rep_id, rep_name, rep_date in rows:
         assert claim.id is not None and rep_id is not None
         own = by_section.get(claim.section_id or -1)
         also: list[int] = []
         if own and claim.section_id in numbered:
-            text = texts.get(rep_id)
-            inherited = inherited_marks(text, claim.sentence_start) if text is not None else set()
-            marked = sentence_sources(claim.text, own, numbered[claim.section_id], inherited)
+            marked = sentence_sources(claim.text, own, numbered[claim.section_id], inherited.get(claim.id))
             own, also = marked, [s for s in own if s not in marked]
         cited = own or by_report.get(rep_id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited) and not wanted_sources.intersection(also):

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claims.model import Value
-from claims.values import parse_values
 from verifier.judge.compare import (
     met_families,
 )
@@ -41,6 +40,7 @@ from verifier.judge.names import assess_fact, assess_version
 from verifier.judge.numbers import assess_number, with_alignment
 from verifier.judge.polarity import with_polarity
 from verifier.judge.ratios import with_implied_change
+from verifier.judge.statements import sentence_values
 
 
 def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds | None = None) -> Assessment:
@@ -72,7 +72,7 @@ def _change_figure(q: ClaimQuery) -> Value | None:
     if gap is None:
         return None
     return next(
-        (v for v in parse_values(q.sentence) if v.start == gap.end() and v.kind in {"percent", "money", "count"} and isinstance(v.value, float)),
+        (v for v in sentence_values(q.sentence) if v.start == gap.end() and v.kind in {"percent", "money", "count"} and isinstance(v.value, float)),
         None,
     )
 

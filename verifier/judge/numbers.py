@@ -148,21 +148,19 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         kept.add(Finding("supports", st.match, "value", "aligned"), _statement_draft(st, "supports"))
     if any(f.stance == "supports" for f in kept.findings) and _only_title_backs(kept, by_place, statements, claimed):
         kept = Assessment()  # the support's own words say nothing of the claim; a figure whose words do differs
-    if any(f.stance == "supports" for f in kept.findings):
-        owners = _subject_says_otherwise(_supporting(kept, by_place), statements, claimed)
+    supporting = _supporting(kept, by_place)  # (one per supporting finding: empty when nothing supports)
+    if supporting:
+        owners = _subject_says_otherwise(supporting, statements, claimed)
         if owners is not None:
             own, said = owners
             return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
-    if any(f.stance == "supports" for f in kept.findings):
-        whole = _whole_frame_says_otherwise(_supporting(kept, by_place), statements, claimed, _sentence_siblings(q, claimed), frame)
+        whole = _whole_frame_says_otherwise(supporting, statements, claimed, _sentence_siblings(q, claimed), frame)
         if whole is not None:
             st, said = whole
             return _contradicted_by(st.index, st.passage_no, st.clause_match, st.value, said)
-    if any(f.stance == "supports" for f in kept.findings):
-        swapped = _swap_said_closer(_supporting(kept, by_place), statements, claimed)
+        swapped = _swap_said_closer(supporting, statements, claimed)
         if swapped is not None:
             return _contradicted_by(swapped.index, swapped.passage_no, max(swapped.match, swapped.clause_match), swapped.value, "swapped")
-    if any(f.stance == "supports" for f in kept.findings):
         shown = [*backing[:1], *(st for st in found_by_search if st is not None)]
         turned = _direction_said_elsewhere(claimed, shown, statements)
         if turned is not None:
