@@ -1483,3 +1483,34 @@ def test_a_name_in_a_later_clause_with_its_own_figure_is_not_the_amounts_subject
     p = page("投资金额：项目总投资不超过96.5亿元，分两期建设。", title="云枢科技关于投资建设乌兰察布智算中心项目的公告")
     d, _ = verdict("云枢科技拟投资不超过 96.5 亿元建设乌兰察布智算中心，Northstar 在得州启动 1.2 GW 园区建设", "96.5 亿元", "money", p)
     assert d.status == "verified"
+
+
+def test_a_change_on_a_base_is_read_against_the_clauses_change_on_that_base() -> None:
+    p = page("Cloud: Quarterly revenue was $2.10 billion, up 9% from the previous quarter and up 28% from a year ago. "
+             "Cloud represented 61% of total revenue.", title="Norvale reports second quarter results")
+    ok, _ = verdict("Cloud revenue: $2.1bn (+28% y/y)", "28%", "percent", p)
+    assert ok.status == "verified"
+    step, _ = verdict("Cloud revenue: $2.1bn (+9% q/q)", "9%", "percent", p)
+    assert step.status == "verified"
+    moved, _ = verdict("Cloud revenue: $2.1bn (+28% q/q)", "28%", "percent", p)
+    assert (moved.status, moved.reason) == ("contradicted", "wrong_period")
+    wrong, a = verdict("Cloud revenue: $2.1bn (+19% y/y)", "19%", "percent", p)
+    assert wrong.status == "contradicted"
+    assert any(e.matched_value == "28%" for e in a.evidence if e.stance == "contradicts")
+
+
+def test_a_share_neither_backs_nor_contradicts_a_change_on_a_base() -> None:
+    p = page("Cloud: Quarterly revenue was $2.10 billion. Cloud represented 61% of total revenue.",
+             title="Norvale reports second quarter results")
+    for claim, key in (("Cloud revenue: $2.1bn (+61% y/y)", "61%"), ("云业务收入 21 亿美元，同比+35%", "35%")):
+        d, _ = verdict(claim, key, "percent", p)
+        assert d.status == "unverified", claim
+
+
+def test_a_paragraphs_opening_label_speaks_for_its_later_clauses() -> None:
+    from verifier.judge.matching import _lead_label_words
+
+    assert "cloud" in _lead_label_words("Cloud: Quarterly revenue was $2.10 billion, up 9%.")
+    assert _lead_label_words("云业务：季度收入 21 亿美元") != frozenset()
+    assert _lead_label_words("At 10:30 the shares rose 4%.") == frozenset()
+    assert _lead_label_words("See https://example.org/x for the figures.") == frozenset()

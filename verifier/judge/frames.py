@@ -36,6 +36,7 @@ __all__ = [
     "clause_words",
     "period_marks",
     "own_years",
+    "CHANGE_BASES",
     "basis_marks",
     "comparison_basis",
     "periods_conflict",
@@ -303,6 +304,9 @@ _STEP_BASIS = (
     r"|\b(?:from|than|over|versus|compared (?:with|to)) the (?:previous|prior|preceding|last) (?:quarter|month)\b"
 )
 _BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
+
+
+CHANGE_BASES = frozenset({"byoy", "bstep"})  # the marks ``comparison_basis`` gives a change
 
 
 def basis_marks(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> frozenset[str]:

@@ -335,7 +335,7 @@ def build_index(
                 words=words,
                 compact=compact(body),
                 values=values,
-                context=_heading_words(heading) | (header if kind == "td" else frozenset()),
+                context=_heading_words(heading) | (header if kind == "td" else _lead_label_words(body)),
                 columns=_columns(cells, head_cells),
             )
         )
@@ -608,6 +608,20 @@ def score_passages(
 @lru_cache(maxsize=4096)
 def _heading_words(heading: str) -> frozenset[str]:
     return _passage_words(heading)
+
+
+# a paragraph that opens on a short label of its own ("Data Center: Third-quarter revenue was…", "云业务：…")
+_LEAD_LABEL = re.compile(r"\s*([^\W\d][^\d:：。.!?;；\n]{0,30}?)\s*(?::\s|：)")
+
+
+def _lead_label_words(body: str) -> frozenset[str]:
+    """The words of the label a paragraph opens on: what every figure of the paragraph is of, as a heading's
+    words are (its later clauses no longer name it: "…, up 9% from the previous quarter and up 28% from a year
+    ago")."""
+    m = _LEAD_LABEL.match(body)
+    if m is None or len(m.group(1).split()) > 4:
+        return frozenset()
+    return _passage_words(m.group(1))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,14 @@ from verifier.judge.evidence import (
     on_sparse_page,
     subject_on_page,
 )
-from verifier.judge.frames import ClaimFrame, clause_words, measure_match, noun_terms, stale_spans
+from verifier.judge.frames import (
+    CHANGE_BASES,
+    ClaimFrame,
+    clause_words,
+    measure_match,
+    noun_terms,
+    stale_spans,
+)
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
@@ -121,7 +128,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     frame = frame_of(q)
     statements = aligned_statements(q, claimed, indexes, claim_subjects(q), frame)
     # (a change said by its base alone, "+63% y/y", needs a page figure that changed as much as one said rising)
-    frame_direction = frame.direction or (1 if frame.periods & _BASES else 0)
+    frame_direction = frame.direction or (1 if frame.periods & CHANGE_BASES else 0)
     by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
     kept = Assessment()
     for f, d in zip(out.findings, out.evidence, strict=True):
@@ -190,7 +197,6 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     return kept
 
 
-_BASES = frozenset({"byoy", "bstep"})
 _EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction", "period"})
 
 

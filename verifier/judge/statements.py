@@ -38,6 +38,7 @@ from verifier.judge.compare import (
 )
 from verifier.judge.evidence import GENERIC_NAMES, subject_on_page
 from verifier.judge.frames import (
+    CHANGE_BASES,
     FRAME_NEUTRAL,
     ClaimFrame,
     basis_marks,
@@ -45,6 +46,7 @@ from verifier.judge.frames import (
     clause_span,
     clause_words,
     compared_direction,
+    comparison_basis,
     direction_of,
     figure_role,
     is_base_figure,
@@ -121,6 +123,7 @@ class Statement:
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
+    level_for_change: bool  # a level or share, where the claim's figure is a change on a base
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     # a table cell under a qualified column ("Cached input" beside "Input") whose qualifier the claim lacks
     other_column: bool
@@ -393,6 +396,9 @@ class _Geometry:
     earlier_column: bool  # … under a period column older than another of its header ("Q3 FY2026" beside "Q3 FY2027")
     stale: bool
     alone: bool  # the only figure of its kind in its clause
+    # its base ("from a year ago", 环比), when no other figure of its kind in its clause is given against the
+    # same one ("up 11% from Q2 and up 37% from a year ago": 37% is the clause's only change on a year before)
+    own_base: str | None
     table_row: bool
     row_head: str  # a table row's first two cells, compact ("" for prose): the entity the row is about
     column_head: str  # the header over its cell ("" outside a table with a header)
@@ -516,6 +522,23 @@ def _appositive_subject(text: str, s: int, ps: int, pe: int) -> tuple[int, int] 
     return (ns, ne) if ne > ns and _NAME_ONLY.fullmatch(text, ns, ne) else None
 
 
+def _own_base(
+    text: str, values: Sequence[Value], i: int, family: str, clause: tuple[int, int], basis: frozenset[str]
+) -> str | None:
+    """The figure's base when no other figure of its kind in its clause is a change against the same one."""
+    if not basis:
+        return None
+    (mark,) = basis
+    s, e = clause
+    for j, v in enumerate(values):
+        if j == i or not s <= v.start < e or unit_family(v) != family:
+            continue
+        others = [(w.start, w.end) for k, w in enumerate(values) if k != j and w.kind != "date"]
+        if comparison_basis(text, v.start, v.end, others) == mark:
+            return None
+    return mark
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -595,6 +618,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         marks = _with_heading(marks, period_marks(text[ps:_pe]))
     around = text[max(0, pv.start - 40) : pv.end + 40]
     basis = basis_marks(text, pv.start, pv.end, spans)
+    own_base = _own_base(text, p.values, i, family, (s, e), basis)
     base = is_base_figure(text, pv.start, pv.end, direction_of(around))
     # (a deck of figures, "Revenue of $3.18 billion, up 62%; … raises 2026 capex outlook", dates its own items,
     # not the passages under it)
@@ -628,6 +652,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         earlier_column=bool(column) and _earlier_column(p.columns, column_of(text, pv.start)),
         stale=is_stale(pv, stale_spans(text)),
         alone=alone,
+        own_base=own_base,
         table_row=table_row,
         row_head=compact(text[: max(0, text.find("|", text.find("|", 1) + 1))]) if table_row else "",
         column_head=column,
@@ -751,6 +776,7 @@ def aligned_statements(
     claim_words = clause_words(q.sentence)
     out: list[Statement] = []
     families = _families(claimed)
+    change_claim = claimed.kind == "percent" and bool(frame.periods & CHANGE_BASES)
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
     if multiple:
         families = (*families, "percent")
@@ -787,7 +813,10 @@ def aligned_statements(
                     _rival_name(g.column_head, own_names) or _other_named_column(p.columns, g.column_head, own_names)
                 )
                 words = g.words | idx.title_words | periods
-                if owned is not None:  # a list given "respectively": its clause's words are each figure's
+                # (… and so are they for the one change of its clause given against the claim's base: "up 9%
+                # from the previous quarter and up 28% from a year ago" for "+28% y/y")
+                own_base = g.own_base is not None and g.own_base in frame.periods
+                if owned is not None or own_base:  # a list given "respectively": its clause's words are each figure's
                     match = max(match, measure_match(frame, words))
                 out.append(
                     Statement(
@@ -801,7 +830,8 @@ def aligned_statements(
                         bare_match=measure_match(frame, g.bare_words),
                         event_match=measure_match(event, seg_words) if event.weights else 0.0,
                         clause_match=measure_match(frame, words),
-                        alone=g.alone,
+                        # (… or the only one of its clause given against the claim's base)
+                        alone=g.alone or own_base,
                         # … unless they name what the claim's figure counts, which no other figure counts
                         sibling=frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words,
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
@@ -827,6 +857,9 @@ def aligned_statements(
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
+                        # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
+                        # base nor a move: a level or a share ("represented 84% of total revenue")
+                        level_for_change=change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         other_column=(bool(g.column_extra) and not g.column_extra & claim_words)
                         or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words))
@@ -1184,6 +1217,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
+        and not st.level_for_change
         and not st.stale
         and not st.unclaimed_row
         and not st.direction_conflict
@@ -1281,8 +1315,9 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         if st.period_conflict and not st.sibling and not st.other_subject:
             return "period"  # the right figure given for another period (fiscal as calendar, Q3 as Q2)
         return None
-    # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity
-    if st.stale or st.period_conflict or st.role_conflict or st.other_column or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
+    # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity,
+    # and so is a level or a share against a change on a base ("84% of revenue" against "+37% y/y")
+    if st.level_for_change or st.stale or st.period_conflict or st.role_conflict or st.other_column or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
     if not strong and not st.names_near and st.passage.kind in {"td", "tr"}:
         return None  # a table row naming none of the claim's entities: another deal's figure
