@@ -142,7 +142,8 @@ def _mask_link_lines(text: str, links: list[tuple[int, int]], mask: bytearray) -
 
 
 def _states_a_measure(text: str, line_start: int, line_end: int, links: list[tuple[int, int]]) -> bool:
-    """Does a line, its links aside, give a figure with a unit ("• Pylon Robotics Series C: $300M <url|TC>")?
+    """Does a line, its links aside, give a figure with a unit ("• Pylon Robotics Series C: $300M <url|TC>") or
+    a word of its own?
     A source line's own numbers are ids and dates ("Reuters (<url>) (4596854)")."""
     outside, at = [], line_start
     for a, b in links:
@@ -150,10 +151,18 @@ def _states_a_measure(text: str, line_start: int, line_end: int, links: list[tup
         at = b
     outside.append(text[at:line_end])
     rest = " ".join(outside)
-    return _DIGIT.search(rest) is not None and any(v.unit and v.kind != "date" for v in parse_values(rest))
+    # (or a count with its scale or measure word: "总参数 1.2 万亿", "累计交付超过 1,300 台")
+    return _DIGIT.search(rest) is not None and any(
+        v.kind != "date" and (v.unit or _BARE_FIGURE.fullmatch(v.raw) is None) for v in parse_values(rest)
+    )
+
+
+_BARE_FIGURE = re.compile(r"[\d,.\s]+")
 
 
 _DIGIT = re.compile(r"\d")
+_FIELD_LABELS = frozenset({"Title", "Link", "Links", "Description", "Summary", "Subject", "Feed", "Items", "Category", "Excerpt"})
+_CHARACTER_REFERENCE = re.compile(r"&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
 
 
 def _mask_link_cells(text: str, line_start: int, line_end: int, links: list[tuple[int, int]], mask: bytearray) -> None:
@@ -204,6 +213,8 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
     for pattern in (_FOOTNOTE, _ARXIV, _SOURCE_LINE, _BARE_ID):
         for m in pattern.finditer(text) if arxiv or pattern is not _ARXIV else ():
             _mask(mask, m.start(), m.end())
+    for m in _CHARACTER_REFERENCE.finditer(text) if "&#" in text else ():  # "&#8217;" left by a feed reader: a character
+        _mask(mask, m.start(), m.end())
     for start, end in speaker_labels(text):  # "[17:05] 嘉宾（林可）：" opens a turn, it claims nothing
         _mask(mask, start, end)
     for m in ORG_KEYWORD.finditer(text) if "#+" in text else ():  # "#+TITLE: …", "#+CAPTION: 单位：亿元"
@@ -212,6 +223,8 @@ def noise_mask(report: ParsedReport, view: str) -> bytearray:
         _mask(mask, m.start(1), m.end(1))
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
+        if label in _FIELD_LABELS:  # "Title: …", "Description: …" (a feed or a form): the field's name, no entity
+            _mask(mask, m.start(1), m.end(1))
         if label.startswith(tuple(metadata)):
             s, e = _line_bounds(text, m.start(1))
             while e < len(text) and _continues(text, 0, e, e + 1, len(text)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -255,8 +256,9 @@ _SOURCE_PARAGRAPH_LINE = re.compile(
 def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of a section ``text[start:end]`` each closed by a line that only gives its source, when
     the section has two such lines or more (a 知乎 answer's paragraphs, each followed by its "链接：" line):
-    a claim rests on the source line under its paragraph. [] otherwise; the text after the last such line is
-    a stretch of its own."""
+    a claim rests on the source line under its paragraph, or on the one inside its blank-line-separated item
+    when each such line stands inside an item of its own (a feed's "Link:" under the item's title). [] otherwise;
+    the text after the last such line is a stretch of its own."""
     if "://" not in text[start:end]:
         return []
     found = list(_SOURCE_PARAGRAPH_LINE.finditer(text, start, end))
@@ -266,11 +268,31 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
     ends = [m.end() for m, nxt in zip(found, [*found[1:], None], strict=True) if nxt is None or text[m.end() : nxt.start()].strip()]
     if len(ends) < 2:
         return []
+    blocks = _blocks(text, start, end)
+    holders = [next((a for a, b in blocks if a <= at < b), -1) for at in ends]
+    if len(set(holders)) == len(holders) and all(_text_after_in_block(text, at, blocks) for at in ends):
+        # every source line stands inside an item of its own, text after it ("Title: … / Link: url / Published: … /
+        # Description: …", a feed read in a terminal): each blank-line-separated item is cited by its own line
+        return blocks
     cuts = [start, *ends]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
     if text[ends[-1] : end].strip():
         spans.append((ends[-1], end))
     return spans
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The blank-line-separated stretches of ``text[start:end]`` (each kept from its first character)."""
+    cuts = [start, *(m.end() for m in _BLANK_LINES.finditer(text, start, end)), end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def _text_after_in_block(text: str, at: int, blocks: Sequence[tuple[int, int]]) -> bool:
+    """Is there text after ``at`` in the blank-line-separated stretch that holds it?"""
+    return any(a <= at < b and text[at:b].strip() for a, b in blocks)
 
 
 def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tuple[int, int]]:

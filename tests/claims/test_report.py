@@ -507,6 +507,44 @@ def test_a_paragraph_rests_on_the_source_line_under_it() -> None:
                      "链接：https://example.org/halden": ["https://example.org/halden"]}
 
 
+def test_a_feed_items_link_line_inside_the_item_cites_that_item() -> None:
+    """A feed read in a terminal gives each item's "Link:" under its title, before its text: a claim rests on the
+    link inside its own blank-line-separated item; a closing paragraph with no link cites nothing."""
+    text = (
+        "$ feedcat Wire\nFeed: The Wire\n\n"
+        "Title: Arlen raises a Series B\nLink: https://example.org/arlen\nPublished: Mon, 30 Nov 2026 06:10:00 +0000\n"
+        "Description: Arlen raised $80 million at a $600 million valuation.\n\n"
+        "Title: Bexley posts record quarter\nLink: https://example.org/bexley\nPublished: Mon, 30 Nov 2026 05:10:00 +0000\n"
+        "Description: Bexley&#8217;s revenue rose 41% to $2.3 billion. [&#8230;]\n\n"
+        "Reader notes: a busy week, with $3 billion raised.\n"
+    )
+    report = parse_report(text, "feed.txt")
+    by_figure = {}
+    for s in report.sections:
+        for figure in ("$80 million", "$2.3 billion", "$3 billion"):
+            if figure in text[s.start : s.end]:
+                by_figure[figure] = [r.url for r in s.sources]
+    assert by_figure == {"$80 million": ["https://example.org/arlen"], "$2.3 billion": ["https://example.org/bexley"],
+                         "$3 billion": []}
+
+
+def test_a_counted_figure_beside_its_source_link_is_a_claim() -> None:
+    from claims.extract import extract_claims
+
+    text = "- 架构更新，总参数 1.2 万亿 [来源](https://www.example.cn/articles/2026-11-26-7)\n"
+    keys = {c.key_text for c in extract_claims(parse_report(text, "note.md"))}
+    assert "1.2 万亿" in keys
+
+
+def test_character_references_and_field_labels_claim_nothing() -> None:
+    from claims.extract import extract_claims
+
+    text = "Title: Bexley posts record quarter\nDescription: Bexley&#8217;s revenue rose 41% to $2.3 billion. [&#8230;]\n"
+    keys = {c.key_text for c in extract_claims(parse_report(text, "feed.txt"))}
+    assert {"41%", "$2.3 billion"} <= keys
+    assert not any("8230" in k or "8217" in k or k in {"Title", "Description"} for k in keys)
+
+
 def test_a_tab_separated_tables_cells_take_its_captions_unit() -> None:
     from claims.extract import extract_claims
 

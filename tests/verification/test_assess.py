@@ -1514,3 +1514,33 @@ def test_a_paragraphs_opening_label_speaks_for_its_later_clauses() -> None:
     assert _lead_label_words("云业务：季度收入 21 亿美元") != frozenset()
     assert _lead_label_words("At 10:30 the shares rose 4%.") == frozenset()
     assert _lead_label_words("See https://example.org/x for the figures.") == frozenset()
+
+
+def test_a_periodic_reports_columns_are_its_quarter_and_the_year_to_its_end() -> None:
+    head = ("项目 | 本报告期 | 本报告期比上年同期增减变动幅度(%) | 年初至报告期末 | 年初至报告期末比上年同期增减变动幅度(%)", "th")
+    row = ("归属于上市公司股东的净利润 | 9,120.55 | 88.40 | 20,415.30 | 61.25", "td")
+    p = page(("单位：万元 币种：人民币", "p"), head, row, title="衡岳电子：2026年第三季度报告")
+    nine, _ = verdict("前三季度归母净利润 2.04 亿元，同比增长 88.40%", "88.40%", "percent", p)
+    assert (nine.status, nine.reason) == ("contradicted", "wrong_period")
+    ok, _ = verdict("前三季度归母净利润 2.04 亿元，同比增长 61.25%", "61.25%", "percent", p)
+    assert ok.status == "verified"
+    quarter, _ = verdict("第三季度归母净利润 0.91 亿元，同比增长 88.40%", "88.40%", "percent", p)
+    assert quarter.status == "verified"
+
+
+def test_a_change_on_a_base_is_of_the_period_said_before_it() -> None:
+    from verifier.judge.frames import _part_said_before
+
+    text = "前三季度营收 42.1 亿元，同比增长 58.3%"
+    assert _part_said_before(text, text.index("同比")) == frozenset({"q123"})
+    assert _part_said_before("营收 42.1 亿元，同比增长 58.3%", 12) == frozenset()
+
+
+def test_a_source_links_address_is_no_word_of_the_claim() -> None:
+    from verifier.judge.matching import _blank_citations
+
+    text = "营收同比增长 74.6% [来源](https://www.example.cn/new/disclosure/detail?code=1)"
+    blanked = _blank_citations(text)
+    assert len(blanked) == len(text) and "disclosure" not in blanked and "[来源]" in blanked
+    kept = "Halden raised $2bn, [Reuters](https://example.org/halden-raises-2bn) reports"
+    assert "Reuters" in _blank_citations(kept)

@@ -37,6 +37,7 @@ __all__ = [
     "period_marks",
     "own_years",
     "CHANGE_BASES",
+    "bases_named",
     "basis_marks",
     "comparison_basis",
     "periods_conflict",
@@ -307,6 +308,11 @@ _BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
 
 
 CHANGE_BASES = frozenset({"byoy", "bstep"})  # the marks ``comparison_basis`` gives a change
+
+
+def bases_named(text: str) -> frozenset[str]:
+    """Every base ``text`` names ("本报告期比上年同期增减变动幅度(%)" → byoy): a column header's, say."""
+    return frozenset("byoy" if m.group("year") else "bstep" for m in _BASIS.finditer(text))
 
 
 def basis_marks(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -596,6 +602,22 @@ class ClaimFrame:
         return theirs > mine
 
 
+def _part_said_before(sentence: str, start: int) -> frozenset[str]:
+    """The quarter or half year the nearest clause before ``start`` names, in the same sentence: what a change
+    clause naming none speaks of ("前三季度归母净利润 3.89 亿元，同比增长 163.27%": the growth is of the nine months)."""
+    while start > 0:
+        s, e = previous_clause(sentence, start)
+        if e <= s or s >= start:
+            return frozenset()
+        if sentence[s:e].rstrip().endswith(("。", ".", "；", ";", "!", "！", "?", "？")) and e < start:
+            return frozenset()
+        parts = part_of_year(sentence[s:e])
+        if parts:
+            return parts
+        start = s
+    return frozenset()
+
+
 def previous_clause(text: str, start: int) -> tuple[int, int]:
     """The clause before the one starting at ``start`` ("revenue was $2.91 billion" before "up 74%")."""
     if start <= 0:
@@ -763,6 +785,8 @@ def claim_frame(
         if table_row
         else _figure_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), kin_spans, (s, e))
     ) | basis_marks(sentence, at, end, value_spans)
+    if not table_row and periods & CHANGE_BASES and not any(m[0] in "qh" for m in periods):
+        periods |= _part_said_before(sentence, s)  # a change on a base is of the figure said before it
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         periods=periods,

@@ -474,11 +474,16 @@ _ADDRESS = re.compile(r"https?://[\w.-]{1,253}|\|[^<>|\n]{1,80}>(?<=\w>)")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:Sources?|Via|来源|來源|资料来源|資料來源|信源)\s*[:：][^()（）\n]{0,400}[)）]", re.I)
 
 
+_SOURCE_LINK = re.compile(r"(\[(?:来源|來源|出处|出處|原文|链接|鏈接|source|sources|via|link)\])\([^()\s]{1,2000}\)", re.I)
+
+
 def _blank_citations(sentence: str) -> str:
     """The sentence with its bracketed citations and link addresses blanked (same length: offsets into it
     stay valid)."""
     if "][" in sentence or "](" in sentence:
         sentence = _CITATION.sub(lambda m: " " * len(m.group()), sentence)
+        # a source link's target ("[来源](https://…/new/disclosure/detail?…)"): where it cites, not what it says
+        sentence = _SOURCE_LINK.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sentence)
     if ":" in sentence or "：" in sentence:
         sentence = _SOURCE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
     if "://" in sentence:

@@ -41,6 +41,7 @@ from verifier.judge.frames import (
     CHANGE_BASES,
     FRAME_NEUTRAL,
     ClaimFrame,
+    bases_named,
     basis_marks,
     claim_frame,
     clause_span,
@@ -786,6 +787,7 @@ def aligned_statements(
         # a page titled with a fiscal period ("Third Quarter Fiscal 2027 Results") reports every quarter in it
         fiscal = frozenset(m for m in period_marks(idx.title) if m == "fiscal" or m.startswith("fy"))
         fiscal_before = year_before(fiscal)  # (for a base "compared with … a year earlier")
+        report_part = _report_part(idx.title)
         for n in _candidates(idx, families):
             p = idx.passages[n]
             for i, pv in enumerate(p.values):
@@ -798,6 +800,8 @@ def aligned_statements(
                 # (a level the claim says was reached, "rose to 44.1%", also meets the page's comparison)
                 moved = g.direction or (g.compared if reached else 0)
                 periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
+                if report_part and g.column_head:
+                    periods |= _report_column(g.column_head, report_part)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 owned = _owned(subject, g.owner)
                 # a period the page writes in words ("third-quarter revenue") meets the claim's "Q3 revenue"
@@ -861,7 +865,9 @@ def aligned_statements(
                         # base nor a move: a level or a share ("represented 84% of total revenue")
                         level_for_change=change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES,
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
-                        other_column=(bool(g.column_extra) and not g.column_extra & claim_words)
+                        # (a change column, "…比上年同期增减变动幅度(%)", is the column of a change on its base)
+                        other_column=(bool(g.column_extra) and not g.column_extra & claim_words
+                                      and not bases_named(g.column_head) & frame.periods & CHANGE_BASES)
                         or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words))
                         or _negated_measure(frame, g.segment),
                         # (a year-ago column's cell is the year before whatever period the claim names)
@@ -875,6 +881,31 @@ def aligned_statements(
                     )
                 )
     return _whole_years_apart(out, frame.periods)
+
+
+_PERIODIC_REPORT = re.compile(r"(?:第[一二三四]季度|半年度|年度)报告|(?:第[一二三四]季度|半年度|年度)報告")
+# a periodic report's columns (上市公司季度报告): the period it reports, and the year up to that period's end
+_TO_DATE = {"q1": "q1", "q2": "h1", "h1": "h1", "q3": "q123"}
+
+
+def _report_part(title: str) -> str | None:
+    """The part of the year a Chinese periodic report's title names ("2026年第三季度报告" → q3, 半年度报告 → h1)."""
+    if _PERIODIC_REPORT.search(title) is None:
+        return None
+    if "半年度" in title:
+        return "h1"
+    parts = sorted(m for m in period_marks(title) if m in {"q1", "q2", "q3", "q4"})
+    return parts[0] if len(parts) == 1 else None
+
+
+def _report_column(column: str, part: str) -> frozenset[str]:
+    """What a periodic report's column speaks of: 本报告期 its own part of the year, 年初至报告期末 the year to its
+    end (the first three quarters, in a third-quarter report)."""
+    if "年初至报告期末" in column or "年初至報告期末" in column:
+        return frozenset({_TO_DATE[part]}) if part in _TO_DATE else frozenset()
+    if "本报告期" in column or "本報告期" in column:
+        return frozenset({part})
+    return frozenset()
 
 
 _NAME_LETTERS = re.compile(r"[^a-z\u4e00-\u9fff]+")
