@@ -1544,3 +1544,22 @@ def test_a_source_links_address_is_no_word_of_the_claim() -> None:
     assert len(blanked) == len(text) and "disclosure" not in blanked and "[来源]" in blanked
     kept = "Halden raised $2bn, [Reuters](https://example.org/halden-raises-2bn) reports"
     assert "Reuters" in _blank_citations(kept)
+
+
+def test_a_rate_and_its_change_in_points_are_two_quantities() -> None:
+    p = page("Operating margin was 27.4%, up 1.9 percentage points from a year ago. Net margin was 19.0%.",
+             title="Arvel reports third quarter results")
+    ok, _ = verdict("Operating margin: 27.4% (+190 bps y/y)", "190 bps", "percent", p)
+    assert ok.status == "verified"
+    level, _ = verdict("Operating margin: 27.4% (+190 bps y/y)", "27.4%", "percent", p)
+    assert level.status == "verified"
+
+
+def test_a_periods_end_is_met_by_the_pages_period_end_not_by_its_dateline() -> None:
+    p = page("SAN JOSE, Calif., November 20, 2026 -- Arvel Systems, Inc. (NASDAQ: ARVL) today reported revenue for the "
+             "third quarter ended October 26, 2026, of $2.31 billion.", title="Arvel Systems Reports Third Quarter Fiscal 2027 Results",
+             published="2026-11-20")
+    ok, _ = verdict("Arvel Systems 公布FY27Q3（截至2026年10月26日）业绩", "2026年10月26日", "date", p)
+    assert ok.status == "verified"
+    slip, _ = verdict("Arvel Systems 公布FY27Q3（截至2026年10月28日）业绩", "2026年10月28日", "date", p)
+    assert slip.status != "verified"

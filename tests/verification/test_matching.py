@@ -192,3 +192,10 @@ def test_a_name_ending_in_a_number_is_not_found_inside_a_longer_version() -> Non
     assert (got.found, got.near_miss) == (False, "Lyra 4.1")
     for page in ("Lyra 4 is 10 times faster", "We keep Lyra 4 and Lyra 4.1", "It replaces Lyra 4."):
         assert find_name("Lyra 4", compact(page), page).found
+
+
+def test_a_lower_case_word_hyphened_to_a_name_is_no_part_of_it() -> None:
+    from verifier.judge.matching import LATIN_NAME
+
+    names = [m.group() for m in LATIN_NAME.finditer("(Chinese-language source.) Shenzhen-based Qiyue Robotics and GPT-4o")]
+    assert names == ["Chinese", "Shenzhen", "Qiyue Robotics", "GPT-4o"]

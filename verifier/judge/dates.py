@@ -21,7 +21,7 @@ from verifier.judge.evidence import (
     draft_evidence,
     on_sparse_page,
 )
-from verifier.judge.frames import period_marks
+from verifier.judge.frames import period_end_before, period_marks
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
@@ -41,7 +41,6 @@ _UPDATE = re.compile(r"更新|updat", re.IGNORECASE)
 # a passage that says its event happened "today" is dated by its page's dateline, whatever the verb
 _TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
 # a date that ends or bounds a period ("the quarter ended October 31", "截至10月31日") is not an event's
-_PERIOD_END = re.compile(r"\b(?:ended|ending|ends|as\s+of|through|to)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE)
 
 
 def year_basis(raw: str) -> str | None:
@@ -185,7 +184,7 @@ def _event_told_otherwise(
                 continue
             if not str(pv.value).startswith("--") and str(pv.value)[:4] != str(claimed.value)[:4]:
                 continue
-            if _PERIOD_END.search(ps.passage.text[max(0, pv.start - 24) : pv.start]):
+            if period_end_before(ps.passage.text, pv.start):
                 continue  # "for the quarter ended October 31": the period's end, not the event's date
             met = len(wanted & _events(_sentence_of(ps.passage.text, pv.start, pv.end)))
             if met > backing and (best is None or (met, ps.context) > best[:2]):

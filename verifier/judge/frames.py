@@ -37,6 +37,7 @@ __all__ = [
     "period_marks",
     "own_years",
     "CHANGE_BASES",
+    "period_end_before",
     "bases_named",
     "basis_marks",
     "comparison_basis",
@@ -305,6 +306,19 @@ _STEP_BASIS = (
     r"|\b(?:from|than|over|versus|compared (?:with|to)) the (?:previous|prior|preceding|last) (?:quarter|month)\b"
 )
 _BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
+
+
+# "for the quarter ended October 25", 截至2026年10月25日: a period's end, not an event's date
+_PERIOD_END = re.compile(r"\b(?:ended|ending|ends|as\s+of|through|to|the\s+end\s+of)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE)
+
+
+_PERIOD_CLOSE = re.compile(r"\b(?:ended|ending|as\s+of)\s*$|(?:截至|截止)(?:日期?为?)?\s*$", re.IGNORECASE)
+
+
+def period_end_before(text: str, start: int, *, strict: bool = False) -> bool:
+    """Does the date at ``start`` of ``text`` end a period ("quarter ended October 25", 截至10月25日)? ``strict``:
+    said so in so many words (not "to" or 至, which also move an event: "postponed to March 5")."""
+    return (_PERIOD_CLOSE if strict else _PERIOD_END).search(text, max(0, start - 24), start) is not None
 
 
 CHANGE_BASES = frozenset({"byoy", "bstep"})  # the marks ``comparison_basis`` gives a change

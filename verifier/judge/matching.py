@@ -51,9 +51,10 @@ _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9
 # sentence "OpenAI said on March 31" is two names, not one
 # (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%"; a
 # capital right after a digit is the figure's unit, "128K-token")
-# (a period code after a name is no part of it: "Ended Q3 with…", "Tallis FY2026 revenue")
+# (a period code after a name is no part of it: "Ended Q3 with…", "Tallis FY2026 revenue"; nor is a lower-case word
+# hyphened to it: "Hangzhou-based Xingheng AI", "Chinese-language")
 LATIN_NAME = re.compile(
-    r"(?<![0-9])[A-Z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])"
+    r"(?<![0-9])[A-Z][A-Za-z0-9]*(?:-(?![a-z]+\b)[A-Za-z0-9]+|\.[A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])"
     r"(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q(?:\d{2}|\d{4})?)\b)[A-Z0-9][A-Za-z0-9]*)*"
 )
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
@@ -474,6 +475,8 @@ _ADDRESS = re.compile(r"https?://[\w.-]{1,253}|\|[^<>|\n]{1,80}>(?<=\w>)")
 _SOURCE_NOTE = re.compile(r"[(（]\s*(?:Sources?|Via|来源|來源|资料来源|資料來源|信源)\s*[:：][^()（）\n]{0,400}[)）]", re.I)
 
 
+# a bracketed sentence of its own, no figure in it ("(Chinese-language source.)", "(Paywalled.)"): an editor's aside
+_ASIDE = re.compile(r"[(（][^()（）\d\n]{2,60}[.。!！][)）]")
 _SOURCE_LINK = re.compile(r"(\[(?:来源|來源|出处|出處|原文|链接|鏈接|source|sources|via|link)\])\([^()\s]{1,2000}\)", re.I)
 
 
@@ -488,6 +491,8 @@ def _blank_citations(sentence: str) -> str:
         sentence = _SOURCE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
     if "://" in sentence:
         sentence = _ADDRESS.sub(lambda m: " " * len(m.group()), sentence)
+    if ".)" in sentence or "。）" in sentence:
+        sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     return sentence
 
 

@@ -59,6 +59,7 @@ from verifier.judge.frames import (
     offset_direction,
     own_years,
     part_of_year_spans,
+    period_end_before,
     period_marks,
     periods_conflict,
     previous_clause,
@@ -124,7 +125,8 @@ class Statement:
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
-    level_for_change: bool  # a level or share, where the claim's figure is a change on a base
+    ends_apart: bool  # the claim's date ends a period (截至…) and this is the page's dateline, or the reverse
+    level_for_change: bool  # a level or share where the claim's figure is a change (on a base, or in points), or the reverse
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     # a table cell under a qualified column ("Cached input" beside "Input") whose qualifier the claim lacks
     other_column: bool
@@ -439,11 +441,19 @@ _INDEX_CELL = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[
 
 
 def _year_of_a_figure(st: Statement) -> bool:
-    """A bare year whose clause gives an amount, a share or a count: the period of that figure."""
+    """A bare year whose clause gives an amount, a share or a count: the period of that figure; or a fiscal
+    year's name ("Third Quarter Fiscal 2027 Results", 2027财年), which dates no day."""
     if st.value.kind != "date" or len(str(st.value.value)) != 4:
         return False
+    text = st.passage.text
+    if _FISCAL_BEFORE.search(text, max(0, st.value.start - 10), st.value.start) or _FISCAL_AFTER.match(text, st.value.end):
+        return True
     s, e = st.span
     return any(s <= v.start < e and v.kind in ("money", "percent") for v in st.passage.values)
+
+
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?: year)?|FY)\s*'?$", re.I)
+_FISCAL_AFTER = re.compile(r"\s*(?:财年|財年|财政年度|會計年度|fiscal year)")
 
 
 def _index_cell_end(row: str) -> int:
@@ -521,6 +531,25 @@ def _appositive_subject(text: str, s: int, ps: int, pe: int) -> tuple[int, int] 
         return None
     ns, ne = previous_clause(text, ps)
     return (ns, ne) if ne > ns and _NAME_ONLY.fullmatch(text, ns, ne) else None
+
+
+def _points_beside(claimed: Value, p: IndexedPassage, i: int) -> bool:
+    """Is the page's figure ``i`` a percent level (or a change in points) beside a change in points (or a percent
+    level) of its own sentence, where the claim gives the other one? "61.8%, up 2.4 percentage points" holds
+    the rate and its change: a claimed "+240 bps" is the second's, a claimed 61.8% the first's."""
+    pv = p.values[i]
+    if {claimed.unit, pv.unit} != {"pp", "percent"}:
+        return False
+    for j, v in enumerate(p.values):
+        if j != i and v.unit == claimed.unit:
+            a, b = sorted((pv.start, v.start))
+            if 0 < b - a <= _BESIDE and not _SENTENCE_END.search(p.text, a, b):
+                return True
+    return False
+
+
+_BESIDE = 60
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？；;]")
 
 
 def _own_base(
@@ -778,6 +807,13 @@ def aligned_statements(
     out: list[Statement] = []
     families = _families(claimed)
     change_claim = claimed.kind == "percent" and bool(frame.periods & CHANGE_BASES)
+    # a date that ends a period (截至2026年10月25日) against one that dates an event, or the reverse
+    at_claim = q.sentence.find(claimed.raw) if claimed.kind == "date" else -1
+    # ("截至…", "as of …", or "…止", "…为止" after it)
+    ends_after = at_claim >= 0 and _END_AFTER.match(q.sentence, at_claim + len(claimed.raw)) is not None
+    claim_end = at_claim >= 0 and (period_end_before(q.sentence, at_claim, strict=True) or ends_after)
+    # (a claim read as an event's date only when nothing around it may end a period: not "to", 至, "the end of")
+    claim_event = at_claim >= 0 and not period_end_before(q.sentence, at_claim) and not ends_after
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
     if multiple:
         families = (*families, "percent")
@@ -863,7 +899,13 @@ def aligned_statements(
                         periods=periods,
                         # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
                         # base nor a move: a level or a share ("represented 84% of total revenue")
-                        level_for_change=change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES,
+                        # (a period's end is no page's dateline; "the quarter ended …" dates no event)
+                        ends_apart=(claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10])
+                        or (claim_event and period_end_before(p.text, pv.start, strict=True)),
+                        level_for_change=(change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES)
+                        # (a rate where the claim gives a change in points, and the page gives one beside it:
+                        # "61.8%, up 2.4 percentage points" for "+240 bps")
+                        or _points_beside(claimed, p, i),
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         # (a change column, "…比上年同期增减变动幅度(%)", is the column of a change on its base)
                         other_column=(bool(g.column_extra) and not g.column_extra & claim_words
@@ -1236,15 +1278,24 @@ def _firm_frame(claimed: Value, st: Statement) -> bool:
     return st.frame_weight >= BOUND_FRAME_WEIGHT and st.match >= BOUND_MATCH
 
 
+_END_AFTER = re.compile(r"\s*(?:止|为止|為止|底|末|終|终)")
+
+
+def _same_end(claimed: Value, st: Statement) -> bool:
+    """The claim's date and the page's both end a period, on the same day."""
+    return claimed.kind == "date" and not st.ends_apart and period_end_before(st.passage.text, st.value.start, strict=True)
+
+
 def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
         and not st.sibling
         and not st.other_subject
-        and not st.foreign
+        and (not st.foreign or _same_end(claimed, st))
         and not _nouns_clash(claimed, st.value)
         and not _coarser_date(claimed, st.value)
-        and (claimed.kind != "date" or st.names_near)  # many dates on a page: the event's own sentence
+        # many dates on a page: the event's own sentence (or the same period's end: "the quarter ended …")
+        and (claimed.kind != "date" or st.names_near or _same_end(claimed, st))
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
@@ -1305,7 +1356,7 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         return None
     if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
         return None  # a date differs only for the same event (published vs takes effect)
-    if claimed.kind == "date" and _year_of_a_figure(st):
+    if claimed.kind == "date" and (_year_of_a_figure(st) or st.ends_apart):
         return None  # "公司2027年的资本开支预计不低于40亿元": the year of an amount, no event's date
     # the very figure at the other end of the change ("to 14%" against "down from 14%") is no
     # coincidence; a change's measure is written once for both ends, so its clause is read
