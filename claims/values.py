@@ -189,8 +189,10 @@ _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]
 # "year-cjk" 年, "month-cjk" 月, "year-month" 年 and 月, "year-quarter" 年 and 季度, "month-day" 月 and 日/号).
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第\s*(?P<q>[一二三四1-4])\s*季度"), "year-quarter"),
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑ ]?Q(?P<q2>[1-4])\b"), "Q"),
+    # 2027年第一季度, 2027年一季度 (the press drops 第), 明年一季度 (a quarter of a year said relative to the report's)
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季度"), "year-quarter"),
+    ("quarter", re.compile(r"(?P<ry>[今去明])年\s*第?\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年?\s*[-‑ ]?Q(?P<q2>[1-4])(?![A-Za-z0-9])"), "Q"),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
     # the analysts' "2Q27" / "3Q 2026" (not a fiscal "FY2Q27": the calendar's quarter only)
     ("quarter", re.compile(rf"(?<![\w.])(?P<q2>[1-4])Q\s?(?P<y>{_YEAR}|\d{{2}})(?![\w.])"), "nQ"),
@@ -299,6 +301,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
     if kind == "quarter":
         if year is None:
             return None
+        if g.get("ry"):
+            year += {"今": 0, "去": -1, "明": 1}[g["ry"]]
         if g.get("qw"):
             return f"{year}-Q{_QUARTER_WORDS[g['qw'].lower()]}", "="
         q = g.get("q") or g.get("q2") or ""

@@ -1563,3 +1563,12 @@ def test_a_periods_end_is_met_by_the_pages_period_end_not_by_its_dateline() -> N
     assert ok.status == "verified"
     slip, _ = verdict("Arvel Systems 公布FY27Q3（截至2026年10月28日）业绩", "2026年10月28日", "date", p)
     assert slip.status != "verified"
+
+
+def test_the_date_beside_the_claims_other_figure_is_the_claims() -> None:
+    p = page("董事长表示，目前公司在手订单约288亿元，交付已排至2027年第三季度。",
+             "存货增加主要是为四季度及明年二季度的交付备货。", title="衡岳电子业绩说明会", published="2026-11-20")
+    d, _ = verdict("在手订单约288亿元，交付排至2027年二季度", "2027年二季度", "date", p)
+    assert d.status == "contradicted"
+    ok, _ = verdict("在手订单约288亿元，交付排至2027年三季度", "2027年三季度", "date", p)
+    assert ok.status == "verified"

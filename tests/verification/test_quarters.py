@@ -168,3 +168,12 @@ def test_a_quarter_code_carries_the_words_of_its_quarter() -> None:
     assert {"third", "quarter"} <= set(quarter.terms)
     q = build_query(kind="money", sentence="Pennant H1 revenue £412.6m", key_text="£412.6m", key_start=19, values=())
     assert {"first", "half"} <= set(next(c for c in q.concepts if c.source == "H1").terms)
+
+
+def test_quarter_codes_glued_to_other_words_are_read() -> None:
+    from verifier.judge.frames import period_marks
+
+    assert period_marks("Q3液冷整机柜出货") >= {"q3"}
+    assert period_marks("H1营收同比增长") >= {"h1"}
+    assert period_marks("公布FY27Q3（截至10月）业绩") >= {"q3", "fy2027", "fiscal"}
+    assert not period_marks("IQ3 scores") & {"q3"}

@@ -126,7 +126,7 @@ def _english_words(en: str) -> frozenset[str]:
 _ORD = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _QUARTER_CODE = re.compile(r"\b([1-4])Q(FY)?['’]?(\d{4}|\d{2})?\b")
 _QUARTER = re.compile(
-    r"\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b"
+    r"(?<![A-Za-z0-9])Q([1-4])(?![A-Za-z0-9])|\b(first|second|third|fourth)[- ]quarter\b"
     # 第三季度, 第三季, and a fiscal quarter: 第四财季, 第二财政季度 (a fiscal year's quarter; 财年 says fiscal)
     r"|(?<!前)(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])(?:[财財]政|[财財])?季(?!节))",
     re.IGNORECASE,
@@ -159,7 +159,8 @@ def _month_number(word: str) -> int:
 
 
 _MONTHS_MARK = {"three": "q1", "3": "q1", "six": "h1", "6": "h1", "nine": "q123", "9": "q123"}
-_HALF = re.compile(r"\bH([12])\b|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
+_FISCAL_QUARTER = re.compile(r"(?<![A-Za-z0-9])FY\s?'?((?:20)?\d{2})\s?-?Q([1-4])(?![A-Za-z0-9])", re.I)
+_HALF = re.compile(r"(?<![A-Za-z0-9])H([12])(?![A-Za-z0-9])|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE)
 _FISCAL_YEAR = re.compile(
     r"\bfiscal(?: year)?\s+((?:19|20)\d{2})\b|\bFY\s?'?((?:19|20)?\d{2})\b|((?:19|20)\d{2})\s*(?:财年|財年|财政年度|会计年度)", re.I
@@ -178,6 +179,9 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(cn or "", cn)
         if q:
             marks.add(f"q{q}")
+    for m in _FISCAL_QUARTER.finditer(text) if "FY" in text or "fy" in text else ():  # "FY27Q3": the year first
+        year = m.group(1) if len(m.group(1)) == 4 else "20" + m.group(1)
+        marks |= {f"q{m.group(2)}", f"fy{year}", "fiscal"}
     for m in _QUARTER_CODE.finditer(text):  # "2Q27", "4QFY26": the quarter first, then its year
         marks.add(f"q{m.group(1)}")
         if m.group(3):

@@ -165,6 +165,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if whole is not None:
             st, said = whole
             return _contradicted_by(st.index, st.passage_no, st.clause_match, st.value, said)
+        paired = _partner_says_otherwise(supporting, statements, claimed)
+        if paired is not None:
+            return _contradicted_by(paired.index, paired.passage_no, max(paired.match, paired.event_match), paired.value, "event")
         swapped = _swap_said_closer(supporting, statements, claimed)
         if swapped is not None:
             return _contradicted_by(swapped.index, swapped.passage_no, max(swapped.match, swapped.clause_match), swapped.value, "swapped")
@@ -297,6 +300,18 @@ def _swap_said_closer(
         return None
     closest = max(swaps, key=lambda st: st.match)
     return closest if all(st is not None and st.match < closest.match for st in backing) else None
+
+
+def _partner_says_otherwise(
+    backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value
+) -> Statement | None:
+    """A date no figure of the claim's sentence stands beside backs it, while another date of the page stands
+    beside one ("在手订单约312亿元，交付排至2027年一季度" against "在手订单约312亿元，交付已排至2027年第二季度", the
+    first quarter said of stock built for deliveries): the date beside the figure is the claim's."""
+    if claimed.kind != "date" or not backing or any(st is None or st.partnered for st in backing):
+        return None
+    paired = [st for st in statements if st.partnered and not st.comparison.agrees and contradiction(claimed, st)]
+    return max(paired, key=lambda st: st.event_match) if paired else None
 
 
 def _whole_frame_says_otherwise(

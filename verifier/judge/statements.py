@@ -125,6 +125,7 @@ class Statement:
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
+    partnered: bool  # (a date) its clause or the one before holds a figure of the claim's clause or the one before
     ends_apart: bool  # the claim's date ends a period (截至…) and this is the page's dateline, or the reverse
     level_for_change: bool  # a level or share where the claim's figure is a change (on a base, or in points), or the reverse
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
@@ -798,6 +799,8 @@ def aligned_statements(
     elsewhere = _named_elsewhere(q, sentence_names)
     frame_weight = sum(w for _, w in frame.weights)
     partners = clause_partners(q.sentence, claimed)
+    # (a date's partners: the figures of its clause and the one before, "在手订单约312亿元，交付排至2027年一季度")
+    date_partners = _date_partners(q.sentence, claimed) if claimed.kind == "date" else ()
     own_noun = _own_noun(q, claimed)
     level_now = _states_a_level_now(q, claimed, frame)
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
@@ -900,6 +903,7 @@ def aligned_statements(
                         # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
                         # base nor a move: a level or a share ("represented 84% of total revenue")
                         # (a period's end is no page's dateline; "the quarter ended …" dates no event)
+                        partnered=bool(date_partners) and _partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
                         ends_apart=(claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10])
                         or (claim_event and period_end_before(p.text, pv.start, strict=True)),
                         level_for_change=(change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES)
@@ -1236,6 +1240,17 @@ def clause_partners(sentence: str, claimed: Value) -> tuple[Value, ...]:
         if s <= v.start < e and (v.start, v.end) != (me.start, me.end) and v.kind != "date"
         and not compare_values(claimed, v).agrees and _distinctive(v)
     )
+
+
+def _date_partners(sentence: str, claimed: Value) -> tuple[Value, ...]:
+    """The distinctive figures of a claimed date's clause and the clause before it."""
+    values = sentence_values(sentence)
+    me = next((v for v in values if v.raw == claimed.raw), None)
+    if me is None:
+        return ()
+    s, e = clause_span(sentence, me.start, me.end)
+    s = previous_clause(sentence, s)[0] if s > 0 else s
+    return tuple(v for v in values if s <= v.start < e and v.kind != "date" and _distinctive(v))
 
 
 def _distinctive(v: Value) -> bool:
