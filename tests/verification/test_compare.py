@@ -296,3 +296,16 @@ def test_a_scale_slip_keeps_the_digits_the_shorter_figure_writes() -> None:
     assert _classify_disagreement(1.5e8, 1.478e7) == "scale_slip"  # 1.5 亿 written for 14.78 million
     assert _classify_disagreement(4e8, 4e6) == "scale_slip"
 
+
+
+def test_power_is_one_quantity_across_its_scales() -> None:
+    from claims.values import parse_values
+    from verifier.judge.compare import compare_values
+
+    def v(text: str):  # type: ignore[no-untyped-def]
+        return parse_values(text)[0]
+
+    assert compare_values(v("draws 2.2 kW per board"), v("a 2,200 W board")).agrees
+    slip = compare_values(v("pulls about 96 MW"), v("draws about 96 kW"))
+    assert (slip.outcome, slip.detail) == ("disagree", "unit")
+    assert compare_values(v("新增负载超过 3 GW"), v("合计 350MW")).outcome == "incomparable"

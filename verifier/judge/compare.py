@@ -79,6 +79,8 @@ def unit_family(value: Value) -> str:
         return unit or "money"
     if unit == "percent" or value.kind == "percent":
         return "percent"
+    if unit in WATTS:
+        return "power"  # 1.4 kW and 1,400 W are one quantity (compared in watts: _dimension)
     if unit in MEASURES:
         return unit
     return "count"
@@ -315,7 +317,10 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         x, y = a * dim[claimed.unit], b * dim[found.unit]
         if math.isclose(x, y, rel_tol=_DIMENSION_TOLERANCE):
             return Comparison("agree", "exact")
-        return Comparison("disagree", "unit" if significant_digits(x) == significant_digits(y) else "different")
+        if significant_digits(x) == significant_digits(y):
+            return Comparison("disagree", "unit")
+        # (power at another scale with other digits is another plant's: a market's 3 GW, a site's 350 MW)
+        return Comparison("disagree", "different") if dim is BYTES else Comparison("incomparable", "other_scale")
     if is_vague(claimed):
         return _compare_vague(a, b, is_vague(found))
     if is_vague(found) or (found.raw.startswith("上") and claimed.qualifier == "="):

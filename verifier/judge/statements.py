@@ -237,7 +237,7 @@ def _families(claimed: Value) -> tuple[str, ...]:
         return (fam,)
     if key[0] == "money":
         return (fam, "USD", "CNY", "JPY", "EUR", "GBP", "HKD", "TWD", "KRW", "INR", *_MONEY_FAMILIES_EXTRA)
-    return (fam, "count", "MW", "GW", "kW")
+    return (fam, "count", "power")
 
 
 def _candidates(idx: SnapshotIndex, families: Iterable[str]) -> list[int]:
