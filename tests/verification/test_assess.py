@@ -1572,3 +1572,12 @@ def test_the_date_beside_the_claims_other_figure_is_the_claims() -> None:
     assert d.status == "contradicted"
     ok, _ = verdict("在手订单约288亿元，交付排至2027年三季度", "2027年三季度", "date", p)
     assert ok.status == "verified"
+
+
+def test_a_signed_change_on_a_base_has_a_direction() -> None:
+    p = page("Devices: Third-quarter revenue was $410 million, down 14% from the previous quarter and down 9% from a year ago.",
+             title="Arvel reports third quarter results")
+    d, _ = verdict("终端业务收入4.1亿美元，同比+9%", "9%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_direction")
+    ok, _ = verdict("终端业务收入4.1亿美元，同比-9%", "9%", "percent", p)
+    assert ok.status != "contradicted"

@@ -805,10 +805,13 @@ def claim_frame(
     ) | basis_marks(sentence, at, end, value_spans)
     if not table_row and periods & CHANGE_BASES and not any(m[0] in "qh" for m in periods):
         periods |= _part_said_before(sentence, s)  # a change on a base is of the figure said before it
+    direction = direction_of(clause, key_value)
+    if not direction and periods & CHANGE_BASES and at > 0 and sentence[at - 1] in _SIGNS:
+        direction = _SIGNS[sentence[at - 1]]  # "同比+6%", "+37% y/y": a change on a base, signed
     return ClaimFrame(
         weights=tuple(o for o in own if o[0]) or tuple(inside) or tuple(wide),
         periods=periods,
-        direction=direction_of(clause, key_value),
+        direction=direction,
         clause=clause,
         wide=tuple(wide),
         sibling_groups=tuple(sibling_groups),
@@ -817,6 +820,9 @@ def claim_frame(
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
         looks_ahead=_LATER.search(clause) is not None,
     )
+
+
+_SIGNS = {"+": 1, "＋": 1, "-": -1, "−": -1, "–": -1}
 
 
 # a clause that places its figure in the year to come
