@@ -1581,3 +1581,13 @@ def test_a_signed_change_on_a_base_has_a_direction() -> None:
     assert (d.status, d.reason) == ("contradicted", "wrong_direction")
     ok, _ = verdict("终端业务收入4.1亿美元，同比-9%", "9%", "percent", p)
     assert ok.status != "contradicted"
+
+
+def test_a_claim_naming_no_period_means_the_latest_dated_column() -> None:
+    head = ("| Oct 25, 2026 | Jul 26, 2026 | Oct 26, 2025", "th")
+    row = ("Net income per share: Diluted | $ 1.41 | $ 1.29 | $ 0.87", "td")
+    p = page(head, row, title="Arvel reports third quarter results")
+    old, _ = verdict("Diluted EPS (GAAP): $1.29", "$1.29", "money", p)
+    assert old.status != "verified"  # the previous quarter's column
+    ok, _ = verdict("Diluted EPS (GAAP): $1.41", "$1.41", "money", p)
+    assert ok.status == "verified"

@@ -975,14 +975,22 @@ def _names_other(g: _Geometry, subject_forms: frozenset[str]) -> bool:
     return any(not any(f in n or n in f for f in subject_forms) for n in (*g.proper_names, *chinese))
 
 
-def _period_key(header: str) -> tuple[int, int] | None:
-    """(year, quarter) a table column's header names ("Q3 FY2027" → (2027, 3), "2026" → (2026, 0)), or None."""
+def _period_key(header: str) -> tuple[int, int, int] | None:
+    """(year, month, day) a table column's header names ("Q3 FY2027" → (2027, 9, 0), "2026" → (2026, 0, 0),
+    "Oct 25, 2026" → (2026, 10, 25): three quarters' ends of one year apart), or None."""
     marks = period_marks(header)
     years = [int(m[1:]) for m in marks if m[:1] == "y" and m[1:].isdigit()]
     if not years:
         return None
+    if _DAY_HEADER.search(header):
+        day = next((str(v.value) for v in sentence_values(header) if v.kind == "date" and len(str(v.value)) == 10), None)
+        if day is not None:
+            return int(day[:4]), int(day[5:7]), int(day[8:])
     quarters = [int(m[-1]) for m in marks if m[:1] == "q" and m[1:].isdigit()]
-    return max(years), max(quarters, default=0)
+    return max(years), 3 * max(quarters, default=0), 0
+
+
+_DAY_HEADER = re.compile(r"\d{1,2}(?:,|\s*日)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 def _earlier_column(columns: tuple[str, ...], at: int) -> bool:
