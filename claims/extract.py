@@ -14,7 +14,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 
@@ -719,13 +719,33 @@ def _section_context(view: str, section: Section, mask: bytearray, year: int | N
     )
 
 
+_HAN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
+_SCALE_ONLY = re.compile(r"[\d.,\s]+(?:万亿|亿|万)")
+
+
+def _elided_currency(view: str, drafts: list[_Draft]) -> list[_Draft]:
+    """A bare amount in 万 / 亿 among amounts of one currency drops the currency they name ("合计 4.85 亿元，深澜拿了
+    2000 万，云衍智算拿了 1.65 亿元"): it is theirs."""
+    money = {d.value.unit for d in drafts if d.value is not None and d.kind == "money"}
+    if len(money) != 1 or None in money:
+        return drafts
+    (unit,) = money
+    return [
+        replace(d, kind="money", value=replace(d.value, unit=unit, kind="money"))
+        if d.kind == "count" and d.value is not None and not d.value.unit and not d.value.noun and _SCALE_ONLY.fullmatch(d.value.raw)
+        and not _HAN_AFTER.match(view, d.end)  # (not "1.2亿股", "300 万用户": a count of things)
+        else d
+        for d in drafts
+    ]
+
+
 def _sentence_drafts(
     report: ParsedReport, view: str, mask: bytearray, ctx: _SectionContext, values: _Window, s: int, e: int
 ) -> list[_Draft]:
     """The claims of one sentence: its values (``values``: those of its window), then its named facts."""
     section = ctx.section
     in_heading = bool(section.heading) and s < ctx.heading_end
-    numeric = _value_drafts(values.values, values.starts, s, e)
+    numeric = _elided_currency(view, _value_drafts(values.values, values.starts, s, e))
     if in_heading and ctx.group_heading and section.kind != "other":
         numeric = [d for d in numeric if d.kind != "count"]  # 今日 Top 5 大事件: heading numbers
     if in_heading and report.date:

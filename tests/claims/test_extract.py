@@ -216,3 +216,13 @@ def test_a_percent_after_a_name_is_its_figure_not_its_version() -> None:
 
     assert entities_in("stakes: Hoshida 51%, Kanemura 15% and Tessaly 34%.") == ("Hoshida", "Kanemura", "Tessaly")
     assert "Gemma 3" in " ".join(entities_in("Google released Gemma 3 today."))
+
+
+def test_a_bare_amount_in_wan_among_amounts_of_one_currency_is_theirs() -> None:
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    text = "名单合计 3.6 亿元，澄岭拿了 1500 万，云策拿了 1.2 亿元。另有 300 万用户。"
+    got = {c.key_text: (c.kind, c.values[0].unit) for c in extract_claims(parse_report(text, "x.txt")) if c.kind != "fact"}
+    assert got["1500 万"] == ("money", "CNY")
+    assert got["300 万"][0] == "count"

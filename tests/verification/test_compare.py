@@ -123,8 +123,9 @@ def test_dates_agree_by_prefix() -> None:
 
 def test_a_slip_spans_at_most_four_powers_of_ten() -> None:
     """×10 to ×10⁴ is one slip of a writer (a zero, thousand for million, 万 for 亿); 500 万 against 5 is
-    not one: it merely differs (and needs the passage to speak to the claim as any difference does)."""
-    assert compare_values(count(5e6), count(5.0)).detail == "different"
+    not one: two counts that far apart are no one quantity (amounts merely differ)."""
+    assert compare_values(count(5e6), count(5.0)).outcome == "incomparable"
+    assert compare_values(money(5e6), money(5.0)).detail == "different"
     assert compare_values(count(5e4), count(5.0)).detail == "scale_slip"
     assert compare_values(money(1.5e6), money(1.5e10)).detail == "scale_slip"
 
@@ -309,3 +310,13 @@ def test_power_is_one_quantity_across_its_scales() -> None:
     slip = compare_values(v("pulls about 96 MW"), v("draws about 96 kW"))
     assert (slip.outcome, slip.detail) == ("disagree", "unit")
     assert compare_values(v("新增负载超过 3 GW"), v("合计 350MW")).outcome == "incomparable"
+
+
+def test_counts_far_apart_are_no_one_quantity() -> None:
+    from claims.values import parse_values
+    from verifier.judge.compare import compare_values
+
+    far = compare_values(parse_values("拿到 3000 万")[0], parse_values("模型 6.5")[0])
+    assert far.outcome == "incomparable"
+    slip = compare_values(parse_values("拿到 3000 万")[0], parse_values("拿到 3000")[0])
+    assert (slip.outcome, slip.detail) == ("disagree", "scale_slip")

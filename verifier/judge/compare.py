@@ -243,6 +243,7 @@ def _classify_disagreement(a: float, b: float) -> str:
 
 
 _MAX_SLIP = 4  # powers of ten one slip of a writer spans
+_FAR_APART = 10.0**_MAX_SLIP * 10  # … and past that, two figures are no one quantity
 _BOUND_REACH = 2.0  # "超过 100 万" is how a writer rounds 1.2 million, not 30 million
 
 
@@ -358,6 +359,10 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     if qb in {"<", "<="} and qa in {"<", "<="} and b <= a + tol and abs(b) * _BOUND_REACH >= abs(a) - tol:
         return Comparison("agree", "bound")
     detail = _classify_disagreement(abs(a), abs(b))
+    if detail == "different" and unit_family(claimed) == "count" and a and b and max(abs(a), abs(b)) / min(abs(a), abs(b)) > _FAR_APART:
+        # two counts a hundred-thousand-fold apart, no one slip of the other (2000 万 against a model named 4.5):
+        # not one quantity
+        return Comparison("incomparable", "other_magnitude")
     if detail == "scale_slip" and qa in _BOUNDS and len(significant_digits(a)) == 1 and significant_digits(a) != significant_digits(b):
         # "突破百亿" is a magnitude, not digits: 98,315.64万 below it is no slip of it (its own digit ×10ⁿ is)
         detail = "different"
