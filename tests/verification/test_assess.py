@@ -1591,3 +1591,10 @@ def test_a_claim_naming_no_period_means_the_latest_dated_column() -> None:
     assert old.status != "verified"  # the previous quarter's column
     ok, _ = verdict("Diluted EPS (GAAP): $1.41", "$1.41", "money", p)
     assert ok.status == "verified"
+
+
+def test_a_slip_in_the_claims_own_unit_outweighs_a_converted_figure() -> None:
+    p = page("Arvel started its data center in Sakai in April 2026, with a power capacity of 120 MW. "
+             "With the new campus, Arvel aims to have a power capacity of 1.2 GW in total.", title="Arvel opens AI data center")
+    d, _ = verdict("Arvel 位于堺市的数据中心已于今年 4 月启用，容量为 1200 兆瓦。", "1200 兆瓦", "count", p)
+    assert d.status == "contradicted"

@@ -165,6 +165,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if whole is not None:
             st, said = whole
             return _contradicted_by(st.index, st.passage_no, st.clause_match, st.value, said)
+        slipped = _own_unit_slip(supporting, statements, claimed)
+        if slipped is not None:
+            return _contradicted_by(slipped.index, slipped.passage_no, slipped.match, slipped.value, slipped.comparison.detail)
         paired = _partner_says_otherwise(supporting, statements, claimed)
         if paired is not None:
             return _contradicted_by(paired.index, paired.passage_no, max(paired.match, paired.event_match), paired.value, "event")
@@ -300,6 +303,26 @@ def _swap_said_closer(
         return None
     closest = max(swaps, key=lambda st: st.match)
     return closest if all(st is not None and st.match < closest.match for st in backing) else None
+
+
+def _own_unit_slip(
+    backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value
+) -> Statement | None:
+    """Every figure that backs the claim is written in another unit of its dimension (1.5 GW for 1500 兆瓦), while a
+    figure in the claim's own unit that is a slip of its digits (150 MW) meets the claim nearly as closely: that one is
+    the claim's ("a capacity of 150 MW … aims to have 1.5 GW in all")."""
+    if not claimed.unit or not backing or any(st is None or st.value.unit == claimed.unit for st in backing):
+        return None
+    best = max(st.match for st in backing if st is not None)
+    slips = [
+        st for st in statements
+        if st.value.unit == claimed.unit and st.comparison.detail in {"scale_slip", "transposed"} and st.match >= best - _NEARLY
+        and not (st.other_subject or st.foreign or st.sibling)
+    ]
+    return max(slips, key=lambda st: st.match) if slips else None
+
+
+_NEARLY = 0.3  # (as aligned_plausible's margin)
 
 
 def _partner_says_otherwise(
