@@ -127,6 +127,7 @@ class Statement:
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
     partnered: bool  # (a date) its clause or the one before holds a figure of the claim's clause or the one before
     ends_apart: bool  # the claim's date ends a period (截至…) and this is the page's dateline, or the reverse
+    same_end: bool  # this date ends a period in so many words ("quarter ended …") and is not apart from the claim's
     level_for_change: bool  # a level or share where the claim's figure is a change (on a base, or in points), or the reverse
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     # a table cell under a qualified column ("Cached input" beside "Input") whose qualifier the claim lacks
@@ -799,8 +800,7 @@ def aligned_statements(
     elsewhere = _named_elsewhere(q, sentence_names)
     frame_weight = sum(w for _, w in frame.weights)
     partners = clause_partners(q.sentence, claimed)
-    # (a date's partners: the figures of its clause and the one before, "在手订单约312亿元，交付排至2027年一季度")
-    date_partners = _date_partners(q.sentence, claimed) if claimed.kind == "date" else ()
+    date_partners = clause_partners(q.sentence, claimed, clause_before=True) if claimed.kind == "date" else ()
     own_noun = _own_noun(q, claimed)
     level_now = _states_a_level_now(q, claimed, frame)
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
@@ -859,6 +859,11 @@ def aligned_statements(
                 # (… and so are they for the one change of its clause given against the claim's base: "up 9%
                 # from the previous quarter and up 28% from a year ago" for "+28% y/y")
                 own_base = g.own_base is not None and g.own_base in frame.periods
+                page_end = claimed.kind == "date" and period_end_before(p.text, pv.start, strict=True)
+                # (a period's end is no page's dateline; "the quarter ended …" dates no event)
+                ends_apart = (claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]) or (
+                    claim_event and page_end
+                )
                 if owned is not None or own_base:  # a list given "respectively": its clause's words are each figure's
                     match = max(match, measure_match(frame, words))
                 out.append(
@@ -900,12 +905,11 @@ def aligned_statements(
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
+                        partnered=bool(date_partners) and _partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
+                        ends_apart=ends_apart,
+                        same_end=page_end and not ends_apart,
                         # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
                         # base nor a move: a level or a share ("represented 84% of total revenue")
-                        # (a period's end is no page's dateline; "the quarter ended …" dates no event)
-                        partnered=bool(date_partners) and _partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
-                        ends_apart=(claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10])
-                        or (claim_event and period_end_before(p.text, pv.start, strict=True)),
                         level_for_change=(change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES)
                         # (a rate where the claim gives a change in points, and the page gives one beside it:
                         # "61.8%, up 2.4 percentage points" for "+240 bps")
@@ -1234,31 +1238,23 @@ def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
     return mine
 
 
-def clause_partners(sentence: str, claimed: Value) -> tuple[Value, ...]:
+def clause_partners(sentence: str, claimed: Value, *, clause_before: bool = False) -> tuple[Value, ...]:
     """The other figures of the claimed figure's clause that can anchor it: an amount (its currency
     tells it apart) or a figure of two or more significant digits, never a date (a date is said once
-    for a whole sentence) and never the claimed figure's own value."""
+    for a whole sentence) and never the claimed figure's own value. ``clause_before``: the clause itself and
+    the one before it (a date's partners: "在手订单约312亿元，交付排至2027年一季度")."""
     values = sentence_values(sentence)
     me = next((v for v in values if v.raw == claimed.raw), None)
     if me is None:
         return ()
-    s, e = clause_span(sentence, me.start, me.end, min_chars=12)
+    s, e = clause_span(sentence, me.start, me.end, min_chars=0 if clause_before else 12)
+    if clause_before and s > 0:
+        s = previous_clause(sentence, s)[0]
     return tuple(
         v for v in values
         if s <= v.start < e and (v.start, v.end) != (me.start, me.end) and v.kind != "date"
         and not compare_values(claimed, v).agrees and _distinctive(v)
     )
-
-
-def _date_partners(sentence: str, claimed: Value) -> tuple[Value, ...]:
-    """The distinctive figures of a claimed date's clause and the clause before it."""
-    values = sentence_values(sentence)
-    me = next((v for v in values if v.raw == claimed.raw), None)
-    if me is None:
-        return ()
-    s, e = clause_span(sentence, me.start, me.end)
-    s = previous_clause(sentence, s)[0] if s > 0 else s
-    return tuple(v for v in values if s <= v.start < e and v.kind != "date" and _distinctive(v))
 
 
 def _distinctive(v: Value) -> bool:
@@ -1304,21 +1300,16 @@ def _firm_frame(claimed: Value, st: Statement) -> bool:
 _END_AFTER = re.compile(r"\s*(?:止|为止|為止|底|末|終|终)")
 
 
-def _same_end(claimed: Value, st: Statement) -> bool:
-    """The claim's date and the page's both end a period, on the same day."""
-    return claimed.kind == "date" and not st.ends_apart and period_end_before(st.passage.text, st.value.start, strict=True)
-
-
 def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
         and not st.sibling
         and not st.other_subject
-        and (not st.foreign or _same_end(claimed, st))
+        and (not st.foreign or st.same_end)
         and not _nouns_clash(claimed, st.value)
         and not _coarser_date(claimed, st.value)
         # many dates on a page: the event's own sentence (or the same period's end: "the quarter ended …")
-        and (claimed.kind != "date" or st.names_near or _same_end(claimed, st))
+        and (claimed.kind != "date" or st.names_near or st.same_end)
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
         and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
