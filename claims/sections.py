@@ -8,6 +8,7 @@ markdown heading) inherits the group's kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -269,8 +270,11 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
     if len(ends) < 2:
         return []
     blocks = _blocks(text, start, end)
-    holders = [next((a for a, b in blocks if a <= at < b), -1) for at in ends]
-    if len(set(holders)) == len(holders) and all(_text_after_in_block(text, at, blocks) for at in ends):
+    holders = [_block_of(blocks, at) for at in ends]
+    if (
+        len(set(holders)) == len(holders)
+        and all(h >= 0 and text[at : blocks[h][1]].strip() for h, at in zip(holders, ends, strict=True))
+    ):
         # every source line stands inside an item of its own, text after it ("Title: … / Link: url / Published: … /
         # Description: …", a feed read in a terminal): each blank-line-separated item is cited by its own line
         return blocks
@@ -290,9 +294,13 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
-def _text_after_in_block(text: str, at: int, blocks: Sequence[tuple[int, int]]) -> bool:
-    """Is there text after ``at`` in the blank-line-separated stretch that holds it?"""
-    return any(a <= at < b and text[at:b].strip() for a, b in blocks)
+def _block_of(blocks: Sequence[tuple[int, int]], at: int) -> int:
+    """The index of the stretch of ``blocks`` (sorted, apart) that holds ``at``, or -1 (one bisection)."""
+    i = bisect_right(blocks, (at, _AFTER_ANY)) - 1
+    return i if i >= 0 and blocks[i][0] <= at < blocks[i][1] else -1
+
+
+_AFTER_ANY = 1 << 62  # (a stretch starting at ``at`` sorts before (at, this))
 
 
 def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tuple[int, int]]:

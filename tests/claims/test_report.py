@@ -536,6 +536,16 @@ def test_a_counted_figure_beside_its_source_link_is_a_claim() -> None:
     assert "1.2 万亿" in keys
 
 
+def test_a_long_feeds_items_each_keep_their_own_link() -> None:
+    from claims.sections import source_paragraph_spans
+
+    items = [f"Title: Item {i}\nLink: https://example.org/{i}\nDescription: Revenue rose {i % 90}%.\n" for i in range(2000)]
+    text = "\n".join(items)
+    spans = source_paragraph_spans(text, 0, len(text))
+    assert len(spans) == 2000
+    assert all(f"https://example.org/{i}\n" in text[a:b] for i, (a, b) in enumerate(spans))
+
+
 def test_character_references_and_field_labels_claim_nothing() -> None:
     from claims.extract import extract_claims
 
