@@ -284,7 +284,7 @@ def test_ctrl_c_on_the_cli_leaves_no_worker(tmp_path: Path) -> None:
         children = _children(proc.pid)
         time.sleep(0.05)
     assert children, "the worker never started"
-    time.sleep(1.0)  # reading and writing under way
+    time.sleep(0.5)  # reading and writing under way
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
