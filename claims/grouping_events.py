@@ -12,7 +12,7 @@ from functools import lru_cache
 from claims.grouping_names import NameForm, han_head, name_form
 from claims.units import data_lines
 
-__all__ = ["Event", "event_at", "date_span"]
+__all__ = ["Event", "event_at", "date_span", "event_classes", "events_apart"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,22 @@ def event_classes(text: str) -> frozenset[str]:
     found = {table[m.group(0)] for m in latin_re.finditer(text.lower())}
     found |= {table[m.group(0)] for m in han_re.finditer(text)}
     return frozenset(found)
+
+
+# the moments of a company's or a product's life that are never one another's day; an announcement, a
+# preview, an unveiling, a debut, availability or open weights are often said of the release's own day
+_DISTINCT_EVENTS = frozenset({"release", "funding", "listing", "founding", "acquisition", "signing"})
+
+
+@lru_cache(maxsize=4096)
+def events_apart(a: str, b: str) -> bool:
+    """Do two sentences date distinct events: each names only distinct life events (a founding, a listing, a
+    funding round, a release…) and they share none? "计划于2027年启动科创板IPO" and "成立于2023年" do."""
+    first = event_classes(a)
+    if not first or not first <= _DISTINCT_EVENTS:
+        return False
+    second = event_classes(b)
+    return bool(second) and second <= _DISTINCT_EVENTS and not first & second
 
 
 # a date's segment ends at a clause mark or where the sentence joins another event to it

@@ -1598,3 +1598,15 @@ def test_a_slip_in_the_claims_own_unit_outweighs_a_converted_figure() -> None:
              "With the new campus, Arvel aims to have a power capacity of 1.2 GW in total.", title="Arvel opens AI data center")
     d, _ = verdict("Arvel 位于堺市的数据中心已于今年 4 月启用，容量为 1200 兆瓦。", "1200 兆瓦", "count", p)
     assert d.status == "contradicted"
+
+
+def test_a_date_said_of_another_life_event_neither_supports_nor_contradicts() -> None:
+    p = page("Liyan was founded in 2023 and is headquartered in Hangzhou. Its next model is planned for release "
+             "in the first quarter of 2027.", title="Liyan raises new round")
+    ipo, _ = verdict("公司计划于2027年启动科创板IPO", "2027年", "date", p)
+    assert ipo.status == "unverified"  # neither the release's year nor the founding's dates a listing
+    release, _ = verdict("公司下一代模型将于2027年发布", "2027年", "date", p)
+    assert release.status == "verified"
+    founded, _ = verdict("该公司成立于2023年", "2023年", "date", p)
+    assert founded.status == "verified"
+

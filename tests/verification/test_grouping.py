@@ -252,3 +252,13 @@ def test_names_that_look_like_months_still_name_things() -> None:
     (date,) = _dates(_members(("2026-04-10", "Marvell released Decagon 3 on April 9, 2026.")))
     event = event_of(date)
     assert event is not None and {n.norm for n in event.names} == {"marvell", "decagon3"}  # not "April 9"
+
+
+def test_distinct_life_events_are_apart_while_loose_words_bind_nothing() -> None:
+    from claims.grouping_events import events_apart
+
+    assert events_apart("公司计划于2027年启动科创板IPO", "深言科技成立于2023年")
+    assert events_apart("Acme was founded in 2019", "Acme raised $40 million in 2021")
+    assert not events_apart("发布 Vera Rubin 平台", "which Nvidia unveiled at GTC")  # an unveiling may be the release
+    assert not events_apart("公司于2027年上市", "the company plans to list its shares, an IPO in 2027")
+    assert not events_apart("公司于2027年上市", "in 2027")  # a bare date names no event

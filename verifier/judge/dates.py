@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from claims.extract import sentence_spans
-from claims.grouping_events import event_classes
+from claims.grouping_events import event_classes, events_apart
 from claims.model import Value
 from verifier.judge.compare import (
     compare_values,
@@ -75,6 +75,9 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one
             if cmp.agrees and date_precision(pv.value) >= date_precision(claimed.value):
+                # (… and said of the claim's event: a founding year does not date a listing)
+                if events_apart(q.sentence, _sentence_of(ps.passage.text, pv.start, pv.end)):
+                    continue
                 if basis is not None and year_basis(pv.raw) not in (None, basis):
                     other_basis = other_basis or (ps, pv)  # the same half, counted in the other year
                     continue

@@ -24,6 +24,7 @@ from functools import lru_cache
 from claims.bridge import content_words, has_han
 from claims.entities import names_no_one
 from claims.extract import is_table_row, sentence_spans
+from claims.grouping_events import events_apart
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
 from verifier.judge.compare import (
@@ -127,6 +128,7 @@ class Statement:
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
     partnered: bool  # (a date) its clause or the one before holds a figure of the claim's clause or the one before
     ends_apart: bool  # the claim's date ends a period (截至…) and this is the page's dateline, or the reverse
+    other_event: bool  # (a date) its window dates a distinct event from the claim's sentence (成立 vs 上市)
     same_end: bool  # this date ends a period in so many words ("quarter ended …") and is not apart from the claim's
     level_for_change: bool  # a level or share where the claim's figure is a change (on a base, or in points), or the reverse
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
@@ -907,6 +909,7 @@ def aligned_statements(
                         periods=periods,
                         partnered=bool(date_partners) and _partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
                         ends_apart=ends_apart,
+                        other_event=claimed.kind == "date" and events_apart(q.sentence, g.window),
                         same_end=page_end and not ends_apart,
                         # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
                         # base nor a move: a level or a share ("represented 84% of total revenue")
@@ -1308,6 +1311,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and (not st.foreign or st.same_end)
         and not _nouns_clash(claimed, st.value)
         and not _coarser_date(claimed, st.value)
+        and not st.other_event
         # many dates on a page: the event's own sentence (or the same period's end: "the quarter ended …")
         and (claimed.kind != "date" or st.names_near or st.same_end)
         and (st.match >= SUPPORT_MATCH or (st.alone and st.clause_match >= SUPPORT_MATCH))
@@ -1334,7 +1338,7 @@ def aligned_plausible(
     another period, direction or a revised figure, nor when another figure on the page measures the
     claim's quantity far more closely and differs (the retail tranche's 1,862 times is not the
     international book's 12.4 times)."""
-    if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level:
+    if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level or st.other_event:
         return False
     if st.other_column or st.rival_column or st.unclaimed_row:
         return False  # the "Cached input" price is not the input price; Pellmark K4's column is not Corvane's
@@ -1370,7 +1374,7 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         return None
     if claimed.kind == "date" and st.event_match < PLAUSIBLE_MATCH:
         return None  # a date differs only for the same event (published vs takes effect)
-    if claimed.kind == "date" and (_year_of_a_figure(st) or st.ends_apart):
+    if claimed.kind == "date" and (_year_of_a_figure(st) or st.ends_apart or st.other_event):
         return None  # "公司2027年的资本开支预计不低于40亿元": the year of an amount, no event's date
     # the very figure at the other end of the change ("to 14%" against "down from 14%") is no
     # coincidence; a change's measure is written once for both ends, so its clause is read
