@@ -256,6 +256,8 @@ def test_runs_in_linear_time() -> None:
         ("thousands of high-severity vulnerabilities", 1e3, None, ">=", "high-severity vulnerabilities"),
         ("ranked #3 among open models", 3.0, "rank", "=", None),
         ("a 2x improvement", 2.0, "x", "=", None),
+        ("just short of 9mn units", 9e6, None, "<", "units"),  # below the figure, as "不到" is
+        ("shy of $2 billion", 2e9, "USD", "<", None),
     ],
 )
 def test_english_page_wording(text: str, value: float, unit: str | None, qualifier: str, noun: str | None) -> None:
