@@ -1610,3 +1610,14 @@ def test_a_date_said_of_another_life_event_neither_supports_nor_contradicts() ->
     founded, _ = verdict("该公司成立于2023年", "2023年", "date", p)
     assert founded.status == "verified"
 
+
+def test_a_base_said_of_the_year_ago_quarter_is_the_cell_a_year_before_the_latest() -> None:
+    head = ("Three Months Ended | Oct 25, 2026 | Jul 26, 2026 | Oct 26, 2025", "th")
+    row = ("Net income | $ 1,391 | $ 1,287 | $ 958", "td")
+    p = page("Condensed Statements of Income (In millions)", head, row, title="Arvel reports third quarter fiscal 2027 results")
+    prior, _ = verdict("GAAP net income was $1.39bn vs $1.29bn in the year-ago quarter", "$1.29bn", "money", p)
+    assert prior.status == "contradicted"  # the previous quarter's cell, not the year-ago one
+    ok, _ = verdict("GAAP net income was $1.39bn vs $958mn in the year-ago quarter", "$958mn", "money", p)
+    assert ok.status == "verified"
+    step, _ = verdict("GAAP net income was $1.39bn vs $1.29bn in the previous quarter", "$1.29bn", "money", p)
+    assert step.status == "verified"

@@ -903,7 +903,9 @@ def aligned_statements(
                         foreign=not owned and _foreign(subject, g, all_names),
                         # (a date's own quarter or half is its value, compared as such: "the third quarter
                         # of 2027" against "the fourth quarter of 2027" differs, it is no other period)
-                        period_conflict=periods_conflict(*_outside_dates(claimed, pv, frame.periods, periods)),
+                        period_conflict=periods_conflict(*_outside_dates(claimed, pv, frame.periods, periods))
+                        # (a base said "in the year-ago quarter" is the cell a year before the table's latest)
+                        or (bool(g.column_head) and _another_base_column(frame, p.columns, g.column_at)),
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
@@ -1095,6 +1097,35 @@ def _earlier_columns(columns: tuple[str, ...]) -> tuple[bool, ...]:
     dated = [k for k in keys if k is not None]
     latest = max(dated) if len(dated) >= 2 else None
     return tuple(latest is not None and k is not None and k < latest for k in keys)
+
+
+@lru_cache(maxsize=1024)
+def _column_ages(columns: tuple[str, ...]) -> tuple[int | None, ...]:
+    """For each column of a header, how many months its period ends before the header's latest one ("Oct 25,
+    2026 | Jul 26, 2026 | Oct 26, 2025" → 0, 3, 12); None for a column naming no period, or with fewer than two."""
+    keys = [_period_key(c) for c in columns]
+    dated = [k for k in keys if k is not None]
+    if len(dated) < 2:
+        return tuple(None for _ in keys)
+    latest = max(dated)
+    return tuple(None if k is None else (latest[0] - k[0]) * 12 + latest[1] - k[1] for k in keys)
+
+
+# the months before the latest period a base names: a year before (11-13, fiscal calendars drift a few
+# days), a step before (a quarter or a month)
+_BASE_AGES = {"byoy": range(11, 14), "bstep": range(1, 4)}
+
+
+def _another_base_column(frame: ClaimFrame, columns: tuple[str, ...], at: int) -> bool:
+    """The claim gives the base of a change ("vs $1.29bn in the year-ago quarter"), the table has a column
+    of that age, and the cell is under another one (the previous quarter's, the latest)."""
+    bases = frame.periods & CHANGE_BASES
+    if len(bases) != 1 or not (frame.role == "from" or frame.looks_back):
+        return False
+    ages = _column_ages(columns)
+    wanted = _BASE_AGES[next(iter(bases))]
+    mine = ages[at] if 0 <= at < len(ages) else None
+    return mine is not None and mine not in wanted and any(a in wanted for a in ages if a is not None)
 
 
 def _dated(periods: frozenset[str]) -> bool:
