@@ -1621,3 +1621,11 @@ def test_a_base_said_of_the_year_ago_quarter_is_the_cell_a_year_before_the_lates
     assert ok.status == "verified"
     step, _ = verdict("GAAP net income was $1.39bn vs $1.29bn in the previous quarter", "$1.29bn", "money", p)
     assert step.status == "verified"
+
+
+def test_a_latin_term_negated_in_either_script_is_the_other_measure() -> None:
+    p = page("GAAP gross margin was 61.2% and non-GAAP gross margin was 63.0%.", title="Arvel reports results")
+    swapped, _ = verdict("GAAP毛利率63.0%、非GAAP毛利率61.2%", "61.2%", "percent", p)
+    assert swapped.status == "contradicted"
+    ok, _ = verdict("GAAP毛利率61.2%、非GAAP毛利率63.0%", "63.0%", "percent", p)
+    assert ok.status == "verified"

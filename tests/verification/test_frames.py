@@ -602,3 +602,16 @@ def test_quarter_codes_written_quarter_first() -> None:
     assert period_marks("first shipments in 2Q27") == {"q2", "y2027"}
     assert period_marks("guides 4QFY26 revenue") >= {"q4", "fiscal", "fy2026"}
     assert periods_conflict(period_marks("rose 18% in 3Q26"), period_marks("rose 18% in the fourth quarter of 2026"))
+
+
+def test_a_measure_said_after_a_conjunction_is_the_next_figures() -> None:
+    from verifier.judge.frames import segment_span
+
+    text = "GAAP gross margin was 61.2% and non-GAAP gross margin was 63.0%."
+    first, second = text.find("61.2%"), text.find("63.0%")
+    s, e = segment_span(text, first, first + 5, [(second, second + 5)])
+    assert text[s:e] == "GAAP gross margin was 61.2%"
+    rise = "revenue of $4.72 billion, up 54% from a year ago and up 12% from the previous quarter"
+    at, nxt = rise.find("54%"), rise.find("12%")
+    s, e = segment_span(rise, at, at + 3, [(nxt, nxt + 3)])
+    assert rise[s:e].endswith("from a year ago and up ")  # "up" alone names no measure: nothing cut

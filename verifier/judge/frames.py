@@ -658,6 +658,10 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
             # after the separator is the next figure's
             if (item := _NAMED_ITEM.search(text, end, a)) is not None and item.end() == a:
                 e = item.start()
+            # … and so is a measure said after a conjunction ("gross margin was 61.2% and non-GAAP gross
+            # margin was 63.0%"): the words after "and" name the next figure's measure
+            elif (joint := _NEXT_MEASURE.search(text, end, a)) is not None:
+                e = joint.start()
     # a word between the figure before and a separator is that figure's ("$12 in / $2.50 out")
     if after_figure and (sep := _LAST_SEPARATOR.search(text, s, start)) is not None:
         s = sep.end()
@@ -665,6 +669,8 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
 
 
 _LAST_SEPARATOR = re.compile(r"[/／][^/／]*\Z")
+# a conjunction, then a measure of two words or more and its verb, right before the next figure
+_NEXT_MEASURE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?=[a-z][\w-]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:was|were|is|are|of|at|reached|stood at|came in at)\s+\S*\Z)", re.I)
 
 
 # a list item's name right before its figure: a separator, then one to three capitalised words

@@ -1025,8 +1025,10 @@ def _column_extras(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 _NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I)
 
 
-def _negated_words(text: str) -> frozenset[str]:
-    return frozenset().union(*(clause_words(m.group(1) or m.group(2)) for m in _NEGATED.finditer(text)))
+def _negated_words(text: str, latin: bool = False) -> frozenset[str]:
+    """The words ``text`` negates ("non-GAAP", 非经常性); ``latin``: only Latin ones ("非GAAP")."""
+    negated = (m.group(1) or m.group(2) for m in _NEGATED.finditer(text))
+    return frozenset().union(*(clause_words(w) for w in negated if not latin or w.isascii()))
 
 
 def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
@@ -1035,9 +1037,10 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     negates? Then it is the other measure."""
     if "non" not in segment.lower() and "非" not in segment and "non" not in frame.clause.lower() and "非" not in frame.clause:
         return False
-    if has_han(segment) != has_han(frame.clause):
-        return False  # across languages a negation is worded too many ways (不良贷款, "non-performing loans")
-    page, claim = _negated_words(segment), _negated_words(frame.clause)
+    # across languages a negation is worded too many ways (不良贷款, "non-performing loans"), but a Latin term
+    # negated is the same in either script ("非GAAP毛利率" is the "non-GAAP gross margin")
+    latin = has_han(segment) != has_han(frame.clause)
+    page, claim = _negated_words(segment, latin), _negated_words(frame.clause, latin)
     # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
     differ = (page - claim) | ((claim - page) & clause_words(_NEGATED.sub(" ", segment)))
     return any(terms & differ for terms, _ in frame.weights)
