@@ -1629,3 +1629,13 @@ def test_a_latin_term_negated_in_either_script_is_the_other_measure() -> None:
     assert swapped.status == "contradicted"
     ok, _ = verdict("GAAP毛利率61.2%、非GAAP毛利率63.0%", "63.0%", "percent", p)
     assert ok.status == "verified"
+
+
+def test_a_change_on_its_base_is_not_the_figure_of_a_share() -> None:
+    p = page("Record Data Center revenue of $4.72 billion, up 54% from a year ago.",
+             "Data Center revenue was a record $4.72 billion, up 54% from a year ago and up 12% from the previous "
+             "quarter, and accounted for 69% of total revenue.", title="Arvel reports third quarter results")
+    share, _ = verdict("第三财季，数据中心业务占总营收近七成", "七成", "percent", p)
+    assert share.status == "verified"
+    wrong, _ = verdict("第三财季，数据中心业务占总营收五成", "五成", "percent", p)
+    assert wrong.status != "verified"

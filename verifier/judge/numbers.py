@@ -354,12 +354,19 @@ def _whole_frame_says_otherwise(
         (st, kind) for st in statements
         if (st.index.snapshot_id, st.passage_no) in places and st.clause_match >= _WHOLE_FRAME and st.clause_match - best >= _CLEAR_MARGIN
         and not (st.other_subject or st.foreign or st.sibling) and not any(compare_values(o, st.value).agrees for o in others)
+        and not _change_for_level(st, frame)
         and (kind := contradiction(claimed, replace(st, match=st.clause_match)))
     ]
     return max(against, key=lambda sk: (sk[0].clause_match, not sk[0].direction_conflict, not sk[0].period_conflict, sk[0].match)) if against else None
 
 
 _WHOLE_FRAME = 1.0 - 1e-9
+
+
+def _change_for_level(st: Statement, frame: ClaimFrame) -> bool:
+    """A change said on its base ("up 54% from a year ago") where the claim's figure is a level or share said
+    with neither a base nor a move ("占总营收近七成"): whatever its clause meets, it is not the claim's figure."""
+    return bool(st.direction and st.periods & CHANGE_BASES) and not frame.direction and not frame.periods & CHANGE_BASES
 _CLEAR_MARGIN = 0.15
 
 

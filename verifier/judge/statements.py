@@ -130,6 +130,7 @@ class Statement:
     ends_apart: bool  # the claim's date ends a period (截至…) and this is the page's dateline, or the reverse
     other_event: bool  # (a date) its window dates a distinct event from the claim's sentence (成立 vs 上市)
     same_end: bool  # this date ends a period in so many words ("quarter ended …") and is not apart from the claim's
+    change_for_share: bool  # a change on its base where the claim's figure is a share of a whole
     level_for_change: bool  # a level or share where the claim's figure is a change (on a base, or in points), or the reverse
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
     # a table cell under a qualified column ("Cached input" beside "Input") whose qualifier the claim lacks
@@ -812,6 +813,7 @@ def aligned_statements(
     out: list[Statement] = []
     families = _families(claimed)
     change_claim = claimed.kind == "percent" and bool(frame.periods & CHANGE_BASES)
+    share_claim = claimed.kind == "percent" and not frame.direction and not change_claim and _SHARE.search(frame.clause) is not None
     # a date that ends a period (截至2026年10月25日) against one that dates an event, or the reverse
     at_claim = q.sentence.find(claimed.raw) if claimed.kind == "date" else -1
     # ("截至…", "as of …", or "…止", "…为止" after it)
@@ -919,6 +921,9 @@ def aligned_statements(
                         # (a rate where the claim gives a change in points, and the page gives one beside it:
                         # "61.8%, up 2.4 percentage points" for "+240 bps")
                         or _points_beside(claimed, p, i),
+                        # (… or the reverse: the claim's figure is a share, "占总营收五成", and this one a change on
+                        # its base, "up 54% from a year ago")
+                        change_for_share=share_claim and bool(g.direction) and bool(periods & CHANGE_BASES),
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         # (a change column, "…比上年同期增减变动幅度(%)", is the column of a change on its base)
                         other_column=(bool(g.column_extra) and not g.column_extra & claim_words
@@ -1117,6 +1122,10 @@ def _column_ages(columns: tuple[str, ...]) -> tuple[int | None, ...]:
 # the months before the latest period a base names: a year before (11-13, fiscal calendars drift a few
 # days), a step before (a quarter or a month)
 _BASE_AGES = {"byoy": range(11, 14), "bstep": range(1, 4)}
+
+
+# a share of a whole: "占总营收", "accounted for", "share of", 比重
+_SHARE = re.compile(r"占|比重|份额|\baccount(?:s|ed|ing)? for\b|\bshare of\b|\bof (?:total|all|the total)\b|\bmake(?:s)? up\b|\bmade up\b", re.I)
 
 
 def _another_base_column(frame: ClaimFrame, columns: tuple[str, ...], at: int) -> bool:
@@ -1352,6 +1361,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and (st.comparison.detail != "bound" or _firm_frame(claimed, st))
         and not st.period_conflict
         and not st.level_for_change
+        and not st.change_for_share
         and not st.stale
         and not st.unclaimed_row
         and not st.direction_conflict
@@ -1374,7 +1384,7 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level or st.other_event:
         return False
-    if st.other_column or st.rival_column or st.unclaimed_row:
+    if st.other_column or st.rival_column or st.unclaimed_row or st.change_for_share:
         return False  # the "Cached input" price is not the input price; Pellmark K4's column is not Corvane's
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
