@@ -1639,3 +1639,5 @@ def test_a_change_on_its_base_is_not_the_figure_of_a_share() -> None:
     assert share.status == "verified"
     wrong, _ = verdict("第三财季，数据中心业务占总营收五成", "五成", "percent", p)
     assert wrong.status != "verified"
+
+

@@ -190,10 +190,18 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
     others = _sentence_siblings(q, claimed)
+    # (a slip of the claim's digits is no slip where the page also gives the claim's very figure as closely:
+    # 成文日期 2026-11-19 beside 发布日期 2026年11月20日)
+    exact = [
+        st.match for st in statements
+        if st.comparison.detail == "exact" and st.strict_match > 0  # (its own words, not the title's, meet the claim)
+        and not (st.other_subject or st.sibling or st.unclaimed_row or st.other_column or st.rival_column)
+    ]
     against = [
         (st, kind) for st in statements
         if (kind := contradiction(claimed, st, ahead=frame.looks_ahead))
         and not (kind in _DIGIT_SLIPS and any(compare_values(o, st.value).agrees for o in others))
+        and not (kind in _DIGIT_SLIPS and any(m >= st.match for m in exact))
     ]
     if against:
         # the claim's very figure in another role (swapped, revised, turned) is read with its clause, as
