@@ -829,6 +829,25 @@ def _qualifier_before(text: str, start: int) -> Qualifier:
     return table[m.group("q").lower()] if m else "="
 
 
+# a bound on a share said before its base: "按不超过项目总投资10%的比例", "不低于营业收入的5%"
+_SHARE_BASE = re.compile(r"(?:总投资|投资额|总额|总量|总收入|营业收入|营收|收入|总资产|总股本|股本|总数)的?\s*$")
+
+
+def _share_qualifier(text: str, start: int) -> Qualifier:
+    """The qualifier before the base of a percentage (不超过 in "不超过项目总投资10%", at most six characters
+    before the base), or "="."""
+    base = _SHARE_BASE.search(text, max(0, start - 8), start)
+    if base is None:
+        return "="
+    for at in range(base.start(), max(0, base.start() - 6) - 1, -1):
+        if at < base.start() and not "\u4e00" <= text[at] <= "\u9fff":
+            break  # the base's own words are Han characters; a mark ends them
+        q = _qualifier_before(text, at)
+        if q != "=":
+            return q
+    return "="
+
+
 @cache
 def _after_words() -> tuple[tuple[str, Qualifier], ...]:
     """Qualifier words that may follow a number (以上, or more…), longest first."""
@@ -1218,6 +1237,8 @@ def _find_numbers(text: str, default_year: int | None, taken: bytearray | None =
         ) or (kind == "percent" and _NEGATIVE_AFTER_HAN.search(text, max(0, start - 2), start)):
             value, start = -value, start - 1 if text[start - 1] in "-−" else start  # -1.5%, 负增长 1.5%
         qualifier = _qualifier_before(text, start)
+        if qualifier == "=" and kind == "percent":
+            qualifier = _share_qualifier(text, start)
         if approx_more and qualifier == "=":
             qualifier = ">"
         after_q, after_end = _qualifier_after(text, end)

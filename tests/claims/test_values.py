@@ -756,3 +756,18 @@ def test_analysts_half_codes_and_pct_points() -> None:
     assert [(v.value, v.kind) for v in parse_values("volume production in 1H28, ramp in 2H 2027")] == [
         ("2028-H1", "date"), ("2027-H2", "date")]
     assert [(v.value, v.unit) for v in parse_values("毛利率同比+2.4pct，环比-4.1pct")] == [(2.4, "pp"), (-4.1, "pp")]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("按不超过项目总投资10%的比例给予资助", "<="),  # the bound before the share's base
+        ("市财政按不低于总投资10%的比例给予资助", ">="),
+        ("不低于营业收入的5%", ">="),
+        ("研发投入占营收10%", "="),  # a base with no bound before it
+        ("公司收入增长10%", "="),
+    ],
+)
+def test_a_bound_said_before_a_shares_base(text: str, qualifier: str) -> None:
+    (v,) = [v for v in parse_values(text) if v.kind == "percent"]
+    assert v.qualifier == qualifier

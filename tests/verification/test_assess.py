@@ -1641,3 +1641,11 @@ def test_a_change_on_its_base_is_not_the_figure_of_a_share() -> None:
     assert wrong.status != "verified"
 
 
+
+
+def test_a_fact_ending_on_a_bound_is_judged_by_its_figure() -> None:
+    p = page("对列入名单的项目，市财政按不超过项目总投资10%的比例给予资助，单个项目最高5亿元。", title="深圳市重点项目名单的通知")
+    wrong, _ = verdict("市财政按不低于总投资10%的比例给予资助", "市财政按不低于总投资", "fact", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("市财政按不超过总投资10%的比例给予资助", "市财政按不超过总投资", "fact", p)
+    assert right.status == "verified"

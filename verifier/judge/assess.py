@@ -63,18 +63,30 @@ _FIGURE_AFTER = re.compile(r"\s*(?:了|by|to)?\s*(?=[\d$€£¥])", re.IGNORECAS
 
 
 def _change_figure(q: ClaimQuery) -> Value | None:
-    """The figure a fact claim's change verb is said of, right after its key ("增加" → 17.37个百分点)."""
+    """The figure a fact claim's change verb is said of, right after its key ("增加" → 17.37个百分点), or
+    the figure its bound is said of ("按不低于总投资" → 10%, read as "at least 10%")."""
     at = q.sentence.find(q.key_text)
-    if at < 0 or not _CHANGE_WORD.search(q.key_text):
+    if at < 0:
+        return None
+    change = _CHANGE_WORD.search(q.key_text) is not None
+    if not change and not _BOUND_WORD.search(q.key_text):
         return None
     end = at + len(q.key_text)
     gap = _FIGURE_AFTER.match(q.sentence, end)
     if gap is None:
         return None
     return next(
-        (v for v in sentence_values(q.sentence) if v.start == gap.end() and v.kind in {"percent", "money", "count"} and isinstance(v.value, float)),
+        (
+            v for v in sentence_values(q.sentence)
+            if v.start == gap.end() and v.kind in {"percent", "money", "count"} and isinstance(v.value, float)
+            and (change or v.qualifier != "=")
+        ),
         None,
     )
+
+
+# a bound word inside a fact's key, said of the figure right after it
+_BOUND_WORD = re.compile(r"不低于|不超过|不少于|不多于|不高于|不足|不到|至少|最多|最高|超过|低于|高于|少于|多于")
 
 
 def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
