@@ -821,12 +821,17 @@ def _column_header(view: str, s: int, pos: int) -> str | None:
 
 
 def _header_cells(header: str | None) -> list[str]:
-    return [c.strip() for c in header.strip().strip("|").split("|")] if header else []
+    if not header:
+        return []
+    head = header.strip()
+    if head.startswith("||"):  # Confluence / Jira wiki markup: "||Project||Investment (RMB billion)||"
+        return [c.strip() for c in head.strip("|").split("||")]
+    return [c.strip() for c in head.strip("|").split("|")]
 
 
 def _table_top(view: str, line_start: int) -> tuple[int, str | None]:
     """Where the markdown table holding the row at ``line_start`` begins, and its header row (the one
-    above the |---| rule; None when the table has no rule)."""
+    above the |---| rule, or a "||Header||" row of wiki markup; None when the table has neither)."""
     header: str | None = None
     top, end = line_start, line_start - 1
     for _ in range(200):  # up the table to its header row, the one above the |---| rule
@@ -837,6 +842,9 @@ def _table_top(view: str, line_start: int) -> tuple[int, str | None]:
         if not line.startswith("|"):
             break
         top = start
+        if line.startswith("||") and start < line_start:  # a wiki-markup header row heads its table: no rule under it
+            header = view[start:end]
+            break
         if _TABLE_RULE.match(line):
             above_end = start - 1
             if above_end > 0:

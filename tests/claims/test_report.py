@@ -619,3 +619,19 @@ def test_a_table_laid_out_with_spaces_reads_its_caption_unit_row_by_row() -> Non
     assert by_key["1.08"].values[0].value == 1_080_000.0  # as the table writes it: $1.08 million
     assert by_key["6,418"].sentence.startswith("Halcyon Micro") and "Meridian" not in by_key["6,418"].sentence
     assert "Halcyon Micro" in by_key["6,418"].entities and not any("FY2027Q3 " in e for e in by_key["6,418"].entities)
+
+
+def test_a_wiki_markup_tables_header_row_declares_its_columns_unit() -> None:
+    """Confluence / Jira wiki markup: "||Header||" opens the table (no |---| rule), "|cell|" rows follow,
+    and the unit in a header cell scales the bare cells under it; each row cites its Source cell's link."""
+    text = (
+        "h1. Computing projects\n\n"
+        "||Project||Investment (RMB billion)||Source||\n"
+        "|Qianhai AI Computing Centre|9.8|[SZ notice|https://example.org/sz-notice]|\n"
+        "|Guangming Computing Hub|64|[SZ notice|https://example.org/sz-notice]|\n"
+    )
+    from claims.extract import extract_claims
+
+    rows = {c.key_text: c.values[0] for c in extract_claims(parse_report(text, "page.txt"))}
+    assert (rows["9.8"].value, rows["9.8"].unit) == (pytest.approx(9.8e9), "CNY")
+    assert (rows["64"].value, rows["64"].unit) == (pytest.approx(6.4e10), "CNY")
