@@ -145,12 +145,22 @@ def has_han(text: str) -> bool:
 _STEM_MAX = 7  # certain/certainty, cooperate/cooperation meet on their first letters
 
 
+_BRITISH = re.compile(r"(?<=[a-z]{3})(?:(?<=[tb])re(?=s?$)|(?<=[tb])red$|isation(?=s?$))")
+_AMERICAN = {"re": "er", "red": "ered", "isation": "ization"}
+
+
+def _american(m: re.Match[str]) -> str:
+    return _AMERICAN[m.group(0)]
+
+
 def stem(word: str) -> str:
     """A light English stemmer, the same on both sides: vulnerabilities → vulnerabil, engineers →
     engineer, valuations → valuation, running → run. Not linguistics, just a shared key."""
     w = word.lower()
     if len(w) <= 3 or not w.isalpha():
         return w
+    # British spellings meet American ones (centre → center, fibres → fibers, organisation → organization)
+    w = _BRITISH.sub(_american, w)
     if w.endswith("ly") and len(w) > 5:  # weekly → week, quickly → quick
         w = w[:-2]
     for suffix, repl in (

@@ -20,6 +20,10 @@ def test_stem_is_shared_by_both_sides() -> None:
     assert stem("vulnerabilities") == stem("vulnerability")
     assert stem("engineers") == stem("engineer")
     assert stem("refined") == stem("refine")
+    # British spellings meet American ones
+    assert stem("centre") == stem("center") == stem("centres") and stem("centred") == stem("centered")
+    assert stem("fibre") == stem("fiber") and stem("organisation") == stem("organization")
+    assert stem("tired") != stem("tier")
 
 
 def test_segment_keeps_offsets_and_joins_dictionary_words() -> None:
