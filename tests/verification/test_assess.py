@@ -1649,3 +1649,14 @@ def test_a_fact_ending_on_a_bound_is_judged_by_its_figure() -> None:
     assert wrong.status == "contradicted"
     right, _ = verdict("市财政按不超过总投资10%的比例给予资助", "市财政按不超过总投资", "fact", p)
     assert right.status == "verified"
+
+
+def test_a_table_rows_han_label_meets_its_romanised_name() -> None:
+    head = ("项目名称 | 承建单位 | 规划算力（EFLOPS） | 总投资（亿元）", "th")
+    row = ("前海澄算智算中心 | 深圳澄算科技有限公司 | 12 | 98", "td")
+    other = ("光明鹏岭算力枢纽 | 鹏岭数据有限公司 | 8.5 | 64", "td")
+    p = page("项目基本情况如下：", head, row, other, title="深圳市智能算力重点项目名单的通知")
+    d, _ = verdict("Qianhai Chengsuan AI Computing Centre investment: RMB 9.8 billion", "RMB 9.8 billion", "money", p)
+    assert d.status == "verified"
+    # (the header's units are column by column: 12 EFLOPS is no amount of yuan)
+    assert [v.value for v in p.passages[2].values] == [12.0, 9.8e9]

@@ -207,16 +207,44 @@ def _titles_table(caption: str) -> bool:
     return bool(text) and len(text) <= _TABLE_TITLE and text[-1] not in "。.！!？?：:；;"
 
 
-def _in_declared_unit(row: str, values: list[Value], declared: tuple[float, str] | None) -> list[Value]:
+def _in_declared_unit(
+    row: str, values: list[Value], declared: tuple[float, str] | None, by_column: tuple[_ColumnUnit, ...] = ()
+) -> list[Value]:
     """A row's bare numbers, each a whole cell, as amounts in its table's declared unit (97.2 under
-    "(billion yen)"; not the 1 of a "1-5月累計" label)."""
+    "(billion yen)"; not the 1 of a "1-5月累計" label). ``by_column``: the header cells that name a unit of
+    their own ("规划算力（EFLOPS） | 总投资（亿元）"): then each column's header declares its own cells."""
     if declared is None:
         return values
     cells = table_cells(row)
     if cells and PER_SHARE.search(cells[0]):
         return values  # "Diluted earnings per share | $2.31" under "(in millions, except per share data)"
     # (a cell with its own currency and no scale, "$2,604" under "(in millions)", is in the declared scale)
-    return [scaled_to(v, declared) if _whole_cell(row, v) else v for v in values]
+    return [scaled_to(v, _cell_unit(row, v, declared, by_column)) if _whole_cell(row, v) else v for v in values]
+
+
+def _cell_unit(row: str, v: Value, declared: tuple[float, str], by_column: tuple[_ColumnUnit, ...]) -> tuple[float, str] | None:
+    """The unit a cell is in: its column header's own when the header gives units column by column."""
+    at = column_of(row, v.start)
+    if not by_column or at >= len(by_column):
+        return declared
+    unit, own = by_column[at]
+    return unit if unit is not None else None if own else declared
+
+
+# a header cell naming a unit of its own, a unit that is no amount's ("规划算力（EFLOPS）", "IT负载（MW）")
+_OWN_UNIT = re.compile(r"[（(]\s*[A-Za-z%/]{1,12}\s*[）)]")
+_ColumnUnit = tuple[tuple[float, str] | None, bool]  # a header cell's declared unit; whether it names another
+
+
+@lru_cache(maxsize=1024)
+def _column_units(head_cells: tuple[str, ...]) -> tuple[_ColumnUnit, ...]:
+    """Each header cell's declared unit and whether it names a unit of its own that is no amount's, when the
+    header gives units column by column ("规划算力（EFLOPS） | 总投资（亿元）"); else ()."""
+    units = tuple((declared_unit(c), _OWN_UNIT.search(c) is not None) for c in head_cells)
+    # (a unit over the label column, "(Billions of yen) | Q2 FY2026 | …", is the whole table's)
+    if units[:1] and units[0][0] is not None or not any(u is not None for u, _ in units) or not any(u is None and own for u, own in units):
+        return ()
+    return units
 
 
 # a header or row label that declares its cells percentages: "增减变动幅度(%)", "毛利率（%）", "Y/Y %", "Margin (%)"
@@ -323,7 +351,7 @@ def build_index(
             # the row's own label may declare it ("研发投入（亿元）"), else the table's header or caption
             # (a column of percentages first: "增减变动幅度(%)" beside amounts "单位：元" declares)
             values = _in_percent_cells(body, values, _columns(row_cells, head_cells))
-            values = _in_declared_unit(body, values, declared_unit(row_cells[0]) or declared)
+            values = _in_declared_unit(body, values, declared_unit(row_cells[0]) or declared, _column_units(head_cells))
         for fam in {unit_family(v) for v in values}:
             by_family[fam].append(n)
         items.append(

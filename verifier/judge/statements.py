@@ -638,8 +638,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     table_row = p.kind in {"td", "tr"}
     label = _row_label(text) if table_row else ""
     if table_row:  # a table row: its label binds every cell, its column's header its own
-        words |= clause_words(text)
-        bare_words |= clause_words(label)
+        # (… by its sounds too: the row of 前海澄算智算中心 is that of "Qianhai Chengsuan", as a passage's words are)
+        sounds = _name_sounds(label) if has_han(label) else frozenset()
+        words |= clause_words(text) | sounds
+        bare_words |= clause_words(label) | sounds
         at = column_of(text, pv.start)
         if 0 < at < len(p.columns):
             column = p.columns[at]
