@@ -1544,6 +1544,8 @@ def test_a_source_links_address_is_no_word_of_the_claim() -> None:
     assert len(blanked) == len(text) and "disclosure" not in blanked and "[来源]" in blanked
     kept = "Halden raised $2bn, [Reuters](https://example.org/halden-raises-2bn) reports"
     assert "Reuters" in _blank_citations(kept)
+    wiki = "its Series B raised RMB 360 million ([36Kr|https://36kr.com/p/3078412566291457])."
+    assert _blank_citations(wiki).rstrip(" .") == "its Series B raised RMB 360 million"  # wiki markup's link
 
 
 def test_a_rate_and_its_change_in_points_are_two_quantities() -> None:

@@ -491,7 +491,10 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 # a bracketed citation, reference-style "([Corvalis IR][4])" or inline "([PR Newswire](https://…))": the
 # source's label and address, not the sentence's words
-_CITATION = re.compile(r"[(（]\s*\[[^\]\n]{1,80}\](?:\[[^\]\n]{0,60}\]|\([^()\s]{1,2000}\))\s*[)）]")
+# (… or in wiki markup, "([36Kr|https://…])")
+_CITATION = re.compile(
+    r"[(（]\s*\[(?:[^\]\n]{1,80}\](?:\[[^\]\n]{0,60}\]|\([^()\s]{1,2000}\))|[^\]\n|]{1,80}\|https?://[^\]\s]{1,2000}\])\s*[)）]"
+)
 
 
 # a link's scheme and host ("https://www.example.com") and a chat link's label ("<https://…|DCD>"): where the
@@ -511,7 +514,7 @@ _SOURCE_LINK = re.compile(r"(\[(?:来源|來源|出处|出處|原文|链接|鏈�
 def _blank_citations(sentence: str) -> str:
     """The sentence with its bracketed citations and link addresses blanked (same length: offsets into it
     stay valid)."""
-    if "][" in sentence or "](" in sentence:
+    if "][" in sentence or "](" in sentence or "|http" in sentence:
         sentence = _CITATION.sub(lambda m: " " * len(m.group()), sentence)
         # a source link's target ("[来源](https://…/new/disclosure/detail?…)"): where it cites, not what it says
         sentence = _SOURCE_LINK.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sentence)
