@@ -455,7 +455,7 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![\w.$])[A-Z]\d+[A-Z](?:\s+(?:MoE|Dense))?(?![\w])"),
         re.compile(
             r"(?<![\w.$¥€£])(?<!per )\d+(?:\.\d+)?[BM](?:\s+(?:MoE|Dense))?(?![\w])"
-            r"(?![-‑\s]*(?:total\s+|active\s+)?(?:parameters|params|tokens?|users|active|context|downloads|people|customers|"
+            r"(?![-‑\s]*(?:total\s+|active\s+)?(?:parameters?|params|tokens?|users|active|context|downloads|people|customers|"
             r"subscribers|employees|viewers|visitors|devices|units|jobs|workers|members|followers|views|copies|households))"
             # … nor a count of what a lower-case word after it names ("45M shares", "310M weekly users")
             r"(?![ \t]+(?!models?\b|versions?\b|variants?\b|checkpoints?\b|instruct\b|base\b|chat\b)[a-z])"

@@ -258,6 +258,7 @@ def test_runs_in_linear_time() -> None:
         ("a 2x improvement", 2.0, "x", "=", None),
         ("just short of 9mn units", 9e6, None, "<", "units"),  # below the figure, as "不到" is
         ("shy of $2 billion", 2e9, "USD", "<", None),
+        ("a 680B-parameter MoE", 6.8e11, None, "=", None),  # a size written before "-parameter": a count
     ],
 )
 def test_english_page_wording(text: str, value: float, unit: str | None, qualifier: str, noun: str | None) -> None:
