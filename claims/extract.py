@@ -1029,7 +1029,8 @@ def _sentence_claims(
     entities = entities_in(view[s:e]) or ctx.heading_entities
     topics = topics_in(view[s:e])
     # summaries, opinion passages and the lead under the report's title are analysis
-    lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title)
+    # (… unless the lead's sentence cites a page of its own: "*Headline:* … ([release|https://…])")
+    lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title) and "://" not in view[s:e]
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
     sentence = joined[s:e]

@@ -226,3 +226,17 @@ def test_a_bare_amount_in_wan_among_amounts_of_one_currency_is_theirs() -> None:
     got = {c.key_text: (c.kind, c.values[0].unit) for c in extract_claims(parse_report(text, "x.txt")) if c.kind != "fact"}
     assert got["1500 万"] == ("money", "CNY")
     assert got["300 万"][0] == "count"
+
+
+def test_a_lead_that_cites_its_own_page_is_checkworthy() -> None:
+    """The lead under a report's title is analysis, unless its sentence cites a page of its own."""
+    text = (
+        "h1. Chip notes\n\n"
+        "{info}*Headline:* Quorra posted fourth-quarter revenue of $6.84 billion "
+        "([Quorra release|https://example.org/quorra-q3]).{info}\n\n"
+        "Chips keep getting scarcer and the cycle looks long.\n"
+    )
+    claims = {c.key_text: c for c in extract_claims(parse_report(text, "notes.txt"))}
+    assert claims["fourth-quarter"].checkworthy
+    plain = extract_claims(parse_report("# Chip notes\n\nQuorra's fourth-quarter lead looks unassailable.\n", "n.md"))
+    assert plain and not any(c.checkworthy for c in plain if c.kind == "fact")
