@@ -1693,3 +1693,10 @@ def test_a_period_said_of_a_figure_is_judged_with_the_figure() -> None:
     assert stays.status == "contradicted"
     letter, _ = verdict("Quorra 完成 C 轮 68.4 亿美元融资", "C 轮", "fact", q)
     assert letter.status != "verified"  # a round letter is no period of the figure after it
+
+
+def test_a_han_word_negated_beside_its_english_negation_is_the_same_measure() -> None:
+    p = page("Security Minister Wiranto said in October 2016 that he was setting up a non-judicial mechanism.",
+             title="Indonesia rights")
+    d, _ = verdict("2016 年 10 月安全部长维兰多称他要设立一个非司法机制", "2016 年 10 月", "date", p)
+    assert d.status != "contradicted"

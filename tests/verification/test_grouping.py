@@ -262,3 +262,5 @@ def test_distinct_life_events_are_apart_while_loose_words_bind_nothing() -> None
     assert not events_apart("发布 Vera Rubin 平台", "which Nvidia unveiled at GTC")  # an unveiling may be the release
     assert not events_apart("公司于2027年上市", "the company plans to list its shares, an IPO in 2027")
     assert not events_apart("公司于2027年上市", "in 2027")  # a bare date names no event
+    # publishing a notice is an announcement, not a product's release
+    assert not events_apart("证监会2月10日发布消息称，核准了12家企业的首发申请", "News published on February 10 stated that the IPO applications")

@@ -1047,6 +1047,8 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     # across languages a negation is worded too many ways (不良贷款, "non-performing loans"), but a Latin term
     # negated is the same in either script ("非GAAP毛利率" is the "non-GAAP gross margin")
     latin = has_han(segment) != has_han(frame.clause)
+    if latin and any(not (m.group(1) or m.group(2)).isascii() for text in (segment, frame.clause) for m in _NEGATED.finditer(text)):
+        return False  # (非司法机制 and "non-judicial mechanism" negate the same word in two languages)
     page, claim = _negated_words(segment, latin), _negated_words(frame.clause, latin)
     # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
     differ = (page - claim) | ((claim - page) & clause_words(_NEGATED.sub(" ", segment)))
