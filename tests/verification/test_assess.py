@@ -1700,3 +1700,13 @@ def test_a_han_word_negated_beside_its_english_negation_is_the_same_measure() ->
              title="Indonesia rights")
     d, _ = verdict("2016 年 10 月安全部长维兰多称他要设立一个非司法机制", "2016 年 10 月", "date", p)
     assert d.status != "contradicted"
+
+
+def test_a_relative_quarter_meets_the_pages_quarter_of_the_year_it_was_read_as() -> None:
+    p = page("曜芯科技今日召开2026年第三季度业绩说明会。", "董事长表示，新一代X8芯片已完成流片，计划于2027年第二季度量产。",
+             title="曜芯科技业绩说明会", published="2026-11-25")
+    wrong, _ = verdict("新一代X8芯片计划明年第三季度量产", "明年第三季度", "date", p)
+    assert wrong.status == "contradicted"  # 2027's second quarter, not its third
+    other = page("董事长表示，新一代X8芯片已完成流片，计划于2028年第二季度量产。", title="曜芯科技业绩说明会", published="2026-11-25")
+    unsure, _ = verdict("新一代X8芯片计划明年第三季度量产", "明年第三季度", "date", other)
+    assert unsure.status != "contradicted"  # whether "next year" is 2028 the page does not say

@@ -110,6 +110,22 @@ def _period_figure(q: ClaimQuery) -> Value | None:
     )
 
 
+def _relative_aligned(q: ClaimQuery, claimed: Value, dated: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
+    """A relative date read in the report's year ("明年第三季度" in a 2026 report: 2027-Q3) meets the page's
+    aligned dates too, but only a date of the very year it was read as speaks to it: whether "next year" is
+    2027 the page does not say, which quarter of 2027 it does."""
+    year = str(claimed.value)[:4]
+    if not year.isdigit() or len(str(claimed.value)) < 6 or any(f.stance == "supports" for f in dated.findings):
+        return dated
+    aligned = with_alignment(q, claimed, Assessment(), indexes)
+    kept = Assessment()
+    for f, d in zip(aligned.findings, aligned.evidence, strict=True):
+        said = [v for v in sentence_values(d.matched_value or "") if v.kind == "date"]
+        if said and str(said[0].value).startswith(year):
+            kept.add(f, d)
+    return kept if kept.findings else dated
+
+
 def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     if not indexes:
         return Assessment()
@@ -139,7 +155,9 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         dated = assess_date(q, key_value, passages, indexes, t)
         if any(f.detail == "event" for f in dated.findings):
             return dated  # the page dates the claim's event otherwise: another event's date is no support
-        return with_alignment(q, key_value, dated, indexes) if re.search(r"\d", key_value.raw) else dated
+        if re.search(r"\d", key_value.raw):
+            return with_alignment(q, key_value, dated, indexes)
+        return _relative_aligned(q, key_value, dated, indexes)
     if q.kind == "version":
         return assess_version(q, passages, indexes, t)
     return with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)

@@ -206,7 +206,12 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     if against:
         # the claim's very figure in another role (swapped, revised, turned) is read with its clause, as
         # statements.contradiction reads it
-        st, kind = max(against, key=lambda sk: (_contradiction_match(*sk), sk[1] in _EXACT_FIGURE_KINDS))
+        # (… and a date of the claim's own year, a quarter or a day off, before another year's)
+        year = str(claimed.value)[:4] if claimed.kind == "date" else ""
+        st, kind = max(
+            against,
+            key=lambda sk: (_contradiction_match(*sk), bool(year) and str(sk[0].value.value).startswith(year), sk[1] in _EXACT_FIGURE_KINDS),
+        )
         kept.add(Finding("contradicts", _contradiction_match(st, kind), "value", kind), _statement_draft(st, "contradicts"))
     return kept
 
