@@ -1710,3 +1710,15 @@ def test_a_relative_quarter_meets_the_pages_quarter_of_the_year_it_was_read_as()
     other = page("董事长表示，新一代X8芯片已完成流片，计划于2028年第二季度量产。", title="曜芯科技业绩说明会", published="2026-11-25")
     unsure, _ = verdict("新一代X8芯片计划明年第三季度量产", "明年第三季度", "date", other)
     assert unsure.status != "contradicted"  # whether "next year" is 2028 the page does not say
+
+
+def test_a_periods_end_said_of_nothing_but_its_period_meets_the_pages_end_of_it() -> None:
+    p = page("Quorra today reported revenue of $6.84 billion for the third quarter of fiscal 2027, ended October 25, 2026, "
+             "up 9% from the previous quarter.", title="Quorra reports results", published="2026-11-19")
+    ok, _ = verdict("截至2026年10月25日的第三财季，数据中心业务占总营收近七成", "2026年10月25日", "date", p)
+    assert ok.status == "verified"
+    other, _ = verdict("截至2026年10月25日的第二财季，数据中心业务占总营收近七成", "2026年10月25日", "date", p)
+    assert other.status != "verified"  # the page ends its third quarter on that day, not its second
+    release = _captured("tune18", "https://www.businesswire.com/news/home/20261119005512/en/")  # (a long page)
+    said, _ = verdict("截至2026年10月25日的第三财季，数据中心业务占总营收近七成", "2026年10月25日", "date", release)
+    assert said.status == "verified"

@@ -78,6 +78,9 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
                 # (… and said of the claim's event: a founding year does not date a listing)
                 if events_apart(q.sentence, _sentence_of(ps.passage.text, pv.start, pv.end)):
                     continue
+                # (… and, a day ending a quarter or a half, the end of the one the claim names)
+                if _parts_apart(q.sentence, claimed, ps.passage.text, pv):
+                    continue
                 if basis is not None and year_basis(pv.raw) not in (None, basis):
                     other_basis = other_basis or (ps, pv)  # the same half, counted in the other year
                     continue
@@ -130,6 +133,19 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             draft.matched_value = idx.published
             out.add(Finding("contradicts", 0.7, "date", "dateline"), draft)
     return out
+
+
+def _parts(text: str) -> frozenset[str]:
+    return frozenset(m for m in period_marks(text) if m[:1] in {"q", "h"} and m[1:].isdigit())
+
+
+def _parts_apart(sentence: str, claimed: Value, text: str, found: Value) -> bool:
+    """The claim's day ends a quarter or half its sentence names ("截至2026年10月25日的第二财季") and the page's
+    same day ends another ("the third quarter of fiscal 2027, ended October 25, 2026")."""
+    if len(str(claimed.value)) != 10 or not period_end_before(text, found.start, strict=True):
+        return False
+    mine, theirs = _parts(sentence), _parts(_sentence_of(text, found.start, found.end))
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _reference_year(claimed: Value) -> int | None:

@@ -872,6 +872,10 @@ def aligned_statements(
                 )
                 if owned is not None or own_base:  # a list given "respectively": its clause's words are each figure's
                     match = max(match, measure_match(frame, words))
+                # a period's end said of nothing but its period ("截至2026年10月25日的第三财季"): the page's end of the
+                # same period ("the third quarter of fiscal 2027, ended October 25, 2026") is its statement
+                if not frame.weights and claim_end and page_end and frame.periods and frame.periods <= periods | period_marks(g.window):
+                    match = max(match, SUPPORT_MATCH)
                 out.append(
                     Statement(
                         index=idx,
