@@ -177,6 +177,27 @@ def _listed_notes(
     return spans
 
 
+# a paragraph that opens on a summary label ("📌 总结：…", "TL;DR: …"), an emoji or a mark before it
+_SUMMARY_LABEL = re.compile(
+    r"(?:^|\n[ \t]*\n)[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(?P<label>总结|小结|结语|一句话总结|编者按|編者按|編輯室觀點|编辑室观点"
+    r"|Summary|TL;DR|In short|Bottom line|The bottom line|Takeaways?)[ \t]*[：:]",
+    re.I,
+)
+
+
+def _closing_summary(view: str, heading: str, kind: SectionKind, start: int, end: int) -> list[tuple[str, SectionKind, int, int]]:
+    """A section whose pages are cited before a closing paragraph that opens on a summary label and cites
+    nothing ("🔗 https://…" then "📌 总结：…"): the paragraph is a summary of its own, resting on the report's
+    pages, not on the section's last link."""
+    if kind == "references" or "://" not in view[start:end]:
+        return [(heading, kind, start, end)]
+    for m in _SUMMARY_LABEL.finditer(view, start, end):
+        at = view.rfind("\n", start, m.start("label")) + 1
+        if at > start and "://" in view[start:at] and "://" not in view[at:end]:
+            return [(heading, kind, start, at), ("", kind, at, end)]
+    return [(heading, kind, start, end)]
+
+
 def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...], tuple[SourceRef, ...]]:
     headings = find_headings(view, body_start)
     spans: list[tuple[str, SectionKind, int, int]] = []
@@ -204,6 +225,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         for heading, kind, start, end in spans
         for s, e in ((source_paragraph_spans(view, start, end) if kind != "references" else []) or [(start, end)])
     ]
+    spans = [piece for span in spans for piece in _closing_summary(view, *span)]
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:
         if kind == "references":

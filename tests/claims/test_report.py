@@ -635,3 +635,18 @@ def test_a_wiki_markup_tables_header_row_declares_its_columns_unit() -> None:
     rows = {c.key_text: c.values[0] for c in extract_claims(parse_report(text, "page.txt"))}
     assert (rows["9.8"].value, rows["9.8"].unit) == (pytest.approx(9.8e9), "CNY")
     assert (rows["64"].value, rows["64"].unit) == (pytest.approx(6.4e10), "CNY")
+
+
+def test_a_closing_summary_paragraph_rests_on_the_reports_pages_not_the_last_link() -> None:
+    """A video description's chapters each close on their own 🔗 line; the "📌 总结：" paragraph after the last one
+    cites nothing: it is a section of its own (no sources), not part of the last chapter."""
+    text = (
+        "【周报】本周要闻\n\n时间轴：\n"
+        "00:35 星衡完成C轮融资\n星衡智能完成12亿元C轮融资。\n🔗 https://example.org/xingheng\n\n"
+        "03:10 Pellucid融资\nPellucid完成4.1亿美元C轮融资。\n🔗 https://example.org/pellucid\n\n"
+        "📌 总结：Pellucid估值已超过30亿美元。\n"
+    )
+    report = parse_report(text, "video.txt")
+    closing = next(s for s in report.sections if "总结" in text[s.start : s.end])
+    assert not closing.sources and text[closing.start :].startswith("📌 总结")
+    assert any(r.url.endswith("/pellucid") for s in report.sections for r in s.sources)  # the chapters keep theirs
