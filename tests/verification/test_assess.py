@@ -1722,3 +1722,9 @@ def test_a_periods_end_said_of_nothing_but_its_period_meets_the_pages_end_of_it(
     release = _captured("tune18", "https://www.businesswire.com/news/home/20261119005512/en/")  # (a long page)
     said, _ = verdict("截至2026年10月25日的第三财季，数据中心业务占总营收近七成", "2026年10月25日", "date", release)
     assert said.status == "verified"
+
+
+def test_this_year_said_in_passing_is_no_date_a_quarter_confirms() -> None:
+    p = page("前三季度，公司累计实现营业收入44.87亿元。第三季度综合毛利率为48.6%。", title="曜芯科技业绩说明会")
+    d, _ = verdict("另有业内人士估算，本周全球AI芯片初创公司融资额创年内新高", "年内", "date", p)
+    assert d.status != "verified"

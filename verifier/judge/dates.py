@@ -72,6 +72,8 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             # claim read in the same year — support only, never a contradiction
             found_values += [v for v in passage_values(ps.passage.text, reference) if v.kind == "date" and not re.search(r"\d", v.raw)]
         for pv in found_values:
+            if relative and len(str(claimed.value)) == 4 and (re.search(r"\d", pv.raw) or len(str(pv.value)) != 4):
+                continue  # "年内", "this year": only the page's own "this year" says as much, not a quarter of it
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one
             if cmp.agrees and date_precision(pv.value) >= date_precision(claimed.value):
