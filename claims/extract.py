@@ -797,6 +797,10 @@ def _claim(
     )
 
 
+# three paragraphs of prose in a row (each a long line with a sentence's end), blank lines between
+_BODY_PARAGRAPHS = re.compile(r"(?:[^\n]{200,}[。.!?！？”\"][ \t]*\n[ \t]*\n[ \t]*){2}[^\n]{200,}")
+
+
 def is_table_row(sentence: str) -> bool:
     """Is this sentence a markdown table row ("| Kestrel AI | D 轮 | 45 亿美元 |")?"""
     return sentence.lstrip().startswith("|") and sentence.count("|") >= 3
@@ -1030,7 +1034,11 @@ def _sentence_claims(
     topics = topics_in(view[s:e])
     # summaries, opinion passages and the lead under the report's title are analysis
     # (… unless the lead's sentence cites a page of its own: "*Headline:* … ([release|https://…])")
-    lead = section.order == 0 and section.kind == "other" and section.heading in ("", report.title) and "://" not in view[s:e]
+    # (… a lead, not a body: a show's description of several paragraphs, its links listed below, is the report)
+    lead = (
+        section.order == 0 and section.kind == "other" and section.heading in ("", report.title) and "://" not in view[s:e]
+        and _BODY_PARAGRAPHS.search(view, section.start, section.end) is None
+    )
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
     sentence = joined[s:e]

@@ -240,3 +240,12 @@ def test_a_lead_that_cites_its_own_page_is_checkworthy() -> None:
     assert claims["fourth-quarter"].checkworthy
     plain = extract_claims(parse_report("# Chip notes\n\nQuorra's fourth-quarter lead looks unassailable.\n", "n.md"))
     assert plain and not any(c.checkworthy for c in plain if c.kind == "fact")
+
+
+def test_a_description_of_several_paragraphs_is_the_report_not_an_analysis_lead() -> None:
+    """A podcast's show notes: three paragraphs of prose under the title, the links listed below: their facts are
+    checked, as a body's are."""
+    para = "Orrin Labs closed its Series D led by Castlebar Capital at a $31 billion valuation, and its revenue run-rate more than tripled. " * 2
+    text = f"The Compute Cycle\nEp. 87\n\n{para}\n\n{para}\n\n{para}\n\nLinks mentioned:\n- Orrin (Reuters): https://example.org/orrin\n"
+    facts = [c for c in extract_claims(parse_report(text, "notes.txt")) if c.kind == "fact" and "Castlebar" in c.key_text]
+    assert facts and all(c.checkworthy for c in facts)
