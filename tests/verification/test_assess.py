@@ -1728,3 +1728,11 @@ def test_this_year_said_in_passing_is_no_date_a_quarter_confirms() -> None:
     p = page("前三季度，公司累计实现营业收入44.87亿元。第三季度综合毛利率为48.6%。", title="曜芯科技业绩说明会")
     d, _ = verdict("另有业内人士估算，本周全球AI芯片初创公司融资额创年内新高", "年内", "date", p)
     assert d.status != "verified"
+
+
+def test_a_complete_list_counted_with_an_adjective_leaves_out_another_member() -> None:
+    p = page("The alliance launches with three founding partners: Varden Semiconductor, Kestrel Memory and Halvard Cloud.",
+             "Model developers including Tessel Labs have been briefed on the specification.", title="Skyline Alliance launches")
+    d, _ = verdict("Orrin launched the Skyline Alliance with three founding partners, Varden Semiconductor, Kestrel Memory "
+                   "and Tessel Labs", "Tessel Labs", "fact", p)
+    assert d.status == "contradicted"

@@ -441,7 +441,10 @@ _RANK_WORDS = re.compile(
 
 _COMPLETE_NAMES = re.compile(
     r"\b(?:the|these|its|our|their|all|with)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products)\b",
+    # (a word or two between: "three founding partners", "four anchor launch customers")
+    r"(?:(?!and\b|or\b)[a-z][a-z-]+\s+){0,2}"
+    r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products"
+    r"|participants|sponsors|vendors|suppliers|banks|underwriters)\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&'.\-]*(?:\s+[A-Z][A-Za-z0-9&'.\-]*)*")
