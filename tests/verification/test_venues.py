@@ -38,3 +38,16 @@ def test_the_listing_venues_of_a_convertible_bond_are_venues_too() -> None:
     assert wrong.status == "contradicted"
     right, _ = verdict("瀚昕決議發行海外無擔保轉換公司債，預計於新加坡交易所掛牌", "新加坡交易所", "fact", p)
     assert right.status == "verified"
+
+
+def test_licences_are_a_closed_class_read_against_the_pages_licensing_sentences() -> None:
+    assert [v for _s, _e, v in venues_in("采用Apache 2.0协议开源", "licences.tsv")] == ["Apache-2.0"]
+    assert [v for _s, _e, v in venues_in("released under the MIT License", "licences.tsv")] == ["MIT"]
+    p = page("深澜同步开源了轻量版本澜海4.5-Flash的权重，采用Apache 2.0协议。", title="深澜发布澜海4.5")
+    wrong, _ = verdict("the Flash version was open-sourced under an MIT license", "MIT", "fact", p)
+    assert wrong.status == "contradicted"  # "MIT" of "an MIT license": the key's licence
+    right, _ = verdict("the Flash version was open-sourced under an Apache 2.0 license", "Apache 2.0", "fact", p)
+    assert right.status == "verified"
+    campus = page("Researchers at MIT said the model's weights were open-sourced under the Apache 2.0 license.", title="Lab news")
+    elsewhere, _ = verdict("The MIT team led the study", "MIT", "fact", campus)
+    assert elsewhere.status != "contradicted"  # a university, no licence

@@ -1,7 +1,9 @@
-"""Where shares list (pure): a claim that names a stock exchange or one of its boards (港交所, 科创板,
-"the Nasdaq") is read against the exchange the cited page's listing sentences name. Exchanges are a
-closed class (claims/data/venues.tsv), so a page that says where the listing is and names another
-exchange, never the claim's, contradicts it; a page naming the claim's supports it."""
+"""Closed classes of names (pure). Where shares list: a claim that names a stock exchange or one of its boards
+(港交所, 科创板, "the Nasdaq") is read against the exchange the cited page's listing sentences name; under which
+licence weights or code are released (MIT, Apache 2.0): against the licence the page's licensing sentences name.
+Each class is closed (claims/data/venues.tsv, claims/data/licences.tsv), so a page that says where the listing is
+(or which licence) and names another member, never the claim's, contradicts it; a page naming the claim's
+supports it."""
 
 from __future__ import annotations
 
@@ -26,17 +28,23 @@ _LISTING = re.compile(
 )
 
 
+# a sentence about a licence: open weights or code, a licence or an agreement to use them
+_LICENSING = re.compile(r"开源|開源|协议|協議|许可|許可|授权|授權|\b(?:open[- ]?sourc|open[- ]weights?|licen[cs]|released under)", re.I)
+# each closed class: its data file and the sentences that say which member
+_CLASSES = (("venues.tsv", _LISTING), ("licences.tsv", _LICENSING))
+
+
 @cache
-def _surfaces() -> tuple[tuple[str, str], ...]:
-    """(surface, venue) pairs, longest surface first."""
-    pairs = [(surface.strip(), row[0]) for row in data_lines("venues.tsv") for surface in row[1].split(",") if surface.strip()]
+def _surfaces(data: str = "venues.tsv") -> tuple[tuple[str, str], ...]:
+    """(surface, member) pairs of a class, longest surface first."""
+    pairs = [(surface.strip(), row[0]) for row in data_lines(data) for surface in row[1].split(",") if surface.strip()]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(data: str = "venues.tsv") -> re.Pattern[str]:
     parts = []
-    for surface, _venue in _surfaces():
+    for surface, _venue in _surfaces(data):
         escaped = re.escape(surface)
         # a Latin acronym or name stands alone ("SSE" is not inside "SSEC"); Chinese needs no boundary
         parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if surface.isascii() else escaped)
@@ -44,21 +52,34 @@ def _pattern() -> re.Pattern[str]:
 
 
 @cache
-def _venue_of() -> dict[str, str]:
-    return {surface: venue for surface, venue in _surfaces()}
+def _member_of(data: str = "venues.tsv") -> dict[str, str]:
+    return {surface: member for surface, member in _surfaces(data)}
 
 
-def venues_in(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, venue) of every exchange ``text`` names (venues.tsv writes both scripts)."""
-    table = _venue_of()
-    return [(m.start(), m.end(), table[m.group(0)]) for m in _pattern().finditer(text)]
+def venues_in(text: str, data: str = "venues.tsv") -> list[tuple[int, int, str]]:
+    """(start, end, member) of every member of a class ``text`` names (the data files write both scripts)."""
+    table = _member_of(data)
+    return [(m.start(), m.end(), table[m.group(0)]) for m in _pattern(data).finditer(text)]
 
 
 def assess_venue(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment | None:
-    """Support when a listing sentence of a cited page names the claim's exchange; a contradiction when
-    listing sentences name only other exchanges; None when no listing sentence names one (or the claim
-    names no single exchange)."""
-    claimed = {venue for _s, _e, venue in venues_in(q.key_text)}
+    """The first closed class the claim's key names a member of, judged (see ``_assess_member``)."""
+    for data, context in _CLASSES:
+        if (judged := _assess_member(q, indexes, data, context)) is not None:
+            return judged
+    return None
+
+
+def _assess_member(q: ClaimQuery, indexes: Sequence[SnapshotIndex], data: str, context: re.Pattern[str]) -> Assessment | None:
+    """Support when a sentence of a cited page that says which (a listing sentence, a licensing one) names the
+    claim's member; a contradiction when such sentences name only other members; None when none names one (or
+    the claim names no single member)."""
+    # (the member the key is part of: "MIT" of "under an MIT license")
+    at = q.sentence.find(q.key_text)
+    key = (at, at + len(q.key_text)) if at >= 0 else None
+    claimed = {venue for _s, _e, venue in venues_in(q.key_text, data)} or {
+        venue for s, e, venue in venues_in(q.sentence, data) if key is not None and s <= key[0] and key[1] <= e
+    }
     if len(claimed) != 1:
         return None
     subjects = claim_subjects(q)
@@ -70,9 +91,9 @@ def assess_venue(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment 
         for n, p in enumerate(idx.passages):
             for s, e, _figures in passage_sentences(p):
                 sentence = p.text[s:e]
-                if not _LISTING.search(sentence):
+                if not context.search(sentence):
                     continue
-                for a, b, venue in venues_in(sentence):
+                for a, b, venue in venues_in(sentence, data):
                     if venue in claimed:
                         same = same or (idx, n, (s + a, s + b))
                     elif other is None:
