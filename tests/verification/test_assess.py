@@ -1736,3 +1736,11 @@ def test_a_complete_list_counted_with_an_adjective_leaves_out_another_member() -
     d, _ = verdict("Orrin launched the Skyline Alliance with three founding partners, Varden Semiconductor, Kestrel Memory "
                    "and Tessel Labs", "Tessel Labs", "fact", p)
     assert d.status == "contradicted"
+
+
+def test_a_clause_that_goes_both_ways_reads_the_figures_own_way() -> None:
+    p = page("Lower prices: input (cache miss) is cut by 50%, from $0.56 to $0.28 per million tokens.", title="V4.5 pricing")
+    down, _ = verdict("API 输入价格（缓存未命中）降至每百万 token 0.28 美元，比 V4 降低一半", "一半", "percent", p)
+    assert down.status == "verified"
+    up, _ = verdict("API 输入价格（缓存未命中）降至每百万 token 0.28 美元，比 V4 提升一半", "一半", "percent", p)
+    assert up.status == "contradicted"  # "提升一半" after "降至": the half is a rise, the page's a cut

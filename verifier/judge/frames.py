@@ -812,6 +812,9 @@ def claim_frame(
     if not table_row and periods & CHANGE_BASES and not any(m[0] in "qh" for m in periods):
         periods |= _part_said_before(sentence, s)  # a change on a base is of the figure said before it
     direction = direction_of(clause, key_value)
+    if not direction and _UP.search(to_simplified(clause)) and _DOWN.search(to_simplified(clause)):
+        # a clause that goes both ways ("降至 0.28 美元，比 V4 提升一半"): the figure's own segment says its way
+        direction = direction_of(sentence[ss:end], key_value)
     if not direction and periods & CHANGE_BASES and at > 0 and sentence[at - 1] in _SIGNS:
         direction = _SIGNS[sentence[at - 1]]  # "同比+6%", "+37% y/y": a change on a base, signed
     return ClaimFrame(
