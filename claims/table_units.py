@@ -72,9 +72,24 @@ def declared_unit(text: str) -> tuple[float, str] | None:
         return _SCALE_FACTORS[m.group("scale").lower().rstrip("s")], COUNTED
     elif m := _DECLARED_COUNT_ZH.search(simplified):
         return _SCALE_FACTORS[m.group("scale")], COUNTED
+    elif (m := _DECLARED_MEASURE.search(text)) and (unit := _measure_units().get(m.group("unit"))):
+        return 1.0, unit
     else:
         return None
     return _declared_money(phrase)
+
+
+# a measure's unit in brackets ("规划算力（EFLOPS）", "IT负载 (MW)", "Capacity (GW)"): the cells are in it
+_DECLARED_MEASURE = re.compile(r"(?:[(（]|单位\s*[:：])\s*(?P<unit>[A-Za-z]{1,8})\s*(?:[)）,，;；]|$)")
+
+
+@lru_cache(maxsize=1)
+def _measure_units() -> dict[str, str]:
+    """Unit symbols of a physical dimension (bytes, watts, flops) by how a header writes them."""
+    from claims.units import unit_words
+
+    dims = {"W", "kW", "MW", "GW", "TW", "KB", "MB", "GB", "TB", "PB", "EB", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS"}
+    return {w.surface: w.unit for w in unit_words() if w.kind == "unit" and w.unit in dims and w.surface.isascii()}
 
 
 def scaled_to(v: Value, declared: tuple[float, str] | None) -> Value:
@@ -84,6 +99,8 @@ def scaled_to(v: Value, declared: tuple[float, str] | None) -> Value:
         return v
     factor, unit = declared
     if v.kind == "count" and v.unit is None:
+        if unit in _measure_units().values():
+            return replace(v, unit=unit)  # 4.2 under "(EFLOPS)"
         if unit == COUNTED:
             return replace(v, value=v.value * factor, precision=(v.precision or 1.0) * factor)
         if unit:

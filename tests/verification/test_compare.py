@@ -320,3 +320,14 @@ def test_counts_far_apart_are_no_one_quantity() -> None:
     assert far.outcome == "incomparable"
     slip = compare_values(parse_values("拿到 3000 万")[0], parse_values("拿到 3000")[0])
     assert (slip.outcome, slip.detail) == ("disagree", "scale_slip")
+
+
+def test_computing_power_is_one_quantity_across_its_prefixes() -> None:
+    (a,) = parse_values("2.4 PFLOPS dense FP8")
+    (b,) = parse_values("2,400 TFLOPS of dense FP8 compute")
+    assert (a.unit, b.unit) == ("PFLOPS", "TFLOPS")
+    assert compare_values(a, b).agrees
+    (c,) = parse_values("24 PFLOPS")
+    assert compare_values(c, b).outcome == "disagree"  # the same digits at another prefix: a slip
+    (d,) = parse_values("900 TFLOPS")
+    assert compare_values(a, d).outcome == "incomparable"  # other digits at another prefix: another chip's

@@ -199,3 +199,21 @@ def test_a_lower_case_word_hyphened_to_a_name_is_no_part_of_it() -> None:
 
     names = [m.group() for m in LATIN_NAME.finditer("(Chinese-language source.) Shenzhen-based Qiyue Robotics and GPT-4o")]
     assert names == ["Chinese", "Shenzhen", "Qiyue Robotics", "GPT-4o"]
+
+
+def test_a_header_giving_units_column_by_column_puts_each_cell_in_its_own() -> None:
+    from claims.table_units import declared_unit
+    from verifier.judge.matching import build_index
+
+    assert declared_unit("规划算力（EFLOPS）") == (1.0, "EFLOPS")
+    assert declared_unit("成员单位首期接入算力（单位：EFLOPS，FP16）") == (1.0, "EFLOPS")
+    assert declared_unit("IT负载（MW）") == (1.0, "MW")
+    assert declared_unit("Name (CEO)") is None  # no unit of a measure
+    rows = [("项目名称 | 规划算力（EFLOPS） | IT负载（MW） | 总投资（亿元）", "th"), ("前海澄算智算中心 | 12 | 150 | 98", "td")]
+    text, passages = "", []
+    for body, kind in rows:
+        passages.append({"start": len(text), "end": len(text) + len(body), "kind": kind, "heading": ""})
+        text += body + "\n"
+    idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/t", title="t", text=text, passages=passages)
+    cells = [(v.value, v.unit) for v in idx.passages[1].values]
+    assert cells == [(12.0, "EFLOPS"), (150.0, "MW"), (9.8e9, "CNY")]  # not 12亿元 of computing power

@@ -285,12 +285,13 @@ def _things(v: Value) -> set[str]:
 # units of one dimension, in its base unit: 96 GB and 96 TB are one quantity mis-scaled, not two things
 BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
 WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
+FLOPS = {"GFLOPS": 1e9, "TFLOPS": 1e12, "PFLOPS": 1e15, "EFLOPS": 1e18}  # computing power, operations a second
 _DIMENSION_TOLERANCE = 0.025  # 1 TB written as 1,024 GB
 
 
 def _dimension(a: str | None, b: str | None) -> dict[str, float] | None:
-    """The dimension (bytes, watts) both units are of, if any."""
-    return next((dim for dim in (BYTES, WATTS) if a in dim and b in dim), None)
+    """The dimension (bytes, watts, flops) both units are of, if any."""
+    return next((dim for dim in (BYTES, WATTS, FLOPS) if a in dim and b in dim), None)
 
 
 def counts_other_things(claimed: Value, found: Value) -> bool:
@@ -320,7 +321,8 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
             return Comparison("agree", "exact")
         if significant_digits(x) == significant_digits(y):
             return Comparison("disagree", "unit")
-        # (power at another scale with other digits is another plant's: a market's 3 GW, a site's 350 MW)
+        # (power at another scale with other digits is another plant's: a market's 3 GW, a site's 350 MW; and
+        # computing power another cluster's: a card's 2.4 PFLOPS, a centre's 26.5 EFLOPS)
         return Comparison("disagree", "different") if dim is BYTES else Comparison("incomparable", "other_scale")
     if is_vague(claimed):
         return _compare_vague(a, b, is_vague(found))

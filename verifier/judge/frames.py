@@ -24,6 +24,7 @@ from claims.lexicon import topics_in
 from claims.model import Value
 from claims.textnorm import to_simplified
 from verifier.judge.compare import BYTES as _BYTES
+from verifier.judge.compare import FLOPS as _FLOPS
 from verifier.judge.compare import WATTS as _WATTS
 
 __all__ = [
@@ -574,7 +575,7 @@ def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def measure_key(value: Value) -> tuple[str, float] | None:
-    """A quantity in a unit shared by its family: bytes, watts, or money whatever the currency (the
+    """A quantity in a unit shared by its family: bytes, watts, flops, or money whatever the currency (the
     currency is compared apart, so "48 亿美元" meets "HK$4.8bn" as a wrong currency). None otherwise."""
     try:
         x = float(value.value)
@@ -587,6 +588,8 @@ def measure_key(value: Value) -> tuple[str, float] | None:
         return "bytes", x * _BYTES[unit]
     if unit in _WATTS:
         return "watts", x * _WATTS[unit]
+    if unit in _FLOPS:
+        return "flops", x * _FLOPS[unit]
     if value.kind == "money":
         return "money", x
     return None

@@ -242,7 +242,10 @@ def _column_units(head_cells: tuple[str, ...]) -> tuple[_ColumnUnit, ...]:
     header gives units column by column ("规划算力（EFLOPS） | 总投资（亿元）"); else ()."""
     units = tuple((declared_unit(c), _OWN_UNIT.search(c) is not None) for c in head_cells)
     # (a unit over the label column, "(Billions of yen) | Q2 FY2026 | …", is the whole table's)
-    if units[:1] and units[0][0] is not None or not any(u is not None for u, _ in units) or not any(u is None and own for u, own in units):
+    if units[:1] and units[0][0] is not None:
+        return ()
+    declared = {u for u, _ in units if u is not None}
+    if len(declared) < 2 and not (declared and any(u is None and own for u, own in units)):
         return ()
     return units
 
