@@ -27,3 +27,18 @@ def test_a_multiple_without_the_pages_earlier_figure_is_not_judged() -> None:
     p = page("Norvale says its subscription revenue reached $84m in March.")
     alone, _ = verdict("Norvale's subscription revenue of $84m is more than triple a year earlier.", "triple", "count", p)
     assert alone.status == "unverified"
+
+
+def test_a_multiple_said_with_neither_end_meets_the_change_a_close_passage_gives() -> None:
+    p = page("与上一代相比，澜图-2.5的上下文窗口由澜图-2.0的128K提升至256K，原生支持图像、音频与长视频输入。", title="深澜发布澜图-2.5")
+    wrong, _ = verdict("Shenlan's LanTu-2.5 context window is four times that of LanTu-2.0", "four times", "count", p)
+    assert wrong.status == "contradicted"  # 128K to 256K is twice
+    right, _ = verdict("Shenlan's LanTu-2.5 context window is twice that of LanTu-2.0", "twice", "count", p)
+    assert right.status == "verified"
+
+
+def test_more_than_a_multiple_is_not_met_by_a_change_well_below_it() -> None:
+    p = page("Remaining performance obligations were $14.2 billion as of September 30, 2026, up from $6.1 billion a year earlier.",
+             title="Halden results")
+    d, _ = verdict("Backlog (RPO) more than tripled year over year to $14.2 billion", "tripled", "count", p)
+    assert d.status == "contradicted"  # 2.3×

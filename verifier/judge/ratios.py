@@ -81,10 +81,11 @@ def _pairs(p: IndexedPassage, partner: Value) -> Iterator[tuple[Value, Value]]:
 
 def _agrees(page: float, claimed: float, qualifier: str) -> bool | None:
     """True / False when the page's ratio agrees / clearly disagrees; None in between."""
+    # (a bound leaves less room than a round figure: "more than tripled" is not met by 2.3×)
     if qualifier in {">", ">="}:
-        return True if page >= claimed * (1 - _TOLERANCE / 5) else (False if page < claimed * (1 - _CLEARLY_OFF) else None)
+        return True if page >= claimed * (1 - _TOLERANCE / 5) else (False if page < claimed * (1 - _TOLERANCE) else None)
     if qualifier in {"<", "<="}:
-        return True if page <= claimed * (1 + _TOLERANCE / 5) else (False if page > claimed * (1 + _CLEARLY_OFF) else None)
+        return True if page <= claimed * (1 + _TOLERANCE / 5) else (False if page > claimed * (1 + _TOLERANCE) else None)
     off = abs(page - claimed) / claimed
     return True if off <= _TOLERANCE else (False if off >= _CLEARLY_OFF else None)
 
@@ -107,11 +108,44 @@ def implied_change(q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotInde
                         found.append(ChangeEvidence(idx, n, earlier, page, verdict))
         if found:
             break
+    if not found and claimed.unit == "x":
+        found = _unpartnered(q, ratio, qualifier, indexes)
     if not found:
         return None
     # one page pair that agrees is enough; a disagreement must be the only reading
     agreeing = [c for c in found if c.agrees]
     return agreeing[0] if agreeing else (found[0] if len({round(c.ratio, 3) for c in found}) == 1 else None)
+
+
+_SPEAKS = 0.6  # how closely a passage must speak to a multiple the claim gives without its other figure
+
+
+def _unpartnered(q: ClaimQuery, ratio: float, qualifier: str, indexes: Sequence[SnapshotIndex]) -> list[ChangeEvidence]:
+    """A multiple said with neither end ("its context window is four times that of LanTu-2.0"): the change a
+    passage that speaks closely to the claim gives from one figure to another in one sentence ("由澜图-2.0的128K
+    提升至256K")."""
+    from verifier.judge.matching import score_passages
+
+    found: list[ChangeEvidence] = []
+    for ps in score_passages(q, indexes, limit=4):
+        if ps.context < _SPEAKS:
+            continue
+        p = ps.passage
+        for s, _e, figures in passage_sentences(p):
+            inside = [v for v in figures if isinstance(v.value, float | int) and v.kind in {"money", "count"} and v.unit != "x"]
+            for earlier in inside:
+                if not earlier.value or not (
+                    figure_role(p.text, earlier.start, earlier.end) == "from" or _FROM_NEAR.search(p.text, max(s, earlier.start - 8), earlier.start)
+                ):
+                    continue
+                later = next((v for v in inside if v.start > earlier.end and unit_family(v) == unit_family(earlier)), None)
+                if later is None or figure_role(p.text, later.start, later.end) != "to":
+                    continue
+                page = float(later.value) / float(earlier.value)
+                verdict = _agrees(page, ratio, qualifier)
+                if verdict is not None:
+                    found.append(ChangeEvidence(ps.index, ps.passage_no, earlier, page, verdict))
+    return found
 
 
 def with_implied_change(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
