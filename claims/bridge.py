@@ -188,6 +188,8 @@ def stem(word: str) -> str:
         w = w[:-1]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
+    if w.endswith("uction"):  # production, reduction: the verb's stem (produce, reduce), not the noun "product"
+        w = w[:-4]
     return w[:_STEM_MAX]
 
 

@@ -24,6 +24,9 @@ def test_stem_is_shared_by_both_sides() -> None:
     assert stem("centre") == stem("center") == stem("centres") and stem("centred") == stem("centered")
     assert stem("fibre") == stem("fiber") and stem("organisation") == stem("organization")
     assert stem("tired") != stem("tier")
+    # a noun of action meets its verb (量产 "mass-produce" meets "volume production"), not another noun
+    assert stem("production") == stem("produce") == stem("produced") and stem("reduction") == stem("reduce")
+    assert stem("product") != stem("production")
 
 
 def test_segment_keeps_offsets_and_joins_dictionary_words() -> None:
