@@ -186,6 +186,8 @@ def stem(word: str) -> str:
     # (a verb's doubled consonant goes with its ending, short verbs too: capped → cap, running → run)
     if (len(w) > 4 or (verb and len(w) == 4)) and w[-1] == w[-2] and w[-1] not in "ls":
         w = w[:-1]
+    if w.endswith("ment") and len(w) >= 8:  # shipment, investment, agreement: the verb's (ship, invest, agree)
+        w = w[:-4]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
     if w.endswith("uction"):  # production, reduction: the verb's stem (produce, reduce), not the noun "product"

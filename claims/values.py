@@ -463,7 +463,8 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w.%]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
         # a product designation: capitals joined to a model number (HX-500, GB-200, MI-300X), not a count
-        re.compile(r"(?<![\w.$-])(?!FY|CVE|ISO)[A-Z]{2,4}[-‑]\d{2,5}[A-Z]{0,2}(?![\w.%-]|\s*%)"),
+        # (Chinese text around it is no part of it: "主要系XH-800系列")
+        re.compile(r"(?<![A-Za-z0-9_.$-])(?!FY|CVE|ISO)[A-Z]{2,4}[-‑]\d{2,5}[A-Z]{0,2}(?![A-Za-z0-9_.%-]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])o[1-9](?:[-‑](?:mini|pro|preview|high))?(?![\w.])"),
     )
     # a first-character look-ahead lets the engine skip positions (claims.prescan); not for the one

@@ -574,6 +574,8 @@ def test_a_number_glued_to_capitals_by_a_hyphen_is_a_designation() -> None:
     assert parse_values("G-20 峰会期间，HMX-1 在白宫练习着陆") == []  # whatever follows it
     assert [v.raw for v in parse_values("FY-2027 revenue")] == ["2027"]  # a fiscal year is a period
     assert [v.value for v in parse_values("grew 10-15 racks")] == [10.0, 15.0]  # a range of lower-case words
+    # … Chinese text around it is no part of it
+    assert [(v.raw, v.kind) for v in parse_values("主要系XH-800系列训练加速卡出货量大幅增长")] == [("XH-800", "version")]
 
 
 def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:

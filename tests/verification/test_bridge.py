@@ -27,6 +27,8 @@ def test_stem_is_shared_by_both_sides() -> None:
     # a noun of action meets its verb (量产 "mass-produce" meets "volume production"), not another noun
     assert stem("production") == stem("produce") == stem("produced") and stem("reduction") == stem("reduce")
     assert stem("product") != stem("production")
+    assert stem("shipments") == stem("shipping") and stem("investment") == stem("invest") and stem("agreement") == stem("agree")
+    assert stem("comment") != stem("com")  # a short word keeps its -ment
 
 
 def test_segment_keeps_offsets_and_joins_dictionary_words() -> None:
