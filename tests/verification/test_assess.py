@@ -1744,3 +1744,12 @@ def test_a_clause_that_goes_both_ways_reads_the_figures_own_way() -> None:
     assert down.status == "verified"
     up, _ = verdict("API 输入价格（缓存未命中）降至每百万 token 0.28 美元，比 V4 提升一半", "一半", "percent", p)
     assert up.status == "contradicted"  # "提升一半" after "降至": the half is a rise, the page's a cut
+
+
+def test_a_year_spelled_in_numerals_is_no_relative_date() -> None:
+    p = page("Li Keqiang said that China is making every effort to host the 2022 Beijing Winter Olympics.", title="Li meets IOC")
+    d, _ = verdict("李克强表示，现在中国正在全力筹办二零二二年北京冬奥会", "二零二二年", "date", p)
+    assert d.status == "verified"
+    day = page("The regulation shall come into force on November 5, 2017.", title="Regulation")
+    exact, _ = verdict("自二零一七年十一月五日起施行", "二零一七年十一月五日", "date", day)
+    assert exact.status != "contradicted"

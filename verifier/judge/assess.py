@@ -25,7 +25,7 @@ from claims.model import Value
 from verifier.judge.compare import (
     met_families,
 )
-from verifier.judge.dates import assess_date
+from verifier.judge.dates import assess_date, is_relative
 from verifier.judge.evidence import (
     Assessment,
     Thresholds,
@@ -157,7 +157,7 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
             return dated  # the page dates the claim's event otherwise: another event's date is no support
         if re.search(r"\d", key_value.raw):
             return with_alignment(q, key_value, dated, indexes)
-        return _relative_aligned(q, key_value, dated, indexes)
+        return _relative_aligned(q, key_value, dated, indexes) if is_relative(key_value.raw) else dated
     if q.kind == "version":
         return assess_version(q, passages, indexes, t)
     return with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)

@@ -43,6 +43,15 @@ _TODAY = re.compile(r"\btoday\b|今天|今日|本日", re.IGNORECASE)
 # a date that ends or bounds a period ("the quarter ended October 31", "截至10月31日") is not an event's
 
 
+# a year spelled in numerals dates itself (二零一八年, 公元二零零八年): no relative date, though it has no digit
+_SPELLED_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}\s*年")
+
+
+def is_relative(raw: str) -> bool:
+    """Is a date written without a figure of its year ("明年第三季度", "年内", "later this year", 十月)?"""
+    return not re.search(r"\d", raw) and _SPELLED_YEAR.search(raw) is None
+
+
 def year_basis(raw: str) -> str | None:
     """"fiscal" or "calendar" when a date's own words say which year it is counted in (read as every clause's
     period is), else None: "the first half of fiscal 2027" is not "the first half of calendar 2027", whatever
@@ -72,7 +81,7 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             # claim read in the same year — support only, never a contradiction
             found_values += [v for v in passage_values(ps.passage.text, reference) if v.kind == "date" and not re.search(r"\d", v.raw)]
         for pv in found_values:
-            if relative and len(str(claimed.value)) == 4 and (re.search(r"\d", pv.raw) or len(str(pv.value)) != 4):
+            if is_relative(claimed.raw) and str(claimed.value).isdigit() and (re.search(r"\d", pv.raw) or len(str(pv.value)) != 4):
                 continue  # "年内", "this year": only the page's own "this year" says as much, not a quarter of it
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one
