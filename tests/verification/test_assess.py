@@ -1753,3 +1753,14 @@ def test_a_year_spelled_in_numerals_is_no_relative_date() -> None:
     day = page("The regulation shall come into force on November 5, 2017.", title="Regulation")
     exact, _ = verdict("自二零一七年十一月五日起施行", "二零一七年十一月五日", "date", day)
     assert exact.status != "contradicted"
+
+
+def test_a_reason_said_after_the_figure_is_no_part_of_its_measure() -> None:
+    p = page("Halden forecast fourth-quarter revenue above estimates. Shares rose 6.4% in extended trading.",
+             title="Halden Micro forecasts quarterly revenue above estimates")
+    d, _ = verdict("Halden beat estimates, yet its shares fell 6.4% in after-hours trading as investors fretted over "
+                   "memory costs", "6.4%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_direction")
+    ok, _ = verdict("Halden beat estimates and its shares rose 6.4% in after-hours trading as investors cheered the "
+                    "forecast", "6.4%", "percent", p)
+    assert ok.status == "verified"

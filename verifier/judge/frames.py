@@ -680,6 +680,9 @@ _NEXT_MEASURE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?=[a-z][\w-]*\s
 _NAMED_ITEM = re.compile(r"(?:,|;|\band\b|、|，|；)\s*(?:[A-Z][\w.&'’-]*\s+){0,2}[A-Z][\w.&'’-]*\s*")
 
 
+_REASON_AFTER = re.compile(r",?\s(?:as|because|amid|since)\s+(?!of\b|much\b|many\b|well\b|such\b|a result\b|long\b|soon\b|far\b|part\b)[a-z]", re.I)
+
+
 # words that say when or compared with what, not what is measured (the period is read apart)
 FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
@@ -758,6 +761,12 @@ def claim_frame(
     label = _label_span(sentence, s, at, end, e)
     if label is not None:  # "$0.02: Saga 4 Lite's price per million input tokens"
         e = se = label[1]
+    # a reason said after the figure ("fell 6.4% in after-hours trading as investors fretted over memory costs")
+    # is why it moved, not what it measures
+    reason = _REASON_AFTER.search(sentence, end, e)
+    if reason is not None:
+        e = reason.start()
+        se = min(se, e)
     clause = sentence[s:e]
     table_row = sentence.lstrip().startswith("|") and "|" in sentence[end:]
     if table_row:
