@@ -1764,3 +1764,11 @@ def test_a_reason_said_after_the_figure_is_no_part_of_its_measure() -> None:
     ok, _ = verdict("Halden beat estimates and its shares rose 6.4% in after-hours trading as investors cheered the "
                     "forecast", "6.4%", "percent", p)
     assert ok.status == "verified"
+
+
+def test_a_list_of_wikilinked_names_is_a_list() -> None:
+    p = page("The three partners Corvane Systems, Tidewell Energy and Ostrander Grid will jointly invest $9.5 billion.",
+             "Brightline Cooling, which carried out the site design study, is not a partner in the venture.",
+             title="Corvane forms data center venture")
+    d, _ = verdict("[[Corvane Systems]]、[[Tidewell Energy]] 和 [[Brightline Cooling]] 三方组建合资公司", "Brightline Cooling", "fact", p)
+    assert d.status == "contradicted"

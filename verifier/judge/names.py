@@ -572,6 +572,9 @@ def _list_with_another_member(
 _LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|与|及|以及|\band\b|&)\s*")
 
 
+_LINK_MARKS = re.compile(r"\[\[|\]\]|\*\*")
+
+
 def _listed_with_others(q: ClaimQuery, names: Sequence[str]) -> bool:
     """Does the claim write each of ``names`` as an item of a list beside another of its names ("A、B和C")?"""
     others = [n for n in q.context_names if n not in names]
@@ -586,6 +589,7 @@ def _listed_with_others(q: ClaimQuery, names: Sequence[str]) -> bool:
             if o < 0:
                 continue
             gap = text[o + len(other) : at] if o < at else text[at + len(name) : o]
+            gap = _LINK_MARKS.sub("", gap)  # "[[Tidewell Energy]] 和 [[Brightline Cooling]]": wikilinks around the names
             if _LIST_JOIN.fullmatch(gap) or gap == "":
                 beside = True
                 break
