@@ -1772,3 +1772,12 @@ def test_a_list_of_wikilinked_names_is_a_list() -> None:
              title="Corvane forms data center venture")
     d, _ = verdict("[[Corvane Systems]]、[[Tidewell Energy]] 和 [[Brightline Cooling]] 三方组建合资公司", "Brightline Cooling", "fact", p)
     assert d.status == "contradicted"
+
+
+def test_a_garbled_unit_alone_in_its_clause_is_read_with_the_clause() -> None:
+    p = page("Halden also showed the M7 Rack72, which packs 72 accelerators and draws about 132 kW, Halden said.",
+             title="Halden unveils the M7 accelerator")
+    d, _ = verdict("A fully loaded M7 Rack72 pulls about 132 MW", "132 MW", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_unit")
+    ok, _ = verdict("A fully loaded M7 Rack72 pulls about 132 kW", "132 kW", "count", p)
+    assert ok.status != "contradicted"

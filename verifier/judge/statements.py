@@ -1443,7 +1443,10 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     # another quarter or half of the claim's own year ("the fourth quarter of 2027" for its third): the same
     # date moved within its year, read with its clause as a figure given for another period is
     requarter = _part_of_year(claimed) and _part_of_year(st.value) and str(claimed.value)[:4] == str(st.value.value)[:4]
-    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter else st.match
+    # (… and so is a garbled unit's, the only figure of its kind in its clause: "the M7 Rack72, which packs 72
+    # accelerators and draws about 132 kW" against 132 MW)
+    unit_slip = st.comparison.detail == "unit" and st.alone
+    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
