@@ -60,6 +60,13 @@ def test_a_correction_marks_the_old_figure_stale() -> None:
     spans = stale_spans(text)
     assert any(s <= text.find("350 MW") < e for s, e in spans)
     assert not any(s <= text.find("400 MW") < e for s, e in spans)
+    # what a note says was misprinted (误植 … 为) or misstated
+    text = "【更正】本文刊出時，誤植800G光收發模組明年第二季月產能為25萬組；經公司澄清，正確數字為32萬組。"
+    spans = stale_spans(text)
+    assert any(s <= text.find("25萬組") < e for s, e in spans) and not any(s <= text.find("32萬組") < e for s, e in spans)
+    text = "An earlier version of this story misstated the capacity as 350 MW; it is 400 MW."
+    spans = stale_spans(text)
+    assert any(s <= text.find("350 MW") < e for s, e in spans) and not any(s <= text.find("400 MW") < e for s, e in spans)
 
 
 def test_the_superseded_figure_is_contradicted_and_the_revised_one_verified() -> None:

@@ -525,14 +525,17 @@ def trailing_change(text: str, clause_end: int) -> int:
 
 _REVISION = re.compile(
     r"earlier version|original version|originally (?:reported|stated|said)|previously (?:reported|stated|said)"
-    r"|incorrectly|erroneously|\bcorrect(?:ed|ion|s|ing)\b|此前版本|首发版本|首發版本|原文|原稿|原[称稱]|更正|勘误|勘誤|误为|誤為|有误|有誤|早前版本",
+    r"|incorrectly|erroneously|mistakenly|\bmis(?:stated|reported|printed)\b|\bcorrect(?:ed|ion|s|ing)\b|误植|誤植|此前版本|首发版本|首發版本|原文|原稿|原[称稱]|更正|勘误|勘誤|误为|誤為|有误|有誤|早前版本",
     re.IGNORECASE,
 )
 _SAID = re.compile(
     r"(?:earlier|original|previous|first) version[^.;。；]*?\b(?:said|put|stated|gave|reported|cited|had)\b"
     # 此前版本称 / 首发版本称 / 早前报道为 / 初稿写作 …: what an earlier version said
     r"|(?:此前|首发|首發|早前|最初|先前|初始|原始)(?:版本|报道|報道|報導|稿件|文章)[^。；]*?(?:[称稱]|[为為]|[写寫]作)|初稿[^。；]*?(?:[称稱]|[为為]|[写寫]作)"
-    r"|原(?:文|稿)[^。；]*?(?:[称稱]|[为為]|[写寫]作)|原[称稱][^。；;]*?(?:[为為]|是)",
+    r"|原(?:文|稿)[^。；]*?(?:[称稱]|[为為]|[写寫]作)|原[称稱][^。；;]*?(?:[为為]|是)"
+    # 误植 / 误写 … 为: what was misprinted; "incorrectly said", "misstated": what was wrong
+    r"|(?:误植|誤植|误写|誤寫|错写|錯寫|误作|誤作|错植|錯植)[^。；]*?(?:[为為]|作|成)"
+    r"|\b(?:incorrectly|erroneously|mistakenly) (?:said|stated|gave|reported|put|listed)\b|\bmis(?:stated|reported|printed)\b",
     re.IGNORECASE,
 )
 
