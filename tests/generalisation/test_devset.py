@@ -19,6 +19,8 @@ SOURCES = DEVSET / "sources"
 TUNED = ("r1", "r3")
 HELD_BACK = ("r2", "r4")
 
+# measured at the end of stop 31: all 93.0% (174/187), 87.0% (47/54), 94.2% (98/104); held-back half 86.5% (77/89) /
+# 72.0% / 88.0% (44/50): one false verification fewer (which item is not looked at).
 # measured at the end of stop 28: all 92.5% (173/187), 87.0%, 93.3%; held-back half 85.4% (76/89) / 72.0% / 86.3%
 # (a footnoted sentence judged by its own notes, read beside its section's other pages).
 # measured at stop 22: all 91.98% (172/187: 92% needs 173), 87.0%, 93.3%; held-back half 84.3% / 72.0% / 86.3%
@@ -31,9 +33,9 @@ HELD_BACK = ("r2", "r4")
 # (before swapped pairs and segment-bound subjects: 77.5% / 55.6% / 85.6%, tuned 76.5% / 48.3% / 90.4%)
 # (when this gate was added: 73.8% all, 71.0% tuned, 76.4% held back)
 FLOORS = {
-    "all": (0.925, 0.87, 0.93),
+    "all": (0.93, 0.87, 0.94),
     "tuned": (0.98, 0.99, 0.99),
-    "held_back": (0.853, 0.72, 0.86),
+    "held_back": (0.865, 0.72, 0.88),
 }
 
 
