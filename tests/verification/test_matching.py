@@ -83,6 +83,7 @@ def test_a_sentence_opening_word_is_not_part_of_a_name() -> None:
 
     assert split_names("In Paris, Aurelle AI raised a Series C") == ("Paris", "Aurelle AI", "Series C")
     assert split_names("From 2 August, fines can reach 7% of turnover") == ()
+    assert split_names("ships in Q1 2027 with 288TB of HBM per accelerator") == ("Q1 2027", "HBM")  # no name starts mid-word
     assert split_names("Bank of America said") == ("Bank of America",)
 
 

@@ -54,7 +54,7 @@ _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9
 # (a period code after a name is no part of it: "Ended Q3 with…", "Tallis FY2026 revenue"; nor is a lower-case word
 # hyphened to it: "Hangzhou-based Xingheng AI", "Chinese-language")
 LATIN_NAME = re.compile(
-    r"(?<![0-9])[A-Z][A-Za-z0-9]*(?:-(?![a-z]+\b)[A-Za-z0-9]+|\.[A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])"
+    r"(?<![0-9A-Za-z])[A-Z][A-Za-z0-9]*(?:-(?![a-z]+\b)[A-Za-z0-9]+|\.[A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])"
     r"(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q(?:\d{2}|\d{4})?)\b)[A-Z0-9][A-Za-z0-9]*)*"
 )
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
