@@ -153,12 +153,20 @@ def _american(m: re.Match[str]) -> str:
     return _AMERICAN[m.group(0)]
 
 
+_SAME_AS = {
+    w: "start"
+    for w in ("begin", "begins", "began", "begun", "beginning", "commence", "commences", "commenced", "commencing")
+}
+
+
 def stem(word: str) -> str:
     """A light English stemmer, the same on both sides: vulnerabilities → vulnerabil, engineers →
     engineer, valuations → valuation, running → run. Not linguistics, just a shared key."""
     w = word.lower()
     if len(w) <= 3 or not w.isalpha():
         return w
+    if w in _SAME_AS:  # begin / commence → start: a page's "begin shipping" is a claim's "shipments start"
+        return _SAME_AS[w]
     # British spellings meet American ones (centre → center, fibres → fibers, organisation → organization)
     w = _BRITISH.sub(_american, w)
     if w.endswith("ly") and len(w) > 5:  # weekly → week, quickly → quick

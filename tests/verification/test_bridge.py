@@ -29,6 +29,7 @@ def test_stem_is_shared_by_both_sides() -> None:
     assert stem("product") != stem("production")
     assert stem("shipments") == stem("shipping") and stem("investment") == stem("invest") and stem("agreement") == stem("agree")
     assert stem("comment") != stem("com")  # a short word keeps its -ment
+    assert stem("begin") == stem("began") == stem("start") == stem("commenced")  # one verb of starting
 
 
 def test_segment_keeps_offsets_and_joins_dictionary_words() -> None:
