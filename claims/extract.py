@@ -15,7 +15,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from claims.citations import CIRCLED, SEE_LINK, url_spans
@@ -797,8 +797,30 @@ def _claim(
     )
 
 
-# three paragraphs of prose in a row (each a long line with a sentence's end), blank lines between
-_BODY_PARAGRAPHS = re.compile(r"(?:[^\n]{200,}[。.!?！？”\"][ \t]*\n[ \t]*\n[ \t]*){2}[^\n]{200,}")
+_PROSE_END = frozenset("。.!?！？”\"")
+
+
+@lru_cache(maxsize=64)
+def _body_paragraphs(view: str, start: int, end: int) -> bool:
+    """Three paragraphs of prose in a row in ``view[start:end]`` (each one line of 200 characters or more, the first
+    two closed by a sentence's end, blank lines between): a body, not a lead. One pass over the lines (a regex over
+    one long line backtracks quadratically)."""
+    run, pos, blank_before = 0, start, True
+    while pos < end:
+        nl = view.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = view[pos:stop].rstrip(" \t\r")
+        pos = stop + 1
+        if not line.strip():
+            blank_before = True
+            continue
+        if run and not blank_before:
+            run = 0  # a second line of one paragraph
+        if run >= 2 and len(line) >= 200:
+            return True
+        run = run + 1 if len(line) >= 200 and line[-1] in _PROSE_END else 0
+        blank_before = False
+    return False
 
 
 def is_table_row(sentence: str) -> bool:
@@ -1037,7 +1059,7 @@ def _sentence_claims(
     # (… a lead, not a body: a show's description of several paragraphs, its links listed below, is the report)
     lead = (
         section.order == 0 and section.kind == "other" and section.heading in ("", report.title) and "://" not in view[s:e]
-        and _BODY_PARAGRAPHS.search(view, section.start, section.end) is None
+        and not _body_paragraphs(view, section.start, section.end)
     )
     opinion = lead or section.kind == "summary" or _inside(ctx.opinion, s)
     seen: set[tuple[int, int]] = set()
