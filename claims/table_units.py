@@ -86,9 +86,9 @@ _DECLARED_MEASURE = re.compile(r"(?:[(（]|单位\s*[:：])\s*(?P<unit>[A-Za-z]{
 @lru_cache(maxsize=1)
 def _measure_units() -> dict[str, str]:
     """Unit symbols of a physical dimension (bytes, watts, flops) by how a header writes them."""
-    from claims.units import unit_words
+    from claims.units import DIMENSIONS, unit_words
 
-    dims = {"W", "kW", "MW", "GW", "TW", "KB", "MB", "GB", "TB", "PB", "EB", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS"}
+    dims = {unit for dim in DIMENSIONS for unit in dim}
     return {w.surface: w.unit for w in unit_words() if w.kind == "unit" and w.unit in dims and w.surface.isascii()}
 
 

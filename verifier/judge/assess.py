@@ -33,6 +33,7 @@ from verifier.judge.evidence import (
 from verifier.judge.frames import period_marks
 from verifier.judge.matching import (
     ClaimQuery,
+    PassageScore,
     SnapshotIndex,
     build_query,
     score_passages,
@@ -131,19 +132,16 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         return Assessment()
     if q.kind == "fact" and (figure := _change_figure(q)) is not None:
         # the change's direction is checked with its figure, as the figure's own claim checks it
-        key = q.sentence[figure.start : figure.end]
-        return _assess(build_query(kind=figure.kind, sentence=q.sentence, key_text=key, key_start=figure.start, values=(figure,)), indexes, t)
+        return _assess(_figure_query(q, figure), indexes, t)
     if q.kind == "fact" and (figure := _period_figure(q)) is not None:
         # a period said of a figure is checked with the figure: the same figure given for another period
         # contradicts it, the page's figure in that period confirms it; else the key is read as any fact is
-        key = q.sentence[figure.start : figure.end]
-        got = _assess(build_query(kind=figure.kind, sentence=q.sentence, key_text=key, key_start=figure.start, values=(figure,)), indexes, t)
+        got = _assess(_figure_query(q, figure), indexes, t)
         if any(f.detail == "period" for f in got.findings):
             return got
         if any(f.stance == "supports" for f in got.findings):
             # (the figure's support stands unless the key's own words are contradicted on the page)
-            passages = score_passages(q, indexes, limit=8)
-            own = with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)
+            own = _assess_words(q, score_passages(q, indexes, limit=8), indexes, t)
             return own if any(f.stance == "contradicts" for f in own.findings) else got
     passages = score_passages(q, indexes, limit=8)
     key_value = q.values[0] if q.values else None
@@ -160,4 +158,15 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         return _relative_aligned(q, key_value, dated, indexes) if is_relative(key_value.raw) else dated
     if q.kind == "version":
         return assess_version(q, passages, indexes, t)
+    return _assess_words(q, passages, indexes, t)
+
+
+def _figure_query(q: ClaimQuery, figure: Value) -> ClaimQuery:
+    """The query of a figure of the claim's sentence, as its own claim would be asked."""
+    key = q.sentence[figure.start : figure.end]
+    return build_query(kind=figure.kind, sentence=q.sentence, key_text=key, key_start=figure.start, values=(figure,))
+
+
+def _assess_words(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    """A fact read by its own words (names, concepts) and their polarity on the page."""
     return with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)

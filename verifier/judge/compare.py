@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from claims.model import Value
-from claims.units import CURRENCY_CODES
+from claims.units import BYTES, CURRENCY_CODES, DIMENSIONS, WATTS
 
 __all__ = [
     "Outcome",
@@ -282,16 +282,12 @@ def _things(v: Value) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
 
 
-# units of one dimension, in its base unit: 96 GB and 96 TB are one quantity mis-scaled, not two things
-BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
-WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
-FLOPS = {"GFLOPS": 1e9, "TFLOPS": 1e12, "PFLOPS": 1e15, "EFLOPS": 1e18}  # computing power, operations a second
 _DIMENSION_TOLERANCE = 0.025  # 1 TB written as 1,024 GB
 
 
 def _dimension(a: str | None, b: str | None) -> dict[str, float] | None:
     """The dimension (bytes, watts, flops) both units are of, if any."""
-    return next((dim for dim in (BYTES, WATTS, FLOPS) if a in dim and b in dim), None)
+    return next((dim for dim in DIMENSIONS if a in dim and b in dim), None)
 
 
 def counts_other_things(claimed: Value, found: Value) -> bool:

@@ -63,6 +63,7 @@ def year_basis(raw: str) -> str | None:
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     out = Assessment()
     relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
+    this_year = is_relative(claimed.raw) and str(claimed.value).isdigit()  # 年内, "this year": a bare year, relative
     reference = _reference_year(claimed) if relative else None
     basis = year_basis(claimed.raw)
     other_basis: tuple[PassageScore, Value] | None = None
@@ -81,7 +82,7 @@ def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], ind
             # claim read in the same year — support only, never a contradiction
             found_values += [v for v in passage_values(ps.passage.text, reference) if v.kind == "date" and not re.search(r"\d", v.raw)]
         for pv in found_values:
-            if is_relative(claimed.raw) and str(claimed.value).isdigit() and (re.search(r"\d", pv.raw) or len(str(pv.value)) != 4):
+            if this_year and (re.search(r"\d", pv.raw) or len(str(pv.value)) != 4):
                 continue  # "年内", "this year": only the page's own "this year" says as much, not a quarter of it
             cmp = compare_values(claimed, pv)
             # a coarser page date ("2026") does not support a full one

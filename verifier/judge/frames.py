@@ -23,9 +23,9 @@ from claims.bridge import bridge, content_words, has_han, widen
 from claims.lexicon import topics_in
 from claims.model import Value
 from claims.textnorm import to_simplified
-from verifier.judge.compare import BYTES as _BYTES
-from verifier.judge.compare import FLOPS as _FLOPS
-from verifier.judge.compare import WATTS as _WATTS
+from claims.units import BYTES as _BYTES
+from claims.units import FLOPS as _FLOPS
+from claims.units import WATTS as _WATTS
 
 __all__ = [
     "ClaimFrame",

@@ -73,10 +73,13 @@ def _pairs(p: IndexedPassage, partner: Value) -> Iterator[tuple[Value, Value]]:
             for earlier in inside:
                 if earlier is later or unit_family(earlier) != unit_family(later) or not earlier.value:
                     continue
-                if figure_role(p.text, earlier.start, earlier.end) == "from" or _FROM_NEAR.search(
-                    p.text, max(s, earlier.start - 8), earlier.start
-                ):
+                if _changed_from(p.text, s, earlier):
                     yield later, earlier
+
+
+def _changed_from(text: str, sentence_start: int, v: Value) -> bool:
+    """Is ``v`` the figure a change starts from ("up from $6.1 billion", "由…的128K", "较…")?"""
+    return figure_role(text, v.start, v.end) == "from" or _FROM_NEAR.search(text, max(sentence_start, v.start - 8), v.start) is not None
 
 
 def _agrees(page: float, claimed: float, qualifier: str) -> bool | None:
@@ -134,9 +137,7 @@ def _unpartnered(q: ClaimQuery, ratio: float, qualifier: str, indexes: Sequence[
         for s, _e, figures in passage_sentences(p):
             inside = [v for v in figures if isinstance(v.value, float | int) and v.kind in {"money", "count"} and v.unit != "x"]
             for earlier in inside:
-                if not earlier.value or not (
-                    figure_role(p.text, earlier.start, earlier.end) == "from" or _FROM_NEAR.search(p.text, max(s, earlier.start - 8), earlier.start)
-                ):
+                if not earlier.value or not _changed_from(p.text, s, earlier):
                     continue
                 later = next((v for v in inside if v.start > earlier.end and unit_family(v) == unit_family(earlier)), None)
                 if later is None or figure_role(p.text, later.start, later.end) != "to":

@@ -1106,12 +1106,18 @@ def _measure_headers(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1024)
-def _earlier_columns(columns: tuple[str, ...]) -> tuple[bool, ...]:
-    """For each column of a header, whether it is a period older than another of its period columns
+def _column_keys(columns: tuple[str, ...]) -> tuple[tuple[tuple[int, int, int] | None, ...], tuple[int, int, int] | None]:
+    """Each column's period key (``_period_key``) and the header's latest, when two columns or more name a period
     (read once per header, not once per cell)."""
-    keys = [_period_key(c) for c in columns]
+    keys = tuple(_period_key(c) for c in columns)
     dated = [k for k in keys if k is not None]
-    latest = max(dated) if len(dated) >= 2 else None
+    return keys, (max(dated) if len(dated) >= 2 else None)
+
+
+@lru_cache(maxsize=1024)
+def _earlier_columns(columns: tuple[str, ...]) -> tuple[bool, ...]:
+    """For each column of a header, whether it is a period older than another of its period columns."""
+    keys, latest = _column_keys(columns)
     return tuple(latest is not None and k is not None and k < latest for k in keys)
 
 
@@ -1119,11 +1125,9 @@ def _earlier_columns(columns: tuple[str, ...]) -> tuple[bool, ...]:
 def _column_ages(columns: tuple[str, ...]) -> tuple[int | None, ...]:
     """For each column of a header, how many months its period ends before the header's latest one ("Oct 25,
     2026 | Jul 26, 2026 | Oct 26, 2025" → 0, 3, 12); None for a column naming no period, or with fewer than two."""
-    keys = [_period_key(c) for c in columns]
-    dated = [k for k in keys if k is not None]
-    if len(dated) < 2:
+    keys, latest = _column_keys(columns)
+    if latest is None:
         return tuple(None for _ in keys)
-    latest = max(dated)
     return tuple(None if k is None else (latest[0] - k[0]) * 12 + latest[1] - k[1] for k in keys)
 
 
