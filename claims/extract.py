@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
+from claims.antecedents import antecedent
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in, translate
@@ -1025,11 +1026,15 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     normalised = to_simplified(view) is view
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
+        previous, carried = "", ""  # the section's sentence before, and whom it spoke of
         for a, b, spans in _windows(view, section):
             found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=_START)
             window = _Window(found, [d.start for d in found])
             for s, e in spans:
-                yield from _sentence_claims(report, text, view, mask, ctx, window, s, e, joined)
+                sentence = joined[s:e]
+                carried = antecedent(sentence, previous, carried)
+                yield from _sentence_claims(report, text, view, mask, ctx, window, s, e, joined, carried)
+                previous = sentence
 
 
 def _sentence_claims(
@@ -1042,9 +1047,11 @@ def _sentence_claims(
     s: int,
     e: int,
     joined: str,
+    spoken_of: str = "",
 ) -> Iterator[ExtractedClaim]:
     """The claims of sentence [s, e), sorted by span; a span found twice is one claim. ``joined``: the
-    report's text with its lines broken inside a sentence joined (by a space), what the sentence says."""
+    report's text with its lines broken inside a sentence joined (by a space), what the sentence says;
+    ``spoken_of``: whom the sentence speaks of when it opens on a description (claims.antecedents)."""
     if mask.find(0, s, e) < 0:  # all noise
         return
     drafts = _sentence_drafts(report, view, mask, ctx, window, s, e)
@@ -1069,7 +1076,8 @@ def _sentence_claims(
             continue
         seen.add((d.start, d.end))
         checkworthy = not opinion or (d.kind in _NUMERIC and d.kind != "version")
-        yield _claim(text, view, d, s, e, ctx, checkworthy, entities, topics, sentence)
+        claim = _claim(text, view, d, s, e, ctx, checkworthy, entities, topics, sentence)
+        yield replace(claim, antecedent=spoken_of) if spoken_of else claim
 
 
 def _fact_value(key: str) -> str:

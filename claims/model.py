@@ -165,3 +165,5 @@ class ExtractedClaim:
     entities: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     checkworthy: bool = True
+    # the name a sentence opening on a description ("The model …", 该公司…) speaks of (claims.antecedents)
+    antecedent: str = ""

@@ -58,6 +58,7 @@ class ClaimInput:
     topics: list[str]
     checkworthy: bool
     source_ids: list[int] = field(default_factory=list)
+    antecedent: str = ""  # whom a sentence opening on a description speaks of (claims.antecedents)
     section_cites: bool = True  # its own section cites sources (else it rests on its report's)
     # the section's other sources, when the claim's sentence marks its own notes: read only for what
     # contradicts it (a figure the claim's notes back, while another page its section cites gives another)
@@ -214,6 +215,7 @@ def claims_to_verify(
                 topics=json_list(claim.topics),
                 checkworthy=claim.checkworthy,
                 source_ids=list(cited),
+                antecedent=claim.antecedent or "",
                 section_cites=bool(own),
                 also_against=also,
             )

@@ -220,6 +220,7 @@ _CLAIM_COLUMNS = (  # a claim's own values first (``ClaimBatch.rows``), then wha
     "entities",
     "topics",
     "checkworthy",
+    "antecedent",
     "group_id",
     "section_id",
     "report_id",
@@ -316,7 +317,7 @@ class ClaimBatch:
     """Claims made ready to be written, by whoever extracted them (a read-ahead worker, or the
     ingesting process before its transaction opens): everything about them that needs no database.
 
-    ``rows``: each claim's own column values (the first twelve of ``_CLAIM_COLUMNS``: JSON encoded,
+    ``rows``: each claim's own column values (the first thirteen of ``_CLAIM_COLUMNS``: JSON encoded,
     no group yet); ``sections``: each claim's section order (the write maps it to the section's id);
     ``members``: for the checkworthy claims that grouping files under a key, their place in the
     batch, their group member (claim and report ids 0 until written: ``claims.grouping.placed``; its
@@ -351,6 +352,7 @@ def claim_batch(claims: list[ExtractedClaim], date: dt.date | None, *, warm: boo
                 _names_json(tuple(ex.entities)),
                 _names_json(tuple(ex.topics)),
                 ex.checkworthy,
+                ex.antecedent,
                 None,
             )
         )

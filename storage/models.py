@@ -151,6 +151,8 @@ class Claim(SQLModel, table=True):
     entities: str = Field(default="[]", sa_column=_text(nullable=False, default="[]"))
     topics: str = Field(default="[]", sa_column=_text(nullable=False, default="[]"))
     checkworthy: bool = Field(default=True, index=True)
+    # whom a sentence opening on a description ("The model scored …") speaks of: a name of the sentence before
+    antecedent: str = ""
     group_id: str | None = Field(default=None, index=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
     # when the claim entered the grouping index (storage/groups.py); None: not yet (an older ledger)

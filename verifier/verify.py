@@ -143,7 +143,7 @@ def evaluate_claim(
     if claim.checkworthy and usable:
         query = build_query(
             kind=claim.kind, sentence=claim.text, key_text=claim.key_text, key_start=claim.key_offset, values=_values(claim),
-            cell_nouns=claim.cell_nouns,
+            cell_nouns=claim.cell_nouns, antecedent=claim.antecedent,
         )
         others = readable(claim.also_against)
         assessment = assess_claim(query, usable + others, thresholds)

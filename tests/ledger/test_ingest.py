@@ -51,6 +51,18 @@ def test_claim_offsets_point_at_the_key_in_the_report_text(engine) -> None:
         json.loads(c.values)
 
 
+def test_a_sentence_opening_on_a_description_keeps_its_antecedent(engine) -> None:
+    text = (
+        "# Weekly\n\n## Models\n\nTessel Labs released Aster 4 on 20 November 2026 (https://example.com/a). "
+        "The model scored 71.2% on RepoFix Verified. Revenue rose 41% (https://example.com/b).\n"
+    )
+    ingest_report(engine, "w.md", text)
+    with Session(reading(engine)) as s:
+        by_key = {c.key_text: c.antecedent for c in s.exec(select(Claim)).all()}
+    assert by_key["71.2%"] == "Aster 4"
+    assert by_key["41%"] == ""
+
+
 def test_same_content_twice_is_a_no_op_and_a_change_is_a_new_version(engine) -> None:
     path = REPORTS_DIR / "002_8d27540f343deb2e.txt"
     text = path.read_text(encoding="utf-8")

@@ -21,10 +21,10 @@ def page(*paragraphs: str | tuple[str, str], title: str = "Benchmark report", pu
                        passages=passages, published=published)
 
 
-def verdict(sentence: str, key: str, kind: str, *pages):  # type: ignore[no-untyped-def]
+def verdict(sentence: str, key: str, kind: str, *pages, antecedent: str = ""):  # type: ignore[no-untyped-def]
     start = sentence.find(key)
     values = [v for v in parse_values(sentence, default_year=2026) if v.start <= start < v.end or v.raw == key]
-    q = build_query(kind=kind, sentence=sentence, key_text=key, key_start=start, values=values)
+    q = build_query(kind=kind, sentence=sentence, key_text=key, key_start=start, values=values, antecedent=antecedent)
     a = assess_claim(q, list(pages))
     return decide(SourceStatus(total=1, usable=1), a.findings), a
 
@@ -609,6 +609,48 @@ def test_a_cell_under_a_sibling_version_is_that_models_score() -> None:
     assert own.status == "verified"
     compared, _ = verdict("The new model scores 71.4% on Stratagem-Reason, up from 63.2% for Halden 3.0.", "71.4%", "percent", p)
     assert compared.status == "verified"
+
+
+def test_a_description_reads_the_column_of_its_antecedent() -> None:
+    """"The model scored 71.2%" after "Tessel Labs released Aster 4": the model is Aster 4, so the 71.2% under
+    Hollis 2 Pro is another model's score and Aster 4's own 69.7% contradicts the claim."""
+    p = page(
+        ("Benchmark | Aster 4 | Aster 3.5 | Hollis 2 Pro", "th"),
+        ("RepoFix Verified | 69.7% | 52.8% | 71.2%", "td"),
+        title="Introducing Aster 4",
+    )
+    sentence = "The model scored 71.2% on RepoFix Verified and runs 2.8x faster than Aster 3.5."
+    rival, a = verdict(sentence, "71.2%", "percent", p, antecedent="Aster 4")
+    assert rival.status == "contradicted" and a.evidence[0].matched_value == "69.7%"
+    own, _ = verdict(sentence.replace("71.2%", "69.7%"), "69.7%", "percent", p, antecedent="Aster 4")
+    assert own.status == "verified"
+
+
+def test_a_qualifier_of_a_shared_measure_word_picks_the_sister_figure() -> None:
+    """"AI服务器收入48.3亿元" where the page gives AI servers 121.6亿元 and general-purpose servers 48.3亿元:
+    the 48.3 is the sister measure's; a name said before a period ("宇晶半導體前10月營收") qualifies nothing."""
+    p = page("分业务看，AI服务器业务收入121.6亿元，同比增长71%；通用服务器收入48.3亿元，同比下降6%。", title="华曜算力中期业绩")
+    sister, a = verdict("AI服务器收入48.3亿元，是最大的增长引擎", "48.3亿元", "money", p)
+    assert sister.status == "contradicted" and a.evidence[0].matched_value == "121.6亿元"
+    own, _ = verdict("通用服务器收入48.3亿元", "48.3亿元", "money", p)
+    assert own.status == "verified"
+    q = page("晶圓代工大廠宇晶半導體昨日公布10月合併營收新臺幣2,985.6億元，月增4.8%；累計前10月營收達2.71兆元，年增28.7%。")
+    named, _ = verdict("宇晶半導體前10月營收突破2.7兆元", "2.7兆元", "money", q)
+    assert named.status == "verified"
+
+
+def test_a_cell_under_another_labelled_column_is_not_the_claims() -> None:
+    """The claim names its column by label (二期 of "项目 | 一期 | 二期 | 合计"): the 一期 cell is another
+    tranche's figure, and the page's 二期 cell contradicts the claim; naming 一期 meets its own cell."""
+    p = page(
+        ("表1：项目投资构成（单位：亿元）", "th"), ("项目 | 一期 | 二期 | 合计", "th"),
+        ("土建及机电 | 12.4 | 10.6 | 23.0", "td"), ("算力设备 | 30.2 | 37.8 | 68.0", "td"),
+        title="关于投资建设智算中心项目的公告",
+    )
+    wrong, _ = verdict("二期土建及机电投资 12.4 亿元", "12.4 亿元", "money", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("一期土建及机电投资 12.4 亿元", "12.4 亿元", "money", p)
+    assert right.status == "verified"
 
 
 def test_hong_kong_profit_words_meet_across_a_results_table() -> None:

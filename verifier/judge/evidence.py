@@ -105,7 +105,11 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
     later = _later_clauses_own(q)
     if later and all(q.sentence.find(n) >= later[0] for n in names):
         return []
-    return [normalise_version(n) for n in names]
+    out = [normalise_version(n) for n in names]
+    # a sentence opening on a description ("The model scored …") speaks of its antecedent first
+    if q.antecedent and (ante := normalise_version(q.antecedent)) not in out:
+        out.insert(0, ante)
+    return out
 
 
 def _later_clauses_own(q: ClaimQuery) -> tuple[int] | tuple[()]:

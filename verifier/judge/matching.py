@@ -136,6 +136,8 @@ class ClaimQuery:
     context_names: tuple[str, ...] = ()  # Latin names of the whole sentence
     # a table row's other figures: (offset in the row, what its column measures), from their own claims
     cell_nouns: tuple[tuple[int, str], ...] = ()
+    # whom the sentence speaks of when it opens on a description ("The model scored …": Aster 4)
+    antecedent: str = ""
 
     @property
     def key_concepts(self) -> tuple[Concept, ...]:
@@ -568,6 +570,7 @@ def build_query(
     key_start: int,
     values: Sequence[Value] = (),
     cell_nouns: Sequence[tuple[int, str]] = (),
+    antecedent: str = "",
 ) -> ClaimQuery:
     """The claim as a query. ``key_start`` is the key's offset inside ``sentence`` (-1 when unknown).
 
@@ -608,6 +611,7 @@ def build_query(
         values=tuple(_named_after(values, sentence, key_span[1]) if kind == "money" and key_span != (0, 0) else values),
         context_names=split_names(sentence),
         cell_nouns=tuple((int(at), str(noun)) for at, noun in cell_nouns),
+        antecedent=_view(antecedent),
     )
 
 

@@ -34,6 +34,7 @@ from verifier.judge.frames import (
 )
 from verifier.judge.matching import (
     ClaimQuery,
+    Concept,
     PassageScore,
     SnapshotIndex,
 )
@@ -161,7 +162,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if owners is not None:
             own, said = owners
             return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
-        whole = _whole_frame_says_otherwise(supporting, statements, claimed, _sentence_siblings(q, claimed), frame)
+        whole = _whole_frame_says_otherwise(supporting, statements, claimed, _sentence_siblings(q, claimed), frame) or (
+            _sister_segment_says_otherwise(supporting, statements, claimed, _sentence_siblings(q, claimed), frame, q)
+        )
         if whole is not None:
             st, said = whole
             return _contradicted_by(st.index, st.passage_no, st.clause_match, st.value, said)
@@ -351,7 +354,11 @@ def _partner_says_otherwise(
 
 
 def _whole_frame_says_otherwise(
-    backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value, others: Sequence[Value], frame: ClaimFrame
+    backing: Sequence[Statement | None],
+    statements: Sequence[Statement],
+    claimed: Value,
+    others: Sequence[Value],
+    frame: ClaimFrame,
 ) -> tuple[Statement, str] | None:
     """Every figure that backs the claim stands in a clause missing part of the claim's measure (the
     segment, product or line it is of), while a figure of the same passage whose clause meets all of it differs
@@ -374,6 +381,54 @@ def _whole_frame_says_otherwise(
 
 
 _WHOLE_FRAME = 1.0 - 1e-9
+_QUALIFIER_GAP = 1  # characters at most between a qualifier and the measure word it qualifies ("AI 服务器")
+
+
+def _qualifies(q: ClaimQuery, terms: frozenset[str], shared: Sequence[Concept]) -> bool:
+    """Is the claim's word of concept ``terms`` written right before one of the ``shared`` measure words?"""
+    word = next((c.source for c in q.concepts if c.terms == terms), None)
+    at = q.sentence.find(word) if word else -1
+    if at < 0:
+        return False
+    end = at + len(word or "")
+    return any(0 <= q.sentence.find(c.source, end) - end <= _QUALIFIER_GAP for c in shared)
+
+
+def _sister_segment_says_otherwise(
+    backing: Sequence[Statement | None],
+    statements: Sequence[Statement],
+    claimed: Value,
+    others: Sequence[Value],
+    frame: ClaimFrame,
+    q: ClaimQuery,
+) -> tuple[Statement, str] | None:
+    """Every figure that backs the claim has its own segment miss a word of the claim that qualifies a measure
+    word both figures share, while a figure of the same passage whose own segment meets all of the claim's
+    measure differs: the qualifier makes them sister measures, and the claim's is that sister's ("AI服务器业务收入
+    121.6亿元…；通用服务器收入48.3亿元" against "AI服务器收入48.3亿元": 48.3 is the general-purpose servers'). A
+    word of the subject's name said earlier in the passage ("宇晶半導體前10月營收") qualifies no measure word."""
+    if not backing or any(st is None or st.strict_match >= _WHOLE_FRAME for st in backing):
+        return None
+    best = max(st.strict_match for st in backing if st is not None)
+    places = {(st.index.snapshot_id, st.passage_no) for st in backing if st is not None}
+    against = []
+    for st in statements:
+        if (st.index.snapshot_id, st.passage_no) not in places or st.strict_match < _WHOLE_FRAME or st.strict_match - best < _CLEAR_MARGIN:
+            continue
+        if st.other_subject or st.foreign or st.sibling or any(compare_values(o, st.value).agrees for o in others):
+            continue
+        sister = st.geometry.seg_words
+        missed = [
+            terms for terms, _ in frame.weights
+            if terms & sister and not any(b is not None and terms & b.geometry.seg_words for b in backing)
+        ]
+        shared = [c for c in q.concepts if c.terms & sister and all(b is None or c.terms & b.geometry.seg_words for b in backing)]
+        if not missed or not all(_qualifies(q, terms, shared) for terms in missed):
+            continue
+        kind = contradiction(claimed, replace(st, match=st.strict_match))
+        if kind:
+            against.append((st, kind))
+    return max(against, key=lambda sk: (sk[0].strict_match, sk[0].match)) if against else None
 
 
 def _change_for_level(st: Statement, frame: ClaimFrame) -> bool:

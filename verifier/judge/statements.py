@@ -292,6 +292,11 @@ def subject_head(q: ClaimQuery, subject: str | None) -> str:
     return next((_family_head(n) for n in q.context_names if compact(n) == subject), _family_head(subject))
 
 
+# how far into the sentence the key's clause may start and still be the one the opening description heads
+# (a later clause, "…, while Hollis 2 Pro scored 71.2%", names its own subject)
+_DESCRIPTION_REACH = 0
+
+
 def claim_subject(q: ClaimQuery) -> str | None:
     """The first name written before the key in the key's clause (compact), if any."""
     at = q.sentence.find(q.key_text)
@@ -321,6 +326,9 @@ def claim_subject(q: ClaimQuery) -> str | None:
     names = [compact(n) for n in split_names(m.group(1))] if m else []
     if names and len(names[0]) >= 3:
         return names[0]
+    # "The model scored 71.2% …" after "Tessel Labs released Aster 4": the description's antecedent
+    if q.antecedent and s <= _DESCRIPTION_REACH:
+        return compact(q.antecedent)
     # "Halvorsen Cloud, now the second-largest provider, spent $27.9 billion": the name the sentence opens
     # with, an aside between it and the clause of the figure
     opening = _OPENING_NAME.match(q.sentence, 0, s)
@@ -810,6 +818,9 @@ def aligned_statements(
     level_now = _states_a_level_now(q, claimed, frame)
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
     own_names = _segment_names(q)
+    if q.antecedent and subject == compact(q.antecedent):
+        own_names |= {subject}  # the description's antecedent is the key's own name
+    own_segment = _segment_compact(q)
     subject_forms = _subject_forms(q, subject)
     claim_words = clause_words(q.sentence)
     out: list[Statement] = []
@@ -858,9 +869,9 @@ def aligned_statements(
                     match = max(match, SUPPORT_MATCH)
                 # a table cell under a model of the claim's family at another version ("Halden 3.1" for
                 # Halden 3.5's score) is the other model's
-                rival_column = bool(own_names) and (
+                rival_column = (bool(own_names) and (
                     _rival_name(g.column_head, own_names) or _other_named_column(p.columns, g.column_head, own_names)
-                )
+                )) or _other_labelled_column(p.columns, g.column_head, own_segment)
                 words = g.words | idx.title_words | periods
                 # (… and so are they for the one change of its clause given against the claim's base: "up 9%
                 # from the previous quarter and up 28% from a year ago" for "+28% y/y")
@@ -1192,6 +1203,26 @@ def _segment_names(q: ClaimQuery) -> frozenset[str]:
     others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
     s, e = label_of(q.sentence, key.start, key.end) or segment_span(q.sentence, key.start, key.end, others)
     return frozenset(compact(n) for n in split_names(q.sentence[s:e]) if len(compact(n)) >= 3)
+
+
+def _segment_compact(q: ClaimQuery) -> str:
+    """The key figure's own segment in the claim, compacted (what a column's label is looked for in)."""
+    key = _sentence_key(q)
+    if key is None:
+        return ""
+    others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
+    s, e = label_of(q.sentence, key.start, key.end) or segment_span(q.sentence, key.start, key.end, others)
+    return compact(q.sentence[s:e])
+
+
+def _other_labelled_column(columns: tuple[str, ...], header: str, segment: str) -> bool:
+    """A cell under one column where the claim's own segment names another column of the table by its label
+    (二期 in "二期土建及机电投资 12.4 亿元", for the cell under 一期 of "项目 | 一期 | 二期 | 合计"); periods are
+    compared as periods, not as labels."""
+    if not header or not segment or period_marks(header):
+        return False
+    heads = {h for c in columns[1:] if len(h := compact(c)) >= 2 and not period_marks(c)}
+    return compact(header) in heads and compact(header) not in segment and any(h in segment for h in heads)
 
 
 def _rival_name(header: str, names: frozenset[str]) -> bool:
