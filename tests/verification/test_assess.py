@@ -136,6 +136,17 @@ def test_a_member_the_page_leaves_out_of_its_complete_list_though_it_names_it_el
     assert d.status != "contradicted"  # not written as a member of the list
 
 
+def test_a_complete_list_after_a_preposition_leaves_out_another_member() -> None:
+    """"available through three cloud partners: A, B and C" is a complete list as "the three partners" is."""
+    p = page("At launch, Atlas 2.5 is available through three cloud partners: Stratus Cloud, Kestrel Compute and "
+             "Northwind Data. Halden Cloud will add the model in early 2027.", title="Introducing Atlas 2.5")
+    claim = "Atlas 2.5 launches with three cloud partners: Stratus Cloud, Kestrel Compute and {}"
+    d, _ = verdict(claim.format("Halden Cloud"), "Halden Cloud", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    d, _ = verdict(claim.format("Northwind Data"), "Northwind Data", "fact", p)
+    assert d.status == "verified"
+
+
 def test_a_figure_of_another_family_in_the_sentence_does_not_own_the_amount() -> None:
     """The claim's 24% binds "rose 24 per cent" on the page; the amount after it is still the revenue, and
     84.6亿美元 against HK$8.46 billion is a wrong currency."""

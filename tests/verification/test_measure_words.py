@@ -143,6 +143,18 @@ def test_a_member_left_out_of_a_chinese_complete_list_is_contradicted() -> None:
     assert d.status != "contradicted"
 
 
+def test_a_chinese_list_in_short_names_after_its_verb_is_read_against_the_full_names() -> None:
+    """"首批接入…的是临港瀚海、松江云栖、浦东张江": the items are short names of the page's full ones (临港瀚海智算中心),
+    the first opens after 的是; 浦东张江 is not among the three the page lists, 松江云栖 is."""
+    notice = page("首批接入市算力调度平台的智算中心共三家，分别为：临港瀚海智算中心、松江云栖算力中心和嘉定启元智算基地。"
+                  "浦东张江智算中心仍在评审中。", title="关于公布首批接入智算中心名单的通知")
+    sentence = "首批接入市算力调度平台的是临港瀚海、松江云栖、浦东张江"
+    d, a = verdict(sentence, "浦东张江", "fact", notice)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    d, _ = verdict(sentence, "松江云栖", "fact", notice)
+    assert d.status != "contradicted"
+
+
 def test_a_forecast_for_next_year_is_not_contradicted_by_a_level_reached_now() -> None:
     """"明年出货量会突破100万片" (a forecast) against "本报告期出货量约8.6万片": the page says nothing of next year,
     so the claim stays unverified; a page that forecasts next year ("预计明年出货量约60万片") does contradict it."""

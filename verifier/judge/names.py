@@ -440,7 +440,7 @@ _RANK_WORDS = re.compile(
 
 
 _COMPLETE_NAMES = re.compile(
-    r"\b(?:the|these|its|our|their|all|with)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"\b(?:the|these|its|our|their|all|with|through|via|from|by|to)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     # (a word or two between: "three founding partners", "four anchor launch customers")
     r"(?:(?!and\b|or\b)[a-z][a-z-]+\s+){0,2}"
     r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products"
@@ -679,13 +679,24 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     start = max(q.sentence.rfind(ch, 0, at) for ch in "：:，,。；;") + 1
     stop = _HAN_LIST_END.search(q.sentence, at)
     items = _han_items(q.sentence[start : stop.start() if stop else len(q.sentence)])
+    if items:  # the list opens after its verb ("首批接入…的是临港瀚海、…": 临港瀚海 is the first item)
+        items[0] = _LIST_OPENS.split(items[0])[-1]
     if key not in items or len(items) < 3:
         return None
     others = [i for i in items if i != key]
     for ps, listed in _han_complete_lists(indexes):
-        if key not in listed and sum(o in listed for o in others) >= 2:
+        if not _han_member(key, listed) and sum(_han_member(o, listed) for o in others) >= 2:
             return ps, listed
     return None
+
+
+_LIST_OPENS = re.compile(r"(?:分别为|分別為|分别是|分別是|包括|包含|为|為|是|有)[：:]?")
+
+
+def _han_member(item: str, listed: Sequence[str]) -> bool:
+    """Is ``item`` one of ``listed``, written whole or by the short name inside its full name (临港瀚海 for
+    临港瀚海智算中心, 星澜智算 for 北京星澜智算科技股份有限公司)?"""
+    return any(item == m or (len(item) >= 3 and item in m) or (len(m) >= 3 and m in item) for m in listed)
 
 
 def _romanised_complete_list(
