@@ -51,3 +51,20 @@ def test_licences_are_a_closed_class_read_against_the_pages_licensing_sentences(
     campus = page("Researchers at MIT said the model's weights were open-sourced under the Apache 2.0 license.", title="Lab news")
     elsewhere, _ = verdict("The MIT team led the study", "MIT", "fact", campus)
     assert elsewhere.status != "contradicted"  # a university, no licence
+
+
+def test_issuing_agencies_are_a_closed_class_read_against_the_pages_issuing_sentences() -> None:
+    """上海市发改委 for a notice the page says 上海市经济和信息化委员会 issued is the wrong agency; a city's office and
+    the national one of the same kind are one member (市发改委, 国家发展改革委)."""
+    assert [v for _s, _e, v in venues_in("国家发展改革委印发通知", "agencies.tsv")] == ["Development and Reform Commission"]
+    assert [v for _s, _e, v in venues_in("上海市經濟和信息化委員會", "agencies.tsv")] == ["Economy and Informatization Commission"]
+    p = page("上海市经济和信息化委员会关于公布本市算力调度平台首批接入智算中心名单的通知",
+             "发布机构：上海市经济和信息化委员会 发布日期：2026年11月24日", title="市经信委通知")
+    wrong, a = verdict("上海市发改委发文，首批接入市算力调度平台的是临港瀚海", "上海市发改委发文", "fact", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value.endswith("经济和信息化委员会")
+    right, _ = verdict("上海市经信委发文，首批接入市算力调度平台的是临港瀚海", "上海市经信委发文", "fact", p)
+    assert right.status == "verified"
+    meeting = page("上海市发改委副主任在会上介绍了全市算力规划的进展。", title="算力大会召开")
+    aside, _ = verdict("上海市经信委发文公布首批名单", "上海市经信委发文", "fact", meeting)
+    assert aside.status != "contradicted"  # the page names the other agency in no issuing sentence

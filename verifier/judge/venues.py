@@ -1,7 +1,8 @@
 """Closed classes of names (pure). Where shares list: a claim that names a stock exchange or one of its boards
 (港交所, 科创板, "the Nasdaq") is read against the exchange the cited page's listing sentences name; under which
-licence weights or code are released (MIT, Apache 2.0): against the licence the page's licensing sentences name.
-Each class is closed (claims/data/venues.tsv, claims/data/licences.tsv), so a page that says where the listing is
+licence weights or code are released (MIT, Apache 2.0): against the licence the page's licensing sentences name;
+which agency issued a notice or an approval (发改委, 经信委, 工信部): against the agency the page's issuing sentences
+name. Each class is closed (claims/data/venues.tsv, licences.tsv, agencies.tsv), so a page that says where the listing is
 (or which licence) and names another member, never the claim's, contradicts it; a page naming the claim's
 supports it."""
 
@@ -30,8 +31,14 @@ _LISTING = re.compile(
 
 # a sentence about a licence: open weights or code, a licence or an agreement to use them
 _LICENSING = re.compile(r"开源|開源|协议|協議|许可|許可|授权|授權|\b(?:open[- ]?sourc|open[- ]weights?|licen[cs]|released under)", re.I)
+# a sentence about who issued or approved something: a notice, rules, a plan, an approval
+_ISSUING = re.compile(
+    r"发文|發文|印发|印發|发布|發布|公布|通知|公告|办法|辦法|方案|意见|意見|规定|規定|批准|批复|批覆|核准|牵头|牽頭|主管|主办|主辦|"
+    r"\b(?:issu(?:e|ed|es|ing)|publish(?:ed|es)?|announc(?:e|ed|es)|approv(?:e|ed|es|al)|notice|rules?|guidelines?|led by)\b",
+    re.I,
+)
 # each closed class: its data file and the sentences that say which member
-_CLASSES = (("venues.tsv", _LISTING), ("licences.tsv", _LICENSING))
+_CLASSES = (("venues.tsv", _LISTING), ("licences.tsv", _LICENSING), ("agencies.tsv", _ISSUING))
 
 
 @cache
