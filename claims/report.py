@@ -180,7 +180,8 @@ def _listed_notes(
 # a paragraph that opens on a summary label ("📌 总结：…", "TL;DR: …"), an emoji or a mark before it
 _SUMMARY_LABEL = re.compile(
     r"(?:^|\n[ \t]*\n)[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(?P<label>总结|小结|结语|一句话总结|编者按|編者按|編輯室觀點|编辑室观点"
-    r"|Summary|TL;DR|In short|Bottom line|The bottom line|Takeaways?)[ \t]*[：:]",
+    r"|我的看法|个人看法|個人看法|我的观点|我的觀點|个人观点|個人觀點|小编观点|笔者观点"
+    r"|Summary|TL;DR|In short|Bottom line|The bottom line|Takeaways?|My take|Our take|My view|Our view)[ \t]*[：:]",
     re.I,
 )
 

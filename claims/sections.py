@@ -245,10 +245,11 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
     return sorted([(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()] + list(posts))
 
 
-# a line that only gives a source ("链接：https://…", "来源：36氪 https://…", "Source: https://…"): it closes the
+# a line that only gives a source ("链接：https://…", "来源：36氪 https://…", "Source: https://…", "🔗原文：https://…"): it closes the
 # paragraphs above it, back to the previous such line
 _SOURCE_PARAGRAPH_LINE = re.compile(
-    r"^[ \t>*-]*(?:\*\*)?(?:链接|鏈接|来源|來源|信源|出处|出處|原文链接|原文連結|原文|Source|Sources|Via|Link)(?:\*\*)?[ \t]*[：:]"
+    r"^[ \t>*-]*(?:[^\w\s:：]{1,2}[ \t]*)?(?:\*\*)?(?:链接|鏈接|来源|來源|信源|出处|出處|原文链接|原文連結|原文|Source|Sources|Via|Link)"
+    r"(?:\*\*)?[ \t]*[：:]"
     r"[^\n]{0,80}?https?://\S+[ \t]*$",
     re.M | re.I,
 )
@@ -262,7 +263,7 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
     the text after the last such line is a stretch of its own."""
     if "://" not in text[start:end]:
         return []
-    found = list(_SOURCE_PARAGRAPH_LINE.finditer(text, start, end))
+    found = [m for m in _SOURCE_PARAGRAPH_LINE.finditer(text, start, end) if _closes_its_item(text, m)]
     if len(found) < 2:
         return []
     # (lines in a row close the same paragraphs: "来源：…\n来源：…" are two sources of one item)
@@ -286,6 +287,17 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+# what may follow a source line led by a mark ("🔗原文：https://…"): another such line, a blank line, the end
+_ITEM_END = re.compile(r"(?:\n[ \t]*[^\w\s:：]{1,2}[ \t]*(?:原文|链接|鏈接|来源|來源|Source|Link)[^\n]*)*[ \t]*(?:\n[ \t]*\n|\n?\Z)")
+
+
+def _closes_its_item(text: str, m: re.Match[str]) -> bool:
+    """A source line led by a mark (an emoji: "🔗原文：https://…") closes its points only as the last line of a
+    blank-line-separated item, as a phone app's note sets it under each point; a plain one ("链接：…") always."""
+    line = m.group().lstrip(" \t>*-")
+    if not line or line[0].isalnum() or line.startswith("**"):
+        return True
+    return _ITEM_END.match(text, m.end()) is not None
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:

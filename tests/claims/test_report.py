@@ -507,6 +507,23 @@ def test_a_paragraph_rests_on_the_source_line_under_it() -> None:
                      "链接：https://example.org/halden": ["https://example.org/halden"]}
 
 
+def test_a_notes_points_each_rest_on_the_marked_link_lines_closing_them() -> None:
+    """A phone app's note closes each numbered point on its own "🔗原文：" line(s): a claim rests on its point's
+    links; a marked link line inside a point, text after it, closes nothing."""
+    text = (
+        "🔥一周速览\n\n1️⃣ 穹析拿下B轮\n✅ 官宣完成18亿元融资\n🔗原文：https://example.org/a\n\n"
+        "2️⃣ 华曜中期业绩\n✅ 收入186.42亿元\n🔗原文：https://example.org/b\n🔗原文：https://example.org/c\n\n"
+        "💡 我的看法：订单驱动。\n"
+    )
+    report = parse_report(text, "note.txt")
+    cited = [[r.url for r in s.sources] for s in report.sections if s.sources]
+    assert cited == [["https://example.org/a"], ["https://example.org/b", "https://example.org/c"]]
+    inside = "1️⃣ 穹析\n🔗原文：https://example.org/a\n✅ 18亿元\n\n2️⃣ 华曜\n🔗原文：https://example.org/b\n✅ 186亿元\n"
+    assert [[r.url for r in s.sources] for s in parse_report(inside, "n.txt").sections if s.sources] == [
+        ["https://example.org/a", "https://example.org/b"]
+    ]
+
+
 def test_a_feed_items_link_line_inside_the_item_cites_that_item() -> None:
     """A feed read in a terminal gives each item's "Link:" under its title, before its text: a claim rests on the
     link inside its own blank-line-separated item; a closing paragraph with no link cites nothing."""
