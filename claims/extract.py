@@ -10,6 +10,7 @@ simplified/width-folded view so Traditional Chinese reads the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -19,6 +20,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from claims.antecedents import antecedent
+from claims.casual_dates import as_casual_date
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in, translate
@@ -416,7 +418,14 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
 
 
 def _window_values(
-    view: str, section: Section, a: int, b: int, mask: bytearray, year: int | None, normalised: bool = False
+    view: str,
+    section: Section,
+    a: int,
+    b: int,
+    mask: bytearray,
+    year: int | None,
+    normalised: bool = False,
+    report_date: dt.date | None = None,
 ) -> list[_Draft]:
     """Values of ``section`` that start in [a, b) (one scan) as drafts at report offsets, noise removed.
 
@@ -430,6 +439,8 @@ def _window_values(
     for v in parse_values(view[lo:hi], default_year=year, normalised=normalised):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
+            if report_date is not None and v.kind == "count" and (casual := as_casual_date(view[lo:hi], v, report_date)) is not None:
+                v = casual  # "11.19定价": the 19th of November, in a post of late November
             out.append(_Draft(start, end, v.kind, v))
     return out
 
@@ -1028,7 +1039,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
         ctx = _section_context(view, section, mask, year)
         previous, carried = "", ""  # the section's sentence before, and whom it spoke of
         for a, b, spans in _windows(view, section):
-            found = sorted(_window_values(view, section, a, b, mask, year, normalised), key=_START)
+            found = sorted(_window_values(view, section, a, b, mask, year, normalised, report.date), key=_START)
             window = _Window(found, [d.start for d in found])
             for s, e in spans:
                 sentence = joined[s:e]

@@ -1,0 +1,42 @@
+"""Casual dates: "11.19定价" in a post of late November is the 19th of November, "澜海4.5发布" a version."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.casual_dates import as_casual_date
+from claims.values import parse_values
+
+REPORT = dt.date(2026, 11, 25)
+
+
+def _read(text: str, raw: str, report: dt.date | None = REPORT) -> str | None:
+    value = next(v for v in parse_values(text, default_year=2026) if v.raw == raw)
+    casual = as_casual_date(text, value, report)
+    return None if casual is None else str(casual.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("✅ 11.19定价，募资7.44亿美元", "11.19", "2026-11-19"),
+        ("预计12.03上线", "12.03", "2026-12-03"),
+        ("12.28发布年度报告", "12.28", "2026-12-28"),
+        ("营收11.19亿元", "11.19亿元", None),  # a measure follows: a decimal amount
+        ("增长11.19倍", "11.19倍", None),
+        ("11.19万人参加", "11.19万人", None),
+        ("于11.19发布", "11.19", "2026-11-19"),
+        ("澜海4.5发布", "4.5", None),  # right after a name: a version
+        ("3.12发布", "3.12", None),  # the 12th of March is months from the report's date
+        ("11.19定价", "11.19", None),  # (no report date: nothing to place it by)
+    ],
+)
+def test_a_month_and_day_with_a_dot_before_an_event_word(text: str, raw: str, expected: str | None) -> None:
+    report = None if text == "11.19定价" else REPORT
+    assert _read(text, raw, report) == expected
+
+
+def test_a_casual_date_early_in_the_year_may_name_last_december() -> None:
+    assert _read("12.30发布", "12.30", dt.date(2027, 1, 8)) == "2026-12-30"
