@@ -32,11 +32,13 @@ from verifier.judge.frames import (
     noun_terms,
     stale_spans,
 )
+from verifier.judge.han_subject import han_subject
 from verifier.judge.matching import (
     ClaimQuery,
     Concept,
     PassageScore,
     SnapshotIndex,
+    compact,
 )
 from verifier.judge.rules import Finding
 from verifier.judge.statements import (
@@ -385,10 +387,15 @@ _QUALIFIER_GAP = 1  # characters at most between a qualifier and the measure wor
 
 
 def _qualifies(q: ClaimQuery, terms: frozenset[str], shared: Sequence[Concept]) -> bool:
-    """Is the claim's word of concept ``terms`` written right before one of the ``shared`` measure words?"""
+    """Is the claim's word of concept ``terms`` written right before one of the ``shared`` measure words, and
+    no part of the name the claim's figure is said of ("乙辰智能营收": a subject, not a kind of revenue)?"""
     word = next((c.source for c in q.concepts if c.terms == terms), None)
     at = q.sentence.find(word) if word else -1
     if at < 0:
+        return False
+    key_at = q.sentence.find(q.key_text)
+    subject = han_subject(q.sentence, key_at, key_at + len(q.key_text)) if key_at >= 0 else frozenset()
+    if any(compact(word or "") in name for name in subject) or any(compact(word or "") in n for n in claim_subjects(q)):
         return False
     end = at + len(word or "")
     return any(0 <= q.sentence.find(c.source, end) - end <= _QUALIFIER_GAP for c in shared)
@@ -415,7 +422,7 @@ def _sister_segment_says_otherwise(
     for st in statements:
         if (st.index.snapshot_id, st.passage_no) not in places or st.strict_match < _WHOLE_FRAME or st.strict_match - best < _CLEAR_MARGIN:
             continue
-        if st.other_subject or st.foreign or st.sibling or any(compare_values(o, st.value).agrees for o in others):
+        if st.other_subject or st.foreign or st.sibling or st.earlier_level or any(compare_values(o, st.value).agrees for o in others):
             continue
         sister = st.geometry.seg_words
         missed = [
