@@ -1224,6 +1224,11 @@ def test_a_change_verbs_claim_is_checked_with_the_figure_it_is_said_of() -> None
     assert (d.status, d.reason) == ("contradicted", "wrong_direction")
     ok, _ = verdict("研发投入占营收的32.58%，较上年同期减少17.37个百分点", "较上年同期减少", "fact", p)
     assert ok.status == "verified"
+    share = page("值得注意的是，海外业务收入占比由去年同期的23%下降至18%。", title="华曜算力中期业绩")
+    d, _ = verdict("海外收入占比提升至18%，出海节奏要再观察", "海外收入占比提升至", "fact", share)
+    assert (d.status, d.reason) == ("contradicted", "wrong_direction")  # a change verb naming its end (提升至)
+    ok, _ = verdict("海外收入占比下降至18%", "海外收入占比下降至", "fact", share)
+    assert ok.status == "verified"
 
 
 def test_a_deck_of_figures_over_a_list_dates_none_of_its_items() -> None:

@@ -55,10 +55,11 @@ def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds 
     return out
 
 
-# a change said as a verb right before its figure: "较上年同期增加17.37个百分点", "shipments rose 3%"
+# a change said as a verb right before its figure: "较上年同期增加17.37个百分点", "shipments rose 3%", "提升至18%"
 _CHANGE_WORD = re.compile(
     r"(?:增加|增长|下降|减少|上升|下滑|提升|提高|降低|上涨|下跌|回落|扩大|收窄|[年月季][增减]"
-    r"|\b(?:rose|fell|grew|declined|dropped|increased|decreased|climbed|jumped|slid|gained|was up|was down))\s*$",
+    r"|\b(?:rose|fell|grew|declined|dropped|increased|decreased|climbed|jumped|slid|gained|was up|was down))"
+    r"(?:至|到)?\s*$",  # (its end named: "占比提升至18%")
     re.IGNORECASE,
 )
 _FIGURE_AFTER = re.compile(r"\s*(?:了|by|to)?\s*(?=[\d$€£¥])", re.IGNORECASE)
