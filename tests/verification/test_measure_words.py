@@ -102,6 +102,20 @@ def test_a_non_gaap_figure_is_not_the_gaap_one_and_a_swapped_pair_is_caught() ->
     assert d.status == "verified"
 
 
+def test_a_pair_given_in_one_clause_reads_each_figure_by_its_own_words() -> None:
+    """"GAAP diluted EPS was $1.38 and non-GAAP diluted EPS $1.12" (no verb for the second): each figure's
+    measure is its own segment's, so the pair given the wrong way round is contradicted, the right way verified."""
+    p = page("GAAP diluted earnings per share of $1.12; non-GAAP diluted earnings per share of $1.38", title="Altamesa results")
+    swapped = "Altamesa's GAAP diluted EPS was $1.38 and non-GAAP diluted EPS $1.12 for the quarter."
+    d, _ = verdict(swapped, "$1.38", "money", p)
+    assert d.status == "contradicted"
+    right = "Altamesa's GAAP diluted EPS was $1.12 and non-GAAP diluted EPS $1.38 for the quarter."
+    d, _ = verdict(right, "$1.12", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict(right, "$1.38", "money", p)
+    assert d.status == "verified"
+
+
 def test_a_negated_word_is_read_in_either_script() -> None:
     """非 negates the two hanzi after it as "non-" does the word after it ("非司法机制" is a "non-judicial
     mechanism": both negate, no other measure); 非常 ("very"), 非洲 and 并非 negate nothing."""

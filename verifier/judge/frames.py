@@ -616,6 +616,7 @@ class ClaimFrame:
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
     looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
     looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
+    segment: str = ""  # the figure's own segment of the clause (cut at the next figure's measure)
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
@@ -675,8 +676,13 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
 
 
 _LAST_SEPARATOR = re.compile(r"[/／][^/／]*\Z")
-# a conjunction, then a measure of two words or more and its verb, right before the next figure
-_NEXT_MEASURE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas)\s+(?=[a-z][\w-]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:was|were|is|are|of|at|reached|stood at|came in at)\s+\S*\Z)", re.I)
+# a conjunction, then a measure of two words or more and its verb (or none: "and non-GAAP diluted EPS $1.12"),
+# right before the next figure
+_NEXT_MEASURE = re.compile(
+    r"(?:,\s*|\s)(?:and|while|whereas)\s+(?=[a-z][\w-]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+    r"(?:\s+(?:was|were|is|are|of|at|reached|stood at|came in at))?\s+\S*\Z)",
+    re.I,
+)
 
 
 # a list item's name right before its figure: a separator, then one to three capitalised words
@@ -843,6 +849,7 @@ def claim_frame(
         role=figure_role(sentence, at, end) if key_text in sentence else None,
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
         looks_ahead=_LATER.search(clause) is not None,
+        segment=seg,
     )
 
 

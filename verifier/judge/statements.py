@@ -1057,14 +1057,16 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     """Does the page figure's own segment negate a word of the claim's measure that the claim does not
     ("non-GAAP gross margin of 63.8%" for a GAAP gross margin of 63.8%), or write plain what the claim
     negates? Then it is the other measure."""
-    if "non" not in segment.lower() and "非" not in segment and "non" not in frame.clause.lower() and "非" not in frame.clause:
+    # (the claim's own segment: "GAAP diluted EPS was $1.38" of "… and non-GAAP diluted EPS $1.12")
+    own = frame.segment or frame.clause
+    if "non" not in segment.lower() and "非" not in segment and "non" not in own.lower() and "非" not in own:
         return False
     # across languages a negation is worded too many ways (不良贷款, "non-performing loans"), but a Latin term
     # negated is the same in either script ("非GAAP毛利率" is the "non-GAAP gross margin")
-    latin = has_han(segment) != has_han(frame.clause)
-    if latin and any(not (m.group(1) or m.group(2)).isascii() for text in (segment, frame.clause) for m in _NEGATED.finditer(text)):
+    latin = has_han(segment) != has_han(own)
+    if latin and any(not (m.group(1) or m.group(2)).isascii() for text in (segment, own) for m in _NEGATED.finditer(text)):
         return False  # (非司法机制 and "non-judicial mechanism" negate the same word in two languages)
-    page, claim = _negated_words(segment, latin), _negated_words(frame.clause, latin)
+    page, claim = _negated_words(segment, latin), _negated_words(own, latin)
     # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
     differ = (page - claim) | ((claim - page) & clause_words(_NEGATED.sub(" ", segment)))
     return any(terms & differ for terms, _ in frame.weights)
