@@ -67,6 +67,13 @@ def test_a_correction_marks_the_old_figure_stale() -> None:
     text = "An earlier version of this story misstated the capacity as 350 MW; it is 400 MW."
     spans = stale_spans(text)
     assert any(s <= text.find("350 MW") < e for s, e in spans) and not any(s <= text.find("400 MW") < e for s, e in spans)
+    # the note's next sentence gives the right figure and the old one after "not"
+    text = ("Correction, Nov. 24, 2026: An earlier version of this story misstated the capacity covered by the "
+            "agreement. The agreement covers 1.4 GW, not 1.2 GW.")
+    spans = stale_spans(text)
+    assert any(s <= text.find("1.2 GW") < e for s, e in spans) and not any(s <= text.find("1.4 GW") < e for s, e in spans)
+    plain = "The agreement covers 1.4 GW, not 1.2 GW as some expected."  # no correction note: nothing stale
+    assert not stale_spans(plain)
 
 
 def test_the_superseded_figure_is_contradicted_and_the_revised_one_verified() -> None:

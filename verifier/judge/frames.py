@@ -546,10 +546,15 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
     that speaks of a correction or an earlier version, the clause an earlier version "said", or a
     figure revised *from* ("revised to 400 MW from the 350 MW …")."""
     spans: list[tuple[int, int]] = []
+    noted = False  # a sentence before, in the passage, spoke of a correction ("Correction: … misstated …")
     for sent in re.finditer(r"(?:[^.;。；!?！？]|(?<=\d)\.(?=\d))+(?:[.;。；!?！？]|$)", text):  # (68.4 is no sentence end)
         s = sent.group()
         if not _REVISION.search(s):
+            if noted:  # the note's next sentence gives the right figure: "The agreement covers 1.4 GW, not 1.2 GW."
+                base = sent.start()
+                spans += [(base + m.end(), base + min(len(s), m.end() + 24)) for m in _NOT_THE_OLD.finditer(s)]
             continue
+        noted = True
         base = sent.start()
         for m in _SAID.finditer(s):
             # … up to where the note gives the right figure ("，經公司確認應為 86.4 億元")
@@ -565,6 +570,8 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# the old figure named after the right one in a correction note's sentence ("1.4 GW, not 1.2 GW", 而非)
+_NOT_THE_OLD = re.compile(r",\s*not(?: the| an?)?\s*|\brather than\s*|\binstead of\s*|而非|而不是", re.IGNORECASE)
 _REVISED_TO = re.compile(r"(?:更正|修正|调整|調整|修订|修訂|改|上调|下调|上調|下調)?(?:为|為|至)|\bto\b", re.IGNORECASE)
 _REVISED_FROM = re.compile(r"(?:\bfrom(?: the| an?)?|从|由|,\s*not(?: the| an?)?|\brather than|\binstead of|而非|而不是|并非|並非)\s*", re.IGNORECASE)
 
