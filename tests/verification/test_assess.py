@@ -650,6 +650,17 @@ def test_a_qualifier_of_a_shared_measure_word_picks_the_sister_figure() -> None:
     assert named.status == "verified"
 
 
+def test_a_chinese_sentence_says_its_subject_once_for_its_later_clauses() -> None:
+    """"同时开源的还有轻量版玄策-4-Mini，参数量300亿，…，可在单张96GB显存的显卡上完成推理部署": the 96GB is Mini's,
+    so "单卡96TB显存" is a wrong unit."""
+    p = page("同时开源的还有轻量版玄策-4-Mini，参数量300亿，采用Apache 2.0协议，可在单张96GB显存的显卡上完成推理部署。",
+             title="知微星图发布玄策-4")
+    wrong, _ = verdict("同步开源玄策-4-Mini，单卡96TB显存就能跑", "96TB", "count", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("同步开源玄策-4-Mini，单卡96GB显存就能跑", "96GB", "count", p)
+    assert right.status == "verified"
+
+
 def test_a_cell_under_another_labelled_column_is_not_the_claims() -> None:
     """The claim names its column by label (二期 of "项目 | 一期 | 二期 | 合计"): the 一期 cell is another
     tranche's figure, and the page's 二期 cell contradicts the claim; naming 一期 meets its own cell."""

@@ -441,6 +441,24 @@ def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, .
     return got
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_FIRST_COMMA = re.compile(r"[，,]")
+
+
+def _topic_names(text: str, clause_start: int, clause: str) -> frozenset[str] | None:
+    """The words of the names a Chinese sentence opens on (its topic clause), for a later clause of it that
+    names no one: a comma-chained sentence says its subject once. None when there is none to add."""
+    if not has_han(clause) or split_names(clause) or han_names(clause, 0):
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, clause_start)]
+    start = ends[-1] if ends else 0
+    comma = _FIRST_COMMA.search(text, start, clause_start)
+    if comma is None:
+        return None  # the figure's clause is the sentence's first
+    names = split_names(text[start : comma.start()])
+    return frozenset(w for n in names for w in clause_words(n)) or None
+
+
 def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str]:
     """A clause's periods, with its heading's (or its table row label's) where the clause names none of
     that kind ("Q2 highlights" over a bare figure; but "the Series B" in the clause outranks "Series C"
@@ -632,6 +650,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     )
     if intro:
         own |= clause_words(text[ps:_pe])
+    if (topic := _topic_names(text, s, clause)) is not None:
+        words |= topic  # "同时开源的还有轻量版玄策-4-Mini，参数量300亿，…，可在单张96GB显存的显卡上…": Mini's memory
     if (named := _appositive_subject(text, s, ps, _pe)) is not None:
         # "Halden Micro, a smaller rival, reported a gross margin of 49.6%": the name before the appositive
         # is the subject of a clause that opens with its verb
