@@ -629,3 +629,12 @@ def test_a_measure_said_after_a_conjunction_is_the_next_figures() -> None:
     at, nxt = rise.find("54%"), rise.find("12%")
     s, e = segment_span(rise, at, at + 3, [(nxt, nxt + 3)])
     assert rise[s:e].endswith("from a year ago and up ")  # "up" alone names no measure: nothing cut
+    # … with no verb of its own, or after an article in a relative clause
+    for text, cut in (
+        ("GAAP diluted EPS was $1.38 and non-GAAP diluted EPS $1.12 for the quarter", "GAAP diluted EPS was $1.38"),
+        ("earnings of $1.83 a share and a gross margin that slipped to 42%", "earnings of $1.83 a share"),
+    ):
+        first = text.find("$1.")
+        second = text.find("$1.12") if "$1.12" in text else text.find("42%")
+        s, e = segment_span(text, first, first + 5, [(second, second + 4)])
+        assert text[s:e] == cut
