@@ -69,6 +69,10 @@ def test_release_date_against_the_pages_dateline() -> None:
     assert a.evidence[0].matched_value == "2026-03-28"
     other, _ = verdict("这篇 2026-04-12 发布的论文提出一套 multi-agent framework", "2026-04-12", "date", p)
     assert other.status == "unverified"  # the page is about another paper: no finding either way
+    results = page("Halden Compute Reports Third Quarter 2026 Results. Revenue rose 31% to $1.2 billion.",
+                   title="Halden Compute Reports Third Quarter 2026 Results", published="2026-11-18")
+    moved, _ = verdict("Halden Compute's results came out after the close on Nov 19.", "Nov 19", "date", results)
+    assert moved.status == "contradicted"  # results that "came out" on a day: the release's own dateline
 
 
 def test_a_dated_page_that_says_today_dates_the_claims_event() -> None:

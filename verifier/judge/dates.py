@@ -32,7 +32,8 @@ from verifier.judge.rules import Finding
 
 _RELEASE = re.compile(
     r"发布|释出|宣布|公布|披露|提交|推出|上线|官宣|启动|开源|release|announc|launch|submit|unveil|introduc|said on"
-    r"|\breport(?=s\b|ed\b)",  # a company "reported results on …": the report is the dated event
+    r"|\breport(?=s\b|ed\b)"  # a company "reported results on …": the report is the dated event
+    r"|\bpublish(?:es|ed)?\b|\bissued\b|\bc(?:a|o)mes? out\b",  # "results came out after the close on Nov 19"
     re.IGNORECASE,
 )
 # (the claim sentence is read in Simplified script: 釋出, Taiwan's word for a release, is 释出)
