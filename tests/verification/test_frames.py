@@ -638,3 +638,22 @@ def test_a_measure_said_after_a_conjunction_is_the_next_figures() -> None:
         second = text.find("$1.12") if "$1.12" in text else text.find("42%")
         s, e = segment_span(text, first, first + 5, [(second, second + 4)])
         assert text[s:e] == cut
+
+
+def test_a_share_is_no_comparison_and_a_direction_stays_in_its_sentence() -> None:
+    """占比 is a share, not 比 ("than"): "研发人员占比约75%" is the level now, and meets "约占四分之三"; a fall said in
+    the next sentence ("成本较去年下降约35%") is not the share's, so "价格降了七成" finds no support in "占比68%"."""
+    from verifier.judge.frames import is_base_figure
+
+    text = "团队方面，深衡智能目前员工约420人，其中研发人员占比约75%。"
+    at = text.find("75%")
+    assert not is_base_figure(text, at, at + 3, 0)
+    than = "收入比去年的12.8亿元增长20%"
+    at = than.find("12.8")
+    assert is_base_figure(than, at, at + 7, 1)
+    p = page("团队方面，深衡智能目前员工约420人，其中研发人员占比约75%。", title="深衡智能完成C轮融资")
+    d, _ = verdict("深衡智能员工约420人，研发人员约占四分之三", "四分之三", "percent", p)
+    assert d.status == "verified"
+    q = page("目前穹析共有员工约650人，其中研发人员占比68%。单台整机物料成本较去年下降约35%。", title="穹析智能完成B轮融资")
+    d, _ = verdict("国产大模型API价格今年平均降了七成", "七成", "percent", q)
+    assert d.status != "verified"

@@ -431,7 +431,7 @@ def direction_of(text: str, value: float | None = None) -> int:
 # the figure a change started from: "from $24.5 billion", "up from 14%", "compared with $1.67 billion",
 # "较 2025 年的 12.8 万", "从 12.8 万 token"; the figure it went to: "to 9%", "提升至 100 万", "增至"
 _FROM_BEFORE = re.compile(
-    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )than)|[从由较比])\s*"
+    r"(?:\b(?:(?:up|down) from|from|compared (?:with|to)|versus|vs\.?|against|(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )than)|[从由较]|(?<![占对對])比)\s*"
     r"(?:the\s+|a\s+|an\s+|[\w\-. ]{1,16}?\s*的\s*|(?:(?:its|the|their|a)\s+)?(?:previous|prior|earlier|original|initial|old)\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|约|近)?(?:[A-Z]{0,3}[$€£¥]\s?)?$",
     re.I,

@@ -459,6 +459,18 @@ def _topic_names(text: str, clause_start: int, clause: str) -> frozenset[str] | 
     return frozenset(w for n in names for w in clause_words(n)) or None
 
 
+# a sentence's end in a passage: a Chinese stop, or a full stop before a space (not "68.4")
+_STOP = re.compile(r"[。！？；]|[.!?;](?=\s|$)")
+
+
+def _within_sentence(text: str, lo: int, start: int, end: int, hi: int) -> str:
+    """``text[lo:hi]`` around the figure at [start, end), cut to the figure's own sentence (a direction word of
+    the next sentence, "成本较去年下降约35%", says nothing of "占比68%。")."""
+    before = [m.end() for m in _STOP.finditer(text, lo, start)]
+    after = _STOP.search(text, end, hi)
+    return text[before[-1] if before else lo : after.start() if after else hi]
+
+
 def _with_heading(own: frozenset[str], heading: frozenset[str]) -> frozenset[str]:
     """A clause's periods, with its heading's (or its table row label's) where the clause names none of
     that kind ("Q2 highlights" over a bare figure; but "the Series B" in the clause outranks "Series C"
@@ -681,7 +693,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     marks = period_marks(f"{column} {clause}" if column else clause)
     if intro:
         marks = _with_heading(marks, period_marks(text[ps:_pe]))
-    around = text[max(0, pv.start - 40) : pv.end + 40]
+    around = _within_sentence(text, max(0, pv.start - 40), pv.start, pv.end, pv.end + 40)
     basis = basis_marks(text, pv.start, pv.end, spans)
     own_base = _own_base(text, p.values, i, family, (s, e), basis)
     base = is_base_figure(text, pv.start, pv.end, direction_of(around))
@@ -847,6 +859,7 @@ def aligned_statements(
     families = _families(claimed)
     change_claim = claimed.kind == "percent" and bool(frame.periods & CHANGE_BASES)
     share_claim = claimed.kind == "percent" and not frame.direction and not change_claim and _SHARE.search(frame.clause) is not None
+    moving_claim = claimed.kind == "percent" and bool(frame.direction) and _SHARE.search(frame.clause) is None
     # a date that ends a period (截至2026年10月25日) against one that dates an event, or the reverse
     at_claim = q.sentence.find(claimed.raw) if claimed.kind == "date" else -1
     # ("截至…", "as of …", or "…止", "…为止" after it)
@@ -955,6 +968,8 @@ def aligned_statements(
                         # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
                         # base nor a move: a level or a share ("represented 84% of total revenue")
                         level_for_change=(change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES)
+                        # (a fall or a rise the claim says, "价格降了七成", against a share the page gives, "占比68%")
+                        or (moving_claim and not g.direction and _SHARE.search(g.segment) is not None)
                         # (a rate where the claim gives a change in points, and the page gives one beside it:
                         # "61.8%, up 2.4 percentage points" for "+240 bps")
                         or _points_beside(claimed, p, i),
