@@ -171,3 +171,16 @@ def test_a_percent_column_declares_its_bare_cells_and_compares_with_the_year_ago
     assert d.status == "verified" and a.evidence[0].matched_value == "87.35"
     d, _ = verdict("第三季度营业收入25.18亿元", "25.18亿元", "money", _quarterly_report())
     assert d.status == "verified"
+
+
+def test_the_year_to_date_column_of_a_periodic_report_is_the_first_nine_months() -> None:
+    """"Operating cash outflow of RMB 1.25 billion over the first nine months" meets the 年初至报告期末 cell of a
+    third-quarter report's cash-flow row (an outflow: the page's figure is negative), not another column."""
+    p = page(
+        ("单位：元　币种：人民币", "td"),
+        ("项目 | 本报告期 | 本报告期比上年同期增减变动幅度(%) | 年初至报告期末 | 年初至报告期末比上年同期增减变动幅度(%)", "th"),
+        ("经营活动产生的现金流量净额 | 不适用 | 不适用 | -1,246,550,318.42 | 不适用", "td"),
+        title="某科技2026年第三季度报告",
+    )
+    d, _ = verdict("Operating cash outflow of RMB 1.25 billion over the first nine months.", "RMB 1.25 billion", "money", p)
+    assert d.status == "verified"

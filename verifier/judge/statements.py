@@ -978,8 +978,11 @@ def aligned_statements(
                         change_for_share=share_claim and bool(g.direction) and bool(periods & CHANGE_BASES),
                         role_conflict=bool(frame.role and g.role and frame.role != g.role),
                         # (a change column, "…比上年同期增减变动幅度(%)", is the column of a change on its base)
+                        # (… but a periodic report's column of the claim's own part of the year is the claim's:
+                        # 年初至报告期末 of a third-quarter report for "over the first nine months")
                         other_column=(bool(g.column_extra) and not g.column_extra & claim_words
-                                      and not bases_named(g.column_head) & frame.periods & CHANGE_BASES)
+                                      and not bases_named(g.column_head) & frame.periods & CHANGE_BASES
+                                      and not (report_part and _report_column(g.column_head, report_part) & frame.periods))
                         or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words))
                         or _negated_measure(frame, g.segment),
                         # (a year-ago column's cell is the year before whatever period the claim names)
