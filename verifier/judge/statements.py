@@ -448,7 +448,7 @@ _FIRST_COMMA = re.compile(r"[，,]")
 def _topic_names(text: str, clause_start: int, clause: str) -> frozenset[str] | None:
     """The words of the names a Chinese sentence opens on (its topic clause), for a later clause of it that
     names no one: a comma-chained sentence says its subject once. None when there is none to add."""
-    if not has_han(clause) or split_names(clause) or han_names(clause, 0):
+    if not has_han(clause):
         return None
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, clause_start)]
     start = ends[-1] if ends else 0
@@ -456,6 +456,9 @@ def _topic_names(text: str, clause_start: int, clause: str) -> frozenset[str] | 
     if comma is None:
         return None  # the figure's clause is the sentence's first
     names = split_names(text[start : comma.start()])
+    # (the clause's own Chinese names are read last: jieba's tagger is not cheap)
+    if not names or split_names(clause) or han_names(clause, 0):
+        return None
     return frozenset(w for n in names for w in clause_words(n)) or None
 
 
