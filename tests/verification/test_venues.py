@@ -68,3 +68,19 @@ def test_issuing_agencies_are_a_closed_class_read_against_the_pages_issuing_sent
     meeting = page("上海市发改委副主任在会上介绍了全市算力规划的进展。", title="算力大会召开")
     aside, _ = verdict("上海市经信委发文公布首批名单", "上海市经信委发文", "fact", meeting)
     assert aside.status != "contradicted"  # the page names the other agency in no issuing sentence
+
+
+def test_a_regulator_that_cleared_a_deal_or_takes_the_filing_is_the_one_the_page_names() -> None:
+    """"cleared by the FTC" where the page says the CMA cleared the deal (and the FTC is reviewing another) is the
+    wrong agency; a filing the page says 金管會 takes, not 經濟部投審會, too; a city's 工业和信息化局 is the MIIT kind."""
+    deal = page("Separately, the U.K.'s Competition and Markets Authority on November 18 cleared Meridian's $1.1 billion "
+                "acquisition of Quillstack. The Federal Trade Commission is still reviewing rival Orbis Labs' purchase "
+                "of DataSail.", title="Deal roundup")
+    wrong, _ = verdict("Meridian's purchase of Quillstack was cleared by the FTC on Nov 18", "FTC", "fact", deal)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("Meridian's purchase of Quillstack was cleared by the CMA on Nov 18", "CMA", "fact", deal)
+    assert right.status == "verified"
+    filing = page("本案尚須經金融監督管理委員會（金管會）申報生效後始得辦理。", title="瀚昕擬發海外可轉債")
+    d, _ = verdict("本案須經經濟部投審會核准", "經濟部投審會", "fact", filing)
+    assert d.status == "contradicted"
+    assert [v for _s, _e, v in venues_in("深圳市工业和信息化局", "agencies.tsv")] == ["Ministry of Industry and Information Technology"]
