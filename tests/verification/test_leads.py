@@ -14,6 +14,8 @@ from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms, page_l
         ("该轮融资由 Northwind Partners 与 Blue Ash 共同领投", "Northwind Partners 与 Blue Ash"),
         ("Corvid raised $40m in a round led by Ironbark Ventures, with Atlas also investing.", "Ironbark Ventures"),
         ("Ironbark Ventures led the round, which values Corvid at $1bn.", "Ironbark Ventures"),
+        ("星衡智能完成12亿元人民币C轮融资，领投方为衡川创投，投后估值约八十五亿元", "衡川创投"),
+        ("Corvid raised $40m; the lead investor was Ironbark Ventures, with Atlas following.", "Ironbark Ventures"),
     ],
 )
 def test_the_claims_lead_is_read(sentence: str, lead: str) -> None:

@@ -15,6 +15,9 @@ from claims.entities import chinese_entities
 # the claim's lead: "由 X 领投 / 牵头 / 领衔", "X 领投", "led by X", "X led the round"
 _ZH_LEAD = re.compile(r"(?:由|获)?\s*([^，,。；;、由获\s][^，,。；;、由获]{1,39}?)\s*(?:共同)?(?:领投|牵头|领衔)")
 _EN_LED_BY = re.compile(r"\b(?:co-)?led by\s+(.{2,80}?)(?=[,;.]|\s+(?:with|alongside|and with|as well as)\b|$)", re.I)
+# … or the role named first: "领投方为 X", "领投机构是 X", "the lead investor is X"
+_ZH_LEAD_IS = re.compile(r"(?:领投方|领投机构|领投人|領投方|領投機構)\s*(?:为|是|為)\s*([^，,。；;、\s][^，,。；;、]{1,39})")
+_EN_LEAD_IS = re.compile(r"\blead investor (?:is|was)\s+(.{2,80}?)(?=[,;.]|\s+(?:with|alongside)\b|$)", re.I)
 _EN_X_LED = re.compile(r"([A-Z][\w&'.\- ]{1,60}?)\s+(?:co-)?led\s+the\s+(?:round|financing|raise|investment)\b")
 
 # the page's lead and the rest of its sentence: "led by A (and B), with participation from C, D"
@@ -29,7 +32,7 @@ def claim_lead_span(sentence: str, at: int | None = None) -> tuple[int, int] | N
     lead that holds it when the sentence names several ("financing was led by A, and a Series C was led
     by B")."""
     first: tuple[int, int] | None = None
-    for rx in (_EN_LED_BY, _EN_X_LED, _ZH_LEAD):
+    for rx in (_EN_LED_BY, _EN_X_LED, _ZH_LEAD, _ZH_LEAD_IS, _EN_LEAD_IS):
         for m in rx.finditer(sentence):
             if at is None or m.start(1) <= at < m.end(1):
                 return m.span(1)
