@@ -583,6 +583,8 @@ def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
     assert (rank.raw, rank.value, rank.unit) == ("第二大", 2.0, "rank")
     assert one("第三大股东").unit == "rank"
     assert one("第二次会议").raw == "第二次"  # a session's ordinal stays as it was
+    latin = one("全球第二大 AI 加速器供应商")  # … before a Latin term, a space between
+    assert (latin.raw, latin.value, latin.unit) == ("第二大", 2.0, "rank")
 
 
 def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
