@@ -72,7 +72,7 @@ def _names(previous: str) -> list[str]:
 
 def antecedent(sentence: str, previous: str, carried: str = "") -> str:
     """The name ``sentence`` speaks of when it opens on a description: of ``previous`` (the sentence
-    before it), the last versioned name for a product, the first unversioned one for an organisation; or
+    before it), the first versioned name for a product, the first unversioned one for an organisation; or
     ``carried`` (the previous sentence's own antecedent) when ``previous`` names none of the kind. ""
     when the sentence opens on no description or no name fits."""
     kind = description_kind(sentence)

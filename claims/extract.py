@@ -423,9 +423,8 @@ def _window_values(
     a: int,
     b: int,
     mask: bytearray,
-    year: int | None,
+    report_date: dt.date | None,
     normalised: bool = False,
-    report_date: dt.date | None = None,
 ) -> list[_Draft]:
     """Values of ``section`` that start in [a, b) (one scan) as drafts at report offsets, noise removed.
 
@@ -436,6 +435,7 @@ def _window_values(
     draft's own span, from it (``_claim``), so the value is not copied to shift its offsets."""
     lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
+    year = report_date.year if report_date else None
     for v in parse_values(view[lo:hi], default_year=year, normalised=normalised):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
@@ -1039,7 +1039,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
         ctx = _section_context(view, section, mask, year)
         previous, carried = "", ""  # the section's sentence before, and whom it spoke of
         for a, b, spans in _windows(view, section):
-            found = sorted(_window_values(view, section, a, b, mask, year, normalised, report.date), key=_START)
+            found = sorted(_window_values(view, section, a, b, mask, report.date, normalised), key=_START)
             window = _Window(found, [d.start for d in found])
             for s, e in spans:
                 sentence = joined[s:e]

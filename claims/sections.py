@@ -287,17 +287,21 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
-# what may follow a source line led by a mark ("🔗原文：https://…"): another such line, a blank line, the end
-_ITEM_END = re.compile(r"(?:\n[ \t]*[^\w\s:：]{1,2}[ \t]*(?:原文|链接|鏈接|来源|來源|Source|Link)[^\n]*)*[ \t]*(?:\n[ \t]*\n|\n?\Z)")
+# the end of a blank-line-separated item: a blank line or the end of the text
+_ITEM_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\n?\Z)")
 
 
 def _closes_its_item(text: str, m: re.Match[str]) -> bool:
     """A source line led by a mark (an emoji: "🔗原文：https://…") closes its points only as the last line of a
-    blank-line-separated item, as a phone app's note sets it under each point; a plain one ("链接：…") always."""
+    blank-line-separated item (other source lines may follow it), as a phone app's note sets it under each point;
+    a plain one ("链接：…") always."""
     line = m.group().lstrip(" \t>*-")
     if not line or line[0].isalnum() or line.startswith("**"):
         return True
-    return _ITEM_END.match(text, m.end()) is not None
+    at = m.end()
+    while text.startswith("\n", at) and (nxt := _SOURCE_PARAGRAPH_LINE.match(text, at + 1)) is not None:
+        at = nxt.end()
+    return _ITEM_END.match(text, at) is not None
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -570,10 +570,12 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-# the old figure named after the right one in a correction note's sentence ("1.4 GW, not 1.2 GW", 而非)
-_NOT_THE_OLD = re.compile(r",\s*not(?: the| an?)?\s*|\brather than\s*|\binstead of\s*|而非|而不是", re.IGNORECASE)
+# the old figure named after the right one ("1.4 GW, not 1.2 GW", 而非): in a correction note's later sentence
+# alone, and among the words a revision starts from
+_NOT_THE_OLD_WORDS = r",\s*not(?: the| an?)?|\brather than|\binstead of|而非|而不是"
+_NOT_THE_OLD = re.compile(rf"(?:{_NOT_THE_OLD_WORDS})\s*", re.IGNORECASE)
 _REVISED_TO = re.compile(r"(?:更正|修正|调整|調整|修订|修訂|改|上调|下调|上調|下調)?(?:为|為|至)|\bto\b", re.IGNORECASE)
-_REVISED_FROM = re.compile(r"(?:\bfrom(?: the| an?)?|从|由|,\s*not(?: the| an?)?|\brather than|\binstead of|而非|而不是|并非|並非)\s*", re.IGNORECASE)
+_REVISED_FROM = re.compile(rf"(?:\bfrom(?: the| an?)?|从|由|{_NOT_THE_OLD_WORDS}|并非|並非)\s*", re.IGNORECASE)
 
 
 def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:

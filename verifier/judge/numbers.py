@@ -164,8 +164,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if owners is not None:
             own, said = owners
             return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
-        whole = _whole_frame_says_otherwise(supporting, statements, claimed, _sentence_siblings(q, claimed), frame) or (
-            _sister_segment_says_otherwise(supporting, statements, claimed, _sentence_siblings(q, claimed), frame, q)
+        siblings = _sentence_siblings(q, claimed)
+        whole = _whole_frame_says_otherwise(supporting, statements, claimed, siblings, frame) or (
+            _sister_segment_says_otherwise(supporting, statements, claimed, siblings, frame, q)
         )
         if whole is not None:
             st, said = whole
@@ -386,18 +387,22 @@ _WHOLE_FRAME = 1.0 - 1e-9
 _QUALIFIER_GAP = 1  # characters at most between a qualifier and the measure word it qualifies ("AI 服务器")
 
 
-def _qualifies(q: ClaimQuery, terms: frozenset[str], shared: Sequence[Concept]) -> bool:
+def _subject_names(q: ClaimQuery) -> tuple[str, ...]:
+    """The compact names the claim's figure is said of: its Chinese subject (乙辰智能) and its Latin subjects."""
+    at = q.sentence.find(q.key_text)
+    han = han_subject(q.sentence, at, at + len(q.key_text)) if at >= 0 else frozenset()
+    return (*han, *claim_subjects(q))
+
+
+def _qualifies(q: ClaimQuery, terms: frozenset[str], shared: Sequence[Concept], subjects: Sequence[str]) -> bool:
     """Is the claim's word of concept ``terms`` written right before one of the ``shared`` measure words, and
-    no part of the name the claim's figure is said of ("乙辰智能营收": a subject, not a kind of revenue)?"""
+    no part of a name the claim's figure is said of (``subjects``: "乙辰智能营收" names a subject, not a kind
+    of revenue)?"""
     word = next((c.source for c in q.concepts if c.terms == terms), None)
     at = q.sentence.find(word) if word else -1
-    if at < 0:
+    if word is None or at < 0 or any(compact(word) in name for name in subjects):
         return False
-    key_at = q.sentence.find(q.key_text)
-    subject = han_subject(q.sentence, key_at, key_at + len(q.key_text)) if key_at >= 0 else frozenset()
-    if any(compact(word or "") in name for name in subject) or any(compact(word or "") in n for n in claim_subjects(q)):
-        return False
-    end = at + len(word or "")
+    end = at + len(word)
     return any(0 <= q.sentence.find(c.source, end) - end <= _QUALIFIER_GAP for c in shared)
 
 
@@ -419,6 +424,7 @@ def _sister_segment_says_otherwise(
     best = max(st.strict_match for st in backing if st is not None)
     places = {(st.index.snapshot_id, st.passage_no) for st in backing if st is not None}
     against = []
+    subjects: tuple[str, ...] | None = None  # (read once, when a sister is first weighed)
     for st in statements:
         if (st.index.snapshot_id, st.passage_no) not in places or st.strict_match < _WHOLE_FRAME or st.strict_match - best < _CLEAR_MARGIN:
             continue
@@ -429,8 +435,11 @@ def _sister_segment_says_otherwise(
             terms for terms, _ in frame.weights
             if terms & sister and not any(b is not None and terms & b.geometry.seg_words for b in backing)
         ]
+        if not missed:
+            continue
         shared = [c for c in q.concepts if c.terms & sister and all(b is None or c.terms & b.geometry.seg_words for b in backing)]
-        if not missed or not all(_qualifies(q, terms, shared) for terms in missed):
+        subjects = _subject_names(q) if subjects is None else subjects
+        if not all(_qualifies(q, terms, shared, subjects) for terms in missed):
             continue
         kind = contradiction(claimed, replace(st, match=st.strict_match))
         if kind:

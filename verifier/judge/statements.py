@@ -292,11 +292,6 @@ def subject_head(q: ClaimQuery, subject: str | None) -> str:
     return next((_family_head(n) for n in q.context_names if compact(n) == subject), _family_head(subject))
 
 
-# how far into the sentence the key's clause may start and still be the one the opening description heads
-# (a later clause, "…, while Hollis 2 Pro scored 71.2%", names its own subject)
-_DESCRIPTION_REACH = 0
-
-
 def claim_subject(q: ClaimQuery) -> str | None:
     """The first name written before the key in the key's clause (compact), if any."""
     at = q.sentence.find(q.key_text)
@@ -326,8 +321,9 @@ def claim_subject(q: ClaimQuery) -> str | None:
     names = [compact(n) for n in split_names(m.group(1))] if m else []
     if names and len(names[0]) >= 3:
         return names[0]
-    # "The model scored 71.2% …" after "Tessel Labs released Aster 4": the description's antecedent
-    if q.antecedent and s <= _DESCRIPTION_REACH:
+    # "The model scored 71.2% …" after "Tessel Labs released Aster 4": the description's antecedent, in the
+    # sentence's first clause only (a later one, "…, while Hollis 2 Pro scored 71.2%", names its own subject)
+    if q.antecedent and s == 0:
         return compact(q.antecedent)
     # "Halvorsen Cloud, now the second-largest provider, spent $27.9 billion": the name the sentence opens
     # with, an aside between it and the clause of the figure
@@ -852,17 +848,19 @@ def aligned_statements(
     own_noun = _own_noun(q, claimed)
     level_now = _states_a_level_now(q, claimed, frame)
     reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
-    own_names = _segment_names(q)
+    key_segment = _key_segment(q)
+    own_names = _segment_names(key_segment)
     if q.antecedent and subject == compact(q.antecedent):
         own_names |= {subject}  # the description's antecedent is the key's own name
-    own_segment = _segment_compact(q)
+    own_segment = compact(key_segment)
     subject_forms = _subject_forms(q, subject)
     claim_words = clause_words(q.sentence)
     out: list[Statement] = []
     families = _families(claimed)
     change_claim = claimed.kind == "percent" and bool(frame.periods & CHANGE_BASES)
-    share_claim = claimed.kind == "percent" and not frame.direction and not change_claim and _SHARE.search(frame.clause) is not None
-    moving_claim = claimed.kind == "percent" and bool(frame.direction) and _SHARE.search(frame.clause) is None
+    share_words = _SHARE.search(frame.clause) is not None
+    share_claim = claimed.kind == "percent" and not frame.direction and not change_claim and share_words
+    moving_claim = claimed.kind == "percent" and bool(frame.direction) and not share_words
     # a date that ends a period (截至2026年10月25日) against one that dates an event, or the reverse
     at_claim = q.sentence.find(claimed.raw) if claimed.kind == "date" else -1
     # ("截至…", "as of …", or "…止", "…为止" after it)
@@ -1237,25 +1235,20 @@ def _owned(subject: str | None, owner: str) -> bool | None:
     return subject in owner or owner in subject
 
 
-def _segment_names(q: ClaimQuery) -> frozenset[str]:
-    """The names (compact) of the key figure's own segment in the claim: whose figure it is ("Halden 3.5's
-    score", not the "Halden 3.0" of the comparison after it)."""
-    key = _sentence_key(q)
-    if key is None:
-        return frozenset()
-    others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
-    s, e = label_of(q.sentence, key.start, key.end) or segment_span(q.sentence, key.start, key.end, others)
-    return frozenset(compact(n) for n in split_names(q.sentence[s:e]) if len(compact(n)) >= 3)
-
-
-def _segment_compact(q: ClaimQuery) -> str:
-    """The key figure's own segment in the claim, compacted (what a column's label is looked for in)."""
+def _key_segment(q: ClaimQuery) -> str:
+    """The key figure's own segment in the claim ("" when the sentence has no key figure): whose figure it is
+    ("Halden 3.5's score", not the "Halden 3.0" of the comparison after it), and which table column it names."""
     key = _sentence_key(q)
     if key is None:
         return ""
     others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
     s, e = label_of(q.sentence, key.start, key.end) or segment_span(q.sentence, key.start, key.end, others)
-    return compact(q.sentence[s:e])
+    return q.sentence[s:e]
+
+
+def _segment_names(segment: str) -> frozenset[str]:
+    """The names (compact) of the key figure's own segment."""
+    return frozenset(compact(n) for n in split_names(segment) if len(compact(n)) >= 3)
 
 
 def _other_labelled_column(columns: tuple[str, ...], header: str, segment: str) -> bool:
