@@ -47,7 +47,16 @@ def _versioned(name: str) -> bool:
 _NAME = re.compile(r"[A-Z][\w.+&-]*(?:[ \t]+(?:[A-Z][\w.+&-]*|\d[\w.]*))*")
 _NOT_NAMES = frozenset({"In", "On", "At", "For", "By", "With", "From", "After", "Before", "As", "The", "A", "An", "It", "Its"})
 # a name after a preposition is a place or a party, not who the sentence is about ("In Beijing, Moonshot AI …")
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|on|from|to|with|by|for|of|across|into|than|behind|against)\s*$", re.I)
+_PREPOSITION = re.compile(r"\b(?:in|at|on|from|to|with|by|for|of|across|into|than|behind|against)$", re.I)
+_PREPOSITION_CHARS = 8  # the longest preposition above and the character before it
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    """Does a preposition end right before ``at`` (whitespace between)? Read back from ``at`` only, so a long
+    sentence of many names is read in one pass, not once per name from its start."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return _PREPOSITION.search(text, max(0, at - _PREPOSITION_CHARS), at) is not None
 
 
 def _names(previous: str) -> list[str]:
@@ -63,7 +72,7 @@ def _names(previous: str) -> list[str]:
         at = previous.find(name, m.start())
         if (
             len(name) < 3 or name in generic or name.upper() in generic
-            or previous[m.end() : m.end() + 1] == ":" or _AFTER_PREPOSITION.search(previous[:at])
+            or previous[m.end() : m.end() + 1] == ":" or _after_preposition(previous, at)
         ):
             continue
         out.append(name)

@@ -49,3 +49,11 @@ def test_a_description_after_a_description_keeps_its_antecedent() -> None:
 
 def test_a_sentence_opening_on_no_description_has_none() -> None:
     assert antecedent("Revenue rose 41%.", "Tessel Labs released Aster 4.") == ""
+
+
+def test_a_long_sentence_of_many_names_is_read_once() -> None:
+    """A hostile sentence of 20,000 names before "The company …": each name's preposition is read back from the
+    name, not from the sentence's start (that was quadratic: minutes for this one)."""
+    before = " and ".join(f"Name{i} Corp" for i in range(20_000)) + ", with Tessel Labs."
+    assert antecedent("The company said so.", before) == ""  # every name is versioned or after "with"
+    assert antecedent("The company said so.", "Tessel Labs said that " + before) == "Tessel Labs"

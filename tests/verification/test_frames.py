@@ -657,3 +657,17 @@ def test_a_share_is_no_comparison_and_a_direction_stays_in_its_sentence() -> Non
     q = page("目前穹析共有员工约650人，其中研发人员占比68%。单台整机物料成本较去年下降约35%。", title="穹析智能完成B轮融资")
     d, _ = verdict("国产大模型API价格今年平均降了七成", "七成", "percent", q)
     assert d.status != "verified"
+
+
+def test_a_sentence_start_read_back_is_the_last_sentence_end_read_forward() -> None:
+    """``_sentence_start`` reads back from a clause what ``_SENTENCE_END`` finds forward from the passage's start."""
+    import random
+
+    from verifier.judge.statements import _SENTENCE_END, _sentence_start
+
+    rng = random.Random(7)
+    for _ in range(5_000):
+        text = "".join(rng.choice("ab .!?。！？;；\n1") for _ in range(rng.randint(0, 30)))
+        at = rng.randint(0, len(text))
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+        assert _sentence_start(text, at) == (ends[-1] if ends else 0), (text, at)

@@ -437,8 +437,22 @@ def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, .
     return got
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _FIRST_COMMA = re.compile(r"[，,]")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts: after the last sentence end before it, as ``_SENTENCE_END`` reads
+    one (a Chinese stop or a semicolon; ".", "!" or "?" before whitespace or at ``at``). Read back from ``at``, so a
+    long passage is not scanned from its start once per figure."""
+    start = max(text.rfind(ch, 0, at) for ch in "。！？；;") + 1
+    for ch in ".!?":
+        i = text.rfind(ch, start, at)
+        while i >= 0:
+            if i + 1 == at or text[i + 1].isspace():
+                start = max(start, min(i + 2, at))
+                break
+            i = text.rfind(ch, start, i)
+    return start
 
 
 def _topic_names(text: str, clause_start: int, clause: str) -> frozenset[str] | None:
@@ -446,8 +460,7 @@ def _topic_names(text: str, clause_start: int, clause: str) -> frozenset[str] | 
     names no one: a comma-chained sentence says its subject once. None when there is none to add."""
     if not has_han(clause):
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, clause_start)]
-    start = ends[-1] if ends else 0
+    start = _sentence_start(text, clause_start)
     comma = _FIRST_COMMA.search(text, start, clause_start)
     if comma is None:
         return None  # the figure's clause is the sentence's first
