@@ -1854,3 +1854,39 @@ def test_a_garbled_unit_alone_in_its_clause_is_read_with_the_clause() -> None:
     assert (d.status, d.reason) == ("contradicted", "wrong_unit")
     ok, _ = verdict("A fully loaded M7 Rack72 pulls about 132 kW", "132 kW", "count", p)
     assert ok.status != "contradicted"
+
+
+def test_a_product_named_with_its_maker_meets_a_page_naming_them_apart() -> None:
+    p = page(
+        "During the quarter Corvane unveiled the TX4 module, which carries 192 GB of memory per card and is "
+        "expected to ship in the second quarter of calendar 2027.",
+        title="Corvane Reports Second Quarter Fiscal 2027 Results",
+    )
+    d, a = verdict("Corvane TX4 ships in calendar Q2 2027 with 192TB of memory per card", "192TB", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_unit")
+    assert a.evidence[0].matched_value == "192 GB"
+    ok, _ = verdict("Corvane TX4 ships in calendar Q2 2027 with 192GB of memory per card", "192GB", "count", p)
+    assert ok.status == "verified"
+
+
+def test_a_clause_that_says_calendar_is_not_read_in_the_titles_fiscal_year() -> None:
+    p = page(
+        "The Bellwood BX2 module carries 96 GB of memory per card and ships in the first quarter of calendar 2027.",
+        title="Bellwood Reports Third Quarter Fiscal 2027 Results",
+    )
+    d, _ = verdict("Bellwood BX2 ships in calendar Q1 2027 with 96TB of memory per card", "96TB", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_unit")
+
+
+def test_an_acronym_meets_the_words_it_abbreviates() -> None:
+    p = page(
+        "The operator said its new campus in Lantau North Harbour, which will add 64 megawatts when it opens "
+        "in 2029, is already half leased.",
+        title="Seaward Data interim results",
+    )
+    d, a = verdict("the LNH campus adds 64GW when it opens in 2029.", "64GW", "count", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_unit")
+    assert a.evidence[0].matched_value == "64 megawatts"
+    other = page("Its new campus will add 64 megawatts when it opens in 2029.", title="Kestrel Ridge news")
+    unsure, _ = verdict("the LNH campus adds 64GW when it opens in 2029.", "64GW", "count", other)
+    assert unsure.status == "unverified"

@@ -133,11 +133,40 @@ def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) 
     if not subjects or any(n in idx.page_compact for n in subjects):
         return True
     keys = _page_keys(idx)
-    return any(
+    if any(
         (key := word_key(n.split()[0])) is not None and key in keys
         for n in q.context_names
         if normalise_version(n) in subjects and n.split()
-    )
+    ):
+        return True
+    # a product named with its maker ("Corvane TX4") on a page that names them apart ("Corvane unveiled the TX4")
+    # (a product code: its second word holds a digit, not "China AI")
+    if any(
+        len(words := n.split()) == 2 and len(words[0]) >= 3 and any(ch.isdigit() for ch in words[1])
+        and all(normalise_version(w) in idx.page_compact for w in words)
+        for n in q.context_names
+        if normalise_version(n) in subjects
+    ):
+        return True
+    # an acronym the claim writes ("the TKO campus") meets the words it abbreviates ("Tseung Kwan O")
+    acronyms = [n.lower() for n in q.context_names if _ACRONYM.fullmatch(n) and normalise_version(n) in subjects]
+    return bool(acronyms) and any(a in _page_initials(idx) for a in acronyms)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# a run of two or more capitalised words ("Tseung Kwan O", "Harbourline Digital Holdings")
+_CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)+\b")
+
+
+def _page_initials(idx: SnapshotIndex) -> frozenset[str]:
+    """The initials of the page's runs of capitalised words (lower case), cached on the index."""
+    got: frozenset[str] | None = getattr(idx, "_initials", None)
+    if got is None:
+        got = frozenset(
+            "".join(w[0] for w in re.split(r"[ -]", m.group())).lower() for m in _CAPITAL_RUN.finditer(idx.page_text)
+        )
+        object.__setattr__(idx, "_initials", got)
+    return got
 
 
 def _page_keys(idx: SnapshotIndex) -> frozenset[str]:

@@ -367,18 +367,31 @@ def _other_subject(
     flat = compact(window)
     if subject in flat:
         return False
+    heads = _name_heads(window)
+    if _named_in_parts(subject, heads):
+        return False
     if table_row:
         if _MEASURE_LABEL.fullmatch(window.split("|", 1)[0].strip()):
             return False  # a row labelled with a measure ("Net sales", "Operating profit"), not an entity
         row_names = [n for n in _names_in(window) if len(n) >= 3]
         # a table row is about the entity it names — unless that is one the claim names (its benchmark)
         return bool(row_names) and not any(n in sentence_names for n in row_names)
-    for n, their_head in _name_heads(window):
+    for n, their_head in heads:
         if len(n) < 3 or n == subject:
             continue
         if n in sentence_names or (len(head) >= 3 and their_head == head):
             return True
     return False
+
+
+def _named_in_parts(subject: str, heads: Sequence[tuple[str, str]]) -> bool:
+    """The window names the claim's subject in two parts, its maker and its product ("Halcyon HX9" as
+    "Halcyon announced the HX9 accelerator"): the maker is no sibling of the product."""
+    names = {n for n, _ in heads}
+    return any(
+        len(n) >= 3 and len(subject) - len(n) >= 2 and subject.startswith(n) and subject[len(n):] in names
+        for n in names
+    )
 
 
 _YEAR_AGO_COLUMN = re.compile(r"上年同期|去年(?:同期|累[计計]|度|全年)?|上年(?:度|累[计計])|同期数|同期數|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b", re.I)
@@ -902,7 +915,8 @@ def aligned_statements(
                 g = _geometry(p, i)
                 # (a level the claim says was reached, "rose to 44.1%", also meets the page's comparison)
                 moved = g.direction or (g.compared if reached else 0)
-                periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and "fiscal" not in g.periods else g.periods
+                # (… unless its clause says calendar: "ships in the first quarter of calendar 2027")
+                periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and not g.periods & {"fiscal", "calendar"} else g.periods
                 if report_part and g.column_head:
                     periods |= _report_column(g.column_head, report_part)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
