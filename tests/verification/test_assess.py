@@ -1890,3 +1890,13 @@ def test_an_acronym_meets_the_words_it_abbreviates() -> None:
     other = page("Its new campus will add 64 megawatts when it opens in 2029.", title="Kestrel Ridge news")
     unsure, _ = verdict("the LNH campus adds 64GW when it opens in 2029.", "64GW", "count", other)
     assert unsure.status == "unverified"
+
+
+def test_a_placement_in_dollars_against_the_pages_yuan_is_the_wrong_currency() -> None:
+    p = page(
+        "同日，公司披露定增预案，拟向不超过35名特定对象发行股票，募集资金总额不超过28亿元，用于扩产项目。",
+        title="某光电拟定增募资28亿元扩产",
+    )
+    d, a = verdict("同时公司拟定增募资不超过28亿美元", "28亿美元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_currency")
+    assert a.evidence[0].matched_value == "28亿元"

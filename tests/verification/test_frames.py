@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from tests.verification.test_assess import page, verdict
-from verifier.judge.frames import clause_span, direction_of, period_marks, periods_conflict, stale_spans
+from verifier.judge.frames import (
+    clause_span,
+    direction_of,
+    period_marks,
+    periods_conflict,
+    span_marks,
+    stale_spans,
+)
 
 
 def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
@@ -671,3 +678,21 @@ def test_a_sentence_start_read_back_is_the_last_sentence_end_read_forward() -> N
         at = rng.randint(0, len(text))
         ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
         assert _sentence_start(text, at) == (ends[-1] if ends else 0), (text, at)
+
+
+def test_a_total_over_this_week_is_not_one_over_the_year_so_far() -> None:
+    assert span_marks("本周国内机器人领域融资总额超过30亿元") == {"sweek"}
+    assert span_marks("今年以来已有25家企业获得融资") == {"sytd"}
+    assert span_marks("so far this year the sector raised $3 billion") == {"sytd"}
+    assert span_marks("this month's sales") == {"smonth"} and span_marks("revenue rose 12% in the quarter") == set()
+    assert periods_conflict(period_marks("本周融资总额超过30亿元"), period_marks("今年以来合计募资超过90亿元"))
+    assert not periods_conflict(period_marks("这周的信号：今年已有超过25家企业拿到融资"), period_marks("今年以来已有超过25家企业获得融资"))
+
+
+def test_this_weeks_total_is_not_contradicted_by_the_years_total_so_far() -> None:
+    p = page("业内人士表示，今年以来已有5家机器人企业在科创板上市，合计募资超过90亿元。", title="机器人企业密集上市")
+    d, _ = verdict("据统计，本周国内机器人领域融资总额超过30亿元", "30亿元", "money", p)
+    assert d.status == "unverified"
+    week = page("据统计，本周国内机器人领域融资总额超过90亿元。", title="本周融资盘点")
+    wrong, _ = verdict("据统计，本周国内机器人领域融资总额超过30亿元", "30亿元", "money", week)
+    assert wrong.status == "contradicted"

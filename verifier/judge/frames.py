@@ -29,6 +29,7 @@ from claims.units import WATTS as _WATTS
 
 __all__ = [
     "ClaimFrame",
+    "span_marks",
     "year_before",
     "compared_direction",
     "reaches_level",
@@ -211,7 +212,21 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
             continue
         marks.add(f"y{m.group(1)}")
     marks |= {f"r{r}" for r in round_marks(text)}  # a figure of the Series B is not one of the Series C
+    marks |= span_marks(text)
     return frozenset(marks)
+
+
+# the stretch of time a total runs over, counted back from now: this week's financing is not the year's so far
+_SPANS = (
+    ("sweek", re.compile(r"本周|本週|这周|這週|\bthis week\b", re.I)),
+    ("smonth", re.compile(r"本月|这个月|這個月|\bthis month\b", re.I)),
+    ("sytd", re.compile(r"今年以来|今年以來|今年已|年初至今|年初以来|年初以來|今年迄今|\byear[- ]to[- ]date\b|\bso far this year\b|\bYTD\b", re.I)),
+)
+
+
+def span_marks(text: str) -> frozenset[str]:
+    """``sweek`` / ``smonth`` / ``sytd``: the span back from now a clause's figure is totalled over."""
+    return frozenset(mark for mark, pattern in _SPANS if pattern.search(text))
 
 
 _YEAR_AT = re.compile(_YEAR.pattern + r"\s*(?:年度?|财年|財年)?")  # a year with its 年 / 财年
@@ -265,7 +280,7 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     # a quarter written as its calendar months says nothing of a fiscal quarter's number ("the
     # July-September quarter" is a Japanese company's fiscal second)
     months_against_fiscal = ("months" in a and "fiscal" in b) or ("months" in b and "fiscal" in a)
-    for prefix in ("q", "h", "y", "fy", "r", "b"):
+    for prefix in ("q", "h", "y", "fy", "r", "b", "s"):
         if prefix == "q" and months_against_fiscal:
             continue
         pa = {m for m in a if m.startswith(prefix)}

@@ -30,6 +30,7 @@ from verifier.judge.frames import (
     clause_words,
     measure_match,
     noun_terms,
+    span_marks,
     stale_spans,
 )
 from verifier.judge.han_subject import han_subject
@@ -477,6 +478,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
     out = Assessment()
     subjects = claim_subjects(q)
     family = unit_family(claimed)
+    claim_spans = span_marks(q.sentence)
     for ps in passages:
         sparse = on_sparse_page(ps, family, t)
         if ps.context < t.number_context and not (ps.near >= t.near_share and ps.context >= t.number_context_near) and not sparse:
@@ -525,6 +527,8 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
         # the passage speaks squarely to the claim, or is one of a page with few figures, and holds one
         strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share] or ([lone] if lone else [])
         pick = bound_disagree[0] if bound_disagree else (strong[0] if strong else None)
+        if pick is not None and claim_spans and (spans := span_marks(ps.passage.text)) and not spans & claim_spans:
+            continue  # the year's total so far says nothing against this week's
         if pick is not None:
             pv, c = pick
             out.add(Finding("contradicts", ps.context, "value", c.detail), draft_evidence(ps, "contradicts", ps.context, pv))
