@@ -23,6 +23,7 @@ from claims.antecedents import antecedent
 from claims.casual_dates import as_casual_date
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
+from claims.latex import latex_view
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
@@ -1022,7 +1023,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     Claims in summary sections and opinion passages (为什么重要, 一句话判断…) are kept with
     ``checkworthy=False`` unless they carry a concrete figure or date.
     """
-    text = report.text
+    text = latex_view(report.text)  # (a LaTeX source's claims are quoted as the text it typesets)
     view = matching_view(text)
     if wraps := _wrapped_lines(report, view):
         # a line broken inside a sentence (text pulled from a PDF: "拟投资不超过 96.5\n亿元建设") reads as one

@@ -18,6 +18,7 @@ from claims.citations import (
     reference_links,
 )
 from claims.errors import ReportError
+from claims.latex import latex_view
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import (
     ORG_KEYWORD,
@@ -272,7 +273,7 @@ def parse_report(text: str, name: str) -> ParsedReport:
     """Sections (with kinds and cited sources), title, date and language of a report's text."""
     if not text.strip():
         raise ReportError(f"{name}: the report is empty")
-    view = matching_view(text)
+    view = matching_view(latex_view(text))
     meta, body_start = _front_matter(text)
     sections, references = _sections(text, view, body_start)
     title = str(meta.get("title") or "").strip()
