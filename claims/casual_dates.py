@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from claims.model import Value
@@ -20,6 +21,8 @@ _MEASURE_CHARS = frozenset("亿億万萬千百十元圆倍个個件台款家人�
 # a number right after a letter or a hyphen is part of a name ("v1.12", "GPT-4.5"), no date (after a Chinese
 # name, "澜海4.5", the day it would name is months away; after a verb, "预计12.03上线", it is a date)
 _NAME_BEFORE = re.compile(r"[A-Za-z\-_]$")
+_PART_OF_MORE = frozenset("/0123456789.")  # "2026/11/27", "1/2/3": a longer figure, not a month and day
+_OF = frozenset("的之")
 BEFORE_DAYS = 62  # how far before the report's date a casual date may lie (a weekly's fortnight, a monthly's month)
 AFTER_DAYS = 45  # … and after it (an announced date to come: "12月3日开放", "12.03上线")
 
@@ -31,10 +34,40 @@ def as_casual_date(text: str, value: Value, report_date: dt.date | None) -> Valu
     m = _CASUAL.fullmatch(value.raw)
     if m is None:
         return None
+    return _near_day(text, value, int(m.group(1)), int(m.group(2)), report_date)
+
+
+def with_slash_dates(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
+    """``values`` with each "11/27" read as two counts ("香港政府11/27公布") joined into the date it writes,
+    when an event's word follows it and the day lies within weeks of the report's date."""
+    out = list(values)
+    if report_date is None or "/" not in text:
+        return out
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if (
+            first.kind == second.kind == "count" and not first.unit and not second.unit
+            and first.raw.isdigit() and second.raw.isdigit() and len(first.raw) <= 2 and len(second.raw) <= 2
+            and second.start == first.end + 1 and text[first.end] == "/"
+            and text[max(0, first.start - 1) : first.start] not in _PART_OF_MORE
+            # (two one-digit parts are as often a fraction: "1/3的股份")
+            and max(len(first.raw), len(second.raw)) == 2 and text[second.end : second.end + 1] not in _OF
+        ):
+            joined = replace(first, raw=text[first.start : second.end], end=second.end)
+            date = _near_day(text, joined, int(first.raw), int(second.raw), report_date)
+            if date is not None:
+                out[i : i + 2] = [date]
+    return out
+
+
+def _near_day(text: str, value: Value, month: int, day: int, report_date: dt.date) -> Value | None:
+    """``value`` as the day ``month``/``day`` nearest the report's date, when an event's word follows it at
+    once and that day lies within weeks of the report's date."""
+    if not 1 <= month <= 12:
+        return None
     after = text[value.end : value.end + 1]
     if not _HAN.match(after) or after in _MEASURE_CHARS or _NAME_BEFORE.search(text[max(0, value.start - 1) : value.start]):
         return None
-    month, day = int(m.group(1)), int(m.group(2))
     for year in (report_date.year, report_date.year - 1, report_date.year + 1):
         try:
             day_named = dt.date(year, month, day)

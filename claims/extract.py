@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from claims.antecedents import antecedent
-from claims.casual_dates import as_casual_date
+from claims.casual_dates import as_casual_date, with_slash_dates
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.latex import latex_view
@@ -437,7 +437,7 @@ def _window_values(
     lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
     year = report_date.year if report_date else None
-    for v in parse_values(view[lo:hi], default_year=year, normalised=normalised):
+    for v in with_slash_dates(view[lo:hi], parse_values(view[lo:hi], default_year=year, normalised=normalised), report_date):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
             if report_date is not None and v.kind == "count" and (casual := as_casual_date(view[lo:hi], v, report_date)) is not None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claims.casual_dates import as_casual_date
+from claims.casual_dates import as_casual_date, with_slash_dates
 from claims.values import parse_values
 
 REPORT = dt.date(2026, 11, 25)
@@ -40,3 +40,17 @@ def test_a_month_and_day_with_a_dot_before_an_event_word(text: str, raw: str, ex
 
 def test_a_casual_date_early_in_the_year_may_name_last_december() -> None:
     assert _read("12.30发布", "12.30", dt.date(2027, 1, 8)) == "2026-12-30"
+
+
+def test_a_month_and_day_written_with_a_slash_before_an_event_word() -> None:
+    report_date = dt.date(2026, 11, 30)
+
+    def read(text: str) -> list[tuple[str, object, str]]:
+        return [(v.raw, v.value, v.kind) for v in with_slash_dates(text, parse_values(text, default_year=2026), report_date)]
+
+    assert read("市政府11/27公布第二批名单") == [("11/27", "2026-11-27", "date")]
+    assert read("该公司12/03上线新版本") == [("12/03", "2026-12-03", "date")]
+    assert ("1/3", "2027-01-03", "date") not in read("持股比例为1/3的股份")  # a fraction
+    assert read("2026/11/27公布") == [("2026/11/27", "2026-11-27", "date")]  # a full date stays one
+    assert all(kind != "date" for _, _, kind in read("11/27亿元"))  # a unit follows: no date
+    assert all(kind != "date" for _, _, kind in read("公司05/18公布"))  # months from the report's date
