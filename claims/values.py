@@ -190,15 +190,16 @@ _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
     # 2027年第一季度, 2027年一季度 (the press drops 第), 明年一季度 (a quarter of a year said relative to the report's)
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季度"), "year-quarter"),
-    ("quarter", re.compile(r"(?P<ry>[今去明])年\s*第?\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
+    # (… and 2028年第3季, as Taiwan's press writes it, 季 without 度; never a season, 季节)
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季(?:度|(?!节))"), "year-quarter"),
+    ("quarter", re.compile(r"(?P<ry>[今去明])年\s*第?\s*(?P<q>[一二三四1-4])\s*季(?:度|(?!节))"), "year-quarter"),
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年?\s*[-‑ ]?Q(?P<q2>[1-4])(?![A-Za-z0-9])"), "Q"),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
     # the analysts' "2Q27" / "3Q 2026" (not a fiscal "FY2Q27": the calendar's quarter only)
     ("quarter", re.compile(rf"(?<![\w.])(?P<q2>[1-4])Q\s?(?P<y>{_YEAR}|\d{{2}})(?![\w.])"), "nQ"),
-    ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季度"), "quarter"),
-    # "the third quarter of 2028", "fourth-quarter 2026" (a fiscal quarter is not the calendar's: left alone)
-    ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?P<y>{_YEAR})\b"), "quarter-en"),
+    ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季(?:度|(?![节節]))"), "quarter"),
+    # "the third quarter of 2028", "fourth-quarter 2026", "the fourth quarter of calendar 2026" (a fiscal quarter is not the calendar's: left alone)
+    ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b"), "quarter-en"),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
@@ -379,6 +380,7 @@ def _date_gates(text: str) -> dict[str, bool]:
     low = _lowered(text)
     month_name = (_HAS_MONTH_LOW.search(low) if low is not None else _HAS_MONTH_NAME.search(text)) is not None
     has_year, has_month, has_quarter = "年" in text, "月" in text, "季度" in text  # each literal looked for once
+    has_season = has_year and "季" in text  # (2028年第3季: 季 without 度)
     return {
         "digit": digit,
         "month": digit and month_name,
@@ -394,9 +396,9 @@ def _date_gates(text: str) -> dict[str, bool]:
         "year-cjk": digit and has_year,
         "month-cjk": digit and has_month,
         "year-month": digit and has_year and has_month,
-        "year-quarter": digit and has_year and has_quarter,
+        "year-quarter": has_season,
         "month-day": digit and has_month and ("日" in text or "号" in text),
-        "quarter": has_quarter,
+        "quarter": has_quarter or "第" in text and "季" in text,
         "quarter-en": digit and "quarter" in text,
         "cn-year": has_year,
         "cn-month": has_month,

@@ -303,13 +303,22 @@ def test_more_chinese_wording(text: str, value: float, unit: str, qualifier: str
     assert (v.value, v.unit, v.qualifier) == (pytest.approx(value), unit, qualifier)
 
 
-@pytest.mark.parametrize("text", ["2026 年第一季度", "2026Q1", "Q1 2026", "2026-Q1", "1Q26", "1Q 2026", "2026年一季度", "2026年Q1起"])
+@pytest.mark.parametrize(
+    "text",
+    ["2026 年第一季度", "2026Q1", "Q1 2026", "2026-Q1", "1Q26", "1Q 2026", "2026年一季度", "2026年Q1起", "2026年第1季起",
+     "the first quarter of calendar 2026"],
+)
 def test_quarters(text: str) -> None:
     assert one(text).value == "2026-Q1"
 
 
 def test_a_quarter_of_a_year_said_relative_to_the_reports() -> None:
     assert [v.value for v in parse_values("预计明年第二季度交付，去年四季度下滑", default_year=2026)] == ["2027-Q2", "2025-Q4"]
+
+
+def test_a_quarter_written_without_du_and_never_a_season() -> None:
+    assert [v.value for v in parse_values("首期预计2028年第2季启用，第3季营收季增14.2%", default_year=2026)] == ["2028-Q2", "2026-Q3", 14.2]
+    assert all(v.kind != "date" for v in parse_values("2026年第三季节目", default_year=2026)[1:])
 
 
 def test_a_fiscal_or_glued_quarter_code_is_no_calendar_quarter() -> None:

@@ -1900,3 +1900,15 @@ def test_a_placement_in_dollars_against_the_pages_yuan_is_the_wrong_currency() -
     d, a = verdict("同时公司拟定增募资不超过28亿美元", "28亿美元", "money", p)
     assert (d.status, d.reason) == ("contradicted", "wrong_currency")
     assert a.evidence[0].matched_value == "28亿元"
+
+
+def test_a_date_beside_the_claims_other_figure_moved_a_year_is_contradicted() -> None:
+    p = page(
+        "園區總規劃容量為300兆瓦，分兩期開發，首期120兆瓦預計2029年第3季啟用，第二期則於2031年前陸續完工。",
+        title="某數據中心動土",
+    )
+    d, a = verdict("園區總規劃容量300兆瓦，首期120兆瓦預計2028年第3季啟用", "2028年第3季", "date", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
+    assert a.evidence[0].matched_value == "2029年第3季"
+    ok, _ = verdict("園區總規劃容量300兆瓦，首期120兆瓦預計2029年第3季啟用", "2029年第3季", "date", p)
+    assert ok.status == "verified"

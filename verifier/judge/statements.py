@@ -1554,6 +1554,10 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         need = 0.0  # the claim's digits slipped, in the row of the claim's own subject ("DeepSeek-V4.5 | … | 1476")
     if st.subjects_column and not st.comparison.agrees:
         need = min(need, SUPPORT_MATCH)  # the cell at the claim's name's column: the claim's own figure
+    # a date as precise as the claim's beside a figure the claim's clause also gives ("首期96兆瓦预计2028年第2季" for
+    # "首期96兆瓦预计2027年第2季"): the same event's date, moved
+    if claimed.kind == "date" and st.partnered and not st.comparison.agrees and date_precision(st.value.value) == date_precision(claimed.value):
+        need = min(need, SUPPORT_MATCH)
     need = min(need, need_at_most)
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
     if match < need or is_vague(claimed) or is_vague(st.value):
