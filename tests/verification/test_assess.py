@@ -1912,3 +1912,23 @@ def test_a_date_beside_the_claims_other_figure_moved_a_year_is_contradicted() ->
     assert a.evidence[0].matched_value == "2029年第3季"
     ok, _ = verdict("園區總規劃容量300兆瓦，首期120兆瓦預計2029年第3季啟用", "2029年第3季", "date", p)
     assert ok.status == "verified"
+
+
+def test_the_lead_of_the_one_round_a_page_names_under_another_letter() -> None:
+    p = page(
+        "Brisk Labs has raised $300 million in a Series B round led by Orrin Capital, with participation from "
+        "Talon Ventures and Mesa Partners.",
+        title="Brisk Labs raises $300 million",
+    )
+    wrong, a = verdict("Brisk Labs closed a $300 million Series C led by Talon Ventures", "Talon Ventures", "fact", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value == "Orrin Capital"
+    # a page that names the claim's round too keeps each round's lead to itself
+    both = page(
+        "Brisk Labs has raised $300 million in a Series C round led by Orrin Capital, with participation from "
+        "Talon Ventures.",
+        "Talon Ventures led the company's Series B in 2025.",
+        title="Brisk Labs raises $300 million",
+    )
+    earlier, _ = verdict("Talon Ventures led Brisk Labs' Series B", "Talon Ventures", "fact", both)
+    assert earlier.status == "verified"

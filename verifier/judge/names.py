@@ -509,6 +509,7 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
         return None  # the claim's key is not its lead (a participant of a round someone led)
     terms = lead_terms(q.sentence[span[0] : span[1]])
     rounds = round_marks(q.sentence)
+    named: dict[int, bool] = {}  # page → does it name the claim's round anywhere?
     for ps in passages:
         if ps.context < t.contradict_context:
             continue
@@ -517,7 +518,13 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
         for i, (s, e, _figures) in enumerate(sentences):
             theirs = round_marks(text[s:e])
             if rounds and theirs and not theirs & rounds:
-                continue  # another round's lead
+                page = ps.index.snapshot_id
+                if page not in named:
+                    named[page] = bool(round_marks(ps.index.page_text) & rounds)
+                if named[page]:
+                    continue  # another round's lead
+                # (a page that never names the claim's round speaks of the same round under its own letter:
+                # "a Series E led by X" against "a Series D round led by Y")
             following = text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else ""
             lead = lead_clash(terms, text[s:e], following)
             if lead is not None:
