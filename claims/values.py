@@ -1480,7 +1480,7 @@ _ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (
 _CN_RANK = re.compile(
     r"(?:排名|排在|位列|名列|位居|居)\s*第\s*(?P<c>[一二两三四五六七八九十])(?![\d一二两三四五六七八九十百千万亿季方])"
     # (… 第二大 before its noun, in Chinese or a Latin term: 第二大 AI 加速器供应商)
-    r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*(?:名|大(?=\s?[\u4e00-\u9fffA-Za-z])|高(?=[\u4e00-\u9fff]))"
+    r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*(?:名|大(?=\s?[\u4e00-\u9fffA-Za-z])|高(?=[\u4e00-\u9fff]|[,.;，。；、!?！？)）]|\s|$))"
     r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"
 )
 _EN_ORDINAL = re.compile(

@@ -594,6 +594,9 @@ def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
     assert one("第二次会议").raw == "第二次"  # a session's ordinal stays as it was
     latin = one("全球第二大 AI 加速器供应商")  # … before a Latin term, a space between
     assert (latin.raw, latin.value, latin.unit) == ("第二大", 2.0, "rank")
+    # "the third highest on record", before a clause's end too
+    high = [v for v in parse_values("10月营收为历史第三高，仅次于八月") if v.unit == "rank"]
+    assert [(v.raw, v.value) for v in high] == [("第三高", 3.0)]
 
 
 def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
