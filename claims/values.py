@@ -468,6 +468,8 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
         # (Chinese text around it is no part of it: "主要系XH-800系列")
         re.compile(r"(?<![A-Za-z0-9_.$-])(?!FY|CVE|ISO)[A-Z]{2,4}[-‑]\d{2,5}[A-Z]{0,2}(?![A-Za-z0-9_.%-]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])o[1-9](?:[-‑](?:mini|pro|preview|high))?(?![\w.])"),
+        # a CamelCase product name joined to its generation by a hyphen (HengChuan-2, DeepMind-3), whatever family
+        re.compile(r"(?<![A-Za-z0-9_.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+[-‑]\d{1,2}(?![\w.%-]|\s*%)"),
     )
     # a first-character look-ahead lets the engine skip positions (claims.prescan); not for the one
     # starting with \d: there the engine's own digit scan is as fast
@@ -495,6 +497,7 @@ _VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
     re.compile(r"v\d"),  # v1.2
     re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
     re.compile(r"o[1-9]"),  # o1, o3-mini
+    re.compile(r"[a-z][-‑]\d"),  # HengChuan-2: a small letter, a hyphen, a digit
 )
 
 

@@ -139,6 +139,9 @@ def test_dates_and_relative_dates(text: str, value: str, qualifier: str) -> None
         ("E2B、E4B、26B MoE 和 31B Dense", ["E2B", "E4B", "26B MoE", "31B Dense"]),
         ("Gemma 4 9B 和 Gemma 4 27B", ["Gemma 4 9B", "Gemma 4 27B"]),
         ("DeepSeek‑R1 与 KIMI K2", ["DeepSeek-R1", "KIMI K2"]),
+        # a CamelCase name of no known family, joined to its generation (not COVID-19, nor a place's tower)
+        ("up from LumenStar-2's 128K, replaced by LumenStar-3", ["LumenStar-2", "LumenStar-3"]),
+        ("COVID-19 cases in Taipei-101", []),
     ],
 )
 def test_versions(text: str, expected: list[str]) -> None:
