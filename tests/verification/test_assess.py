@@ -1932,3 +1932,19 @@ def test_the_lead_of_the_one_round_a_page_names_under_another_letter() -> None:
     )
     earlier, _ = verdict("Talon Ventures led Brisk Labs' Series B", "Talon Ventures", "fact", both)
     assert earlier.status == "verified"
+
+
+def test_a_count_column_beside_an_amount_column_is_not_in_its_unit() -> None:
+    p = page(
+        "獲批項目按類別劃分如下：",
+        ("類別 | 獲批項目數目 | 資助額（百萬港元）", "th"),
+        ("大學 | 21 | 205.5", "td"),
+        ("初創企業 | 12 | 118.0", "td"),
+        title="創科資助計劃第三輪結果",
+    )
+    swapped, _ = verdict("創科資助計劃第三輪共批出33個項目：大學項目12個、初創企業項目21個", "12個", "count", p)
+    assert swapped.status == "contradicted"
+    right, _ = verdict("創科資助計劃第三輪共批出33個項目：大學項目21個、初創企業項目12個", "21個", "count", p)
+    assert right.status == "verified"
+    money, _ = verdict("初創企業合共獲資助1.18億港元", "1.18億港元", "money", p)
+    assert money.status == "verified"

@@ -235,6 +235,8 @@ def _cell_unit(row: str, v: Value, declared: tuple[float, str], by_column: tuple
 
 # a header cell naming a unit of its own, a unit that is no amount's ("规划算力（EFLOPS）", "IT负载（MW）")
 _OWN_UNIT = re.compile(r"[（(]\s*[A-Za-z%/]{1,12}\s*[）)]")
+# … or a header counting things, whose cells are no amount ("獲批項目數目" beside "資助額（百萬港元）")
+_COUNTS_HEADER = re.compile(r"数目|數目|数量|數量|个数|個數|家数|家數|人数|人數|件数|件數|\bnumber of\b|\bno\. of\b|\bcount\b", re.I)
 _ColumnUnit = tuple[tuple[float, str] | None, bool]  # a header cell's declared unit; whether it names another
 
 
@@ -242,7 +244,7 @@ _ColumnUnit = tuple[tuple[float, str] | None, bool]  # a header cell's declared 
 def _column_units(head_cells: tuple[str, ...]) -> tuple[_ColumnUnit, ...]:
     """Each header cell's declared unit and whether it names a unit of its own that is no amount's, when the
     header gives units column by column ("规划算力（EFLOPS） | 总投资（亿元）"); else ()."""
-    units = tuple((declared_unit(c), _OWN_UNIT.search(c) is not None) for c in head_cells)
+    units = tuple((declared_unit(c), _OWN_UNIT.search(c) is not None or _COUNTS_HEADER.search(c) is not None) for c in head_cells)
     # (a unit over the label column, "(Billions of yen) | Q2 FY2026 | …", is the whole table's)
     if units[:1] and units[0][0] is not None:
         return ()
