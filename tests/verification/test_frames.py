@@ -696,3 +696,14 @@ def test_this_weeks_total_is_not_contradicted_by_the_years_total_so_far() -> Non
     week = page("据统计，本周国内机器人领域融资总额超过90亿元。", title="本周融资盘点")
     wrong, _ = verdict("据统计，本周国内机器人领域融资总额超过30亿元", "30亿元", "money", week)
     assert wrong.status == "contradicted"
+
+
+def test_the_writers_own_estimate_is_answered_only_by_a_pages_forecast() -> None:
+    p = page("Marlow said the project will cost about US$4.2 billion in total, making it one of the largest single AI "
+             "data center investments announced in Asia.", title="Marlow breaks ground on AI data center campus")
+    d, _ = verdict("我们估计今年亚洲AI数据中心投资总额将突破200亿美元", "200亿美元", "money", p)
+    assert d.status == "unverified"
+    ahead = page("Analysts expect total AI data centre investment in Asia to reach about US$12 billion this year.",
+                 title="Asia AI data centre outlook")
+    wrong, _ = verdict("我们估计今年亚洲AI数据中心投资总额将突破200亿美元", "200亿美元", "money", ahead)
+    assert wrong.status == "contradicted"

@@ -881,8 +881,14 @@ def claim_frame(
 _SIGNS = {"+": 1, "＋": 1, "-": -1, "−": -1, "–": -1}
 
 
-# a clause that places its figure in the year to come
-_LATER = re.compile(r"明年|来年|來年|下一年|\bnext (?:fiscal )?year\b|\bthe coming year\b", re.I)
+# a clause that places its figure in the year to come, or gives it as the writer's own estimate ("我们估计今年…将
+# 突破300亿美元", "we expect …"): a forecast, which only a page's own forecast answers
+_LATER = re.compile(
+    r"明年|来年|來年|下一年|\bnext (?:fiscal )?year\b|\bthe coming year\b"
+    r"|(?:我们|我們|笔者|筆者)\s*(?:估计|估計|预计|預計|预期|預期|预测|預測|判断|判斷)"
+    r"|\bwe (?:estimate|expect|forecast|project|reckon)\b|\bour (?:estimate|forecast|projection)s?\b",
+    re.I,
+)
 
 
 # a clause that places its figure in an earlier time: it may be met by a page's earlier level
