@@ -8,6 +8,7 @@ from claims.values import parse_values
 from verifier.judge import assess_claim
 from verifier.judge.matching import build_index, build_query
 from verifier.judge.rules import SourceStatus, decide
+from verifier.judge.statements import clause_partners
 
 
 def page(*paragraphs: str | tuple[str, str], title: str = "Benchmark report", published: str | None = None):  # type: ignore[no-untyped-def]
@@ -1948,3 +1949,21 @@ def test_a_count_column_beside_an_amount_column_is_not_in_its_unit() -> None:
     assert right.status == "verified"
     money, _ = verdict("初創企業合共獲資助1.18億港元", "1.18億港元", "money", p)
     assert money.status == "verified"
+
+
+def test_a_traditional_claims_figure_is_found_in_its_own_sentence_and_anchored_by_its_partner() -> None:
+    p = page(
+        "Lintech Data held a groundbreaking ceremony for its 180MW AI campus in Kaohsiung on Monday.",
+        "Lintech said the project will cost about NT$92 billion (US$2.9 billion) in total, making it one of the "
+        "largest projects announced in Taiwan this year.",
+        title="Lintech Data breaks ground on Kaohsiung AI campus",
+    )
+    sentence = "林泰數據（Lintech Data）11月24日在高雄舉行AI資料中心動土典禮，園區總規劃容量180兆瓦，總投資約新台幣920億元（約29億美元）。"
+    d, a = verdict(sentence, "29億美元", "money", p)
+    assert d.status == "verified"
+    assert a.evidence[0].matched_value == "US$2.9 billion"
+    # the query's figures are written as its sentence's view writes them: the figure beside it anchors it
+    values = [v for v in parse_values(sentence, default_year=2026) if v.raw == "29億美元"]
+    q = build_query(kind="money", sentence=sentence, key_text="29億美元", key_start=sentence.find("29億美元"), values=values)
+    assert q.values[0].raw == "29亿美元" and q.sentence.find(q.values[0].raw) == sentence.find("29億美元")
+    assert [v.raw for v in clause_partners(q.sentence, q.values[0])] == ["新台币920亿"]

@@ -604,6 +604,8 @@ def build_query(
         if prev is None or (c.in_key, c.near) > (prev.in_key, prev.near):
             merged[c.terms] = c
     names = split_names(key_text) if kind in {"fact", "version"} else ()
+    # the figures as the sentence's view writes them ("59億美元" reads "59亿美元"), so that each is found in it
+    values = [v if (raw := _view(v.raw)) == v.raw else replace(v, raw=raw) for v in values]
     return ClaimQuery(
         kind=kind,
         sentence=sentence,
