@@ -1485,6 +1485,8 @@ _CN_RANK = re.compile(
     # (… 第二大 before its noun, in Chinese or a Latin term: 第二大 AI 加速器供应商)
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*(?:名|大(?=\s?[\u4e00-\u9fffA-Za-z])|高(?=[\u4e00-\u9fff]|[,.;，。；、!?！？)）]|\s|$))"
     r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"
+    # a record ("创历史新高", "单季历史新高"): the first of all, against which 第二高 is another rank
+    r"|(?P<record>历史新高|歷史新高)"
 )
 _EN_ORDINAL = re.compile(
     r"(?<![\w.,-])(?:(\d{1,4})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))"
@@ -1604,8 +1606,10 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             continue  # "one second later", "a second": the unit of time
         rank = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
         yield Value(text[m.start() : m.end()], float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
-    for m in _CN_RANK.finditer(text) if "第" in text or "前" in text else ():
-        if m.group("c") or m.group("c2"):
+    for m in _CN_RANK.finditer(text) if "第" in text or "前" in text or "新高" in text else ():
+        if m.group("record"):
+            yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)
+        elif m.group("c") or m.group("c2"):
             digit = m.group("c") or m.group("c2")
             rank_value = cn_number(digit) or 0
             start = m.start("c") - 1 if m.group("c") else m.start()

@@ -600,6 +600,9 @@ def test_a_chinese_ordinal_before_a_superlative_is_a_rank() -> None:
     # "the third highest on record", before a clause's end too
     high = [v for v in parse_values("10月营收为历史第三高，仅次于八月") if v.unit == "rank"]
     assert [(v.raw, v.value) for v in high] == [("第三高", 3.0)]
+    # a record is the first of all
+    record = [v for v in parse_values("第三季营收创单季历史新高") if v.unit == "rank"]
+    assert [(v.raw, v.value) for v in record] == [("历史新高", 1.0)]
 
 
 def test_a_number_word_counts_a_plural_noun_up_to_four_words_on() -> None:
