@@ -1454,7 +1454,9 @@ _EN_TIMES = re.compile(
     r"|what|more|less|higher|lower|larger|greater|bigger|smaller|faster|slower|over|last|a\s+year|from"
     # a valuation or a coverage: "42 times forward earnings", "3.6 times EBITDA", "12 times oversubscribed"
     r"|(?:forward\s+|trailing\s+|next\s+year'?s\s+|annual\s+|adjusted\s+|core\s+|underlying\s+)?(?:earnings|sales|revenues?|ebitda|ebit|book(?:\s+value)?"
-    r"|profits?|cash\s+flows?|oversubscribed|subscribed|covered))\b)",
+    r"|profits?|cash\s+flows?|oversubscribed|subscribed|covered))\b"
+    # … or a name's possession: "roughly four times Vega 3.0's 256K", "twice Nvidia's"
+    r"|\s+(?-i:[A-Z])[\w.\-]*(?:\s+[\w.\-]+){0,2}['’]s\b)",
     re.I,
 )
 _EN_HALF = re.compile(r"\b(?:halv(?:e[sd]?|ing)|(?:by|in) half|half of)\b", re.I)

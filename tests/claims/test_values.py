@@ -319,6 +319,12 @@ def test_a_quarter_of_a_year_said_relative_to_the_reports() -> None:
     assert [v.value for v in parse_values("预计明年第二季度交付，去年四季度下滑", default_year=2026)] == ["2027-Q2", "2025-Q4"]
 
 
+def test_a_multiple_of_a_names_figure() -> None:
+    got = [(v.raw, v.value, v.unit) for v in parse_values("a window of 2 million tokens, roughly eight times Orbit 4's 256K")]
+    assert ("eight times", 8.0, "x") in got
+    assert all(v.unit != "x" for v in parse_values("she checks it four times a day"))
+
+
 def test_a_quarter_written_without_du_and_never_a_season() -> None:
     assert [v.value for v in parse_values("首期预计2028年第2季启用，第3季营收季增14.2%", default_year=2026)] == ["2028-Q2", "2026-Q3", 14.2]
     assert all(v.kind != "date" for v in parse_values("2026年第三季节目", default_year=2026)[1:])

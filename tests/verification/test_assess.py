@@ -1967,3 +1967,14 @@ def test_a_traditional_claims_figure_is_found_in_its_own_sentence_and_anchored_b
     q = build_query(kind="money", sentence=sentence, key_text="29億美元", key_start=sentence.find("29億美元"), values=values)
     assert q.values[0].raw == "29亿美元" and q.sentence.find(q.values[0].raw) == sentence.find("29億美元")
     assert [v.raw for v in clause_partners(q.sentence, q.values[0])] == ["新台币920亿"]
+
+
+def test_a_multiple_of_the_predecessors_figure_is_read_with_its_clause() -> None:
+    p = page(
+        "Orbit 5 supports a context window of 2 million tokens, roughly eight times Orbit 4's 256K.",
+        title="Introducing Orbit 5",
+    )
+    wrong, _ = verdict("The 2M-token context window is roughly 4 times its predecessor's", "4 times", "count", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("The 2M-token context window is roughly 8 times its predecessor's", "8 times", "count", p)
+    assert right.status == "verified"

@@ -719,7 +719,7 @@ _REASON_AFTER = re.compile(r",?\s(?:as|because|amid|since)\s+(?!of\b|much\b|many
 
 # words that say when or compared with what, not what is measured (the period is read apart)
 FRAME_NEUTRAL = frozenset(
-    ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate"]
+    ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate", "predece"]
     # the class of the subject (这家公司, "the firm") names who, not what is measured
     + ["compan", "firm", "corpora", "incorpo"]
     # months say when ("Jan-Oct revenue"), as years do (not "mar"/"march": Mars and a march are things)

@@ -1544,7 +1544,10 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     # (… and so is a garbled unit's, the only figure of its kind in its clause: "the M7 Rack72, which packs 72
     # accelerators and draws about 132 kW" against 132 MW)
     unit_slip = st.comparison.detail == "unit" and st.alone
-    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip else st.match
+    # (… and so is a multiple's, the only one of its clause: it multiplies the clause's measure, "a context window
+    # of 1 million tokens, roughly four times Vega 3.0's", whose segment holds only its base)
+    multiple = claimed.unit == "x" and st.value.unit == "x" and st.alone
+    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip or multiple else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
