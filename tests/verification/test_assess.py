@@ -1978,3 +1978,16 @@ def test_a_multiple_of_the_predecessors_figure_is_read_with_its_clause() -> None
     assert wrong.status == "contradicted"
     right, _ = verdict("The 2M-token context window is roughly 8 times its predecessor's", "8 times", "count", p)
     assert right.status == "verified"
+
+
+def test_a_figure_the_page_gives_another_version_of_the_family_does_not_support() -> None:
+    p = page(
+        "Lumen 5 costs $2 per million input tokens and $8 per million output tokens, compared with $3 and $12 "
+        "for Lumen 4.2.",
+        title="Kairo launches Lumen 5",
+    )
+    sentence = "Lumen 5, which replaces Lumen 4.5 as the default, costs less than before, although output still runs $12 per million tokens."
+    d, _ = verdict(sentence, "$12", "money", p)
+    assert d.status != "verified"
+    ok, _ = verdict("Lumen 4.2's output price was $12 per million tokens.", "$12", "money", p)
+    assert ok.status == "verified"

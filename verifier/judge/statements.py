@@ -1018,7 +1018,8 @@ def aligned_statements(
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
                         or (g.earlier_column and not _dated(frame.periods) and frame.role is None and not frame.looks_back),
                         stale=g.stale,
-                        unclaimed_row=g.table_row and _unclaimed_model_row(p.text, subjects, idx.title),
+                        unclaimed_row=_unclaimed_model_row(p.text, subjects, idx.title) if g.table_row
+                        else _other_version_said(g.segment, subjects, idx.title),
                         span=g.span,
                         frame_weight=frame_weight,
                     )
@@ -1147,6 +1148,23 @@ def _unclaimed_model_row(row: str, subjects: Sequence[str], title: str) -> bool:
         return False
     titled = compact(title)
     return not any(re.search(rf"{re.escape(m)}(?![0-9a-z.])", titled) for m in models)
+
+
+def _other_version_said(segment: str, subjects: Sequence[str], title: str) -> bool:
+    """Does a figure's own segment give it to a versioned name of a family the claim's sentence names, at a
+    version neither the sentence nor the page's title names ("$3.75 and $15 for Orrin 3.2" for a sentence on
+    Orrin 3.5 and Orrin 3.1)?"""
+    if not subjects or not any(ch.isdigit() for ch in segment):
+        return False
+    models = [compact(n) for n in split_names(segment) if re.search(r"\d", n)]
+    if not models:
+        return False
+    families = {_family_head(s) for s in subjects}
+    titled = compact(title)
+    return any(
+        m not in subjects and _family_head(m) in families and not re.search(rf"{re.escape(m)}(?![0-9a-z.])", titled)
+        for m in models
+    )
 
 
 @lru_cache(maxsize=4096)
