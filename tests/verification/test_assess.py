@@ -1991,3 +1991,14 @@ def test_a_figure_the_page_gives_another_version_of_the_family_does_not_support(
     assert d.status != "verified"
     ok, _ = verdict("Lumen 4.2's output price was $12 per million tokens.", "$12", "money", p)
     assert ok.status == "verified"
+
+
+def test_growth_on_the_quarter_against_the_pages_growth_on_the_year() -> None:
+    p = page(
+        "期內，雲端服務收益為人民幣1,842.0百萬元，按年增長27.3%，佔集團收益約三成。數據中心收益按年增長11.6%。",
+        title="某數據中心集團公布中期業績",
+    )
+    wrong, _ = verdict("業務方面，雲端服務收益為人民幣18.42億元，按季增長27.3%", "27.3%", "percent", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")
+    right, _ = verdict("業務方面，雲端服務收益為人民幣18.42億元，按年增長27.3%", "27.3%", "percent", p)
+    assert right.status == "verified"

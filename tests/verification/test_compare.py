@@ -10,6 +10,7 @@ from claims.model import Value
 from claims.values import parse_values
 from verifier.judge.compare import (
     compare_values,
+    far_coarser,
     normalise_version,
     same_digits,
     significant_digits,
@@ -331,3 +332,11 @@ def test_computing_power_is_one_quantity_across_its_prefixes() -> None:
     assert compare_values(c, b).outcome == "disagree"  # the same digits at another prefix: a slip
     (d,) = parse_values("900 TFLOPS")
     assert compare_values(a, d).outcome == "incomparable"  # other digits at another prefix: another chip's
+
+
+def test_a_far_coarser_page_figure_cannot_confirm_the_claims_digits() -> None:
+    claimed = parse_values("按季增长34.6%")[0]
+    assert far_coarser(claimed, parse_values("约三成")[0])
+    assert not far_coarser(claimed, parse_values("34.6%")[0])
+    assert not far_coarser(parse_values("$2.41 billion")[0], parse_values("$2.4 billion")[0])  # one digit rounded
+    assert not far_coarser(parse_values("约三成")[0], parse_values("34.6%")[0])  # the claim may round

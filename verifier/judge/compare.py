@@ -367,6 +367,20 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     return Comparison("disagree", detail)
 
 
+_COARSER = 50  # a page figure this many times coarser than the claim's says nothing of its digits
+
+
+def far_coarser(claimed: Value, found: Value) -> bool:
+    """Is ``found`` written far coarser than the claim ("约三成" against 34.6%, "about $600 million" against
+    $612 million)? Such a figure agrees only within its own precision: it cannot confirm the claim's digits."""
+    try:
+        if float(claimed.value) == float(found.value):
+            return False
+    except (TypeError, ValueError):
+        return False
+    return _precision(found) >= _COARSER * _precision(claimed)
+
+
 # 元 alone is the yuan of the mainland, Taiwan's dollar or Hong Kong's, by where it is written; the reader
 # calls it CNY when nothing names another. A claim's amount written so meets any of the three: its currency
 # is unknown, not the mainland's (a Taiwanese report's "營收182.45億元" against "新臺幣仟元" cells). A page's

@@ -718,6 +718,8 @@ _REASON_AFTER = re.compile(r",?\s(?:as|because|amid|since)\s+(?!of\b|much\b|many
 
 
 # words that say when or compared with what, not what is measured (the period is read apart)
+# the base of a change written as a word of its own (Hong Kong's 按季 / 按年, 同比 / 环比)
+_BASE_WORDS = frozenset({"按季", "按年", "按月", "按季度", "按年度", "同比", "环比", "同期"})
 FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate", "predece"]
     # the class of the subject (这家公司, "the firm") names who, not what is measured
@@ -748,6 +750,8 @@ def _measure_concept(terms: frozenset[str], src: str, name_words: set[str]) -> b
         return False  # "1bn" of RMB3.1bn: a piece of a figure, not what it measures
     if _UP.fullmatch(src) or _DOWN.fullmatch(src):
         return False  # rose / fell: the direction, compared apart (ClaimFrame.direction)
+    if src in _BASE_WORDS:
+        return False  # 按季 / 按年: the base of a change, compared apart (basis_marks), not what it measures
     if has_han(low) and any(low in w for w in name_words if has_han(w)):
         return False  # a piece of a Chinese name (深度 of 深度求索)
     return bool(src) and low not in name_words and low not in value_words() and not terms <= FRAME_NEUTRAL

@@ -10,6 +10,7 @@ from claims.model import Value
 from verifier.judge.compare import (
     Comparison,
     compare_values,
+    far_coarser,
     is_vague,
     same_digits,
     significant_digits,
@@ -499,6 +500,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
             (pv, c) for pv, c in comparisons
             if c.agrees and not other_things
             and (c.detail != "vague" or is_vague(pv) or nouns_agree(claimed, pv))
+            and not (c.detail == "within_precision" and far_coarser(claimed, pv))
             and not (c.detail == "bound" and pv.qualifier in {"=", "~"} and claimed.unit != "rank")
         ]
         bound_agree = [pv for pv, _ in agree if nouns_agree(claimed, pv)]

@@ -32,6 +32,7 @@ from verifier.judge.compare import (
     compare_values,
     counts_other_things,
     date_precision,
+    far_coarser,
     is_vague,
     met_families,
     significant_digits,
@@ -1448,6 +1449,11 @@ def _partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Seque
     return False
 
 
+def _coarser_figure(claimed: Value, st: Statement) -> bool:
+    """A page figure that agrees only within its own far coarser precision ("约三成" for 34.6%)."""
+    return st.comparison.detail == "within_precision" and claimed.kind != "date" and far_coarser(claimed, st.value)
+
+
 def _coarser_date(claimed: Value, found: Value) -> bool:
     """A page date less precise than the claim's (2026 for 2026-06-20) does not confirm it."""
     return claimed.kind == "date" and date_precision(found.value) < date_precision(claimed.value)
@@ -1478,6 +1484,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and (not st.foreign or st.same_end)
         and not _nouns_clash(claimed, st.value)
         and not _coarser_date(claimed, st.value)
+        and not _coarser_figure(claimed, st)
         and not st.other_event
         # many dates on a page: the event's own sentence (or the same period's end: "the quarter ended …")
         and (claimed.kind != "date" or st.names_near or st.same_end)
@@ -1508,6 +1515,8 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level or st.other_event:
         return False
+    if _coarser_figure(claimed, st):
+        return False  # "约三成" says nothing of 34.6%
     if st.other_column or st.rival_column or st.unclaimed_row or st.change_for_share:
         return False  # the "Cached input" price is not the input price; Pellmark K4's column is not Corvane's
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
