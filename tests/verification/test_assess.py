@@ -2002,3 +2002,13 @@ def test_growth_on_the_quarter_against_the_pages_growth_on_the_year() -> None:
     assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")
     right, _ = verdict("業務方面，雲端服務收益為人民幣18.42億元，按年增長27.3%", "27.3%", "percent", p)
     assert right.status == "verified"
+
+
+def test_the_amount_of_the_one_round_a_page_names_under_another_letter() -> None:
+    p = page("上海机器人公司星枢智能宣布完成15亿元人民币B轮融资，本轮由某资本领投。", title="星枢智能完成15亿元B轮融资")
+    amount, _ = verdict("Shanghai robot maker Xingshu raised RMB 1.5 billion in a Series C", "RMB 1.5 billion", "money", p)
+    assert amount.status == "verified"
+    # a page that names both rounds keeps each round's amount to itself
+    both = page("星枢智能宣布完成15亿元人民币B轮融资。", "此前公司于2025年完成6亿元C轮融资。", title="星枢智能完成融资")
+    other, _ = verdict("Shanghai robot maker Xingshu raised RMB 1.5 billion in a Series C", "RMB 1.5 billion", "money", both)
+    assert other.status != "verified"

@@ -66,6 +66,7 @@ from verifier.judge.frames import (
     periods_conflict,
     previous_clause,
     reaches_level,
+    round_marks,
     segment_span,
     stale_spans,
     trailing_change,
@@ -898,9 +899,17 @@ def aligned_statements(
     multiple = claimed.unit == "x"  # "doubled", 翻了一倍: a page's rise in percent says it too ("up 118%")
     if multiple:
         families = (*families, "percent")
+    claim_rounds = {m for m in frame.periods if m[:1] == "r"}
+    whole_frame = frame
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
+        # a page that never names the claim's round speaks of the same round under its own letter: the round
+        # is judged as the claim's round letter is, not held against every figure of it ("RMB 1.8 billion in a
+        # Series C" against "18亿元人民币B轮融资")
+        frame = whole_frame
+        if claim_rounds and not {f"r{r}" for r in round_marks(idx.page_text)} & claim_rounds:
+            frame = replace(whole_frame, periods=whole_frame.periods - claim_rounds)
         # a page titled with a fiscal period ("Third Quarter Fiscal 2027 Results") reports every quarter in it
         fiscal = frozenset(m for m in period_marks(idx.title) if m == "fiscal" or m.startswith("fy"))
         fiscal_before = year_before(fiscal)  # (for a base "compared with … a year earlier")
