@@ -44,7 +44,7 @@ from storage.evidence import (
 from storage.groups import conflicts_of, index_pending
 from storage.models import Evidence, Verdict
 from storage.verdicts import VerdictUpdate, record_verdict
-from verifier.judge import Assessment, EvidenceDraft, Thresholds, assess_claim
+from verifier.judge import Assessment, EvidenceDraft, Thresholds, assess_claim, read_unsourced
 from verifier.judge.matching import SnapshotIndex, build_index, build_query
 from verifier.judge.rules import Decision, SourceStatus, decide
 from verifier.reading.state import NOT_EVIDENCE
@@ -155,6 +155,8 @@ def evaluate_claim(
                     kept.add(finding, draft)
             # (when another page's backing was all there was, the claim's own pages are read alone)
             assessment = kept if kept.findings else assess_claim(query, usable, thresholds)
+        if not claim.section_cites:
+            assessment = read_unsourced(assessment, claim.key_text)
     decision = decide(status, assessment.findings, checkworthy=claim.checkworthy, threshold=match_threshold)
     return decision, assessment
 

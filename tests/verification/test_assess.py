@@ -2012,3 +2012,22 @@ def test_the_amount_of_the_one_round_a_page_names_under_another_letter() -> None
     both = page("星枢智能宣布完成15亿元人民币B轮融资。", "此前公司于2025年完成6亿元C轮融资。", title="星枢智能完成融资")
     other, _ = verdict("Shanghai robot maker Xingshu raised RMB 1.5 billion in a Series C", "RMB 1.5 billion", "money", both)
     assert other.status != "verified"
+
+
+def test_an_unsourced_claim_is_contradicted_only_by_a_figure_sharing_its_digits() -> None:
+    from verifier.judge import read_unsourced
+    from verifier.judge.evidence import Assessment, EvidenceDraft
+    from verifier.judge.rules import Finding
+
+    def against(found: str, detail: str = "different") -> Assessment:
+        a = Assessment()
+        draft = EvidenceDraft(1, "passage", 0, 7, 0.9, "contradicts", matched_value=found)
+        a.add(Finding("contradicts", 0.9, "value", detail), draft)
+        return a
+
+    assert not read_unsourced(against("42家"), "270").findings  # another quantity of the pages
+    assert read_unsourced(against("720"), "270").findings  # the claim's digits, moved
+    assert read_unsourced(against("4 million", "scale_slip"), "4 亿").findings  # a slip stands
+    p = page("The company employs about 720 people across three sites.", title="Company profile")
+    d, a = verdict("公司员工约270人", "270", "count", p)
+    assert read_unsourced(a, "270").findings == a.findings

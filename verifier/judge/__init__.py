@@ -11,7 +11,7 @@ No I/O here: the CLI, the API and the scheduler load snapshots and claims and ca
 - ``rules``: findings and source status to a verdict with its reason and confidence.
 """
 
-from verifier.judge.assess import assess_claim
+from verifier.judge.assess import assess_claim, read_unsourced
 from verifier.judge.evidence import Assessment, EvidenceDraft, Thresholds
 
-__all__ = ["Assessment", "EvidenceDraft", "Thresholds", "assess_claim"]
+__all__ = ["Assessment", "EvidenceDraft", "Thresholds", "assess_claim", "read_unsourced"]

@@ -171,3 +171,23 @@ def _figure_query(q: ClaimQuery, figure: Value) -> ClaimQuery:
 def _assess_words(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     """A fact read by its own words (names, concepts) and their polarity on the page."""
     return with_polarity(q, assess_fact(q, passages, indexes, t), passages, t)
+
+
+def read_unsourced(assessment: Assessment, key: str) -> Assessment:
+    """The assessment of a claim whose section cites nothing, read against all its report's pages, none of them
+    chosen for it: a page figure that merely differs is another quantity as often as the same one wrongly
+    given, so it contradicts only when it shares the claim's digits (270 and 720, 2024年4月 and April 2025);
+    a slip of its scale, unit, currency, period or pair, and every support, stand as they were."""
+    kept = Assessment()
+    for finding, draft in zip(assessment.findings, assessment.evidence, strict=True):
+        differs = finding.stance == "contradicts" and finding.basis == "value" and finding.detail == "different"
+        if differs and not _digits_shared(draft.matched_value or "", key):
+            continue
+        kept.add(finding, draft)
+    return kept
+
+
+def _digits_shared(found: str, claimed: str) -> bool:
+    """Do two written figures share their digits, one's within the other's (270 / 720, 172% / 127.4%)?"""
+    a, b = set(re.sub(r"\D", "", found).rstrip("0")), set(re.sub(r"\D", "", claimed).rstrip("0"))
+    return bool(a and b) and (a <= b or b <= a)
