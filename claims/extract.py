@@ -198,6 +198,9 @@ def _mask_source_continuations(text: str, links: list[tuple[int, int]], mask: by
             continue
         ps, _pe = _line_bounds(text, prev - 1)
         if ps in source_lines:
+            line_links = [(max(a, s), min(b, e)) for a, b in links if a < e and b > s]
+            if _states_a_measure(text, s, e, line_links):
+                continue  # a claim of its own under the last one's source ("- Q2 guide $7.2–7.6 billion [BW](url)")
             source_lines.add(s)  # chains: a third line under the second
             _mask(mask, s, e)
 

@@ -93,3 +93,18 @@ def test_a_second_source_line_under_a_source_label_is_not_a_claim() -> None:
     claims = extract_claims(parse_report(text, "r.md"))
     assert claims, "the event sentence still yields claims"
     assert not [c for c in claims if "Red Team" in c.key_text or "Assessing" in c.key_text]
+
+
+def test_a_bullet_with_its_own_figure_under_a_source_property_is_a_claim() -> None:
+    text = (
+        "# Weekly log\n\n"
+        "- [[Brisk Memory]]\n"
+        "  - Non-GAAP gross margin 47.2%\n"
+        "    source:: https://www.example.com/brisk-q1-results\n"
+        "  - Q2 guide $5.1–5.5 billion; capex about $9 billion [Example Wire](https://www.example.com/brisk-q1-results)\n"
+        "可信来源：Example Wire (<https://www.example.com/a>)\n"
+        "Example Daily | Title (<https://www.example.com/b>)\n"
+    )
+    keys = [c.key_text for c in extract_claims(parse_report(text, "log.md"))]
+    assert "47.2%" in keys and "$9 billion" in keys and any(k.startswith("$5.1") for k in keys)
+    assert not any("Title" in k or "Example Daily" in k for k in keys)  # a source list's second line claims nothing
