@@ -2031,3 +2031,15 @@ def test_an_unsourced_claim_is_contradicted_only_by_a_figure_sharing_its_digits(
     p = page("The company employs about 720 people across three sites.", title="Company profile")
     d, a = verdict("公司员工约270人", "270", "count", p)
     assert read_unsourced(a, "270").findings == a.findings
+
+
+def test_a_range_written_from_its_middle_with_a_margin() -> None:
+    p = page(
+        "For the third quarter, Brisk expects revenue of $5.3 billion, plus or minus $150 million, and a gross "
+        "margin of 48%.",
+        title="Brisk Memory reports second-quarter results",
+    )
+    d, _ = verdict("Brisk guides Q3 revenue to $5.15–5.45 billion", "5.45 billion", "money", p)
+    assert d.status == "verified"
+    wrong, _ = verdict("Brisk guides Q3 revenue to $5.15–5.65 billion", "5.65 billion", "money", p)
+    assert wrong.status != "verified"

@@ -55,6 +55,7 @@ from verifier.judge.statements import (
     mixed_pair,
     nouns_agree,
     other_range_end,
+    midpoint_range,
     same_range,
     sentence_values,
     speaks_ahead,
@@ -148,7 +149,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if not _stale_support(d):
             kept.add(f, d)
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
-    if not backing and (ranged := same_range(q, claimed, statements)) is not None:
+    if not backing and (ranged := same_range(q, claimed, statements) or midpoint_range(q, claimed, statements)) is not None:
         backing = [ranged]
     found_by_search = _supporting(kept, by_place)
     for st in [*backing[:1], *(st for st in found_by_search if st is not None)]:

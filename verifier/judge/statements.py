@@ -2110,6 +2110,34 @@ def same_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -
     return None
 
 
+_PLUS_MINUS = re.compile(r"\s*,?\s*(?:plus or minus|\+/-|±|上下浮动|上下)\s*")
+
+
+def midpoint_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
+    """A page figure given with its margin ("$7.4 billion plus or minus $200 million") whose two ends are the
+    claim's range ("$7.2–7.6 billion"): the same range, written from its middle."""
+    partner = range_partner(q, claimed)
+    a, b = _number(claimed), _number(partner) if partner is not None else None
+    if a is None or b is None or a == b:
+        return None
+    mid, half = (a + b) / 2, abs(a - b) / 2
+    for st in statements:
+        found = _number(st.value)
+        if found is None or not math.isclose(found, mid, rel_tol=1e-6) or st.match < STRICT_MATCH:
+            continue
+        # (the range's other end shares its words: no sibling of it)
+        if st.other_subject or st.period_conflict or st.stale:
+            continue
+        text = st.passage.text
+        sign = _PLUS_MINUS.match(text, st.value.end)
+        if sign is None:
+            continue
+        margin = next((v for v in st.passage.values if v.start == sign.end()), None)
+        if margin is not None and (m := _number(margin)) is not None and math.isclose(m, half, rel_tol=1e-6):
+            return st
+    return None
+
+
 def other_range_end(q: ClaimQuery, claimed: Value, st: Statement) -> Value | None:
     """The page's range opens at the claim's figure but closes elsewhere ("$14bn–$18bn" against "$14
     billion to $16 billion"), or closes with the figure the claim opens with ("€5m–€2m" against "2
