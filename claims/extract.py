@@ -795,6 +795,8 @@ def _claim(
             value = _in_table_unit(view, s, e, value)
         elif v.kind in {"count", "money"} and _laid_out(view[s:e]):
             value = _in_spaced_table_unit(view, s, value)
+        elif v.kind in {"count", "money"} and not v.unit and (s == 0 or view[s - 1] == "\n") and e - s < 200 and _plain_row(view[s:e]):
+            value = _in_plain_table_unit(view, s, value)  # (a sentence that is a whole short line: cheap to ask)
     else:
         value = Value(key, _fact_value(view[d.start : d.end]), None, "=", d.start, d.end, "fact")
     return ExtractedClaim(
@@ -967,6 +969,47 @@ def _in_spaced_table_unit(view: str, s: int, v: Value) -> Value:
 
 
 _CELL_GAP = re.compile(r" {3,}|\t+|\u3000{2,}")
+
+
+_TOKEN = re.compile(r"\S+")
+_NUMBER_TOKEN = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _plain_row(line: str) -> int:
+    """The cells of a line that is a row of a table pulled from a PDF with single spaces between cells
+    ("玄湖智芯 营业收入 1,420 2,600 4,100": its label cells, then two or more bare numbers), or 0."""
+    tokens = line.split()
+    numbers = 0
+    for token in reversed(tokens):
+        if not _NUMBER_TOKEN.fullmatch(token):
+            break
+        numbers += 1
+    return len(tokens) if numbers >= 2 and len(tokens) - numbers in {1, 2} else 0
+
+
+def _in_plain_table_unit(view: str, s: int, v: Value) -> Value:
+    """A bare number that is a whole cell of such a row, in the unit a caption declares over the block of rows
+    with as many cells and the header line above them ("单位：百万元" / "公司 指标 2025A 2026E 2027E")."""
+    if not isinstance(v.value, float):
+        return v
+    line_start = view.rfind("\n", 0, s) + 1
+    line_end = view.find("\n", s) if view.find("\n", s) >= 0 else len(view)
+    width = _plain_row(view[line_start:line_end])
+    if not width or not any(m.start() + line_start == v.start and m.end() + line_start == v.end for m in _TOKEN.finditer(view[line_start:line_end])):
+        return v
+    top = line_start
+    for _ in range(50):  # up the rows of the block, then its header line of as many cells
+        above = view.rfind("\n", 0, top - 1) + 1 if top > 0 else 0
+        line = view[above : max(above, top - 1)]
+        if top == 0 or not line.strip() or len(line.split()) != width:
+            return v
+        top = above
+        if not _plain_row(line):
+            break  # the header
+    else:
+        return v
+    declared = _caption_unit(view, top)
+    return scaled_to(v, declared) if declared is not None else v
 
 
 def _spaced_cells(view: str, start: int, end: int) -> list[tuple[int, int]]:

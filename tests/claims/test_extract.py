@@ -249,3 +249,20 @@ def test_a_description_of_several_paragraphs_is_the_report_not_an_analysis_lead(
     text = f"The Compute Cycle\nEp. 87\n\n{para}\n\n{para}\n\n{para}\n\nLinks mentioned:\n- Orrin (Reuters): https://example.org/orrin\n"
     facts = [c for c in extract_claims(parse_report(text, "notes.txt")) if c.kind == "fact" and "Castlebar" in c.key_text]
     assert facts and all(c.checkworthy for c in facts)
+
+
+def test_a_table_pulled_from_a_pdf_with_single_spaces_takes_its_captions_unit() -> None:
+    text = (
+        "# 行业周报\n\n"
+        "表1：重点公司盈利预测\n"
+        "单位：百万元\n"
+        "公司 指标 2025A 2026E 2027E\n"
+        "星衡微 营业收入 3,260 5,140 7,020\n"
+        "星衡微 归母净利润 -880 410 1,150\n"
+        "资料来源：某报，https://www.example.com/a\n\n"
+        "公司员工 1,200 人，较去年增加 300 人。\n"
+    )
+    claims = {c.key_text: c for c in extract_claims(parse_report(text, "note.txt"))}
+    assert (claims["5,140"].values[0].value, claims["5,140"].values[0].unit) == (5.14e9, "CNY")
+    assert claims["-880"].values[0].value == -8.8e8 and claims["5,140"].kind == "money"
+    assert claims["1,200 人"].values[0].unit != "CNY"  # prose under the table keeps its own unit
