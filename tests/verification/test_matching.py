@@ -219,3 +219,15 @@ def test_a_header_giving_units_column_by_column_puts_each_cell_in_its_own() -> N
     idx = build_index(snapshot_id=1, source_id=1, url="https://example.org/t", title="t", text=text, passages=passages)
     cells = [(v.value, v.unit) for v in idx.passages[1].values]
     assert cells == [(12.0, "EFLOPS"), (150.0, "MW"), (9.8e9, "CNY")]  # not 12亿元 of computing power
+
+
+def test_a_link_that_closes_its_line_is_where_it_cites_not_what_it_says() -> None:
+    from verifier.judge.matching import build_query
+
+    sentence = "  - HBM4 volume production in the second half of 2027 [Business Wire](https://www.businesswire.com/news/home/2026/en/Results)"
+    q = build_query(kind="date", sentence=sentence, key_text="second half of 2027", key_start=sentence.find("second half"))
+    words = {t for c in q.concepts for t in c.terms}
+    assert not words & {"busines", "wire", "home", "news"} and "volum" in words
+    inline = "[Osprey Cloud](https://www.example.com/osprey) plans a 700 MW campus in Texas"
+    q2 = build_query(kind="count", sentence=inline, key_text="700 MW", key_start=inline.find("700 MW"))
+    assert "Osprey Cloud" in q2.sentence  # a link inside its sentence names its subject, and stays

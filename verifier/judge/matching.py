@@ -515,6 +515,7 @@ _SOURCE_NOTE = re.compile(r"[(（]\s*(?:Sources?|Via|来源|來源|资料来源|
 
 # a bracketed sentence of its own, no figure in it ("(Chinese-language source.)", "(Paywalled.)"): an editor's aside
 _ASIDE = re.compile(r"[(（][^()（）\d\n]{2,60}[.。!！][)）]")
+_TRAILING_LINK = re.compile(r"\[[^\]\n]{1,80}\]\(https?://[^()\s]{1,2000}\)(?=[\s.。;；,，)）]*(?:\n|$))")
 _SOURCE_LINK = re.compile(r"(\[(?:来源|來源|出处|出處|原文|链接|鏈接|source|sources|via|link)\])\([^()\s]{1,2000}\)", re.I)
 
 
@@ -525,6 +526,8 @@ def _blank_citations(sentence: str) -> str:
         sentence = _CITATION.sub(lambda m: " " * len(m.group()), sentence)
         # a source link's target ("[来源](https://…/new/disclosure/detail?…)"): where it cites, not what it says
         sentence = _SOURCE_LINK.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sentence)
+        # … and a link that closes its line, "… $7.2–7.6 billion [Business Wire](https://…)", label and all
+        sentence = _TRAILING_LINK.sub(lambda m: " " * len(m.group()), sentence)
     if ":" in sentence or "：" in sentence:
         sentence = _SOURCE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
     if "://" in sentence:
