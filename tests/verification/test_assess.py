@@ -2043,3 +2043,9 @@ def test_a_range_written_from_its_middle_with_a_margin() -> None:
     assert d.status == "verified"
     wrong, _ = verdict("Brisk guides Q3 revenue to $5.15–5.65 billion", "5.65 billion", "money", p)
     assert wrong.status != "verified"
+
+
+def test_liquid_cooled_racks_meet_their_chinese_words() -> None:
+    p = page("新一代液冷機櫃良率已提升至八成以上，公司預計明年出貨倍增。", title="某伺服器廠法說會")
+    d, _ = verdict("Its chairman said yields on the new liquid-cooled racks are above 80%", "80%", "percent", p)
+    assert d.status == "verified"
