@@ -2049,3 +2049,17 @@ def test_liquid_cooled_racks_meet_their_chinese_words() -> None:
     p = page("新一代液冷機櫃良率已提升至八成以上，公司預計明年出貨倍增。", title="某伺服器廠法說會")
     d, _ = verdict("Its chairman said yields on the new liquid-cooled racks are above 80%", "80%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_batch_meets_its_chinese_word() -> None:
+    p = page(
+        "市經信委公布第二批算力券名單，共42家企業入選，較首批增加12家。",
+        "本批次算力券發放總額度為5億元，單家企業最高2,000萬元。",
+        "首批算力券去年發放3億元，全市智算中心總投資約86億元。",
+        title="某市公布第二批算力券名單",
+    )
+    d, _ = verdict("RMB500m pool for this batch", "RMB500m", "money", p)
+    assert d.status == "verified"
+    from verifier.judge.frames import clause_words
+
+    assert "batch" in clause_words("本批次算力券發放總額度為5億元")
