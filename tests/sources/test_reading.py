@@ -369,3 +369,19 @@ def test_a_link_free_list_among_paragraphs_is_read_on_a_page_without_an_article(
     assert "Revenue of $2.418 billion, up 44% year over year." in page.text
     assert "$2.1 billion" not in page.text
 
+
+
+def test_a_unit_caption_over_a_table_is_kept_for_its_cells() -> None:
+    body = "<p>本公司董事会及全体董事保证本公告内容不存在任何虚假记载。</p>" * 3
+    html = (
+        "<html><head><title>某公司2026年第三季度报告</title></head><body><article><h1>某公司2026年第三季度报告</h1>"
+        f"{body}<h3>主要会计数据</h3><p class='caption'>单位：万元　币种：人民币</p>"
+        "<table><tr><th>项目</th><th>本报告期</th><th>年初至报告期末</th></tr>"
+        "<tr><td>营业收入</td><td>1,286,452.37</td><td>3,147,905.18</td></tr>"
+        "<tr><td>净利润</td><td>98,315.64</td><td>231,086.92</td></tr></table>"
+        f"{body}</article></body></html>"
+    )
+    page = read_html(html)
+    texts = [(p.kind, page.text[p.start : p.end]) for p in page.passages]
+    at = next(i for i, (kind, _) in enumerate(texts) if kind == "th")
+    assert "单位" in texts[at - 1][1] and "万元" in texts[at - 1][1]

@@ -225,6 +225,7 @@ class _Out(PassageBuilder):
         self.headings = headings  # paragraph → the heading above it in the page
         self.kept = kept  # the main text as trafilatura kept it (normalised)
         self.restored: set[str] = set()
+        self.captions: dict[str, str] = {}  # a table's first row → the unit caption above it (see unit_captions)
 
     def add(self, raw: str, kind: str, page: int | None = None) -> None:
         if kind == "p" and self.headings:
@@ -255,6 +256,31 @@ def rows_with_header_cells(tree: Any) -> frozenset[str]:
     return frozenset(rows)
 
 
+_CAPTION_CHARS = 80  # a unit caption is a short line ("单位：万元　币种：人民币", "(in millions of US dollars)")
+
+
+def unit_captions(tree: Any) -> dict[str, str]:
+    """A table's first row text → the unit caption written right above the table (its ``caption`` or the
+    short block before it: "单位：万元"), which trafilatura drops as boilerplate while the cells need it."""
+    from claims.table_units import declared_unit
+
+    out: dict[str, str] = {}
+    for table in tree.iter("table"):
+        first = next((r for r in table.iter("tr")), None)
+        if first is None:
+            continue
+        cells = [normalise_text(" ".join(c.itertext())) for c in first if c.tag in ("td", "th")]
+        key = " | ".join(c for c in cells if c)
+        caption = next((c for c in table if c.tag == "caption"), None)
+        before = caption if caption is not None else table.getprevious()
+        if before is None or not isinstance(before.tag, str) or before.tag in ("table", "script", "style"):
+            continue
+        text = normalise_text(" ".join(before.itertext()))
+        if key and text and len(text) <= _CAPTION_CHARS and declared_unit(text) is not None:
+            out[key] = text
+    return out
+
+
 def _row_text(row: Any) -> tuple[str, bool]:
     """A table row's cells joined by `` | ``, and whether trafilatura marked a header cell in it."""
     cells: list[str] = []
@@ -275,6 +301,10 @@ def _block(el: Any, kind: str, out: _Out, depth: int) -> None:
     if depth > _MAX_DEPTH:
         out.add(" ".join(el.itertext()), kind)
     elif tag == "table":
+        first = next((r for r in el if r.tag == "row"), None)
+        caption = out.captions.get(_row_text(first)[0]) if first is not None and out.captions else None
+        if caption is not None and caption not in out.kept:
+            out.add(caption, "p")  # the unit its cells are in, which trafilatura dropped
         for row in el:
             if row.tag == "row":
                 _block(row, kind, out, depth + 1)
@@ -324,6 +354,7 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
     published = dateline(tree) or htmldate_of(tree, url)
     own_line = dateline_line(tree)
     head_rows = rows_with_header_cells(tree)
+    captions = unit_captions(tree)
     leaf_divs_to_paragraphs(tree)
     text_lists_to_paragraphs(tree)
     headings = headings_before_paragraphs(tree)
@@ -332,6 +363,7 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
         return _fallback(html)
     kept = normalise_text(" ".join(body.itertext()))
     out = _Out(head_rows, headings, kept + "\n" + title)
+    out.captions = captions
     if title:
         out.add(title, "title")
         out.heading = ""
