@@ -19,7 +19,7 @@ from tests.generalisation.labelled_set import evaluate_set, misses_report
 
 TUNE4 = Path(__file__).resolve().parent.parent / "fixtures" / "tune4"
 
-MIN_ACCURACY = 0.97  # measured 97.5% (77/79) at stop 22; 72.2% when it arrived
+MIN_ACCURACY = 0.98  # measured 98.7% (78/79) at the end of stop 33; measured 97.5% (77/79) at stop 22; 72.2% when it arrived
 MIN_CONTRADICTED_RECALL = 0.96  # measured 96.4% (27/28); 60.7% when it arrived
 MIN_VERIFIED_PRECISION = 1.00  # measured 100% (35/35); 86.7% when it arrived
 
