@@ -497,7 +497,7 @@ _VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
     re.compile(r"v\d"),  # v1.2
     re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
     re.compile(r"o[1-9]"),  # o1, o3-mini
-    re.compile(r"[a-z][-‑]\d"),  # HengChuan-2: a small letter, a hyphen, a digit
+    re.compile(r"[a-z][A-Z][a-z]+[-‑]\d"),  # HengChuan-2: a hump of the CamelCase name, then a hyphen and a digit
 )
 
 
