@@ -2063,3 +2063,14 @@ def test_a_batch_meets_its_chinese_word() -> None:
     from verifier.judge.frames import clause_words
 
     assert "batch" in clause_words("本批次算力券發放總額度為5億元")
+
+
+def test_an_amounts_noun_amount_names_nothing_it_counts() -> None:
+    p = page(
+        "截至10月末，公司在手订单金额超过35亿元，较年初增长约四成。公司前三季度营收18.6亿元。",
+        title="某芯片公司前三季度业绩",
+    )
+    wrong, _ = verdict("截至10月末，公司在手订单不到35亿元", "35亿元", "money", p)
+    assert wrong.status == "contradicted" and wrong.reason in {"wrong_qualifier", "wrong_bound"}
+    right, _ = verdict("截至10月末，公司在手订单超过35亿元", "35亿元", "money", p)
+    assert right.status == "verified"

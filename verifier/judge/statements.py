@@ -270,8 +270,14 @@ _KINDS_OF_PEOPLE = frozenset(
 
 
 def _nouns_clash(claimed: Value, found: Value) -> bool:
-    """Both figures name what they count and share no word: 12 models vs 5 benchmarks."""
-    return bool(claimed.noun and found.noun) and not nouns_agree(claimed, found)
+    """Both figures name what they count and share no word: 12 models vs 5 benchmarks. (An amount's noun
+    "amount" — 订单金额 — names nothing it counts: no clash.)"""
+    if not (claimed.noun and found.noun) or claimed.noun.lower() in _GENERIC_NOUNS or found.noun.lower() in _GENERIC_NOUNS:
+        return False
+    return not nouns_agree(claimed, found)
+
+
+_GENERIC_NOUNS = frozenset({"amount", "sum", "total amount"})
 
 
 def _family_head(name: str) -> str:
