@@ -31,6 +31,7 @@ from verifier.judge.frames import (
     clause_words,
     measure_match,
     noun_terms,
+    periods_conflict,
     span_marks,
     stale_spans,
 )
@@ -530,7 +531,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
         # the passage speaks squarely to the claim, or is one of a page with few figures, and holds one
         strong = [(pv, c) for pv, c in comparisons if c.strong and ps.near >= t.near_share] or ([lone] if lone else [])
         pick = bound_disagree[0] if bound_disagree else (strong[0] if strong else None)
-        if pick is not None and claim_spans and (spans := span_marks(ps.passage.text)) and not spans & claim_spans:
+        if pick is not None and claim_spans and periods_conflict(claim_spans, span_marks(ps.passage.text)):
             continue  # the year's total so far says nothing against this week's
         if pick is not None:
             pv, c = pick

@@ -1163,7 +1163,12 @@ def _unclaimed_model_row(row: str, subjects: Sequence[str], title: str) -> bool:
     if not models or {compact(s) for s in subjects} & set(models):
         return False
     titled = compact(title)
-    return not any(re.search(rf"{re.escape(m)}(?![0-9a-z.])", titled) for m in models)
+    return not any(_titled(m, titled) for m in models)
+
+
+def _titled(model: str, titled: str) -> bool:
+    """Does the page's compact title name ``model`` (compact), not a longer version of it ("aster4" in "aster4.5")?"""
+    return re.search(rf"{re.escape(model)}(?![0-9a-z.])", titled) is not None
 
 
 def _other_version_said(segment: str, subjects: Sequence[str], title: str) -> bool:
@@ -1177,10 +1182,7 @@ def _other_version_said(segment: str, subjects: Sequence[str], title: str) -> bo
         return False
     families = {_family_head(s) for s in subjects}
     titled = compact(title)
-    return any(
-        m not in subjects and _family_head(m) in families and not re.search(rf"{re.escape(m)}(?![0-9a-z.])", titled)
-        for m in models
-    )
+    return any(m not in subjects and _family_head(m) in families and not _titled(m, titled) for m in models)
 
 
 @lru_cache(maxsize=4096)

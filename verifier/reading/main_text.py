@@ -219,13 +219,15 @@ def headings_before_paragraphs(tree: Any) -> dict[str, tuple[str, str]]:
 
 
 class _Out(PassageBuilder):
-    def __init__(self, head_rows: frozenset[str], headings: dict[str, tuple[str, str]], kept: str) -> None:
+    def __init__(
+        self, head_rows: frozenset[str], headings: dict[str, tuple[str, str]], kept: str, captions: dict[str, str]
+    ) -> None:
         super().__init__()
         self.head_rows = head_rows
         self.headings = headings  # paragraph → the heading above it in the page
         self.kept = kept  # the main text as trafilatura kept it (normalised)
         self.restored: set[str] = set()
-        self.captions: dict[str, str] = {}  # a table's first row → the unit caption above it (see unit_captions)
+        self.captions = captions  # a table's first row → the unit caption above it (see unit_captions)
 
     def add(self, raw: str, kind: str, page: int | None = None) -> None:
         if kind == "p" and self.headings:
@@ -251,9 +253,14 @@ def rows_with_header_cells(tree: Any) -> frozenset[str]:
         tr = th.getparent()
         if tr is None or tr.tag != "tr":
             continue
-        cells = [normalise_text(" ".join(c.itertext())) for c in tr if c.tag in ("td", "th")]
-        rows.add(" | ".join(c for c in cells if c))
+        rows.add(_html_row_text(tr))
     return frozenset(rows)
+
+
+def _html_row_text(tr: Any) -> str:
+    """An HTML table row's cells joined by `` | `` (as trafilatura's rows are read: ``_row_text``)."""
+    cells = [normalise_text(" ".join(c.itertext())) for c in tr if c.tag in ("td", "th")]
+    return " | ".join(c for c in cells if c)
 
 
 _CAPTION_CHARS = 80  # a unit caption is a short line ("单位：万元　币种：人民币", "(in millions of US dollars)")
@@ -266,11 +273,10 @@ def unit_captions(tree: Any) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for table in tree.iter("table"):
-        first = next((r for r in table.iter("tr")), None)
+        first = next(table.iter("tr"), None)
         if first is None:
             continue
-        cells = [normalise_text(" ".join(c.itertext())) for c in first if c.tag in ("td", "th")]
-        key = " | ".join(c for c in cells if c)
+        key = _html_row_text(first)
         caption = next((c for c in table if c.tag == "caption"), None)
         before = caption if caption is not None else table.getprevious()
         if before is None or not isinstance(before.tag, str) or before.tag in ("table", "script", "style"):
@@ -362,8 +368,7 @@ def read_html(html: str, url: str | None = None, *, fast: bool = FAST) -> PageTe
     if body is None:
         return _fallback(html)
     kept = normalise_text(" ".join(body.itertext()))
-    out = _Out(head_rows, headings, kept + "\n" + title)
-    out.captions = captions
+    out = _Out(head_rows, headings, kept + "\n" + title, captions)
     if title:
         out.add(title, "title")
         out.heading = ""
