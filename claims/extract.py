@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import accumulate
 from operator import attrgetter
 
 from claims.antecedents import antecedent
@@ -184,9 +185,13 @@ def _mask_source_continuations(text: str, links: list[tuple[int, int]], mask: by
     """A line with a link right under a source line continues the source list ("可信来源：A (<url>)\n
     B | Title (<url>)"): it names a page, it claims nothing."""
     source_lines = {m.start() for m in _SOURCE_LINE.finditer(text)}
-    for start, _end in sorted(links):
+    ordered = sorted(links)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))  # the furthest end of the links up to each one
+    stating: set[int] = set()  # lines read already and found to state a figure of their own
+    for at, (start, _end) in enumerate(ordered):
         s, e = _line_bounds(text, start)
-        if s in source_lines:
+        if s in source_lines or s in stating:
             continue
         prev = s - 1
         while prev > 0:
@@ -198,11 +203,26 @@ def _mask_source_continuations(text: str, links: list[tuple[int, int]], mask: by
             continue
         ps, _pe = _line_bounds(text, prev - 1)
         if ps in source_lines:
-            line_links = [(max(a, s), min(b, e)) for a, b in links if a < e and b > s]
-            if _states_a_measure(text, s, e, line_links):
+            if _states_a_measure(text, s, e, _line_links(ordered, starts, reach, at, s, e)):
+                stating.add(s)
                 continue  # a claim of its own under the last one's source ("- Q2 guide $7.2–7.6 billion [BW](url)")
             source_lines.add(s)  # chains: a third line under the second
             _mask(mask, s, e)
+
+
+def _line_links(
+    ordered: list[tuple[int, int]], starts: list[int], reach: list[int], at: int, s: int, e: int
+) -> list[tuple[int, int]]:
+    """The links of the line ``[s, e)`` (clipped to it, merged and in order), link ``at`` of ``ordered`` being one of
+    them: those starting on the line, and the earlier ones reaching into it (found by their running furthest end,
+    without a scan of every link before)."""
+    found = ordered[bisect_left(starts, s, hi=at + 1) : bisect_left(starts, e, lo=at)]
+    k = bisect_left(starts, s, hi=at + 1) - 1
+    while k >= 0 and reach[k] > s:
+        if ordered[k][1] > s:
+            found.append(ordered[k])
+        k -= 1
+    return _merged([(max(a, s), min(b, e)) for a, b in found])
 
 
 def noise_mask(report: ParsedReport, view: str) -> bytearray:
@@ -992,10 +1012,9 @@ def _in_plain_table_unit(view: str, s: int, v: Value) -> Value:
     with as many cells and the header line above them ("单位：百万元" / "公司 指标 2025A 2026E 2027E")."""
     if not isinstance(v.value, float):
         return v
-    line_start = view.rfind("\n", 0, s) + 1
-    line_end = view.find("\n", s) if view.find("\n", s) >= 0 else len(view)
+    line_start, line_end = _line_bounds(view, s)
     width = _plain_row(view[line_start:line_end])
-    if not width or not any(m.start() + line_start == v.start and m.end() + line_start == v.end for m in _TOKEN.finditer(view[line_start:line_end])):
+    if not width or not any(m.span() == (v.start, v.end) for m in _TOKEN.finditer(view, line_start, line_end)):
         return v
     top = line_start
     for _ in range(50):  # up the rows of the block, then its header line of as many cells

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 __all__ = ["is_latex", "latex_view"]
 
@@ -143,8 +144,10 @@ def _table_rows(text: str) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=16)
 def latex_view(text: str) -> str:
-    """``text`` with its LaTeX markup read as plain text, one character for one (see the module's doc)."""
+    """``text`` with its LaTeX markup read as plain text, one character for one (see the module's doc). Cached:
+    a report is parsed, then its claims are read, from the same view."""
     if not is_latex(text):
         return text
     view = _sub(_COMMENT, text, lambda m: _blank(m.group(0)))
@@ -157,7 +160,8 @@ def latex_view(text: str) -> str:
                 line = m.group(0).replace("\\title{", "#      ", 1)
             else:
                 line = m.group(0).replace("\\date{", "Date: ", 1)
-            line = line[: line.rstrip().rfind("}")] + " " + line[line.rstrip().rfind("}") + 1 :]
+            close = line.rstrip().rfind("}")
+            line = line[:close] + " " + line[close + 1 :]
             kept = kept[: m.start()] + line + kept[m.end() :]
         view = kept + view[body.end() :]
     view = _footnotes(view)

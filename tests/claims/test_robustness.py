@@ -101,3 +101,20 @@ def test_run_on_text_stays_linear() -> None:
     cost(100)
     ratio = cost(4000) / max(cost(1000), 1e-6)
     assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_a_long_source_list_under_a_source_line_stays_linear() -> None:
+    """Every link line under a source line is read for a figure of its own: once each, its links found without a
+    scan of all the report's links."""
+    from claims.extract import noise_mask
+    from claims.textnorm import matching_view
+
+    def cost(n: int) -> float:
+        lines = "\n".join(f"Example Daily {i} | Title (<https://www.example.com/a/{i}>)" for i in range(n))
+        text = f"## 1. 事件\n\n营收 12 亿元。\n可信来源：Example (<https://www.example.com/a>)\n{lines}\n"
+        report = parse_report(text, "sources.txt")
+        return _best_time(lambda: noise_mask(report, matching_view(text)))
+
+    cost(100)
+    ratio = cost(8000) / max(cost(2000), 1e-6)
+    assert ratio < 8, f"4x the lines took {ratio:.1f}x the time"
