@@ -2028,6 +2028,9 @@ def test_an_unsourced_claim_is_contradicted_only_by_a_figure_sharing_its_digits(
     assert not read_unsourced(against("42家"), "270").findings  # another quantity of the pages
     assert read_unsourced(against("720"), "270").findings  # the claim's digits, moved
     assert read_unsourced(against("4 million", "scale_slip"), "4 亿").findings  # a slip stands
+    assert read_unsourced(against("April 2025"), "2024 年 4 月").findings  # the same month, its year moved
+    assert read_unsourced(against("the third quarter of 2027"), "Q2 2027").findings  # another quarter of its year
+    assert not read_unsourced(against("November 25, 2026"), "2024 年 4 月").findings  # a dateline: another date
     p = page("The company employs about 720 people across three sites.", title="Company profile")
     d, a = verdict("公司员工约270人", "270", "count", p)
     assert read_unsourced(a, "270").findings == a.findings
@@ -2074,3 +2077,37 @@ def test_an_amounts_noun_amount_names_nothing_it_counts() -> None:
     assert wrong.status == "contradicted" and wrong.reason in {"wrong_qualifier", "wrong_bound"}
     right, _ = verdict("截至10月末，公司在手订单超过35亿元", "35亿元", "money", p)
     assert right.status == "verified"
+
+
+def test_another_quarter_of_the_claims_year_for_the_same_event_is_a_date_moved() -> None:
+    p = page(
+        "Corvane's next accelerator, the T4, is built on a 3-nanometer process and is scheduled to reach volume "
+        "shipments in the third quarter of 2027, its chief executive said.",
+        title="Corvane Silicon raises $1.1 billion",
+    )
+    moved, a = verdict("- T4 (3 nm) volume shipments pencilled in for Q2 2027", "Q2 2027", "date", p)
+    assert moved.status == "contradicted" and a.evidence[0].matched_value == "third quarter of 2027"
+    right, _ = verdict("- T4 (3 nm) volume shipments pencilled in for Q3 2027", "Q3 2027", "date", p)
+    assert right.status == "verified"
+    # a quarter the page gives to another event speaks too little to the claim's words
+    other, _ = verdict("- Corvane's first engineering samples of its optical switch are due in Q2 2027", "Q2 2027", "date", p)
+    assert other.status != "contradicted"
+
+
+def test_a_date_beside_the_claims_other_figure_is_the_one_its_date_is_read_against() -> None:
+    """Several dates of the page differ from the claim's and its title meets every word of it; the one beside the
+    figure the claim's clause also gives (the round's $13 billion) is the claim's event's, not the dateline: and so
+    it stands even where the claim's section cites nothing (a moved date, not another date)."""
+    from verifier.judge import read_unsourced
+
+    p = page(
+        "SAN FRANCISCO, Nov 25 (Reuters) - Orrin Labs, the developer of the Orrin models, said on Wednesday it had "
+        "raised $2 billion in a Series D round.",
+        "The round values the company at $31 billion including the new money, up from $13 billion when it raised its "
+        "Series C in April 2025, Orrin said.",
+        title="Orrin Labs raises $2 billion in Series D round, valuation more than doubles",
+        published="2026-11-25",
+    )
+    d, a = verdict("Orrin Labs 这轮是 D 轮，投后估值 310 亿美元，比 2024 年 4 月 C 轮时的 130 亿美元高出一大截", "2024 年 4 月", "date", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "April 2025"
+    assert read_unsourced(a, "2024 年 4 月").findings

@@ -36,6 +36,7 @@ from verifier.judge.matching import (
     PassageScore,
     SnapshotIndex,
     build_query,
+    passage_values,
     score_passages,
 )
 from verifier.judge.names import assess_fact, assess_version
@@ -181,10 +182,26 @@ def read_unsourced(assessment: Assessment, key: str) -> Assessment:
     kept = Assessment()
     for finding, draft in zip(assessment.findings, assessment.evidence, strict=True):
         differs = finding.stance == "contradicts" and finding.basis == "value" and finding.detail == "different"
-        if differs and not _digits_shared(draft.matched_value or "", key):
+        if differs and not _digits_shared(draft.matched_value or "", key) and not _date_moved(draft.matched_value or "", key):
             continue
         kept.add(finding, draft)
     return kept
+
+
+def _date_moved(found: str, claimed: str) -> bool:
+    """Are two written dates the same date with one part moved (2024年4月 and April 2025; Q2 2027 and the third
+    quarter of 2027): given as finely, they differ in their year, or in their month, quarter or day alone?"""
+    a, b = _one_date(found), _one_date(claimed)
+    if a is None or b is None:
+        return False
+    pa, pb = a.split("-"), b.split("-")
+    return len(pa) == len(pb) >= 2 and sum(x != y for x, y in zip(pa, pb, strict=True)) == 1
+
+
+def _one_date(text: str) -> str | None:
+    """The normalised date a written date reads as, when it is one date with its year."""
+    dates = [v for v in passage_values(text) if v.kind == "date"]
+    return str(dates[0].value) if len(dates) == 1 and not str(dates[0].value).startswith("--") else None
 
 
 def _digits_shared(found: str, claimed: str) -> bool:

@@ -220,7 +220,10 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         year = str(claimed.value)[:4] if claimed.kind == "date" else ""
         st, kind = max(
             against,
-            key=lambda sk: (_contradiction_match(*sk), bool(year) and str(sk[0].value.value).startswith(year), sk[1] in _EXACT_FIGURE_KINDS),
+            key=lambda sk: (
+                _contradiction_match(*sk), bool(year) and str(sk[0].value.value).startswith(year), sk[1] in _EXACT_FIGURE_KINDS,
+                sk[0].partnered,  # (… and a date beside a figure of the claim's clause before a dateline)
+            ),
         )
         kept.add(Finding("contradicts", _contradiction_match(st, kind), "value", kind), _statement_draft(st, "contradicts"))
     return kept

@@ -1605,6 +1605,10 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     # "首期96兆瓦预计2027年第2季"): the same event's date, moved
     if claimed.kind == "date" and st.partnered and not st.comparison.agrees and date_precision(st.value.value) == date_precision(claimed.value):
         need = min(need, SUPPORT_MATCH)
+    # (… and so is another quarter or half of the claim's year, the only date of its clause, whose own words
+    # meet half the claim's: "volume shipments in the third quarter of 2027" for "volume shipments … Q2 2027")
+    if requarter and st.alone and st.strict_match >= SUPPORT_MATCH and date_precision(st.value.value) == date_precision(claimed.value):
+        need = min(need, SUPPORT_MATCH)
     need = min(need, need_at_most)
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
     if match < need or is_vague(claimed) or is_vague(st.value):
