@@ -176,6 +176,10 @@ _MONTH_RE = (
 # the same names with either case of the first letter ("25th march 2015", "11 sept. 2014")
 _MONTH_RE_CASED = re.sub(r"(?<=[:|])([A-Z])", lambda m: f"[{m.group(1)}{m.group(1).lower()}]", _MONTH_RE)
 _YEAR = r"(?:19|20)\d{2}"
+# a year of the Republic of China era as Taiwan writes it (民國115年 / 115年12月1日 / 117年第三季: 2026, 2028), read
+# only where a month or a quarter follows it, or where 民國 says so: "115年" alone is as often 115 years
+_ROC_YEAR = r"(?:民[國国]\s*)?1[0-2]\d"
+_CJK_YEAR = rf"(?:{_YEAR}|{_ROC_YEAR})"
 _MONTH_RE_ANY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _CN_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 _SEP = r"\s*[-/.‑–]\s*"
@@ -191,7 +195,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
     # 2027年第一季度, 2027年一季度 (the press drops 第), 明年一季度 (a quarter of a year said relative to the report's)
     # (… and 2028年第3季, as Taiwan's press writes it, 季 without 度; never a season, 季节)
-    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季(?:度|(?!节))"), "year-quarter"),
+    ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_CJK_YEAR})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季(?:度|(?!节))"), "year-quarter"),
     ("quarter", re.compile(r"(?P<ry>[今去明])年\s*第?\s*(?P<q>[一二三四1-4])\s*季(?:度|(?!节))"), "year-quarter"),
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年?\s*[-‑ ]?Q(?P<q2>[1-4])(?![A-Za-z0-9])"), "Q"),
     ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?P<y>{_YEAR})\b"), "Q"),
@@ -203,7 +207,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
-        re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?![\d.%]))"),
+        re.compile(rf"(?<![\d.])(?P<y>{_CJK_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?![\d.%]))"),
         "year-month",
     ),
     # "Aug 05, 2015"; a clock time may stand between the day and the year ("Aug 05 12:00:00 2015")
@@ -229,13 +233,13 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("num", re.compile(rf"(?<![\d./-])(?P<p1>\d{{1,2}})(?P<sep>[/.])(?P<p2>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})(?!\d|[./]\d)"), "slash-dot"),
     # 二零一九年七月八日, 2015年三月3号: a year, month and day where any part is in Chinese numerals
     ("cn", re.compile(rf"(?P<cy>[零〇一二三四五六七八九]{{4}})\s*年(?:\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?|\s*(?P<h>[上下])半年)?"), "cn-year"),
-    ("cn", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "year-month"),
+    ("cn", re.compile(rf"(?<![\d.])(?P<y>{_CJK_YEAR})\s*年\s*(?P<cm>{_MD_MONTH})\s*月(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "year-month"),
     ("ymd", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     # 三月一日, 十二月: a month (and day) in Chinese numerals, the year from the context
     # 今年4月, 去年8月份, 明年三月一日: a month of a year said relative to the report's
     ("cnmd", re.compile(rf"(?P<ry>[今去明前])年\s*(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
     ("cnmd", re.compile(rf"(?<![\d一二三四五六七八九十年第个])(?P<cm>{_MD_MONTH})\s*月(?:份)?(?:\s*(?P<cd>{_MD_DAY})\s*[日号])?"), "cn-month"),
-    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "year-month"),
+    ("ym", re.compile(rf"(?<![\d.])(?P<y>{_CJK_YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)"), "year-month"),
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "month-day"),
     ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
@@ -257,7 +261,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     (
         "y",
         re.compile(
-            rf"(?<![\d.])(?<!\d,)(?P<y>{_YEAR})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
+            rf"(?<![\d.])(?<!\d,)(?P<y>{_YEAR}|民[國国]\s*1?\d{{2}})\s*年\s*(?P<rel>上半年|下半年|年初|年底|年末|年中|初|底|末|起|以来|以后|之前|前|后)?"
         ),
         "year-cjk",
     ),
@@ -291,9 +295,16 @@ def _month_days(year: int | None, month: int) -> int:
     return calendar.monthrange(year if year is not None else 2024, month)[1]
 
 
+def _year_number(written: str) -> int:
+    """A year as written: 2026, "26" (this century's: the caller's), or an ROC year (民國115, 115: 2026)."""
+    digits = written.lstrip("民國国 \t")
+    year = int(digits)
+    return year + 1911 if written != digits or len(digits) == 3 else year
+
+
 def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[str, Qualifier] | None:
     g = m.groupdict()
-    year = int(g["y"]) if g.get("y") else default_year
+    year = _year_number(g["y"]) if g.get("y") else default_year
     if year is not None and year < 100:  # "2Q27": this century's
         year += 2000
     if kind == "week":

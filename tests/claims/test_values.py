@@ -800,3 +800,18 @@ def test_analysts_half_codes_and_pct_points() -> None:
 def test_a_bound_said_before_a_shares_base(text: str, qualifier: str) -> None:
     (v,) = [v for v in parse_values(text) if v.kind == "percent"]
     assert v.qualifier == qualifier
+
+
+def test_a_taiwan_era_year_before_a_month_or_a_quarter_is_its_western_year() -> None:
+    """民國115年 is 2026 (the Republic of China era counts from 1912); written without 民國 it is read only where a
+    month or a quarter follows, for "115年" alone is as often 115 years."""
+
+    def dates(text: str) -> list[tuple[str, object]]:
+        return [(v.raw, v.value) for v in parse_values(text, default_year=2026) if v.kind == "date"]
+
+    assert dates("新廠將於民國115年12月1日動土") == [("民國115年12月1日", "2026-12-01")]
+    assert dates("本案自115年3月提出入區申請") == [("115年3月", "2026-03")]
+    assert dates("117年第三季 | 量產") == [("117年第三季", "2028-Q3")]
+    assert dates("民國99年") == [("民國99年", "2010")]
+    assert dates("公司成立115年") == []  # years counted, not an era's year
+    assert dates("2Q27 volume production") == [("2Q27", "2027-Q2")]  # a two-digit year stays this century's
