@@ -2111,3 +2111,19 @@ def test_a_date_beside_the_claims_other_figure_is_the_one_its_date_is_read_again
     d, a = verdict("Orrin Labs 这轮是 D 轮，投后估值 310 亿美元，比 2024 年 4 月 C 轮时的 130 亿美元高出一大截", "2024 年 4 月", "date", p)
     assert d.status == "contradicted" and a.evidence[0].matched_value == "April 2025"
     assert read_unsourced(a, "2024 年 4 月").findings
+
+
+def test_a_bare_year_of_a_later_milestone_does_not_contradict_a_quarter() -> None:
+    p = page(
+        "The first phase, 300 megawatts, is scheduled to come online in the third quarter of 2027. Subsequent phases "
+        "will be added through 2029 as transmission capacity is completed.",
+        title="Kessock Energy and partners to build Northgate campus",
+    )
+    d, _ = verdict("四家宣布合建 Northgate 园区，首期计划 2027 年第三季度投运", "2027 年第三季度", "date", p)
+    assert d.status != "contradicted"
+
+
+def test_a_first_phase_meets_its_chinese_word() -> None:
+    p = page("联盟首期设立算力调度补贴资金3亿元，单家企业每年最高500万元。", title="算力调度联盟成立")
+    d, a = verdict("A first-phase subsidy pool of $300 million covers SMEs' compute bills.", "$300 million", "money", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "3亿元"  # yuan, not dollars

@@ -1631,6 +1631,8 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         return None  # a table row naming none of the claim's entities: another deal's figure
     if not strong and st.foreign:
         return None  # a different figure of a clause about another entity ("Hanbit's base die … 3-nanometer")
+    if claimed.kind == "date" and not strong and date_precision(st.value.value) < date_precision(claimed.value):
+        return None  # a bare year against the claim's quarter or day ("phases will be added through 2029"): a span or another milestone as often
     return st.comparison.detail or "different"
 
 
