@@ -2127,3 +2127,16 @@ def test_a_first_phase_meets_its_chinese_word() -> None:
     p = page("联盟首期设立算力调度补贴资金3亿元，单家企业每年最高500万元。", title="算力调度联盟成立")
     d, a = verdict("A first-phase subsidy pool of $300 million covers SMEs' compute bills.", "$300 million", "money", p)
     assert d.status == "contradicted" and a.evidence[0].matched_value == "3亿元"  # yuan, not dollars
+
+
+def test_a_half_year_written_in_chinese_numerals_is_aligned_as_a_figure_dated_in_digits() -> None:
+    """二零二七年下半年 dates itself, though it holds no digit; a Traditional page's words are read as its sentence's
+    are (啟用, which the Taiwan phrase table gives as 激活), so the page's clause is the claim's own."""
+    p = page(
+        "集團預期於二零二七年上半年在將軍澳啟用第三座數據中心，規劃電力容量為48兆瓦，並將視乎客戶需求分兩期投產。",
+        title="澄灣數據科技集團有限公司 中期業績公告",
+    )
+    d, a = verdict("集團預期第三座數據中心於二零二七年下半年在將軍澳啟用，規劃電力容量48兆瓦", "二零二七年下半年", "date", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "二零二七年上半年"
+    right, _ = verdict("集團預期第三座數據中心於二零二七年上半年在將軍澳啟用，規劃電力容量48兆瓦", "二零二七年上半年", "date", p)
+    assert right.status == "verified"

@@ -155,7 +155,7 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
         dated = assess_date(q, key_value, passages, indexes, t)
         if any(f.detail == "event" for f in dated.findings):
             return dated  # the page dates the claim's event otherwise: another event's date is no support
-        if re.search(r"\d", key_value.raw):
+        if re.search(r"\d", key_value.raw) or not is_relative(key_value.raw):  # (a spelled year dates itself: 二零二七年)
             return with_alignment(q, key_value, dated, indexes)
         return _relative_aligned(q, key_value, dated, indexes) if is_relative(key_value.raw) else dated
     if q.kind == "version":

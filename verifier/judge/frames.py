@@ -22,7 +22,7 @@ from functools import lru_cache
 from claims.bridge import bridge, content_words, has_han, widen
 from claims.lexicon import topics_in
 from claims.model import Value
-from claims.textnorm import to_simplified
+from claims.textnorm import matching_view, to_simplified
 from claims.units import BYTES as _BYTES
 from claims.units import FLOPS as _FLOPS
 from claims.units import WATTS as _WATTS
@@ -108,8 +108,9 @@ def clause_words(text: str) -> frozenset[str]:
     """Stemmed English words of a clause; Chinese words through the dictionary bridge."""
     words = set(content_words(text))
     if has_han(text):
-        # Traditional script through the Simplified dictionary words (募資淨額 is 募资净额 to jieba)
-        simplified = to_simplified(text)
+        # Traditional script through the Simplified dictionary words (募資淨額 is 募资净额 to jieba), Taiwan's
+        # words read as the mainland's as a claim's sentence and a page's passages are (啟用 as 激活)
+        simplified = matching_view(text)
         for bw in bridge(simplified):
             words |= bw.english
         # … and the lexicon's terms, as a claim's words are read (所得款项净额: net proceeds)
