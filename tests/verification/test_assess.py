@@ -2140,3 +2140,15 @@ def test_a_half_year_written_in_chinese_numerals_is_aligned_as_a_figure_dated_in
     assert d.status == "contradicted" and a.evidence[0].matched_value == "二零二七年上半年"
     right, _ = verdict("集團預期第三座數據中心於二零二七年上半年在將軍澳啟用，規劃電力容量48兆瓦", "二零二七年上半年", "date", p)
     assert right.status == "verified"
+
+
+def test_a_year_in_the_clause_after_the_claims_amount_is_its_events_year_moved() -> None:
+    p = page(
+        "Mizuhara plans to invest 480 billion yen ($3.2 billion) in a new plant in Kumamoto Prefecture, with "
+        "production scheduled to begin in 2028.",
+        title="Mizuhara Electronics raises profit forecast",
+    )
+    d, a = verdict("Mizuhara will spend $3.2 billion on a Kumamoto plant that starts production in 2027", "2027", "date", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "2028"
+    right, _ = verdict("Mizuhara will spend $3.2 billion on a Kumamoto plant that starts production in 2028", "2028", "date", p)
+    assert right.status == "verified"

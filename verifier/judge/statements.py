@@ -1591,7 +1591,9 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     # (… and so is a multiple's, the only one of its clause: it multiplies the clause's measure, "a context window
     # of 1 million tokens, roughly four times Vega 3.0's", whose segment holds only its base)
     multiple = claimed.unit == "x" and st.value.unit == "x" and st.alone
-    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip or multiple else st.match
+    # (… and so is a date beside a figure the claim's clause also gives: its clause is the claim's event's)
+    partnered = claimed.kind == "date" and st.partnered and date_precision(st.value.value) == date_precision(claimed.value)
+    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip or multiple or partnered else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
