@@ -17,6 +17,7 @@ from claims.citations import (
     link_definitions,
     reference_links,
 )
+from claims.csv_rows import csv_row_spans, csv_view
 from claims.errors import ReportError
 from claims.latex import latex_view
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
@@ -227,6 +228,11 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         for heading, kind, start, end in spans
         for s, e in ((source_paragraph_spans(view, start, end) if kind != "references" else []) or [(start, end)])
     ]
+    spans = [
+        (heading, kind, s, e)
+        for heading, kind, start, end in spans
+        for s, e in ((csv_row_spans(text, start, end) if kind != "references" else []) or [(start, end)])
+    ]
     spans = [piece for span in spans for piece in _closing_summary(view, *span)]
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:
@@ -273,7 +279,7 @@ def parse_report(text: str, name: str) -> ParsedReport:
     """Sections (with kinds and cited sources), title, date and language of a report's text."""
     if not text.strip():
         raise ReportError(f"{name}: the report is empty")
-    view = matching_view(latex_view(text))
+    view = matching_view(csv_view(latex_view(text)))
     meta, body_start = _front_matter(text)
     sections, references = _sections(text, view, body_start)
     title = str(meta.get("title") or "").strip()

@@ -590,6 +590,9 @@ def _weighs(text: str, start: int, end: int) -> bool:
 
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
+# a scale written after a currency code that follows the figure ("2.37 USD bn", "640 USD m", "5.2 CNY bn")
+_CODE_SCALE = re.compile(r"\s?(bn|bln|billion|m|mn|mln|million|k|thousand|tn|trillion)(?![A-Za-z0-9])", re.I)
+_CODE_SCALES = {"bn": 1e9, "bln": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
 _PREFIX_CODES = {
     "US$": "USD",
     "HK$": "HKD",
@@ -1158,6 +1161,10 @@ def _find_numbers(text: str, default_year: int | None, taken: bytearray | None =
             unit, end = "lb", money[1]  # "weighs 3,000 pounds (1,300 kilograms)", "lightweight (135 pounds)"
         elif money:
             unit, kind, end = money[0].unit, "money", money[1]
+            if scale_word is None and (money[0].surface[-1:].isupper() or money[0].surface[-1:] == "$") and (after := _CODE_SCALE.match(text, end)):
+                # "2.37 USD bn", "640 USD m", "41.26 NT$ bn": a spreadsheet's unit cell, the scale after the code
+                factor = _CODE_SCALES[after.group(1).lower()]
+                value, precision, end, has_scale = float(f"{value * factor:.12g}"), precision * factor, after.end(), True
             if money[0].factor != 1.0:  # 港仙, 美分, US cents: hundredths of the currency
                 value, precision = float(f"{value * money[0].factor:.12g}"), precision * money[0].factor
             if money[0].surface == "元" and (declared := _declared_currency(text, end)) is not None:

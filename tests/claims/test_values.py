@@ -815,3 +815,10 @@ def test_a_taiwan_era_year_before_a_month_or_a_quarter_is_its_western_year() -> 
     assert dates("民國99年") == [("民國99年", "2010")]
     assert dates("公司成立115年") == []  # years counted, not an era's year
     assert dates("2Q27 volume production") == [("2Q27", "2027-Q2")]  # a two-digit year stays this century's
+
+
+def test_a_scale_after_a_currency_code_after_the_figure() -> None:
+    """A spreadsheet's unit cell writes the scale after the code: "2.37 USD bn", "640 USD m", "41.26 NT$ bn"."""
+    got = [(v.value, v.unit) for t in ("2.37 USD bn", "640 USD m", "41.26 NT$ bn") for v in parse_values(t)]
+    assert got == [(2.37e9, "USD"), (640e6, "USD"), (41.26e9, "TWD")]
+    assert [(v.value, v.unit) for v in parse_values("the 640 USD model")] == [(640.0, "USD")]
