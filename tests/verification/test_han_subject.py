@@ -70,3 +70,16 @@ def test_the_name_a_sentence_opens_with_before_an_aside_is_its_subject() -> None
     sentence = "* Halvorsen Cloud, now the second-largest cloud provider, spent {} on capital expenditure in the September quarter."
     d, a = verdict(sentence.format("$27.9 billion"), "$27.9 billion", "money", p)
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "$31.4 billion")
+
+
+def test_a_clause_opening_on_its_measure_names_no_one_however_it_is_cut() -> None:
+    sentence = "Northgale 发布Sable-4，上下文窗口100万tokens，为Sable-3.5的4倍"
+    at = sentence.index("100万")
+    assert han_subject(sentence, at, at + 4) == frozenset()  # 上下文窗口 (jieba: 上下文 + 窗口) is the measure
+
+
+def test_a_latin_name_does_not_run_into_a_chinese_date() -> None:
+    from verifier.judge.matching import split_names
+
+    assert split_names("- Northgale 11月19日发布Sable-4，上下文窗口100万tokens") == ("Northgale", "Sable-4")
+    assert split_names("Claude Opus 4.6 scored 80%") == ("Claude Opus 4.6",)

@@ -43,6 +43,9 @@ def _head_name(clause: str) -> str | None:
         if flag not in _NOUNISH or not has_han(word) or word in _NOT_NAMES:
             break
         words.append(word)
+    opening = max((n for n in range(2, 7) if rest[:n] in _measure_words()), default=0)
+    if words and opening >= len("".join(words)):
+        return None  # the clause opens on its measure, however jieba cuts it (上下文窗口: 上下文, then 窗口 a place word)
     if words and words[0] in _measure_words():
         return None  # the clause opens on its measure ("营收同比增长…"): it names no one
     while words and words[-1] in _measure_words():

@@ -49,12 +49,13 @@ _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9
 # a name runs on through hyphens and dots, and across spaces only to capitalised words or figures
 # (with "of"/"for"/"the" between): "Trusted Access for Cyber", "Claude Opus 4.6", but in an English
 # sentence "OpenAI said on March 31" is two names, not one
-# (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%"; a
+# (a number with a percent sign after a name is the name's figure, not its version: "Kanemura 15%", nor is a
+# Chinese date's "Northgale 11月19日发布"; a
 # capital right after a digit is the figure's unit, "128K-token")
 # (a period code after a name is no part of it: "Ended Q3 with…", "Tallis FY2026 revenue"; nor is a lower-case word
 # hyphened to it: "Hangzhou-based Xingheng AI", "Chinese-language")
 LATIN_NAME = re.compile(
-    r"(?<![0-9A-Za-z])[A-Z][A-Za-z0-9]*(?:-(?![a-z]+\b)[A-Za-z0-9]+|\.[A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])"
+    r"(?<![0-9A-Za-z])[A-Z][A-Za-z0-9]*(?:-(?![a-z]+\b)[A-Za-z0-9]+|\.[A-Za-z0-9]+|\s(?:(?:of|for|the|de)\s)?(?!\d[\d.,]*\s?[%％])(?!\d{1,4}\s?[年月日号])"
     r"(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q(?:\d{2}|\d{4})?)\b)[A-Z0-9][A-Za-z0-9]*)*"
 )
 _LIST_SEP = re.compile(r"\s*(?:、|，|,|；|;|和|与|及|以及|\band\b|/)\s*")  # ("and" as a word: not Ostr|ander)
