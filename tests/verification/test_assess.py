@@ -2152,3 +2152,11 @@ def test_a_year_in_the_clause_after_the_claims_amount_is_its_events_year_moved()
     assert d.status == "contradicted" and a.evidence[0].matched_value == "2028"
     right, _ = verdict("Mizuhara will spend $3.2 billion on a Kumamoto plant that starts production in 2028", "2028", "date", p)
     assert right.status == "verified"
+
+
+def test_hong_kong_ipo_tranches_meet_their_chinese_words() -> None:
+    from claims.bridge import stem
+    from verifier.judge.frames import clause_words
+
+    assert {stem("international"), stem("placing")} <= clause_words("國際配售則超額認購約14.2倍")
+    assert {stem("public"), stem("offer")} <= clause_words("公開發售部分超額認購約2,415倍")
