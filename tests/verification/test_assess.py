@@ -2160,3 +2160,17 @@ def test_hong_kong_ipo_tranches_meet_their_chinese_words() -> None:
 
     assert {stem("international"), stem("placing")} <= clause_words("國際配售則超額認購約14.2倍")
     assert {stem("public"), stem("offer")} <= clause_words("公開發售部分超額認購約2,415倍")
+
+
+def test_a_figure_nearly_reached_against_one_exceeded() -> None:
+    p = page("公司表示，智驾芯片“瀚途H7”已获得6家车企的定点，累计定点车型超过20款，预计2027年上半年开始大规模装车。", title="芯瀚科技定增预案")
+    nearly, a = verdict("“瀚途H7”已获6家车企定点，累计定点车型接近20款", "20款", "count", p)
+    assert nearly.status == "contradicted" and a.evidence[0].matched_value == "20款"
+    over, _ = verdict("“瀚途H7”已获6家车企定点，累计定点车型超过20款", "20款", "count", p)
+    assert over.status == "verified"
+    exact = page("公司表示，智驾芯片“瀚途H7”已获得6家车企的定点，累计定点车型20款。", title="芯瀚科技定增预案")
+    close, _ = verdict("“瀚途H7”已获6家车企定点，累计定点车型接近20款", "20款", "count", exact)
+    assert close.status != "contradicted"  # nearly 20 is no wrong way to say 20
+    english = page("Tallis said the H7 chip has been designed into more than 20 car models by six carmakers.", title="Tallis H7")
+    said, _ = verdict("Tallis's H7 chip has been designed into nearly 20 car models", "20", "count", english)
+    assert said.status == "contradicted"

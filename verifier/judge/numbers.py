@@ -3,6 +3,7 @@ then the figures aligned with the claim's frame (verifier.judge.statements) deci
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -185,6 +186,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if swapped is not None:
             return _contradicted_by(swapped.index, swapped.passage_no, max(swapped.match, swapped.clause_match), swapped.value, "swapped")
         shown = [*backing[:1], *(st for st in found_by_search if st is not None)]
+        over = _bound_said_otherwise(q, claimed, [st for st in supporting if st is not None])
+        if over is not None:
+            return _contradicted_by(over.index, over.passage_no, over.match, over.value, "qualifier")
         turned = _direction_said_elsewhere(claimed, shown, statements)
         if turned is not None:
             return _contradicted_by(turned.index, turned.passage_no, turned.match, turned.value, "direction")
@@ -283,6 +287,31 @@ def _direction_said_elsewhere(claimed: Value, backing: Sequence[Statement], stat
         return None
     turned = [st for st in statements if contradiction(claimed, st) == "direction"]
     return max(turned, key=lambda st: st.match) if turned else None
+
+
+# a figure said to be nearly reached ("接近15亿元", "nearly 20 models"): below it, though close (近 alone, not 最近 /
+# 附近 / 靠近)
+_NEARLY_REACHED = re.compile(r"(?:接近|逼近|将近|(?<![最附靠将接逼])近|差不多|nearly|almost|close to|approaching|just (?:under|shy of))\s*\Z", re.I)
+_OVER = frozenset({">", ">="})
+
+
+def _said_nearly(text: str, start: int) -> bool:
+    return _NEARLY_REACHED.search(text, max(0, start - 16), start) is not None
+
+
+def _bound_said_otherwise(q: ClaimQuery, claimed: Value, backing: Sequence[Statement]) -> Statement | None:
+    """The claim's figure, nearly reached in the claim and exceeded on the page that backs it (接近15亿元 against 超过15亿元),
+    or the reverse: a wrong qualifier, though the number is the page's."""
+    at = q.sentence.find(claimed.raw)
+    nearly = at >= 0 and _said_nearly(q.sentence, at)
+    for st in backing:
+        if not st.comparison.agrees or st.comparison.detail not in {"exact", "within_precision"}:
+            continue
+        if nearly and st.value.qualifier in _OVER:
+            return st
+        if claimed.qualifier in _OVER and _said_nearly(st.passage.text, st.value.start):
+            return st
+    return None
 
 
 def _supporting(kept: Assessment, by_place: Places) -> list[Statement | None]:
