@@ -340,3 +340,12 @@ def test_a_far_coarser_page_figure_cannot_confirm_the_claims_digits() -> None:
     assert not far_coarser(claimed, parse_values("34.6%")[0])
     assert not far_coarser(parse_values("$2.41 billion")[0], parse_values("$2.4 billion")[0])  # one digit rounded
     assert not far_coarser(parse_values("约三成")[0], parse_values("34.6%")[0])  # the claim may round
+
+
+def test_a_change_in_percent_is_not_one_in_points() -> None:
+    said = parse_values("毛利率24.8%，季增1.6%")[1]
+    points = parse_values("毛利率24.8%，季增1.6個百分點")[1]
+    got = compare_values(said, points)
+    assert (got.outcome, got.detail) == ("disagree", "unit")
+    english = parse_values("gross margin up 1.6 percentage points")[0]
+    assert compare_values(points, english).agrees
