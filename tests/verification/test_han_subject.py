@@ -83,3 +83,9 @@ def test_a_latin_name_does_not_run_into_a_chinese_date() -> None:
 
     assert split_names("- Northgale 11月19日发布Sable-4，上下文窗口100万tokens") == ("Northgale", "Sable-4")
     assert split_names("Claude Opus 4.6 scored 80%") == ("Claude Opus 4.6",)
+
+
+def test_a_bullet_before_a_chinese_name_is_no_part_of_the_clause() -> None:
+    sentence = "- 观澜-3在衡镜竞技场中文综合榜排名第一，Sable-4屈居其后"
+    at = sentence.index("第一")
+    assert han_subject(sentence, at, at + 2) == {"观澜"}

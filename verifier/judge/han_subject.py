@@ -15,9 +15,9 @@ from verifier.judge.matching import compact
 
 __all__ = ["han_names", "han_subject"]
 
-# words of time and connection that open a clause before its subject ("同期，", "今年第三季度")
+# words of time and connection that open a clause before its subject ("同期，", "今年第三季度"), and a list's bullet
 _OPENING = re.compile(
-    r"^(?:\s|[，,、：:])*(?:(?:同期|其中|此外|另外|同时|同時|而|但|并且|並且|据|據|目前|近日|日前|今年|去年|明年|本季度|上季度"
+    r"^(?:\s|[，,、：:]|[-*•·▪■●◆](?=\s))*(?:(?:同期|其中|此外|另外|同时|同時|而|但|并且|並且|据|據|目前|近日|日前|今年|去年|明年|本季度|上季度"
     r"|截至|截止|(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}\s*月(?:份)?|\d{1,2}\s*日|第[一二三四1-4]季度?|[前上下]半年|全年)"
     r"(?:\s|[，,、：:])*)*"
 )
