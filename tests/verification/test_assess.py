@@ -2174,3 +2174,11 @@ def test_a_figure_nearly_reached_against_one_exceeded() -> None:
     english = page("Tallis said the H7 chip has been designed into more than 20 car models by six carmakers.", title="Tallis H7")
     said, _ = verdict("Tallis's H7 chip has been designed into nearly 20 car models", "20", "count", english)
     assert said.status == "contradicted"
+
+
+def test_a_nearly_keyed_as_a_fact_is_judged_with_its_figure() -> None:
+    p = page("公司披露，截至10月底在手订单金额超过15亿元，客户覆盖多家头部互联网企业。", title="澜芯微电子完成C轮融资")
+    d, _ = verdict("截至10月底在手订单接近15亿元，客户数超过200家", "在手订单接近", "fact", p)
+    assert d.status == "contradicted"
+    right, _ = verdict("截至10月底在手订单超过15亿元，客户数超过200家", "在手订单超过", "fact", p)
+    assert right.status == "verified"

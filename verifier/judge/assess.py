@@ -68,7 +68,7 @@ _FIGURE_AFTER = re.compile(r"\s*(?:了|by|to)?\s*(?=[\d$€£¥])", re.IGNORECAS
 
 def _change_figure(q: ClaimQuery) -> Value | None:
     """The figure a fact claim's change verb is said of, right after its key ("增加" → 17.37个百分点), or
-    the figure its bound is said of ("按不低于总投资" → 10%, read as "at least 10%")."""
+    the figure its bound is said of ("按不低于总投资" → 10%, read as "at least 10%"; "在手订单接近" → 15亿元, nearly reached)."""
     at = q.sentence.find(q.key_text)
     if at < 0:
         return None
@@ -90,7 +90,7 @@ def _change_figure(q: ClaimQuery) -> Value | None:
 
 
 # a bound word inside a fact's key, said of the figure right after it
-_BOUND_WORD = re.compile(r"不低于|不超过|不少于|不多于|不高于|不足|不到|至少|最多|最高|超过|低于|高于|少于|多于")
+_BOUND_WORD = re.compile(r"接近|逼近|将近|\bnearly\b|\balmost\b|不低于|不超过|不少于|不多于|不高于|不足|不到|至少|最多|最高|超过|低于|高于|少于|多于")
 
 
 # a key that names only a period ("fourth-quarter", "第三季度"), then its measure and the figure within a few words
