@@ -193,13 +193,6 @@ _MD_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]
 # "year-cjk" 年, "month-cjk" 月, "year-month" 年 and 月, "year-quarter" 年 and 季度, "month-day" 月 and 日/号).
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("week", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})\s*[-‑–]\s*W(?P<w>\d{{1,2}})(?![\w])"), "W"),
-    # a fiscal year's quarter, its basis kept in its raw text (the date judge reads it: "Q2 FY2028" is no calendar
-    # quarter): "Q2 FY2028", "Q3 FY27", "FY2028 Q2", "the second quarter of fiscal 2028", "fiscal 2027 third quarter"
-    ("quarter", re.compile(rf"\bQ(?P<q2>[1-4])\s*(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)['’]?(?P<y>{_YEAR}|\d{{2}})\b"), "Q"),
-    ("quarter", re.compile(rf"\b[Ff]iscal\s+Q(?P<q2>[1-4])\s+(?P<y>{_YEAR})\b"), "Q"),
-    ("quarter", re.compile(rf"\b(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)['’]?(?P<y>{_YEAR}|\d{{2}})\s+Q(?P<q2>[1-4])\b"), "Q"),
-    ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+of\s+(?:[Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?)(?P<y>{_YEAR})\b"), "quarter-en"),
-    ("quarter", re.compile(rf"\b[Ff]iscal\s+(?:[Yy]ear\s+)?(?P<y>{_YEAR})\s+(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\b"), "quarter-en"),
     # 2027年第一季度, 2027年一季度 (the press drops 第), 明年一季度 (a quarter of a year said relative to the report's)
     # (… and 2028年第3季, as Taiwan's press writes it, 季 without 度; never a season, 季节)
     ("quarter", re.compile(rf"(?<![\d.])(?P<y>{_CJK_YEAR})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季(?:度|(?!节))"), "year-quarter"),
@@ -209,7 +202,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # the analysts' "2Q27" / "3Q 2026" (not a fiscal "FY2Q27": the calendar's quarter only)
     ("quarter", re.compile(rf"(?<![\w.])(?P<q2>[1-4])Q\s?(?P<y>{_YEAR}|\d{{2}})(?![\w.])"), "nQ"),
     ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季(?:度|(?![节節]))"), "quarter"),
-    # "the third quarter of 2028", "fourth-quarter 2026", "the fourth quarter of calendar 2026" (a fiscal quarter: above)
+    # "the third quarter of 2028", "fourth-quarter 2026", "the fourth quarter of calendar 2026" (a fiscal quarter is not the calendar's: left alone)
     ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b"), "quarter-en"),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (

@@ -822,14 +822,3 @@ def test_a_scale_after_a_currency_code_after_the_figure() -> None:
     got = [(v.value, v.unit) for t in ("2.37 USD bn", "640 USD m", "41.26 NT$ bn") for v in parse_values(t)]
     assert got == [(2.37e9, "USD"), (640e6, "USD"), (41.26e9, "TWD")]
     assert [(v.value, v.unit) for v in parse_values("the 640 USD model")] == [(640.0, "USD")]
-
-
-def test_a_fiscal_quarter_is_read_with_its_basis_in_its_raw_text() -> None:
-    """A fiscal year's quarter is a date whose raw text keeps "fiscal" / "FY", so the date judge never takes it for
-    the calendar's quarter of the same number."""
-    got = [(v.raw, v.value) for t in ("Q2 FY2028", "Q3 FY27", "FY2028 Q2", "fiscal Q2 2028") for v in parse_values(t)]
-    assert got == [("Q2 FY2028", "2028-Q2"), ("Q3 FY27", "2027-Q3"), ("FY2028 Q2", "2028-Q2"), ("fiscal Q2 2028", "2028-Q2")]
-    assert [(v.raw, v.value) for v in parse_values("volume production in the second quarter of fiscal 2028")] == [
-        ("second quarter of fiscal 2028", "2028-Q2")
-    ]
-    assert parse_values("FY2Q27 guidance") == []  # a glued code stays unread
