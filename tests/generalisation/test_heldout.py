@@ -28,9 +28,9 @@ HELDOUT = Path(__file__).resolve().parent.parent / "fixtures" / "heldout"
 GOLD = HELDOUT / "heldout_claims.jsonl"
 
 MIN_ACCURACY = 0.94  # measured 94.6% (53/56); 92.9% before clauses ended at "2029. The"
-MIN_CONTRADICTED_RECALL = 0.70
-MIN_VERIFIED_PRECISION = 0.97
-MIN_NUMERIC_RECALL = 0.95
+MIN_CONTRADICTED_RECALL = 0.85  # measured 85.7% (6/7) at the end of stop 34
+MIN_VERIFIED_PRECISION = 1.00  # measured 100.0% (41/41) at the end of stop 34
+MIN_NUMERIC_RECALL = 1.00  # measured 100.0% (48/48) at the end of stop 34
 
 
 def _reports() -> list[Path]:

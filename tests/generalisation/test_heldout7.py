@@ -33,8 +33,8 @@ MIN_NUMERIC_RECALL = 1.00  # measured 100%
 # fighters") is a designation, not a count; that cost this set one contradiction (totals only, its item unseen)
 # while it fixed two of the sixth tuning set and one label of the eighth held-out set (declared in the README)
 MIN_ACCURACY = 0.70  # measured 70.8% (51/72) at the end of stop 32; measured 69.4% (50/72) at the end of stop 30 — lowered by two labels (declared: the period-end date rule and the far-apart counts rule each cost one contradiction here, decided on tuning sets and other held-out sets); measured 72.2% (52/72) at stop 29; 73.6% (53/72) at the end of stop 27 (H1/H2 read as halves); 70.8% (51/72) on arrival
-MIN_CONTRADICTED_RECALL = 0.52  # measured 52.0% (13/25) at the end of stop 32; measured 48.0% (12/25) at the end of stop 30 (lowered, see the accuracy floor); measured 56.0% (14/25) at stop 29; 60.0% (15/25) at the end of stop 25; 56.0% (14/25) on arrival
-MIN_VERIFIED_PRECISION = 0.80  # measured 80.0% (24/30) at the end of stop 27; 79.3% (23/29) before
+MIN_CONTRADICTED_RECALL = 0.56  # measured 56.0% (14/25) at the end of stop 34; measured 52.0% (13/25) at the end of stop 32; measured 48.0% (12/25) at the end of stop 30 (lowered, see the accuracy floor); measured 56.0% (14/25) at stop 29; 60.0% (15/25) at the end of stop 25; 56.0% (14/25) on arrival
+MIN_VERIFIED_PRECISION = 0.82  # measured 82.8% (24/29) at the end of stop 34; measured 80.0% (24/30) at the end of stop 27; 79.3% (23/29) before
 
 
 @pytest.fixture(scope="module")
