@@ -74,10 +74,12 @@ class _Row:
     fields: list[tuple[int, int]]
 
 
-def _csv_blocks(text: str) -> list[tuple[list[str], list[_Row]]]:
-    """Each CSV block of ``text``: its header's names (lower-cased) and its rows (two or more)."""
+@lru_cache(maxsize=16)
+def _csv_blocks(text: str) -> tuple[tuple[list[str], list[_Row]], ...]:
+    """Each CSV block of ``text``: its header's names (lower-cased) and its rows (two or more). Cached: a report's
+    view and each of its sections ask for the same text's blocks."""
     if text.count(",") < 8 or _HEADER.search(text) is None:
-        return []
+        return ()
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
@@ -100,7 +102,7 @@ def _csv_blocks(text: str) -> list[tuple[list[str], list[_Row]]]:
         if len(rows) >= 2:
             blocks.append((names, rows))
         n = max(m, n + 1)
-    return blocks
+    return tuple(blocks)
 
 
 @lru_cache(maxsize=16)
