@@ -822,3 +822,8 @@ def test_a_scale_after_a_currency_code_after_the_figure() -> None:
     got = [(v.value, v.unit) for t in ("2.37 USD bn", "640 USD m", "41.26 NT$ bn") for v in parse_values(t)]
     assert got == [(2.37e9, "USD"), (640e6, "USD"), (41.26e9, "TWD")]
     assert [(v.value, v.unit) for v in parse_values("the 640 USD model")] == [(640.0, "USD")]
+
+
+def test_percent_points_are_points() -> None:
+    assert [(v.value, v.unit) for v in parse_values("the number of exercisers has increased by nearly 8 percent points")] == [(8.0, "pp")]
+    assert [(v.value, v.unit) for v in parse_values("up 2 per cent points")] == [(2.0, "pp")]
