@@ -2182,3 +2182,15 @@ def test_a_nearly_keyed_as_a_fact_is_judged_with_its_figure() -> None:
     assert d.status == "contradicted"
     right, _ = verdict("截至10月底在手订单超过15亿元，客户数超过200家", "在手订单超过", "fact", p)
     assert right.status == "verified"
+
+
+def test_a_multiple_alone_in_its_clause_contradicts_with_the_weight_of_its_clause() -> None:
+    p = page(
+        "At full capacity the plant will turn out 30,000 glass-core panels a month, roughly three times the 10,000 "
+        "panels of Tsukane's pilot line in Gifu, which began operating this spring.",
+        title="Tsukane to spend 180 billion yen on glass-core substrate plant",
+    )
+    wrong, a = verdict("Tsukane's Kumamoto plant: 30,000 panels a month, about five times the Gifu pilot line", "five times", "count", p)
+    assert wrong.status == "contradicted" and a.evidence[0].matched_value == "three times"
+    right, _ = verdict("Tsukane's Kumamoto plant: 30,000 panels a month, about three times the Gifu pilot line", "three times", "count", p)
+    assert right.status == "verified"

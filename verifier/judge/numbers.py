@@ -254,6 +254,8 @@ def _sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
 def _contradiction_match(st: Statement, kind: str) -> float:
     if st.subjects_row and kind in _DIGIT_SLIPS:
         return max(st.match, SUPPORT_MATCH)  # the subject's own table row speaks to the claim as a half-met frame
+    if st.value.unit == "x" and st.alone:
+        return max(st.match, st.clause_match)  # a multiple alone in its clause is read with its clause, as contradiction() reads it
     return max(st.match, st.clause_match) if kind in _EXACT_FIGURE_KINDS else st.match
 
 
