@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["csv_fields", "csv_row_spans", "csv_view"]
+__all__ = ["csv_fields", "csv_row_spans", "csv_rows_alike", "csv_view"]
 
 # a header line: four or more comma-separated names, none of them holding a digit
 _HEADER = re.compile(r"^[^\W\d][^,\d\n]{0,40}(?:,[^\W\d][^,\d\n]{0,40}){3,}[ \t]*$", re.M)
@@ -44,6 +44,18 @@ def csv_fields(line: str) -> list[tuple[int, int]] | None:
         return None
     fields.append((start, len(line)))
     return fields
+
+
+_TIGHT_COMMA = re.compile(r",(?=\S)(?<!\d,(?=\d{3}))")
+
+
+def csv_rows_alike(line: str, following: str) -> bool:
+    """Two rows of a CSV block ("2026-11-18,Corrigan Cloud,Debt facility,7.5,USD bn,…"): as many fields, four or more
+    (a line under another is then a row of its own, never the wrapped rest of it)."""
+    if len(_TIGHT_COMMA.findall(line)) < 3 or len(_TIGHT_COMMA.findall(following)) < 3:
+        return False  # (prose puts a space after its commas; a CSV row does not)
+    mine, theirs = csv_fields(line), csv_fields(following)
+    return mine is not None and theirs is not None and len(mine) == len(theirs)
 
 
 def _row_view(line: str, fields: list[tuple[int, int]], unit_columns: frozenset[int]) -> str:

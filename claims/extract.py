@@ -23,7 +23,7 @@ from operator import attrgetter
 from claims.antecedents import antecedent
 from claims.casual_dates import as_casual_date, with_slash_dates
 from claims.citations import CIRCLED, SEE_LINK, url_spans
-from claims.csv_rows import csv_fields, csv_view
+from claims.csv_rows import csv_rows_alike, csv_view
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.latex import latex_view
 from claims.lexicon import cue_words, topics_in, translate
@@ -393,18 +393,7 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
         return False
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
     # (a row of a table laid out with spaces, "Halcyon Micro    FY2027Q3      6,418", is a line of its own)
-    return bool(following.strip()) and not _NEW_BLOCK.match(following) and not (_laid_out(line) or _laid_out(following)) and not _csv_rows(line, following)
-
-
-_TIGHT_COMMA = re.compile(r",(?=\S)(?<!\d,(?=\d{3}))")
-
-
-def _csv_rows(line: str, following: str) -> bool:
-    """Two rows of a CSV block ("2026-11-18,Corrigan Cloud,Debt facility,7.5,USD bn,…"): as many fields, four or more."""
-    if len(_TIGHT_COMMA.findall(line)) < 3 or len(_TIGHT_COMMA.findall(following)) < 3:
-        return False  # (prose puts a space after its commas; a CSV row does not)
-    mine, theirs = csv_fields(line), csv_fields(following)
-    return mine is not None and theirs is not None and len(mine) == len(theirs)
+    return bool(following.strip()) and not _NEW_BLOCK.match(following) and not (_laid_out(line) or _laid_out(following)) and not csv_rows_alike(line, following)
 
 
 def _laid_out(line: str) -> bool:

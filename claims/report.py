@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -218,21 +218,19 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
             )
         )
     transcript = is_transcript(view)
-    spans = [
-        (heading, kind, s, e)
-        for heading, kind, start, end in spans
-        for s, e in ((turn_spans(view, start, end, transcript=transcript) if kind != "references" else []) or [(start, end)])
-    ]
-    spans = [
-        (heading, kind, s, e)
-        for heading, kind, start, end in spans
-        for s, e in ((source_paragraph_spans(view, start, end) if kind != "references" else []) or [(start, end)])
-    ]
-    spans = [
-        (heading, kind, s, e)
-        for heading, kind, start, end in spans
-        for s, e in ((csv_row_spans(text, start, end) if kind != "references" else []) or [(start, end)])
-    ]
+    # a section is cut, in turn, into a transcript's turns, the paragraphs its source lines close and a CSV block's
+    # rows, each citing its own sources (a reference list is never cut)
+    splitters: tuple[Callable[[int, int], list[tuple[int, int]]], ...] = (
+        lambda a, b: turn_spans(view, a, b, transcript=transcript),
+        lambda a, b: source_paragraph_spans(view, a, b),
+        lambda a, b: csv_row_spans(text, a, b),  # (the rows as written: the view joins a figure to its unit cell)
+    )
+    for split in splitters:
+        spans = [
+            (heading, kind, s, e)
+            for heading, kind, start, end in spans
+            for s, e in ((split(start, end) if kind != "references" else []) or [(start, end)])
+        ]
     spans = [piece for span in spans for piece in _closing_summary(view, *span)]
     references: list[SourceRef] = []
     for _heading, kind, start, end in spans:

@@ -427,6 +427,7 @@ def compare_values(claimed: Value, found: Value) -> Comparison:
     if fam_a in {"version", "fact"}:
         same = normalise_version(str(claimed.value)) == normalise_version(str(found.value))
         return Comparison("agree", "exact") if same else Comparison("disagree", "different")
-    if {claimed.unit, found.unit} == {"percent", "pp"} and _compare_quantities(claimed, found).agrees:
+    compared = _compare_quantities(claimed, found)
+    if {claimed.unit, found.unit} == {"percent", "pp"} and compared.agrees:
         return Comparison("disagree", "unit")  # "季增1.6%" against 季增1.6個百分點: a rate's change in percent, not points
-    return _compare_quantities(claimed, found)
+    return compared

@@ -1592,7 +1592,8 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     # of 1 million tokens, roughly four times Vega 3.0's", whose segment holds only its base)
     multiple = claimed.unit == "x" and st.value.unit == "x" and st.alone
     # (… and so is a date beside a figure the claim's clause also gives: its clause is the claim's event's)
-    partnered = claimed.kind == "date" and st.partnered and date_precision(st.value.value) == date_precision(claimed.value)
+    as_precise = claimed.kind == "date" and date_precision(st.value.value) == date_precision(claimed.value)
+    partnered = as_precise and st.partnered
     match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip or multiple or partnered else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
@@ -1605,11 +1606,11 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         need = min(need, SUPPORT_MATCH)  # the cell at the claim's name's column: the claim's own figure
     # a date as precise as the claim's beside a figure the claim's clause also gives ("首期96兆瓦预计2028年第2季" for
     # "首期96兆瓦预计2027年第2季"): the same event's date, moved
-    if claimed.kind == "date" and st.partnered and not st.comparison.agrees and date_precision(st.value.value) == date_precision(claimed.value):
+    if partnered and not st.comparison.agrees:
         need = min(need, SUPPORT_MATCH)
     # (… and so is another quarter or half of the claim's year, the only date of its clause, whose own words
     # meet half the claim's: "volume shipments in the third quarter of 2027" for "volume shipments … Q2 2027")
-    if requarter and st.alone and st.strict_match >= SUPPORT_MATCH and date_precision(st.value.value) == date_precision(claimed.value):
+    if requarter and as_precise and st.alone and st.strict_match >= SUPPORT_MATCH:
         need = min(need, SUPPORT_MATCH)
     need = min(need, need_at_most)
     # a wrong figure is read off its own words too: the page title speaks for every figure on the page
