@@ -61,6 +61,15 @@ def live_page_texts(manifest: Mapping[str, dict], sources: Path) -> dict[str, st
     return {u: page_text(sources / e["file"]) for u, e in manifest.items() if "file" in e}
 
 
+def page_languages(manifest: Mapping[str, dict], sources: Path) -> dict[str, str]:
+    """The ``lang`` attribute of every captured page, by URL (its first ``lang="…"``)."""
+    return {
+        u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
+        for u, e in manifest.items()
+        if "file" in e
+    }
+
+
 def read_labels(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s<>`]+")
 
@@ -331,11 +331,7 @@ class TestHeldout20WellFormed(WellFormed):
         assert "Kairo 4" not in joined and "customers" not in texts["https://www.lumenfold.ai/blog/kairo-3"]
         # about half the captured pages are in Chinese, one of them in Traditional characters
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 6
         assert list(langs.values()).count("zh-Hant-TW") == 1
         # every page has its chrome: a cookie banner, a footer and an inline script

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s\[\]<>（）]+")
 
@@ -244,11 +244,7 @@ class TestHeldout21WellFormed(WellFormed):
         assert "年增52.1%，創單月歷史新高；累計前10月營收7,812.6億元，年增37.9%" in joined
         # about half the captured pages are in Chinese, two of them in Traditional characters
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 5
         assert list(langs.values()).count("zh-Hant-TW") == 2
         # a Chinese page settles English headlines, and English pages settle Chinese claims

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s\[\]()<>，；。]+")
 # minutes
@@ -297,11 +297,7 @@ class TestHeldout22WellFormed(WellFormed):
         assert "获上交所上市委审议通过，10月30日获中国证监会同意注册" in joined
         # about half the captured pages are in Chinese, mixing Traditional and Simplified
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 6
         assert list(langs.values()).count("zh-Hant-TW") == 3 and list(langs.values()).count("zh-CN") == 3
         assert langs[UDN] == "zh-Hant-TW" and langs[QBIT] == "zh-CN" and langs[SOFT_404] == "zh-CN"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s\[\]]+")
 KEYCAP = re.compile(r"([1-9])\ufe0f\u20e3 \S")  # 1️⃣ … 9️⃣ opening a numbered point
@@ -164,11 +164,7 @@ class TestTune19WellFormed(WellFormed):
         assert "Total revenue 2,418 2,239 1,904" in joined  # an English table in millions
         # about half the captured pages are in Chinese, one of them in Traditional characters
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 6
         assert list(langs.values()).count("zh-Hant-TW") == 1
         # the dead URL has no capture; the soft 404 and the paywall say nothing of the claims resting on them

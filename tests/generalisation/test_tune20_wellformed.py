@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s{}\\]+")  # stops at the braces of \href{…}{…} / \url{…} and at line ends
 HREF = re.compile(r"\\href\{(https?://[^\s{}]+)\}\{([^{}]+)\}")
@@ -190,11 +190,7 @@ class TestTune20WellFormed(WellFormed):
         assert "AI伺服器占營收比重已達58%，去年同期為37%" in texts[UDN]
         # about half the captured pages are in Chinese, four of them in Traditional characters
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 6
         assert sum(lang.startswith("zh-Hant") for lang in langs.values()) == 4
         assert langs[UDN] == "zh-Hant-TW" and langs[TECHCRUNCH].startswith("en")

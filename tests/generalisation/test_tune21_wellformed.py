@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s\[\]()<>，；。]+")
 BULLET = re.compile(r"( *)- (.*)")
@@ -229,11 +229,7 @@ class TestTune21WellFormed(WellFormed):
         assert "expects full-year 2026 revenue of about 2.6 billion yuan" in joined
         # about half the captured pages are in Chinese, one in Traditional characters
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 6
         assert list(langs.values()).count("zh-Hant-TW") == 1 and langs[TW_PAGE] == "zh-Hant-TW"
         assert "創單月歷史新高" in texts[TW_PAGE] and "新台幣186.4億元" in texts[TW_PAGE]

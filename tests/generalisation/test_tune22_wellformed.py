@@ -13,7 +13,7 @@ import csv
 import io
 import re
 
-from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts
+from tests.generalisation.labelled_set import LabelledSet, WellFormed, live_page_texts, page_languages
 
 URL = re.compile(r"https?://[^\s,\"'<>()\[\]，；。、]+")
 SOURCE_LINE = re.compile(r"来源：(https://\S+)((?: ；https://\S+)*)")
@@ -238,11 +238,7 @@ class TestTune22WellFormed(WellFormed):
         assert "She also declined to disclose revenue" in joined
         # about half the captured pages are in Chinese: four Simplified, two Traditional (Hong Kong, Taiwan)
         sources = self.SET.sources
-        langs = {
-            u: (sources / e["file"]).read_text(encoding="utf-8").split('lang="', 1)[1].split('"', 1)[0]
-            for u, e in manifest.items()
-            if "file" in e
-        }
+        langs = page_languages(manifest, sources)
         assert sum(lang.startswith("zh") for lang in langs.values()) == 6
         assert list(langs.values()).count("zh-CN") == 4
         assert langs[HKET] == "zh-Hant-HK" and langs[UDN] == "zh-Hant-TW"
