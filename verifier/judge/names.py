@@ -48,6 +48,7 @@ from verifier.judge.matching import (
     score_passages,
     split_names,
 )
+from verifier.judge.roles import office_reading
 from verifier.judge.rules import Finding
 from verifier.judge.statements import passage_sentences, sentence_values
 from verifier.judge.venues import assess_venue
@@ -372,6 +373,8 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
                 _not_in_complete_list(out, *listing)
             elif role is None and (clash := _lead_against(q, passages, t)) is not None:
                 out.add(Finding("contradicts", 0.8, "name", "role"), clash)
+            elif role is None and (office := office_reading(q, passages, indexes, t)) is not None:
+                out.add(*office)
             elif role is None:
                 out.add(Finding("supports", score, "name", "exact"), draft_evidence(ps, "supports", score, None, _name_spans(ps.passage, q.names[0])))
             elif role.against is not None:
@@ -407,6 +410,10 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         # the claim's lead (辉达 of 由辉达领投) named among the participants of another's lead, whatever
         # script the page writes it in
         out.add(Finding("contradicts", 0.8, "name", "role"), clash)
+        return out
+    if (office := office_reading(q, passages, indexes, t)) is not None:
+        # the claim's sponsor (保荐机构为东瀛证券) in that office on the page, or named in another
+        out.add(*office)
         return out
     written = compact(q.key_text)
     ranked = _RANK_WORDS.search(q.key_text) is not None

@@ -1,0 +1,86 @@
+"""Who holds an office of a deal or a decision, read on both sides (verifier/judge/roles.py)."""
+
+from __future__ import annotations
+
+from tests.verification.test_assess import page, verdict
+from verifier.judge.roles import claim_slot, holder_terms, office_clash, slots
+
+
+def _filled(text: str, *, page: bool = False) -> list[tuple[str, str]]:
+    return [(s.office, text[s.start : s.end]) for s in slots(text, page=page)]
+
+
+def test_offices_are_read_in_both_languages_with_joint_kept_apart() -> None:
+    assert _filled("本次发行的保荐机构（主承销商）为北岭证券，联席主承销商为南溪证券。") == [
+        ("sponsor", "北岭证券"),
+        ("joint lead underwriter", "南溪证券"),
+    ]
+    assert _filled("由东川会计师事务所担任本次发行的审计机构") == [("auditor", "东川会计师事务所")]
+    assert _filled("The IPO has Harbour Crest Securities as sole sponsor.") == [
+        ("sponsor", "Harbour Crest Securities")
+    ]
+    assert _filled("Its auditor is Mossgiel & Reid LLP, the filing says.") == [
+        ("auditor", "Mossgiel & Reid LLP")
+    ]
+    assert _filled("The plant was approved by the Nevada Public Service Commission in May.") == [
+        ("approval", "Nevada Public Service Commission")
+    ]
+    # a page's active voice: the body that approved, without its article
+    assert _filled("The Nevada Power Siting Board approved the plant on May 2.", page=True) == [
+        ("approval", "Nevada Power Siting Board")
+    ]
+    assert _filled("The board met on May 2.", page=True) == []
+
+
+def test_the_claims_office_is_the_one_holding_its_key() -> None:
+    sentence = "Kestrel Labs picked Harbour Crest Securities as sole sponsor"
+    at = sentence.find("Harbour")
+    slot = claim_slot(sentence, (at, at + len("Harbour Crest Securities")))
+    assert slot is not None and slot.office == "sponsor"
+    assert claim_slot(sentence, (0, len("Kestrel Labs picked"))) is None  # the key is no office's holder
+
+
+def test_a_holder_is_its_whole_name_not_a_place_it_shares() -> None:
+    assert holder_terms("the Public Utilities Commission of Ohio") == {"public utilities commission of ohio"}
+    assert "南溪证券" in holder_terms("南溪证券")
+    page_text = "The Ohio Power Siting Board approved the project."
+    clash = office_clash("approval", holder_terms("Public Utilities Commission of Ohio"), page_text)
+    assert clash is not None and page_text[clash.start : clash.end] == "Ohio Power Siting Board"
+
+
+def test_another_name_in_the_claims_office_with_the_claims_name_in_another_contradicts() -> None:
+    p = page(
+        "预案显示，本次发行股票数量不超过1.2亿股。本次发行的保荐机构（主承销商）为北岭证券，联席主承销商为南溪证券。",
+        title="云帆科技定增预案出炉",
+    )
+    wrong, a = verdict("云帆科技本次定增保荐机构为南溪证券", "本次定增保荐机构为南溪证券", "fact", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value == "北岭证券"
+    right, _ = verdict("云帆科技本次定增保荐机构为北岭证券", "本次定增保荐机构为北岭证券", "fact", p)
+    assert right.status == "verified"
+    # a page that never names the claim's name says nothing of it
+    unnamed, _ = verdict("云帆科技本次定增保荐机构为东岳证券", "本次定增保荐机构为东岳证券", "fact", p)
+    assert unnamed.status != "contradicted"
+
+
+def test_a_decision_another_body_took_contradicts_the_body_the_claim_names() -> None:
+    p = page(
+        "The Nevada Power Siting Board approved the campus's on-site turbines on May 2. The Nevada Public Service "
+        "Commission is still reviewing a separate power tariff.",
+        title="Halcyon's Reno campus clears a hurdle",
+    )
+    wrong, a = verdict(
+        "Halcyon's on-site turbines were approved by the Nevada Public Service Commission",
+        "Nevada Public Service Commission",
+        "fact",
+        p,
+    )
+    assert wrong.status == "contradicted"
+    assert a.evidence[0].matched_value == "Nevada Power Siting Board"
+    right, _ = verdict(
+        "Halcyon's on-site turbines were approved by the Nevada Power Siting Board",
+        "Nevada Power Siting Board",
+        "fact",
+        p,
+    )
+    assert right.status != "contradicted"
