@@ -907,9 +907,11 @@ def aligned_statements(
         families = (*families, "percent")
     claim_rounds = {m for m in frame.periods if m[:1] == "r"}
     whole_frame = frame
+    claim_names = all_names | frozenset(han_names(q.sentence, 0)) if subject_forms else all_names
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
+        names_subject = any(f in idx.page_compact for f in subject_forms)  # (as the claim spells it)
         # a page that never names the claim's round speaks of the same round under its own letter: the round
         # is judged as the claim's round letter is, not held against every figure of it ("RMB 1.8 billion in a
         # Series C" against "18亿元人民币B轮融资")
@@ -996,7 +998,9 @@ def aligned_statements(
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         subject_near=any(f in g.window_compact for f in subject_forms) if subject_forms else None,
                         names_other=_names_other(g, subject_forms),
-                        foreign=not owned and _foreign(subject, g, all_names),
+                        foreign=not owned and (
+                            _foreign(subject, g, all_names) or (names_subject and _foreign_han(g, subject_forms, claim_names))
+                        ),
                         # (a date's own quarter or half is its value, compared as such: "the third quarter
                         # of 2027" against "the fourth quarter of 2027" differs, it is no other period)
                         period_conflict=periods_conflict(*_outside_dates(claimed, pv, frame.periods, periods))
@@ -1015,8 +1019,9 @@ def aligned_statements(
                         # (a fall or a rise the claim says, "价格降了七成", against a share the page gives, "占比68%")
                         or (moving_claim and not g.direction and _SHARE.search(g.segment) is not None)
                         # (a rate where the claim gives a change in points, and the page gives one beside it:
-                        # "61.8%, up 2.4 percentage points" for "+240 bps")
-                        or _points_beside(claimed, p, i),
+                        # "61.8%, up 2.4 percentage points" for "+240 bps"; a change in points where the claim
+                        # gives a change in percent is the same change in the wrong unit: 季增1.6% for 季增1.6個百分點)
+                        or (_points_beside(claimed, p, i) and not ((change_claim or moving_claim) and pv.unit == "pp")),
                         # (… or the reverse: the claim's figure is a share, "占总营收五成", and this one a change on
                         # its base, "up 54% from a year ago")
                         change_for_share=share_claim and bool(g.direction) and bool(periods & CHANGE_BASES),
@@ -1370,6 +1375,18 @@ def _foreign(subject: str | None, g: _Geometry, names: frozenset[str]) -> bool:
     if subject is None or subject in g.window_compact or g.han:
         return False
     return any(n not in names for n in g.proper_names)
+
+
+def _foreign_han(g: _Geometry, subject_forms: frozenset[str], claim_names: frozenset[str]) -> bool:
+    """A Chinese clause about another entity, on a page that names the claim's subject elsewhere as the claim
+    spells it: the clause names one that is none of the subject's spellings nor any name of the claim's
+    sentence ("观澜-3采用MoE架构，总参数1.8万亿" for Sable-4's parameters), and not the subject."""
+    if not g.han or g.clause_at < 0 or any(f in g.window_compact for f in subject_forms):
+        return False
+    return any(
+        not any(f in n or n in f for f in subject_forms) and not any(c in n or n in c for c in claim_names)
+        for n in (*g.proper_names, *han_names(g.window, g.clause_at))
+    )
 
 
 def _proper_names(window: str) -> tuple[str, ...]:
