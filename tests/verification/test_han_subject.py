@@ -89,3 +89,12 @@ def test_a_bullet_before_a_chinese_name_is_no_part_of_the_clause() -> None:
     sentence = "- 观澜-3在衡镜竞技场中文综合榜排名第一，Sable-4屈居其后"
     at = sentence.index("第一")
     assert han_subject(sentence, at, at + 2) == {"观澜"}
+
+
+def test_a_period_opening_a_clause_names_no_one() -> None:
+    """"其中，第三季度单季实现营业收入33.18亿元": 单季 says when, not who (it made the clause another entity's)."""
+    from verifier.judge.han_subject import han_names
+
+    assert han_names("其中，第三季度单季实现营业收入33.18亿元", 0) == ()
+    assert han_names("全年实现营业收入120亿元", 0) == ()
+    assert han_names("云岚-3采用MoE架构，总参数1.8万亿", 0) == ("云岚",)

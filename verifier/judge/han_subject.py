@@ -25,7 +25,11 @@ _NOUNISH = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "j
 _PLACES = frozenset({"United States", "Japan", "China", "United Kingdom", "Germany", "France", "South Korea", "India", "European Union"})
 _COMMON = 1000  # jieba corpus frequency above which a word is an everyday word, not part of a name
 _DESCRIPTOR_ENDS = frozenset({"公司", "企业", "厂商", "集团", "平台", "独角兽", "初创", "旗下", "子公司"})
-_NOT_NAMES = frozenset({"同比", "环比", "環比", "按年", "按季", "同期", "期内", "期內", "年内", "年內", "目前"})
+_NOT_NAMES = frozenset({
+    "同比", "环比", "環比", "按年", "按季", "同期", "期内", "期內", "年内", "年內", "目前",
+    # a period opening a clause (其中，第三季度单季实现营业收入…) is when, not who
+    "单季", "單季", "单月", "單月", "当季", "當季", "本季", "上季", "全年", "上半年", "下半年", "年底", "年末",
+})  # fmt: skip
 _GENERIC = frozenset({"公司", "该公司", "本公司", "集团", "企业", "行业", "市场", "全球", "国内", "海外", "整体", "业务"})
 
 
