@@ -29,11 +29,12 @@ __all__ = [
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^()\s<>]{1,2000})>?\s*\)")
 # "<url>", and Slack's "<url|label>" (a URL holds "|" only escaped, as %7C)
 _ANGLE = re.compile(r"<(?P<url>(?:[A-Za-z]{1,8}:)?//?[^<>\s|][^<>|]{0,2000}?)(?:\|(?P<label>[^<>|\n]{0,300}))?>")
-# (a URL ends before ";" or "," that opens another: "url1；url2" reads "url1;url2" in the width-folded view;
-# and at a brace or a backslash, which a URL writes only escaped: LaTeX's \url{…} and \href{…}{label})
+# (a URL ends before ";" or "," that opens another, or Chinese prose: "url1；url2" and "url1；募投项目详见…" read
+# "url1;url2" and "url1;募投…" in the width-folded view; and at a brace or a backslash, which a URL writes only
+# escaped: LaTeX's \url{…} and \href{…}{label})
 _BARE = re.compile(
     r"(?<![\w/])(?:(?:https?|ps|ttps|tps|s)://|www\.)"
-    r"(?:(?![;,](?:https?://|www\.))[^\s<>()\[\]\"'，。；、）（“”{}\\]){1,2000}"
+    r"(?:(?![;,](?:https?://|www\.|[\u3400-\u9fff]))[^\s<>()\[\]\"'，。；、）（“”{}\\]){1,2000}"
 )
 # a first-character look-ahead lets the engine skip positions no URL starts at (claims.prescan)
 _BARE = with_first_chars(_BARE)

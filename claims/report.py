@@ -24,6 +24,7 @@ from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import (
     ORG_KEYWORD,
     Heading,
+    answer_spans,
     classify_heading,
     clean_heading,
     find_headings,
@@ -218,10 +219,11 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
             )
         )
     transcript = is_transcript(view)
-    # a section is cut, in turn, into a transcript's turns, the paragraphs its source lines close and a CSV block's
-    # rows, each citing its own sources (a reference list is never cut)
+    # a section is cut, in turn, into a transcript's turns, a record's questions and answers, the paragraphs its
+    # source lines close and a CSV block's rows, each citing its own sources (a reference list is never cut)
     splitters: tuple[Callable[[int, int], list[tuple[int, int]]], ...] = (
         lambda a, b: turn_spans(view, a, b, transcript=transcript),
+        lambda a, b: answer_spans(view, a, b),
         lambda a, b: source_paragraph_spans(view, a, b),
         lambda a, b: csv_row_spans(text, a, b),  # (the rows as written: the view joins a figure to its unit cell)
     )

@@ -334,6 +334,27 @@ def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tup
     return spans + list(zip(starts, [*starts[1:], end], strict=True))
 
 
+# a question or its answer opening a line: "问：…" / "答：…", "Q: …" / "A: …" (an investor-relations record, an FAQ)
+_QA = re.compile(r"^[ \t]*(?:问|問|答|Q|A)[ \t]*[：:]", re.M)
+_ANSWER = re.compile(r"(?:答|A)[ \t]*[：:]")
+
+
+def answer_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The questions and answers of a section ``text[start:end]`` written as "问：…" / "答：…" lines, each
+    its own stretch, when two answers or more cite an address inside them (an answer cites what it links
+    to, not its neighbour's links); [] otherwise (answers whose sources are listed elsewhere are not cut)."""
+    if "://" not in text[start:end]:
+        return []
+    starts = [m.start() for m in _QA.finditer(text, start, end)]
+    if len(starts) < 3:
+        return []
+    turns = list(zip(starts, [*starts[1:], end], strict=True))
+    cited = [a for a, b in turns if _ANSWER.match(text, a + len(text[a:b]) - len(text[a:b].lstrip())) and "://" in text[a:b]]
+    if len(cited) < 2:
+        return []
+    return ([(start, starts[0])] if text[start : starts[0]].strip() else []) + turns
+
+
 def find_headings(text: str, body_start: int = 0) -> list[Heading]:
     """Heading lines of ``text`` at or after ``body_start`` (front matter is skipped by the caller)."""
     lines = _lines(text)

@@ -667,3 +667,30 @@ def test_a_closing_summary_paragraph_rests_on_the_reports_pages_not_the_last_lin
     closing = next(s for s in report.sections if "总结" in text[s.start : s.end])
     assert not closing.sources and text[closing.start :].startswith("📌 总结")
     assert any(r.url.endswith("/pellucid") for s in report.sections for r in s.sources)  # the chapters keep theirs
+
+
+def test_a_records_answers_cite_the_addresses_inside_them() -> None:
+    """An investor-relations record: "问：" / "答：" pairs whose answers link their sources inline ("详见…：url"); each
+    answer cites its own links, an answer linking nothing cites nothing, and an address followed by "；" and Chinese
+    prose ends there (the width-folded view reads "url;募投…" as one address otherwise)."""
+    text = (
+        "投资者关系活动记录表\n\n问题1\n问：前三季度经营情况？\n"
+        "答：公司前三季度营收86.5亿元。详见证券时报报道：https://example.org/q3\n\n"
+        "问题2\n问：合同情况？\n答：合同金额42.6亿元。详见财联社报道：https://example.org/deal；"
+        "募投项目详见上海证券报报道：https://example.org/plan\n\n"
+        "问题3\n问：如何看行业？\n答：行业仍处上行周期，明年增速有望超过30%。\n"
+    )
+    report = parse_report(text, "record.txt")
+    by_answer = {
+        report.text[s.start : s.end].split("。", 1)[0]: [r.url for r in s.sources]
+        for s in report.sections
+        if report.text[s.start : s.end].startswith("答")
+    }
+    assert by_answer == {
+        "答：公司前三季度营收86.5亿元": ["https://example.org/q3"],
+        "答：合同金额42.6亿元": ["https://example.org/deal", "https://example.org/plan"],
+        "答：行业仍处上行周期，明年增速有望超过30%": [],
+    }
+    # answers whose sources are listed elsewhere are not cut from them
+    listed = "问：营收？\n答：营收86.5亿元。\n\n问：订单？\n答：订单42.6亿元。\n\n问：行业？\n答：上行。\n\n来源：https://example.org/q3\n"
+    assert all("https://example.org/q3" in [r.url for r in s.sources] for s in parse_report(listed, "faq.txt").sections)
