@@ -84,3 +84,15 @@ def test_a_decision_another_body_took_contradicts_the_body_the_claim_names() -> 
         p,
     )
     assert right.status != "contradicted"
+
+
+def test_a_complete_list_in_the_other_script_leaves_the_claims_member_out() -> None:
+    """A Simplified claim's "联席保荐人为北岭证券、南溪证券及东岳证券" against a Traditional page's "聯席保薦人共三家，分別為
+    北嶺證券、南溪證券及星港資本": 东岳证券 is no member however the two scripts write the others."""
+    p = page("衡嶺科技昨日向港交所遞交H股上市申請。聯席保薦人共三家，分別為北嶺證券、南溪證券及星港資本。",
+             title="衡嶺科技遞表港交所")
+    wrong, a = verdict("公司已递交H股上市申请，联席保荐人为北岭证券、南溪证券及东岳证券", "东岳证券", "fact", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "name_mismatch")
+    assert "星港资本" in (a.evidence[0].matched_value or "")
+    listed, _ = verdict("公司已递交H股上市申请，联席保荐人为北岭证券、南溪证券及星港资本", "星港资本", "fact", p)
+    assert listed.status != "contradicted"

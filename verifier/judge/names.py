@@ -13,6 +13,7 @@ from typing import Literal
 from claims.bridge import content_words, has_han
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
+from claims.textnorm import matching_view
 from claims.values import cn_number
 from verifier.judge.compare import (
     compare_values,
@@ -674,7 +675,7 @@ def _han_complete_lists(indexes: Sequence[SnapshotIndex]) -> Iterator[tuple[Pass
         if not has_han(idx.page_text):
             continue
         for n, p in enumerate(idx.passages):
-            text = _without_asides(p.text)
+            text = _without_asides(matching_view(p.text))  # (a Traditional page's items in the claim's script)
             for m in _HAN_COMPLETE.finditer(text):
                 end = _HAN_LIST_END.search(text, m.end())
                 listed = _han_items(text[m.end() : end.start() if end else len(text)])
@@ -690,9 +691,11 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     if q.kind != "fact" or not has_han(key) or len(key) < 2 or key not in q.sentence:
         return None
     at = q.sentence.find(key)
-    start = max(q.sentence.rfind(ch, 0, at) for ch in "：:，,。；;") + 1
-    stop = _HAN_LIST_END.search(q.sentence, at)
-    items = _han_items(q.sentence[start : stop.start() if stop else len(q.sentence)])
+    sentence = matching_view(q.sentence)  # (read in one script with the page's list)
+    key = sentence[at : at + len(key)]
+    start = max(sentence.rfind(ch, 0, at) for ch in "：:，,。；;") + 1
+    stop = _HAN_LIST_END.search(sentence, at)
+    items = _han_items(sentence[start : stop.start() if stop else len(sentence)])
     if items:  # the list opens after its verb ("首批接入…的是临港瀚海、…": 临港瀚海 is the first item)
         items[0] = _LIST_OPENS.split(items[0])[-1]
     if key not in items or len(items) < 3:
