@@ -84,3 +84,15 @@ def test_a_regulator_that_cleared_a_deal_or_takes_the_filing_is_the_one_the_page
     d, _ = verdict("本案須經經濟部投審會核准", "經濟部投審會", "fact", filing)
     assert d.status == "contradicted"
     assert [v for _s, _e, v in venues_in("深圳市工业和信息化局", "agencies.tsv")] == ["Ministry of Industry and Information Technology"]
+
+
+def test_an_agency_that_selected_a_programmes_projects_is_the_one_the_page_names() -> None:
+    """"Korea's Ministry of Science and ICT picks four projects" where the page says the European Commission selected
+    them: a selection is a decision its agency takes, and both agencies are members of the closed class."""
+    p = page("The European Commission on Monday selected four AI gigafactory projects for EUR 2bn of support. The "
+             "Federal Communications Commission said nothing about it.", title="Gigafactory picks")
+    wrong, _ = verdict("The Federal Communications Commission picks four AI gigafactory projects", "Federal Communications Commission", "fact", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("The European Commission picks four AI gigafactory projects", "European Commission", "fact", p)
+    assert right.status == "verified"
+    assert [v for _s, _e, v in venues_in("日本经济产业省", "agencies.tsv")] == ["Ministry of Economy, Trade and Industry"]

@@ -35,7 +35,9 @@ _LICENSING = re.compile(r"开源|開源|协议|協議|许可|許可|授权|授�
 _ISSUING = re.compile(
     r"发文|發文|印发|印發|发布|發布|公布|通知|公告|办法|辦法|方案|意见|意見|规定|規定|批准|批复|批覆|核准|牵头|牽頭|主管|主办|主辦|"
     r"申报|申報|生效|审批|審批|备案|備案|"
-    r"\b(?:issu(?:e|ed|es|ing)|publish(?:ed|es)?|announc(?:e|ed|es)|approv(?:e|ed|es|al)|clear(?:s|ed)|notice|rules?|guidelines?|led by)\b",
+    r"\b(?:issu(?:e|ed|es|ing)|publish(?:ed|es)?|announc(?:e|ed|es)|approv(?:e|ed|es|al)|clear(?:s|ed)|notice|rules?|guidelines?|led by"
+    # (… or chose whom a programme funds: "selected five AI data center projects", 选定, 入选)
+    r"|select(?:s|ed|ion)?|pick(?:s|ed)?|chose|choos(?:e|es|ing)|award(?:s|ed)?)\b|选定|選定|遴选|遴選|入选|入選",
     re.I,
 )
 # each closed class: its data file and the sentences that say which member
