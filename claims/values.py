@@ -481,6 +481,13 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![A-Za-z0-9.])o[1-9](?:[-‑](?:mini|pro|preview|high))?(?![\w.])"),
         # a CamelCase product name joined to its generation by a hyphen (HengChuan-2, DeepMind-3), whatever family
         re.compile(r"(?<![A-Za-z0-9_.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+[-‑]\d{1,2}(?![\w.%-]|\s*%)"),
+        # … or a plain capitalised name so joined ("Kestrel-4, successor to Kestrel-3"): a generation, never a
+        # count of 4 (a word that counts or ranks, "Top-10", "Phase-2", "Under-30", is no name)
+        re.compile(
+            r"(?<![A-Za-z0-9_.-])(?!(?:Top|Under|Over|Mid|Pre|Post|Phase|Stage|Level|Tier|Class|Type|Grade|Day|Week|Year"
+            r"|Month|Page|Step|Round|Game|Group|Section|Chapter|Part|Figure|Table|Item|Article|Route|Covid|Best|First|Last)[-‑])"
+            r"[A-Z][a-z]{2,}[-‑]\d{1,2}(?![\w%-]|\.\d|\s*%)"
+        ),
     )
     # a first-character look-ahead lets the engine skip positions (claims.prescan); not for the one
     # starting with \d: there the engine's own digit scan is as fast
@@ -509,6 +516,7 @@ _VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
     re.compile(r"[-‑](?<=[A-Z][-‑])(?=\d)"),  # HX-500: a capital, a hyphen, a digit
     re.compile(r"o[1-9]"),  # o1, o3-mini
     re.compile(r"[a-z][A-Z][a-z]+[-‑]\d"),  # HengChuan-2: a hump of the CamelCase name, then a hyphen and a digit
+    re.compile(r"[a-z][-‑]\d"),  # Kestrel-4: a lower-case letter, a hyphen, a digit
 )
 
 

@@ -182,3 +182,12 @@ def test_a_bracket_after_a_bare_yuan_declares_its_currency() -> None:
     """Chinese news writes "元(美元，下同)": the amounts are US dollars; a conversion in brackets is not that."""
     assert [(v.value, v.unit) for v in parse_values("花了60元(美元，下同)")] == [(60.0, "USD")]
     assert [(v.value, v.unit) for v in parse_values("售价 300 元（约合 40 美元）")] == [(300.0, "CNY"), (40.0, "USD")]
+
+
+def test_a_capitalised_name_joined_to_its_generation_is_a_version_not_a_count() -> None:
+    """"Corvo-4, successor to Corvo-3": generations of a model no dictionary knows, never counts of 4 and 3; a
+    word that counts or ranks ("Top-10", "Phase-2") is no name, and "Corvo-3.5" stays whole."""
+    got = [(v.raw, v.kind) for v in parse_values("Orion launches Corvo-4, successor to Corvo-3.", default_year=2026)]
+    assert got == [("Corvo-4", "version"), ("Corvo-3", "version")]
+    assert [(v.raw, v.kind) for v in parse_values("Corvo-3.5 is out", default_year=2026)] == [("Corvo-3.5", "version")]
+    assert [v.kind for v in parse_values("Top-10 models in a Phase-2 trial", default_year=2026)] == ["count", "count"]
