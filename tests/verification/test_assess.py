@@ -2046,6 +2046,12 @@ def test_a_range_written_from_its_middle_with_a_margin() -> None:
     assert d.status == "verified"
     wrong, _ = verdict("Brisk guides Q3 revenue to $5.15–5.65 billion", "5.65 billion", "money", p)
     assert wrong.status != "verified"
+    # … or with a margin in percent of its middle: $6.00 billion plus or minus 2% is $5.88–6.12 billion
+    pct = page("Revenue is expected to be $6.00 billion, plus or minus 2%.", title="Brisk Memory outlook")
+    d, _ = verdict("Brisk guides Q3 revenue to $5.88bn–$6.12bn", "$5.88bn", "money", pct)
+    assert d.status == "verified"
+    wide, _ = verdict("Brisk guides Q3 revenue to $5.7bn–$6.3bn", "$5.7bn", "money", pct)
+    assert wide.status != "verified"
 
 
 def test_liquid_cooled_racks_meet_their_chinese_words() -> None:

@@ -2148,8 +2148,9 @@ _PLUS_MINUS = re.compile(r"\s*,?\s*(?:plus or minus|\+/-|±|上下浮动|上下)
 
 
 def midpoint_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement]) -> Statement | None:
-    """A page figure given with its margin ("$7.4 billion plus or minus $200 million") whose two ends are the
-    claim's range ("$7.2–7.6 billion"): the same range, written from its middle."""
+    """A page figure given with its margin ("$7.4 billion plus or minus $200 million", "$4.50 billion, plus or
+    minus 2%") whose two ends are the claim's range ("$7.2–7.6 billion", "$4.41bn–$4.59bn"): the same range,
+    written from its middle (a margin in percent within the precision the claim writes its ends to)."""
     partner = range_partner(q, claimed)
     a, b = _number(claimed), _number(partner) if partner is not None else None
     if a is None or b is None or a == b:
@@ -2167,7 +2168,12 @@ def midpoint_range(q: ClaimQuery, claimed: Value, statements: Sequence[Statement
         if sign is None:
             continue
         margin = next((v for v in st.passage.values if v.start == sign.end()), None)
-        if margin is not None and (m := _number(margin)) is not None and math.isclose(m, half, rel_tol=1e-6):
+        if margin is None or (m := _number(margin)) is None:
+            continue
+        if margin.unit == "percent":  # "$4.50 billion, plus or minus 2%": a margin of 2% of the middle
+            if abs(mid * m / 100 - half) <= max(claimed.precision or 0.0, 1e-6 * mid):
+                return st
+        elif math.isclose(m, half, rel_tol=1e-6):
             return st
     return None
 
