@@ -2224,3 +2224,14 @@ def test_a_change_in_percent_is_contradicted_by_the_same_change_in_points_beside
     assert a.evidence[0].matched_value == "1.6個百分點"
     rate, _ = verdict("鼎川第三季毛利率24.8%，季增1.6%", "24.8%", "percent", p)
     assert rate.status == "verified"
+
+
+def test_a_bound_met_by_a_figure_of_another_period_is_no_figure_moved() -> None:
+    """"第四季度营业收入超过40亿元" against "前三季度实现营业收入68.2亿元": 68.2亿元 is over 40亿元, but it is no figure of
+    the claim's given for another period; the bound's own figure given for another period still is."""
+    p = page("公司前三季度实现营业收入68.2亿元，同比增长54.2%。公司未给出第四季度业绩指引。", title="衡岳智算三季报")
+    d, _ = verdict("衡岳智算预计第四季度营业收入超过40亿元", "40亿元", "money", p)
+    assert d.reason != "wrong_period"
+    moved = page("公司前三季度实现营业收入40.2亿元，同比增长54.2%。", title="衡岳智算三季报")
+    m, _ = verdict("衡岳智算第四季度营业收入超过40亿元", "40亿元", "money", moved)
+    assert (m.status, m.reason) == ("contradicted", "wrong_period")

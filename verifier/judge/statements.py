@@ -1500,11 +1500,20 @@ BOUND_MATCH = CONTRADICT_MATCH  # … met this closely ("收涨逾四成" is not
 BOUND_NEAR = 0.05  # a page figure this close to the bound is the bound's own figure (6,218,442 for 超过 620 万)
 
 
-def _firm_frame(claimed: Value, st: Statement) -> bool:
+def _at_the_bound(claimed: Value, st: Statement) -> bool:
+    """The page figure meeting the claim's bound is the bound's own figure (6,218,442 for 超过 620 万)."""
     a, b = _number(claimed), _number(st.value)
-    if a and b is not None and abs(a - b) <= BOUND_NEAR * abs(a):
-        return True
-    return st.frame_weight >= BOUND_FRAME_WEIGHT and st.match >= BOUND_MATCH
+    return bool(a) and b is not None and abs(a - b) <= BOUND_NEAR * abs(a)
+
+
+def very_figure(claimed: Value, st: Statement) -> bool:
+    """The page figure is the claim's very figure (equal, or at the claim's bound), not merely one a bound admits
+    ("超过40亿元" is met by 68.2亿元, which is no figure of the claim's moved to another period)."""
+    return st.comparison.agrees and (st.comparison.detail != "bound" or _at_the_bound(claimed, st))
+
+
+def _firm_frame(claimed: Value, st: Statement) -> bool:
+    return _at_the_bound(claimed, st) or (st.frame_weight >= BOUND_FRAME_WEIGHT and st.match >= BOUND_MATCH)
 
 
 _END_AFTER = re.compile(r"\s*(?:止|为止|為止|底|末|終|终)")
@@ -1634,6 +1643,8 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     if match < need or is_vague(claimed) or is_vague(st.value):
         return None
     if st.comparison.agrees:
+        if not very_figure(claimed, st):
+            return None  # "超过40亿元" met by 68.2亿元 of another period: not the very figure, moved or turned
         if st.stale:
             return "stale"
         if st.direction_conflict:
