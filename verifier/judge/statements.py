@@ -1503,7 +1503,7 @@ BOUND_NEAR = 0.05  # a page figure this close to the bound is the bound's own fi
 def _at_the_bound(claimed: Value, st: Statement) -> bool:
     """The page figure meeting the claim's bound is the bound's own figure (6,218,442 for 超过 620 万)."""
     a, b = _number(claimed), _number(st.value)
-    return bool(a) and b is not None and abs(a - b) <= BOUND_NEAR * abs(a)
+    return a is not None and a != 0 and b is not None and abs(a - b) <= BOUND_NEAR * abs(a)
 
 
 def very_figure(claimed: Value, st: Statement) -> bool:
