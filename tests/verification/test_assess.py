@@ -2235,3 +2235,18 @@ def test_a_bound_met_by_a_figure_of_another_period_is_no_figure_moved() -> None:
     moved = page("公司前三季度实现营业收入40.2亿元，同比增长54.2%。", title="衡岳智算三季报")
     m, _ = verdict("衡岳智算第四季度营业收入超过40亿元", "40亿元", "money", moved)
     assert (m.status, m.reason) == ("contradicted", "wrong_period")
+
+
+def test_another_figure_of_the_claims_sentence_in_its_own_words_does_not_contradict_the_key() -> None:
+    """"前五大客户…合计占比64.5%，其中最大单一客户销售占比约三成" against "前五大客户销售额合计占比为64.5%，但公司未披露…各自
+    销售占比": the page's 64.5% is the claim's other figure, in words only that figure has; it says nothing of the
+    largest customer's 三成. The other figure garbled is still contradicted."""
+    p = page("前五大客户销售额合计占比为64.5%，较上年同期提高5.2个百分点，但公司未披露前五大客户各自的销售占比。",
+             title="衡岳智算三季报")
+    claim = "公司前五大客户销售额合计占比64.5%，其中最大单一客户销售占比约三成"
+    d, _ = verdict(claim, "三成", "percent", p)
+    assert d.status != "contradicted"
+    other, _ = verdict(claim, "64.5%", "percent", p)
+    assert other.status == "verified"
+    slip, _ = verdict("公司前五大客户销售额合计占比46.5%，其中最大单一客户销售占比约三成", "46.5%", "percent", p)
+    assert slip.status == "contradicted"

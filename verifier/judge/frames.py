@@ -638,6 +638,7 @@ class ClaimFrame:
     # raise, round, sum …) counts once, as a concept with one gloss does
     sibling_groups: tuple[frozenset[str], ...] = ()
     own_groups: tuple[frozenset[str], ...] = ()
+    sibling_terms: frozenset[str] = frozenset()  # every term of the other figures' segments, shared ones too
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
     looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
     looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
@@ -650,6 +651,13 @@ class ClaimFrame:
         theirs = sum(1 for g in self.sibling_groups if g & words)
         mine = sum(1 for g in self.own_groups if g & words)
         return theirs > mine
+
+    def sibling_words_only(self, words: frozenset[str]) -> bool:
+        """Do a page figure's own words hold a concept only the sentence's other figures have, and none only
+        this one has ("前五大客户销售额合计占比" for "最大单一客户销售占比约三成" beside "前五大客户销售额合计占比64.5%")?"""
+        if not any(g & words for g in self.sibling_groups):
+            return False
+        return not any(g & words for g in self.own_groups if not g & self.sibling_terms)
 
 
 def _part_said_before(sentence: str, start: int) -> frozenset[str]:
@@ -842,6 +850,7 @@ def claim_frame(
             wide.append((terms, 0.5 * w))
     own_terms = frozenset(t for terms, _ in own for t in terms)
     sibling_groups: dict[frozenset[str], None] = {}
+    sibling_terms: set[str] = set()
     # (``sibling_spans``, when given: the figures that can be confused with it — for an amount only those of
     # its own family, "纯利…11.2亿港元，收入增长24%至84.6亿美元": the 24% binds "rose 24 per cent" on the page, yet
     # the amount after it is still the revenue)
@@ -851,6 +860,8 @@ def claim_frame(
         os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])
         other = sentence[os_:a] + " " + sentence[b:oe]
         for terms, _w, src in concepts:
+            if src and src in other and _measure_concept(terms, src, name_words):
+                sibling_terms |= terms
             not_mine = terms - own_terms
             if not_mine and src and src in other and src not in seg and _measure_concept(terms, src, name_words):
                 sibling_groups[not_mine] = None
@@ -876,6 +887,7 @@ def claim_frame(
         wide=tuple(wide),
         sibling_groups=tuple(sibling_groups),
         own_groups=tuple(dict.fromkeys(terms for terms, _ in own if terms)),
+        sibling_terms=frozenset(sibling_terms),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
         looks_ahead=_LATER.search(clause) is not None,

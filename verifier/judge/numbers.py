@@ -148,6 +148,10 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             st = _statement_at(d, by_place)
             if st is None or not speaks_ahead(st):
                 continue  # a forecast for the year to come is not contradicted by a level reached now
+        elif f.stance == "contradicts" and (st := _statement_at(d, by_place)) is not None and st.sibling and any(
+            compare_values(o, st.value).agrees for o in _sentence_siblings(q, claimed)
+        ):
+            continue  # another figure of the claim's sentence, in that figure's own words: that figure's statement
         if not _stale_support(d):
             kept.add(f, d)
     backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)

@@ -73,7 +73,7 @@ from verifier.judge.frames import (
     value_words,
     year_before,
 )
-from verifier.judge.han_subject import han_names, han_subject
+from verifier.judge.han_subject import han_names, han_subject, known_names
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -908,6 +908,10 @@ def aligned_statements(
     claim_rounds = {m for m in frame.periods if m[:1] == "r"}
     whole_frame = frame
     claim_names = all_names | frozenset(han_names(q.sentence, 0)) if subject_forms else all_names
+    sentence_others = [
+        v for v in sentence_values(q.sentence)
+        if v.kind == claimed.kind and not (v.raw == claimed.raw and v.value == claimed.value)
+    ]
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
@@ -981,7 +985,10 @@ def aligned_statements(
                         # (… or the only one of its clause given against the claim's base)
                         alone=g.alone or own_base,
                         # … unless they name what the claim's figure counts, which no other figure counts
-                        sibling=frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words,
+                        sibling=(frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words)
+                        # (… or it is another figure of the claim's sentence, in words only that figure has:
+                        # "合计占比为64.5%" beside a claimed "最大单一客户…约三成" and its "合计占比64.5%")
+                        or (any(compare_values(o, pv).agrees for o in sentence_others) and frame.sibling_words_only(g.own_words)),
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
@@ -1383,10 +1390,18 @@ def _foreign_han(g: _Geometry, subject_forms: frozenset[str], claim_names: froze
     sentence ("观澜-3采用MoE架构，总参数1.8万亿" for Sable-4's parameters), and not the subject."""
     if not g.han or g.clause_at < 0 or any(f in g.window_compact for f in subject_forms):
         return False
+    # (a name, not a topic or an acronym: one the dictionary knows, or a product written with its generation,
+    # 观澜-3; "产品组合方面" or "HPC" names no one)
+    named = [compact(m.group(1)) for m in _HAN_DESIGNATION.finditer(g.window)]
+    named += [compact(en) for _a, _b, en in known_names(g.window)]
     return any(
         not any(f in n or n in f for f in subject_forms) and not any(c in n or n in c for c in claim_names)
-        for n in (*g.proper_names, *han_names(g.window, g.clause_at))
+        for n in named
     )
+
+
+# a Chinese product written with its generation: 观澜-3, 天枢-2.5
+_HAN_DESIGNATION = re.compile(r"([\u4e00-\u9fff]{2,4})[-‑]\d")
 
 
 def _proper_names(window: str) -> tuple[str, ...]:
