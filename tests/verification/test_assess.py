@@ -2250,3 +2250,17 @@ def test_another_figure_of_the_claims_sentence_in_its_own_words_does_not_contrad
     assert other.status == "verified"
     slip, _ = verdict("公司前五大客户销售额合计占比46.5%，其中最大单一客户销售占比约三成", "46.5%", "percent", p)
     assert slip.status == "contradicted"
+
+
+def test_a_periods_end_word_says_when_not_what_is_measured() -> None:
+    """"with deliveries through June 2028": "through" says when the deliveries end, as "from" says when they
+    start; it is no part of the measure a page's date must meet ("将于2026年12月至2027年6月分批交付" meets only
+    "deliveries", and read as half the measure it kept the moved date from contradicting)."""
+    from verifier.judge.statements import frame_of
+
+    sentence = "Hengyue signs an order for HX-9 racks, with deliveries through June 2028"
+    key = "June 2028"
+    values = tuple(v for v in parse_values(sentence, default_year=2026) if v.raw == key)
+    q = build_query(kind="date", sentence=sentence, key_text=key, key_start=sentence.find(key), values=values)
+    terms = {t for group, _w in frame_of(q).weights for t in group}
+    assert "deliver" in terms and not terms & {"through", "thru", "until", "till"}

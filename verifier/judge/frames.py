@@ -733,6 +733,8 @@ FRAME_NEUTRAL = frozenset(
     ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate", "predece"]
     # the class of the subject (这家公司, "the firm") names who, not what is measured
     + ["compan", "firm", "corpora", "incorpo"]
+    # a period's end says when, as "from" says where it starts ("deliveries through June 2028")
+    + ["through", "thru", "until", "till"]
     # months say when ("Jan-Oct revenue"), as years do (not "mar"/"march": Mars and a march are things)
     + ["jan", "januar", "feb", "februar", "apr", "april", "jun", "june", "jul", "july", "aug", "august",
        "sep", "sept", "septemb", "oct", "october", "nov", "novembe", "dec", "decembe"]
