@@ -13,7 +13,7 @@ from claims.lexicon import lexicon
 from verifier.judge.frames import clause_span
 from verifier.judge.matching import compact
 
-__all__ = ["han_names", "han_subject", "known_names"]
+__all__ = ["han_names", "han_subject"]
 
 # words of time and connection that open a clause before its subject ("同期，", "今年第三季度"), and a list's bullet
 _OPENING = re.compile(
@@ -65,7 +65,7 @@ def _head_name(clause: str) -> str | None:
     return name
 
 
-def known_names(text: str) -> list[tuple[int, int, str]]:
+def _known(text: str) -> list[tuple[int, int, str]]:
     """Names the dictionary knows (英伟达 → NVIDIA), not "…公司" read by its suffix (人形机器人公司 is a description)."""
     return [(a, b, en) for a, b, en in chinese_entities(text) if en != text[a:b]]
 
@@ -78,7 +78,7 @@ def han_subject(sentence: str, start: int, end: int) -> frozenset[str]:
     if not has_han(sentence):
         return frozenset()
     s, e = clause_span(sentence, start, end)
-    known = known_names(sentence[s:start])
+    known = _known(sentence[s:start])
     if known:
         # the first organisation it names (阿里巴巴 of "阿里巴巴在中国市场…"), a place only when it names no other
         a, b, en = next((k for k in known if k[2] not in _PLACES), known[0])
@@ -94,7 +94,7 @@ def han_names(window: str, clause_start: int) -> tuple[str, ...]:
     if not has_han(window):
         return ()
     names: dict[str, None] = {}
-    for a, b, en in known_names(window):
+    for a, b, en in _known(window):
         for form in (compact(window[a:b]), compact(en)):
             if len(form) >= 2:
                 names.setdefault(form, None)

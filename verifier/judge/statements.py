@@ -73,7 +73,7 @@ from verifier.judge.frames import (
     value_words,
     year_before,
 )
-from verifier.judge.han_subject import han_names, han_subject, known_names
+from verifier.judge.han_subject import han_names, han_subject
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -907,7 +907,6 @@ def aligned_statements(
         families = (*families, "percent")
     claim_rounds = {m for m in frame.periods if m[:1] == "r"}
     whole_frame = frame
-    claim_names = all_names | frozenset(han_names(q.sentence, 0)) if subject_forms else all_names
     sentence_others = [
         v for v in sentence_values(q.sentence)
         if v.kind == claimed.kind and not (v.raw == claimed.raw and v.value == claimed.value)
@@ -915,7 +914,6 @@ def aligned_statements(
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
-        names_subject = any(f in idx.page_compact for f in subject_forms)  # (as the claim spells it)
         # a page that never names the claim's round speaks of the same round under its own letter: the round
         # is judged as the claim's round letter is, not held against every figure of it ("RMB 1.8 billion in a
         # Series C" against "18亿元人民币B轮融资")
@@ -1005,9 +1003,7 @@ def aligned_statements(
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
                         subject_near=any(f in g.window_compact for f in subject_forms) if subject_forms else None,
                         names_other=_names_other(g, subject_forms),
-                        foreign=not owned and (
-                            _foreign(subject, g, all_names) or (names_subject and _foreign_han(g, subject_forms, claim_names))
-                        ),
+                        foreign=not owned and _foreign(subject, g, all_names),
                         # (a date's own quarter or half is its value, compared as such: "the third quarter
                         # of 2027" against "the fourth quarter of 2027" differs, it is no other period)
                         period_conflict=periods_conflict(*_outside_dates(claimed, pv, frame.periods, periods))
@@ -1382,26 +1378,6 @@ def _foreign(subject: str | None, g: _Geometry, names: frozenset[str]) -> bool:
     if subject is None or subject in g.window_compact or g.han:
         return False
     return any(n not in names for n in g.proper_names)
-
-
-def _foreign_han(g: _Geometry, subject_forms: frozenset[str], claim_names: frozenset[str]) -> bool:
-    """A Chinese clause about another entity, on a page that names the claim's subject elsewhere as the claim
-    spells it: the clause names one that is none of the subject's spellings nor any name of the claim's
-    sentence ("观澜-3采用MoE架构，总参数1.8万亿" for Sable-4's parameters), and not the subject."""
-    if not g.han or g.clause_at < 0 or any(f in g.window_compact for f in subject_forms):
-        return False
-    # (a name, not a topic or an acronym: one the dictionary knows, or a product written with its generation,
-    # 观澜-3; "产品组合方面" or "HPC" names no one)
-    named = [compact(m.group(1)) for m in _HAN_DESIGNATION.finditer(g.window)]
-    named += [compact(en) for _a, _b, en in known_names(g.window)]
-    return any(
-        not any(f in n or n in f for f in subject_forms) and not any(c in n or n in c for c in claim_names)
-        for n in named
-    )
-
-
-# a Chinese product written with its generation: 观澜-3, 天枢-2.5
-_HAN_DESIGNATION = re.compile(r"([\u4e00-\u9fff]{2,4})[-‑]\d")
 
 
 def _proper_names(window: str) -> tuple[str, ...]:
