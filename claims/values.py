@@ -707,7 +707,10 @@ _PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四
 # 三成 = 30%; not 成为/成功/成本/成员/成果/成立/成熟/成长/成交
 _TENTHS_CN = re.compile(r"(?<![\d.])(?P<num>[一二两三四五六七八九]|\d(?:\.\d)?)\s*成(?![为功本员果立熟长交型绩效不])")
 _HALF_CN = re.compile(r"一半|半数")
-_DOUBLE_CN = re.compile(r"翻倍|翻番|翻了?(?P<n>[一两二三四])番|(?:多出?|高出?|增长了?|增加了?|提高了?|提升了?|上涨了?|扩大了?|翻了?)\s*(?P<one>一|1)\s*倍")
+_DOUBLE_CN = re.compile(
+    r"翻倍|翻番|翻了?(?P<n>[一两二三四])番|(?:多出?|高出?|增长了?|增加了?|提高了?|提升了?|上涨了?|扩大了?|翻了?)\s*"
+    r"(?P<q>超过|超|逾|近|接近|将近|约|不到|不足)?\s*(?P<one>一|1)\s*倍"  # (增长超过一倍: more than doubled)
+)
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 _RANK = re.compile(r"(?:第|#|No\.)\s*$")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
@@ -1462,7 +1465,8 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         # 翻两番 is two doublings (×4); 多出一倍, 增长了 1 倍 add the whole again (×2): a "×1" says no change
         times = 2.0 ** _DOUBLINGS[m.group("n")] if m.group("n") else 2.0
         start = m.start("one") if m.group("one") else m.start()
-        yield Value(text[start : m.end()], times, "x", "=", start, m.end(), "count", 1.0, _noun_before(text, m.start()))
+        qualifier = _qualifier_before(text, start) if m.group("q") else "="
+        yield Value(text[start : m.end()], times, "x", qualifier, start, m.end(), "count", 1.0, _noun_before(text, m.start()))
 # ---------------------------------------------------------------- multiples, halves and ranks in words
 
 _WORD_MULTIPLE_PRECISION = 0.2  # "twice" is 1.9x-2.1x, as a writer rounds 1.95x

@@ -191,3 +191,11 @@ def test_a_capitalised_name_joined_to_its_generation_is_a_version_not_a_count() 
     assert got == [("Corvo-4", "version"), ("Corvo-3", "version")]
     assert [(v.raw, v.kind) for v in parse_values("Corvo-3.5 is out", default_year=2026)] == [("Corvo-3.5", "version")]
     assert [v.kind for v in parse_values("Top-10 models in a Phase-2 trial", default_year=2026)] == ["count", "count"]
+
+
+def test_a_growth_of_more_than_one_times_is_more_than_doubled() -> None:
+    """"同比增长超过一倍" is more than doubled (×2 or more), as "增长一倍" is doubled: the qualifier between the
+    verb and 一倍 no longer leaves a bare ×1."""
+    got = [(v.raw, v.value, v.unit, v.qualifier) for v in parse_values("出货量同比增长超过一倍", default_year=2026)]
+    assert got == [("一倍", 2.0, "x", ">=")]
+    assert [(v.value, v.qualifier) for v in parse_values("出货量同比增长一倍", default_year=2026)] == [(2.0, "=")]

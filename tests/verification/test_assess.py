@@ -2252,3 +2252,27 @@ def test_a_periods_end_word_says_when_not_what_is_measured() -> None:
     q = build_query(kind="date", sentence=sentence, key_text=key, key_start=sentence.find(key), values=values)
     terms = {t for group, _w in frame_of(q).weights for t in group}
     assert "deliver" in terms and not terms & {"through", "thru", "until", "till"}
+
+
+def test_a_multiple_in_words_is_neither_a_change_in_points_nor_a_garbled_count() -> None:
+    """"出货量同比增长超过一倍" against a page's "提高5.2个百分点" (a change in points is no rise in percent, so no
+    multiple) and "年产液冷整机柜2万套" (a ×2 the claim writes in words has no digits to garble into 2万)."""
+    p = page("全部达产后可形成年产液冷AI服务器整机柜2万套的生产能力，预计年产值超过200亿元。",
+             "前五大客户销售额合计占比为64.5%，较上年同期提高5.2个百分点。", title="衡岳智算合肥基地开工")
+    d, a = verdict("衡岳智算合肥基地液冷AI服务器整机柜年产能同比增长超过一倍", "一倍", "count", p)
+    assert d.status == "unverified", a.evidence
+    share, b = verdict("衡岳智算前五大客户销售额合计占比同比增长超过一倍", "一倍", "count", p)
+    assert share.status != "verified", b.evidence
+
+
+def test_a_change_in_points_is_no_rise_read_as_a_multiple() -> None:
+    """A claimed multiple meets a page's rise in percent (up 118% is ×2.18), never a change in points."""
+    from verifier.judge.statements import _as_multiple
+
+    claimed = parse_values("出货量同比增长超过一倍", default_year=2026)[0]
+    pp = build_index(snapshot_id=1, source_id=1, url="https://example.org/x", title="t",
+                     text="占比较上年同期提高5.2个百分点。", passages=[{"start": 0, "end": 16, "kind": "p", "heading": ""}])
+    assert _as_multiple(claimed, pp.passages[0], 0).outcome == "incomparable"
+    up = build_index(snapshot_id=1, source_id=1, url="https://example.org/x", title="t",
+                     text="出货量同比增长118%。", passages=[{"start": 0, "end": 12, "kind": "p", "heading": ""}])
+    assert _as_multiple(claimed, up.passages[0], 0).agrees

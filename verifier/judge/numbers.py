@@ -575,7 +575,9 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
             pv, c = pick
             out.add(Finding("contradicts", ps.context, "value", c.detail), draft_evidence(ps, "contradicts", ps.context, pv))
             continue
-        if not comparisons:  # garbled unit: the same digits on another unit, same subject
+        # garbled unit: the same digits on another unit, same subject (digits the claim writes: "增长超过一倍" holds
+        # none, and its ×2 is no garbled "2万套")
+        if not comparisons and any(ch.isdigit() for ch in claimed.raw):
             for pv in ps.passage.values:
                 if (
                     isinstance(pv.value, float)

@@ -229,8 +229,8 @@ def _as_multiple(claimed: Value, p: IndexedPassage, i: int) -> Comparison:
     """A claimed multiple ("more than doubled") against a page's rise in percent: up 118% is ×2.18. A
     percent that says no rise (a share of revenue) is no multiple."""
     pv = p.values[i]
-    if _geometry(p, i).direction <= 0 or not isinstance(pv.value, float | int):
-        return Comparison("incomparable", "unit")
+    if pv.unit == "pp" or _geometry(p, i).direction <= 0 or not isinstance(pv.value, float | int):
+        return Comparison("incomparable", "unit")  # (a change in points is no rise in percent: 提高5.2个百分点)
     return compare_values(claimed, replace(pv, value=1 + float(pv.value) / 100, unit="x", kind="count", precision=None))
 
 
