@@ -330,13 +330,17 @@ def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tup
     starts = sorted({m.start() for m in _TURN.finditer(text, start, end)} | set(posts))
     if not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
         return []
+    return _cut_at(text, start, end, starts)
+
+
+def _cut_at(text: str, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at each of ``starts`` (the text before the first kept as its own span)."""
     spans = [(start, starts[0])] if text[start : starts[0]].strip() else []
     return spans + list(zip(starts, [*starts[1:], end], strict=True))
 
 
 # a question or its answer opening a line: "问：…" / "答：…", "Q: …" / "A: …" (an investor-relations record, an FAQ)
-_QA = re.compile(r"^[ \t]*(?:问|問|答|Q|A)[ \t]*[：:]", re.M)
-_ANSWER = re.compile(r"(?:答|A)[ \t]*[：:]")
+_QA = re.compile(r"^[ \t]*(?P<mark>问|問|答|Q|A)[ \t]*[：:]", re.M)
 
 
 def answer_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -345,14 +349,14 @@ def answer_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     to, not its neighbour's links); [] otherwise (answers whose sources are listed elsewhere are not cut)."""
     if "://" not in text[start:end]:
         return []
-    starts = [m.start() for m in _QA.finditer(text, start, end)]
-    if len(starts) < 3:
+    marks = [(m.start(), m.group("mark")) for m in _QA.finditer(text, start, end)]
+    if len(marks) < 3:
         return []
-    turns = list(zip(starts, [*starts[1:], end], strict=True))
-    cited = [a for a, b in turns if _ANSWER.match(text, a + len(text[a:b]) - len(text[a:b].lstrip())) and "://" in text[a:b]]
-    if len(cited) < 2:
+    starts = [at for at, _ in marks]
+    ends = [*starts[1:], end]
+    if sum(mark in "答A" and "://" in text[a:b] for (a, mark), b in zip(marks, ends, strict=True)) < 2:
         return []
-    return ([(start, starts[0])] if text[start : starts[0]].strip() else []) + turns
+    return _cut_at(text, start, end, starts)
 
 
 def find_headings(text: str, body_start: int = 0) -> list[Heading]:

@@ -862,10 +862,11 @@ def claim_frame(
         os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])
         other = sentence[os_:a] + " " + sentence[b:oe]
         for terms, _w, src in concepts:
-            if src and src in other and _measure_concept(terms, src, name_words):
-                sibling_terms |= terms
+            if not (src and src in other and _measure_concept(terms, src, name_words)):
+                continue
+            sibling_terms |= terms
             not_mine = terms - own_terms
-            if not_mine and src and src in other and src not in seg and _measure_concept(terms, src, name_words):
+            if not_mine and src not in seg:
                 sibling_groups[not_mine] = None
     # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
     periods = (

@@ -50,7 +50,8 @@ def page_lead(sentence: str) -> tuple[int, int] | None:
     return (m.end(), stop) if stop - m.end() >= 2 else None
 
 
-def _says(text: str, term: str) -> bool:
+def says(text: str, term: str) -> bool:
+    """Does lower-cased ``text`` hold ``term`` (a Latin term as whole words, a Chinese one anywhere)?"""
     if term.isascii():
         return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
     return term in text
@@ -76,9 +77,9 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
     if following and _PARTICIPANTS.search(following) and page_lead(following) is None:
         # the participants, listed in the sentence after (not another round with a lead of its own)
         rest += " " + following.lower()
-    if any(_says(lead, t) for t in lead_terms):
+    if any(says(lead, t) for t in lead_terms):
         return None
-    if not any(_says(rest, t) for t in lead_terms):
+    if not any(says(rest, t) for t in lead_terms):
         return None
     return span
 
@@ -97,13 +98,19 @@ def lead_terms(lead: str) -> frozenset[str]:
             out.add(" ".join(m.group(0).lower().split()))
             if len(words[0]) >= 3:
                 out.add(words[0])
-    named = chinese_entities(lead)
-    for _s, _e, english in named:
-        out.add(english.lower())
-    han = "".join(_HAN.findall(lead))
-    if not named and 2 <= len(han) <= 12:
-        out.add(han)  # a Chinese name no dictionary knows (北辰创投) as the page writes it in Chinese
+    out |= chinese_name_terms(lead)
     return frozenset(t for t in out if len(t) >= 2)
+
+
+def chinese_name_terms(text: str) -> set[str]:
+    """The Chinese names of ``text`` as a page would write them: in English through the dictionary (软银 →
+    "softbank"), or, when it knows none, the Chinese as written (北辰创投: a name no dictionary knows)."""
+    named = chinese_entities(text)
+    out = {english.lower() for _s, _e, english in named}
+    han = "".join(_HAN.findall(text))
+    if not named and 2 <= len(han) <= 12:
+        out.add(han)
+    return out
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")

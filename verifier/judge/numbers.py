@@ -59,7 +59,7 @@ from verifier.judge.statements import (
     nouns_agree,
     other_range_end,
     same_range,
-    sentence_values,
+    sentence_siblings,
     speaks_ahead,
     swapped_pair,
 )
@@ -135,6 +135,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     statement anywhere on the cited pages; with no support, the closest contradicting one."""
     frame = frame_of(q)
     statements = aligned_statements(q, claimed, indexes, claim_subjects(q), frame)
+    siblings = sentence_siblings(q, claimed)  # the other figures of the claim's sentence
     # (a change said by its base alone, "+63% y/y", needs a page figure that changed as much as one said rising)
     frame_direction = frame.direction or (1 if frame.periods & CHANGE_BASES else 0)
     by_place = {(st.index.snapshot_id, st.passage.start, st.value.start): st for st in statements}
@@ -149,7 +150,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             if st is None or not speaks_ahead(st):
                 continue  # a forecast for the year to come is not contradicted by a level reached now
         elif f.stance == "contradicts" and (st := _statement_at(d, by_place)) is not None and st.sibling and any(
-            compare_values(o, st.value).agrees for o in _sentence_siblings(q, claimed)
+            compare_values(o, st.value).agrees for o in siblings
         ):
             continue  # another figure of the claim's sentence, in that figure's own words: that figure's statement
         if not _stale_support(d):
@@ -173,7 +174,6 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         if owners is not None:
             own, said = owners
             return _contradicted_by(own.index, own.passage_no, _contradiction_match(own, said), own.value, said)
-        siblings = _sentence_siblings(q, claimed)
         whole = _whole_frame_says_otherwise(supporting, statements, claimed, siblings, frame) or (
             _sister_segment_says_otherwise(supporting, statements, claimed, siblings, frame, q)
         )
@@ -207,7 +207,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             idx, n, value = mixed
             return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
-    others = _sentence_siblings(q, claimed)
+    others = siblings
     # (a slip of the claim's digits is no slip where the page also gives the claim's very figure as closely:
     # 成文日期 2026-11-19 beside 发布日期 2026年11月20日)
     exact = [
@@ -244,15 +244,6 @@ _EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction", "period"})
 # sentence, is that figure's statement ("第三次全体会议" beside "第三十次会议" meets "third plenary
 # session"): no slip of the claim's (a figure that merely differs still contradicts: a swapped pair)
 _DIGIT_SLIPS = frozenset({"scale_slip", "transposed", "day_slip"})
-
-
-def _sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
-    """The other figures of the claim's sentence of its family and another value."""
-    family = unit_family(claimed)
-    return [
-        v for v in sentence_values(q.sentence)
-        if unit_family(v) == family and compare_values(claimed, v).disagrees
-    ]
 
 
 def _contradiction_match(st: Statement, kind: str) -> float:

@@ -19,9 +19,9 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from claims.entities import chinese_entities
 from claims.textnorm import matching_view
 from verifier.judge.evidence import EvidenceDraft, Thresholds, draft_evidence
+from verifier.judge.leads import chinese_name_terms, says
 from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding
 from verifier.judge.statements import passage_sentences
@@ -143,23 +143,13 @@ def holder_terms(name: str) -> frozenset[str]:
     runs = [r[4:] if r.startswith("The ") else r for r in runs]
     if runs:
         out.add(max(runs, key=len).lower())
-    named = chinese_entities(name)
-    out.update(english.lower() for _s, _e, english in named)
-    han = "".join(_HAN.findall(name))
-    if not named and 2 <= len(han) <= 12:
-        out.add(han)
+    out |= chinese_name_terms(name)
     return frozenset(t for t in out if len(t) >= 3 or _HAN.fullmatch(t))
-
-
-def _says(text: str, term: str) -> bool:
-    if term.isascii():
-        return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
-    return term in text
 
 
 def holds(terms: Collection[str], text: str) -> bool:
     low = text.lower()
-    return any(_says(low, t) for t in terms)
+    return any(says(low, t) for t in terms)
 
 
 def claim_slot(sentence: str, key: tuple[int, int]) -> Slot | None:

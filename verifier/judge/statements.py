@@ -858,6 +858,12 @@ def _named_elsewhere(q: ClaimQuery, names: frozenset[str]) -> frozenset[str]:
     return frozenset(n for n in names if n not in own)
 
 
+def sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
+    """The other figures of the claim's sentence of its family and another value."""
+    family = unit_family(claimed)
+    return [v for v in sentence_values(q.sentence) if unit_family(v) == family and compare_values(claimed, v).disagrees]
+
+
 def aligned_statements(
     q: ClaimQuery,
     claimed: Value,
@@ -907,10 +913,7 @@ def aligned_statements(
         families = (*families, "percent")
     claim_rounds = {m for m in frame.periods if m[:1] == "r"}
     whole_frame = frame
-    sentence_others = [
-        v for v in sentence_values(q.sentence)
-        if v.kind == claimed.kind and not (v.raw == claimed.raw and v.value == claimed.value)
-    ]
+    sentence_others = sentence_siblings(q, claimed)
     for idx in indexes:
         if not subject_on_page(q, subjects, idx):
             continue  # another company's page
