@@ -96,3 +96,23 @@ def test_a_complete_list_in_the_other_script_leaves_the_claims_member_out() -> N
     assert "星港资本" in (a.evidence[0].matched_value or "")
     listed, _ = verdict("公司已递交H股上市申请，联席保荐人为北岭证券、南溪证券及星港资本", "星港资本", "fact", p)
     assert listed.status != "contradicted"
+
+
+def test_a_page_sentence_of_endless_capitals_or_spaces_is_read_in_linear_time() -> None:
+    """A hostile page: one sentence of thousands of capitalised words, or of spaces, before a decision's verb. The
+    name pattern splits its spaces one way and stops at nine words, so four times the text costs about four times
+    the time (it cost the square: 16,000 words took seconds)."""
+    import time
+
+    def cost(n: int) -> float:
+        best = float("inf")
+        for text in (("Aa " * n) + "approved the plan.", "A" + " " * n + "x approved by the Board."):
+            for _ in range(3):
+                t0 = time.perf_counter()
+                list(slots(text, page=True))
+                best = min(best, time.perf_counter() - t0)
+        return best
+
+    cost(500)
+    ratio = cost(16000) / max(cost(4000), 1e-6)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"

@@ -63,7 +63,8 @@ _EN_VERB = rf"(?P<verb>{_alternation(_EN_VERBS)})"
 _ZH_VERB = rf"(?P<verb>{_alternation(_ZH_VERBS)})"
 
 # a name: a run of capitalised words (with "of" / "and" / "&" inside: "Public Utilities Commission of Ohio")
-_NAME = r"(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+(?:of|for|and|&|de)?\s*[A-Z][\w&'.\-]*)*"
+# (one way to split the spaces, at most nine words: a page's run of capitals costs a scan, not a square of one)
+_NAME = r"(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&'.\-]*){0,8}"
 _ZH_FILLER = r"[^，,。；;、\s（(：:][^，,。；;（(]{1,30}"
 _EN_FILLER = r"[^,;.()]{2,80}?(?=[,;.()]|\s+(?:with|while|and the|alongside|as well as|which|who)\b|$)"
 _ASIDE = r"(?:\s*[（(][^）)]{1,16}[）)])?"
@@ -130,7 +131,7 @@ def slots(text: str, *, page: bool = False) -> Iterator[Slot]:
 
 # ---------------------------------------------------------------- names
 
-_LATIN_RUN = re.compile(r"[A-Z][\w&'.\-]*(?:\s+(?:of|for|and|&|de)?\s*[A-Z][\w&'.\-]*)*")
+_LATIN_RUN = re.compile(_NAME)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
