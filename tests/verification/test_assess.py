@@ -2276,3 +2276,67 @@ def test_a_change_in_points_is_no_rise_read_as_a_multiple() -> None:
     up = build_index(snapshot_id=1, source_id=1, url="https://example.org/x", title="t",
                      text="出货量同比增长118%。", passages=[{"start": 0, "end": 12, "kind": "p", "heading": ""}])
     assert _as_multiple(claimed, up.passages[0], 0).agrees
+
+
+def test_a_figure_in_words_only_another_figure_of_the_sentence_has_backs_nothing() -> None:
+    """"存储模组及配套收入同比增长183%，云服务运营收入12.6亿元" against "存储模组及配套产品收入12.6亿元，同比增长183%" and, in
+    another paragraph, "云服务运营收入4.1亿元": the page's 12.6亿元 sits in the words of the claim's percent (another
+    family), none of its own; it is the storage figure moved onto the cloud business, and the cloud figure
+    contradicts. A level said after its own change ("rose 183% to $1.26 billion") has no words of its own and is
+    still read in its clause."""
+    p = page("前三季度，存储模组及配套产品收入12.6亿元，同比增长183%。", "云服务运营收入4.1亿元，同比增长26%。", title="星衡科技三季报")
+    moved, a = verdict("星衡科技存储模组及配套收入同比增长183%，云服务运营收入12.6亿元", "12.6亿元", "money", p)
+    assert moved.status == "contradicted", a.evidence
+    right, _ = verdict("星衡科技存储模组及配套收入同比增长183%，云服务运营收入4.1亿元", "4.1亿元", "money", p)
+    assert right.status == "verified"
+    en = page("Storage module revenue was $1.26 billion, up 183% from a year earlier.", "Cloud operations revenue was $410 million.",
+              title="Xingheng results")
+    level, _ = verdict("Xingheng's storage module revenue rose 183% to $1.26 billion", "$1.26 billion", "money", en)
+    assert level.status == "verified"
+
+
+def test_the_keys_own_words_are_never_another_figures() -> None:
+    """"takes a 1M-token context window … at $9 per million output tokens": "token" is the key's own word, so a page's
+    "million-token context window" is not read as the price's words (it backed the claim before the rule above)."""
+    from verifier.judge.frames import clause_words
+    from verifier.judge.statements import frame_of
+
+    sentence = "Orrin 3.5 takes a 1M-token context window and costs $9 per million output tokens"
+    key = "1M-token"
+    values = tuple(v for v in parse_values(sentence, default_year=2026) if v.raw == key)
+    q = build_query(kind="count", sentence=sentence, key_text=key, key_start=sentence.find(key), values=values)
+    frame = frame_of(q)
+    page_words = clause_words("Orrin 3.5 launches with a million-token context window")
+    assert frame.own_groups and not frame.other_words_only(page_words)
+
+
+def test_a_figure_that_leaves_the_claims_measure_out_is_another_measures() -> None:
+    """"Memory revenue excluding HBM was $1.44 billion" is no HBM figure: a claimed "HBM revenue was $1.44 billion"
+    meets the page's own HBM figure ($1.62 billion) and is contradicted; "excluding HBM … $1.44 billion" is still
+    verified, and so is a Chinese clause that opens by leaving something out (剔除…后，营业收入为12.6亿元)."""
+    en = page("Memory revenue excluding HBM was $1.44 billion, down 4% from the prior quarter.",
+              "HBM revenue reached $1.62 billion.", title="Corvane results")
+    hbm, a = verdict("Corvane's HBM revenue was $1.44 billion", "$1.44 billion", "money", en)
+    assert hbm.status == "contradicted", a.evidence
+    rest, _ = verdict("Corvane's memory revenue excluding HBM was $1.44 billion", "$1.44 billion", "money", en)
+    assert rest.status == "verified"
+    zh = page("剔除数据中心业务后，公司营业收入为12.6亿元。", "数据中心业务收入8.3亿元，同比增长41%。", title="星衡科技三季报")
+    moved, b = verdict("星衡科技数据中心业务收入12.6亿元", "12.6亿元", "money", zh)
+    assert moved.status == "contradicted", b.evidence
+    kept, _ = verdict("星衡科技剔除数据中心业务后营业收入12.6亿元", "12.6亿元", "money", zh)
+    assert kept.status == "verified"
+
+
+def test_excluded_words_are_the_few_words_after_the_marker() -> None:
+    from verifier.judge.frames import excluded_words, starts_leaving_out
+
+    left, kept = excluded_words("DRAM revenue excluding HBM was $2.77 billion")
+    assert left == {"hbm"} and {"dram", "revenu"} <= kept
+    assert excluded_words("revenue rose 12% to $3.1 billion") == (frozenset(), frozenset())
+    assert starts_leaving_out("剔除汇率影响后") and starts_leaving_out("Excluding HBM") and not starts_leaving_out("HBM revenue")
+    hostile = "excluding " * 20000
+    import time
+
+    t0 = time.perf_counter()
+    excluded_words(hostile)
+    assert time.perf_counter() - t0 < 2.0

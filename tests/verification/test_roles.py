@@ -105,13 +105,17 @@ def test_a_page_sentence_of_endless_capitals_or_spaces_is_read_in_linear_time() 
     import time
 
     def cost(n: int) -> float:
-        best = float("inf")
+        """The best of five runs of each hostile text, summed (the best run is the one least disturbed by a
+        parallel test worker)."""
+        total = 0.0
         for text in (("Aa " * n) + "approved the plan.", "A" + " " * n + "x approved by the Board."):
-            for _ in range(3):
+            best = float("inf")
+            for _ in range(5):
                 t0 = time.perf_counter()
                 list(slots(text, page=True))
                 best = min(best, time.perf_counter() - t0)
-        return best
+            total += best
+        return total
 
     cost(500)
     ratio = cost(16000) / max(cost(4000), 1e-6)

@@ -119,6 +119,44 @@ def clause_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# what a segment leaves out of its measure: "DRAM revenue excluding HBM", "ex-HBM", 不含税, 剔除汇率影响后
+_EXCLUDING = re.compile(
+    r"\b(?:excluding|excludes|exclusive\s+of|except(?:\s+for)?|other\s+than|not\s+including|ex-)\s*"
+    r"|(?:不含|不包括|不包含|剔除|扣除|除去|除)", re.I
+)
+# … up to where the left-out phrase ends: a delimiter, a verb or linking word, a figure
+_EXCLUDED_END = re.compile(
+    r"[,;:()，。；：（）、\d$€£¥]|\s(?:was|were|is|are|of|at|to|and|rose|fell|grew|came|totall?ed|reached|in|for)\b"
+    r"|[后後外的为為]|以外", re.I
+)
+
+
+def starts_leaving_out(clause: str) -> bool:
+    """Does a clause open by leaving something out ("Excluding HBM,", "剔除汇率影响后，")?"""
+    m = _EXCLUDING.search(clause, 0, 24)
+    return m is not None and not clause[: m.start()].strip(" \t\n*-•（(")
+
+
+def excluded_words(segment: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a segment names only to leave them out of its measure ("DRAM revenue excluding HBM": {hbm}), a few
+    words after each marker, and the words of the rest of it ({dram, revenu}); both empty when it leaves nothing out."""
+    out: set[str] = set()
+    kept: list[str] = []
+    at = 0
+    for m in _EXCLUDING.finditer(segment):
+        rest = segment[m.end() : m.end() + 40]
+        end = _EXCLUDED_END.search(rest)
+        stop = m.end() + (end.start() if end is not None else len(rest))
+        if segment[m.end() : stop].strip():
+            out |= clause_words(segment[m.end() : stop])
+            kept.append(segment[at : m.start()])
+            at = stop
+    if not out:
+        return frozenset(), frozenset()
+    kept.append(segment[at:])
+    return frozenset(out), clause_words(" ".join(kept))
+
+
 @lru_cache(maxsize=1024)
 def _english_words(en: str) -> frozenset[str]:
     return frozenset(content_words(en))
@@ -639,6 +677,10 @@ class ClaimFrame:
     sibling_groups: tuple[frozenset[str], ...] = ()
     own_groups: tuple[frozenset[str], ...] = ()
     sibling_terms: frozenset[str] = frozenset()  # every term of the other figures' segments, shared ones too
+    # the same of the sentence's figures of other families (an amount's "液冷…收入同比增长183%" beside it)
+    other_groups: tuple[frozenset[str], ...] = ()
+    other_terms: frozenset[str] = frozenset()
+    leaves_out: bool = False  # its own segment leaves something out of its measure ("ex-HBM", 不含税)
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
     looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
     looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
@@ -658,6 +700,22 @@ class ClaimFrame:
         if not any(g & words for g in self.sibling_groups):
             return False
         return not any(g & words for g in self.own_groups if not g & self.sibling_terms)
+
+    def left_out_by(self, excluded: frozenset[str], kept: frozenset[str]) -> bool:
+        """Does a page figure's segment name a concept of this figure's own only to leave it out ("DRAM revenue
+        excluding HBM was $2.77 billion" for a claimed "HBM $2.77 billion"), when this one leaves nothing out?"""
+        if not excluded or self.leaves_out:
+            return False
+        return any(g & excluded and not g & kept for g in self.own_groups)
+
+    def other_words_only(self, words: frozenset[str]) -> bool:
+        """Do a page figure's own words hold a concept only a figure of another family in the claim's sentence has,
+        and none only this one has ("液冷整机柜及配套产品收入9.7亿元" for a claimed "智算中心运营服务收入9.7亿元" said
+        after "液冷整机柜及配套收入同比增长183%")? Such a figure is the other segment's, whatever its value."""
+        if not self.own_groups or not any(g & words for g in self.other_groups):
+            return False  # (a figure whose own segment says nothing, "rose 61% to $5.82bn", is the clause's)
+        shared = self.sibling_terms | self.other_terms
+        return not any(g & words for g in self.own_groups if not g & shared)
 
 
 def _part_said_before(sentence: str, start: int) -> frozenset[str]:
@@ -850,24 +908,32 @@ def claim_frame(
             wide.append((terms, w))
         elif src in before or low in before:
             wide.append((terms, 0.5 * w))
-    own_terms = frozenset(t for terms, _ in own for t in terms)
+    # (the key's own words are its own too: the "token" of "1M-token")
+    key_words = clause_words(key_text)
+    own_terms = frozenset(t for terms, _ in own for t in terms) | frozenset(
+        t for terms, _w, _src in concepts if terms & key_words for t in terms
+    )
     sibling_groups: dict[frozenset[str], None] = {}
     sibling_terms: set[str] = set()
     # (``sibling_spans``, when given: the figures that can be confused with it — for an amount only those of
     # its own family, "纯利…11.2亿港元，收入增长24%至84.6亿美元": the 24% binds "rose 24 per cent" on the page, yet
     # the amount after it is still the revenue)
-    for a, b in value_spans if sibling_spans is None else sibling_spans:
+    kin = value_spans if sibling_spans is None else sibling_spans
+    other_groups: dict[frozenset[str], None] = {}
+    other_terms: set[str] = set()
+    for a, b in value_spans:
         if a <= at < b or (a, b) == (at, end):
             continue
+        groups, group_terms = (sibling_groups, sibling_terms) if (a, b) in kin else (other_groups, other_terms)
         os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])
         other = sentence[os_:a] + " " + sentence[b:oe]
         for terms, _w, src in concepts:
             if not (src and src in other and _measure_concept(terms, src, name_words)):
                 continue
-            sibling_terms |= terms
+            group_terms |= terms
             not_mine = terms - own_terms
             if not_mine and src not in seg:
-                sibling_groups[not_mine] = None
+                groups[not_mine] = None
     # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
     periods = (
         period_marks(sentence, skip=(at, end))
@@ -891,6 +957,9 @@ def claim_frame(
         sibling_groups=tuple(sibling_groups),
         own_groups=tuple(dict.fromkeys(terms for terms, _ in own if terms)),
         sibling_terms=frozenset(sibling_terms),
+        other_groups=tuple(other_groups),
+        other_terms=frozenset(other_terms),
+        leaves_out=bool(excluded_words(seg)[0]),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
         looks_ahead=_LATER.search(clause) is not None,

@@ -51,6 +51,7 @@ from verifier.judge.frames import (
     compared_direction,
     comparison_basis,
     direction_of,
+    excluded_words,
     figure_role,
     is_base_figure,
     is_stale,
@@ -69,6 +70,7 @@ from verifier.judge.frames import (
     round_marks,
     segment_span,
     stale_spans,
+    starts_leaving_out,
     trailing_change,
     value_words,
     year_before,
@@ -145,6 +147,12 @@ class Statement:
     unclaimed_row: bool
     span: tuple[int, int]  # the figure's clause inside the passage
     frame_weight: float = 0.0  # total weight of the claim's measure concepts (how much the frame says)
+    # its own words are those of a figure of another family in the claim's sentence, none the claim's own: it
+    # backs nothing (the claim may have moved that segment's figure onto its own measure)
+    other_segment: bool = False
+    # its own segment names the claim's measure only to leave it out ("DRAM revenue excluding HBM" for HBM): it is
+    # another measure's figure, neither backing nor contradicting
+    left_out: bool = False
 
     @property
     def passage(self) -> IndexedPassage:
@@ -416,6 +424,9 @@ class _Geometry:
     words: frozenset[str]  # its clause, the clause before, the passage's heading (and a row's label)
     seg_words: frozenset[str]  # its own segment, heading, row label and noun
     own_words: frozenset[str]  # its own segment alone
+    # the words its own segment names only to leave out of its measure ("excluding HBM") and the rest of them
+    # (both empty when it leaves nothing out)
+    left_out: tuple[frozenset[str], frozenset[str]]
     bare_words: frozenset[str]  # seg_words without the heading: what the figure's own place says
     window: str  # the clause before and its own (a table row: the row)
     segment: str  # its own segment (its clause cut at the figures around it)
@@ -645,6 +656,12 @@ def _own_base(
     return mark
 
 
+def _opens_by_leaving_out(text: str, start: int, end: int, values: Sequence[Value]) -> bool:
+    """The clause before a figure's opens by leaving something out and holds no figure ("剔除数据中心业务后，营业收入
+    为12.6亿元", "Excluding HBM, memory revenue was …"): what it leaves out is left out of the figure's measure."""
+    return starts_leaving_out(text[start:end]) and not any(start <= v.start < end for v in values)
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -740,6 +757,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         words=words,
         seg_words=bare_words | p.context,
         own_words=own,
+        left_out=excluded_words(text[ps if _opens_by_leaving_out(text, ps, _pe, p.values) else gs : ge]),
         bare_words=bare_words,
         window=window,
         segment=segment,
@@ -961,6 +979,8 @@ def aligned_statements(
                 # from the previous quarter and up 28% from a year ago" for "+28% y/y")
                 own_base = g.own_base is not None and g.own_base in frame.periods
                 page_end = claimed.kind == "date" and period_end_before(p.text, pv.start, strict=True)
+                # (… names the claim's measure only to leave it out: "DRAM revenue excluding HBM" for HBM)
+                left_out = frame.left_out_by(*g.left_out)
                 # (a period's end is no page's dateline; "the quarter ended …" dates no event)
                 ends_apart = (claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]) or (
                     claim_event and page_end
@@ -989,7 +1009,10 @@ def aligned_statements(
                         sibling=(frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words)
                         # (… or it is another figure of the claim's sentence, in words only that figure has:
                         # "合计占比为64.5%" beside a claimed "最大单一客户…约三成" and its "合计占比64.5%")
-                        or (any(compare_values(o, pv).agrees for o in sentence_others) and frame.sibling_words_only(g.own_words)),
+                        or (any(compare_values(o, pv).agrees for o in sentence_others) and frame.sibling_words_only(g.own_words))
+                        or left_out,
+                        left_out=left_out,
+                        other_segment=frame.other_words_only(g.own_words),
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
@@ -1517,6 +1540,7 @@ def supports(claimed: Value, st: Statement) -> bool:
     return (
         st.comparison.agrees
         and not st.sibling
+        and not st.other_segment
         and not st.other_subject
         and (not st.foreign or st.same_end)
         and not _nouns_clash(claimed, st.value)
@@ -1552,6 +1576,8 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level or st.other_event:
         return False
+    if st.left_out:
+        return False
     if _coarser_figure(claimed, st):
         return False  # "约三成" says nothing of 34.6%
     if st.other_column or st.rival_column or st.unclaimed_row or st.change_for_share:
@@ -1564,8 +1590,9 @@ def aligned_plausible(
         return False  # another model's figure, while the claim's own subject is given another as closely
     if claimed.kind == "percent" and direction and not st.direction:
         return False  # "年增 41.8%" needs a page that says it rose, not a bare 41.8% elsewhere
-    closer = _CLOSER if not st.sibling else 0.0  # a figure bound to the sentence's other figure yields sooner
-    if st.match >= PLAUSIBLE_MATCH and not st.sibling:
+    bound = st.sibling or st.other_segment
+    closer = _CLOSER if not bound else 0.0  # a figure bound to the sentence's other figure yields sooner
+    if st.match >= PLAUSIBLE_MATCH and not bound:
         return True
     return not any(
         contradiction(claimed, other) and other.match > st.match + closer for other in statements
