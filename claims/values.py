@@ -599,6 +599,21 @@ def _weighs(text: str, start: int, end: int) -> bool:
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
 # a scale written after a currency code that follows the figure ("2.37 USD bn", "640 USD m", "5.2 CNY bn")
+# what a number glued to a one-letter scale names when it is a link speed, not an amount: 1.6T光模块, 400G switch
+_SPEC_AFTER = re.compile(
+    r"\s?(?:光?(?:收[发發])?模[块組塊组]|交[换換]机|交[换換]機|以太[网網]|[网網]卡|端口|光口"
+    r"|(?:optical\s+)?(?:modules?|transceivers?|optics|switch(?:es)?|ports?|Ethernet|NICs?)\b)",
+    re.I,
+)
+_LINK_SPEED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([GgTt])(?:bps|b/s)?(?=" + _SPEC_AFTER.pattern + ")", re.I)
+
+
+def link_speeds(text: str) -> frozenset[float]:
+    """The link speeds a text names its products by, in Gbit/s ("1.6T光模块" → {1600.0}, "800G switches" → {800.0}):
+    what tells one product line's figure from another's beside it."""
+    return frozenset(float(m.group(1)) * (1000.0 if m.group(2) in "Tt" else 1.0) for m in _LINK_SPEED.finditer(text))
+
+
 _CODE_SCALE = re.compile(r"\s?(bn|bln|billion|m|mn|mln|million|k|thousand|tn|trillion)(?![A-Za-z0-9])", re.I)
 _CODE_SCALES = {"bn": 1e9, "bln": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
 _PREFIX_CODES = {
@@ -1140,6 +1155,8 @@ def _find_numbers(text: str, default_year: int | None, taken: bytearray | None =
             and text[end : end + 1] == " "
         ):
             scale_word = None  # "26 B" with a space is not a scale
+        if scale_word and scale_word[0].surface.isascii() and len(scale_word[0].surface) == 1 and _SPEC_AFTER.match(text, scale_word[1]):
+            continue  # 1.6T光模块, "1.6T optical modules": a link speed naming a product (as 800G does), not 1.6 trillion
         if scale_word:
             value = float(f"{value * scale_word[0].factor:.12g}")  # 1.1 亿 is 110000000, not …0.00000001
             precision *= scale_word[0].factor

@@ -2340,3 +2340,61 @@ def test_excluded_words_are_the_few_words_after_the_marker() -> None:
     t0 = time.perf_counter()
     excluded_words(hostile)
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_a_product_line_named_by_another_link_speed_is_another_measure() -> None:
+    """"1.6T光模块收入71.2亿元" against "800G光模块收入71.2亿元，占比55.9%；1.6T光模块收入18.6亿元": the page's 71.2亿元 is
+    the 800G line's; the 1.6T line's 18.6亿元 contradicts the claim. The 800G figure claimed of 800G is verified."""
+    p = page("分产品看，800G光模块收入71.2亿元，占比55.9%；1.6T光模块收入18.6亿元，同比增长214%。", title="星衡光电三季报")
+    wrong, a = verdict("星衡光电1.6T光模块收入71.2亿元", "71.2亿元", "money", p)
+    assert wrong.status == "contradicted", a.evidence
+    assert "18.6" in (a.evidence[0].matched_value or "")
+    right, _ = verdict("星衡光电800G光模块收入71.2亿元", "71.2亿元", "money", p)
+    assert right.status == "verified"
+
+
+def test_an_org_link_closing_its_line_is_a_citation_and_one_inside_a_sentence_keeps_its_label() -> None:
+    """"… 1,100 permanent jobs [[https://…/halden-cloud-plans-campus/][DCD]]": the link's target and label are
+    where the line cites, not what it says (its path's words entered the claim's measure); inside a sentence the
+    label is read, the target is not. The blanked sentence keeps its length."""
+    from verifier.judge.matching import _blank_citations
+
+    closing = "Halden expects 1,100 permanent jobs [[https://www.example.com/en/news/halden-plans-campus/][DCD]]"
+    blanked = _blank_citations(closing)
+    assert len(blanked) == len(closing) and "campus" not in blanked and "DCD" not in blanked
+    inside = "Per [[https://www.example.com/a-b][the DCD story]], Halden runs three sites."
+    kept = _blank_citations(inside)
+    assert len(kept) == len(inside) and "the DCD story" in kept and "example" not in kept and "a-b" not in kept
+
+
+def test_another_kind_of_the_same_thing_backs_nothing() -> None:
+    """"1,100 permanent jobs" against "about 1,100 construction jobs at peak and 240 permanent jobs": the page's
+    1,100 counts another kind of jobs; its 240 permanent jobs contradicts. Plain qualifiers (total, new) are no kind."""
+    from claims.values import parse_values as pv
+    from verifier.judge.statements import sister_nouns
+
+    p = page("Halden expects about 1,100 construction jobs at peak and 240 permanent jobs once the campus is fully "
+             "operational.", title="Halden plans a Grant County campus")
+    d, a = verdict("Halden expects 1,100 permanent jobs at the campus", "1,100", "count", p)
+    assert d.status == "contradicted", a.evidence
+    ok, _ = verdict("Halden expects 240 permanent jobs at the campus", "240", "count", p)
+    assert ok.status == "verified"
+    claimed = pv("1,100 permanent jobs", default_year=2026)[0]
+    assert not sister_nouns(claimed, pv("1,100 new permanent jobs", default_year=2026)[0])
+    assert sister_nouns(pv("3 million monthly users", default_year=2026)[0], pv("3 million weekly users", default_year=2026)[0])
+
+
+def test_a_change_said_beside_its_amount_is_that_amounts_change() -> None:
+    """"Revenue $4.12bn, up 44% y/y" against a release giving "Revenue of $4.12 billion, up 47% year over year" and,
+    for the nine months, "$11.05 billion, up 44% from the same period a year earlier": the 44% is the nine months'
+    change; the quarter's, beside the claim's amount, contradicts. A change whose claim names no base, or whose
+    amount is another measure's ("up 41% … and Data Center sales of $2.6bn"), is not read this way."""
+    p = page("Revenue of $4.12 billion, up 47% year over year and up 9% sequentially.",
+             "For the first nine months of fiscal 2027, revenue was $11.05 billion, up 44% from the same period a year earlier.",
+             title="Veltrax reports third-quarter results")
+    d, a = verdict("Veltrax revenue $4.12bn, up 44% y/y", "44%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_period"), a.evidence
+    nine, _ = verdict("Veltrax nine-month revenue $11.05bn, up 44% y/y", "44%", "percent", p)
+    assert nine.status == "verified"
+    right, _ = verdict("Veltrax revenue $4.12bn, up 47% y/y", "47%", "percent", p)
+    assert right.status == "verified"

@@ -26,6 +26,7 @@ from claims.textnorm import matching_view, to_simplified
 from claims.units import BYTES as _BYTES
 from claims.units import FLOPS as _FLOPS
 from claims.units import WATTS as _WATTS
+from claims.values import link_speeds
 
 __all__ = [
     "ClaimFrame",
@@ -681,6 +682,7 @@ class ClaimFrame:
     other_groups: tuple[frozenset[str], ...] = ()
     other_terms: frozenset[str] = frozenset()
     leaves_out: bool = False  # its own segment leaves something out of its measure ("ex-HBM", 不含税)
+    speeds: frozenset[float] = frozenset()  # the link speeds its own segment names its product by (1.6T光模块)
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
     looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
     looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
@@ -707,6 +709,11 @@ class ClaimFrame:
         if not excluded or self.leaves_out:
             return False
         return any(g & excluded and not g & kept for g in self.own_groups)
+
+    def other_speed(self, speeds: frozenset[float]) -> bool:
+        """Does a page figure's segment name its product by another link speed than this one's ("800G光模块收入" for
+        "1.6T光模块收入")?"""
+        return bool(self.speeds and speeds and not self.speeds & speeds)
 
     def other_words_only(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words hold a concept only a figure of another family in the claim's sentence has,
@@ -960,6 +967,7 @@ def claim_frame(
         other_groups=tuple(other_groups),
         other_terms=frozenset(other_terms),
         leaves_out=bool(excluded_words(seg)[0]),
+        speeds=link_speeds(seg),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),
         looks_ahead=_LATER.search(clause) is not None,

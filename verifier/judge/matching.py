@@ -517,6 +517,18 @@ _SOURCE_NOTE = re.compile(r"[(（]\s*(?:Sources?|Via|来源|來源|资料来源|
 # a bracketed sentence of its own, no figure in it ("(Chinese-language source.)", "(Paywalled.)"): an editor's aside
 _ASIDE = re.compile(r"[(（][^()（）\d\n]{2,60}[.。!！][)）]")
 _TRAILING_LINK = re.compile(r"\[[^\]\n]{1,80}\]\(https?://[^()\s]{1,2000}\)(?=[\s.。;；,，)）]*(?:\n|$))")
+# an Org-mode link, "[[https://…][DCD]]": closing its line it is a citation, label and all; inside a sentence its
+# label is the sentence's words and its target is where it cites
+_ORG_LINK = re.compile(r"\[\[(?:https?://|file:|www\.)[^\]\s]{1,2000}\](?:\[(?P<label>[^\]\n]{1,80})\])?\]")
+_LINE_END = re.compile(r"[\s.。;；,，)）]*(?:\n|$)")
+
+
+def _blank_org_link(m: re.Match[str]) -> str:
+    if _LINE_END.match(m.string, m.end()) or m.group("label") is None:
+        return " " * len(m.group())
+    return " " * (m.start("label") - m.start()) + m.group("label") + "  "
+
+
 _SOURCE_LINK = re.compile(r"(\[(?:来源|來源|出处|出處|原文|链接|鏈接|source|sources|via|link)\])\([^()\s]{1,2000}\)", re.I)
 
 
@@ -529,6 +541,8 @@ def _blank_citations(sentence: str) -> str:
         sentence = _SOURCE_LINK.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sentence)
         # … and a link that closes its line, "… $7.2–7.6 billion [Business Wire](https://…)", label and all
         sentence = _TRAILING_LINK.sub(lambda m: " " * len(m.group()), sentence)
+    if "[[" in sentence:
+        sentence = _ORG_LINK.sub(_blank_org_link, sentence)
     if ":" in sentence or "：" in sentence:
         sentence = _SOURCE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
     if "://" in sentence:

@@ -33,6 +33,7 @@ from verifier.judge.frames import (
     measure_match,
     noun_terms,
     periods_conflict,
+    previous_clause,
     span_marks,
     stale_spans,
 )
@@ -52,12 +53,14 @@ from verifier.judge.statements import (
     Statement,
     aligned_plausible,
     aligned_statements,
+    clause_partners,
     contradiction,
     frame_of,
     midpoint_range,
     mixed_pair,
     nouns_agree,
     other_range_end,
+    partnered,
     same_range,
     sentence_siblings,
     speaks_ahead,
@@ -186,6 +189,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         paired = _partner_says_otherwise(supporting, statements, claimed)
         if paired is not None:
             return _contradicted_by(paired.index, paired.passage_no, max(paired.match, paired.event_match), paired.value, "event")
+        beside = _change_beside_partner(q, supporting, statements, claimed, frame)
+        if beside is not None:
+            return _contradicted_by(beside.index, beside.passage_no, max(beside.match, beside.clause_match), beside.value, "period")
         swapped = _swap_said_closer(supporting, statements, claimed)
         if swapped is not None:
             return _contradicted_by(swapped.index, swapped.passage_no, max(swapped.match, swapped.clause_match), swapped.value, "swapped")
@@ -387,6 +393,40 @@ def _partner_says_otherwise(
         return None
     paired = [st for st in statements if st.partnered and not st.comparison.agrees and contradiction(claimed, st)]
     return max(paired, key=lambda st: st.event_match) if paired else None
+
+
+def _change_beside_partner(
+    q: ClaimQuery, backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value, frame: ClaimFrame
+) -> Statement | None:
+    """A change said beside an amount ("Revenue $4.12bn, up 44% y/y") is the change of that amount: when no figure
+    that backs it stands beside the claim's amount, while a change of the same kind does and differs ("Revenue of
+    $4.12 billion, up 47% year over year" against the nine months' "$11.05 billion, up 44%"), that change is the
+    claim's."""
+    bases = frame.periods & CHANGE_BASES
+    if claimed.kind != "percent" or not bases or not backing:
+        return None  # (a change on a base the claim names: "up 44% y/y"; a bare "up 44%" may be of any period)
+    at = q.sentence.find(claimed.raw)
+    partners = [
+        v for v in clause_partners(q.sentence, claimed)
+        if v.kind == "money" and at >= 0 and (v.end <= at or _REACHED.match(q.sentence[at + len(claimed.raw) : v.start]))
+    ]
+    if not partners or any(st is None or _beside(st, partners) for st in backing):
+        return None
+    beside = [
+        st for st in statements
+        if st.comparison.disagrees and not (st.period_conflict or st.direction_conflict or st.other_subject or st.sibling)
+        and st.direction == (frame.direction or st.direction) and st.periods & bases and _beside(st, partners)
+    ]
+    return max(beside, key=lambda st: (st.clause_match, st.match)) if len(beside) == 1 else None
+
+
+# (the amount a change is of is said before it, or right after it as the level it reached: "up 44% to $4.12bn")
+_REACHED = re.compile(r"[^,，;；]{0,25}?\b(?:to|at)\s*$|[^,，;；]{0,10}?(?:至|到|达|達)\s*$", re.I)
+
+
+def _beside(st: Statement, partners: Sequence[Value]) -> bool:
+    """Does the figure's clause, or the one before it, hold one of ``partners`` ("Revenue of $4.12 billion, up 47%")?"""
+    return partnered(st.passage, st.value_no, (previous_clause(st.passage.text, st.span[0])[0], st.span[1]), partners)
 
 
 def _whole_frame_says_otherwise(

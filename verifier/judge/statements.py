@@ -27,6 +27,7 @@ from claims.extract import is_table_row, sentence_spans
 from claims.grouping_events import events_apart
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
+from claims.values import link_speeds
 from verifier.judge.compare import (
     Comparison,
     compare_values,
@@ -150,9 +151,10 @@ class Statement:
     # its own words are those of a figure of another family in the claim's sentence, none the claim's own: it
     # backs nothing (the claim may have moved that segment's figure onto its own measure)
     other_segment: bool = False
-    # its own segment names the claim's measure only to leave it out ("DRAM revenue excluding HBM" for HBM): it is
-    # another measure's figure, neither backing nor contradicting
-    left_out: bool = False
+    # its own segment names the claim's measure only to leave it out ("DRAM revenue excluding HBM" for HBM), or
+    # names another product line by its link speed ("800G光模块收入" for 1.6T's): another measure's figure, neither
+    # backing nor contradicting
+    other_measure: bool = False
 
     @property
     def passage(self) -> IndexedPassage:
@@ -286,6 +288,22 @@ def _nouns_clash(claimed: Value, found: Value) -> bool:
 
 
 _GENERIC_NOUNS = frozenset({"amount", "sum", "total amount"})
+
+
+def sister_nouns(claimed: Value, found: Value) -> bool:
+    """Both figures count the same thing of different kinds: one head, each qualified by a word the other lacks
+    ("1,100 permanent jobs" / "1,100 construction jobs", "monthly active users" / "weekly active users"). Words
+    that qualify nothing of the kind (total, new, about) do not count."""
+    if not (claimed.noun and found.noun):
+        return False
+    a, b = content_words(claimed.noun), content_words(found.noun)
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    mine, theirs = set(a[:-1]) - _PLAIN_QUALIFIERS, set(b[:-1]) - _PLAIN_QUALIFIERS
+    return bool(mine and theirs and not mine & theirs)
+
+
+_PLAIN_QUALIFIERS = frozenset({"total", "overall", "combin", "new", "annual", "about", "more", "all", "other", "own"})
 
 
 def _family_head(name: str) -> str:
@@ -427,6 +445,7 @@ class _Geometry:
     # the words its own segment names only to leave out of its measure ("excluding HBM") and the rest of them
     # (both empty when it leaves nothing out)
     left_out: tuple[frozenset[str], frozenset[str]]
+    speeds: frozenset[float]  # the link speeds its own segment names its product by (800G光模块: {800.0})
     bare_words: frozenset[str]  # seg_words without the heading: what the figure's own place says
     window: str  # the clause before and its own (a table row: the row)
     segment: str  # its own segment (its clause cut at the figures around it)
@@ -758,6 +777,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         seg_words=bare_words | p.context,
         own_words=own,
         left_out=excluded_words(text[ps if _opens_by_leaving_out(text, ps, _pe, p.values) else gs : ge]),
+        # (… else by its clause and the one before: "800G模組月產能將由18萬組，提升至明年第二季的32萬組")
+        speeds=link_speeds(text[gs:ge]) or link_speeds(text[ps:e]),
         bare_words=bare_words,
         window=window,
         segment=segment,
@@ -967,7 +988,7 @@ def aligned_statements(
                 match = measure_match(frame, seg_words)
                 # its clause holds another figure equal to another figure of the claim's clause ("USD1 to
                 # RMB6.4401" for 1美元对人民币6.4401元): the pair anchors it as well as a frame half met
-                if partners and _partnered(p, i, g.span, partners):
+                if partners and partnered(p, i, g.span, partners):
                     match = max(match, SUPPORT_MATCH)
                 # a table cell under a model of the claim's family at another version ("Halden 3.1" for
                 # Halden 3.5's score) is the other model's
@@ -979,8 +1000,9 @@ def aligned_statements(
                 # from the previous quarter and up 28% from a year ago" for "+28% y/y")
                 own_base = g.own_base is not None and g.own_base in frame.periods
                 page_end = claimed.kind == "date" and period_end_before(p.text, pv.start, strict=True)
-                # (… names the claim's measure only to leave it out: "DRAM revenue excluding HBM" for HBM)
-                left_out = frame.left_out_by(*g.left_out)
+                # (… names the claim's measure only to leave it out: "DRAM revenue excluding HBM" for HBM; or
+                # another product line by its link speed: "800G光模块收入" for 1.6T's)
+                other_measure = frame.left_out_by(*g.left_out) or frame.other_speed(g.speeds)
                 # (a period's end is no page's dateline; "the quarter ended …" dates no event)
                 ends_apart = (claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]) or (
                     claim_event and page_end
@@ -1010,8 +1032,8 @@ def aligned_statements(
                         # (… or it is another figure of the claim's sentence, in words only that figure has:
                         # "合计占比为64.5%" beside a claimed "最大单一客户…约三成" and its "合计占比64.5%")
                         or (any(compare_values(o, pv).agrees for o in sentence_others) and frame.sibling_words_only(g.own_words))
-                        or left_out,
-                        left_out=left_out,
+                        or other_measure,
+                        other_measure=other_measure,
                         other_segment=frame.other_words_only(g.own_words),
                         # its own segment first: a family sibling named there owns the figure ("开源旗舰
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
@@ -1038,7 +1060,7 @@ def aligned_statements(
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
-                        partnered=bool(date_partners) and _partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
+                        partnered=bool(date_partners) and partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
                         ends_apart=ends_apart,
                         other_event=claimed.kind == "date" and events_apart(q.sentence, g.window),
                         same_end=page_end and not ends_apart,
@@ -1486,7 +1508,7 @@ def _distinctive(v: Value) -> bool:
     return n is not None and len(significant_digits(n)) >= 2
 
 
-def _partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]) -> bool:
+def partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]) -> bool:
     """Does the clause ``span`` of passage ``p`` hold, beside its figure ``i``, a figure equal to one of
     ``partners``?"""
     s, e = span
@@ -1544,6 +1566,7 @@ def supports(claimed: Value, st: Statement) -> bool:
         and not st.other_subject
         and (not st.foreign or st.same_end)
         and not _nouns_clash(claimed, st.value)
+        and not sister_nouns(claimed, st.value)
         and not _coarser_date(claimed, st.value)
         and not _coarser_figure(claimed, st)
         and not st.other_event
@@ -1576,8 +1599,8 @@ def aligned_plausible(
     international book's 12.4 times)."""
     if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level or st.other_event:
         return False
-    if st.left_out:
-        return False
+    if st.other_measure or sister_nouns(claimed, st.value):
+        return False  # another measure's figure; another kind of the same thing ("construction jobs" for permanent)
     if _coarser_figure(claimed, st):
         return False  # "约三成" says nothing of 34.6%
     if st.other_column or st.rival_column or st.unclaimed_row or st.change_for_share:
