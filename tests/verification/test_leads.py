@@ -91,3 +91,20 @@ def test_the_claims_lead_is_the_one_holding_its_key_when_a_sentence_names_two() 
     assert wrong.status == "contradicted"
     right, _ = verdict(claim.format("Amberline Ventures"), "Amberline Ventures", "fact", p)
     assert right.status == "verified"
+
+
+def test_the_participants_may_open_the_next_paragraph() -> None:
+    """A story whose second paragraph opens "X and Y also took part": a claim giving the lead to X meets the lead
+    the first paragraph names, even when that paragraph says little else of the claim's words. X claimed as a
+    participant is no clash."""
+    from tests.verification.test_assess import page, verdict
+
+    p = page("Norvale AI has raised $4.2 billion in a Series C funding round led by Kestrel Peak Partners, valuing "
+             "the lab at $41 billion, the company said on Monday.",
+             "Brightwater Ventures and the Qamar Fund also took part, as did chipmaker Halden Micro, which joined as a "
+             "strategic investor.", title="Norvale AI raises $4.2 billion")
+    d, a = verdict("- $4.2bn Series C led by Brightwater Ventures, with Halden Micro in as a strategic investor",
+                   "Brightwater Ventures", "fact", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Kestrel Peak Partners")
+    took_part, _ = verdict("Brightwater Ventures also took part in Norvale AI's $4.2bn Series C", "Brightwater Ventures", "fact", p)
+    assert took_part.status != "contradicted"

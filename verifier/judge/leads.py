@@ -58,7 +58,12 @@ def says(text: str, term: str) -> bool:
 
 
 # a sentence that lists the rest of a round's investors ("Kestrel Partners and NVIDIA also participated")
-_PARTICIPANTS = re.compile(r"\bparticipat\w*|\balso (?:invested|joined|backed)\b|\bjoined the round\b|跟投|参投|參投", re.I)
+_PARTICIPANTS = re.compile(r"\bparticipat\w*|\balso (?:invested|joined|backed|took part)\b|\bjoined the round\b|跟投|参投|參投", re.I)
+
+
+def lists_participants(sentence: str) -> bool:
+    """Does a sentence list a round's other investors, naming no lead ("X and Y also took part")?"""
+    return _PARTICIPANTS.search(sentence) is not None and page_lead(sentence) is None
 
 
 def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") -> tuple[int, int] | None:
@@ -74,7 +79,7 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
         return None
     low = sentence.lower()
     lead, rest = low[span[0] : span[1]], low[: span[0]] + " " + low[span[1] :]
-    if following and _PARTICIPANTS.search(following) and page_lead(following) is None:
+    if following and lists_participants(following):
         # the participants, listed in the sentence after (not another round with a lead of its own)
         rest += " " + following.lower()
     if any(says(lead, t) for t in lead_terms):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -36,7 +36,7 @@ from verifier.judge.frames import (
     round_mark_spans,
     round_marks,
 )
-from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms
+from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms, lists_participants
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -510,7 +510,8 @@ def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> R
 def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds) -> EvidenceDraft | None:
     """The claim names who led ("由软银领投", "led by NVIDIA") and a page sentence that speaks to it
     gives the lead to another name while naming the claim's among the rest: a contradiction whose
-    evidence is that sentence, the page's lead highlighted."""
+    evidence is that sentence, the page's lead highlighted. A paragraph that opens by listing the round's
+    other investors ("X and Y also took part") is read with the lead its story's previous paragraph names."""
     at = q.sentence.find(q.key_text)
     span = claim_lead_span(q.sentence, at if at >= 0 else None)
     if span is None or at < 0 or at >= span[1] or at + len(q.key_text) <= span[0]:
@@ -521,9 +522,8 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
     for ps in passages:
         if ps.context < t.contradict_context:
             continue
-        text = ps.passage.text
-        sentences = passage_sentences(ps.passage)
-        for i, (s, e, _figures) in enumerate(sentences):
+        for lead_ps, s, e, following in _lead_sentences(ps):
+            text = lead_ps.passage.text
             theirs = round_marks(text[s:e])
             if rounds and theirs and not theirs & rounds:
                 page = ps.index.snapshot_id
@@ -533,13 +533,38 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
                     continue  # another round's lead
                 # (a page that never names the claim's round speaks of the same round under its own letter:
                 # "a Series E led by X" against "a Series D round led by Y")
-            following = text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else ""
             lead = lead_clash(terms, text[s:e], following)
             if lead is not None:
-                draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + lead[0], s + lead[1])])
+                draft = draft_evidence(lead_ps, "contradicts", 0.8, None, [(s + lead[0], s + lead[1])])
                 draft.matched_value = text[s + lead[0] : s + lead[1]]
                 return draft
     return None
+
+
+def _lead_sentences(ps: PassageScore) -> list[tuple[PassageScore, int, int, str]]:
+    """The sentences of a passage with the sentence after each (the next paragraph's first after its last), and,
+    when the passage opens by listing a round's other investors, the previous paragraph's sentences with it."""
+    text = ps.passage.text
+    sentences = passage_sentences(ps.passage)
+    out = [
+        (ps, s, e, text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else _next_paragraph(ps))
+        for i, (s, e, _figures) in enumerate(sentences)
+    ]
+    opening = text[sentences[0][0] : sentences[0][1]] if sentences else ""
+    if ps.passage_no > 0 and opening and lists_participants(opening):
+        before = replace(ps, passage_no=ps.passage_no - 1)
+        out += [(before, s, e, opening) for s, e, _figures in passage_sentences(before.passage)]
+    return out
+
+
+def _next_paragraph(ps: PassageScore) -> str:
+    """The first sentence of the passage after ``ps`` (a story's next paragraph: "X and Y also took part")."""
+    passages = ps.index.passages
+    if ps.passage_no + 1 >= len(passages):
+        return ""
+    after = passages[ps.passage_no + 1]
+    first = passage_sentences(after)
+    return after.text[first[0][0] : first[0][1]] if first else ""
 
 
 _RELATIVE = re.compile(r"[,，]\s*(?:which|who|that|此前|曾)\b", re.I)
