@@ -330,7 +330,14 @@ def _abbreviation(text: str, dot: int) -> bool:
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].lower()
+    if word in _MONTHS_SHORT and _DAY_BEFORE.search(text, max(0, i - 4), i) and _CAPITAL_AFTER.match(text, dot + 1):
+        return False  # "confirmed on 1 Dec. Four sites were picked": a day-first date ends its sentence
     return bool(word) and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+_MONTHS_SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

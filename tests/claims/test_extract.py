@@ -266,3 +266,17 @@ def test_a_table_pulled_from_a_pdf_with_single_spaces_takes_its_captions_unit() 
     assert (claims["5,140"].values[0].value, claims["5,140"].values[0].unit) == (5.14e9, "CNY")
     assert claims["-880"].values[0].value == -8.8e8 and claims["5,140"].kind == "money"
     assert claims["1,200 人"].values[0].unit != "CNY"  # prose under the table keeps its own unit
+
+
+def test_a_day_first_date_ends_its_sentence_before_a_capital() -> None:
+    """"… confirmed £1.6bn on 1 Dec. Four sites were picked …": the full stop after a day-first date's month ends the
+    sentence; "on Dec. 1" and "5 Jan. 2019" keep it as an abbreviation."""
+    from claims.extract import sentence_spans
+
+    text = "DSIT confirmed £1.6bn on 1 Dec. Four sites were picked. It said on Dec. 1 that it would. Prices rose on 5 Jan. 2019."
+    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text))] == [
+        "DSIT confirmed £1.6bn on 1 Dec",
+        "Four sites were picked",
+        "It said on Dec. 1 that it would",
+        "Prices rose on 5 Jan. 2019.",
+    ]

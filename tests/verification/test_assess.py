@@ -2398,3 +2398,13 @@ def test_a_change_said_beside_its_amount_is_that_amounts_change() -> None:
     assert nine.status == "verified"
     right, _ = verdict("Veltrax revenue $4.12bn, up 47% y/y", "47%", "percent", p)
     assert right.status == "verified"
+
+
+def test_a_reference_mark_closing_a_chinese_list_is_no_part_of_its_last_item() -> None:
+    """"名单是A、B、C和D[3]": the marker is the answer's citation, not part of D; the page's complete list ("共4家，分别为：
+    A、B、C、E") leaves D out, and its note that D "未纳入首批名单" does not back it."""
+    p = page("首批公共智算服务平台共4家，分别为：亦庄星算中心、海淀北部算力枢纽、朝阳数智平台、怀柔科学城智算基地。",
+             "昌平未来算力中心因建设进度未达到申报要求，未纳入首批名单。", title="首批公共智算服务平台名单公布")
+    d, a = verdict("经信局公布了首批四家公共智算服务平台，名单是亦庄星算中心、海淀北部算力枢纽、朝阳数智平台和昌平未来算力中心[3]",
+                   "昌平未来算力中心", "fact", p)
+    assert d.status == "contradicted", a.evidence

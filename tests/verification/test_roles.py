@@ -120,3 +120,19 @@ def test_a_page_sentence_of_endless_capitals_or_spaces_is_read_in_linear_time() 
     cost(500)
     ratio = cost(16000) / max(cost(4000), 1e-6)
     assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_who_operates_is_an_office() -> None:
+    """"Halden Cloud will operate them" against "The sites will be run by Caledon Compute, … with Halden Cloud
+    appointed as technology partner": another name holds the operator's office, the claim's is named in another
+    role in the same sentence, which is enough though the page says little else of the claim's words ("four sites
+    were picked in the first round"). "Run-Rate" in a headline is no one running anything."""
+    p = page("The government confirmed £1.6 billion for the national compute reserve, with three sites selected in the "
+             "first round.",
+             "The sites will be run by Caledon Compute, a new arm's-length operator, with Halden Cloud appointed as "
+             "technology partner for the first two sites.", title="National compute reserve: new AI supercomputing sites")
+    d, a = verdict("Four sites were picked in the first round, and Halden Cloud will operate them", "Halden Cloud", "fact", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Caledon Compute")
+    right, _ = verdict("Caledon Compute will operate the reserve's sites", "Caledon Compute", "fact", p)
+    assert right.status != "contradicted"
+    assert [x.office for x in slots("Most Popular Auberon AI's Revenue Run-Rate Tops $600 Million", page=True)] == []

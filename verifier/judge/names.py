@@ -717,6 +717,8 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
         return None
     at = q.sentence.find(key)
     sentence = matching_view(q.sentence)  # (read in one script with the page's list)
+    # (a reference marker closing the list is no part of its last item: "…和昌平未来科学城算力中心[3]")
+    sentence = _REFERENCE_MARK.sub(lambda m: " " * len(m.group()), sentence)
     key = sentence[at : at + len(key)]
     start = max(sentence.rfind(ch, 0, at) for ch in "：:，,。；;") + 1
     stop = _HAN_LIST_END.search(sentence, at)
@@ -732,6 +734,7 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     return None
 
 
+_REFERENCE_MARK = re.compile(r"\[\^?\d{1,3}\]|【\d{1,3}】")
 _LIST_OPENS = re.compile(r"(?:分别为|分別為|分别是|分別是|包括|包含|为|為|是|有)[：:]?")
 
 

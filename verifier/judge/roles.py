@@ -8,8 +8,8 @@ still reviewing …": another body approved, the claim's is named doing somethin
 contradiction; a page that never names the claim's name in any capacity says nothing of it (as a lead the
 page does not name, in ``leads``).
 
-An office is a closed class (sponsor, underwriter, bookrunner, auditor, adviser, trustee, contractor, and the
-approval of a decision): the words of each, Chinese and English, read as one office, "joint" / 联席 kept apart
+An office is a closed class (sponsor, underwriter, bookrunner, auditor, adviser, trustee, contractor, operator,
+and the approval of a decision): the words of each, Chinese and English, read as one office, "joint" / 联席 kept apart
 (the joint lead underwriter is not the lead underwriter), "sole" / 独家 not.
 """
 
@@ -44,11 +44,13 @@ _EN_NOUNS = {
     "legal counsel": "legal adviser", "financial adviser": "financial adviser", "financial advisor": "financial adviser",
     "trustee": "trustee", "custodian": "custodian", "general contractor": "general contractor",
     "prime contractor": "general contractor", "epc contractor": "general contractor",
+    "operator": "operator",
 }  # fmt: skip
 # a decision's maker, named as the agent of its verb: "approved by X", "X approved", "经X批准"
 _EN_VERBS = {
     "approved": "approval", "cleared": "approval", "authorized": "approval", "authorised": "approval",
     "audited": "auditor", "underwritten": "underwriter", "sponsored": "sponsor",
+    "operated": "operator", "run": "operator", "operate": "operator",
 }  # fmt: skip
 _ZH_VERBS = {"批准": "approval", "核准": "approval", "审批通过": "approval"}
 
@@ -85,12 +87,14 @@ _SLOTS = (
         rf"(?P<name>{_NAME})\s+(?i:(?:is|was|are|were|will act as|acted as|acts as|serves as|served as|as)\s+"
         rf"(?:the\s+|its\s+|their\s+)?{_EN_OFFICE})"
     ),
-    # approved by the Public Utilities Commission of Ohio / underwritten by X
+    # approved by the Public Utilities Commission of Ohio / underwritten by X / (the sites will be) run by X
     re.compile(rf"(?i:\b{_EN_VERB}\s+by)\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # X will operate them / X is to run the sites: who will hold the office, said ahead
+    re.compile(rf"(?P<name>{_NAME})\s+(?:will|would|is to|are to|is set to)\s+(?P<verb>operate|run)\b"),
 )
 # the page's active voice: "The Ohio Power Siting Board approved the project's on-site generation"
 _ACTIVE = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:(?:has|have|had|formally|unanimously|officially|also)\s+)*(?i:{_EN_VERB})\b(?!\s+by\b)"
+    rf"(?P<name>{_NAME})\s+(?:(?:has|have|had|formally|unanimously|officially|also)\s+)*(?i:{_EN_VERB})\b(?!\s+by\b|-)"
 )
 
 
@@ -204,8 +208,11 @@ def office_reading(
         for s, e, _ in passage_sentences(p)
     )
     for ps in passages:
-        if ps.context < (t.fact_context if held else t.contradict_context):
+        if ps.context < t.fact_context:
             continue
+        # (a clash needs a passage that speaks to the claim as a contradiction does, or one that speaks as much
+        # as a support does and names the claim's name in the very sentence that gives its office to another)
+        near = ps.context < t.contradict_context
         text = matching_view(ps.passage.text)
         for s, e, _figures in passage_sentences(ps.passage):
             sentence = text[s:e]
@@ -222,7 +229,10 @@ def office_reading(
                     )
                 continue
             clash = office_clash(slot.office, terms, sentence)
-            if clash is not None and holds(terms, text[: s + clash.start] + " " + text[s + clash.end :]):
+            if clash is None:
+                continue
+            rest, at = (sentence, 0) if near else (text, s)
+            if holds(terms, rest[: at + clash.start] + " " + rest[at + clash.end :]):
                 draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + clash.start, s + clash.end)])
                 draft.matched_value = ps.passage.text[s + clash.start : s + clash.end]
                 return Finding("contradicts", 0.8, "name", "role"), draft
