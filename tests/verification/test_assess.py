@@ -2408,3 +2408,18 @@ def test_a_reference_mark_closing_a_chinese_list_is_no_part_of_its_last_item() -
     d, a = verdict("经信局公布了首批四家公共智算服务平台，名单是亦庄星算中心、海淀北部算力枢纽、朝阳数智平台和昌平未来算力中心[3]",
                    "昌平未来算力中心", "fact", p)
     assert d.status == "contradicted", a.evidence
+
+
+def test_one_word_in_common_with_another_figures_segment_is_a_translations_word_order() -> None:
+    """"团队耗时4年…才让封在800公斤岩块里的化石完整出土" read in English ("four years freeing the fossil within the
+    800-kilogram block"): the fossil lands in the years' segment by the other language's word order. One word of
+    another figure's segment is that; two or more (the fossil unearthed whole) are that figure's words."""
+    from verifier.judge.frames import clause_words
+    from verifier.judge.statements import frame_of
+
+    sentence = "团队耗时4年时间才让封在800公斤岩块里的化石完整出土"
+    values = tuple(v for v in parse_values(sentence, default_year=2026) if v.raw == "4")
+    q = build_query(kind="count", sentence=sentence, key_text="4", key_start=sentence.find("4"), values=values)
+    frame = frame_of(q)
+    assert not frame.other_words_only(clause_words("years freeing the fossil within the"))
+    assert frame.other_words_only(clause_words("the fossil was unearthed whole from the rock block"))

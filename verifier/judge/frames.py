@@ -719,8 +719,11 @@ class ClaimFrame:
         """Do a page figure's own words hold a concept only a figure of another family in the claim's sentence has,
         and none only this one has ("液冷整机柜及配套产品收入9.7亿元" for a claimed "智算中心运营服务收入9.7亿元" said
         after "液冷整机柜及配套收入同比增长183%")? Such a figure is the other segment's, whatever its value."""
-        if not self.own_groups or not any(g & words for g in self.other_groups):
-            return False  # (a figure whose own segment says nothing, "rose 61% to $5.82bn", is the clause's)
+        if not self.own_groups or sum(1 for g in self.other_groups if g & words) < 2:
+            # (a figure whose own segment says nothing, "rose 61% to $5.82bn", is the clause's; one word in
+            # common is what a translation's other word order gives: "six years … uncovering the beast within the
+            # 2,500-pound lump" for "耗时6年…才使藏在2500磅…的这具野兽")
+            return False
         shared = self.sibling_terms | self.other_terms
         return not any(g & words for g in self.own_groups if not g & shared)
 
