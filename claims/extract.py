@@ -43,10 +43,11 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(
 _MARKED_STOP = re.compile(r"\.(?:\[\^?\d{1,3}\])+\Z")
 # a line that ends in none of these (nor in a space) stops mid-sentence
 _CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")
+_MONTHS_SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # a full stop after these is an abbreviation, not the end of an English sentence
 _ABBREVIATIONS = frozenset(
-    ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
+    ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m"]
+) | _MONTHS_SHORT
 # (an emoji opens a line as a bullet does: "📈 revenue $6.42B" under "💾 Halcyon Micro, fiscal Q3")
 _NEW_BLOCK = re.compile(
     r"[ \t]*(?:[-*+#>•‣⁃·|\u25A0-\u25FF]|\d{1,2}(?:\.(?!\d)|[、)）\s])|[^\n：:]{1,14}[：:]|[(（<\[]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
@@ -335,7 +336,6 @@ def _abbreviation(text: str, dot: int) -> bool:
     return bool(word) and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
-_MONTHS_SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 

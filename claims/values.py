@@ -598,10 +598,9 @@ def _weighs(text: str, start: int, end: int) -> bool:
 
 # "$95m", "RMB150m": a lower-case m right after an amount in a currency is millions
 _MONEY_MILLIONS = re.compile(r"m(?![A-Za-z0-9])")
-# a scale written after a currency code that follows the figure ("2.37 USD bn", "640 USD m", "5.2 CNY bn")
 # what a number glued to a one-letter scale names when it is a link speed, not an amount: 1.6T光模块, 400G switch
 _SPEC_AFTER = re.compile(
-    r"\s?(?:光?(?:收[发發])?模[块組塊组]|交[换換]机|交[换換]機|以太[网網]|[网網]卡|端口|光口"
+    r"\s?(?:光?(?:收[发發])?模[块組塊组]|交[换換][机機]|以太[网網]|[网網]卡|端口|光口"
     r"|(?:optical\s+)?(?:modules?|transceivers?|optics|switch(?:es)?|ports?|Ethernet|NICs?)\b)",
     re.I,
 )
@@ -614,6 +613,7 @@ def link_speeds(text: str) -> frozenset[float]:
     return frozenset(float(m.group(1)) * (1000.0 if m.group(2) in "Tt" else 1.0) for m in _LINK_SPEED.finditer(text))
 
 
+# a scale written after a currency code that follows the figure ("2.37 USD bn", "640 USD m", "5.2 CNY bn")
 _CODE_SCALE = re.compile(r"\s?(bn|bln|billion|m|mn|mln|million|k|thousand|tn|trillion)(?![A-Za-z0-9])", re.I)
 _CODE_SCALES = {"bn": 1e9, "bln": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12, "trillion": 1e12}
 _PREFIX_CODES = {

@@ -516,11 +516,12 @@ _SOURCE_NOTE = re.compile(r"[(（]\s*(?:Sources?|Via|来源|來源|资料来源|
 
 # a bracketed sentence of its own, no figure in it ("(Chinese-language source.)", "(Paywalled.)"): an editor's aside
 _ASIDE = re.compile(r"[(（][^()（）\d\n]{2,60}[.。!！][)）]")
-_TRAILING_LINK = re.compile(r"\[[^\]\n]{1,80}\]\(https?://[^()\s]{1,2000}\)(?=[\s.。;；,，)）]*(?:\n|$))")
+# what may follow a link that closes its line: spaces, a full stop, a closing bracket
+_LINE_END = re.compile(r"[\s.。;；,，)）]*(?:\n|$)")
+_TRAILING_LINK = re.compile(rf"\[[^\]\n]{{1,80}}\]\(https?://[^()\s]{{1,2000}}\)(?={_LINE_END.pattern})")
 # an Org-mode link, "[[https://…][DCD]]": closing its line it is a citation, label and all; inside a sentence its
 # label is the sentence's words and its target is where it cites
 _ORG_LINK = re.compile(r"\[\[(?:https?://|file:|www\.)[^\]\s]{1,2000}\](?:\[(?P<label>[^\]\n]{1,80})\])?\]")
-_LINE_END = re.compile(r"[\s.。;；,，)）]*(?:\n|$)")
 
 
 def _blank_org_link(m: re.Match[str]) -> str:

@@ -33,7 +33,6 @@ from verifier.judge.frames import (
     measure_match,
     noun_terms,
     periods_conflict,
-    previous_clause,
     span_marks,
     stale_spans,
 )
@@ -60,7 +59,7 @@ from verifier.judge.statements import (
     mixed_pair,
     nouns_agree,
     other_range_end,
-    partnered,
+    partnered_with_clause_before,
     same_range,
     sentence_siblings,
     speaks_ahead,
@@ -213,7 +212,6 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             idx, n, value = mixed
             return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
-    others = siblings
     # (a slip of the claim's digits is no slip where the page also gives the claim's very figure as closely:
     # 成文日期 2026-11-19 beside 发布日期 2026年11月20日)
     exact = [
@@ -224,7 +222,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     against = [
         (st, kind) for st in statements
         if (kind := contradiction(claimed, st, ahead=frame.looks_ahead))
-        and not (kind in _DIGIT_SLIPS and any(compare_values(o, st.value).agrees for o in others))
+        and not (kind in _DIGIT_SLIPS and any(compare_values(o, st.value).agrees for o in siblings))
         and not (kind in _DIGIT_SLIPS and any(m >= st.match for m in exact))
     ]
     if against:
@@ -426,7 +424,7 @@ _REACHED = re.compile(r"[^,，;；]{0,25}?\b(?:to|at)\s*$|[^,，;；]{0,10}?(?:�
 
 def _beside(st: Statement, partners: Sequence[Value]) -> bool:
     """Does the figure's clause, or the one before it, hold one of ``partners`` ("Revenue of $4.12 billion, up 47%")?"""
-    return partnered(st.passage, st.value_no, (previous_clause(st.passage.text, st.span[0])[0], st.span[1]), partners)
+    return partnered_with_clause_before(st.passage, st.value_no, st.span, partners)
 
 
 def _whole_frame_says_otherwise(

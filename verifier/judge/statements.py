@@ -1060,7 +1060,7 @@ def aligned_statements(
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
-                        partnered=bool(date_partners) and partnered(p, i, (previous_clause(p.text, g.span[0])[0], g.span[1]), date_partners),
+                        partnered=bool(date_partners) and partnered_with_clause_before(p, i, g.span, date_partners),
                         ends_apart=ends_apart,
                         other_event=claimed.kind == "date" and events_apart(q.sentence, g.window),
                         same_end=page_end and not ends_apart,
@@ -1506,6 +1506,12 @@ def _distinctive(v: Value) -> bool:
         return True
     n = _number(v)
     return n is not None and len(significant_digits(n)) >= 2
+
+
+def partnered_with_clause_before(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]) -> bool:
+    """Does the clause ``span`` or the clause before it hold one of ``partners`` beside figure ``i`` ("在手订单约312亿元，
+    交付排至2027年一季度", "Revenue of $4.12 billion, up 47%")?"""
+    return partnered(p, i, (previous_clause(p.text, span[0])[0], span[1]), partners)
 
 
 def partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]) -> bool:
