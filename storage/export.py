@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from claims.phrase import claim_phrase
 from storage.models import Claim, Evidence, Report, Snapshot, Source, Verdict
 
 __all__ = ["claim_records"]
@@ -69,16 +70,18 @@ def claim_records(
                         "values_found": json.loads(ev.values_found or "[]"),
                     }
                 )
+    spans = _phrase_spans([claim for claim, _, _ in rows])
     out = []
     for claim, rep, verdict in rows:
+        start, end = spans.get(claim.id or -1, (claim.start, claim.end))
         out.append(
             {
                 "id": claim.id,
                 "report": rep.name,
                 "report_version": rep.version,
                 "section_id": claim.section_id,
-                "start": claim.start,
-                "end": claim.end,
+                "start": start,
+                "end": end,
                 "key": claim.key_text,
                 "text": claim.text,
                 "kind": claim.kind,
@@ -99,4 +102,25 @@ def claim_records(
                 "conflicts_with": json.loads(verdict.conflicts_with) if verdict else [],
             }
         )
+    return out
+
+
+def _phrase_spans(claims: list[Claim]) -> dict[int, tuple[int, int]]:
+    """Each claim's span in its report: its key widened over the direction and base framing a change
+    (:func:`claims.phrase.claim_phrase`), unless that would reach into another claim of its sentence."""
+    by_sentence: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.report_id, c.sentence_start)].append(c)
+    out: dict[int, tuple[int, int]] = {}
+    for group in by_sentence.values():
+        for c in group:
+            at = c.start - c.sentence_start
+            if c.id is None or c.text[at : at + len(c.key_text)] != c.key_text:
+                continue
+            s, e = claim_phrase(c.text, at, at + len(c.key_text), c.kind)
+            start, end = c.sentence_start + s, c.sentence_start + e
+            if (start, end) != (c.start, c.end) and not any(
+                o is not c and o.start < end and start < o.end for o in group
+            ):
+                out[c.id] = (start, end)
     return out

@@ -309,7 +309,7 @@ def plan_mutants(
         for rec in records:
             if rec.get("status") != "verified" or rec.get("kind") not in kinds:
                 continue
-            report, start, end = str(rec["report"]), int(rec["start"]), int(rec["end"])
+            report, (start, end) = str(rec["report"]), key_span(rec, texts)
             original = texts[report][start:end]
             new = mutate(op, original)
             if new is None or (report, start) in seen:
@@ -321,6 +321,14 @@ def plan_mutants(
             seen.add((report, start))
             out.append(Mutant(op, report, start, end, original, new, str(rec["kind"])))
     return out
+
+
+def key_span(rec: Mapping[str, Any], texts: Mapping[str, str]) -> tuple[int, int]:
+    """Where a claim record's key stands in its report: inside its span, which may also hold the words
+    framing a change ("rose 3% YoY" for the key 3%)."""
+    start, end, key = int(rec["start"]), int(rec["end"]), str(rec["key"])
+    at = texts[str(rec["report"])].find(key, start, end)
+    return (at, at + len(key)) if at >= 0 else (start, end)
 
 
 def _entailed(rec: Mapping[str, Any], new_key: str) -> bool:
@@ -344,7 +352,7 @@ def _plan_in_context(op: str, records: Iterable[Mapping[str, Any]], texts: Mappi
     for rec in records:
         if rec.get("status") != "verified" or rec.get("kind") not in kinds:
             continue
-        report, start, end = str(rec["report"]), int(rec["start"]), int(rec["end"])
+        report, (start, end) = str(rec["report"]), key_span(rec, texts)
         text = texts[report]
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end) if text.find("\n", end) >= 0 else len(text)
