@@ -1530,7 +1530,7 @@ _EN_LARGEST = re.compile(r"(?:(?<=\b[Tt]he )|(?<=\w's )|(?<=\w’s ))(?:largest|
 _CONTRACTION = re.compile(r"\b(?:it|that|what|there|here|he|she|who)['’]s \Z", re.I)  # "it's biggest": "it is"
 _ONE_OF = re.compile(r"\b(?:(?:one|some|two|three|several|many|each) of|among) (?:the )?(?:[\w.-]+(?:'s|’s) )?\Z", re.I)
 _CN_RANK = re.compile(
-    r"(?:排名|排在|位列|名列|位居|居)\s*第\s*(?P<c>[一二两三四五六七八九十])(?![\d一二两三四五六七八九十百千万亿季方])"
+    r"(?:排名|排在|位列|名列|位居|居|(?<![安编編并並彩])排)\s*第\s*(?P<c>[一二两三四五六七八九十])(?![\d一二两三四五六七八九十百千万亿季方批次期届屆轮輪])"
     # (… 第二大 before its noun, in Chinese or a Latin term: 第二大 AI 加速器供应商)
     r"|第\s*(?P<c2>[一二两三四五六七八九十])\s*(?:名|大(?=\s?[\u4e00-\u9fffA-Za-z])|高(?=[\u4e00-\u9fff]|[,.;，。；、!?！？)）]|\s|$))"
     r"|(?:进入|位列|跻身|排名|跻入|挤进|名列)\s*前\s*(?P<t>[一二两三四五六七八九十]|\d{1,3})"

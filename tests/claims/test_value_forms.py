@@ -120,6 +120,7 @@ def test_more_than_between_number_and_scale() -> None:
         ("it ranked third on the board", 3.0, "rank", "="),
         ("placed 2nd", 2.0, "rank", "="),
         ("Qwen4-Max 以 1481 分排名第三", 3.0, "rank", "="),
+        ("在衡镜综合榜排第三，仅次于玄枢-2", 3.0, "rank", "="),
         ("首次上榜即进入前五", 5.0, "rank", "<="),
     ],
 )
@@ -130,6 +131,8 @@ def test_multiples_halves_and_ranks_in_words(text: str, value: float, unit: str,
 
 def test_third_quarter_and_third_party_are_not_ranks() -> None:
     assert [v for v in parse_values("第三季度营收与第三方") if v.unit == "rank"] == []
+    # 排 ranks, but not in 安排 (arranges) nor before a batch, a term or a round
+    assert [v for v in parse_values("安排第三批项目，排第二期") if v.unit == "rank"] == []
 
 
 @pytest.mark.parametrize("text", ["5 月突破 32 亿美元", "in September the firm", "9月上线"])

@@ -108,3 +108,22 @@ def test_the_participants_may_open_the_next_paragraph() -> None:
     assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Kestrel Peak Partners")
     took_part, _ = verdict("Brightwater Ventures also took part in Norvale AI's $4.2bn Series C", "Brightwater Ventures", "fact", p)
     assert took_part.status != "contradicted"
+
+
+def test_the_participants_may_come_a_sentence_or_two_later() -> None:
+    """The lead's paragraph names the lead only; the next paragraph gives the valuation first and then the round's
+    other investors: a claim giving the lead to one of them meets the lead the first paragraph names. A sentence
+    naming a lead of its own before the participants ends the story's round."""
+    from tests.verification.test_assess import page, verdict
+
+    p = page("Quenby Labs, a Boston startup whose agents file expense reports, has raised $310 million in a Series B "
+             "round led by Harlow Peak Capital, the company said.",
+             "The round values Quenby at $2.9 billion post-money, chief executive Ada Roan said. Fenwick Ventures and "
+             "Oriel Partners joined the round, as did existing investor Corbel Fund.", title="Quenby Labs raises $310 million")
+    d, a = verdict("Quenby Labs 完成 3.1 亿美元 B 轮融资，Fenwick Ventures 领投", "Fenwick Ventures", "fact", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "Harlow Peak Capital")
+    other = page("Quenby Labs has raised $310 million in a Series B round led by Harlow Peak Capital.",
+                 "Separately, Tarn Robotics closed a round led by Sable Growth. Fenwick Ventures and Oriel Partners "
+                 "joined that round.", title="Funding roundup")
+    d, _ = verdict("Quenby Labs 完成 3.1 亿美元 B 轮融资，Fenwick Ventures 领投", "Fenwick Ventures", "fact", other)
+    assert d.status != "contradicted"

@@ -136,6 +136,13 @@ def test_a_rank_claimed_in_words_needs_a_passage_that_ranks() -> None:
     assert d.status == "verified"
 
 
+def test_a_third_party_ranks_nothing() -> None:
+    """"第三方评测平台" is a third party, no rank: a claimed rank meets no rank in a passage that ranks nothing."""
+    p = page("据第三方评测平台统计，星澜智算液冷服务器出货量同比增长41%。", title="星澜智算2026年第三季度报告")
+    d, _ = verdict("公司称，其液冷服务器出货量排名国内第三。", "其液冷服务器出货量排名国内第三", "fact", p)
+    assert d.status != "verified"
+
+
 def test_capex_meets_a_plan_to_invest() -> None:
     p = page("Vellmar would invest €2.8 billion in 2027, up from €2.1 billion this year, the finance chief said.")
     d, _ = verdict("- 2027 capex €2.8bn vs €2.1bn this year.", "€2.8bn", "money", p)

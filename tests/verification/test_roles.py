@@ -136,3 +136,22 @@ def test_who_operates_is_an_office() -> None:
     right, _ = verdict("Caledon Compute will operate the reserve's sites", "Caledon Compute", "fact", p)
     assert right.status != "contradicted"
     assert [x.office for x in slots("Most Popular Auberon AI's Revenue Run-Rate Tops $600 Million", page=True)] == []
+
+
+def test_holders_named_before_their_office_and_joint_sponsors_are_the_sponsors() -> None:
+    """"X和Y为联席保荐人": the holders first; joint sponsors (and joint global coordinators, bookrunners) hold the
+    sponsor's office together, while the joint lead underwriter stays another office."""
+    assert _filled("华峦证券（香港）和鹤汀融资为联席保荐人，星澜证券担任整体协调人", page=True) == [
+        ("sponsor", "华峦证券（香港）和鹤汀融资"),
+        ("global coordinator", "星澜证券"),
+    ]
+    assert _filled("中岳证券为本次发行的保荐机构") == [("sponsor", "中岳证券")]
+    assert _filled("联席主承销商为南溪证券") == [("joint lead underwriter", "南溪证券")]
+    p = page(
+        "羲和机器人于12月1日至12月4日招股，拟全球发售1.05亿股H股。华峦证券（香港）和鹤汀融资为联席保荐人，星澜证券担任整体协调人。",
+        title="羲和机器人今起招股",
+    )
+    wrong, a = verdict("羲和机器人港股IPO，保荐人是星澜证券", "星澜证券", "fact", p)
+    assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "华峦证券（香港）和鹤汀融资")
+    right, _ = verdict("羲和机器人港股IPO，保荐人是鹤汀融资", "鹤汀融资", "fact", p)
+    assert right.status == "verified"

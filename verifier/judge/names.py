@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from claims.bridge import content_words, has_han
 from claims.model import Value
@@ -36,7 +36,7 @@ from verifier.judge.frames import (
     round_mark_spans,
     round_marks,
 )
-from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms, lists_participants
+from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms, lists_participants, page_lead
 from verifier.judge.matching import (
     ClaimQuery,
     IndexedPassage,
@@ -439,7 +439,7 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
 # a rank or superlative: a claim of one needs a passage that ranks ("居国内第一", "the largest", "No. 1")
 _RANK_WORDS = re.compile(
     # (第N of a quarter, batch, round or edition is an ordinal, no rank; 最高 is as often "up to", 最新 "latest")
-    r"第[一二三四五六七八九十\d]+(?![季批次届屆期代轮輪阶階个個年月天周週款部章条條\d])|首位|榜首|冠军|冠軍|龙头|龍頭"
+    r"第[一二三四五六七八九十\d]+(?![季批次届屆期代轮輪阶階个個年月天周週款部章条條方\d])|首位|榜首|冠军|冠軍|龙头|龍頭"
     r"|最(?:大|多|强|強|快|早|先|佳|低|小)|领先|領先|居首|"
     r"\b(?:top|leading|largest|biggest|highest|lowest|smallest|fastest|greatest|most|best|No\.\s?\d|#\d|rank\w*"
     r"|(?:first|second|third)(?!\s+(?:quarter|half|phase|batch|time|round|day|week|month|year|nine|six|three)))\b",
@@ -542,19 +542,53 @@ def _lead_against(q: ClaimQuery, passages: Sequence[PassageScore], t: Thresholds
 
 
 def _lead_sentences(ps: PassageScore) -> list[tuple[PassageScore, int, int, str]]:
-    """The sentences of a passage with the sentence after each (the next paragraph's first after its last), and,
-    when the passage opens by listing a round's other investors, the previous paragraph's sentences with it."""
+    """The sentences of a passage, each with the sentence after it or the one of the few after it that lists the
+    round's other investors (:func:`_participants_after`), and, when the passage opens by listing them (in one of
+    its first few sentences), the previous paragraph's sentences with that one."""
     text = ps.passage.text
     sentences = passage_sentences(ps.passage)
-    out = [
-        (ps, s, e, text[sentences[i + 1][0] : sentences[i + 1][1]] if i + 1 < len(sentences) else _next_paragraph(ps))
-        for i, (s, e, _figures) in enumerate(sentences)
-    ]
-    opening = text[sentences[0][0] : sentences[0][1]] if sentences else ""
-    if ps.passage_no > 0 and opening and lists_participants(opening):
+    out = [(ps, s, e, _participants_after(ps, sentences, i)) for i, (s, e, _figures) in enumerate(sentences)]
+    opening = _opening_participants(text, sentences) if ps.passage_no > 0 else ""
+    if opening:
         before = replace(ps, passage_no=ps.passage_no - 1)
         out += [(before, s, e, opening) for s, e, _figures in passage_sentences(before.passage)]
     return out
+
+
+def _opening_participants(text: str, sentences: Sequence[tuple[int, int, Any]]) -> str:
+    """The sentence among a paragraph's first few that lists a round's other investors, no lead named before it
+    ("The round values it at $5.2 billion. Tessaly and Kinloch joined the round"), or ""."""
+    for s, e, _figures in sentences[:_PARTICIPANTS_WITHIN]:
+        sentence = text[s:e]
+        if page_lead(sentence) is not None:
+            return ""
+        if lists_participants(sentence):
+            return sentence
+    return ""
+
+
+_PARTICIPANTS_WITHIN = 3  # sentences after a round's lead in which its story lists the other investors
+
+
+def _participants_after(ps: PassageScore, sentences: Sequence[tuple[int, int, Any]], i: int) -> str:
+    """The sentence after sentence ``i`` of a passage (the next paragraph's first after its last), or the first of
+    the few after it that lists a round's other investors ("The round values it at $5.2 billion. Tessaly and
+    Kinloch joined the round"), unless a sentence before it names a lead of its own or another round."""
+    text = ps.passage.text
+    after = [text[s:e] for s, e, _figures in sentences[i + 1 : i + 1 + _PARTICIPANTS_WITHIN]]
+    if len(after) < _PARTICIPANTS_WITHIN:
+        after.append(_next_paragraph(ps))
+    after = [a for a in after if a]
+    if not after:
+        return ""
+    rounds = round_marks(text[sentences[i][0] : sentences[i][1]])
+    for sentence in after:
+        if page_lead(sentence) is not None:
+            break  # another lead's story
+        if lists_participants(sentence):
+            theirs = round_marks(sentence)
+            return sentence if not (rounds and theirs and not theirs & rounds) else after[0]
+    return after[0]
 
 
 def _next_paragraph(ps: PassageScore) -> str:

@@ -55,6 +55,11 @@ _EN_VERBS = {
 _ZH_VERBS = {"批准": "approval", "核准": "approval", "审批通过": "approval"}
 
 
+# offices several firms hold together as one (joint sponsors are the sponsors; the joint lead underwriter is not
+# the lead underwriter, nor a co-trustee the trustee)
+_SHARED = frozenset({"sponsor", "global coordinator", "bookrunner"})
+
+
 def _alternation(words: Collection[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -74,6 +79,8 @@ _ASIDE = r"(?:\s*[（(][^）)]{1,16}[）)])?"
 _SLOTS = (
     # 保荐机构（主承销商）为中岳证券 / 审计机构：X
     re.compile(rf"{_ZH_OFFICE}{_ASIDE}\s*(?:为|是|系|：|:)\s*(?P<name>{_ZH_FILLER})"),
+    # 华峦证券和鹤汀融资为联席保荐人 / 中岳证券为本次发行的保荐机构: the holder(s) first
+    re.compile(rf"(?P<name>[^，,。；;、\s为是為][^，,。；;为是為]{{1,29}}?)(?:为|是|為)(?:本次[^，,。；;]{{0,12}}的)?{_ZH_OFFICE}"),
     # 由中岳证券担任本次发行的保荐机构
     re.compile(
         rf"(?:由|聘请)?(?P<name>[^，,。；;、\s由]{{2,20}}?)(?:担任|出任|作为)(?:本次[^，,。；;]{{0,12}}的)?{_ZH_OFFICE}"
@@ -115,7 +122,7 @@ def _office(m: re.Match[str]) -> str:
     noun = groups["noun"]
     base = _ZH_NOUNS.get(noun) or _EN_NOUNS[" ".join(noun.lower().split())]
     mod = (groups.get("mod") or "").strip().lower()
-    return f"joint {base}" if mod in {"联席", "联合", "joint"} else base
+    return f"joint {base}" if mod in {"联席", "联合", "joint"} and base not in _SHARED else base
 
 
 def slots(text: str, *, page: bool = False) -> Iterator[Slot]:
