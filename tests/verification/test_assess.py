@@ -291,6 +291,21 @@ def test_a_lead_investor_of_another_round_is_not_the_claims_lead() -> None:
     assert earlier.status == "verified"
 
 
+def test_a_lead_is_judged_apart_from_a_round_letter_no_page_names() -> None:
+    """"a Series D led by Lumière" where the page knows only the Series C Lumière led: the letter is what is wrong
+    (judged on its own), the lead is right; a page that also names the claim's round keeps the lead apart."""
+    p = page("Aurelle AI has raised €1.1bn in a Series C round led by Lumière Ventures.", title="Aurelle AI raises €1.1bn")
+    lead, _ = verdict("Aurelle AI raised a €1.1bn Series D led by Lumière Ventures", "Lumière Ventures", "fact", p)
+    assert lead.status == "verified"
+    both = page(
+        "Aurelle AI has raised €1.1bn in a Series D round.",
+        "Lumière Ventures led the company's Series C last year.",
+        title="Aurelle AI raises €1.1bn",
+    )
+    other, _ = verdict("Aurelle AI raised a €1.1bn Series D led by Lumière Ventures", "Lumière Ventures", "fact", both)
+    assert other.status != "verified"
+
+
 def test_a_version_never_named_beside_its_family_at_another_number_is_contradicted() -> None:
     p = page("Google released Gemma 4 in four sizes: E2B, E4B, 26B MoE and 31B Dense.", title="Gemma 4 is here")
     garbled, _ = verdict("Google 发布 Gemma 6 开源模型", "Gemma 6", "version", p)

@@ -470,12 +470,15 @@ class RoleClash:
 def _role_check(q: ClaimQuery, name: str, indexes: Sequence[SnapshotIndex]) -> RoleClash | None:
     """A name the claim puts in the lead of a round ("a Series C led by Altamira") is read against the
     round the page gives it. When every page clause naming it names another round ("Altamira, which
-    led the Series B") it does not support; when the page also names the claim's round with a lead
+    led the Series B") it does not support, unless no page names the claim's round at all (the claim's letter is
+    then what is wrong, read on its own); when the page also names the claim's round with a lead
     and another name ("the Series C … was led by Lumière", or "the round was led by Lumière" under a
     headline about the Series C), that is the contradiction."""
     rounds = round_marks(q.sentence)
     if len(rounds) != 1 or not names_a_lead(q.sentence):
         return None
+    if not any(round_marks(idx.page_text) & rounds for idx in indexes):
+        return None  # no page names the claim's round: it speaks of the same round under its own letter
     key = compact(name)
     seen = other_round = 0
     for idx in indexes:
