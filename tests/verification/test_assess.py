@@ -2382,6 +2382,47 @@ def test_an_org_link_closing_its_line_is_a_citation_and_one_inside_a_sentence_ke
     assert len(kept) == len(inside) and "the DCD story" in kept and "example" not in kept and "a-b" not in kept
 
 
+def test_a_links_path_is_where_it_cites_and_its_slug_its_pages_title() -> None:
+    """A chat link's path ("/content/detail/1284417.html") entered the claim's measure ("content", "detail"); of a
+    path only a slug of three words or more (the page's title) is read. A link filling a table cell of its own is
+    the row's source, slug and all (its "Third-Quarter" is no period of the row's figures). Lengths are kept."""
+    from verifier.judge.matching import _blank_citations
+
+    chat = "H1 revenue of RMB 983M, up 71.5% <https://www.example.com/content/detail/1284417.html|智通财经>"
+    blanked = _blank_citations(chat)
+    assert len(blanked) == len(chat) and blanked.rstrip() == "H1 revenue of RMB 983M, up 71.5% <"
+    bare = "原文链接：https://www.example.com/technology/tianlan-signs-leasing-deal-2026-12-01/ 据报道"
+    kept = _blank_citations(bare)
+    assert len(kept) == len(bare) and "tianlan-signs-leasing-deal-2026-12-01" in kept
+    assert "technology" not in kept and "example" not in kept
+    row = "| Kestrel Optics | Q4 FY2026 revenue guidance | $860–900 million | [Business Wire](https://www.example.com/news/Kestrel-Reports-Third-Quarter-Results) |"
+    cell = _blank_citations(row)
+    assert len(cell) == len(row) and "Third" not in cell and "Business Wire" not in cell and cell.rstrip().endswith("|")
+
+
+def test_a_range_under_an_opening_period_is_of_that_period() -> None:
+    """"For the fourth quarter of fiscal 2026, Kestrel expects revenue of $860 million to $900 million": the range's
+    high end is of the opening phrase's quarter too (its low end is no figure of the phrase's own)."""
+    from verifier.judge.statements import _geometry
+
+    p = page("For the fourth quarter of fiscal 2026, Kestrel expects revenue of $860 million to $900 million and gross "
+             "margin of 43% to 45%.", title="Kestrel Optics Reports Third Quarter Fiscal 2026 Results")
+    passage = p.passages[0]
+    for raw in ("$860 million", "$900 million"):
+        i = next(n for n, v in enumerate(passage.values) if v.raw == raw)
+        assert "q4" in _geometry(passage, i).periods, raw
+
+
+def test_a_year_across_a_join_is_another_figures() -> None:
+    """"guided fourth-quarter revenue to about $3.6 billion … and pencilled in 2027 capex of $14 billion": 2027 is the
+    capex's year, not the guidance's, which the page gives for the fourth quarter of 2026."""
+    p = page("For the fourth quarter of 2026, Halden expects revenue in the range of $3.55 billion to $3.65 billion.",
+             title="Halden Compute third-quarter results")
+    d, _ = verdict("Halden guided fourth-quarter revenue to about $3.6 billion at the midpoint and pencilled in 2027 "
+                   "capex of $14 billion", "$3.6 billion", "money", p)
+    assert d.status == "verified"
+
+
 def test_another_kind_of_the_same_thing_backs_nothing() -> None:
     """"1,100 permanent jobs" against "about 1,100 construction jobs at peak and 240 permanent jobs": the page's
     1,100 counts another kind of jobs; its 240 permanent jobs contradicts. Plain qualifiers (total, new) are no kind."""

@@ -300,8 +300,26 @@ def _figure_years(
     """own_years, when the clause holds another figure of the same kind the years may belong to (one
     figure in a clause of two years is of both: "9 countries' young people born between 1980 and 2000";
     "the 12 months from August 2015 to July 2016" are no second rate)."""
-    others = sum(1 for a, _b in value_spans if clause[0] <= a < clause[1] and not start <= a < end)
-    return own_years(marks, text, start, end, *segment) if others else marks
+    others = [(a, b) for a, b in value_spans if clause[0] <= a < clause[1] and not start <= a < end]
+    if not others:
+        return marks
+    years = {m for m in marks if m[0] == "y"}
+    if len(years) == 1 and _year_of_another(text, start, end, others, clause):
+        return marks - years  # "… to about $3.6 billion and pencilled in 2027 capex of $14 billion": the capex's year
+    return own_years(marks, text, start, end, *segment)
+
+
+def _year_of_another(
+    text: str, start: int, end: int, others: Sequence[tuple[int, int]], clause: tuple[int, int]
+) -> bool:
+    """Every year the clause writes stands across a joining word from the figure, on the side of another figure
+    ("to about $3.6 billion at the midpoint and pencilled in 2027 capex of $14 billion")."""
+    found = [m for m in _YEAR_AT.finditer(text, clause[0], clause[1]) if not (m.end() > start and m.start() < end)]
+    return bool(found) and all(
+        (m.start() >= end and _JOINS.search(text[end : m.start()]) is not None and any(a >= m.end() for a, _b in others))
+        or (m.end() <= start and _JOINS.search(text[m.end() : start]) is not None and any(b <= m.start() for _a, b in others))
+        for m in found
+    )
 
 
 def part_of_year(text: str) -> frozenset[str]:

@@ -506,8 +506,18 @@ _CITATION = re.compile(
 
 
 # a link's scheme and host ("https://www.example.com") and a chat link's label ("<https://…|DCD>"): where the
-# sentence cites, not what it says (a path's words are the page's title, and stay)
-_ADDRESS = re.compile(r"https?://[\w.-]{1,253}|\|[^<>|\n]{1,80}>(?<=\w>)")
+# sentence cites, not what it says; of its path, a slug's words are the page's title and stay, while the rest
+# ("/content/detail/1284417.html", "/en/", "?id=…") is where, not what
+_ADDRESS = re.compile(r"(https?://[\w.-]{1,253})([A-Za-z0-9\-._~/?#@!$&*+=%,;:]{0,2000})|\|[^<>|\n]{1,80}>(?<=\w>)")
+_SLUG = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){2,}")
+_PATH_SEP = re.compile(r"([/?#&=.])")
+
+
+def _blank_address(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return " " * len(m.group())
+    parts = _PATH_SEP.split(m.group(2))
+    return " " * len(m.group(1)) + "".join(part if _SLUG.fullmatch(part) else " " * len(part) for part in parts)
 
 
 # "(Source: Reuters, https://…)", "（来源：36氪）": a citation in brackets, named as one
@@ -519,6 +529,8 @@ _ASIDE = re.compile(r"[(（][^()（）\d\n]{2,60}[.。!！][)）]")
 # what may follow a link that closes its line: spaces, a full stop, a closing bracket
 _LINE_END = re.compile(r"[\s.。;；,，)）]*(?:\n|$)")
 _TRAILING_LINK = re.compile(rf"\[[^\]\n]{{1,80}}\]\(https?://[^()\s]{{1,2000}}\)(?={_LINE_END.pattern})")
+# … or fills a table cell of its own ("| [Business Wire](https://…) |"): the row's source, not its words
+_CELL_LINK = re.compile(r"(?<=\|)\s{0,8}\[[^\]\n|]{1,80}\]\(https?://[^()\s|]{1,2000}\)(?=\s{0,8}\|)")
 # an Org-mode link, "[[https://…][DCD]]": closing its line it is a citation, label and all; inside a sentence its
 # label is the sentence's words and its target is where it cites
 _ORG_LINK = re.compile(r"\[\[(?:https?://|file:|www\.)[^\]\s]{1,2000}\](?:\[(?P<label>[^\]\n]{1,80})\])?\]")
@@ -542,12 +554,14 @@ def _blank_citations(sentence: str) -> str:
         sentence = _SOURCE_LINK.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), sentence)
         # … and a link that closes its line, "… $7.2–7.6 billion [Business Wire](https://…)", label and all
         sentence = _TRAILING_LINK.sub(lambda m: " " * len(m.group()), sentence)
+        if "|" in sentence:
+            sentence = _CELL_LINK.sub(lambda m: " " * len(m.group()), sentence)
     if "[[" in sentence:
         sentence = _ORG_LINK.sub(_blank_org_link, sentence)
     if ":" in sentence or "：" in sentence:
         sentence = _SOURCE_NOTE.sub(lambda m: " " * len(m.group()), sentence)
     if "://" in sentence:
-        sentence = _ADDRESS.sub(lambda m: " " * len(m.group()), sentence)
+        sentence = _ADDRESS.sub(_blank_address, sentence)
     if ".)" in sentence or "。）" in sentence:
         sentence = _ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     return sentence

@@ -681,6 +681,10 @@ def _opens_by_leaving_out(text: str, start: int, end: int, values: Sequence[Valu
     return starts_leaving_out(text[start:end]) and not any(start <= v.start < end for v in values)
 
 
+# what joins a range's two ends ("$860 million to $900 million", "43%至45%"): the low end is the figure's own
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—|~|～|至|到)\s*", re.I)
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -726,7 +730,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         # its quarter aside, "For the third quarter of fiscal 2027, Corvane expects revenue of $7.30 billion")
         (v.kind != "date" and not _in_period_words(text, ps, _pe, v))
         if ps <= v.start < _pe
-        else s <= v.start < gs and v.kind != "version"
+        else s <= v.start < gs and v.kind != "version" and not _RANGE_JOIN.fullmatch(text, v.end, pv.start)
         for v in p.values
     )
     if intro:
