@@ -707,3 +707,20 @@ def test_the_writers_own_estimate_is_answered_only_by_a_pages_forecast() -> None
                  title="Asia AI data centre outlook")
     wrong, _ = verdict("我们估计今年亚洲AI数据中心投资总额将突破200亿美元", "200亿美元", "money", ahead)
     assert wrong.status == "contradicted"
+
+
+def test_groups_sharing_a_term_are_one_concept() -> None:
+    """收入 read as the figure's noun and as a word of its clause is one concept: a page figure's words naming the
+    sentence's other figure's two concepts ("Automotive and Edge revenue") outweigh its one ("revenue")."""
+    from verifier.judge.frames import _distinct_hits
+
+    revenue, revenue_again = frozenset({"revenu", "sal", "incom"}), frozenset({"revenu", "take"})
+    words = frozenset({"automot", "edge", "revenu"})
+    assert _distinct_hits([revenue, revenue_again, frozenset({"data", "center"})], words) == 1
+    assert _distinct_hits([frozenset({"automot", "car"}), frozenset({"edge"}), frozenset({"busines"})], words) == 2
+
+
+def test_automotive_is_the_car_business() -> None:
+    from claims.bridge import english_terms, stem
+
+    assert stem("automotive") in english_terms("汽车")

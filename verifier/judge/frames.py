@@ -322,6 +322,19 @@ def _year_of_another(
     )
 
 
+def _distinct_hits(groups: Sequence[frozenset[str]], words: frozenset[str]) -> int:
+    """How many of ``groups`` ``words`` hit, groups sharing a term counted once (收入 read as the noun and as a
+    word of the clause is one concept, not two)."""
+    hit: list[set[str]] = []
+    for g in groups:
+        if not g & words:
+            continue
+        joined = [h for h in hit if h & g]
+        merged = set(g).union(*joined)
+        hit = [h for h in hit if not h & g] + [merged]
+    return len(hit)
+
+
 def part_of_year(text: str) -> frozenset[str]:
     """The quarters and halves ``text`` names (``q3``, ``h1``): the part of a year a figure is for."""
     return frozenset(m for m in period_marks(text) if m[0] in "qh")
@@ -710,8 +723,8 @@ class ClaimFrame:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
         if not self.sibling_groups:
             return False
-        theirs = sum(1 for g in self.sibling_groups if g & words)
-        mine = sum(1 for g in self.own_groups if g & words)
+        theirs = _distinct_hits(self.sibling_groups, words)
+        mine = _distinct_hits(self.own_groups, words)
         return theirs > mine
 
     def sibling_words_only(self, words: frozenset[str]) -> bool:
