@@ -724,3 +724,20 @@ def test_automotive_is_the_car_business() -> None:
     from claims.bridge import english_terms, stem
 
     assert stem("automotive") in english_terms("汽车")
+
+
+def test_a_noun_said_once_for_two_parallel_figures_is_no_figures_own() -> None:
+    """"数据中心收入4.12亿美元，汽车与边缘业务26.8亿美元": 收入 is said once for both segments' figures, so a page figure
+    in the other segment's words ("Automotive and Edge revenue was $412 million") is that segment's, whatever its
+    value: the swapped pair is contradicted both ways."""
+    p = page(
+        "Revenue for the quarter was a record $3.42 billion, up 14% from the previous quarter.",
+        "Data Center revenue was a record $2.68 billion, up 96% from a year ago and up 17% from the previous quarter, "
+        "driven by shipments of the company's accelerator systems to cloud service providers.",
+        "Automotive and Edge revenue was $412 million, down 6% from a year ago, as customers worked through inventory "
+        "of prior-generation driver-assistance chips.",
+        title="Northvane Semiconductor Reports Third Quarter Fiscal 2027 Financial Results",
+    )
+    for key in ("4.12亿美元", "26.8亿美元"):
+        d, _ = verdict("其中数据中心收入4.12亿美元，汽车与边缘业务26.8亿美元", key, "money", p)
+        assert d.status == "contradicted", key

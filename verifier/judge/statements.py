@@ -1474,14 +1474,26 @@ def _key_span(q: ClaimQuery) -> tuple[int, int]:
     return (at, at + len(q.key_text)) if at >= 0 else (0, len(q.sentence))
 
 
+# words that carry a quantity on to another time or target ("不到4万颗GPU，目标2027年底扩至10万颗"), not to a parallel item
+_MOVES_ON = re.compile(r"目标|目標|计划|計劃|预计|預計|将|將|扩|擴|增|降|提|至|到|升|\b(?:to|target|expect|plan)", re.I)
+
+
 def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
     """The terms of the noun the claimed figure counts ("net proceeds"), when no other figure of its
     sentence counts a noun sharing them."""
     mine = noun_terms(claimed.noun) if claimed.noun else frozenset()
     if not mine:
         return frozenset()
+    family, at = unit_family(claimed), q.sentence.find(claimed.raw)
     for v in sentence_values(q.sentence):
         if v.noun and noun_terms(v.noun) & mine and not compare_values(claimed, v).agrees:
+            return frozenset()
+        # (… nor when a figure of its family after it counts nothing it names: the noun is said once for both,
+        # "数据中心收入4.12亿美元，汽车与边缘业务26.8亿美元")
+        if (
+            not v.noun and at >= 0 and v.start > at and unit_family(v) == family and v.kind != "date"
+            and not compare_values(claimed, v).agrees and not _MOVES_ON.search(q.sentence, at + len(claimed.raw), v.start)
+        ):
             return frozenset()
     return mine
 
