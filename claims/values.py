@@ -1755,8 +1755,35 @@ def _parse(text: str, default_year: int | None, normalised: bool, dates_only: bo
             taken[v.start : v.end] = b"\x01" * (v.end - v.start)
             out.append(v)
     out.sort(key=lambda v: v.start)
+    if " p" in text and any(v.unit == "percent" for v in out):
+        out = _points_of_a_rate(text, out)
     if original != text:
         out = [replace(v, raw=original[v.start : v.end]) for v in out]
+    return out
+
+
+# "gross margin of 14.6%, up 1.9 points": a rate's change in points is in percentage points (an index's or a
+# score's points are no rate's: the sentence must give a percent before the change)
+_POINTS_AFTER = re.compile(r"\s?(?:points?|pts?)\b(?!\s+(?:of|on|in)\s+(?:the\s+)?(?:index|benchmark|test|exam))", re.I)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|gained|lost|added|shed|widened|narrowed|improved|slipped|climbed|dropped|increased|decreased"
+    r"|expanded|contracted|declined)(?:\s+by)?\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?\Z",
+    re.I,
+)
+
+
+def _points_of_a_rate(text: str, values: list[Value]) -> list[Value]:
+    out: list[Value] = []
+    rate_before = False
+    for v in values:
+        if (
+            rate_before and v.kind == "count" and v.unit is None and isinstance(v.value, float) and v.value < 100
+            and (m := _POINTS_AFTER.match(text, v.end)) is not None
+            and _CHANGE_BEFORE.search(text, max(0, v.start - 40), v.start)
+        ):
+            v = replace(v, raw=text[v.start : m.end()], end=m.end(), unit="pp", kind="percent")
+        rate_before = rate_before or v.unit == "percent"
+        out.append(v)
     return out
 
 

@@ -202,3 +202,18 @@ def test_a_growth_of_more_than_one_times_is_more_than_doubled() -> None:
     got = [(v.raw, v.value, v.unit, v.qualifier) for v in parse_values("出货量同比增长超过一倍", default_year=2026)]
     assert got == [("一倍", 2.0, "x", ">=")]
     assert [(v.value, v.qualifier) for v in parse_values("出货量同比增长一倍", default_year=2026)] == [(2.0, "=")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [
+        ("gross margin of 14.6%, up 1.9 points vs last year", "1.9 points", "pp"),
+        ("operating margin 41%, down 2.5 pts", "2.5 pts", "pp"),
+        ("The Nasdaq rose 1.2%, and the Dow gained 120 points", "120", None),  # an index's points
+        ("Halden 3.5 scored 85 points on the test", "85", None),  # a score's points
+        ("shipments rose 12 points", "12", None),  # no rate before it
+    ],
+)
+def test_a_rates_change_in_points_is_in_percentage_points(text: str, raw: str, unit: str | None) -> None:
+    v = next(x for x in parse_values(text) if x.raw == raw)
+    assert v.unit == unit
