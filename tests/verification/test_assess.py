@@ -340,6 +340,17 @@ def test_the_round_led_by_another_under_a_headline_naming_the_claims_round() -> 
     assert right.status == "verified"
 
 
+def test_a_latin_item_of_a_chinese_list_against_a_counted_list_given_after_a_colon() -> None:
+    """"开源了Mini、Air和Pro三个尺寸" against "共开源三个尺寸：问渠-4-Mini（70亿参数）、问渠-4-Flash和问渠-4-Air": the page gives
+    the list as complete by its count and a colon; Pro is no member (Mini and Air are)."""
+    p = page("星槎此次共开源三个尺寸：问渠-4-Mini（70亿参数）、问渠-4-Flash（140亿参数）和问渠-4-Air（320亿参数），均采用Apache 2.0协议。"
+             "面向复杂推理的问渠-4-Pro暂不开源，仅通过API提供。", title="星槎问渠-4发布")
+    wrong, _ = verdict("问渠-4这次开源了Mini、Air和Pro三个尺寸", "Pro", "fact", p)
+    assert wrong.status == "contradicted"
+    right, _ = verdict("问渠-4这次开源了Mini、Air和Flash三个尺寸", "Flash", "fact", p)
+    assert right.status != "contradicted"
+
+
 def test_a_version_missing_from_a_counted_chinese_enumeration_is_contradicted() -> None:
     p = page(
         "星桥科技今天发布 Qwen9 系列，其中旗舰 Qwen9-Pro 闭源，同时开源 Qwen9-7B、Qwen9-14B 和 Qwen9-70B 共三款模型。",

@@ -703,7 +703,7 @@ def _complete_name_list(
 # a Chinese list given as complete: "首批成员单位共6家，分别为：A、B、C" / "6家成员包括A、B和C"
 _HAN_COMPLETE = re.compile(
     r"(?:共|合计|合計)?\s*(?P<n>\d{1,2}|[两兩二三四五六七八九十]{1,2})\s*(?:家|个|個|位|名)[^。；;]{0,8}?"
-    r"(?:分别为|分別為|分别是|分別是|包括|为|為|是)[：:]?"
+    r"(?:(?:分别为|分別為|分别是|分別是|包括|为|為|是)[：:]?|[：:])"
 )
 _HAN_ITEMS = re.compile(r"[、，,]|(?<=.)(?:和|及|与|與)(?=.)")
 _HAN_LIST_END = re.compile(r"[。；;！!？?（(\n]")
@@ -750,8 +750,10 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     the list as complete with a count ("共6家，分别为：…"), holding at least two of the claim's other items and
     not the key: the key is no member, whatever else the page says of it."""
     key = q.key_text.strip()
-    if q.kind != "fact" or not has_han(key) or len(key) < 2 or key not in q.sentence:
+    if q.kind != "fact" or len(key) < 2 or key not in q.sentence:
         return None
+    if not has_han(key):
+        return _latin_items_in_han_list(key, q, indexes) if has_han(q.sentence) else None
     at = q.sentence.find(key)
     sentence = matching_view(q.sentence)  # (read in one script with the page's list)
     # (a reference marker closing the list is no part of its last item: "…和昌平未来科学城算力中心[3]")
@@ -762,6 +764,28 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     items = _han_items(sentence[start : stop.start() if stop else len(sentence)])
     if items:  # the list opens after its verb ("首批接入…的是临港瀚海、…": 临港瀚海 is the first item)
         items[0] = _LIST_OPENS.split(items[0])[-1]
+    if key not in items or len(items) < 3:
+        return None
+    others = [i for i in items if i != key]
+    for ps, listed in _han_complete_lists(indexes):
+        if not _han_member(key, listed) and sum(_han_member(o, listed) for o in others) >= 2:
+            return ps, listed
+    return None
+
+
+# Latin items listed the Chinese way ("开源了Mini、Air和Pro三个尺寸")
+_LATIN_HAN_LIST = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{0,30}(?:、[A-Za-z][A-Za-z0-9.\-]{0,30}){0,12}(?:和|及|与|與)[A-Za-z][A-Za-z0-9.\-]{0,30}")
+
+
+def _latin_items_in_han_list(key: str, q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, list[str]] | None:
+    """The claim's Latin key is one of three or more Latin items a Chinese sentence lists ("Mini、Air和Pro"); a cited
+    page gives the list as complete with a count ("共开源三个尺寸：问渠-4-Mini、问渠-4-Flash和问渠-4-Air"), holding at
+    least two of the claim's other items and not the key."""
+    at = q.sentence.find(key)
+    listed_here = next((m for m in _LATIN_HAN_LIST.finditer(q.sentence) if m.start() <= at < m.end()), None)
+    if listed_here is None:
+        return None
+    items = _han_items(listed_here.group())
     if key not in items or len(items) < 3:
         return None
     others = [i for i in items if i != key]
