@@ -326,8 +326,8 @@ def plan_mutants(
 def key_span(rec: Mapping[str, Any], texts: Mapping[str, str]) -> tuple[int, int]:
     """Where a claim record's key stands in its report: inside its span, which may also hold the words
     framing a change ("rose 3% YoY" for the key 3%)."""
-    start, end, key = int(rec["start"]), int(rec["end"]), str(rec["key"])
-    at = texts[str(rec["report"])].find(key, start, end)
+    start, end, key = int(rec["start"]), int(rec["end"]), str(rec.get("key") or "")
+    at = texts[str(rec["report"])].find(key, start, end) if key else -1
     return (at, at + len(key)) if at >= 0 else (start, end)
 
 
