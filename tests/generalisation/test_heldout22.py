@@ -24,7 +24,7 @@ from tests.generalisation.labelled_set import evaluate_set, totals_report
 
 HELDOUT22 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout22"
 
-MIN_NUMERIC_RECALL = 0.95  # 95.3% (61/64) when it arrived
+MIN_NUMERIC_RECALL = 0.96  # measured 96.9% (62/64) at the end of stop 37; 95.3% (61/64) when it arrived
 MIN_ACCURACY = 0.56  # measured 56.0% (42/75) at the end of stop 34; 53.3% (40/75) when it arrived
 MIN_CONTRADICTED_RECALL = 0.32  # measured 32.0% (8/25) at the end of stop 34; 28.0% (7/25) when it arrived
 MIN_VERIFIED_PRECISION = 0.77  # measured 77.4% (24/31) at the end of stop 34; 74.2% (23/31) when it arrived

@@ -22,9 +22,9 @@ from tests.generalisation.labelled_set import evaluate_set, totals_report
 
 HELDOUT24 = Path(__file__).resolve().parent.parent / "fixtures" / "heldout24"
 
-MIN_NUMERIC_RECALL = 0.96  # 96.9% (62/64) when it arrived
-MIN_ACCURACY = 0.57  # 57.3% (43/75) when it arrived
-MIN_CONTRADICTED_RECALL = 0.28  # 28.0% (7/25) when it arrived
+MIN_NUMERIC_RECALL = 1.0  # measured 100% (64/64) at the end of stop 37; 96.9% (62/64) when it arrived
+MIN_ACCURACY = 0.58  # measured 58.7% (44/75) at the end of stop 37; 57.3% (43/75) when it arrived
+MIN_CONTRADICTED_RECALL = 0.32  # measured 32.0% (8/25) at the end of stop 37; 28.0% (7/25) when it arrived
 MIN_VERIFIED_PRECISION = 0.80  # 80.6% (25/31) when it arrived
 
 

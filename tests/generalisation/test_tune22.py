@@ -22,7 +22,7 @@ from tests.generalisation.labelled_set import evaluate_set, misses_report
 TUNE22 = Path(__file__).resolve().parent.parent / "fixtures" / "tune22"
 
 MIN_NUMERIC_RECALL = 1.00  # measured 100.0% (59/59) at the end of stop 34; 94.9% (56/59) when it arrived
-MIN_ACCURACY = 0.84  # measured 84.0% (63/75) at the end of stop 35; 54.7% (41/75) when it arrived
+MIN_ACCURACY = 0.85  # measured 85.3% (64/75) at the end of stop 37; measured 84.0% (63/75) at the end of stop 35; 54.7% (41/75) when it arrived
 MIN_CONTRADICTED_RECALL = 0.80  # measured 80.0% (20/25) at the end of stop 35; 44.0% (11/25) when it arrived
 MIN_VERIFIED_PRECISION = 0.93  # measured 93.5% (29/31) at the end of stop 35; 68.0% (17/25) when it arrived
 
