@@ -741,3 +741,17 @@ def test_a_noun_said_once_for_two_parallel_figures_is_no_figures_own() -> None:
     for key in ("4.12亿美元", "26.8亿美元"):
         d, _ = verdict("其中数据中心收入4.12亿美元，汽车与边缘业务26.8亿美元", key, "money", p)
         assert d.status == "contradicted", key
+
+
+def test_the_right_order_of_a_parallel_pair_after_a_total_is_no_swap() -> None:
+    """"营收34.2亿美元，其中数据中心收入26.8亿美元，汽车与边缘业务4.12亿美元": 收入 is said once for both segments, so it does
+    not tell the data-centre figure from the automotive one; the right order is verified, not read as a swap."""
+    p = page(
+        "Data Center revenue was a record $2.68 billion, up 96% from a year ago.",
+        "Automotive and Edge revenue was $412 million, down 6% from a year ago.",
+        title="Northvane Semiconductor Reports Third Quarter Fiscal 2027 Financial Results",
+    )
+    right = "Northvane第三财季营收34.2亿美元，其中数据中心收入26.8亿美元，汽车与边缘业务4.12亿美元"
+    for key in ("26.8亿美元", "4.12亿美元"):
+        d, _ = verdict(right, key, "money", p)
+        assert d.status == "verified", key

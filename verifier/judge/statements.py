@@ -1872,6 +1872,9 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     for sib in siblings:
         s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun or _cell_noun(q, sib))
         k_only, s_only = k_near - s_near, s_near - k_near
+        # a noun said once for two parallel figures is both's ("数据中心收入26.8亿美元，汽车与边缘业务4.12亿美元")
+        shared = _elided_noun(q.sentence, sib, key) | _elided_noun(q.sentence, key, sib)
+        k_only, s_only = k_only - shared, s_only - shared
         theirs = _stating(sib, statements)
         if k_only and not s_only and is_table_row(q.sentence):
             # a bare cell beside the claim's: its column's words sit next to the page's figure equal to
@@ -1904,6 +1907,14 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
         if moved is not None:
             return moved
     return None
+
+
+def _elided_noun(sentence: str, first: Value, later: Value) -> frozenset[str]:
+    """The noun ``first`` counts, when ``later`` (after it, counting none) stands beside it as a parallel item, not a
+    figure carried on to a target or another time: the noun is said once for both."""
+    if not first.noun or later.noun or later.start < first.end or _MOVES_ON.search(sentence, first.end, later.start):
+        return frozenset()
+    return noun_terms(first.noun)
 
 
 def _stating(v: Value, statements: Sequence[Statement]) -> list[Statement]:
