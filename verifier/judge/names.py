@@ -558,6 +558,9 @@ def _lead_sentences(ps: PassageScore) -> list[tuple[PassageScore, int, int, str]
     return out
 
 
+_PARTICIPANTS_WITHIN = 3  # sentences after a round's lead in which its story lists the other investors
+
+
 def _opening_participants(text: str, sentences: Sequence[tuple[int, int, Any]]) -> str:
     """The sentence among a paragraph's first few that lists a round's other investors, no lead named before it
     ("The round values it at $5.2 billion. Tessaly and Kinloch joined the round"), or ""."""
@@ -568,9 +571,6 @@ def _opening_participants(text: str, sentences: Sequence[tuple[int, int, Any]]) 
         if lists_participants(sentence):
             return sentence
     return ""
-
-
-_PARTICIPANTS_WITHIN = 3  # sentences after a round's lead in which its story lists the other investors
 
 
 def _participants_after(ps: PassageScore, sentences: Sequence[tuple[int, int, Any]], i: int) -> str:
@@ -766,6 +766,14 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
         items[0] = _LIST_OPENS.split(items[0])[-1]
     if key not in items or len(items) < 3:
         return None
+    return _complete_list_without(key, items, indexes)
+
+
+def _complete_list_without(
+    key: str, items: Sequence[str], indexes: Sequence[SnapshotIndex]
+) -> tuple[PassageScore, list[str]] | None:
+    """A list a cited page gives as complete with a count, holding at least two of the claim's other ``items`` and
+    not its ``key``."""
     others = [i for i in items if i != key]
     for ps, listed in _han_complete_lists(indexes):
         if not _han_member(key, listed) and sum(_han_member(o, listed) for o in others) >= 2:
@@ -788,11 +796,7 @@ def _latin_items_in_han_list(key: str, q: ClaimQuery, indexes: Sequence[Snapshot
     items = _han_items(listed_here.group())
     if key not in items or len(items) < 3:
         return None
-    others = [i for i in items if i != key]
-    for ps, listed in _han_complete_lists(indexes):
-        if not _han_member(key, listed) and sum(_han_member(o, listed) for o in others) >= 2:
-            return ps, listed
-    return None
+    return _complete_list_without(key, items, indexes)
 
 
 _REFERENCE_MARK = re.compile(r"\[\^?\d{1,3}\]|【\d{1,3}】")

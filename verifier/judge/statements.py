@@ -1491,8 +1491,8 @@ def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
         # (… nor when a figure of its family after it counts nothing it names: the noun is said once for both,
         # "数据中心收入4.12亿美元，汽车与边缘业务26.8亿美元")
         if (
-            not v.noun and at >= 0 and v.start > at and unit_family(v) == family and v.kind != "date"
-            and not compare_values(claimed, v).agrees and not _MOVES_ON.search(q.sentence, at + len(claimed.raw), v.start)
+            at >= 0 and unit_family(v) == family and v.kind != "date" and not compare_values(claimed, v).agrees
+            and _parallel_after(q.sentence, at + len(claimed.raw), v)
         ):
             return frozenset()
     return mine
@@ -1909,12 +1909,15 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     return None
 
 
+def _parallel_after(sentence: str, end: int, later: Value) -> bool:
+    """Does ``later``, counting no noun of its own, follow the figure ending at ``end`` as a parallel item (not a
+    figure carried on to a target or another time)? Then the first figure's noun is said once for both."""
+    return not later.noun and later.start >= end and not _MOVES_ON.search(sentence, end, later.start)
+
+
 def _elided_noun(sentence: str, first: Value, later: Value) -> frozenset[str]:
-    """The noun ``first`` counts, when ``later`` (after it, counting none) stands beside it as a parallel item, not a
-    figure carried on to a target or another time: the noun is said once for both."""
-    if not first.noun or later.noun or later.start < first.end or _MOVES_ON.search(sentence, first.end, later.start):
-        return frozenset()
-    return noun_terms(first.noun)
+    """The noun ``first`` counts, when ``later`` stands beside it as a parallel item: the noun is said once for both."""
+    return noun_terms(first.noun) if first.noun and _parallel_after(sentence, first.end, later) else frozenset()
 
 
 def _stating(v: Value, statements: Sequence[Statement]) -> list[Statement]:
