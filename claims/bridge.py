@@ -297,18 +297,15 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba
 
 
-@lru_cache(maxsize=1)
-def _posseg():  # type: ignore[no-untyped-def]
-    """jieba's part-of-speech tagger (its tag table is loaded once, about a second)."""
-    import jieba.posseg
-
-    _jieba()  # initialised quietly first
-    return jieba.posseg
-
-
 def tagged_words(text: str) -> list[tuple[str, str]]:
-    """jieba's words of ``text`` with their part-of-speech tags ("n", "nr", "v", "m", …)."""
-    return [(t.word, t.flag) for t in _posseg().cut(text)]
+    """jieba's words of ``text`` with their part-of-speech tags ("n", "nr", "v", "m", …), from jieba-rs
+    (rjieba): jieba's dictionary and tag set, about 30× faster than jieba.posseg on the short clause
+    openings it is asked about (posseg's pure-Python HMM was an eighth of verify's time on Chinese
+    reports). A few words are tagged otherwise (营收 a verb, not a noun); the verdicts of every labelled
+    set are the same with either."""
+    import rjieba
+
+    return rjieba.tag(text)
 
 
 def word_frequency(word: str) -> int:
