@@ -184,3 +184,12 @@ def test_quarter_codes_glued_to_other_words_are_read() -> None:
     assert period_marks("H1营收同比增长") >= {"h1"}
     assert period_marks("公布FY27Q3（截至10月）业绩") >= {"q3", "fy2027", "fiscal"}
     assert not period_marks("IQ3 scores") & {"q3"}
+
+
+def test_the_quarter_before_or_after_is_no_first_quarter() -> None:
+    from verifier.judge.frames import period_marks
+
+    # 上一季度 / 下一季度: the previous and the next quarter, whatever their number
+    assert "q1" not in period_marks("上一季度营收为18亿元")
+    assert "q1" not in period_marks("下一季度指引为25亿元")
+    assert "q1" in period_marks("第一季度营收为18亿元") and "q1" in period_marks("一季度营收为18亿元")

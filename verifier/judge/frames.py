@@ -170,7 +170,7 @@ _QUARTER_CODE = re.compile(r"\b([1-4])Q(FY)?['’]?(\d{4}|\d{2})?\b")
 _QUARTER = re.compile(
     r"(?<![A-Za-z0-9])Q([1-4])(?![A-Za-z0-9])|\b(first|second|third|fourth)[- ]quarter\b"
     # 第三季度, 第三季, and a fiscal quarter: 第四财季, 第二财政季度 (a fiscal year's quarter; 财年 says fiscal)
-    r"|(?<!前)(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])(?:[财財]政|[财財])?季(?!节))",
+    r"|(?<![前上下])(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])(?:[财財]政|[财財])?季(?!节))",
     re.IGNORECASE,
 )
 # the first months of a year, counted from January: "the first three months" / 1-3月 is Q1, six months
