@@ -76,6 +76,7 @@ FLOORS = {
     "heldout23": Floors(0.96, 0.58, 0.44, 0.90),
     "heldout24": Floors(1.00, 0.58, 0.32, 0.80),
     "heldout25": Floors(0.95, 0.66, 0.52, 0.91),
+    "heldout26": Floors(0.98, 0.54, 0.44, 0.87),
 }
 
 
