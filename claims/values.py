@@ -488,6 +488,12 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
             r"|Month|Page|Step|Round|Game|Group|Section|Chapter|Part|Figure|Table|Item|Article|Route|Covid|Best|First|Last)[-‑])"
             r"[A-Z][a-z]{2,}[-‑]\d{1,2}(?![\w%-]|\.\d|\s*%)"
         ),
+        # … or a Chinese name so joined (曜问-4, 问渠-3.5, 曜问-4-Mini): a generation, not a count — never a
+        # negative figure ("同比-3%", "-3.5亿") nor a range's end
+        re.compile(
+            r"[\u3400-\u9fff]{2}[-‑]\d{1,2}(?:\.\d)?(?:[-‑](?:Mini|Pro|Max|Flash|Air|Lite|Turbo|Plus|Ultra|Nano)(?![A-Za-z]))?"
+            r"(?![A-Za-z0-9_.%％-]|\s*[%％亿万千百十元个家台张名款项倍年月日号期轮次])"
+        ),
     )
     # a first-character look-ahead lets the engine skip positions (claims.prescan); not for the one
     # starting with \d: there the engine's own digit scan is as fast
@@ -517,6 +523,7 @@ _VERSION_GATES: tuple[re.Pattern[str] | None, ...] = (
     re.compile(r"o[1-9]"),  # o1, o3-mini
     re.compile(r"[a-z][A-Z][a-z]+[-‑]\d"),  # HengChuan-2: a hump of the CamelCase name, then a hyphen and a digit
     re.compile(r"[a-z][-‑]\d"),  # Kestrel-4: a lower-case letter, a hyphen, a digit
+    re.compile(r"[-‑](?<=[\u3400-\u9fff][-‑])\d"),  # 曜问-4: a Chinese character, a hyphen, a digit
 )
 
 

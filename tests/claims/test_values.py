@@ -142,6 +142,9 @@ def test_dates_and_relative_dates(text: str, value: str, qualifier: str) -> None
         # a CamelCase name of no known family, joined to its generation (not COVID-19, nor a place's tower)
         ("up from LumenStar-2's 128K, replaced by LumenStar-3", ["LumenStar-2", "LumenStar-3"]),
         ("COVID-19 cases in Taipei-101", []),
+        # a Chinese name joined to its generation: 曜问-4 is no count of four (nor a negative, nor a range)
+        ("发布曜问-4，价格较曜问-3.5下调，开源曜问-4-Mini", ["曜问-4", "曜问-3.5", "曜问-4-Mini"]),
+        ("营收同比-3%，净利润-3.5亿元，第3-4季度", []),
     ],
 )
 def test_versions(text: str, expected: list[str]) -> None:

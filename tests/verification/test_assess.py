@@ -229,6 +229,9 @@ def test_version_is_found_as_written_and_not_inside_a_longer_name() -> None:
     assert version_pattern("Gemma-4-27B").search(text)
     assert not version_pattern("GPT-5.5").search(text)  # only GPT-5.5-Cyber is there
     assert not version_pattern("GPT-5").search(text)
+    # a Chinese name is part of its version: 曜问-3 is neither any 3 nor 曜问-3.5
+    assert not version_pattern("曜问-3").search("栖梧计划发布QW-3，较曜问-3.5下调50%")
+    assert version_pattern("曜问-3").search("价格较曜问-3下调50%")
 
 
 def test_garbled_unit_same_digits_next_to_the_same_subject() -> None:

@@ -91,7 +91,9 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
     return out
 
 
-_VERSIONED = re.compile(r"^(?P<family>[A-Za-z][A-Za-z\s\-]*?)[\s\-]*(?P<num>\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,2})$")
+_VERSIONED = re.compile(
+    r"^(?P<family>[A-Za-z\u3400-\u9fff][A-Za-z\u3400-\u9fff\s\-]*?)[\s\-]*(?P<num>\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,2})$"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -214,9 +216,10 @@ def _rival_in_role(
 
 @lru_cache(maxsize=4096)
 def version_pattern(version: str) -> re.Pattern[str]:
-    """A version as written on a page: its chunks with any spacing or hyphens between them, and not
-    part of a longer name (GPT-5.4 is not found in "GPT-5.4-Cyber", but is in "GPT-5.4 and")."""
-    chunks = re.findall(r"[a-z0-9]+(?:\s*\.\s*[0-9]+)*", version.lower().replace("‑", "-"))
+    """A version as written on a page: its chunks (a Chinese name's characters too: 曜问-3 is no bare 3) with
+    any spacing or hyphens between them, and not part of a longer name (GPT-5.4 is not found in
+    "GPT-5.4-Cyber", but is in "GPT-5.4 and")."""
+    chunks = re.findall(r"[a-z0-9\u3400-\u9fff]+(?:\s*\.\s*[0-9]+)*", version.lower().replace("‑", "-"))
     chunks = [re.sub(r"\s+", "", c) for c in chunks]
     body = r"[\s\-_]*".join(re.escape(c) for c in chunks)
     return re.compile(r"(?<![a-z0-9.])" + body + r"(?!-?[a-z0-9]|\.\d)", re.IGNORECASE)
