@@ -155,3 +155,22 @@ def test_holders_named_before_their_office_and_joint_sponsors_are_the_sponsors()
     assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "华峦证券（香港）和鹤汀融资")
     right, _ = verdict("羲和机器人港股IPO，保荐人是鹤汀融资", "鹤汀融资", "fact", p)
     assert right.status == "verified"
+
+
+def test_a_claim_naming_the_body_that_decided_in_the_active_voice_is_read_against_the_page() -> None:
+    # a claim's active voice fills the approval only ("Ridgeway Capital operated" is no claim of an office)
+    assert _filled("Kanto: AIST approved another 30 billion yen for Hoshimi") == [("approval", "AIST")]
+    assert _filled("Ridgeway Capital operated the site") == []
+    assert _filled("Ridgeway Capital operated the site", page=True) == [("operator", "Ridgeway Capital")]
+    p = page(
+        "Japan's Ministry of Trade approved up to 90 billion yen in subsidies for chipmaker Hoshimi Devices, "
+        "the ministry said on Tuesday.",
+        "The money will be paid out by the Agency for Industrial Science and Technology (AIST), which runs the "
+        "programme for the ministry.",
+        title="Japan approves more subsidies for Hoshimi Devices",
+    )
+    wrong, a = verdict("Japan: AIST approved another 90 billion yen for Hoshimi Devices", "AIST", "fact", p)
+    assert wrong.status == "contradicted"
+    assert a.evidence[0].matched_value == "Japan's Ministry of Trade"
+    right, _ = verdict("Japan: the Ministry of Trade approved another 90 billion yen for Hoshimi Devices", "Ministry of Trade", "fact", p)
+    assert right.status != "contradicted"

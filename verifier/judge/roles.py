@@ -49,6 +49,7 @@ _EN_NOUNS = {
 # a decision's maker, named as the agent of its verb: "approved by X", "X approved", "经X批准"
 _EN_VERBS = {
     "approved": "approval", "cleared": "approval", "authorized": "approval", "authorised": "approval",
+    "signed off on": "approval", "signed off": "approval", "greenlit": "approval",
     "audited": "auditor", "underwritten": "underwriter", "sponsored": "sponsor",
     "operated": "operator", "run": "operator", "operate": "operator",
 }  # fmt: skip
@@ -99,7 +100,8 @@ _SLOTS = (
     # X will operate them / X is to run the sites: who will hold the office, said ahead
     re.compile(rf"(?P<name>{_NAME})\s+(?:will|would|is to|are to|is set to)\s+(?P<verb>operate|run)\b"),
 )
-# the page's active voice: "The Ohio Power Siting Board approved the project's on-site generation"
+# the active voice: "The Ohio Power Siting Board approved the project's on-site generation" (a page's; a claim's
+# only of a decision: "PUCO signed off on the substation", "NEDO approved another 45 billion yen")
 _ACTIVE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:(?:has|have|had|formally|unanimously|officially|also)\s+)*(?i:{_EN_VERB})\b(?!\s+by\b|-)"
 )
@@ -126,11 +128,12 @@ def _office(m: re.Match[str]) -> str:
 
 
 def slots(text: str, *, page: bool = False) -> Iterator[Slot]:
-    """Every office ``text`` fills, with its holder; ``page``: also the active voice of a decision
-    ("X approved …"), which a claim sentence rarely puts its checkable name in."""
-    patterns = (*_SLOTS, _ACTIVE) if page else _SLOTS
-    for rx in patterns:
+    """Every office ``text`` fills, with its holder; the active voice ("X approved …", "X will operate …") a
+    page's in every office, a claim's only in a decision's approval."""
+    for rx in (*_SLOTS, _ACTIVE):
         for m in rx.finditer(text):
+            if rx is _ACTIVE and not page and _office(m) != "approval":
+                continue
             s, e = m.span("name")
             name = text[s:e].strip()
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -197,9 +200,10 @@ def office_reading(
 ) -> tuple[Finding, EvidenceDraft] | None:
     """The claim puts its key's name in an office (保荐机构为东瀛证券, "approved by the Public Utilities
     Commission of Ohio"): a page sentence that speaks to the claim and gives the office to that name supports
-    it; one that gives it to another name, its passage naming the claim's elsewhere, contradicts it (the
-    page's holder highlighted), unless a cited page gives the office to the claim's name anywhere. None when
-    the claim fills no office or no page sentence speaks to it."""
+    it; one that gives it to another name, its passage (or its page, when the passage speaks squarely to the
+    claim) naming the claim's elsewhere, contradicts it (the page's holder highlighted), unless a cited page
+    gives the office to the claim's name anywhere. None when the claim fills no office or no page sentence
+    speaks to it."""
     at = q.sentence.find(q.key_text)
     if at < 0:
         return None
@@ -239,7 +243,10 @@ def office_reading(
             if clash is None:
                 continue
             rest, at = (sentence, 0) if near else (text, s)
-            if holds(terms, rest[: at + clash.start] + " " + rest[at + clash.end :]):
+            # (a passage that speaks squarely to the claim: its page may name the claim's holder in another
+            # paragraph, "The funds will be disbursed by … (NEDO)")
+            elsewhere = not near and holds(terms, ps.index.page_text.replace(sentence, " "))
+            if elsewhere or holds(terms, rest[: at + clash.start] + " " + rest[at + clash.end :]):
                 draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + clash.start, s + clash.end)])
                 draft.matched_value = ps.passage.text[s + clash.start : s + clash.end]
                 return Finding("contradicts", 0.8, "name", "role"), draft
