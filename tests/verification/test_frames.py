@@ -645,6 +645,11 @@ def test_a_measure_said_after_a_conjunction_is_the_next_figures() -> None:
         second = text.find("$1.12") if "$1.12" in text else text.find("42%")
         s, e = segment_span(text, first, first + 5, [(second, second + 4)])
         assert text[s:e] == cut
+    # … or as its negation alone, the measure elided: "and non-GAAP 41.8%" is the next figure's
+    text = "On margins, GAAP gross margin 44.6% and non-GAAP 41.8%"
+    first, second = text.find("44.6%"), text.find("41.8%")
+    s, e = segment_span(text, first, first + 5, [(second, second + 5)])
+    assert text[s:e].strip() == "GAAP gross margin 44.6%"
 
 
 def test_a_share_is_no_comparison_and_a_direction_stays_in_its_sentence() -> None:

@@ -809,9 +809,10 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
 
 _LAST_SEPARATOR = re.compile(r"[/／][^/／]*\Z")
 # a conjunction, then a measure of two words or more and its verb (or none: "and non-GAAP diluted EPS $1.12"),
-# right before the next figure
+# or the measure's negation alone ("GAAP gross margin 44.6% and non-GAAP 41.8%"), right before the next figure
 _NEXT_MEASURE = re.compile(
-    r"(?:,\s*|\s)(?:and|while|whereas)\s+(?=(?:(?:a|an|the|its|their)\s+)?[a-z][\w-]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+    r"(?:,\s*|\s)(?:and|while|whereas)\s+(?=non-?[a-z][\w-]*\s+\S*\Z"
+    r"|(?:(?:a|an|the|its|their)\s+)?[a-z][\w-]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
     # (… its verb, or a relative clause's: "and a gross margin that slipped to 42%")
     r"(?:\s+(?:was|were|is|are|of|at|reached|stood at|came in at|(?:that|which)\s+[a-z]+(?:\s+(?:to|by))?))?\s+\S*\Z)",
     re.I,
