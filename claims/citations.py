@@ -48,6 +48,10 @@ def _may_hold_url(text: str) -> bool:
 # its own, never the tail of the one above)
 _URL_CONT = re.compile(r"\n([A-Za-z0-9_/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
+_END_TAG = re.compile(r"/[A-Za-z][\w-]*")
+# a markdown link to another page of the same notes, not to the web: an anchor ("#costs"), a relative path
+# ("./q3.md", "../2026/w49"), or a page file of a Notion / Obsidian export ("AI%E4%BA%A7%E4%B8%9A 2c41f0a9.md")
+_INTERNAL_LINK = re.compile(r"#|\.{1,2}/|(?![^/]*(?://|www\.))[^/]*\.(?:md|markdown)$", re.I)
 # "4. …", "[4] …", "[^4]: …", "【4】…", and the 註/注 notes of Chinese print ("註1　經濟日報，〈…〉")
 CIRCLED = "①-⑳"  # the circled numbers 1-20 a Chinese research report marks its notes with
 _REF_ITEM = re.compile(
@@ -132,6 +136,9 @@ def find_sources(text: str, start: int = 0, end: int | None = None) -> list[Sour
 
     for m in _MD_LINK.finditer(chunk):
         link_text, target = m.group("text").strip(), m.group("url")
+        if _INTERNAL_LINK.match(target):
+            take(m.start(), m.end())  # a link inside the notes (another page of the export, an anchor): no source
+            continue
         label = link_text if not _SCHEME_LIKE.match(link_text) else _label(chunk, m.start())
         found.append(_make(target, label, start + m.start(), start + m.end()))
         if _SCHEME_LIKE.match(link_text) and normalise_url(link_text)[0] is None:
@@ -141,8 +148,8 @@ def find_sources(text: str, start: int = 0, end: int | None = None) -> list[Sour
         if not free(m.start(), m.end()):
             continue
         raw = re.sub(r"\s+", "", m.group("url"))
-        if "/" not in raw:
-            continue
+        if "/" not in raw or _END_TAG.fullmatch(raw):
+            continue  # (an HTML end tag, "</aside>" of a Notion export's callout, is no address)
         label = (m.group("label") or "").strip() or _label(chunk, m.start())
         found.append(_make(raw, label, start + m.start(), start + m.end()))
         take(m.start(), m.end())
