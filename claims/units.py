@@ -28,7 +28,7 @@ __all__ = ["UnitWord", "unit_words", "qualifier_words", "model_families", "data_
 @dataclass(frozen=True)
 class UnitWord:
     surface: str
-    kind: str  # scale | money | percent | unit | measure
+    kind: str  # scale | money | percent | unit | measure | word (no unit: it only guards the head of one)
     unit: str | None
     factor: float
 

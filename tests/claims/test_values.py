@@ -342,6 +342,12 @@ def test_words_with_cheng_are_not_tenths() -> None:
     assert parse_values("成为第一，一成不变，三成本，完成") == []
 
 
+def test_a_word_opening_with_a_measure_word_is_no_count() -> None:
+    # 人形 (humanoid) is no 人 counted: "QW-2人形机器人" names a robot, "20人" counts people
+    assert [v.raw for v in parse_values("累计交付QW-2人形机器人约1,300台")] == ["2", "1,300台"]
+    assert [v.raw for v in parse_values("共有20人参加")] == ["20人"]
+
+
 def test_more_model_versions() -> None:
     values = parse_values("Qwen3-235B 与 Grok 4、o3 和 o4-mini")
     assert [v.value for v in values] == ["Qwen3-235B", "Grok 4", "o3", "o4-mini"]
