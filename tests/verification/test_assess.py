@@ -1001,6 +1001,14 @@ def test_the_lone_date_of_a_passage_speaking_to_the_claim_contradicts_a_day_slip
     assert d.status == "verified"
 
 
+def test_a_passage_writing_days_without_their_month_has_no_lone_date() -> None:
+    """"今日（7日）起至本周四（10日）招股 … 12月15日上市": the offer's days are written without their month, so
+    12月15日 is not the passage's one date, and no day slip of the claim's December 10."""
+    p = page("雲杉數智今日（7日）起至本周四（10日）招股，發售6,800萬股H股，預計12月15日在港交所主板上市。", title="雲杉數智招股")
+    d, _ = verdict("Yunshan Shuzhi is taking orders in Hong Kong and books close Dec 10", "Dec 10", "date", p)
+    assert d.status != "contradicted"
+
+
 def test_a_swapped_pair_is_read_past_the_figures_own_qualifier() -> None:
     """"valued at more than 80 billion" binds the figure to "valued" although "more than" stands between:
     a qualifier is the figure's own word, not a measure word, so the window reaches past it; and

@@ -237,6 +237,11 @@ def _lone_day_slip(claimed: Value, passages: list[PassageScore], t: Thresholds) 
         if ps.context < t.slip_context and not on_sparse_page(ps, "date", t):
             continue
         dates = [pv for pv in ps.passage.values if pv.kind == "date"]
-        if len(dates) == 1 and compare_values(claimed, dates[0]).detail == "day_slip":
+        if len(dates) == 1 and compare_values(claimed, dates[0]).detail == "day_slip" and len(_DAY_OF_MONTH.findall(ps.passage.text)) <= 1:
             return ps, dates[0]
     return None
+
+
+# a day of the month, with its month or without ("12月15日", "今日（7日）起至本周四（10日）"): a passage that writes
+# more than one has more than one date, though only one is read in full
+_DAY_OF_MONTH = re.compile(r"(?<!\d)\d{1,2}\s*[日号號](?!元)")
