@@ -1001,6 +1001,16 @@ def test_the_lone_date_of_a_passage_speaking_to_the_claim_contradicts_a_day_slip
     assert d.status == "verified"
 
 
+def test_a_subject_glossed_in_chinese_characters_meets_a_chinese_page() -> None:
+    """"Vantora (崴晟, 7841)": an English name no reading of the page's characters gives; the characters the
+    claim writes in brackets name the subject the page speaks of, in either script."""
+    p = page("伺服器廠崴晟（7841）9日公布11月合併營收新台幣42.7億元，創單月新高。", title="崴晟11月營收創新高")
+    d, _ = verdict("Server maker Vantora (崴晟, 7841) booked NT$4.27 billion of November revenue", "NT$4.27 billion", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict("Server maker Vantora (崴晟, 7841) booked NT$4.72 billion of November revenue", "NT$4.72 billion", "money", p)
+    assert d.status == "contradicted"
+
+
 def test_a_passage_writing_days_without_their_month_has_no_lone_date() -> None:
     """"今日（7日）起至本周四（10日）招股 … 12月15日上市": the offer's days are written without their month, so
     12月15日 is not the passage's one date, and no day slip of the claim's December 10."""

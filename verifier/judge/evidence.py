@@ -12,6 +12,7 @@ from claims.bridge import has_han, stem
 from claims.entities import names_no_one
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
+from claims.textnorm import matching_view
 from verifier.judge.compare import (
     normalise_version,
 )
@@ -19,6 +20,7 @@ from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
     SnapshotIndex,
+    compact,
 )
 from verifier.judge.rules import Finding
 
@@ -132,6 +134,11 @@ def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) 
     writes in pinyin ("Suixin Microelectronics") meets its characters (燧芯) on a Chinese page."""
     if not subjects or any(n in idx.page_compact for n in subjects):
         return True
+    # the claim glosses its subject in Chinese characters ("Weisheng (崴晟, 7841)"): the page writes them
+    if (glosses := [compact(m.group(1)) for m in _HAN_GLOSS.finditer(q.sentence)]) and any(
+        g in _page_simplified(idx) for g in glosses
+    ):
+        return True
     keys = _page_keys(idx)
     if any(
         (key := word_key(n.split()[0])) is not None and key in keys
@@ -154,6 +161,8 @@ def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) 
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# a name's Chinese characters in brackets after it: "Weisheng (崴晟, 7841)", "Yunshan Shuzhi（雲杉數智）"
+_HAN_GLOSS = re.compile(r"[A-Za-z][\w.&'-]*\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[,，)）]")
 # a run of two or more capitalised words ("Tseung Kwan O", "Harbourline Digital Holdings")
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)+\b")
 
@@ -166,6 +175,15 @@ def _page_initials(idx: SnapshotIndex) -> frozenset[str]:
             "".join(w[0] for w in re.split(r"[ -]", m.group())).lower() for m in _CAPITAL_RUN.finditer(idx.page_text)
         )
         object.__setattr__(idx, "_initials", got)
+    return got
+
+
+def _page_simplified(idx: SnapshotIndex) -> str:
+    """The page's compact text read in Simplified script, as a claim's sentence is (cached on the index)."""
+    got: str | None = getattr(idx, "_simplified_compact", None)
+    if got is None:
+        got = compact(matching_view(idx.page_text))
+        object.__setattr__(idx, "_simplified_compact", got)
     return got
 
 
