@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from claims.values import parse_values
@@ -1009,6 +1010,12 @@ def test_a_subject_glossed_in_chinese_characters_meets_a_chinese_page() -> None:
     assert d.status == "verified"
     d, _ = verdict("Server maker Vantora (崴晟, 7841) booked NT$4.72 billion of November revenue", "NT$4.72 billion", "money", p)
     assert d.status == "contradicted"
+    # (read in linear time on a sentence of one endless word before a bracket)
+    from verifier.judge.evidence import _HAN_GLOSS
+
+    started = time.perf_counter()
+    assert not list(_HAN_GLOSS.finditer("abc" * 30000 + "(" + "崴" * 11))
+    assert time.perf_counter() - started < 0.5
 
 
 def test_a_passage_writing_days_without_their_month_has_no_lone_date() -> None:

@@ -162,7 +162,7 @@ def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # a name's Chinese characters in brackets after it: "Weisheng (崴晟, 7841)", "Yunshan Shuzhi（雲杉數智）"
-_HAN_GLOSS = re.compile(r"[A-Za-z][\w.&'-]*\s*[（(]\s*([\u3400-\u9fff]{2,12})\s*[,，)）]")
+_HAN_GLOSS = re.compile(r"[A-Za-z0-9.&'-][ \t]?[（(][ \t]?([\u3400-\u9fff]{2,12})[ \t]?[,，)）]")
 # a run of two or more capitalised words ("Tseung Kwan O", "Harbourline Digital Holdings")
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)+\b")
 
