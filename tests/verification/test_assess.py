@@ -1018,6 +1018,20 @@ def test_a_subject_glossed_in_chinese_characters_meets_a_chinese_page() -> None:
     assert time.perf_counter() - started < 0.5
 
 
+def test_accelerator_cards_are_accelerators() -> None:
+    """加速卡 (accelerator cards) meets "accelerators": the figure's own counted noun, as a bullet that names no
+    one ("该区域…") needs to be met."""
+    p = page("Tarnwell Cloud will open the Frankfurt region with an initial capacity of 32,000 accelerators, "
+             "backed by a 180MW wind power purchase agreement.",
+             "The company has 36 data centres in 3 countries and shipped 1,300 racks last year.",
+             title="Tarnwell Cloud opens a sovereign AI region in Frankfurt")
+    d, _ = verdict("该区域初始规模32,000张加速卡，配套180MW风电购电协议", "32,000张", "count", p)
+    assert d.status == "verified"
+    from claims.lexicon import topics_in
+
+    assert "accelerators" in topics_in("初始规模32,000张加速卡") and "accelerators" in topics_in("AI加速器出货")
+
+
 def test_a_passage_writing_days_without_their_month_has_no_lone_date() -> None:
     """"今日（7日）起至本周四（10日）招股 … 12月15日上市": the offer's days are written without their month, so
     12月15日 is not the passage's one date, and no day slip of the claim's December 10."""
