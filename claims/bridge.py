@@ -33,7 +33,7 @@ __all__ = [
 
 _PARTICLES = frozenset("的了在是和与及中也而或")  # never glued to a neighbour
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_WORD = re.compile(r"[a-z]&[a-z]\b|[a-z0-9]+(?:\.[0-9]+)*")  # (r&d, m&a: one word each)
+_WORD = re.compile(r"[a-z]&[a-z]\b|[0-9]+(?:\.[0-9]+)*(?=[a-z]{2,3}\b)|[a-z0-9]+(?:\.[0-9]+)*")  # (r&d, m&a: one word each; 96mw: 96 and mw)
 _ABBR = re.compile(r"^(?:abbr\. for|short for|abbr\. of)\s+(?:[^|\s\[]+\|)?([^\s\[,]+)")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_GLOSS = (

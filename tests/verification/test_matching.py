@@ -231,3 +231,9 @@ def test_a_link_that_closes_its_line_is_where_it_cites_not_what_it_says() -> Non
     inline = "[Osprey Cloud](https://www.example.com/osprey) plans a 700 MW campus in Texas"
     q2 = build_query(kind="count", sentence=inline, key_text="700 MW", key_start=inline.find("700 MW"))
     assert "Osprey Cloud" in q2.sentence  # a link inside its sentence names its subject, and stays
+
+
+def test_a_unit_glued_to_its_figure_is_a_word_of_its_own() -> None:
+    # "the first 96MW phase" meets a claim's MW; a product written so ("5G", "H100", "gpt4o") stays one word
+    assert content_words("The first 96MW phase; 1.2GW; 128GB") == ["first", "96", "mw", "phas", "1.2", "gw", "128", "gb"]
+    assert content_words("5G H100 gpt4o") == ["5g", "h100", "gpt4o"]
