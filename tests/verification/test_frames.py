@@ -760,3 +760,12 @@ def test_the_right_order_of_a_parallel_pair_after_a_total_is_no_swap() -> None:
     for key in ("26.8亿美元", "4.12亿美元"):
         d, _ = verdict(right, key, "money", p)
         assert d.status == "verified", key
+
+
+def test_a_day_in_another_cell_of_a_table_row_is_no_period_of_its_figures() -> None:
+    from verifier.judge.frames import claim_frame
+
+    row = "| Tarnwell Cloud | 法兰克福主权AI区域 | 投资24亿美元 | — | 2027/03/15 正式商用 |"
+    assert not {m for m in claim_frame(row, "24亿美元", ()).periods if m.startswith("y")}
+    year_row = "| Tarnwell Cloud | 2027年 | 投资24亿美元 |"
+    assert "y2027" in claim_frame(year_row, "24亿美元", ()).periods  # a year written as the row's period still is
