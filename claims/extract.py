@@ -333,7 +333,9 @@ def _abbreviation(text: str, dot: int) -> bool:
     word = text[i:dot].lower()
     if word in _MONTHS_SHORT and _DAY_BEFORE.search(text, max(0, i - 4), i) and _CAPITAL_AFTER.match(text, dot + 1):
         return False  # "confirmed on 1 Dec. Four sites were picked": a day-first date ends its sentence
-    return bool(word) and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+    # (a letter after a slash is no initial: "up 118.6% y/y. Liquid cooling …" ends its sentence)
+    initial = len(word) == 1 and word.isalpha() and not (i > 0 and text[i - 1] == "/")
+    return bool(word) and (word in _ABBREVIATIONS or initial)
 
 
 _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s+$")

@@ -280,3 +280,14 @@ def test_a_day_first_date_ends_its_sentence_before_a_capital() -> None:
         "It said on Dec. 1 that it would",
         "Prices rose on 5 Jan. 2019.",
     ]
+
+
+def test_a_change_written_y_slash_y_ends_its_sentence() -> None:
+    from claims.extract import sentence_spans
+
+    text = "Jan–Nov revenue was up 118.6% y/y. Liquid cooling keeps pulling capex up too. J. Smith said so."
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == [
+        "Jan–Nov revenue was up 118.6% y/y",
+        "Liquid cooling keeps pulling capex up too",
+        "J. Smith said so.",
+    ]
