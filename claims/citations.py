@@ -49,9 +49,10 @@ def _may_hold_url(text: str) -> bool:
 _URL_CONT = re.compile(r"\n([A-Za-z0-9_/\-.~%?=&#+:]{2,400})(?=\n|$)")
 _SCHEME_LIKE = re.compile(r"^[A-Za-z]{1,8}://")
 _END_TAG = re.compile(r"/[A-Za-z][\w-]*")
-# a markdown link to another page of the same notes, not to the web: an anchor ("#costs"), a relative path
-# ("./q3.md", "../2026/w49"), or a page file of a Notion / Obsidian export ("AI%E4%BA%A7%E4%B8%9A 2c41f0a9.md")
-_INTERNAL_LINK = re.compile(r"#|\.{1,2}/|(?![^/]*(?://|www\.))[^/]*\.(?:md|markdown)$", re.I)
+# a markdown link to another page of the same notes, not to the web: an anchor ("#costs") or a page file beside
+# it in a Notion / Obsidian export ("AI%E4%BA%A7%E4%B8%9A 2c41f0a9.md"); a path elsewhere ("../weekly/w06") stays
+# a malformed citation an editor should see
+_INTERNAL_LINK = re.compile(r"#|(?!www\.)[^/]*\.(?:md|markdown)$", re.I)
 # "4. …", "[4] …", "[^4]: …", "【4】…", and the 註/注 notes of Chinese print ("註1　經濟日報，〈…〉")
 CIRCLED = "①-⑳"  # the circled numbers 1-20 a Chinese research report marks its notes with
 _REF_ITEM = re.compile(

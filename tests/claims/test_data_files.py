@@ -27,7 +27,7 @@ def test_lexicon_examples() -> None:
 
 def test_unit_table() -> None:
     kinds = {w.kind for w in unit_words()}
-    assert kinds == {"scale", "money", "percent", "unit", "measure"}
+    assert kinds == {"scale", "money", "percent", "unit", "measure", "word"}
     by_surface = {w.surface: w for w in unit_words()}
     assert by_surface["亿"].factor == 1e8 and by_surface["万亿"].factor == 1e12 and by_surface["万"].factor == 1e4
     assert by_surface["美元"].unit == "USD" and by_surface["日元"].unit == "JPY" and by_surface["元"].unit == "CNY"

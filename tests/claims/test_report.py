@@ -115,12 +115,13 @@ def test_html_end_tags_and_links_inside_the_notes_are_no_sources() -> None:
     text = (
         "<aside>\n💡 **本周结论**\n\n融资事件已达142起。\n\n</aside>\n\n"
         "上一期：[周报 · 第49周](AI%E4%BA%A7%E4%B8%9A%E5%91%A8%E6%8A%A5%20%C2%B7%202c41f0a9e6b84d53.md)\n"
-        "<details><summary>展开</summary>\n\n- 另见 [成本](#costs) 与 [附表](./tables/q3.md)\n\n</details>\n"
-        "- 营收 3 亿元（[来源](https://example.com/news/a.md)），另见 [坏链](htps//example.com/x)\n"
+        "<details><summary>展开</summary>\n\n- 另见 [成本](#costs) 与 [附表](q3%20tables.md)\n\n</details>\n"
+        "- 营收 3 亿元（[来源](https://example.com/news/a.md)），另见 [坏链](htps//example.com/x) 与 [上周](../weekly/w06)\n"
     )
     assert [(s.raw, s.malformed) for s in find_sources(text)] == [
         ("https://example.com/news/a.md", False),
         ("htps//example.com/x", True),
+        ("../weekly/w06", True),  # a path outside the notes: a broken citation an editor should see
     ]
 
 
