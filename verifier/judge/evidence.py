@@ -4,9 +4,9 @@ the evidence to keep, and the helpers every kind of claim shares (the claim's su
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from claims.bridge import has_han, stem
 from claims.entities import names_no_one
@@ -167,33 +167,33 @@ _HAN_GLOSS = re.compile(r"[A-Za-z0-9.&'-][ \t]?[（(][ \t]?([\u3400-\u9fff]{2,12
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)+\b")
 
 
-def _page_initials(idx: SnapshotIndex) -> frozenset[str]:
-    """The initials of the page's runs of capitalised words (lower case), cached on the index."""
-    got: frozenset[str] | None = getattr(idx, "_initials", None)
+_T = TypeVar("_T")
+
+
+def _on_index(idx: SnapshotIndex, attr: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(page text)``, cached on the index under ``attr`` (an index is rebuilt per verify run)."""
+    got: _T | None = getattr(idx, attr, None)
     if got is None:
-        got = frozenset(
-            "".join(w[0] for w in re.split(r"[ -]", m.group())).lower() for m in _CAPITAL_RUN.finditer(idx.page_text)
-        )
-        object.__setattr__(idx, "_initials", got)
+        got = compute(idx.page_text)
+        object.__setattr__(idx, attr, got)
     return got
+
+
+def _page_initials(idx: SnapshotIndex) -> frozenset[str]:
+    """The initials of the page's runs of capitalised words (lower case)."""
+    return _on_index(
+        idx, "_initials", lambda text: frozenset("".join(w[0] for w in re.split(r"[ -]", m.group())).lower() for m in _CAPITAL_RUN.finditer(text))
+    )
 
 
 def _page_simplified(idx: SnapshotIndex) -> str:
-    """The page's compact text read in Simplified script, as a claim's sentence is (cached on the index)."""
-    got: str | None = getattr(idx, "_simplified_compact", None)
-    if got is None:
-        got = compact(matching_view(idx.page_text))
-        object.__setattr__(idx, "_simplified_compact", got)
-    return got
+    """The page's compact text read in Simplified script, as a claim's sentence is."""
+    return _on_index(idx, "_simplified_compact", lambda text: compact(matching_view(text)))
 
 
 def _page_keys(idx: SnapshotIndex) -> frozenset[str]:
-    """The pinyin keys of a page's Han runs, cached on the index (rebuilt per verify run)."""
-    got: frozenset[str] | None = getattr(idx, "_pinyin_keys", None)
-    if got is None:
-        got = page_keys(idx.page_text) if has_han(idx.page_text) else frozenset()
-        object.__setattr__(idx, "_pinyin_keys", got)
-    return got
+    """The pinyin keys of a page's Han runs."""
+    return _on_index(idx, "_pinyin_keys", lambda text: page_keys(text) if has_han(text) else frozenset())
 
 
 def sentence_initial_word(q: ClaimQuery, name: str) -> bool:

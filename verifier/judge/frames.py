@@ -978,7 +978,7 @@ def claim_frame(
                 groups[not_mine] = None
     # a table row's cells share its period and round ("| C 轮 | … | 58 亿欧元 |")
     periods = (
-        period_marks(_FULL_DATE.sub(_blank, sentence), skip=(at, end))
+        period_marks(_FULL_DATE.sub(lambda m: " " * len(m.group()), sentence), skip=(at, end))
         if table_row
         else _figure_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), kin_spans, (s, e))
     ) | basis_marks(sentence, at, end, value_spans)
@@ -1015,10 +1015,6 @@ _FULL_DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?!\d)"
     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
 
 
 _SIGNS = {"+": 1, "＋": 1, "-": -1, "−": -1, "–": -1}
