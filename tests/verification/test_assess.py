@@ -1018,6 +1018,17 @@ def test_a_subject_glossed_in_chinese_characters_meets_a_chinese_page() -> None:
     assert time.perf_counter() - started < 0.5
 
 
+def test_a_rank_on_the_board_the_claim_names_is_the_claims() -> None:
+    """"ranks first on A, B and C, and second on D": a claim of first place on D is contradicted by its own
+    board's rank, not backed by the others'."""
+    p = page("Kestrel 5 ranks first on MathArena, DocQuest and ToolRun, and second on CodeFix Verified, behind Orca 3.",
+             title="Introducing Kestrel 5")
+    d, _ = verdict("官方评测显示，Kestrel 5在CodeFix Verified上得分69.7%并排名第一", "第一", "count", p)
+    assert d.status == "contradicted"
+    d, _ = verdict("官方评测显示，Kestrel 5在MathArena上排名第一", "第一", "count", p)
+    assert d.status == "verified"
+
+
 def test_accelerator_cards_are_accelerators() -> None:
     """加速卡 (accelerator cards) meets "accelerators": the figure's own counted noun, as a bullet that names no
     one ("该区域…") needs to be met."""

@@ -191,6 +191,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         beside = _change_beside_partner(q, supporting, statements, claimed, frame)
         if beside is not None:
             return _contradicted_by(beside.index, beside.passage_no, max(beside.match, beside.clause_match), beside.value, "period")
+        board = _board_says_otherwise(q, supporting, statements, claimed)
+        if board is not None:
+            return _contradicted_by(board.index, board.passage_no, max(board.match, 0.5), board.value, "different")
         swapped = _swap_said_closer(supporting, statements, claimed)
         if swapped is not None:
             return _contradicted_by(swapped.index, swapped.passage_no, max(swapped.match, swapped.clause_match), swapped.value, "swapped")
@@ -475,6 +478,27 @@ def _qualifies(q: ClaimQuery, terms: frozenset[str], shared: Sequence[Concept], 
         return False
     end = at + len(word)
     return any(0 <= q.sentence.find(c.source, end) - end <= _QUALIFIER_GAP for c in shared)
+
+
+def _board_says_otherwise(
+    q: ClaimQuery, backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value
+) -> Statement | None:
+    """A rank the claim gives on a board or benchmark it names ("Aster 4在RepoFix Verified上…排名第一"), backed only by
+    ranks whose own segments name other boards, while a rank of the same passage whose own segment names the
+    claim's board differs ("ranks first on ProofBench, LongDoc-QA and AgentTrack, and second on RepoFix Verified"):
+    the claim's rank is that one."""
+    if claimed.unit != "rank" or not backing or any(st is None for st in backing):
+        return None
+    places = {(st.index.snapshot_id, st.passage_no) for st in backing if st is not None}
+    names = [c for n in q.context_names if len(c := compact(n)) >= 4]
+    for st in statements:
+        if (st.index.snapshot_id, st.passage_no) not in places or st.value.unit != "rank" or not compare_values(claimed, st.value).disagrees:
+            continue
+        own = compact(st.geometry.segment)
+        boards = [n for n in names if n in own]
+        if boards and not any(b is not None and any(n in compact(b.geometry.segment) for n in boards) for b in backing):
+            return st
+    return None
 
 
 def _sister_segment_says_otherwise(
