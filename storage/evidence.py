@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
-from claims.citations import footnote_numbers, inherited_marks
+from claims.citations import find_sources, footnote_numbers, inherited_marks
 from claims.extract import is_table_row
 from storage.jsoncols import json_list
 from storage.models import Claim, Evidence, Report, Section, SectionSource, Snapshot, Source, Verdict
@@ -126,6 +126,16 @@ def sentence_sources(sentence: str, cited: list[int], numbers: dict[int, int], i
     return narrowed or cited
 
 
+def linked_sources(sentence: str, cited: Sequence[int], url_of: dict[int, str]) -> list[int]:
+    """The sources of a section a claim's own sentence links to, when it links to some and the section cites
+    others ("- 训练使用了约2万张GPU（[量子位](url)）" among a page's bullets each with its link): the claim rests on
+    those alone, its section's other pages not read for it. Else the section's sources, as given."""
+    if len(cited) < 2:
+        return list(cited)
+    linked = {ref.url for ref in find_sources(sentence) if ref.url}
+    return [s for s in cited if url_of.get(s) in linked] or list(cited)
+
+
 def _inherited_marks(session: Session, rows: Sequence[Any], numbered: dict[int, dict[int, int]]) -> dict[int, set[int]]:
     """The notes each claim whose sentence marks none, in a section that numbers them, inherits from its
     paragraph or parent bullet (``claims.citations.inherited_marks``), by claim id: the reports holding such
@@ -173,6 +183,8 @@ def claims_to_verify(
     by_section: dict[int, list[int]] = defaultdict(list)
     by_report: dict[int, list[int]] = defaultdict(list)
     numbered: dict[int, dict[int, int]] = defaultdict(dict)  # section -> source -> its note's number
+    url_of: dict[int, str] = {}
+    rows_of: dict[int | None, Source] = {}
     if report_ids:
         links = session.exec(
             select(SectionSource.section_id, SectionSource.source_id, Section.report_id, SectionSource.ref_number)
@@ -187,6 +199,11 @@ def claims_to_verify(
                 by_report[report_id].append(source_id)
             if ref_number is not None:
                 numbered[section_id].setdefault(source_id, ref_number)
+        # every source a claim may rest on, read once: its address (what a claim's sentence may link to itself,
+        # ``linked_sources``) and its state
+        cited_ids = sorted({source_id for _sec, source_id, _rep, _n in links})
+        rows_of = {src.id: src for src in session.exec(select(Source).where(col(Source.id).in_(cited_ids))).all()}
+        url_of = {i: src.url for i, src in rows_of.items() if i is not None}
     out: list[ClaimInput] = []
     wanted_sources = set(source_ids) if source_ids is not None else None
     inherited = _inherited_marks(session, rows, numbered)
@@ -197,6 +214,8 @@ def claims_to_verify(
         if own and claim.section_id in numbered:
             marked = sentence_sources(claim.text, own, numbered[claim.section_id], inherited.get(claim.id))
             own, also = marked, [s for s in own if s not in marked]
+        if own and not also:
+            own = linked_sources(claim.text, own, url_of)
         cited = own or by_report.get(rep_id, [])
         if wanted_sources is not None and not wanted_sources.intersection(cited) and not wanted_sources.intersection(also):
             continue
@@ -221,12 +240,10 @@ def claims_to_verify(
             )
         )
     _add_cell_nouns(session, out, {claim.id: claim.sentence_start for claim, *_ in rows if claim.id is not None and is_table_row(claim.text)})
-    all_ids = sorted({s for c in out for s in (*c.source_ids, *c.also_against)})
     sources: dict[int, SourceInfo] = {}
-    if all_ids:
-        for src in session.exec(select(Source).where(col(Source.id).in_(all_ids))).all():
-            assert src.id is not None
-            sources[src.id] = SourceInfo(src.id, src.url, src.state, src.consecutive_failures or 0)
+    for sid in sorted({s for c in out for s in (*c.source_ids, *c.also_against)}):
+        if (src := rows_of.get(sid)) is not None:
+            sources[sid] = SourceInfo(sid, src.url, src.state, src.consecutive_failures or 0)
     return out, sources
 
 

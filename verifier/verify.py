@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from claims.citations import find_sources
 from claims.grouping import GroupMember, find_conflicts
 from claims.model import Value
 from storage.counts import compact_counts
@@ -123,17 +122,6 @@ def _source_status(
 def _values(claim: ClaimInput) -> tuple[Value, ...]:
     return Value.many_from_json(claim.values)
 
-def own_links(sentence: str, source_ids: Sequence[int], sources: dict[int, SourceInfo]) -> list[int]:
-    """The sources of a section a claim's own sentence links to, when it links to some and the section cites
-    others ("- 训练使用了约2万张GPU（[量子位](url)）" among a page's bullets each with its link): the claim rests on
-    those alone. Else the section's sources, as given."""
-    if len(source_ids) < 2:
-        return list(source_ids)
-    linked = {ref.url for ref in find_sources(sentence) if ref.url}
-    mine = [sid for sid in source_ids if (info := sources.get(sid)) is not None and info.url in linked]
-    return mine or list(source_ids)
-
-
 def evaluate_claim(
     claim: ClaimInput,
     sources: dict[int, SourceInfo],
@@ -145,13 +133,12 @@ def evaluate_claim(
     dead_after: int = 3,
 ) -> tuple[Decision, Assessment]:
     """One claim's decision from in-memory inputs (no database)."""
-    source_ids = own_links(claim.text, claim.source_ids, sources) if claim.section_cites and not claim.also_against else claim.source_ids
-    status = _source_status(source_ids, sources, snaps, dead_after)
+    status = _source_status(claim.source_ids, sources, snaps, dead_after)
 
     def readable(ids: Sequence[int]) -> list[SnapshotIndex]:
         return [indexes[snaps[sid].id] for sid in ids if _usable(sources.get(sid), sid in snaps, dead_after)]
 
-    usable = readable(source_ids)
+    usable = readable(claim.source_ids)
     assessment = Assessment()
     if claim.checkworthy and usable:
         query = build_query(

@@ -487,16 +487,18 @@ def _board_says_otherwise(
     ranks whose own segments name other boards, while a rank of the same passage whose own segment names the
     claim's board differs ("ranks first on ProofBench, LongDoc-QA and AgentTrack, and second on RepoFix Verified"):
     the claim's rank is that one."""
-    if claimed.unit != "rank" or not backing or any(st is None for st in backing):
+    backed = [st for st in backing if st is not None]
+    if claimed.unit != "rank" or not backed or len(backed) < len(backing):
         return None
-    places = {(st.index.snapshot_id, st.passage_no) for st in backing if st is not None}
+    places = {(st.index.snapshot_id, st.passage_no) for st in backed}
+    backing_segments = [compact(st.geometry.segment) for st in backed]
     names = [c for n in q.context_names if len(c := compact(n)) >= 4]
     for st in statements:
         if (st.index.snapshot_id, st.passage_no) not in places or st.value.unit != "rank" or not compare_values(claimed, st.value).disagrees:
             continue
         own = compact(st.geometry.segment)
         boards = [n for n in names if n in own]
-        if boards and not any(b is not None and any(n in compact(b.geometry.segment) for n in boards) for b in backing):
+        if boards and not any(n in seg for seg in backing_segments for n in boards):
             return st
     return None
 

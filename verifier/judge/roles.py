@@ -244,9 +244,10 @@ def office_reading(
                 continue
             rest, at = (sentence, 0) if near else (text, s)
             # (a passage that speaks squarely to the claim: its page may name the claim's holder in another
-            # paragraph, "The funds will be disbursed by … (NEDO)")
-            elsewhere = not near and holds(terms, ps.index.page_text.replace(sentence, " "))
-            if elsewhere or holds(terms, rest[: at + clash.start] + " " + rest[at + clash.end :]):
+            # paragraph, "The funds will be disbursed by … (NEDO)"; the clash's holder is never the claim's)
+            if holds(terms, rest[: at + clash.start] + " " + rest[at + clash.end :]) or (
+                not near and holds(terms, ps.index.page_text)
+            ):
                 draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + clash.start, s + clash.end)])
                 draft.matched_value = ps.passage.text[s + clash.start : s + clash.end]
                 return Finding("contradicts", 0.8, "name", "role"), draft
