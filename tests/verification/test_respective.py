@@ -70,3 +70,40 @@ def test_a_claim_giving_figures_respectively_binds_each_to_its_name() -> None:
     )
     assert d.status == "verified"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agency granted 120 million euros (about $130 million) in loans for grid builder Vantor Energy "
+            "and 30 million euros for the start-up Quell Storage, officials said.",
+            [("120 million euros", "vantorenergy"), ("$130 million", ""), ("30 million euros", "quellstorage")],
+        ),
+        ("Lenders set aside $2 billion for Harwick Foods and $900 million for Olsen Dairy.", [("$2 billion", "harwickfoods"), ("$900 million", "olsendairy")]),
+    ],
+)
+def test_figures_each_given_for_a_name_of_their_own_belong_to_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _owners(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency granted 120 million euros for Vantor Energy, its largest award this year.",  # one figure
+        "Ministers approved $2 billion for Harwick Foods and $900 million for Harwick Foods' dairy arm.",  # one name
+    ],
+)
+def test_no_beneficiary_owner_without_a_parallel_figure_for_another_name(text: str) -> None:
+    assert all(owner == "" for _, owner in _owners(text))
+
+
+def test_the_amount_given_for_the_other_name_of_the_sentence_does_not_verify() -> None:
+    p = page(
+        "The agency approved 120 million euros in grants for grid builder Vantor Energy and 30 million euros "
+        "for the start-up Quell Storage, officials said on Tuesday."
+    )
+    d, _ = verdict("The agency approved another 30 million euros for Vantor Energy.", "30 million euros", "money", p)
+    assert d.status != "verified"
+    d, _ = verdict("The agency approved 30 million euros for Quell Storage.", "30 million euros", "money", p)
+    assert d.status == "verified"

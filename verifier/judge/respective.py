@@ -73,17 +73,50 @@ def _chinese_names(text: str, start: int, mark: int) -> list[str]:
     return [item for item in _ZH_ITEM.split(head) if item]
 
 
+# a figure given "for" a named beneficiary right after it: "240 billion yen ($1.6 billion) in additional
+# subsidies for chipmaker Sorahane", "45 billion yen for packaging firm Tomoe Advanced"
+_FOR_NAME = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|of)(?:\s+[a-z][\w-]*){1,3})?\s+(?:for|to)"
+    r"((?:\s+(?:the|its|their|a|an|[a-z][a-z-]*)){0,3}\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+)
+
+
+def _beneficiary(text: str, v: Value, end: int) -> str:
+    """The name a figure is given "for" right after it (compact; "" when none is written before ``end``)."""
+    m = _FOR_NAME.match(text, v.end, end)
+    names = split_names(m.group(1)) if m else ()
+    return compact(names[-1]) if names else ""
+
+
+def _parallel_owner(text: str, values: Sequence[Value], i: int, s: int, e: int) -> str:
+    """The beneficiary of figure ``i`` when its sentence gives two figures of its family or more, each "for"
+    a name of its own ("240 billion yen for Sorahane and 45 billion yen for Tomoe Advanced")."""
+    family = unit_family(values[i])
+    peers = [k for k, v in enumerate(values) if s <= v.start < e and v.kind != "date" and unit_family(v) == family]
+    if len(peers) < 2:
+        return ""
+    names = {}
+    for n, k in enumerate(peers):
+        stop = values[peers[n + 1]].start if n + 1 < len(peers) else e
+        names[k] = _beneficiary(text, values[k], stop)
+    own = names.get(i, "")
+    others = {n for k, n in names.items() if k != i and n}
+    return own if own and others and own not in others else ""
+
+
 def respective_owner(text: str, values: Sequence[Value], i: int) -> str:
     """The name (compact) the figure ``values[i]`` of ``text`` belongs to by its place in a list given
     "respectively" ("" when it stands in no such list). ``values`` are the figures of ``text`` in order."""
     if not values or values[i].kind in {"date", "version"}:
         return ""
+    pv = values[i]
     first, last = _run(text, values, i)
     k = last - first + 1
-    if k < 2:
+    if k < 2 and _FOR_NAME.match(text, pv.end, pv.end + 120) is None:
         return ""
-    pv = values[i]
     s, e = next(((s, e) for s, e in sentence_spans(text, 0, len(text)) if s <= pv.start < e), (0, len(text)))
+    if k < 2:
+        return _parallel_owner(text, values, i, s, e)
     run_start, run_end = values[first].start, values[last].end
     ranks = all(v.unit == "rank" for v in values[first : last + 1])
     zh = _EACH_ZH.search(text, max(s, run_start - 12), run_start)

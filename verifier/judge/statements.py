@@ -987,6 +987,8 @@ def aligned_statements(
                     periods |= _report_column(g.column_head, report_part)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 owned = _owned(subject, g.owner)
+                # (its place gives it to an entity none of the claim's: "and 45 billion yen for Tomoe Advanced")
+                other_owner = bool(g.owner) and bool(subjects) and not any(_owned(n, g.owner) for n in subjects)
                 # a period the page writes in words ("third-quarter revenue") meets the claim's "Q3 revenue"
                 seg_words = g.seg_words | idx.title_words | periods
                 match = measure_match(frame, seg_words)
@@ -1043,12 +1045,12 @@ def aligned_statements(
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
                         # (a list given "respectively" says whose each figure is, whatever else its clause names)
-                        other_subject=not owned if owned is not None else bound or rival_column
+                        other_subject=other_owner or (not owned if owned is not None else bound or rival_column)
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         # (a prose window is read against the names bound to the claim's other figures, not
                         # those of its own segment: "for its Johor campus" is the claim's own campus)
                         or _other_subject(subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row),
-                        bound_elsewhere=bound and not owned,
+                        bound_elsewhere=(bound and not owned) or other_owner,
                         subjects_row=bool(owned) or (g.table_row and subject is not None and subject in g.row_head),
                         subjects_column=bool(g.column_head) and compact(g.column_head) in own_names,
                         rival_column=rival_column,
