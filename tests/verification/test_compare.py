@@ -349,3 +349,12 @@ def test_a_change_in_percent_is_not_one_in_points() -> None:
     assert (got.outcome, got.detail) == ("disagree", "unit")
     english = parse_values("gross margin up 1.6 percentage points")[0]
     assert compare_values(points, english).agrees
+
+
+def test_opposite_bounds_clash_only_within_reach_of_each_other() -> None:
+    # "less than 250 billion" against "more than 250 billion": one quantity bounded both ways
+    assert compare_values(money(250e9, "JPY", "<"), money(250e9, "JPY", ">")).detail == "qualifier"
+    assert compare_values(money(300e9, "JPY", ">"), money(250e9, "JPY", "<=")).detail == "qualifier"
+    # "more than 10 trillion" is no bound of "up to 240 billion": another quantity, not a qualifier slip
+    got = compare_values(money(10e12, "JPY", ">"), money(240e9, "JPY", "<="))
+    assert got.detail != "qualifier"

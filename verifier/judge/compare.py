@@ -326,14 +326,14 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         # 上千台 ("a thousand or more") on a page cannot confirm or deny an exact 1,020
         return Comparison("incomparable", "vague")
     qa, qb = claimed.qualifier, found.qualifier
-    if {qa, qb} & {"<", "<="} and {qa, qb} & {">", ">="}:
+    if {qa, qb} & {"<", "<="} and {qa, qb} & {">", ">="} and _within_reach(a, b):
         return Comparison("disagree", "qualifier")  # "less than ¥250bn" against "more than 250 billion yen"
     # a bound the page's figure lies on the wrong side of: "不到四成" against 41%, "逾六成" against 57%
     eps = max(abs(a), abs(b)) * _REL_EPS
     wrong_side = (qa == "<" and b >= a - eps) or (qa == "<=" and b > a + eps) or (
         qa == ">" and b <= a + eps
     ) or (qa == ">=" and b < a - eps)
-    if qb in {"=", "~"} and wrong_side and a and b and max(abs(a), abs(b)) / min(abs(a), abs(b)) <= _BOUND_REACH:
+    if qb in {"=", "~"} and wrong_side and _within_reach(a, b):
         return Comparison("disagree", "wrong_side")
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
     # "about" widens the match only between figures written to different precision ("about $600m"
@@ -365,6 +365,11 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         # "突破百亿" is a magnitude, not digits: 98,315.64万 below it is no slip of it (its own digit ×10ⁿ is)
         detail = "different"
     return Comparison("disagree", detail)
+
+
+def _within_reach(a: float, b: float) -> bool:
+    """Are two figures close enough for one to bound the other ("more than 10 trillion" is no bound of 240 billion)?"""
+    return bool(a and b) and max(abs(a), abs(b)) / min(abs(a), abs(b)) <= _BOUND_REACH
 
 
 _COARSER = 50  # a page figure this many times coarser than the claim's says nothing of its digits
