@@ -6,6 +6,7 @@ import re
 
 from tests.verification.test_assess import page, verdict
 from verifier.judge.frames import (
+    claim_frame,
     clause_span,
     direction_of,
     period_marks,
@@ -769,3 +770,13 @@ def test_a_day_in_another_cell_of_a_table_row_is_no_period_of_its_figures() -> N
     assert not {m for m in claim_frame(row, "24亿美元", ()).periods if m.startswith("y")}
     year_row = "| Tarnwell Cloud | 2027年 | 投资24亿美元 |"
     assert "y2027" in claim_frame(year_row, "24亿美元", ()).periods  # a year written as the row's period still is
+
+
+def test_a_second_predicate_after_the_figure_lends_it_neither_its_words_nor_its_period() -> None:
+    p = page("Norvik Robotics has about 320 employees and plans to reach 500 by the end of 2027, the company said.")
+    d, _ = verdict(
+        "Norvik Robotics has about 320 employees and expects first deliveries in the second half of 2028.", "320", "count", p
+    )
+    assert d.status == "verified"
+    frame = claim_frame("Norvik has 320 staff and will open a plant in 2028.", "320", ())
+    assert not frame.periods

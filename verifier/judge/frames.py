@@ -823,6 +823,12 @@ _NEXT_MEASURE = re.compile(
 _NAMED_ITEM = re.compile(r"(?:,|;|\band\b|、|，|；)\s*(?:[A-Z][\w.&'’-]*\s+){0,2}[A-Z][\w.&'’-]*\s*")
 
 
+# a second predicate of the sentence's subject after the figure ("has about 410 employees and expects volume
+# shipments in the first half of 2028"): its words and its period are another statement's
+_PREDICATE_AFTER = re.compile(
+    r",?\s+(?:and|but|while)\s+(?:also\s+)?(?:expects?|plans?|aims?|intends?|hopes?|targets?|wants?|will|"
+    r"is|are|was|were|has|have|had|says?|said)\s"
+)
 _REASON_AFTER = re.compile(r",?\s(?:as|because|amid|since)\s+(?!of\b|much\b|many\b|well\b|such\b|a result\b|long\b|soon\b|far\b|part\b)[a-z]", re.I)
 
 
@@ -912,7 +918,7 @@ def claim_frame(
         e = se = label[1]
     # a reason said after the figure ("fell 6.4% in after-hours trading as investors fretted over memory costs")
     # is why it moved, not what it measures
-    reason = _REASON_AFTER.search(sentence, end, e)
+    reason = _REASON_AFTER.search(sentence, end, e) or _PREDICATE_AFTER.search(sentence, end, e)
     if reason is not None:
         e = reason.start()
         se = min(se, e)
