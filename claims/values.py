@@ -728,7 +728,8 @@ _FRACTION = re.compile(
 _PERCENT_CN = re.compile(r"百分之\s*(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)")
 # 三成 = 30%; not 成为/成功/成本/成员/成果/成立/成熟/成长/成交
 _TENTHS_CN = re.compile(r"(?<![\d.])(?P<num>[一二两三四五六七八九]|\d(?:\.\d)?)\s*成(?![为功本员果立熟长交型绩效不])")
-_HALF_CN = re.compile(r"一半|半数")
+# (腰斩, "cut at the waist", halves a price or a valuation; said of a project or a show it means cancelled)
+_HALF_CN = re.compile(r"一半|半数|减半|減半|(?:(?<=[价價格值入润潤量额額费費])|(?<=[价價格值入润潤量额額费費][遭被]))腰斩|(?:(?<=[价價格值入润潤量额額费費])|(?<=[价價格值入润潤量额額费費][遭被]))腰斬")
 _DOUBLE_CN = re.compile(
     r"翻倍|翻番|翻了?(?P<n>[一两二三四])番|(?:多出?|高出?|增长了?|增加了?|提高了?|提升了?|上涨了?|扩大了?|翻了?)\s*"
     r"(?P<q>超过|超|逾|近|接近|将近|约|不到|不足)?\s*(?P<one>一|1)\s*倍"  # (增长超过一倍: more than doubled)
@@ -1005,7 +1006,11 @@ def _noun_in_window(window: str) -> str | None:
 def _lexicon_keys() -> tuple[str, ...]:
     from claims.lexicon import lexicon
 
-    return tuple(lexicon())
+    # (a change's verb is no noun: "价格下调50%" is a price's cut, as "价格下降50%" is its fall)
+    return tuple(k for k in lexicon() if k not in _CHANGE_VERBS)
+
+
+_CHANGE_VERBS = frozenset({"上调", "下调", "上調", "下調"})
 
 
 def _number_of(m: re.Match[str]) -> tuple[float, float, Qualifier | None] | None:
@@ -1482,7 +1487,7 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         qualifier = after or _qualifier_before(text, m.start())
         yield Value(m.group(0), tenths * 10, "percent", qualifier, m.start(), m.end(), "percent", 10.0,
                     _noun_before(text, m.start()))
-    for m in _HALF_CN.finditer(text) if "半" in text else ():  # both words hold 半
+    for m in _HALF_CN.finditer(text) if "半" in text or "腰" in text else ():  # every word holds 半 or 腰
         yield Value(m.group(0), 50.0, "percent", _qualifier_before(text, m.start()), m.start(), m.end(), "percent",
                     10.0, _noun_before(text, m.start()))
     for m in _DOUBLE_CN.finditer(text) if "倍" in text or "番" in text else ():  # every match ends in one

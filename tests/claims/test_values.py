@@ -303,11 +303,20 @@ def test_measures_take_the_subject_written_before() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit", "qualifier"),
     [("近三成企业", 30.0, "percent", "~"), ("七成以上用户", 70.0, "percent", ">="), ("超过一半的开发者", 50.0, "percent", ">="),
-     ("营收翻倍", 2.0, "x", "="), ("100 亿港元", 1e10, "HKD", "=")],
+     ("营收翻倍", 2.0, "x", "="), ("100 亿港元", 1e10, "HKD", "="), ("订阅费用减半", 50.0, "percent", "="),
+     ("股价遭腰斩", 50.0, "percent", "="), ("估值腰斬", 50.0, "percent", "=")],
 )
 def test_more_chinese_wording(text: str, value: float, unit: str, qualifier: str) -> None:
     v = one(text)
     assert (v.value, v.unit, v.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+def test_a_project_cut_at_the_waist_is_cancelled_not_halved() -> None:
+    assert parse_values("该项目去年被腰斩") == []
+
+
+def test_a_change_verb_is_no_noun_of_its_figure() -> None:
+    assert [(v.raw, v.noun) for v in parse_values("订阅价格下调30%，存储价格上调一半")] == [("30%", "price"), ("一半", "price")]
 
 
 @pytest.mark.parametrize(

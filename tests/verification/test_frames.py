@@ -780,3 +780,12 @@ def test_a_second_predicate_after_the_figure_lends_it_neither_its_words_nor_its_
     assert d.status == "verified"
     frame = claim_frame("Norvik has 320 staff and will open a plant in 2028.", "320", ())
     assert not frame.periods
+
+
+def test_a_price_halved_is_a_fall_a_rise_of_half_does_not_back() -> None:
+    p = page("Vela raised the price of its Pro subscription by 50% on Monday, its first increase since launch.")
+    d, _ = verdict("Vela 的 Pro 订阅价格腰斩", "腰斩", "percent", p)
+    assert d.status != "verified"
+    p = page("Vela cut the price of its Pro subscription by 50% on Monday, its first cut since launch.")
+    d, _ = verdict("Vela 的 Pro 订阅价格腰斩", "腰斩", "percent", p)
+    assert d.status == "verified"

@@ -476,7 +476,7 @@ _UP = re.compile(
     re.I,
 )
 _DOWN = re.compile(
-    r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|萎缩|贬值|\b(?:down|fell|fall(?:s|en)?|drop(?:ped|s)?|decline[sd]?|depreciat(?:ed|es|ion|ing)"
+    r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|萎缩|贬值|减半|腰斩|\b(?:down|fell|fall(?:s|en)?|drop(?:ped|s)?|decline[sd]?|depreciat(?:ed|es|ion|ing)"
     r"|decrease[sd]?|shr[ua]nk|slump(?:ed|s)?|slip(?:ped|s)?|dip(?:ped|s)?|sank|plunge[sd]?|tumble[sd]?|contract(?:ed|s)?|lower"
     r"|cuts?|reduc(?:e[sd]?|ing)|slash(?:ed|es)?|trimm(?:ed|ing)|halved)\b",
     re.I,
