@@ -1029,6 +1029,16 @@ def test_a_rank_on_the_board_the_claim_names_is_the_claims() -> None:
     assert d.status == "verified"
 
 
+def test_a_rank_after_a_score_is_still_on_the_board_its_clause_names() -> None:
+    """A score between the board and the rank ("在…天衡评测总榜上，Lumen-3以1,288分位列第三") leaves the rank the
+    board's: a claim of first place on that board is contradicted."""
+    p = page("在独立机构发布的天衡评测总榜上，Lumen-3以1,288分位列第三，落后于Vario-2的1,301分。", title="Lumen-3 发布")
+    d, _ = verdict("- Lumen-3在天衡评测总榜位列第一", "第一", "count", p)
+    assert d.status == "contradicted"
+    d, _ = verdict("- Lumen-3在天衡评测总榜位列第三", "第三", "count", p)
+    assert d.status == "verified"
+
+
 def test_accelerator_cards_are_accelerators() -> None:
     """加速卡 (accelerator cards) meets "accelerators": the figure's own counted noun, as a bullet that names no
     one ("该区域…") needs to be met."""

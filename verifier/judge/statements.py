@@ -1683,8 +1683,9 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
     # accelerators and draws about 132 kW" against 132 MW)
     unit_slip = st.comparison.detail == "unit" and st.alone
     # (… and so is a multiple's, the only one of its clause: it multiplies the clause's measure, "a context window
-    # of 1 million tokens, roughly four times Vega 3.0's", whose segment holds only its base)
-    multiple = claimed.unit == "x" and st.value.unit == "x" and st.alone
+    # of 1 million tokens, roughly four times Vega 3.0's", whose segment holds only its base; and a rank's: it ranks
+    # on the board its clause names, "在…九章评测综合榜上，曜问-4以1,412分位列第二", though a score stands between)
+    multiple = claimed.unit in {"x", "rank"} and st.value.unit == claimed.unit and st.alone
     # (… and so is a date beside a figure the claim's clause also gives: its clause is the claim's event's)
     as_precise = claimed.kind == "date" and date_precision(st.value.value) == date_precision(claimed.value)
     partnered = as_precise and st.partnered
