@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
+
 from claims.values import parse_values
 from verifier.judge import assess_claim
 from verifier.judge.matching import build_index, build_query
@@ -763,6 +765,18 @@ def test_an_events_own_date_outweighs_the_release_date_beside_it() -> None:
     # claim's campus, not another entity the claim binds to another figure
     right, _ = verdict(claim.format("November 20"), "November 20", "date", p)
     assert right.status == "verified"
+
+
+@pytest.mark.parametrize("tag", ["", "#新股速递# #港股IPO# "])
+def test_the_event_of_another_clause_is_not_the_dates(tag: str) -> None:
+    """"招股到3月6日截止，3月11日在港交所挂牌": the listing is the 11th's; the 6th closes the books, which the page
+    dates so ("于3月3日至3月6日招股") beside its listing on the 12th. A topic tag (#港股IPO#) dates nothing."""
+    p = page("澄川科技于3月3日至3月6日招股，拟发售6,000万股H股。该股预期于3月12日在港交所主板挂牌上市。",
+             title="澄川科技今起招股", published="2026-03-03")
+    d, _ = verdict(f"{tag}澄川科技招股到3月6日截止，3月11日在港交所主板挂牌", "3月6日", "date", p)
+    assert d.status == "verified"
+    d, _ = verdict(f"{tag}澄川科技招股到3月6日截止，3月11日在港交所主板挂牌", "3月11日", "date", p)
+    assert d.status == "contradicted"
 
 
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:

@@ -21,7 +21,7 @@ from verifier.judge.evidence import (
     draft_evidence,
     on_sparse_page,
 )
-from verifier.judge.frames import period_end_before, period_marks
+from verifier.judge.frames import clause_span, period_end_before, period_marks
 from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
@@ -190,6 +190,21 @@ def _events(text: str) -> frozenset[str]:
     return verbs | {f"class:{c}" for c in event_classes(text)}
 
 
+_HASHTAG = re.compile(r"#[^#\s]{1,30}#")
+
+
+def _claimed_events(sentence: str, claimed: Value) -> frozenset[str]:
+    """The events the claim's date dates: those of its own clause when another clause of the sentence holds a
+    date of its own ("招股到12月4日截止，12月8日在港交所主板挂牌": the listing is the 8th's, not the 4th's)."""
+    sentence = _HASHTAG.sub(lambda m: " " * len(m.group()), sentence)  # a topic tag (#港股IPO#) dates nothing
+    at = sentence.find(claimed.raw)
+    if at >= 0:
+        s, e = clause_span(sentence, at, at + len(claimed.raw))
+        if any(v.kind == "date" and not s <= v.start < e for v in passage_values(sentence)):
+            return _events(sentence[s:e])
+    return _events(sentence)
+
+
 def _sentence_of(text: str, start: int, end: int) -> str:
     return next((text[s:e] for s, e in sentence_spans(text, 0, len(text)) if s <= start and end <= e), text)
 
@@ -200,7 +215,7 @@ def _event_told_otherwise(
     """The date that supports the claim sits beside fewer of the claim's event words than another full
     date of the claim's year does ("6 月 9 日发布并开源 V4.5" met by an update stamp "更新（6 月 9 日）… 开源权重
     模型" while "6 月 4 日，DeepSeek 正式发布并开源 V4.5" is on the same page): that other date is the event's."""
-    wanted = _events(q.sentence)
+    wanted = _claimed_events(q.sentence, claimed)
     if not wanted or date_resolution(claimed.value) < 2:
         return None
     backing = max(
