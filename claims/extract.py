@@ -400,9 +400,14 @@ def _continues(text: str, block_start: int, brk: int, nxt: int, end: int) -> boo
     # note markers: "…post-money valuation.[g]", "…亿元。[3]")
     if len(line) < 30 or line[-1] in _CLOSED_ENDS or (line[-1] == "]" and _STOP_THEN_MARKS.search(line)):
         return False
+    if _LABELLED_ADDRESS.match(line) is not None:
+        return False  # "Link: https://…": a labelled address is a field of its own, it wraps nothing
     following = text[nxt : text.find("\n", nxt) if text.find("\n", nxt) >= 0 else end]
     # (a row of a table laid out with spaces, "Halcyon Micro    FY2027Q3      6,418", is a line of its own)
     return bool(following.strip()) and not _NEW_BLOCK.match(following) and not (_laid_out(line) or _laid_out(following)) and not csv_rows_alike(line, following)
+
+
+_LABELLED_ADDRESS = re.compile(r"^[ \t>*-]*[^\W\d][\w ]{0,20}[:：][ \t]*<?https?://\S+$")
 
 
 def _laid_out(line: str) -> bool:

@@ -29,6 +29,7 @@ from claims.sections import (
     clean_heading,
     find_headings,
     is_transcript,
+    item_titles_kept_in,
     source_paragraph_spans,
     turn_spans,
 )
@@ -203,7 +204,7 @@ def _closing_summary(view: str, heading: str, kind: SectionKind, start: int, end
 
 
 def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...], tuple[SourceRef, ...]]:
-    headings = find_headings(view, body_start)
+    headings = item_titles_kept_in(view, find_headings(view, body_start))
     spans: list[tuple[str, SectionKind, int, int]] = []
     first = headings[0].start if headings else len(text)
     if view[body_start:first].strip():

@@ -279,11 +279,51 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
         # every source line stands inside an item of its own, text after it ("Title: … / Link: url / Published: … /
         # Description: …", a feed read in a terminal): each blank-line-separated item is cited by its own line
         return blocks
+    items = _ruled_items(text, start, end)
+    holders = [_block_of(items, at) for at in ends]
+    if len(set(holders)) == len(holders) and all(h >= 0 for h in holders):
+        # items set apart by rule lines ("-----"), each with one source line among its fields ("Outlet: … /
+        # Link: url"), its headline and its text after them (a monitoring service's clippings): each item is
+        # cited by its own line
+        return items
     cuts = [start, *ends]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
     if text[ends[-1] : end].strip():
         spans.append((ends[-1], end))
     return spans
+
+
+# a line that only draws a rule across the text ("-----", "=====", "────"): it sets items apart
+_RULE_LINE = re.compile(r"^[ \t]*(?:[-=_*─━═~][ \t]?){3,}[ \t]*$", re.M)
+
+
+def item_titles_kept_in(text: str, headings: list[Heading]) -> list[Heading]:
+    """``headings`` without the plain titles standing inside items set apart by rule lines, each cited by one
+    source line of its own (a clipping's headline, under its "Outlet: … / Link: url" fields): such a title
+    heads its item, it opens no section of its own."""
+    cited: list[tuple[int, int]] = []
+    sourced_at: list[int] = []  # where each cited item's source line starts
+    for a, b in _ruled_items(text, 0, len(text)):
+        found = list(_SOURCE_PARAGRAPH_LINE.finditer(text, a, b))
+        if len(found) == 1:
+            cited.append((a, b))
+            sourced_at.append(found[0].start())
+    if len(cited) < 2:
+        return headings
+    # (… under its source line: a title over its item's text and source line opens the section it cites)
+    return [
+        h for h in headings
+        if text.startswith("#", h.start) or (k := _block_of(cited, h.start)) < 0 or sourced_at[k] > h.start
+    ]
+
+
+def _ruled_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` between rule lines ([] when it draws fewer than two)."""
+    rules = list(_RULE_LINE.finditer(text, start, end))
+    if len(rules) < 2:
+        return []
+    cuts = [start, *(m.end() for m in rules), end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")

@@ -563,6 +563,44 @@ def test_a_feed_items_link_line_inside_the_item_cites_that_item() -> None:
                          "$3 billion": []}
 
 
+_CLIPPINGS = (
+    "DAILY CLIPPINGS — Orbital Compute\nClips: 2 | Total reach: 7.5M | Share of voice: 31%\n\n"
+    "------------------------------\nCLIP 1 of 2\nOutlet: Straits Business Wire\nReach: 2.4M\nAVE: US$18,400\n"
+    "Link: https://news.example.com/orbital-raises\n{gap}"
+    "Orbital Compute raises new funds\n{gap}"
+    "Orbital Compute said it had raised $300 million, valuing it at $2.1 billion.\n\n"
+    "------------------------------\nCLIP 2 of 2 [Translated]\nOutlet: 36Kr\nReach: 5.1M\n"
+    "Link: https://36kr.example.com/p/22\n{gap}"
+    "Orbital Compute plans Shenzhen lab\n{gap}"
+    "The company will hire about 200 engineers in Shenzhen.\n\n"
+    "------------------------------\nANALYST SUMMARY\nCoverage was broadly positive.\n"
+)
+
+
+@pytest.mark.parametrize("gap", ["\n", ""])
+def test_a_clippings_items_each_rest_on_their_own_link_field(gap: str) -> None:
+    """A monitoring service's clippings: items set apart by rule lines, each with its fields (the "Link:" among
+    them) above its headline and text. Each clip's text rests on its own link — not on the next clip's — and its
+    headline opens no section of its own; the text under a link line, with or without a blank line between, is
+    read (the link line wraps into nothing)."""
+    from claims.extract import extract_claims
+
+    text = _CLIPPINGS.format(gap=gap)
+    report = parse_report(text, "clips.txt")
+    cited = {}
+    for s in report.sections:
+        for figure in ("$300 million", "200 engineers", "broadly positive"):
+            if figure in text[s.start : s.end]:
+                cited[figure] = [r.url for r in s.sources]
+    assert cited == {
+        "$300 million": ["https://news.example.com/orbital-raises"],
+        "200 engineers": ["https://36kr.example.com/p/22"],
+        "broadly positive": [],
+    }
+    keys = {c.key_text for c in extract_claims(report)}
+    assert {"$300 million", "$2.1 billion", "200"} <= keys
+
+
 def test_a_counted_figure_beside_its_source_link_is_a_claim() -> None:
     from claims.extract import extract_claims
 
