@@ -779,6 +779,18 @@ def test_the_event_of_another_clause_is_not_the_dates(tag: str) -> None:
     assert d.status == "contradicted"
 
 
+def test_a_record_needs_a_passage_that_sets_one() -> None:
+    """"創單月新高" is not backed by a passage that gives the month's revenue and says nothing of a record."""
+    claim = "瀚達精密公告10月合併營收48.6億元，創單月新高"
+    plain = page("主旨：公告本公司115年10月份自結合併營業收入", "瀚達精密10月合併營收48.6億元，月增12.4%，年增30.2%。",
+                 title="瀚達精密10月營收公告")
+    d, _ = verdict(claim, "創單月新高", "fact", plain)
+    assert d.status != "verified"
+    record = page("瀚達精密10月合併營收48.6億元，月增12.4%，創單月歷史新高。", title="瀚達精密10月營收公告")
+    d, _ = verdict(claim, "創單月新高", "fact", record)
+    assert d.status == "verified"
+
+
 def test_a_garbled_version_in_a_list_the_page_gives_is_contradicted() -> None:
     """The sentence names two models, one at a version no page names, and speaks of something else;
     a passage lists the same models with that family at another version: the claim garbled it."""

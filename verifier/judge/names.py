@@ -421,6 +421,7 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         return out
     written = compact(q.key_text)
     ranked = _RANK_WORDS.search(q.key_text) is not None
+    record = _RECORD_WORDS.search(q.key_text) is not None
     for ps in passages:
         # a claim about a named subject (TinyFish, Parcae…) needs that subject on the page
         if not subject_on_page(q, subjects, ps.index):
@@ -429,6 +430,8 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
         verbatim = len(written) >= 4 and written in ps.passage.compact and ps.context >= t.fact_context
         if ranked and not verbatim and not _RANK_WORDS.search(ps.passage.text):
             continue  # "市占率居国内第一": a passage that ranks nothing says nothing of a rank
+        if record and not verbatim and not _RECORD_WORDS.search(ps.passage.text):
+            continue  # "創單月新高", "a record month": a passage that sets no record says nothing of one
         if verbatim or (ps.key >= t.fact_key and ps.context >= t.fact_context) or (
             ps.key >= t.fact_key_loose and ps.key + ps.context >= t.fact_sum
         ):
@@ -447,6 +450,12 @@ _RANK_WORDS = re.compile(
     r"\b(?:top|leading|largest|biggest|highest|lowest|smallest|fastest|greatest|most|best|No\.\s?\d|#\d|rank\w*"
     r"|(?:first|second|third)(?!\s+(?:quarter|half|phase|batch|time|round|day|week|month|year|nine|six|three)))\b",
     re.IGNORECASE,
+)
+
+
+# a record: a claim of one needs a passage that says one ("創單月歷史新高", "the highest ever", "a record month")
+_RECORD_WORDS = re.compile(
+    r"新高|新低|创高|創高|创新低|創新低|纪录|紀錄|記錄|历史最|歷史最|史上最|\b(?:record|all-time|ever)\b", re.IGNORECASE
 )
 
 
