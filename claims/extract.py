@@ -30,6 +30,7 @@ from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
 from claims.sections import ORG_KEYWORD, is_item_heading, opens_a_turn, speaker_labels
+from claims.subtitles import srt_view
 from claims.table_units import PER_SHARE, declared_unit, scaled_to
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
@@ -1104,7 +1105,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     ``checkworthy=False`` unless they carry a concrete figure or date.
     """
     # (a LaTeX source's claims are quoted as the text it typesets; a CSV row's figure with its unit cell)
-    text = csv_view(latex_view(report.text))
+    text = csv_view(latex_view(srt_view(report.text)))
     view = matching_view(text)
     if wraps := _wrapped_lines(report, view):
         # a line broken inside a sentence (text pulled from a PDF: "拟投资不超过 96.5\n亿元建设") reads as one

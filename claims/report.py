@@ -33,6 +33,7 @@ from claims.sections import (
     source_paragraph_spans,
     turn_spans,
 )
+from claims.subtitles import srt_view
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
 from claims.values import parse_dates
 
@@ -268,6 +269,8 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
             for number, at, _e in footnote_numbers(view[start:end]):
                 if notes and any(a <= start + at < b for a, b in notes):
                     continue  # the note's own mark ("[a] https://…"), not a citation
+                if number in by_number and _on_its_line(view, start + at, by_number[number].start):
+                    continue  # (… however the note was listed: "[7] 独家｜… https://…" under 参考链接)
                 if number in by_number and by_number[number] not in sources:
                     # the numbered note stands for the same URL written in the section ("① …\nhttps://…")
                     sources = [r for r in sources if r.ref_number is not None or r.url != by_number[number].url]
@@ -276,11 +279,17 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     return tuple(sections), tuple(references)
 
 
+def _on_its_line(view: str, mark: int, address: int) -> bool:
+    """Does a note's mark open the line its address stands on ("[7] title https://…")?"""
+    line_start = view.rfind("\n", 0, mark) + 1
+    return not view[line_start:mark].strip() and line_start <= address and "\n" not in view[mark:address]
+
+
 def parse_report(text: str, name: str) -> ParsedReport:
     """Sections (with kinds and cited sources), title, date and language of a report's text."""
     if not text.strip():
         raise ReportError(f"{name}: the report is empty")
-    view = matching_view(csv_view(latex_view(text)))
+    view = matching_view(csv_view(latex_view(srt_view(text))))
     meta, body_start = _front_matter(text)
     sections, references = _sections(text, view, body_start)
     title = str(meta.get("title") or "").strip()
