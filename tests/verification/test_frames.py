@@ -789,3 +789,12 @@ def test_a_price_halved_is_a_fall_a_rise_of_half_does_not_back() -> None:
     p = page("Vela cut the price of its Pro subscription by 50% on Monday, its first cut since launch.")
     d, _ = verdict("Vela 的 Pro 订阅价格腰斩", "腰斩", "percent", p)
     assert d.status == "verified"
+
+
+def test_making_up_a_share_is_no_rise() -> None:
+    assert direction_of("AI servers made up 68% of November revenue") == 0
+    assert direction_of("They signed up 40 customers") == 0
+    assert direction_of("Revenue was up 12%") == 1
+    p = page("鼎泰電腦11月合併營收新台幣842.6億元，月增11.4%，年增67.9%，創單月歷史新高。")
+    d, _ = verdict("Dingtai's AI servers made up 68% of its November revenue (鼎泰電腦).", "68%", "percent", p)
+    assert d.status != "verified"  # a rise of 67.9% on a year before is no share of revenue

@@ -470,7 +470,9 @@ def names_a_lead(text: str) -> bool:
 
 _NEGATIVE_GROWTH = re.compile(r"负增长|negative growth", re.I)
 _UP = re.compile(
-    r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?"
+    # ("made up 68% of revenue", "set up", "signed up": a share, a founding, a sign-up, no rise)
+    r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!making )(?<!\bset )"
+    r"(?<!signed )(?<!\bsign )up|rose|rise[sn]?|grew|grow(?:s|n|th)?|gain(?:ed|s)?"
     r"|increase[sd]?|jump(?:ed|s)?|climb(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|rebound(?:ed|s)?|expand(?:ed|s)?|higher"
     r"|boost(?:ed|s)?)\b",
     re.I,
