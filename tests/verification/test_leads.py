@@ -127,3 +127,15 @@ def test_the_participants_may_come_a_sentence_or_two_later() -> None:
                  "joined that round.", title="Funding roundup")
     d, _ = verdict("Quenby Labs 完成 3.1 亿美元 B 轮融资，Fenwick Ventures 领投", "Fenwick Ventures", "fact", other)
     assert d.status != "contradicted"
+
+
+def test_a_romanised_lead_meets_the_pages_characters_by_their_sound() -> None:
+    page = "本轮由远川资本领投，衡山基金跟投，老股东青禾资本超额跟投。"
+    assert lead_clash(lead_terms("existing backer Qinghe Capital"), page) == (page.find("远川资本"), page.find("远川资本") + 4)
+    assert lead_clash(lead_terms("Yuanchuan Capital"), page) is None  # the page's own lead, by its sound
+
+
+def test_a_claims_lead_ends_before_its_citation() -> None:
+    s = "Lumio raised $80 million in a round led by Qinghe Capital ([36Kr](https://36kr.com/p/1))."
+    span = claim_lead_span(s)
+    assert span is not None and s[span[0] : span[1]] == "Qinghe Capital"

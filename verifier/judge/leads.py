@@ -11,10 +11,11 @@ import re
 from collections.abc import Collection
 
 from claims.entities import chinese_entities
+from claims.pinyin import name_key, page_keys
 
 # the claim's lead: "由 X 领投 / 牵头 / 领衔", "X 领投", "led by X", "X led the round"
 _ZH_LEAD = re.compile(r"(?:由|获)?\s*([^，,。；;、由获\s][^，,。；;、由获]{1,39}?)\s*(?:共同)?(?:领投|牵头|领衔)")
-_EN_LED_BY = re.compile(r"\b(?:co-)?led by\s+(.{2,80}?)(?=[,;.]|\s+(?:with|alongside|and with|as well as)\b|$)", re.I)
+_EN_LED_BY = re.compile(r"\b(?:co-)?led by\s+(.{2,80}?)(?=[,;.]|\s*[(\[（]|\s+(?:with|alongside|and with|as well as)\b|$)", re.I)
 # … or the role named first: "领投方为 X", "领投机构是 X", "the lead investor is X"
 _ZH_LEAD_IS = re.compile(r"(?:领投方|领投机构|领投人|領投方|領投機構)\s*(?:为|是|為)\s*([^，,。；;、\s][^，,。；;、]{1,39})")
 _EN_LEAD_IS = re.compile(r"\blead investor (?:is|was)\s+(.{2,80}?)(?=[,;.]|\s+(?:with|alongside)\b|$)", re.I)
@@ -82,13 +83,18 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
     if following and lists_participants(following):
         # the participants, listed in the sentence after (not another round with a lead of its own)
         rest += " " + following.lower()
-    if any(says(lead, t) for t in lead_terms):
+    # (a romanised name meets the page's characters by their sound: "Qinghe Capital" in 老股东青禾资本超额跟投)
+    sounds = [k for t in lead_terms if (k := name_key(t)) is not None] if _HAN.search(sentence) else []
+    lead_sounds = page_keys(lead) if sounds else frozenset()
+    rest_sounds = page_keys(rest) if sounds else frozenset()
+    if any(says(lead, t) for t in lead_terms) or any(k in lead_sounds for k in sounds):
         return None
-    if not any(says(rest, t) for t in lead_terms):
+    if not any(says(rest, t) for t in lead_terms) and not any(k in rest_sounds for k in sounds):
         return None
     return span
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_RUN = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[A-Za-z0-9&'.\-]*(?:\s+[A-Z0-9][A-Za-z0-9&'.\-]*)*")  # xAI too
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "its", "our", "their", "by", "led", "co-led", "round", "fund", "capital", "partners", "ventures"})
 
