@@ -1669,6 +1669,17 @@ def test_a_list_given_with_its_count_is_complete() -> None:
     assert d.status == "contradicted"
 
 
+def test_a_key_joining_a_lists_last_two_items_is_read_item_by_item() -> None:
+    """"…、临江算力港和西山智算基地" read as one key: its second item is not in the page's complete list."""
+    p = page("一、确定首批支持平台共四家，分别为：东湖智算枢纽、南湾智算平台、临江算力港和北岸算力中心。"
+             "西山智算基地申报材料尚需补充，将纳入第二批评审。", title="关于公布首批支持平台名单的通知")
+    claim = "市经信局公布首批支持平台共四家，包括东湖智算枢纽、南湾智算平台、临江算力港和西山智算基地。"
+    d, _ = verdict(claim, "临江算力港和西山智算基地", "fact", p)
+    assert d.status == "contradicted"
+    d, _ = verdict(claim.replace("西山智算基地", "北岸算力中心"), "临江算力港和北岸算力中心", "fact", p)
+    assert d.status == "verified"
+
+
 def test_a_name_in_a_later_clause_with_its_own_figure_is_not_the_amounts_subject() -> None:
     """"云枢科技拟投资不超过 96.5 亿元建设智算中心，Northstar 在得州启动 1.2 GW 园区建设": the amount's page need not
     name Northstar, whose figure is the 1.2 GW."""

@@ -776,9 +776,13 @@ def _han_complete_list(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> tuple
     items = _han_items(sentence[start : stop.start() if stop else len(sentence)])
     if items:  # the list opens after its verb ("首批接入…的是临港瀚海、…": 临港瀚海 is the first item)
         items[0] = _LIST_OPENS.split(items[0])[-1]
-    if key not in items or len(items) < 3:
+    if len(items) < 3:
         return None
-    return _complete_list_without(key, items, indexes)
+    # (a key that joins the list's last two items, "朝阳数智算力港和门头沟京西智算基地", is read item by item)
+    for part in [key] if key in items else [k for k in _han_items(key) if k in items]:
+        if (found := _complete_list_without(part, items, indexes)) is not None:
+            return found
+    return None
 
 
 def _complete_list_without(
