@@ -858,3 +858,8 @@ def test_a_link_speed_naming_a_product_line_is_no_figure() -> None:
     assert [v.value for v in parse_values("a 1.6T market for chips", default_year=2026)] == [1.6e12]
     assert link_speeds("800G光收發模組月產能32萬組；1.6T光模块") == {800.0, 1600.0}
     assert link_speeds("400G及以下产品收入") == frozenset()
+
+
+@pytest.mark.parametrize("text", ["December 15, 2026 2:48 PM GMT+8 · Updated", "北京时间（UTC+8）发布", "Published 09:30 GMT-5"])
+def test_a_time_zone_is_no_figure(text: str) -> None:
+    assert [v for v in parse_values(text) if v.kind != "date"] == []
