@@ -1680,6 +1680,16 @@ def test_a_key_joining_a_lists_last_two_items_is_read_item_by_item() -> None:
     assert d.status == "verified"
 
 
+def test_a_month_cut_short_is_no_name_of_another_entity() -> None:
+    """"Shares are due to debut on Dec. 18." names no one ("Dec." is December): it dates the claim's debut, and
+    the dateline three days before is no slip of it."""
+    p = page("HONG KONG, Dec 15 (Reuters) - Lumio Cloud has priced its Hong Kong initial public offering at the "
+             "top of its range, two people with knowledge of the matter said.", "Shares are due to debut on Dec. 18.",
+             title="Lumio Cloud prices Hong Kong IPO at top of range", published="2026-12-15")
+    d, _ = verdict("Lumio Cloud priced its IPO at the top of the range and debuts Dec 18.", "Dec 18", "date", p)
+    assert d.status == "verified"
+
+
 def test_a_name_in_a_later_clause_with_its_own_figure_is_not_the_amounts_subject() -> None:
     """"云枢科技拟投资不超过 96.5 亿元建设智算中心，Northstar 在得州启动 1.2 GW 园区建设": the amount's page need not
     name Northstar, whose figure is the 1.2 GW."""

@@ -1440,7 +1440,16 @@ def _proper_names(window: str) -> tuple[str, ...]:
     return tuple(
         compact(n) for n in split_names(window)
         if len(compact(n)) >= 3 and n.upper() not in GENERIC_NAMES and not _opening_word(window, n)
+        and not _CALENDAR_WORD.fullmatch(n)
     )
+
+
+# a month or a weekday, whole or cut short ("Dec." of "on Dec. 18"): a date's word, no name
+_CALENDAR_WORD = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September"
+    r"|October|November|December|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\.?"
+)
 
 
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*")
