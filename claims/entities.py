@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from claims.prescan import with_first_chars
-from claims.units import data_lines
+from claims.units import data_lines, unit_words
 
 __all__ = ["latin_spans", "chinese_entities", "entities_in", "fact_stopwords", "names_no_one", "MEASURE_ACRONYMS"]
 
@@ -171,11 +171,17 @@ _WHEN_OR_AMOUNT = re.compile(
 )
 
 
+@cache
+def _unit_names() -> frozenset[str]:
+    """Units written with a capital (units.tsv): TFLOPS, GW, TB, GPUs."""
+    return frozenset(w.surface for w in unit_words() if w.kind == "unit" and w.surface[:1].isupper())
+
+
 def names_no_one(name: str) -> bool:
     """A capitalised span that says when, how much or which measure, not who: "Q3", "Jan-Oct", "FY27",
     "CNY4.86bn", "EBITDA", "Adj. EBITDA" (a measure's acronym with at most one plain word)."""
-    if _WHEN_OR_AMOUNT.fullmatch(name.strip()):
-        return True
+    if _WHEN_OR_AMOUNT.fullmatch(name.strip()) or name.strip() in _unit_names():
+        return True  # (… or a unit written in capitals: "TFLOPS", "GW", "GPUs")
     spaced = name.split()
     if len(spaced) > 1 and spaced[0].upper() in MEASURE_ACRONYMS and all(_FIGURE_WORD.fullmatch(w) for w in spaced[1:]):
         return True  # the measure with its value: "EBITDA 3.6x", "EPS 31.4p"

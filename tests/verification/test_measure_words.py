@@ -48,6 +48,19 @@ def test_spans_that_say_when_how_much_or_which_measure_name_no_one() -> None:
     assert all(names_no_one(n) for n in ("EBITDA 3.6x", "EPS 31.4p", "GAAP 61.2%"))  # a measure with its value
     assert not any(names_no_one(n) for n in ("Fiscal Networks", "Q2 Holdings"))
     assert not any(names_no_one(n) for n in ("Vellmar Data", "Eemshaven", "US", "Harbourline Digital", "Q-Bit Labs"))
+    assert all(names_no_one(n) for n in ("TFLOPS", "GW", "GPUs"))  # units written in capitals
+
+
+def test_a_unit_in_capitals_is_no_subject_the_page_must_name() -> None:
+    """"其中东湖枢纽算力规模1.2万TFLOPS，南湾平台总投资47亿元": TFLOPS is a unit; the page's table of the platforms
+    (its unit only in the column's header) backs the investment."""
+    p = page("表1 第一批支持平台基本情况",
+             ("序号 | 平台名称 | 算力规模（PFLOPS） | 总投资（亿元）", "th"),
+             ("1 | 东湖智算枢纽 | 12,000 | 68", "td"),
+             ("2 | 南湾智算平台 | 8,500 | 47", "td"),
+             title="关于公布第一批支持平台名单的通知")
+    d, _ = verdict("其中东湖智算枢纽算力规模1.2万TFLOPS，南湾智算平台总投资47亿元", "47亿元", "money", p)
+    assert d.status == "verified"
 
 
 def test_net_revenue_is_revenue_and_net_proceeds_stay_proceeds() -> None:
