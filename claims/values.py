@@ -736,6 +736,8 @@ _DOUBLE_CN = re.compile(
 )
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 _RANK = re.compile(r"(?:第|#|No\.)\s*$")
+# a listed company's code in brackets right after its Chinese name, 曜芯微(688652), 崴晟（7841） (a year aside)
+_STOCK_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]\s*(?!(?:19|20)\d{2}\s*[)）])\d{4,6}\s*[)）]")
 _TIME_ZONE = re.compile(r"\b(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\d)")
 # times of day written in words: 3 p.m., 10am; 下午3点, 10点30分, 3点半 (点 alone is also a measure word:
@@ -1739,6 +1741,8 @@ def _parse(text: str, default_year: int | None, normalised: bool, dates_only: bo
         for m in _CLOCK_WORDS.finditer(text):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     for m in _TIME_ZONE.finditer(text) if "GMT" in text or "UTC" in text else ():  # "GMT+8": a time zone, no figure
+        taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
+    for m in _STOCK_CODE.finditer(text) if "(" in text or "（" in text else ():  # 曜芯微(688652): a listing's code
         taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
     # the numbers are read once for two passes (money, then the others), after the dates: a number
     # inside a date (or a duration, a time of day) is not read at all

@@ -863,3 +863,12 @@ def test_a_link_speed_naming_a_product_line_is_no_figure() -> None:
 @pytest.mark.parametrize("text", ["December 15, 2026 2:48 PM GMT+8 · Updated", "北京时间（UTC+8）发布", "Published 09:30 GMT-5"])
 def test_a_time_zone_is_no_figure(text: str) -> None:
     assert [v for v in parse_values(text) if v.kind != "date"] == []
+
+
+@pytest.mark.parametrize("text", ["曜芯微(688652)11月26日披露", "崴晟（7841）公告"])
+def test_a_listed_companys_code_after_its_name_is_no_figure(text: str) -> None:
+    assert [v for v in parse_values(text) if v.kind != "date"] == []
+
+
+def test_a_count_in_brackets_is_still_read() -> None:
+    assert [v.value for v in parse_values("员工(3000人)")] == [3000.0]
