@@ -1690,6 +1690,16 @@ def test_a_month_cut_short_is_no_name_of_another_entity() -> None:
     assert d.status == "verified"
 
 
+def test_figures_given_to_two_subjects_the_other_way_round_are_swapped() -> None:
+    """"Kelso rose 9.4% and Brandt 4.1%" against "Kelso shares rose 4.1% on Tuesday, while Brandt jumped 9.4%"."""
+    p = page("The deal was announced before the market opened.", "Kelso shares rose 4.1% on Tuesday, while Brandt jumped 9.4%.",
+             title="Utilities sign a power deal")
+    d, a = verdict("On the day Kelso rose 9.4% and Brandt 4.1%.", "9.4%", "percent", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "4.1%")
+    d, _ = verdict("On the day Kelso rose 4.1% and Brandt 9.4%.", "4.1%", "percent", p)
+    assert d.status != "contradicted"
+
+
 def test_a_name_in_a_later_clause_with_its_own_figure_is_not_the_amounts_subject() -> None:
     """"云枢科技拟投资不超过 96.5 亿元建设智算中心，Northstar 在得州启动 1.2 GW 园区建设": the amount's page need not
     name Northstar, whose figure is the 1.2 GW."""

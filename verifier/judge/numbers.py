@@ -215,6 +215,10 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             idx, n, value = mixed
             return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
+    swapped_subjects = _subjects_swapped(statements, siblings)
+    if swapped_subjects is not None:
+        st = swapped_subjects
+        return _contradicted_by(st.index, st.passage_no, max(st.match, SUPPORT_MATCH), st.value, "swapped")
     # (a slip of the claim's digits is no slip where the page also gives the claim's very figure as closely:
     # 成文日期 2026-11-19 beside 发布日期 2026年11月20日)
     exact = [
@@ -245,6 +249,26 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
 
 
 _EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction", "period"})
+
+
+def _subjects_swapped(statements: Sequence[Statement], siblings: Sequence[Value]) -> Statement | None:
+    """The claim gives its figure to its subject and another figure of its sentence to another entity ("Meridale
+    rose 11.2% and Halvorsen 6.3%"); the page gives the claim's figure to that other entity and the other figure
+    to the claim's subject ("Meridale shares rose 6.3%, while Halvorsen jumped 11.2%"): the pair is swapped, and
+    the page's figure for the claim's subject says so."""
+    if not siblings:
+        return None
+    for st in statements:
+        if not (st.comparison.agrees and st.bound_elsewhere and not st.other_measure):
+            continue
+        for own in statements:
+            if (
+                own.index is st.index and own.comparison.disagrees and own.subject_near and not own.other_subject
+                and not own.other_measure and own.match >= SUPPORT_MATCH
+                and any(compare_values(o, own.value).agrees for o in siblings)
+            ):
+                return own
+    return None
 
 
 # a page figure that reads as the claim's digits garbled, but equals another figure of the claim's own
