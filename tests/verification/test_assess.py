@@ -1700,6 +1700,16 @@ def test_figures_given_to_two_subjects_the_other_way_round_are_swapped() -> None
     assert d.status != "contradicted"
 
 
+def test_a_title_run_into_its_paragraph_gives_the_period_of_its_figures() -> None:
+    """"First quarter fiscal 2027 outlook. Norvane expects revenue of $2.40 billion, plus or minus $100 million" on
+    a page titled with fiscal 2026's results: the outlook is fiscal 2027's first quarter, the claim's range."""
+    p = page("Revenue for fiscal 2026 was $8.12 billion, up 30%.",
+             "First quarter fiscal 2027 outlook. Norvane expects revenue of $2.40 billion, plus or minus $100 million.",
+             title="Norvane Reports Fourth Quarter and Fiscal 2026 Results")
+    d, _ = verdict("Norvane's Q1 FY27 revenue is guided to $2.30–2.50 billion.", "$2.30", "money", p)
+    assert d.status == "verified"
+
+
 def test_a_name_in_a_later_clause_with_its_own_figure_is_not_the_amounts_subject() -> None:
     """"云枢科技拟投资不超过 96.5 亿元建设智算中心，Northstar 在得州启动 1.2 GW 园区建设": the amount's page need not
     name Northstar, whose figure is the 1.2 GW."""

@@ -773,6 +773,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     # (a deck of figures, "Revenue of $3.18 billion, up 62%; … raises 2026 capex outlook", dates its own items,
     # not the passages under it)
     heading_marks = (period_marks(p.heading) if not _DECK.search(p.heading) else frozenset()) | period_marks(label)
+    if not table_row and (lead_in := _RUN_IN_TITLE.match(text)) is not None and lead_in.end() <= s:
+        # a paragraph opening on a title of its own ("First quarter fiscal 2027 outlook. Tavora expects revenue of
+        # $3.60 billion …"): its period heads the paragraph's figures, as a heading's does
+        heading_marks |= period_marks(lead_in.group(1))
     if base and "byoy" in basis:  # "compared with 47.6% a year earlier" under a heading of fiscal 2026
         heading_marks = year_before(heading_marks)
     got = _Geometry(
@@ -822,6 +826,11 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
 
 
 _BARE_LEAD = re.compile(r"^\W*(?:on|in|at|since|by|as of|于|在|截至|自)?\W*$", re.I)
+
+
+# a title run into its paragraph: a short opening sentence with a year and no other figure ("First quarter fiscal
+# 2027 outlook.", "Fourth Quarter Fiscal 2026 Highlights:")
+_RUN_IN_TITLE = re.compile(r"\s*([A-Z][A-Za-z ,'&/-]{2,60}?(?:19|20)\d{2}[A-Za-z ,'&/-]{0,30})[.:]\s")
 
 
 def _year_ago(header: str) -> bool:
