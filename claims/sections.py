@@ -118,7 +118,8 @@ def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     return any(ch.isalpha() for ch in s)
 
 
-_RULE = re.compile(r"^[ \t]*([=\-─═*~_])\1{2,}[ \t]*$")
+# a line that only draws a rule across the text ("-----", "=====", "- - -", "────"): it sets lines and items apart
+_RULE = re.compile(r"^[ \t]*([-=_*─━═~])(?:[ \t]?\1){2,}[ \t]*$", re.M)
 
 
 def _blank_or_rule(line: str) -> bool:
@@ -293,10 +294,6 @@ def source_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, i
     return spans
 
 
-# a line that only draws a rule across the text ("-----", "=====", "────"): it sets items apart
-_RULE_LINE = re.compile(r"^[ \t]*(?:[-=_*─━═~][ \t]?){3,}[ \t]*$", re.M)
-
-
 def item_titles_kept_in(text: str, headings: list[Heading]) -> list[Heading]:
     """``headings`` without the plain titles standing inside items set apart by rule lines, each cited by one
     source line of its own (a clipping's headline, under its "Outlet: … / Link: url" fields): such a title
@@ -319,7 +316,7 @@ def item_titles_kept_in(text: str, headings: list[Heading]) -> list[Heading]:
 
 def _ruled_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of ``text[start:end]`` between rule lines ([] when it draws fewer than two)."""
-    rules = list(_RULE_LINE.finditer(text, start, end))
+    rules = list(_RULE.finditer(text, start, end))
     if len(rules) < 2:
         return []
     cuts = [start, *(m.end() for m in rules), end]

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from claims.errors import ReportError
+from claims.model import ParsedReport
 from claims.report import decode_report, parse_report
 from tests.conftest import REPORTS_DIR
 
@@ -542,6 +543,11 @@ def test_a_notes_points_each_rest_on_the_marked_link_lines_closing_them() -> Non
     ]
 
 
+def _cited_by_figure(report: ParsedReport, text: str, figures: tuple[str, ...]) -> dict[str, list[str]]:
+    """The URLs the section holding each of ``figures`` cites."""
+    return {f: [r.url for r in s.sources] for s in report.sections for f in figures if f in text[s.start : s.end]}
+
+
 def test_a_feed_items_link_line_inside_the_item_cites_that_item() -> None:
     """A feed read in a terminal gives each item's "Link:" under its title, before its text: a claim rests on the
     link inside its own blank-line-separated item; a closing paragraph with no link cites nothing."""
@@ -553,12 +559,7 @@ def test_a_feed_items_link_line_inside_the_item_cites_that_item() -> None:
         "Description: Bexley&#8217;s revenue rose 41% to $2.3 billion. [&#8230;]\n\n"
         "Reader notes: a busy week, with $3 billion raised.\n"
     )
-    report = parse_report(text, "feed.txt")
-    by_figure = {}
-    for s in report.sections:
-        for figure in ("$80 million", "$2.3 billion", "$3 billion"):
-            if figure in text[s.start : s.end]:
-                by_figure[figure] = [r.url for r in s.sources]
+    by_figure = _cited_by_figure(parse_report(text, "feed.txt"), text, ("$80 million", "$2.3 billion", "$3 billion"))
     assert by_figure == {"$80 million": ["https://example.org/arlen"], "$2.3 billion": ["https://example.org/bexley"],
                          "$3 billion": []}
 
@@ -587,12 +588,7 @@ def test_a_clippings_items_each_rest_on_their_own_link_field(gap: str) -> None:
 
     text = _CLIPPINGS.format(gap=gap)
     report = parse_report(text, "clips.txt")
-    cited = {}
-    for s in report.sections:
-        for figure in ("$300 million", "200 engineers", "broadly positive"):
-            if figure in text[s.start : s.end]:
-                cited[figure] = [r.url for r in s.sources]
-    assert cited == {
+    assert _cited_by_figure(report, text, ("$300 million", "200 engineers", "broadly positive")) == {
         "$300 million": ["https://news.example.com/orbital-raises"],
         "200 engineers": ["https://36kr.example.com/p/22"],
         "broadly positive": [],

@@ -258,17 +258,16 @@ def _subjects_swapped(statements: Sequence[Statement], siblings: Sequence[Value]
     the page's figure for the claim's subject says so."""
     if not siblings:
         return None
-    for st in statements:
-        if not (st.comparison.agrees and st.bound_elsewhere and not st.other_measure):
-            continue
-        for own in statements:
-            if (
-                own.index is st.index and own.comparison.disagrees and own.subject_near and not own.other_subject
-                and not own.other_measure and own.match >= SUPPORT_MATCH
-                and any(compare_values(o, own.value).agrees for o in siblings)
-            ):
-                return own
-    return None
+    # (pages giving the claim's figure to the entity of its sentence's other figure)
+    given_away = {id(st.index) for st in statements if st.comparison.agrees and st.bound_elsewhere and not st.other_measure}
+    return next(
+        (
+            own for own in statements
+            if id(own.index) in given_away and own.comparison.disagrees and own.subject_near and not own.other_subject
+            and not own.other_measure and own.match >= SUPPORT_MATCH and any(compare_values(o, own.value).agrees for o in siblings)
+        ),
+        None,
+    )
 
 
 # a page figure that reads as the claim's digits garbled, but equals another figure of the claim's own

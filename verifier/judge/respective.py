@@ -1,7 +1,8 @@
 """Figures given in order of a list of names (pure): in "Alder and Birch raised $120 million and $80
 million, respectively", "甲公司和乙公司的营收分别为 1500 亿元和 2100 亿元" or "Tessary Cloud and Quillon
 Systems, the second- and third-largest GPU clouds", each figure of the list belongs to the name standing
-at its place in the list of names — not to every name of its clause."""
+at its place in the list of names — not to every name of its clause; and in "240 billion yen for Sorahane and
+45 billion yen for Tomoe Advanced" each figure to the name it is given for."""
 
 from __future__ import annotations
 
@@ -106,7 +107,8 @@ def _parallel_owner(text: str, values: Sequence[Value], i: int, s: int, e: int) 
 
 def respective_owner(text: str, values: Sequence[Value], i: int) -> str:
     """The name (compact) the figure ``values[i]`` of ``text`` belongs to by its place in a list given
-    "respectively" ("" when it stands in no such list). ``values`` are the figures of ``text`` in order."""
+    "respectively", or as the name it is given "for" beside another figure given for another name ("" when
+    neither). ``values`` are the figures of ``text`` in order."""
     if not values or values[i].kind in {"date", "version"}:
         return ""
     pv = values[i]
