@@ -1552,6 +1552,12 @@ _CN_RANK = re.compile(
     # a record ("创历史新高", "单季历史新高"): the first of all, against which 第二高 is another rank
     r"|(?P<record>历史新高|歷史新高)"
 )
+# a record in English: "a record month", "a monthly record", "a record high", "an all-time high"
+_EN_RECORD = re.compile(
+    r"\b(?:all-time high|record[- ]high|(?:monthly|quarterly|annual|yearly) record|record (?:month|quarter|year))\b",
+    re.IGNORECASE,
+)
+_EN_RECORD_LOW = _lower_twin(_EN_RECORD)
 _EN_ORDINAL = re.compile(
     r"(?<![\w.,-])(?:(\d{1,4})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))"
     r"(?= [A-Za-z])",
@@ -1670,6 +1676,8 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             continue  # "one second later", "a second": the unit of time
         rank = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
         yield Value(text[m.start() : m.end()], float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
+    for m in _finditer_i(_EN_RECORD, _EN_RECORD_LOW, text) if _mentions(text, ("record", "all-time")) else ():
+        yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)  # a record: the first of all
     for m in _CN_RANK.finditer(text) if "第" in text or "前" in text or "新高" in text else ():
         if m.group("record"):
             yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)

@@ -872,3 +872,13 @@ def test_a_listed_companys_code_after_its_name_is_no_figure(text: str) -> None:
 
 def test_a_count_in_brackets_is_still_read() -> None:
     assert [v.value for v in parse_values("员工(3000人)")] == [3000.0]
+
+
+@pytest.mark.parametrize("text", ["November was a record month", "a monthly record for the group", "shares hit a record high",
+                                  "an all-time high"])
+def test_an_english_record_is_the_first_of_all(text: str) -> None:
+    assert [(v.unit, v.value) for v in parse_values(text)] == [("rank", 1.0)]
+
+
+def test_a_record_label_is_no_record() -> None:
+    assert [v for v in parse_values("the record label signed three bands") if v.unit == "rank"] == []

@@ -779,6 +779,12 @@ def test_the_event_of_another_clause_is_not_the_dates(tag: str) -> None:
     assert d.status == "contradicted"
 
 
+def test_an_english_record_month_meets_a_chinese_record() -> None:
+    p = page("鼎泰電腦11月合併營收新台幣842.6億元，月增11.4%，創單月歷史新高。", title="鼎泰電腦11月營收")
+    d, _ = verdict("Dingtai (鼎泰電腦) said November revenue was a record month.", "record month", "count", p)
+    assert d.status == "verified"
+
+
 def test_a_record_needs_a_passage_that_sets_one() -> None:
     """"創單月新高" is not backed by a passage that gives the month's revenue and says nothing of a record."""
     claim = "瀚達精密公告10月合併營收48.6億元，創單月新高"
