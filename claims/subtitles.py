@@ -11,6 +11,7 @@ follows the last cue (the video's description, its list of links) is left as wri
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["is_subtitles", "srt_view"]
 
@@ -30,9 +31,11 @@ def is_subtitles(text: str) -> bool:
     return "-->" in text and len(_CUE_HEAD.findall(text)) >= _MIN_CUES
 
 
+@lru_cache(maxsize=16)
 def srt_view(text: str) -> str:
     """``text`` with its cues' numbers and time ranges blanked and each sentence that runs across cues joined into
-    one line (``text`` itself when it holds fewer than three cues)."""
+    one line (``text`` itself when it holds fewer than three cues). Cached: a report is parsed, then its claims are
+    read, from the same view."""
     if "-->" not in text:
         return text
     heads = list(_CUE_HEAD.finditer(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from claims.bridge import has_han
 from claims.entities import chinese_entities
 from claims.pinyin import name_key, page_keys
 
@@ -84,7 +85,7 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
         # the participants, listed in the sentence after (not another round with a lead of its own)
         rest += " " + following.lower()
     # (a romanised name meets the page's characters by their sound: "Qinghe Capital" in 老股东青禾资本超额跟投)
-    sounds = [k for t in lead_terms if (k := name_key(t)) is not None] if _HAN.search(sentence) else []
+    sounds = [k for t in lead_terms if (k := name_key(t)) is not None] if has_han(sentence) else []
     lead_sounds = page_keys(lead) if sounds else frozenset()
     rest_sounds = page_keys(rest) if sounds else frozenset()
     if any(says(lead, t) for t in lead_terms) or any(k in lead_sounds for k in sounds):
@@ -94,7 +95,6 @@ def lead_clash(lead_terms: Collection[str], sentence: str, following: str = "") 
     return span
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_RUN = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[A-Za-z0-9&'.\-]*(?:\s+[A-Z0-9][A-Za-z0-9&'.\-]*)*")  # xAI too
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "its", "our", "their", "by", "led", "co-led", "round", "fund", "capital", "partners", "ventures"})
 
