@@ -59,6 +59,15 @@ def test_direction() -> None:
     assert direction_of("3.2%", -3.2) == -1
 
 
+def test_a_change_said_with_a_gerund_has_a_direction() -> None:
+    # "with orders rising 38% YoY" is a rise as much as "orders rose 38%": a share it cannot back
+    assert direction_of("with bookings rising 38% YoY to 51,000 units") == 1
+    assert direction_of("a growing 12% of sales") == 1
+    assert direction_of("margins shrinking 2.1 points") == -1
+    assert direction_of("with unit prices falling 9% QoQ") == -1
+    assert direction_of("cutting-edge share of 9%") == 0
+
+
 def test_a_correction_marks_the_old_figure_stale() -> None:
     text = "An earlier version said the retail portion was oversubscribed 1,270 times; the company put it at 1,862 times."
     spans = stale_spans(text)
