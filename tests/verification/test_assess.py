@@ -2629,3 +2629,52 @@ def test_one_word_in_common_with_another_figures_segment_is_a_translations_word_
     frame = frame_of(q)
     assert not frame.other_words_only(clause_words("years freeing the fossil within the"))
     assert frame.other_words_only(clause_words("the fossil was unearthed whole from the rock block"))
+
+
+def test_a_growth_is_not_backed_by_a_level_of_another_measure() -> None:
+    """成長三成 is a change: a gross margin held "三成以上" is a level, and of another measure."""
+    p = page("法人預估霖岳明年營收約310億元，毛利率可望維持在三成以上。", title="霖岳明年展望")
+    d, _ = verdict("霖岳明年營收可望再成長三成", "三成", "percent", p)
+    assert d.status != "verified"
+
+
+def test_a_months_growth_is_not_that_of_the_months_from_january() -> None:
+    """November's year-on-year growth is not January to November's, and the reverse."""
+    p = page(
+        "Kestrel Thermal said November revenue was NT$3.9 billion, up 96.4% from a year earlier. "
+        "Revenue for January to November rose 61.8% to NT$31.2 billion.",
+        title="Kestrel Thermal November sales",
+    )
+    ytd, _ = verdict("Kestrel Thermal's Jan–Nov revenue was up 96.4% y/y", "96.4%", "percent", p)
+    assert (ytd.status, ytd.reason) == ("contradicted", "wrong_period")
+    month, _ = verdict("Kestrel Thermal's November revenue was up 96.4% y/y", "96.4%", "percent", p)
+    assert month.status == "verified"
+    # (… in Chinese, where the change goes on in a clause of its own after the month's revenue)
+    zh = page("霖岳(6812)今日公布10月營收新台幣18.4億元，月增5.1%、年增72.3%；累計前10月營收151.6億元，年增44.9%。",
+              title="霖岳10月營收")
+    ytd, _ = verdict("霖岳前10月營收年增72.3%", "72.3%", "percent", zh)
+    assert ytd.status == "contradicted"
+    month, _ = verdict("霖岳10月營收年增72.3%", "72.3%", "percent", zh)
+    assert month.status == "verified"
+
+
+def test_the_figure_whose_own_words_say_the_measure_backs_a_change() -> None:
+    """Among figures equally close, the one whose own words name the measure backs the claim: the deck line
+    "… up 9% from Q2 and up 37% from a year ago" names nothing beside 37%, the body's "revenue … up 37%" does;
+    the segment line's 55% and the table's Q/Q cell must not win for want of it."""
+    p = page(
+        ("Tessary Semiconductor Reports Record Revenue for Third Quarter Fiscal 2026", "h1"),
+        ("Record quarterly revenue of $4.12 billion, up 9% from Q2 and up 37% from a year ago", "li"),
+        ("Record Cloud revenue of $2.80 billion, up 12% from Q2 and up 55% from a year ago", "li"),
+        "SAN JOSE, Calif., Oct 29, 2026 -- Tessary Semiconductor, Inc. today reported revenue for the third quarter "
+        "of fiscal 2026, which ended Oct 4, 2026, of $4.12 billion, up 9% from the previous quarter and up 37% from "
+        "a year ago.",
+        ("($ in millions) | Q3 FY26 | Q2 FY26 | Q3 FY25 | Q/Q | Y/Y", "th"),
+        ("Revenue | $4,120 | $3,780 | $3,007 | Up 9% | Up 37%", "td"),
+        title="Tessary Semiconductor Reports Record Revenue for Third Quarter Fiscal 2026",
+    )
+    d, _ = verdict(
+        "晶片商 Tessary 半導體公布 2026 財年第三季財報，單季營收達 41.2 億美元，較上一季成長 9%，年增 37%，改寫公司紀錄",
+        "37%", "percent", p,
+    )
+    assert d.status == "verified"

@@ -8,6 +8,7 @@ from tests.verification.test_assess import page, verdict
 from verifier.judge.frames import (
     claim_frame,
     clause_span,
+    comparison_basis,
     direction_of,
     period_marks,
     periods_conflict,
@@ -39,8 +40,9 @@ def test_clause_ends_at_punctuation_but_not_inside_a_number() -> None:
 
 def test_periods() -> None:
     assert period_marks("前三季度营收") == {"q123"}  # the first three quarters, not the third
-    assert period_marks("for the first nine months") == period_marks("1-9月") == {"q123"}
-    assert period_marks("in the first three months") == {"q1"} and period_marks("1-6月") == {"h1"}
+    # (… and, counted in months, the months from January: n1-9)
+    assert period_marks("for the first nine months") == period_marks("1-9月") == {"q123", "n1-9"}
+    assert period_marks("in the first three months") == {"q1", "n1-3"} and period_marks("1-6月") == {"h1", "n1-6"}
     assert period_marks("the first, second and third quarters") == {"q1", "q2", "q3"}
     assert periods_conflict(period_marks("前三季度营收"), period_marks("第三季度营收"))
     assert period_marks("fiscal third-quarter revenue") >= {"q3", "fiscal"}
@@ -66,6 +68,39 @@ def test_a_change_said_with_a_gerund_has_a_direction() -> None:
     assert direction_of("margins shrinking 2.1 points") == -1
     assert direction_of("with unit prices falling 9% QoQ") == -1
     assert direction_of("cutting-edge share of 9%") == 0
+    assert direction_of("營收可望再成長三成") == 1  # 成長 / 成长: grow
+
+
+def test_a_quarter_a_change_is_measured_from_is_its_base_not_its_period() -> None:
+    deck = "Record quarterly revenue of $3.10 billion, up 8% from Q3 and up 29% from a year ago"
+    assert not period_marks(deck) & {"q3"}
+    assert comparison_basis(deck, deck.find("8%"), deck.find("8%") + 2, [(deck.find("29%"), deck.find("29%") + 3)]) == "bstep"
+    assert comparison_basis(deck, deck.find("29%"), deck.find("29%") + 3, [(deck.find("8%"), deck.find("8%") + 2)]) == "byoy"
+    assert period_marks("第二季營收較第一季成長 8%") == {"q2"}
+    # (a quarter that starts a schedule is its period; a base with its year of its own is not a step)
+    assert period_marks("shipments start from Q4") == {"q4"}
+    text = "up 8% from Q3 2025"
+    assert comparison_basis(text, 3, 5) is None
+
+
+def test_the_months_a_figure_is_counted_over() -> None:
+    assert period_marks("11月合併營收") == {"n11"}
+    assert period_marks("累計前11月營收") == {"n1-11"}
+    assert period_marks("1-11月营收") == {"n1-11"}
+    assert period_marks("Jan–Nov revenue") == {"n1-11"}
+    assert period_marks("revenue for the first eleven months") == {"n1-11"}
+    assert period_marks("November revenue") == {"n11"}
+    # a date, a number of months, a modal verb, a base and a point a total runs to are no month of a figure
+    assert period_marks("11月9日公布") == frozenset()
+    assert period_marks("results on Nov. 9") == frozenset()
+    assert period_marks("在3个月内交付") == frozenset()
+    assert period_marks("sales may rise 5%") == frozenset()
+    assert period_marks("较6月末增加约40亿元") == frozenset()
+    assert period_marks("revenue since June") == frozenset()
+    # the months from January conflict with one month, and with other months from January; two months do not
+    assert periods_conflict(frozenset({"n1-11"}), frozenset({"n11"}))
+    assert periods_conflict(frozenset({"n1-10"}), frozenset({"n1-11"}))
+    assert not periods_conflict(frozenset({"n10"}), frozenset({"n11"}))
 
 
 def test_a_correction_marks_the_old_figure_stale() -> None:

@@ -187,6 +187,7 @@ _QUARTER_LIST = re.compile(
 )
 # a calendar quarter written as its months: "the October-December quarter", "July–September", 7-9月, 10月至12月
 _MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\bmonths\b")
 _MONTH_QUARTER = re.compile(
     r"\b(Jan(?:uary)?|Apr(?:il)?|Jul(?:y)?|Oct(?:ober)?)\.?\s*(?:-|–|—|to|through)\s*(Mar(?:ch)?|Jun(?:e)?|Sep(?:t|tember)?|Dec(?:ember)?)\b\.?"
     r"(?=\s+(?:quarter|period|three months))"
@@ -201,6 +202,63 @@ def _month_number(word: str) -> int:
 
 
 _MONTHS_MARK = {"three": "q1", "3": "q1", "six": "h1", "6": "h1", "nine": "q123", "9": "q123"}
+# the months a figure is counted over: one month (11月, "November revenue") or the months from January (前11月,
+# 1-11月, "Jan–Nov", "the first eleven months"), marked n11 and n1-11; a month with its day (11月9日, "Nov. 9") is
+# a date, a number of months (3个月) no month
+_CN_MONTH = "十[一二]|[一二三四五六七八九十]"
+_EN_MONTHS = (  # (capitalised: "may" is no month, "Marketing" none)
+    r"(?-i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?))\b\.?"
+)
+_COUNTED = {w: i for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 2)}
+_MONTHS_FROM_JANUARY = re.compile(
+    r"(?<![\d.])(?:前|1\s*月?\s*(?:-|–|—|~|至|到))\s*(\d{1,2}|" + _CN_MONTH + r")\s*(?:个|個)?月"
+    r"|\b(?-i:Jan(?:uary)?)\.?\s*(?:-|–|—|to|through)\s*" + _EN_MONTHS +
+    r"|\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months\b",
+    re.I,
+)
+_ONE_MONTH = re.compile(
+    r"(?<![\d.\-/前])(\d{1,2}|" + _CN_MONTH + r")\s*月(?:份)?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號])"
+    r"|\b" + _EN_MONTHS + r"(?!\.?\s*\d{1,2}(?:st|nd|rd|th)?\b)",
+    re.I,
+)
+_MONTH_AS_POINT = re.compile(
+    r"(?:[较較比从從自至到]|相[比较較]|截至|截止|\b(?:since|from|than|versus|as of|through|until|by|end of"
+    r"|(?:ending|ended|ends|closing|closed)(?: in)?(?: (?:early|mid|late))?)\s+)\s*$",
+    re.I,
+)
+_MONTH_PART = re.compile(r"\s*(?:末|底|初|[上中下]旬|以来|以來)")
+_CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
+def _month_count(word: str) -> int | None:
+    word = word.lower()
+    n = int(word) if word.isdigit() else _CN_NUMBER.get(word) or _COUNTED.get(word)
+    if n is None and word[:3] in _MONTH_NAMES.split("|"):
+        n = _MONTH_NAMES.split("|").index(word[:3]) + 1
+    return n if n is not None and 1 <= n <= 12 else None
+
+
+def month_marks(text: str) -> frozenset[str]:
+    """``n11`` for a figure of one month, ``n1-11`` for one counted from January to November."""
+    marks: set[str] = set()
+    for m in _MONTHS_FROM_JANUARY.finditer(text):
+        if (n := _month_count(next(g for g in m.groups() if g))) is not None and n > 1:
+            marks.add(f"n1-{n}")
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    for m in _ONE_MONTH.finditer(text):
+        if _MONTH_AS_POINT.search(text, max(0, m.start() - 24), m.start()) or _MONTH_PART.match(text, m.end()):
+            continue  # a month a change is measured from or a total runs to (较6月末, "since June"): no figure's month
+        if (n := _month_count(next(g for g in m.groups() if g))) is not None:
+            marks.add(f"n{n}")
+    return frozenset(marks)
+
+
+def _months_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One clause counts its figure over months from January the other does not ("Jan–Nov" against 11月, or
+    against "Jan–Oct"); two single months apart are left alone (a month is as often an event's)."""
+    na, nb = {m for m in a if m[0] == "n"}, {m for m in b if m[0] == "n"}
+    return bool(na and nb and not na & nb and any("-" in m for m in na | nb))
 _FISCAL_QUARTER = re.compile(r"(?<![A-Za-z0-9])FY\s?'?((?:20)?\d{2})\s?-?Q([1-4])(?![A-Za-z0-9])", re.I)
 _HALF = re.compile(r"(?<![A-Za-z0-9])H([12])(?![A-Za-z0-9])|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE)
@@ -211,11 +269,23 @@ _CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNOREC
 _YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?![\d%]|[.,]\d)")
 
 
+# a quarter a change is measured from is its base, not its period: "up 11% from Q4", 較第四季成長 11%
+_BASE_QUARTER = re.compile(
+    r"(?:\b(?:up|down|higher|lower|rose|fell|grew|gained|increased|decreased|declined|jumped|climbed|dropped|slipped)\b"
+    r"[^,;，；。]{0,40}?\b(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?"
+    r"|(?:[较較]|(?<![占对對])比(?![例重率])|相[比较較]於?于?)\s*)"
+    r"(?P<q>Q[1-4](?![A-Za-z0-9])|(?:first|second|third|fourth)[- ]quarter\b|第?[一二三四1-4]\s*季度?)",
+    re.I,
+)
+
+
 def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset[str]:
     """The periods a clause states: ``q1``…``q4``, ``h1``/``h2``, ``fiscal``/``calendar``, ``y2026``,
-    and the funding round it is of (``rC``).
+    and the funding round it is of (``rC``); a quarter a change is measured from is none of them.
     ``skip`` is the figure's own span (a claimed year is the value, not its period)."""
     marks: set[str] = set()
+    if "Q" in text or "q" in text or "季" in text:
+        text = _BASE_QUARTER.sub(lambda m: m.group(0)[: m.start("q") - m.start()] + " " * len(m.group("q")), text)
     for m in _QUARTER.finditer(text):
         cn = m.group(3) or m.group(4)  # 第三季度, and 第三季 as Taiwan's press writes a quarter
         q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(cn or "", cn)
@@ -253,6 +323,8 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         marks.add(f"y{m.group(1)}")
     marks |= {f"r{r}" for r in round_marks(text)}  # a figure of the Series B is not one of the Series C
     marks |= span_marks(text)
+    if "月" in text or _MONTH_WORD.search(text):
+        marks |= month_marks(text)
     return frozenset(marks)
 
 
@@ -362,6 +434,8 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
         return True
     if _quarter_against_half(a, b) or _quarter_against_half(b, a):
         return True  # a half year's figure is no quarter's (the H1 column against "Q2")
+    if _months_conflict(a, b):
+        return True  # November's growth is not that of January to November
     return _calendar_against_fiscal(a, b) or _calendar_against_fiscal(b, a)
 
 
@@ -395,6 +469,9 @@ _STEP_BASIS = (
     r"环比|環比|[季月][增减減]|(?:较|比|較)上(?:一)?(?:个)?(?:季度?|月)"
     r"|\bsequential(?:ly)?\b|\b(?:quarter|month)[- ](?:over|on)[- ](?:quarter|month)\b|\b[qm](?:/?o/?|/)[qm]\b"
     r"|\b(?:from|than|over|versus|compared (?:with|to)) the (?:previous|prior|preceding|last) (?:quarter|month)\b"
+    # (a quarter named as the base, with no year of its own: "up 11% from Q4", 較第四季成長 11%)
+    r"|\b(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)\b(?!,?\s*(?:of\s+)?(?:FY|fiscal\s+)?'?\d{2})"
+    r"|(?:较|比|較)第?[一二三四1-4]\s*季度?(?![0-9])"
 )
 _BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
 
@@ -471,7 +548,7 @@ def names_a_lead(text: str) -> bool:
 _NEGATIVE_GROWTH = re.compile(r"负增长|negative growth", re.I)
 _UP = re.compile(
     # ("made up 68% of revenue", "set up", "signed up": a share, a founding, a sign-up, no rise)
-    r"增长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!making )(?<!\bset )"
+    r"增长|成长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!making )(?<!\bset )"
     r"(?<!signed )(?<!\bsign )up|rose|ris(?:e[sn]?|ing)|grew|grow(?:s|n|th|ing)?|gain(?:ed|s|ing)?"
     r"|increas(?:e[sd]?|ing)|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|surg(?:e[sd]?|ing)|soar(?:ed|s|ing)?"
     r"|rebound(?:ed|s|ing)?|expand(?:ed|s|ing)?|higher|boost(?:ed|s|ing)?)\b",

@@ -619,6 +619,11 @@ def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
 
 
 # a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
+# a clause that opens on a change of the clause before's figure: "…, up 11% from a year ago", "，年增118.6%"
+_GOES_ON_WITH_CHANGE = re.compile(
+    r"[\s,，、;；]*(?:(?:and\s+)?(?:up|down|rising|falling|an? (?:increase|decrease|rise|fall|drop|gain) of)\b|[年月季]增|[年月季][减減]|同比|环比|環比|较上|較上)",
+    re.I,
+)
 _FOLLOWS = re.compile(r"\b(?:as follows|the following|below)\s*\Z|如下\s*\Z|以下\s*\Z", re.I)
 _INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
 
@@ -766,6 +771,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     marks = period_marks(f"{column} {clause}" if column else clause)
     if intro:
         marks = _with_heading(marks, period_marks(text[ps:_pe]))
+    elif _GOES_ON_WITH_CHANGE.match(clause) and not any(m[0] == "n" for m in marks):
+        # "11月合併營收42.7億元，月增9.2%、年增118.6%": a change that goes on from the clause before is of its month
+        marks |= {m for m in period_marks(text[ps:_pe]) if m[0] == "n"}
     around = _within_sentence(text, max(0, pv.start - 40), pv.start, pv.end, pv.end + 40)
     basis = basis_marks(text, pv.start, pv.end, spans)
     own_base = _own_base(text, p.values, i, family, (s, e), basis)
