@@ -233,6 +233,39 @@ def reference_links(text: str, start: int, end: int, definitions: dict[str, Sour
     return cited
 
 
+# MediaWiki footnotes: <ref name="36kr">…url…</ref> defines a named note, <ref name="36kr" /> cites it again
+_NAMED_REF = re.compile(r"<ref\s+name\s*=\s*(?:\"(?P<q>[^\"<>]{1,80})\"|'(?P<s>[^'<>]{1,80})'|(?P<b>[^\s\"'<>/]{1,80}))\s*(?P<close>/?)>")
+_REF_END = re.compile(r"</ref\s*>", re.I)
+
+
+def _ref_name(m: re.Match[str]) -> str:
+    return (m.group("q") or m.group("s") or m.group("b") or "").strip()
+
+
+def named_refs(text: str) -> dict[str, SourceRef]:
+    """MediaWiki's named footnotes by name: the first address inside each ``<ref name="…">…</ref>``."""
+    found: dict[str, SourceRef] = {}
+    if "<ref" not in text:
+        return found
+    for m in _NAMED_REF.finditer(text):
+        if m.group("close") or _ref_name(m) in found:
+            continue
+        end = _REF_END.search(text, m.end(), m.end() + 3000)
+        if end is not None and (sources := find_sources(text, m.end(), end.start())):
+            found[_ref_name(m)] = sources[0]
+    return found
+
+
+def named_ref_uses(text: str, start: int, end: int, definitions: dict[str, SourceRef]) -> list[SourceRef]:
+    """The named footnotes ``text[start:end]`` cites again with ``<ref name="…" />``, in order."""
+    cited: list[SourceRef] = []
+    for m in _NAMED_REF.finditer(text, start, end) if definitions else ():
+        ref = definitions.get(_ref_name(m))
+        if m.group("close") and ref is not None and ref not in cited:
+            cited.append(ref)
+    return cited
+
+
 def footnote_numbers(text: str) -> list[tuple[int, int, int]]:
     """``[4]`` footnote markers as (number, start, end) (a letter's number is ``letter_number``'s)."""
     return [

@@ -23,17 +23,16 @@ from operator import attrgetter
 from claims.antecedents import antecedent
 from claims.casual_dates import as_casual_date, with_slash_dates
 from claims.citations import CIRCLED, SEE_LINK, url_spans
-from claims.csv_rows import csv_rows_alike, csv_view
+from claims.csv_rows import csv_rows_alike
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
-from claims.latex import latex_view
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
 from claims.sections import ORG_KEYWORD, is_item_heading, opens_a_turn, speaker_labels
-from claims.subtitles import srt_view
 from claims.table_units import PER_SHARE, declared_unit, scaled_to
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
+from claims.views import document_view
 
 __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_table_row"]
 
@@ -1105,7 +1104,7 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     ``checkworthy=False`` unless they carry a concrete figure or date.
     """
     # (a LaTeX source's claims are quoted as the text it typesets; a CSV row's figure with its unit cell)
-    text = csv_view(latex_view(srt_view(report.text)))
+    text = document_view(report.text)
     view = matching_view(text)
     if wraps := _wrapped_lines(report, view):
         # a line broken inside a sentence (text pulled from a PDF: "拟投资不超过 96.5\n亿元建设") reads as one

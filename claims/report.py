@@ -15,11 +15,12 @@ from claims.citations import (
     find_sources,
     footnote_numbers,
     link_definitions,
+    named_ref_uses,
+    named_refs,
     reference_links,
 )
-from claims.csv_rows import csv_row_spans, csv_view
+from claims.csv_rows import csv_row_spans
 from claims.errors import ReportError
-from claims.latex import latex_view
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import (
     ORG_KEYWORD,
@@ -33,9 +34,9 @@ from claims.sections import (
     source_paragraph_spans,
     turn_spans,
 )
-from claims.subtitles import srt_view
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
 from claims.values import parse_dates
+from claims.views import document_view
 
 __all__ = ["decode_report", "parse_report"]
 
@@ -256,6 +257,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         if d.ref_number is not None and d.start not in listed:
             references.append(d)
     by_number = {r.ref_number: r for r in references if r.ref_number is not None}
+    wiki_notes = named_refs(text)
     sections = []
     for order, (heading, kind, start, end) in enumerate(spans):
         if kind == "references":
@@ -263,8 +265,8 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
         else:
             # a definition line is no citation of the section it stands in
             sources = [r for r in find_sources(view, start, end) if not any(a <= r.start < b for a, b in defined)]
-            for ref in reference_links(view, start, end, definitions):
-                if ref not in sources:
+            for ref in [*reference_links(view, start, end, definitions), *named_ref_uses(text, start, end, wiki_notes)]:
+                if ref not in sources and not any(r.url is not None and r.url == ref.url for r in sources):
                     sources.append(ref)
             for number, at, _e in footnote_numbers(view[start:end]):
                 if notes and any(a <= start + at < b for a, b in notes):
@@ -289,7 +291,7 @@ def parse_report(text: str, name: str) -> ParsedReport:
     """Sections (with kinds and cited sources), title, date and language of a report's text."""
     if not text.strip():
         raise ReportError(f"{name}: the report is empty")
-    view = matching_view(csv_view(latex_view(srt_view(text))))
+    view = matching_view(document_view(text))
     meta, body_start = _front_matter(text)
     sections, references = _sections(text, view, body_start)
     title = str(meta.get("title") or "").strip()

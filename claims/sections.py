@@ -21,6 +21,8 @@ __all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
+# MediaWiki: "== 历史 ==", "=== 融资 ===" (the same run of = on both sides)
+_WIKI_HEADING = re.compile(r"^(={2,6})[ \t]*([^=\s](?:[^\n]*?[^=\s])?)[ \t]*\1[ \t]*$")
 # Emacs Org-mode: "* 本周要闻", "** 星澜智算三季报" are headings of that many levels, "#+TITLE: …" a keyword line
 _ORG_HEADING = re.compile(r"^(\*{1,6})[ \t]+(\S.*?)[ \t]*$")
 ORG_KEYWORD = re.compile(r"^#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>[^\n]*)$", re.M)
@@ -408,7 +410,12 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         if start < body_start:
             continue
         line = line.lstrip("\ufeff")  # a byte-order mark before the first heading
-        md = _MD_HEADING.match(line) if line[:1] == "#" else (_ORG_HEADING.match(line) if org and line[:1] == "*" else None)
+        md = (
+            _MD_HEADING.match(line) if line[:1] == "#"
+            else _ORG_HEADING.match(line) if org and line[:1] == "*"
+            else _WIKI_HEADING.match(line) if line[:2] == "=="
+            else None
+        )
         if md:
             title = md.group(2).strip()
             item = bool(_ITEM.match(title))
