@@ -139,11 +139,17 @@ def _tables(chars: list[str], view: str) -> None:
             inside = False
             _blank(chars, m.start(), m.end())
         elif mark == "|-":
-            _blank(chars, m.start(), m.end())
+            _blank(chars, m.start("rest"), m.end())  # (a row mark stays: a blank line would end the table)
         elif mark == "|+":
             _blank(chars, m.start("mark"), m.end("mark"))
-        else:
+        elif mark == "!":  # a header row, written as wiki markup's "||Header||Header" row that heads its table
             chars[m.start("mark")] = "|"
-            for cell in re.finditer(r"!!|\|\|", view[m.start("rest") : m.end()]):
+            if view[m.start("rest") : m.start("rest") + 1] == " ":
+                chars[m.start("rest")] = "|"
+            for cell in re.finditer(r"!!", view[m.start("rest") : m.end()]):
+                at = m.start("rest") + cell.start()
+                chars[at], chars[at + 1] = "|", "|"
+        else:
+            for cell in re.finditer(r"\|\|", view[m.start("rest") : m.end()]):
                 at = m.start("rest") + cell.start()
                 chars[at], chars[at + 1] = " ", "|"

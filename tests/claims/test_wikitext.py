@@ -47,6 +47,8 @@ def test_a_wiki_article_reads_as_its_page() -> None:
     assert "https://www.latepost.example/news/1234" in view and "https://www.example.cn/b-round" in view
     # a table's rows are lines of cells, its caption words
     assert "| A轮  | 2023年5月  | 4亿元" in view and "历轮融资" in view
+    # (its header row heads its columns as a "||Header||" row does; a row mark stays, so the table stays one)
+    assert "||轮次 || 时间 || 金额" in view and "\n|-\n| A轮" in view
     assert wikitext_view("plain prose with 12 figures") == "plain prose with 12 figures"
 
 
