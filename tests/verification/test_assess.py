@@ -2659,18 +2659,13 @@ def test_a_months_growth_is_not_that_of_the_months_from_january() -> None:
 
 
 def test_the_figure_whose_own_words_say_the_measure_backs_a_change() -> None:
-    """Among figures equally close, the one whose own words name the measure backs the claim: the deck line
-    "… up 9% from Q2 and up 37% from a year ago" names nothing beside 37%, the body's "revenue … up 37%" does;
-    the segment line's 55% and the table's Q/Q cell must not win for want of it."""
+    """The deck's "… up 9% from Q2 and up 37% from a year ago" names nothing beside 37% in its own words, and
+    other lines' figures whose words do say revenue differ (networking revenue rose 18%); but the body's "revenue
+    rose 37% from a year earlier", alone in its clause, says it in its own words: the claim stands."""
     p = page(
-        ("Tessary Semiconductor Reports Record Revenue for Third Quarter Fiscal 2026", "h1"),
         ("Record quarterly revenue of $4.12 billion, up 9% from Q2 and up 37% from a year ago", "li"),
-        ("Record Cloud revenue of $2.80 billion, up 12% from Q2 and up 55% from a year ago", "li"),
-        "SAN JOSE, Calif., Oct 29, 2026 -- Tessary Semiconductor, Inc. today reported revenue for the third quarter "
-        "of fiscal 2026, which ended Oct 4, 2026, of $4.12 billion, up 9% from the previous quarter and up 37% from "
-        "a year ago.",
-        ("($ in millions) | Q3 FY26 | Q2 FY26 | Q3 FY25 | Q/Q | Y/Y", "th"),
-        ("Revenue | $4,120 | $3,780 | $3,007 | Up 9% | Up 37%", "td"),
+        "Edge revenue slipped 4% to $512 million, while networking revenue rose 18% to $330 million.",
+        "For the third quarter, which ended Oct 4, revenue rose 37% from a year earlier to $4.12 billion.",
         title="Tessary Semiconductor Reports Record Revenue for Third Quarter Fiscal 2026",
     )
     d, _ = verdict(

@@ -77,6 +77,7 @@ def test_a_quarter_a_change_is_measured_from_is_its_base_not_its_period() -> Non
     assert comparison_basis(deck, deck.find("8%"), deck.find("8%") + 2, [(deck.find("29%"), deck.find("29%") + 3)]) == "bstep"
     assert comparison_basis(deck, deck.find("29%"), deck.find("29%") + 3, [(deck.find("8%"), deck.find("8%") + 2)]) == "byoy"
     assert period_marks("第二季營收較第一季成長 8%") == {"q2"}
+    assert period_marks("营业收入较2026年第二季度的13.4亿元环比增长38%") == {"y2026"}  # (… with its year between)
     # (a quarter that starts a schedule is its period; a base with its year of its own is not a step)
     assert period_marks("shipments start from Q4") == {"q4"}
     text = "up 8% from Q3 2025"

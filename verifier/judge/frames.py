@@ -273,7 +273,7 @@ _YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?![\d%]|[.,]\d)")
 _BASE_QUARTER = re.compile(
     r"(?:\b(?:up|down|higher|lower|rose|fell|grew|gained|increased|decreased|declined|jumped|climbed|dropped|slipped)\b"
     r"[^,;，；。]{0,40}?\b(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?"
-    r"|(?:[较較]|(?<![占对對])比(?![例重率])|相[比较較]於?于?)\s*)"
+    r"|(?:[较較]|(?<![占对對])比(?![例重率])|相[比较較]於?于?)\s*(?:(?:\d{4}|上|去)\s*年度?\s*)?)"
     r"(?P<q>Q[1-4](?![A-Za-z0-9])|(?:first|second|third|fourth)[- ]quarter\b|第?[一二三四1-4]\s*季度?)",
     re.I,
 )

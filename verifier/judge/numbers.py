@@ -160,7 +160,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     # (the closest first; among equals, the one whose own words say the claim's measure: "revenue rose 48%" before
     # "… up 11% from Q4 and up 48% from a year ago", whose own segment names nothing)
     backing = sorted(
-        (st for st in statements if aligned_supports(claimed, st)), key=lambda st: (-st.match, -st.bare_match, -st.strict_match)
+        (st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match
     )
     if not backing and (ranged := same_range(q, claimed, statements) or midpoint_range(q, claimed, statements)) is not None:
         backing = [ranged]
@@ -592,8 +592,13 @@ def _only_title_backs(kept: Assessment, by_place: Places, statements: Sequence[S
         if st is None or st.bare_match > 0 or (st.strict_match > 0 and st.names_near):
             return False
         backing.append(st)
+    # (… and no figure alone in its clause, whose own words meet it, agrees: "revenue rose 48% from a year earlier"
+    # beside the deck's "… up 11% from Q4 and up 48% from a year ago", whose own segment names nothing)
     return bool(backing) and any(
         st.bare_match >= STRICT_MATCH and contradiction(claimed, st) for st in statements
+    ) and not any(
+        st.alone and st.bare_match >= STRICT_MATCH and aligned_supports(claimed, st) and not (st.sibling or st.other_subject)
+        for st in statements
     )
 
 
