@@ -60,6 +60,32 @@ def with_slash_dates(text: str, values: Sequence[Value], report_date: dt.date | 
     return out
 
 
+_YEAR_WRITTEN = re.compile(r"\d{3,4}|[’'‘]\d{2}\b|年")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def in_nearest_year(value: Value, report_date: dt.date | None) -> Value:
+    """A day written without its year ("Jan 26", "1月26日"), read in the report's year, moved to the year before or
+    after when that puts it within weeks of the report's date and the report's own year does not: "cards ship Jan
+    26" in a post of 19 December is next January's 26th; "listed on Dec 18" in a note of 5 January, last December's."""
+    if report_date is None or value.kind != "date" or _YEAR_WRITTEN.search(value.raw):
+        return value
+    m = _DAY.fullmatch(str(value.value))
+    if m is None:
+        return value
+    month, day = int(m.group(2)), int(m.group(3))
+    try:
+        days = {year: (dt.date(year, month, day) - report_date).days for year in (report_date.year - 1, report_date.year, report_date.year + 1)}
+    except ValueError:
+        return value
+    if -BEFORE_DAYS <= days[report_date.year] <= AFTER_DAYS:
+        return value
+    for year in (report_date.year + 1, report_date.year - 1):
+        if -BEFORE_DAYS <= days[year] <= AFTER_DAYS:
+            return replace(value, value=f"{year:04d}-{month:02d}-{day:02d}")
+    return value
+
+
 def _near_day(text: str, value: Value, month: int, day: int, report_date: dt.date) -> Value | None:
     """``value`` as the day ``month``/``day`` nearest the report's date, when an event's word follows it at
     once and that day lies within weeks of the report's date."""

@@ -21,7 +21,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from claims.antecedents import antecedent
-from claims.casual_dates import as_casual_date, with_slash_dates
+from claims.casual_dates import as_casual_date, in_nearest_year, with_slash_dates
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.csv_rows import csv_rows_alike
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
@@ -480,6 +480,8 @@ def _window_values(
         if a <= start < b and mask.find(1, start, end) < 0:
             if report_date is not None and v.kind == "count" and (casual := as_casual_date(view[lo:hi], v, report_date)) is not None:
                 v = casual  # "11.19定价": the 19th of November, in a post of late November
+            elif v.kind == "date":
+                v = in_nearest_year(v, report_date)  # "ship Jan 26" in a post of 19 December: next January
             out.append(_Draft(start, end, v.kind, v))
     return out
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claims.casual_dates import as_casual_date, with_slash_dates
+from claims.casual_dates import as_casual_date, in_nearest_year, with_slash_dates
 from claims.values import parse_values
 
 REPORT = dt.date(2026, 11, 25)
@@ -54,3 +54,20 @@ def test_a_month_and_day_written_with_a_slash_before_an_event_word() -> None:
     assert read("2026/11/27公布") == [("2026/11/27", "2026-11-27", "date")]  # a full date stays one
     assert all(kind != "date" for _, _, kind in read("11/27亿元"))  # a unit follows: no date
     assert all(kind != "date" for _, _, kind in read("公司05/18公布"))  # months from the report's date
+
+
+def _day(text: str, report: dt.date) -> str:
+    (v,) = [v for v in parse_values(text, default_year=report.year) if v.kind == "date"]
+    return str(in_nearest_year(v, report).value)
+
+
+def test_a_day_without_its_year_is_the_one_nearest_the_report() -> None:
+    """A day written without a year is read in the report's year, unless the year before or after puts it within
+    weeks of the report's date and the report's own year does not."""
+    assert _day("the cards ship Jan 26", dt.date(2026, 12, 19)) == "2027-01-26"
+    assert _day("首批订单2月3日交付", dt.date(2026, 12, 28)) == "2027-02-03"
+    assert _day("shares listed on Dec 18", dt.date(2027, 1, 5)) == "2026-12-18"
+    # (the report's own year when it is near, or when no year puts it near; a year written stays)
+    assert _day("results due Dec 30", dt.date(2026, 12, 19)) == "2026-12-30"
+    assert _day("the model launched on March 3", dt.date(2026, 12, 19)) == "2026-03-03"
+    assert _day("cards shipped Jan 26, 2026", dt.date(2026, 12, 19)) == "2026-01-26"
