@@ -22,6 +22,18 @@ def test_another_exchange_named_where_the_page_says_the_shares_list_contradicts(
     assert ok.status == "verified"
 
 
+def test_an_application_filed_with_another_exchange_contradicts() -> None:
+    """"filed its application with the Hong Kong stock exchange" says where the shares are to list, its name in
+    lower case as news writes it."""
+    assert [v for _s, _e, v in venues_in("filed with the Hong Kong stock exchange")] == ["Hong Kong Stock Exchange"]
+    p = page("Corvell filed its application with the Hong Kong stock exchange on Nov. 30, the filing showed.",
+             title="China's Corvell files for IPO")
+    d, _ = verdict("Corvell 已向上海证券交易所科创板递交上市申请", "上海证券交易所", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    ok, _ = verdict("Corvell 已向港交所递表", "港交所", "fact", p)
+    assert ok.status == "verified"
+
+
 def test_an_exchange_named_outside_a_listing_sentence_says_nothing() -> None:
     p = page("Orrin's chief executive spoke at a Nasdaq conference in New York about demand for its chips.",
              title="Orrin at the conference")

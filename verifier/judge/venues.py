@@ -23,8 +23,9 @@ __all__ = ["venues_in", "assess_venue"]
 
 # a sentence about a listing: the shares' debut, trading, an IPO
 _LISTING = re.compile(
-    r"上市|挂牌|掛牌|登陆|登陸|招股|首发|首發|发行|發行|交易|IPO|\b(?:list(?:ed|s|ing)?|debut(?:ed|s)?|trad(?:e|es|ed|ing)|"
-    r"flotation|float(?:ed|s)?|go(?:es|ing)? public|went public|shares?)\b",
+    # (… or the application for one, filed with the exchange: 递表, "filed its application with the … exchange")
+    r"上市|挂牌|掛牌|登陆|登陸|招股|首发|首發|发行|發行|交易|递表|遞表|IPO|\b(?:list(?:ed|s|ing)?|debut(?:ed|s)?|trad(?:e|es|ed|ing)|"
+    r"flotation|float(?:ed|s)?|go(?:es|ing)? public|went public|shares?|fil(?:e|es|ed|ing))\b",
     re.I,
 )
 
@@ -57,19 +58,23 @@ def _pattern(data: str = "venues.tsv") -> re.Pattern[str]:
     for surface, _venue in _surfaces(data):
         escaped = re.escape(surface)
         # a Latin acronym or name stands alone ("SSE" is not inside "SSEC"); Chinese needs no boundary
+        # (… and a name of several words in any case: "the Hong Kong stock exchange")
+        if surface.isascii() and " " in surface:
+            escaped = f"(?i:{escaped})"
         parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if surface.isascii() else escaped)
     return re.compile("|".join(parts))
 
 
 @cache
 def _member_of(data: str = "venues.tsv") -> dict[str, str]:
-    return {surface: member for surface, member in _surfaces(data)}
+    members = {surface: member for surface, member in _surfaces(data)}
+    return members | {surface.lower(): member for surface, member in _surfaces(data) if " " in surface}
 
 
 def venues_in(text: str, data: str = "venues.tsv") -> list[tuple[int, int, str]]:
     """(start, end, member) of every member of a class ``text`` names (the data files write both scripts)."""
     table = _member_of(data)
-    return [(m.start(), m.end(), table[m.group(0)]) for m in _pattern(data).finditer(text)]
+    return [(m.start(), m.end(), table.get(m.group(0)) or table[m.group(0).lower()]) for m in _pattern(data).finditer(text)]
 
 
 def assess_venue(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment | None:
