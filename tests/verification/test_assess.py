@@ -2673,3 +2673,12 @@ def test_the_figure_whose_own_words_say_the_measure_backs_a_change() -> None:
         "37%", "percent", p,
     )
     assert d.status == "verified"
+
+
+def test_a_loss_said_to_narrow_where_the_page_says_it_widened_is_the_wrong_direction() -> None:
+    p = page("Lanxin said revenue rose to 510 million yuan in 2025, while its net loss widened to 1.42 billion yuan from 960 million "
+             "yuan, as spending on computing power outpaced sales.", title="Lanxin files for Hong Kong IPO")
+    d, _ = verdict("招股书显示，Lanxin 2025年净亏损收窄至14.2亿元", "净亏损收窄至", "fact", p)
+    assert d.status == "contradicted"
+    ok, _ = verdict("招股书显示，Lanxin 2025年净亏损扩大至14.2亿元", "净亏损扩大至", "fact", p)
+    assert ok.status == "verified"

@@ -69,6 +69,9 @@ def test_a_change_said_with_a_gerund_has_a_direction() -> None:
     assert direction_of("with unit prices falling 9% QoQ") == -1
     assert direction_of("cutting-edge share of 9%") == 0
     assert direction_of("營收可望再成長三成") == 1  # 成長 / 成长: grow
+    # a gap or a loss widens (扩大) and narrows (收窄)
+    assert direction_of("its net loss widened to 1.2 billion yuan") == 1 and direction_of("净亏损扩大至12亿元") == 1
+    assert direction_of("净亏损收窄至9.6亿元") == -1
 
 
 def test_a_quarter_a_change_is_measured_from_is_its_base_not_its_period() -> None:
