@@ -2682,3 +2682,13 @@ def test_a_loss_said_to_narrow_where_the_page_says_it_widened_is_the_wrong_direc
     assert d.status == "contradicted"
     ok, _ = verdict("招股书显示，Lanxin 2025年净亏损扩大至14.2亿元", "净亏损扩大至", "fact", p)
     assert ok.status == "verified"
+
+
+def test_a_price_adjusted_down_is_a_fall_not_the_measure() -> None:
+    """下调 says which way the price moved: "cut API prices by half" (another maker's) is no closer a statement of
+    the claim's measure than Lanxin's own "60% below what it charged"."""
+    p = page("Lanxin is charging 3 yuan per million input tokens and 9 yuan per million output tokens, 60% below "
+             "what it charged for LX-2. At least four rivals have cut API prices by half since the summer.",
+             title="Lanxin launches LX-3")
+    d, _ = verdict("LX-3的API定价为每百万输入tokens 3元、每百万输出tokens 9元，较前代下调60%", "60%", "percent", p)
+    assert d.status == "verified"

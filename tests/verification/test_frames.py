@@ -72,6 +72,7 @@ def test_a_change_said_with_a_gerund_has_a_direction() -> None:
     # a gap or a loss widens (扩大) and narrows (收窄)
     assert direction_of("its net loss widened to 1.2 billion yuan") == 1 and direction_of("净亏损扩大至12亿元") == 1
     assert direction_of("净亏损收窄至9.6亿元") == -1
+    assert direction_of("API定价较前代下调60%") == -1 and direction_of("目标价上调至88元") == 1  # a price adjusted
 
 
 def test_a_quarter_a_change_is_measured_from_is_its_base_not_its_period() -> None:

@@ -548,14 +548,14 @@ def names_a_lead(text: str) -> bool:
 _NEGATIVE_GROWTH = re.compile(r"负增长|negative growth", re.I)
 _UP = re.compile(
     # ("made up 68% of revenue", "set up", "signed up": a share, a founding, a sign-up, no rise)
-    r"增长|成长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|扩大|\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!making )(?<!\bset )"
+    r"增长|成长|增加|上升|上涨|提升|提高|年增|同比增|涨|升|攀升|扩大|上调|调高|\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!making )(?<!\bset )"
     r"(?<!signed )(?<!\bsign )up|rose|ris(?:e[sn]?|ing)|grew|grow(?:s|n|th|ing)?|gain(?:ed|s|ing)?"
     r"|increas(?:e[sd]?|ing)|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|surg(?:e[sd]?|ing)|soar(?:ed|s|ing)?"
     r"|rebound(?:ed|s|ing)?|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?|higher|boost(?:ed|s|ing)?)\b",
     re.I,
 )
 _DOWN = re.compile(
-    r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|萎缩|贬值|减半|腰斩|收窄|\b(?:down|fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?"
+    r"下降|下滑|减少|下跌|降低|年减|同比减|跌|降|萎缩|贬值|减半|腰斩|收窄|下调|调低|\b(?:down|fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?"
     r"|declin(?:e[sd]?|ing)|depreciat(?:ed|es|ion|ing)|decreas(?:e[sd]?|ing)|shr[ua]nk|shrink(?:s|ing)?"
     r"|slump(?:ed|s|ing)?|slip(?:ped|s|ping)?|dip(?:ped|s|ping)?|sank|sink(?:s|ing)?|plung(?:e[sd]?|ing)"
     r"|tumbl(?:e[sd]?|ing)|contract(?:ed|s)?|lower|cuts?|reduc(?:e[sd]?|ing)|slash(?:ed|es|ing)?|trimm(?:ed|ing)"
