@@ -2692,3 +2692,17 @@ def test_a_price_adjusted_down_is_a_fall_not_the_measure() -> None:
              title="Lanxin launches LX-3")
     d, _ = verdict("LX-3的API定价为每百万输入tokens 3元、每百万输出tokens 9元，较前代下调60%", "60%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_count_said_with_its_amount_is_the_count_beside_that_amount() -> None:
+    """"该批次共支持14个项目，支持资金合计2.36亿元": the page's 14 projects go with another batch's 1.92亿元; its count
+    beside 2.36亿元 is 12, which the claim's 14 contradicts."""
+    p = page(
+        "2026年度第一批专项已于6月完成公示，共支持14个项目，支持资金合计1.92亿元。",
+        "经专家评审，拟对以下12个项目予以支持，支持资金合计2.36亿元，公示期为2026年11月27日至12月3日。",
+        title="关于2026年度第二批人工智能产业专项拟支持项目的公示",
+    )
+    d, a = verdict("该批次共支持14个项目，支持资金合计2.36亿元", "14个", "count", p)
+    assert d.status == "contradicted" and a.evidence[0].matched_value == "12个"
+    ok, _ = verdict("该批次共支持12个项目，支持资金合计2.36亿元", "12个", "count", p)
+    assert ok.status == "verified"

@@ -60,8 +60,10 @@ from verifier.judge.statements import (
     nouns_agree,
     other_range_end,
     partnered_with_clause_before,
+    passage_sentences,
     same_range,
     sentence_siblings,
+    sentence_values,
     speaks_ahead,
     swapped_pair,
 )
@@ -195,6 +197,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
         beside = _change_beside_partner(q, supporting, statements, claimed, frame)
         if beside is not None:
             return _contradicted_by(beside.index, beside.passage_no, max(beside.match, beside.clause_match), beside.value, "period")
+        counted = _count_beside_amount(q, supporting, statements, claimed)
+        if counted is not None:
+            return _contradicted_by(counted.index, counted.passage_no, max(counted.match, counted.clause_match), counted.value, "different")
         board = _board_says_otherwise(q, supporting, statements, claimed)
         if board is not None:
             return _contradicted_by(board.index, board.passage_no, max(board.match, 0.5), board.value, "different")
@@ -446,6 +451,34 @@ def _change_beside_partner(
         and st.direction == (frame.direction or st.direction) and st.periods & bases and _beside(st, partners)
     ]
     return max(beside, key=lambda st: (st.clause_match, st.match)) if len(beside) == 1 else None
+
+
+def _count_beside_amount(
+    q: ClaimQuery, backing: Sequence[Statement | None], statements: Sequence[Statement], claimed: Value
+) -> Statement | None:
+    """A count said with an amount in its sentence ("共支持14个项目，支持资金合计2.36亿元") is the count that goes with
+    that amount: when the count that backs it stands in a sentence without the amount (the first batch's "14个项目,
+    支持资金合计1.92亿元") while one count of the same things stands with it and differs (the second batch's "12个项目
+    予以支持,支持资金合计2.36亿元"), that count is the claim's."""
+    if claimed.kind != "count" or not backing or any(st is None for st in backing):
+        return None
+    amounts = [v for v in sentence_values(q.sentence) if v.kind == "money" and v.unit]
+    if not amounts or any(_sentence_holds(st, amounts) for st in backing if st is not None):
+        return None
+    with_amount = [
+        st for st in statements
+        if st.comparison.disagrees and not (st.period_conflict or st.other_subject or st.sibling or st.bound_elsewhere)
+        and st.value.kind == "count" and nouns_agree(claimed, st.value) and _sentence_holds(st, amounts)
+    ]
+    return with_amount[0] if len(with_amount) == 1 else None
+
+
+def _sentence_holds(st: Statement, amounts: Sequence[Value]) -> bool:
+    """Does the page sentence of ``st``'s figure hold one of ``amounts``?"""
+    for s, e, figures in passage_sentences(st.passage):
+        if s <= st.value.start < e:
+            return any(compare_values(a, f).agrees for a in amounts for f in figures if f.kind == "money")
+    return False
 
 
 # (the amount a change is of is said before it, or right after it as the level it reached: "up 44% to $4.12bn")
