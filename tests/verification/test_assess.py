@@ -2706,3 +2706,18 @@ def test_a_count_said_with_its_amount_is_the_count_beside_that_amount() -> None:
     assert d.status == "contradicted" and a.evidence[0].matched_value == "12个"
     ok, _ = verdict("该批次共支持12个项目，支持资金合计2.36亿元", "12个", "count", p)
     assert ok.status == "verified"
+
+
+def test_a_name_the_page_says_sat_the_round_out_is_contradicted() -> None:
+    p = page(
+        "Corvid Labs raised $380 million in a Series C led by Halvard Partners. Brightwater Capital and Osprey "
+        "Ventures also took part. Meridian Seed, an early backer, did not participate.",
+        title="Corvid Labs raises $380 million",
+    )
+    d, _ = verdict("Brightwater, Osprey and Meridian all in on Corvid Labs' Series C", "Meridian", "fact", p)
+    assert d.status == "contradicted"
+    ok, _ = verdict("Brightwater, Osprey and Halvard all in on Corvid Labs' Series C", "Osprey", "fact", p)
+    assert ok.status == "verified"
+    # (a claim that says so itself agrees with the page)
+    out, _ = verdict("Meridian did not participate in Corvid Labs' Series C", "Meridian", "fact", p)
+    assert out.status != "contradicted"

@@ -49,6 +49,7 @@ from verifier.judge.matching import (
     score_passages,
     split_names,
 )
+from verifier.judge.polarity import negated
 from verifier.judge.roles import office_reading
 from verifier.judge.rules import Finding
 from verifier.judge.statements import passage_sentences, sentence_values
@@ -340,6 +341,27 @@ def _assess_bound(q: ClaimQuery, indexes: Sequence[SnapshotIndex], bound: _Bound
     return out
 
 
+# a name the page says sat a deal out: "Tessellate Ventures, which led the Series B, did not participate", 未参与本轮
+_SAT_OUT = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|will not|won't|was not|wasn't|is not|isn't|were not|weren't)\s+"
+    r"(?:participate|invest|join|take part|co-invest|return)\w*|\bsat (?:it|the round|this round|the deal) out\b"
+    r"|未参与|没有参与|未參與|沒有參與|未参投|未參投|未跟投|没有跟投|沒有跟投|缺席",
+    re.I,
+)
+
+
+def _sat_out(name: str, indexes: Sequence[SnapshotIndex]) -> tuple[PassageScore, tuple[int, int]] | None:
+    """The passage whose sentence naming ``name`` says, after the name, that it did not take part."""
+    pattern = re.compile(re.escape(name), re.I)
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            for m in pattern.finditer(p.text):
+                for s, e, _figures in passage_sentences(p):
+                    if s <= m.start() < e and _SAT_OUT.search(p.text, m.end(), e):
+                        return PassageScore(idx, n, 0.8, 0.8, ()), (m.start(), m.end())
+    return None
+
+
 def _name_spans(p: IndexedPassage, name: str) -> list[tuple[int, int]]:
     m = re.search(re.escape(name), p.text, re.IGNORECASE)
     return [(m.start(), m.end())] if m else []
@@ -377,6 +399,9 @@ def assess_fact(q: ClaimQuery, passages: list[PassageScore], indexes: Sequence[S
                 _not_in_complete_list(out, *listing)
             elif role is None and (clash := _lead_against(q, passages, t)) is not None:
                 out.add(Finding("contradicts", 0.8, "name", "role"), clash)
+            elif role is None and not negated(q.sentence) and (sat := _sat_out(q.names[0], indexes)) is not None:
+                ps, span = sat  # "Tessellate Ventures, which led the Series B, did not participate"
+                out.add(Finding("contradicts", 0.8, "name", "role"), draft_evidence(ps, "contradicts", 0.8, None, [span]))
             elif role is None and (office := office_reading(q, passages, indexes, t)) is not None:
                 out.add(*office)
             elif role is None:
