@@ -2721,3 +2721,14 @@ def test_a_name_the_page_says_sat_the_round_out_is_contradicted() -> None:
     # (a claim that says so itself agrees with the page)
     out, _ = verdict("Meridian did not participate in Corvid Labs' Series C", "Meridian", "fact", p)
     assert out.status != "contradicted"
+
+
+def test_an_opening_phrase_names_the_board_of_a_score_given_after_a_rank() -> None:
+    """"On the Quill leaderboard, Aster 4 debuted in second place with a score of 1,288": the rank before the score
+    leaves the opening phrase the score's, so another model's 1,276 beside it is no support."""
+    p = page("On the Quill text leaderboard, Aster 4 debuted in second place with a score of 1,288, behind Brisk AI's "
+             "Halcyon-3 (1,301) and ahead of Nimbus Labs' Veyra-2 (1,276).", title="Aster 4 tops charts")
+    d, _ = verdict("Aster 4 debuted at #2 on Quill with 1,276", "1,276", "count", p)
+    assert d.status == "contradicted"
+    ok, _ = verdict("Aster 4 debuted at #2 on Quill with 1,288", "1,288", "count", p)
+    assert ok.status == "verified"

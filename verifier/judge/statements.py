@@ -735,7 +735,8 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         # its quarter aside, "For the third quarter of fiscal 2027, Corvane expects revenue of $7.30 billion")
         (v.kind != "date" and not _in_period_words(text, ps, _pe, v))
         if ps <= v.start < _pe
-        else s <= v.start < gs and v.kind != "version" and not _RANGE_JOIN.fullmatch(text, v.end, pv.start)
+        # (… a version or a rank aside: "On the OpenArena leaderboard, MJ-4 debuted in third place with a score of 1,371")
+        else s <= v.start < gs and v.kind != "version" and v.unit != "rank" and not _RANGE_JOIN.fullmatch(text, v.end, pv.start)
         for v in p.values
     )
     if intro:
