@@ -20,9 +20,10 @@ __all__ = ["is_wikitext", "wikitext_view"]
 
 _REF_OPEN = re.compile(r"<ref(?:\s[^<>]{0,200}?)?>", re.I)
 _REF_CLOSED = re.compile(r"<ref(?:\s[^<>]{0,200}?)?/>|</ref\s*>", re.I)
-_REF = re.compile(r"<ref(?:\s[^<>/]{0,200})?>(?P<body>.*?)</ref\s*>", re.I | re.S)
+_REF = re.compile(r"<ref(?:\s[^<>/]{0,200})?>(?P<body>(?:(?!</?ref)[\s\S]){0,3000}?)</ref\s*>", re.I)
 _ADDRESS = re.compile(r"https?://[^\s|\]}<>]+")
 _TEMPLATE = re.compile(r"\{\{(?P<body>[^{}]*)\}\}")
+_TEMPLATE_DEPTH = 8
 _DATE_TEMPLATE = re.compile(r"\s*(?:start date(?: and age)?|birth date(?: and age)?|end date|dts)\s*\|", re.I)
 # templates that print their last parameter (a language's words, a list's items, text kept on one line)
 _PRINTS = re.compile(r"\s*(?:lang(?:-[a-z-]+)?|ubl|unbulleted list|plainlist|flatlist|hlist|nowrap|tooltip|abbr)\s*\|", re.I)
@@ -79,9 +80,11 @@ def wikitext_view(text: str) -> str:
         _blank(chars, m.start(), m.end())
     for m in _REF_OPEN.finditer(text):
         _blank(chars, m.start(), m.end())
-    # templates, innermost first (a blanked inner template lets its outer one match)
+    # templates, innermost first (a blanked inner template lets its outer one match; a few levels deep at most)
     view = "".join(chars)
-    while (found := list(_TEMPLATE.finditer(view))):
+    for _level in range(_TEMPLATE_DEPTH):
+        if not (found := list(_TEMPLATE.finditer(view))):
+            break
         for m in found:
             body = m.group("body")
             s, e = m.start(), m.end()

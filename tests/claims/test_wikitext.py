@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 from claims.citations import named_ref_uses, named_refs
 from claims.report import parse_report
 from claims.wikitext import is_wikitext, wikitext_view
@@ -71,3 +73,11 @@ def test_a_wiki_articles_sections_cite_their_footnotes() -> None:
     lead = report.sections[0]
     assert "https://www.latepost.example/news/1234" in {r.url for r in lead.sources}
     assert not any("jichuan.example" in (r.raw or "") for r in lead.sources)
+
+
+def test_deep_or_unclosed_markup_costs_no_rescan() -> None:
+    """Templates nested thousands deep, or thousands of unclosed footnotes, are read in a few passes."""
+    for text in ("<ref>x</ref>" + "{{" * 3000 + "a" + "}}" * 3000, "<ref>x</ref>" + "<ref>" * 5000):
+        started = time.perf_counter()
+        assert len(wikitext_view(text)) == len(text)
+        assert time.perf_counter() - started < 1.0
