@@ -60,7 +60,8 @@ def with_slash_dates(text: str, values: Sequence[Value], report_date: dt.date | 
     return out
 
 
-_YEAR_WRITTEN = re.compile(r"\d{3,4}|[’'‘]\d{2}\b|年")
+# a year written out: 2026, 26年, '26 (a relative one, 明年 / 去年, is read apart)
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’‘]\d\d\b")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -68,7 +69,7 @@ def in_nearest_year(value: Value, report_date: dt.date | None) -> Value:
     """A day written without its year ("Jan 26", "1月26日"), read in the report's year, moved to the year before or
     after when that puts it within weeks of the report's date and the report's own year does not: "cards ship Jan
     26" in a post of 19 December is next January's 26th; "listed on Dec 18" in a note of 5 January, last December's."""
-    if report_date is None or value.kind != "date" or _YEAR_WRITTEN.search(value.raw):
+    if report_date is None or value.kind != "date" or "年" in value.raw or YEAR_WRITTEN.search(value.raw):
         return value
     m = _DAY.fullmatch(str(value.value))
     if m is None:

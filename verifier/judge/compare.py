@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from claims.casual_dates import YEAR_WRITTEN
 from claims.model import Value
 from claims.units import BYTES, CURRENCY_CODES, DIMENSIONS, WATTS
 
@@ -213,12 +214,9 @@ def _compare_date_bounds(qa: str, qb: str, a: tuple[str, ...], b: tuple[str, ...
     return Comparison("incomparable", "bound")  # two other bounds: nothing to compare
 
 
-_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’]\d\d\b")
-
-
 def _writes_no_year(v: Value) -> bool:
     """A date written without its year ("7月24日", "July 19"), whatever year the reader gave it."""
-    return str(v.value).startswith("--") or not _YEAR_WRITTEN.search(v.raw)
+    return str(v.value).startswith("--") or not YEAR_WRITTEN.search(v.raw)
 
 
 def _date_slip(a: tuple[str, ...], b: tuple[str, ...]) -> str:

@@ -26,7 +26,7 @@ from claims.textnorm import matching_view, to_simplified
 from claims.units import BYTES as _BYTES
 from claims.units import FLOPS as _FLOPS
 from claims.units import WATTS as _WATTS
-from claims.values import link_speeds
+from claims.values import cn_number, link_speeds
 
 __all__ = [
     "ClaimFrame",
@@ -228,12 +228,12 @@ _MONTH_AS_POINT = re.compile(
     re.I,
 )
 _MONTH_PART = re.compile(r"\s*(?:末|底|初|[上中下]旬|以来|以來)")
-_CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
 def _month_count(word: str) -> int | None:
     word = word.lower()
-    n = int(word) if word.isdigit() else _CN_NUMBER.get(word) or _COUNTED.get(word)
+    read = cn_number(word) if has_han(word) else None
+    n = int(word) if word.isdigit() else (int(read) if read is not None else None) or _COUNTED.get(word)
     if n is None and word[:3] in _MONTH_NAMES.split("|"):
         n = _MONTH_NAMES.split("|").index(word[:3]) + 1
     return n if n is not None and 1 <= n <= 12 else None
