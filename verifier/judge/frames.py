@@ -259,6 +259,8 @@ def _months_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     against "Jan–Oct"); two single months apart are left alone (a month is as often an event's)."""
     na, nb = {m for m in a if m[0] == "n"}, {m for m in b if m[0] == "n"}
     return bool(na and nb and not na & nb and any("-" in m for m in na | nb))
+
+
 _FISCAL_QUARTER = re.compile(r"(?<![A-Za-z0-9])FY\s?'?((?:20)?\d{2})\s?-?Q([1-4])(?![A-Za-z0-9])", re.I)
 _HALF = re.compile(r"(?<![A-Za-z0-9])H([12])(?![A-Za-z0-9])|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE)

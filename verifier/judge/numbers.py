@@ -159,11 +159,7 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             continue  # another figure of the claim's sentence, in that figure's own words: that figure's statement
         if not _stale_support(d):
             kept.add(f, d)
-    # (the closest first; among equals, the one whose own words say the claim's measure: "revenue rose 48%" before
-    # "… up 11% from Q4 and up 48% from a year ago", whose own segment names nothing)
-    backing = sorted(
-        (st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match
-    )
+    backing = sorted((st for st in statements if aligned_supports(claimed, st)), key=lambda st: -st.match)
     if not backing and (ranged := same_range(q, claimed, statements) or midpoint_range(q, claimed, statements)) is not None:
         backing = [ranged]
     found_by_search = _supporting(kept, by_place)
