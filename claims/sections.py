@@ -100,6 +100,9 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_NOTE_MARK_AT_END = re.compile(r"(?:\[\^?\w{1,4}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳])+$")
+
+
 def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
     if not s or not prev_blank or not next_blank or len(s) > 110:
@@ -107,7 +110,9 @@ def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     limit = 110 if _ITEM.match(s) else 60
     if len(s) > limit:
         return False
-    if "\t" in line or s.endswith(_TERMINAL) or s.endswith(("）", ")")) and len(s) > 40:
+    # (a sentence closed by its note's mark is no title: "… summarised below.[^1]", "…如下。[3]", "… below.⁸")
+    closed = _NOTE_MARK_AT_END.sub("", s)
+    if "\t" in line or closed.endswith(_TERMINAL) or s.endswith(("）", ")")) and len(s) > 40:
         return False
     if "http" in s or "<" in s or "](" in s or s.startswith(("---", "|", ">", "[")) or s.endswith("：**"):
         return False

@@ -746,3 +746,15 @@ def test_a_records_answers_cite_the_addresses_inside_them() -> None:
     # answers whose sources are listed elsewhere are not cut from them
     listed = "问：营收？\n答：营收86.5亿元。\n\n问：订单？\n答：订单42.6亿元。\n\n问：行业？\n答：上行。\n\n来源：https://example.org/q3\n"
     assert all("https://example.org/q3" in [r.url for r in s.sources] for s in parse_report(listed, "faq.txt").sections)
+
+
+def test_a_short_sentence_closed_by_its_note_mark_is_no_heading() -> None:
+    """"Corvid's rounds are summarised below.[^1]" between blank lines is a sentence, its full stop before the mark:
+    no section of its own (so the memo's section keeps its title and its notes)."""
+    text = (
+        "# Funding history\n\nCorvid's rounds are summarised below.[^1]\n\nRevenue reached $41 million.[^2]\n\n"
+        "[^1]: <https://www.example.com/corvid-c>\n\n[^2]: <https://www.example.com/corvid-q3>\n"
+    )
+    headings = [s.heading for s in parse_report(text, "memo.md").sections]
+    assert "Funding history" in headings and not any("summarised" in h for h in headings)
+    assert not any("下表" in s.heading for s in parse_report("# 融资\n\n各轮融资见下表。[3]\n\n正文。\n", "m.md").sections)
