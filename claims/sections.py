@@ -202,7 +202,8 @@ def _outline_title(line: str, below: str) -> bool:
 # a transcript's turn: a time stamp ("[12:35]", "01:05:12") and/or a speaker's label ("主持人：", "嘉宾（周远）：",
 # "Host:") opening a line; a chat export's reply opens on an arrow, indented ("    ↳ [08:55] raj: …")
 _STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t])"
-_SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]"
+# (… or a BBS push's mark and user: "推 gpuman:", "噓 bear88:"; an arrow "→ lurker:" is left out, arrows open other lines)
+_SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]|[推噓嘘][ \t]+[\w.\-]{1,20}[ \t]*:"
 _REPLY = r"[ \t]*[↳└][ \t]*"
 # a chat handle right after a time stamp ("[09:14] dana.w: …"): the speaker's label of a chat export
 _HANDLE = r"[A-Za-z][\w.\-]{0,30}:(?=[ \t])"
