@@ -63,14 +63,14 @@ FLOORS = {
     "heldout7": Floors(1.00, 0.72, 0.60, 0.85),
     "heldout8": Floors(0.98, 0.73, 0.64, 0.75),
     "heldout9": Floors(1.00, 0.76, 0.62, 0.88),
-    "heldout10": Floors(0.98, 0.54, 0.40, 0.69),
+    "heldout10": Floors(0.98, 0.53, 0.37, 0.69),
     "heldout11": Floors(1.00, 0.73, 0.66, 0.81),
     "heldout12": Floors(1.00, 0.68, 0.57, 0.90),
     "heldout13": Floors(1.00, 0.67, 0.53, 0.90),
     "heldout14": Floors(0.98, 0.55, 0.33, 0.81),
     "heldout15": Floors(1.00, 0.64, 0.40, 0.80),
     "heldout16": Floors(0.96, 0.80, 0.75, 0.96),
-    "heldout17": Floors(1.00, 0.70, 0.60, 0.85),
+    "heldout17": Floors(1.00, 0.70, 0.56, 0.85),
     "heldout18": Floors(0.98, 0.70, 0.68, 0.88),
     "heldout19": Floors(0.96, 0.67, 0.64, 0.80),
     "heldout20": Floors(0.98, 0.62, 0.44, 1.00),
@@ -81,7 +81,7 @@ FLOORS = {
     "heldout25": Floors(0.95, 0.70, 0.56, 0.92),
     "heldout26": Floors(0.98, 0.54, 0.44, 0.93),
     "heldout27": Floors(0.95, 0.62, 0.40, 0.72),
-    "heldout28": Floors(0.98, 0.61, 0.44, 0.77),
+    "heldout28": Floors(0.98, 0.65, 0.44, 0.80),
 }
 
 
