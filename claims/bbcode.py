@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.textnorm import blank_span
+
 __all__ = ["is_bbcode", "bbcode_view"]
 
 _QUOTE_TAG = re.compile(r"\[quote(?:=[^\]\n]{0,200})?(?:\s[^\]\n]{0,200})?\]|(?P<close>\[/quote\])", re.I)
@@ -34,11 +36,6 @@ def is_bbcode(text: str) -> bool:
     low = text.lower()
     return sum(marker in low for marker in _MARKERS) >= 2 and ("[/url]" in low or "[/quote]" in low or "[/b]" in low)
 
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
@@ -66,21 +63,21 @@ def bbcode_view(text: str) -> str:
         return text
     chars = list(text)
     for start, end in _quotes(text):
-        _blank(chars, start, end)
+        blank_span(chars, start, end)
     for m in _IMAGE.finditer(text):
-        _blank(chars, m.start(), m.end())
+        blank_span(chars, m.start(), m.end())
     view = "".join(chars)
     for m in _LINK.finditer(view):
         if m.group("url") is not None:
-            _blank(chars, m.start(), m.start("url"))  # "[url="
-            _blank(chars, m.end("url"), m.start("label"))  # "]"
-            _blank(chars, m.end("label"), m.end())  # "[/url]"
+            blank_span(chars, m.start(), m.start("url"))  # "[url="
+            blank_span(chars, m.end("url"), m.start("label"))  # "]"
+            blank_span(chars, m.end("label"), m.end())  # "[/url]"
         else:
-            _blank(chars, m.start(), m.start("bare"))
-            _blank(chars, m.end("bare"), m.end())
+            blank_span(chars, m.start(), m.start("bare"))
+            blank_span(chars, m.end("bare"), m.end())
     view = "".join(chars)
     for m in _TAG.finditer(view):
-        _blank(chars, m.start(), m.end())
+        blank_span(chars, m.start(), m.end())
         if m.group(0) == "[*]":
             chars[m.start()] = "-"  # a list item: a bullet, its own line's
     return "".join(chars)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.textnorm import blank_span
+
 __all__ = ["is_ptt", "ptt_view"]
 
 _HEADER = re.compile(r"\A\s*作者[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,2}?[ \t]*標題[ \t]+\S", re.M)
@@ -28,11 +30,6 @@ def is_ptt(text: str) -> bool:
     return "※" in text and _HEADER.match(text) is not None
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
-
 
 @lru_cache(maxsize=16)
 def ptt_view(text: str) -> str:
@@ -43,7 +40,7 @@ def ptt_view(text: str) -> str:
     chars = list(text)
     for pattern in (_SYSTEM_LINE, _QUOTED_LINE):
         for m in pattern.finditer(text):
-            _blank(chars, m.start(), m.end())
+            blank_span(chars, m.start(), m.end())
     for m in _PUSH_STAMP.finditer(text):
-        _blank(chars, m.start("stamp"), m.end("stamp"))
+        blank_span(chars, m.start("stamp"), m.end("stamp"))
     return "".join(chars)

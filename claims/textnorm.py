@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "cjk_share_above", "is_traditional"]
+__all__ = ["to_simplified", "fold_width", "matching_view", "cjk_ratio", "cjk_share_above", "is_traditional", "blank_span"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # the same characters in runs: removing them removes the same ones, one match per run, not per character
@@ -187,3 +187,11 @@ def is_traditional(text: str) -> bool:
 def nfkc_len_safe(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
+
+
+def blank_span(chars: list[str], start: int, end: int) -> None:
+    """Blank ``chars[start:end]`` in place, its line breaks kept: how a same-length view of a report (claims.views)
+    drops markup without moving a single offset."""
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "

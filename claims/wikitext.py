@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.textnorm import blank_span
+
 __all__ = ["is_wikitext", "wikitext_view"]
 
 _REF_OPEN = re.compile(r"<ref(?:\s[^<>]{0,200}?)?>", re.I)
@@ -43,25 +45,20 @@ def is_wikitext(text: str) -> bool:
     return "{{" in text and "}}" in text and re.search(r"^==[^=\n].*==[ \t]*$", text, re.M) is not None
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
-
 
 def _keep_addresses(chars: list[str], text: str, start: int, end: int) -> None:
     """Blank ``text[start:end]`` but the web addresses in it."""
     kept = [(m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end)]
     at = start
     for s, e in kept:
-        _blank(chars, at, s)
+        blank_span(chars, at, s)
         at = e
-    _blank(chars, at, end)
+    blank_span(chars, at, end)
 
 
 def _write(chars: list[str], start: int, end: int, words: str) -> None:
     """Blank ``[start, end)`` and write ``words`` at its end (a template's closing braces aside)."""
-    _blank(chars, start, end)
+    blank_span(chars, start, end)
     at = max(start, end - 2 - len(words))
     chars[at : at + len(words)] = list(words)
 
@@ -77,9 +74,9 @@ def wikitext_view(text: str) -> str:
     for m in _REF.finditer(text):
         _keep_addresses(chars, text, m.start(), m.end())
     for m in _REF_CLOSED.finditer(text):
-        _blank(chars, m.start(), m.end())
+        blank_span(chars, m.start(), m.end())
     for m in _REF_OPEN.finditer(text):
-        _blank(chars, m.start(), m.end())
+        blank_span(chars, m.start(), m.end())
     # templates, innermost first (a blanked inner template lets its outer one match; a few levels deep at most)
     view = "".join(chars)
     for _level in range(_TEMPLATE_DEPTH):
@@ -95,33 +92,33 @@ def wikitext_view(text: str) -> str:
                     continue
             if _PRINTS.match(body):
                 words = body.split("|", 1)[1]
-                _blank(chars, s, e - len(words) - 2)
+                blank_span(chars, s, e - len(words) - 2)
                 for i in range(e - len(words) - 2, e - 2):
                     if chars[i] == "|":
                         chars[i] = "、"
-                _blank(chars, e - 2, e)
+                blank_span(chars, e - 2, e)
             elif _BOX.match(body):
                 name_end = s + 2 + len(body.split("\n", 1)[0])
-                _blank(chars, s, name_end)  # "{{Infobox company": its "| 参数 = 值" lines are what it shows
-                _blank(chars, e - 2, e)
+                blank_span(chars, s, name_end)  # "{{Infobox company": its "| 参数 = 值" lines are what it shows
+                blank_span(chars, e - 2, e)
             else:
-                _blank(chars, s, e)
+                blank_span(chars, s, e)
         view = "".join(chars)
     for m in _LINK.finditer(view):
         if _HIDDEN.match(m.group("target")):
-            _blank(chars, m.start(), m.end())
+            blank_span(chars, m.start(), m.end())
         elif m.group("label") is not None:
-            _blank(chars, m.start(), m.start("label"))
-            _blank(chars, m.end() - 2, m.end())
+            blank_span(chars, m.start(), m.start("label"))
+            blank_span(chars, m.end() - 2, m.end())
         else:
-            _blank(chars, m.start(), m.start() + 2)
-            _blank(chars, m.end() - 2, m.end())
+            blank_span(chars, m.start(), m.start() + 2)
+            blank_span(chars, m.end() - 2, m.end())
     for m in _EXTERNAL.finditer(view):
         chars[m.start()] = " "
         chars[m.end() - 1] = " "
     for pattern in (_QUOTES, _BREAK):
         for m in pattern.finditer(view):
-            _blank(chars, m.start(), m.end())
+            blank_span(chars, m.start(), m.end())
     _tables(chars, view)
     return "".join(chars)
 
@@ -134,17 +131,17 @@ def _tables(chars: list[str], view: str) -> None:
         mark = m.group("mark")
         if mark == "{|":
             inside = True
-            _blank(chars, m.start(), m.end())
+            blank_span(chars, m.start(), m.end())
             continue
         if not inside:
             continue
         if mark == "|}":
             inside = False
-            _blank(chars, m.start(), m.end())
+            blank_span(chars, m.start(), m.end())
         elif mark == "|-":
-            _blank(chars, m.start("rest"), m.end())  # (a row mark stays: a blank line would end the table)
+            blank_span(chars, m.start("rest"), m.end())  # (a row mark stays: a blank line would end the table)
         elif mark == "|+":
-            _blank(chars, m.start("mark"), m.end("mark"))
+            blank_span(chars, m.start("mark"), m.end("mark"))
         elif mark == "!":  # a header row, written as wiki markup's "||Header||Header" row that heads its table
             chars[m.start("mark")] = "|"
             if view[m.start("rest") : m.start("rest") + 1] == " ":
