@@ -101,6 +101,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 _NOTE_MARK_AT_END = re.compile(r"(?:\[\^?\w{1,4}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳])+$")
+_NOTE_MARK_ENDS = frozenset("]¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
 def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
@@ -111,7 +112,7 @@ def _is_plain_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
     if len(s) > limit:
         return False
     # (a sentence closed by its note's mark is no title: "… summarised below.[^1]", "…如下。[3]", "… below.⁸")
-    closed = _NOTE_MARK_AT_END.sub("", s)
+    closed = _NOTE_MARK_AT_END.sub("", s) if s[-1] in _NOTE_MARK_ENDS or "①" <= s[-1] <= "⑳" else s
     if "\t" in line or closed.endswith(_TERMINAL) or s.endswith(("）", ")")) and len(s) > 40:
         return False
     if "http" in s or "<" in s or "](" in s or s.startswith(("---", "|", ">", "[")) or s.endswith("：**"):
@@ -202,18 +203,27 @@ def _outline_title(line: str, below: str) -> bool:
 # a transcript's turn: a time stamp ("[12:35]", "01:05:12") and/or a speaker's label ("主持人：", "嘉宾（周远）：",
 # "Host:") opening a line; a chat export's reply opens on an arrow, indented ("    ↳ [08:55] raj: …")
 _STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t])"
-# (… or a BBS push's mark and user: "推 gpuman:", "噓 bear88:"; an arrow "→ lurker:" is left out, arrows open other lines)
-_SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]|[推噓嘘][ \t]+[\w.\-]{1,20}[ \t]*:"
+_SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]"
+# a BBS push's mark and user ("推 gpuman:", "噓 bear88:"; an arrow "→ lurker:" is left out, arrows open other lines),
+# looked for only in a text that has one (its alternative costs every other text's line scans 2%)
+_PUSH = r"[推噓嘘][ \t]+[\w.\-]{1,20}[ \t]*:"
 _REPLY = r"[ \t]*[↳└][ \t]*"
 # a chat handle right after a time stamp ("[09:14] dana.w: …"): the speaker's label of a chat export
 _HANDLE = r"[A-Za-z][\w.\-]{0,30}:(?=[ \t])"
 _TURN = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^{_SPEAKER}", re.M)
+_TURN_OR_PUSH = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^(?:{_SPEAKER}|{_PUSH})", re.M)
 MIN_TURNS = 3  # a text of this many turns is a transcript: each turn cites only what it refers to
 
 
 # a turn's opening: its time stamp and speaker's label ("[12:35] 嘉宾（周远）：", "Host:", "[09:14] dana.w:"),
 # never a claim's words
 _TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER})?", re.M)
+_TURN_OR_PUSH_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER}|{_PUSH})?", re.M)
+
+
+def _turns(text: str) -> re.Pattern[str]:
+    """The pattern of a turn's opening in ``text``: with a BBS push's, where a line opens on one."""
+    return _TURN_OR_PUSH if "\n推 " in text or "\n噓 " in text or "\n嘘 " in text else _TURN
 
 
 # a thread's post counter opening a line ("1/16 🧵 …", "2/16 Halcyon …"): each post of the thread is a turn
@@ -237,21 +247,22 @@ def post_counters(text: str) -> tuple[tuple[int, int], ...]:
 def is_transcript(text: str) -> bool:
     """Does ``text`` open at least ``MIN_TURNS`` lines on a time stamp or a speaker's label, or is it a
     thread of numbered posts?"""
-    return len(_TURN.findall(text)) >= MIN_TURNS or bool(post_counters(text))
+    return len(_turns(text).findall(text)) >= MIN_TURNS or bool(post_counters(text))
 
 
 def opens_a_turn(text: str, at: int) -> bool:
     """Does the line at ``at`` open a transcript's turn (a time stamp, a speaker's label, a post counter)?"""
-    return _TURN.match(text, at) is not None or (_POST.match(text, at) is not None and bool(post_counters(text)))
+    return _turns(text).match(text, at) is not None or (_POST.match(text, at) is not None and bool(post_counters(text)))
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
     """The time stamps and speaker labels opening a transcript's turns, and a thread's post counters
     (none in a text of fewer than ``MIN_TURNS`` turns)."""
     posts = post_counters(text)
-    if not posts and len(_TURN.findall(text)) < MIN_TURNS:
+    if not posts and len(_turns(text).findall(text)) < MIN_TURNS:
         return []
-    return sorted([(m.start(), m.end()) for m in _TURN_LABEL.finditer(text) if m.end() > m.start()] + list(posts))
+    labels = _TURN_OR_PUSH_LABEL if _turns(text) is _TURN_OR_PUSH else _TURN_LABEL
+    return sorted([(m.start(), m.end()) for m in labels.finditer(text) if m.end() > m.start()] + list(posts))
 
 
 # a line that only gives a source ("链接：https://…", "来源：36氪 https://…", "Source: https://…", "🔗原文：https://…"): it closes the
@@ -372,7 +383,7 @@ def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tup
     if not transcript:
         return []
     posts = [s for s, _e in post_counters(text) if start <= s < end]
-    starts = sorted({m.start() for m in _TURN.finditer(text, start, end)} | set(posts))
+    starts = sorted({m.start() for m in _turns(text).finditer(text, start, end)} | set(posts))
     if not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
         return []
     return _cut_at(text, start, end, starts)
