@@ -221,6 +221,7 @@ _TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \
 _TURN_OR_PUSH_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER}|{_PUSH})?", re.M)
 
 
+@lru_cache(maxsize=8)  # asked per line of a text (opens_a_turn): one scan of the text
 def _turns(text: str) -> re.Pattern[str]:
     """The pattern of a turn's opening in ``text``: with a BBS push's, where a line opens on one."""
     return _TURN_OR_PUSH if "\n推 " in text or "\n噓 " in text or "\n嘘 " in text else _TURN
