@@ -75,16 +75,21 @@ def in_nearest_year(value: Value, report_date: dt.date | None) -> Value:
     if m is None:
         return value
     month, day = int(m.group(2)), int(m.group(3))
-    try:
-        days = {year: (dt.date(year, month, day) - report_date).days for year in (report_date.year - 1, report_date.year, report_date.year + 1)}
-    except ValueError:
-        return value
-    if -BEFORE_DAYS <= days[report_date.year] <= AFTER_DAYS:
-        return value
-    for year in (report_date.year + 1, report_date.year - 1):
-        if -BEFORE_DAYS <= days[year] <= AFTER_DAYS:
-            return replace(value, value=f"{year:04d}-{month:02d}-{day:02d}")
-    return value
+    year = _year_near(month, day, report_date)
+    return value if year is None or year == report_date.year else replace(value, value=f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _year_near(month: int, day: int, report_date: dt.date) -> int | None:
+    """The year (the report's own first, then the one before and the one after) whose ``month``/``day`` lies within
+    weeks of the report's date; None when none does, or when no year has that day."""
+    for year in (report_date.year, report_date.year - 1, report_date.year + 1):
+        try:
+            day_named = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if -BEFORE_DAYS <= (day_named - report_date).days <= AFTER_DAYS:
+            return year
+    return None
 
 
 def _near_day(text: str, value: Value, month: int, day: int, report_date: dt.date) -> Value | None:
@@ -95,11 +100,6 @@ def _near_day(text: str, value: Value, month: int, day: int, report_date: dt.dat
     after = text[value.end : value.end + 1]
     if not _HAN.match(after) or after in _MEASURE_CHARS or _NAME_BEFORE.search(text[max(0, value.start - 1) : value.start]):
         return None
-    for year in (report_date.year, report_date.year - 1, report_date.year + 1):
-        try:
-            day_named = dt.date(year, month, day)
-        except ValueError:
-            return None
-        if -BEFORE_DAYS <= (day_named - report_date).days <= AFTER_DAYS:
-            return replace(value, value=day_named.isoformat(), unit="date", kind="date", precision=None, noun=None)
-    return None
+    if (year := _year_near(month, day, report_date)) is None:
+        return None
+    return replace(value, value=dt.date(year, month, day).isoformat(), unit="date", kind="date", precision=None, noun=None)

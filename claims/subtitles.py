@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claims.textnorm import blank_span
+
 __all__ = ["is_subtitles", "srt_view"]
 
 # a cue's head: its number on a line of its own, then its time range
@@ -44,9 +46,7 @@ def srt_view(text: str) -> str:
     chars = list(text)
     cues: list[tuple[int, int]] = []  # where each cue's own lines start and end
     for k, head in enumerate(heads):
-        for i in range(head.start(), head.end()):
-            if chars[i] != "\n":
-                chars[i] = " "
+        blank_span(chars, head.start(), head.end())
         nxt = heads[k + 1].start() if k + 1 < len(heads) else len(text)
         blank = _BLANK_LINE.search(text, head.end(), nxt)
         cues.append((head.end(), blank.start() if blank is not None else nxt))

@@ -1,6 +1,6 @@
-"""The text a report shows, in a view of the same length: markup of the formats it may be written in (a BBS
-post's system lines, a forum post's BBCode, a wiki article's source, LaTeX, subtitle cues, CSV rows) read as what it renders, so that offsets stay those of the
-report. The report's sections and its claims are read from the same view."""
+"""The text a report shows, in a view of the same length: markup of the formats it may be written in (a BBS post's
+system lines, a forum post's BBCode, a wiki article's source, LaTeX, subtitle cues, CSV rows) read as what it renders,
+so that offsets stay those of the report. The report's sections and its claims are read from the same view."""
 
 from __future__ import annotations
 

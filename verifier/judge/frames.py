@@ -231,22 +231,30 @@ _MONTH_PART = re.compile(r"\s*(?:末|底|初|[上中下]旬|以来|以來)")
 
 
 def _month_count(word: str) -> int | None:
+    """A month's number, or a count of months, however written: 11, 十一, "eleven", "Nov"."""
     word = word.lower()
-    read = cn_number(word) if has_han(word) else None
-    n = int(word) if word.isdigit() else (int(read) if read is not None else None) or _COUNTED.get(word)
-    if n is None and word[:3] in _MONTH_NAMES.split("|"):
-        n = _MONTH_NAMES.split("|").index(word[:3]) + 1
+    if word.isdigit():
+        n: int | None = int(word)
+    elif has_han(word):
+        n = int(read) if (read := cn_number(word)) is not None else None
+    elif word in _COUNTED:
+        n = _COUNTED[word]
+    else:
+        n = _month_number(word) if word[:3] in _MONTH_NAMES.split("|") else None
     return n if n is not None and 1 <= n <= 12 else None
 
 
 def month_marks(text: str) -> frozenset[str]:
     """``n11`` for a figure of one month, ``n1-11`` for one counted from January to November."""
     marks: set[str] = set()
+    spans = []  # the months from January: none of their months is one of its own
     for m in _MONTHS_FROM_JANUARY.finditer(text):
         if (n := _month_count(next(g for g in m.groups() if g))) is not None and n > 1:
             marks.add(f"n1-{n}")
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        spans.append((m.start(), m.end()))
     for m in _ONE_MONTH.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
         if _MONTH_AS_POINT.search(text, max(0, m.start() - 24), m.start()) or _MONTH_PART.match(text, m.end()):
             continue  # a month a change is measured from or a total runs to (较6月末, "since June"): no figure's month
         if (n := _month_count(next(g for g in m.groups() if g))) is not None:

@@ -618,13 +618,13 @@ def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
     return compared_direction(text, level, pv.end, later) if later else 0
 
 
-# a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
 # a clause that opens on a change of the clause before's figure: "…, up 11% from a year ago", "，年增118.6%"
 _GOES_ON_WITH_CHANGE = re.compile(
     r"[\s,，、;；]*(?:(?:and\s+)?(?:up|down|rising|falling|an? (?:increase|decrease|rise|fall|drop|gain) of)\b|[年月季]增|[年月季][减減]|同比|环比|環比|较上|較上)",
     re.I,
 )
 _FOLLOWS = re.compile(r"\b(?:as follows|the following|below)\s*\Z|如下\s*\Z|以下\s*\Z", re.I)
+# a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
 _INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
 
 
