@@ -2732,3 +2732,37 @@ def test_an_opening_phrase_names_the_board_of_a_score_given_after_a_rank() -> No
     assert d.status == "contradicted"
     ok, _ = verdict("Aster 4 debuted at #2 on Quill with 1,288", "1,288", "count", p)
     assert ok.status == "verified"
+
+
+def test_a_figure_of_the_other_side_of_a_measure_backs_nothing() -> None:
+    """"8 yuan ($1.10) per million output tokens" is no input price: a claimed "$1.10 per million input tokens" meets
+    the page's input price (about $0.28) and is contradicted, the output price claimed as such is verified; a page
+    that gives only the output price leaves the input claim unverified. The words after the figure before ("… input
+    tokens and") are that figure's, not the next one's."""
+    both = page(
+        "Moju is charging 2 yuan (about $0.28) per million input tokens and 8 yuan ($1.10) per million output tokens.",
+        title="Moju launches MJ-4",
+    )
+    flipped, a = verdict("Moju charges $1.10 per million input tokens for MJ-4.", "$1.10", "money", both)
+    assert flipped.status == "contradicted", a.evidence
+    assert "0.28" in (a.evidence[0].matched_value or "")
+    right, _ = verdict("Moju charges $1.10 per million output tokens for MJ-4.", "$1.10", "money", both)
+    assert right.status == "verified"
+    only_out = page("Moju charges $1.10 per million output tokens for MJ-4.", title="Moju launches MJ-4")
+    alone, b = verdict("Moju charges $1.10 per million input tokens for MJ-4.", "$1.10", "money", only_out)
+    assert alone.status != "verified", b.evidence
+
+
+def test_a_side_word_names_a_side_only_where_the_page_tells_the_sides_apart() -> None:
+    """峰值功耗 / 平均功耗: the average claimed against a page giving both is read against the average; a page whose
+    only figure is a training card's count (训练卡, a product, no side of a measure) speaks for no side."""
+    from verifier.judge.frames import ClaimFrame
+
+    frame = ClaimFrame(weights=(), periods=frozenset(), direction=0, clause="", own_groups=(frozenset({"input"}),))
+    assert frame.side_of(frozenset({"output", "token"})) == -1
+    assert frame.side_of(frozenset({"input", "token"})) == 1
+    assert frame.side_of(frozenset({"input", "output"})) == 0
+    assert frame.side_of(frozenset({"token"})) == 0
+    p = page("KX-9 的峰值功耗为 310 瓦，平均功耗为 287 瓦。", title="KX-9 评测")
+    avg, a = verdict("KX-9 平均功耗 310 瓦", "310 瓦", "count", p)
+    assert avg.status == "contradicted", a.evidence

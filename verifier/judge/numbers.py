@@ -220,6 +220,9 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
             idx, n, value = mixed
             return _contradicted_by(idx, n, 0.6, value, "swapped")
         return kept
+    flipped = _counterpart_flipped(statements)
+    if flipped is not None:
+        return _contradicted_by(flipped.index, flipped.passage_no, max(flipped.match, SUPPORT_MATCH), flipped.value, "swapped")
     swapped_subjects = _subjects_swapped(statements, siblings)
     if swapped_subjects is not None:
         st = swapped_subjects
@@ -254,6 +257,25 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
 
 
 _EXACT_FIGURE_KINDS = frozenset({"swapped", "stale", "direction", "period"})
+
+
+def _counterpart_flipped(statements: Sequence[Statement]) -> Statement | None:
+    """The page gives the claim's figure to the other side of its measure and another figure to the claim's side
+    ("2 yuan (about $0.28) per million input tokens and 8 yuan ($1.10) per million output tokens" for "$1.10 per
+    million input tokens"): the figure of the claim's side, on the page that flips it, says otherwise."""
+    # (the flipped figure's words meet the claim's measure; the other's need only name the claim's side)
+    flipped = {
+        (id(st.index), st.passage_no) for st in statements
+        if st.comparison.agrees and st.side < 0 and not st.other_subject and st.match >= SUPPORT_MATCH
+    }
+    return next(
+        (
+            st for st in statements
+            if (id(st.index), st.passage_no) in flipped and st.comparison.disagrees and st.side > 0
+            and not (st.other_subject or st.foreign or st.stale or st.period_conflict)
+        ),
+        None,
+    )
 
 
 def _subjects_swapped(statements: Sequence[Statement], siblings: Sequence[Value]) -> Statement | None:
