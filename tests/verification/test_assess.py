@@ -2766,3 +2766,33 @@ def test_a_side_word_names_a_side_only_where_the_page_tells_the_sides_apart() ->
     p = page("KX-9 的峰值功耗为 310 瓦，平均功耗为 287 瓦。", title="KX-9 评测")
     avg, a = verdict("KX-9 平均功耗 310 瓦", "310 瓦", "count", p)
     assert avg.status == "contradicted", a.evidence
+
+
+def test_a_model_named_in_pinyin_with_its_version_meets_its_characters() -> None:
+    """"Xuanjing-2.5" in an English comment is 玄鲸-2.5 on the Chinese page it cites: the page speaks of the claim's
+    model, so its 0.8元 input price contradicts a claimed "$0.80" (a wrong currency) and its 下调60% backs "60%
+    cheaper"."""
+    p = page(
+        "价格方面，玄鲸-3的API输入价格为每百万tokens 0.8元，输出价格为每百万tokens 3.2元，较玄鲸-2.5下调60%。",
+        title="衡湾智能发布玄鲸-3",
+    )
+    sentence = "Pricing is $0.80 per million input tokens, 60% cheaper than Xuanjing-2.5"
+    dollars, a = verdict(sentence, "$0.80", "money", p)
+    assert dollars.status == "contradicted", a.evidence
+    cheaper, b = verdict(sentence, "60%", "percent", p)
+    assert cheaper.status == "verified", b.evidence
+
+
+def test_an_abbreviation_meets_only_the_distinctive_words_of_its_expansion() -> None:
+    """API is no "program": a code benchmark's score (代码基准…得分66.8%) says nothing of an API price cut, which the
+    page's 下调60% backs; RPO meets "remaining performance obligations", so 41.6亿美元 is a ×10 slip of $41.6 billion."""
+    p = page(
+        "玄鲸-3在代码基准SWE-Verify上得分66.8%。",
+        "价格方面，玄鲸-3的API输入价格为每百万tokens 0.8元，较玄鲸-2.5下调60%。",
+        title="衡湾智能发布玄鲸-3",
+    )
+    cut, a = verdict("API价格较玄鲸-2.5下调六成", "六成", "percent", p)
+    assert cut.status == "verified", a.evidence
+    rpo = page("Remaining performance obligations (RPO) were $41.6 billion, up from $28.3 billion.", title="Brightline results")
+    slip, b = verdict("剩余履约义务（RPO）41.6亿美元", "41.6亿美元", "money", rpo)
+    assert slip.status == "contradicted", b.evidence

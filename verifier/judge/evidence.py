@@ -141,9 +141,10 @@ def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) 
         return True
     keys = _page_keys(idx)
     if any(
-        (key := word_key(n.split()[0])) is not None and key in keys
+        # (a model named in pinyin with its version, "Xuanjing-2.5", is its characters' too: 玄鲸-2.5)
+        (key := word_key(letters.group())) is not None and key in keys
         for n in q.context_names
-        if normalise_version(n) in subjects and n.split()
+        if normalise_version(n) in subjects and (letters := _LEADING_LETTERS.match(n.lstrip())) is not None
     ):
         return True
     # a product named with its maker ("Corvane TX4") on a page that names them apart ("Corvane unveiled the TX4")
@@ -161,6 +162,7 @@ def subject_on_page(q: ClaimQuery, subjects: Sequence[str], idx: SnapshotIndex) 
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 # a name's Chinese characters in brackets after it: "Weisheng (崴晟, 7841)", "Yunshan Shuzhi（雲杉數智）"
 _HAN_GLOSS = re.compile(r"[A-Za-z0-9.&'-][ \t]?[（(][ \t]?([\u3400-\u9fff]{2,12})[ \t]?[,，)）]")
 # a run of two or more capitalised words ("Tseung Kwan O", "Harbourline Digital Holdings")
