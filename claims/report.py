@@ -47,7 +47,7 @@ _CIRCLED_NOTE = re.compile(rf"^[ \t]*[{CIRCLED}][^\n]*$", re.M)
 # "[a] https://…" (a Google Docs export's notes), "[1] 芯衡科技：三季报\nhttps://…" (a WeChat article's 参考资料):
 # a list of notes under a label line or none, not under a heading of its own
 _LISTED_NOTE = re.compile(r"^[ \t]*\[(?:[a-z]{1,2}|\d{1,3})\][ \t]*\S[^\n]*$", re.M)
-_SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
+_SUBJECT_LINE = re.compile(r"\s*(?:Subject|主题|主題|标题|標題|模板名称|模板名稱)[ \t]*[：:][ \t]*(?P<title>[^\n]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 

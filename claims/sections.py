@@ -41,6 +41,7 @@ _ITEM = re.compile(
 )
 _EMPHASIS = re.compile(r"^(?:\*\*|__|【)(.+?)(?:\*\*|__|】)[:：]?$")
 _TERMINAL = tuple("。！？；，,;!?：:.…")
+_BRACKETED_TITLE = re.compile(r"【[^【】\n]{1,20}】[:：]?")
 _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z ]{1,10}[：:]")
 _PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
 _SECTION_ORDER: tuple[SectionKind, ...] = ("references", "summary", "social", "research", "event")
@@ -452,6 +453,8 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
             continue
         outline = prev_blank and not next_blank and (
             _outline_title(line, below) or _caps_title(line) or _list_title(line, below)
+            # (a form's field in lenticular brackets heads the items under it: "【今日完成工作】" over "1、…")
+            or (_BRACKETED_TITLE.fullmatch(line.strip()) is not None and _ITEM.match(below.lstrip()) is not None)
         )
         if outline or _is_plain_heading(line, prev_blank, next_blank):
             s = line.strip()

@@ -758,3 +758,24 @@ def test_a_short_sentence_closed_by_its_note_mark_is_no_heading() -> None:
     headings = [s.heading for s in parse_report(text, "memo.md").sections]
     assert "Funding history" in headings and not any("summarised" in h for h in headings)
     assert not any("下表" in s.heading for s in parse_report("# 融资\n\n各轮融资见下表。[3]\n\n正文。\n", "m.md").sections)
+
+
+def test_a_work_log_form_with_bracketed_fields_over_numbered_items() -> None:
+    """A work-log form copied from a chat app: "模板名称：" titles it; "【今日完成工作】" lines over "1、…" items head
+    sections, so an item without a "链接：" line of its own cites nothing rather than the next field's first link; a
+    "【…】" line over prose is no heading."""
+    text = (
+        "模板名称：日报（行业研究）\n提交人：林一\n提交时间：2026-12-24 18:32\n\n"
+        "【今日完成工作】\n1、整理甲公司财报：营收同比增长87%。\n链接：https://example.org/a\n"
+        "2、更新丙公司跟踪表：毛利率55%。\n链接：https://example.org/c\n"
+        "3、参加部门周会，同步路演安排。\n\n"
+        "【行业动态跟踪】\n1、乙公司完成15亿美元B轮融资。\n链接：https://example.org/b\n\n"
+        "【编者按】\n本周市场情绪回暖，成交额超过1万亿元。\n"
+    )
+    report = parse_report(text, "log.txt")
+    assert report.title == "日报（行业研究）"
+    cited = [(s.heading, [r.url for r in s.sources]) for s in report.sections]
+    assert ("今日完成工作", ["https://example.org/a"]) in cited
+    assert ("今日完成工作", []) in cited  # item 3 cites nothing (not the next field's first link)
+    assert ("行业动态跟踪", ["https://example.org/b"]) in cited
+    assert "编者按" not in [h for h, _ in cited]
