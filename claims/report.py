@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -19,6 +20,7 @@ from claims.citations import (
     named_refs,
     reference_links,
 )
+from claims.comment_threads import is_comment_thread, submission_title, top_level_comments
 from claims.csv_rows import csv_row_spans
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
@@ -278,7 +280,20 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
                     sources = [r for r in sources if r.ref_number is not None or r.url != by_number[number].url]
                     sources.append(by_number[number])
         sections.append(Section(order, heading, kind, start, end, tuple(sources)))
-    return tuple(sections), tuple(references)
+    return _comments_on_the_submission(text, tuple(sections)), tuple(references)
+
+
+def _comments_on_the_submission(text: str, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """A thread's comment that answers the submission and links nothing of its own speaks of the submitted page:
+    it cites the submission's address (a reply citing nothing still cites nothing)."""
+    tops = set(top_level_comments(text)) if sections and sections[0].sources else set()
+    if not tops:
+        return sections
+    submitted = sections[0].sources
+    return tuple(
+        replace(s, sources=submitted) if s.start in tops and not s.sources and s.kind != "references" else s
+        for s in sections
+    )
 
 
 def _on_its_line(view: str, mark: int, address: int) -> bool:
@@ -299,6 +314,8 @@ def parse_report(text: str, name: str) -> ParsedReport:
         title = subject.group("title").strip()
     org = {m.group("key").upper(): m.group("value").strip() for m in ORG_KEYWORD.finditer(text, body_start, body_start + 2000)}
     title = title or org.get("TITLE", "")
+    if not title and is_comment_thread(text):
+        title = submission_title(view[body_start:])  # the submission's title, over the site's menu
     if not title:
         first = next((s for s in sections if s.heading and s.kind != "references"), None)  # (a link list titles nothing)
         title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]
