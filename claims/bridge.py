@@ -134,6 +134,17 @@ STOPWORDS = frozenset(
         "per",
         "via",
         "vs",
+        # (… and the words that join or hedge a clause: "but max output is still 32K" measures max output)
+        "but",
+        "yet",
+        "still",
+        "just",
+        "even",
+        "if",
+        "because",
+        "though",
+        "although",
+        "however",
     ]
 )
 

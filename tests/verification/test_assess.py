@@ -2796,3 +2796,19 @@ def test_an_abbreviation_meets_only_the_distinctive_words_of_its_expansion() -> 
     rpo = page("Remaining performance obligations (RPO) were $41.6 billion, up from $28.3 billion.", title="Brightline results")
     slip, b = verdict("剩余履约义务（RPO）41.6亿美元", "41.6亿美元", "money", rpo)
     assert slip.status == "contradicted", b.evidence
+
+
+def test_a_multiple_said_as_the_verb_leaves_its_measure_to_the_figure_after_it() -> None:
+    """"the maximum output length doubles to 64,000 tokens from 32,000 in Aster 3.5": the measure before "doubles" is
+    64,000's, and 32,000 is where the change started. "but max output is still 32K tokens" (a hedge and a joining
+    word are no measure; "max" is "maximum") is contradicted by 64,000, not backed by the base."""
+    p = page(
+        "Aster 4 accepts up to 512,000 tokens of context, up from 200,000 in Aster 3.5, and the maximum output length "
+        "doubles to 64,000 tokens from 32,000 in Aster 3.5.",
+        title="Introducing Aster 4",
+    )
+    still, a = verdict("The long context is nice, but max output is still 32K tokens.", "32K tokens", "count", p)
+    assert still.status == "contradicted", a.evidence
+    assert "64,000" in (a.evidence[0].matched_value or "")
+    right, _ = verdict("Aster 4's maximum output length is 64,000 tokens.", "64,000 tokens", "count", p)
+    assert right.status == "verified"

@@ -780,6 +780,9 @@ def _opens_by_leaving_out(text: str, start: int, end: int, values: Sequence[Valu
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—|~|～|至|到)\s*", re.I)
 
 
+_VERB_MULTIPLE_TO = re.compile(r"[ \t]*(?:to|至|到)[ \t]*(?:[A-Z]{0,3}[$€£¥][ \t]?)?$", re.I)
+
+
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -801,6 +804,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         if v.kind != "date"
         and (v.start, v.end) != (pv.start, pv.end)
         and not _inside_name(text, v)
+        # (a multiple said as the clause's verb, "the maximum output length doubles to 64,000 tokens", 翻了一番至8亿元,
+        # moves the measure before it to the figure after it: no figure of its own between them)
+        and not (v.unit == "x" and v.end <= pv.start and _VERB_MULTIPLE_TO.match(text, v.end, pv.start) is not None)
         and (not money_only or v.kind == "money")
         and not (money_only and (_converted(text, pv, v) or _converted(text, v, pv)))
     ]
