@@ -2812,3 +2812,22 @@ def test_a_multiple_said_as_the_verb_leaves_its_measure_to_the_figure_after_it()
     assert "64,000" in (a.evidence[0].matched_value or "")
     right, _ = verdict("Aster 4's maximum output length is 64,000 tokens.", "64,000 tokens", "count", p)
     assert right.status == "verified"
+
+
+def test_a_top_n_group_is_no_rank_of_one() -> None:
+    """"年内港股募资规模最大的AI芯片IPO" needs a page that ranks the listing: "the five largest customers accounted for
+    68% of revenue" ranks no one (a group), "the largest AI chip listing in Hong Kong this year" does."""
+    sentence = "算磐微也是年内港股募资规模最大的AI芯片IPO"
+    group = page(
+        "Suanpan Micro raised HK$5.8 billion in its Hong Kong IPO. The company's five largest customers accounted for 68% "
+        "of its revenue in 2025, and about 60% of the proceeds will go to research and development.",
+        title="Suanpan Micro prices Hong Kong IPO",
+    )
+    none, a = verdict(sentence, "港股募资规模最大", "fact", group)
+    assert none.status != "verified", a.evidence
+    ranked = page(
+        "Suanpan Micro raised HK$5.8 billion, the largest AI chip listing in Hong Kong this year.",
+        title="Suanpan Micro prices Hong Kong IPO",
+    )
+    said, _ = verdict(sentence, "港股募资规模最大", "fact", ranked)
+    assert said.status == "verified"

@@ -472,7 +472,9 @@ _RANK_WORDS = re.compile(
     # (第N of a quarter, batch, round or edition is an ordinal, no rank; 最高 is as often "up to", 最新 "latest")
     r"第[一二三四五六七八九十\d]+(?![季批次届屆期代轮輪阶階个個年月天周週款部章条條方\d])|首位|榜首|冠军|冠軍|龙头|龍頭"
     r"|最(?:大|多|强|強|快|早|先|佳|低|小)|领先|領先|居首|"
-    r"\b(?:top|leading|largest|biggest|highest|lowest|smallest|fastest|greatest|most|best|No\.\s?\d|#\d|rank\w*"
+    # (… and "the five largest customers" is a group, no rank of one)
+    r"\b(?:top|leading|(?<!\d )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )"
+    r"(?:largest|biggest|highest|lowest|smallest|fastest|greatest)|most|best|No\.\s?\d|#\d|rank\w*"
     r"|(?:first|second|third)(?!\s+(?:quarter|half|phase|batch|time|round|day|week|month|year|nine|six|three)))\b",
     re.IGNORECASE,
 )
