@@ -2831,3 +2831,18 @@ def test_a_top_n_group_is_no_rank_of_one() -> None:
     )
     said, _ = verdict(sentence, "港股募资规模最大", "fact", ranked)
     assert said.status == "verified"
+
+
+def test_the_very_figure_a_correction_withdraws_is_contradicted_however_thin_the_claims_words() -> None:
+    """"Eight buildings, ~$12B all in" says little of what it measures, but $12 billion is exactly the figure the cited
+    page's correction note withdraws: the claim repeats the stale figure. The corrected $21 billion is verified."""
+    p = page(
+        "Northgate Compute broke ground on its Ohio campus. The company expects to spend about $21 billion on the project.",
+        "Correction, Dec. 10, 2026: An earlier version of this article said the campus would cost about $12 billion. "
+        "Northgate's filing puts the total at about $21 billion, not $12 billion.",
+        title="Northgate Compute breaks ground on Ohio AI campus",
+    )
+    stale, a = verdict("Eight buildings, ~$12B all in, and the first phase comes online in 2027.", "$12B", "money", p)
+    assert stale.status == "contradicted", a.evidence
+    right, _ = verdict("Northgate expects to spend about $21 billion on the campus.", "$21 billion", "money", p)
+    assert right.status == "verified"

@@ -304,6 +304,10 @@ _DIGIT_SLIPS = frozenset({"scale_slip", "transposed", "day_slip"})
 
 
 def _contradiction_match(st: Statement, kind: str) -> float:
+    if kind == "stale" and st.comparison.detail == "exact" and st.alone:
+        # the very figure a correction note withdraws, on a page the claim cites: the note speaks to it whatever
+        # else the claim's words say ("~$12B all in" against "an earlier version … said … about $12 billion")
+        return max(st.match, st.clause_match, SUPPORT_MATCH)
     if st.subjects_row and kind in _DIGIT_SLIPS:
         return max(st.match, SUPPORT_MATCH)  # the subject's own table row speaks to the claim as a half-met frame
     if st.value.unit == "x" and st.alone:

@@ -1994,6 +1994,8 @@ def contradiction(
         need = 0.0  # the claim's digits slipped, in the row of the claim's own subject ("DeepSeek-V4.5 | … | 1476")
     if st.subjects_column and not st.comparison.agrees:
         need = min(need, SUPPORT_MATCH)  # the cell at the claim's name's column: the claim's own figure
+    if revised and st.comparison.detail == "exact" and st.alone:
+        need = 0.0  # the very figure a correction note withdraws, the only one of its kind in its clause
     if st.side > 0 and not st.comparison.agrees:
         need = min(need, SUPPORT_MATCH)  # bound by its nearest words to the claim's side of its measure ("输出6元")
     # a date as precise as the claim's beside a figure the claim's clause also gives ("首期96兆瓦预计2028年第2季" for
