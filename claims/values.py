@@ -977,7 +977,8 @@ def _noun_after(text: str, pos: int) -> str | None:
 
 _NOT_PAST = re.compile(r"[，。；：,;:、（）()\n]|\d")
 _EN_STOP = frozenset({"and", "or", "in", "of", "to", "the", "for", "on", "at", "by", "with", "from", "among",
-                      "across", "per", "than", "as", "into", "over", "is", "are", "was", "were", "that"})
+                      "across", "per", "than", "as", "into", "over", "is", "are", "was", "were", "that", "vs", "versus",
+                      "against"})
 
 
 _RIGHT_AFTER = re.compile(r" ?(?:新|的)?")

@@ -319,6 +319,12 @@ def test_a_change_verb_is_no_noun_of_its_figure() -> None:
     assert [(v.raw, v.noun) for v in parse_values("订阅价格下调30%，存储价格上调一半")] == [("30%", "price"), ("一半", "price")]
 
 
+def test_a_comparison_word_is_no_noun_of_its_figure() -> None:
+    """"76.1 vs Orrin's 74.6": the figure after "vs" is the other side of a comparison, not what 76.1 counts."""
+    got = [(v.raw, v.noun) for v in parse_values("they lose, 76.1 vs Orrin's 74.6 and 12 versus 9")]
+    assert got == [("76.1", None), ("74.6", None), ("12", None), ("9", None)]
+
+
 @pytest.mark.parametrize(
     "text",
     ["2026 年第一季度", "2026Q1", "Q1 2026", "2026-Q1", "1Q26", "1Q 2026", "2026年一季度", "2026年Q1起", "2026年第1季起",
