@@ -58,9 +58,7 @@ __all__ = [
 
 # clause boundaries: CJK and Latin punctuation; a comma between digits (1,489) is not one, nor the comma of a
 # date before its year ("as of June 30, 2026")
-_CLAUSE_END = re.compile(
-    r"(?<!\d),|,(?!\d|\s(?:19|20)\d{2}\b)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)%\"”’\]])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)"
-)
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d|\s(?:19|20)\d{2}\b)|[，;；。！？!?\n：·|]|:(?!\d)|(?<=[a-z)%\"”’\]])\.\s|(?<=\d)\.\s+(?=[A-Z])|\s[–—]\s|、(?=\D)")
 
 
 _REACH = 300  # a clause is read at most this far either side of the figure (bounded work per figure)
@@ -125,14 +123,12 @@ def clause_words(text: str) -> frozenset[str]:
 # what a segment leaves out of its measure: "DRAM revenue excluding HBM", "ex-HBM", 不含税, 剔除汇率影响后
 _EXCLUDING = re.compile(
     r"\b(?:excluding|excludes|exclusive\s+of|except(?:\s+for)?|other\s+than|not\s+including|ex-)\s*"
-    r"|(?:不含|不包括|不包含|剔除|扣除|除去|除)",
-    re.I,
+    r"|(?:不含|不包括|不包含|剔除|扣除|除去|除)", re.I
 )
 # … up to where the left-out phrase ends: a delimiter, a verb or linking word, a figure
 _EXCLUDED_END = re.compile(
     r"[,;:()，。；：（）、\d$€£¥]|\s(?:was|were|is|are|of|at|to|and|rose|fell|grew|came|totall?ed|reached|in|for)\b"
-    r"|[后後外的为為]|以外",
-    re.I,
+    r"|[后後外的为為]|以外", re.I
 )
 
 
@@ -214,23 +210,15 @@ _EN_MONTHS = (  # (capitalised: "may" is no month, "Marketing" none)
     r"(?-i:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?))\b\.?"
 )
-_COUNTED = {
-    w: i
-    for i, w in enumerate(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 2
-    )
-}
+_COUNTED = {w: i for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 2)}
 _MONTHS_FROM_JANUARY = re.compile(
     r"(?<![\d.])(?:前|1\s*月?\s*(?:-|–|—|~|至|到))\s*(\d{1,2}|" + _CN_MONTH + r")\s*(?:个|個)?月"
-    r"|\b(?-i:Jan(?:uary)?)\.?\s*(?:-|–|—|to|through)\s*"
-    + _EN_MONTHS
-    + r"|\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months\b",
+    r"|\b(?-i:Jan(?:uary)?)\.?\s*(?:-|–|—|to|through)\s*" + _EN_MONTHS +
+    r"|\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) months\b",
     re.I,
 )
 _ONE_MONTH = re.compile(
-    r"(?<![\d.\-/前])(\d{1,2}|"
-    + _CN_MONTH
-    + r")\s*月(?:份)?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號])"
+    r"(?<![\d.\-/前])(\d{1,2}|" + _CN_MONTH + r")\s*月(?:份)?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號])"
     r"|\b" + _EN_MONTHS + r"(?!\.?\s*\d{1,2}(?:st|nd|rd|th)?\b)",
     re.I,
 )
@@ -267,9 +255,7 @@ def month_marks(text: str) -> frozenset[str]:
     for m in _ONE_MONTH.finditer(text):
         if any(a <= m.start() < b for a, b in spans):
             continue
-        if _MONTH_AS_POINT.search(text, max(0, m.start() - 24), m.start()) or _MONTH_PART.match(
-            text, m.end()
-        ):
+        if _MONTH_AS_POINT.search(text, max(0, m.start() - 24), m.start()) or _MONTH_PART.match(text, m.end()):
             continue  # a month a change is measured from or a total runs to (较6月末, "since June"): no figure's month
         if (n := _month_count(next(g for g in m.groups() if g))) is not None:
             marks.add(f"n{n}")
@@ -284,15 +270,10 @@ def _months_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 _FISCAL_QUARTER = re.compile(r"(?<![A-Za-z0-9])FY\s?'?((?:20)?\d{2})\s?-?Q([1-4])(?![A-Za-z0-9])", re.I)
-_HALF = re.compile(
-    r"(?<![A-Za-z0-9])H([12])(?![A-Za-z0-9])|\b(first|second) half\b|([上下])半年", re.IGNORECASE
-)
-_FISCAL = re.compile(
-    r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE
-)
+_HALF = re.compile(r"(?<![A-Za-z0-9])H([12])(?![A-Za-z0-9])|\b(first|second) half\b|([上下])半年", re.IGNORECASE)
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2,4}\b|财年|財年|财政年度|会计年度|[财財](?:政)?季", re.IGNORECASE)
 _FISCAL_YEAR = re.compile(
-    r"\bfiscal(?: year)?\s+((?:19|20)\d{2})\b|\bFY\s?'?((?:19|20)?\d{2})\b|((?:19|20)\d{2})\s*(?:财年|財年|财政年度|会计年度)",
-    re.I,
+    r"\bfiscal(?: year)?\s+((?:19|20)\d{2})\b|\bFY\s?'?((?:19|20)?\d{2})\b|((?:19|20)\d{2})\s*(?:财年|財年|财政年度|会计年度)", re.I
 )
 _CALENDAR = re.compile(r"\bcalendar(?: year)?\b|自然年|日历年", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?![\d%]|[.,]\d)")
@@ -314,17 +295,13 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
     ``skip`` is the figure's own span (a claimed year is the value, not its period)."""
     marks: set[str] = set()
     if "Q" in text or "q" in text or "季" in text:
-        text = _BASE_QUARTER.sub(
-            lambda m: m.group(0)[: m.start("q") - m.start()] + " " * len(m.group("q")), text
-        )
+        text = _BASE_QUARTER.sub(lambda m: m.group(0)[: m.start("q") - m.start()] + " " * len(m.group("q")), text)
     for m in _QUARTER.finditer(text):
         cn = m.group(3) or m.group(4)  # 第三季度, and 第三季 as Taiwan's press writes a quarter
         q = m.group(1) or _ORD.get((m.group(2) or "").lower()) or _ORD.get(cn or "", cn)
         if q:
             marks.add(f"q{q}")
-    for m in (
-        _FISCAL_QUARTER.finditer(text) if "FY" in text or "fy" in text else ()
-    ):  # "FY27Q3": the year first
+    for m in _FISCAL_QUARTER.finditer(text) if "FY" in text or "fy" in text else ():  # "FY27Q3": the year first
         year = m.group(1) if len(m.group(1)) == 4 else "20" + m.group(1)
         marks |= {f"q{m.group(2)}", f"fy{year}", "fiscal"}
     for m in _QUARTER_CODE.finditer(text):  # "2Q27", "4QFY26": the quarter first, then its year
@@ -333,9 +310,7 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
             year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
             marks |= {f"fy{year}", "fiscal"} if m.group(2) else {f"y{year}"}
     for m in _HALF.finditer(text):
-        h = m.group(1) or {"first": "1", "second": "2", "上": "1", "下": "2"}.get(
-            (m.group(2) or m.group(3) or "").lower()
-        )
+        h = m.group(1) or {"first": "1", "second": "2", "上": "1", "下": "2"}.get((m.group(2) or m.group(3) or "").lower())
         if h:
             marks.add(f"h{h}")
     for m in _QUARTER_LIST.finditer(text):
@@ -343,9 +318,7 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
     for m in _FIRST_MONTHS.finditer(text):
         marks.add(_MONTHS_MARK.get((m.group(1) or m.group(2) or "nine").lower(), "q123"))
     for m in _MONTH_QUARTER.finditer(text):
-        if quarter := _MONTH_RANGE_MARK.get(
-            (_month_number(m.group(1) or m.group(3)), _month_number(m.group(2) or m.group(4)))
-        ):
+        if (quarter := _MONTH_RANGE_MARK.get((_month_number(m.group(1) or m.group(3)), _month_number(m.group(2) or m.group(4))))):
             marks |= {quarter, "months"}  # (a calendar quarter: no fiscal quarter's number)
     if _FISCAL.search(text):
         marks.add("fiscal")
@@ -369,13 +342,7 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
 _SPANS = (
     ("sweek", re.compile(r"本周|本週|这周|這週|\bthis week\b", re.I)),
     ("smonth", re.compile(r"本月|这个月|這個月|\bthis month\b", re.I)),
-    (
-        "sytd",
-        re.compile(
-            r"今年以来|今年以來|今年已|年初至今|年初以来|年初以來|今年迄今|\byear[- ]to[- ]date\b|\bso far this year\b|\bYTD\b",
-            re.I,
-        ),
-    ),
+    ("sytd", re.compile(r"今年以来|今年以來|今年已|年初至今|年初以来|年初以來|今年迄今|\byear[- ]to[- ]date\b|\bso far this year\b|\bYTD\b", re.I)),
 )
 
 
@@ -386,14 +353,10 @@ def span_marks(text: str) -> frozenset[str]:
 
 _YEAR_AT = re.compile(_YEAR.pattern + r"\s*(?:年度?|财年|財年)?")  # a year with its 年 / 财年
 # a word between a year and a figure that joins the figure to another: the year is that other's
-_JOINS = re.compile(
-    r"\b(?:to|from|and|versus|vs|while|compared|against|than)\b|[至到从從由较較和与與及，,;；]", re.I
-)
+_JOINS = re.compile(r"\b(?:to|from|and|versus|vs|while|compared|against|than)\b|[至到从從由较較和与與及，,;；]", re.I)
 
 
-def own_years(
-    clause_marks: frozenset[str], text: str, start: int, end: int, lo: int, hi: int
-) -> frozenset[str]:
+def own_years(clause_marks: frozenset[str], text: str, start: int, end: int, lo: int, hi: int) -> frozenset[str]:
     """A clause naming several years gives a figure the year written next to it in ``[lo, hi)`` (its
     segment), not across a word that joins it to another figure ("由2026年的14.2%提高至2027年的17.5%",
     "from 14.2% in 2026 to 17.5% in 2027"); the clause's other marks stay."""
@@ -413,13 +376,8 @@ def own_years(
 
 
 def _figure_years(
-    marks: frozenset[str],
-    text: str,
-    start: int,
-    end: int,
-    segment: tuple[int, int],
-    value_spans: Sequence[tuple[int, int]],
-    clause: tuple[int, int],
+    marks: frozenset[str], text: str, start: int, end: int, segment: tuple[int, int],
+    value_spans: Sequence[tuple[int, int]], clause: tuple[int, int],
 ) -> frozenset[str]:
     """own_years, when the clause holds another figure of the same kind the years may belong to (one
     figure in a clause of two years is of both: "9 countries' young people born between 1980 and 2000";
@@ -429,9 +387,7 @@ def _figure_years(
         return marks
     years = {m for m in marks if m[0] == "y"}
     if len(years) == 1 and _year_of_another(text, start, end, others, clause):
-        return (
-            marks - years
-        )  # "… to about $3.6 billion and pencilled in 2027 capex of $14 billion": the capex's year
+        return marks - years  # "… to about $3.6 billion and pencilled in 2027 capex of $14 billion": the capex's year
     return own_years(marks, text, start, end, *segment)
 
 
@@ -440,20 +396,10 @@ def _year_of_another(
 ) -> bool:
     """Every year the clause writes stands across a joining word from the figure, on the side of another figure
     ("to about $3.6 billion at the midpoint and pencilled in 2027 capex of $14 billion")."""
-    found = [
-        m for m in _YEAR_AT.finditer(text, clause[0], clause[1]) if not (m.end() > start and m.start() < end)
-    ]
+    found = [m for m in _YEAR_AT.finditer(text, clause[0], clause[1]) if not (m.end() > start and m.start() < end)]
     return bool(found) and all(
-        (
-            m.start() >= end
-            and _JOINS.search(text[end : m.start()]) is not None
-            and any(a >= m.end() for a, _b in others)
-        )
-        or (
-            m.end() <= start
-            and _JOINS.search(text[m.end() : start]) is not None
-            and any(b <= m.start() for _a, b in others)
-        )
+        (m.start() >= end and _JOINS.search(text[end : m.start()]) is not None and any(a >= m.end() for a, _b in others))
+        or (m.end() <= start and _JOINS.search(text[m.end() : start]) is not None and any(b <= m.start() for _a, b in others))
         for m in found
     )
 
@@ -504,11 +450,8 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _quarter_against_half(a: frozenset[str], b: frozenset[str]) -> bool:
-    return (
-        any(m[0] == "q" for m in a)
-        and not any(m[0] == "h" for m in a)
-        and any(m[0] == "h" for m in b)
-        and not any(m[0] == "q" for m in b)
+    return any(m[0] == "q" for m in a) and not any(m[0] == "h" for m in a) and any(m[0] == "h" for m in b) and not any(
+        m[0] == "q" for m in b
     )
 
 
@@ -544,9 +487,7 @@ _BASIS = re.compile(f"(?P<year>{_YEAR_BASIS})|(?P<step>{_STEP_BASIS})", re.I)
 
 
 # "for the quarter ended October 25", 截至2026年10月25日: a period's end, not an event's date
-_PERIOD_END = re.compile(
-    r"\b(?:ended|ending|ends|as\s+of|through|to|the\s+end\s+of)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE
-)
+_PERIOD_END = re.compile(r"\b(?:ended|ending|ends|as\s+of|through|to|the\s+end\s+of)\s*$|(?:截至|截止|至)\s*$", re.IGNORECASE)
 
 
 _PERIOD_CLOSE = re.compile(r"\b(?:ended|ending|as\s+of)\s*$|(?:截至|截止)(?:日期?为?)?\s*$", re.IGNORECASE)
@@ -703,8 +644,8 @@ def year_before(marks: frozenset[str]) -> frozenset[str]:
     out = set()
     for m in marks:
         for prefix in ("fy", "y"):
-            if m.startswith(prefix) and m[len(prefix) :].isdigit():
-                m = f"{prefix}{int(m[len(prefix) :]) - 1}"
+            if m.startswith(prefix) and m[len(prefix):].isdigit():
+                m = f"{prefix}{int(m[len(prefix):]) - 1}"
                 break
         out.add(m)
     return frozenset(out)
@@ -745,9 +686,7 @@ def figure_role(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_CHANGE_AFTER = re.compile(
-    r"^[\s,;，]*(?:(up|higher|rising|increas\w*)|(down|lower|falling|decreas\w*))\s+(?:\S+\s+)?from\b", re.I
-)
+_CHANGE_AFTER = re.compile(r"^[\s,;，]*(?:(up|higher|rising|increas\w*)|(down|lower|falling|decreas\w*))\s+(?:\S+\s+)?from\b", re.I)
 
 
 def trailing_change(text: str, clause_end: int) -> int:
@@ -785,27 +724,18 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
     figure revised *from* ("revised to 400 MW from the 350 MW …")."""
     spans: list[tuple[int, int]] = []
     noted = False  # a sentence before, in the passage, spoke of a correction ("Correction: … misstated …")
-    for sent in re.finditer(
-        r"(?:[^.;。；!?！？]|(?<=\d)\.(?=\d))+(?:[.;。；!?！？]|$)", text
-    ):  # (68.4 is no sentence end)
+    for sent in re.finditer(r"(?:[^.;。；!?！？]|(?<=\d)\.(?=\d))+(?:[.;。；!?！？]|$)", text):  # (68.4 is no sentence end)
         s = sent.group()
         if not _REVISION.search(s):
-            if (
-                noted
-            ):  # the note's next sentence gives the right figure: "The agreement covers 1.4 GW, not 1.2 GW."
+            if noted:  # the note's next sentence gives the right figure: "The agreement covers 1.4 GW, not 1.2 GW."
                 base = sent.start()
-                spans += [
-                    (base + m.end(), base + min(len(s), m.end() + 24)) for m in _NOT_THE_OLD.finditer(s)
-                ]
+                spans += [(base + m.end(), base + min(len(s), m.end() + 24)) for m in _NOT_THE_OLD.finditer(s)]
             continue
         noted = True
         base = sent.start()
         for m in _SAID.finditer(s):
             # … up to where the note gives the right figure ("，經公司確認應為 86.4 億元")
-            end = re.search(
-                r"[;；]|, (?:citing|but|while)|[,，]\s*(?:经|經|应|應|实|實|现|現|已|正确|正確)|$",
-                s[m.end() :],
-            )
+            end = re.search(r"[;；]|, (?:citing|but|while)|[,，]\s*(?:经|經|应|應|实|實|现|現|已|正确|正確)|$", s[m.end() :])
             stop = m.end() + (end.start() if end else len(s) - m.end())
             spans.append((base + m.end(), base + stop))
         # revised *from* a figure, or to one "not" / "rather than" / 而非 the old one ("corrects the amount to
@@ -821,12 +751,8 @@ def stale_spans(text: str) -> tuple[tuple[int, int], ...]:
 # alone, and among the words a revision starts from
 _NOT_THE_OLD_WORDS = r",\s*not(?: the| an?)?|\brather than|\binstead of|而非|而不是"
 _NOT_THE_OLD = re.compile(rf"(?:{_NOT_THE_OLD_WORDS})\s*", re.IGNORECASE)
-_REVISED_TO = re.compile(
-    r"(?:更正|修正|调整|調整|修订|修訂|改|上调|下调|上調|下調)?(?:为|為|至)|\bto\b", re.IGNORECASE
-)
-_REVISED_FROM = re.compile(
-    rf"(?:\bfrom(?: the| an?)?|从|由|{_NOT_THE_OLD_WORDS}|并非|並非)\s*", re.IGNORECASE
-)
+_REVISED_TO = re.compile(r"(?:更正|修正|调整|調整|修订|修訂|改|上调|下调|上調|下調)?(?:为|為|至)|\bto\b", re.IGNORECASE)
+_REVISED_FROM = re.compile(rf"(?:\bfrom(?: the| an?)?|从|由|{_NOT_THE_OLD_WORDS}|并非|並非)\s*", re.IGNORECASE)
 
 
 def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
@@ -834,6 +760,7 @@ def is_stale(value: Value, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 # ---------------------------------------------------------------- measures in a common unit
+
 
 
 def measure_key(value: Value) -> tuple[str, float] | None:
@@ -894,13 +821,9 @@ class ClaimFrame:
     other_groups: tuple[frozenset[str], ...] = ()
     other_terms: frozenset[str] = frozenset()
     leaves_out: bool = False  # its own segment leaves something out of its measure ("ex-HBM", 不含税)
-    speeds: frozenset[float] = (
-        frozenset()
-    )  # the link speeds its own segment names its product by (1.6T光模块)
+    speeds: frozenset[float] = frozenset()  # the link speeds its own segment names its product by (1.6T光模块)
     role: str | None = None  # "from" / "to" when the figure is one end of a change (figure_role)
-    looks_back: bool = (
-        False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
-    )
+    looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
     looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
     segment: str = ""  # the figure's own segment of the clause (cut at the next figure's measure)
 
@@ -981,9 +904,7 @@ def previous_clause(text: str, start: int) -> tuple[int, int]:
     return clause_span(text, max(0, start - 2), max(0, start - 1))
 
 
-def segment_span(
-    text: str, start: int, end: int, others: list[tuple[int, int]], *, min_chars: int = 12
-) -> tuple[int, int]:
+def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]], *, min_chars: int = 12) -> tuple[int, int]:
     """The words that belong to the figure at ``[start, end)`` alone: its clause (widened while shorter
     than ``min_chars``), cut at the figures before and after it ("raised $4.5 billion in Series D | at a
     $62 billion post-money valuation")."""
@@ -1030,62 +951,21 @@ _PREDICATE_AFTER = re.compile(
     r",?\s+(?:and|but|while)\s+(?:also\s+)?(?:expects?|plans?|aims?|intends?|hopes?|targets?|wants?|will|"
     r"is|are|was|were|has|have|had|says?|said)\s"
 )
-_REASON_AFTER = re.compile(
-    r",?\s(?:as|because|amid|since)\s+(?!of\b|much\b|many\b|well\b|such\b|a result\b|long\b|soon\b|far\b|part\b)[a-z]",
-    re.I,
-)
+_REASON_AFTER = re.compile(r",?\s(?:as|because|amid|since)\s+(?!of\b|much\b|many\b|well\b|such\b|a result\b|long\b|soon\b|far\b|part\b)[a-z]", re.I)
 
 
 # words that say when or compared with what, not what is measured (the period is read apart)
 # the base of a change written as a word of its own (Hong Kong's 按季 / 按年, 同比 / 环比)
 _BASE_WORDS = frozenset({"按季", "按年", "按月", "按季度", "按年度", "同比", "环比", "同期"})
 FRAME_NEUTRAL = frozenset(
-    [
-        "year",
-        "earlier",
-        "ago",
-        "previou",
-        "last",
-        "compar",
-        "period",
-        "same",
-        "over",
-        "from",
-        "versu",
-        "annual",
-        "yearli",
-        "time",
-        "rate",
-        "predece",
-    ]
+    ["year", "earlier", "ago", "previou", "last", "compar", "period", "same", "over", "from", "versu", "annual", "yearli", "time", "rate", "predece"]
     # the class of the subject (这家公司, "the firm") names who, not what is measured
     + ["compan", "firm", "corpora", "incorpo"]
     # a period's end says when, as "from" says where it starts ("deliveries through June 2028")
     + ["through", "thru", "until", "till"]
     # months say when ("Jan-Oct revenue"), as years do (not "mar"/"march": Mars and a march are things)
-    + [
-        "jan",
-        "januar",
-        "feb",
-        "februar",
-        "apr",
-        "april",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "septemb",
-        "oct",
-        "october",
-        "nov",
-        "novembe",
-        "dec",
-        "decembe",
-    ]
+    + ["jan", "januar", "feb", "februar", "apr", "april", "jun", "june", "jul", "july", "aug", "august",
+       "sep", "sept", "septemb", "oct", "october", "nov", "novembe", "dec", "decembe"]
 )
 
 
@@ -1097,9 +977,7 @@ def value_words() -> frozenset[str]:
     words = {w.surface.lower() for w in unit_words() if w.kind in {"scale", "money", "percent"}}
     for q in qualifier_words():
         words |= set(q[0].lower().split())
-    return frozenset(
-        words | {"bln", "mln", "m", "b", "k", "us", "usd", "rmb", "hk", "per", "cent", "now", "currently"}
-    )
+    return frozenset(words | {"bln", "mln", "m", "b", "k", "us", "usd", "rmb", "hk", "per", "cent", "now", "currently"})
 
 
 _AMOUNT_PART = re.compile(r"\d|(?:rmb|usd|hkd|eur|gbp|jpy|cny|us)\d", re.I)
@@ -1124,32 +1002,13 @@ def _name_words(sentence: str, names: tuple[str, ...]) -> set[str]:
 
     # (a word the sentence also writes in lower case is a word too: "power" of "Brightline Power & Data …
     # First power is due")
-    words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)} - set(
-        re.findall(r"\b[a-z]+\b", sentence)
-    )
+    words = {w.lower() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)} - set(re.findall(r"\b[a-z]+\b", sentence))
     words |= {sentence[s:e] for s, e, _ in chinese_entities(sentence)} if has_han(sentence) else set()
     return words
 
 
 # column headers that say a cell is a figure and nothing of what it measures
-_GENERIC_COLUMNS = frozenset(
-    {
-        "figure",
-        "figures",
-        "value",
-        "values",
-        "amount",
-        "number",
-        "data",
-        "数值",
-        "数据",
-        "金额",
-        "数字",
-        "數值",
-        "數據",
-        "金額",
-    }
-)
+_GENERIC_COLUMNS = frozenset({"figure", "figures", "value", "values", "amount", "number", "data", "数值", "数据", "金额", "数字", "數值", "數據", "金額"})
 
 
 def claim_frame(
@@ -1175,9 +1034,7 @@ def claim_frame(
     else:
         end = at + len(key_text)
     s, e = clause_span(sentence, at, end, min_chars=12)
-    ss, se = segment_span(
-        sentence, at, end, [v for v in value_spans if v != (at, end) and not (at <= v[0] < end)]
-    )
+    ss, se = segment_span(sentence, at, end, [v for v in value_spans if v != (at, end) and not (at <= v[0] < end)])
     label = _label_span(sentence, s, at, end, e)
     if label is not None:  # "$0.02: Saga 4 Lite's price per million input tokens"
         e = se = label[1]
@@ -1237,9 +1094,7 @@ def claim_frame(
     for a, b in value_spans:
         if a <= at < b or (a, b) == (at, end):
             continue
-        groups, group_terms = (
-            (sibling_groups, sibling_terms) if (a, b) in kin else (other_groups, other_terms)
-        )
+        groups, group_terms = (sibling_groups, sibling_terms) if (a, b) in kin else (other_groups, other_terms)
         os_, oe = segment_span(sentence, a, b, [v for v in value_spans if v != (a, b)])
         other = sentence[os_:a] + " " + sentence[b:oe]
         for terms, _w, src in concepts:
@@ -1253,9 +1108,7 @@ def claim_frame(
     periods = (
         period_marks(_FULL_DATE.sub(lambda m: " " * len(m.group()), sentence), skip=(at, end))
         if table_row
-        else _figure_years(
-            period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), kin_spans, (s, e)
-        )
+        else _figure_years(period_marks(clause, skip=(at - s, end - s)), sentence, at, end, (ss, se), kin_spans, (s, e))
     ) | basis_marks(sentence, at, end, value_spans)
     if not table_row and periods & CHANGE_BASES and not any(m[0] in "qh" for m in periods):
         periods |= _part_said_before(sentence, s)  # a change on a base is of the figure said before it

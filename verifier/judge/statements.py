@@ -88,17 +88,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.respective import respective_owner
 
-__all__ = [
-    "Statement",
-    "aligned_statements",
-    "frame_of",
-    "swapped_pair",
-    "mixed_pair",
-    "same_range",
-    "other_range_end",
-    "SUPPORT_MATCH",
-    "CONTRADICT_MATCH",
-]
+__all__ = ["Statement", "aligned_statements", "frame_of", "swapped_pair", "mixed_pair", "same_range", "other_range_end", "SUPPORT_MATCH", "CONTRADICT_MATCH"]
 
 SUPPORT_MATCH = 0.5  # share of the claim clause's concepts a page clause must meet to support
 CONTRADICT_MATCH = 0.67  # … to contradict (a wrong figure needs a closer frame than a right one)
@@ -126,13 +116,9 @@ class Statement:
     clause_match: float  # … of its clause and the clause before it
     alone: bool  # the only figure of its kind in its clause
     sibling: bool  # its own words are those of another figure of the claim's sentence
-    other_subject: (
-        bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
-    )
+    other_subject: bool  # its clause or table row names another entity the claim speaks of, not the claim's subject
     bound_elsewhere: bool  # … its own segment does, an entity the claim binds to another of its figures
-    names_near: (
-        bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
-    )
+    names_near: bool  # its clause (or the one before, or its table row) names an entity of the claim's sentence
     subject_near: bool | None  # … names the claim's subject (None: the claim names none)
     names_other: bool  # … names an entity that is not the claim's subject
     subjects_row: bool  # a table row whose label (its first two cells) names the claim's subject
@@ -145,14 +131,10 @@ class Statement:
     direction_conflict: bool
     direction: int  # +1 / -1 when the words next to the figure say it rose or fell
     periods: frozenset[str]  # the periods its clause states (q2, fiscal, y2026, …)
-    partnered: (
-        bool  # (a date) its clause or the one before holds a figure of the claim's clause or the one before
-    )
+    partnered: bool  # (a date) its clause or the one before holds a figure of the claim's clause or the one before
     ends_apart: bool  # the claim's date ends a period (截至…) and this is the page's dateline, or the reverse
     other_event: bool  # (a date) its window dates a distinct event from the claim's sentence (成立 vs 上市)
-    same_end: (
-        bool  # this date ends a period in so many words ("quarter ended …") and is not apart from the claim's
-    )
+    same_end: bool  # this date ends a period in so many words ("quarter ended …") and is not apart from the claim's
     change_for_share: bool  # a change on its base where the claim's figure is a share of a whole
     level_for_change: bool  # a level or share where the claim's figure is a change (on a base, or in points), or the reverse
     role_conflict: bool  # the claim's figure ends a change ("to 9%") where the page's starts it ("from 9%")
@@ -220,9 +202,7 @@ def _kin_spans(q: ClaimQuery, figure: Value | None) -> tuple[tuple[int, int], ..
     if key is None:
         return ()
     family = unit_family(key)
-    return tuple(
-        (v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date" and unit_family(v) == family
-    )
+    return tuple((v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date" and unit_family(v) == family)
 
 
 @lru_cache(maxsize=4096)
@@ -247,9 +227,7 @@ def _compare(claimed: Value, found: Value) -> Comparison:
         return Comparison("incomparable", "unit")
     if a[0] == "money":
         if claimed.unit and found.unit and claimed.unit != found.unit:
-            same = math.isclose(a[1], b[1], rel_tol=0.02) or significant_digits(a[1]) == significant_digits(
-                b[1]
-            )
+            same = math.isclose(a[1], b[1], rel_tol=0.02) or significant_digits(a[1]) == significant_digits(b[1])
             return Comparison("disagree", "currency") if same else Comparison("incomparable", "currency")
         return Comparison("incomparable", "unit")
     x, y = a[1], b[1]
@@ -265,12 +243,8 @@ def _as_multiple(claimed: Value, p: IndexedPassage, i: int) -> Comparison:
     percent that says no rise (a share of revenue) is no multiple."""
     pv = p.values[i]
     if pv.unit == "pp" or _geometry(p, i).direction <= 0 or not isinstance(pv.value, float | int):
-        return Comparison(
-            "incomparable", "unit"
-        )  # (a change in points is no rise in percent: 提高5.2个百分点)
-    return compare_values(
-        claimed, replace(pv, value=1 + float(pv.value) / 100, unit="x", kind="count", precision=None)
-    )
+        return Comparison("incomparable", "unit")  # (a change in points is no rise in percent: 提高5.2个百分点)
+    return compare_values(claimed, replace(pv, value=1 + float(pv.value) / 100, unit="x", kind="count", precision=None))
 
 
 def _families(claimed: Value) -> tuple[str, ...]:
@@ -298,44 +272,20 @@ def nouns_agree(claimed: Value, found: Value) -> bool:
     if not (claimed.noun and found.noun):
         return False
     a, b = noun_terms(claimed.noun), noun_terms(found.noun)
-    return (
-        bool(a & b)
-        or bool(a & _PEOPLE and b & _KINDS_OF_PEOPLE)
-        or bool(b & _PEOPLE and a & _KINDS_OF_PEOPLE)
-    )
+    return bool(a & b) or bool(a & _PEOPLE and b & _KINDS_OF_PEOPLE) or bool(b & _PEOPLE and a & _KINDS_OF_PEOPLE)
 
 
 _PEOPLE = frozenset({"peopl", "person"})
 _KINDS_OF_PEOPLE = frozenset(
-    {
-        "worker",
-        "employ",
-        "staf",
-        "workfor",
-        "personn",
-        "custome",
-        "client",
-        "develop",
-        "member",
-        "subscri",
-        "enginee",
-        "researc",
-        "user",
-        "consume",
-        "student",
-        "resident",
-    }
+    {"worker", "employ", "staf", "workfor", "personn", "custome", "client", "develop", "member", "subscri",
+     "enginee", "researc", "user", "consume", "student", "resident"}
 )
 
 
 def _nouns_clash(claimed: Value, found: Value) -> bool:
     """Both figures name what they count and share no word: 12 models vs 5 benchmarks. (An amount's noun
     "amount" — 订单金额 — names nothing it counts: no clash.)"""
-    if (
-        not (claimed.noun and found.noun)
-        or claimed.noun.lower() in _GENERIC_NOUNS
-        or found.noun.lower() in _GENERIC_NOUNS
-    ):
+    if not (claimed.noun and found.noun) or claimed.noun.lower() in _GENERIC_NOUNS or found.noun.lower() in _GENERIC_NOUNS:
         return False
     return not nouns_agree(claimed, found)
 
@@ -356,9 +306,7 @@ def sister_nouns(claimed: Value, found: Value) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-_PLAIN_QUALIFIERS = frozenset(
-    {"total", "overall", "combin", "new", "annual", "about", "more", "all", "other", "own"}
-)
+_PLAIN_QUALIFIERS = frozenset({"total", "overall", "combin", "new", "annual", "about", "more", "all", "other", "own"})
 
 
 def _family_head(name: str) -> str:
@@ -394,18 +342,10 @@ def claim_subject(q: ClaimQuery) -> str | None:
     s, e = clause_span(q.sentence, at, end)
     # the figure's own segment names its subject first: in "Astra 5's $10 output price is a third below the
     # $15 that Astra 4.5 charged" the $15 is Astra 4.5's, though the clause opens on Astra 5
-    spans = [
-        (v.start, v.end)
-        for v in sentence_values(q.sentence)
-        if v.kind not in {"date", "version"} and not at <= v.start < end
-    ]
+    spans = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and not at <= v.start < end]
     ss, se = segment_span(q.sentence, at, end, spans)
     if spans and ss > s:
-        own = [
-            compact(n)
-            for n in split_names(q.sentence[ss:at]) or split_names(q.sentence[end:se])
-            if len(compact(n)) >= 3
-        ]
+        own = [compact(n) for n in split_names(q.sentence[ss:at]) or split_names(q.sentence[end:se]) if len(compact(n)) >= 3]
         if own:
             return own[0]
     head = q.sentence[s:at]
@@ -434,9 +374,7 @@ def claim_subject(q: ClaimQuery) -> str | None:
 
 
 # a sentence opening on a name ("* **Halvorsen Cloud**, …"), bullets and emphasis before it
-_BASE_BEFORE = re.compile(
-    r"(?:比|较|較|相比|相较|相較|对比|對比|\bthan|\bversus|\bvs\.?|\bcompared (?:with|to))\s*$", re.I
-)
+_BASE_BEFORE = re.compile(r"(?:比|较|較|相比|相较|相較|对比|對比|\bthan|\bversus|\bvs\.?|\bcompared (?:with|to))\s*$", re.I)
 
 
 def _comparison_base(text: str, name: str) -> bool:
@@ -488,19 +426,14 @@ def _named_in_parts(subject: str, heads: Sequence[tuple[str, str]]) -> bool:
     "Halcyon announced the HX9 accelerator"): the maker is no sibling of the product."""
     names = {n for n, _ in heads}
     return any(
-        len(n) >= 3 and len(subject) - len(n) >= 2 and subject.startswith(n) and subject[len(n) :] in names
+        len(n) >= 3 and len(subject) - len(n) >= 2 and subject.startswith(n) and subject[len(n):] in names
         for n in names
     )
 
 
-_YEAR_AGO_COLUMN = re.compile(
-    r"上年同期|去年(?:同期|累[计計]|度|全年)?|上年(?:度|累[计計])|同期数|同期數|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b",
-    re.I,
-)
+_YEAR_AGO_COLUMN = re.compile(r"上年同期|去年(?:同期|累[计計]|度|全年)?|上年(?:度|累[计計])|同期数|同期數|\b(?:year[- ]ago|prior[- ]year|previous[- ]year|last[- ]year)\b", re.I)
 # … unless the header compares with it: "本报告期比上年同期增减变动幅度(%)", "Change vs prior year"
-_COMPARED_WITH = re.compile(
-    r"[比较較]上?[年期]|增[减減]|[变變]动|[变變]化|同比|\b(?:change|growth|vs\.?|versus|compared)\b|%", re.I
-)
+_COMPARED_WITH = re.compile(r"[比较較]上?[年期]|增[减減]|[变變]动|[变變]化|同比|\b(?:change|growth|vs\.?|versus|compared)\b|%", re.I)
 _MEASURE_LABEL = re.compile(r"[A-Z][a-z]+(?:[ -][a-z]+)+(?:\s*\([^)]*\))?")
 
 
@@ -512,9 +445,7 @@ class _Geometry:
     words: frozenset[str]  # its clause, the clause before, the passage's heading (and a row's label)
     seg_words: frozenset[str]  # its own segment, heading, row label and noun
     own_words: frozenset[str]  # its own segment alone
-    near_words: frozenset[
-        str
-    ]  # … from the last joining word before the figure ("… input tokens and 8 yuan ($1.10) …")
+    near_words: frozenset[str]  # … from the last joining word before the figure ("… input tokens and 8 yuan ($1.10) …")
     # the words its own segment names only to leave out of its measure ("excluding HBM") and the rest of them
     # (both empty when it leaves nothing out)
     left_out: tuple[frozenset[str], frozenset[str]]
@@ -529,9 +460,7 @@ class _Geometry:
     role: str | None
     base: bool  # the start of a change or comparison (frames.is_base_figure)
     year_ago: bool  # a table cell under a year-ago column ("上年同期", "Year-ago")
-    earlier_column: (
-        bool  # … under a period column older than another of its header ("Q3 FY2026" beside "Q3 FY2027")
-    )
+    earlier_column: bool  # … under a period column older than another of its header ("Q3 FY2026" beside "Q3 FY2027")
     stale: bool
     alone: bool  # the only figure of its kind in its clause
     # its base ("from a year ago", 环比), when no other figure of its kind in its clause is given against the
@@ -540,9 +469,7 @@ class _Geometry:
     table_row: bool
     row_head: str  # a table row's first two cells, compact ("" for prose): the entity the row is about
     column_head: str  # the header over its cell ("" outside a table with a header)
-    column_extra: frozenset[
-        str
-    ]  # its header's words beyond another column's ("cach" of "Cached input" beside "Input")
+    column_extra: frozenset[str]  # its header's words beyond another column's ("cach" of "Cached input" beside "Input")
     column_at: int  # the index of its cell's column (0 outside a table with a header)
     label_words: frozenset[str]  # a table row's label, read as words (empty for prose)
     # the names its window gives (compact; no generic acronym, no plain word opening a clause) and whether
@@ -550,9 +477,7 @@ class _Geometry:
     proper_names: tuple[str, ...]
     han: bool
     owner: str  # the name a list given "respectively" assigns it to (compact; "" outside such a list)
-    clause_at: (
-        int  # where its own clause starts in its window (-1 in a table row): for han_names, read on demand
-    )
+    clause_at: int  # where its own clause starts in its window (-1 in a table row): for han_names, read on demand
 
 
 def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, ...]], ...]:
@@ -561,8 +486,7 @@ def passage_sentences(p: IndexedPassage) -> tuple[tuple[int, int, tuple[Value, .
     got: tuple[tuple[int, int, tuple[Value, ...]], ...] | None = getattr(p, "_sentences", None)
     if got is None:
         got = tuple(
-            (s, e, tuple(v for v in p.values if s <= v.start < e))
-            for s, e in sentence_spans(p.text, 0, len(p.text))
+            (s, e, tuple(v for v in p.values if s <= v.start < e)) for s, e in sentence_spans(p.text, 0, len(p.text))
         )
         object.__setattr__(p, "_sentences", got)
     return got
@@ -632,9 +556,7 @@ def _year_of_a_figure(st: Statement) -> bool:
     if st.value.kind != "date" or len(str(st.value.value)) != 4:
         return False
     text = st.passage.text
-    if _FISCAL_BEFORE.search(text, max(0, st.value.start - 10), st.value.start) or _FISCAL_AFTER.match(
-        text, st.value.end
-    ):
+    if _FISCAL_BEFORE.search(text, max(0, st.value.start - 10), st.value.start) or _FISCAL_AFTER.match(text, st.value.end):
         return True
     s, e = st.span
     return any(s <= v.start < e and v.kind in ("money", "percent") for v in st.passage.values)
@@ -674,9 +596,7 @@ def _inside_name(text: str, v: Value) -> bool:
 
 
 # "4.8 trillion won ($3.4 billion)", "1.2 亿美元（约合 8.6 亿元人民币）": the same amount in another currency
-_CONVERSION_OPEN = re.compile(
-    r"\s*[(（]\s*(?:(?:about|approximately|roughly|around|some|or|约合?|合|折合|约为)\s*)?"
-)
+_CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:(?:about|approximately|roughly|around|some|or|约合?|合|折合|约为)\s*)?")
 _CONVERSION_CLOSE = re.compile(r"\s*[)）]")
 
 
@@ -684,8 +604,7 @@ def _converted(text: str, amount: Value, other: Value) -> bool:
     """Is ``other`` ``amount`` converted, in brackets right after it? One amount, not a second figure: its
     words are the first's."""
     return (
-        other.kind == "money"
-        and amount.end <= other.start
+        other.kind == "money" and amount.end <= other.start
         and _CONVERSION_OPEN.fullmatch(text, amount.end, other.start) is not None
         and _CONVERSION_CLOSE.match(text, other.end) is not None
     )
@@ -697,8 +616,7 @@ def _compared(text: str, values: Sequence[Value], i: int, family: str) -> int:
     if level is None or family in {"date", "version", "fact"}:
         return 0
     later = [
-        (v.start, v.end, n)
-        for v in values[i + 1 :]
+        (v.start, v.end, n) for v in values[i + 1 :]
         if unit_family(v) == family and (n := _number(v)) is not None
     ]
     return compared_direction(text, level, pv.end, later) if later else 0
@@ -711,17 +629,13 @@ _GOES_ON_WITH_CHANGE = re.compile(
 )
 _FOLLOWS = re.compile(r"\b(?:as follows|the following|below)\s*\Z|如下\s*\Z|以下\s*\Z", re.I)
 # a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
-_INTRO = re.compile(
-    r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$"
-)
+_INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
 
 
 # an appositive after a name ("a smaller rival", "which makes memory chips") and a clause that opens with
 # its verb, in lower case ("reported …")
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|which|who|whose)\s[^,;:.\d]{0,60}")
-_OPENS_WITH_VERB = re.compile(
-    r"\s*(?:[a-z]+(?:ed|s)|said|saw|rose|fell|grew|made|had|won|took|hit|led|raised|will|is|was)\b"
-)
+_OPENS_WITH_VERB = re.compile(r"\s*(?:[a-z]+(?:ed|s)|said|saw|rose|fell|grew|made|had|won|took|hit|led|raised|will|is|was)\b")
 _NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*")
 
 
@@ -799,16 +713,13 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     # or how, not what: "committed $25 million over ten years to a community fund")
     money_only = pv.kind == "money"
     spans = [
-        (v.start, v.end)
-        for v in p.values
-        if v.kind != "date"
-        and (v.start, v.end) != (pv.start, pv.end)
-        and not _inside_name(text, v)
+        (v.start, v.end) for v in p.values
+        if v.kind != "date" and (v.start, v.end) != (pv.start, pv.end) and not _inside_name(text, v)
+        and (not money_only or v.kind == "money")
+        and not (money_only and (_converted(text, pv, v) or _converted(text, v, pv)))
         # (a multiple said as the clause's verb, "the maximum output length doubles to 64,000 tokens", 翻了一番至8亿元,
         # moves the measure before it to the figure after it: no figure of its own between them)
         and not (v.unit == "x" and v.end <= pv.start and _VERB_MULTIPLE_TO.match(text, v.end, pv.start) is not None)
-        and (not money_only or v.kind == "money")
-        and not (money_only and (_converted(text, pv, v) or _converted(text, v, pv)))
     ]
     s, e = clause_span(text, pv.start, pv.end, min_chars=12)
     clause = text[s:e]
@@ -835,10 +746,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         (v.kind != "date" and not _in_period_words(text, ps, _pe, v))
         if ps <= v.start < _pe
         # (… a version or a rank aside: "On the OpenArena leaderboard, MJ-4 debuted in third place with a score of 1,371")
-        else s <= v.start < gs
-        and v.kind != "version"
-        and v.unit != "rank"
-        and not _RANGE_JOIN.fullmatch(text, v.end, pv.start)
+        else s <= v.start < gs and v.kind != "version" and v.unit != "rank" and not _RANGE_JOIN.fullmatch(text, v.end, pv.start)
         for v in p.values
     )
     if intro:
@@ -883,9 +791,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     base = is_base_figure(text, pv.start, pv.end, direction_of(around))
     # (a deck of figures, "Revenue of $3.18 billion, up 62%; … raises 2026 capex outlook", dates its own items,
     # not the passages under it)
-    heading_marks = (period_marks(p.heading) if not _DECK.search(p.heading) else frozenset()) | period_marks(
-        label
-    )
+    heading_marks = (period_marks(p.heading) if not _DECK.search(p.heading) else frozenset()) | period_marks(label)
     if not table_row and (lead_in := _RUN_IN_TITLE.match(text)) is not None and lead_in.end() <= s:
         # a paragraph opening on a title of its own ("First quarter fiscal 2027 outlook. Tavora expects revenue of
         # $3.60 billion …"): its period heads the paragraph's figures, as a heading's does
@@ -912,10 +818,9 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         )
         | basis,
         direction=direction_of(around, _number(pv))
-        or (offset_direction(text, pv.end) if pv.kind == "percent" else 0)
-        or trailing_change(text, e)
+        or (offset_direction(text, pv.end) if pv.kind == "percent" else 0) or trailing_change(text, e)
         # both ways around it ("按年升12.4%，但按季跌3.1%"): its own segment says which
-        or direction_of(text[gs : pv.end]),
+        or direction_of(text[gs:pv.end]),
         compared=_compared(text, p.values, i, family),
         role=figure_role(text, pv.start, pv.end),
         base=base,
@@ -964,9 +869,7 @@ _RUN_IN_TITLE = re.compile(r"\s*([A-Z][A-Za-z ,'&/-]{2,60}?(?:19|20)\d{2}[A-Za-z
 
 def _year_ago(header: str) -> bool:
     """A table column's header (or a row's label) naming the year-ago period itself, not a change against it."""
-    return (
-        bool(header) and _YEAR_AGO_COLUMN.search(header) is not None and _COMPARED_WITH.search(header) is None
-    )
+    return bool(header) and _YEAR_AGO_COLUMN.search(header) is not None and _COMPARED_WITH.search(header) is None
 
 
 def _bare_clause(text: str, s: int, e: int, v: Value) -> bool:
@@ -982,21 +885,11 @@ def _list_run(text: str, values: Sequence[Value], i: int) -> tuple[Value, Value]
     family = unit_family(pv)
     first = last = pv
     j = i
-    while (
-        j > 0
-        and values[j - 1].kind != "date"
-        and unit_family(values[j - 1]) == family
-        and _joined(text, values[j - 1], first)
-    ):
+    while j > 0 and values[j - 1].kind != "date" and unit_family(values[j - 1]) == family and _joined(text, values[j - 1], first):
         j -= 1
         first = values[j]
     j = i
-    while (
-        j + 1 < len(values)
-        and values[j + 1].kind != "date"
-        and unit_family(values[j + 1]) == family
-        and _joined(text, last, values[j + 1])
-    ):
+    while j + 1 < len(values) and values[j + 1].kind != "date" and unit_family(values[j + 1]) == family and _joined(text, last, values[j + 1]):
         j += 1
         last = values[j]
     return first, last
@@ -1007,9 +900,7 @@ _BOUND_WORDS = r"(?:less than|more than|under|over|above|below|about|nearly|almo
 _END_YEAR_ZH = r"(?:(?:19|20)\d{2}\s*年(?:底|末|初)?的?\s*)?"
 _END_YEAR_EN = r"(?:\s*(?:in|at the end of|by)\s+(?:19|20)\d{2})?"
 # (由原先规划的 32 亿美元上修至 38 亿美元: an attribute of the start between 由 and it)
-_FROM_LEAD = re.compile(
-    rf"(?:\bfrom|[从由](?:[^\d，,。；;]{{1,8}}的)?)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*$", re.I
-)
+_FROM_LEAD = re.compile(rf"(?:\bfrom|[从由](?:[^\d，,。；;]{{1,8}}的)?)\s*{_END_YEAR_ZH}{_BOUND_WORDS}\s*$", re.I)
 _CHANGE_GAP = re.compile(
     rf"{_END_YEAR_EN}\s*(?:to|至|到|降至|升至|增至|跌至|涨至|减至|提高到|提升至|提高至|下降到|上升到|增加到|减少到"
     # a forecast revised: 上修至 / 下修至 (Taiwan), 上调至 / 下调至, 调升至 / 调降至 (either script)
@@ -1047,9 +938,7 @@ def _named_elsewhere(q: ClaimQuery, names: frozenset[str]) -> frozenset[str]:
     if at < 0:
         return frozenset()
     end = at + len(q.key_text)
-    spans = [
-        (v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date" and not at <= v.start < end
-    ]
+    spans = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind != "date" and not at <= v.start < end]
     s, e = segment_span(q.sentence, at, end, spans)
     own = compact(q.sentence[s:e])
     return frozenset(n for n in names if n not in own)
@@ -1058,11 +947,7 @@ def _named_elsewhere(q: ClaimQuery, names: frozenset[str]) -> frozenset[str]:
 def sentence_siblings(q: ClaimQuery, claimed: Value) -> list[Value]:
     """The other figures of the claim's sentence of its family and another value."""
     family = unit_family(claimed)
-    return [
-        v
-        for v in sentence_values(q.sentence)
-        if unit_family(v) == family and compare_values(claimed, v).disagrees
-    ]
+    return [v for v in sentence_values(q.sentence) if unit_family(v) == family and compare_values(claimed, v).disagrees]
 
 
 def aligned_statements(
@@ -1088,9 +973,7 @@ def aligned_statements(
     date_partners = clause_partners(q.sentence, claimed, clause_before=True) if claimed.kind == "date" else ()
     own_noun = _own_noun(q, claimed)
     level_now = _states_a_level_now(q, claimed, frame)
-    reached = (
-        bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
-    )
+    reached = bool(frame.direction) and (at := q.sentence.find(claimed.raw)) >= 0 and reaches_level(q.sentence, at)
     key_segment = _key_segment(q)
     own_names = _segment_names(key_segment)
     if q.antecedent and subject == compact(q.antecedent):
@@ -1135,30 +1018,20 @@ def aligned_statements(
             for i, pv in enumerate(p.values):
                 if p.kind in {"td", "tr"} and _numbers_the_row(p.text, pv):
                     continue  # "2 | 大模型…项目 | 64,320.00": the row's number, not a figure
-                cmp = (
-                    _compare(claimed, pv)
-                    if not (multiple and pv.kind == "percent")
-                    else _as_multiple(claimed, p, i)
-                )
+                cmp = _compare(claimed, pv) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
                 # (a level the claim says was reached, "rose to 44.1%", also meets the page's comparison)
                 moved = g.direction or (g.compared if reached else 0)
                 # (… unless its clause says calendar: "ships in the first quarter of calendar 2027")
-                periods = (
-                    g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal)
-                    if fiscal and not g.periods & {"fiscal", "calendar"}
-                    else g.periods
-                )
+                periods = g.periods | (fiscal_before if g.base and "byoy" in g.periods else fiscal) if fiscal and not g.periods & {"fiscal", "calendar"} else g.periods
                 if report_part and g.column_head:
                     periods |= _report_column(g.column_head, report_part)
                 bound = _bound_elsewhere(subject, g.segment, elsewhere)
                 owned = _owned(subject, g.owner)
                 # (its place gives it to an entity none of the claim's: "and 45 billion yen for Tomoe Advanced")
-                other_owner = (
-                    bool(g.owner) and bool(subjects) and not any(_owned(n, g.owner) for n in subjects)
-                )
+                other_owner = bool(g.owner) and bool(subjects) and not any(_owned(n, g.owner) for n in subjects)
                 # a period the page writes in words ("third-quarter revenue") meets the claim's "Q3 revenue"
                 seg_words = g.seg_words | idx.title_words | periods
                 match = measure_match(frame, seg_words)
@@ -1168,13 +1041,9 @@ def aligned_statements(
                     match = max(match, SUPPORT_MATCH)
                 # a table cell under a model of the claim's family at another version ("Halden 3.1" for
                 # Halden 3.5's score) is the other model's
-                rival_column = (
-                    bool(own_names)
-                    and (
-                        _rival_name(g.column_head, own_names)
-                        or _other_named_column(p.columns, g.column_head, own_names)
-                    )
-                ) or _other_labelled_column(p.columns, g.column_head, own_segment)
+                rival_column = (bool(own_names) and (
+                    _rival_name(g.column_head, own_names) or _other_named_column(p.columns, g.column_head, own_names)
+                )) or _other_labelled_column(p.columns, g.column_head, own_segment)
                 words = g.words | idx.title_words | periods
                 # (… and so are they for the one change of its clause given against the claim's base: "up 9%
                 # from the previous quarter and up 28% from a year ago" for "+28% y/y")
@@ -1185,22 +1054,14 @@ def aligned_statements(
                 side = frame.side_of(g.near_words)
                 other_measure = frame.left_out_by(*g.left_out) or frame.other_speed(g.speeds) or side < 0
                 # (a period's end is no page's dateline; "the quarter ended …" dates no event)
-                ends_apart = (
-                    claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]
-                ) or (claim_event and page_end)
-                if (
-                    owned is not None or own_base
-                ):  # a list given "respectively": its clause's words are each figure's
+                ends_apart = (claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]) or (
+                    claim_event and page_end
+                )
+                if owned is not None or own_base:  # a list given "respectively": its clause's words are each figure's
                     match = max(match, measure_match(frame, words))
                 # a period's end said of nothing but its period ("截至2026年10月25日的第三财季"): the page's end of the
                 # same period ("the third quarter of fiscal 2027, ended October 25, 2026") is its statement
-                if (
-                    not frame.weights
-                    and claim_end
-                    and page_end
-                    and frame.periods
-                    and frame.periods <= periods | period_marks(g.window)
-                ):
+                if not frame.weights and claim_end and page_end and frame.periods and frame.periods <= periods | period_marks(g.window):
                     match = max(match, SUPPORT_MATCH)
                 out.append(
                     Statement(
@@ -1220,10 +1081,7 @@ def aligned_statements(
                         sibling=(frame.bound_to_sibling(g.own_words) and not own_noun & g.own_words)
                         # (… or it is another figure of the claim's sentence, in words only that figure has:
                         # "合计占比为64.5%" beside a claimed "最大单一客户…约三成" and its "合计占比64.5%")
-                        or (
-                            any(compare_values(o, pv).agrees for o in sentence_others)
-                            and frame.sibling_words_only(g.own_words)
-                        )
+                        or (any(compare_values(o, pv).agrees for o in sentence_others) and frame.sibling_words_only(g.own_words))
                         or other_measure,
                         other_measure=other_measure,
                         side=side,
@@ -1232,23 +1090,17 @@ def aligned_statements(
                         # Lyra4-70B 原生支持 12.8 万", even after a clause on Lyra4-Max)
                         # (a table row is one entity's: its label decides, not a neighbouring cell's maker)
                         # (a list given "respectively" says whose each figure is, whatever else its clause names)
-                        other_subject=other_owner
-                        or (not owned if owned is not None else bound or rival_column)
+                        other_subject=other_owner or (not owned if owned is not None else bound or rival_column)
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
                         # (a prose window is read against the names bound to the claim's other figures, not
                         # those of its own segment: "for its Johor campus" is the claim's own campus)
-                        or _other_subject(
-                            subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row
-                        ),
+                        or _other_subject(subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row),
                         bound_elsewhere=(bound and not owned) or other_owner,
-                        subjects_row=bool(owned)
-                        or (g.table_row and subject is not None and subject in g.row_head),
+                        subjects_row=bool(owned) or (g.table_row and subject is not None and subject in g.row_head),
                         subjects_column=bool(g.column_head) and compact(g.column_head) in own_names,
                         rival_column=rival_column,
                         names_near=not all_names or any(n in g.window_compact for n in all_names),
-                        subject_near=any(f in g.window_compact for f in subject_forms)
-                        if subject_forms
-                        else None,
+                        subject_near=any(f in g.window_compact for f in subject_forms) if subject_forms else None,
                         names_other=_names_other(g, subject_forms),
                         foreign=not owned and _foreign(subject, g, all_names),
                         # (a date's own quarter or half is its value, compared as such: "the third quarter
@@ -1259,28 +1111,19 @@ def aligned_statements(
                         direction_conflict=bool(frame.direction and moved and frame.direction != moved),
                         direction=g.direction,
                         periods=periods,
-                        partnered=bool(date_partners)
-                        and partnered_with_clause_before(p, i, g.span, date_partners),
+                        partnered=bool(date_partners) and partnered_with_clause_before(p, i, g.span, date_partners),
                         ends_apart=ends_apart,
                         other_event=claimed.kind == "date" and events_apart(q.sentence, g.window),
                         same_end=page_end and not ends_apart,
                         # the claim's figure is a change on a base ("+37% y/y", 同比+6%); this one says neither a
                         # base nor a move: a level or a share ("represented 84% of total revenue")
-                        level_for_change=(
-                            change_claim
-                            and not g.table_row
-                            and not g.direction
-                            and not periods & CHANGE_BASES
-                        )
+                        level_for_change=(change_claim and not g.table_row and not g.direction and not periods & CHANGE_BASES)
                         # (a fall or a rise the claim says, "价格降了七成", against a share the page gives, "占比68%")
                         or (moving_claim and not g.direction and _SHARE.search(g.segment) is not None)
                         # (a rate where the claim gives a change in points, and the page gives one beside it:
                         # "61.8%, up 2.4 percentage points" for "+240 bps"; a change in points where the claim
                         # gives a change in percent is the same change in the wrong unit: 季增1.6% for 季增1.6個百分點)
-                        or (
-                            _points_beside(claimed, p, i)
-                            and not ((change_claim or moving_claim) and pv.unit == "pp")
-                        ),
+                        or (_points_beside(claimed, p, i) and not ((change_claim or moving_claim) and pv.unit == "pp")),
                         # (… or the reverse: the claim's figure is a share, "占总营收五成", and this one a change on
                         # its base, "up 54% from a year ago")
                         change_for_share=share_claim and bool(g.direction) and bool(periods & CHANGE_BASES),
@@ -1288,29 +1131,17 @@ def aligned_statements(
                         # (a change column, "…比上年同期增减变动幅度(%)", is the column of a change on its base)
                         # (… but a periodic report's column of the claim's own part of the year is the claim's:
                         # 年初至报告期末 of a third-quarter report for "over the first nine months")
-                        other_column=(
-                            bool(g.column_extra)
-                            and not g.column_extra & claim_words
-                            and not bases_named(g.column_head) & frame.periods & CHANGE_BASES
-                            and not (
-                                report_part and _report_column(g.column_head, report_part) & frame.periods
-                            )
-                        )
+                        other_column=(bool(g.column_extra) and not g.column_extra & claim_words
+                                      and not bases_named(g.column_head) & frame.periods & CHANGE_BASES
+                                      and not (report_part and _report_column(g.column_head, report_part) & frame.periods))
                         or (g.column_at > 0 and _sister_measure(p.columns, g.column_at, frame, g.label_words))
                         or _negated_measure(frame, g.segment),
                         # (a year-ago column's cell is the year before whatever period the claim names)
-                        earlier_level=(g.base and level_now)
-                        or (g.year_ago and frame.role is None and not frame.looks_back)
+                        earlier_level=(g.base and level_now) or (g.year_ago and frame.role is None and not frame.looks_back)
                         # (a claim that names no period means the table's latest one, not "Q3 FY2026" beside "Q3 FY2027")
-                        or (
-                            g.earlier_column
-                            and not _dated(frame.periods)
-                            and frame.role is None
-                            and not frame.looks_back
-                        ),
+                        or (g.earlier_column and not _dated(frame.periods) and frame.role is None and not frame.looks_back),
                         stale=g.stale,
-                        unclaimed_row=_unclaimed_model_row(p.text, subjects, idx.title)
-                        if g.table_row
+                        unclaimed_row=_unclaimed_model_row(p.text, subjects, idx.title) if g.table_row
                         else _other_version_said(g.segment, subjects, idx.title),
                         span=g.span,
                         frame_weight=frame_weight,
@@ -1383,10 +1214,7 @@ def _period_key(header: str) -> tuple[int, int, int] | None:
     if not years:
         return None
     if _DAY_HEADER.search(header):
-        day = next(
-            (str(v.value) for v in sentence_values(header) if v.kind == "date" and len(str(v.value)) == 10),
-            None,
-        )
+        day = next((str(v.value) for v in sentence_values(header) if v.kind == "date" and len(str(v.value)) == 10), None)
         if day is not None:
             return int(day[:4]), int(day[5:7]), int(day[8:])
     quarters = [int(m[-1]) for m in marks if m[:1] == "q" and m[1:].isdigit()]
@@ -1416,9 +1244,7 @@ def _column_extras(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 
 # "non-GAAP", "non GAAP", 非GAAP, 非总统: the measure word a "non-" negates
 # (非 before two hanzi too, "非司法机制" for a "non-judicial mechanism"; not 非常 "very", 非洲 "Africa", 并非 …)
-_NEGATED = re.compile(
-    r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I
-)
+_NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I)
 
 
 def _negated_words(text: str, latin: bool = False) -> frozenset[str]:
@@ -1438,9 +1264,7 @@ def _negated_measure(frame: ClaimFrame, segment: str) -> bool:
     # across languages a negation is worded too many ways (不良贷款, "non-performing loans"), but a Latin term
     # negated is the same in either script ("非GAAP毛利率" is the "non-GAAP gross margin")
     latin = has_han(segment) != has_han(own)
-    if latin and any(
-        not (m.group(1) or m.group(2)).isascii() for text in (segment, own) for m in _NEGATED.finditer(text)
-    ):
+    if latin and any(not (m.group(1) or m.group(2)).isascii() for text in (segment, own) for m in _NEGATED.finditer(text)):
         return False  # (非司法机制 and "non-judicial mechanism" negate the same word in two languages)
     page, claim = _negated_words(segment, latin), _negated_words(own, latin)
     # (a page that writes the measure bare, "EPS of $1.21" under a non-GAAP table, does not say it is GAAP)
@@ -1504,9 +1328,7 @@ def _measure_headers(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     names a measure ("项目投资总额" beside "拟使用募集资金金额"), or all its words when none is its own ("Input"
     beside "Cached input"); empty for the rows' labels and a period's column ("2026年1-9月")."""
     words = [
-        frozenset(w for w in clause_words(c) if not any(ch.isdigit() for ch in w))
-        if i and not period_marks(c)
-        else frozenset()
+        frozenset(w for w in clause_words(c) if not any(ch.isdigit() for ch in w)) if i and not period_marks(c) else frozenset()
         for i, c in enumerate(columns)
     ]
     return tuple(
@@ -1516,9 +1338,7 @@ def _measure_headers(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1024)
-def _column_keys(
-    columns: tuple[str, ...],
-) -> tuple[tuple[tuple[int, int, int] | None, ...], tuple[int, int, int] | None]:
+def _column_keys(columns: tuple[str, ...]) -> tuple[tuple[tuple[int, int, int] | None, ...], tuple[int, int, int] | None]:
     """Each column's period key (``_period_key``) and the header's latest, when two columns or more name a period
     (read once per header, not once per cell)."""
     keys = tuple(_period_key(c) for c in columns)
@@ -1549,10 +1369,7 @@ _BASE_AGES = {"byoy": range(11, 14), "bstep": range(1, 4)}
 
 
 # a share of a whole: "占总营收", "accounted for", "share of", 比重
-_SHARE = re.compile(
-    r"占|比重|份额|\baccount(?:s|ed|ing)? for\b|\bshare of\b|\bof (?:total|all|the total)\b|\bmake(?:s)? up\b|\bmade up\b",
-    re.I,
-)
+_SHARE = re.compile(r"占|比重|份额|\baccount(?:s|ed|ing)? for\b|\bshare of\b|\bof (?:total|all|the total)\b|\bmake(?:s)? up\b|\bmade up\b", re.I)
 
 
 def _another_base_column(frame: ClaimFrame, columns: tuple[str, ...], at: int) -> bool:
@@ -1588,9 +1405,7 @@ def _outside_dates(
 
 
 def _part_of_year(v: Value) -> bool:
-    return (
-        v.kind == "date" and isinstance(v.value, str) and re.fullmatch(r"\d{4}-[QH]\d", v.value) is not None
-    )
+    return v.kind == "date" and isinstance(v.value, str) and re.fullmatch(r"\d{4}-[QH]\d", v.value) is not None
 
 
 def _owned(subject: str | None, owner: str) -> bool | None:
@@ -1606,11 +1421,7 @@ def _key_segment(q: ClaimQuery) -> str:
     key = _sentence_key(q)
     if key is None:
         return ""
-    others = [
-        (v.start, v.end)
-        for v in sentence_values(q.sentence)
-        if v.kind not in {"date", "version"} and v is not key
-    ]
+    others = [(v.start, v.end) for v in sentence_values(q.sentence) if v.kind not in {"date", "version"} and v is not key]
     s, e = label_of(q.sentence, key.start, key.end) or segment_span(q.sentence, key.start, key.end, others)
     return q.sentence[s:e]
 
@@ -1637,9 +1448,7 @@ def _rival_name(header: str, names: frozenset[str]) -> bool:
     if len(head) < 3 or head in names or not any(ch.isdigit() for ch in head) or period_marks(header):
         return False
     letters = _NAME_LETTERS.sub("", head)
-    return bool(letters) and any(
-        n != head and any(ch.isdigit() for ch in n) and _NAME_LETTERS.sub("", n) == letters for n in names
-    )
+    return bool(letters) and any(n != head and any(ch.isdigit() for ch in n) and _NAME_LETTERS.sub("", n) == letters for n in names)
 
 
 def _other_named_column(columns: tuple[str, ...], header: str, names: frozenset[str]) -> bool:
@@ -1659,10 +1468,7 @@ def _whole_years_apart(statements: list[Statement], claim_periods: frozenset[str
     if not parts:
         return statements
     said = any(
-        {m for m in st.periods if m[0] in "qh"} & parts
-        and not st.sibling
-        and not st.other_subject
-        and st.match >= SUPPORT_MATCH
+        {m for m in st.periods if m[0] in "qh"} & parts and not st.sibling and not st.other_subject and st.match >= SUPPORT_MATCH
         for st in statements
     )
     if not said:
@@ -1687,11 +1493,8 @@ def _proper_names(window: str) -> tuple[str, ...]:
     """The names a window gives (compact), as _foreign reads them: no generic acronym, no plain word
     opening a clause."""
     return tuple(
-        compact(n)
-        for n in split_names(window)
-        if len(compact(n)) >= 3
-        and n.upper() not in GENERIC_NAMES
-        and not _opening_word(window, n)
+        compact(n) for n in split_names(window)
+        if len(compact(n)) >= 3 and n.upper() not in GENERIC_NAMES and not _opening_word(window, n)
         and not _CALENDAR_WORD.fullmatch(n)
     )
 
@@ -1738,9 +1541,7 @@ def _key_span(q: ClaimQuery) -> tuple[int, int]:
 
 
 # words that carry a quantity on to another time or target ("不到4万颗GPU，目标2027年底扩至10万颗"), not to a parallel item
-_MOVES_ON = re.compile(
-    r"目标|目標|计划|計劃|预计|預計|将|將|扩|擴|增|降|提|至|到|升|\b(?:to|target|expect|plan)", re.I
-)
+_MOVES_ON = re.compile(r"目标|目標|计划|計劃|预计|預計|将|將|扩|擴|增|降|提|至|到|升|\b(?:to|target|expect|plan)", re.I)
 
 
 def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
@@ -1756,10 +1557,7 @@ def _own_noun(q: ClaimQuery, claimed: Value) -> frozenset[str]:
         # (… nor when a figure of its family after it counts nothing it names: the noun is said once for both,
         # "数据中心收入4.12亿美元，汽车与边缘业务26.8亿美元")
         if (
-            at >= 0
-            and unit_family(v) == family
-            and v.kind != "date"
-            and not compare_values(claimed, v).agrees
+            at >= 0 and unit_family(v) == family and v.kind != "date" and not compare_values(claimed, v).agrees
             and _parallel_after(q.sentence, at + len(claimed.raw), v)
         ):
             return frozenset()
@@ -1779,13 +1577,9 @@ def clause_partners(sentence: str, claimed: Value, *, clause_before: bool = Fals
     if clause_before and s > 0:
         s = previous_clause(sentence, s)[0]
     return tuple(
-        v
-        for v in values
-        if s <= v.start < e
-        and (v.start, v.end) != (me.start, me.end)
-        and v.kind != "date"
-        and not compare_values(claimed, v).agrees
-        and _distinctive(v)
+        v for v in values
+        if s <= v.start < e and (v.start, v.end) != (me.start, me.end) and v.kind != "date"
+        and not compare_values(claimed, v).agrees and _distinctive(v)
     )
 
 
@@ -1796,9 +1590,7 @@ def _distinctive(v: Value) -> bool:
     return n is not None and len(significant_digits(n)) >= 2
 
 
-def partnered_with_clause_before(
-    p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]
-) -> bool:
+def partnered_with_clause_before(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequence[Value]) -> bool:
     """Does the clause ``span`` or the clause before it hold one of ``partners`` beside figure ``i`` ("在手订单约312亿元，
     交付排至2027年一季度", "Revenue of $4.12 billion, up 47%")?"""
     return partnered(p, i, (previous_clause(p.text, span[0])[0], span[1]), partners)
@@ -1820,11 +1612,7 @@ def partnered(p: IndexedPassage, i: int, span: tuple[int, int], partners: Sequen
 
 def _coarser_figure(claimed: Value, st: Statement) -> bool:
     """A page figure that agrees only within its own far coarser precision ("约三成" for 34.6%)."""
-    return (
-        st.comparison.detail == "within_precision"
-        and claimed.kind != "date"
-        and far_coarser(claimed, st.value)
-    )
+    return st.comparison.detail == "within_precision" and claimed.kind != "date" and far_coarser(claimed, st.value)
 
 
 def _coarser_date(claimed: Value, found: Value) -> bool:
@@ -1836,9 +1624,7 @@ BOUND_FRAME_WEIGHT = 1.5  # a figure merely inside a claimed bound supports only
 BOUND_MATCH = CONTRADICT_MATCH  # … met this closely ("收涨逾四成" is not met by "cache-hit rates above 80%")
 
 
-BOUND_NEAR = (
-    0.05  # a page figure this close to the bound is the bound's own figure (6,218,442 for 超过 620 万)
-)
+BOUND_NEAR = 0.05  # a page figure this close to the bound is the bound's own figure (6,218,442 for 超过 620 万)
 
 
 def _at_the_bound(claimed: Value, st: Statement) -> bool:
@@ -1899,15 +1685,7 @@ def aligned_plausible(
     another period, direction or a revised figure, nor when another figure on the page measures the
     claim's quantity far more closely and differs (the retail tranche's 1,862 times is not the
     international book's 12.4 times)."""
-    if (
-        st.stale
-        or st.period_conflict
-        or st.direction_conflict
-        or st.role_conflict
-        or st.bound_elsewhere
-        or st.earlier_level
-        or st.other_event
-    ):
+    if st.stale or st.period_conflict or st.direction_conflict or st.role_conflict or st.bound_elsewhere or st.earlier_level or st.other_event:
         return False
     if st.other_measure or sister_nouns(claimed, st.value):
         return False  # another measure's figure; another kind of the same thing ("construction jobs" for permanent)
@@ -1918,8 +1696,7 @@ def aligned_plausible(
     if st.other_subject and st.strict_match < PLAUSIBLE_MATCH:
         return False  # another model's or company's figure, in words that say little of the claim's measure
     if st.other_subject and any(
-        not other.other_subject and other.match >= st.match and contradiction(claimed, other)
-        for other in statements
+        not other.other_subject and other.match >= st.match and contradiction(claimed, other) for other in statements
     ):
         return False  # another model's figure, while the claim's own subject is given another as closely
     if claimed.kind == "percent" and direction and not st.direction:
@@ -1928,7 +1705,9 @@ def aligned_plausible(
     closer = _CLOSER if not bound else 0.0  # a figure bound to the sentence's other figure yields sooner
     if st.match >= PLAUSIBLE_MATCH and not bound:
         return True
-    return not any(contradiction(claimed, other) and other.match > st.match + closer for other in statements)
+    return not any(
+        contradiction(claimed, other) and other.match > st.match + closer for other in statements
+    )
 
 
 # what a page says of a time to come: the next year, an expectation, a forecast, guidance
@@ -1940,9 +1719,7 @@ def speaks_ahead(st: Statement) -> bool:
     return bool((st.geometry.words | st.index.title_words) & _AHEAD_WORDS)
 
 
-def contradiction(
-    claimed: Value, st: Statement, *, ahead: bool = False, need_at_most: float = 1.0
-) -> str | None:
+def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at_most: float = 1.0) -> str | None:
     """The kind of contradiction an aligned statement makes, or None. ``ahead``: the claim forecasts the
     year to come ("明年出货量会突破100万片"), which a level the page gives for now does not contradict."""
     if ahead and not speaks_ahead(st):
@@ -1965,11 +1742,7 @@ def contradiction(
     strong = st.comparison.detail in _STRONG or swap or revised or turned
     # another quarter or half of the claim's own year ("the fourth quarter of 2027" for its third): the same
     # date moved within its year, read with its clause as a figure given for another period is
-    requarter = (
-        _part_of_year(claimed)
-        and _part_of_year(st.value)
-        and str(claimed.value)[:4] == str(st.value.value)[:4]
-    )
+    requarter = _part_of_year(claimed) and _part_of_year(st.value) and str(claimed.value)[:4] == str(st.value.value)[:4]
     # (… and so is a garbled unit's, the only figure of its kind in its clause: "the M7 Rack72, which packs 72
     # accelerators and draws about 132 kW" against 132 MW)
     unit_slip = st.comparison.detail == "unit" and st.alone
@@ -1980,11 +1753,7 @@ def contradiction(
     # (… and so is a date beside a figure the claim's clause also gives: its clause is the claim's event's)
     as_precise = claimed.kind == "date" and date_precision(st.value.value) == date_precision(claimed.value)
     partnered = as_precise and st.partnered
-    match = (
-        max(st.match, st.clause_match)
-        if swap or revised or turned or moved or requarter or unit_slip or multiple or partnered
-        else st.match
-    )
+    match = max(st.match, st.clause_match) if swap or revised or turned or moved or requarter or unit_slip or multiple or partnered else st.match
     # a slip of the claimed digits counting the very thing the claim counts (241 models vs 214 models)
     # needs less of the rest of the frame
     need = STRONG_CONTRADICT_MATCH if strong else CONTRADICT_MATCH
@@ -2012,9 +1781,7 @@ def contradiction(
         return None
     if st.comparison.agrees:
         if not very_figure(claimed, st):
-            return (
-                None  # "超过40亿元" met by 68.2亿元 of another period: not the very figure, moved or turned
-            )
+            return None  # "超过40亿元" met by 68.2亿元 of another period: not the very figure, moved or turned
         if st.stale:
             return "stale"
         if st.direction_conflict:
@@ -2026,26 +1793,13 @@ def contradiction(
         return None
     # a figure at the other end of the change ("from 0.9%" against the claim's "增至 1.4%") is another quantity,
     # and so is a level or a share against a change on a base ("84% of revenue" against "+37% y/y")
-    if (
-        st.level_for_change
-        or st.stale
-        or st.period_conflict
-        or st.role_conflict
-        or st.other_column
-        or st.sibling
-        or st.other_subject
-        or _nouns_clash(claimed, st.value)
-    ):
+    if st.level_for_change or st.stale or st.period_conflict or st.role_conflict or st.other_column or st.sibling or st.other_subject or _nouns_clash(claimed, st.value):
         return None
     if not strong and not st.names_near and st.passage.kind in {"td", "tr"}:
         return None  # a table row naming none of the claim's entities: another deal's figure
     if not strong and st.foreign:
         return None  # a different figure of a clause about another entity ("Hanbit's base die … 3-nanometer")
-    if (
-        claimed.kind == "date"
-        and not strong
-        and date_precision(st.value.value) < date_precision(claimed.value)
-    ):
+    if claimed.kind == "date" and not strong and date_precision(st.value.value) < date_precision(claimed.value):
         return None  # a bare year against the claim's quarter or day ("phases will be added through 2029"): a span or another milestone as often
     return st.comparison.detail or "different"
 
@@ -2053,9 +1807,7 @@ def contradiction(
 _NEAR = 10  # characters either side of a figure that bind to it alone (≈ two words, four hanzi)
 
 
-def _near_words(
-    text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]
-) -> frozenset[str]:
+def _near_words(text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
     """Measure words right next to a figure (inside its segment): what tells it from its neighbours."""
     s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
     # an item of a list starts after the conjunction before it ("28岁的印度尼西亚女子和 | 25岁的越南女子")
@@ -2066,20 +1818,11 @@ def _near_words(
         s = start
     # … and a Chinese counted figure's noun follows it: the words between a figure ending in a measure word
     # and the next figure are the first one's ("第十八届中央纪律检查委员会 | 第六次全体会议", "32个国家的 | 600部图书")
-    if (
-        s > 0
-        and s < start
-        and text[s - 1] in _MEASURE_WORDS
-        and any(b == s for _a, b in others)
-        and _HAN_RUN.fullmatch(text, s, start)
-    ):
+    if s > 0 and s < start and text[s - 1] in _MEASURE_WORDS and any(b == s for _a, b in others) and _HAN_RUN.fullmatch(text, s, start):
         s = start
     # the figure's own qualifier ("valued at more than 250 billion yen", 逾 300 亿) is not a measure
     # word: the window reaches past it
-    before, after = (
-        _qualifier_before().search(text, max(s, start - 20), start),
-        _qualifier_after().match(text, end, e),
-    )
+    before, after = _qualifier_before().search(text, max(s, start - 20), start), _qualifier_after().match(text, end, e)
     q_start, q_end = (before.start() if before else start), (after.end() if after else end)
     # … and so is a rate's "per million" ("$6 per million input tokens", 每百万 token 30 美元)
     if (per := _PER_BEFORE.search(text, max(s, q_start - 16), q_start)) is not None:
@@ -2115,9 +1858,7 @@ _FROM_BEFORE = re.compile(
     re.I,
 )
 _PER_BEFORE = re.compile(r"每\s*(?:百万|千万|万|亿|千|百)?\s*(?:[A-Za-z]+|个)?\s*\Z")
-_PER_AFTER = re.compile(
-    r"\s*(?:/\s*|per\s+)(?:(?:million|billion|thousand|hundred|1,000|1m|1k|m|k)\s+)?", re.I
-)
+_PER_AFTER = re.compile(r"\s*(?:/\s*|per\s+)(?:(?:million|billion|thousand|hundred|1,000|1m|1k|m|k)\s+)?", re.I)
 _ITEM_JOIN = re.compile(r"[和与及、]|\band\b|;")
 # measure words a counted Chinese figure ends with; the noun after one is that figure's (not 元, 亿: an
 # amount's measure word stands before it, "营收18亿元，净利润3亿元")
@@ -2139,12 +1880,7 @@ def _qualifier_after() -> re.Pattern[str]:
 
     words = [w for w, at, _q in qualifier_words() if at == "after"]
     # a compound the figure opens ("a 25-year-old Indonesian woman") is the figure's own word too
-    return re.compile(
-        r"\s*(?:"
-        + "|".join(re.escape(w) for w in words)
-        + r")(?![A-Za-z])|\s?-?[A-Za-z]+(?:-[A-Za-z]+)+|-[A-Za-z]+",
-        re.IGNORECASE,
-    )
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])|\s?-?[A-Za-z]+(?:-[A-Za-z]+)+|-[A-Za-z]+", re.IGNORECASE)
 
 
 def _latin(ch: str) -> bool:
@@ -2193,11 +1929,8 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     family = unit_family(claimed)
     values = [v for v in sentence_values(q.sentence) if v.kind != "date"]
     siblings = [
-        v
-        for v in values
-        if v is not key
-        and unit_family(v) == family
-        and compare_values(claimed, v).disagrees
+        v for v in values
+        if v is not key and unit_family(v) == family and compare_values(claimed, v).disagrees
         and not _range_ends(q.sentence, key, v)
     ]
     if not siblings:
@@ -2208,9 +1941,7 @@ def swapped_pair(q: ClaimQuery, claimed: Value, statements: Sequence[Statement])
     # a table cell's noun is its column's header, which the claim's stored figure carries
     k_near = _near_words(q.sentence, key.start, key.end, spans, drop) | noun_terms(claimed.noun or key.noun)
     for sib in siblings:
-        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(
-            sib.noun or _cell_noun(q, sib)
-        )
+        s_near = _near_words(q.sentence, sib.start, sib.end, spans, drop) | noun_terms(sib.noun or _cell_noun(q, sib))
         k_only, s_only = k_near - s_near, s_near - k_near
         # a noun said once for two parallel figures is both's ("数据中心收入26.8亿美元，汽车与边缘业务4.12亿美元")
         shared = _elided_noun(q.sentence, sib, key) | _elided_noun(q.sentence, key, sib)
@@ -2257,9 +1988,7 @@ def _parallel_after(sentence: str, end: int, later: Value) -> bool:
 
 def _elided_noun(sentence: str, first: Value, later: Value) -> frozenset[str]:
     """The noun ``first`` counts, when ``later`` stands beside it as a parallel item: the noun is said once for both."""
-    return (
-        noun_terms(first.noun) if first.noun and _parallel_after(sentence, first.end, later) else frozenset()
-    )
+    return noun_terms(first.noun) if first.noun and _parallel_after(sentence, first.end, later) else frozenset()
 
 
 def _stating(v: Value, statements: Sequence[Statement]) -> list[Statement]:
@@ -2286,9 +2015,7 @@ def _page_item(st: Statement, drop: frozenset[str]) -> frozenset[str]:
     """The words of the page figure's own list item (its segment cut at the conjunctions that part it
     from the figures around it: "the 135th anniversary of his birth | and 80th anniversary of his death")."""
     p, v = st.passage, st.value
-    others = [
-        (o.start, o.end) for o in p.values if o is not v and o.kind != "date" and not _inside_name(p.text, o)
-    ]
+    others = [(o.start, o.end) for o in p.values if o is not v and o.kind != "date" and not _inside_name(p.text, o)]
     s, e = item_span(p.text, v.start, v.end, others)
     return _wordy((clause_words(p.text[s:e]) | noun_terms(v.noun)) - drop)
 
@@ -2312,13 +2039,8 @@ def _wordy(words: frozenset[str]) -> frozenset[str]:
 
 
 def _moved_by_segment(
-    sentence: str,
-    key: Value,
-    sib: Value,
-    spans: Sequence[tuple[int, int]],
-    drop: frozenset[str],
-    mine: Sequence[Statement],
-    theirs: Sequence[Statement],
+    sentence: str, key: Value, sib: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str],
+    mine: Sequence[Statement], theirs: Sequence[Statement],
 ) -> Statement | None:
     """Read with whole segments of two clauses (the clause cut at the figures around it), where the
     words right next to the figures tell nothing: the page's figure equal to the claim's other figure S
@@ -2376,28 +2098,17 @@ def _reversed_list(
         return None
     for a in mine:
         for b in statements:
-            if (
-                b.index is not a.index
-                or b.passage_no != a.passage_no
-                or not compare_values(sib, b.value).agrees
-            ):
+            if b.index is not a.index or b.passage_no != a.passage_no or not compare_values(sib, b.value).agrees:
                 continue
             text = a.passage.text
-            if (key_first and _listed(text, b.value, a.value)) or (
-                not key_first and _listed(text, a.value, b.value)
-            ):
+            if (key_first and _listed(text, b.value, a.value)) or (not key_first and _listed(text, a.value, b.value)):
                 return b
     return None
 
 
 def _crossed_pair(
-    sentence: str,
-    key: Value,
-    sib: Value,
-    spans: Sequence[tuple[int, int]],
-    drop: frozenset[str],
-    mine: Sequence[Statement],
-    statements: Sequence[Statement],
+    sentence: str, key: Value, sib: Value, spans: Sequence[tuple[int, int]], drop: frozenset[str],
+    mine: Sequence[Statement], statements: Sequence[Statement],
 ) -> Statement | None:
     """One passage gives both figures, and the words next to each of the claim's figures meet the words
     next to the page's other figure, none next to its own: the claim crossed them ("重建了他3根脚趾的所有
@@ -2406,21 +2117,13 @@ def _crossed_pair(
     s_words = _tight_words(sentence, sib.start, sib.end, spans, drop)
     for a in mine:
         p_spans = [(v.start, v.end) for v in a.passage.values if v.kind != "date"]
-        wa = _tight_words(a.passage.text, a.value.start, a.value.end, p_spans, drop) | noun_terms(
-            a.value.noun
-        )
+        wa = _tight_words(a.passage.text, a.value.start, a.value.end, p_spans, drop) | noun_terms(a.value.noun)
         for b in statements:
-            if (
-                b.index is not a.index
-                or b.passage_no != a.passage_no
-                or not compare_values(sib, b.value).agrees
-            ):
+            if b.index is not a.index or b.passage_no != a.passage_no or not compare_values(sib, b.value).agrees:
                 continue
             if compare_values(key, b.value).agrees:
                 continue
-            wb = _tight_words(b.passage.text, b.value.start, b.value.end, p_spans, drop) | noun_terms(
-                b.value.noun
-            )
+            wb = _tight_words(b.passage.text, b.value.start, b.value.end, p_spans, drop) | noun_terms(b.value.noun)
             straight = len(k_words & wa) + len(s_words & wb)
             crossed = len(k_words & wb) + len(s_words & wa)
             if straight == 0 and crossed >= _CROSSED_WORDS:
@@ -2432,9 +2135,7 @@ _CROSSED_WORDS = 2  # words the crossed reading must meet (the straight one meet
 _TIGHT_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*")
 
 
-def _tight_words(
-    text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]
-) -> frozenset[str]:
+def _tight_words(text: str, start: int, end: int, others: Sequence[tuple[int, int]], drop: frozenset[str]) -> frozenset[str]:
     """The words bound to a figure alone: what it counts right after it (four hanzi past a measure word,
     or the next two Latin words) and one word (two hanzi) before it, inside its segment."""
     s, e = segment_span(text, start, end, [o for o in others if o != (start, end)])
@@ -2480,12 +2181,8 @@ def mixed_pair(
     cs, ce = clause_span(q.sentence, at, at + len(q.key_text), min_chars=12)
     values = sentence_values(q.sentence)
     partners = [
-        v
-        for v in values
-        if v.kind != "date"
-        and cs <= v.start < ce
-        and unit_family(v) not in {family, "count"}
-        and v.raw != q.key_text
+        v for v in values
+        if v.kind != "date" and cs <= v.start < ce and unit_family(v) not in {family, "count"} and v.raw != q.key_text
     ]
     if not partners:
         key = _sentence_key(q)
@@ -2520,11 +2217,7 @@ def _level_of_change(text: str, values: Sequence[Value], v: Value) -> Value | No
         return None
     ps, pe = previous_clause(text, s)
     before = [w for w in values if w.kind != "date" and ps <= w.start < pe]
-    if (
-        not before
-        or unit_family(before[-1]) == "percent"
-        or figure_role(text, before[-1].start, before[-1].end)
-    ):
+    if not before or unit_family(before[-1]) == "percent" or figure_role(text, before[-1].start, before[-1].end):
         return None
     return before[-1]
 
@@ -2544,9 +2237,7 @@ def _level_or_change(text: str, values: Sequence[Value], v: Value) -> Value | No
     return None
 
 
-def _mixed(
-    claimed: Value, partner: Value, indexes: Sequence[SnapshotIndex]
-) -> tuple[SnapshotIndex, int, Value] | None:
+def _mixed(claimed: Value, partner: Value, indexes: Sequence[SnapshotIndex]) -> tuple[SnapshotIndex, int, Value] | None:
     fam, pfam = unit_family(claimed), unit_family(partner)
     for idx in indexes:
         split = False  # a clause pairs the claim's figure with another partner
@@ -2663,9 +2354,8 @@ def other_range_end(q: ClaimQuery, claimed: Value, st: Statement) -> Value | Non
     if start is None:
         return None
     key = _sentence_key(q)
-    if (
-        key is not None and key.start < partner.start
-    ):  # the page closes its range with the figure the claim opens with
+    if key is not None and key.start < partner.start:  # the page closes its range with the figure the claim opens with
         return start if compare_values(claimed, start).disagrees else None
     # both close their ranges with the figure ("3到5年" against "three to five years"): the openings decide
     return start if compare_values(partner, start).disagrees else None
+
