@@ -159,6 +159,8 @@ def test_dateline_and_published_date() -> None:
     [
         # a kicker line above the headline: a full date and a few words
         ("<p class='kicker'>Product · November 24, 2026</p><h1>Introducing Orbit 4</h1>", "2026-11-24"),
+        # (… its words counted, not its separators: a weekday and a reading time beside the date)
+        ("<p class='kicker'>Product · Tuesday, November 24, 2026 · 9 min read</p><h1>Introducing Orbit 4</h1>", "2026-11-24"),
         # a wire lede: a place in capitals, the wire's name, the date, a dash
         ("<h1>Halden Reports Third Quarter Results</h1><p>OSLO, Norway--(BUSINESS WIRE)--Nov. 24, 2026-- Halden "
          "ASA today reported revenue of $3.84 billion for the quarter.</p>", "2026-11-24"),

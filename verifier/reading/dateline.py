@@ -114,7 +114,8 @@ def dateline_in_text(text: str, passages: Sequence[Passage]) -> str | None:
             continue
         start, end, iso = found
         rest = line[:start] + " " + line[end:]
-        if len(line) <= _KICKER_CHARS and len(rest.split()) <= _KICKER_WORDS and find_full_date(rest) is None:
+        # (its words, not its separators: "Product · Tuesday, December 22, 2026 · 9 min read")
+        if len(line) <= _KICKER_CHARS and len(_WORD.findall(rest)) <= _KICKER_WORDS and find_full_date(rest) is None:
             return iso
         before = line[:start]
         if (
