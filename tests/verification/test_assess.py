@@ -2846,3 +2846,16 @@ def test_the_very_figure_a_correction_withdraws_is_contradicted_however_thin_the
     assert stale.status == "contradicted", a.evidence
     right, _ = verdict("Northgate expects to spend about $21 billion on the campus.", "$21 billion", "money", p)
     assert right.status == "verified"
+
+
+def test_a_public_notice_period_is_a_measure_of_its_own() -> None:
+    """公示期 (a notice's objection period) names what its dates measure: "公示期至12月11日" meets the notice's
+    "公示期：2026年12月7日至2026年12月11日", not its 发布日期."""
+    p = page(
+        "发布日期：2026-12-07 来源：软件和信息服务业处",
+        "拟对2026年第二批4个项目给予支持。公示期：2026年12月7日至2026年12月11日。",
+        title="关于2026年第二批人工智能“模型券”拟支持项目的公示",
+        published="2026-12-07",
+    )
+    ends, a = verdict("公示期至12月11日（周五）", "12月11日", "date", p)
+    assert ends.status == "verified", a.evidence

@@ -627,6 +627,7 @@ _GOES_ON_WITH_CHANGE = re.compile(
     r"[\s,，、;；]*(?:(?:and\s+)?(?:up|down|rising|falling|an? (?:increase|decrease|rise|fall|drop|gain) of)\b|[年月季]增|[年月季][减減]|同比|环比|環比|较上|較上)",
     re.I,
 )
+_SHORT_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*")
 _FOLLOWS = re.compile(r"\b(?:as follows|the following|below)\s*\Z|如下\s*\Z|以下\s*\Z", re.I)
 # a phrase that opens a sentence and says where or in what (no verb, no figure of its own)
 _INTRO = re.compile(r"\s*(?:On|In|At|For|Among|Across|Within|Of|By)\s+[^,;:.]{2,40}$|\s*(?:在|于|於)[^，,；;。]{2,20}(?:上|中|方面|领域|領域)$")
@@ -739,7 +740,10 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     # $5.2 billion": the opening phrase (a date in it aside, no figure of its own) is the clause's
     # (… and so is a clause that introduces what follows it: "Halcyon's outlook for the fourth quarter of
     # fiscal 2027 is as follows: Revenue is expected to be $7.1 billion")
-    introduces = text[_pe : _pe + 1] in {":", "："} and _FOLLOWS.search(text, ps, _pe) is not None
+    # (… and so is a short label a colon closes, "公示期：2026年12月7日至2026年12月11日": what its value measures)
+    introduces = text[_pe : _pe + 1] in {":", "："} and (
+        _FOLLOWS.search(text, ps, _pe) is not None or _SHORT_LABEL.fullmatch(text, ps, _pe) is not None
+    )
     intro = (_INTRO.match(text, ps, _pe) is not None or introduces) and not any(
         # (no figure of its own, nor one before the figure's own segment: the intro's dates and the ordinal of
         # its quarter aside, "For the third quarter of fiscal 2027, Corvane expects revenue of $7.30 billion")
