@@ -63,20 +63,29 @@ def with_slash_dates(text: str, values: Sequence[Value], report_date: dt.date | 
 # a year written out: 2026, 26年, '26 (a relative one, 明年 / 去年, is read apart)
 YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’‘]\d\d\b")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_IN_A_RANGE = re.compile(r"\s?(?:[至到\-–—~～]|to\b|through\b)", re.I)
+_RANGE_BEFORE = re.compile(r"(?:[至到\-–—~～]|\bto|\bthrough)\s?$", re.I)
 
 
-def in_nearest_year(value: Value, report_date: dt.date | None) -> Value:
-    """A day written without its year ("Jan 26", "1月26日"), read in the report's year, moved to the year before or
+def in_nearest_year(value: Value, report_date: dt.date | None, text: str = "") -> Value:
+    """A day or a month written without its year ("Jan 26", "1月26日", "late January"), read in the report's year, moved to the year before or
     after when that puts it within weeks of the report's date and the report's own year does not: "cards ship Jan
     26" in a post of 19 December is next January's 26th; "listed on Dec 18" in a note of 5 January, last December's."""
     if report_date is None or value.kind != "date" or "年" in value.raw or YEAR_WRITTEN.search(value.raw):
         return value
     m = _DAY.fullmatch(str(value.value))
-    if m is None:
-        return value
-    month, day = int(m.group(2)), int(m.group(3))
-    year = _year_near(month, day, report_date)
-    return value if year is None or year == report_date.year else replace(value, value=f"{year:04d}-{month:02d}-{day:02d}")
+    if m is not None:
+        month, day = int(m.group(2)), int(m.group(3))
+        year = _year_near(month, day, report_date)
+        return value if year is None or year == report_date.year else replace(value, value=f"{year:04d}-{month:02d}-{day:02d}")
+    # (… and a month written without its year, by its middle: "ship in late January" in a post of 19 December)
+    m = _MONTH.fullmatch(str(value.value))
+    if m is None or _IN_A_RANGE.match(text, value.end) or _RANGE_BEFORE.search(text, max(0, value.start - 4), value.start):
+        return value  # (… not one end of a span of months, "1月至11月", "January to November")
+    month = int(m.group(2))
+    year = _year_near(month, 15, report_date) if 1 <= month <= 12 else None
+    return value if year is None or year == report_date.year else replace(value, value=f"{year:04d}-{month:02d}")
 
 
 def _year_near(month: int, day: int, report_date: dt.date) -> int | None:

@@ -481,7 +481,7 @@ def _window_values(
             if report_date is not None and v.kind == "count" and (casual := as_casual_date(view[lo:hi], v, report_date)) is not None:
                 v = casual  # "11.19定价": the 19th of November, in a post of late November
             elif v.kind == "date":
-                v = in_nearest_year(v, report_date)  # "ship Jan 26" in a post of 19 December: next January
+                v = in_nearest_year(v, report_date, view[lo:hi])  # "ship Jan 26" in a post of 19 December: next January
             out.append(_Draft(start, end, v.kind, v))
     return out
 

@@ -71,3 +71,19 @@ def test_a_day_without_its_year_is_the_one_nearest_the_report() -> None:
     assert _day("results due Dec 30", dt.date(2026, 12, 19)) == "2026-12-30"
     assert _day("the model launched on March 3", dt.date(2026, 12, 19)) == "2026-03-03"
     assert _day("cards shipped Jan 26, 2026", dt.date(2026, 12, 19)) == "2026-01-26"
+
+
+def test_a_month_without_its_year_is_the_one_nearest_the_report() -> None:
+    """A month written without a year is read by its middle: "late January" in a post of 19 December is next
+    January, "1月下旬" too; a month near in the report's own year stays, and so does one end of a span of months."""
+    report = dt.date(2026, 12, 19)
+
+    def month(text: str) -> list[str]:
+        values = [v for v in parse_values(text, default_year=report.year) if v.kind == "date"]
+        return [str(in_nearest_year(v, report, text).value) for v in values]
+
+    assert month("cards ship in late January") == ["2027-01"]
+    assert month("首批1月下旬开始出货") == ["2027-01"]
+    assert month("revenue rose in November") == ["2026-11"]
+    assert month("1月至11月累计营收") == ["2026-01", "2026-11"]
+    assert month("shipments from January to March") == ["2026-01"]
