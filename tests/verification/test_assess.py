@@ -2859,3 +2859,14 @@ def test_a_public_notice_period_is_a_measure_of_its_own() -> None:
     )
     ends, a = verdict("公示期至12月11日（周五）", "12月11日", "date", p)
     assert ends.status == "verified", a.evidence
+
+
+def test_a_rate_beside_a_change_is_no_change_a_multiple_is_read_from() -> None:
+    """"more than doubled third-quarter revenue" is met by 同比增长127.4% (2.27 times); the gross margin of 53.8% beside
+    its own change ("同比提升4.1个百分点") is a level, not a rise of 53.8%, and contradicts nothing."""
+    p = page(
+        "第三季度，芯衡科技实现营业收入38.6亿元，同比增长127.4%。第三季度公司综合毛利率为53.8%，同比提升4.1个百分点。",
+        title="芯衡科技第三季度营收同比增长127.4%",
+    )
+    doubled, a = verdict("Xinheng more than doubled third-quarter revenue", "doubled", "count", p)
+    assert doubled.status == "verified", a.evidence

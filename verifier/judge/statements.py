@@ -1026,6 +1026,8 @@ def aligned_statements(
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
+                if multiple and pv.kind == "percent" and not (g.direction and direction_of(g.segment)):
+                    continue  # a share or a rate, "综合毛利率为53.8%", is no change a multiple can be read from
                 # (a level the claim says was reached, "rose to 44.1%", also meets the page's comparison)
                 moved = g.direction or (g.compared if reached else 0)
                 # (… unless its clause says calendar: "ships in the first quarter of calendar 2027")
