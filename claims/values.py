@@ -1499,6 +1499,8 @@ def _find_fractions(text: str, default_year: int | None) -> Iterator[Value]:
         times = 2.0 ** _DOUBLINGS[m.group("n")] if m.group("n") else 2.0
         start = m.start("one") if m.group("one") else m.start()
         qualifier = _qualifier_before(text, start) if m.group("q") else "="
+        if qualifier == "=" and text[m.end() : m.end() + 1] == "多":
+            qualifier = ">"  # 翻了一倍多, 翻了一番多: more than doubled
         yield Value(text[start : m.end()], times, "x", qualifier, start, m.end(), "count", 1.0, _noun_before(text, m.start()))
 # ---------------------------------------------------------------- multiples, halves and ranks in words
 

@@ -888,3 +888,11 @@ def test_an_english_record_is_the_first_of_all(text: str) -> None:
 
 def test_a_record_label_is_no_record() -> None:
     assert [v for v in parse_values("the record label signed three bands") if v.unit == "rank"] == []
+
+
+def test_more_than_doubled_in_chinese_is_a_bound() -> None:
+    """翻了一倍多 / 翻了一番多 / 翻倍多 say more than doubled: ×2 as a lower bound, not exactly ×2."""
+    for text in ("营收同比翻了一倍多", "营收翻了一番多", "营收翻倍多"):
+        (v,) = parse_values(text)
+        assert (v.value, v.unit, v.qualifier) == (2.0, "x", ">"), text
+    assert parse_values("营收翻了一倍")[0].qualifier == "="
