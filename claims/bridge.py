@@ -145,6 +145,8 @@ STOPWORDS = frozenset(
         "though",
         "although",
         "however",
+        # (… and a gloss so wide it names no measure: 定价 "set a price", 顶格 "set flush")
+        "set",
     ]
 )
 

@@ -2870,3 +2870,13 @@ def test_a_rate_beside_a_change_is_no_change_a_multiple_is_read_from() -> None:
     )
     doubled, a = verdict("Xinheng more than doubled third-quarter revenue", "doubled", "count", p)
     assert doubled.status == "verified", a.evidence
+
+
+def test_a_gloss_as_wide_as_set_names_no_measure() -> None:
+    """顶格 ("set flush": here the cap) and 定价 ("set a price") share only the dictionary's "set", which names no
+    measure: a grant taken at the cap and an API price have no word in common."""
+    from verifier.judge.frames import clause_words
+
+    assert "set" not in clause_words("深澜拿了顶格的 2000 万") | clause_words("API定价为每百万tokens输入1.5元")
+    assert not (clause_words("顶格") & clause_words("定价"))
+    assert "set" not in clause_words("Quillon set a record")
