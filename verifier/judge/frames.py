@@ -651,6 +651,13 @@ def year_before(marks: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def to_between(text: str, end: int, start: int) -> bool:
+    """Is the text between a figure ending at ``end`` and one starting at ``start`` only a "to" (至, 到, a currency's
+    sign after it): "doubles to 64,000 tokens", 翻了一番至8亿元?"""
+    m = _TO_BEFORE.search(text, end, start)
+    return m is not None and not text[end : m.start()].strip()
+
+
 def reaches_level(text: str, start: int) -> bool:
     """The figure at ``start`` is a level a change reached ("rose to 44.1%", "降至 5%"), not the change."""
     before = text[max(0, start - 48) : start]

@@ -72,6 +72,7 @@ from verifier.judge.frames import (
     segment_span,
     stale_spans,
     starts_leaving_out,
+    to_between,
     trailing_change,
     value_words,
     year_before,
@@ -695,9 +696,6 @@ def _opens_by_leaving_out(text: str, start: int, end: int, values: Sequence[Valu
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–|—|~|～|至|到)\s*", re.I)
 
 
-_VERB_MULTIPLE_TO = re.compile(r"[ \t]*(?:to|至|到)[ \t]*(?:[A-Z]{0,3}[$€£¥][ \t]?)?$", re.I)
-
-
 def _geometry(p: IndexedPassage, i: int) -> _Geometry:
     """The geometry of value ``i`` of passage ``p``, cached on the passage object (indexes are
     rebuilt per verify run, so the cache lives and dies with them)."""
@@ -720,7 +718,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         and not (money_only and (_converted(text, pv, v) or _converted(text, v, pv)))
         # (a multiple said as the clause's verb, "the maximum output length doubles to 64,000 tokens", 翻了一番至8亿元,
         # moves the measure before it to the figure after it: no figure of its own between them)
-        and not (v.unit == "x" and v.end <= pv.start and _VERB_MULTIPLE_TO.match(text, v.end, pv.start) is not None)
+        and not (v.unit == "x" and v.end <= pv.start and to_between(text, v.end, pv.start))
     ]
     s, e = clause_span(text, pv.start, pv.end, min_chars=12)
     clause = text[s:e]
