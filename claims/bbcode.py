@@ -37,7 +37,6 @@ def is_bbcode(text: str) -> bool:
     return sum(marker in low for marker in _MARKERS) >= 2 and ("[/url]" in low or "[/quote]" in low or "[/b]" in low)
 
 
-
 def _quotes(text: str) -> list[tuple[int, int]]:
     """The outermost ``[quote]…[/quote]`` blocks (nested quotes inside them), in one pass; an unclosed quote
     quotes nothing."""

@@ -33,8 +33,9 @@ _ADDRESS = re.compile(r"https?://\S{1,2000}")
 _MENU = re.compile(r"^[ \t]*[^\d|\n]{1,30}(?:[ \t]\|[ \t][^\d|\n]{1,30}){3,}[ \t]*$", re.M)
 
 
-def _headers(text: str) -> list[re.Match[str]]:
-    return list(_HEADER.finditer(text)) if " ago" in text else []
+@lru_cache(maxsize=16)  # asked by the view, by the title and by the sections of the same text: one scan
+def _headers(text: str) -> tuple[re.Match[str], ...]:
+    return tuple(_HEADER.finditer(text)) if " ago" in text else ()
 
 
 def is_comment_thread(text: str) -> bool:
@@ -68,7 +69,8 @@ def top_level_comments(text: str) -> tuple[int, ...]:
 
 
 def submission_title(view: str) -> str:
-    """The thread's first line with words: the submission's title ("Larkspur 4 (quillon.ai)")."""
+    """The thread's first line with words (in its first 4,000 characters): the submission's title ("Larkspur 4
+    (quillon.ai)")."""
     for line in view[:4000].splitlines():
         if line.strip() and not line.lstrip().startswith(("http://", "https://")):
             return line.strip()[:200]

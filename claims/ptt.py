@@ -30,7 +30,6 @@ def is_ptt(text: str) -> bool:
     return "※" in text and _HEADER.match(text) is not None
 
 
-
 @lru_cache(maxsize=16)
 def ptt_view(text: str) -> str:
     """``text`` as the post reads (``text`` itself when it is no BBS post). Cached: a report is parsed, then its claims

@@ -315,7 +315,7 @@ def parse_report(text: str, name: str) -> ParsedReport:
     org = {m.group("key").upper(): m.group("value").strip() for m in ORG_KEYWORD.finditer(text, body_start, body_start + 2000)}
     title = title or org.get("TITLE", "")
     if not title and is_comment_thread(text):
-        title = submission_title(view[body_start:])  # the submission's title, over the site's menu
+        title = submission_title(view[body_start : body_start + 4000])  # the submission's title, over the site's menu
     if not title:
         first = next((s for s in sections if s.heading and s.kind != "references"), None)  # (a link list titles nothing)
         title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]

@@ -45,7 +45,6 @@ def is_wikitext(text: str) -> bool:
     return "{{" in text and "}}" in text and re.search(r"^==[^=\n].*==[ \t]*$", text, re.M) is not None
 
 
-
 def _keep_addresses(chars: list[str], text: str, start: int, end: int) -> None:
     """Blank ``text[start:end]`` but the web addresses in it."""
     kept = [(m.start(), m.end()) for m in _ADDRESS.finditer(text, start, end)]

@@ -446,7 +446,7 @@ class _Geometry:
     words: frozenset[str]  # its clause, the clause before, the passage's heading (and a row's label)
     seg_words: frozenset[str]  # its own segment, heading, row label and noun
     own_words: frozenset[str]  # its own segment alone
-    near_words: frozenset[str]  # … from the last joining word before the figure ("… input tokens and 8 yuan ($1.10) …")
+    near: str  # … from the last joining word before the figure ("… input tokens and 8 yuan ($1.10) …")
     # the words its own segment names only to leave out of its measure ("excluding HBM") and the rest of them
     # (both empty when it leaves nothing out)
     left_out: tuple[frozenset[str], frozenset[str]]
@@ -805,7 +805,7 @@ def _geometry(p: IndexedPassage, i: int) -> _Geometry:
         words=words,
         seg_words=bare_words | p.context,
         own_words=own,
-        near_words=clause_words(text[_near_start(text, gs, first.start) : ge]),
+        near=text[_near_start(text, gs, first.start) : ge],
         left_out=excluded_words(text[ps if _opens_by_leaving_out(text, ps, _pe, p.values) else gs : ge]),
         # (… else by its clause and the one before: "800G模組月產能將由18萬組，提升至明年第二季的32萬組")
         speeds=link_speeds(text[gs:ge]) or link_speeds(text[ps:e]),
@@ -1055,7 +1055,8 @@ def aligned_statements(
                 page_end = claimed.kind == "date" and period_end_before(p.text, pv.start, strict=True)
                 # (… names the claim's measure only to leave it out: "DRAM revenue excluding HBM" for HBM; or
                 # another product line by its link speed: "800G光模块收入" for 1.6T's)
-                side = frame.side_of(g.near_words)
+                # (its nearest words are read only for a claim that names one side of a two-sided measure)
+                side = frame.side_of(clause_words(g.near)) if frame.sides else 0
                 other_measure = frame.left_out_by(*g.left_out) or frame.other_speed(g.speeds) or side < 0
                 # (a period's end is no page's dateline; "the quarter ended …" dates no event)
                 ends_apart = (claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]) or (
