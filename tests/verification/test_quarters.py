@@ -193,3 +193,33 @@ def test_the_quarter_before_or_after_is_no_first_quarter() -> None:
     assert "q1" not in period_marks("上一季度营收为18亿元")
     assert "q1" not in period_marks("下一季度指引为25亿元")
     assert "q1" in period_marks("第一季度营收为18亿元") and "q1" in period_marks("一季度营收为18亿元")
+
+
+def test_a_clause_that_is_a_period_alone_gives_it_to_the_clause_after() -> None:
+    """"2026年上半年，公司收入5.9亿元": the half opens the sentence in a clause of its own; the page's same figure
+    for the first nine months, which a clause of its own opens too, is another period's."""
+    p = page("Tenbrook said its losses widened. In the first nine months of 2026, revenue was 590 million yuan, "
+             "up 142% from a year earlier, and the net loss was 1.12 billion yuan.", title="Tenbrook files for Hong Kong IPO")
+    wrong, _ = verdict("Tenbrook：2026年上半年，公司收入5.9亿元", "5.9亿元", "money", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")
+    # (the very figure, met as closely as would back it, given for another period: "公司" names no one, yet the
+    # page that would have confirmed the figure contradicts its half)
+    unnamed, _ = verdict("2026年上半年，公司收入5.9亿元，同比增长142%", "5.9亿元", "money", p)
+    assert (unnamed.status, unnamed.reason) == ("contradicted", "wrong_period")
+    right, _ = verdict("Tenbrook：2026年前三季度，公司收入5.9亿元", "5.9亿元", "money", p)
+    assert right.status == "verified"
+    plain, _ = verdict("Tenbrook：2026年，公司收入5.9亿元", "5.9亿元", "money", p)
+    assert plain.status != "contradicted"  # a year alone is the nine months' year too
+
+
+def test_a_half_said_of_a_figure_is_contradicted_where_the_page_gives_the_figure_another_period() -> None:
+    """A date claim that is a half or a quarter ("2026年上半年营收28.6亿元") is the period of the figure after it."""
+    p = page("Revenue for the first nine months of 2026 was 2.86 billion yuan, the prospectus shows.",
+             title="Kestrel Micro prices its IPO")
+    wrong, a = verdict("Kestrel Micro 2026年上半年营收28.6亿元", "2026年上半年", "date", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")
+    assert a.evidence[0].matched_value == "2.86 billion yuan"
+    right, _ = verdict("Kestrel Micro 2026年前三季度营收28.6亿元", "28.6亿元", "money", p)
+    assert right.status == "verified"
+    other, _ = verdict("Kestrel Micro 2026年上半年营收19.1亿元", "2026年上半年", "date", p)
+    assert other.status != "contradicted"  # another figure: what its half was, the page does not say

@@ -94,13 +94,19 @@ _BOUND_WORD = re.compile(r"接近|逼近|将近|\bnearly\b|\balmost\b|不低于|
 
 
 # a key that names only a period ("fourth-quarter", "第三季度"), then its measure and the figure within a few words
-_MEASURE_GAP = re.compile(r"[^\d$€£¥.;；。,，]{1,40}?(?=[$€£¥]?\d)")
+# (a period that opens its clause may close with a comma: "2026年上半年，公司收入5.9亿元")
+_MEASURE_GAP = re.compile(r"(?:\s*[,，](?=\s*\D))?[^\d$€£¥.;；。,，]{1,40}?(?=[$€£¥]?\d)")
+# a date that is a part of a year (2026-H1, 2027-Q2): the period of a figure as often as an event's date
+_PART_OF_YEAR = re.compile(r"\d{4}-[HQ][1-4]")
 
 
 def _period_figure(q: ClaimQuery) -> Value | None:
-    """The figure a fact claim's key gives the period of ("fourth-quarter revenue of $6.84 billion")."""
+    """The figure a fact claim's key gives the period of ("fourth-quarter revenue of $6.84 billion"), or a date
+    claim's half or quarter ("2026年上半年营收28.6亿元")."""
     marks = period_marks(q.key_text)
-    if not marks or any(m.startswith("r") for m in marks) or re.search(r"\d", q.key_text) or len(q.key_text) > 24:
+    if not marks or any(m.startswith("r") for m in marks) or len(q.key_text) > 24:
+        return None
+    if re.search(r"\d", q.key_text) and not (q.kind == "date" and q.values and _PART_OF_YEAR.fullmatch(str(q.values[0].value))):
         return None
     at = q.sentence.find(q.key_text)
     gap = _MEASURE_GAP.match(q.sentence, at + len(q.key_text)) if at >= 0 else None
@@ -135,6 +141,11 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     if q.kind == "fact" and (figure := _change_figure(q)) is not None:
         # the change's direction is checked with its figure, as the figure's own claim checks it
         return _assess(_figure_query(q, figure), indexes, t)
+    if q.kind == "date" and (figure := _period_figure(q)) is not None:
+        # a half or quarter said of a figure: the page giving that figure for another period contradicts it
+        got = _assess(_figure_query(q, figure), indexes, t)
+        if any(f.detail == "period" and f.stance == "contradicts" for f in got.findings):
+            return got
     if q.kind == "fact" and (figure := _period_figure(q)) is not None:
         # a period said of a figure is checked with the figure: the same figure given for another period
         # contradicts it, the page's figure in that period confirms it; else the key is read as any fact is

@@ -423,8 +423,8 @@ def part_of_year(text: str) -> frozenset[str]:
 
 
 def part_of_year_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` names a quarter or a half year."""
-    return sorted(m.span() for pattern in (_QUARTER, _HALF) for m in pattern.finditer(text))
+    """Where ``text`` names a quarter, a half year or the first months of one ("the first nine months")."""
+    return sorted(m.span() for pattern in (_QUARTER, _HALF, _FIRST_MONTHS) for m in pattern.finditer(text))
 
 
 def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -910,6 +910,26 @@ def _part_said_before(sentence: str, start: int) -> frozenset[str]:
     return frozenset()
 
 
+# a clause that is a period alone: "In the first nine months of 2026", "For the quarter", "2026年上半年", "今年前三季度"
+_PERIOD_ALONE_EN = re.compile(r"\s*(?:In|For|During|Over|Through|Across)\s[^,;:.!?]{2,40}", re.I)
+_PERIOD_ALONE_ZH = re.compile(r"\s*(?:在|于|於)?[^，,；;。：:A-Za-z]{2,12}")
+
+
+def _opening_period(sentence: str, start: int, value_spans: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    """The quarter, half or run of months a clause that is a period alone names, right before the clause at
+    ``start`` ("2026年上半年，公司收入5.9亿元", "In the first nine months of 2026, revenue was …"): the period of the
+    clause it opens. (A clause before with a figure of its own, or other words, speaks of its own figure.)"""
+    ps, pe = previous_clause(sentence, start)
+    if pe <= ps or any(ps <= a < pe for a, _ in value_spans) or sentence[ps:pe].rstrip().endswith(_ENDS):
+        return frozenset()
+    if not (_PERIOD_ALONE_EN.fullmatch(sentence, ps, pe) or _PERIOD_ALONE_ZH.fullmatch(sentence, ps, pe)):
+        return frozenset()
+    return frozenset(m for m in period_marks(sentence[ps:pe]) if m[0] in "qhn")
+
+
+_ENDS = ("。", ".", "；", ";", "!", "！", "?", "？")
+
+
 def previous_clause(text: str, start: int) -> tuple[int, int]:
     """The clause before the one starting at ``start`` ("revenue was $2.91 billion" before "up 74%")."""
     if start <= 0:
@@ -1125,6 +1145,8 @@ def claim_frame(
     ) | basis_marks(sentence, at, end, value_spans)
     if not table_row and periods & CHANGE_BASES and not any(m[0] in "qh" for m in periods):
         periods |= _part_said_before(sentence, s)  # a change on a base is of the figure said before it
+    if not table_row and not any(m[0] in "qhn" for m in periods):
+        periods |= _opening_period(sentence, s, value_spans)
     direction = direction_of(clause, key_value)
     if not direction and _UP.search(to_simplified(clause)) and _DOWN.search(to_simplified(clause)):
         # a clause that goes both ways ("降至 0.28 美元，比 V4 提升一半"): the figure's own segment says its way

@@ -1770,6 +1770,10 @@ def contradiction(claimed: Value, st: Statement, *, ahead: bool = False, need_at
         need = min(need, SUPPORT_MATCH)  # the cell at the claim's name's column: the claim's own figure
     if revised and st.comparison.detail == "exact" and st.alone:
         need = 0.0  # the very figure a correction note withdraws, the only one of its kind in its clause
+    if moved and st.comparison.detail == "exact":
+        # the very figure, met as closely as would back the claim, but given for another period ("In the first
+        # nine months of 2026, revenue was 590 million yuan" for 2026年上半年…收入5.9亿元): it speaks against the claim
+        need = min(need, SUPPORT_MATCH)
     if st.side > 0 and not st.comparison.agrees:
         need = min(need, SUPPORT_MATCH)  # bound by its nearest words to the claim's side of its measure ("输出6元")
     # a date as precise as the claim's beside a figure the claim's clause also gives ("首期96兆瓦预计2028年第2季" for
