@@ -17,12 +17,14 @@ CURRENCY_CODES = (
 
 # units of one dimension, in its base unit: 96 GB and 96 TB are one quantity mis-scaled, not two things (what a
 # page table's header declares for its cells, claims.table_units; what the comparison converts, verifier.judge.compare)
-BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18}
+# (… and bits, an eighth of a byte: a memory die's 16Gb, a chip's 288GB, are one dimension written two ways)
+BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18, "Mb": 1e6 / 8, "Gb": 1e9 / 8, "Tb": 1e12 / 8}
+BITS = frozenset({"Mb", "Gb", "Tb"})
 WATTS = {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}
 FLOPS = {"GFLOPS": 1e9, "TFLOPS": 1e12, "PFLOPS": 1e15, "EFLOPS": 1e18}  # computing power, operations a second
 DIMENSIONS = (BYTES, WATTS, FLOPS)
 
-__all__ = ["UnitWord", "unit_words", "qualifier_words", "model_families", "data_lines", "BYTES", "WATTS", "FLOPS", "DIMENSIONS"]
+__all__ = ["UnitWord", "unit_words", "qualifier_words", "model_families", "data_lines", "BYTES", "BITS", "WATTS", "FLOPS", "DIMENSIONS"]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from claims.model import ClaimKind, Qualifier, Value
 from claims.numwords import WORD_VALUES, number_words
 from claims.prescan import with_first_chars
 from claims.textnorm import fold_width, to_simplified
-from claims.units import CURRENCY_CODES, UnitWord, model_families, qualifier_words, unit_words
+from claims.units import BITS, CURRENCY_CODES, UnitWord, model_families, qualifier_words, unit_words
 
 __all__ = ["parse_values", "parse_dates", "cn_number", "normalise_version"]
 
@@ -787,6 +787,8 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
     alternatives = []
     for surface in sorted(words, key=len, reverse=True):
         guard = r"(?![A-Za-z0-9])" if surface[-1].isascii() and surface[-1].isalpha() else ""
+        if words[surface].unit in BITS:
+            guard += r"(?!\s?/\s?s|\s+(?:per|a)\s+second)"  # a rate ("800Gb/s") is a link's speed, no amount of bits
         # 兆 is a scale, but 兆瓦 is a unit: a surface never takes the head of a longer word of another kind
         tails = [w[len(surface) :] for w in longer if w.startswith(surface) and len(w) > len(surface)]
         if tails and not surface.isascii():

@@ -775,6 +775,22 @@ def test_storage_sizes_spelled_out_keep_their_unit(text: str, raw: str, value: f
 
 
 @pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [("a 16Gb DRAM die", "16Gb", "Gb"), ("288Gb of HBM4 per package", "288Gb", "Gb"), ("24 gigabits of memory", "24 gigabits", "Gb"),
+     ("a 2Tb NAND die", "2Tb", "Tb")],
+)
+def test_bits_are_read_apart_from_bytes(text: str, raw: str, unit: str) -> None:
+    """A memory die is counted in bits (16Gb is 2 GB): Gb is not GB."""
+    v = next(v for v in parse_values(text) if v.raw == raw)
+    assert v.unit == unit
+
+
+@pytest.mark.parametrize("text", ["links at 800Gb/s", "1.6 terabits per second per port", "a 1.6Tb/s switch"])
+def test_a_rate_in_bits_is_no_amount_of_bits(text: str) -> None:
+    assert not [v for v in parse_values(text) if v.unit in {"Gb", "Tb", "Mb"}]
+
+
+@pytest.mark.parametrize(
     ("text", "raw"),
     [("production starts in the first half of calendar 2027", "first half of calendar 2027"),
      ("in the second half of fiscal year 2026", "second half of fiscal year 2026")],

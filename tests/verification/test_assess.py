@@ -687,6 +687,15 @@ def test_a_qualifier_of_a_shared_measure_word_picks_the_sister_figure() -> None:
     assert named.status == "verified"
 
 
+def test_the_very_figure_in_bits_for_bytes_is_a_wrong_unit() -> None:
+    """"288Gb of HBM4" against "288GB of HBM4 per package": the same digits on another unit of the dimension."""
+    p = page("The Veyra VX-900 carries 288GB of HBM4 per package, up from 192GB on the VX-800.", title="Veyra VX-900")
+    wrong, a = verdict("Veyra VX-900 ships with 288Gb of HBM4 per package", "288Gb", "count", p)
+    assert (wrong.status, wrong.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_unit", "288GB")
+    right, _ = verdict("Veyra VX-900 ships with 288GB of HBM4 per package", "288GB", "count", p)
+    assert right.status == "verified"
+
+
 def test_a_chinese_sentence_says_its_subject_once_for_its_later_clauses() -> None:
     """"同时开源的还有轻量版玄策-4-Mini，参数量300亿，…，可在单张96GB显存的显卡上完成推理部署": the 96GB is Mini's,
     so "单卡96TB显存" is a wrong unit."""

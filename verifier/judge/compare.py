@@ -313,8 +313,8 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
         x, y = a * dim[claimed.unit], b * dim[found.unit]
         if math.isclose(x, y, rel_tol=_DIMENSION_TOLERANCE):
             return Comparison("agree", "exact")
-        if significant_digits(x) == significant_digits(y):
-            return Comparison("disagree", "unit")
+        if significant_digits(x) == significant_digits(y) or math.isclose(a, b):
+            return Comparison("disagree", "unit")  # (… or the very figure on another unit: 288 Gb for 288 GB)
         # (power at another scale with other digits is another plant's: a market's 3 GW, a site's 350 MW; and
         # computing power another cluster's: a card's 2.4 PFLOPS, a centre's 26.5 EFLOPS)
         return Comparison("disagree", "different") if dim is BYTES else Comparison("incomparable", "other_scale")
