@@ -58,6 +58,7 @@ FLOORS = {
     "tune27": Floors(1.00, 0.77, 0.76, 0.95),
     "tune28": Floors(1.00, 0.77, 0.60, 1.00),
     "tune29": Floors(0.96, 0.80, 0.60, 0.96),
+    "tune30": Floors(0.96, 0.69, 0.52, 0.86),
     "heldout4": Floors(1.00, 0.86, 0.76, 0.90),
     "heldout5": Floors(1.00, 0.88, 0.81, 0.965),
     "heldout6": Floors(1.00, 0.81, 0.66, 0.92),
@@ -84,6 +85,7 @@ FLOORS = {
     "heldout27": Floors(0.95, 0.62, 0.40, 0.72),
     "heldout28": Floors(0.98, 0.68, 0.48, 0.81),
     "heldout29": Floors(1.00, 0.72, 0.56, 0.78),
+    "heldout30": Floors(1.00, 0.76, 0.60, 0.96),
 }
 
 
