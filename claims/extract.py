@@ -28,7 +28,14 @@ from claims.entities import chinese_entities, entities_in, fact_stopwords, latin
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
 from claims.prescan import with_first_chars
-from claims.sections import ORG_KEYWORD, is_item_heading, opens_a_turn, speaker_labels
+from claims.sections import (
+    ORG_KEYWORD,
+    is_item_heading,
+    is_message_stamp,
+    members_link_named,
+    opens_a_turn,
+    speaker_labels,
+)
 from claims.table_units import PER_SHARE, declared_unit, scaled_to
 from claims.textnorm import matching_view, to_simplified
 from claims.values import parse_dates, parse_values
@@ -359,6 +366,8 @@ def _wrapped_lines(report: ParsedReport, view: str) -> list[int]:
         return []
     out: list[int] = []
     for section in report.sections:
+        if is_message_stamp(view, section.start) and opens_a_turn(view, section.start):
+            continue  # a chat message's lines are each its sender's own (a line is sent as typed, never wrapped)
         for m in _LINE_BREAK.finditer(view, section.start, section.end):
             if _continues(view, section.start, m.start(), m.end(), section.end):
                 out.append(m.start())
@@ -1119,6 +1128,10 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
     # the view is its own view unless t2s changes some of its characters again: then each window
     # is normalised once more, as parse_values always did
     normalised = to_simplified(view) is view
+    # a message's stamp and sender ("[27/12/2026, 09:16:48] Tom Okafor: …", "[10:41] raj: …") are no words of the
+    # sentence it opens: the sender is who says it, not whom it speaks of (a media time's label, "52:30 Xinheng:",
+    # is a chapter's topic, and stays)
+    label_end = {s: e for s, e in speaker_labels(view) if is_message_stamp(view, s)}
     for section in report.sections:
         ctx = _section_context(view, section, mask, year)
         previous, carried = "", ""  # the section's sentence before, and whom it spoke of
@@ -1126,6 +1139,14 @@ def iter_claims(report: ParsedReport) -> Iterator[ExtractedClaim]:
             found = sorted(_window_values(view, section, a, b, mask, report.date, normalised), key=_START)
             window = _Window(found, [d.start for d in found])
             for s, e in spans:
+                if s in label_end:
+                    s = label_end[s]
+                    while s < e and view[s] in " \t":
+                        s += 1
+                    if (pointer := members_link_named(view, s)) is not None:
+                        s = pointer[1]  # "re Priya's link:": which page it speaks of (its citation), no claim's words
+                    if s >= e:
+                        continue
                 sentence = joined[s:e]
                 carried = antecedent(sentence, previous, carried)
                 yield from _sentence_claims(report, text, view, mask, ctx, window, s, e, joined, carried)

@@ -33,7 +33,9 @@ from claims.sections import (
     find_headings,
     is_transcript,
     item_titles_kept_in,
+    members_link_named,
     source_paragraph_spans,
+    turn_sender,
     turn_spans,
 )
 from claims.textnorm import cjk_share_above, is_traditional, matching_view
@@ -280,7 +282,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
                     sources = [r for r in sources if r.ref_number is not None or r.url != by_number[number].url]
                     sources.append(by_number[number])
         sections.append(Section(order, heading, kind, start, end, tuple(sources)))
-    return _comments_on_the_submission(text, tuple(sections)), tuple(references)
+    return _answers_to_a_members_link(view, _comments_on_the_submission(text, tuple(sections))), tuple(references)
 
 
 def _comments_on_the_submission(text: str, sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -294,6 +296,28 @@ def _comments_on_the_submission(text: str, sections: tuple[Section, ...]) -> tup
         replace(s, sources=submitted) if s.start in tops and not s.sources and s.kind != "references" else s
         for s in sections
     )
+
+
+def _answers_to_a_members_link(view: str, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """A chat message that says which member's link it answers ("re Priya's link: run-rate is just under $400m")
+    and links nothing of its own speaks of the page that member last linked: it cites that page."""
+    if "'s " not in view and "’s " not in view:
+        return sections
+    linked: list[tuple[str, tuple[SourceRef, ...]]] = []  # (sender, sources) of the messages linking something
+    out = list(sections)
+    for i, section in enumerate(sections):
+        sender = turn_sender(view, section.start)
+        if sender is None or section.kind == "references":
+            continue
+        who, body = sender
+        if section.sources:
+            linked.append((who.lower(), section.sources))
+        elif (named_member := members_link_named(view, body)) is not None:
+            name = named_member[0].lower()
+            named = [src for member, src in linked if member == name or member.split()[0] == name]
+            if named:
+                out[i] = replace(section, sources=named[-1])
+    return tuple(out)
 
 
 def _on_its_line(view: str, mark: int, address: int) -> bool:

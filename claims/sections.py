@@ -203,14 +203,17 @@ def _outline_title(line: str, below: str) -> bool:
 
 # a transcript's turn: a time stamp ("[12:35]", "01:05:12") and/or a speaker's label ("主持人：", "嘉宾（周远）：",
 # "Host:") opening a line; a chat export's reply opens on an arrow, indented ("    ↳ [08:55] raj: …")
-_STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t])"
+# (… and a chat export's day and time: WhatsApp's "[27/12/2026, 09:14:05]" on a phone, "27/12/2026, 09:14 - " on another)
+_DAY_TIME = r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?"
+_STAMP = rf"\[\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?=[ \t])|\[{_DAY_TIME}\]|{_DAY_TIME}[ \t]-(?=[ \t])"
 _SPEAKER = r"(?:主持人|嘉宾|嘉賓|主播|来宾|來賓|Host|Guest|Interviewer)[^\n：:。.]{0,20}[：:]"
 # a BBS push's mark and user ("推 gpuman:", "噓 bear88:"; an arrow "→ lurker:" is left out, arrows open other lines),
 # looked for only in a text that has one (its alternative costs every other text's line scans 2%)
 _PUSH = r"[推噓嘘][ \t]+[\w.\-]{1,20}[ \t]*:"
 _REPLY = r"[ \t]*[↳└][ \t]*"
 # a chat handle right after a time stamp ("[09:14] dana.w: …"): the speaker's label of a chat export
-_HANDLE = r"[A-Za-z][\w.\-]{0,30}:(?=[ \t])"
+# (… or a name of up to four words, as a chat export writes its members: "[27/12/2026, 09:14:05] Priya Raman: …")
+_HANDLE = r"[A-Za-z][\w.\-]{0,30}(?:[ \t][A-Z][\w.\-]{0,30}){0,3}:(?=[ \t])"
 _TURN = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^{_SPEAKER}", re.M)
 _TURN_OR_PUSH = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^(?:{_SPEAKER}|{_PUSH})", re.M)
 MIN_TURNS = 3  # a text of this many turns is a transcript: each turn cites only what it refers to
@@ -220,6 +223,42 @@ MIN_TURNS = 3  # a text of this many turns is a transcript: each turn cites only
 # never a claim's words
 _TURN_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER})?", re.M)
 _TURN_OR_PUSH_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HANDLE})?[ \t]*)?(?:{_SPEAKER}|{_PUSH})?", re.M)
+
+
+# a chat message's sender after its stamp, and the words it opens on
+_SENDER = re.compile(
+    rf"(?:{_REPLY})?(?:{_STAMP})[ \t]*(?P<who>[A-Za-z][\w.\-]{{0,30}}(?:[ \t][A-Z][\w.\-]{{0,30}}){{0,3}}):[ \t]+"
+)
+
+
+_MESSAGE_STAMP = re.compile(rf"(?:{_REPLY})?(?:\[|{_DAY_TIME})")
+
+
+def is_message_stamp(text: str, at: int) -> bool:
+    """Does the turn at ``at`` open on a message's stamp (bracketed, "[10:41]", or with its day, "27/12/2026,
+    09:14 -"), not on a media time ("52:30 Xinheng: …", a chapter of a recording)?"""
+    return _MESSAGE_STAMP.match(text, at) is not None
+
+
+def turn_sender(text: str, at: int) -> tuple[str, int] | None:
+    """The sender a chat message at ``at`` names after its stamp ("[27/12/2026, 09:16:48] Tom Okafor: …") and
+    where its words start; None for a turn without one."""
+    m = _SENDER.match(text, at)
+    return (m.group("who"), m.end()) if m else None
+
+
+# a chat message answering another member's link: "re Priya's link: …", "re: Tom's article —"
+_ON_A_MEMBERS_LINK = re.compile(
+    r"(?:re:?|Re:?|RE:?)[ \t]+(?P<name>[A-Z][\w.\-]{0,30}(?:[ \t][A-Z][\w.\-]{0,30})?)['’]s[ \t]+"
+    r"(?:link|article|piece|post|story|source)\b[ \t]*[:：,—–-]?[ \t]*"
+)
+
+
+def members_link_named(text: str, at: int) -> tuple[str, int] | None:
+    """The member whose link a message at ``at`` says it answers ("re Priya's link: …"), and where its own words
+    start; None when it opens otherwise."""
+    m = _ON_A_MEMBERS_LINK.match(text, at)
+    return (m.group("name"), m.end()) if m else None
 
 
 @lru_cache(maxsize=8)  # asked per line of a text (opens_a_turn): one scan of the text
@@ -257,14 +296,15 @@ def opens_a_turn(text: str, at: int) -> bool:
     return _turns(text).match(text, at) is not None or (_POST.match(text, at) is not None and bool(post_counters(text)))
 
 
-def speaker_labels(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)  # asked by the noise mask and by the sentences of the same text
+def speaker_labels(text: str) -> tuple[tuple[int, int], ...]:
     """The time stamps and speaker labels opening a transcript's turns, and a thread's post counters
     (none in a text of fewer than ``MIN_TURNS`` turns)."""
     posts = post_counters(text)
     if not posts and len(_turns(text).findall(text)) < MIN_TURNS:
-        return []
+        return ()
     labels = _TURN_OR_PUSH_LABEL if _turns(text) is _TURN_OR_PUSH else _TURN_LABEL
-    return sorted([(m.start(), m.end()) for m in labels.finditer(text) if m.end() > m.start()] + list(posts))
+    return tuple(sorted([(m.start(), m.end()) for m in labels.finditer(text) if m.end() > m.start()] + list(posts)))
 
 
 # a line that only gives a source ("链接：https://…", "来源：36氪 https://…", "Source: https://…", "🔗原文：https://…"): it closes the

@@ -371,6 +371,47 @@ def test_a_chat_exports_messages_and_replies_cite_their_own_links() -> None:
     assert not keys & {"08:52", "08:56", "dana.w"}
 
 
+def test_a_whatsapp_exports_messages_cite_their_own_links_or_the_member_link_they_answer() -> None:
+    """A WhatsApp export: "[27/12/2026, 09:14:05] Name: message" (a phone's stamp) or "27/12/2026, 09:14 - Name:"
+    (another's). Each message is a turn citing its own links; "re Priya's link: …" cites the page Priya last linked;
+    a message linking nothing cites nothing. The stamp, the sender and the pointer are no words of the claim's
+    sentence, and a message's lines are its sender's own, never one wrapped sentence."""
+    from claims.extract import extract_claims
+
+    text = (
+        "[27/12/2026, 09:14:05] Priya Raman: Morning all, Corvid finally confirmed the round\n"
+        "https://example.org/corvid-series-c\n"
+        "$2.4bn Series C, valuation $31bn post-money\n"
+        "[27/12/2026, 09:16:48] Tom Okafor: re Priya's link: run-rate is above $400m, up from about $90m a year ago\n"
+        "[27/12/2026, 09:18:52] Sofia Marquez: screenshot from their careers page, 380 people now\n"
+        "[27/12/2026, 10:02:19] Tom Okafor: Ardent Q3 if anyone missed it https://example.org/ardent-q3\n"
+        "27/12/2026, 10:05 - Priya Raman: re: Tom's article, gross margin of 67.1% feels soft\n"
+        "[27/12/2026, 11:12:56] Kenji Mori: Veyra-4 is out https://example.org/veyra-4\n"
+        "$9.60/M input tokens and $2.40/M output for the flagship model\n"
+        "1M context window for all of the paid tiers this time\n"
+    )
+    report = parse_report(text, "chat.txt")
+    cited = {report.text[s.start : s.end].split(": ", 1)[1][:12]: [r.url for r in s.sources] for s in report.sections}
+    assert cited["Morning all,"] == ["https://example.org/corvid-series-c"]
+    assert cited["re Priya's l"] == ["https://example.org/corvid-series-c"]  # Priya's link, though Tom wrote it
+    assert cited["screenshot f"] == []  # a message linking nothing cites nothing
+    assert cited["re: Tom's ar"] == ["https://example.org/ardent-q3"]  # (the other phone's stamp)
+    claims = {c.key_text: c.sentence for c in extract_claims(report)}
+    assert claims["$90m"] == "run-rate is above $400m, up from about $90m a year ago"
+    assert claims["380"].startswith("screenshot")
+    assert claims["1M"] == "1M context window for all of the paid tiers this time"  # its own line, not joined
+    assert not any("Priya" in k or "Tom" in k or "27/12" in k for k in claims)
+
+
+def test_a_media_times_label_stays_in_its_sentence() -> None:
+    """"52:30 Xinheng: revenue up 172%": a recording's chapter names its topic, which is the claim's subject."""
+    from claims.extract import extract_claims
+
+    text = "Chapters\n\n00:00 Intro: the week in chips\n12:10 Kestrel: margins at a record\n52:30 Xinheng: revenue up 172%\n"
+    claims = {c.key_text: c.sentence for c in extract_claims(parse_report(text, "show.txt"))}
+    assert claims["172%"] == "52:30 Xinheng: revenue up 172%"
+
+
 def test_an_org_mode_weekly_reads_its_keywords_headings_and_table_unit() -> None:
     """Emacs Org-mode: "#+TITLE:" / "#+DATE:" name and date the report, "** " entries are sections citing
     their own "[[url][label]]" links, and a "#+CAPTION: 单位：亿元" over an org table puts its bare cells in 亿元."""
