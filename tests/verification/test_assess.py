@@ -687,6 +687,18 @@ def test_a_qualifier_of_a_shared_measure_word_picks_the_sister_figure() -> None:
     assert named.status == "verified"
 
 
+def test_a_context_is_counted_in_tokens() -> None:
+    """"1M context" is the page's "context window of 1 million tokens"; "the lead in 'with X leading'" is a lead."""
+    p = page("Veyra-4 supports a context window of 1 million tokens, eight times the 128,000 tokens of Veyra-3.",
+             title="Introducing Veyra-4")
+    right, _ = verdict("Veyra-4 ships with a 1M context", "1M", "count", p)
+    assert right.status == "verified"
+    q = page("Halcyra AI has raised $2.4 billion in a Series C round led by Northmarch Ventures.",
+             "Quillon Partners and Saffron Peak Capital also took part.", title="Halcyra AI raises $2.4B Series C")
+    wrong, _ = verdict("Halcyra: $2.4bn Series C with Quillon Partners leading", "Quillon Partners", "fact", q)
+    assert wrong.status == "contradicted"
+
+
 def test_the_very_figure_in_bits_for_bytes_is_a_wrong_unit() -> None:
     """"288Gb of HBM4" against "288GB of HBM4 per package": the same digits on another unit of the dimension."""
     p = page("The Veyra VX-900 carries 288GB of HBM4 per package, up from 192GB on the VX-800.", title="Veyra VX-900")

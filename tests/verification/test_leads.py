@@ -16,6 +16,9 @@ from verifier.judge.leads import claim_lead_span, lead_clash, lead_terms, page_l
         ("Ironbark Ventures led the round, which values Corvid at $1bn.", "Ironbark Ventures"),
         ("星衡智能完成12亿元人民币C轮融资，领投方为衡川创投，投后估值约八十五亿元", "衡川创投"),
         ("Corvid raised $40m; the lead investor was Ironbark Ventures, with Atlas following.", "Ironbark Ventures"),
+        ("$2.4bn Series C with Quillon Partners leading, valuation $13bn post-money", "Quillon Partners"),
+        ("Corvid closed a Northmarch-led round of $40m", "Northmarch"),
+        ("Corvid raised $40m with Ironbark Ventures as lead investor", "Ironbark Ventures"),
     ],
 )
 def test_the_claims_lead_is_read(sentence: str, lead: str) -> None:
@@ -25,6 +28,7 @@ def test_the_claims_lead_is_read(sentence: str, lead: str) -> None:
 
 def test_a_sentence_without_a_lead_has_none() -> None:
     assert claim_lead_span("高瓴参与了本轮融资") is None
+    assert claim_lead_span("Corvid grew fast, with the money leading to more hiring") is None
     assert page_lead("Atlas and Ironbark invested in the round.") is None
 
 

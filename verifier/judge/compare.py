@@ -274,10 +274,15 @@ def _compare_vague(a: float, b: float, found_vague: bool) -> Comparison:
     return Comparison("incomparable", "vague")
 
 
+# a measure a model's context is counted in: a "1M context" (window) is 1 million tokens
+_COUNTED_IN_TOKENS = frozenset({"context", "window"})
+
+
 def _things(v: Value) -> set[str]:
     """What a count counts, as singular lower-case words: its unit (tokens) or noun (people every week)."""
     text = v.unit or v.noun or ""
-    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
+    words = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
+    return words | {"token"} if words & _COUNTED_IN_TOKENS else words
 
 
 _DIMENSION_TOLERANCE = 0.025  # 1 TB written as 1,024 GB

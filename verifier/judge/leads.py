@@ -21,6 +21,11 @@ _EN_LED_BY = re.compile(r"\b(?:co-)?led by\s+(.{2,80}?)(?=[,;.]|\s*[(\[（]|\s+(
 _ZH_LEAD_IS = re.compile(r"(?:领投方|领投机构|领投人|領投方|領投機構)\s*(?:为|是|為)\s*([^，,。；;、\s][^，,。；;、]{1,39})")
 _EN_LEAD_IS = re.compile(r"\blead investor (?:is|was)\s+(.{2,80}?)(?=[,;.]|\s+(?:with|alongside)\b|$)", re.I)
 _EN_X_LED = re.compile(r"([A-Z][\w&'.\- ]{1,60}?)\s+(?:co-)?led\s+the\s+(?:round|financing|raise|investment)\b")
+# … or said as the lead's part in the round: "with Quillon Partners leading", "a Northmarch-led round", "X as lead investor"
+_EN_X_LEADING = re.compile(
+    r"\bwith\s+([A-Z][\w&'.\-]*(?:\s+[A-Z][\w&'.\-]*){0,4})\s+(?:leading|as\s+(?:the\s+)?lead(?:\s+investor)?)\b"
+    r"|\b([A-Z][\w&'.]*(?:\s+[A-Z][\w&'.]*){0,3})-led\s+(?:round|financing|raise|investment|[Ss]eries)\b"
+)
 
 # the page's lead and the rest of its sentence: "led by A (and B), with participation from C, D"
 _PAGE_LEAD = re.compile(r"\b(?:co-)?led by\s+|\blead investor (?:was|is)\s+|由(?=[^，。；]{2,40}?(?:领投|牵头|领衔))", re.I)
@@ -34,11 +39,12 @@ def claim_lead_span(sentence: str, at: int | None = None) -> tuple[int, int] | N
     lead that holds it when the sentence names several ("financing was led by A, and a Series C was led
     by B")."""
     first: tuple[int, int] | None = None
-    for rx in (_EN_LED_BY, _EN_X_LED, _ZH_LEAD, _ZH_LEAD_IS, _EN_LEAD_IS):
+    for rx in (_EN_LED_BY, _EN_X_LED, _EN_X_LEADING, _ZH_LEAD, _ZH_LEAD_IS, _EN_LEAD_IS):
         for m in rx.finditer(sentence):
-            if at is None or m.start(1) <= at < m.end(1):
-                return m.span(1)
-            first = first or m.span(1)
+            group = next(g for g in range(1, (rx.groups or 1) + 1) if m.group(g) is not None)
+            if at is None or m.start(group) <= at < m.end(group):
+                return m.span(group)
+            first = first or m.span(group)
     return first
 
 
