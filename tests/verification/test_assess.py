@@ -2774,6 +2774,15 @@ def test_a_figure_of_the_other_side_of_a_measure_backs_nothing() -> None:
     assert alone.status != "verified", b.evidence
 
 
+def test_a_price_named_by_its_side_alone_is_flipped_against_the_page() -> None:
+    """"$2.40/M output": the claim's measure is its side alone; the page gives $2.40 to input and $9.60 to output."""
+    p = page("Veyra-4 costs $2.40 per million input tokens and $9.60 per million output tokens.", title="Introducing Veyra-4")
+    wrong, a = verdict("$9.60/M input tokens, $2.40/M output, 40% below 3.5", "$2.40", "money", p)
+    assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "$9.60")
+    right, _ = verdict("$2.40/M input tokens, $9.60/M output, 40% below 3.5", "$9.60", "money", p)
+    assert right.status == "verified"
+
+
 def test_a_side_word_names_a_side_only_where_the_page_tells_the_sides_apart() -> None:
     """峰值功耗 / 平均功耗: the average claimed against a page giving both is read against the average; a page whose
     only figure is a training card's count (训练卡, a product, no side of a measure) speaks for no side."""

@@ -263,10 +263,12 @@ def _counterpart_flipped(statements: Sequence[Statement]) -> Statement | None:
     """The page gives the claim's figure to the other side of its measure and another figure to the claim's side
     ("2 yuan (about $0.28) per million input tokens and 8 yuan ($1.10) per million output tokens" for "$1.10 per
     million input tokens"): the figure of the claim's side, on the page that flips it, says otherwise."""
-    # (the flipped figure's words meet the claim's measure; the other's need only name the claim's side)
+    # (the flipped figure's words meet the claim's measure — or its clause does, where the claim's measure is its side
+    # alone, "$2.40/M output" against "$2.40 per million input tokens and $9.60 per million output tokens"; the
+    # other's need only name the claim's side)
     flipped = {
         (id(st.index), st.passage_no) for st in statements
-        if st.comparison.agrees and st.side < 0 and not st.other_subject and st.match >= SUPPORT_MATCH
+        if st.comparison.agrees and st.side < 0 and not st.other_subject and max(st.match, st.clause_match) >= SUPPORT_MATCH
     }
     return next(
         (
