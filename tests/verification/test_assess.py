@@ -2774,6 +2774,21 @@ def test_a_figure_of_the_other_side_of_a_measure_backs_nothing() -> None:
     assert alone.status != "verified", b.evidence
 
 
+def test_a_segments_figure_given_to_another_labelled_segment_is_contradicted() -> None:
+    """A release gives each segment a labelled paragraph of its own: "Client and Gaming: … $1.6 billion" does not
+    back 边缘与汽车业务收入16亿美元 where "Edge and Automotive: … $0.8 billion" meets its whole frame."""
+    p = page(
+        "Data Center: Third-quarter revenue was a record $11.8 billion, up 93% from a year ago.",
+        "Client and Gaming: Third-quarter revenue was $1.6 billion, down 4% from a year ago.",
+        "Edge and Automotive: Third-quarter revenue was $0.8 billion, up 52% from a year ago.",
+        title="Ardent reports third quarter results",
+    )
+    wrong, a = verdict("其中数据中心业务收入118亿美元，边缘与汽车业务收入16亿美元", "16亿美元", "money", p)
+    assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "$0.8 billion")
+    right, _ = verdict("其中数据中心业务收入118亿美元，客户端与游戏业务收入16亿美元", "16亿美元", "money", p)
+    assert right.status == "verified"
+
+
 def test_a_price_named_by_its_side_alone_is_flipped_against_the_page() -> None:
     """"$2.40/M output": the claim's measure is its side alone; the page gives $2.40 to input and $9.60 to output."""
     p = page("Veyra-4 costs $2.40 per million input tokens and $9.60 per million output tokens.", title="Introducing Veyra-4")

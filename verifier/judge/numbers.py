@@ -531,9 +531,13 @@ def _whole_frame_says_otherwise(
         return None  # what its clause misses was said before it ("宇晶半導體…公布10月營收…；累計前10月營收達2.71兆元")
     best = max(st.clause_match for st in backing if st is not None)
     places = {(st.index.snapshot_id, st.passage_no) for st in backing if st is not None}
+    # (… or of another labelled paragraph of the same page: a release gives each segment a paragraph of its own,
+    # "Client and Gaming: Third-quarter revenue was $1.6 billion", "Edge and Automotive: … $0.8 billion")
+    labelled = {st.index.snapshot_id for st in backing if st is not None and _SEGMENT_LABEL.match(st.passage.text)}
     against = [
         (st, kind) for st in statements
-        if (st.index.snapshot_id, st.passage_no) in places and st.clause_match >= _WHOLE_FRAME and st.clause_match - best >= _CLEAR_MARGIN
+        if ((st.index.snapshot_id, st.passage_no) in places or (st.index.snapshot_id in labelled and _SEGMENT_LABEL.match(st.passage.text)))
+        and st.clause_match >= _WHOLE_FRAME and st.clause_match - best >= _CLEAR_MARGIN
         and not (st.other_subject or st.foreign or st.sibling) and not any(compare_values(o, st.value).agrees for o in others)
         and not _change_for_level(st, frame)
         and (kind := contradiction(claimed, replace(st, match=st.clause_match)))
@@ -542,6 +546,8 @@ def _whole_frame_says_otherwise(
 
 
 _WHOLE_FRAME = 1.0 - 1e-9
+# a paragraph opening on a label of its own ("Edge and Automotive: …", "数据中心业务：…")
+_SEGMENT_LABEL = re.compile(r"\s*(?:[A-Z][\w&/.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&/.-]*){0,5}|[\u4e00-\u9fff]{2,12})\s*[:：]")
 _QUALIFIER_GAP = 1  # characters at most between a qualifier and the measure word it qualifies ("AI 服务器")
 
 
