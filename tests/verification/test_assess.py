@@ -2774,6 +2774,27 @@ def test_a_figure_of_the_other_side_of_a_measure_backs_nothing() -> None:
     assert alone.status != "verified", b.evidence
 
 
+def test_a_change_said_in_words_after_its_figure_is_read_against_the_pages_way_for_that_figure() -> None:
+    """"同期净亏损2.15亿元，亏损同比扩大": the page gives that very loss as narrowed from 3.62亿元."""
+    p = page("2026年前三季度实现营业收入16.42亿元。2026年前三季度净亏损2.15亿元，较上年同期的3.62亿元明显收窄。",
+             title="昆衍半导体科创板IPO获受理")
+    wrong, a = verdict("昆衍半导体2026年1-9月净亏损2.15亿元，亏损同比扩大", "亏损同比扩大", "fact", p)
+    assert (wrong.status, wrong.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_direction", "2.15亿元")
+    right, _ = verdict("昆衍半导体2026年1-9月净亏损2.15亿元，亏损同比收窄", "亏损同比收窄", "fact", p)
+    assert right.status == "verified"
+    q = page("Lumenvault's net loss narrowed to $187 million from $241 million a year earlier.", title="Lumenvault IPO")
+    english, _ = verdict("Lumenvault lost $187 million, and losses widened", "losses widened", "fact", q)
+    assert english.status == "contradicted"
+
+
+def test_a_gap_narrowed_is_no_fall() -> None:
+    """"improving performance … by roughly 20 percent and narrowing the efficiency gap": the 20% rose."""
+    p = page("Experiments show the agent improving performance on OSBench by roughly 20 percent and narrowing the "
+             "efficiency gap with humans by roughly 80 percent.", title="Agents that learn skills")
+    d, _ = verdict("该方法在 OSBench 上带来约 20% 的性能提升", "20%", "percent", p)
+    assert d.status == "verified"
+
+
 def test_a_segments_figure_given_to_another_labelled_segment_is_contradicted() -> None:
     """A release gives each segment a labelled paragraph of its own: "Client and Gaming: … $1.6 billion" does not
     back 边缘与汽车业务收入16亿美元 where "Edge and Automotive: … $0.8 billion" meets its whole frame."""

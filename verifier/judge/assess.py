@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claims.model import Value
+from verifier.judge.change_words import change_said_of_figure
 from verifier.judge.compare import (
     met_families,
 )
@@ -156,6 +157,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
             # (the figure's support stands unless the key's own words are contradicted on the page)
             own = _assess_words(q, score_passages(q, indexes, limit=8), indexes, t)
             return own if any(f.stance == "contradicts" for f in own.findings) else got
+    if q.kind == "fact" and (changed := change_said_of_figure(q, indexes)) is not None:
+        return changed  # "净亏损2.15亿元，亏损同比扩大": the page's way for that very figure decides
     passages = score_passages(q, indexes, limit=8)
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):

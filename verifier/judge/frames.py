@@ -569,7 +569,8 @@ _DOWN = re.compile(
     r"|declin(?:e[sd]?|ing)|depreciat(?:ed|es|ion|ing)|decreas(?:e[sd]?|ing)|shr[ua]nk|shrink(?:s|ing)?"
     r"|slump(?:ed|s|ing)?|slip(?:ped|s|ping)?|dip(?:ped|s|ping)?|sank|sink(?:s|ing)?|plung(?:e[sd]?|ing)"
     r"|tumbl(?:e[sd]?|ing)|contract(?:ed|s)?|lower|cuts?|reduc(?:e[sd]?|ing)|slash(?:ed|es|ing)?|trimm(?:ed|ing)"
-    r"|halv(?:ed|ing))\b",
+    # (a loss that narrowed shrank; a gap narrowed to a rival is a closing in, no fall: "narrowing the efficiency gap")
+    r"|halv(?:ed|ing)|(?<!gap )(?<!gaps )narrow(?:ed|s|ing)?(?!\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+)?gap))\b",
     re.I,
 )
 

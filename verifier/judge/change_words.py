@@ -1,0 +1,93 @@
+"""A change said in words after its figure, pure: "同期净亏损2.15亿元，亏损同比扩大" says the loss of 2.15亿元 widened.
+
+The key ("扩大", "losses widened") carries no figure of its own; the figure it is said of stands before it in its
+sentence. A page sentence that gives that very figure and says it moved the other way ("净亏损2.15亿元，较上年同期的
+3.62亿元明显收窄") contradicts the key; one that gives it moving the same way backs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from claims.extract import sentence_spans
+from claims.model import Value
+from verifier.judge.compare import compare_values, significant_digits
+from verifier.judge.evidence import Assessment, EvidenceDraft
+from verifier.judge.frames import clause_span, direction_of
+from verifier.judge.matching import ClaimQuery, SnapshotIndex
+from verifier.judge.rules import Finding
+from verifier.judge.statements import sentence_values
+
+__all__ = ["change_said_of_figure"]
+
+_AMOUNTS = frozenset({"money", "count", "percent"})
+_CAPITALISED = re.compile(r"\b[A-Z]")
+_KEY_CHARS = 24  # a change word with its measure and base ("亏损同比扩大", "losses widened"): no longer
+
+
+def _figure_before(q: ClaimQuery) -> Value | None:
+    """The nearest amount before the key in its sentence, given with at least two digits (or a unit): what the
+    key's change is said of."""
+    at = q.sentence.find(q.key_text)
+    if at < 0:
+        return None
+    before = [
+        v
+        for v in sentence_values(q.sentence)
+        if v.end <= at and v.kind in _AMOUNTS and isinstance(v.value, float)
+    ]
+    if not before:
+        return None
+    v = before[-1]
+    return v if len(significant_digits(abs(float(v.value)))) >= 2 or v.unit else None
+
+
+def change_said_of_figure(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment | None:
+    """Findings for a fact key that is a change's direction said of the figure before it, or None when the key is
+    no such change (or no page sentence gives that figure with a direction)."""
+    way = direction_of(q.key_text)
+    if (
+        not way
+        or len(q.key_text) > _KEY_CHARS
+        or re.search(r"\d", q.key_text)
+        or _CAPITALISED.search(q.key_text)
+    ):
+        return None  # (a name is no change: "Halcyon Growth")
+    figure = _figure_before(q)
+    if figure is None:
+        return None
+    out = Assessment()
+    for idx in indexes:
+        for p in idx.passages:
+            for v in p.values:
+                if v.kind != figure.kind or compare_values(figure, v).detail != "exact":
+                    continue
+                # what the page says the figure did: in its clause ("net loss narrowed to $187 million"), else after it
+                # in its sentence ("净亏损2.15亿元，较上年同期的3.62亿元明显收窄")
+                _s, e = next(
+                    ((a, b) for a, b in sentence_spans(p.text, 0, len(p.text)) if a <= v.start < b),
+                    (0, len(p.text)),
+                )
+                cs, ce = clause_span(p.text, v.start, v.end)
+                moved = direction_of(p.text[cs:ce]) or direction_of(p.text[v.end : e])
+                if not moved:
+                    continue
+                stance: Literal["supports", "contradicts"] = "supports" if moved == way else "contradicts"
+                draft = EvidenceDraft(
+                    snapshot_id=idx.snapshot_id,
+                    passage=p.text,
+                    passage_start=p.start,
+                    passage_end=p.end,
+                    score=1.0,
+                    stance=stance,
+                    values_found=[x.to_json() for x in p.values],
+                    matched_value=v.raw,
+                    highlight=[[v.start, v.end]],
+                )
+                out.add(
+                    Finding(stance, 1.0, "value", "direction" if stance == "contradicts" else "agree"), draft
+                )
+                return out
+    return None
