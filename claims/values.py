@@ -778,6 +778,12 @@ def _decimals(digits: str) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
+_MILLION_M_NEXT = (
+    r"(?=[ \t]+[A-Za-z])(?![ \t]+(?:ago|tall|long|wide|high|deep|thick|away|from|above|below|under|over|of|per|in|at|to|and"
+    r"|or|by|left|run|race|sprint|dash|hurdles|freestyle|cable|cables|square|range|mark|radius|depth|height|length)\b)"
+)
+
+
 @cache
 def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
     """One anchored regex per kind of unit word, longest surface first; a word ending in a Latin
@@ -789,6 +795,11 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
         guard = r"(?![A-Za-z0-9])" if surface[-1].isascii() and surface[-1].isalpha() else ""
         if words[surface].unit in BITS:
             guard += r"(?!\s?/\s?s|\s+(?:per|a)\s+second)"  # a rate ("800Gb/s") is a link's speed, no amount of bits
+        if surface == "m":
+            # a million written as the press writes it, glued to its figure before a noun ("1.5m users", "~2m Aster X2");
+            # not a length ("a 1.5m cable", "5m tall"), a time ("5m ago") or a figure closing its sentence
+            alternatives.append(r"(?<=\d)m" + guard + _MILLION_M_NEXT)
+            continue
         # 兆 is a scale, but 兆瓦 is a unit: a surface never takes the head of a longer word of another kind
         tails = [w[len(surface) :] for w in longer if w.startswith(surface) and len(w) > len(surface)]
         if tails and not surface.isascii():

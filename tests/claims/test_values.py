@@ -785,6 +785,18 @@ def test_bits_are_read_apart_from_bytes(text: str, raw: str, unit: str) -> None:
     assert v.unit == unit
 
 
+@pytest.mark.parametrize(("text", "raw"), [("1.5m users", "1.5m"), ("supposedly ~2m Aster X2 shipped", "2m"), ("some 40m downloads", "40m")])
+def test_a_million_glued_to_its_figure_before_a_noun(text: str, raw: str) -> None:
+    """The press writes a million "1.5m" (as "$1.5m", "2bn users")."""
+    v = next(v for v in parse_values(text) if v.raw == raw)
+    assert v.value == float(raw[:-1]) * 1e6
+
+
+@pytest.mark.parametrize("text", ["a 1.5m cable", "posted 5m ago", "the 100m sprint", "it stands 2m tall", "in 30m.", "跳高1.5m成绩"])
+def test_an_m_of_length_or_time_is_no_million(text: str) -> None:
+    assert not [v for v in parse_values(text) if isinstance(v.value, float) and v.value >= 1e6]
+
+
 @pytest.mark.parametrize("text", ["links at 800Gb/s", "1.6 terabits per second per port", "a 1.6Tb/s switch"])
 def test_a_rate_in_bits_is_no_amount_of_bits(text: str) -> None:
     assert not [v for v in parse_values(text) if v.unit in {"Gb", "Tb", "Mb"}]
