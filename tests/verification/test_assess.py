@@ -2774,6 +2774,17 @@ def test_a_figure_of_the_other_side_of_a_measure_backs_nothing() -> None:
     assert alone.status != "verified", b.evidence
 
 
+def test_one_models_figure_is_no_average() -> None:
+    """"API价格平均降幅超过五成" is an average over models: one model's 60% and 50% cuts back nothing; a page giving
+    the average does."""
+    p = page("价格方面，明镜-4 API输入每百万tokens 2元，输出每百万tokens 8元，较明镜-3分别下降60%和50%。", title="澈思智能发布明镜-4")
+    d, _ = verdict("2026年国内主流大模型API价格平均降幅超过五成", "五成", "percent", p)
+    assert d.status != "verified"
+    q = page("据测算，国内主流大模型API价格今年平均下降56%。", title="大模型价格战")
+    ok, _ = verdict("2026年国内主流大模型API价格平均降幅超过五成", "五成", "percent", q)
+    assert ok.status == "verified"
+
+
 def test_a_change_said_in_words_after_its_figure_is_read_against_the_pages_way_for_that_figure() -> None:
     """"同期净亏损2.15亿元，亏损同比扩大": the page gives that very loss as narrowed from 3.62亿元."""
     p = page("2026年前三季度实现营业收入16.42亿元。2026年前三季度净亏损2.15亿元，较上年同期的3.62亿元明显收窄。",

@@ -834,6 +834,9 @@ class ClaimFrame:
     looks_back: bool = False  # the clause places its figure in an earlier time (去年, "a year earlier", a year)
     looks_ahead: bool = False  # … in the year to come (明年, "next year"): a forecast, not a level reached
     segment: str = ""  # the figure's own segment of the clause (cut at the next figure's measure)
+    # its own segment says its figure is an average ("API价格平均降幅超过五成", "the average price"): one entity's
+    # figure on a page is no average
+    aggregate: bool = False
 
     def bound_to_sibling(self, words: frozenset[str]) -> bool:
         """Do a page figure's own words name another figure of the claim's sentence more than this one?"""
@@ -929,6 +932,14 @@ def _opening_period(sentence: str, start: int, value_spans: tuple[tuple[int, int
 
 
 _ENDS = ("。", ".", "；", ";", "!", "！", "?", "？")
+
+
+_AVERAGE = re.compile(r"平均|均价|均值|中位数|\b(?:average|mean|median)\b", re.I)
+
+
+def says_average(text: str) -> bool:
+    """Does ``text`` say its figure is an average (平均, 均价, "the average price", a median)?"""
+    return _AVERAGE.search(text) is not None
 
 
 def previous_clause(text: str, start: int) -> tuple[int, int]:
@@ -1166,6 +1177,7 @@ def claim_frame(
         other_groups=tuple(other_groups),
         other_terms=frozenset(other_terms),
         leaves_out=bool(excluded_words(seg)[0]),
+        aggregate=says_average(seg),
         speeds=link_speeds(seg),
         role=figure_role(sentence, at, end) if key_text in sentence else None,
         looks_back=bool(_EARLIER.search(clause)) or any(m[0] == "y" for m in periods),

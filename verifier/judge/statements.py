@@ -69,6 +69,7 @@ from verifier.judge.frames import (
     previous_clause,
     reaches_level,
     round_marks,
+    says_average,
     segment_span,
     stale_spans,
     starts_leaving_out,
@@ -1058,6 +1059,8 @@ def aligned_statements(
                 # (its nearest words are read only for a claim that names one side of a two-sided measure)
                 side = frame.side_of(clause_words(g.near)) if frame.sides else 0
                 other_measure = frame.left_out_by(*g.left_out) or frame.other_speed(g.speeds) or side < 0
+                # (an average claimed, a figure whose words say no average: "较明镜-3分别下降60%和50%" for 平均降幅超过五成)
+                other_measure = other_measure or (frame.aggregate and not says_average(g.window))
                 # (a period's end is no page's dateline; "the quarter ended …" dates no event)
                 ends_apart = (claim_end and bool(idx.published) and str(pv.value) == str(idx.published)[:10]) or (
                     claim_event and page_end
