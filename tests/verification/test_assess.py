@@ -155,6 +155,16 @@ def test_a_complete_list_after_a_preposition_leaves_out_another_member() -> None
     assert d.status == "verified"
 
 
+def test_a_complete_list_a_verb_gives_leaves_out_another_member() -> None:
+    """"The venture has three partners: A, B and C": a company the page names in another role is no partner."""
+    p = page("The venture has three partners: Kirin Electric, Tobu Holdings and Aomi Grid Partners. Halvard AI has "
+             "signed a letter of intent to lease capacity, but is not an equity partner.", title="Aomi data centre venture")
+    d, _ = verdict("Kirin, Tobu and Halvard are forming a JV for a 600MW campus", "Halvard", "fact", p)
+    assert d.status == "contradicted"
+    ok, _ = verdict("Kirin, Tobu and Aomi Grid Partners are forming a JV for a 600MW campus", "Aomi Grid Partners", "fact", p)
+    assert ok.status == "verified"
+
+
 def test_a_figure_of_another_family_in_the_sentence_does_not_own_the_amount() -> None:
     """The claim's 24% binds "rose 24 per cent" on the page; the amount after it is still the revenue, and
     84.6亿美元 against HK$8.46 billion is a wrong currency."""

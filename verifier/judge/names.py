@@ -487,7 +487,8 @@ _RECORD_WORDS = re.compile(
 
 
 _COMPLETE_NAMES = re.compile(
-    r"\b(?:the|these|its|our|their|all|with|through|via|from|by|to)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"\b(?:the|these|its|our|their|all|with|through|via|from|by|to|has|have|had|comprises?|includes?)\s+"
+    r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     # (a word or two between: "three founding partners", "four anchor launch customers")
     r"(?:(?!and\b|or\b)[a-z][a-z-]+\s+){0,2}"
     r"(?:companies|partners|firms|members|signatories|investors|backers|labs|providers|customers|pillars|products"
