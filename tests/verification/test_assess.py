@@ -155,6 +155,15 @@ def test_a_complete_list_after_a_preposition_leaves_out_another_member() -> None
     assert d.status == "verified"
 
 
+def test_a_version_named_in_pinyin_meets_its_characters_on_a_chinese_page() -> None:
+    """"prices well below Mingjing-3" against 较明镜-3分别下降60%和50%: the family's characters sound as its pinyin."""
+    p = page("价格方面，明镜-4 API输入每百万tokens 2元，较明镜-3下降60%。", title="澈思智能发布明镜-4")
+    d, _ = verdict("Chesi launched Mingjing-4, priced well below Mingjing-3", "Mingjing-3", "version", p)
+    assert d.status == "verified"
+    other, _ = verdict("Chesi launched Mingjing-4, priced well below Mingjing-2", "Mingjing-2", "version", p)
+    assert other.status != "verified"
+
+
 def test_a_complete_list_a_verb_gives_leaves_out_another_member() -> None:
     """"The venture has three partners: A, B and C": a company the page names in another role is no partner."""
     p = page("The venture has three partners: Kirin Electric, Tobu Holdings and Aomi Grid Partners. Halvard AI has "

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from claims.bridge import content_words, has_han
 from claims.model import Value
-from claims.pinyin import page_keys, word_key
+from claims.pinyin import han_sound, name_key, page_keys, word_key
 from claims.textnorm import matching_view
 from claims.values import cn_number
 from verifier.judge.compare import (
@@ -63,6 +63,9 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
     ]
     patterns = [version_pattern(str(v.value)) for v in versions]
     found = [any(p.search(idx.page_text) for idx in indexes) for p in patterns]
+    for i, v in enumerate(versions):
+        if not found[i] and (han := _han_spelling(str(v.value), indexes)) is not None:
+            patterns[i], found[i] = han, True  # "Mingjing-3" on a page that writes 明镜-3
     best = passages[0] if passages else None
     if all(found) and best is not None:
         rival = _rival_in_role(versions, patterns, passages, t)
@@ -90,6 +93,27 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
                 out.add(Finding("contradicts", ps.context, "version", "sibling_version"), draft)
                 break
     return out
+
+
+_PINYIN_VERSION = re.compile(r"([A-Za-z]{4,24})[\s\-]*(\d+(?:\.\d+)?)")
+
+
+def _han_spelling(version: str, indexes: Sequence[SnapshotIndex]) -> re.Pattern[str] | None:
+    """A model named in pinyin with its version ("Mingjing-3") as a Chinese page writes it (明镜-3): the pattern
+    of the Han characters sounding as its family, right before the same number; None when no page does."""
+    m = _PINYIN_VERSION.fullmatch(version.strip())
+    if m is None or (key := name_key(m.group(1))) is None:
+        return None
+    sound, number = key.removeprefix("py:"), re.escape(m.group(2))
+    for idx in indexes:
+        if not has_han(idx.page_text):
+            continue
+        for run in re.finditer(rf"([\u3400-\u9fff]{{2,4}})[\s\-]*{number}(?![\d.])", idx.page_text):
+            han = run.group(1)
+            tail = next((han[i:] for i in range(len(han) - 1) if han_sound(han[i:]) == sound), None)
+            if tail is not None:
+                return re.compile(rf"{re.escape(tail)}[\s\-]*{number}(?![\d.])")
+    return None
 
 
 _VERSIONED = re.compile(
