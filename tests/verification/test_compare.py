@@ -104,6 +104,26 @@ def test_a_yen_sign_of_unknown_currency_meets_yen_and_yuan_only() -> None:
     assert compare_values(claimed, parse_values("82 billion dollars")[0]).outcome == "incomparable"
 
 
+def test_a_traditional_pages_bare_yuan_meets_hong_kong_or_taiwan_dollars() -> None:
+    """"集資最多約19.4億元" on a Hong Kong site is HK$1.94 billion as often as yuan: no wrong currency; a Simplified
+    page's bare 元, or one naming 人民幣, stays the yuan."""
+    claimed = parse_values("to raise up to about HK$1.94 billion")[0]
+    assert compare_values(claimed, parse_values("集資最多約19.4億元")[0]).agrees
+    assert compare_values(claimed, parse_values("集資最多約1.94億元")[0]).disagrees
+    assert not compare_values(claimed, parse_values("募资最多约19.4亿元")[0]).agrees
+    assert not compare_values(claimed, parse_values("收入為人民幣19.4億元")[0]).agrees
+    twd = parse_values("revenue of NT$612.3 billion")[0]
+    assert compare_values(twd, parse_values("營收6,123億元")[0]).agrees
+
+
+def test_a_weaker_bound_one_way_confirms_nothing_of_a_coarse_claims_bound() -> None:
+    """"有望突破8,000億元" (at least 800 billion) says nothing of "有望突破1万亿元" (at least a trillion)."""
+    claimed = parse_values("有望突破1万亿元")[0]
+    assert not compare_values(claimed, parse_values("全年营收有望突破8,000亿元")[0]).agrees
+    assert compare_values(claimed, parse_values("营收有望突破1.2万亿元")[0]).agrees
+    assert compare_values(parse_values("不到1万亿元")[0], parse_values("不到8,000亿元")[0]).agrees
+
+
 def test_percent_does_not_meet_count() -> None:
     assert compare_values(pct(20), count(20)).outcome == "incomparable"
 

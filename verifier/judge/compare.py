@@ -338,13 +338,17 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     ) or (qa == ">=" and b < a - eps)
     if qb in {"=", "~"} and wrong_side and _within_reach(a, b):
         return Comparison("disagree", "wrong_side")
+    # two bounds one way: a page's weaker bound confirms nothing of the claim's, however coarse the claim's figure
+    # ("全年營收有望突破8,000億元" says nothing of "有望突破1万亿元")
+    slack = _precision(found) / 2 + eps
+    weaker = (qa in {">", ">="} and qb in {">", ">="} and b < a - slack) or (qa in {"<", "<="} and qb in {"<", "<="} and b > a + slack)
     tol = max(_precision(claimed), _precision(found)) / 2 + max(abs(a), abs(b)) * _REL_EPS
     # "about" widens the match only between figures written to different precision ("about $600m"
     # for $612 million); two figures written to the same digits are one copied wrongly (621 vs 612)
     if "~" in (claimed.qualifier, found.qualifier) and len(significant_digits(a)) != len(significant_digits(b)):
         tol = max(tol, 0.05 * max(abs(a), abs(b)))
     tol = min(tol, 0.25 * max(abs(a), abs(b)))  # a coarse writer never hides a ×10 slip
-    if abs(a - b) <= tol:
+    if abs(a - b) <= tol and not weaker:
         return Comparison("agree", "exact" if a == b else "within_precision")
     if _classify_disagreement(abs(a), abs(b)) == "transposed":
         return Comparison("disagree", "transposed")  # no bound excuses swapped digits (150 vs 105)
@@ -355,9 +359,9 @@ def _compare_quantities(claimed: Value, found: Value) -> Comparison:
     # The page gives a bound the claimed figure sits in only when both speak the same way:
     # "more than 900 million" supports "超过 9 亿" (caught above as equal) but not "12 亿".
     # … and only within the same reach: "up to $100 million" is not how anyone writes "up to $1 billion".
-    if qb in {">=", ">"} and qa in {">=", ">"} and b >= a - tol and abs(b) <= abs(a) * _BOUND_REACH + tol:
+    if qb in {">=", ">"} and qa in {">=", ">"} and not weaker and abs(b) <= abs(a) * _BOUND_REACH + tol:
         return Comparison("agree", "bound")
-    if qb in {"<", "<="} and qa in {"<", "<="} and b <= a + tol and abs(b) * _BOUND_REACH >= abs(a) - tol:
+    if qb in {"<", "<="} and qa in {"<", "<="} and not weaker and abs(b) * _BOUND_REACH >= abs(a) - tol:
         return Comparison("agree", "bound")
     detail = _classify_disagreement(abs(a), abs(b))
     if detail == "different" and unit_family(claimed) == "count" and a and b and max(abs(a), abs(b)) / min(abs(a), abs(b)) > _FAR_APART:
@@ -412,6 +416,17 @@ def unknown_yen_or_yuan(v: Value) -> bool:
     return v.kind == "money" and v.unit is None and _YEN_SIGN.search(v.raw) is not None
 
 
+# … but a page's bare 元 written in Traditional characters ("集資最多約19.4億元" on a Hong Kong site, "營收612.3億元" on a
+# Taiwanese one) is the local dollar as often as the yuan: it meets a claim in Hong Kong or Taiwan dollars
+_LOCAL_DOLLARS = frozenset({"HKD", "TWD"})
+_TRADITIONAL_SCALE = re.compile(r"[億萬]")
+
+
+def local_bare_yuan(v: Value) -> bool:
+    """A page's bare 元 written with a Traditional scale (億, 萬): Hong Kong's or Taiwan's dollar as often as the yuan."""
+    return bare_yuan(v) and _TRADITIONAL_SCALE.search(v.raw) is not None
+
+
 def met_families(claimed: Value) -> frozenset[str]:
     """The unit families a claimed value is compared with: its own, for a bare 元 every yuan's, and for
     a ¥ of unknown currency the yen's and the yuan's."""
@@ -426,7 +441,10 @@ def met_families(claimed: Value) -> frozenset[str]:
 def compare_values(claimed: Value, found: Value) -> Comparison:
     """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
     fam_a, fam_b = unit_family(claimed), unit_family(found)
-    if fam_a != fam_b and fam_b in met_families(claimed):  # a bare 元 against Taiwan or Hong Kong dollars
+    if fam_a != fam_b and fam_a in _LOCAL_DOLLARS and local_bare_yuan(found):  # HK$1.94 billion against 19.4億元
+        return _compare_quantities(claimed, replace(found, unit=claimed.unit))
+    if fam_a != fam_b and fam_b in met_families(claimed):
+        # a bare 元 against Taiwan or Hong Kong dollars
         return _compare_quantities(claimed, replace(found, unit=claimed.unit))
     if fam_a != fam_b:
         return Comparison("incomparable", f"unit:{fam_a}/{fam_b}")
