@@ -2817,6 +2817,16 @@ def test_a_change_said_in_words_after_its_figure_is_read_against_the_pages_way_f
     assert english.status == "contradicted"
 
 
+def test_a_change_said_in_words_is_read_off_the_level_the_page_compares_its_figure_with() -> None:
+    """"利润率55%，同比收窄" against "55% of revenue, compared with 46% in the fiscal second quarter of 2026": it widened."""
+    p = page("Adjusted EBITDA of $1.02 billion, or 55% of revenue, compared with 46% in the fiscal second quarter of 2026.",
+             title="Brightwell reports fiscal second quarter results")
+    wrong, _ = verdict("Brightwell调整后EBITDA利润率55%，同比收窄", "同比收窄", "fact", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_direction")
+    right, _ = verdict("Brightwell调整后EBITDA利润率55%，同比提升", "同比提升", "fact", p)
+    assert right.status == "verified"
+
+
 def test_a_gap_narrowed_is_no_fall() -> None:
     """"improving performance … by roughly 20 percent and narrowing the efficiency gap": the 20% rose."""
     p = page("Experiments show the agent improving performance on OSBench by roughly 20 percent and narrowing the "

@@ -15,7 +15,7 @@ from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import compare_values, significant_digits
 from verifier.judge.evidence import Assessment, EvidenceDraft
-from verifier.judge.frames import clause_span, direction_of
+from verifier.judge.frames import clause_span, compared_direction, direction_of
 from verifier.judge.matching import ClaimQuery, SnapshotIndex
 from verifier.judge.rules import Finding
 from verifier.judge.statements import sentence_values
@@ -72,6 +72,14 @@ def change_said_of_figure(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> As
                 )
                 cs, ce = clause_span(p.text, v.start, v.end)
                 moved = direction_of(p.text[cs:ce]) or direction_of(p.text[v.end : e])
+                # … or by the earlier level it is compared with ("55% of revenue, compared with 46%")
+                if not moved:
+                    later = [
+                        (x.start, x.end, float(x.value))
+                        for x in p.values
+                        if x.start >= v.end and x.kind == v.kind
+                    ]
+                    moved = compared_direction(p.text, float(v.value), v.end, later)
                 if not moved:
                     continue
                 stance: Literal["supports", "contradicts"] = "supports" if moved == way else "contradicts"
