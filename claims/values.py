@@ -473,7 +473,8 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
             # … nor a count of what a lower-case word after it names ("45M shares", "310M weekly users")
             r"(?![ \t]+(?!models?\b|versions?\b|variants?\b|checkpoints?\b|instruct\b|base\b|chat\b)[a-z])"
         ),
-        re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w.%]|\s*%)"),
+        # (… a full stop after it ends its sentence: "cheaper than Xuanjing-2.5.")
+        re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w%]|\.\d|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
         # a product designation: capitals joined to a model number (HX-500, GB-200, MI-300X), not a count
         # (Chinese text around it is no part of it: "主要系XH-800系列")

@@ -785,6 +785,13 @@ def test_bits_are_read_apart_from_bytes(text: str, raw: str, unit: str) -> None:
     assert v.unit == unit
 
 
+@pytest.mark.parametrize(("text", "raw"), [("60% cheaper than Xuanjing-2.5.", "Xuanjing-2.5"), ("priced below Larkspur 3.5.", "Larkspur 3.5")])
+def test_a_version_closing_its_sentence_is_a_version(text: str, raw: str) -> None:
+    """The full stop after "Xuanjing-2.5" ends the sentence; it is no part of a longer number."""
+    v = next(v for v in parse_values(text) if v.raw == raw)
+    assert v.kind == "version"
+
+
 @pytest.mark.parametrize(("text", "raw"), [("1.5m users", "1.5m"), ("supposedly ~2m Aster X2 shipped", "2m"), ("some 40m downloads", "40m")])
 def test_a_million_glued_to_its_figure_before_a_noun(text: str, raw: str) -> None:
     """The press writes a million "1.5m" (as "$1.5m", "2bn users")."""
