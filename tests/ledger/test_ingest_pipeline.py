@@ -352,8 +352,10 @@ def test_a_worker_whose_ingest_is_killed_exits(tmp_path: Path) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and [pid for pid in children if _running(pid)]:
         time.sleep(0.1)
-    assert not [pid for pid in children if _running(pid)], "the worker outlived its ingest"
-    assert list((tmp_path / "tmp").iterdir()) == []
+    alive = [pid for pid in children if _running(pid)]
+    assert not alive, f"the worker outlived its ingest: {alive}"
+    left = sorted(p.name for p in (tmp_path / "tmp").iterdir())
+    assert left == [], f"left in TMPDIR after the kill: {left}"
 
 
 def _running(pid: int) -> bool:
