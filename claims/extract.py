@@ -552,6 +552,12 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+    for m in _RANGE_END.finditer(sentence) if "range" in sentence or "限" in sentence else ():
+        # "priced at the top of the range", 为招股区间上限: which end of its range a price was set at is a fact
+        a, b = s + m.start(), s + m.end()
+        if _free(mask, a, b) and not overlaps(a, b):
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
     for m in _BOUND_MARK.finditer(sentence) if _may_bound(sentence) else ():
         # C 轮, Pre-A 轮: which round a raise was, and "third-quarter": which quarter a result is
         # for, are checkable facts (a letter alone is too short to be read as a Latin name)
@@ -614,6 +620,12 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in members if y - x >= 2]
 
 
+# the end of a range a price was set at: "the top of its marketed range", 招股区间上限, "（42.60–48.80港元）上限"
+_RANGE_END = re.compile(
+    r"\b(?:top|bottom|upper end|lower end|high end|low end)\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}range\b"
+    r"|(?:招股|发行|發行|定价|定價)?(?:区间|區間)(?:的)?[上下]限|(?<=[)）])[上下]限",
+    re.IGNORECASE,
+)
 _TIME_PHRASE = re.compile(
     r"未来(?:几|数|一|两|三|\d+)?(?:个)?(?:天|周|星期|个月|月|季度|年)|近(?:几|数)?(?:天|周|个月|年)"
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claims.extract import extract_claims
 from claims.report import parse_report
 
@@ -291,3 +293,16 @@ def test_a_change_written_y_slash_y_ends_its_sentence() -> None:
         "Liquid cooling keeps pulling capex up too",
         "J. Smith said so.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Yunzhan priced its IPO at the top of the range on Monday.", "top of the range"),
+        ("定价68.50港元，为招股区间上限。", "招股区间上限"),
+        ("发行价HKD 42.60，为招股区间（42.60–48.80港元）上限。", "上限"),
+    ],
+)
+def test_the_end_of_a_range_a_price_was_set_at_is_a_fact(sentence: str, key: str) -> None:
+    keys = {c.key_text for c in extract_claims(parse_report(f"# Brief\n\n{sentence}\n", "r.md"))}
+    assert key in keys

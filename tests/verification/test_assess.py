@@ -2817,6 +2817,18 @@ def test_a_change_said_in_words_after_its_figure_is_read_against_the_pages_way_f
     assert english.status == "contradicted"
 
 
+def test_the_end_of_a_range_a_price_was_set_at_is_read_off_the_page() -> None:
+    """"为招股区间上限" against "the bottom of its indicative range of HK$42.60 to HK$48.80" (the price held by both)."""
+    p = page("Corvane Micro priced its shares at HK$42.60, the bottom of its indicative range of HK$42.60 to HK$48.80.",
+             title="Corvane Micro prices Hong Kong IPO")
+    wrong, a = verdict("发行价HKD 42.60，为招股区间（42.60–48.80港元）上限", "上限", "fact", p)
+    assert (wrong.status, wrong.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_bound", "bottom of its indicative range")
+    right, _ = verdict("发行价HKD 42.60，为招股区间下限", "招股区间下限", "fact", p)
+    assert right.status == "verified"
+    other, _ = verdict("发行价HKD 45.00，为招股区间上限", "招股区间上限", "fact", p)
+    assert other.status != "contradicted"  # another price: whose range the page's end is, it does not say
+
+
 def test_a_change_said_in_words_is_read_off_the_level_the_page_compares_its_figure_with() -> None:
     """"利润率55%，同比收窄" against "55% of revenue, compared with 46% in the fiscal second quarter of 2026": it widened."""
     p = page("Adjusted EBITDA of $1.02 billion, or 55% of revenue, compared with 46% in the fiscal second quarter of 2026.",
