@@ -2817,6 +2817,16 @@ def test_a_change_said_in_words_after_its_figure_is_read_against_the_pages_way_f
     assert english.status == "contradicted"
 
 
+def test_a_record_the_page_calls_second_only_to_another_is_contradicted() -> None:
+    """"11月营收新台币612.3亿元，创单月历史新高" against "11月合併營收新台幣612.3億元…為單月歷史次高，僅次於今年8月"."""
+    p = page("緯騰11月合併營收新台幣612.3億元，月增8.4%，為單月歷史次高，僅次於今年8月的638.5億元。", title="緯騰11月營收")
+    wrong, a = verdict("緯騰11月营收新台币612.3亿元，创单月历史新高", "历史新高", "fact", p)
+    assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "次高")
+    q = page("緯騰11月合併營收新台幣612.3億元，月增8.4%，創單月歷史新高。", title="緯騰11月營收")
+    right, _ = verdict("緯騰11月营收新台币612.3亿元，创单月历史新高", "历史新高", "fact", q)
+    assert right.status != "contradicted"
+
+
 def test_the_end_of_a_range_a_price_was_set_at_is_read_off_the_page() -> None:
     """"为招股区间上限" against "the bottom of its indicative range of HK$42.60 to HK$48.80" (the price held by both)."""
     p = page("Corvane Micro priced its shares at HK$42.60, the bottom of its indicative range of HK$42.60 to HK$48.80.",

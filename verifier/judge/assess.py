@@ -40,11 +40,12 @@ from verifier.judge.matching import (
     passage_values,
     score_passages,
 )
-from verifier.judge.names import assess_fact, assess_version
+from verifier.judge.names import assess_fact, assess_version, short_of_record
 from verifier.judge.numbers import assess_number, with_alignment
 from verifier.judge.polarity import with_polarity
 from verifier.judge.range_ends import range_end_said
 from verifier.judge.ratios import with_implied_change
+from verifier.judge.rules import Finding
 from verifier.judge.statements import sentence_values
 
 
@@ -163,6 +164,11 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     if q.kind == "fact" and (changed := change_said_of_figure(q, indexes)) is not None:
         return changed  # "净亏损2.15亿元，亏损同比扩大": the page's way for that very figure decides
     passages = score_passages(q, indexes, limit=8)
+    if (short := short_of_record(q, passages)) is not None:
+        # "创单月历史新高" where the page calls that very figure second only to another ("為單月歷史次高")
+        recorded = Assessment()
+        recorded.add(Finding("contradicts", 0.8, "topic", "record"), short)
+        return recorded
     key_value = q.values[0] if q.values else None
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
         fams = [*met_families(key_value), "count"]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from claims.bridge import content_words, has_han
+from claims.extract import sentence_spans
 from claims.model import Value
 from claims.pinyin import han_sound, name_key, page_keys, word_key
 from claims.textnorm import matching_view
@@ -502,6 +503,32 @@ _RANK_WORDS = re.compile(
     r"|(?:first|second|third)(?!\s+(?:quarter|half|phase|batch|time|round|day|week|month|year|nine|six|three)))\b",
     re.IGNORECASE,
 )
+
+
+# a figure the page says is second only to another: no record ("為單月歷史次高，僅次於今年8月的638.5億元")
+_SHORT_OF_RECORD = re.compile(r"次高|次低|仅次于|僅次於|\bsecond[- ](?:highest|largest|best|biggest)\b", re.IGNORECASE)
+
+
+def short_of_record(q: ClaimQuery, passages: list[PassageScore]) -> EvidenceDraft | None:
+    """A record claimed ("创单月历史新高") for a figure of its sentence that a cited page, in the sentence giving that very
+    figure, calls second only to another and no record ("為單月歷史次高"): the evidence that contradicts it."""
+    if not _RECORD_WORDS.search(q.key_text):
+        return None
+    figures = [v for v in sentence_values(q.sentence) if v.kind in {"money", "count", "percent"} and v.unit != "rank"]
+    if not figures:
+        return None
+    for ps in passages:
+        text = ps.passage.text
+        for m in _SHORT_OF_RECORD.finditer(text):
+            s, e = next(((a, b) for a, b in sentence_spans(text, 0, len(text)) if a <= m.start() < b), (0, len(text)))
+            if _RECORD_WORDS.search(text, s, e):
+                continue
+            said = [v for v in ps.passage.values if s <= v.start < e and any(compare_values(f, v).detail == "exact" for f in figures)]
+            if said:
+                draft = draft_evidence(ps, "contradicts", 0.8, None, [m.span()])
+                draft.matched_value = m.group()
+                return draft
+    return None
 
 
 # a record: a claim of one needs a passage that says one ("創單月歷史新高", "the highest ever", "a record month")
