@@ -2812,6 +2812,10 @@ def test_a_change_said_in_words_after_its_figure_is_read_against_the_pages_way_f
     assert (wrong.status, wrong.reason, a.evidence[0].matched_value) == ("contradicted", "wrong_direction", "2.15亿元")
     right, _ = verdict("昆衍半导体2026年1-9月净亏损2.15亿元，亏损同比收窄", "亏损同比收窄", "fact", p)
     assert right.status == "verified"
+    r = page("ABB reports that robot behavior correlates with the real robot at up to 99% in controlled conditions.",
+             title="ABB robotics")
+    after, _ = verdict("ABB 称仿真一致性约 99%，定位误差可降至约 0.5 毫米", "定位误差可降至约", "fact", r)
+    assert after.status != "contradicted"  # the fall is said of the figure after it, not of the 99% before
     q = page("Lumenvault's net loss narrowed to $187 million from $241 million a year earlier.", title="Lumenvault IPO")
     english, _ = verdict("Lumenvault lost $187 million, and losses widened", "losses widened", "fact", q)
     assert english.status == "contradicted"

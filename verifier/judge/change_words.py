@@ -23,6 +23,7 @@ from verifier.judge.statements import sentence_values
 __all__ = ["change_said_of_figure"]
 
 _AMOUNTS = frozenset({"money", "count", "percent"})
+_FIGURE_NEXT = re.compile(r"\s*(?:了|by|to|至|到|约|約|about|around)?\s*[-+]?[\d$€£¥]", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z]")
 _KEY_CHARS = 24  # a change word with its measure and base ("亏损同比扩大", "losses widened"): no longer
 
@@ -31,8 +32,8 @@ def _figure_before(q: ClaimQuery) -> Value | None:
     """The nearest amount before the key in its sentence, given with at least two digits (or a unit): what the
     key's change is said of."""
     at = q.sentence.find(q.key_text)
-    if at < 0:
-        return None
+    if at < 0 or _FIGURE_NEXT.match(q.sentence, at + len(q.key_text)):
+        return None  # "定位误差可降至约 0.5 毫米": the change is said of the figure after it
     before = [
         v
         for v in sentence_values(q.sentence)
