@@ -14,9 +14,9 @@ from typing import Literal
 from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import compare_values, significant_digits
-from verifier.judge.evidence import Assessment, EvidenceDraft
+from verifier.judge.evidence import Assessment, draft_evidence
 from verifier.judge.frames import clause_span, compared_direction, direction_of
-from verifier.judge.matching import ClaimQuery, SnapshotIndex
+from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding
 from verifier.judge.statements import sentence_values
 
@@ -61,7 +61,7 @@ def change_said_of_figure(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> As
         return None
     out = Assessment()
     for idx in indexes:
-        for p in idx.passages:
+        for n, p in enumerate(idx.passages):
             for v in p.values:
                 if v.kind != figure.kind or compare_values(figure, v).detail != "exact":
                     continue
@@ -84,17 +84,7 @@ def change_said_of_figure(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> As
                 if not moved:
                     continue
                 stance: Literal["supports", "contradicts"] = "supports" if moved == way else "contradicts"
-                draft = EvidenceDraft(
-                    snapshot_id=idx.snapshot_id,
-                    passage=p.text,
-                    passage_start=p.start,
-                    passage_end=p.end,
-                    score=1.0,
-                    stance=stance,
-                    values_found=[x.to_json() for x in p.values],
-                    matched_value=v.raw,
-                    highlight=[[v.start, v.end]],
-                )
+                draft = draft_evidence(PassageScore(idx, n, 1.0, 0.0, ()), stance, 1.0, v)
                 out.add(
                     Finding(stance, 1.0, "value", "direction" if stance == "contradicts" else "agree"), draft
                 )

@@ -15,8 +15,8 @@ from typing import Literal
 from claims.extract import sentence_spans
 from claims.textnorm import to_simplified
 from verifier.judge.compare import compare_values
-from verifier.judge.evidence import Assessment, EvidenceDraft
-from verifier.judge.matching import ClaimQuery, SnapshotIndex
+from verifier.judge.evidence import Assessment, draft_evidence
+from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding
 from verifier.judge.statements import sentence_values
 
@@ -50,7 +50,7 @@ def range_end_said(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessmen
     if not prices and not _PRICED.search(to_simplified(q.sentence)):
         return None
     for idx in indexes:
-        for p in idx.passages:
+        for n, p in enumerate(idx.passages):
             text = to_simplified(p.text)
             for s, e in sentence_spans(text, 0, len(text)):
                 sentence = text[s:e]
@@ -66,17 +66,14 @@ def range_end_said(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessmen
                 stance: Literal["supports", "contradicts"] = (
                     "supports" if _end(said) == claimed_end else "contradicts"
                 )
-                draft = EvidenceDraft(
-                    snapshot_id=idx.snapshot_id,
-                    passage=p.text,
-                    passage_start=p.start,
-                    passage_end=p.end,
-                    score=1.0,
-                    stance=stance,
-                    values_found=[x.to_json() for x in p.values],
-                    matched_value=p.text[s + said.start() : s + said.end()],
-                    highlight=[[s + said.start(), s + said.end()]],
+                draft = draft_evidence(
+                    PassageScore(idx, n, 1.0, 0.0, ()),
+                    stance,
+                    1.0,
+                    None,
+                    [(s + said.start(), s + said.end())],
                 )
+                draft.matched_value = p.text[s + said.start() : s + said.end()]
                 out = Assessment()
                 # (the wrong end of the range is a bound said wrongly: wrong_bound)
                 out.add(
