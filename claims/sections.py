@@ -213,7 +213,8 @@ _PUSH = r"[推噓嘘][ \t]+[\w.\-]{1,20}[ \t]*:"
 _REPLY = r"[ \t]*[↳└][ \t]*"
 # a chat handle right after a time stamp ("[09:14] dana.w: …"): the speaker's label of a chat export
 # (… or a name of up to four words, as a chat export writes its members: "[27/12/2026, 09:14:05] Priya Raman: …")
-_HANDLE = r"[A-Za-z][\w.\-]{0,30}(?:[ \t][A-Z][\w.\-]{0,30}){0,3}:(?=[ \t])"
+_HANDLE_NAME = r"[A-Za-z][\w.\-]{0,30}(?:[ \t][A-Z][\w.\-]{0,30}){0,3}"
+_HANDLE = rf"{_HANDLE_NAME}:(?=[ \t])"
 _TURN = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^{_SPEAKER}", re.M)
 _TURN_OR_PUSH = re.compile(rf"^(?:{_REPLY})?(?:{_STAMP})|^(?:{_SPEAKER}|{_PUSH})", re.M)
 MIN_TURNS = 3  # a text of this many turns is a transcript: each turn cites only what it refers to
@@ -226,9 +227,7 @@ _TURN_OR_PUSH_LABEL = re.compile(rf"^(?:{_REPLY})?(?:(?:{_STAMP})[ \t]*(?:{_HAND
 
 
 # a chat message's sender after its stamp, and the words it opens on
-_SENDER = re.compile(
-    rf"(?:{_REPLY})?(?:{_STAMP})[ \t]*(?P<who>[A-Za-z][\w.\-]{{0,30}}(?:[ \t][A-Z][\w.\-]{{0,30}}){{0,3}}):[ \t]+"
-)
+_SENDER = re.compile(rf"(?:{_REPLY})?(?:{_STAMP})[ \t]*(?P<who>{_HANDLE_NAME}):[ \t]+")
 
 
 _MESSAGE_STAMP = re.compile(rf"(?:{_REPLY})?(?:\[|{_DAY_TIME})")
