@@ -396,7 +396,7 @@ def far_coarser(claimed: Value, found: Value) -> bool:
 # 元 alone is the yuan of the mainland, Taiwan's dollar or Hong Kong's, by where it is written; the reader
 # calls it CNY when nothing names another. A claim's amount written so meets any of the three: its currency
 # is unknown, not the mainland's (a Taiwanese report's "營收182.45億元" against "新臺幣仟元" cells). A page's
-# bare 元 stays the mainland's: a claim that names 新臺幣 is not met by it.
+# bare 元 stays the mainland's (unless written with a Traditional scale, below): a claim that names 新臺幣 is not met by it.
 YUAN_CURRENCIES = frozenset({"CNY", "TWD", "HKD"})
 _NAMED_YUAN = re.compile(r"人民[币幣]|RMB|CNY|[台臺][币幣]|NT|TWD|港|HK|澳|MOP|[¥￥]", re.I)
 
