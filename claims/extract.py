@@ -632,7 +632,9 @@ _TIME_PHRASE = re.compile(
 _BOUND_MARK = re.compile(
     r"(?<![A-Za-z0-9])(?:Pre-)?[A-H]\+?\s?轮"
     # which part of the year a result is for: "third-quarter revenue", 第三季度, 上半年
-    r"|\b(?:first|second|third|fourth)[- ]quarter\b|第[一二三四]季度|[上下]半年|\b(?:first|second) half\b",
+    r"|\b(?:first|second|third|fourth)[- ]quarter\b|第[一二三四]季度|[上下]半年|\b(?:first|second) half\b"
+    # (… and a quarter unnamed, after its figure: "$38.9bn revenue in the quarter")
+    r"|(?<=[a-z] )(?:in|for) the quarter\b(?!\s+(?:ended|ending|to)\b)",
     re.IGNORECASE,
 )
 # how an English denial opens ("does not", "won't", "never"): a claim's key starts with it (verifier.judge.polarity)

@@ -223,3 +223,25 @@ def test_a_half_said_of_a_figure_is_contradicted_where_the_page_gives_the_figure
     assert right.status == "verified"
     other, _ = verdict("Kestrel Micro 2026年上半年营收19.1亿元", "2026年上半年", "date", p)
     assert other.status != "contradicted"  # another figure: what its half was, the page does not say
+
+
+def test_a_quarter_unnamed_is_not_the_nine_months() -> None:
+    """"$38.9bn revenue in the quarter" against "For the first nine months of fiscal 2027, revenue was $38.9 billion":
+    one quarter's figure is not the nine months'; the key "in the quarter" is the figure's period, judged with it."""
+    p = page("Revenue for the quarter was $14.2 billion. For the first nine months of fiscal 2027, revenue was "
+             "$38.9 billion, up 66%.", title="Tessaro reports third quarter results")
+    wrong, _ = verdict("Tessaro: $38.9bn revenue in the quarter, data centre +93% y/y", "$38.9bn", "money", p)
+    assert (wrong.status, wrong.reason) == ("contradicted", "wrong_period")
+    key, _ = verdict("Tessaro: $38.9bn revenue in the quarter, data centre +93% y/y", "in the quarter", "fact", p)
+    assert key.status == "contradicted"
+    right, _ = verdict("Tessaro: $14.2bn revenue in the quarter", "$14.2bn", "money", p)
+    assert right.status == "verified"
+
+
+def test_a_quarter_unnamed_after_its_figure_is_a_fact_of_the_report() -> None:
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    text = "# Notes\n\nTessaro posted $38.9bn revenue in the quarter ended October 26, and $14.2bn revenue in the quarter.\n"
+    keys = [c.key_text for c in extract_claims(parse_report(text, "n.md"))]
+    assert keys.count("in the quarter") == 1  # (not "the quarter ended …": a period's end)

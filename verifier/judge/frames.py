@@ -173,6 +173,8 @@ _QUARTER = re.compile(
     r"|(?<![前上下])(?:第?([一二三四1-4])\s*季度|第([一二三四1-4])(?:[财財]政|[财財])?季(?!节))",
     re.IGNORECASE,
 )
+# one quarter, unnamed: "in the quarter", "for the quarter", 单季, 本季度 (not "the quarter ended …", a period's end)
+_ONE_QUARTER = re.compile(r"\b(?:in|for|during|over)\s+the\s+quarter\b(?!\s+(?:ended|ending|to)\b)|单季|單季|本季度", re.I)
 # the first months of a year, counted from January: "the first three months" / 1-3月 is Q1, six months
 # H1, nine months (前三季度, "the first three quarters") the three quarters together (前三个月 is left
 # out: it is as often "the previous three months")
@@ -317,6 +319,8 @@ def period_marks(text: str, *, skip: tuple[int, int] | None = None) -> frozenset
         marks |= {f"q{_ORD[w.lower()]}" for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() in _ORD}
     for m in _FIRST_MONTHS.finditer(text):
         marks.add(_MONTHS_MARK.get((m.group(1) or m.group(2) or "nine").lower(), "q123"))
+    if not any(x[0] == "q" for x in marks) and _ONE_QUARTER.search(text):
+        marks.add("qx")  # "revenue in the quarter": one quarter, which one unsaid
     for m in _MONTH_QUARTER.finditer(text):
         if (quarter := _MONTH_RANGE_MARK.get((_month_number(m.group(1) or m.group(3)), _month_number(m.group(2) or m.group(4))))):
             marks |= {quarter, "months"}  # (a calendar quarter: no fiscal quarter's number)
@@ -433,11 +437,13 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     # a quarter written as its calendar months says nothing of a fiscal quarter's number ("the
     # July-September quarter" is a Japanese company's fiscal second)
     months_against_fiscal = ("months" in a and "fiscal" in b) or ("months" in b and "fiscal" in a)
+    if ("qx" in a and _SEVERAL_QUARTERS & b) or ("qx" in b and _SEVERAL_QUARTERS & a):
+        return True  # one quarter's figure is not the nine months' ("in the quarter" against "the first nine months")
     for prefix in ("q", "h", "y", "fy", "r", "b", "s"):
         if prefix == "q" and months_against_fiscal:
             continue
-        pa = {m for m in a if m.startswith(prefix)}
-        pb = {m for m in b if m.startswith(prefix)}
+        pa = {m for m in a if m.startswith(prefix) and m != "qx"}
+        pb = {m for m in b if m.startswith(prefix) and m != "qx"}
         if pa and pb and not pa & pb:
             return True
     if ("fiscal" in a and "calendar" in b) or ("calendar" in a and "fiscal" in b):
@@ -447,6 +453,9 @@ def periods_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     if _months_conflict(a, b):
         return True  # November's growth is not that of January to November
     return _calendar_against_fiscal(a, b) or _calendar_against_fiscal(b, a)
+
+
+_SEVERAL_QUARTERS = frozenset({"q123", "h1", "h2"})
 
 
 def _quarter_against_half(a: frozenset[str], b: frozenset[str]) -> bool:
