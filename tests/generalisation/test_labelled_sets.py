@@ -58,7 +58,7 @@ FLOORS = {
     "tune27": Floors(1.00, 0.78, 0.76, 0.96),
     "tune28": Floors(1.00, 0.80, 0.68, 1.00),
     "tune29": Floors(0.98, 0.88, 0.80, 0.96),
-    "tune30": Floors(0.98, 0.88, 0.76, 1.00),
+    "tune30": Floors(1.00, 0.89, 0.80, 1.00),
     "heldout4": Floors(1.00, 0.86, 0.76, 0.87),
     "heldout5": Floors(1.00, 0.88, 0.81, 0.965),
     "heldout6": Floors(1.00, 0.81, 0.66, 0.92),
@@ -84,7 +84,7 @@ FLOORS = {
     "heldout26": Floors(0.98, 0.53, 0.44, 0.92),
     "heldout27": Floors(0.95, 0.64, 0.40, 0.72),
     "heldout28": Floors(0.98, 0.69, 0.48, 0.81),
-    "heldout29": Floors(1.00, 0.73, 0.60, 0.81),
+    "heldout29": Floors(1.00, 0.74, 0.64, 0.83),
     "heldout30": Floors(1.00, 0.77, 0.60, 0.96),
 }
 
