@@ -46,7 +46,8 @@ __all__ = ["extract_claims", "iter_claims", "noise_mask", "sentence_spans", "is_
 _MAX_SENTENCE = 400
 # (one before a URL query's "name=" is inside a URL: "detail?stockCode=688721" ends no sentence)
 # (a sentence ends after the footnote markers that follow its full stop: "…in November 2031.[^1] About …")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])|\](?=[ \t]+[A-Z“\"])")
+# (the semicolon of "TL;DR" ends nothing)
+_SENTENCE_END = re.compile(r"(?<!\bTL)(?<!\btl)[。！？!?；;]+(?![\w.%-]+=)|\n(?:[ \t]*\n)?|\.(?=[ \t]+[A-Z0-9“\"(])|\](?=[ \t]+[A-Z“\"])")
 _MARKED_STOP = re.compile(r"\.(?:\[\^?\d{1,3}\])+\Z")
 # a line that ends in none of these (nor in a space) stops mid-sentence
 _CLOSED_ENDS = frozenset("。！？!?；;：:）)”\"」>|.")

@@ -306,3 +306,14 @@ def test_a_change_written_y_slash_y_ends_its_sentence() -> None:
 def test_the_end_of_a_range_a_price_was_set_at_is_a_fact(sentence: str, key: str) -> None:
     keys = {c.key_text for c in extract_claims(parse_report(f"# Brief\n\n{sentence}\n", "r.md"))}
     assert key in keys
+
+
+def test_the_semicolon_of_tl_dr_ends_no_sentence() -> None:
+    from claims.extract import sentence_spans
+
+    text = "TL;DR: Halcyra's round was led by Northmarch. Next; another"
+    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text))] == [
+        "TL;DR: Halcyra's round was led by Northmarch",
+        "Next",
+        "another",
+    ]
