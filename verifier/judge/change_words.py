@@ -11,14 +11,13 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from claims.extract import sentence_spans
 from claims.model import Value
 from verifier.judge.compare import compare_values, significant_digits
 from verifier.judge.evidence import Assessment, draft_evidence
 from verifier.judge.frames import clause_span, compared_direction, direction_of
-from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
+from verifier.judge.matching import ClaimQuery, IndexedPassage, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding
-from verifier.judge.statements import sentence_values
+from verifier.judge.statements import passage_sentences, sentence_values
 
 __all__ = ["change_said_of_figure"]
 
@@ -59,34 +58,33 @@ def change_said_of_figure(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> As
     figure = _figure_before(q)
     if figure is None:
         return None
-    out = Assessment()
     for idx in indexes:
         for n, p in enumerate(idx.passages):
-            for v in p.values:
-                if v.kind != figure.kind or compare_values(figure, v).detail != "exact":
-                    continue
-                # what the page says the figure did: in its clause ("net loss narrowed to $187 million"), else after it
-                # in its sentence ("净亏损2.15亿元，较上年同期的3.62亿元明显收窄")
-                _s, e = next(
-                    ((a, b) for a, b in sentence_spans(p.text, 0, len(p.text)) if a <= v.start < b),
-                    (0, len(p.text)),
-                )
-                cs, ce = clause_span(p.text, v.start, v.end)
-                moved = direction_of(p.text[cs:ce]) or direction_of(p.text[v.end : e])
-                # … or by the earlier level it is compared with ("55% of revenue, compared with 46%")
-                if not moved:
-                    later = [
-                        (x.start, x.end, float(x.value))
-                        for x in p.values
-                        if x.start >= v.end and x.kind == v.kind
-                    ]
-                    moved = compared_direction(p.text, float(v.value), v.end, later)
-                if not moved:
-                    continue
-                stance: Literal["supports", "contradicts"] = "supports" if moved == way else "contradicts"
-                draft = draft_evidence(PassageScore(idx, n, 1.0, 0.0, ()), stance, 1.0, v)
-                out.add(
-                    Finding(stance, 1.0, "value", "direction" if stance == "contradicts" else "agree"), draft
-                )
-                return out
+            for _s, e, figures in passage_sentences(p):
+                for v in figures:
+                    if v.kind != figure.kind or compare_values(figure, v).detail != "exact":
+                        continue
+                    moved = _way_moved(p, v, e)
+                    if not moved:
+                        continue
+                    stance: Literal["supports", "contradicts"] = "supports" if moved == way else "contradicts"
+                    out = Assessment()
+                    detail = "direction" if stance == "contradicts" else "agree"
+                    out.add(
+                        Finding(stance, 1.0, "value", detail),
+                        draft_evidence(PassageScore(idx, n, 1.0, 0.0, ()), stance, 1.0, v),
+                    )
+                    return out
     return None
+
+
+def _way_moved(p: IndexedPassage, v: Value, sentence_end: int) -> int:
+    """The way the page says its figure ``v`` moved: in its clause ("net loss narrowed to $187 million"), else after it
+    in its sentence ("净亏损2.15亿元，较上年同期的3.62亿元明显收窄"), else against the earlier level it is compared with
+    ("55% of revenue, compared with 46%"); 0 when it says none."""
+    cs, ce = clause_span(p.text, v.start, v.end)
+    moved = direction_of(p.text[cs:ce]) or direction_of(p.text[v.end : sentence_end])
+    if moved:
+        return moved
+    later = [(x.start, x.end, float(x.value)) for x in p.values if x.start >= v.end and x.kind == v.kind]
+    return compared_direction(p.text, float(v.value), v.end, later)

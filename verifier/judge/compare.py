@@ -441,10 +441,8 @@ def met_families(claimed: Value) -> frozenset[str]:
 def compare_values(claimed: Value, found: Value) -> Comparison:
     """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
     fam_a, fam_b = unit_family(claimed), unit_family(found)
-    if fam_a != fam_b and fam_a in _LOCAL_DOLLARS and local_bare_yuan(found):  # HK$1.94 billion against 19.4億元
-        return _compare_quantities(claimed, replace(found, unit=claimed.unit))
-    if fam_a != fam_b and fam_b in met_families(claimed):
-        # a bare 元 against Taiwan or Hong Kong dollars
+    if fam_a != fam_b and (fam_b in met_families(claimed) or (fam_a in _LOCAL_DOLLARS and local_bare_yuan(found))):
+        # a bare 元 against Taiwan or Hong Kong dollars (HK$1.94 billion against a Hong Kong page's 19.4億元)
         return _compare_quantities(claimed, replace(found, unit=claimed.unit))
     if fam_a != fam_b:
         return Comparison("incomparable", f"unit:{fam_a}/{fam_b}")

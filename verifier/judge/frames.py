@@ -907,6 +907,10 @@ class ClaimFrame:
         return not any(g & words for g in self.own_groups if not g & shared)
 
 
+# the marks that end a sentence: a clause before one of them is another sentence's
+_ENDS = ("。", ".", "；", ";", "!", "！", "?", "？")
+
+
 def _part_said_before(sentence: str, start: int) -> frozenset[str]:
     """The quarter or half year the nearest clause before ``start`` names, in the same sentence: what a change
     clause naming none speaks of ("前三季度归母净利润 3.89 亿元，同比增长 163.27%": the growth is of the nine months)."""
@@ -914,7 +918,7 @@ def _part_said_before(sentence: str, start: int) -> frozenset[str]:
         s, e = previous_clause(sentence, start)
         if e <= s or s >= start:
             return frozenset()
-        if sentence[s:e].rstrip().endswith(("。", ".", "；", ";", "!", "！", "?", "？")) and e < start:
+        if sentence[s:e].rstrip().endswith(_ENDS) and e < start:
             return frozenset()
         parts = part_of_year(sentence[s:e])
         if parts:
@@ -938,9 +942,6 @@ def _opening_period(sentence: str, start: int, value_spans: tuple[tuple[int, int
     if not (_PERIOD_ALONE_EN.fullmatch(sentence, ps, pe) or _PERIOD_ALONE_ZH.fullmatch(sentence, ps, pe)):
         return frozenset()
     return frozenset(m for m in period_marks(sentence[ps:pe]) if m[0] in "qhn")
-
-
-_ENDS = ("。", ".", "；", ";", "!", "！", "?", "？")
 
 
 _AVERAGE = re.compile(r"平均|均价|均值|中位数|\b(?:average|mean|median)\b", re.I)

@@ -11,7 +11,6 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from claims.bridge import content_words, has_han
-from claims.extract import sentence_spans
 from claims.model import Value
 from claims.pinyin import han_sound, name_key, page_keys, word_key
 from claims.textnorm import matching_view
@@ -519,12 +518,11 @@ def short_of_record(q: ClaimQuery, passages: list[PassageScore]) -> EvidenceDraf
         return None
     for ps in passages:
         text = ps.passage.text
-        for m in _SHORT_OF_RECORD.finditer(text):
-            s, e = next(((a, b) for a, b in sentence_spans(text, 0, len(text)) if a <= m.start() < b), (0, len(text)))
-            if _RECORD_WORDS.search(text, s, e):
+        for s, e, inside in passage_sentences(ps.passage):
+            m = _SHORT_OF_RECORD.search(text, s, e)
+            if m is None or _RECORD_WORDS.search(text, s, e):
                 continue
-            said = [v for v in ps.passage.values if s <= v.start < e and any(compare_values(f, v).detail == "exact" for f in figures)]
-            if said:
+            if any(compare_values(f, v).detail == "exact" for v in inside for f in figures):
                 draft = draft_evidence(ps, "contradicts", 0.8, None, [m.span()])
                 draft.matched_value = m.group()
                 return draft

@@ -12,13 +12,12 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from claims.extract import sentence_spans
 from claims.textnorm import to_simplified
 from verifier.judge.compare import compare_values
 from verifier.judge.evidence import Assessment, draft_evidence
 from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
 from verifier.judge.rules import Finding
-from verifier.judge.statements import sentence_values
+from verifier.judge.statements import passage_sentences, sentence_values
 
 __all__ = ["END_OF_RANGE", "range_end_said"]
 
@@ -52,12 +51,12 @@ def range_end_said(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessmen
     for idx in indexes:
         for n, p in enumerate(idx.passages):
             text = to_simplified(p.text)
-            for s, e in sentence_spans(text, 0, len(text)):
+            for s, e, figures in passage_sentences(p):
                 sentence = text[s:e]
                 said = END_OF_RANGE.search(sentence)
                 if said is None or not _RANGE_WORD.search(sentence):
                     continue
-                found = [v for v in p.values if s <= v.start < e and v.kind == "money"]
+                found = [v for v in figures if v.kind == "money"]
                 hit = next((v for v in found if any(compare_values(c, v).agrees for c in prices)), None)
                 if prices and hit is None:
                     continue  # another price's range
