@@ -1,11 +1,15 @@
 """The phrase a figure's claim spans (pure): the figure with the words framing it as a change, its direction
 before it and its base after it ("rose 3% YoY", "up 71% quarter on quarter", "同比下降 4.1 个百分点",
-"下降至41.6%"). The verdict on a change judges those words too (a page saying "fell 3%" contradicts "rose 3%"),
-so the claim a reviewer reads, and the span an export gives, holds them; the figure itself stays the key."""
+"下降至41.6%"), and the bound or hedge written before it ("just under $400m", "at least $18 billion", 超过50亿元).
+The verdict judges those words too (a page saying "fell 3%" contradicts "rose 3%", "has passed $400 million"
+contradicts "just under"), so the claim a reviewer reads, and the span an export gives, holds them; the figure
+itself stays the key."""
 
 from __future__ import annotations
 
 import re
+
+from claims.values import qualifier_start
 
 __all__ = ["claim_phrase"]
 
@@ -30,15 +34,21 @@ _AFTER_EN = re.compile(
     re.I,
 )
 _WINDOW = 16  # characters looked at before the figure: a direction is written right beside it
+# the adverb before a bound ("just under", "well above", "slightly over")
+_ADVERB = re.compile(r"\b(?:just|slightly|well|a little|a bit)\s+$", re.I)
 
 _CHANGE_KINDS = frozenset({"percent", "money", "count"})
 
 
 def claim_phrase(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
-    """``[start, end)`` (a figure of ``text``) widened over the direction written right before it and the
-    base written right after it; unchanged for dates, versions, facts and figures framed by neither."""
+    """``[start, end)`` (a figure of ``text``) widened over its bound or hedge and the direction written right
+    before it and the base written right after it; unchanged for dates, versions, facts and figures framed by
+    none of them."""
     if kind not in _CHANGE_KINDS:
         return start, end
+    if (q := qualifier_start(text, start)) < start:
+        a = _ADVERB.search(text, max(0, q - _WINDOW), q)
+        start = a.start() if a is not None else q
     before = text[max(0, start - _WINDOW) : start]
     m = _BEFORE_EN.search(before) or _BEFORE_HAN.search(before)
     # ("set up 3 labs": "up" before a count is seldom its direction)

@@ -23,7 +23,7 @@ from claims.prescan import with_first_chars
 from claims.textnorm import fold_width, to_simplified
 from claims.units import BITS, CURRENCY_CODES, UnitWord, model_families, qualifier_words, unit_words
 
-__all__ = ["parse_values", "parse_dates", "cn_number", "normalise_version"]
+__all__ = ["parse_values", "parse_dates", "cn_number", "normalise_version", "qualifier_start"]
 
 # ---------------------------------------------------------------- gates
 
@@ -882,6 +882,18 @@ def _before_ends() -> frozenset[str]:
 
 
 def _qualifier_before(text: str, start: int) -> Qualifier:
+    m = _qualifier_match(text, start)
+    return _before_pattern()[1][m.group("q").lower()] if m else "="
+
+
+def qualifier_start(text: str, start: int) -> int:
+    """Where the qualifier words written before the figure at ``start`` begin ("just under $400m" → the
+    "under"; 超过了15亿 → the 超), or ``start`` when it has none."""
+    m = _qualifier_match(text, start)
+    return m.start() if m else start
+
+
+def _qualifier_match(text: str, start: int) -> re.Match[str] | None:
     lo = max(0, start - 16)
     j = start
     while j > lo and text[j - 1].isspace():
@@ -889,15 +901,13 @@ def _qualifier_before(text: str, start: int) -> Qualifier:
     # a match ends with a qualifier word or a verb, then spaces (\s is str.isspace): when the last other
     # character ends neither, the search cannot match and is skipped (most numbers have no qualifier)
     if j == lo or text[j - 1] not in _before_ends():
-        return "="
+        return None
     # closer: the words themselves (a match ends at ``start`` inside the window); the lower-cased
     # window says it unless it holds a letter whose lower case re.I does not read the same way
     window = text[lo:j]
     if not window.lower().endswith(_before_suffixes()) and _LOWER_MISREADS.isdisjoint(window):
-        return "="
-    pattern, table = _before_pattern()
-    m = pattern.search(text, lo, start)
-    return table[m.group("q").lower()] if m else "="
+        return None
+    return _before_pattern()[0].search(text, lo, start)
 
 
 # a bound on a share said before its base: "按不超过项目总投资10%的比例", "不低于营业收入的5%"

@@ -35,6 +35,21 @@ def test_a_change_spans_its_direction_and_base(text: str, key: str, kind: str, p
 
 
 @pytest.mark.parametrize(
+    ("text", "key", "kind", "phrase"),
+    [
+        ("our run-rate is just under $400m now", "$400m", "money", "just under $400m"),
+        ("the partners will spend at least $18 billion on it", "$18 billion", "money", "at least $18 billion"),
+        ("今年营收超过了15亿元", "15亿元", "money", "超过了15亿元"),
+        ("exports were up more than 3% YoY", "3%", "percent", "up more than 3% YoY"),
+        ("约3亿美元的订单", "3亿美元", "money", "约3亿美元"),
+        ("hired well over 200 engineers", "200", "count", "well over 200"),
+    ],
+)
+def test_a_bound_or_hedge_is_part_of_the_claim(text: str, key: str, kind: str, phrase: str) -> None:
+    assert _phrase(text, key, kind) == phrase
+
+
+@pytest.mark.parametrize(
     ("text", "key", "kind"),
     [
         ("毛利率由43.2%下降至41.6%", "43.2%", "percent"),  # the start of the change names no direction
@@ -43,6 +58,8 @@ def test_a_change_spans_its_direction_and_base(text: str, key: str, kind: str, p
         ("shipments rose on 3 March 2026", "3 March 2026", "date"),  # a date is no change
         ("a $2 billion round valued it at $9.4 billion", "$9.4 billion", "money"),
         ("营收48.62亿元，同比增长63.5%", "48.62亿元", "money"),
+        ("the deal closed on June 30", "June 30", "date"),  # a date's "on" is no bound
+        ("Grant Morrow, well known, hired 40 people", "40", "count"),
     ],
 )
 def test_other_figures_keep_their_key(text: str, key: str, kind: str) -> None:
