@@ -27,6 +27,7 @@ from claims.csv_rows import csv_rows_alike
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
 from claims.lexicon import cue_words, topics_in, translate
 from claims.model import ClaimKind, ExtractedClaim, ParsedReport, Section, Value
+from claims.openness import CLOSED_RELEASE
 from claims.prescan import with_first_chars
 from claims.sections import (
     ORG_KEYWORD,
@@ -547,6 +548,12 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
+    for m in CLOSED_RELEASE.finditer(sentence) if _may_deny_release(sentence) else ():
+        # "nothing open-source this time", 并未开源: a denial that weights or code were released is a fact
+        a, b = s + m.start(), s + m.end()
+        if _free(mask, a, b) and not overlaps(a, b):
+            drafts.append(_Draft(a, b, "fact"))
+            occupied.append((a, b))
     for m in _DENIAL_EN.finditer(sentence) if "not" in sentence or "n't" in sentence or "never" in sentence else ():
         # "the rule does not require …": what a report says something does not do is a checkable fact
         a, b = s + m.start(), s + m.end()
@@ -650,6 +657,11 @@ _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
 _BOUND_GATE = re.compile("|".join("".join(f"[{c.upper()}{c}]" if c.isascii() else c for c in w) for w in _BOUND_WORDS))
 _ENCLOSERS = "“\"「『（("
 _ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
+
+
+def _may_deny_release(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a denial of an open release (a cheap check before the scan)."""
+    return "pen" in sentence or "PEN" in sentence or "losed" in sentence or "源" in sentence or "权重" in sentence or "權重" in sentence
 
 
 def _may_bound(sentence: str) -> bool:

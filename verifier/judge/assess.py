@@ -42,6 +42,7 @@ from verifier.judge.matching import (
 )
 from verifier.judge.names import assess_fact, assess_version, short_of_record
 from verifier.judge.numbers import assess_number, with_alignment
+from verifier.judge.openness import open_release_said
 from verifier.judge.polarity import with_polarity
 from verifier.judge.range_ends import range_end_said
 from verifier.judge.ratios import with_implied_change
@@ -161,6 +162,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
             return own if any(f.stance == "contradicts" for f in own.findings) else got
     if q.kind == "fact" and (ended := range_end_said(q, indexes)) is not None:
         return ended  # "为招股区间上限": the end of the range the page says the price was set at decides
+    if q.kind == "fact" and (opened := open_release_said(q, indexes)) is not None:
+        return opened  # "nothing open-source this time": the page's sentence on the weights' release decides
     if q.kind == "fact" and (changed := change_said_of_figure(q, indexes)) is not None:
         return changed  # "净亏损2.15亿元，亏损同比扩大": the page's way for that very figure decides
     passages = score_passages(q, indexes, limit=8)
