@@ -30,6 +30,7 @@ from claims.sections import (
     answer_spans,
     classify_heading,
     clean_heading,
+    cue_spans,
     find_headings,
     is_transcript,
     item_titles_kept_in,
@@ -231,6 +232,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     splitters: tuple[Callable[[int, int], list[tuple[int, int]]], ...] = (
         lambda a, b: turn_spans(view, a, b, transcript=transcript),
         lambda a, b: answer_spans(view, a, b),
+        lambda a, b: cue_spans(view, a, b),
         lambda a, b: source_paragraph_spans(view, a, b),
         lambda a, b: csv_row_spans(text, a, b),  # (the rows as written: the view joins a figure to its unit cell)
     )

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from claims.lexicon import cue_words
 from claims.model import SectionKind
 
-__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "speaker_labels", "LINE_RE"]
+__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "speaker_labels", "LINE_RE", "cue_spans"]
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
@@ -452,6 +452,29 @@ def answer_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     starts = [at for at, _ in marks]
     ends = [*starts[1:], end]
     if sum(mark in "答A" and "://" in text[a:b] for (a, mark), b in zip(marks, ends, strict=True)) < 2:
+        return []
+    return _cut_at(text, start, end, starts)
+
+
+# a cue opening a line of a video or broadcast script: 【口播】 the words spoken, 【画面】 the picture, 【字幕】 a caption
+_CUE = re.compile(
+    r"^[ \t]*【(?:口播|画面|畫面|字幕|旁白|解说|解說|镜头|鏡頭|同期声|同期聲|配音|开场|開場|结尾|結尾|片头|片頭|片尾|音效|花字|场景|場景)】",
+    re.M,
+)
+_MARK_OR_LINK = re.compile(r"\[\d{1,3}\]|://")
+
+
+def cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cue lines of a script's section ``text[start:end]`` ("【口播】…", "【画面】…", "【字幕】…"), each its own
+    stretch, when two or more of them cite a source inside them (a ``[n]`` mark or an address): a spoken line
+    cites its own marks, not the line before's; [] otherwise."""
+    if "【" not in text[start:end]:
+        return []
+    starts = [m.start() for m in _CUE.finditer(text, start, end)]
+    if len(starts) < 3:
+        return []
+    ends = [*starts[1:], end]
+    if sum(_MARK_OR_LINK.search(text, a, b) is not None for a, b in zip(starts, ends, strict=True)) < 2:
         return []
     return _cut_at(text, start, end, starts)
 

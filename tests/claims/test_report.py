@@ -820,3 +820,23 @@ def test_a_work_log_form_with_bracketed_fields_over_numbered_items() -> None:
     assert ("今日完成工作", []) in cited  # item 3 cites nothing (not the next field's first link)
     assert ("行业动态跟踪", ["https://example.org/b"]) in cited
     assert "编者按" not in [h for h, _ in cited]
+
+
+def test_a_video_scripts_spoken_lines_cite_their_own_marks() -> None:
+    """A short-video script (短视频口播稿): cue lines 【画面】 / 【口播】 / 【字幕】 under "第一条 …" segment titles, the 口播
+    lines closing on [n] marks a 参考来源 list at the end resolves. Each cue line cites its own marks: the second
+    spoken line of a segment not the first's, a caption or a picture direction nothing."""
+    text = (
+        "【选题】年终七件事\n发布日期：2027年1月1日\n\n"
+        "第一条 澜涛融资\n【画面】报道截图\n【口播】澜涛智能完成B轮融资，投后估值约120亿元[1]。\n【字幕】澜涛｜估值120亿元\n\n"
+        "第二条 海外\n【画面】航拍\n【口播】Tarn Labs完成6.4亿美元C轮融资[2]。\n"
+        "【口播】模型这边，Tarn-4上下文窗口100万tokens[3]。\n【字幕】Tarn融资\n\n"
+        "参考来源\n[1] 36氪｜澜涛融资 https://example.org/a\n[2] TechCrunch｜Tarn raises https://example.org/b\n"
+        "[3] Tarn Blog｜Tarn-4 https://example.org/c\n"
+    )
+    report = parse_report(text, "script.txt")
+    cited = {report.text[s.start : s.end].strip()[:8]: [r.url for r in s.sources] for s in report.sections}
+    assert cited["【口播】澜涛智能"] == ["https://example.org/a"]
+    assert cited["【口播】Tarn"] == ["https://example.org/b"]
+    assert cited["【口播】模型这边"] == ["https://example.org/c"]
+    assert cited["【字幕】澜涛｜估"] == []  # a caption cites nothing
