@@ -22,6 +22,7 @@ from claims.citations import (
 )
 from claims.comment_threads import is_comment_thread, submission_title, top_level_comments
 from claims.csv_rows import csv_row_spans
+from claims.email_thread import message_spans, sent_dates
 from claims.errors import ReportError
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import (
@@ -230,6 +231,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     # a section is cut, in turn, into a transcript's turns, a record's questions and answers, the paragraphs its
     # source lines close and a CSV block's rows, each citing its own sources (a reference list is never cut)
     splitters: tuple[Callable[[int, int], list[tuple[int, int]]], ...] = (
+        lambda a, b: message_spans(text, a, b),  # (the view blanks the header blocks)
         lambda a, b: turn_spans(view, a, b, transcript=transcript),
         lambda a, b: answer_spans(view, a, b),
         lambda a, b: cue_spans(view, a, b),
@@ -345,7 +347,9 @@ def parse_report(text: str, name: str) -> ParsedReport:
     if not title:
         first = next((s for s in sections if s.heading and s.kind != "references"), None)  # (a link list titles nothing)
         title = first.heading if first else text[body_start:].strip().split("\n", 1)[0][:200]
-    date = _report_date(meta, view, matching_view(title), body_start)
+    # (an e-mail thread is dated by its latest message: the view blanks the header blocks' dates)
+    sent = [d for d in map(_first_date, sent_dates(text)) if d is not None]
+    date = max(sent) if sent else _report_date(meta, view, matching_view(title), body_start)
     language = "zh-Hant" if is_traditional(text) else ("zh" if cjk_share_above(text[:20000], 0.05) else "en")
     return ParsedReport(
         name=name,

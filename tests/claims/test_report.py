@@ -840,3 +840,37 @@ def test_a_video_scripts_spoken_lines_cite_their_own_marks() -> None:
     assert cited["【口播】Tarn"] == ["https://example.org/b"]
     assert cited["【口播】模型这边"] == ["https://example.org/c"]
     assert cited["【字幕】澜涛｜估"] == []  # a caption cites nothing
+
+
+def test_an_email_threads_messages_cite_their_own_links_not_the_lines_they_quote() -> None:
+    """An e-mail thread exported as text: each message (a forwarded one too) opens on a header block and cites the
+    addresses of its own text: not those of the lines it quotes under "On … wrote:", nor a forwarded message's;
+    the header fields and the signature are no claims, and the thread is dated by its latest message."""
+    from claims.extract import extract_claims
+
+    text = (
+        "From: Priya <priya@example.org>\nTo: Desk <desk@example.org>\nDate: Mon, 28 Dec 2026 09:14:07 +0000\n"
+        "Subject: numbers to check\n\nCorvid closed a $640 million Series C <https://example.org/corvid>.\n\nPriya\n\n"
+        "-- \nPriya N.\nAssociate, +44 20 7946 0188\n\n"
+        "========================================\n"
+        "From: Lena <lena@example.org>\nTo: Desk <desk@example.org>\nDate: Wed, 30 Dec 2026 08:47:19 +0000\n"
+        "Subject: Fwd: Asia items\n\nForwarding Wei's note. Tarn is valued at about 12 billion yuan.\n\n"
+        "---------- Forwarded message ---------\nFrom: Wei <wei@example.org>\nDate: Tue, Dec 29, 2026 at 5:31 PM\n"
+        "Subject: Asia items\nTo: Lena <lena@example.org>\n\nTarn closed a 1.8 billion yuan Series B <https://example.org/tarn>.\n\n"
+        "========================================\n"
+        "From: Tom <tom@example.org>\nTo: Desk <desk@example.org>\nDate: Thu, 31 Dec 2026 18:02:33 +0000\n"
+        "Subject: Re: Fwd: Asia items\n\nAI servers are about 70% of Junshuo's sales <https://example.org/junshuo>.\n\n"
+        "On Wed, 30 Dec 2026 at 08:47, Lena <lena@example.org> wrote:\n> Tarn closed a 1.8 billion yuan Series B\n"
+        "> <https://example.org/tarn>\n"
+    )
+    report = parse_report(text, "thread.txt")
+    cited = {}
+    for s in report.sections:
+        for claim in extract_claims(report):
+            if s.start <= claim.start < s.end:
+                cited[claim.key_text] = [r.url for r in s.sources]
+    assert cited["$640 million"] == ["https://example.org/corvid"]
+    assert cited["12 billion yuan"] == []  # Lena's own words link nothing; the forwarded note's link is Wei's
+    assert cited["70%"] == ["https://example.org/junshuo"]  # not the quoted line's Tarn link
+    assert "7946" not in " ".join(cited)  # the signature claims nothing
+    assert report.date == dt.date(2026, 12, 31)
