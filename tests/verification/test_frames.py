@@ -613,6 +613,20 @@ def test_a_price_lists_in_and_out_are_input_and_output() -> None:
     assert verdict(straight, "$12", "money", p)[0].status == "verified"
 
 
+def test_the_rate_after_a_price_is_its_own_not_the_next_prices() -> None:
+    """"$1.20 per million input tokens and $0.30 per million output": "input" is the first price's side, so the
+    second names only "output", and a page giving $0.30 to input and $1.20 to output swaps the pair."""
+    p = page(
+        "Tarn-4 costs $2.50 per million input tokens and $10.00 per million output tokens. Tarn-4 Mini is priced at "
+        "$0.30 per million input tokens and $1.20 per million output tokens.",
+        title="Introducing Tarn-4",
+    )
+    claim = "The Mini costs $1.20 per million input tokens and $0.30 per million output."
+    assert verdict(claim, "$0.30", "money", p)[0].status == "contradicted"
+    straight = "The Mini costs $0.30 per million input tokens and $1.20 per million output."
+    assert verdict(straight, "$1.20", "money", p)[0].status == "verified"
+
+
 def test_a_clause_introducing_what_follows_gives_its_period() -> None:
     """"Halcyon's outlook for the fourth quarter of fiscal 2027 is as follows: Revenue is expected to be $7.1
     billion": a claim giving the guidance for Q1 2027 has its period wrong."""

@@ -978,13 +978,15 @@ def segment_span(text: str, start: int, end: int, others: list[tuple[int, int]],
             # margin was 63.0%"): the words after "and" name the next figure's measure
             elif (joint := _NEXT_MEASURE.search(text, end, a)) is not None:
                 e = joint.start()
-    # a word between the figure before and a separator is that figure's ("$12 in / $2.50 out")
-    if after_figure and (sep := _LAST_SEPARATOR.search(text, s, start)) is not None:
+    # a word between the figure before and a separator is that figure's ("$12 in / $2.50 out"), and so is the rate
+    # said after it up to a conjunction ("$1.20 per million input tokens and $0.30 per million output")
+    if after_figure and (sep := _LAST_SEPARATOR.search(text, s, start) or _RATE_BEFORE.match(text, s, start)) is not None:
         s = sep.end()
     return s, e
 
 
 _LAST_SEPARATOR = re.compile(r"[/／][^/／]*\Z")
+_RATE_BEFORE = re.compile(r"\s*per\s+[^,;\d]{1,40}?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+while\s+)", re.I)
 # a conjunction, then a measure of two words or more and its verb (or none: "and non-GAAP diluted EPS $1.12"),
 # or the measure's negation alone ("GAAP gross margin 44.6% and non-GAAP 41.8%"), right before the next figure
 _NEXT_MEASURE = re.compile(
