@@ -3012,3 +3012,20 @@ def test_a_gloss_as_wide_as_set_names_no_measure() -> None:
     assert "set" not in clause_words("深澜拿了顶格的 2000 万") | clause_words("API定价为每百万tokens输入1.5元")
     assert not (clause_words("顶格") & clause_words("定价"))
     assert "set" not in clause_words("Quillon set a record")
+
+
+def test_an_accounting_basis_is_judged_with_its_figure() -> None:
+    """"a non-GAAP gross margin of 58.4%" where the page gives 58.4% as the GAAP margin: the basis is wrong; the
+    right basis with its figure is confirmed; a wrong figure on the right basis says nothing of the basis."""
+    p = page(
+        "Northwick reported third-quarter revenue of $3.12 billion. GAAP gross margin of 58.4%; non-GAAP gross margin "
+        "of 61.7%.",
+        title="Northwick reports third quarter results",
+    )
+    wrong = verdict("Northwick's third-quarter non-GAAP gross margin of 58.4% beat estimates.", "GAAP", "fact", p)
+    assert wrong[0].status == "contradicted"
+    assert any("58.4%" in (d.passage or "") for d in wrong[1].evidence)
+    right = verdict("Northwick's third-quarter non-GAAP gross margin of 61.7% beat estimates.", "GAAP", "fact", p)
+    assert right[0].status == "verified"
+    slip = verdict("Northwick's third-quarter non-GAAP gross margin of 67.1% beat estimates.", "GAAP", "fact", p)
+    assert slip[0].status == "unverified"

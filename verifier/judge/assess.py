@@ -24,6 +24,7 @@ from dataclasses import replace
 from claims.model import Value
 from verifier.judge.change_words import change_said_of_figure
 from verifier.judge.compare import (
+    compare_values,
     met_families,
 )
 from verifier.judge.dates import assess_date, is_relative
@@ -123,6 +124,40 @@ def _period_figure(q: ClaimQuery) -> Value | None:
     )
 
 
+# the basis a figure is given on, named by its acronym ("non-GAAP gross margin of 58.4%", "adjusted EBITDA of $2bn")
+_BASIS = frozenset({"GAAP", "IFRS"})
+
+
+def _basis_figure(q: ClaimQuery) -> Value | None:
+    """The figure a fact claim's key names the accounting basis of, within a few words after it ("GAAP" of
+    "a non-GAAP gross margin of 58.4%")."""
+    if q.key_text.upper() not in _BASIS:
+        return None
+    at = q.sentence.find(q.key_text)
+    gap = _MEASURE_GAP.match(q.sentence, at + len(q.key_text)) if at >= 0 else None
+    if gap is None:
+        return None
+    return next(
+        (v for v in sentence_values(q.sentence) if gap.end() <= v.start <= gap.end() + 1 and v.kind in {"money", "percent"}
+         and isinstance(v.value, float)),
+        None,
+    )
+
+
+def _basis_judged(q: ClaimQuery, figure: Value, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
+    """The basis a figure is given on, judged with that figure: the figure confirmed confirms its basis; the figure
+    said otherwise where the passage gives the claim's very figure too (under the other basis: "GAAP gross margin
+    of 58.4%; non-GAAP gross margin of 61.7%" for a non-GAAP 58.4%) contradicts it; else nothing is known of it."""
+    got = _assess(_figure_query(q, figure), indexes, t)
+    if any(f.stance == "supports" for f in got.findings):
+        return got
+    out = Assessment()
+    for f, d in zip(got.findings, got.evidence, strict=True):
+        if f.stance == "contradicts" and any(compare_values(figure, v).agrees for v in passage_values(d.passage)):
+            out.add(replace(f, basis="name", detail="role"), d)
+    return out
+
+
 def _relative_aligned(q: ClaimQuery, claimed: Value, dated: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
     """A relative date read in the report's year ("明年第三季度" in a 2026 report: 2027-Q3) meets the page's
     aligned dates too, but only a date of the very year it was read as speaks to it: whether "next year" is
@@ -160,6 +195,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
             # (the figure's support stands unless the key's own words are contradicted on the page)
             own = _assess_words(q, score_passages(q, indexes, limit=8), indexes, t)
             return own if any(f.stance == "contradicts" for f in own.findings) else got
+    if q.kind == "fact" and (based := _basis_figure(q)) is not None:
+        return _basis_judged(q, based, indexes, t)  # "non-GAAP gross margin of 58.4%": the figure decides its basis
     if q.kind == "fact" and (ended := range_end_said(q, indexes)) is not None:
         return ended  # "为招股区间上限": the end of the range the page says the price was set at decides
     if q.kind == "fact" and (opened := open_release_said(q, indexes)) is not None:
