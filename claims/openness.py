@@ -18,6 +18,8 @@ CLOSED_RELEASE = re.compile(
     rf"|\b(?:not|never|n't)\s+(?:be(?:ing)?\s+|been\s+|going\s+to\s+)?(?:(?:released|made available|published)\s+as\s+)?"
     rf"{_OPEN_WORD}\b|n't\s+{_OPEN_WORD}\b"
     r"|\bclosed[- ](?:source|weights?)\b"
+    # "neither model is open-weight", "none of them is open source"
+    rf"|\b(?:neither|none)\b(?:\s+[\w-]+){{0,3}}?\s+(?:is|are|was|were|has been|have been)\s+(?:an?\s+)?{_OPEN_WORD}\b"
     rf"|(?:并未|並未|尚未|没有|沒有|不会|不會|不再|未|不){_OPEN_HAN}|闭源|閉源|非开放权重|非開放權重",
     re.IGNORECASE,
 )
@@ -28,4 +30,4 @@ OPEN_RELEASE = re.compile(
     re.IGNORECASE,
 )
 # the denial covers every model of the release ("nothing open-source", "not even a small model", 均未开源)
-ALL_OF_THEM = re.compile(r"\bnothing\b|\bnot even\b|\bnone\b|\bno\s+" + _OPEN_WORD + r"|均未|都没有|都沒有|一律", re.IGNORECASE)
+ALL_OF_THEM = re.compile(r"\bnothing\b|\bnot even\b|\bnone\b|\bneither\b|\bno\s+" + _OPEN_WORD + r"|均未|都没有|都沒有|一律", re.IGNORECASE)

@@ -316,6 +316,7 @@ def test_the_end_of_a_range_a_price_was_set_at_is_a_fact(sentence: str, key: str
         ("Tarn-3 is a closed-weights model.", "closed-weights"),
         ("澜涛-3 并未开源权重，只提供 API。", "并未开源权重"),
         ("瀾濤-3 目前仍是閉源模型。", "閉源"),
+        ("The Mini costs $0.30 per million input tokens, and neither model is open-weight.", "neither model is open-weight"),
     ],
 )
 def test_a_denial_of_an_open_release_is_a_fact(sentence: str, key: str) -> None:

@@ -62,3 +62,18 @@ def test_a_denial_of_the_training_data_beside_open_weights_is_no_support() -> No
     )
     d, _ = verdict("澜涛-3 并未开源权重。", "并未开源权重", "fact", p)
     assert d.status == "contradicted"
+
+
+def test_neither_model_open_is_contradicted_by_either_released_openly() -> None:
+    p = page(
+        _LAUNCH,
+        "Tarn-3 Mini's weights are available on our model hub under the Apache 2.0 license.",
+        title="Introducing Tarn-3",
+    )
+    d, _ = verdict(
+        "The Mini costs $0.30 per million input tokens, and neither model is open-weight.",
+        "neither model is open-weight",
+        "fact",
+        p,
+    )
+    assert d.status == "contradicted"
