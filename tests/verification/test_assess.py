@@ -3029,3 +3029,19 @@ def test_an_accounting_basis_is_judged_with_its_figure() -> None:
     assert right[0].status == "verified"
     slip = verdict("Northwick's third-quarter non-GAAP gross margin of 67.1% beat estimates.", "GAAP", "fact", p)
     assert slip[0].status == "unverified"
+
+
+def test_a_links_slug_names_no_one_in_the_claims_sentence() -> None:
+    """"… ranks first among open-weight models <https://…/China-s-Xitu-open-sources-…-AI-model>": the slug's
+    capitalised words are the page's title, not a subject the figure is given for, so the page's "ranked second"
+    for the claim's model still speaks to it."""
+    p = page(
+        "On the Arena leaderboard, Tarnis-V3 ranked second among open-weight models, behind Moheng AI's Moheng-2 Pro, "
+        "and ninth overall.",
+        title="China's Tarnis open-sources trillion-parameter AI model",
+    )
+    sentence = (
+        "Nikkei's piece on Tarnis: Tarnis-V3 has 1.1 trillion parameters and ranks first among open-weight models "
+        "<https://asia.example.com/Business/China-s-Tarnis-open-sources-trillion-parameter-AI-model>."
+    )
+    assert verdict(sentence, "first", "count", p)[0].status == "contradicted"

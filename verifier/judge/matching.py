@@ -517,7 +517,8 @@ def _blank_address(m: re.Match[str]) -> str:
     if m.group(1) is None:
         return " " * len(m.group())
     parts = _PATH_SEP.split(m.group(2))
-    return " " * len(m.group(1)) + "".join(part if _SLUG.fullmatch(part) else " " * len(part) for part in parts)
+    # (in lower case: its words are the page's title, not names the sentence gives — "…/China-s-Xitu-…-AI-model")
+    return " " * len(m.group(1)) + "".join(part.lower() if _SLUG.fullmatch(part) else " " * len(part) for part in parts)
 
 
 # "(Source: Reuters, https://…)", "（来源：36氪）": a citation in brackets, named as one
