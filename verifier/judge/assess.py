@@ -49,6 +49,7 @@ from verifier.judge.range_ends import range_end_said
 from verifier.judge.ratios import with_implied_change
 from verifier.judge.rules import Finding
 from verifier.judge.statements import sentence_values
+from verifier.judge.withheld import with_withheld
 
 
 def assess_claim(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds | None = None) -> Assessment:
@@ -213,7 +214,7 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     if q.kind in {"money", "percent", "count"} and key_value is not None and isinstance(key_value.value, float | int):
         fams = [*met_families(key_value), "count"]
         out = assess_number(q, key_value, score_passages(q, indexes, limit=12, families=fams), t, indexes)
-        return with_implied_change(q, key_value, out, indexes)
+        return with_withheld(q, key_value, with_implied_change(q, key_value, out, indexes), indexes)
     if q.kind == "date" and key_value is not None and key_value.kind == "date":
         dated = assess_date(q, key_value, passages, indexes, t)
         if any(f.detail == "event" for f in dated.findings):

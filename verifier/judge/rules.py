@@ -13,7 +13,9 @@ Order of the rules (the first that applies wins):
    ``wrong_period``, ``wrong_direction``, ``wrong_currency``, ``wrong_unit``, ``wrong_bound``.
 5. ``conflicting_reports`` — another report states the same fact differently and no source supports
    this one: contradicted.
-6. ``not_found_in_source`` — everything else: unverified. When unsure we prefer unverified: marking a
+6. ``not_disclosed`` — a cited page says it does not give the figure ("未披露今年的营收规模", "declined to
+   disclose its gross margin") and no other page decides: unverified, that sentence shown.
+7. ``not_found_in_source`` — everything else: unverified. When unsure we prefer unverified: marking a
    wrong claim verified is the worst error.
 """
 
@@ -51,6 +53,7 @@ REASONS: dict[str, str] = {
     "no_source": "the claim's section (and report) cites nothing",
     "source_malformed": "every cited link is malformed",
     "source_unreachable": "every cited link is dead, blocked or not fetched yet",
+    "not_disclosed": "a cited page says the figure is not disclosed",
     "not_found_in_source": "no cited page speaks to the claim",
     "not_checkworthy": "opinion or framing, nothing to check",
     "source_changed": "a cited page changed and the verdict moved (re-check)",
@@ -137,6 +140,8 @@ def decide(
         reason = "name_mismatch" if best.basis == "name" else _DETAIL_REASONS.get(best.detail, "value_mismatch")
         strong = 0.15 if best.detail in {"scale_slip", "transposed"} else 0.0
         return Decision("contradicted", reason, _clamp(0.45 + 0.4 * best.score + strong), best)
+    if withheld := next((f for f in counted if f.stance == "neutral" and f.detail == "withheld"), None):
+        return Decision("unverified", "not_disclosed", 0.8, withheld)
     if conflicting_reports:
         return Decision("contradicted", "conflicting_reports", 0.6)
     return Decision("unverified", "not_found_in_source", 0.6)
