@@ -3045,3 +3045,15 @@ def test_a_links_slug_names_no_one_in_the_claims_sentence() -> None:
         "<https://asia.example.com/Business/China-s-Tarnis-open-sources-trillion-parameter-AI-model>."
     )
     assert verdict(sentence, "first", "count", p)[0].status == "contradicted"
+
+
+def test_a_taiwan_pages_bare_yuan_meets_a_claim_in_new_taiwan_dollars_when_aligned() -> None:
+    """"累计约1.1万亿元新台币" against a Taiwan page's "前11月累計營收1兆1,082億元": the page's bare 元 written with a
+    Traditional scale is the local dollar, in the aligned reading as in the plain comparison."""
+    p = page(
+        "伺服器代工大廠鈞碩（6917）8日公布11月合併營收新台幣1,246.8億元，月增5.3%，年增38.6%，創單月歷史新高；"
+        "前11月累計營收1兆1,082億元，年增29.4%。",
+        title="鈞碩11月營收創單月新高",
+    )
+    d, _ = verdict("钧硕前11个月累计约1.1万亿元新台币，同比增长29.4%。", "1.1万亿元新台币", "money", p)
+    assert d.status == "verified"

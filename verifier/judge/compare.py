@@ -438,10 +438,17 @@ def met_families(claimed: Value) -> frozenset[str]:
     return frozenset({own})
 
 
+def one_currency(claimed: Value, found: Value) -> bool:
+    """Is a page figure of another unit family read in the claim's own: a yuan for a bare 元, a yen for an
+    unknown ¥, or a Traditional page's bare 元 for a Hong Kong or Taiwan dollar ("19.4億元", "1兆1,082億元")?"""
+    fam_a, fam_b = unit_family(claimed), unit_family(found)
+    return fam_a != fam_b and (fam_b in met_families(claimed) or (fam_a in _LOCAL_DOLLARS and local_bare_yuan(found)))
+
+
 def compare_values(claimed: Value, found: Value) -> Comparison:
     """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
     fam_a, fam_b = unit_family(claimed), unit_family(found)
-    if fam_a != fam_b and (fam_b in met_families(claimed) or (fam_a in _LOCAL_DOLLARS and local_bare_yuan(found))):
+    if one_currency(claimed, found):
         # a bare 元 against Taiwan or Hong Kong dollars (HK$1.94 billion against a Hong Kong page's 19.4億元)
         return _compare_quantities(claimed, replace(found, unit=claimed.unit))
     if fam_a != fam_b:

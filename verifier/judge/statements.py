@@ -36,6 +36,7 @@ from verifier.judge.compare import (
     far_coarser,
     is_vague,
     met_families,
+    one_currency,
     significant_digits,
     unit_family,
 )
@@ -222,7 +223,7 @@ def _number(v: Value) -> float | None:
 
 def _compare(claimed: Value, found: Value) -> Comparison:
     """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB)."""
-    if unit_family(found) in met_families(claimed):
+    if unit_family(found) in met_families(claimed) or one_currency(claimed, found):
         return compare_values(claimed, found)
     a, b = measure_key(claimed), measure_key(found)
     if a is None or b is None or a[0] != b[0]:
