@@ -1539,7 +1539,8 @@ _EN_MULTIPLE = re.compile(
 )
 # "four times that of", "3 times as many", "2.5 times larger" — a multiple; "four times a day" is not
 _EN_TIMES = re.compile(
-    r"\b(?P<t>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:that|those|as|the|its|their"
+    r"(?<![\d,.])\b(?P<t>two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+times\b"
+    r"(?=\s+(?:that|those|as|the|its|their"
     r"|what|more|less|higher|lower|larger|greater|bigger|smaller|faster|slower|over|last|a\s+year|from"
     # a valuation or a coverage: "42 times forward earnings", "3.6 times EBITDA", "12 times oversubscribed"
     r"|(?:forward\s+|trailing\s+|next\s+year'?s\s+|annual\s+|adjusted\s+|core\s+|underlying\s+)?(?:earnings|sales|revenues?|ebitda|ebit|book(?:\s+value)?"
@@ -1655,7 +1656,7 @@ def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
         return
     for m in _EN_TIMES.finditer(text):
         n = m.group("t").lower()
-        factor = float(n) if n[0].isdigit() else float(_EN_COUNT_WORDS.get(n, 0))
+        factor = float(n.replace(",", "")) if n[0].isdigit() else float(_EN_COUNT_WORDS.get(n, 0))  # ("2,318 times")
         if factor:
             precision = 10.0 ** -_decimals(n) if n[0].isdigit() else 1.0  # "3.1 times" is not 3.6 times
             yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)

@@ -743,6 +743,7 @@ def test_hundredths_of_a_currency_are_read_as_such(text: str, value: float, unit
         ("net debt of 3.6 times EBITDA", "3.6 times", 3.6),
         ("Net debt stood at 3.1 times adjusted EBITDA", "3.1 times", 3.1),
         ("the retail book was 12 times oversubscribed", "12 times", 12.0),
+        ("the retail tranche was 2,318 times oversubscribed", "2,318 times", 2318.0),  # (thousands separated)
     ],
 )
 def test_a_valuation_or_coverage_in_times_is_a_multiple(text: str, raw: str, value: float) -> None:
