@@ -3057,3 +3057,11 @@ def test_a_taiwan_pages_bare_yuan_meets_a_claim_in_new_taiwan_dollars_when_align
     )
     d, _ = verdict("钧硕前11个月累计约1.1万亿元新台币，同比增长29.4%。", "1.1万亿元新台币", "money", p)
     assert d.status == "verified"
+
+
+def test_a_yuan_named_before_a_list_of_amounts_is_no_local_dollar() -> None:
+    """"收入分別為人民幣4.51億元及8.64億元" on a Hong Kong page: the second amount is the yuan too, so "8.64亿港元"
+    has its currency wrong."""
+    p = page("雲麓2024年及2025年收入分別為人民幣4.51億元及8.64億元，招股價每股32.8港元。", title="雲麓招股")
+    d, _ = verdict("云麓2025年收入8.64亿港元。", "8.64亿港元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_currency")

@@ -445,6 +445,24 @@ def one_currency(claimed: Value, found: Value) -> bool:
     return fam_a != fam_b and (fam_b in met_families(claimed) or (fam_a in _LOCAL_DOLLARS and local_bare_yuan(found)))
 
 
+# the yuan named once before a list of amounts ("收入分別為人民幣4.51億元及8.64億元"): every amount of the list is in it
+_YUAN_BEFORE = re.compile(r"(?:人民[币幣]|RMB|CNY)[^。；;，,]{0,30}\Z")
+
+
+def yuan_named_before(before: str) -> bool:
+    """Do a page's words right before a figure name the yuan for it (a Traditional page's bare 元 after "人民幣…及"
+    is the yuan, not the local dollar)?"""
+    return _YUAN_BEFORE.search(before) is not None
+
+
+def compare_in_text(claimed: Value, found: Value, text: str) -> Comparison:
+    """compare_values for a figure read in its page ``text`` (its offsets are the text's): a bare 元 the words
+    before it give to the yuan meets no local dollar."""
+    if one_currency(claimed, found) and unit_family(found) not in met_families(claimed) and yuan_named_before(text[max(0, found.start - 40) : found.start]):
+        return Comparison("incomparable", "currency")
+    return compare_values(claimed, found)
+
+
 def compare_values(claimed: Value, found: Value) -> Comparison:
     """Compare a claimed value with one found on a page (see the module docstring for the rules)."""
     fam_a, fam_b = unit_family(claimed), unit_family(found)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from claims.model import Value
 from verifier.judge.compare import (
     Comparison,
+    compare_in_text,
     compare_values,
     far_coarser,
     is_vague,
@@ -678,7 +679,7 @@ def _assess_number_near(q: ClaimQuery, claimed: Value, passages: list[PassageSco
             continue  # the figure of another company's page
         comparisons: list[tuple[Value, Comparison]] = []
         for pv in ps.passage.values:
-            cmp = compare_values(claimed, pv)
+            cmp = compare_in_text(claimed, pv, ps.passage.text)
             if cmp.outcome != "incomparable":
                 comparisons.append((pv, cmp))
         # a vague claim (数百万) met by a figure must count the same noun

@@ -39,6 +39,7 @@ from verifier.judge.compare import (
     one_currency,
     significant_digits,
     unit_family,
+    yuan_named_before,
 )
 from verifier.judge.evidence import GENERIC_NAMES, subject_on_page
 from verifier.judge.frames import (
@@ -221,9 +222,11 @@ def _number(v: Value) -> float | None:
         return None
 
 
-def _compare(claimed: Value, found: Value) -> Comparison:
-    """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB)."""
-    if unit_family(found) in met_families(claimed) or one_currency(claimed, found):
+def _compare(claimed: Value, found: Value, before: str = "") -> Comparison:
+    """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB). ``before``:
+    the page's words right before the figure (a Traditional page's bare 元 after "人民幣…及" is the yuan, not the
+    local dollar)."""
+    if unit_family(found) in met_families(claimed) or (one_currency(claimed, found) and not yuan_named_before(before)):
         return compare_values(claimed, found)
     a, b = measure_key(claimed), measure_key(found)
     if a is None or b is None or a[0] != b[0]:
@@ -1022,7 +1025,7 @@ def aligned_statements(
             for i, pv in enumerate(p.values):
                 if p.kind in {"td", "tr"} and _numbers_the_row(p.text, pv):
                     continue  # "2 | 大模型…项目 | 64,320.00": the row's number, not a figure
-                cmp = _compare(claimed, pv) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
+                cmp = _compare(claimed, pv, p.text[max(0, pv.start - 40) : pv.start]) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
