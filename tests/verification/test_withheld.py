@@ -54,3 +54,16 @@ def test_a_page_giving_the_figure_squarely_elsewhere_withholds_another_ones() ->
     )
     d, _ = verdict("深澜科技发布澜图-2.5，总参数6800亿的MoE，激活参数730亿。", "6800亿", "count", p)
     assert d.status == "verified"
+
+
+def test_a_forecast_is_not_disclosed_where_the_page_says_no_guidance_was_given() -> None:
+    p = page(
+        "恒曜算力前三季度营收62.35亿元，同比增长48.7%。截至9月末，在手订单约95亿元。",
+        "公司未给出全年业绩指引。",
+        title="恒曜算力前三季度营收62.35亿元",
+    )
+    d, _ = verdict("恒曜算力预计全年营收将突破90亿元。", "90亿元", "money", p)
+    assert (d.status, d.reason) == ("unverified", "not_disclosed")
+    # (a figure that is no forecast, in a sentence that forecasts another, is read as ever)
+    d, _ = verdict("恒曜算力前三季度营收62.35亿元，预计全年将继续增长。", "62.35亿元", "money", p)
+    assert d.status == "verified"

@@ -7,7 +7,8 @@ The clause must withhold the claim's own measure and little else (every word the
 measures it by, a Chinese word by itself on a Chinese page; at least half of what it withholds the claim's words:
 "前五大客户的具体名称及各自销售占比" is more than a claimed revenue), of no other period (a year's revenue withheld
 says nothing of November's), on a page naming the claim's subject, and give no figure of the claim's kind itself
-("未披露具体金额，但称超过10亿元" gives one).
+("未披露具体金额，但称超过10亿元" gives one). Guidance withheld ("公司未给出全年业绩指引", "暂不提供全年业绩指引") withholds
+any forecast: a claim whose figure's own clause forecasts ("预计全年营收将突破90亿元") is not disclosed there.
 """
 
 from __future__ import annotations
@@ -29,11 +30,16 @@ __all__ = ["with_withheld"]
 
 _WITHHELD = re.compile(
     r"未披露|未透露|未公布|未公开|未公開|未予披露|不予披露|拒绝透露|拒絕透露|拒绝披露|拒絕披露|没有披露|沒有披露|未有披露|並未披露|并未披露"
+    r"|未揭露|不揭露|未给出|未給出|不提供|未提供|暂不提供|暫不提供"
     r"|\b(?:did not|does not|do not|didn't|doesn't|won't|would not|will not|declined to|refused to|wouldn't)\s+"
-    r"(?:disclose|reveal|break out|share|make public)\b"
+    r"(?:disclose|reveal|break out|share|make public|give|provide|offer|issue)\b|\bno (?:guidance|forecast|outlook)\b"
     r"|\bnot (?:disclosed|being disclosed|made public|broken out)\b|\bundisclosed\b",
     re.I,
 )
+# guidance withheld ("公司未给出全年业绩指引", "暂不提供全年业绩指引", "did not give a full-year outlook") … and a
+# forecast claimed ("预计全年营收将突破90亿元", "expects revenue of …"): no figure the page gives is the forecast
+_GUIDANCE = re.compile(r"指引|预测|預測|展望|\b(?:guidance|guide|forecasts?|outlook|projections?)\b", re.I)
+_FORECAST = re.compile(r"预计|預計|预期|預期|有望|预测|預測|指引|\b(?:expects?|expected|forecasts?|guid(?:e|ance|ed)|outlook|projects?|projected|targets?)\b", re.I)
 _SQUARELY = 0.75  # a support this strong on the same page outweighs its withholding sentence
 _CLAUSE_END = re.compile(r"[,;，；。]|\bbut\b|但")
 
@@ -124,9 +130,10 @@ def _withheld_at(q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex]
                         continue  # the sentence gives a figure of the claim's kind itself ("…，但称营收超过10亿元")
                     # what it withholds: the clause but its verb
                     withheld = sentence[a : m.start()] + " " * (m.end() - m.start()) + sentence[m.end() : b]
+                    # (the figure's own clause is the forecast: "预计全年营收将突破90亿元", not a sentence that forecasts another)
+                    forecast_withheld = _GUIDANCE.search(withheld) is not None and _FORECAST.search(frame.clause) is not None
                     if (
-                        _own_measure_met(q, frame.own_groups, withheld)
-                        and _all_the_claims(q, withheld)
+                        (forecast_withheld or (_own_measure_met(q, frame.own_groups, withheld) and _all_the_claims(q, withheld)))
                         and not _other_period(frame.periods, withheld)
                     ):
                         return idx, n, (s + a, s + b)
