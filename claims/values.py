@@ -454,6 +454,11 @@ def _find_dates(text: str, default_year: int | None) -> Iterator[Value]:
 # ---------------------------------------------------------------- versions
 
 
+# what may follow a capitalised name's generation ("Kestrel-4", "Auralis-3.5"): no letter, digit or percent, and no
+# Chinese counter word, though other Chinese may be glued to it ("取代Auralis-3成为默认模型")
+_NO_FIGURE_AFTER = r"(?![A-Za-z0-9_%％-]|\.\d|\s*[%％亿万千百十元个家台张名款项倍年月日号期轮次])"
+
+
 @cache
 def _version_patterns() -> tuple[re.Pattern[str], ...]:
     families = "|".join(re.escape(f) for f in model_families())
@@ -474,20 +479,21 @@ def _version_patterns() -> tuple[re.Pattern[str], ...]:
             r"(?![ \t]+(?!models?\b|versions?\b|variants?\b|checkpoints?\b|instruct\b|base\b|chat\b)[a-z])"
         ),
         # (… a full stop after it ends its sentence: "cheaper than Xuanjing-2.5.")
-        re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*(?![\w%]|\.\d|\s*%)"),
+        # (… Chinese glued after it is no part of it: "取代Auralis-3.5成为", but a counter word makes it a figure)
+        re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]+\s*[-‑]?\s*v?\d+\.\d+(?:\.\d+)*" + _NO_FIGURE_AFTER),
         re.compile(r"(?<![A-Za-z0-9.])v\d+(?:\.\d+)+(?![\w.])"),
         # a product designation: capitals joined to a model number (HX-500, GB-200, MI-300X), not a count
         # (Chinese text around it is no part of it: "主要系XH-800系列")
         re.compile(r"(?<![A-Za-z0-9_.$-])(?!FY|CVE|ISO)[A-Z]{2,4}[-‑]\d{2,5}[A-Z]{0,2}(?![A-Za-z0-9_.%-]|\s*%)"),
         re.compile(r"(?<![A-Za-z0-9.])o[1-9](?:[-‑](?:mini|pro|preview|high))?(?![\w.])"),
         # a CamelCase product name joined to its generation by a hyphen (HengChuan-2, DeepMind-3), whatever family
-        re.compile(r"(?<![A-Za-z0-9_.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+[-‑]\d{1,2}(?![\w.%-]|\s*%)"),
+        re.compile(r"(?<![A-Za-z0-9_.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+[-‑]\d{1,2}(?!\.)" + _NO_FIGURE_AFTER),
         # … or a plain capitalised name so joined ("Kestrel-4, successor to Kestrel-3"): a generation, never a
         # count of 4 (a word that counts or ranks, "Top-10", "Phase-2", "Under-30", is no name)
         re.compile(
             r"(?<![A-Za-z0-9_.-])(?!(?:Top|Under|Over|Mid|Pre|Post|Phase|Stage|Level|Tier|Class|Type|Grade|Day|Week|Year"
             r"|Month|Page|Step|Round|Game|Group|Section|Chapter|Part|Figure|Table|Item|Article|Route|Covid|Best|First|Last)[-‑])"
-            r"[A-Z][a-z]{2,}[-‑]\d{1,2}(?![\w%-]|\.\d|\s*%)"
+            r"[A-Z][a-z]{2,}[-‑]\d{1,2}" + _NO_FIGURE_AFTER
         ),
         # … or a Chinese name so joined (曜问-4, 问渠-3.5, 曜问-4-Mini): a generation, not a count — never a
         # negative figure ("同比-3%", "-3.5亿") nor a range's end

@@ -932,3 +932,13 @@ def test_more_than_doubled_in_chinese_is_a_bound() -> None:
         (v,) = parse_values(text)
         assert (v.value, v.unit, v.qualifier) == (2.0, "x", ">"), text
     assert parse_values("营收翻了一倍")[0].qualifier == "="
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [("取代Auralis-3成为默认模型", "Auralis-3"), ("取代Auralis-3.5成为默认模型", "Auralis-3.5"), ("HengChuan-2发布", "HengChuan-2")],
+)
+def test_a_capitalised_names_generation_glued_to_chinese_is_a_version(text: str, raw: str) -> None:
+    """Chinese written right after "Auralis-3" is no part of it; a counter word after it still makes a figure."""
+    assert [(v.raw, v.kind) for v in parse_values(text)] == [(raw, "version")]
+    assert [v.kind for v in parse_values("Auralis-3亿")] != ["version"]
