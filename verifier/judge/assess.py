@@ -49,6 +49,7 @@ from verifier.judge.range_ends import range_end_said
 from verifier.judge.ratios import with_implied_change
 from verifier.judge.rules import Finding
 from verifier.judge.statements import sentence_values
+from verifier.judge.successions import replaced_version_said
 from verifier.judge.withheld import with_withheld
 
 
@@ -223,7 +224,8 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
             return with_alignment(q, key_value, dated, indexes)
         return _relative_aligned(q, key_value, dated, indexes) if is_relative(key_value.raw) else dated
     if q.kind == "version":
-        return assess_version(q, passages, indexes, t)
+        # "取代Auralis-3成为默认模型": the version the page says is replaced decides
+        return replaced_version_said(q, indexes) or assess_version(q, passages, indexes, t)
     return _assess_words(q, passages, indexes, t)
 
 
