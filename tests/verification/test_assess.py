@@ -3065,3 +3065,12 @@ def test_a_yuan_named_before_a_list_of_amounts_is_no_local_dollar() -> None:
     p = page("雲麓2024年及2025年收入分別為人民幣4.51億元及8.64億元，招股價每股32.8港元。", title="雲麓招股")
     d, _ = verdict("云麓2025年收入8.64亿港元。", "8.64亿港元", "money", p)
     assert (d.status, d.reason) == ("contradicted", "wrong_currency")
+
+
+def test_net_proceeds_said_of_the_gross_figure_are_contradicted() -> None:
+    """"募资净额约22.9亿港元" where 22.9億港元 is the gross and the net 21.4億港元: the basis (净额) is wrong."""
+    p = page("曜衍智能全球發售約6,980萬股，所得款項總額約22.9億港元，扣除上市開支後淨額約21.4億港元。", title="曜衍智能配發結果")
+    d, _ = verdict("曜衍智能募资净额约22.9亿港元，由维港资本联席保荐。", "募资净额约", "fact", p)
+    assert d.status == "contradicted"
+    d, _ = verdict("曜衍智能募资净额约21.4亿港元。", "募资净额约", "fact", p)
+    assert d.status == "verified"

@@ -126,21 +126,25 @@ def _period_figure(q: ClaimQuery) -> Value | None:
     )
 
 
-# the basis a figure is given on, named by its acronym ("non-GAAP gross margin of 58.4%", "adjusted EBITDA of $2bn")
+# the basis a figure is given on, named by its acronym ("non-GAAP gross margin of 58.4%") or as net or gross
+# proceeds (募资净额, 所得款项总额)
 _BASIS = frozenset({"GAAP", "IFRS"})
+_NET_OR_GROSS = re.compile(r"净额|淨額|总额|總額|毛额|毛額")
 
 
 def _basis_figure(q: ClaimQuery) -> Value | None:
-    """The figure a fact claim's key names the accounting basis of, within a few words after it ("GAAP" of
-    "a non-GAAP gross margin of 58.4%")."""
-    if q.key_text.upper() not in _BASIS:
+    """The figure a fact claim's key names the basis of, within a few words after it ("GAAP" of "a non-GAAP gross
+    margin of 58.4%", "募资净额约" of "募资净额约22.9亿港元")."""
+    if q.key_text.upper() not in _BASIS and _NET_OR_GROSS.search(q.key_text) is None:
         return None
     at = q.sentence.find(q.key_text)
-    gap = _MEASURE_GAP.match(q.sentence, at + len(q.key_text)) if at >= 0 else None
-    if gap is None:
+    if at < 0:
         return None
+    end = at + len(q.key_text)
+    gap = _MEASURE_GAP.match(q.sentence, end)
+    reach = gap.end() if gap is not None else end  # (the figure may follow the key at once: "募资净额约22.9亿港元")
     return next(
-        (v for v in sentence_values(q.sentence) if gap.end() <= v.start <= gap.end() + 1 and v.kind in {"money", "percent"}
+        (v for v in sentence_values(q.sentence) if end <= v.start <= reach + 1 and v.kind in {"money", "percent"}
          and isinstance(v.value, float)),
         None,
     )
