@@ -174,3 +174,19 @@ def test_a_claim_naming_the_body_that_decided_in_the_active_voice_is_read_agains
     assert a.evidence[0].matched_value == "Japan's Ministry of Trade"
     right, _ = verdict("Japan: the Ministry of Trade approved another 90 billion yen for Hoshimi Devices", "Ministry of Trade", "fact", p)
     assert right.status != "contradicted"
+
+
+def test_holders_named_together_are_each_read_against_the_pages_list() -> None:
+    """"由维港资本和瑞沣证券联席保荐" where the page's joint sponsors are 維港資本 and 嘉泓證券 and 瑞灃證券 is the overall
+    coordinator: the claim is wrong, however little else of it the page's passage says; the right pair is supported;
+    the office said as a verb (联席保荐) is read as its noun is."""
+    p = page(
+        "以最終發售價計算，曜衍智能所得款項總額約22.9億港元。聯席保薦人為維港資本及嘉泓證券；瑞灃證券為整體協調人。",
+        title="曜衍智能配發結果",
+    )
+    wrong = "曜衍智能募资约22.9亿港元，由维港资本和瑞沣证券联席保荐。"
+    assert verdict(wrong, "由维港资本和瑞沣证券联席保荐", "fact", p)[0].status == "contradicted"
+    assert verdict(wrong, "瑞沣证券", "fact", p)[0].status == "contradicted"
+    right = "曜衍智能募资约22.9亿港元，由维港资本和嘉泓证券联席保荐。"
+    assert verdict(right, "由维港资本和嘉泓证券联席保荐", "fact", p)[0].status == "verified"
+    assert verdict("公司上市由维港资本保荐。", "维港资本", "fact", p)[0].status == "verified"

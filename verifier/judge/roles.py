@@ -53,7 +53,7 @@ _EN_VERBS = {
     "audited": "auditor", "underwritten": "underwriter", "sponsored": "sponsor",
     "operated": "operator", "run": "operator", "operate": "operator",
 }  # fmt: skip
-_ZH_VERBS = {"批准": "approval", "核准": "approval", "审批通过": "approval"}
+_ZH_VERBS = {"批准": "approval", "核准": "approval", "审批通过": "approval", "保荐": "sponsor", "承销": "underwriter"}
 
 
 # offices several firms hold together as one (joint sponsors are the sponsors; the joint lead underwriter is not
@@ -86,8 +86,8 @@ _SLOTS = (
     re.compile(
         rf"(?:由|聘请)?(?P<name>[^，,。；;、\s由]{{2,20}}?)(?:担任|出任|作为)(?:本次[^，,。；;]{{0,12}}的)?{_ZH_OFFICE}"
     ),
-    # 经国家发改委批准 / 获X核准
-    re.compile(rf"(?:经|获|由)(?P<name>[^，,。；;、\s经获由]{{2,20}}?){_ZH_VERB}"),
+    # 经国家发改委批准 / 获X核准 / 由维港资本和嘉泓证券联席保荐 (the office as a verb, not its holder's noun)
+    re.compile(rf"(?:经|获|由)(?P<name>[^，,。；;、\s经获由]{{2,20}}?)(?:联席|联合|独家|共同)?{_ZH_VERB}(?![人机商券])"),
     # the sole sponsor is X / auditor: X
     re.compile(rf"(?i:\b(?:the\s+)?{_EN_OFFICE}\s+(?:is|was|are|were|will be|:))\s+(?P<name>{_EN_FILLER})"),
     # X as (the) sole sponsor / X is the auditor
@@ -209,9 +209,56 @@ def office_reading(
         return None
     view = matching_view(q.sentence)
     slot = claim_slot(view, (at, at + len(q.key_text)))
-    terms = holder_terms(view[slot.start : slot.end]) if slot is not None else frozenset()
-    if slot is None or not terms:
+    if slot is None:
         return None
+    # several holders named together ("由维港资本和瑞沣证券联席保荐"): each is read, the key's own one when the key is
+    # one of them; any one the pages give no such office, beside another they do, makes the claim wrong
+    holder = view[slot.start : slot.end]
+    inside = at <= slot.start and slot.end <= at + len(q.key_text)
+    members = _HOLDERS.split(holder) if inside else [view[max(at, slot.start) : min(at + len(q.key_text), slot.end)]]
+    held_by = [(terms, _held_anywhere(slot.office, terms, indexes)) for m in members if (terms := holder_terms(m))]
+    left_out = [terms for terms, h in held_by if not h]
+    if len(held_by) >= 2 and len(left_out) < len(held_by) and any(holds(terms, matching_view(idx.page_text)) for terms in left_out for idx in indexes):
+        # a holder named beside others the page gives the office to, in a slot that leaves it out (the page naming
+        # it in another capacity): that slot speaks to the claim, however little else of the claim its passage says
+        others = [terms for terms, h in held_by if h]
+        if (clash := _slot_of_others(slot.office, others, indexes)) is not None:
+            return clash
+    readings = [r for terms, _ in held_by if (r := _office_reading(slot, terms, passages, indexes, t))]
+    return next((r for r in readings if r[0].stance == "contradicts"), readings[0] if readings else None)
+
+
+def _held_anywhere(office: str, terms: frozenset[str], indexes: Sequence[SnapshotIndex]) -> bool:
+    return any(
+        office_held(office, terms, matching_view(p.text)[s:e]) for idx in indexes for p in idx.passages for s, e, _ in passage_sentences(p)
+    )
+
+
+def _slot_of_others(
+    office: str, others: Sequence[frozenset[str]], indexes: Sequence[SnapshotIndex]
+) -> tuple[Finding, EvidenceDraft] | None:
+    """The page slot giving ``office`` to the claim's other holders (and so not to the one it leaves out)."""
+    for idx in indexes:
+        for n, p in enumerate(idx.passages):
+            text = matching_view(p.text)
+            for s, e, _ in passage_sentences(p):
+                for x in slots(text[s:e], page=True):
+                    if x.office == office and any(holds(terms, text[s + x.start : s + x.end]) for terms in others):
+                        ps = PassageScore(idx, n, 0.8, 0.8, ())
+                        draft = draft_evidence(ps, "contradicts", 0.8, None, [(s + x.start, s + x.end)])
+                        draft.matched_value = p.text[s + x.start : s + x.end]
+                        return Finding("contradicts", 0.8, "name", "role"), draft
+    return None
+
+
+# holders named together: "维港资本和嘉泓证券", "A、B及C", "X and Y"
+_HOLDERS = re.compile(r"、|和|及|与|與|,\s*|\s+and\s+")
+
+
+def _office_reading(
+    slot: Slot, terms: frozenset[str], passages: Sequence[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds
+) -> tuple[Finding, EvidenceDraft] | None:
+    """``office_reading`` for one holder (``terms``) of the claim's ``slot``."""
     held = any(
         office_held(slot.office, terms, matching_view(p.text)[s:e])
         for idx in indexes
