@@ -86,6 +86,8 @@ def assess_version(q: ClaimQuery, passages: list[PassageScore], indexes: Sequenc
                 _not_in_complete_list(out, *listing, kind="version")
                 break
             sibling = _sibling_version(str(v.value), passages, t, q) or _sibling_listed_with(str(v.value), q, indexes)
+            if sibling is not None and _next_generation(str(v.value), q, indexes):
+                break  # "Auralis-5 ships in the second half of 2027": a generation to come, not a garbled one
             if sibling is not None:
                 ps, other = sibling
                 draft = draft_evidence(ps, "contradicts", ps.context, None)
@@ -147,6 +149,29 @@ def _sibling_in(version: str, text: str, avoid: str = "") -> str | None:
     pattern, num = sib
     named = {hit.group(1) for hit in pattern.finditer(avoid)} if avoid else set()
     return next((hit.group(0).strip() for hit in pattern.finditer(text) if hit.group(1) != num and hit.group(1) not in named), None)
+
+
+# a sentence about what is to come: a version in it not yet out is no garbled one
+_TO_COME = re.compile(
+    r"\b(?:will|would|plans?|planned|to ship|ships? in|due|expected|upcoming|next|successor|coming|later this)\b"
+    r"|将|将于|计划|預計|预计|有望|即将|下一代|后续|後續",
+    re.I,
+)
+
+
+def _next_generation(version: str, q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> bool:
+    """Is the claimed version a generation to come: the claim speaks of the future, and its number is above every
+    one of its family the cited pages name (they tell of what is out, not of what is next)?"""
+    sib = _siblings(version)
+    if sib is None or _TO_COME.search(q.sentence) is None:
+        return False
+    pattern, num = sib
+    try:
+        mine = float(num)
+        named = [float(hit.group(1)) for idx in indexes for hit in pattern.finditer(idx.page_text)]
+    except ValueError:
+        return False
+    return bool(named) and all(mine > n for n in named)
 
 
 def _sibling_version(
