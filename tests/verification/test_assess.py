@@ -3074,3 +3074,20 @@ def test_net_proceeds_said_of_the_gross_figure_are_contradicted() -> None:
     assert d.status == "contradicted"
     d, _ = verdict("曜衍智能募资净额约21.4亿港元。", "募资净额约", "fact", p)
     assert d.status == "verified"
+
+
+def test_a_change_given_with_the_amount_it_reached_is_the_change_beside_that_amount() -> None:
+    """"data centre up 37% to $2.05bn" against "Data Center revenue of $2.05 billion, up 73% year over year" (and a
+    nine-month revenue up 37% elsewhere): the change beside the very amount is the claim's, its digits transposed."""
+    p = page(
+        ("Revenue of $3.12 billion, up 41% year over year and up 9% sequentially", "li"),
+        ("Data Center revenue of $2.05 billion, up 73% year over year", "li"),
+        ("GAAP gross margin of 58.4%; non-GAAP gross margin of 61.7%", "li"),
+        "For the first nine months of fiscal 2027, revenue was $8.47 billion, up 37% from $6.18 billion.",
+        title="Northwick reports third quarter fiscal 2027 results",
+    )
+    claim = "Northwick's fiscal Q3 (to Nov 28) revenue came in at $3.12bn, with data centre up 37% to $2.05bn and a non-GAAP gross margin of 58.4%"
+    d, _ = verdict(claim, "37%", "percent", p)
+    assert d.status == "contradicted"
+    d, _ = verdict(claim.replace("37%", "73%"), "73%", "percent", p)
+    assert d.status == "verified"

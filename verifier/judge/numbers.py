@@ -228,6 +228,10 @@ def with_alignment(q: ClaimQuery, claimed: Value, out: Assessment, indexes: Sequ
     if swapped_subjects is not None:
         st = swapped_subjects
         return _contradicted_by(st.index, st.passage_no, max(st.match, SUPPORT_MATCH), st.value, "swapped")
+    same_amount = _change_of_the_same_amount(q, statements, claimed, frame)
+    if same_amount is not None:
+        st = same_amount
+        return _contradicted_by(st.index, st.passage_no, max(st.clause_match, SUPPORT_MATCH), st.value, st.comparison.detail)
     # (a slip of the claim's digits is no slip where the page also gives the claim's very figure as closely:
     # 成文日期 2026-11-19 beside 发布日期 2026年11月20日)
     exact = [
@@ -476,6 +480,29 @@ def _change_beside_partner(
         and st.direction == (frame.direction or st.direction) and st.periods & bases and _beside(st, partners)
     ]
     return max(beside, key=lambda st: (st.clause_match, st.match)) if len(beside) == 1 else None
+
+
+def _change_of_the_same_amount(q: ClaimQuery, statements: Sequence[Statement], claimed: Value, frame: ClaimFrame) -> Statement | None:
+    """A change the claim gives with the amount it reached ("data centre up 37% to $2.05bn"), unbacked, where the
+    page gives that very amount with one change of the same way beside it ("Data Center revenue of $2.05 billion, up
+    73% year over year"): that change is the claim's, and it differs."""
+    if claimed.kind != "percent" or not frame.direction:
+        return None
+    at = q.sentence.find(claimed.raw)
+    partners = [
+        v for v in clause_partners(q.sentence, claimed)
+        if v.kind == "money" and v.unit and at >= 0 and v.start > at and _REACHED.match(q.sentence[at + len(claimed.raw) : v.start])
+    ]
+    if not partners:
+        return None
+    beside = [
+        st for st in statements
+        if st.value.kind == "percent" and _beside(st, partners) and st.direction == frame.direction
+        and not (st.period_conflict or st.direction_conflict or st.other_subject or st.sibling or st.stale)
+    ]
+    if len(beside) != 1 or not beside[0].comparison.disagrees:
+        return None
+    return beside[0]
 
 
 def _count_beside_amount(
