@@ -3091,3 +3091,15 @@ def test_a_change_given_with_the_amount_it_reached_is_the_change_beside_that_amo
     assert d.status == "contradicted"
     d, _ = verdict(claim.replace("37%", "73%"), "73%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_row_label_naming_its_percent_with_words_declares_its_cells() -> None:
+    """"CodeRepair-Bench (% resolved) | 71.2 | 58.9" under model columns: the cells are percentages."""
+    p = page(
+        ("Benchmark | Tarn-4 | Tarn-3.5 | Tarn-4 Mini", "th"),
+        ("CodeRepair-Bench (% resolved) | 71.2 | 58.9 | 52.4", "td"),
+        ("ToolChain-500 (% tasks completed) | 83.6 | 74.1 | 69.8", "td"),
+        title="Introducing Tarn-4",
+    )
+    d, _ = verdict("Tarn-4 scores 71.2% on CodeRepair-Bench.", "71.2%", "percent", p)
+    assert d.status == "verified"

@@ -255,8 +255,9 @@ def _column_units(head_cells: tuple[str, ...]) -> tuple[_ColumnUnit, ...]:
     return units
 
 
-# a header or row label that declares its cells percentages: "增减变动幅度(%)", "毛利率（%）", "Y/Y %", "Margin (%)"
-_PERCENT_LABEL = re.compile(r"[（(]\s*%\s*[）)]|(?:^|\s)%$|\bper ?cent\b", re.I)
+# a header or row label that declares its cells percentages: "增减变动幅度(%)", "毛利率（%）", "Y/Y %", "Margin (%)",
+# "CodeRepair-Bench (% resolved)", "Accuracy (pass rate, %)"
+_PERCENT_LABEL = re.compile(r"[（(][^()（）%\d]{0,30}%[^()（）%\d]{0,30}[）)]|(?:^|\s)%$|\bper ?cent\b", re.I)
 
 
 def _in_percent_cells(row: str, values: list[Value], columns: tuple[str, ...]) -> list[Value]:
