@@ -549,9 +549,10 @@ def _fact_drafts(
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
     for m in CLOSED_RELEASE.finditer(sentence) if _may_deny_release(sentence) else ():
-        # "nothing open-source this time", 并未开源: a denial that weights or code were released is a fact
+        # "nothing open-source this time", "will not open-source": a denial that weights or code were released is a
+        # fact of its own (before "will not open" is read as a denial of its own; a Chinese one is read last, below)
         a, b = s + m.start(), s + m.end()
-        if _free(mask, a, b) and not overlaps(a, b):
+        if m.group().isascii() and _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
     for m in _DENIAL_EN.finditer(sentence) if "not" in sentence or "n't" in sentence or "never" in sentence else ():
@@ -607,6 +608,12 @@ def _fact_drafts(
             occupied.append((a, b))
     if clause_facts:
         drafts.extend(_clause_facts(view, s, e, mask, occupied))
+    for m in CLOSED_RELEASE.finditer(sentence) if _may_deny_release(sentence) and _CJK_ANY.search(sentence) else ():
+        # 并未开源, 闭源: read last, where no fact holds it yet (a Chinese list's member holding one, "产品集成、非开放权重
+        # 和部分评测结论", stays the member it was; a run holding it, "未开源权重", is the fact the judge reads)
+        a, b = s + m.start(), s + m.end()
+        if not m.group().isascii() and _free(mask, a, b) and not any(x < b and a < y for x, y in ((d.start, d.end) for d in drafts)):
+            drafts.append(_Draft(a, b, "fact"))
     return drafts
 
 
