@@ -667,8 +667,12 @@ _ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
 
 
 def _may_deny_release(sentence: str) -> bool:
-    """Whether ``sentence`` may hold a denial of an open release (a cheap check before the scan)."""
-    return "pen" in sentence or "PEN" in sentence or "losed" in sentence or "源" in sentence or "权重" in sentence or "權重" in sentence
+    """Whether ``sentence`` may hold a denial of an open release (a cheap check before the scan): open or closed
+    source or weights in English, 源 or 权重 in Chinese."""
+    if "源" in sentence or "权重" in sentence or "權重" in sentence:
+        return True
+    said = "ource" in sentence or "OURCE" in sentence or "eight" in sentence or "EIGHT" in sentence
+    return said and ("pen" in sentence or "PEN" in sentence or "losed" in sentence or "LOSED" in sentence)
 
 
 def _may_bound(sentence: str) -> bool:
