@@ -19,7 +19,7 @@ from claims.openness import ALL_OF_THEM, CLOSED_RELEASE, OPEN_RELEASE
 from claims.values import normalise_version
 from verifier.judge.evidence import Assessment, claim_subjects, draft_evidence, subject_on_page
 from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex
-from verifier.judge.polarity import negated
+from verifier.judge.polarity import clause_spans, negated
 from verifier.judge.rules import Finding
 from verifier.judge.statements import passage_sentences, sentence_values
 from verifier.judge.venues import venues_in
@@ -32,8 +32,6 @@ _SIBLING = re.compile(r"[- ]?(?:mini|flash|lite|air|nano|pro|max|turbo|plus|smal
 
 # what else a release may keep closed: its training data or code ("训练数据不开源", "the data is not open-sourced")
 _OTHER_THING = re.compile(r"数据|數據|代码|代碼|\b(?:data|dataset|code)\b", re.I)
-# a clause of a sentence: its parts between commas and semicolons
-_CLAUSE_END = re.compile(r"[,;，；]")
 
 
 def _speaks_of(clause: str, at: int, models: Sequence[str]) -> bool:
@@ -50,14 +48,6 @@ def _speaks_of(clause: str, at: int, models: Sequence[str]) -> bool:
     return normalise_version(nearest.raw) in wanted and not _SIBLING.match(rest)
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _CLAUSE_END.finditer(sentence):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    return [*spans, (pos, len(sentence))]
-
-
 def open_release_said(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessment | None:
     """Findings for a fact key denying an open release, or None when the key denies none (or no cited page
     says whether that release was open)."""
@@ -72,7 +62,7 @@ def open_release_said(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assess
             continue  # another company's page
         for n, p in enumerate(idx.passages):
             for s, e, _figures in passage_sentences(p):
-                for a, b in _clauses(p.text[s:e]):
+                for a, b in clause_spans(p.text[s:e]):
                     clause = p.text[s + a : s + b]
                     # the page denies the release itself ("not being released as open weights", 未开源), or says
                     # it happened with no denial in the clause; a denial of the data or code says neither

@@ -16,7 +16,7 @@ from verifier.judge.frames import clause_span, clause_words
 from verifier.judge.matching import ClaimQuery, PassageScore
 from verifier.judge.rules import Finding
 
-__all__ = ["negated", "with_polarity"]
+__all__ = ["clause_spans", "negated", "with_polarity"]
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|cannot|neither|nor|rather than|instead of)\b|n't\b|不|没有|没|未|并非|尚未|拒绝|否认|而非",
@@ -49,7 +49,8 @@ def _claim_clause(q: ClaimQuery) -> tuple[int, int]:
     return clause_span(q.sentence, at, at + len(q.key_text)) if at >= 0 else (0, len(q.sentence))
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` (frames.clause_span's), in order."""
     out, pos = [], 0
     while pos < len(text):
         s, e = clause_span(text, pos, pos)
@@ -61,7 +62,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 def _closest_clause(text: str, words: frozenset[str]) -> tuple[str, int]:
     """The clause of a passage sharing most words with ``words``, and how many it shares."""
     best, shared = "", 0
-    for s, e in _clauses(text):
+    for s, e in clause_spans(text):
         n = len(clause_words(text[s:e]) & words)
         if n > shared:
             best, shared = text[s:e], n

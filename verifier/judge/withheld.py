@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claims.bridge import has_han
 from claims.model import Value
 from claims.textnorm import to_simplified
 from verifier.judge.compare import unit_family
 from verifier.judge.evidence import Assessment, EvidenceDraft, claim_subjects, draft_evidence, subject_on_page
-from verifier.judge.frames import clause_words, period_marks
+from verifier.judge.frames import clause_span, clause_words, period_marks
 from verifier.judge.matching import ClaimQuery, PassageScore, SnapshotIndex, build_query
 from verifier.judge.rules import Finding
 from verifier.judge.statements import frame_of, passage_sentences
@@ -41,7 +42,6 @@ _WITHHELD = re.compile(
 _GUIDANCE = re.compile(r"指引|预测|預測|展望|\b(?:guidance|guide|forecasts?|outlook|projections?)\b", re.I)
 _FORECAST = re.compile(r"预计|預計|预期|預期|有望|预测|預測|指引|\b(?:expects?|expected|forecasts?|guid(?:e|ance|ed)|outlook|projects?|projected|targets?)\b", re.I)
 _SQUARELY = 0.75  # a support this strong on the same page outweighs its withholding sentence
-_CLAUSE_END = re.compile(r"[,;，；。]|\bbut\b|但")
 
 
 # who withholds and when: no part of what is withheld ("公司未披露今年的…", "She declined to disclose the company's …")
@@ -66,6 +66,13 @@ def _all_the_claims(q: ClaimQuery, withheld: str) -> bool:
                 if not c.terms <= _WHO_OR_WHEN and not (c.source[:1].isupper() and c.source.lower() not in terms)]
     total = sum(c.weight for c in concepts)
     return total > 0 and sum(c.weight for c in concepts if c.terms & terms) >= 0.5 * total
+
+
+@lru_cache(maxsize=8192)
+def _withholds(text: str) -> bool:
+    """Does a passage say anywhere that something is not disclosed? (Asked of every passage for every figure
+    claimed: read once per passage.)"""
+    return _WITHHELD.search(text) is not None
 
 
 def _own_measure_met(q: ClaimQuery, own: tuple[frozenset[str], ...], withheld: str) -> bool:
@@ -119,13 +126,12 @@ def _withheld_at(q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex]
         if not subject_on_page(q, subjects, idx):
             continue
         for n, p in enumerate(idx.passages):
-            if _WITHHELD.search(p.text) is None:
+            if not _withholds(p.text):
                 continue
             for s, e, figures in passage_sentences(p):
                 sentence = p.text[s:e]
                 for m in _WITHHELD.finditer(sentence):
-                    a = max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, m.start())), default=0)
-                    b = (c.start() if (c := _CLAUSE_END.search(sentence, m.end())) else len(sentence))
+                    a, b = clause_span(sentence, m.start(), m.end())
                     if any(unit_family(v) == family for v in figures):
                         continue  # the sentence gives a figure of the claim's kind itself ("…，但称营收超过10亿元")
                     # what it withholds: the clause but its verb
