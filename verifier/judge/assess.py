@@ -115,13 +115,23 @@ def _period_figure(q: ClaimQuery) -> Value | None:
         return None
     if re.search(r"\d", q.key_text) and not (q.kind == "date" and q.values and _PART_OF_YEAR.fullmatch(str(q.values[0].value))):
         return None
+    return _figure_after_key(q, frozenset({"money", "percent", "count"}))
+
+
+def _figure_after_key(q: ClaimQuery, kinds: frozenset[str], *, at_once: bool = False) -> Value | None:
+    """The figure of ``kinds`` a few words (its measure) after the claim's key; ``at_once``: or right after it
+    ("募资净额约22.9亿港元")."""
     at = q.sentence.find(q.key_text)
-    gap = _MEASURE_GAP.match(q.sentence, at + len(q.key_text)) if at >= 0 else None
-    if gap is None:
+    if at < 0:
         return None
+    end = at + len(q.key_text)
+    gap = _MEASURE_GAP.match(q.sentence, end)
+    if gap is None and not at_once:
+        return None
+    reach = gap.end() if gap is not None else end
     return next(
-        (v for v in sentence_values(q.sentence) if gap.end() <= v.start <= gap.end() + 1 and v.kind in {"money", "percent", "count"}
-         and isinstance(v.value, float)),
+        (v for v in sentence_values(q.sentence) if (end if at_once else reach) <= v.start <= reach + 1
+         and v.kind in kinds and isinstance(v.value, float)),
         None,
     )
 
@@ -137,17 +147,7 @@ def _basis_figure(q: ClaimQuery) -> Value | None:
     margin of 58.4%", "募资净额约" of "募资净额约22.9亿港元")."""
     if q.key_text.upper() not in _BASIS and _NET_OR_GROSS.search(q.key_text) is None:
         return None
-    at = q.sentence.find(q.key_text)
-    if at < 0:
-        return None
-    end = at + len(q.key_text)
-    gap = _MEASURE_GAP.match(q.sentence, end)
-    reach = gap.end() if gap is not None else end  # (the figure may follow the key at once: "募资净额约22.9亿港元")
-    return next(
-        (v for v in sentence_values(q.sentence) if end <= v.start <= reach + 1 and v.kind in {"money", "percent"}
-         and isinstance(v.value, float)),
-        None,
-    )
+    return _figure_after_key(q, frozenset({"money", "percent"}), at_once=True)
 
 
 def _basis_judged(q: ClaimQuery, figure: Value, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
