@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from claims.citations import url_spans
+from claims.sections import cut_at
 from claims.textnorm import blank_span
 
 __all__ = ["is_email_thread", "email_view", "message_spans", "sent_dates"]
@@ -95,10 +96,7 @@ def message_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not is_email_thread(text):
         return []
     starts = [s for s in _message_starts(text) if start < s < end]
-    if not starts:
-        return []
-    spans = [(start, starts[0])] if text[start : starts[0]].strip() else []
-    return spans + list(zip(starts, [*starts[1:], end], strict=True))
+    return cut_at(text, start, end, starts) if starts else []
 
 
 _SENT = re.compile(r"^[ \t]*(?:Date|Sent|日期|发送时间|發送時間)[ \t]*[：:][ \t]*(?P<when>[^\n]+)$", re.M | re.I)

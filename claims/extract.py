@@ -548,11 +548,10 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
-    for m in CLOSED_RELEASE.finditer(sentence) if _may_deny_release(sentence) else ():
+    for a, b in _release_denials(sentence, s, latin=True):
         # "nothing open-source this time", "will not open-source": a denial that weights or code were released is a
         # fact of its own (before "will not open" is read as a denial of its own; a Chinese one is read last, below)
-        a, b = s + m.start(), s + m.end()
-        if m.group().isascii() and _free(mask, a, b) and not overlaps(a, b):
+        if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
     for m in _DENIAL_EN.finditer(sentence) if "not" in sentence or "n't" in sentence or "never" in sentence else ():
@@ -608,11 +607,10 @@ def _fact_drafts(
             occupied.append((a, b))
     if clause_facts:
         drafts.extend(_clause_facts(view, s, e, mask, occupied))
-    for m in CLOSED_RELEASE.finditer(sentence) if _may_deny_release(sentence) and _CJK_ANY.search(sentence) else ():
+    for a, b in _release_denials(sentence, s, latin=False):
         # 并未开源, 闭源: read last, where no fact holds it yet (a Chinese list's member holding one, "产品集成、非开放权重
         # 和部分评测结论", stays the member it was; a run holding it, "未开源权重", is the fact the judge reads)
-        a, b = s + m.start(), s + m.end()
-        if not m.group().isascii() and _free(mask, a, b) and not any(x < b and a < y for x, y in ((d.start, d.end) for d in drafts)):
+        if _free(mask, a, b) and not any(x < b and a < y for x, y in ((d.start, d.end) for d in drafts)):
             drafts.append(_Draft(a, b, "fact"))
     return drafts
 
@@ -664,6 +662,16 @@ _BOUND_WORDS = ("轮", "季度", "半年", "quarter", "half")
 _BOUND_GATE = re.compile("|".join("".join(f"[{c.upper()}{c}]" if c.isascii() else c for c in w) for w in _BOUND_WORDS))
 _ENCLOSERS = "“\"「『（("
 _ENCLOSER = re.compile("[" + re.escape(_ENCLOSERS) + "]")
+
+
+def _release_denials(sentence: str, s: int, *, latin: bool) -> Iterator[tuple[int, int]]:
+    """Spans (offset by ``s``) of the denials of an open release ``sentence`` writes in Latin letters (``latin``) or
+    in Chinese."""
+    if not _may_deny_release(sentence) or (not latin and _CJK_ANY.search(sentence) is None):
+        return
+    for m in CLOSED_RELEASE.finditer(sentence):
+        if m.group().isascii() == latin:
+            yield s + m.start(), s + m.end()
 
 
 def _may_deny_release(sentence: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from claims.lexicon import cue_words
 from claims.model import SectionKind
 
-__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "speaker_labels", "LINE_RE", "cue_spans"]
+__all__ = ["Heading", "find_headings", "classify_heading", "clean_heading", "is_item_heading", "turn_spans", "speaker_labels", "LINE_RE", "cue_spans", "cut_at"]
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
@@ -427,10 +427,10 @@ def turn_spans(text: str, start: int, end: int, *, transcript: bool) -> list[tup
     starts = sorted({m.start() for m in _turns(text).finditer(text, start, end)} | set(posts))
     if not starts or (len(starts) == 1 and not text[start : starts[0]].strip()):
         return []
-    return _cut_at(text, start, end, starts)
+    return cut_at(text, start, end, starts)
 
 
-def _cut_at(text: str, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
+def cut_at(text: str, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at each of ``starts`` (the text before the first kept as its own span)."""
     spans = [(start, starts[0])] if text[start : starts[0]].strip() else []
     return spans + list(zip(starts, [*starts[1:], end], strict=True))
@@ -453,7 +453,7 @@ def answer_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ends = [*starts[1:], end]
     if sum(mark in "答A" and "://" in text[a:b] for (a, mark), b in zip(marks, ends, strict=True)) < 2:
         return []
-    return _cut_at(text, start, end, starts)
+    return cut_at(text, start, end, starts)
 
 
 # a cue opening a line of a video or broadcast script: 【口播】 the words spoken, 【画面】 the picture, 【字幕】 a caption
@@ -476,7 +476,7 @@ def cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ends = [*starts[1:], end]
     if sum(_MARK_OR_LINK.search(text, a, b) is not None for a, b in zip(starts, ends, strict=True)) < 2:
         return []
-    return _cut_at(text, start, end, starts)
+    return cut_at(text, start, end, starts)
 
 
 def find_headings(text: str, body_start: int = 0) -> list[Heading]:
