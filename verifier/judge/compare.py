@@ -438,27 +438,31 @@ def met_families(claimed: Value) -> frozenset[str]:
     return frozenset({own})
 
 
-def one_currency(claimed: Value, found: Value) -> bool:
+def one_currency(claimed: Value, found: Value, text: str | None = None) -> bool:
     """Is a page figure of another unit family read in the claim's own: a yuan for a bare 元, a yen for an
-    unknown ¥, or a Traditional page's bare 元 for a Hong Kong or Taiwan dollar ("19.4億元", "1兆1,082億元")?"""
+    unknown ¥, or a Traditional page's bare 元 for a Hong Kong or Taiwan dollar ("19.4億元", "1兆1,082億元") —
+    unless, read in its page ``text`` (its offsets are the text's), the words before it name the yuan?"""
     fam_a, fam_b = unit_family(claimed), unit_family(found)
-    return fam_a != fam_b and (fam_b in met_families(claimed) or (fam_a in _LOCAL_DOLLARS and local_bare_yuan(found)))
+    if fam_a == fam_b:
+        return False
+    if fam_b in met_families(claimed):
+        return True
+    return fam_a in _LOCAL_DOLLARS and local_bare_yuan(found) and not (text is not None and _yuan_named_before(text, found))
 
 
 # the yuan named once before a list of amounts ("收入分別為人民幣4.51億元及8.64億元"): every amount of the list is in it
 _YUAN_BEFORE = re.compile(r"(?:人民[币幣]|RMB|CNY)[^。；;，,]{0,30}\Z")
+_BEFORE_CHARS = 40
 
 
-def yuan_named_before(before: str) -> bool:
-    """Do a page's words right before a figure name the yuan for it (a Traditional page's bare 元 after "人民幣…及"
-    is the yuan, not the local dollar)?"""
-    return _YUAN_BEFORE.search(before) is not None
+def _yuan_named_before(text: str, found: Value) -> bool:
+    return _YUAN_BEFORE.search(text, max(0, found.start - _BEFORE_CHARS), found.start) is not None
 
 
 def compare_in_text(claimed: Value, found: Value, text: str) -> Comparison:
     """compare_values for a figure read in its page ``text`` (its offsets are the text's): a bare 元 the words
     before it give to the yuan meets no local dollar."""
-    if one_currency(claimed, found) and unit_family(found) not in met_families(claimed) and yuan_named_before(text[max(0, found.start - 40) : found.start]):
+    if one_currency(claimed, found) and not one_currency(claimed, found, text):
         return Comparison("incomparable", "currency")
     return compare_values(claimed, found)
 

@@ -467,11 +467,7 @@ def _change_beside_partner(
     bases = frame.periods & CHANGE_BASES
     if claimed.kind != "percent" or not bases or not backing:
         return None  # (a change on a base the claim names: "up 44% y/y"; a bare "up 44%" may be of any period)
-    at = q.sentence.find(claimed.raw)
-    partners = [
-        v for v in clause_partners(q.sentence, claimed)
-        if v.kind == "money" and at >= 0 and (v.end <= at or _REACHED.match(q.sentence[at + len(claimed.raw) : v.start]))
-    ]
+    partners = _amounts_changed(q, claimed)
     if not partners or any(st is None or _beside(st, partners) for st in backing):
         return None
     beside = [
@@ -482,6 +478,18 @@ def _change_beside_partner(
     return max(beside, key=lambda st: (st.clause_match, st.match)) if len(beside) == 1 else None
 
 
+def _amounts_changed(q: ClaimQuery, claimed: Value) -> list[Value]:
+    """The amounts of its clause a claimed change is of: said before it, or right after it as the level it reached
+    ("Revenue $4.12bn, up 44%", "up 44% to $4.12bn")."""
+    at = q.sentence.find(claimed.raw)
+    if at < 0:
+        return []
+    return [
+        v for v in clause_partners(q.sentence, claimed)
+        if v.kind == "money" and (v.end <= at or _REACHED.match(q.sentence[at + len(claimed.raw) : v.start]))
+    ]
+
+
 def _change_of_the_same_amount(q: ClaimQuery, statements: Sequence[Statement], claimed: Value, frame: ClaimFrame) -> Statement | None:
     """A change the claim gives with the amount it reached ("data centre up 37% to $2.05bn"), unbacked, where the
     page gives that very amount with one change of the same way beside it ("Data Center revenue of $2.05 billion, up
@@ -489,10 +497,7 @@ def _change_of_the_same_amount(q: ClaimQuery, statements: Sequence[Statement], c
     if claimed.kind != "percent" or not frame.direction:
         return None
     at = q.sentence.find(claimed.raw)
-    partners = [
-        v for v in clause_partners(q.sentence, claimed)
-        if v.kind == "money" and v.unit and at >= 0 and v.start > at and _REACHED.match(q.sentence[at + len(claimed.raw) : v.start])
-    ]
+    partners = [v for v in _amounts_changed(q, claimed) if v.unit and v.start > at]  # (the level it reached)
     if not partners:
         return None
     beside = [

@@ -224,11 +224,12 @@ def office_reading(
         others = [terms for terms, h in held_by if h]
         if (clash := _slot_of_others(slot.office, others, indexes)) is not None:
             return clash
-    readings = [r for terms, _ in held_by if (r := _office_reading(slot, terms, passages, indexes, t))]
+    readings = [r for terms, held in held_by if (r := _office_reading(slot, terms, held, passages, t))]
     return next((r for r in readings if r[0].stance == "contradicts"), readings[0] if readings else None)
 
 
 def _held_anywhere(office: str, terms: frozenset[str], indexes: Sequence[SnapshotIndex]) -> bool:
+    """Does a sentence of a cited page give ``office`` to the holder ``terms`` name?"""
     return any(
         office_held(office, terms, matching_view(p.text)[s:e]) for idx in indexes for p in idx.passages for s, e, _ in passage_sentences(p)
     )
@@ -256,15 +257,10 @@ _HOLDERS = re.compile(r"、|和|及|与|與|,\s*|\s+and\s+")
 
 
 def _office_reading(
-    slot: Slot, terms: frozenset[str], passages: Sequence[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds
+    slot: Slot, terms: frozenset[str], held: bool, passages: Sequence[PassageScore], t: Thresholds
 ) -> tuple[Finding, EvidenceDraft] | None:
-    """``office_reading`` for one holder (``terms``) of the claim's ``slot``."""
-    held = any(
-        office_held(slot.office, terms, matching_view(p.text)[s:e])
-        for idx in indexes
-        for p in idx.passages
-        for s, e, _ in passage_sentences(p)
-    )
+    """``office_reading`` for one holder (``terms``) of the claim's ``slot``; ``held``: a cited page gives it the
+    office somewhere (``_held_anywhere``)."""
     for ps in passages:
         if ps.context < t.fact_context:
             continue

@@ -39,7 +39,6 @@ from verifier.judge.compare import (
     one_currency,
     significant_digits,
     unit_family,
-    yuan_named_before,
 )
 from verifier.judge.evidence import GENERIC_NAMES, subject_on_page
 from verifier.judge.frames import (
@@ -222,11 +221,10 @@ def _number(v: Value) -> float | None:
         return None
 
 
-def _compare(claimed: Value, found: Value, before: str = "") -> Comparison:
-    """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB). ``before``:
-    the page's words right before the figure (a Traditional page's bare 元 after "人民幣…及" is the yuan, not the
-    local dollar)."""
-    if unit_family(found) in met_families(claimed) or (one_currency(claimed, found) and not yuan_named_before(before)):
+def _compare(claimed: Value, found: Value, text: str) -> Comparison:
+    """compare_values, extended across currencies and units of one kind (yuan vs dollars, GB vs TB), for a figure
+    read in its passage ``text`` (a Traditional page's bare 元 after "人民幣…及" is the yuan, not the local dollar)."""
+    if unit_family(found) in met_families(claimed) or one_currency(claimed, found, text):
         return compare_values(claimed, found)
     a, b = measure_key(claimed), measure_key(found)
     if a is None or b is None or a[0] != b[0]:
@@ -1025,7 +1023,7 @@ def aligned_statements(
             for i, pv in enumerate(p.values):
                 if p.kind in {"td", "tr"} and _numbers_the_row(p.text, pv):
                     continue  # "2 | 大模型…项目 | 64,320.00": the row's number, not a figure
-                cmp = _compare(claimed, pv, p.text[max(0, pv.start - 40) : pv.start]) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
+                cmp = _compare(claimed, pv, p.text) if not (multiple and pv.kind == "percent") else _as_multiple(claimed, p, i)
                 if cmp.outcome == "incomparable" or counts_other_things(claimed, pv):
                     continue
                 g = _geometry(p, i)
