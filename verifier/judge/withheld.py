@@ -117,6 +117,8 @@ def _other_period(claimed: frozenset[str], withheld: str) -> bool:
 
 def _withheld_at(q: ClaimQuery, claimed: Value, indexes: Sequence[SnapshotIndex]) -> tuple[SnapshotIndex, int, tuple[int, int]] | None:
     """The page clause withholding the claim's measure: (page, passage, span of the clause)."""
+    if not any(_withholds(p.text) for idx in indexes for p in idx.passages):
+        return None  # (most pages withhold nothing: the claim's frame is not worth reading then)
     frame = frame_of(q)
     if not frame.weights:
         return None
