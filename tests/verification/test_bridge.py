@@ -52,3 +52,20 @@ def test_synonym_groups_widen_a_glosss_terms() -> None:
     assert stem("coding") in english_terms("编程")
     assert widen({stem("valuation")}) >= {stem("worth")}
     assert widen({"zzz"}) == frozenset({"zzz"})  # an unknown term is left alone
+
+
+def test_a_shares_debut_is_its_listing_in_a_chinese_page() -> None:
+    """"debut on Dec 30" of a share offering is the day the page says the shares list (掛牌); another day is a slip."""
+    from tests.verification.test_assess import page, verdict
+
+    p = page(
+        "曜衍智能公開發售超額認購2,318倍，國際配售超額認購15.6倍。",
+        "股份將於明日（12月30日）在主板掛牌，股份代號02591。",
+        title="曜衍智能公開發售超額認購",
+        published="2026-12-29",
+    )
+    claim = "Yaoyan Intelligence: retail tranche 2,318 times oversubscribed, debut on Dec {day}"
+    d, _ = verdict(claim.format(day=30), "Dec 30", "date", p)
+    assert d.status == "verified"
+    d, _ = verdict(claim.format(day=31), "Dec 31", "date", p)
+    assert (d.status, d.reason) == ("contradicted", "value_mismatch")
