@@ -24,6 +24,7 @@ from claims.comment_threads import is_comment_thread, submission_title, top_leve
 from claims.csv_rows import csv_row_spans
 from claims.email_thread import message_spans, sent_dates
 from claims.errors import ReportError
+from claims.html_report import html_item_spans
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import (
     ORG_KEYWORD,
@@ -147,7 +148,20 @@ def _report_date(meta: dict[str, Any], view: str, title: str, body_start: int) -
     m = _DATE_LINE.search(view, body_start)
     if m and (found := _first_date(m.group("rest"))):
         return found
-    return _first_date(title) or _first_date(view[body_start : body_start + 600])
+    return _first_date(title) or _first_date(_visible_head(view, body_start, 600))
+
+
+def _visible_head(view: str, start: int, size: int) -> str:
+    """The first ``size`` characters the text shows from ``start``, its runs of blanks read as one (a saved web
+    page's view blanks its markup: the masthead's date stands thousands of characters in)."""
+    words: list[str] = []
+    length = 0
+    for m in re.finditer(r"\S+", view[start : start + 40 * size]):
+        words.append(m.group())
+        length += len(m.group()) + 1
+        if length >= size:
+            break
+    return " ".join(words)[:size]
 
 
 def _kinds(headings: list[Heading]) -> list[SectionKind]:
@@ -211,7 +225,9 @@ def _closing_summary(view: str, heading: str, kind: SectionKind, start: int, end
     return [(heading, kind, start, end)]
 
 
-def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...], tuple[SourceRef, ...]]:
+def _sections(text: str, shown: str, view: str, body_start: int) -> tuple[tuple[Section, ...], tuple[SourceRef, ...]]:
+    """The report's sections with the sources each cites (``shown``: the text as its format shows it, ``view``: the
+    same read for matching), and its list of references."""
     headings = item_titles_kept_in(view, find_headings(view, body_start))
     spans: list[tuple[str, SectionKind, int, int]] = []
     first = headings[0].start if headings else len(text)
@@ -221,7 +237,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     for h, kind, nxt in zip(headings, _kinds(headings), following, strict=True):
         spans.append(
             (
-                clean_heading(text[h.start : h.end]),
+                clean_heading(shown[h.start : h.end]),
                 kind,
                 h.start,
                 nxt.start if nxt else len(text),
@@ -231,6 +247,7 @@ def _sections(text: str, view: str, body_start: int) -> tuple[tuple[Section, ...
     # a section is cut, in turn, into a transcript's turns, a record's questions and answers, the paragraphs its
     # source lines close and a CSV block's rows, each citing its own sources (a reference list is never cut)
     splitters: tuple[Callable[[int, int], list[tuple[int, int]]], ...] = (
+        lambda a, b: html_item_spans(text, view, a, b),  # (a saved newsletter's layout cells)
         lambda a, b: message_spans(text, a, b),  # (the view blanks the header blocks)
         lambda a, b: turn_spans(view, a, b, transcript=transcript),
         lambda a, b: answer_spans(view, a, b),
@@ -334,9 +351,10 @@ def parse_report(text: str, name: str) -> ParsedReport:
     """Sections (with kinds and cited sources), title, date and language of a report's text."""
     if not text.strip():
         raise ReportError(f"{name}: the report is empty")
-    view = matching_view(document_view(text))
+    shown = document_view(text)
+    view = matching_view(shown)
     meta, body_start = _front_matter(text)
-    sections, references = _sections(text, view, body_start)
+    sections, references = _sections(text, shown, view, body_start)
     title = str(meta.get("title") or "").strip()
     if not title and (subject := _SUBJECT_LINE.match(text, body_start)):  # an email's "Subject:" names it
         title = subject.group("title").strip()

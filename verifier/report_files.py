@@ -10,7 +10,7 @@ from claims.report import decode_report
 
 __all__ = ["REPORT_SUFFIXES", "find_report_files", "read_report_file"]
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 
 
 def find_report_files(paths: Iterable[str | Path]) -> list[Path]:

@@ -263,7 +263,7 @@ def evaluate_set(db_path: Path, folder: Path, labels: str) -> Any:
     """The set's reports ingested, its archive imported, verified and scored against its labels."""
     from verifier.evaluate import evaluate, load_gold
 
-    reports = sorted(p for p in folder.iterdir() if p.suffix in {".md", ".txt"} and p.name != "README.md")
+    reports = sorted(p for p in folder.iterdir() if p.suffix in {".md", ".txt", ".html"} and p.name != "README.md")
     records = verified_records(db_path, read_reports(reports), folder / "sources")
     return evaluate(load_gold(folder / labels, lambda name: (folder / name).read_text(encoding="utf-8")), records)
 
