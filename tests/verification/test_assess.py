@@ -3103,3 +3103,20 @@ def test_a_row_label_naming_its_percent_with_words_declares_its_cells() -> None:
     )
     d, _ = verdict("Tarn-4 scores 71.2% on CodeRepair-Bench.", "71.2%", "percent", p)
     assert d.status == "verified"
+
+
+def test_a_figure_of_a_list_whose_label_meets_more_of_the_claims_measure_is_the_claims() -> None:
+    """"a $3.8 billion construction loan, a $1.6 billion term loan B": the claim's "$1.6 billion construction loan"
+    is the term loan's figure moved onto the construction loan; the words of the claim the page says elsewhere ("led
+    by Harrowgate Bank") leave neither figure's frame whole."""
+    claim = "Norvik Digital lined up $6.2 billion of debt, including a $1.6 billion construction loan led by Harrowgate Bank."
+    listed = page(
+        "Norvik Digital has secured $6.2 billion of debt financing for its New Albany campus. The package comprises a "
+        "$3.8 billion construction loan, a $1.6 billion term loan B and an $800 million delayed-draw facility. "
+        "Harrowgate Bank led the construction loan.",
+        title="Norvik Digital secures financing",
+    )
+    d, a = verdict(claim, "$1.6 billion", "money", listed)
+    assert (d.status, d.reason, a.evidence[0].matched_value) == ("contradicted", "value_mismatch", "$3.8 billion")
+    d, _ = verdict(claim.replace("$1.6 billion", "$3.8 billion"), "$3.8 billion", "money", listed)
+    assert d.status == "verified"

@@ -646,7 +646,9 @@ def _sister_segment_says_otherwise(
     against = []
     subjects: tuple[str, ...] | None = None  # (read once, when a sister is first weighed)
     for st in statements:
-        if (st.index.snapshot_id, st.passage_no) not in places or st.strict_match < _WHOLE_FRAME or st.strict_match - best < _CLEAR_MARGIN:
+        if (st.index.snapshot_id, st.passage_no) not in places or st.strict_match <= best:
+            continue
+        if (st.strict_match < _WHOLE_FRAME or st.strict_match - best < _CLEAR_MARGIN) and not _meets_more(st, backing, frame):
             continue
         if st.other_subject or st.foreign or st.sibling or st.earlier_level or any(compare_values(o, st.value).agrees for o in others):
             continue
@@ -661,10 +663,54 @@ def _sister_segment_says_otherwise(
         subjects = _subject_names(q) if subjects is None else subjects
         if not all(_qualifies(q, terms, shared, subjects) for terms in missed):
             continue
-        kind = contradiction(claimed, replace(st, match=st.strict_match))
+        if st.strict_match < _WHOLE_FRAME and not all(_qualifier_written_before(st.geometry.segment, terms, shared) for terms in missed):
+            continue  # (meeting more, not all: the page too must write the qualifier on the shared measure word)
+        # (a sister meeting more of the measure than the backers, not all of it, is read as aligned as they are
+        # read when they back the claim: the words it misses are missed by them too)
+        whole = st.strict_match >= _WHOLE_FRAME and st.strict_match - best >= _CLEAR_MARGIN
+        kind = contradiction(claimed, replace(st, match=st.strict_match if whole else _WHOLE_FRAME))
         if kind:
             against.append((st, kind))
     return max(against, key=lambda sk: (sk[0].strict_match, sk[0].match)) if against else None
+
+
+def _qualifier_written_before(segment: str, terms: frozenset[str], shared: Sequence[Concept]) -> bool:
+    """Does ``segment`` write a word of concept ``terms`` right before a word of one of the ``shared`` concepts
+    ("a $3.8 billion construction loan", "AI服务器")?"""
+    low = segment.lower()
+    for term in terms:
+        for m in re.finditer(re.escape(term), low):
+            end = m.end()
+            while end < len(low) and low[end].isalnum() and low[end].isascii():
+                end += 1  # (the rest of the word the stem opens: "constru" → "construction")
+            nxt = low[end + 1 if low[end : end + 1] == " " else end :]
+            if any(nxt.startswith(s) for c in shared for s in c.terms):
+                return True
+    return False
+
+
+def _one_sentence(a: Statement, b: Statement) -> bool:
+    """Do two page figures stand in one sentence of one passage?"""
+    if a.index is not b.index or a.passage_no != b.passage_no:
+        return False
+    lo, hi = sorted((a.value, b.value), key=lambda v: v.start)
+    return _SENTENCE_END.search(a.passage.text, lo.end, hi.start) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？；;]")
+
+
+def _meets_more(st: Statement, backing: Sequence[Statement | None], frame: ClaimFrame) -> bool:
+    """Does ``st``'s own segment meet every concept of the claim's measure that a backing figure's own segment
+    meets, and more ("a $3.8 billion construction loan" beside "a $1.6 billion term loan B", for "a $1.6 billion
+    construction loan", a list of the same clause)? Its frame need not be whole then: the rest of the claim's words
+    may be said elsewhere."""
+    own = st.geometry.seg_words
+    met = [terms for terms, _ in frame.weights if terms & own]
+    return all(
+        b is not None and _one_sentence(b, st) and all(terms & own for terms, _ in frame.weights if terms & b.geometry.seg_words) and len(met) > sum(1 for terms, _ in frame.weights if terms & b.geometry.seg_words)
+        for b in backing
+    )
 
 
 def _change_for_level(st: Statement, frame: ClaimFrame) -> bool:
