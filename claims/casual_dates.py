@@ -60,6 +60,27 @@ def with_slash_dates(text: str, values: Sequence[Value], report_date: dt.date | 
     return out
 
 
+# 上周一, 本周三, 下星期五, 上礼拜天: a day of a calendar week (Monday first) said relative to the report's week
+_WEEKDAY = re.compile(r"(上|本|这|這|下)(?:个|個)?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])")
+_WEEK_OFFSET = {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1}
+_DAY_OF_WEEK = {ch: i for i, ch in enumerate("一二三四五六日")} | {"天": 6}
+
+
+def with_weekday_dates(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
+    """``values`` with each day of a week said relative to the report's week ("长三角智算联盟上周一在上海成立" in a note
+    of Tuesday 5 January 2027: Monday 28 December 2026) read as that date, where no other value stands."""
+    out = list(values)
+    if report_date is None or not any(w in text for w in ("周", "週", "星期", "礼拜", "禮拜")):
+        return out
+    monday = report_date - dt.timedelta(days=report_date.weekday())
+    for m in _WEEKDAY.finditer(text):
+        if any(v.start < m.end() and m.start() < v.end for v in out):
+            continue
+        day = monday + dt.timedelta(days=7 * _WEEK_OFFSET[m.group(1)] + _DAY_OF_WEEK[m.group(2)])
+        out.append(Value(m.group(0), day.isoformat(), "date", "=", m.start(), m.end(), "date"))
+    return sorted(out, key=lambda v: v.start)
+
+
 # a year written out: 2026, 26年, '26 (a relative one, 明年 / 去年, is read apart)
 YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’‘]\d\d\b")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claims.casual_dates import as_casual_date, in_nearest_year, with_slash_dates
+from claims.casual_dates import as_casual_date, in_nearest_year, with_slash_dates, with_weekday_dates
 from claims.values import parse_values
 
 REPORT = dt.date(2026, 11, 25)
@@ -87,3 +87,27 @@ def test_a_month_without_its_year_is_the_one_nearest_the_report() -> None:
     assert month("revenue rose in November") == ["2026-11"]
     assert month("1月至11月累计营收") == ["2026-01", "2026-11"]
     assert month("shipments from January to March") == ["2026-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "day"),
+    [
+        ("长三角智算联盟上周一在上海成立", "上周一", "2026-12-28"),  # (the note is of Tuesday 5 January 2027)
+        ("公司已于上周三在港交所主板挂牌", "上周三", "2026-12-30"),
+        ("发布会定在本周五", "本周五", "2027-01-08"),
+        ("新品下星期一开售", "下星期一", "2027-01-11"),
+        ("上礼拜天公布了结果", "上礼拜天", "2027-01-03"),
+        ("這週三上線", "這週三", "2027-01-06"),
+    ],
+)
+def test_a_day_of_a_week_said_relative_to_the_reports_week_is_that_date(text: str, raw: str, day: str) -> None:
+    values = with_weekday_dates(text, parse_values(text, default_year=2027), dt.date(2027, 1, 5))
+    dates = [v for v in values if v.kind == "date"]
+    assert [(v.raw, v.value, text[v.start : v.end]) for v in dates] == [(raw, day, raw)]
+
+
+def test_a_week_day_is_read_only_against_a_reports_date_and_where_no_value_stands() -> None:
+    text = "联盟上周一在上海成立，12月28日公布名单"
+    assert with_weekday_dates(text, parse_values(text), None) == parse_values(text)
+    held = parse_values("周二至周五", default_year=2027)  # (no week said: no day read)
+    assert with_weekday_dates("周二至周五", held, dt.date(2027, 1, 5)) == held

@@ -3120,3 +3120,24 @@ def test_a_figure_of_a_list_whose_label_meets_more_of_the_claims_measure_is_the_
     assert (d.status, d.reason, a.evidence[0].matched_value) == ("contradicted", "value_mismatch", "$3.8 billion")
     d, _ = verdict(claim.replace("$1.6 billion", "$3.8 billion"), "$3.8 billion", "money", listed)
     assert d.status == "verified"
+
+
+def test_a_day_said_in_words_is_judged_as_precisely_as_one_written_in_figures() -> None:
+    """"已于上周三在港交所主板挂牌" in a note of 5 January 2027 names Wednesday 30 December: a page listing the shares
+    on Wednesday 23 December contradicts it, as it would "12月30日"; the right week's Wednesday is verified."""
+    import datetime as dt
+
+    from claims.casual_dates import with_weekday_dates
+
+    p = page(
+        "瀚穹智算公開發售錄得超額認購。",
+        "瀚穹將於12月23日（星期三）在港交所主板掛牌，每手100股。",
+        title="瀚穹智算公開招股",
+        published="2026-12-22",
+    )
+    sentence = "（2）公司已于上周三在港交所主板挂牌"
+    for note_date, status in ((dt.date(2027, 1, 5), "contradicted"), (dt.date(2026, 12, 29), "verified")):
+        values = [v for v in with_weekday_dates(sentence, parse_values(sentence), note_date) if v.raw == "上周三"]
+        q = build_query(kind="date", sentence=sentence, key_text="上周三", key_start=sentence.find("上周三"),
+                        values=values, antecedent="瀚穹智算")
+        assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status == status

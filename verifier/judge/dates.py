@@ -63,7 +63,8 @@ def year_basis(raw: str) -> str | None:
 
 def assess_date(q: ClaimQuery, claimed: Value, passages: list[PassageScore], indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     out = Assessment()
-    relative = not re.search(r"\d", claimed.raw)  # 今年晚些时候, "later this year"
+    # 今年晚些时候, "later this year" (not a day said in words: 上周三, 三月一日 name their day as 12月30日 does)
+    relative = not re.search(r"\d", claimed.raw) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(claimed.value))
     this_year = is_relative(claimed.raw) and str(claimed.value).isdigit()  # 年内, "this year": a bare year, relative
     reference = _reference_year(claimed) if relative else None
     basis = year_basis(claimed.raw)
