@@ -74,6 +74,17 @@ def test_metadata_lines_give_no_claims() -> None:
     assert all(c.start > text.index("## 1.") for c in claims)
 
 
+def test_a_research_notes_byline_gives_no_claims() -> None:
+    """"分析师：苗若岚　执业证书编号：S0860521070003": who wrote the item and their licence, not a claim."""
+    text = (
+        "## 1. 霁川智能完成B轮融资\n\n分析师：苗若岚　执业证书编号：S0860521070003\n\n"
+        "（1）霁川智能完成18亿元B轮融资。\n资料来源：36氪，https://36kr.com/p/1\n"
+    )
+    claims = extract_claims(parse_report(text, "jiyao.txt"))
+    assert not [c.key_text for c in claims if text.index("分析师") <= c.start < text.index("（1）")]
+    assert "18亿元" in {c.key_text for c in claims}
+
+
 def test_contact_and_disclaimer_blocks_give_no_claims() -> None:
     text = "## 1. 事件\n\nOpenAI 估值 8520 亿美元。\n\n联系我们，请扫描二维码\n\n新质生产力工作委员会，服务 300 家企业。\n"
     claims = extract_claims(parse_report(text, "footer.txt"))
