@@ -145,10 +145,13 @@ def _numbered_title(s: str) -> bool:
 
 
 def _item_title(line: str, below: str) -> bool:
-    """A short numbered title with its paragraph right under it ("1. 瀚昕科技（上市6782）" over "瀚昕公告…"):
-    the line below is longer and is no item of its own."""
+    """A short numbered title with its paragraph right under it ("1. 瀚昕科技（上市6782）" over "瀚昕公告…"), or
+    its byline or another labelled field ("分析师：卓映川", "核心观点："): the line below is longer, or a field, and
+    is no item of its own."""
     s, b = line.strip(), below.strip()
-    return _numbered_title(s) and len(s) <= 40 and len(b) > len(s) and not _ITEM.match(b)
+    if not _numbered_title(s) or _ITEM.match(b):
+        return False
+    return len(s) <= 40 and len(b) > len(s) or len(s) <= 60 and _LABEL.match(b) is not None
 
 
 # a title led by a glyph a newsletter sets its sections with ("■ Lanxin Technology (688791.SS): Q3 results")

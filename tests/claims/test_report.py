@@ -874,3 +874,23 @@ def test_an_email_threads_messages_cite_their_own_links_not_the_lines_they_quote
     assert cited["70%"] == ["https://example.org/junshuo"]  # not the quoted line's Tarn link
     assert "7946" not in " ".join(cited)  # the signature claims nothing
     assert report.date == dt.date(2026, 12, 31)
+
+
+def test_a_numbered_title_over_its_byline_opens_an_item_citing_its_own_source_line() -> None:
+    """A broker's morning notes: "4. 辰砂半导体（…）：…" over "分析师：… 执业证书编号：…" is an item's title, however
+    long beside the byline; each item rests on its own 资料来源 line."""
+    text = (
+        "【公司点评】\n\n"
+        "4. 辰砂半导体（科创板IPO注册生效）：国产训练GPU代表企业，关注上市进展\n"
+        "分析师：卓映川　执业证书编号：S0860523090007\n核心观点：\n（1）公司拟募资35.2亿元。\n"
+        "资料来源：第一财经，https://www.yicai.com/news/1.html\n\n"
+        "5. 瀚穹智算（2617.HK）：公开发售超购逾2,300倍，AI算力服务稀缺标的\n"
+        "分析师：卓映川　执业证书编号：S0860523090007\n核心观点：\n（1）公司预计2026年全年收入约28亿元人民币。\n"
+        "资料来源：香港经济日报，https://inews.hket.com/article/2\n"
+    )
+    report = parse_report(text, "jiyao.txt")
+    cited = {s.heading[:4]: [r.url for r in s.sources] for s in report.sections if s.sources}
+    assert cited == {
+        "4. 辰": ["https://www.yicai.com/news/1.html"],
+        "5. 瀚": ["https://inews.hket.com/article/2"],
+    }
