@@ -67,3 +67,15 @@ def test_a_forecast_is_not_disclosed_where_the_page_says_no_guidance_was_given()
     # (a figure that is no forecast, in a sentence that forecasts another, is read as ever)
     d, _ = verdict("恒曜算力前三季度营收62.35亿元，预计全年将继续增长。", "62.35亿元", "money", p)
     assert d.status == "verified"
+
+
+def test_a_page_saying_it_has_no_forecast_in_other_words_withholds_one() -> None:
+    """"公司並無披露2026年全年收入預測" (並無 / 并无 / 沒有公佈 as 未披露 says it): a forecast the page does not give."""
+    p = page(
+        "瀚穹智算2025年收入人民幣18.6億元，2026年上半年收入按年增長71%。",
+        "公司並無披露2026年全年收入預測。",
+        title="瀚穹智算公開招股",
+    )
+    d, a = verdict("公司预计2026年全年收入约28亿元人民币。", "28亿元", "money", p)
+    assert (d.status, d.reason) == ("unverified", "not_disclosed")
+    assert "並無披露" in a.evidence[0].passage

@@ -31,7 +31,7 @@ __all__ = ["with_withheld"]
 
 _WITHHELD = re.compile(
     r"未披露|未透露|未公布|未公开|未公開|未予披露|不予披露|拒绝透露|拒絕透露|拒绝披露|拒絕披露|没有披露|沒有披露|未有披露|並未披露|并未披露"
-    r"|未揭露|不揭露|未给出|未給出|不提供|未提供|暂不提供|暫不提供"
+    r"|未揭露|不揭露|未给出|未給出|不提供|未提供|暂不提供|暫不提供|[并並]?[无無](?:披露|透露|公布|公佈)|未公佈|没有公布|沒有公佈"
     r"|\b(?:did not|does not|do not|didn't|doesn't|won't|would not|will not|declined to|refused to|wouldn't)\s+"
     r"(?:disclose|reveal|break out|share|make public|give|provide|offer|issue)\b|\bno (?:guidance|forecast|outlook)\b"
     r"|\bnot (?:disclosed|being disclosed|made public|broken out)\b|\bundisclosed\b",
