@@ -3141,3 +3141,20 @@ def test_a_day_said_in_words_is_judged_as_precisely_as_one_written_in_figures() 
         q = build_query(kind="date", sentence=sentence, key_text="上周三", key_start=sentence.find("上周三"),
                         values=values, antecedent="瀚穹智算")
         assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status == status
+
+
+def test_a_relative_years_quarter_a_year_off_the_pages_is_contradicted() -> None:
+    """"德州新厂预计明年第三季度量产" in a note of January 2027 is 2028's third quarter: the page's 2027年第三季 for the
+    plant says it slipped a year; read in a note of 2026 it is that very quarter."""
+    p = page(
+        "鼎翊董事會同日通過2027年資本支出預算新台幣420億元，主要用於墨西哥及美國德州新廠擴建；德州廠預計2027年第三季量產，"
+        "墨西哥二廠則預計2027年底完工。",
+        title="鼎翊11月營收創新高",
+        published="2026-12-08",
+    )
+    sentence = "（2）公司董事会通过2027年资本支出预算新台币420亿元，德州新厂预计明年第三季度量产"
+    for year, status in ((2027, "contradicted"), (2026, "verified")):
+        values = [v for v in parse_values(sentence, default_year=year) if v.raw == "明年第三季度"]
+        q = build_query(kind="date", sentence=sentence, key_text="明年第三季度", key_start=sentence.find("明年第三季度"),
+                  values=values, antecedent="鼎翊")
+        assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status == status

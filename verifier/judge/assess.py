@@ -166,8 +166,9 @@ def _basis_judged(q: ClaimQuery, figure: Value, indexes: Sequence[SnapshotIndex]
 
 def _relative_aligned(q: ClaimQuery, claimed: Value, dated: Assessment, indexes: Sequence[SnapshotIndex]) -> Assessment:
     """A relative date read in the report's year ("明年第三季度" in a 2026 report: 2027-Q3) meets the page's
-    aligned dates too, but only a date of the very year it was read as speaks to it: whether "next year" is
-    2027 the page does not say, which quarter of 2027 it does."""
+    aligned dates too, but only a date of the very year it was read as speaks to it — or, against it, the very
+    part of the year next to it: whether "next year" is 2027 the page does not say, which quarter of 2027 it
+    does, and that the claim's quarter is a year off."""
     year = str(claimed.value)[:4]
     if not year.isdigit() or len(str(claimed.value)) < 6 or any(f.stance == "supports" for f in dated.findings):
         return dated
@@ -175,9 +176,16 @@ def _relative_aligned(q: ClaimQuery, claimed: Value, dated: Assessment, indexes:
     kept = Assessment()
     for f, d in zip(aligned.findings, aligned.evidence, strict=True):
         said = [v for v in sentence_values(d.matched_value or "") if v.kind == "date"]
-        if said and str(said[0].value).startswith(year):
+        if said and (str(said[0].value).startswith(year) or f.stance == "contradicts" and _year_slip(claimed, said[0])):
             kept.add(f, d)
     return kept if kept.findings else dated
+
+
+def _year_slip(claimed: Value, found: Value) -> bool:
+    """The same part of a year said of the year before or after ("明年第三季度" in a note of January 2027, 2028-Q3,
+    against 2027年第三季): a relative year slipped by one, the report's own date reading it."""
+    a, b = str(claimed.value), str(found.value)
+    return a[4:] == b[4:] != "" and a[:4].isdigit() and b[:4].isdigit() and abs(int(a[:4]) - int(b[:4])) == 1
 
 
 def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
