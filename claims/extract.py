@@ -677,11 +677,14 @@ def _release_denials(sentence: str, s: int, *, latin: bool) -> Iterator[tuple[in
 
 def _may_deny_release(sentence: str) -> bool:
     """Whether ``sentence`` may hold a denial of an open release (a cheap check before the scan): open or closed
-    source or weights in English, 源 or 权重 in Chinese."""
+    source or weights, or weights released, published or made available, in English; 源 or 权重 in Chinese."""
     if "源" in sentence or "权重" in sentence or "權重" in sentence:
         return True
     said = "ource" in sentence or "OURCE" in sentence or "eight" in sentence or "EIGHT" in sentence
-    return said and ("pen" in sentence or "PEN" in sentence or "losed" in sentence or "LOSED" in sentence)
+    return said and (
+        "pen" in sentence or "PEN" in sentence or "losed" in sentence or "LOSED" in sentence or "elea" in sentence or "ublish" in sentence
+        or "vailable" in sentence
+    )
 
 
 def _may_bound(sentence: str) -> bool:

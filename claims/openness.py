@@ -20,6 +20,11 @@ CLOSED_RELEASE = re.compile(
     r"|\bclosed[- ](?:source|weights?)\b"
     # "neither model is open-weight", "none of them is open source"
     rf"|\b(?:neither|none)\b(?:\s+[\w-]+){{0,3}}?\s+(?:is|are|was|were|has been|have been)\s+(?:an?\s+)?{_OPEN_WORD}\b"
+    # "the weights are not being released", "won't release the weights", 权重暂不开源
+    r"|\bweights\s+(?:are|is|will|would|were)\s+not\s+(?:be(?:ing)?\s+)?(?:released|published|made\s+(?:public|available))\b"
+    r"|\bweights\s+(?:won't|aren't|isn't|weren't)\s+(?:be(?:ing)?\s+)?(?:released|published|made\s+(?:public|available))\b"
+    r"|\b(?:not|won't|n't)\s+(?:be\s+)?releas(?:e|ing)\s+(?:the\s+|its\s+|their\s+)?(?:model\s+)?weights\b"
+    r"|(?:权重|權重)(?:暂不|暫不|并未|並未|不|未)(?:开源|開源|公开|公開|开放|開放|发布|發布)"
     rf"|(?:并未|並未|尚未|没有|沒有|不会|不會|不再|未|不){_OPEN_HAN}|闭源|閉源|非开放权重|非開放權重",
     re.IGNORECASE,
 )

@@ -77,3 +77,19 @@ def test_neither_model_open_is_contradicted_by_either_released_openly() -> None:
         p,
     )
     assert d.status == "contradicted"
+
+
+def test_weights_said_not_to_be_released_is_a_denial_the_licence_contradicts() -> None:
+    """"the weights are not being released", "won't release the weights", 权重暂不开源: denials in other words."""
+    from claims.extract import extract_claims
+    from claims.report import parse_report
+
+    text = "# Models\n\nTarn Labs released Tarn-3. This time the weights are not being released; it sells Tarn-3 via its API.\n"
+    keys = [c.key_text for c in extract_claims(parse_report(text, "n.md")) if c.kind == "fact"]
+    assert "weights are not being released" in keys
+    p = page(_LAUNCH, "As with its predecessors, Tarn-3 weights are available under the Apache 2.0 license.", title="Introducing Tarn-3")
+    d, _ = verdict("Tarn Labs released Tarn-3. This time the weights are not being released.", "weights are not being released", "fact", p)
+    assert d.status == "contradicted"
+    closed = page(_LAUNCH, "Tarn Labs said it would not release the weights of Tarn-3.", title="Introducing Tarn-3")
+    d, _ = verdict("模型权重暂不开源，仅通过API提供。", "权重暂不开源", "fact", closed)
+    assert d.status != "contradicted"
