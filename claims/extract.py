@@ -449,6 +449,10 @@ def _any_cue(kind: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in cues)) if cues else re.compile(r"(?!)")
 
 
+# a label alone on its line, numbered points under it ("核心观点：\n（1）…")
+_POINTS_BELOW = re.compile(r"[ \t]*\n[ \t]*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、)）]|[①-⑳])")
+
+
 def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
     """Paragraphs that open with an opinion cue (为什么重要：, 一句话判断：…), to their end."""
     cue = _any_cue("opinion")
@@ -456,6 +460,8 @@ def _opinion_ranges(view: str, section: Section) -> list[tuple[int, int]]:
     for m in _LABEL.finditer(view, section.start, section.end):
         label = m.group(1).strip()
         if cue.search(label):
+            if _POINTS_BELOW.match(view, m.end()):
+                continue  # "核心观点：" over "（1）…（2）…": a heading of points, each read on its own
             end = view.find("\n\n", m.end(), section.end)
             ranges.append((m.start(), section.end if end < 0 else end))
     merged: list[tuple[int, int]] = []
@@ -561,7 +567,7 @@ def _fact_drafts(
         if _free(mask, a, b) and not overlaps(a, b):
             drafts.append(_Draft(a, b, "fact"))
             occupied.append((a, b))
-    for m in _RANGE_END.finditer(sentence) if "range" in sentence or "限" in sentence else ():
+    for m in _RANGE_END.finditer(sentence) if "range" in sentence or "限" in sentence or "间" in sentence or "間" in sentence else ():
         # "priced at the top of the range", 为招股区间上限: which end of its range a price was set at is a fact
         a, b = s + m.start(), s + m.end()
         if _free(mask, a, b) and not overlaps(a, b):
@@ -637,7 +643,9 @@ def _list_members(view: str, a: int, b: int) -> list[tuple[int, int]]:
 # the end of a range a price was set at: "the top of its marketed range", 招股区间上限, "（42.60–48.80港元）上限"
 _RANGE_END = re.compile(
     r"\b(?:top|bottom|upper end|lower end|high end|low end)\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}range\b"
-    r"|(?:招股|发行|發行|定价|定價)?(?:区间|區間)(?:的)?[上下]限|(?<=[)）])[上下]限",
+    r"|(?:招股|发行|發行|定价|定價)?(?:区间|區間)(?:的)?[上下]限|(?<=[)）])[上下]限"
+    # … or that it was set outside the range: "above its marketed range", 高于20至22美元的招股区间
+    r"|\b(?:above|below)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}range\b|(?:高于|低于|高於|低於)(?=[^，。；,;]{0,24}?(?:区间|區間))",
     re.IGNORECASE,
 )
 _TIME_PHRASE = re.compile(

@@ -34,6 +34,7 @@ from claims.sections import (
     clean_heading,
     cue_spans,
     find_headings,
+    is_item_heading,
     is_transcript,
     item_titles_kept_in,
     members_link_named,
@@ -302,6 +303,10 @@ def _sections(text: str, shown: str, view: str, body_start: int) -> tuple[tuple[
                     # the numbered note stands for the same URL written in the section ("① …\nhttps://…")
                     sources = [r for r in sources if r.ref_number is not None or r.url != by_number[number].url]
                     sources.append(by_number[number])
+        if kind == "summary" and sources and is_item_heading(heading):
+            # a numbered item under a commentary group ("【公司点评】" over "4. 辰砂半导体：…") that cites its own
+            # page is a sourced item, not the report's analysis: its facts are checked as any item's are
+            kind = "other"
         sections.append(Section(order, heading, kind, start, end, tuple(sources)))
     return _answers_to_a_members_link(view, _comments_on_the_submission(text, tuple(sections))), tuple(references)
 

@@ -334,3 +334,19 @@ def test_the_semicolon_of_tl_dr_ends_no_sentence() -> None:
         "Next",
         "another",
     ]
+
+
+def test_an_opinion_label_over_numbered_points_leaves_each_point_to_be_read_on_its_own() -> None:
+    """"核心观点：" alone on its line over "（1）…（2）…" heads a broker's points: their facts are checkable (a list's
+    members, a version), while a paragraph opening on the label ("核心观点：行业景气向上") stays analysis."""
+    text = (
+        "# 晨会纪要\n\n## 1. 长三角智算联盟成立\n\n核心观点：\n"
+        "（1）长三角智算联盟上周一在上海成立，首批理事单位共五家，包括霁川智能、辰砂半导体、云岚数据、沐风科技和星澈科技。\n"
+        "资料来源：证券时报，https://www.stcn.com/article/detail/1.html\n\n"
+        "## 2. 行业\n\n核心观点：联盟由霁川智能牵头，成员包括云岚数据。\n"
+        "资料来源：证券时报，https://www.stcn.com/article/detail/2.html\n"
+    )
+    facts = {c.key_text: c.checkworthy for c in extract_claims(parse_report(text, "notes.txt")) if c.kind == "fact"}
+    assert facts["星澈科技"] is True
+    second = [c for c in extract_claims(parse_report(text, "notes.txt")) if c.start > text.index("## 2.") and c.kind == "fact"]
+    assert second and not any(c.checkworthy for c in second)

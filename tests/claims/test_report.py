@@ -894,3 +894,15 @@ def test_a_numbered_title_over_its_byline_opens_an_item_citing_its_own_source_li
         "4. 辰": ["https://www.yicai.com/news/1.html"],
         "5. 瀚": ["https://inews.hket.com/article/2"],
     }
+
+
+def test_a_numbered_item_citing_its_own_page_under_a_commentary_group_is_no_summary() -> None:
+    """"【公司点评】" over "4. 辰砂半导体：…" items, each closed by its own 资料来源 line: sourced items, checked as any
+    item is; the group's heading alone is the commentary."""
+    text = (
+        "【公司点评】\n\n4. 辰砂半导体：国产训练GPU代表企业\n分析师：卓映川\n（1）公司拟募资35.2亿元，保荐机构为信朗证券。\n"
+        "资料来源：第一财经，https://www.yicai.com/news/1.html\n"
+    )
+    report = parse_report(text, "notes.txt")
+    item = next(s for s in report.sections if s.heading.startswith("4."))
+    assert item.kind == "other" and [r.url for r in item.sources] == ["https://www.yicai.com/news/1.html"]
