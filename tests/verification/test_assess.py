@@ -3158,3 +3158,30 @@ def test_a_relative_years_quarter_a_year_off_the_pages_is_contradicted() -> None
         q = build_query(kind="date", sentence=sentence, key_text="明年第三季度", key_start=sentence.find("明年第三季度"),
                   values=values, antecedent="鼎翊")
         assert decide(SourceStatus(total=1, usable=1), assess_claim(q, [p]).findings).status == status
+
+
+def test_a_price_set_above_its_range_is_neither_its_top_nor_its_bottom() -> None:
+    """"the top of its range" against "above the expected range of $20 to $22": the wrong place; "高于…招股区间"
+    says what the page says."""
+    p = page(
+        "Arcwell Systems priced its initial public offering at $24 a share on Wednesday night, above the expected range "
+        "of $20 to $22, raising $1.15 billion.",
+        title="Arcwell Systems soars in Nasdaq debut",
+    )
+    d, _ = verdict("Arcwell Systems priced its IPO at $24 a share, the top of its range, raising $1.15 billion.",
+                   "the top of its range", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_bound")
+    d, _ = verdict("Arcwell以每股24美元定价，高于20至22美元的招股区间", "高于", "fact", p)
+    assert d.status == "verified"
+
+
+def test_that_month_is_the_month_the_sentence_named() -> None:
+    """"11月合并营收…，当月营收同比增长38.5%": November's growth, which the page gives as 61.2%; its 38.5% is the
+    growth of the first eleven months."""
+    p = page(
+        "鼎翊科技7日公布11月合併營收新台幣1,284.6億元，月增9.8%，年增61.2%，創單月歷史新高。累計前11月營收1.18兆元，年增38.5%。",
+        title="鼎翊營收創新高",
+        published="2026-12-08",
+    )
+    d, _ = verdict("（1）鼎翊科技11月合并营收新台币1,284.6亿元，环比增长9.8%，当月营收同比增长38.5%", "38.5%", "percent", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_period")

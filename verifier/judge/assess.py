@@ -191,6 +191,10 @@ def _year_slip(claimed: Value, found: Value) -> bool:
 def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> Assessment:
     if not indexes:
         return Assessment()
+    if q.kind == "fact" and (ended := range_end_said(q, indexes)) is not None:
+        # "为招股区间上限", "高于…招股区间": where the page says the price was set against its range decides (before
+        # "高于" is read as a bound of the figure after it)
+        return ended
     if q.kind == "fact" and (figure := _change_figure(q)) is not None:
         # the change's direction is checked with its figure, as the figure's own claim checks it
         return _assess(_figure_query(q, figure), indexes, t)
@@ -211,8 +215,6 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
             return own if any(f.stance == "contradicts" for f in own.findings) else got
     if q.kind == "fact" and (based := _basis_figure(q)) is not None:
         return _basis_judged(q, based, indexes, t)  # "non-GAAP gross margin of 58.4%": the figure decides its basis
-    if q.kind == "fact" and (ended := range_end_said(q, indexes)) is not None:
-        return ended  # "为招股区间上限": the end of the range the page says the price was set at decides
     if q.kind == "fact" and (opened := open_release_said(q, indexes)) is not None:
         return opened  # "nothing open-source this time": the page's sentence on the weights' release decides
     if q.kind == "fact" and (changed := change_said_of_figure(q, indexes)) is not None:

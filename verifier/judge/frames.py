@@ -927,6 +927,24 @@ def _part_said_before(sentence: str, start: int) -> frozenset[str]:
     return frozenset()
 
 
+# "that month", in the words a clause refers back to the month named before it with
+_THAT_MONTH = re.compile(r"当月|當月|该月|該月|同月|单月|單月|\bthat month\b|\bthe month\b", re.I)
+_SINGLE_MONTH_MARK = re.compile(r"n\d{1,2}")
+
+
+def _month_said_before(sentence: str, start: int) -> frozenset[str]:
+    """The one month the nearest clause before ``start`` naming one names, in the same sentence."""
+    while start > 0:
+        s, e = previous_clause(sentence, start)
+        if e <= s or s >= start:
+            return frozenset()
+        months = frozenset(m for m in period_marks(sentence[s:e]) if _SINGLE_MONTH_MARK.fullmatch(m))
+        if months:
+            return months
+        start = s
+    return frozenset()
+
+
 # a clause that is a period alone: "In the first nine months of 2026", "For the quarter", "2026年上半年", "今年前三季度"
 _PERIOD_ALONE_EN = re.compile(r"\s*(?:In|For|During|Over|Through|Across)\s[^,;:.!?]{2,40}", re.I)
 _PERIOD_ALONE_ZH = re.compile(r"\s*(?:在|于|於)?[^，,；;。：:A-Za-z]{2,12}")
@@ -1171,6 +1189,8 @@ def claim_frame(
         periods |= _part_said_before(sentence, s)  # a change on a base is of the figure said before it
     if not table_row and not any(m[0] in "qhn" for m in periods):
         periods |= _opening_period(sentence, s, value_spans)
+    if not table_row and not any(m[0] == "n" for m in periods) and _THAT_MONTH.search(clause):
+        periods |= _month_said_before(sentence, s)  # "11月合并营收…，当月营收同比增长38.5%": November's growth
     direction = direction_of(clause, key_value)
     if not direction and _UP.search(to_simplified(clause)) and _DOWN.search(to_simplified(clause)):
         # a clause that goes both ways ("降至 0.28 美元，比 V4 提升一半"): the figure's own segment says its way
