@@ -3185,3 +3185,24 @@ def test_that_month_is_the_month_the_sentence_named() -> None:
     )
     d, _ = verdict("（1）鼎翊科技11月合并营收新台币1,284.6亿元，环比增长9.8%，当月营收同比增长38.5%", "38.5%", "percent", p)
     assert (d.status, d.reason) == ("contradicted", "wrong_period")
+
+
+def test_a_loss_is_a_profit_line_written_negative_and_a_profit_is_not() -> None:
+    """"归母净利润亏损约1.24亿元" against "归属于母公司所有者的净利润 | -12,384.21" (万元): the same amount, counted as a
+    loss; "归母净利润约1.24亿元" claims a profit where the page shows a loss; "a cash outflow of" is said the
+    negative way too."""
+    p = page(
+        "辰砂半导体主营AI训练与推理GPU。",
+        ("辰砂半导体主要财务数据（单位：万元）", "p"),
+        ("项目 | 2025年度 | 2024年度 | 2023年度", "th"),
+        ("营业收入 | 186,420.55 | 97,305.12 | 41,228.70", "td"),
+        ("归属于母公司所有者的净利润 | -12,384.21 | -35,716.48 | -48,902.33", "td"),
+        ("经营活动产生的现金流量净额 | -8,120.40 | -15,300.00 | -20,418.77", "td"),
+        title="辰砂半导体科创板IPO注册生效",
+    )
+    d, _ = verdict("辰砂半导体2025年归母净利润亏损约1.24亿元", "1.24亿元", "money", p)
+    assert d.status == "verified"
+    d, _ = verdict("辰砂半导体2025年实现归母净利润1.24亿元，扭亏为盈", "1.24亿元", "money", p)
+    assert (d.status, d.reason) == ("contradicted", "wrong_direction")
+    d, _ = verdict("Chenshan burned through a cash outflow of RMB 81.2 million from operations in 2025.", "RMB 81.2 million", "money", p)
+    assert d.status != "contradicted"

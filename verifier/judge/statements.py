@@ -291,10 +291,38 @@ def _nouns_clash(claimed: Value, found: Value) -> bool:
     "amount" — 订单金额 — names nothing it counts: no clash.)"""
     if not (claimed.noun and found.noun) or claimed.noun.lower() in _GENERIC_NOUNS or found.noun.lower() in _GENERIC_NOUNS:
         return False
+    if _loss_as_negative(claimed, found) or _loss_as_negative(found, claimed):
+        return False
     return not nouns_agree(claimed, found)
 
 
 _GENERIC_NOUNS = frozenset({"amount", "sum", "total amount"})
+_LOSS_NOUN = re.compile(r"\b(?:net )?loss(?:es)?\b", re.I)
+_PROFIT_NOUN = re.compile(r"\b(?:profit|income|earnings)\b", re.I)
+
+
+def _level_sign_flipped(claimed: Value, found: Value, frame: ClaimFrame) -> bool:
+    """A level claimed positive with no way said (net profit of 1.24亿元) against the page's negative figure for it
+    ("净利润 | -12,384.21", a loss): the sign says the other way, unless the claim's noun says it is a loss."""
+    if frame.direction or claimed.kind not in ("money", "percent") or not isinstance(found.value, float):
+        return False
+    if not isinstance(claimed.value, float) or claimed.value <= 0 or found.value >= 0:
+        return False
+    return not (_loss_as_negative(claimed, found) or _NEGATIVE_WORDS.search(frame.clause))
+
+
+# a claim's clause calling its figure an amount lost or gone out ("亏损约1.24亿元", "a cash outflow of RMB 1.25
+# billion"): a negative figure on the page is the same amount
+_NEGATIVE_WORDS = re.compile(r"亏损|虧損|流出|赤字|负数|負數|\b(?:loss(?:es)?|outflows?|deficits?|burn(?:ed|s)?|negative|minus)\b", re.I)
+
+
+def _loss_as_negative(loss: Value, profit: Value) -> bool:
+    """A loss said as a loss ("亏损约1.24亿元") and a profit line written negative ("净利润 | -12,384.21"): one
+    quantity, counted both ways (the figures themselves are compared apart from their sign)."""
+    return (
+        bool(loss.noun and profit.noun) and _LOSS_NOUN.search(loss.noun or "") is not None
+        and _PROFIT_NOUN.search(profit.noun or "") is not None and isinstance(profit.value, float) and profit.value < 0
+    )
 
 
 def sister_nouns(claimed: Value, found: Value) -> bool:
@@ -1118,7 +1146,8 @@ def aligned_statements(
                         period_conflict=periods_conflict(*_outside_dates(claimed, pv, frame.periods, periods))
                         # (a base said "in the year-ago quarter" is the cell a year before the table's latest)
                         or (bool(g.column_head) and _another_base_column(frame, p.columns, g.column_at)),
-                        direction_conflict=bool(frame.direction and moved and frame.direction != moved),
+                        direction_conflict=bool(frame.direction and moved and frame.direction != moved)
+                        or _level_sign_flipped(claimed, pv, frame),
                         direction=g.direction,
                         periods=periods,
                         partnered=bool(date_partners) and partnered_with_clause_before(p, i, g.span, date_partners),
