@@ -1668,6 +1668,13 @@ def _find_times(text: str, default_year: int | None) -> Iterator[Value]:
             yield Value(m.group(0), factor, "x", _qualifier_before(text, m.start()), m.start(), m.end(), "count", precision)
 
 
+# a board its subject is first on: "tops the OpenArena text leaderboard", "topped the chart", "sits atop the ranking"
+_EN_TOPS = re.compile(
+    r"\b(?P<verb>tops|topped|topping|atop)\s+(?:the|its|their|a)\s+(?:[\w.&-]+\s+){0,3}?"
+    r"(?:leaderboards?|charts?|rankings?|board|list|league table|table)\b"
+)
+
+
 def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]:
     """"doubled", "more than triple", "three-fold" → ×N; "halved", "half of" → 50%; ranks written as
     words: "ranked third", "2nd place", "top five", 第三, 进入前五 (a rank within the top N is ≤ N)."""
@@ -1710,6 +1717,9 @@ def _find_word_multiples(text: str, default_year: int | None) -> Iterator[Value]
             continue  # "one second later", "a second": the unit of time
         rank = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
         yield Value(text[m.start() : m.end()], float(rank), "rank", "=", m.start(), m.end(), "count", 1.0)
+    for m in _EN_TOPS.finditer(text) if "top" in text or "atop" in text else ():
+        # "tops the OpenArena text leaderboard", "sits atop the chart": first on that board
+        yield Value(m.group("verb"), 1.0, "rank", "=", m.start("verb"), m.end("verb"), "count", 1.0)
     for m in _finditer_i(_EN_RECORD, _EN_RECORD_LOW, text) if _mentions(text, ("record", "all-time")) else ():
         yield Value(m.group(0), 1.0, "rank", "=", m.start(), m.end(), "count", 1.0)  # a record: the first of all
     for m in _CN_RANK.finditer(text) if "第" in text or "前" in text or "新高" in text else ():

@@ -942,3 +942,20 @@ def test_a_capitalised_names_generation_glued_to_chinese_is_a_version(text: str,
     """Chinese written right after "Auralis-3" is no part of it; a counter word after it still makes a figure."""
     assert [(v.raw, v.kind) for v in parse_values(text)] == [(raw, "version")]
     assert [v.kind for v in parse_values("Auralis-3亿")] != ["version"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Its current model, Kestrel-4.5, tops the OpenArena text leaderboard", "tops"),
+        ("the single topped the chart in May", "topped"),
+        ("the fund sits atop the ranking", "atop"),
+    ],
+)
+def test_topping_a_board_is_the_first_rank_on_it(text: str, raw: str) -> None:
+    ranks = [(v.raw, v.value) for v in parse_values(text) if v.unit == "rank"]
+    assert ranks == [(raw, 1.0)]
+
+
+def test_top_as_an_adjective_is_no_rank() -> None:
+    assert not [v for v in parse_values("top executives left; laptops the list") if v.unit == "rank"]
