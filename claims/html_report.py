@@ -19,6 +19,9 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from claims.sections import cut_at
+from claims.textnorm import blanked as _blank
+
 __all__ = ["html_item_spans", "html_view", "is_html"]
 
 _DOCUMENT = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html\b|html[\s>])", re.I | re.S)
@@ -94,10 +97,6 @@ _CHROME = re.compile(
 def is_html(text: str) -> bool:
     """Is ``text`` an HTML document (a doctype or an ``<html>`` element first)?"""
     return "<" in text[:4000] and _DOCUMENT.match(text[:4000]) is not None
-
-
-def _blank(s: str) -> str:
-    return re.sub(r"[^\n]", " ", s)
 
 
 def _padded(content: str, width: int, *, before: bool) -> str:
@@ -248,9 +247,4 @@ def html_item_spans(text: str, view: str, start: int, end: int) -> list[tuple[in
     cells = [(a, b) for a, b in _leaf_cells(text) if start <= a < end and view[a:b].strip()]
     if len(cells) < 2 or "://" not in view[start:end]:
         return []
-    return _cut(view, start, end, [a for a, _b in cells])
-
-
-def _cut(view: str, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
-    spans = [(start, starts[0])] if view[start : starts[0]].strip() else []
-    return spans + list(zip(starts, [*starts[1:], end], strict=True))
+    return cut_at(view, start, end, [a for a, _b in cells])

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from claims.textnorm import blanked as _blank
+
 __all__ = ["is_latex", "latex_view"]
 
 _DOCUMENT = re.compile(r"\\documentclass\b|\\begin\{document\}")
@@ -26,10 +28,6 @@ def is_latex(text: str) -> bool:
     if "\\" not in head:
         return False
     return _DOCUMENT.search(head) is not None or len(_SECTIONING.findall(head)) >= 2
-
-
-def _blank(s: str) -> str:
-    return re.sub(r"[^\n]", " ", s)
 
 
 def _sub(pattern: re.Pattern[str], text: str, repl: Callable[[re.Match[str]], str]) -> str:

@@ -189,6 +189,11 @@ def nfkc_len_safe(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+def blanked(s: str) -> str:
+    """``s`` as blanks, its line breaks kept (the string form of ``blank_span``)."""
+    return re.sub(r"[^\n]", " ", s)
+
+
 def blank_span(chars: list[str], start: int, end: int) -> None:
     """Blank ``chars[start:end]`` in place, its line breaks kept: how a same-length view of a report (claims.views)
     drops markup without moving a single offset."""
