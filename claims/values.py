@@ -243,7 +243,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("ym", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?,?\s+(?P<y>{_YEAR})\b"), "month"),
     ("md", re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "month-day"),
     ("md", re.compile(rf"\b(?P<mn>{_MONTH_RE_CASED})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]*\s*\d)"), "month"),
-    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE_CASED})\b\.?(?![,.]?\s*\d)"), "month"),
+    # (the dot of an abbreviated month is its own, "14 Nov."; after a full name it ends the sentence: "on 26 November.")
+    ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH_RE_CASED})\b(?:(?<![a-z]{{4}})\.)?(?![,.]?\s*\d)"), "month"),
     ("m", re.compile(r"(?<![\d.年])(?P<m>\d{1,2})\s*月(?:份)?(?![\d日号])"), "month-cjk"),
     (
         "m",

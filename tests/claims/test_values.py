@@ -959,3 +959,12 @@ def test_topping_a_board_is_the_first_rank_on_it(text: str, raw: str) -> None:
 
 def test_top_as_an_adjective_is_no_rank() -> None:
     assert not [v for v in parse_values("top executives left; laptops the list") if v.unit == "rank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [("Qiming-4 landed on 26 November. Working assumptions follow", "26 November"), ("on 14 Nov. the board met", "14 Nov.")],
+)
+def test_the_dot_after_a_full_month_name_ends_the_sentence(text: str, raw: str) -> None:
+    """"on 26 November." is a date and a full stop; "14 Nov." keeps the dot of its abbreviation."""
+    assert [v.raw for v in parse_values(text, default_year=2026) if v.kind == "date"] == [raw]
