@@ -12,7 +12,7 @@ from claims.email_thread import email_view
 from claims.html_report import html_view
 from claims.latex import latex_view
 from claims.ptt import ptt_view
-from claims.subtitles import srt_view
+from claims.subtitles import srt_view, vtt_view
 from claims.wikitext import wikitext_view
 
 __all__ = ["document_view"]
@@ -20,4 +20,4 @@ __all__ = ["document_view"]
 
 def document_view(text: str) -> str:
     """``text`` with each format's markup read as the words it shows (each view leaves other formats alone)."""
-    return csv_view(latex_view(srt_view(wikitext_view(bbcode_view(ptt_view(comment_thread_view(email_view(html_view(text)))))))))
+    return csv_view(latex_view(srt_view(vtt_view(wikitext_view(bbcode_view(ptt_view(comment_thread_view(email_view(html_view(text))))))))))

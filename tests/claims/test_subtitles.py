@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claims.extract import extract_claims
 from claims.report import parse_report
-from claims.subtitles import is_subtitles, srt_view
+from claims.subtitles import is_subtitles, srt_view, vtt_view
 
 BULLETIN = """1
 00:00:00,400 --> 00:00:04,100
@@ -91,3 +91,61 @@ def test_a_bulletins_stories_rest_on_their_own_marks_and_its_note_cites_nothing(
     claims = {c.key_text: c for c in extract_claims(report)}
     assert {"1.2万亿", "40%", "8亿元", "12月3日"} <= set(claims)
     assert "星枢智能" in claims["1.2万亿"].sentence  # (the sentence opened two cues before)
+
+
+WEBVTT_MEETING = """WEBVTT
+
+1
+00:00:02.900 --> 00:00:09.900
+<v Tomasz Wierzbicki>OK, we're recording. This is the research sync for Friday, January 8.</v>
+
+2
+00:00:10.000 --> 00:00:15.000
+<v Tomasz Wierzbicki>Quick recap: Sablewing closed its $2.4 billion round.</v>
+
+3
+00:00:31.400 --> 00:00:36.900
+<v Aiko Brennan>Sure. Sablewing's Series C was led by Temsik Holdings, at $31 billion post-money,</v>
+
+4
+00:00:37.100 --> 00:00:47.600
+<v Aiko Brennan>Reuters has the details (link in chat: https://www.reuters.com/sablewing-raises).</v>
+
+5
+00:01:21.000 --> 00:01:24.000
+<v Tomasz Wierzbicki>Great. Dev, Pellucid?</v>
+
+6
+00:01:25.000 --> 00:01:33.000
+<v Dev Raghunathan>The CFO guided 2026 capex to about $48 billion (link in chat: https://www.cnbc.com/pellucid-capex).</v>
+"""
+
+
+def test_a_webvtt_meetings_turns_each_cite_their_own_links() -> None:
+    """Each run of one voice's cues is a turn: one line opening on its start time and its speaker, citing the links
+    said in it; the host's recap cites nothing; "Friday, January 8" dates the meeting in the year next to the
+    latest it writes in which that day is a Friday."""
+    view = vtt_view(WEBVTT_MEETING)
+    assert len(view) == len(WEBVTT_MEETING) and "<v" not in view and "</v>" not in view and "-->" not in view
+    assert "00:00:31 Aiko Brennan: Sure. Sablewing's Series C" in " ".join(view.split())
+    report = parse_report(WEBVTT_MEETING, "sync.txt")
+    assert str(report.date) == "2027-01-08"
+    cited = [[r.url for r in s.sources] for s in report.sections if s.sources]
+    assert cited == [["https://www.reuters.com/sablewing-raises"], ["https://www.cnbc.com/pellucid-capex"]]
+    recap = next(s for s in report.sections if s.start <= WEBVTT_MEETING.index("$2.4 billion") < s.end)
+    assert recap.sources == ()
+    assert vtt_view("WEBVTT\n\nplain notes with no voices") == "WEBVTT\n\nplain notes with no voices"
+
+
+def test_a_long_webvtt_transcript_reads_in_linear_time() -> None:
+    import time
+
+    cues = "".join(
+        f"{i}\n00:{i // 60 % 60:02d}:{i % 60:02d}.000 --> 00:{i // 60 % 60:02d}:{i % 60:02d}.900\n"
+        f"<v Speaker {i % 3}>Revenue rose {i}% (https://example.org/{i}).</v>\n\n"
+        for i in range(20000)
+    )
+    for text in ("WEBVTT\n\n" + cues, "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<v A>" + " " * 200000 + "x\n"):
+        started = time.perf_counter()
+        assert len(vtt_view(text)) == len(text)
+        assert time.perf_counter() - started < 5.0
