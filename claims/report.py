@@ -24,6 +24,7 @@ from claims.comment_threads import is_comment_thread, submission_title, top_leve
 from claims.csv_rows import csv_row_spans
 from claims.email_thread import message_spans, sent_dates
 from claims.errors import ReportError
+from claims.forum_floors import floor_spans
 from claims.html_report import html_item_spans
 from claims.model import ParsedReport, Section, SectionKind, SourceRef
 from claims.sections import (
@@ -292,6 +293,7 @@ def _sections(text: str, shown: str, view: str, body_start: int) -> tuple[tuple[
     splitters: tuple[Callable[[int, int], list[tuple[int, int]]], ...] = (
         lambda a, b: html_item_spans(text, view, a, b),  # (a saved newsletter's layout cells)
         lambda a, b: message_spans(text, a, b),  # (the view blanks the header blocks)
+        lambda a, b: floor_spans(text, a, b),  # (… and a thread's floor numbers)
         lambda a, b: turn_spans(view, a, b, transcript=transcript),
         lambda a, b: answer_spans(view, a, b),
         lambda a, b: cue_spans(view, a, b),

@@ -9,6 +9,7 @@ from claims.bbcode import bbcode_view
 from claims.comment_threads import comment_thread_view
 from claims.csv_rows import csv_view
 from claims.email_thread import email_view
+from claims.forum_floors import floors_view
 from claims.html_report import html_view
 from claims.latex import latex_view
 from claims.ptt import ptt_view
@@ -20,4 +21,4 @@ __all__ = ["document_view"]
 
 def document_view(text: str) -> str:
     """``text`` with each format's markup read as the words it shows (each view leaves other formats alone)."""
-    return csv_view(latex_view(srt_view(vtt_view(wikitext_view(bbcode_view(ptt_view(comment_thread_view(email_view(html_view(text))))))))))
+    return csv_view(latex_view(srt_view(vtt_view(wikitext_view(bbcode_view(ptt_view(floors_view(comment_thread_view(email_view(html_view(text)))))))))))
