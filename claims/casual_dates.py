@@ -81,6 +81,25 @@ def with_weekday_dates(text: str, values: Sequence[Value], report_date: dt.date 
     return sorted(out, key=lambda v: v.start)
 
 
+# 前天, 昨天, 明天, 後天: a day said relative to the report's own (not 今天 / 今日, which headings use for "today's")
+_NEAR_DAY = re.compile(r"(大前天|前天|昨天|昨日|前日|明天|后天|後天)(?![气氣])")
+_DAY_OFFSET = {"大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "明天": 1, "后天": 2, "後天": 2}
+
+
+def with_near_days(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
+    """``values`` with each day said relative to the report's own ("鈞碩前天公布12月營收" in a post of 9 January
+    2027: 7 January 2027) read as that date, where no other value stands."""
+    out = list(values)
+    if report_date is None or not any(w in text for w in ("天", "昨", "前日")):
+        return out
+    for m in _NEAR_DAY.finditer(text):
+        if any(v.start < m.end() and m.start() < v.end for v in out):
+            continue
+        day = report_date + dt.timedelta(days=_DAY_OFFSET[m.group(1)])
+        out.append(Value(m.group(1), day.isoformat(), "date", "=", m.start(1), m.end(1), "date"))
+    return sorted(out, key=lambda v: v.start)
+
+
 # a year written out: 2026, 26年, '26 (a relative one, 明年 / 去年, is read apart)
 YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d\d年|['’‘]\d\d\b")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

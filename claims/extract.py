@@ -21,7 +21,13 @@ from itertools import accumulate
 from operator import attrgetter
 
 from claims.antecedents import antecedent
-from claims.casual_dates import as_casual_date, in_nearest_year, with_slash_dates, with_weekday_dates
+from claims.casual_dates import (
+    as_casual_date,
+    in_nearest_year,
+    with_near_days,
+    with_slash_dates,
+    with_weekday_dates,
+)
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.csv_rows import csv_rows_alike
 from claims.entities import chinese_entities, entities_in, fact_stopwords, latin_spans
@@ -493,7 +499,7 @@ def _window_values(
     out = []
     year = report_date.year if report_date else None
     found = with_slash_dates(view[lo:hi], parse_values(view[lo:hi], default_year=year, normalised=normalised), report_date)
-    for v in with_weekday_dates(view[lo:hi], found, report_date):
+    for v in with_near_days(view[lo:hi], with_weekday_dates(view[lo:hi], found, report_date), report_date):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
             if report_date is not None and v.kind == "count" and (casual := as_casual_date(view[lo:hi], v, report_date)) is not None:

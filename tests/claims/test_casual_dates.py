@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from claims.casual_dates import as_casual_date, in_nearest_year, with_slash_dates, with_weekday_dates
+from claims.casual_dates import (
+    as_casual_date,
+    in_nearest_year,
+    with_near_days,
+    with_slash_dates,
+    with_weekday_dates,
+)
 from claims.values import parse_values
 
 REPORT = dt.date(2026, 11, 25)
@@ -111,3 +117,18 @@ def test_a_week_day_is_read_only_against_a_reports_date_and_where_no_value_stand
     assert with_weekday_dates(text, parse_values(text), None) == parse_values(text)
     held = parse_values("周二至周五", default_year=2027)  # (no week said: no day read)
     assert with_weekday_dates("周二至周五", held, dt.date(2027, 1, 5)) == held
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "day"),
+    [("鈞碩（3687）前天公布12月營收142.6億", "前天", "2027-01-07"), ("磐啟智算昨天開始招股", "昨天", "2027-01-08"),
+     ("明天公布結果", "明天", "2027-01-10"), ("後天掛牌", "後天", "2027-01-11")],
+)
+def test_a_day_said_relative_to_the_reports_own_is_that_date(text: str, raw: str, day: str) -> None:
+    values = with_near_days(text, parse_values(text, default_year=2027), dt.date(2027, 1, 9))
+    assert [(v.raw, v.value) for v in values if v.kind == "date" and v.raw == raw] == [(raw, day)]
+
+
+def test_today_and_the_weather_are_no_relative_day() -> None:
+    for text in ("今日要点：三件事", "今天的会议", "明天气温回升"):
+        assert not [v for v in with_near_days(text, [], dt.date(2027, 1, 9)) if v.kind == "date"]
