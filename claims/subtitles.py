@@ -87,6 +87,12 @@ _VTT_CUE = re.compile(
 )
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+(?P<who>[^>\n]{1,60})>")
 _VOICE_END = re.compile(r"</v>")
+# a link said in the meeting ("(link in chat: https://…)", "(here: https://…)"): its words say where, not what
+_LINK_ASIDE = re.compile(
+    r"\((?P<words>(?:link|links|source|here|details|release)(?:[ \t]+(?:is|are))?(?:[ \t]+in[ \t]+(?:the[ \t]+)?chat)?[ \t]*[:：]?[ \t]*)"
+    r"(?P<url>https?://[^\s)]+)[ \t]*\)",
+    re.I,
+)
 
 
 @lru_cache(maxsize=16)
@@ -129,6 +135,9 @@ def vtt_view(text: str) -> str:
                         chars[i] = " "
         for end_tag in _VOICE_END.finditer(text, cue.start("body"), cue.end("body")):
             blank_span(chars, end_tag.start(), end_tag.end())
+        for aside in _LINK_ASIDE.finditer(text, cue.start("body"), cue.end("body")):
+            blank_span(chars, aside.start(), aside.start("url"))
+            blank_span(chars, aside.end("url"), aside.end())
         # the lines inside a cue are one line of its turn
         for i in range(cue.start("body"), cue.end("body") - 1):
             if chars[i] == "\n":

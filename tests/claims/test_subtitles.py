@@ -128,6 +128,8 @@ def test_a_webvtt_meetings_turns_each_cite_their_own_links() -> None:
     view = vtt_view(WEBVTT_MEETING)
     assert len(view) == len(WEBVTT_MEETING) and "<v" not in view and "</v>" not in view and "-->" not in view
     assert "00:00:31 Aiko Brennan: Sure. Sablewing's Series C" in " ".join(view.split())
+    # (a link said in the meeting keeps its address; "link in chat" says where it is, not what the figure measures)
+    assert "link in chat" not in view and "https://www.reuters.com/sablewing-raises" in view
     report = parse_report(WEBVTT_MEETING, "sync.txt")
     assert str(report.date) == "2027-01-08"
     cited = [[r.url for r in s.sources] for s in report.sections if s.sources]
