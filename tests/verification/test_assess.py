@@ -3206,3 +3206,16 @@ def test_a_loss_is_a_profit_line_written_negative_and_a_profit_is_not() -> None:
     assert (d.status, d.reason) == ("contradicted", "wrong_direction")
     d, _ = verdict("Chenshan burned through a cash outflow of RMB 81.2 million from operations in 2025.", "RMB 81.2 million", "money", p)
     assert d.status != "contradicted"
+
+
+def test_a_hong_kong_pages_bare_yuan_declared_renminbi_after_it_is_no_hong_kong_dollar() -> None:
+    """"2025年收入8.64億元（人民幣，下同），虧損12.37億元": both amounts are renminbi, so "8.64億港元" and "12.37億港元"
+    give them in the wrong currency."""
+    p = page(
+        "磐啟智算明起招股，入場費9,818港元。",
+        "業績方面，磐啟智算2025年收入8.64億元（人民幣，下同），虧損12.37億元；2026年首三季收入11.26億元。",
+        title="磐啟智算明起招股",
+    )
+    for key in ("8.64億港元", "12.37億港元"):
+        d, _ = verdict("磐啟智算2025年收入8.64億港元、虧損12.37億港元", key, "money", p)
+        assert d.status != "verified", key

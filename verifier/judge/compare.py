@@ -455,8 +455,19 @@ _YUAN_BEFORE = re.compile(r"(?:人民[币幣]|RMB|CNY)[^。；;，,]{0,30}\Z")
 _BEFORE_CHARS = 40
 
 
+# … or right after it, for it and what follows ("8.64億元（人民幣，下同）"), or for the rest of the text once said
+_YUAN_AFTER = re.compile(r"\s*[（(]\s*(?:人民[币幣]|RMB|CNY)")
+_YUAN_BELOW = re.compile(r"[（(]\s*(?:人民[币幣]|RMB|CNY)[，,、\s]*(?:下同|以下同)\s*[）)]")
+
+
 def _yuan_named_before(text: str, found: Value) -> bool:
-    return _YUAN_BEFORE.search(text, max(0, found.start - _BEFORE_CHARS), found.start) is not None
+    """Do the words before a bare 元 name the yuan — or the parenthesis right after it, or one before it in the
+    passage saying it holds for what follows ("（人民幣，下同）")?"""
+    if _YUAN_BEFORE.search(text, max(0, found.start - _BEFORE_CHARS), found.start) is not None:
+        return True
+    if _YUAN_AFTER.match(text, found.end) is not None:
+        return True
+    return "下同" in text and _YUAN_BELOW.search(text, 0, found.end + 12) is not None
 
 
 def compare_in_text(claimed: Value, found: Value, text: str) -> Comparison:
