@@ -204,6 +204,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("quarter", re.compile(r"(?<![\d])第\s*(?P<q>[一二三四1-4])\s*季(?:度|(?![节節]))"), "quarter"),
     # "the third quarter of 2028", "fourth-quarter 2026", "the fourth quarter of calendar 2026" (a fiscal quarter is not the calendar's: left alone)
     ("quarter", re.compile(rf"\b(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter\s+(?:of\s+)?(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b"), "quarter-en"),
+    # "Q2 this year", "the first quarter of next year": a quarter of a year said relative to the report's
+    ("quarter", re.compile(r"\b(?:Q(?P<q2>[1-4])|(?P<qw>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[\s-]+quarter)\s+(?:of\s+)?(?P<rye>this|next|last)\s+year\b"), "quarter-rel"),
     ("ymd", re.compile(rf"(?<![\d.])(?P<y>{_YEAR}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<d>\d{{1,2}})(?![\d])"), "digit"),
     (
         "ymd",
@@ -316,6 +318,8 @@ def _date_value(kind: str, m: re.Match[str], default_year: int | None) -> tuple[
             return None
         if g.get("ry"):
             year += {"今": 0, "去": -1, "明": 1}[g["ry"]]
+        if g.get("rye"):
+            year += {"this": 0, "last": -1, "next": 1}[g["rye"]]
         if g.get("qw"):
             return f"{year}-Q{_QUARTER_WORDS[g['qw'].lower()]}", "="
         q = g.get("q") or g.get("q2") or ""
@@ -412,6 +416,7 @@ def _date_gates(text: str) -> dict[str, bool]:
         "month-day": digit and has_month and ("日" in text or "号" in text),
         "quarter": has_quarter or "第" in text and "季" in text,
         "quarter-en": digit and "quarter" in text,
+        "quarter-rel": " year" in text and ("quarter" in text or "Q1" in text or "Q2" in text or "Q3" in text or "Q4" in text),
         "cn-year": has_year,
         "cn-month": has_month,
         "month-name": month_name,

@@ -968,3 +968,13 @@ def test_top_as_an_adjective_is_no_rank() -> None:
 def test_the_dot_after_a_full_month_name_ends_the_sentence(text: str, raw: str) -> None:
     """"on 26 November." is a date and a full stop; "14 Nov." keeps the dot of its abbreviation."""
     assert [v.raw for v in parse_values(text, default_year=2026) if v.kind == "date"] == [raw]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "quarter"),
+    [("they open a Singapore office in Q2 this year.", "Q2 this year", "2027-Q2"),
+     ("shipments start in the first quarter of next year", "first quarter of next year", "2028-Q1"),
+     ("Q4 last year revenue fell", "Q4 last year", "2026-Q4")],
+)
+def test_an_english_quarter_of_a_year_said_relative_to_the_reports(text: str, raw: str, quarter: str) -> None:
+    assert [(v.raw, v.value) for v in parse_values(text, default_year=2027) if v.kind == "date"] == [(raw, quarter)]
