@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from claims.model import Value
@@ -69,35 +69,74 @@ _DAY_OF_WEEK = {ch: i for i, ch in enumerate("一二三四五六日")} | {"天":
 def with_weekday_dates(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
     """``values`` with each day of a week said relative to the report's week ("长三角智算联盟上周一在上海成立" in a note
     of Tuesday 5 January 2027: Monday 28 December 2026) read as that date, where no other value stands."""
-    out = list(values)
     if report_date is None or not any(w in text for w in ("周", "週", "星期", "礼拜", "禮拜")):
-        return out
+        return list(values)
     monday = report_date - dt.timedelta(days=report_date.weekday())
-    for m in _WEEKDAY.finditer(text):
-        if any(v.start < m.end() and m.start() < v.end for v in out):
-            continue
-        day = monday + dt.timedelta(days=7 * _WEEK_OFFSET[m.group(1)] + _DAY_OF_WEEK[m.group(2)])
-        out.append(Value(m.group(0), day.isoformat(), "date", "=", m.start(), m.end(), "date"))
+    return _with_days(
+        values,
+        ((m, monday + dt.timedelta(days=7 * _WEEK_OFFSET[m.group(1)] + _DAY_OF_WEEK[m.group(2)])) for m in _WEEKDAY.finditer(text)),
+    )
+
+
+def _with_days(values: Sequence[Value], days: Iterable[tuple[re.Match[str], dt.date]]) -> list[Value]:
+    """``values`` with each relative day found (its words, the date they name) as a date value, where no other
+    value stands, in order of where they stand."""
+    out = list(values)
+    for m, day in days:
+        if not any(v.start < m.end() and m.start() < v.end for v in out):
+            out.append(Value(m.group(), day.isoformat(), "date", "=", m.start(), m.end(), "date"))
     return sorted(out, key=lambda v: v.start)
 
 
 # 前天, 昨天, 明天, 後天: a day said relative to the report's own (not 今天 / 今日, which headings use for "today's")
-_NEAR_DAY = re.compile(r"(大前天|前天|昨天|昨日|前日|明天|后天|後天)(?![气氣])")
+_NEAR_DAY = re.compile(r"(?:大前天|前天|昨天|昨日|前日|明天|后天|後天)(?![气氣])")
 _DAY_OFFSET = {"大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "明天": 1, "后天": 2, "後天": 2}
 
 
 def with_near_days(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
     """``values`` with each day said relative to the report's own ("鈞碩前天公布12月營收" in a post of 9 January
     2027: 7 January 2027) read as that date, where no other value stands."""
-    out = list(values)
     if report_date is None or not any(w in text for w in ("天", "昨", "前日")):
-        return out
-    for m in _NEAR_DAY.finditer(text):
-        if any(v.start < m.end() and m.start() < v.end for v in out):
+        return list(values)
+    return _with_days(values, ((m, report_date + dt.timedelta(days=_DAY_OFFSET[m.group()])) for m in _NEAR_DAY.finditer(text)))
+
+
+# the weekday written with a day of the year: "Friday, January 8", "Fri, Jan 8" before it, "（星期五）" after it
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]*$")
+_WEEKDAY_AFTER = re.compile(r"[ \t]*[（(]?(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])")
+_EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+_FULL_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
+
+
+def dated_by_weekday(text: str, dates: Sequence[Value], years_in: str) -> dt.date | None:
+    """The date a text is dated by when only a weekday and a day of the year say it ("this is the research sync for
+    Friday, January 8", "1月8日（星期五）"; ``dates``: the dates read in ``text``): the one year next to the latest
+    ``years_in`` writes (the year before it, it, or the year after) in which that day falls on that weekday; None
+    when none or more than one does."""
+    for v in dates:
+        m = _MONTH_DAY.fullmatch(str(v.value))
+        if m is None:
             continue
-        day = report_date + dt.timedelta(days=_DAY_OFFSET[m.group(1)])
-        out.append(Value(m.group(1), day.isoformat(), "date", "=", m.start(1), m.end(1), "date"))
-    return sorted(out, key=lambda v: v.start)
+        before = _WEEKDAY_BEFORE.search(text, max(0, v.start - 12), v.start)
+        after = _WEEKDAY_AFTER.match(text, v.end)
+        if before is None and after is None:
+            continue
+        weekday = _EN_DAYS.index(before.group(1).lower()) if before else _DAY_OF_WEEK[after.group(1)] if after else -1
+        years = [int(y) for y in _FULL_YEAR.findall(years_in[:200_000])]
+        if not years:
+            return None
+        latest = max(years)
+        fits = []
+        for year in (latest - 1, latest, latest + 1):
+            try:
+                when = dt.date(year, int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                continue
+            if when.weekday() == weekday:
+                fits.append(when)
+        return fits[0] if len(fits) == 1 else None
+    return None
 
 
 # a year written out: 2026, 26年, '26 (a relative one, 明年 / 去年, is read apart)

@@ -498,14 +498,15 @@ def _window_values(
     lo, hi = max(section.start, a - _VALUE_MARGIN), min(section.end, b + _VALUE_MARGIN)
     out = []
     year = report_date.year if report_date else None
-    found = with_slash_dates(view[lo:hi], parse_values(view[lo:hi], default_year=year, normalised=normalised), report_date)
-    for v in with_near_days(view[lo:hi], with_weekday_dates(view[lo:hi], found, report_date), report_date):
+    window = view[lo:hi]
+    found = with_slash_dates(window, parse_values(window, default_year=year, normalised=normalised), report_date)
+    for v in with_near_days(window, with_weekday_dates(window, found, report_date), report_date):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
-            if report_date is not None and v.kind == "count" and (casual := as_casual_date(view[lo:hi], v, report_date)) is not None:
+            if report_date is not None and v.kind == "count" and (casual := as_casual_date(window, v, report_date)) is not None:
                 v = casual  # "11.19定价": the 19th of November, in a post of late November
             elif v.kind == "date":
-                v = in_nearest_year(v, report_date, view[lo:hi])  # "ship Jan 26" in a post of 19 December: next January
+                v = in_nearest_year(v, report_date, window)  # "ship Jan 26" in a post of 19 December: next January
             out.append(_Draft(start, end, v.kind, v))
     return out
 

@@ -166,15 +166,11 @@ def html_view(text: str) -> str:
     if not is_html(text):
         return text
     out = list(text)
-
-    def put(start: int, replacement: str) -> None:
-        assert start + len(replacement) <= len(out)
-        out[start : start + len(replacement)] = replacement
-
     taken = bytearray(len(text))  # characters already read (blanked or written)
 
     def take(start: int, replacement: str) -> None:
-        put(start, replacement)
+        assert start + len(replacement) <= len(out)
+        out[start : start + len(replacement)] = replacement
         taken[start : start + len(replacement)] = b"\x01" * len(replacement)
 
     for m in _UNSEEN.finditer(text):

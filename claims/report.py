@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from claims.casual_dates import dated_by_weekday
 from claims.citations import (
     CIRCLED,
     find_references,
@@ -151,48 +152,7 @@ def _report_date(meta: dict[str, Any], view: str, title: str, body_start: int) -
     if m and (found := _first_date(m.group("rest"))):
         return found
     head = _visible_head(view, body_start, 600)
-    return _first_date(title) or _first_date(head) or _dated_by_weekday(head, view)
-
-
-_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
-# "Friday, January 8", "Fri, Jan 8", "Friday 8 January", 1月8日（星期五）, 1月8日 週五
-_WEEKDAY_DATE = re.compile(
-    r"\b(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+(?:(?P<mn>[A-Z][a-z]{2,8})\.?[ \t]+(?P<d>\d{1,2})|(?P<d2>\d{1,2})[ \t]+(?P<mn2>[A-Z][a-z]{2,8}))\b(?![,]?[ \t]*\d{4})"
-    r"|(?P<cm>\d{1,2})月(?P<cd>\d{1,2})[日号][ \t]*[（(]?(?:星期|周|週|礼拜|禮拜)(?P<cwd>[一二三四五六日天])"
-)
-_YEAR_WRITTEN = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-
-
-def _dated_by_weekday(head: str, view: str) -> dt.date | None:
-    """A report dated only by a day of the week and the month ("this is the research sync for Friday, January 8"):
-    the one year next to the latest the report writes (the year before it, it, or the year after) in which that
-    day falls on that weekday; None when none or more than one does."""
-    m = _WEEKDAY_DATE.search(head)
-    if m is None:
-        return None
-    if m.group("cm"):
-        month, day, weekday = int(m.group("cm")), int(m.group("cd")), "一二三四五六日天".index(m.group("cwd")) % 7
-        weekday = 6 if m.group("cwd") in "日天" else weekday
-    else:
-        name = (m.group("mn") or m.group("mn2")).lower()
-        month = next((i + 1 for i, full in enumerate(_MONTHS_EN) if full.startswith(name[:3])), 0)
-        day = int(m.group("d") or m.group("d2"))
-        weekday = next(i for i, full in enumerate(_WEEKDAYS_EN) if full.startswith(m.group("wd").lower()))
-    years = [int(y) for y in _YEAR_WRITTEN.findall(view[:200_000])]
-    if not month or not years:
-        return None
-    latest = max(years)
-    fits = []
-    for year in (latest - 1, latest, latest + 1):
-        try:
-            when = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if when.weekday() == weekday:
-            fits.append(when)
-    return fits[0] if len(fits) == 1 else None
+    return _first_date(title) or _first_date(head) or dated_by_weekday(head, parse_dates(head), view)
 
 
 def _visible_head(view: str, start: int, size: int) -> str:

@@ -116,15 +116,14 @@ def vtt_view(text: str) -> str:
         opens = who is None or who != speaker
         head_start = cue.start("id") if cue.group("id") is not None else cue.start("start")
         blank_span(chars, head_start, cue.start("body"))
-        if opens and who is not None:
+        if opens and voice is not None and who is not None:
             stamp = cue.group("start")
             chars[cue.start("start") : cue.start("start") + len(stamp)] = stamp
             chars[cue.start("body") - 1] = " "  # (the stamp and the turn's first words on one line)
-            label = f"{who}:"
-            tag = voice.end() - voice.start() if voice else 0
-            if voice is not None and len(label) <= tag:
+            label, tag = f"{who}:", voice.end() - voice.start()
+            if len(label) <= tag:
                 chars[voice.start() : voice.end()] = label + " " * (tag - len(label))
-            elif voice is not None:
+            else:
                 blank_span(chars, voice.start(), voice.end())
         else:
             if voice is not None:

@@ -1,7 +1,8 @@
 """The text a report shows, in a view of the same length: markup of the formats it may be written in (an HTML
 document's tags and character references, a comment
-thread's site lines, an e-mail thread's headers, quoted lines and signatures, a BBS post's system lines, a forum post's BBCode, a wiki article's source, LaTeX, subtitle cues,
-CSV rows) read as what it renders, so that offsets stay those of the report. The report's sections and its claims are read from the same view."""
+thread's site lines, an e-mail thread's headers, quoted lines and signatures, a BBS post's system lines, a forum
+thread's floor numbers, quotes and signatures, a forum post's BBCode, a wiki article's source, LaTeX, subtitle cues
+and a WebVTT meeting's voices, CSV rows) read as what it renders, so that offsets stay those of the report. The report's sections and its claims are read from the same view."""
 
 from __future__ import annotations
 

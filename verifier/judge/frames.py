@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -911,20 +911,25 @@ class ClaimFrame:
 _ENDS = ("。", ".", "；", ";", "!", "！", "?", "？")
 
 
-def _part_said_before(sentence: str, start: int) -> frozenset[str]:
-    """The quarter or half year the nearest clause before ``start`` names, in the same sentence: what a change
-    clause naming none speaks of ("前三季度归母净利润 3.89 亿元，同比增长 163.27%": the growth is of the nine months)."""
+def _said_before(sentence: str, start: int, read: Callable[[str], frozenset[str]]) -> frozenset[str]:
+    """What ``read`` finds in the nearest clause before ``start`` where it finds anything, in the same sentence."""
     while start > 0:
         s, e = previous_clause(sentence, start)
         if e <= s or s >= start:
             return frozenset()
         if sentence[s:e].rstrip().endswith(_ENDS) and e < start:
             return frozenset()
-        parts = part_of_year(sentence[s:e])
-        if parts:
-            return parts
+        found = read(sentence[s:e])
+        if found:
+            return found
         start = s
     return frozenset()
+
+
+def _part_said_before(sentence: str, start: int) -> frozenset[str]:
+    """The quarter or half year the nearest clause before ``start`` names, in the same sentence: what a change
+    clause naming none speaks of ("前三季度归母净利润 3.89 亿元，同比增长 163.27%": the growth is of the nine months)."""
+    return _said_before(sentence, start, part_of_year)
 
 
 # "that month", in the words a clause refers back to the month named before it with
@@ -934,15 +939,7 @@ _SINGLE_MONTH_MARK = re.compile(r"n\d{1,2}")
 
 def _month_said_before(sentence: str, start: int) -> frozenset[str]:
     """The one month the nearest clause before ``start`` naming one names, in the same sentence."""
-    while start > 0:
-        s, e = previous_clause(sentence, start)
-        if e <= s or s >= start:
-            return frozenset()
-        months = frozenset(m for m in period_marks(sentence[s:e]) if _SINGLE_MONTH_MARK.fullmatch(m))
-        if months:
-            return months
-        start = s
-    return frozenset()
+    return _said_before(sentence, start, lambda clause: frozenset(m for m in period_marks(clause) if _SINGLE_MONTH_MARK.fullmatch(m)))
 
 
 # a clause that is a period alone: "In the first nine months of 2026", "For the quarter", "2026年上半年", "今年前三季度"

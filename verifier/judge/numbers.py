@@ -694,10 +694,7 @@ def _one_sentence(a: Statement, b: Statement) -> bool:
     if a.index is not b.index or a.passage_no != b.passage_no:
         return False
     lo, hi = sorted((a.value, b.value), key=lambda v: v.start)
-    return _SENTENCE_END.search(a.passage.text, lo.end, hi.start) is None
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？；;]")
+    return any(s <= lo.start and hi.end <= e for s, e, _figures in passage_sentences(a.passage))
 
 
 def _meets_more(st: Statement, backing: Sequence[Statement | None], frame: ClaimFrame) -> bool:
@@ -706,11 +703,13 @@ def _meets_more(st: Statement, backing: Sequence[Statement | None], frame: Claim
     construction loan", a list of the same clause)? Its frame need not be whole then: the rest of the claim's words
     may be said elsewhere."""
     own = st.geometry.seg_words
-    met = [terms for terms, _ in frame.weights if terms & own]
-    return all(
-        b is not None and _one_sentence(b, st) and all(terms & own for terms, _ in frame.weights if terms & b.geometry.seg_words) and len(met) > sum(1 for terms, _ in frame.weights if terms & b.geometry.seg_words)
-        for b in backing
-    )
+    mine = [terms for terms, _ in frame.weights if terms & own]
+
+    def outmet(b: Statement) -> bool:
+        theirs = [terms for terms, _ in frame.weights if terms & b.geometry.seg_words]
+        return all(terms & own for terms in theirs) and len(mine) > len(theirs)
+
+    return all(b is not None and _one_sentence(b, st) and outmet(b) for b in backing)
 
 
 def _change_for_level(st: Statement, frame: ClaimFrame) -> bool:

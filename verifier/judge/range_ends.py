@@ -50,9 +50,10 @@ def range_end_said(q: ClaimQuery, indexes: Sequence[SnapshotIndex]) -> Assessmen
     """Findings for a fact key naming the end of a range a price was set at, or None when the key names none
     (or no cited page says which end)."""
     at = q.sentence.find(q.key_text)
+    sentence = to_simplified(q.sentence)
     # (read in its sentence: "高于" is above the range only before "…招股区间")
-    key = END_OF_RANGE.search(to_simplified(q.sentence), at, at + len(q.key_text) + 30) if at >= 0 else None
-    if key is None or key.start() >= at + len(q.key_text) or not _RANGE_WORD.search(to_simplified(q.sentence)):
+    key = END_OF_RANGE.search(sentence, at, at + len(q.key_text) + 30) if at >= 0 else None
+    if key is None or key.start() >= at + len(q.key_text) or not _RANGE_WORD.search(sentence):
         return None
     claimed_end = _end(key)
     prices = [v for v in sentence_values(q.sentence) if v.kind == "money"]
