@@ -181,7 +181,7 @@ def html_view(text: str) -> str:
         take(head.start(), _blank(text[head.start() : head.end()]))
         if title:  # the title is the document's first heading line
             words = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", title.group(1))).split())
-            if len(words) + 3 <= title.end() - title.start():
+            if words and len(words) + 3 <= title.end() - title.start():
                 take(title.start(), _padded("\n# " + words, title.end() - title.start(), before=False))
     chrome = _chrome_hosts(text)
     for m in _TAG.finditer(text):

@@ -361,6 +361,8 @@ def parse_report(text: str, name: str) -> ParsedReport:
     if not text.strip():
         raise ReportError(f"{name}: the report is empty")
     shown = document_view(text)
+    if not shown.strip():  # (a saved page or a transcript whose markup holds no words)
+        raise ReportError(f"{name}: the report shows no text, only markup", hint="save the page with its content, or export it as text")
     view = matching_view(shown)
     meta, body_start = _front_matter(text)
     sections, references = _sections(text, shown, view, body_start)

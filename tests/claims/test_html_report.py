@@ -111,3 +111,16 @@ def test_hostile_markup_reads_in_linear_time() -> None:
         parse_report(text, "hostile.html")
         assert len(view) == len(text)
         assert time.perf_counter() - started < 8.0
+
+
+def test_a_saved_page_showing_no_text_is_refused_with_a_clear_error() -> None:
+    import pytest
+
+    from claims.errors import ReportError
+
+    for text in (
+        "<!DOCTYPE html><html><head><title></title><style>p{}</style></head><body></body></html>",
+        "<!DOCTYPE html>\n<html></html>",
+    ):
+        with pytest.raises(ReportError, match="shows no text"):
+            parse_report(text, "empty.html")
