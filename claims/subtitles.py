@@ -117,7 +117,9 @@ def vtt_view(text: str) -> str:
         head_start = cue.start("id") if cue.group("id") is not None else cue.start("start")
         blank_span(chars, head_start, cue.start("body"))
         if opens and voice is not None and who is not None:
-            stamp = cue.group("start")
+            # the turn's start time, bracketed as a chat message's stamp: its speaker is who says it, never
+            # whom it speaks of (a bare media time would keep the name as the words of a chapter's topic)
+            stamp = f"[{cue.group('start')}]"
             chars[cue.start("start") : cue.start("start") + len(stamp)] = stamp
             chars[cue.start("body") - 1] = " "  # (the stamp and the turn's first words on one line)
             label, tag = f"{who}:", voice.end() - voice.start()

@@ -127,7 +127,7 @@ def test_a_webvtt_meetings_turns_each_cite_their_own_links() -> None:
     latest it writes in which that day is a Friday."""
     view = vtt_view(WEBVTT_MEETING)
     assert len(view) == len(WEBVTT_MEETING) and "<v" not in view and "</v>" not in view and "-->" not in view
-    assert "00:00:31 Aiko Brennan: Sure. Sablewing's Series C" in " ".join(view.split())
+    assert "[00:00:31] Aiko Brennan: Sure. Sablewing's Series C" in " ".join(view.split())
     # (a link said in the meeting keeps its address; "link in chat" says where it is, not what the figure measures)
     assert "link in chat" not in view and "https://www.reuters.com/sablewing-raises" in view
     report = parse_report(WEBVTT_MEETING, "sync.txt")
@@ -137,6 +137,17 @@ def test_a_webvtt_meetings_turns_each_cite_their_own_links() -> None:
     recap = next(s for s in report.sections if s.start <= WEBVTT_MEETING.index("$2.4 billion") < s.end)
     assert recap.sources == ()
     assert vtt_view("WEBVTT\n\nplain notes with no voices") == "WEBVTT\n\nplain notes with no voices"
+
+
+def test_a_webvtt_speakers_name_is_who_speaks_not_whom_the_turn_speaks_of() -> None:
+    """A turn's speaker says its figures; the name is no entity of the sentences it opens (were it one, the
+    speaker would stand as the figure's subject, and no page names the speaker)."""
+    report = parse_report(WEBVTT_MEETING, "sync.txt")
+    claims = {c.key_text: c for c in extract_claims(report)}
+    capex = claims["$48 billion"]
+    assert "Dev Raghunathan" not in capex.sentence and "Dev Raghunathan" not in capex.entities
+    assert capex.sentence.startswith("The CFO guided 2026 capex")
+    assert "Aiko Brennan" not in claims["$31 billion"].entities
 
 
 def test_a_long_webvtt_transcript_reads_in_linear_time() -> None:

@@ -3219,3 +3219,26 @@ def test_a_hong_kong_pages_bare_yuan_declared_renminbi_after_it_is_no_hong_kong_
     for key in ("8.64億港元", "12.37億港元"):
         d, _ = verdict("磐啟智算2025年收入8.64億港元、虧損12.37億港元", key, "money", p)
         assert d.status != "verified", key
+
+
+def test_a_later_clause_with_its_own_pronoun_subject_names_whom_it_speaks_of_not_the_figures_subject() -> None:
+    """"…, and they still haven't signed a deal with Tarrow": Tarrow is whom the second clause deals with, not who
+    adds the capacity; a page that never says Tarrow adds it still verifies the figure. A name of the figure's own
+    clause, or of a later clause without a subject of its own, stays the subject."""
+    from verifier.judge.evidence import claim_subjects
+
+    def subjects(sentence: str, key: str) -> list[str]:
+        start = sentence.find(key)
+        values = [v for v in parse_values(sentence, default_year=2027) if v.start <= start < v.end]
+        return claim_subjects(build_query(kind="count", sentence=sentence, key_text=key, key_start=start, values=values))
+
+    assert subjects("They add 2.1 gigawatts in 2027, and they still haven't signed a deal with Tarrow.", "2.1 gigawatts") == []
+    assert subjects("They add 2.1 gigawatts in 2027，但他们仍未与 Tarrow 签约。", "2.1 gigawatts") == []
+    assert subjects("Cloud firm Pellucid adds 2.1 gigawatts in 2027, and they still haven't signed with Tarrow.", "2.1 gigawatts") != []
+    assert subjects("They add 2.1 gigawatts in 2027, with Tarrow as the builder.", "2.1 gigawatts") != []
+    p = page("The company will bring about 2.1 gigawatts of new data center capacity online in 2027, its finance chief said.",
+             "Pellucid has agreed to buy 300,000 of Tarrow's accelerators over three years.",
+             title="Pellucid plans $48 billion in 2027 capex", published="2026-12-15")
+    d, _ = verdict("They add 2.1 gigawatts of capacity in 2027, and they still haven't signed a volume deal with Tarrow.",
+                   "2.1 gigawatts", "count", p)
+    assert d.status == "verified"

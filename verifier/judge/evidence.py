@@ -20,6 +20,7 @@ from verifier.judge.matching import (
     ClaimQuery,
     PassageScore,
     SnapshotIndex,
+    clause_with_its_own_subject,
     compact,
 )
 from verifier.judge.rules import Finding
@@ -107,6 +108,12 @@ def claim_subjects(q: ClaimQuery) -> list[str]:
     later = _later_clauses_own(q)
     if later and all(q.sentence.find(n) >= later[0] for n in names):
         return []
+    # … nor to the names of a later clause with a subject of its own ("They add 2.1 gigawatts this year, and they
+    # still haven't signed a deal with Tarrow": Tarrow is whom they deal with, not who adds the capacity)
+    at = q.sentence.find(q.key_text)
+    own = clause_with_its_own_subject(q.sentence, at + len(q.key_text)) if at >= 0 else None
+    if own is not None and all(q.sentence.find(n) >= own for n in names):
+        names = []
     out = [normalise_version(n) for n in names]
     # a sentence opening on a description ("The model scored …") speaks of its antecedent first
     if q.antecedent and (ante := normalise_version(q.antecedent)) not in out:

@@ -43,6 +43,7 @@ __all__ = [
     "find_name",
     "NameMatch",
     "passage_values",
+    "clause_with_its_own_subject",
 ]
 
 _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")  # (R&D, M&A: one word)
@@ -67,6 +68,24 @@ _GENERIC = frozenset(
 
 
 _NEAR_CHARS = 12
+
+# a clause opening on a conjunction and a pronoun of its own ("…, and they still haven't signed …", "…, but it
+# …", "…，但他们…"): a new subject's statement, whose words and names say nothing of the figure before it
+_CLAUSE_STOP = re.compile(r"[，,；;]")
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:(?:and|but|while|yet|though|although|whereas)\s+(?:they|it|he|she|we)\b"
+    r"|(?:但|而|并且|並且|不过|不過)?(?:他们|他們|它们|它們|她们|她們))",
+    re.I,
+)
+
+
+def clause_with_its_own_subject(sentence: str, after: int) -> int | None:
+    """Where the clause after offset ``after`` begins, when it opens on a conjunction and a pronoun (a subject
+    of its own); None when it does not."""
+    stop = _CLAUSE_STOP.search(sentence, after)
+    if stop is None or _OWN_SUBJECT.match(sentence, stop.end()) is None:
+        return None
+    return stop.end()
 
 
 @lru_cache(maxsize=1)
@@ -627,6 +646,10 @@ def build_query(
         # … and so are its qualifiers (最多, 超过, about): they say how exact it is, not what it counts
         qualifiers = _qualifier_surfaces()
         concepts = [(c, pos) for c, pos in concepts if c.source.lower() not in qualifiers]
+        # … nor are the words of a later clause with a subject of its own ("…, and they still haven't signed a
+        # deal"): another statement, which says nothing of what the figure measures
+        if key_start >= 0 and (own := clause_with_its_own_subject(sentence, key_span[1])) is not None:
+            concepts = [(c, pos) for c, pos in concepts if pos < own]
     if key_start < 0:  # key not in the sentence: add its own concepts
         concepts += [(Concept(c.terms, c.weight, c.source, True), p) for c, p in _latin_concepts(key_text, (0, len(key_text)))]
         concepts += _chinese_concepts(key_text, 0, (0, len(key_text)))
