@@ -101,6 +101,46 @@ def with_near_days(text: str, values: Sequence[Value], report_date: dt.date | No
     return _with_days(values, ((m, report_date + dt.timedelta(days=_DAY_OFFSET[m.group()])) for m in _NEAR_DAY.finditer(text)))
 
 
+# "last Thursday", "this past Monday": the latest such day before the report's own ("Halden reported last Thursday" in a
+# message of Tuesday 12 January 2027: 7 January); "next Thursday" is left alone, writers differ on which week it means
+_LAST_WEEKDAY = re.compile(r"\b(?:last|this past)[ \t]+(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+_WEEKDAY_NAMES = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+
+
+def with_last_weekdays(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
+    """``values`` with each weekday said as the last one before the report's date read as that date, where no other
+    value stands."""
+    if report_date is None or "day" not in text:
+        return list(values)
+    return _with_days(
+        values,
+        (
+            (m, report_date - dt.timedelta(days=(report_date.weekday() - _WEEKDAY_NAMES[m.group(1).lower()] - 1) % 7 + 1))
+            for m in _LAST_WEEKDAY.finditer(text)
+        ),
+    )
+
+
+# "last month", 上个月, "next month", 下月: the month before or after the report's own ("revenue passed $2 billion last
+# month" in a message of 12 January 2027: December 2026)
+_NEAR_MONTH = re.compile(r"\b(last|next)[ \t]+month\b|(上个月|上個月|上月|下个月|下個月|下月)", re.I)
+
+
+def with_near_months(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
+    """``values`` with each month said relative to the report's own read as that month, where no other value
+    stands."""
+    if report_date is None or not ("month" in text or "月" in text):
+        return list(values)
+    out = list(values)
+    for m in _NEAR_MONTH.finditer(text):
+        if any(v.start < m.end() and m.start() < v.end for v in out):
+            continue
+        step = -1 if (m.group(1) or "").lower() == "last" or (m.group(2) or "").startswith("上") else 1
+        months = report_date.year * 12 + report_date.month - 1 + step
+        out.append(Value(m.group(), f"{months // 12:04d}-{months % 12 + 1:02d}", "date", "=", m.start(), m.end(), "date"))
+    return sorted(out, key=lambda v: v.start)
+
+
 # the weekday written with a day of the year: "Friday, January 8", "Fri, Jan 8" before it, "（星期五）" after it
 _WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]*$")
 _WEEKDAY_AFTER = re.compile(r"[ \t]*[（(]?(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])")

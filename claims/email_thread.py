@@ -36,6 +36,16 @@ _FORWARD = re.compile(
 _QUOTED = re.compile(r"^[ \t]*>[^\n]*$", re.M)
 _ATTRIBUTION = re.compile(r"^[ \t]*On [^\n]{5,200}\bwrote:[ \t]*$|^[^\n]{0,160}(?:写道|寫道)[：:][ \t]*$", re.M)
 _SIGNATURE = re.compile(r"^-- ?$", re.M)
+# a reply's attribution without its date ("Priya Raman wrote:", "Priya Raman <p@x.example> wrote:") over the lines it quotes
+_BARE_ATTRIBUTION = re.compile(r"^[ \t]*[^\s>][^\n>]{0,100}?\bwrote:[ \t]*\n(?=[ \t]*>)", re.M)
+# a mailing-list digest's chrome: each message's number over its header block ("Message: 3"), the list's notice
+# opening the digest ("Send AI-Infra mailing list submissions to" … its table of contents, to the first rule line)
+# and its footer (a rule of underscores, "AI-Infra mailing list", the list's address and its listinfo page)
+_DIGEST_NUMBER = re.compile(r"^[ \t]*Message:[ \t]*\d{1,4}[ \t]*$", re.M)
+_DIGEST_NOTICE = re.compile(r"^Send [^\n]{1,80} mailing list submissions to[ \t]*$", re.M)
+_RULE = re.compile(r"^[ \t]*-{20,}[ \t]*$", re.M)
+_NOTICE_CHARS = 6000  # the longest notice and table of contents read as one
+_LIST_FOOTER = re.compile(r"^_{20,}[ \t]*\n[^\n]{1,80} mailing list[ \t]*\n(?:[^\n]{1,200}\n){0,3}", re.M)
 # where a signature ends: the next message, a forwarded one, or a rule line between messages
 _MESSAGE_EDGE = re.compile(_FROM.pattern + "|" + _FORWARD.pattern + r"|^[ \t]*[=_\-─━]{10,}[ \t]*$", re.M | re.I)
 _HEADER_LINES = 5  # a From line and the other fields of its block: within this many lines
@@ -64,9 +74,13 @@ def email_view(text: str) -> str:
     if not is_email_thread(text):
         return text
     chars = list(text)
-    for pattern in (_FIELD, _ATTRIBUTION):
+    for pattern in (_FIELD, _ATTRIBUTION, _BARE_ATTRIBUTION, _DIGEST_NUMBER, _LIST_FOOTER):
         for m in pattern.finditer(text):
             blank_span(chars, m.start(), m.end())
+    if (notice := _DIGEST_NOTICE.search(text)) is not None:
+        rule = _RULE.search(text, notice.end(), notice.end() + _NOTICE_CHARS)
+        if rule is not None:
+            blank_span(chars, notice.start(), rule.start())
     for m in _QUOTED.finditer(text):
         for a, b in url_spans(m.group()):
             blank_span(chars, m.start() + a, m.start() + b)

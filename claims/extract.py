@@ -24,7 +24,9 @@ from claims.antecedents import antecedent
 from claims.casual_dates import (
     as_casual_date,
     in_nearest_year,
+    with_last_weekdays,
     with_near_days,
+    with_near_months,
     with_slash_dates,
     with_weekday_dates,
 )
@@ -64,13 +66,17 @@ _ABBREVIATIONS = frozenset(
     ["mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "approx", "est", "fig", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m"]
 ) | _MONTHS_SHORT
 # (an emoji opens a line as a bullet does: "📈 revenue $6.42B" under "💾 Halcyon Micro, fiscal Q3")
+# a number that opens a line with its scale word after it is a figure a wrapped sentence goes on with ("The headline
+# spec is a\n2 million token context window"), no item's number
+_SCALE_AFTER = r"(?![ \t]*(?i:million|billion|trillion|thousand|mn|bn|tn|per ?cent)\b)"
 _NEW_BLOCK = re.compile(
-    r"[ \t]*(?:[-*+#>•‣⁃·|\u25A0-\u25FF]|\d{1,2}(?:\.(?!\d)|[、)）\s])|[^\n：:]{1,14}[：:]|[(（<\[]|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
+    r"[ \t]*(?:[-*+#>•‣⁃·|\u25A0-\u25FF]|\d{1,2}(?:\.(?!\d)|[、)）]|\s" + _SCALE_AFTER + r")|[^\n：:]{1,14}[：:]|[(（<\[]"
+    r"|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
 )
 _STOP_THEN_MARKS = re.compile(r"[.。!?！？](?:\[\^?\w{1,3}\])+$")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t])|[（(]\d{1,2}[）)])", re.M
+    r"^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+•][ \t]+)?(?:\*\*)?(\d{1,2}(?:\.(?!\d)|[、)）]|[ \t]" + _SCALE_AFTER + r")|[（(]\d{1,2}[）)])", re.M
 )
 _FOOTNOTE = re.compile(rf"\[\^?\d{{1,3}}\](?!\()|【\d{{1,3}}】|\^\d{{1,3}}\b|[（(][註注]\s?\d{{1,3}}[）)]|{SEE_LINK}")
 # "arXiv: 2401.12345v2" or a bare id; the letters spelled out in the cases ``re.I`` matches them in
@@ -500,7 +506,8 @@ def _window_values(
     year = report_date.year if report_date else None
     window = view[lo:hi]
     found = with_slash_dates(window, parse_values(window, default_year=year, normalised=normalised), report_date)
-    for v in with_near_days(window, with_weekday_dates(window, found, report_date), report_date):
+    found = with_near_days(window, with_weekday_dates(window, found, report_date), report_date)
+    for v in with_near_months(window, with_last_weekdays(window, found, report_date), report_date):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
             if report_date is not None and v.kind == "count" and (casual := as_casual_date(window, v, report_date)) is not None:

@@ -9,7 +9,9 @@ import pytest
 from claims.casual_dates import (
     as_casual_date,
     in_nearest_year,
+    with_last_weekdays,
     with_near_days,
+    with_near_months,
     with_slash_dates,
     with_weekday_dates,
 )
@@ -132,3 +134,42 @@ def test_a_day_said_relative_to_the_reports_own_is_that_date(text: str, raw: str
 def test_today_and_the_weather_are_no_relative_day() -> None:
     for text in ("今日要点：三件事", "今天的会议", "明天气温回升"):
         assert not [v for v in with_near_days(text, [], dt.date(2027, 1, 9)) if v.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "day"),
+    [
+        ("Halden reported fiscal Q3 last Thursday after the close.", "last Thursday", "2027-01-07"),  # (a Tuesday's note)
+        ("The board met last Tuesday.", "last Tuesday", "2027-01-05"),  # (the week before: the latest Tuesday but today)
+        ("Orders opened this past Monday.", "this past Monday", "2027-01-11"),
+        ("It shipped last friday", "last friday", "2027-01-08"),
+    ],
+)
+def test_a_weekday_said_as_the_last_one_is_the_latest_before_the_reports_date(text: str, raw: str, day: str) -> None:
+    values = with_last_weekdays(text, parse_values(text, default_year=2027), dt.date(2027, 1, 12))
+    assert [(v.raw, v.value) for v in values if v.kind == "date"] == [(raw, day)]
+
+
+def test_next_thursday_and_a_bare_weekday_stay_unread() -> None:
+    """Writers differ on which week "next Thursday" means, and "on Thursday" may be past or to come."""
+    for text in ("The book opens next Thursday.", "The book opens on Thursday.", "Thursday's session"):
+        assert not [v for v in with_last_weekdays(text, [], dt.date(2027, 1, 12)) if v.kind == "date"]
+    assert with_last_weekdays("last Thursday", [], None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "month"),
+    [
+        ("annualized revenue passed $2 billion last month", "last month", "2026-12"),
+        ("shipments start next month", "next month", "2027-02"),
+        ("鈞碩上月營收創新高", "上月", "2026-12"),
+        ("公司上个月完成融资", "上个月", "2026-12"),
+        ("新品下個月上市", "下個月", "2027-02"),
+    ],
+)
+def test_a_month_said_relative_to_the_reports_own_is_that_month(text: str, raw: str, month: str) -> None:
+    values = with_near_months(text, parse_values(text, default_year=2027), dt.date(2027, 1, 12))
+    assert [(v.raw, v.value) for v in values if v.kind == "date"] == [(raw, month)]
+    december = with_near_months("revenue last month", [], dt.date(2027, 12, 3))
+    assert [v.value for v in december] == ["2027-11"]
+    assert with_near_months("this month", [], dt.date(2027, 1, 12)) == []

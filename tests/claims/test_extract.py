@@ -350,3 +350,17 @@ def test_an_opinion_label_over_numbered_points_leaves_each_point_to_be_read_on_i
     assert facts["星澈科技"] is True
     second = [c for c in extract_claims(parse_report(text, "notes.txt")) if c.start > text.index("## 2.") and c.kind == "fact"]
     assert second and not any(c.checkworthy for c in second)
+
+
+def test_a_wrapped_line_opening_on_a_figure_and_its_scale_goes_on_the_sentence_above() -> None:
+    """Mail is wrapped at 72 columns: "The headline spec is a\\n2 million token context window" is one sentence, and
+    "2" there is a figure, not an item's number; "2 Results" under "1 Outlook" still numbers its line."""
+    text = (
+        "Weekly notes\n\nPellucid shipped Quill 3 yesterday. The headline spec is a\n2 million token context window. "
+        "API pricing is\n$12 per million input tokens.\n\nhttps://example.org/quill-3\n"
+    )
+    claims = {c.key_text: c for c in extract_claims(parse_report(text, "notes.txt"))}
+    assert "2 million token" in claims
+    assert claims["2 million token"].sentence == "The headline spec is a 2 million token context window"
+    listed = "Plan\n\n1 Outlook for the year ahead of us all\n2 Results of the third quarter were strong\n"
+    assert not [c for c in extract_claims(parse_report(listed, "plan.txt")) if c.key_text in {"1", "2"}]

@@ -876,6 +876,45 @@ def test_an_email_threads_messages_cite_their_own_links_not_the_lines_they_quote
     assert report.date == dt.date(2026, 12, 31)
 
 
+def test_a_mailing_list_digests_chrome_is_no_claim_and_no_citation() -> None:
+    """A Mailman digest: the list's notice and table of contents, each message's "Message: n" over its header block
+    and the list's footer (its listinfo page) are chrome: the last message, linking nothing, cites nothing rather
+    than the footer's address; a reply's "Name wrote:" attribution is no claim and the address it quotes is not its
+    citation."""
+    from claims.extract import extract_claims
+
+    rule = "-" * 70
+    text = (
+        "AI-Infra Digest, Vol 4, Issue 2\n\nSend AI-Infra mailing list submissions to\n\tai-infra@lists.example.org\n\n"
+        "To subscribe or unsubscribe via the World Wide Web, visit\n\thttps://lists.example.org/mailman/listinfo/ai-infra\n\n"
+        "Today's Topics:\n\n   1. Halden FQ3 (Priya Raman)\n   2. Re: Halden FQ3 (Kenji Ota)\n   3. Watching (Oskar)\n\n"
+        f"{rule}\n\nMessage: 1\nDate: Tue, 12 Jan 2027 07:41:09 +0000\nFrom: Priya Raman <p@example.org>\n"
+        "To: ai-infra@lists.example.org\nSubject: [AI-Infra] Halden FQ3\n\nHalden revenue was $2.18 billion.\n\n"
+        "https://example.org/halden\n\n-- \nPriya\n\n"
+        f"{rule}\n\nMessage: 2\nDate: Tue, 12 Jan 2027 16:26:47 +0800\nFrom: Kenji Ota <k@example.org>\n"
+        "To: ai-infra@lists.example.org\nSubject: Re: [AI-Infra] Halden FQ3\n\nPriya Raman wrote:\n"
+        "> Halden revenue was $2.18 billion.\n> https://example.org/halden\n\nJincheng handles about 60% of volume.\n"
+        "<https://example.org/jincheng>\n\n-- \nKenji\n\n"
+        f"{rule}\n\nMessage: 3\nDate: Tue, 12 Jan 2027 20:30:51 +0000\nFrom: Oskar <o@example.org>\n"
+        "To: ai-infra@lists.example.org\nSubject: [AI-Infra] Watching\n\nCorvid runs more than 60,000 GPUs.\n\n-- \nOskar\n\n\n"
+        f"{rule}\n\nSubject: Digest Footer\n\n_______________________________________________\nAI-Infra mailing list\n"
+        "ai-infra@lists.example.org\nhttps://lists.example.org/mailman/listinfo/ai-infra\n\n\n"
+        f"{rule}\n\nEnd of AI-Infra Digest, Vol 4, Issue 2\n**************************************\n"
+    )
+    report = parse_report(text, "digest.txt")
+    assert report.title == "AI-Infra Digest, Vol 4, Issue 2"
+    claims = extract_claims(report)
+    cited: dict[str, list[str | None]] = {}
+    for c in claims:  # (each figure's first claim: the quoted line repeats message 1's)
+        section = next(s for s in report.sections if s.start <= c.start < s.end)
+        cited.setdefault(c.key_text, [r.url for r in section.sources])
+    assert cited["$2.18 billion"] == ["https://example.org/halden"]
+    assert cited["60%"] == ["https://example.org/jincheng"]
+    assert cited["60,000 GPUs"] == []  # (not the footer's listinfo page)
+    assert not any("listinfo" in (r.url or "") for s in report.sections for r in s.sources)
+    assert not {c.key_text for c in claims} & {"1", "2", "3", "Priya Raman"}
+
+
 def test_a_numbered_title_over_its_byline_opens_an_item_citing_its_own_source_line() -> None:
     """A broker's morning notes: "4. 辰砂半导体（…）：…" over "分析师：… 执业证书编号：…" is an item's title, however
     long beside the byline; each item rests on its own 资料来源 line."""

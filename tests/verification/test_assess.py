@@ -3242,3 +3242,16 @@ def test_a_later_clause_with_its_own_pronoun_subject_names_whom_it_speaks_of_not
     d, _ = verdict("They add 2.1 gigawatts of capacity in 2027, and they still haven't signed a volume deal with Tarrow.",
                    "2.1 gigawatts", "count", p)
     assert d.status == "verified"
+
+
+def test_a_pages_month_without_its_year_is_the_one_nearest_its_dateline() -> None:
+    """"passed $2 billion in December" on a page of 11 January 2027 is December 2026, as a report of that week
+    reads its own "last month"; the same page's "in March" (months away either side) stays this year's."""
+    p = page("Pellucid said annualized revenue passed $2 billion in December, and it plans a new model in March.",
+             title="Pellucid launches Quill 3", published="2027-01-11")
+    d, a = verdict("Pellucid says annualized revenue passed $2 billion in December 2026.", "December 2026", "date", p)
+    assert (d.status, a.evidence[0].matched_value) == ("verified", "December")
+    moved, _ = verdict("Pellucid says annualized revenue passed $2 billion in December 2027.", "December 2027", "date", p)
+    assert moved.status != "verified"
+    march = [v.value for v in p.passages[0].values if v.kind == "date" and v.raw == "March"]
+    assert march == ["2027-03"]

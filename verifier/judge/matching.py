@@ -13,6 +13,7 @@ rapidfuzz is used on names only, with our own normalisation (its ``default_proce
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -25,6 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from claims.bridge import STOPWORDS, bridge, content_words, has_han, specificity, stem
+from claims.casual_dates import in_nearest_year
 from claims.model import Value
 from claims.pinyin import page_keys, word_key
 from claims.table_units import PER_SHARE, declared_unit, scaled_to
@@ -321,6 +323,14 @@ def _columns(cells: tuple[str, ...], head_cells: tuple[str, ...]) -> tuple[str, 
     return ("", *head_cells) if len(cells) == len(head_cells) + 1 else ()
 
 
+def _published_day(published: str | None) -> dt.date | None:
+    """The page's dateline as a day, when it gives one ("2027-01-11", "2027-01-11T08:00:00Z")."""
+    try:
+        return dt.date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+    except ValueError:
+        return None
+
+
 def build_index(
     *,
     snapshot_id: int,
@@ -337,6 +347,7 @@ def build_index(
     if not raw and text:
         raw = [{"start": 0, "end": len(text), "kind": "p", "heading": ""}]
     year = int(published[:4]) if published and published[:4].isdigit() else None
+    dated = _published_day(published)
     items: list[IndexedPassage] = []
     postings: dict[str, list[int]] = defaultdict(list)
     by_family: dict[str, list[int]] = defaultdict(list)
@@ -375,6 +386,10 @@ def build_index(
         for w in words:
             postings[w].append(n)
         values = passage_values(body, year) if with_values else []
+        if dated is not None and any(v.kind == "date" for v in values):
+            # a day or month without its year in the year that puts it nearest the page's dateline, as a report's
+            # is read ("passed $2 billion in December" on a page of 11 January: last December)
+            values = [in_nearest_year(v, dated, body) if v.kind == "date" else v for v in values]
         if kind == "td":
             # the row's own label may declare it ("研发投入（亿元）"), else the table's header or caption
             # (a column of percentages first: "增减变动幅度(%)" beside amounts "单位：元" declares)
