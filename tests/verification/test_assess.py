@@ -155,6 +155,20 @@ def test_a_complete_list_after_a_preposition_leaves_out_another_member() -> None
     assert d.status == "verified"
 
 
+def test_a_complete_list_a_verb_of_choosing_gives_leaves_out_another_member() -> None:
+    """"has qualified three back-end partners for its chips: A, B and C" is a complete list as "the three partners"
+    is: a company the page says was not chosen is no member (and the list shown starts after the colon)."""
+    p = page("Halvard Semiconductor has qualified three back-end partners for its HX9 chips: Jinwei Semiconductor, "
+             "Ruiqi Technology and Anvers Test Systems. Kaiyuan Packaging, in qualification since mid-2026, was not "
+             "selected.", title="Halvard picks HX9 back-end partners")
+    claim = "Halvard qualified three partners: Jinwei, {} and Anvers."
+    d, a = verdict(claim.format("Kaiyuan"), "Kaiyuan", "fact", p)
+    assert (d.status, d.reason) == ("contradicted", "name_mismatch")
+    assert a.evidence[0].matched_value == "Jinwei Semiconductor, Ruiqi Technology, Anvers Test Systems"
+    ok, _ = verdict(claim.format("Ruiqi"), "Ruiqi", "fact", p)
+    assert ok.status == "verified"
+
+
 def test_a_version_named_in_pinyin_meets_its_characters_on_a_chinese_page() -> None:
     """"prices well below Mingjing-3" against 较明镜-3分别下降60%和50%: the family's characters sound as its pinyin."""
     p = page("价格方面，明镜-4 API输入每百万tokens 2元，较明镜-3下降60%。", title="澈思智能发布明镜-4")

@@ -561,7 +561,8 @@ _RECORD_WORDS = re.compile(
 
 
 _COMPLETE_NAMES = re.compile(
-    r"\b(?:the|these|its|our|their|all|with|through|via|from|by|to|has|have|had|comprises?|includes?)\s+"
+    # (… or a verb that says it chose them: "has qualified three back-end partners", "picked two banks")
+    r"\b(?:the|these|its|our|their|all|with|through|via|from|by|to|has|have|had|comprises?|includes?|[a-z]{3,}ed|chose|picked)\s+"
     r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     # (a word or two between: "three founding partners", "four anchor launch customers")
     r"(?:(?!and\b|or\b)[a-z][a-z-]+\s+){0,2}"
@@ -808,7 +809,9 @@ def _complete_name_list(
                 continue
             if any(normalise_version(m) in given for m in missing):
                 continue
-            listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(p.text[said.end() : stop.start() if stop else None])]
+            after = p.text[said.end() : stop.start() if stop else None]
+            after = after[after.find(":") + 1 :]  # (the list after its colon: "… for its HX9 chips: A, B and C")
+            listed = [m.group().strip(" .") for m in _CAPITALISED.finditer(after)]
             if len(listed) >= 2:
                 return PassageScore(idx, n, 1.0, 0.0, ()), listed
     return None
