@@ -791,6 +791,7 @@ def _decimals(digits: str) -> int:
     return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
+_NOT_RESOLUTION = "".join(rf"(?<!(?<![\d.,]){r})" for r in ("480", "720", "1080", "1440", "2160", "4320"))
 _MILLION_M_NEXT = (
     r"(?=[ \t]+[A-Za-z])(?![ \t]+(?:ago|tall|long|wide|high|deep|thick|away|from|above|below|under|over|of|per|in|at|to|and"
     r"|or|by|left|run|race|sprint|dash|hurdles|freestyle|cable|cables|square|range|mark|radius|depth|height|length)\b)"
@@ -808,6 +809,11 @@ def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, UnitWord]]:
         guard = r"(?![A-Za-z0-9])" if surface[-1].isascii() and surface[-1].isalpha() else ""
         if words[surface].unit in BITS:
             guard += r"(?!\s?/\s?s|\s+(?:per|a)\s+second)"  # a rate ("800Gb/s") is a link's speed, no amount of bits
+        if surface == "P":
+            # computing power as Chinese reports write it, glued to its figure: 算力规模约1.2万P, 12,000P; not a
+            # video's resolution (1080P, 720P)
+            alternatives.append(r"(?<=[\d万萬])" + _NOT_RESOLUTION + "P" + guard)
+            continue
         if surface == "m":
             # a million written as the press writes it, glued to its figure before a noun ("1.5m users", "~2m Aster X2");
             # not a length ("a 1.5m cable", "5m tall"), a time ("5m ago") or a figure closing its sentence

@@ -217,3 +217,15 @@ def test_a_growth_of_more_than_one_times_is_more_than_doubled() -> None:
 def test_a_rates_change_in_points_is_in_percentage_points(text: str, raw: str, unit: str | None) -> None:
     v = next(x for x in parse_values(text) if x.raw == raw)
     assert v.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("总算力规模约1.2万P，整体上架率约82%", 12000.0), ("算力规模达5000P", 5000.0), ("总算力12,000P", 12000.0)],
+)
+def test_computing_power_in_p_glued_to_its_figure(text: str, value: float) -> None:
+    """"1.2万P" is computing power in PFLOPS as Chinese reports write it; a video's 1080P is a resolution, and "5PB"
+    or "3 P" is no PFLOPS."""
+    assert one(text) == (value, "PFLOPS", "count")
+    for other in ("支持1080P视频生成", "最高720P", "5PB存储", "3 P"):
+        assert not [v for v in parse_values(other) if v.unit == "PFLOPS"], other
