@@ -3269,3 +3269,24 @@ def test_a_pages_month_without_its_year_is_the_one_nearest_its_dateline() -> Non
     assert moved.status != "verified"
     march = [v.value for v in p.passages[0].values if v.kind == "date" and v.raw == "March"]
     assert march == ["2027-03"]
+
+
+def test_a_basis_said_negated_or_in_chinese_shorthand_is_judged_with_its_figure() -> None:
+    """"non-GAAP每股收益1.07美元" where $1.07 is the GAAP figure: the basis is wrong, as "GAAP" of a non-GAAP figure
+    is; 扣非 (net of non-recurring items) and 归母 name a net profit's basis as the page's long form does, and 扣非
+    negates no word after it: the right 扣非 figure is verified, the 归母 figure given as 扣非 contradicted."""
+    eps = page("GAAP diluted earnings per share of $1.07; non-GAAP diluted earnings per share of $1.46.",
+               title="Halvard Semiconductor Reports Third Quarter Fiscal 2027 Financial Results")
+    claim = "Halvard此前公布第三财季营收21.85亿美元，同比增长63%；non-GAAP每股收益{}美元。"
+    d, a = verdict(claim.format("1.07"), "non-GAAP", "fact", eps)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "$1.46")
+    ok, _ = verdict(claim.format("1.46"), "non-GAAP", "fact", eps)
+    assert ok.status == "verified"
+    results = page("2026年实现营业总收入41.86亿元；归属于母公司所有者的净利润6.27亿元，同比增长218.3%；扣除非经常性损益后的"
+                   "归属于母公司所有者的净利润4.93亿元，同比增长270.7%。", title="澜渊科技业绩快报")
+    right, _ = verdict("澜渊科技2026年扣非净利润4.93亿元。", "4.93亿元", "money", results)
+    assert right.status == "verified"
+    wrong, a = verdict("澜渊科技2026年扣非净利润6.27亿元。", "6.27亿元", "money", results)
+    assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "4.93亿元")
+    parent, _ = verdict("澜渊科技2026年归母净利润6.27亿元。", "6.27亿元", "money", results)
+    assert parent.status == "verified"

@@ -139,13 +139,14 @@ def _figure_after_key(q: ClaimQuery, kinds: frozenset[str], *, at_once: bool = F
 # the basis a figure is given on, named by its acronym ("non-GAAP gross margin of 58.4%") or as net or gross
 # proceeds (募资净额, 所得款项总额)
 _BASIS = frozenset({"GAAP", "IFRS"})
-_NET_OR_GROSS = re.compile(r"净额|淨額|总额|總額|毛额|毛額")
+_NET_OR_GROSS = re.compile(r"净额|淨額|总额|總額|毛额|毛額|扣非|归母|歸母")
+_NOT = re.compile(r"^NON[- ]?", re.I)
 
 
 def _basis_figure(q: ClaimQuery) -> Value | None:
     """The figure a fact claim's key names the basis of, within a few words after it ("GAAP" of "a non-GAAP gross
     margin of 58.4%", "募资净额约" of "募资净额约22.9亿港元")."""
-    if q.key_text.upper() not in _BASIS and _NET_OR_GROSS.search(q.key_text) is None:
+    if _NOT.sub("", q.key_text).upper() not in _BASIS and _NET_OR_GROSS.search(q.key_text) is None:
         return None
     return _figure_after_key(q, frozenset({"money", "percent"}), at_once=True)
 

@@ -1282,8 +1282,9 @@ def _column_extras(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
 
 
 # "non-GAAP", "non GAAP", 非GAAP, 非总统: the measure word a "non-" negates
-# (非 before two hanzi too, "非司法机制" for a "non-judicial mechanism"; not 非常 "very", 非洲 "Africa", 并非 …)
-_NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I)
+# (非 before two hanzi too, "非司法机制" for a "non-judicial mechanism"; not 非常 "very", 非洲 "Africa", 并非 …, nor
+# 扣非, "net of non-recurring items", which negates no word after it: 扣非净利润 is a net profit)
+_NEGATED = re.compile(r"\bnon-?\s?([A-Za-z]+)|(?<![并並除是莫扣])非\s?([A-Za-z]+|(?![常洲])[\u4e00-\u9fff]{2})", re.I)
 
 
 def _negated_words(text: str, latin: bool = False) -> frozenset[str]:
