@@ -73,6 +73,9 @@ _NEW_BLOCK = re.compile(
     r"[ \t]*(?:[-*+#>•‣⁃·|\u25A0-\u25FF]|\d{1,2}(?:\.(?!\d)|[、)）]|\s" + _SCALE_AFTER + r")|[^\n：:]{1,14}[：:]|[(（<\[]"
     r"|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])"
 )
+# a list item's opening: a blank line after an item's line ends its sentence (a labelled line, "关键信息：…", may break
+# across a blank line; a quoted line, "> …", goes on: the reply under it answers it)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•‣⁃·](?=[ \t])|\d{1,2}[.、)）](?!\d))")
 _STOP_THEN_MARKS = re.compile(r"[.。!?！？](?:\[\^?\w{1,3}\])+$")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _ORDINAL = re.compile(
@@ -324,8 +327,12 @@ def sentence_spans(text: str, start: int, end: int, *, lines_joined: bool = Fals
             continue
         if m.group(0) in {";", "；"} and _PRONOUN_OPENS.match(text, m.end(), end):
             continue  # "Brevik Labs released Saga 4; it lists at $1.60": the clause after says it of the one before
-        elif m.group(0)[0] == "\n" and not (lines_joined and m.group(0) == "\n") and _continues(text, start, m.start(), m.end(), end):
-            continue
+        elif (
+            m.group(0)[0] == "\n" and not (lines_joined and m.group(0) == "\n")
+            and not (m.group(0) != "\n" and _LIST_ITEM.match(text, text.rfind("\n", 0, m.start()) + 1))
+            and _continues(text, start, m.start(), m.end(), end)
+        ):
+            continue  # (a blank line after a list item ends it: "* … in 1H27\n\nThe one thing …")
         if m.group(0) == "." and _abbreviation(text, m.start()):
             continue
         if m.group(0) and m.group(0)[0] in "。！？!?" and (marks := _MARKS_AFTER.match(text, m.end(), end)):

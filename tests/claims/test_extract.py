@@ -364,3 +364,19 @@ def test_a_wrapped_line_opening_on_a_figure_and_its_scale_goes_on_the_sentence_a
     assert claims["2 million token"].sentence == "The headline spec is a 2 million token context window"
     listed = "Plan\n\n1 Outlook for the year ahead of us all\n2 Results of the third quarter were strong\n"
     assert not [c for c in extract_claims(parse_report(listed, "plan.txt")) if c.key_text in {"1", "2"}]
+
+
+def test_a_blank_line_after_a_list_item_ends_its_sentence() -> None:
+    """A bullet written without a full stop ("* … in 1H27") and the paragraph under it are two sentences; a quoted
+    line ("> max output is still 32K tokens") still goes on into the reply that answers it."""
+    text = (
+        "Notes\n\nFrom the release:\n\n * revenue of $2.18 billion, up 12% from a year earlier\n"
+        " * the HX8 memory fabric is on track for volume production in 1H27\n\n"
+        "The one thing I'd watch is the back end for the new fabric, where yields are 40%.\n\n"
+        "> max output is still 32K tokens for the model\n\nIt's 64K per the post, you're thinking of 3.5.\n\n"
+        "https://example.org/release\n"
+    )
+    claims = {c.key_text: c for c in extract_claims(parse_report(text, "notes.txt"))}
+    assert claims["1H27"].sentence == "* the HX8 memory fabric is on track for volume production in 1H27"
+    assert claims["40%"].sentence.startswith("The one thing")
+    assert claims["64K"].sentence.startswith("> max output is still 32K tokens")
