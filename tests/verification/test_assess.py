@@ -3290,3 +3290,18 @@ def test_a_basis_said_negated_or_in_chinese_shorthand_is_judged_with_its_figure(
     assert (wrong.status, a.evidence[0].matched_value) == ("contradicted", "4.93亿元")
     parent, _ = verdict("澜渊科技2026年归母净利润6.27亿元。", "6.27亿元", "money", results)
     assert parent.status == "verified"
+
+
+def test_a_product_code_read_as_a_name_is_judged_as_a_version() -> None:
+    """"the HX8 memory fabric" where the page writes "Our HX9 memory fabric": the code's number is its generation,
+    and the page's other generation contradicts it; the page's own code verifies it, a code the page never writes
+    nor any of its family stays unverified."""
+    p = page("Halvard reported revenue of $2.185 billion for the third quarter of fiscal 2027.",
+             "\"Our HX9 memory fabric is on track for volume production in the first half of calendar 2027,\" the CEO said.",
+             title="Halvard Semiconductor Reports Third Quarter Fiscal 2027 Financial Results")
+    d, a = verdict("* the HX8 memory fabric is on track for volume production in 1H27", "HX8", "fact", p)
+    assert (d.status, a.evidence[0].matched_value) == ("contradicted", "HX9")
+    ok, _ = verdict("* the HX9 memory fabric is on track for volume production in 1H27", "HX9", "fact", p)
+    assert ok.status == "verified"
+    other, _ = verdict("* the QZ3 memory fabric is on track for volume production in 1H27", "QZ3", "fact", p)
+    assert other.status == "unverified"

@@ -241,7 +241,16 @@ def _assess(q: ClaimQuery, indexes: Sequence[SnapshotIndex], t: Thresholds) -> A
     if q.kind == "version":
         # "取代Auralis-3成为默认模型": the version the page says is replaced decides
         return replaced_version_said(q, indexes) or assess_version(q, passages, indexes, t)
-    return _assess_words(q, passages, indexes, t)
+    words = _assess_words(q, passages, indexes, t)
+    if not words.findings and _PRODUCT_CODE.fullmatch(q.key_text):
+        # a product's code read as a name ("the HX8 memory fabric") that no page writes: its number is its version,
+        # judged as one (the page's "HX9 memory fabric" says otherwise)
+        return assess_version(replace(q, kind="version"), passages, indexes, t)
+    return words
+
+
+# a product's code: capitals, then a number its generation is counted by ("HX8", "TX1000", "K2")
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,4}\d{1,4}")
 
 
 def _figure_query(q: ClaimQuery, figure: Value) -> ClaimQuery:
