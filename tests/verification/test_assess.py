@@ -3305,3 +3305,24 @@ def test_a_product_code_read_as_a_name_is_judged_as_a_version() -> None:
     assert ok.status == "verified"
     other, _ = verdict("* the QZ3 memory fabric is on track for volume production in 1H27", "QZ3", "fact", p)
     assert other.status == "unverified"
+
+
+def test_a_figure_a_page_gives_another_name_by_at_or_a_verb_of_holding_backs_no_claim() -> None:
+    """"behind Orison Labs' Orison-2 at 1,431" is Orison-2's score and "with Ruiqi taking 25%" Ruiqi's share: neither
+    verifies the claim's model or company; its own figure still does, and "values Talvik at $2.1 billion" is
+    Talvik's valuation whoever led the round."""
+    board = page("On the ArenaBoard text leaderboard, Quill 3 debuted in third place with 1,402 points, behind Orison "
+                 "Labs' Orison-2 at 1,431 and Meridian Ultra at 1,418.", title="Pellucid launches Quill 3")
+    d, _ = verdict("Quill 3在ArenaBoard文本榜单首发得分1,431，排名第三。", "1,431", "count", board)
+    assert d.status != "verified"
+    ok, _ = verdict("Quill 3在ArenaBoard文本榜单首发得分1,402，排名第三。", "1,402", "count", board)
+    assert ok.status == "verified"
+    shares = page("Jinwei will handle about 60% of HX9 back-end volume, with Ruiqi taking 25% and Anvers the remaining 15%.",
+                  title="Halvard picks HX9 back-end partners")
+    d, _ = verdict("Jinwei handles about 60% of HX9 volume and Anvers takes 25%.", "25%", "percent", shares)
+    assert d.status != "verified"
+    valued = page("Separately, Talvik closed a US$420 million Series C round led by Kogen Capital. The Series C values "
+                  "Talvik at US$2.1 billion after the investment.", title="Talvik Power reaches financial close")
+    ok, _ = verdict("A separate $420 million Series C was led by Kogen Capital at a post-money valuation of $2.1 billion.",
+                    "$2.1 billion", "money", valued)
+    assert ok.status == "verified"

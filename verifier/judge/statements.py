@@ -453,6 +453,29 @@ def _other_subject(
     return False
 
 
+# a name right before its figure, joined to it by a verb of holding ("with Ruiqi taking 25%"), or a model's versioned
+# name by "at" ("behind Orison Labs' Orison-2 at 1,431"): the figure is that name's ("values Talvik at $2.1 billion"
+# says whom the figure values, not whose it is)
+_NAME = r"[A-Z][\w.\-]*(?:[ \t]+[A-Z0-9][\w.\-]*){0,3}"
+_NAME_AT = re.compile(
+    rf"(?:(?P<held>{_NAME})(?:['’]s)?[ \t]+(?:taking|takes|took|holding|holds|held)"
+    rf"|(?P<model>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,2}}[ \t-]?\d[\w.]*)[ \t]+at)[ \t]+$"
+)
+_NAME_AT_REACH = 60
+
+
+def _named_right_before(text: str, at: int, subject: str | None, sentence_flat: str) -> bool:
+    """The page figure at ``at`` follows a name the claim's sentence never writes, joined to it by "at" or a verb of
+    holding: that name's figure, not the claim's subject's."""
+    if subject is None:
+        return False
+    m = _NAME_AT.search(text, max(0, at - _NAME_AT_REACH), at)
+    if m is None:
+        return False
+    name = compact(m.group("held") or m.group("model"))
+    return len(name) >= 3 and name not in sentence_flat and subject not in name and name not in subject
+
+
 def _named_in_parts(subject: str, heads: Sequence[tuple[str, str]]) -> bool:
     """The window names the claim's subject in two parts, its maker and its product ("Halcyon HX9" as
     "Halcyon announced the HX9 accelerator"): the maker is no sibling of the product."""
@@ -1014,6 +1037,7 @@ def aligned_statements(
     own_segment = compact(key_segment)
     subject_forms = _subject_forms(q, subject)
     claim_words = clause_words(q.sentence)
+    sentence_flat = compact(q.sentence)
     out: list[Statement] = []
     families = _families(claimed)
     change_claim = claimed.kind == "percent" and bool(frame.periods & CHANGE_BASES)
@@ -1130,6 +1154,7 @@ def aligned_statements(
                         # (a list given "respectively" says whose each figure is, whatever else its clause names)
                         other_subject=other_owner or (not owned if owned is not None else bound or rival_column)
                         or (not g.table_row and _other_subject(subject, head, g.segment, frozenset()))
+                        or (not g.table_row and _named_right_before(p.text, pv.start, subject, sentence_flat))
                         # (a prose window is read against the names bound to the claim's other figures, not
                         # those of its own segment: "for its Johor campus" is the claim's own campus)
                         or _other_subject(subject, head, g.window, sentence_names if g.table_row else elsewhere, g.table_row),
