@@ -78,13 +78,14 @@ def with_weekday_dates(text: str, values: Sequence[Value], report_date: dt.date 
     )
 
 
-def _with_days(values: Sequence[Value], days: Iterable[tuple[re.Match[str], dt.date]]) -> list[Value]:
-    """``values`` with each relative day found (its words, the date they name) as a date value, where no other
-    value stands, in order of where they stand."""
+def _with_days(values: Sequence[Value], days: Iterable[tuple[re.Match[str], dt.date | str]]) -> list[Value]:
+    """``values`` with each relative day or month found (its words, the date they name: a day, or a month written
+    "2026-12") as a date value, where no other value stands, in order of where they stand."""
     out = list(values)
     for m, day in days:
         if not any(v.start < m.end() and m.start() < v.end for v in out):
-            out.append(Value(m.group(), day.isoformat(), "date", "=", m.start(), m.end(), "date"))
+            written = day if isinstance(day, str) else day.isoformat()
+            out.append(Value(m.group(), written, "date", "=", m.start(), m.end(), "date"))
     return sorted(out, key=lambda v: v.start)
 
 
@@ -131,14 +132,14 @@ def with_near_months(text: str, values: Sequence[Value], report_date: dt.date | 
     stands."""
     if report_date is None or not ("month" in text or "月" in text):
         return list(values)
-    out = list(values)
-    for m in _NEAR_MONTH.finditer(text):
-        if any(v.start < m.end() and m.start() < v.end for v in out):
-            continue
-        step = -1 if (m.group(1) or "").lower() == "last" or (m.group(2) or "").startswith("上") else 1
-        months = report_date.year * 12 + report_date.month - 1 + step
-        out.append(Value(m.group(), f"{months // 12:04d}-{months % 12 + 1:02d}", "date", "=", m.start(), m.end(), "date"))
-    return sorted(out, key=lambda v: v.start)
+    return _with_days(values, ((m, _month_from(report_date, m)) for m in _NEAR_MONTH.finditer(text)))
+
+
+def _month_from(report_date: dt.date, m: re.Match[str]) -> str:
+    """The month before or after the report's that ``m`` ("last month", 下月) names, written "2026-12"."""
+    step = -1 if (m.group(1) or "").lower() == "last" or (m.group(2) or "").startswith("上") else 1
+    months = report_date.year * 12 + report_date.month - 1 + step
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 # the weekday written with a day of the year: "Friday, January 8", "Fri, Jan 8" before it, "（星期五）" after it

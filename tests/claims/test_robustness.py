@@ -118,3 +118,22 @@ def test_a_long_source_list_under_a_source_line_stays_linear() -> None:
     cost(100)
     ratio = cost(8000) / max(cost(2000), 1e-6)
     assert ratio < 8, f"4x the lines took {ratio:.1f}x the time"
+
+
+def test_a_hostile_mailing_list_digest_reads_in_linear_time() -> None:
+    """Thousands of "Message: n" lines, "wrote:" lines without a quote under them, a notice with no rule line after
+    it and a footer rule without its list line: the digest's chrome is found in one pass each."""
+    import time
+
+    from claims.email_thread import email_view
+
+    head = "Send X mailing list submissions to\n" + "To subscribe, visit https://lists.example.org/x\n" * 2000
+    messages = "".join(
+        f"Message: {i}\nDate: Tue, 12 Jan 2027 07:41:09 +0000\nFrom: A <a@example.org>\nSubject: s\n\n"
+        f"{'Priya wrote: ' * 20}wrote:\nRevenue rose {i}%.\n" + "_" * 60 + "\n" + "x " * 300 + "\n\n"
+        for i in range(3000)
+    )
+    text = head + messages
+    started = time.perf_counter()
+    assert len(email_view(text)) == len(text)
+    assert time.perf_counter() - started < 5.0

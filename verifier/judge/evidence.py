@@ -17,6 +17,7 @@ from verifier.judge.compare import (
     normalise_version,
 )
 from verifier.judge.matching import (
+    CLAUSE_STOP,
     ClaimQuery,
     PassageScore,
     SnapshotIndex,
@@ -126,13 +127,12 @@ def _later_clauses_own(q: ClaimQuery) -> tuple[int] | tuple[()]:
     at = q.sentence.find(q.key_text)
     if at < 0 or q.kind not in {"money", "percent", "count"}:
         return ()
-    stop = _CLAUSE_STOP.search(q.sentence, at + len(q.key_text))
+    stop = CLAUSE_STOP.search(q.sentence, at + len(q.key_text))
     if stop is None or not _FIGURE.search(q.sentence, stop.end()):
         return ()
     return (stop.end(),)
 
 
-_CLAUSE_STOP = re.compile(r"[，,；;]")
 _FIGURE = re.compile(r"\d")
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "NameMatch",
     "passage_values",
     "clause_with_its_own_subject",
+    "CLAUSE_STOP",
 ]
 
 _LATIN = re.compile(r"[A-Za-z]&[A-Za-z]\b|[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*")  # (R&D, M&A: one word)
@@ -73,7 +74,7 @@ _NEAR_CHARS = 12
 
 # a clause opening on a conjunction and a pronoun of its own ("…, and they still haven't signed …", "…, but it
 # …", "…，但他们…"): a new subject's statement, whose words and names say nothing of the figure before it
-_CLAUSE_STOP = re.compile(r"[，,；;]")
+CLAUSE_STOP = re.compile(r"[，,；;]")  # where a sentence's clauses part
 _OWN_SUBJECT = re.compile(
     r"\s*(?:(?:and|but|while|yet|though|although|whereas)\s+(?:they|it|he|she|we)\b"
     r"|(?:但|而|并且|並且|不过|不過)?(?:他们|他們|它们|它們|她们|她們))",
@@ -84,7 +85,7 @@ _OWN_SUBJECT = re.compile(
 def clause_with_its_own_subject(sentence: str, after: int) -> int | None:
     """Where the clause after offset ``after`` begins, when it opens on a conjunction and a pronoun (a subject
     of its own); None when it does not."""
-    stop = _CLAUSE_STOP.search(sentence, after)
+    stop = CLAUSE_STOP.search(sentence, after)
     if stop is None or _OWN_SUBJECT.match(sentence, stop.end()) is None:
         return None
     return stop.end()
