@@ -74,17 +74,19 @@ def with_weekday_dates(text: str, values: Sequence[Value], report_date: dt.date 
     monday = report_date - dt.timedelta(days=report_date.weekday())
     return _with_days(
         values,
-        ((m, monday + dt.timedelta(days=7 * _WEEK_OFFSET[m.group(1)] + _DAY_OF_WEEK[m.group(2)])) for m in _WEEKDAY.finditer(text)),
+        (
+            (m, (monday + dt.timedelta(days=7 * _WEEK_OFFSET[m.group(1)] + _DAY_OF_WEEK[m.group(2)])).isoformat())
+            for m in _WEEKDAY.finditer(text)
+        ),
     )
 
 
-def _with_days(values: Sequence[Value], days: Iterable[tuple[re.Match[str], dt.date | str]]) -> list[Value]:
-    """``values`` with each relative day or month found (its words, the date they name: a day, or a month written
+def _with_days(values: Sequence[Value], days: Iterable[tuple[re.Match[str], str]]) -> list[Value]:
+    """``values`` with each relative day or month found (its words, the date they name as written: "2026-12-28",
     "2026-12") as a date value, where no other value stands, in order of where they stand."""
     out = list(values)
-    for m, day in days:
+    for m, written in days:
         if not any(v.start < m.end() and m.start() < v.end for v in out):
-            written = day if isinstance(day, str) else day.isoformat()
             out.append(Value(m.group(), written, "date", "=", m.start(), m.end(), "date"))
     return sorted(out, key=lambda v: v.start)
 
@@ -99,13 +101,14 @@ def with_near_days(text: str, values: Sequence[Value], report_date: dt.date | No
     2027: 7 January 2027) read as that date, where no other value stands."""
     if report_date is None or not any(w in text for w in ("天", "昨", "前日")):
         return list(values)
-    return _with_days(values, ((m, report_date + dt.timedelta(days=_DAY_OFFSET[m.group()])) for m in _NEAR_DAY.finditer(text)))
+    return _with_days(
+        values, ((m, (report_date + dt.timedelta(days=_DAY_OFFSET[m.group()])).isoformat()) for m in _NEAR_DAY.finditer(text))
+    )
 
 
 # "last Thursday", "this past Monday": the latest such day before the report's own ("Halden reported last Thursday" in a
 # message of Tuesday 12 January 2027: 7 January); "next Thursday" is left alone, writers differ on which week it means
 _LAST_WEEKDAY = re.compile(r"\b(?:last|this past)[ \t]+(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
-_WEEKDAY_NAMES = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 
 
 def with_last_weekdays(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
@@ -116,7 +119,7 @@ def with_last_weekdays(text: str, values: Sequence[Value], report_date: dt.date 
     return _with_days(
         values,
         (
-            (m, report_date - dt.timedelta(days=(report_date.weekday() - _WEEKDAY_NAMES[m.group(1).lower()] - 1) % 7 + 1))
+            (m, (report_date - dt.timedelta(days=(report_date.weekday() - _EN_DAYS.index(m.group(1)[:3].lower()) - 1) % 7 + 1)).isoformat())
             for m in _LAST_WEEKDAY.finditer(text)
         ),
     )
@@ -140,6 +143,14 @@ def _month_from(report_date: dt.date, m: re.Match[str]) -> str:
     step = -1 if (m.group(1) or "").lower() == "last" or (m.group(2) or "").startswith("上") else 1
     months = report_date.year * 12 + report_date.month - 1 + step
     return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def with_relative_dates(text: str, values: Sequence[Value], report_date: dt.date | None) -> list[Value]:
+    """``values`` with every day or month said relative to the report's date (上周一, 昨天, "last Thursday", 上个月)
+    read as that date, where no other value stands."""
+    for read in (with_weekday_dates, with_near_days, with_last_weekdays, with_near_months):
+        values = read(text, values, report_date)
+    return list(values)
 
 
 # the weekday written with a day of the year: "Friday, January 8", "Fri, Jan 8" before it, "（星期五）" after it

@@ -24,11 +24,8 @@ from claims.antecedents import antecedent
 from claims.casual_dates import (
     as_casual_date,
     in_nearest_year,
-    with_last_weekdays,
-    with_near_days,
-    with_near_months,
+    with_relative_dates,
     with_slash_dates,
-    with_weekday_dates,
 )
 from claims.citations import CIRCLED, SEE_LINK, url_spans
 from claims.csv_rows import csv_rows_alike
@@ -513,8 +510,7 @@ def _window_values(
     year = report_date.year if report_date else None
     window = view[lo:hi]
     found = with_slash_dates(window, parse_values(window, default_year=year, normalised=normalised), report_date)
-    found = with_near_days(window, with_weekday_dates(window, found, report_date), report_date)
-    for v in with_near_months(window, with_last_weekdays(window, found, report_date), report_date):
+    for v in with_relative_dates(window, found, report_date):
         start, end = lo + v.start, lo + v.end
         if a <= start < b and mask.find(1, start, end) < 0:
             if report_date is not None and v.kind == "count" and (casual := as_casual_date(window, v, report_date)) is not None:
